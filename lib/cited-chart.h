@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <glib-object.h>
+
+#include "cited-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CITED_CHART_KIND_BARS,     /* categories on the x axis, one bar per series */
+  CITED_CHART_KIND_LINES,    /* categories are periods; one line per series */
+  CITED_CHART_KIND_SHARE,    /* one series of shares (0..1) shown as horizontal bars with % */
+} CitedChartKind;
+
+/**
+ * CitedChartBar:
+ * One plotted value and the figures behind it.
+ */
+typedef struct {
+  double value;
+  GArray *figure_ids;        /* gint64; may be empty (mention counts) */
+  char *tooltip;             /* e.g. the source sentence; may be NULL */
+} CitedChartBar;
+
+/**
+ * CitedChartSeries:
+ */
+typedef struct {
+  char *name;                /* legend text, e.g. a brand or a scope */
+  char *color;               /* "#RRGGBB" */
+  GPtrArray *bars;           /* CitedChartBar, one per category (NULL entry: no value) */
+} CitedChartSeries;
+
+/**
+ * CitedChart:
+ * The chart model: plain data, built from the store, drawn by
+ * cited_chart_render() on screen, on paper and into files.
+ */
+typedef struct {
+  /*< private >*/
+  gint ref_count;
+  /*< public >*/
+  CitedChartKind kind;
+  char *title;
+  char *subtitle;
+  char *source_note;         /* footnote: where the figures come from */
+  char *unit;                /* axis unit: "units", "%", ... or NULL */
+  char *currency;            /* ISO code when the values are money, or NULL */
+  GPtrArray *categories;     /* char*: x labels (brands, periods, ...) */
+  GPtrArray *series;         /* CitedChartSeries */
+} CitedChart;
+
+#define CITED_TYPE_CHART (cited_chart_get_type ())
+GType       cited_chart_get_type (void) G_GNUC_CONST;
+CitedChart *cited_chart_new      (CitedChartKind kind,
+                                  const char    *title);
+CitedChart *cited_chart_ref      (CitedChart    *self);
+void        cited_chart_unref    (CitedChart    *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedChart, cited_chart_unref)
+
+/* Model building helpers. */
+guint       cited_chart_add_category (CitedChart *self, const char *label);
+CitedChartSeries *cited_chart_add_series (CitedChart *self, const char *name, const char *color);
+/* Sets the value of @series at @category; @figure_id 0 adds no figure. */
+CitedChartBar *cited_chart_set_value (CitedChart *self, CitedChartSeries *series,
+                                      guint category, double value,
+                                      gint64 figure_id, const char *tooltip);
+
+/* Figures of one metric (query->metric, required) grouped by brand on the
+ * x axis and by scope/period as series; each bar is the largest figure of
+ * its group and keeps every figure id behind it. */
+CitedChart *cited_chart_new_figures  (CitedStore       *store,
+                                      const CitedQuery *query,
+                                      GError          **error);
+/* Brand comparison: share of voice of @brands (NULL: the most mentioned, up
+ * to 8). */
+CitedChart *cited_chart_new_brands   (CitedStore         *store,
+                                      const char * const *brands,
+                                      GError            **error);
+/* Mentions over time by article month for @brands (NULL: top 4). */
+CitedChart *cited_chart_new_trend    (CitedStore         *store,
+                                      const char * const *brands,
+                                      GError            **error);
+
+/**
+ * CitedChartStyle:
+ * Colours and font for one rendering. cited_chart_style_print() is the
+ * light palette used for print and export whatever the desktop theme.
+ */
+typedef struct {
+  double background[4];      /* RGBA 0..1; alpha 0 draws no background */
+  double foreground[4];
+  double grid[4];
+  double accent[4];          /* single-series bars and highlights */
+  const char *font_family;   /* NULL: "Sans" */
+  double font_size;          /* points at 96 dpi; 0: 10 */
+  int highlight_series;      /* -1: none */
+  int highlight_category;    /* -1: none */
+} CitedChartStyle;
+
+void        cited_chart_style_print  (CitedChartStyle *style);
+void        cited_chart_style_dark   (CitedChartStyle *style);
+
+/* Draws @self into @cr in a @width x @height box at the origin. */
+void        cited_chart_render       (CitedChart            *self,
+                                      cairo_t               *cr,
+                                      double                 width,
+                                      double                 height,
+                                      const CitedChartStyle *style);
+/* Which bar lies under (@x, @y) in a render of that size: TRUE and the
+ * series/category indexes, or FALSE. */
+gboolean    cited_chart_hit_test     (CitedChart *self,
+                                      double      width,
+                                      double      height,
+                                      double      x,
+                                      double      y,
+                                      guint      *series,
+                                      guint      *category);
+/* Writes PNG, SVG or PDF (chosen by @path's extension) at that size in the
+ * print palette. */
+gboolean    cited_chart_export       (CitedChart  *self,
+                                      const char  *path,
+                                      int          width,
+                                      int          height,
+                                      GError     **error);
+/* The plotted data as CSV: category,series,value,unit,currency,figure_ids. */
+char       *cited_chart_to_csv       (CitedChart  *self);
+/* A sentence that reads the chart's values, for its accessible label. */
+char       *cited_chart_describe     (CitedChart  *self);
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cited-lexicon.h"
+#include "cited-types.h"
+
+G_BEGIN_DECLS
+
+/**
+ * CitedExtraction:
+ * @figures: (element-type CitedFigure): figures in text order
+ * @mentions: (element-type CitedMention): brand mentions in text order
+ * @language: "en" or "zh", the article's main language
+ */
+typedef struct {
+  GPtrArray *figures;
+  GArray    *mentions;
+  char      *language;
+} CitedExtraction;
+
+/* A pure function from an article's text to its figures and brand mentions.
+ * @title may be NULL; it helps attribution only and its figures are not
+ * extracted. @published ("YYYY-MM-DD" or NULL) gives a default period for
+ * relative years ("this year", "last year"). Thread-safe: the lexicon is only
+ * read. */
+CitedExtraction *cited_extract          (CitedLexicon *lexicon,
+                                         const char   *title,
+                                         const char   *body,
+                                         gssize        length,
+                                         const char   *published);
+void             cited_extraction_free  (CitedExtraction *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedExtraction, cited_extraction_free)
+
+/* "en" or "zh": which language most of @text is in. */
+const char      *cited_detect_language  (const char *text,
+                                         gssize      length);
+
+/* Formats a value the way axes and tables show it: "190M", "24K", "5,920",
+ * "13%", "¥3,999" (currency and unit given as stored). Returns a new string. */
+char            *cited_format_value     (double      value,
+                                         const char *unit,
+                                         const char *currency);
+
+G_END_DECLS

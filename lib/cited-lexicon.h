@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "cited-types.h"
+
+G_BEGIN_DECLS
+
+#define CITED_TYPE_LEXICON (cited_lexicon_get_type ())
+G_DECLARE_FINAL_TYPE (CitedLexicon, cited_lexicon, CITED, LEXICON, GObject)
+
+/* The brand lexicon: canonical names, aliases, colours, matched in text by
+ * one Aho-Corasick automaton over case-folded aliases. The default lexicon is
+ * data/brands.json, compiled into the library as a resource. */
+
+CitedLexicon  *cited_lexicon_new          (void);
+CitedLexicon  *cited_lexicon_new_default  (void);
+gboolean       cited_lexicon_load_json    (CitedLexicon  *self,
+                                           const char    *json,
+                                           gssize         length,
+                                           GError       **error);
+/* Adds a brand or, when @name exists (case-insensitively), adds the aliases
+ * and sets the colour of the existing one. @color may be NULL (one is
+ * picked). Returns the canonical (interned) name. */
+const char    *cited_lexicon_add_brand    (CitedLexicon       *self,
+                                           const char         *name,
+                                           const char * const *aliases,
+                                           const char         *color);
+guint          cited_lexicon_get_n_brands (CitedLexicon  *self);
+const char    *cited_lexicon_get_name     (CitedLexicon  *self,
+                                           guint          index);
+const char    *cited_lexicon_get_color    (CitedLexicon  *self,
+                                           guint          index);
+const char * const *cited_lexicon_get_aliases (CitedLexicon *self,
+                                           guint          index);
+/* Canonical name for a name or alias (case-insensitive), or NULL. */
+const char    *cited_lexicon_lookup       (CitedLexicon  *self,
+                                           const char    *name_or_alias);
+const char    *cited_lexicon_color_for    (CitedLexicon  *self,
+                                           const char    *canonical);
+/* Every brand mention in @text, in order, as CitedMention. Latin aliases need
+ * a word boundary (a lower-to-upper case change counts as one: "XiaomiCars");
+ * CJK aliases need none. */
+GArray        *cited_lexicon_find         (CitedLexicon  *self,
+                                           const char    *text,
+                                           gsize          length);
+char          *cited_lexicon_to_json      (CitedLexicon  *self);
+
+G_END_DECLS

@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cited-lexicon.h"
+#include "cited-types.h"
+
+G_BEGIN_DECLS
+
+#define CITED_TYPE_STORE (cited_store_get_type ())
+G_DECLARE_FINAL_TYPE (CitedStore, cited_store, CITED, STORE, GObject)
+
+/**
+ * CitedFigureEdit:
+ * A user's correction of one figure. Fields left NULL / NAN keep the
+ * extractor's value. Edits are keyed by the article's content hash and the
+ * figure's offset, so they survive re-extraction and re-import.
+ */
+typedef struct {
+  double value;              /* NAN: unchanged */
+  const char *brand;         /* NULL: unchanged; "" : no brand */
+  const char *metric;        /* NULL: unchanged */
+  CitedFigureStatus status;
+} CitedFigureEdit;
+
+/* The default database path: $CITED_DB, else <user data dir>/cited/cited.db. */
+char          *cited_store_default_path          (void);
+
+/* Opens or creates the store at @path (NULL: the default path), runs pending
+ * migrations. A database written by a newer Cited fails with
+ * CITED_ERROR_DATABASE_TOO_NEW. The brand lexicon is the default lexicon
+ * plus brands the user added (kept in the database). */
+CitedStore    *cited_store_open                  (const char   *path,
+                                                  GError      **error);
+const char    *cited_store_get_path              (CitedStore   *self);
+CitedLexicon  *cited_store_get_lexicon           (CitedStore   *self);
+
+/* Extracts figures and mentions for each article and inserts all of them in
+ * one transaction. Articles whose content hash is already stored are skipped
+ * and counted in @n_duplicates. Sets each inserted article's id. */
+gboolean       cited_store_add_articles          (CitedStore   *self,
+                                                  GPtrArray    *articles,
+                                                  guint        *n_added,
+                                                  guint        *n_duplicates,
+                                                  GError      **error);
+guint          cited_store_count_articles        (CitedStore   *self,
+                                                  const CitedQuery *query,
+                                                  GError      **error);
+/* Articles without bodies (title, source, date, path, brands, n_figures,
+ * snippet when query->search is set). */
+GPtrArray     *cited_store_list_articles         (CitedStore   *self,
+                                                  const CitedQuery *query,
+                                                  GError      **error);
+/* Article ids only, in the query's order: cheap enough for 100,000 rows. */
+GArray        *cited_store_list_article_ids      (CitedStore   *self,
+                                                  const CitedQuery *query,
+                                                  GError      **error);
+/* One article with its body and everything listing gives. */
+CitedArticle  *cited_store_get_article           (CitedStore   *self,
+                                                  gint64        id,
+                                                  GError      **error);
+GPtrArray     *cited_store_list_figures          (CitedStore   *self,
+                                                  const CitedQuery *query,
+                                                  GError      **error);
+CitedFigure   *cited_store_get_figure            (CitedStore   *self,
+                                                  gint64        id,
+                                                  GError      **error);
+/* Brand mentions of one article (CitedMention, offsets into its body). */
+GArray        *cited_store_list_mentions         (CitedStore   *self,
+                                                  gint64        article_id,
+                                                  GError      **error);
+/* Distinct metrics of non-rejected figures, most figures first. */
+GStrv          cited_store_list_metrics          (CitedStore   *self,
+                                                  GError      **error);
+
+/* Per-brand statistics (CitedBrandStats), most mentioned first; brands with
+ * no mention are included at the end only when @include_unmentioned. */
+GPtrArray     *cited_store_brand_stats           (CitedStore   *self,
+                                                  gboolean      include_unmentioned,
+                                                  GError      **error);
+/* Brands mentioned in the same articles as @brand: a GPtrArray of
+ * CitedBrandStats where mentions = number of shared articles. */
+GPtrArray     *cited_store_brand_comentions      (CitedStore   *self,
+                                                  const char   *brand,
+                                                  GError      **error);
+/* Mentions per month ("YYYY-MM") for @brand over dated articles: returns a
+ * GPtrArray of "YYYY-MM" strings in @months and a parallel GArray of guint. */
+gboolean       cited_store_brand_mentions_by_month (CitedStore *self,
+                                                  const char   *brand,
+                                                  GPtrArray   **months,
+                                                  GArray      **counts,
+                                                  GError      **error);
+
+/* Adds a brand to the user's lexicon (kept in the database) and re-scans
+ * every stored article for mentions and figure attribution. */
+gboolean       cited_store_add_brand             (CitedStore   *self,
+                                                  const char   *name,
+                                                  const char * const *aliases,
+                                                  const char   *color,
+                                                  GError      **error);
+
+/* User edits. Setting an edit replaces the previous one; the previous one is
+ * returned in @previous (may be NULL) so callers can undo by setting it back.
+ * cited_store_clear_figure_edit() returns the figure to the extractor's. */
+gboolean       cited_store_set_figure_edit       (CitedStore   *self,
+                                                  gint64        figure_id,
+                                                  const CitedFigureEdit *edit,
+                                                  GError      **error);
+gboolean       cited_store_clear_figure_edit     (CitedStore   *self,
+                                                  gint64        figure_id,
+                                                  GError      **error);
+
+/* Re-runs the extractor over every stored article (after a lexicon or
+ * extractor change); user edits are re-applied by key. */
+gboolean       cited_store_reextract             (CitedStore   *self,
+                                                  GCancellable *cancellable,
+                                                  GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/**
+ * CitedFigureStatus:
+ * @CITED_FIGURE_EXTRACTED: as the extractor produced it
+ * @CITED_FIGURE_CONFIRMED: a user confirmed it (possibly after editing)
+ * @CITED_FIGURE_REJECTED: a user rejected it; hidden from charts
+ */
+typedef enum {
+  CITED_FIGURE_EXTRACTED = 0,
+  CITED_FIGURE_CONFIRMED = 1,
+  CITED_FIGURE_REJECTED = 2,
+} CitedFigureStatus;
+
+/**
+ * CitedFigure:
+ *
+ * One cited figure. Plain, reference-counted data: the extractor fills the
+ * first block; the store fills ids, the article fields and the user's edit
+ * state. Strings are owned by the figure (g_free on finalize).
+ *
+ * When a user edited a figure, the store returns the edited value, brand and
+ * metric in @value/@brand/@metric and sets @edited; the extractor's originals
+ * are kept in the store and returned in the orig_ fields.
+ */
+typedef struct {
+  /*< private >*/
+  gint ref_count;
+  /*< public >*/
+  gint64 id;                 /* 0 until stored */
+  gint64 article_id;         /* 0 until stored */
+  double value;              /* normalized: 190 million -> 190000000; 13% -> 13 */
+  double value_max;          /* upper end of a range, NAN when not a range */
+  char *unit;                /* counted noun, canonical plural ("units", "people", "patents", "stores", "cities", "users", "%"), or NULL */
+  char *currency;            /* ISO 4217 code ("CNY", "USD", "EUR", "GBP", "KRW", "JPY", "INR") or NULL */
+  char *qualifier;           /* canonical: "more than", "over", "up to", "about", "nearly", "at least", "less than", ... or NULL */
+  char *metric;              /* "sales", "shipments", "revenue", "profit", "price", "users", "employees", "stores", "patents", "market share", "rank", "capital", "cities", ... or NULL */
+  char *scope;               /* "global", "overseas", "domestic", or a country ("China", "India", "United States", "Europe"), or NULL */
+  int year;                  /* period year, 0 when none */
+  int quarter;               /* 1-4, 0 when none */
+  char *brand;               /* canonical brand name or NULL (market-wide) */
+  char *text;                /* the figure as written in the article */
+  char *sentence;            /* the whole sentence it came from */
+  char *language;            /* "en" or "zh" */
+  guint start;               /* byte offset of text in the article body */
+  guint end;                 /* byte offset just past text */
+  guint sentence_start;      /* byte offset of the sentence in the body */
+  guint sentence_end;
+
+  /* Filled by the store only. */
+  char *article_title;
+  char *article_path;
+  char *article_published;   /* YYYY-MM-DD or NULL */
+  CitedFigureStatus status;
+  gboolean edited;
+  double orig_value;
+  char *orig_brand;
+  char *orig_metric;
+} CitedFigure;
+
+#define CITED_TYPE_FIGURE (cited_figure_get_type ())
+GType        cited_figure_get_type (void) G_GNUC_CONST;
+CitedFigure *cited_figure_new      (void);
+CitedFigure *cited_figure_ref      (CitedFigure *self);
+void         cited_figure_unref    (CitedFigure *self);
+gboolean     cited_figure_is_range (const CitedFigure *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedFigure, cited_figure_unref)
+
+/**
+ * CitedMention:
+ * A brand mention: the canonical brand name (interned, never freed) and the
+ * byte offsets of the alias as it appears in the text.
+ */
+typedef struct {
+  const char *brand;
+  guint start;
+  guint end;
+} CitedMention;
+
+/**
+ * CitedArticle:
+ * An article, parsed (by the importer) or stored (id > 0).
+ */
+typedef struct {
+  /*< private >*/
+  gint ref_count;
+  /*< public >*/
+  gint64 id;
+  char *title;
+  char *source;              /* publisher or feed name, or NULL */
+  char *published;           /* "YYYY-MM-DD" or NULL */
+  char *path;                /* path or URL it was imported from */
+  char *language;            /* "en" / "zh" */
+  char *body;                /* UTF-8 text */
+  char *hash;                /* hex SHA-256 of title + body, filled by the store if NULL */
+  /* Filled by store listing queries only. */
+  guint n_figures;
+  char **brands;             /* NULL-terminated canonical names, most mentioned first */
+  char *snippet;             /* search snippet with matches wrapped in \x02 ... \x03, or NULL */
+} CitedArticle;
+
+#define CITED_TYPE_ARTICLE (cited_article_get_type ())
+GType         cited_article_get_type (void) G_GNUC_CONST;
+CitedArticle *cited_article_new      (void);
+CitedArticle *cited_article_ref      (CitedArticle *self);
+void          cited_article_unref    (CitedArticle *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedArticle, cited_article_unref)
+
+/**
+ * CitedBrandStats:
+ * Per-brand figures for the Brands page and `cited-cli brands`.
+ */
+typedef struct {
+  char *name;
+  char *color;               /* "#RRGGBB" */
+  char **aliases;            /* NULL-terminated */
+  guint mentions;
+  guint articles;
+  double share_of_voice;     /* 0..1, mentions / all brand mentions */
+  guint n_figures;
+} CitedBrandStats;
+
+void cited_brand_stats_free (CitedBrandStats *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedBrandStats, cited_brand_stats_free)
+
+/**
+ * CitedSort:
+ */
+typedef enum {
+  CITED_SORT_DATE_DESC,
+  CITED_SORT_DATE_ASC,
+  CITED_SORT_TITLE,
+  CITED_SORT_RELEVANCE,
+} CitedSort;
+
+/**
+ * CitedQuery:
+ * Filters shared by article and figure listings. Zero-initialize and set
+ * what you need; NULL/0 means "no filter".
+ */
+typedef struct {
+  const char *search;        /* full-text query (user text; the store escapes it) */
+  const char *brand;         /* canonical brand name (case-insensitive) */
+  const char *metric;        /* figure metric */
+  const char *date_from;     /* "YYYY-MM-DD" inclusive */
+  const char *date_to;       /* "YYYY-MM-DD" inclusive */
+  gint64 article_id;         /* figures of one article */
+  gboolean include_rejected; /* figures: also list rejected ones */
+  CitedSort sort;
+  guint offset;
+  guint limit;               /* 0 = no limit */
+} CitedQuery;
+
+G_END_DECLS

@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cited-error.h"
+#include "cited-types.h"
+#include "cited-lexicon.h"
+#include "cited-extractor.h"
+#include "cited-store.h"
+#include "cited-importer.h"
+#include "cited-chart.h"
