@@ -1,0 +1,1644 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cited-cli"
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <json-glib/json-glib.h>
+
+#include "cited.h"
+#include "cited-cli-format.h"
+
+#define PROGRAM_NAME "cited-cli"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_FAILED = 1,       /* some input rejected, or the store failed */
+  EXIT_USAGE = 2,
+  EXIT_INTERRUPTED = 130,
+};
+
+typedef enum {
+  FORMAT_TEXT,
+  FORMAT_JSON,
+  FORMAT_CSV,
+} OutputFormat;
+
+/* Title and sentence caps in text output when stdout is not a terminal. */
+#define TITLE_WIDTH 48
+#define SENTENCE_WIDTH 72
+#define DEFAULT_CHART_WIDTH 1200
+#define DEFAULT_CHART_HEIGHT 800
+#define MIN_CHART_SIZE 64
+#define MAX_CHART_SIZE 16384
+
+typedef struct {
+  char *global_db;           /* --db before the command */
+  char *command_db;          /* --db after it */
+  gboolean help;
+} Cli;
+
+static void
+cli_clear (Cli *cli)
+{
+  g_clear_pointer (&cli->global_db, g_free);
+  g_clear_pointer (&cli->command_db, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Cli, cli_clear)
+
+static void
+print_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static void
+print_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "%s: %s\n", PROGRAM_NAME, message);
+}
+
+static int
+usage_error (const char *command,
+             const char *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+/* Reports a mistake in the command line and returns the usage exit code. */
+static int
+usage_error (const char *command,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *help = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  help = command != NULL ? g_strdup_printf ("%s %s --help", PROGRAM_NAME, command)
+                         : g_strdup_printf ("%s --help", PROGRAM_NAME);
+  fprintf (stderr, "%s: %s\n", PROGRAM_NAME, message);
+  /* TRANSLATORS: %s is a command line such as "cited-cli figures --help" */
+  fprintf (stderr, _("Try “%s” for more information."), help);
+  fputc ('\n', stderr);
+  return EXIT_USAGE;
+}
+
+/* Command line arguments arrive in the locale's encoding; Cited works in
+ * UTF-8. Arguments are taken as file names (no conversion by GOption) and
+ * made UTF-8 here, so that a Chinese query works even under LANG=C. */
+static gboolean
+ensure_utf8 (char       **text,
+             const char  *command,
+             const char  *option)
+{
+  char *converted;
+
+  if (*text == NULL || g_utf8_validate (*text, -1, NULL))
+    return TRUE;
+  converted = g_locale_to_utf8 (*text, -1, NULL, NULL, NULL);
+  if (converted == NULL)
+    {
+      usage_error (command, _("The value of %s is not valid text"), option);
+      return FALSE;
+    }
+  g_free (*text);
+  *text = converted;
+  return TRUE;
+}
+
+static gboolean
+ensure_utf8_strv (char       **strv,
+                  const char  *command,
+                  const char  *option)
+{
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    if (!ensure_utf8 (&strv[i], command, option))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_format (const char   *text,
+              const char   *command,
+              OutputFormat *format)
+{
+  if (text == NULL || g_str_equal (text, "text"))
+    *format = FORMAT_TEXT;
+  else if (g_str_equal (text, "json"))
+    *format = FORMAT_JSON;
+  else if (g_str_equal (text, "csv"))
+    *format = FORMAT_CSV;
+  else
+    {
+      usage_error (command, _("Unknown format “%s”: use text, json or csv"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_color (const char *text)
+{
+  if (text == NULL || strlen (text) != 7 || text[0] != '#')
+    return FALSE;
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Parses the options of @command (@args[0] is the command name). The
+ * options every command takes (--db, --help) are added here. Returns -1
+ * when the command should run, else the exit code. On success @args holds
+ * the positional arguments after args[0]. */
+static int
+parse_command (Cli           *cli,
+               const char    *command,
+               const char    *parameter_string,
+               const char    *summary,
+               const GOptionEntry *entries,
+               char        ***args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *usage = g_strdup_printf ("%s %s", command, parameter_string);
+  const GOptionEntry common[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &cli->command_db,
+      N_("The database to use (default: $CITED_DB or the user data folder)"), N_("PATH") },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &cli->help, N_("Show this help"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (usage);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_summary (context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse_strv (context, args, &error))
+    return usage_error (command, "%s", error->message);
+
+  if (cli->help)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      fputs (help, stdout);
+      return EXIT_OK;
+    }
+
+  return -1;
+}
+
+/* Drops a "--" separator left among the positional arguments. */
+static GStrv
+positional_args (char **args)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean seen_separator = FALSE;
+
+  for (guint i = 1; args[i] != NULL; i++)
+    {
+      if (!seen_separator && g_str_equal (args[i], "--"))
+        {
+          seen_separator = TRUE;
+          continue;
+        }
+      g_strv_builder_add (builder, args[i]);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static CitedStore *
+open_store (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  CitedStore *store;
+
+  if (cli->command_db != NULL)
+    path = g_strdup (cli->command_db);
+  else if (cli->global_db != NULL)
+    path = g_strdup (cli->global_db);
+  else
+    {
+      g_autofree char *dir = NULL;
+
+      path = cited_store_default_path ();
+      /* The default folder may not exist on first use; a path the user
+       * gave is used as it is. */
+      dir = g_path_get_dirname (path);
+      g_mkdir_with_parents (dir, 0700);
+    }
+
+  store = cited_store_open (path, &error);
+  if (store == NULL)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      if (g_error_matches (error, CITED_ERROR, CITED_ERROR_DATABASE_TOO_NEW))
+        print_error (_("%s was written by a newer version of Cited; update Cited to open it"),
+                     display);
+      else
+        print_error (_("Cannot open the database %s: %s"), display, error->message);
+      return NULL;
+    }
+  return store;
+}
+
+/* Whether the store holds no article at all; says so on stderr with a hint
+ * when it is empty. */
+static gboolean
+store_is_empty (CitedStore *store)
+{
+  CitedQuery query = { 0 };
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  n = cited_store_count_articles (store, &query, &error);
+  if (error != NULL)
+    {
+      print_error ("%s", error->message);
+      return FALSE;
+    }
+  if (n > 0)
+    return FALSE;
+
+  fprintf (stderr, "%s\n", _("No articles yet. Import some with: cited-cli import PATH"));
+  return TRUE;
+}
+
+/* The canonical name of @name (a brand or one of its aliases), or NULL
+ * after saying that no brand has that name. */
+static const char *
+resolve_brand (CitedStore *store,
+               const char *name)
+{
+  const char *canonical = cited_lexicon_lookup (cited_store_get_lexicon (store), name);
+
+  if (canonical == NULL)
+    print_error (_("No brand is called “%s”. See the brands with: cited-cli brands --all"), name);
+  return canonical;
+}
+
+static void
+write_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+static void
+json_add_string_or_null (JsonBuilder *builder,
+                         const char  *member,
+                         const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+json_add_number_or_null (JsonBuilder *builder,
+                         const char  *member,
+                         double       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (!isfinite (value))
+    json_builder_add_null_value (builder);
+  else if (value == floor (value) && fabs (value) < 1e15)
+    json_builder_add_int_value (builder, (gint64) value);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+json_add_int_or_null (JsonBuilder *builder,
+                      const char  *member,
+                      gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != 0)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+write_csv (GString *csv)
+{
+  fwrite (csv->str, 1, csv->len, stdout);
+}
+
+/* A snippet without its highlight marks, and the highlighted words. */
+static char *
+snippet_plain (const char *snippet,
+               GStrv      *highlights)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GString *plain = g_string_new (NULL);
+  GString *match = NULL;
+
+  for (const char *p = snippet; p != NULL && *p; p++)
+    {
+      if (*p == CITED_CLI_MARK_START)
+        {
+          if (match == NULL)
+            match = g_string_new (NULL);
+          continue;
+        }
+      if (*p == CITED_CLI_MARK_END)
+        {
+          if (match != NULL)
+            {
+              g_strv_builder_add (builder, match->str);
+              g_string_free (match, TRUE);
+              match = NULL;
+            }
+          continue;
+        }
+      g_string_append_c (plain, *p);
+      if (match != NULL)
+        g_string_append_c (match, *p);
+    }
+  if (match != NULL)
+    g_string_free (match, TRUE);
+  if (highlights != NULL)
+    *highlights = g_strv_builder_end (builder);
+  return g_string_free (plain, FALSE);
+}
+
+static gboolean
+use_highlight (void)
+{
+  return isatty (STDOUT_FILENO) && g_getenv ("NO_COLOR") == NULL;
+}
+
+/* ------------------------------------------------------------------------
+ * import
+ */
+
+typedef struct {
+  GMainLoop *loop;
+  GCancellable *cancellable;
+  CitedImportResult *result;
+  GError *error;
+  gboolean show_progress;
+  gboolean progress_shown;
+  gint64 last_progress;
+  guint n_interrupts;
+} ImportState;
+
+static void
+import_progress_cb (guint       done,
+                    guint       total,
+                    const char *current_path,
+                    gpointer    user_data)
+{
+  ImportState *state = user_data;
+  g_autofree char *line = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *name = NULL;
+  guint columns;
+  gint64 now;
+
+  if (!state->show_progress)
+    return;
+
+  /* A terminal line redrawn a thousand times a second helps nobody. */
+  now = g_get_monotonic_time ();
+  if (done != total && now - state->last_progress < G_USEC_PER_SEC / 20)
+    return;
+  state->last_progress = now;
+
+  name = current_path != NULL ? g_filename_display_basename (current_path) : g_strdup ("");
+  if (total == 0)
+    /* TRANSLATORS: progress while walking folders; %u is a number of files */
+    line = g_strdup_printf (_("Looking for files… %u found"), done);
+  else
+    /* TRANSLATORS: import progress: files done, files in all, the current file */
+    line = g_strdup_printf (_("Importing %u/%u %s"), done, total, name);
+
+  columns = cited_cli_terminal_width (STDERR_FILENO);
+  shown = cited_cli_truncate (line, columns > 1 ? columns - 1 : 79);
+  fprintf (stderr, "\r\033[K%s", shown);
+  fflush (stderr);
+  state->progress_shown = TRUE;
+}
+
+static void
+import_clear_progress (ImportState *state)
+{
+  if (state->progress_shown)
+    {
+      fputs ("\r\033[K", stderr);
+      fflush (stderr);
+      state->progress_shown = FALSE;
+    }
+}
+
+static gboolean
+import_interrupt_cb (gpointer user_data)
+{
+  ImportState *state = user_data;
+
+  state->n_interrupts++;
+  if (state->n_interrupts > 1)
+    {
+      /* The open transaction is rolled back by SQLite; committed batches
+       * stay. */
+      import_clear_progress (state);
+      fprintf (stderr, "%s\n", _("Interrupted."));
+      _exit (EXIT_INTERRUPTED);
+    }
+
+  import_clear_progress (state);
+  fprintf (stderr, "%s\n", _("Cancelling the import… (press Ctrl+C again to quit at once)"));
+  g_cancellable_cancel (state->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ImportState *state = user_data;
+
+  state->result = cited_import_paths_finish (CITED_STORE (source), result, &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+static int
+cmd_import (Cli    *cli,
+            char ***args)
+{
+  gboolean recursive = FALSE;
+  const GOptionEntry entries[] = {
+    { "recursive", 'r', 0, G_OPTION_ARG_NONE, &recursive,
+      N_("Import the files in folders and in all their subfolders"), NULL },
+    { NULL }
+  };
+  g_autoptr(CitedStore) store = NULL;
+  g_auto(GStrv) paths = NULL;
+  g_autoptr(GPtrArray) existing = g_ptr_array_new ();
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autofree char *articles = NULL;
+  g_autofree char *duplicates = NULL;
+  g_autofree char *files = NULL;
+  ImportState state = { 0 };
+  guint n_missing = 0;
+  guint sigint_id;
+  guint sigterm_id;
+  int status;
+
+  status = parse_command (cli, "import", _("[--recursive] PATH…"),
+                          _("Imports articles from files and folders: plain text, Markdown, "
+                            "HTML, RSS and Atom feeds, JSON Lines."),
+                          entries, args);
+  if (status >= 0)
+    return status;
+
+  paths = positional_args (*args);
+  if (paths[0] == NULL)
+    return usage_error ("import", _("Name at least one file or folder to import"));
+
+  store = open_store (cli);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  /* A path that is not there is reported like any other rejected input,
+   * and the rest is still imported. */
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      if (g_file_test (paths[i], G_FILE_TEST_EXISTS))
+        g_ptr_array_add (existing, paths[i]);
+      else
+        {
+          g_autofree char *display = g_filename_display_name (paths[i]);
+
+          fprintf (stderr, "%s: %s\n", display, _("No such file or folder"));
+          n_missing++;
+        }
+    }
+  g_ptr_array_add (existing, NULL);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  cancellable = g_cancellable_new ();
+  state.loop = loop;
+  state.cancellable = cancellable;
+  state.show_progress = isatty (STDERR_FILENO);
+
+  sigint_id = g_unix_signal_add (SIGINT, import_interrupt_cb, &state);
+  sigterm_id = g_unix_signal_add (SIGTERM, import_interrupt_cb, &state);
+
+  cited_import_paths_async (store, (const char * const *) existing->pdata, recursive,
+                            cancellable, import_progress_cb, &state, NULL,
+                            import_done_cb, &state);
+  g_main_loop_run (loop);
+
+  g_source_remove (sigint_id);
+  g_source_remove (sigterm_id);
+  import_clear_progress (&state);
+
+  if (state.result == NULL)
+    {
+      print_error (_("The import failed: %s"),
+                   state.error != NULL ? state.error->message : _("unknown error"));
+      g_clear_error (&state.error);
+      return EXIT_FAILED;
+    }
+
+  for (guint i = 0; i < state.result->rejected->len; i++)
+    {
+      CitedRejection *rejection = g_ptr_array_index (state.result->rejected, i);
+      g_autofree char *display = g_filename_display_name (rejection->path);
+
+      fprintf (stderr, "%s: %s\n", display, rejection->reason);
+    }
+
+  articles = g_strdup_printf (ngettext ("%u article", "%u articles", state.result->n_added),
+                              state.result->n_added);
+  duplicates = g_strdup_printf (ngettext ("%u duplicate", "%u duplicates",
+                                          state.result->n_duplicates),
+                                state.result->n_duplicates);
+  files = g_strdup_printf (ngettext ("%u file", "%u files", state.result->n_files),
+                           state.result->n_files);
+  /* TRANSLATORS: "Imported 5 articles (0 duplicates) from 5 files" */
+  printf (_("Imported %s (%s) from %s"), articles, duplicates, files);
+  fputc ('\n', stdout);
+
+  if (state.result->cancelled)
+    {
+      fprintf (stderr, "%s\n", _("The import was cancelled; the articles above were kept."));
+      status = EXIT_INTERRUPTED;
+    }
+  else if (state.result->rejected->len > 0 || n_missing > 0)
+    status = EXIT_FAILED;
+  else
+    status = EXIT_OK;
+
+  g_clear_pointer (&state.result, cited_import_result_free);
+  return status;
+}
+
+/* ------------------------------------------------------------------------
+ * articles
+ */
+
+static char *
+join_brands (char **brands,
+             guint   max)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint i;
+
+  for (i = 0; brands != NULL && brands[i] != NULL && i < max; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, brands[i]);
+    }
+  if (brands != NULL && brands[i] != NULL)
+    g_string_append (out, ", …");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+print_articles_text (GPtrArray *list,
+                     gboolean   with_snippet)
+{
+  g_autoptr(CitedCliTable) table = NULL;
+  guint width = cited_cli_terminal_width (STDOUT_FILENO);
+  guint i = 0;
+
+  table = cited_cli_table_new (with_snippet ? 5 : 6);
+  cited_cli_table_set_column (table, i++, _("ID"), CITED_CLI_ALIGN_RIGHT, 0, FALSE);
+  cited_cli_table_set_column (table, i++, _("DATE"), CITED_CLI_ALIGN_LEFT, 0, FALSE);
+  cited_cli_table_set_column (table, i++, _("TITLE"), CITED_CLI_ALIGN_LEFT,
+                              with_snippet ? TITLE_WIDTH / 2 : TITLE_WIDTH, TRUE);
+  if (with_snippet)
+    cited_cli_table_set_column (table, i++, _("MATCH"), CITED_CLI_ALIGN_LEFT, SENTENCE_WIDTH, TRUE);
+  else
+    {
+      cited_cli_table_set_column (table, i++, _("SOURCE"), CITED_CLI_ALIGN_LEFT, 20, TRUE);
+      cited_cli_table_set_column (table, i++, _("BRANDS"), CITED_CLI_ALIGN_LEFT, 32, TRUE);
+    }
+  cited_cli_table_set_column (table, i++, _("FIGURES"), CITED_CLI_ALIGN_RIGHT, 0, FALSE);
+
+  for (guint r = 0; r < list->len; r++)
+    {
+      CitedArticle *article = g_ptr_array_index (list, r);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, article->id);
+      g_autofree char *brands = join_brands (article->brands, 3);
+      g_autofree char *n_figures = g_strdup_printf ("%u", article->n_figures);
+      const char *cells[6];
+
+      i = 0;
+      cells[i++] = id;
+      cells[i++] = article->published;
+      cells[i++] = article->title;
+      if (with_snippet)
+        cells[i++] = article->snippet;
+      else
+        {
+          cells[i++] = article->source;
+          cells[i++] = brands;
+        }
+      cells[i++] = n_figures;
+      cited_cli_table_add_row (table, cells);
+    }
+
+  cited_cli_table_print (table, stdout, width, use_highlight ());
+}
+
+static void
+print_articles_json (GPtrArray *list)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < list->len; r++)
+    {
+      CitedArticle *article = g_ptr_array_index (list, r);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, article->id);
+      json_add_string_or_null (builder, "title", article->title);
+      json_add_string_or_null (builder, "source", article->source);
+      json_add_string_or_null (builder, "published", article->published);
+      json_add_string_or_null (builder, "path", article->path);
+      json_add_string_or_null (builder, "language", article->language);
+      json_builder_set_member_name (builder, "brands");
+      json_builder_begin_array (builder);
+      for (guint b = 0; article->brands != NULL && article->brands[b] != NULL; b++)
+        json_builder_add_string_value (builder, article->brands[b]);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "figures");
+      json_builder_add_int_value (builder, article->n_figures);
+      if (article->snippet != NULL)
+        {
+          g_auto(GStrv) highlights = NULL;
+          g_autofree char *plain = snippet_plain (article->snippet, &highlights);
+
+          json_add_string_or_null (builder, "snippet", plain);
+          json_builder_set_member_name (builder, "highlights");
+          json_builder_begin_array (builder);
+          for (guint h = 0; highlights[h] != NULL; h++)
+            json_builder_add_string_value (builder, highlights[h]);
+          json_builder_end_array (builder);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  write_json (builder);
+}
+
+static void
+print_articles_csv (GPtrArray *list)
+{
+  static const char * const header[] = {
+    "id", "title", "source", "published", "path", "language", "brands", "figures", "snippet",
+  };
+  g_autoptr(GString) csv = g_string_new (NULL);
+
+  cited_cli_csv_append_row (csv, header, G_N_ELEMENTS (header));
+  for (guint r = 0; r < list->len; r++)
+    {
+      CitedArticle *article = g_ptr_array_index (list, r);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, article->id);
+      g_autofree char *brands = article->brands != NULL
+                                ? g_strjoinv (";", article->brands) : NULL;
+      g_autofree char *n_figures = g_strdup_printf ("%u", article->n_figures);
+      g_autofree char *snippet = article->snippet != NULL
+                                 ? snippet_plain (article->snippet, NULL) : NULL;
+      const char *fields[] = {
+        id, article->title, article->source, article->published, article->path,
+        article->language, brands, n_figures, snippet,
+      };
+
+      cited_cli_csv_append_row (csv, fields, G_N_ELEMENTS (fields));
+    }
+  write_csv (csv);
+}
+
+static int
+cmd_articles (Cli    *cli,
+              char ***args)
+{
+  g_autofree char *search = NULL;
+  g_autofree char *brand = NULL;
+  g_autofree char *format_name = NULL;
+  const GOptionEntry entries[] = {
+    { "search", 's', 0, G_OPTION_ARG_FILENAME, &search,
+      N_("Only articles matching these words (English or Chinese)"), N_("QUERY") },
+    { "brand", 'b', 0, G_OPTION_ARG_FILENAME, &brand,
+      N_("Only articles mentioning this brand (a name or an alias)"), N_("NAME") },
+    { "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_name,
+      N_("Output format: text (default), json or csv"), N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) rest = NULL;
+  CitedQuery query = { 0 };
+  OutputFormat format;
+  int status;
+
+  status = parse_command (cli, "articles", _("[--search QUERY] [--brand NAME] [--format FORMAT]"),
+                          _("Lists the imported articles, newest first, or best match first "
+                            "with --search."),
+                          entries, args);
+  if (status >= 0)
+    return status;
+
+  rest = positional_args (*args);
+  if (rest[0] != NULL)
+    return usage_error ("articles", _("Unexpected argument “%s”"), rest[0]);
+  if (!parse_format (format_name, "articles", &format) ||
+      !ensure_utf8 (&search, "articles", "--search") ||
+      !ensure_utf8 (&brand, "articles", "--brand"))
+    return EXIT_USAGE;
+
+  store = open_store (cli);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (brand != NULL && (query.brand = resolve_brand (store, brand)) == NULL)
+    return EXIT_FAILED;
+  if (search != NULL && *search != '\0')
+    {
+      query.search = search;
+      query.sort = CITED_SORT_RELEVANCE;
+    }
+  else
+    query.sort = CITED_SORT_DATE_DESC;
+
+  list = cited_store_list_articles (store, &query, &error);
+  if (list == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+
+  if (list->len == 0 && !store_is_empty (store))
+    fprintf (stderr, "%s\n", _("No articles match."));
+
+  switch (format)
+    {
+    case FORMAT_JSON:
+      print_articles_json (list);
+      break;
+    case FORMAT_CSV:
+      print_articles_csv (list);
+      break;
+    case FORMAT_TEXT:
+    default:
+      if (list->len > 0)
+        print_articles_text (list, query.search != NULL);
+      break;
+    }
+  return EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * figures
+ */
+
+static const char *
+status_name (CitedFigureStatus status)
+{
+  switch (status)
+    {
+    case CITED_FIGURE_CONFIRMED:
+      return "confirmed";
+    case CITED_FIGURE_REJECTED:
+      return "rejected";
+    case CITED_FIGURE_EXTRACTED:
+    default:
+      return "extracted";
+    }
+}
+
+/* "more than 190M units", "¥3,999", "40–50M units" */
+static char *
+figure_value_text (const CitedFigure *figure)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *value = cited_format_value (figure->value, figure->unit, figure->currency);
+
+  if (figure->qualifier != NULL)
+    g_string_append_printf (out, "%s ", figure->qualifier);
+  g_string_append (out, value);
+  if (cited_figure_is_range (figure))
+    {
+      g_autofree char *max = cited_format_value (figure->value_max, figure->unit,
+                                                 figure->currency);
+
+      g_string_append_printf (out, "–%s", max);
+    }
+  if (figure->unit != NULL && figure->currency == NULL &&
+      !g_str_equal (figure->unit, "%") && !g_str_has_suffix (out->str, figure->unit))
+    g_string_append_printf (out, " %s", figure->unit);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+figure_period_text (const CitedFigure *figure)
+{
+  if (figure->year != 0 && figure->quarter != 0)
+    return g_strdup_printf ("%d Q%d", figure->year, figure->quarter);
+  if (figure->year != 0)
+    return g_strdup_printf ("%d", figure->year);
+  if (figure->quarter != 0)
+    return g_strdup_printf ("Q%d", figure->quarter);
+  return NULL;
+}
+
+static void
+print_figures_text (GPtrArray *list)
+{
+  g_autoptr(CitedCliTable) table = cited_cli_table_new (8);
+  guint width = cited_cli_terminal_width (STDOUT_FILENO);
+
+  cited_cli_table_set_column (table, 0, _("ID"), CITED_CLI_ALIGN_RIGHT, 0, FALSE);
+  cited_cli_table_set_column (table, 1, _("BRAND"), CITED_CLI_ALIGN_LEFT, 16, FALSE);
+  cited_cli_table_set_column (table, 2, _("METRIC"), CITED_CLI_ALIGN_LEFT, 14, FALSE);
+  cited_cli_table_set_column (table, 3, _("VALUE"), CITED_CLI_ALIGN_RIGHT, 28, FALSE);
+  cited_cli_table_set_column (table, 4, _("SCOPE"), CITED_CLI_ALIGN_LEFT, 14, FALSE);
+  cited_cli_table_set_column (table, 5, _("PERIOD"), CITED_CLI_ALIGN_LEFT, 0, FALSE);
+  cited_cli_table_set_column (table, 6, _("ARTICLE"), CITED_CLI_ALIGN_RIGHT, 0, FALSE);
+  cited_cli_table_set_column (table, 7, _("SENTENCE"), CITED_CLI_ALIGN_LEFT, SENTENCE_WIDTH, TRUE);
+
+  for (guint r = 0; r < list->len; r++)
+    {
+      CitedFigure *figure = g_ptr_array_index (list, r);
+      /* An edited figure is marked so that nobody mistakes it for what
+       * the article says. */
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT "%s", figure->id,
+                                             figure->edited ? "*" : "");
+      g_autofree char *value = figure_value_text (figure);
+      g_autofree char *period = figure_period_text (figure);
+      g_autofree char *article = g_strdup_printf ("%" G_GINT64_FORMAT, figure->article_id);
+      const char *cells[] = {
+        id, figure->brand, figure->metric, value, figure->scope, period, article,
+        figure->sentence,
+      };
+
+      cited_cli_table_add_row (table, cells);
+    }
+
+  cited_cli_table_print (table, stdout, width, FALSE);
+}
+
+static void
+print_figures_json (GPtrArray *list)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < list->len; r++)
+    {
+      CitedFigure *figure = g_ptr_array_index (list, r);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, figure->id);
+      json_builder_set_member_name (builder, "article_id");
+      json_builder_add_int_value (builder, figure->article_id);
+      json_add_string_or_null (builder, "article_title", figure->article_title);
+      json_add_string_or_null (builder, "article_path", figure->article_path);
+      json_add_string_or_null (builder, "article_published", figure->article_published);
+      json_add_number_or_null (builder, "value", figure->value);
+      json_add_number_or_null (builder, "value_max", figure->value_max);
+      json_add_string_or_null (builder, "unit", figure->unit);
+      json_add_string_or_null (builder, "currency", figure->currency);
+      json_add_string_or_null (builder, "qualifier", figure->qualifier);
+      json_add_string_or_null (builder, "metric", figure->metric);
+      json_add_string_or_null (builder, "scope", figure->scope);
+      json_add_int_or_null (builder, "year", figure->year);
+      json_add_int_or_null (builder, "quarter", figure->quarter);
+      json_add_string_or_null (builder, "brand", figure->brand);
+      json_add_string_or_null (builder, "text", figure->text);
+      json_add_string_or_null (builder, "sentence", figure->sentence);
+      json_add_string_or_null (builder, "language", figure->language);
+      json_add_string_or_null (builder, "status", status_name (figure->status));
+      json_builder_set_member_name (builder, "edited");
+      json_builder_add_boolean_value (builder, figure->edited);
+      if (figure->edited)
+        {
+          json_add_number_or_null (builder, "original_value", figure->orig_value);
+          json_add_string_or_null (builder, "original_brand", figure->orig_brand);
+          json_add_string_or_null (builder, "original_metric", figure->orig_metric);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  write_json (builder);
+}
+
+static void
+print_figures_csv (GPtrArray *list)
+{
+  static const char * const header[] = {
+    "id", "article_id", "article_title", "article_path", "value", "value_max", "unit",
+    "currency", "qualifier", "metric", "scope", "year", "quarter", "brand", "text",
+    "sentence", "language", "status", "edited",
+  };
+  g_autoptr(GString) csv = g_string_new (NULL);
+
+  cited_cli_csv_append_row (csv, header, G_N_ELEMENTS (header));
+  for (guint r = 0; r < list->len; r++)
+    {
+      CitedFigure *figure = g_ptr_array_index (list, r);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, figure->id);
+      g_autofree char *article_id = g_strdup_printf ("%" G_GINT64_FORMAT, figure->article_id);
+      g_autofree char *value = cited_cli_format_number (figure->value);
+      g_autofree char *value_max = cited_cli_format_number (figure->value_max);
+      g_autofree char *year = figure->year != 0 ? g_strdup_printf ("%d", figure->year) : NULL;
+      g_autofree char *quarter = figure->quarter != 0
+                                 ? g_strdup_printf ("%d", figure->quarter) : NULL;
+      const char *fields[] = {
+        id, article_id, figure->article_title, figure->article_path, value, value_max,
+        figure->unit, figure->currency, figure->qualifier, figure->metric, figure->scope,
+        year, quarter, figure->brand, figure->text, figure->sentence, figure->language,
+        status_name (figure->status), figure->edited ? "true" : "false",
+      };
+
+      cited_cli_csv_append_row (csv, fields, G_N_ELEMENTS (fields));
+    }
+  write_csv (csv);
+}
+
+/* Says which metrics exist when a --metric filter matched nothing. */
+static void
+hint_metrics (CitedStore *store,
+              const char *metric)
+{
+  g_auto(GStrv) metrics = cited_store_list_metrics (store, NULL);
+  g_autofree char *known = NULL;
+
+  if (metrics == NULL || metrics[0] == NULL || g_strv_contains ((const char * const *) metrics, metric))
+    return;
+  known = g_strjoinv (", ", metrics);
+  fprintf (stderr, _("No figure has the metric “%s”. Metrics in this database: %s"), metric, known);
+  fputc ('\n', stderr);
+}
+
+static int
+cmd_figures (Cli    *cli,
+             char ***args)
+{
+  g_autofree char *search = NULL;
+  g_autofree char *brand = NULL;
+  g_autofree char *metric = NULL;
+  g_autofree char *format_name = NULL;
+  gboolean include_rejected = FALSE;
+  const GOptionEntry entries[] = {
+    { "brand", 'b', 0, G_OPTION_ARG_FILENAME, &brand,
+      N_("Only figures about this brand (a name or an alias)"), N_("NAME") },
+    { "metric", 'm', 0, G_OPTION_ARG_FILENAME, &metric,
+      N_("Only figures of this metric (sales, shipments, price, patents, …)"), N_("NAME") },
+    { "search", 's', 0, G_OPTION_ARG_FILENAME, &search,
+      N_("Only figures from articles matching these words"), N_("QUERY") },
+    { "rejected", 0, 0, G_OPTION_ARG_NONE, &include_rejected,
+      N_("Also list figures rejected by a user"), NULL },
+    { "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_name,
+      N_("Output format: text (default), json or csv"), N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) rest = NULL;
+  CitedQuery query = { 0 };
+  OutputFormat format;
+  int status;
+
+  status = parse_command (cli, "figures",
+                          _("[--brand NAME] [--metric NAME] [--search QUERY] [--format FORMAT]"),
+                          _("Lists the figures the articles cite: value, unit, metric, scope, "
+                            "period, brand and the sentence they come from. An asterisk after "
+                            "the id marks a figure a user corrected."),
+                          entries, args);
+  if (status >= 0)
+    return status;
+
+  rest = positional_args (*args);
+  if (rest[0] != NULL)
+    return usage_error ("figures", _("Unexpected argument “%s”"), rest[0]);
+  if (!parse_format (format_name, "figures", &format) ||
+      !ensure_utf8 (&search, "figures", "--search") ||
+      !ensure_utf8 (&brand, "figures", "--brand") ||
+      !ensure_utf8 (&metric, "figures", "--metric"))
+    return EXIT_USAGE;
+
+  store = open_store (cli);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (brand != NULL && (query.brand = resolve_brand (store, brand)) == NULL)
+    return EXIT_FAILED;
+  if (search != NULL && *search != '\0')
+    query.search = search;
+  query.metric = metric;
+  query.include_rejected = include_rejected;
+
+  list = cited_store_list_figures (store, &query, &error);
+  if (list == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+
+  if (list->len == 0 && !store_is_empty (store))
+    {
+      if (metric != NULL)
+        hint_metrics (store, metric);
+      fprintf (stderr, "%s\n", _("No figures match."));
+    }
+
+  switch (format)
+    {
+    case FORMAT_JSON:
+      print_figures_json (list);
+      break;
+    case FORMAT_CSV:
+      print_figures_csv (list);
+      break;
+    case FORMAT_TEXT:
+    default:
+      if (list->len > 0)
+        print_figures_text (list);
+      break;
+    }
+  return EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * brands
+ */
+
+static void
+print_brands_text (GPtrArray *list)
+{
+  g_autoptr(CitedCliTable) table = cited_cli_table_new (5);
+  guint width = cited_cli_terminal_width (STDOUT_FILENO);
+
+  cited_cli_table_set_column (table, 0, _("BRAND"), CITED_CLI_ALIGN_LEFT, 24, TRUE);
+  cited_cli_table_set_column (table, 1, _("MENTIONS"), CITED_CLI_ALIGN_RIGHT, 0, FALSE);
+  cited_cli_table_set_column (table, 2, _("ARTICLES"), CITED_CLI_ALIGN_RIGHT, 0, FALSE);
+  cited_cli_table_set_column (table, 3, _("SHARE OF VOICE"), CITED_CLI_ALIGN_RIGHT, 0, FALSE);
+  cited_cli_table_set_column (table, 4, _("FIGURES"), CITED_CLI_ALIGN_RIGHT, 0, FALSE);
+
+  for (guint r = 0; r < list->len; r++)
+    {
+      CitedBrandStats *stats = g_ptr_array_index (list, r);
+      g_autofree char *mentions = g_strdup_printf ("%u", stats->mentions);
+      g_autofree char *articles = g_strdup_printf ("%u", stats->articles);
+      g_autofree char *share = g_strdup_printf ("%.1f%%", stats->share_of_voice * 100.0);
+      g_autofree char *figures = g_strdup_printf ("%u", stats->n_figures);
+      const char *cells[] = { stats->name, mentions, articles, share, figures };
+
+      cited_cli_table_add_row (table, cells);
+    }
+
+  cited_cli_table_print (table, stdout, width, FALSE);
+}
+
+static void
+print_brands_json (GPtrArray *list)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < list->len; r++)
+    {
+      CitedBrandStats *stats = g_ptr_array_index (list, r);
+
+      json_builder_begin_object (builder);
+      json_add_string_or_null (builder, "name", stats->name);
+      json_add_string_or_null (builder, "color", stats->color);
+      json_builder_set_member_name (builder, "aliases");
+      json_builder_begin_array (builder);
+      for (guint a = 0; stats->aliases != NULL && stats->aliases[a] != NULL; a++)
+        json_builder_add_string_value (builder, stats->aliases[a]);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "mentions");
+      json_builder_add_int_value (builder, stats->mentions);
+      json_builder_set_member_name (builder, "articles");
+      json_builder_add_int_value (builder, stats->articles);
+      json_builder_set_member_name (builder, "share_of_voice");
+      json_builder_add_double_value (builder, stats->share_of_voice);
+      json_builder_set_member_name (builder, "figures");
+      json_builder_add_int_value (builder, stats->n_figures);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  write_json (builder);
+}
+
+static void
+print_brands_csv (GPtrArray *list)
+{
+  static const char * const header[] = {
+    "name", "color", "aliases", "mentions", "articles", "share_of_voice", "figures",
+  };
+  g_autoptr(GString) csv = g_string_new (NULL);
+
+  cited_cli_csv_append_row (csv, header, G_N_ELEMENTS (header));
+  for (guint r = 0; r < list->len; r++)
+    {
+      CitedBrandStats *stats = g_ptr_array_index (list, r);
+      g_autofree char *aliases = stats->aliases != NULL ? g_strjoinv (";", stats->aliases) : NULL;
+      g_autofree char *mentions = g_strdup_printf ("%u", stats->mentions);
+      g_autofree char *articles = g_strdup_printf ("%u", stats->articles);
+      g_autofree char *share = cited_cli_format_number (stats->share_of_voice);
+      g_autofree char *figures = g_strdup_printf ("%u", stats->n_figures);
+      const char *fields[] = {
+        stats->name, stats->color, aliases, mentions, articles, share, figures,
+      };
+
+      cited_cli_csv_append_row (csv, fields, G_N_ELEMENTS (fields));
+    }
+  write_csv (csv);
+}
+
+static int
+cmd_brands_add (Cli        *cli,
+                const char *name,
+                char      **aliases,
+                const char *color)
+{
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  const CitedBrandStats *found = NULL;
+  const char *canonical;
+  g_autofree char *mentions = NULL;
+  g_autofree char *articles = NULL;
+
+  store = open_store (cli);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (!cited_store_add_brand (store, name, (const char * const *) aliases, color, &error))
+    {
+      print_error (_("Cannot add the brand “%s”: %s"), name, error->message);
+      return EXIT_FAILED;
+    }
+
+  canonical = cited_lexicon_lookup (cited_store_get_lexicon (store), name);
+  if (canonical == NULL)
+    canonical = name;
+
+  stats = cited_store_brand_stats (store, TRUE, &error);
+  if (stats == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  for (guint i = 0; i < stats->len; i++)
+    {
+      const CitedBrandStats *s = g_ptr_array_index (stats, i);
+
+      if (g_ascii_strcasecmp (s->name, canonical) == 0)
+        {
+          found = s;
+          break;
+        }
+    }
+
+  if (found != NULL && found->aliases != NULL && found->aliases[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", found->aliases);
+
+      /* TRANSLATORS: brand name, its colour, its aliases */
+      printf (_("Added brand %s (%s), aliases: %s"), canonical,
+              found->color != NULL ? found->color : "", joined);
+    }
+  else
+    /* TRANSLATORS: brand name and its colour */
+    printf (_("Added brand %s (%s)"), canonical,
+            found != NULL && found->color != NULL ? found->color : "");
+  fputc ('\n', stdout);
+
+  mentions = g_strdup_printf (ngettext ("%u mention", "%u mentions",
+                                        found != NULL ? found->mentions : 0),
+                              found != NULL ? found->mentions : 0);
+  articles = g_strdup_printf (ngettext ("%u article", "%u articles",
+                                        found != NULL ? found->articles : 0),
+                              found != NULL ? found->articles : 0);
+  /* TRANSLATORS: "The re-scan found 2 mentions in 1 article" */
+  printf (_("The re-scan found %s in %s"), mentions, articles);
+  fputc ('\n', stdout);
+  return EXIT_OK;
+}
+
+static int
+cmd_brands (Cli    *cli,
+            char ***args)
+{
+  g_autofree char *format_name = NULL;
+  g_auto(GStrv) aliases = NULL;
+  g_autofree char *color = NULL;
+  gboolean all = FALSE;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_name,
+      N_("Output format: text (default), json or csv"), N_("FORMAT") },
+    { "all", 'a', 0, G_OPTION_ARG_NONE, &all,
+      N_("Also list brands no article mentions"), NULL },
+    { "alias", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &aliases,
+      N_("With add: another name the brand goes by (repeatable)"), N_("ALIAS") },
+    { "color", 0, 0, G_OPTION_ARG_FILENAME, &color,
+      N_("With add: the brand’s colour in charts"), N_("#RRGGBB") },
+    { NULL }
+  };
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) rest = NULL;
+  OutputFormat format;
+  int status;
+
+  status = parse_command (cli, "brands",
+                          _("[--format FORMAT] | brands add NAME [--alias ALIAS]… [--color #RRGGBB]"),
+                          _("Lists the brands the articles mention, with their share of voice "
+                            "(their part of all brand mentions), or adds a brand to the lexicon "
+                            "and re-scans the stored articles for it."),
+                          entries, args);
+  if (status >= 0)
+    return status;
+
+  rest = positional_args (*args);
+  if (rest[0] != NULL && g_str_equal (rest[0], "add"))
+    {
+      g_autofree char *name = NULL;
+
+      if (rest[1] == NULL)
+        return usage_error ("brands", _("Name the brand to add: cited-cli brands add NAME"));
+      if (rest[2] != NULL)
+        return usage_error ("brands", _("Unexpected argument “%s”"), rest[2]);
+      if (format_name != NULL || all)
+        return usage_error ("brands", _("--format and --all do not apply to brands add"));
+      name = g_strdup (rest[1]);
+      if (!ensure_utf8 (&name, "brands", "NAME") ||
+          !ensure_utf8_strv (aliases, "brands", "--alias"))
+        return EXIT_USAGE;
+      g_strstrip (name);
+      if (*name == '\0')
+        return usage_error ("brands", _("The brand name is empty"));
+      for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+        if (*g_strstrip (aliases[i]) == '\0')
+          return usage_error ("brands", _("An alias is empty"));
+      if (color != NULL && !is_color (color))
+        return usage_error ("brands", _("“%s” is not a colour: write it as #RRGGBB"), color);
+      return cmd_brands_add (cli, name, aliases, color);
+    }
+
+  if (rest[0] != NULL)
+    return usage_error ("brands", _("Unexpected argument “%s”"), rest[0]);
+  if (aliases != NULL || color != NULL)
+    return usage_error ("brands", _("--alias and --color go with: cited-cli brands add NAME"));
+  if (!parse_format (format_name, "brands", &format))
+    return EXIT_USAGE;
+
+  store = open_store (cli);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  list = cited_store_brand_stats (store, all, &error);
+  if (list == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  if (list->len == 0 && !store_is_empty (store))
+    fprintf (stderr, "%s\n", _("No brand is mentioned yet."));
+
+  switch (format)
+    {
+    case FORMAT_JSON:
+      print_brands_json (list);
+      break;
+    case FORMAT_CSV:
+      print_brands_csv (list);
+      break;
+    case FORMAT_TEXT:
+    default:
+      if (list->len > 0)
+        print_brands_text (list);
+      break;
+    }
+  return EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * chart
+ */
+
+static gboolean
+has_chart_extension (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".png") || g_str_has_suffix (lower, ".svg") ||
+         g_str_has_suffix (lower, ".pdf");
+}
+
+static int
+cmd_chart (Cli    *cli,
+           char ***args)
+{
+  gboolean figures = FALSE;
+  gboolean brands = FALSE;
+  gboolean trend = FALSE;
+  g_auto(GStrv) brand_names = NULL;
+  g_autofree char *metric = NULL;
+  g_autofree char *search = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *title = NULL;
+  int width = DEFAULT_CHART_WIDTH;
+  int height = DEFAULT_CHART_HEIGHT;
+  const GOptionEntry entries[] = {
+    { "figures", 0, 0, G_OPTION_ARG_NONE, &figures,
+      N_("Figures of one metric (--metric) by brand"), NULL },
+    { "brands", 0, 0, G_OPTION_ARG_NONE, &brands,
+      N_("Share of voice of brands"), NULL },
+    { "trend", 0, 0, G_OPTION_ARG_NONE, &trend,
+      N_("Brand mentions by month"), NULL },
+    { "brand", 'b', 0, G_OPTION_ARG_FILENAME_ARRAY, &brand_names,
+      N_("A brand to chart (repeatable; one with --figures)"), N_("NAME") },
+    { "metric", 'm', 0, G_OPTION_ARG_FILENAME, &metric,
+      N_("With --figures: the metric to chart (sales, price, patents, …)"), N_("NAME") },
+    { "search", 's', 0, G_OPTION_ARG_FILENAME, &search,
+      N_("With --figures: only figures from articles matching these words"), N_("QUERY") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write: .png, .svg or .pdf"), N_("FILE") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width,
+      N_("Width in pixels (default 1200)"), N_("PX") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height,
+      N_("Height in pixels (default 800)"), N_("PX") },
+    { "title", 't', 0, G_OPTION_ARG_FILENAME, &title,
+      N_("The chart’s title instead of the one Cited gives it"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(CitedChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) canonical = g_ptr_array_new ();
+  g_autofree char *display = NULL;
+  g_auto(GStrv) rest = NULL;
+  int status;
+
+  status = parse_command (cli, "chart",
+                          _("(--figures|--brands|--trend) [--brand NAME]… [--metric NAME] "
+                            "--output FILE [--width PX] [--height PX] [--title TEXT]"),
+                          _("Draws a chart into a PNG, SVG or PDF file."),
+                          entries, args);
+  if (status >= 0)
+    return status;
+
+  rest = positional_args (*args);
+  if (rest[0] != NULL)
+    return usage_error ("chart", _("Unexpected argument “%s”"), rest[0]);
+  if ((figures ? 1 : 0) + (brands ? 1 : 0) + (trend ? 1 : 0) != 1)
+    return usage_error ("chart", _("Choose one kind of chart: --figures, --brands or --trend"));
+  if (output == NULL)
+    return usage_error ("chart", _("Name the file to write with --output FILE.png, .svg or .pdf"));
+  if (!has_chart_extension (output))
+    return usage_error ("chart", _("The output file must end in .png, .svg or .pdf"));
+  if (width < MIN_CHART_SIZE || width > MAX_CHART_SIZE ||
+      height < MIN_CHART_SIZE || height > MAX_CHART_SIZE)
+    return usage_error ("chart", _("Width and height must be between %d and %d pixels"),
+                        MIN_CHART_SIZE, MAX_CHART_SIZE);
+  if (figures && metric == NULL)
+    return usage_error ("chart", _("A figures chart needs --metric NAME"));
+  if (figures && brand_names != NULL && g_strv_length (brand_names) > 1)
+    return usage_error ("chart", _("A figures chart takes one --brand"));
+  if (!figures && (metric != NULL || search != NULL))
+    return usage_error ("chart", _("--metric and --search go with --figures"));
+  if (!ensure_utf8_strv (brand_names, "chart", "--brand") ||
+      !ensure_utf8 (&metric, "chart", "--metric") ||
+      !ensure_utf8 (&search, "chart", "--search") ||
+      !ensure_utf8 (&title, "chart", "--title"))
+    return EXIT_USAGE;
+
+  store = open_store (cli);
+  if (store == NULL)
+    return EXIT_FAILED;
+  if (store_is_empty (store))
+    return EXIT_FAILED;
+
+  for (guint i = 0; brand_names != NULL && brand_names[i] != NULL; i++)
+    {
+      const char *name = resolve_brand (store, brand_names[i]);
+
+      if (name == NULL)
+        return EXIT_FAILED;
+      g_ptr_array_add (canonical, (gpointer) name);
+    }
+  g_ptr_array_add (canonical, NULL);
+
+  if (figures)
+    {
+      CitedQuery query = { 0 };
+
+      query.metric = metric;
+      query.brand = g_ptr_array_index (canonical, 0);
+      if (search != NULL && *search != '\0')
+        query.search = search;
+      chart = cited_chart_new_figures (store, &query, &error);
+    }
+  else if (brands)
+    chart = cited_chart_new_brands (store, canonical->len > 1
+                                             ? (const char * const *) canonical->pdata : NULL,
+                                    &error);
+  else
+    chart = cited_chart_new_trend (store, canonical->len > 1
+                                            ? (const char * const *) canonical->pdata : NULL,
+                                   &error);
+
+  if (chart == NULL)
+    {
+      print_error (_("Cannot make the chart: %s"), error->message);
+      return EXIT_FAILED;
+    }
+
+  if (chart->categories->len == 0 || chart->series->len == 0)
+    {
+      if (figures)
+        {
+          hint_metrics (store, metric);
+          print_error (_("Nothing to chart: no figures match"));
+        }
+      else if (trend)
+        print_error (_("Nothing to chart: no dated article mentions these brands"));
+      else
+        print_error (_("Nothing to chart: no article mentions these brands"));
+      return EXIT_FAILED;
+    }
+
+  if (title != NULL)
+    {
+      g_free (chart->title);
+      chart->title = g_strdup (title);
+    }
+
+  display = g_filename_display_name (output);
+  if (!cited_chart_export (chart, output, width, height, &error))
+    {
+      print_error (_("Cannot write %s: %s"), display, error->message);
+      return EXIT_FAILED;
+    }
+
+  printf ("%s\n", display);
+  return EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * main
+ */
+
+typedef struct {
+  const char *name;
+  int (*run) (Cli *cli, char ***args);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "import", cmd_import, N_("Import articles from files and folders") },
+  { "articles", cmd_articles, N_("List or search the articles") },
+  { "figures", cmd_figures, N_("List the figures the articles cite") },
+  { "brands", cmd_brands, N_("List brands with their share of voice, or add one") },
+  { "chart", cmd_chart, N_("Draw a chart into a PNG, SVG or PDF file") },
+};
+
+static char *
+commands_description (void)
+{
+  GString *out = g_string_new (_("Commands:"));
+
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append_c (out, '\n');
+  g_string_append (out, _("Run “cited-cli COMMAND --help” for the options of a command."));
+  g_string_append_c (out, '\n');
+  g_string_append (out, _("Exit status: 0 on success, 1 when some input was rejected or the "
+                          "database failed, 2 on a usage error."));
+  return g_string_free (out, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_auto(Cli) cli = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autofree char *description = NULL;
+  gboolean version = FALSE;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &cli.global_db,
+      N_("The database to use (default: $CITED_DB or the user data folder)"), N_("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version"), NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &cli.help, N_("Show this help"), NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname (PROGRAM_NAME);
+
+  description = commands_description ();
+  context = g_option_context_new (_("COMMAND [OPTION…]"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  /* Stop at the command: what follows belongs to it. */
+  g_option_context_set_strict_posix (context, TRUE);
+  g_option_context_set_summary (context, _("Explore the figures news articles cite: import "
+                                           "articles, list figures and brands, draw charts."));
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return usage_error (NULL, "%s", error->message);
+
+  if (version)
+    {
+      printf ("%s %s\n", PROGRAM_NAME, PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  if (cli.help)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      fputs (help, stdout);
+      return EXIT_OK;
+    }
+
+  if (args[1] == NULL)
+    return usage_error (NULL, _("Name a command: import, articles, figures, brands or chart"));
+
+  if (g_str_equal (args[1], "help"))
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      fputs (help, stdout);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (args[1], commands[i].name))
+        {
+          g_auto(GStrv) command_args = g_strdupv (args + 1);
+          int status = commands[i].run (&cli, &command_args);
+
+          fflush (stdout);
+          return status;
+        }
+    }
+
+  if (args[1][0] == '-')
+    return usage_error (NULL, _("Unknown option %s"), args[1]);
+  return usage_error (NULL, _("Unknown command “%s”"), args[1]);
+}
