@@ -22,6 +22,7 @@ typedef struct {
   double value;
   GArray *figure_ids;        /* gint64; may be empty (mention counts) */
   char *tooltip;             /* e.g. the source sentence; may be NULL */
+  char *color;               /* "#RRGGBB" overriding the series colour (a brand's bar), or NULL */
 } CitedChartBar;
 
 /**
@@ -129,5 +130,15 @@ gboolean    cited_chart_export       (CitedChart  *self,
 char       *cited_chart_to_csv       (CitedChart  *self);
 /* A sentence that reads the chart's values, for its accessible label. */
 char       *cited_chart_describe     (CitedChart  *self);
+
+/* Axis ticks: the step, 1, 2 or 5 times a power of ten, that divides the
+ * range [@min, @max] (0 always included) into at most @max_ticks intervals;
+ * the axis ends, multiples of the step enclosing the range, are returned in
+ * @axis_min and @axis_max. */
+double      cited_chart_nice_step    (double       min,
+                                      double       max,
+                                      guint        max_ticks,
+                                      double      *axis_min,
+                                      double      *axis_max);
 
 G_END_DECLS

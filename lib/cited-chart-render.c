@@ -1,0 +1,1223 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cited-chart-render"
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "cited-chart.h"
+#include "cited-extractor.h"
+
+/*
+ * One renderer for the screen, the printer and files. Everything that
+ * places something on the canvas is computed once by layout_new(), which
+ * both cited_chart_render() and cited_chart_hit_test() use, so a click
+ * always lands on the bar that was drawn there.
+ *
+ * Text is measured with a Pango context of our own (96 dpi, no hinted
+ * metrics) rather than one derived from the cairo_t, so the geometry does
+ * not depend on the surface: a PNG, a PDF and the widget place every bar
+ * alike, and hit testing needs no cairo_t at all.
+ */
+
+#define FONT_MEMO_KEY "cited-chart-render-font"
+
+typedef struct {
+  double r, g, b, a;
+} Rgba;
+
+typedef struct {
+  PangoLayout *layout;       /* NULL: not drawn */
+  double x, y;               /* top left */
+  double w, h;
+} Text;
+
+typedef struct {
+  Text text;
+  double swatch_x, swatch_y, swatch_size;
+  guint series;
+} LegendItem;
+
+typedef struct {
+  CitedChart *chart;
+  double width, height;
+  double s;                  /* scale of text and strokes */
+  double font_size;          /* points */
+  char *font_family;
+  PangoContext *context;
+
+  gboolean empty;
+  gboolean too_small;
+  Text title, subtitle, note, message;
+  GArray *legend;            /* LegendItem */
+
+  double px, py, pw, ph;     /* the plot area */
+  double axis_min, axis_max, step;
+  double factor;             /* value -> axis units: 100 for shares */
+  GArray *ticks;             /* Text, one per tick, positioned */
+  GArray *tick_values;       /* double */
+  GArray *categories;        /* Text per category; layout NULL when skipped */
+  gboolean value_labels;
+  double value_label_h;
+} Layout;
+
+typedef struct {
+  char *family;
+  double size;
+} FontMemo;
+
+static const char * const palette[] = {
+  "#3584E4", "#E66100", "#2EC27E", "#9141AC",
+  "#C01C28", "#986A44", "#F5C211", "#5E5C64",
+};
+
+/* Styles */
+
+static void
+set_rgba (double     *dest,
+          double      r,
+          double      g,
+          double      b,
+          double      a)
+{
+  dest[0] = r;
+  dest[1] = g;
+  dest[2] = b;
+  dest[3] = a;
+}
+
+/**
+ * cited_chart_style_print:
+ * The light palette used for print and export: white background, dark
+ * text, the default font.
+ */
+void
+cited_chart_style_print (CitedChartStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  memset (style, 0, sizeof *style);
+  set_rgba (style->background, 1, 1, 1, 1);
+  set_rgba (style->foreground, 0.12, 0.12, 0.12, 1);
+  set_rgba (style->grid, 0, 0, 0, 0.14);
+  set_rgba (style->accent, 0x35 / 255.0, 0x84 / 255.0, 0xE4 / 255.0, 1);
+  style->font_family = NULL;
+  style->font_size = 0;
+  style->highlight_series = -1;
+  style->highlight_category = -1;
+}
+
+/**
+ * cited_chart_style_dark:
+ * The dark palette for the screen in dark mode.
+ */
+void
+cited_chart_style_dark (CitedChartStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  memset (style, 0, sizeof *style);
+  set_rgba (style->background, 0x1E / 255.0, 0x1E / 255.0, 0x1E / 255.0, 1);
+  set_rgba (style->foreground, 0.94, 0.94, 0.94, 1);
+  set_rgba (style->grid, 1, 1, 1, 0.16);
+  set_rgba (style->accent, 0x78 / 255.0, 0xAE / 255.0, 0xED / 255.0, 1);
+  style->font_family = NULL;
+  style->font_size = 0;
+  style->highlight_series = -1;
+  style->highlight_category = -1;
+}
+
+static gboolean
+parse_color (const char *text,
+             Rgba       *rgba)
+{
+  unsigned int r, g, b;
+
+  if (text == NULL || text[0] != '#' || strlen (text) != 7 ||
+      sscanf (text + 1, "%2x%2x%2x", &r, &g, &b) != 3)
+    return FALSE;
+  rgba->r = r / 255.0;
+  rgba->g = g / 255.0;
+  rgba->b = b / 255.0;
+  rgba->a = 1;
+  return TRUE;
+}
+
+static double
+luminance (const Rgba *c)
+{
+  return 0.2126 * c->r + 0.7152 * c->g + 0.0722 * c->b;
+}
+
+static Rgba
+rgba_from (const double *v)
+{
+  return (Rgba) { v[0], v[1], v[2], v[3] };
+}
+
+static Rgba
+mix (Rgba   a,
+     Rgba   b,
+     double t)
+{
+  return (Rgba) { a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t, a.a };
+}
+
+/* The colour of a bar or a series: the bar's own (a brand's), the
+ * series', the accent for a lone series, else the palette. A colour too
+ * close to the background (Apple's grey on a dark one) is moved towards
+ * the foreground so it stays visible. */
+static Rgba
+series_rgba (CitedChart            *chart,
+             const CitedChartStyle *style,
+             guint                  series_index,
+             const CitedChartBar   *bar)
+{
+  CitedChartSeries *series = g_ptr_array_index (chart->series, series_index);
+  Rgba color;
+  Rgba bg = rgba_from (style->background);
+
+  if (!(bar && parse_color (bar->color, &color)) &&
+      !parse_color (series->color, &color))
+    {
+      if (chart->series->len == 1)
+        color = rgba_from (style->accent);
+      else
+        parse_color (palette[series_index % G_N_ELEMENTS (palette)], &color);
+    }
+  if (bg.a > 0 && fabs (luminance (&color) - luminance (&bg)) < 0.18)
+    color = mix (color, rgba_from (style->foreground), 0.4);
+  return color;
+}
+
+static void
+set_source (cairo_t    *cr,
+            const Rgba *c)
+{
+  cairo_set_source_rgba (cr, c->r, c->g, c->b, c->a);
+}
+
+/* Number formatting */
+
+static const char *
+currency_symbol (const char *currency)
+{
+  static const struct { const char *code, *symbol; } symbols[] = {
+    { "CNY", "¥" }, { "JPY", "¥" }, { "USD", "$" }, { "EUR", "€" },
+    { "GBP", "£" }, { "KRW", "₩" }, { "INR", "₹" },
+  };
+
+  if (currency == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
+    if (g_str_equal (currency, symbols[i].code))
+      return symbols[i].symbol;
+  return NULL;
+}
+
+/* An axis label: "0", "50M", "¥4K", "25%", with as many decimals as the
+ * step needs so neighbouring ticks never read alike. */
+static char *
+format_tick (double      value,
+             double      step,
+             double      extent,
+             const char *unit,
+             const char *currency,
+             gboolean    percent)
+{
+  double divisor = 1;
+  const char *suffix = "";
+  const char *symbol = currency_symbol (currency);
+  int decimals;
+  GString *out;
+
+  if (fabs (value) < step * 1e-6)
+    return g_strdup ("0");
+
+  if (!percent)
+    {
+      if (extent >= 1e9)
+        divisor = 1e9, suffix = "B";
+      else if (extent >= 1e6)
+        divisor = 1e6, suffix = "M";
+      else if (extent >= 1e3)
+        divisor = 1e3, suffix = "K";
+    }
+  decimals = (int) ceil (-log10 (step / divisor) - 1e-9);
+  decimals = CLAMP (decimals, 0, 6);
+
+  out = g_string_new (NULL);
+  if (value < 0)
+    g_string_append (out, "−");
+  if (symbol)
+    g_string_append (out, symbol);
+  else if (currency)
+    g_string_append_printf (out, "%s ", currency);
+  g_string_append_printf (out, "%.*f%s", decimals, fabs (value) / divisor, suffix);
+  if (percent || g_strcmp0 (unit, "%") == 0)
+    g_string_append (out, "%");
+  return g_string_free (out, FALSE);
+}
+
+static char *
+format_bar_value (CitedChart *chart,
+                  double      value)
+{
+  if (chart->kind == CITED_CHART_KIND_SHARE)
+    {
+      double pct = value * 100;
+      return g_strdup_printf ("%.*f%%", pct < 10 && pct != 0 ? 1 : 0, pct);
+    }
+  return cited_format_value (value, chart->unit, chart->currency);
+}
+
+/* Layout */
+
+static void
+text_clear (Text *text)
+{
+  g_clear_object (&text->layout);
+}
+
+static void
+legend_item_clear (gpointer data)
+{
+  LegendItem *item = data;
+  text_clear (&item->text);
+}
+
+static void
+text_clear_cb (gpointer data)
+{
+  text_clear (data);
+}
+
+static void
+layout_free (Layout *self)
+{
+  text_clear (&self->title);
+  text_clear (&self->subtitle);
+  text_clear (&self->note);
+  text_clear (&self->message);
+  g_clear_pointer (&self->legend, g_array_unref);
+  g_clear_pointer (&self->ticks, g_array_unref);
+  g_clear_pointer (&self->tick_values, g_array_unref);
+  g_clear_pointer (&self->categories, g_array_unref);
+  g_clear_object (&self->context);
+  g_free (self->font_family);
+  g_free (self);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Layout, layout_free)
+
+/* A laid-out text: @width < 0 means no wrapping; @max_lines 0 means one
+ * line, ellipsized. */
+static Text
+make_text (Layout         *self,
+           const char     *text,
+           double          scale,
+           gboolean        bold,
+           double          width,
+           int             max_lines,
+           PangoAlignment  align)
+{
+  g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
+  Text result = { 0 };
+  int w, h;
+
+  pango_font_description_set_family (desc, self->font_family);
+  pango_font_description_set_size (desc, (int) (self->font_size * self->s * scale * PANGO_SCALE));
+  if (bold)
+    pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
+
+  result.layout = pango_layout_new (self->context);
+  pango_layout_set_font_description (result.layout, desc);
+  pango_layout_set_text (result.layout, text ? text : "", -1);
+  pango_layout_set_alignment (result.layout, align);
+  if (width > 0)
+    {
+      pango_layout_set_width (result.layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (result.layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (result.layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (result.layout, -MAX (1, max_lines));
+    }
+  pango_layout_get_size (result.layout, &w, &h);
+  result.w = (double) w / PANGO_SCALE;
+  result.h = (double) h / PANGO_SCALE;
+  return result;
+}
+
+static double
+line_height (Layout *self,
+             double  scale)
+{
+  Text probe = make_text (self, "Ag", scale, FALSE, -1, 1, PANGO_ALIGN_LEFT);
+  double h = probe.h;
+
+  text_clear (&probe);
+  return h;
+}
+
+static gboolean
+chart_is_empty (CitedChart *chart)
+{
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      CitedChartSeries *series = g_ptr_array_index (chart->series, s);
+      for (guint c = 0; c < series->bars->len && c < chart->categories->len; c++)
+        {
+          CitedChartBar *bar = g_ptr_array_index (series->bars, c);
+          if (bar != NULL && isfinite (bar->value))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static CitedChartBar *
+get_bar (CitedChart *chart,
+         guint       series,
+         guint       category)
+{
+  CitedChartSeries *s = g_ptr_array_index (chart->series, series);
+  CitedChartBar *bar;
+
+  if (category >= s->bars->len || category >= chart->categories->len)
+    return NULL;
+  bar = g_ptr_array_index (s->bars, category);
+  if (bar == NULL || !isfinite (bar->value))
+    return NULL;
+  return bar;
+}
+
+static double
+value_y (Layout *self,
+         double  value)
+{
+  double v = CLAMP (value * self->factor, self->axis_min, self->axis_max);
+  return self->py + self->ph * (self->axis_max - v) / (self->axis_max - self->axis_min);
+}
+
+static double
+value_x (Layout *self,
+         double  value)
+{
+  double v = CLAMP (value * self->factor, self->axis_min, self->axis_max);
+  return self->px + self->pw * (v - self->axis_min) / (self->axis_max - self->axis_min);
+}
+
+/* The rectangle of a bar (BARS and SHARE charts). */
+static gboolean
+layout_bar_rect (Layout *self,
+                 guint   series,
+                 guint   category,
+                 double *x,
+                 double *y,
+                 double *w,
+                 double *h)
+{
+  CitedChart *chart = self->chart;
+  CitedChartBar *bar = get_bar (chart, series, category);
+  guint n = chart->categories->len;
+
+  if (bar == NULL || self->empty || self->too_small)
+    return FALSE;
+
+  if (chart->kind == CITED_CHART_KIND_SHARE)
+    {
+      double row = self->ph / n;
+      double thick = MIN (row * 0.7, 36 * self->s);
+      double x0 = value_x (self, 0), x1 = value_x (self, bar->value);
+
+      *x = MIN (x0, x1);
+      *w = fabs (x1 - x0);
+      *y = self->py + row * category + (row - thick) / 2;
+      *h = thick;
+    }
+  else
+    {
+      guint m = chart->series->len;
+      double group = self->pw / n;
+      double bw = MIN (group * 0.78 / m, 90 * self->s);
+      double gap = MIN (2 * self->s, bw * 0.12);
+      double start = self->px + group * category + (group - bw * m) / 2;
+      double y0 = value_y (self, 0), y1 = value_y (self, bar->value);
+
+      *x = start + bw * series + gap / 2;
+      *w = bw - gap;
+      *y = MIN (y0, y1);
+      *h = fabs (y1 - y0);
+    }
+  return TRUE;
+}
+
+/* The point of a line chart's value. */
+static gboolean
+layout_point (Layout *self,
+              guint   series,
+              guint   category,
+              double *x,
+              double *y)
+{
+  CitedChartBar *bar = get_bar (self->chart, series, category);
+  guint n = self->chart->categories->len;
+
+  if (bar == NULL || self->empty || self->too_small)
+    return FALSE;
+  *x = self->px + self->pw * (category + 0.5) / n;
+  *y = value_y (self, bar->value);
+  return TRUE;
+}
+
+static void
+layout_legend (Layout *self,
+               double  left,
+               double  top,
+               double  width,
+               int     max_rows,
+               double *bottom)
+{
+  CitedChart *chart = self->chart;
+  double lh = line_height (self, 0.9);
+  double swatch = lh * 0.7;
+  double x = left, y = top;
+  int row = 1;
+
+  for (guint i = 0; i < chart->series->len; i++)
+    {
+      CitedChartSeries *series = g_ptr_array_index (chart->series, i);
+      LegendItem item = { 0 };
+      double item_w;
+
+      item.text = make_text (self, series->name, 0.9, FALSE, width - swatch - 6 * self->s, 1, PANGO_ALIGN_LEFT);
+      /* The label's natural width, not the wrapping width. */
+      {
+        PangoRectangle ink, logical;
+        pango_layout_get_pixel_extents (item.text.layout, &ink, &logical);
+        item.text.w = logical.width;
+      }
+      item_w = swatch + 5 * self->s + item.text.w;
+      if (x > left && x + item_w > left + width)
+        {
+          if (row == max_rows)
+            {
+              text_clear (&item.text);
+              break;
+            }
+          row++;
+          x = left;
+          y += lh + 2 * self->s;
+        }
+      item.series = i;
+      item.swatch_size = swatch;
+      item.swatch_x = x;
+      item.swatch_y = y + (lh - swatch) / 2;
+      item.text.x = x + swatch + 5 * self->s;
+      item.text.y = y;
+      g_array_append_val (self->legend, item);
+      x += item_w + 14 * self->s;
+    }
+  *bottom = y + lh;
+}
+
+static gboolean
+value_range (CitedChart *chart,
+             double     *min,
+             double     *max)
+{
+  gboolean any = FALSE;
+
+  *min = 0;
+  *max = 0;
+  for (guint s = 0; s < chart->series->len; s++)
+    for (guint c = 0; c < chart->categories->len; c++)
+      {
+        CitedChartBar *bar = get_bar (chart, s, c);
+        if (bar == NULL)
+          continue;
+        *min = MIN (*min, bar->value);
+        *max = MAX (*max, bar->value);
+        any = TRUE;
+      }
+  return any;
+}
+
+static void
+layout_ticks (Layout *self,
+              double  span,
+              double  label_extent)
+{
+  CitedChart *chart = self->chart;
+  gboolean percent = chart->kind == CITED_CHART_KIND_SHARE;
+  double min, max;
+  guint max_ticks;
+
+  value_range (chart, &min, &max);
+  max_ticks = (guint) CLAMP (span / label_extent, 2, 8);
+  self->step = cited_chart_nice_step (min * self->factor, max * self->factor, max_ticks,
+                                      &self->axis_min, &self->axis_max);
+  g_array_set_size (self->ticks, 0);
+  g_array_set_size (self->tick_values, 0);
+  for (int i = 0; ; i++)
+    {
+      double v = self->axis_min + i * self->step;
+      g_autofree char *label = NULL;
+      Text text;
+
+      if (v > self->axis_max + self->step * 1e-6)
+        break;
+      label = format_tick (v, self->step, MAX (fabs (self->axis_min), fabs (self->axis_max)),
+                           chart->unit, chart->currency, percent);
+      text = make_text (self, label, 0.85, FALSE, -1, 1, PANGO_ALIGN_RIGHT);
+      g_array_append_val (self->ticks, text);
+      g_array_append_val (self->tick_values, v);
+    }
+}
+
+static Layout *
+layout_new (CitedChart *chart,
+            double      width,
+            double      height,
+            const char *font_family,
+            double      font_size)
+{
+  g_autoptr(Layout) self = g_new0 (Layout, 1);
+  cairo_font_options_t *options;
+  double pad, top, bottom, inner_w, f;
+  gboolean small;
+  int max_lines;
+  guint n;
+
+  self->chart = chart;
+  self->width = width;
+  self->height = height;
+  self->font_family = g_strdup (font_family ? font_family : "Sans");
+  self->font_size = font_size > 0 ? font_size : 10;
+  self->factor = chart->kind == CITED_CHART_KIND_SHARE ? 100 : 1;
+  self->legend = g_array_new (FALSE, TRUE, sizeof (LegendItem));
+  g_array_set_clear_func (self->legend, legend_item_clear);
+  self->ticks = g_array_new (FALSE, TRUE, sizeof (Text));
+  g_array_set_clear_func (self->ticks, text_clear_cb);
+  self->tick_values = g_array_new (FALSE, TRUE, sizeof (double));
+  self->categories = g_array_new (FALSE, TRUE, sizeof (Text));
+  g_array_set_clear_func (self->categories, text_clear_cb);
+  self->empty = chart_is_empty (chart);
+
+  /* Text grows with large exports (a 4000 px PNG reads like an 1200 px one)
+   * and shrinks a little on small canvases. */
+  f = MIN (width / 1200, height / 900);
+  if (f > 1)
+    self->s = f;
+  else
+    self->s = CLAMP (MIN (width / 480, height / 320), 0.8, 1.0);
+
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_cairo_context_set_resolution (self->context, 96);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+
+  small = height < 320 || width < 480;
+  max_lines = small ? 1 : 2;
+  pad = 12 * self->s;
+  inner_w = MAX (1, width - 2 * pad);
+  top = pad;
+  bottom = height - pad;
+
+  if (chart->title && *chart->title)
+    {
+      self->title = make_text (self, chart->title, 1.35, TRUE, inner_w, max_lines, PANGO_ALIGN_LEFT);
+      self->title.x = pad;
+      self->title.y = top;
+      top += self->title.h + 2 * self->s;
+    }
+  if (chart->subtitle && *chart->subtitle)
+    {
+      self->subtitle = make_text (self, chart->subtitle, 0.9, FALSE, inner_w, max_lines, PANGO_ALIGN_LEFT);
+      self->subtitle.x = pad;
+      self->subtitle.y = top;
+      top += self->subtitle.h;
+    }
+  top += 8 * self->s;
+
+  if (chart->source_note && *chart->source_note)
+    {
+      self->note = make_text (self, chart->source_note, 0.8, FALSE, inner_w, max_lines, PANGO_ALIGN_LEFT);
+      self->note.x = pad;
+      self->note.y = bottom - self->note.h;
+      bottom = self->note.y - 6 * self->s;
+    }
+
+  if (self->empty)
+    {
+      const char *message = chart->kind == CITED_CHART_KIND_BARS
+                              ? _("No figures for this metric")
+                              : _("No brand mentions to show");
+      self->message = make_text (self, message, 1.1, FALSE, inner_w, 2, PANGO_ALIGN_CENTER);
+      self->message.x = pad;
+      self->message.y = MAX (top, (top + bottom - self->message.h) / 2);
+      return g_steal_pointer (&self);
+    }
+
+  if (chart->series->len > 1 || chart->kind == CITED_CHART_KIND_LINES)
+    {
+      double legend_bottom;
+      layout_legend (self, pad, top, inner_w, max_lines, &legend_bottom);
+      top = legend_bottom + 8 * self->s;
+    }
+
+  n = chart->categories->len;
+  if (chart->kind == CITED_CHART_KIND_SHARE)
+    {
+      double label_limit = inner_w * 0.35;
+      double label_w = 0, tick_h, pct_w;
+      Text probe;
+
+      for (guint c = 0; c < n; c++)
+        {
+          Text text = make_text (self, g_ptr_array_index (chart->categories, c), 0.9, FALSE, -1, 1, PANGO_ALIGN_RIGHT);
+          label_w = MAX (label_w, text.w);
+          text_clear (&text);
+        }
+      label_w = MIN (label_w, label_limit);
+      for (guint c = 0; c < n; c++)
+        {
+          Text text = make_text (self, g_ptr_array_index (chart->categories, c), 0.9, FALSE, label_w, 1, PANGO_ALIGN_RIGHT);
+          g_array_append_val (self->categories, text);
+        }
+      probe = make_text (self, "100%", 0.85, FALSE, -1, 1, PANGO_ALIGN_LEFT);
+      pct_w = probe.w;
+      tick_h = probe.h;
+      self->value_label_h = probe.h;
+      text_clear (&probe);
+
+      self->px = pad + label_w + 8 * self->s;
+      self->pw = width - pad - pct_w - 6 * self->s - self->px;
+      self->py = top;
+      self->ph = bottom - tick_h - 4 * self->s - top;
+      if (self->pw < 20 || self->ph < 20)
+        {
+          self->too_small = TRUE;
+          return g_steal_pointer (&self);
+        }
+      layout_ticks (self, self->pw, pct_w * 2);
+      for (guint i = 0; i < self->ticks->len; i++)
+        {
+          Text *t = &g_array_index (self->ticks, Text, i);
+          double x = value_x (self, g_array_index (self->tick_values, double, i) / self->factor);
+          t->x = CLAMP (x - t->w / 2, 0, width - t->w);
+          t->y = self->py + self->ph + 4 * self->s;
+        }
+      for (guint c = 0; c < n; c++)
+        {
+          Text *t = &g_array_index (self->categories, Text, c);
+          double row = self->ph / n;
+          t->x = pad + label_w - t->w;
+          t->y = self->py + row * c + (row - t->h) / 2;
+          if (row < t->h * 0.8)
+            text_clear (t);
+        }
+      self->value_labels = TRUE;
+      return g_steal_pointer (&self);
+    }
+
+  /* Bars and lines: values up the left, categories along the bottom. */
+  {
+    double lh = line_height (self, 0.9);
+    double tick_w = 0, group, cat_h = 0;
+    int cat_lines = chart->kind == CITED_CHART_KIND_BARS && !small ? 2 : 1;
+
+    self->value_label_h = chart->kind == CITED_CHART_KIND_BARS ? line_height (self, 0.8) : 0;
+    self->py = top + self->value_label_h;
+    self->ph = bottom - cat_lines * lh - 4 * self->s - self->py;
+    if (self->ph < 20)
+      {
+        self->too_small = TRUE;
+        return g_steal_pointer (&self);
+      }
+    layout_ticks (self, self->ph, lh * 2.2);
+    for (guint i = 0; i < self->ticks->len; i++)
+      tick_w = MAX (tick_w, g_array_index (self->ticks, Text, i).w);
+    self->px = pad + tick_w + 6 * self->s;
+    self->pw = width - pad - self->px;
+    if (self->pw < 20)
+      {
+        self->too_small = TRUE;
+        return g_steal_pointer (&self);
+      }
+    group = self->pw / n;
+
+    if (chart->kind == CITED_CHART_KIND_BARS)
+      {
+        for (guint c = 0; c < n; c++)
+          {
+            Text text = make_text (self, g_ptr_array_index (chart->categories, c), 0.9, FALSE,
+                                   MAX (1, group - 4 * self->s), cat_lines, PANGO_ALIGN_CENTER);
+            cat_h = MAX (cat_h, text.h);
+            g_array_append_val (self->categories, text);
+          }
+      }
+    else
+      {
+        /* Period labels do not wrap; when they do not fit, every k-th is
+         * shown. */
+        double label_w = 0;
+        guint stride;
+
+        for (guint c = 0; c < n; c++)
+          {
+            Text text = make_text (self, g_ptr_array_index (chart->categories, c), 0.85, FALSE, -1, 1, PANGO_ALIGN_CENTER);
+            label_w = MAX (label_w, text.w);
+            cat_h = MAX (cat_h, text.h);
+            g_array_append_val (self->categories, text);
+          }
+        stride = (guint) MAX (1, ceil ((label_w + 10 * self->s) / group));
+        for (guint c = 0; c < n; c++)
+          if (c % stride != 0)
+            text_clear (&g_array_index (self->categories, Text, c));
+      }
+
+    /* Give back the room a second line of labels did not need. */
+    self->ph = bottom - cat_h - 4 * self->s - self->py;
+    for (guint c = 0; c < n; c++)
+      {
+        Text *t = &g_array_index (self->categories, Text, c);
+        double cx = self->px + group * (c + 0.5);
+        if (chart->kind == CITED_CHART_KIND_BARS)
+          t->x = cx - MAX (1, group - 4 * self->s) / 2;
+        else
+          t->x = CLAMP (cx - t->w / 2, 0, width - t->w);
+        t->y = self->py + self->ph + 4 * self->s;
+      }
+    for (guint i = 0; i < self->ticks->len; i++)
+      {
+        Text *t = &g_array_index (self->ticks, Text, i);
+        double v = g_array_index (self->tick_values, double, i);
+        t->x = self->px - 6 * self->s - t->w;
+        t->y = value_y (self, v / self->factor) - t->h / 2;
+      }
+
+    /* Value labels over the bars when every one of them fits its bar. */
+    if (chart->kind == CITED_CHART_KIND_BARS)
+      {
+        double widest = 0, bw = MIN (group * 0.78 / chart->series->len, 90 * self->s);
+
+        for (guint s = 0; s < chart->series->len; s++)
+          for (guint c = 0; c < n; c++)
+            {
+              CitedChartBar *bar = get_bar (chart, s, c);
+              g_autofree char *label = NULL;
+              Text text;
+
+              if (bar == NULL)
+                continue;
+              label = format_bar_value (chart, bar->value);
+              text = make_text (self, label, 0.8, FALSE, -1, 1, PANGO_ALIGN_CENTER);
+              widest = MAX (widest, text.w);
+              text_clear (&text);
+            }
+        self->value_labels = widest <= bw + 2 * self->s;
+      }
+  }
+
+  return g_steal_pointer (&self);
+}
+
+static Layout *
+layout_for_style (CitedChart            *chart,
+                  double                 width,
+                  double                 height,
+                  const CitedChartStyle *style)
+{
+  return layout_new (chart, width, height,
+                     style ? style->font_family : NULL,
+                     style ? style->font_size : 0);
+}
+
+/* Drawing */
+
+static void
+draw_text (cairo_t    *cr,
+           const Text *text,
+           const Rgba *color)
+{
+  if (text->layout == NULL)
+    return;
+  cairo_save (cr);
+  set_source (cr, color);
+  cairo_move_to (cr, text->x, text->y);
+  pango_cairo_show_layout (cr, text->layout);
+  cairo_restore (cr);
+}
+
+static void
+draw_value_label (cairo_t    *cr,
+                  Layout     *layout,
+                  const char *label,
+                  double      x,
+                  double      y,
+                  gboolean    center,
+                  const Rgba *color)
+{
+  Text text = make_text (layout, label, 0.8, FALSE, -1, 1, PANGO_ALIGN_LEFT);
+
+  text.x = center ? x - text.w / 2 : x;
+  text.y = y;
+  draw_text (cr, &text, color);
+  text_clear (&text);
+}
+
+static void
+draw_bars (cairo_t               *cr,
+           Layout                *layout,
+           const CitedChartStyle *style,
+           const Rgba            *fg)
+{
+  CitedChart *chart = layout->chart;
+  Rgba dim = *fg;
+
+  dim.a *= 0.85;
+  for (guint s = 0; s < chart->series->len; s++)
+    for (guint c = 0; c < chart->categories->len; c++)
+      {
+        CitedChartBar *bar = get_bar (chart, s, c);
+        double x, y, w, h;
+        Rgba color;
+
+        if (!layout_bar_rect (layout, s, c, &x, &y, &w, &h))
+          continue;
+        color = series_rgba (chart, style, s, bar);
+        set_source (cr, &color);
+        cairo_rectangle (cr, x, y, w, MAX (h, 0.5));
+        cairo_fill (cr);
+
+        if (style->highlight_series == (int) s && style->highlight_category == (int) c)
+          {
+            double lw = 2 * layout->s;
+            cairo_save (cr);
+            set_source (cr, fg);
+            cairo_set_line_width (cr, lw);
+            cairo_rectangle (cr, x - lw / 2, y - lw / 2, w + lw, MAX (h, 0.5) + lw);
+            cairo_stroke (cr);
+            cairo_restore (cr);
+          }
+
+        if (layout->value_labels)
+          {
+            g_autofree char *label = format_bar_value (chart, bar->value);
+
+            if (chart->kind == CITED_CHART_KIND_SHARE)
+              draw_value_label (cr, layout, label, x + w + 4 * layout->s,
+                                y + h / 2 - layout->value_label_h / 2, FALSE, &dim);
+            else if (bar->value >= 0)
+              draw_value_label (cr, layout, label, x + w / 2, y - layout->value_label_h, TRUE, &dim);
+            else
+              draw_value_label (cr, layout, label, x + w / 2, y + h, TRUE, &dim);
+          }
+      }
+}
+
+static void
+draw_lines (cairo_t               *cr,
+            Layout                *layout,
+            const CitedChartStyle *style,
+            const Rgba            *fg)
+{
+  CitedChart *chart = layout->chart;
+  Rgba bg = rgba_from (style->background);
+  guint n = chart->categories->len;
+  /* Dense series read better as lines alone. */
+  gboolean points = layout->pw / MAX (n, 1) >= 8 * layout->s;
+
+  if (bg.a == 0)
+    bg = (Rgba) { 1, 1, 1, 1 };
+
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      Rgba color = series_rgba (chart, style, s, NULL);
+      gboolean drawing = FALSE;
+
+      cairo_save (cr);
+      set_source (cr, &color);
+      cairo_set_line_width (cr, 2 * layout->s);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      for (guint c = 0; c < n; c++)
+        {
+          double x, y;
+
+          if (!layout_point (layout, s, c, &x, &y))
+            {
+              if (drawing)
+                cairo_stroke (cr);
+              drawing = FALSE;
+              continue;
+            }
+          if (drawing)
+            cairo_line_to (cr, x, y);
+          else
+            cairo_move_to (cr, x, y);
+          drawing = TRUE;
+        }
+      if (drawing)
+        cairo_stroke (cr);
+
+      for (guint c = 0; c < n; c++)
+        {
+          gboolean highlight = style->highlight_series == (int) s && style->highlight_category == (int) c;
+          double x, y, r;
+
+          if ((!points && !highlight) || !layout_point (layout, s, c, &x, &y))
+            continue;
+          r = (highlight ? 5.5 : 3.5) * layout->s;
+          cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+          set_source (cr, &color);
+          cairo_fill_preserve (cr);
+          set_source (cr, highlight ? fg : &bg);
+          cairo_set_line_width (cr, 1.5 * layout->s);
+          cairo_stroke (cr);
+        }
+      cairo_restore (cr);
+    }
+}
+
+static void
+font_memo_free (gpointer data)
+{
+  FontMemo *memo = data;
+
+  g_free (memo->family);
+  g_free (memo);
+}
+
+static void
+remember_font (CitedChart            *self,
+               const CitedChartStyle *style)
+{
+  FontMemo *memo = g_dataset_get_data (self, FONT_MEMO_KEY);
+  const char *family = style ? style->font_family : NULL;
+  double size = style ? style->font_size : 0;
+
+  if (memo == NULL && family == NULL && size == 0)
+    return;
+  if (memo != NULL && g_strcmp0 (memo->family, family) == 0 && memo->size == size)
+    return;
+  memo = g_new0 (FontMemo, 1);
+  memo->family = g_strdup (family);
+  memo->size = size;
+  g_dataset_set_data_full (self, FONT_MEMO_KEY, memo, font_memo_free);
+}
+
+/**
+ * cited_chart_render:
+ * @cr: where to draw
+ * @width: the box's width in user units
+ * @height: the box's height
+ * @style: (nullable): colours and font; NULL is the print style
+ *
+ * Draws the title, subtitle, legend, axes with nice ticks, the bars, lines
+ * or shares with their value labels, and the source note. A chart without
+ * values draws a message saying so.
+ */
+void
+cited_chart_render (CitedChart            *self,
+                    cairo_t               *cr,
+                    double                 width,
+                    double                 height,
+                    const CitedChartStyle *style)
+{
+  g_autoptr(Layout) layout = NULL;
+  CitedChartStyle print;
+  Rgba fg, dim, grid, bg;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  if (style == NULL)
+    {
+      cited_chart_style_print (&print);
+      style = &print;
+    }
+  fg = rgba_from (style->foreground);
+  grid = rgba_from (style->grid);
+  bg = rgba_from (style->background);
+  dim = fg;
+  dim.a *= 0.7;
+
+  cairo_save (cr);
+  if (bg.a > 0)
+    {
+      set_source (cr, &bg);
+      cairo_rectangle (cr, 0, 0, width, height);
+      cairo_fill (cr);
+    }
+  if (width < 40 || height < 40)
+    {
+      cairo_restore (cr);
+      return;
+    }
+
+  remember_font (self, style);
+  layout = layout_for_style (self, width, height, style);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+
+  draw_text (cr, &layout->title, &fg);
+  draw_text (cr, &layout->subtitle, &dim);
+  draw_text (cr, &layout->note, &dim);
+
+  if (layout->empty)
+    {
+      draw_text (cr, &layout->message, &dim);
+      cairo_restore (cr);
+      return;
+    }
+
+  for (guint i = 0; i < layout->legend->len; i++)
+    {
+      LegendItem *item = &g_array_index (layout->legend, LegendItem, i);
+      Rgba color = series_rgba (self, style, item->series, NULL);
+
+      set_source (cr, &color);
+      cairo_rectangle (cr, item->swatch_x, item->swatch_y, item->swatch_size, item->swatch_size);
+      cairo_fill (cr);
+      draw_text (cr, &item->text, &fg);
+    }
+
+  if (layout->too_small)
+    {
+      cairo_restore (cr);
+      return;
+    }
+
+  /* Grid and axis labels. */
+  cairo_set_line_width (cr, MAX (1, layout->s));
+  for (guint i = 0; i < layout->ticks->len; i++)
+    {
+      double v = g_array_index (layout->tick_values, double, i) / layout->factor;
+      gboolean zero = fabs (v) < layout->step * 1e-6 / layout->factor;
+
+      set_source (cr, zero ? &dim : &grid);
+      if (self->kind == CITED_CHART_KIND_SHARE)
+        {
+          double x = round (value_x (layout, v)) + 0.5;
+          cairo_move_to (cr, x, layout->py);
+          cairo_line_to (cr, x, layout->py + layout->ph);
+        }
+      else
+        {
+          double y = round (value_y (layout, v)) + 0.5;
+          cairo_move_to (cr, layout->px, y);
+          cairo_line_to (cr, layout->px + layout->pw, y);
+        }
+      cairo_stroke (cr);
+      draw_text (cr, &g_array_index (layout->ticks, Text, i), &dim);
+    }
+  for (guint c = 0; c < layout->categories->len; c++)
+    draw_text (cr, &g_array_index (layout->categories, Text, c), &fg);
+
+  if (self->kind == CITED_CHART_KIND_LINES)
+    draw_lines (cr, layout, style, &fg);
+  else
+    draw_bars (cr, layout, style, &fg);
+
+  cairo_restore (cr);
+}
+
+/**
+ * cited_chart_hit_test:
+ * @width: the size the chart was rendered at
+ * @height:
+ * @x: a point in the same coordinates
+ * @y:
+ * @series: (out) (optional): the series index of the bar there
+ * @category: (out) (optional): its category index
+ *
+ * Finds the bar (or, in a line chart, the point) under (@x, @y), using the
+ * same layout and the fonts of the chart's last render. Short bars answer
+ * a few pixels above their top so they stay easy to point at.
+ *
+ * Returns: TRUE when there is one
+ */
+gboolean
+cited_chart_hit_test (CitedChart *self,
+                      double      width,
+                      double      height,
+                      double      x,
+                      double      y,
+                      guint      *series,
+                      guint      *category)
+{
+  g_autoptr(Layout) layout = NULL;
+  FontMemo *memo;
+  double best = G_MAXDOUBLE;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (width < 40 || height < 40)
+    return FALSE;
+  memo = g_dataset_get_data (self, FONT_MEMO_KEY);
+  layout = layout_new (self, width, height, memo ? memo->family : NULL, memo ? memo->size : 0);
+  if (layout->empty || layout->too_small)
+    return FALSE;
+
+  for (guint s = 0; s < self->series->len; s++)
+    for (guint c = 0; c < self->categories->len; c++)
+      {
+        double bx, by, bw, bh;
+
+        if (self->kind == CITED_CHART_KIND_LINES)
+          {
+            double d;
+
+            if (!layout_point (layout, s, c, &bx, &by))
+              continue;
+            d = hypot (x - bx, y - by);
+            if (d <= MAX (8 * layout->s, 6) && d < best)
+              {
+                best = d;
+                found = TRUE;
+                if (series)
+                  *series = s;
+                if (category)
+                  *category = c;
+              }
+            continue;
+          }
+
+        if (!layout_bar_rect (layout, s, c, &bx, &by, &bw, &bh))
+          continue;
+        if (self->kind == CITED_CHART_KIND_SHARE)
+          {
+            double min_w = 6 * layout->s;
+            if (bw < min_w)
+              bw = min_w;
+          }
+        else
+          {
+            double min_h = 6 * layout->s;
+            CitedChartBar *bar = get_bar (self, s, c);
+            if (bh < min_h)
+              {
+                if (bar->value >= 0)
+                  by -= min_h - bh;
+                bh = min_h;
+              }
+          }
+        if (x >= bx && x < bx + bw && y >= by && y < by + bh)
+          {
+            if (series)
+              *series = s;
+            if (category)
+              *category = c;
+            return TRUE;
+          }
+      }
+  return found;
+}

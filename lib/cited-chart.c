@@ -1,0 +1,1395 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cited-chart"
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+#include "cited-chart.h"
+#include "cited-error.h"
+#include "cited-extractor.h"
+
+/* Limits that keep a chart readable: more brands or groups than this become
+ * a note in the subtitle instead of bars too thin to see. */
+#define MAX_FIGURE_CATEGORIES 12
+#define MAX_FIGURE_SERIES 8
+#define MAX_SHARE_BRANDS 8
+#define MAX_TREND_BRANDS 4
+#define MAX_SOURCE_TITLES 3
+#define MAX_TOOLTIP_QUOTES 3
+#define QUOTE_CONTEXT_BYTES 100
+#define MAX_EXPORT_SIDE 20000
+
+G_DEFINE_BOXED_TYPE (CitedChart, cited_chart, cited_chart_ref, cited_chart_unref)
+
+static void
+chart_bar_free (gpointer data)
+{
+  CitedChartBar *bar = data;
+
+  if (bar == NULL)
+    return;
+  g_clear_pointer (&bar->figure_ids, g_array_unref);
+  g_free (bar->tooltip);
+  g_free (bar->color);
+  g_free (bar);
+}
+
+static void
+chart_series_free (gpointer data)
+{
+  CitedChartSeries *series = data;
+
+  if (series == NULL)
+    return;
+  g_free (series->name);
+  g_free (series->color);
+  g_clear_pointer (&series->bars, g_ptr_array_unref);
+  g_free (series);
+}
+
+/**
+ * cited_chart_new:
+ * @kind: how the chart is drawn
+ * @title: (nullable): the chart's title
+ *
+ * Returns: (transfer full): an empty chart
+ */
+CitedChart *
+cited_chart_new (CitedChartKind  kind,
+                 const char     *title)
+{
+  CitedChart *self = g_new0 (CitedChart, 1);
+
+  self->ref_count = 1;
+  self->kind = kind;
+  self->title = g_strdup (title);
+  self->categories = g_ptr_array_new_with_free_func (g_free);
+  self->series = g_ptr_array_new_with_free_func (chart_series_free);
+  return self;
+}
+
+CitedChart *
+cited_chart_ref (CitedChart *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_int_inc (&self->ref_count);
+  return self;
+}
+
+void
+cited_chart_unref (CitedChart *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_int_dec_and_test (&self->ref_count))
+    return;
+  /* The renderer remembers the fonts of the last render beside the chart
+   * (see cited-chart-render.c) so hit testing matches what was drawn. */
+  g_dataset_destroy (self);
+  g_free (self->title);
+  g_free (self->subtitle);
+  g_free (self->source_note);
+  g_free (self->unit);
+  g_free (self->currency);
+  g_ptr_array_unref (self->categories);
+  g_ptr_array_unref (self->series);
+  g_free (self);
+}
+
+/**
+ * cited_chart_add_category:
+ * Appends an x label; every series gets an empty slot for it.
+ * Returns: the new category's index
+ */
+guint
+cited_chart_add_category (CitedChart *self,
+                          const char *label)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  g_ptr_array_add (self->categories, g_strdup (label ? label : ""));
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      CitedChartSeries *series = g_ptr_array_index (self->series, i);
+      g_ptr_array_add (series->bars, NULL);
+    }
+  return self->categories->len - 1;
+}
+
+/**
+ * cited_chart_add_series:
+ * @color: (nullable): "#RRGGBB", or NULL for the renderer's palette
+ * Returns: (transfer none): the new series, empty at every category
+ */
+CitedChartSeries *
+cited_chart_add_series (CitedChart *self,
+                        const char *name,
+                        const char *color)
+{
+  CitedChartSeries *series;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  series = g_new0 (CitedChartSeries, 1);
+  series->name = g_strdup (name ? name : "");
+  series->color = g_strdup (color);
+  series->bars = g_ptr_array_new_full (self->categories->len, chart_bar_free);
+  g_ptr_array_set_size (series->bars, self->categories->len);
+  g_ptr_array_add (self->series, series);
+  return series;
+}
+
+/**
+ * cited_chart_set_value:
+ * Sets the value of @series at @category, adds @figure_id (unless 0) to the
+ * figures behind it and replaces its tooltip when @tooltip is not NULL.
+ * Returns: (transfer none): the bar
+ */
+CitedChartBar *
+cited_chart_set_value (CitedChart       *self,
+                       CitedChartSeries *series,
+                       guint             category,
+                       double            value,
+                       gint64            figure_id,
+                       const char       *tooltip)
+{
+  CitedChartBar *bar;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (series != NULL, NULL);
+  g_return_val_if_fail (category < self->categories->len, NULL);
+
+  bar = g_ptr_array_index (series->bars, category);
+  if (bar == NULL)
+    {
+      bar = g_new0 (CitedChartBar, 1);
+      bar->figure_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_ptr_array_index (series->bars, category) = bar;
+    }
+  bar->value = value;
+  if (figure_id != 0)
+    g_array_append_val (bar->figure_ids, figure_id);
+  if (tooltip != NULL)
+    {
+      g_free (bar->tooltip);
+      bar->tooltip = g_strdup (tooltip);
+    }
+  return bar;
+}
+
+/* Nice ticks */
+
+static double
+nice_number (double x)
+{
+  double exponent = floor (log10 (x));
+  double base = pow (10, exponent);
+  double fraction = x / base;
+
+  /* Round up to the next of 1, 2, 5, 10 with a little slack for the
+   * floating point noise of the division. */
+  if (fraction <= 1.0 + 1e-9)
+    return base;
+  if (fraction <= 2.0 + 1e-9)
+    return 2 * base;
+  if (fraction <= 5.0 + 1e-9)
+    return 5 * base;
+  return 10 * base;
+}
+
+/**
+ * cited_chart_nice_step:
+ * @min: the smallest value to show
+ * @max: the largest value to show
+ * @max_ticks: at most this many intervals (at least 1)
+ * @axis_min: (out) (optional): the axis start, a multiple of the step <= min(0, @min)
+ * @axis_max: (out) (optional): the axis end, a multiple of the step >= max(0, @max)
+ *
+ * Returns: the tick step
+ */
+double
+cited_chart_nice_step (double  min,
+                       double  max,
+                       guint   max_ticks,
+                       double *axis_min,
+                       double *axis_max)
+{
+  double lo = MIN (0, min);
+  double hi = MAX (0, max);
+  double step;
+  double a, b;
+
+  if (!isfinite (lo))
+    lo = 0;
+  if (!isfinite (hi))
+    hi = 0;
+  if (max_ticks < 1)
+    max_ticks = 1;
+  if (hi - lo <= 0)
+    hi = lo + 1;
+
+  step = nice_number ((hi - lo) / max_ticks);
+  /* Rounding the ends out to the step can need one more interval than
+   * asked for; the next nice step then fits. */
+  for (;;)
+    {
+      a = floor (lo / step + 1e-9) * step;
+      b = ceil (hi / step - 1e-9) * step;
+      if ((b - a) / step <= max_ticks + 1e-9)
+        break;
+      step = nice_number (step * 1.5);
+    }
+
+  if (axis_min)
+    *axis_min = a == 0 ? 0 : a;   /* no "-0" */
+  if (axis_max)
+    *axis_max = b;
+  return step;
+}
+
+/* Text helpers */
+
+static char *
+capitalize (const char *text)
+{
+  gunichar first;
+  char buf[8];
+  int n;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup ("");
+  first = g_utf8_get_char (text);
+  n = g_unichar_to_utf8 (g_unichar_totitle (first), buf);
+  buf[n] = '\0';
+  return g_strconcat (buf, g_utf8_next_char (text), NULL);
+}
+
+/* Moves @pos back to the start of a UTF-8 character. */
+static gsize
+utf8_floor (const char *s,
+            gsize       pos)
+{
+  while (pos > 0 && (s[pos] & 0xC0) == 0x80)
+    pos--;
+  return pos;
+}
+
+/* The sentence behind @figure, cut to a window around the figure when it is
+ * long (some translated articles run whole paragraphs into one sentence). */
+static char *
+quote_figure (const CitedFigure *figure)
+{
+  const char *sentence = figure->sentence;
+  gsize len, at, text_len, from, to;
+  GString *quote;
+
+  if (sentence == NULL || *sentence == '\0')
+    return g_strdup (figure->text ? figure->text : "");
+
+  len = strlen (sentence);
+  text_len = figure->text ? strlen (figure->text) : 0;
+  if (figure->start >= figure->sentence_start &&
+      figure->end <= figure->sentence_end &&
+      figure->sentence_end - figure->sentence_start == len)
+    {
+      at = figure->start - figure->sentence_start;
+      text_len = figure->end - figure->start;
+    }
+  else
+    {
+      const char *found = figure->text ? strstr (sentence, figure->text) : NULL;
+      at = found ? (gsize) (found - sentence) : 0;
+    }
+
+  if (len <= 2 * QUOTE_CONTEXT_BYTES + text_len)
+    {
+      g_autofree char *copy = g_strdup (sentence);
+      return g_strdup (g_strstrip (copy));
+    }
+
+  from = at > QUOTE_CONTEXT_BYTES ? at - QUOTE_CONTEXT_BYTES : 0;
+  to = MIN (len, at + text_len + QUOTE_CONTEXT_BYTES);
+  /* Cut at word boundaries where one is near. */
+  for (gsize i = from; from > 0 && i < from + 20 && i < at; i++)
+    if (sentence[i] == ' ')
+      {
+        from = i + 1;
+        break;
+      }
+  for (gsize i = to; to < len && i > to - 20 && i > at + text_len; i--)
+    if (sentence[i] == ' ')
+      {
+        to = i;
+        break;
+      }
+  from = utf8_floor (sentence, from);
+  to = utf8_floor (sentence, to);
+
+  quote = g_string_new (NULL);
+  if (from > 0)
+    g_string_append (quote, "…");
+  g_string_append_len (quote, sentence + from, to - from);
+  if (to < len)
+    g_string_append (quote, "…");
+  g_strstrip (quote->str);
+  return g_string_free (quote, FALSE);
+}
+
+/* Figures chart */
+
+typedef struct {
+  char *key;                 /* scope \x1f period */
+  char *name;                /* legend text */
+  int scope_rank;
+  char *scope;
+  int year;
+  int quarter;
+  guint n_figures;
+} SeriesInfo;
+
+static void
+series_info_free (gpointer data)
+{
+  SeriesInfo *info = data;
+
+  g_free (info->key);
+  g_free (info->name);
+  g_free (info->scope);
+  g_free (info);
+}
+
+typedef struct {
+  char *brand;
+  double max;
+  GHashTable *groups;        /* series key -> GPtrArray of CitedFigure */
+} BrandInfo;
+
+static void
+brand_info_free (gpointer data)
+{
+  BrandInfo *info = data;
+
+  g_free (info->brand);
+  g_hash_table_unref (info->groups);
+  g_free (info);
+}
+
+static int
+scope_rank (const char *scope)
+{
+  if (scope == NULL)
+    return 4;
+  if (g_str_equal (scope, "global"))
+    return 0;
+  if (g_str_equal (scope, "overseas"))
+    return 1;
+  if (g_str_equal (scope, "domestic"))
+    return 2;
+  return 3;
+}
+
+static int
+series_info_compare (gconstpointer a,
+                     gconstpointer b)
+{
+  const SeriesInfo *x = *(SeriesInfo * const *) a;
+  const SeriesInfo *y = *(SeriesInfo * const *) b;
+  int c;
+
+  if (x->scope_rank != y->scope_rank)
+    return x->scope_rank - y->scope_rank;
+  if ((c = g_strcmp0 (x->scope, y->scope)) != 0)
+    return c;
+  if (x->year != y->year)
+    return x->year - y->year;
+  return x->quarter - y->quarter;
+}
+
+static int
+series_info_compare_count (gconstpointer a,
+                           gconstpointer b)
+{
+  const SeriesInfo *x = *(SeriesInfo * const *) a;
+  const SeriesInfo *y = *(SeriesInfo * const *) b;
+
+  if (x->n_figures != y->n_figures)
+    return x->n_figures > y->n_figures ? -1 : 1;
+  return series_info_compare (a, b);
+}
+
+static int
+brand_info_compare (gconstpointer a,
+                    gconstpointer b)
+{
+  const BrandInfo *x = *(BrandInfo * const *) a;
+  const BrandInfo *y = *(BrandInfo * const *) b;
+
+  if (x->max != y->max)
+    return x->max > y->max ? -1 : 1;
+  return g_utf8_collate (x->brand, y->brand);
+}
+
+static int
+figure_compare_value_desc (gconstpointer a,
+                           gconstpointer b)
+{
+  const CitedFigure *x = *(CitedFigure * const *) a;
+  const CitedFigure *y = *(CitedFigure * const *) b;
+
+  if (x->value != y->value)
+    return x->value > y->value ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static char *
+period_label (int year,
+              int quarter)
+{
+  if (year > 0 && quarter > 0)
+    return g_strdup_printf ("Q%d %d", quarter, year);
+  if (year > 0)
+    return g_strdup_printf ("%d", year);
+  return NULL;
+}
+
+static char *
+unit_key (const CitedFigure *figure)
+{
+  return g_strdup_printf ("%s\x1f%s",
+                          figure->unit ? figure->unit : "",
+                          figure->currency ? figure->currency : "");
+}
+
+/* The tooltip of one bar: the sentences of its figures, largest first. */
+static char *
+bar_tooltip (GPtrArray *figures)
+{
+  GString *tip = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint quoted = 0;
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (figures, i);
+      g_autofree char *quote = NULL;
+      const char *key = figure->sentence ? figure->sentence : "";
+
+      if (g_hash_table_contains (seen, key))
+        continue;
+      if (quoted == MAX_TOOLTIP_QUOTES)
+        {
+          guint rest = figures->len - i;
+          g_string_append_c (tip, '\n');
+          g_string_append_printf (tip,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "and %u more figure",
+                                               "and %u more figures", rest),
+                                  rest);
+          break;
+        }
+      g_hash_table_add (seen, (gpointer) key);
+      quote = quote_figure (figure);
+      if (quoted > 0)
+        g_string_append (tip, "\n\n");
+      g_string_append_printf (tip, "“%s”", quote);
+      if (figure->article_title && *figure->article_title)
+        g_string_append_printf (tip, "\n— %s", figure->article_title);
+      quoted++;
+    }
+  return g_string_free (tip, FALSE);
+}
+
+static char *
+source_note (GPtrArray *figures)
+{
+  g_autoptr(GHashTable) articles = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  GString *note = g_string_new (NULL);
+  guint n_articles;
+  g_autofree char *figures_text = NULL;
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (figures, i);
+
+      if (g_hash_table_contains (articles, &figure->article_id))
+        continue;
+      g_hash_table_add (articles, &figure->article_id);
+      if (figure->article_title && *figure->article_title)
+        g_ptr_array_add (titles, figure->article_title);
+    }
+  n_articles = g_hash_table_size (articles);
+
+  figures_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures", figures->len),
+                                  figures->len);
+  /* Translators: "Source: 3 figures from 2 articles in Cited" */
+  g_string_append_printf (note,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "Source: %s from %u article in Cited",
+                                       "Source: %s from %u articles in Cited",
+                                       n_articles),
+                          figures_text, n_articles);
+  if (titles->len > 0 && titles->len <= MAX_SOURCE_TITLES)
+    {
+      g_string_append (note, ": ");
+      for (guint i = 0; i < titles->len; i++)
+        g_string_append_printf (note, "%s“%s”", i ? ", " : "",
+                                (const char *) g_ptr_array_index (titles, i));
+    }
+  return g_string_free (note, FALSE);
+}
+
+static char *
+unit_phrase (const char *unit,
+             const char *currency)
+{
+  if (currency != NULL)
+    return g_strdup_printf (_("In %s"), currency);
+  if (unit != NULL && g_str_equal (unit, "%"))
+    return g_strdup (_("In percent"));
+  if (unit != NULL)
+    return g_strdup_printf (_("In %s"), unit);
+  return NULL;
+}
+
+/**
+ * cited_chart_new_figures:
+ * @store: the store
+ * @query: filters; query->metric is required
+ *
+ * Builds a bar chart of one metric: brands on the x axis, ordered by their
+ * largest figure, and one series per scope and period. Each bar is the
+ * largest figure of its group and keeps the ids of all of them. When the
+ * figures mix units or currencies, the most common one is charted and the
+ * subtitle says how many figures were left out.
+ *
+ * Returns: (transfer full): the chart (without categories when there are no
+ *   figures), or NULL with @error set
+ */
+CitedChart *
+cited_chart_new_figures (CitedStore        *store,
+                         const CitedQuery  *query,
+                         GError           **error)
+{
+  CitedQuery q;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) figures = g_ptr_array_new ();
+  g_autoptr(GHashTable) unit_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) series_by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) brands_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) series_infos = g_ptr_array_new_with_free_func (series_info_free);
+  g_autoptr(GPtrArray) brand_infos = g_ptr_array_new_with_free_func (brand_info_free);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CitedChart) chart = NULL;
+  g_autofree char *metric_title = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *dominant = NULL;
+  const char *dominant_unit = NULL;
+  const char *dominant_currency = NULL;
+  guint dominant_count = 0;
+  guint n_branded = 0;
+  guint n_other_units = 0;
+  guint n_series, n_categories;
+  CitedLexicon *lexicon;
+
+  g_return_val_if_fail (CITED_IS_STORE (store), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (query->metric != NULL, NULL);
+
+  q = *query;
+  q.include_rejected = FALSE;
+  q.offset = 0;
+  q.limit = 0;
+  all = cited_store_list_figures (store, &q, error);
+  if (all == NULL)
+    return NULL;
+
+  metric_title = capitalize (query->metric);
+  /* Translators: a chart title, e.g. "Sales by brand" */
+  title = g_strdup_printf (_("%s by brand"), metric_title);
+  chart = cited_chart_new (CITED_CHART_KIND_BARS, title);
+
+  /* Market-wide figures (no brand) would dwarf the brands' bars; they are
+   * charted only when there is nothing else. */
+  for (guint i = 0; i < all->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (all, i);
+      if (figure->brand != NULL && *figure->brand && isfinite (figure->value))
+        n_branded++;
+    }
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (all, i);
+      gboolean branded = figure->brand != NULL && *figure->brand;
+      guint count;
+      char *key;
+
+      if (!isfinite (figure->value) || (n_branded > 0 && !branded))
+        continue;
+      key = unit_key (figure);
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (unit_counts, key)) + 1;
+      g_hash_table_replace (unit_counts, key, GUINT_TO_POINTER (count));
+      if (count > dominant_count)
+        {
+          dominant_count = count;
+          dominant_unit = figure->unit;
+          dominant_currency = figure->currency;
+        }
+    }
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (all, i);
+      gboolean branded = figure->brand != NULL && *figure->brand;
+
+      if (!isfinite (figure->value) || (n_branded > 0 && !branded))
+        continue;
+      if (g_strcmp0 (figure->unit, dominant_unit) != 0 ||
+          g_strcmp0 (figure->currency, dominant_currency) != 0)
+        {
+          n_other_units++;
+          continue;
+        }
+      g_ptr_array_add (figures, figure);
+    }
+
+  if (figures->len == 0)
+    {
+      g_autofree char *phrase = NULL;
+
+      /* Translators: the subtitle of an empty chart, %s is a metric */
+      phrase = g_strdup_printf (_("No %s figures in the articles"), query->metric);
+      chart->subtitle = g_steal_pointer (&phrase);
+      return g_steal_pointer (&chart);
+    }
+
+  chart->unit = g_strdup (dominant_unit);
+  chart->currency = g_strdup (dominant_currency);
+
+  /* Group by brand, then by scope and period. */
+  for (guint i = 0; i < figures->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (figures, i);
+      const char *brand = figure->brand && *figure->brand ? figure->brand : _("Market-wide");
+      g_autofree char *period = period_label (figure->year, figure->quarter);
+      g_autofree char *key = g_strdup_printf ("%s\x1f%d\x1f%d", figure->scope ? figure->scope : "",
+                                              figure->year, figure->quarter);
+      SeriesInfo *sinfo = g_hash_table_lookup (series_by_key, key);
+      BrandInfo *binfo = g_hash_table_lookup (brands_by_name, brand);
+      GPtrArray *group;
+
+      if (sinfo == NULL)
+        {
+          sinfo = g_new0 (SeriesInfo, 1);
+          sinfo->key = g_strdup (key);
+          sinfo->scope = g_strdup (figure->scope);
+          sinfo->scope_rank = scope_rank (figure->scope);
+          sinfo->year = figure->year;
+          sinfo->quarter = figure->quarter;
+          if (figure->scope && period)
+            sinfo->name = g_strdup_printf ("%s %s", figure->scope, period);
+          else if (figure->scope)
+            sinfo->name = g_strdup (figure->scope);
+          else if (period)
+            sinfo->name = g_strdup (period);
+          else
+            /* Translators: the legend of figures with no scope or period */
+            sinfo->name = g_strdup (_("overall"));
+          g_ptr_array_add (series_infos, sinfo);
+          g_hash_table_insert (series_by_key, sinfo->key, sinfo);
+        }
+      sinfo->n_figures++;
+
+      if (binfo == NULL)
+        {
+          binfo = g_new0 (BrandInfo, 1);
+          binfo->brand = g_strdup (brand);
+          binfo->max = -INFINITY;
+          binfo->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) g_ptr_array_unref);
+          g_ptr_array_add (brand_infos, binfo);
+          g_hash_table_insert (brands_by_name, binfo->brand, binfo);
+        }
+      binfo->max = MAX (binfo->max, figure->value);
+      group = g_hash_table_lookup (binfo->groups, key);
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (binfo->groups, g_strdup (key), group);
+        }
+      g_ptr_array_add (group, figure);
+    }
+
+  /* The most common groups, drawn in a reading order: global, overseas,
+   * domestic, countries, then by period. */
+  g_ptr_array_sort (series_infos, series_info_compare_count);
+  n_series = MIN (series_infos->len, MAX_FIGURE_SERIES);
+  if (series_infos->len > n_series)
+    {
+      guint rest = series_infos->len - n_series;
+      g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u more group not shown",
+                                                            "%u more groups not shown", rest),
+                                               rest));
+      g_ptr_array_set_size (series_infos, n_series);
+    }
+  g_ptr_array_sort (series_infos, series_info_compare);
+
+  g_ptr_array_sort (brand_infos, brand_info_compare);
+  n_categories = MIN (brand_infos->len, MAX_FIGURE_CATEGORIES);
+  if (brand_infos->len > n_categories)
+    {
+      guint rest = brand_infos->len - n_categories;
+      g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u more brand not shown",
+                                                            "%u more brands not shown", rest),
+                                               rest));
+    }
+
+  lexicon = cited_store_get_lexicon (store);
+  for (guint c = 0; c < n_categories; c++)
+    {
+      BrandInfo *binfo = g_ptr_array_index (brand_infos, c);
+      cited_chart_add_category (chart, binfo->brand);
+    }
+
+  for (guint s = 0; s < n_series; s++)
+    {
+      SeriesInfo *sinfo = g_ptr_array_index (series_infos, s);
+      CitedChartSeries *series = cited_chart_add_series (chart, sinfo->name, NULL);
+
+      for (guint c = 0; c < n_categories; c++)
+        {
+          BrandInfo *binfo = g_ptr_array_index (brand_infos, c);
+          GPtrArray *group = g_hash_table_lookup (binfo->groups, sinfo->key);
+          g_autofree char *tooltip = NULL;
+          CitedChartBar *bar = NULL;
+
+          if (group == NULL)
+            continue;
+          /* Largest first: the bar's value, and the figure a click opens. */
+          g_ptr_array_sort (group, figure_compare_value_desc);
+          tooltip = bar_tooltip (group);
+          for (guint i = 0; i < group->len; i++)
+            {
+              CitedFigure *figure = g_ptr_array_index (group, i);
+              CitedFigure *largest = g_ptr_array_index (group, 0);
+              bar = cited_chart_set_value (chart, series, c, largest->value, figure->id,
+                                           i == 0 ? tooltip : NULL);
+            }
+          /* With one series the bars are the brands': their colours. */
+          if (n_series == 1 && bar != NULL && lexicon != NULL)
+            bar->color = g_strdup (cited_lexicon_color_for (lexicon, binfo->brand));
+        }
+    }
+
+  {
+    g_autofree char *phrase = unit_phrase (dominant_unit, dominant_currency);
+    if (phrase)
+      g_ptr_array_insert (notes, 0, g_steal_pointer (&phrase));
+  }
+  if (n_other_units > 0)
+    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u figure in other units left out",
+                                                          "%u figures in other units left out",
+                                                          n_other_units),
+                                             n_other_units));
+  if (notes->len > 0)
+    {
+      g_ptr_array_add (notes, NULL);
+      chart->subtitle = g_strjoinv (" · ", (char **) notes->pdata);
+    }
+
+  /* Only the figures drawn count as the source. */
+  {
+    g_autoptr(GPtrArray) drawn = g_ptr_array_new ();
+
+    for (guint c = 0; c < n_categories; c++)
+      {
+        BrandInfo *binfo = g_ptr_array_index (brand_infos, c);
+        for (guint s = 0; s < n_series; s++)
+          {
+            SeriesInfo *sinfo = g_ptr_array_index (series_infos, s);
+            GPtrArray *group = g_hash_table_lookup (binfo->groups, sinfo->key);
+            if (group)
+              g_ptr_array_extend (drawn, group, NULL, NULL);
+          }
+      }
+    chart->source_note = source_note (drawn);
+  }
+
+  return g_steal_pointer (&chart);
+}
+
+/* Brand charts */
+
+static GPtrArray *
+pick_brands (GPtrArray           *stats,
+             CitedLexicon        *lexicon,
+             const char * const  *brands,
+             guint                top,
+             GError             **error)
+{
+  g_autoptr(GPtrArray) picked = g_ptr_array_new ();
+
+  if (brands == NULL)
+    {
+      for (guint i = 0; i < stats->len && picked->len < top; i++)
+        {
+          CitedBrandStats *st = g_ptr_array_index (stats, i);
+          if (st->mentions > 0)
+            g_ptr_array_add (picked, st);
+        }
+      return g_steal_pointer (&picked);
+    }
+
+  for (guint b = 0; brands[b] != NULL; b++)
+    {
+      const char *name = lexicon ? cited_lexicon_lookup (lexicon, brands[b]) : NULL;
+      CitedBrandStats *found = NULL;
+
+      if (name == NULL)
+        name = brands[b];
+      for (guint i = 0; i < stats->len && found == NULL; i++)
+        {
+          CitedBrandStats *st = g_ptr_array_index (stats, i);
+          g_autofree char *a = g_utf8_casefold (st->name, -1);
+          g_autofree char *n = g_utf8_casefold (name, -1);
+          if (g_str_equal (a, n))
+            found = st;
+        }
+      if (found == NULL)
+        {
+          g_set_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND,
+                       _("No brand named “%s”"), brands[b]);
+          return NULL;
+        }
+      if (!g_ptr_array_find (picked, found, NULL))
+        g_ptr_array_add (picked, found);
+    }
+  return g_steal_pointer (&picked);
+}
+
+/**
+ * cited_chart_new_brands:
+ * @brands: (nullable) (array zero-terminated=1): canonical names or aliases
+ *
+ * Share of voice: each brand's part of all brand mentions, as one series of
+ * horizontal bars in the brands' colours.
+ *
+ * Returns: (transfer full): the chart, or NULL with @error set (an unknown
+ *   brand is CITED_ERROR_NOT_FOUND)
+ */
+CitedChart *
+cited_chart_new_brands (CitedStore          *store,
+                        const char * const  *brands,
+                        GError             **error)
+{
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GPtrArray) picked = NULL;
+  g_autoptr(CitedChart) chart = NULL;
+  CitedChartSeries *series;
+  guint total = 0;
+  guint n_articles;
+
+  g_return_val_if_fail (CITED_IS_STORE (store), NULL);
+
+  stats = cited_store_brand_stats (store, brands != NULL, error);
+  if (stats == NULL)
+    return NULL;
+  picked = pick_brands (stats, cited_store_get_lexicon (store), brands, MAX_SHARE_BRANDS, error);
+  if (picked == NULL)
+    return NULL;
+
+  chart = cited_chart_new (CITED_CHART_KIND_SHARE, _("Share of voice"));
+  chart->unit = g_strdup ("%");
+  for (guint i = 0; i < stats->len; i++)
+    total += ((CitedBrandStats *) g_ptr_array_index (stats, i))->mentions;
+  if (total == 0)
+    return g_steal_pointer (&chart);
+
+  chart->subtitle = g_strdup (_("Each brand’s part of all brand mentions"));
+  series = cited_chart_add_series (chart, _("Share of voice"), NULL);
+  for (guint i = 0; i < picked->len; i++)
+    {
+      CitedBrandStats *st = g_ptr_array_index (picked, i);
+      guint c = cited_chart_add_category (chart, st->name);
+      g_autofree char *mentions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions", st->mentions),
+                                                   st->mentions);
+      g_autofree char *tooltip = NULL;
+      CitedChartBar *bar;
+
+      /* Translators: "Xiaomi: 42 mentions in 5 articles (35%)" */
+      tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%s: %s in %u article (%.0f%%)",
+                                              "%s: %s in %u articles (%.0f%%)",
+                                              st->articles),
+                                 st->name, mentions, st->articles, st->share_of_voice * 100);
+      bar = cited_chart_set_value (chart, series, c, st->share_of_voice, 0, tooltip);
+      bar->color = g_strdup (st->color);
+    }
+
+  n_articles = cited_store_count_articles (store, NULL, NULL);
+  {
+    g_autofree char *mentions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u brand mention", "%u brand mentions", total),
+                                                 total);
+    /* Translators: "Source: 120 brand mentions in 5 articles in Cited" */
+    chart->source_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "Source: %s in %u article in Cited",
+                                                       "Source: %s in %u articles in Cited",
+                                                       n_articles),
+                                          mentions, n_articles);
+  }
+  return g_steal_pointer (&chart);
+}
+
+static gboolean
+parse_month (const char *text,
+             int        *year,
+             int        *month)
+{
+  if (text == NULL || sscanf (text, "%4d-%2d", year, month) != 2)
+    return FALSE;
+  return *month >= 1 && *month <= 12;
+}
+
+/**
+ * cited_chart_new_trend:
+ * @brands: (nullable) (array zero-terminated=1): canonical names or aliases
+ *
+ * Mentions per month of article date, one line per brand in the brand's
+ * colour, every month between the first and the last (months without a
+ * mention count 0). Undated articles are left out.
+ *
+ * Returns: (transfer full): the chart, or NULL with @error set
+ */
+CitedChart *
+cited_chart_new_trend (CitedStore          *store,
+                       const char * const  *brands,
+                       GError             **error)
+{
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GPtrArray) picked = NULL;
+  g_autoptr(GPtrArray) all_months = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) all_counts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(CitedChart) chart = NULL;
+  int first = G_MAXINT, last = G_MININT;
+  guint total = 0;
+
+  g_return_val_if_fail (CITED_IS_STORE (store), NULL);
+
+  stats = cited_store_brand_stats (store, brands != NULL, error);
+  if (stats == NULL)
+    return NULL;
+  picked = pick_brands (stats, cited_store_get_lexicon (store), brands, MAX_TREND_BRANDS, error);
+  if (picked == NULL)
+    return NULL;
+
+  chart = cited_chart_new (CITED_CHART_KIND_LINES, _("Mentions per month"));
+  chart->unit = g_strdup ("mentions");
+
+  for (guint i = 0; i < picked->len; i++)
+    {
+      CitedBrandStats *st = g_ptr_array_index (picked, i);
+      GPtrArray *months = NULL;
+      GArray *counts = NULL;
+
+      if (!cited_store_brand_mentions_by_month (store, st->name, &months, &counts, error))
+        return NULL;
+      for (guint m = 0; m < months->len; m++)
+        {
+          int y, mo;
+          if (parse_month (g_ptr_array_index (months, m), &y, &mo))
+            {
+              first = MIN (first, y * 12 + mo - 1);
+              last = MAX (last, y * 12 + mo - 1);
+              total += g_array_index (counts, guint, m);
+            }
+        }
+      g_ptr_array_add (all_months, months);
+      g_ptr_array_add (all_counts, counts);
+    }
+
+  if (total == 0)
+    return g_steal_pointer (&chart);
+
+  for (int m = first; m <= last; m++)
+    {
+      g_autofree char *label = g_strdup_printf ("%04d-%02d", m / 12, m % 12 + 1);
+      cited_chart_add_category (chart, label);
+    }
+
+  for (guint i = 0; i < picked->len; i++)
+    {
+      CitedBrandStats *st = g_ptr_array_index (picked, i);
+      GPtrArray *months = g_ptr_array_index (all_months, i);
+      GArray *counts = g_ptr_array_index (all_counts, i);
+      CitedChartSeries *series = cited_chart_add_series (chart, st->name, st->color);
+
+      for (guint c = 0; c < chart->categories->len; c++)
+        cited_chart_set_value (chart, series, c, 0, 0, NULL);
+      for (guint m = 0; m < months->len; m++)
+        {
+          int y, mo;
+          guint count = g_array_index (counts, guint, m);
+          g_autofree char *tooltip = NULL;
+
+          if (!parse_month (g_ptr_array_index (months, m), &y, &mo))
+            continue;
+          /* Translators: "Xiaomi, 2024-01: 3 mentions" */
+          tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %04d-%02d: %u mention",
+                                                  "%s, %04d-%02d: %u mentions", count),
+                                     st->name, y, mo, count);
+          cited_chart_set_value (chart, series, (guint) (y * 12 + mo - 1 - first), count, 0, tooltip);
+        }
+    }
+
+  chart->subtitle = g_strdup (_("Brand mentions by the month of the article’s date"));
+  {
+    g_autofree char *mentions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions", total),
+                                                 total);
+    /* Translators: "Source: 40 mentions in dated articles in Cited" */
+    chart->source_note = g_strdup_printf (_("Source: %s in dated articles in Cited"), mentions);
+  }
+  return g_steal_pointer (&chart);
+}
+
+/* CSV and description */
+
+static void
+csv_field (GString    *out,
+           const char *field)
+{
+  if (field == NULL)
+    return;
+  if (strpbrk (field, ",\"\r\n") != NULL ||
+      (*field != '\0' && (g_ascii_isspace (field[0]) || g_ascii_isspace (field[strlen (field) - 1]))))
+    {
+      g_string_append_c (out, '"');
+      for (const char *p = field; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else
+    g_string_append (out, field);
+}
+
+static void
+csv_number (GString *out,
+            double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (buf, sizeof buf, "%.15g", value);
+  g_string_append (out, buf);
+}
+
+/**
+ * cited_chart_to_csv:
+ *
+ * The plotted data, one row per bar:
+ * `category,series,value,unit,currency,figure_ids` with RFC 4180 quoting;
+ * figure ids are separated by spaces, shares are given in percent.
+ *
+ * Returns: (transfer full): the CSV text
+ */
+char *
+cited_chart_to_csv (CitedChart *self)
+{
+  GString *out;
+  gboolean share;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  share = self->kind == CITED_CHART_KIND_SHARE;
+  out = g_string_new ("category,series,value,unit,currency,figure_ids\n");
+  for (guint c = 0; c < self->categories->len; c++)
+    for (guint s = 0; s < self->series->len; s++)
+      {
+        CitedChartSeries *series = g_ptr_array_index (self->series, s);
+        CitedChartBar *bar = c < series->bars->len ? g_ptr_array_index (series->bars, c) : NULL;
+
+        if (bar == NULL || !isfinite (bar->value))
+          continue;
+        csv_field (out, g_ptr_array_index (self->categories, c));
+        g_string_append_c (out, ',');
+        csv_field (out, series->name);
+        g_string_append_c (out, ',');
+        csv_number (out, share ? bar->value * 100 : bar->value);
+        g_string_append_c (out, ',');
+        csv_field (out, self->unit);
+        g_string_append_c (out, ',');
+        csv_field (out, self->currency);
+        g_string_append_c (out, ',');
+        for (guint i = 0; bar->figure_ids && i < bar->figure_ids->len; i++)
+          g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? " " : "",
+                                  g_array_index (bar->figure_ids, gint64, i));
+        g_string_append_c (out, '\n');
+      }
+  return g_string_free (out, FALSE);
+}
+
+/* A value as it reads in a sentence: "190M units", "¥3,999", "35%". */
+static char *
+describe_value (CitedChart *self,
+                double      value)
+{
+  g_autofree char *number = NULL;
+
+  if (self->kind == CITED_CHART_KIND_SHARE)
+    return g_strdup_printf ("%.*f%%", value * 100 < 10 ? 1 : 0, value * 100);
+  number = cited_format_value (value, self->unit, self->currency);
+  if (self->currency == NULL && self->unit != NULL && !g_str_equal (self->unit, "%"))
+    return g_strdup_printf ("%s %s", number, self->unit);
+  return g_steal_pointer (&number);
+}
+
+static gboolean
+chart_is_empty (CitedChart *self)
+{
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      CitedChartSeries *series = g_ptr_array_index (self->series, s);
+      for (guint c = 0; c < series->bars->len && c < self->categories->len; c++)
+        {
+          CitedChartBar *bar = g_ptr_array_index (series->bars, c);
+          if (bar != NULL && isfinite (bar->value))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+append_sentence_start (GString    *out,
+                       const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  if (!g_str_has_suffix (text, ".") && !g_str_has_suffix (text, "?") && !g_str_has_suffix (text, "!"))
+    g_string_append_c (out, '.');
+}
+
+/**
+ * cited_chart_describe:
+ *
+ * Reads the chart in words for its accessible label: "Sales by brand.
+ * Xiaomi: global 2021 190M units, overseas 140M units. Huawei: …". Line
+ * charts are read per series: the total, and the busiest category.
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+cited_chart_describe (CitedChart *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  out = g_string_new (NULL);
+  append_sentence_start (out, self->title);
+
+  if (chart_is_empty (self))
+    {
+      append_sentence_start (out, self->kind == CITED_CHART_KIND_BARS
+                                    ? _("No figures for this metric")
+                                    : _("No brand mentions to show"));
+      return g_string_free (out, FALSE);
+    }
+
+  if (self->kind == CITED_CHART_KIND_LINES)
+    {
+      for (guint s = 0; s < self->series->len; s++)
+        {
+          CitedChartSeries *series = g_ptr_array_index (self->series, s);
+          double total = 0, best = -INFINITY;
+          guint best_c = 0;
+          g_autofree char *total_text = NULL;
+          g_autofree char *best_text = NULL;
+
+          for (guint c = 0; c < series->bars->len && c < self->categories->len; c++)
+            {
+              CitedChartBar *bar = g_ptr_array_index (series->bars, c);
+              if (bar == NULL || !isfinite (bar->value))
+                continue;
+              total += bar->value;
+              if (bar->value > best)
+                {
+                  best = bar->value;
+                  best_c = c;
+                }
+            }
+          if (!isfinite (best))
+            continue;
+          total_text = describe_value (self, total);
+          best_text = describe_value (self, best);
+          g_string_append_c (out, ' ');
+          /* Translators: "Xiaomi: 40 mentions from 2023-01 to 2024-03, most in 2023-05 (7 mentions)." */
+          g_string_append_printf (out, _("%s: %s from %s to %s, most in %s (%s)."),
+                                  series->name, total_text,
+                                  (const char *) g_ptr_array_index (self->categories, 0),
+                                  (const char *) g_ptr_array_index (self->categories, self->categories->len - 1),
+                                  (const char *) g_ptr_array_index (self->categories, best_c),
+                                  best_text);
+        }
+      return g_string_free (out, FALSE);
+    }
+
+  for (guint c = 0; c < self->categories->len; c++)
+    {
+      gboolean first = TRUE;
+
+      for (guint s = 0; s < self->series->len; s++)
+        {
+          CitedChartSeries *series = g_ptr_array_index (self->series, s);
+          CitedChartBar *bar = c < series->bars->len ? g_ptr_array_index (series->bars, c) : NULL;
+          g_autofree char *value = NULL;
+
+          if (bar == NULL || !isfinite (bar->value))
+            continue;
+          value = describe_value (self, bar->value);
+          if (first)
+            g_string_append_printf (out, " %s:", (const char *) g_ptr_array_index (self->categories, c));
+          else
+            g_string_append_c (out, ',');
+          /* One series needs no name: "Xiaomi: 24K patents." */
+          if (self->series->len > 1)
+            g_string_append_printf (out, " %s %s", series->name, value);
+          else
+            g_string_append_printf (out, " %s", value);
+          first = FALSE;
+        }
+      if (!first)
+        g_string_append_c (out, '.');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Export */
+
+static cairo_status_t
+write_to_bytes_cb (void                *closure,
+                   const unsigned char *data,
+                   unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * cited_chart_export:
+ * @path: a file name ending in .png, .svg or .pdf
+ * @width: pixels (points for PDF)
+ * @height: pixels (points for PDF)
+ *
+ * Renders the chart in the print palette into a file of exactly that size.
+ * The file is replaced atomically: a failed export leaves no partial file.
+ *
+ * Returns: TRUE, or FALSE with @error set (an unknown extension or a bad
+ *   size is CITED_ERROR_INVALID)
+ */
+gboolean
+cited_chart_export (CitedChart  *self,
+                    const char  *path,
+                    int          width,
+                    int          height,
+                    GError     **error)
+{
+  g_autofree char *lower = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GError) local_error = NULL;
+  cairo_surface_t *surface = NULL;
+  cairo_t *cr;
+  cairo_status_t status;
+  CitedChartStyle style;
+  enum { PNG, SVG, PDF } format;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".png"))
+    format = PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    format = SVG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    format = PDF;
+  else
+    {
+      g_autofree char *display = g_filename_display_basename (path);
+      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                   _("Cannot export “%s”: the file name must end in .png, .svg or .pdf"),
+                   display);
+      return FALSE;
+    }
+
+  if (width < 1 || height < 1 || width > MAX_EXPORT_SIDE || height > MAX_EXPORT_SIDE)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                   _("Cannot export a chart of %d × %d: width and height must be between 1 and %d"),
+                   width, height, MAX_EXPORT_SIDE);
+      return FALSE;
+    }
+
+  switch (format)
+    {
+    case PNG:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      break;
+    case SVG:
+      surface = cairo_svg_surface_create_for_stream (write_to_bytes_cb, bytes, width, height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      break;
+    case PDF:
+      surface = cairo_pdf_surface_create_for_stream (write_to_bytes_cb, bytes, width, height);
+      if (self->title)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Cited " PACKAGE_VERSION);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  cited_chart_style_print (&style);
+  cr = cairo_create (surface);
+  cited_chart_render (self, cr, width, height, &style);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  /* A finished image surface cannot be written, so PNG goes out first; the
+   * vector surfaces write their stream when finished. */
+  if (status == CAIRO_STATUS_SUCCESS && format == PNG)
+    status = cairo_surface_write_to_png_stream (surface, write_to_bytes_cb, bytes);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_FAILED,
+                   _("Could not draw the chart: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  if (!g_file_set_contents_full (path, (const char *) bytes->data, bytes->len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_FAILED, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
