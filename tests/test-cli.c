@@ -1,0 +1,1049 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-cli"
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+/* Runs the built cited-cli (path in $CITED_CLI) the way a user would and
+ * checks what they would see: exit status, stdout, stderr, files. */
+
+static char *tmp_dir;
+static char *seeded_db;
+
+typedef struct {
+  int status;                /* exit status, -1 when killed by a signal */
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_free (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
+
+static const char *
+cli_path (void)
+{
+  return g_getenv ("CITED_CLI");
+}
+
+static char *
+corpus_dir (void)
+{
+  const char *root = g_getenv ("CITED_SOURCE_ROOT");
+
+  if (root != NULL)
+    return g_build_filename (root, "data", "corpus", NULL);
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "corpus", NULL);
+}
+
+static char *
+shared_corpora_dir (void)
+{
+  const char *root = g_getenv ("CITED_SOURCE_ROOT");
+
+  if (root == NULL)
+    return NULL;
+  return g_build_filename (root, "..", "shared", "corpora", NULL);
+}
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+/* Runs cited-cli with @args; @env is NULL or "NAME=VALUE" strings added to
+ * an environment without CITED_DB and with a private data folder. */
+static Run *
+run_cli_env (const char * const *env,
+             const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *xdg = tmp_path ("xdg-data");
+  Run *run = g_new0 (Run, 1);
+  int wait_status = 0;
+
+  envp = g_environ_unsetenv (envp, "CITED_DB");
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", xdg, TRUE);
+  envp = g_environ_setenv (envp, "NO_COLOR", "1", TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
+
+  g_ptr_array_add (argv, (gpointer) cli_path ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (tmp_dir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  if (run->status < 0 || run->status > 2)
+    g_test_message ("cited-cli died (%d): %s", wait_status, run->err);
+  return run;
+}
+
+#define run_cli(...) run_cli_env (NULL, (const char * const[]) { __VA_ARGS__, NULL })
+
+static gboolean
+have_cli (void)
+{
+  if (cli_path () == NULL)
+    {
+      g_test_skip ("CITED_CLI is not set; run this test with meson test");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A database with the sample corpus, imported once and only read after. */
+static const char *
+get_seeded_db (void)
+{
+  if (seeded_db == NULL)
+    {
+      g_autofree char *corpus = corpus_dir ();
+      g_autofree char *db = tmp_path ("seeded.db");
+      g_autoptr(Run) run = run_cli ("--db", db, "import", corpus);
+
+      g_assert_cmpint (run->status, ==, 0);
+      seeded_db = g_steal_pointer (&db);
+    }
+  return seeded_db;
+}
+
+static JsonArray *
+parse_array (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_nonnull (root);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  return json_array_ref (json_node_get_array (root));
+}
+
+static guint
+display_width (const char *text,
+               gsize       length)
+{
+  const char *end = text + length;
+  guint width = 0;
+
+  for (const char *p = text; p < end && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+static GStrv
+lines_of (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      g_strv_builder_add (builder, lines[i]);
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+member_is_null (JsonObject *object,
+                const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_NULL (node);
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static void
+write_file (const char *path,
+            const char *data,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_help (void)
+{
+  g_autoptr(Run) help = NULL;
+  g_autoptr(Run) command_help = NULL;
+  g_autoptr(Run) short_help = NULL;
+  g_autoptr(Run) version = NULL;
+
+  if (!have_cli ())
+    return;
+
+  help = run_cli ("--help");
+  g_assert_cmpint (help->status, ==, 0);
+  g_assert_nonnull (strstr (help->out, "Usage"));
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *commands[] = { "import", "articles", "figures", "brands", "chart" };
+
+      g_assert_nonnull (strstr (help->out, commands[i]));
+    }
+  g_assert_nonnull (strstr (help->out, "--db"));
+
+  command_help = run_cli ("figures", "--help");
+  g_assert_cmpint (command_help->status, ==, 0);
+  g_assert_nonnull (strstr (command_help->out, "--metric"));
+  g_assert_nonnull (strstr (command_help->out, "--brand"));
+  g_assert_nonnull (strstr (command_help->out, "--format"));
+
+  short_help = run_cli ("chart", "-h");
+  g_assert_cmpint (short_help->status, ==, 0);
+  g_assert_nonnull (strstr (short_help->out, "--output"));
+  g_assert_nonnull (strstr (short_help->out, "--width"));
+
+  version = run_cli ("--version");
+  g_assert_cmpint (version->status, ==, 0);
+  g_assert_nonnull (strstr (version->out, PACKAGE_VERSION));
+}
+
+static void
+test_usage_errors (void)
+{
+  const char *cases[][12] = {
+    { NULL },
+    { "frobnicate", NULL },
+    { "--bogus", "figures", NULL },
+    { "figures", "--bogus", NULL },
+    { "figures", "--format", "xml", NULL },
+    { "figures", "--metric", NULL },
+    { "brands", "--format", "yaml", NULL },
+    { "articles", "stray", NULL },
+    { "import", NULL },
+    { "import", "--recursive", NULL },
+    { "brands", "add", NULL },
+    { "brands", "add", "Acme", "--color", "red", NULL },
+    { "brands", "add", "Acme", "--color", "#12345G", NULL },
+    { "brands", "--alias", "acme", NULL },
+    { "chart", "--figures", "--metric", "sales", NULL },
+    { "chart", "--brands", "--output", "chart.gif", NULL },
+    { "chart", "--brands", "--trend", "--output", "chart.png", NULL },
+    { "chart", "--output", "chart.png", NULL },
+    { "chart", "--figures", "--output", "chart.png", NULL },
+    { "chart", "--brands", "--output", "chart.png", "--width", "0", NULL },
+    { "chart", "--brands", "--output", "chart.png", "--height", "tall", NULL },
+    { "chart", "--brands", "--output", "chart.png", "--width", "99999", NULL },
+    { "chart", "--figures", "--metric", "sales", "--brand", "Xiaomi", "--brand", "Huawei",
+      "--output", "chart.png", NULL },
+  };
+  g_autofree char *db = tmp_path ("usage.db");
+
+  if (!have_cli ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *args[16] = { "--db", db };
+      g_autoptr(Run) run = NULL;
+      guint n = 2;
+
+      for (guint j = 0; cases[i][j] != NULL; j++)
+        args[n++] = cases[i][j];
+      args[n] = NULL;
+
+      run = run_cli_env (NULL, args);
+      g_test_message ("case %u (%s): %s", i, cases[i][0], run->err);
+      g_assert_cmpint (run->status, ==, 2);
+      g_assert_cmpstr (run->out, ==, "");
+      g_assert_cmpuint (strlen (run->err), >, 0);
+      g_assert_nonnull (strstr (run->err, "--help"));
+    }
+
+  /* A mistyped command line leaves no database behind. */
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_import_seeds (void)
+{
+  g_autofree char *corpus = corpus_dir ();
+  g_autofree char *db = tmp_path ("import.db");
+  g_autoptr(Run) first = NULL;
+  g_autoptr(Run) again = NULL;
+
+  if (!have_cli ())
+    return;
+
+  first = run_cli ("--db", db, "import", corpus);
+  g_assert_cmpint (first->status, ==, 0);
+  g_assert_cmpstr (first->out, ==, "Imported 5 articles (0 duplicates) from 5 files\n");
+  /* Not a terminal: no progress line. */
+  g_assert_null (strchr (first->err, '\r'));
+
+  /* The same files again add nothing; --db may follow the command too. */
+  again = run_cli ("import", corpus, "--db", db);
+  g_assert_cmpint (again->status, ==, 0);
+  g_assert_cmpstr (again->out, ==, "Imported 0 articles (5 duplicates) from 5 files\n");
+}
+
+static void
+test_import_rejected (void)
+{
+  static const char binary[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
+  g_autofree char *db = tmp_path ("rejected.db");
+  g_autofree char *good = tmp_path ("good.txt");
+  g_autofree char *bad = tmp_path ("picture.txt");
+  g_autofree char *missing = tmp_path ("missing.txt");
+  g_autoptr(Run) run = NULL;
+  g_autofree char *bad_prefix = NULL;
+  g_autofree char *missing_prefix = NULL;
+  const char *reason;
+
+  if (!have_cli ())
+    return;
+
+  write_file (good, "Xiaomi sold more than 10 million phones in India\n\n"
+                    "Xiaomi sold more than 10 million phones in India in 2020, the company said.\n", -1);
+  write_file (bad, binary, sizeof binary - 1);
+
+  run = run_cli ("--db", db, "import", good, bad, missing);
+  g_test_message ("stderr: %s", run->err);
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_nonnull (strstr (run->out, "Imported 1 article "));
+
+  /* Each rejected file is named with a reason. */
+  bad_prefix = g_strdup_printf ("%s: ", bad);
+  reason = strstr (run->err, bad_prefix);
+  g_assert_nonnull (reason);
+  reason += strlen (bad_prefix);
+  g_assert_true (g_ascii_isalpha (reason[0]));
+
+  missing_prefix = g_strdup_printf ("%s: ", missing);
+  g_assert_nonnull (strstr (run->err, missing_prefix));
+  g_assert_null (strstr (run->err, good));
+}
+
+static void
+test_empty_database (void)
+{
+  g_autofree char *db = tmp_path ("empty.db");
+  g_autoptr(Run) articles = NULL;
+  g_autoptr(Run) figures = NULL;
+  g_autoptr(Run) chart = NULL;
+  g_autofree char *png = tmp_path ("empty.png");
+
+  if (!have_cli ())
+    return;
+
+  articles = run_cli ("--db", db, "articles");
+  g_assert_cmpint (articles->status, ==, 0);
+  g_assert_cmpstr (articles->out, ==, "");
+  g_assert_nonnull (strstr (articles->err, "No articles yet"));
+  g_assert_nonnull (strstr (articles->err, "cited-cli import"));
+
+  figures = run_cli ("--db", db, "figures", "--format", "json");
+  g_assert_cmpint (figures->status, ==, 0);
+  g_assert_cmpstr (g_strstrip (figures->out), ==, "[]");
+  g_assert_nonnull (strstr (figures->err, "No articles yet"));
+
+  chart = run_cli ("--db", db, "chart", "--brands", "--output", png);
+  g_assert_cmpint (chart->status, ==, 1);
+  g_assert_nonnull (strstr (chart->err, "No articles yet"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+}
+
+static const char * const figure_members[] = {
+  "id", "article_id", "article_title", "article_path", "value", "value_max", "unit",
+  "currency", "qualifier", "metric", "scope", "year", "quarter", "brand", "text",
+  "sentence", "language", "status", "edited",
+};
+
+static void
+test_figures_json (void)
+{
+  g_autoptr(Run) run = NULL;
+  g_autoptr(JsonArray) figures = NULL;
+  gboolean found = FALSE;
+
+  if (!have_cli ())
+    return;
+
+  run = run_cli ("--db", get_seeded_db (), "figures", "--format", "json");
+  g_assert_cmpint (run->status, ==, 0);
+  figures = parse_array (run->out);
+  g_assert_cmpuint (json_array_get_length (figures), >, 0);
+
+  for (guint i = 0; i < json_array_get_length (figures); i++)
+    {
+      JsonObject *figure = json_array_get_object_element (figures, i);
+      JsonNode *value_max;
+
+      for (guint m = 0; m < G_N_ELEMENTS (figure_members); m++)
+        {
+          if (!json_object_has_member (figure, figure_members[m]))
+            g_error ("figure %u has no member %s", i, figure_members[m]);
+        }
+      g_assert_cmpint (json_object_get_int_member (figure, "id"), >, 0);
+      g_assert_cmpint (json_object_get_int_member (figure, "article_id"), >, 0);
+      g_assert_nonnull (member_string (figure, "sentence"));
+      g_assert_nonnull (member_string (figure, "text"));
+      g_assert_nonnull (strstr (member_string (figure, "sentence"), member_string (figure, "text")));
+      value_max = json_object_get_member (figure, "value_max");
+      g_assert_true (JSON_NODE_HOLDS_NULL (value_max) || JSON_NODE_HOLDS_VALUE (value_max));
+      g_assert_cmpstr (member_string (figure, "status"), ==, "extracted");
+
+      if (g_strcmp0 (member_string (figure, "brand"), "Xiaomi") == 0 &&
+          json_object_get_double_member (figure, "value") == 190000000.0 &&
+          g_strcmp0 (member_string (figure, "unit"), "units") == 0 &&
+          g_strcmp0 (member_string (figure, "metric"), "sales") == 0 &&
+          g_str_has_suffix (member_string (figure, "article_path"), "001_e4afa9e939e8e03f.txt"))
+        {
+          found = TRUE;
+          g_assert_true (member_is_null (figure, "value_max"));
+          g_assert_true (member_is_null (figure, "currency"));
+          g_assert_cmpint (json_object_get_int_member (figure, "year"), ==, 2021);
+        }
+    }
+  g_assert_true (found);
+}
+
+static void
+test_figures_csv (void)
+{
+  g_autoptr(Run) run = NULL;
+  g_autoptr(Run) json = NULL;
+  g_autoptr(JsonArray) figures = NULL;
+  g_auto(GStrv) records = NULL;
+
+  if (!have_cli ())
+    return;
+
+  run = run_cli ("--db", get_seeded_db (), "figures", "--format", "csv");
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_true (g_str_has_prefix (run->out,
+      "id,article_id,article_title,article_path,value,value_max,unit,currency,qualifier,"
+      "metric,scope,year,quarter,brand,text,sentence,language,status,edited\r\n"));
+  g_assert_true (g_str_has_suffix (run->out, "\r\n"));
+  g_assert_nonnull (strstr (run->out, ",190000000,,units,"));
+
+  /* One record per figure: sentences hold commas but no line breaks. */
+  json = run_cli ("--db", get_seeded_db (), "figures", "--format", "json");
+  figures = parse_array (json->out);
+  records = g_strsplit (run->out, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (records), ==, json_array_get_length (figures) + 2);
+}
+
+static void
+test_figures_text (void)
+{
+  g_autoptr(Run) run = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *header;
+  const char *brand_column;
+  gsize brand_offset;
+  gboolean aligned_xiaomi = FALSE;
+  gboolean truncated = FALSE;
+
+  if (!have_cli ())
+    return;
+
+  run = run_cli ("--db", get_seeded_db (), "figures");
+  g_assert_cmpint (run->status, ==, 0);
+  lines = lines_of (run->out);
+  g_assert_cmpuint (g_strv_length (lines), >, 1);
+
+  header = lines[0];
+  while (*header == ' ')
+    header++;
+  g_assert_true (g_str_has_prefix (header, "ID"));
+  brand_column = strstr (lines[0], "BRAND");
+  g_assert_nonnull (brand_column);
+  g_assert_nonnull (strstr (lines[0], "VALUE"));
+  g_assert_nonnull (strstr (lines[0], "SENTENCE"));
+  brand_offset = brand_column - lines[0];
+
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      /* Everything before BRAND is an id and spaces: columns line up. */
+      g_assert_cmpuint (strlen (lines[i]), >, brand_offset);
+      g_assert_cmpint (lines[i][brand_offset - 1], ==, ' ');
+      if (g_str_has_prefix (lines[i] + brand_offset, "Xiaomi "))
+        aligned_xiaomi = TRUE;
+      if (g_str_has_suffix (lines[i], "…"))
+        truncated = TRUE;
+      /* Long sentences are cut to keep a row on one readable line. */
+      g_assert_cmpuint (display_width (lines[i], strlen (lines[i])), <=, 200);
+    }
+  g_assert_true (aligned_xiaomi);
+  g_assert_true (truncated);
+  g_assert_nonnull (strstr (run->out, "190M"));
+}
+
+static guint
+count_figures (JsonArray  *figures,
+               const char *member,
+               const char *value)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (figures); i++)
+    if (g_strcmp0 (member_string (json_array_get_object_element (figures, i), member), value) == 0)
+      n++;
+  return n;
+}
+
+static gboolean
+has_value (JsonArray *figures,
+           double     value)
+{
+  for (guint i = 0; i < json_array_get_length (figures); i++)
+    if (json_object_get_double_member (json_array_get_object_element (figures, i), "value") == value)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_figures_filters (void)
+{
+  g_autoptr(Run) brand = NULL;
+  g_autoptr(Run) alias = NULL;
+  g_autoptr(Run) metric = NULL;
+  g_autoptr(Run) search = NULL;
+  g_autoptr(Run) unknown = NULL;
+  g_autoptr(JsonArray) by_brand = NULL;
+  g_autoptr(JsonArray) by_alias = NULL;
+  g_autoptr(JsonArray) by_metric = NULL;
+  g_autoptr(JsonArray) by_search = NULL;
+  guint n;
+
+  if (!have_cli ())
+    return;
+
+  brand = run_cli ("--db", get_seeded_db (), "figures", "--brand", "Xiaomi", "--format", "json");
+  g_assert_cmpint (brand->status, ==, 0);
+  by_brand = parse_array (brand->out);
+  n = json_array_get_length (by_brand);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (count_figures (by_brand, "brand", "Xiaomi"), ==, n);
+  g_assert_true (has_value (by_brand, 190000000.0));
+
+  /* An alias names the same brand. */
+  alias = run_cli ("--db", get_seeded_db (), "figures", "--brand", "millet", "--format", "json");
+  g_assert_cmpint (alias->status, ==, 0);
+  by_alias = parse_array (alias->out);
+  g_assert_cmpuint (json_array_get_length (by_alias), ==, n);
+
+  metric = run_cli ("--db", get_seeded_db (), "figures", "--metric", "patents", "--format", "json");
+  g_assert_cmpint (metric->status, ==, 0);
+  by_metric = parse_array (metric->out);
+  g_assert_cmpuint (json_array_get_length (by_metric), >=, 2);
+  g_assert_cmpuint (count_figures (by_metric, "metric", "patents"), ==,
+                    json_array_get_length (by_metric));
+  g_assert_true (has_value (by_metric, 24000.0));
+  g_assert_true (has_value (by_metric, 5920.0));
+
+  /* "Hongmeng" is only in the title of the article about 140M overseas. */
+  search = run_cli ("--db", get_seeded_db (), "figures", "--search", "Hongmeng", "--format", "json");
+  g_assert_cmpint (search->status, ==, 0);
+  by_search = parse_array (search->out);
+  g_assert_cmpuint (json_array_get_length (by_search), >, 0);
+  for (guint i = 0; i < json_array_get_length (by_search); i++)
+    g_assert_true (g_str_has_suffix (member_string (json_array_get_object_element (by_search, i),
+                                                    "article_path"),
+                                     "001_e4afa9e939e8e03f.txt"));
+  g_assert_true (has_value (by_search, 140000000.0));
+
+  unknown = run_cli ("--db", get_seeded_db (), "figures", "--brand", "Nosuchbrand");
+  g_assert_cmpint (unknown->status, ==, 1);
+  g_assert_nonnull (strstr (unknown->err, "Nosuchbrand"));
+}
+
+static void
+test_articles (void)
+{
+  g_autoptr(Run) json = NULL;
+  g_autoptr(Run) text = NULL;
+  g_autoptr(Run) csv = NULL;
+  g_autoptr(Run) brand = NULL;
+  g_autoptr(JsonArray) articles = NULL;
+  g_autoptr(JsonArray) oneplus = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!have_cli ())
+    return;
+
+  json = run_cli ("--db", get_seeded_db (), "articles", "--format", "json");
+  g_assert_cmpint (json->status, ==, 0);
+  articles = parse_array (json->out);
+  g_assert_cmpuint (json_array_get_length (articles), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      JsonObject *article = json_array_get_object_element (articles, i);
+
+      g_assert_nonnull (member_string (article, "title"));
+      g_assert_nonnull (member_string (article, "path"));
+      g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (article, "brands")));
+    }
+
+  text = run_cli ("--db", get_seeded_db (), "articles");
+  g_assert_cmpint (text->status, ==, 0);
+  lines = lines_of (text->out);
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  g_assert_nonnull (strstr (lines[0], "TITLE"));
+  /* The last column is right-aligned, so every row ends at the same
+   * column. */
+  for (guint i = 1; lines[i] != NULL; i++)
+    g_assert_cmpuint (display_width (lines[i], strlen (lines[i])), ==,
+                      display_width (lines[0], strlen (lines[0])));
+
+  csv = run_cli ("--db", get_seeded_db (), "articles", "--format", "csv");
+  g_assert_cmpint (csv->status, ==, 0);
+  g_assert_true (g_str_has_prefix (csv->out, "id,title,source,published,path,language,brands,"
+                                             "figures,snippet\r\n"));
+
+  brand = run_cli ("--db", get_seeded_db (), "articles", "--brand", "OnePlus", "--format", "json");
+  g_assert_cmpint (brand->status, ==, 0);
+  oneplus = parse_array (brand->out);
+  g_assert_cmpuint (json_array_get_length (oneplus), >, 0);
+  g_assert_cmpuint (json_array_get_length (oneplus), <, 5);
+}
+
+static void
+test_brands (void)
+{
+  g_autoptr(Run) json = NULL;
+  g_autoptr(Run) text = NULL;
+  g_autoptr(Run) csv = NULL;
+  g_autoptr(JsonArray) brands = NULL;
+  g_autoptr(GRegex) share = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint total = 0;
+  double share_sum = 0;
+  gboolean xiaomi_line = FALSE;
+
+  if (!have_cli ())
+    return;
+
+  json = run_cli ("--db", get_seeded_db (), "brands", "--format", "json");
+  g_assert_cmpint (json->status, ==, 0);
+  brands = parse_array (json->out);
+  g_assert_cmpuint (json_array_get_length (brands), >=, 4);
+
+  for (guint i = 0; i < json_array_get_length (brands); i++)
+    total += json_object_get_int_member (json_array_get_object_element (brands, i), "mentions");
+  for (guint i = 0; i < json_array_get_length (brands); i++)
+    {
+      JsonObject *brand = json_array_get_object_element (brands, i);
+      gint64 mentions = json_object_get_int_member (brand, "mentions");
+      double sov = json_object_get_double_member (brand, "share_of_voice");
+
+      g_assert_cmpint (mentions, >, 0);
+      g_assert_cmpint (json_object_get_int_member (brand, "articles"), <=, 5);
+      g_assert_cmpint (json_object_get_int_member (brand, "articles"), >, 0);
+      g_assert_cmpfloat_with_epsilon (sov, (double) mentions / total, 0.001);
+      share_sum += sov;
+      /* Most mentioned first. */
+      if (i > 0)
+        g_assert_cmpint (mentions, <=, json_object_get_int_member (
+                           json_array_get_object_element (brands, i - 1), "mentions"));
+    }
+  g_assert_cmpfloat_with_epsilon (share_sum, 1.0, 0.001);
+  g_assert_cmpstr (member_string (json_array_get_object_element (brands, 0), "name"), ==, "Xiaomi");
+
+  text = run_cli ("--db", get_seeded_db (), "brands");
+  g_assert_cmpint (text->status, ==, 0);
+  lines = lines_of (text->out);
+  g_assert_nonnull (strstr (lines[0], "SHARE OF VOICE"));
+  g_assert_cmpuint (g_strv_length (lines), ==, json_array_get_length (brands) + 1);
+  share = g_regex_new ("^Xiaomi +[0-9]+ +[0-9]+ +[0-9]+\\.[0-9]% +[0-9]+$", 0, 0, NULL);
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (g_regex_match (share, lines[i], 0, NULL))
+      xiaomi_line = TRUE;
+  g_assert_true (xiaomi_line);
+
+  csv = run_cli ("--db", get_seeded_db (), "brands", "--format", "csv");
+  g_assert_cmpint (csv->status, ==, 0);
+  g_assert_true (g_str_has_prefix (csv->out, "name,color,aliases,mentions,articles,"
+                                             "share_of_voice,figures\r\n"));
+  g_assert_nonnull (strstr (csv->out, "\r\nXiaomi,#"));
+}
+
+static void
+test_brands_add (void)
+{
+  g_autofree char *corpus = corpus_dir ();
+  g_autofree char *db = tmp_path ("brands-add.db");
+  g_autoptr(Run) import = NULL;
+  g_autoptr(Run) add = NULL;
+  g_autoptr(Run) list = NULL;
+  g_autoptr(Run) articles = NULL;
+  g_autoptr(JsonArray) brands = NULL;
+  g_autoptr(JsonArray) found = NULL;
+  JsonObject *gms = NULL;
+
+  if (!have_cli ())
+    return;
+
+  import = run_cli ("--db", db, "import", corpus);
+  g_assert_cmpint (import->status, ==, 0);
+
+  /* "GMS" appears twice, in one article. */
+  add = run_cli ("--db", db, "brands", "add", "Google Mobile Services",
+                 "--alias", "GMS", "--color", "#34A853");
+  g_test_message ("%s%s", add->out, add->err);
+  g_assert_cmpint (add->status, ==, 0);
+  g_assert_nonnull (strstr (add->out, "Google Mobile Services"));
+  g_assert_nonnull (strstr (add->out, "2 mentions in 1 article"));
+
+  /* The brand stays in the database for the next run. */
+  list = run_cli ("--db", db, "brands", "--format", "json");
+  g_assert_cmpint (list->status, ==, 0);
+  brands = parse_array (list->out);
+  for (guint i = 0; i < json_array_get_length (brands); i++)
+    {
+      JsonObject *brand = json_array_get_object_element (brands, i);
+
+      if (g_strcmp0 (member_string (brand, "name"), "Google Mobile Services") == 0)
+        gms = brand;
+    }
+  g_assert_nonnull (gms);
+  g_assert_cmpint (json_object_get_int_member (gms, "mentions"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (gms, "articles"), ==, 1);
+  g_assert_cmpint (g_ascii_strcasecmp (member_string (gms, "color"), "#34A853"), ==, 0);
+
+  articles = run_cli ("--db", db, "articles", "--brand", "GMS", "--format", "json");
+  g_assert_cmpint (articles->status, ==, 0);
+  found = parse_array (articles->out);
+  g_assert_cmpuint (json_array_get_length (found), ==, 1);
+  g_assert_true (g_str_has_suffix (member_string (json_array_get_object_element (found, 0), "path"),
+                                   "001_e4afa9e939e8e03f.txt"));
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static void
+assert_png_size (const char *path,
+                 guint       width,
+                 guint       height)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpmem (data + 12, 4, "IHDR", 4);
+  g_assert_cmpuint (read_be32 ((const guint8 *) data + 16), ==, width);
+  g_assert_cmpuint (read_be32 ((const guint8 *) data + 20), ==, height);
+}
+
+static void
+test_chart (void)
+{
+  g_autofree char *png = tmp_path ("figures.png");
+  g_autofree char *default_png = tmp_path ("brands.png");
+  g_autofree char *svg = tmp_path ("brands.svg");
+  g_autofree char *pdf = tmp_path ("trend.pdf");
+  g_autofree char *unwritten = tmp_path ("unknown.png");
+  g_autofree char *data = NULL;
+  g_autoptr(Run) figures = NULL;
+  g_autoptr(Run) brands = NULL;
+  g_autoptr(Run) brands_default = NULL;
+  g_autoptr(Run) trend = NULL;
+  g_autoptr(Run) unknown = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  if (!have_cli ())
+    return;
+
+  figures = run_cli ("--db", get_seeded_db (), "chart", "--figures", "--metric", "sales",
+                     "--brand", "Xiaomi", "--output", png, "--width", "640", "--height", "480",
+                     "--title", "Xiaomi sales");
+  g_test_message ("%s", figures->err);
+  g_assert_cmpint (figures->status, ==, 0);
+  g_assert_nonnull (strstr (figures->out, png));
+  assert_png_size (png, 640, 480);
+
+  brands_default = run_cli ("--db", get_seeded_db (), "chart", "--brands", "--output", default_png);
+  g_assert_cmpint (brands_default->status, ==, 0);
+  assert_png_size (default_png, 1200, 800);
+
+  brands = run_cli ("--db", get_seeded_db (), "chart", "--brands", "--brand", "Xiaomi",
+                    "--brand", "Huawei", "--brand", "Apple", "--output", svg);
+  g_assert_cmpint (brands->status, ==, 0);
+  g_assert_nonnull (strstr (brands->out, svg));
+  g_file_get_contents (svg, &data, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (data, "<?xml"));
+  g_assert_nonnull (strstr (data, "<svg"));
+  g_assert_nonnull (strstr (data, "</svg>"));
+  g_clear_pointer (&data, g_free);
+
+  trend = run_cli ("--db", get_seeded_db (), "chart", "--trend", "--output", pdf);
+  g_test_message ("%s", trend->err);
+  g_assert_cmpint (trend->status, ==, 0);
+  g_file_get_contents (pdf, &data, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (data, "%PDF-"));
+  g_assert_nonnull (g_strrstr_len (data, length, "%%EOF"));
+
+  unknown = run_cli ("--db", get_seeded_db (), "chart", "--brands", "--brand", "Nosuchbrand",
+                     "--output", unwritten);
+  g_assert_cmpint (unknown->status, ==, 1);
+  g_assert_nonnull (strstr (unknown->err, "Nosuchbrand"));
+  g_assert_false (g_file_test (unwritten, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_db_env (void)
+{
+  g_autofree char *env_db = g_strdup_printf ("CITED_DB=%s", get_seeded_db ());
+  g_autofree char *other = tmp_path ("env-other.db");
+  const char * const env[] = { env_db, NULL };
+  g_autoptr(Run) from_env = NULL;
+  g_autoptr(Run) overridden = NULL;
+  g_autoptr(JsonArray) figures = NULL;
+
+  if (!have_cli ())
+    return;
+
+  from_env = run_cli_env (env, (const char * const[]) { "figures", "--format", "json", NULL });
+  g_assert_cmpint (from_env->status, ==, 0);
+  figures = parse_array (from_env->out);
+  g_assert_cmpuint (json_array_get_length (figures), >, 0);
+
+  /* --db wins over the variable. */
+  overridden = run_cli_env (env, (const char * const[]) { "--db", other, "articles", NULL });
+  g_assert_cmpint (overridden->status, ==, 0);
+  g_assert_cmpstr (overridden->out, ==, "");
+  g_assert_nonnull (strstr (overridden->err, "No articles yet"));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_db_errors (void)
+{
+  g_autofree char *not_db = tmp_path ("notes.db");
+  g_autofree char *newer = tmp_path ("newer.db");
+  g_autofree char *no_dir = g_build_filename (tmp_dir, "notes.db", "cited.db", NULL);
+  g_autoptr(Run) garbage = NULL;
+  g_autoptr(Run) too_new = NULL;
+  g_autoptr(Run) unwritable = NULL;
+  sqlite3 *db = NULL;
+
+  if (!have_cli ())
+    return;
+
+  write_file (not_db, "These are my notes, not a database. They are long enough to look "
+                      "like a file with a header, which SQLite will refuse.\n", -1);
+  garbage = run_cli ("--db", not_db, "articles");
+  g_test_message ("%s", garbage->err);
+  g_assert_cmpint (garbage->status, ==, 1);
+  g_assert_nonnull (strstr (garbage->err, not_db));
+
+  g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 9999;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  too_new = run_cli ("--db", newer, "figures");
+  g_test_message ("%s", too_new->err);
+  g_assert_cmpint (too_new->status, ==, 1);
+  g_assert_nonnull (strstr (too_new->err, "newer version of Cited"));
+
+  unwritable = run_cli ("--db", no_dir, "import", not_db);
+  g_test_message ("%s", unwritable->err);
+  g_assert_cmpint (unwritable->status, ==, 1);
+  g_assert_nonnull (strstr (unwritable->err, no_dir));
+  g_assert_cmpstr (unwritable->out, ==, "");
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Chinese words are found in Chinese articles, also when the locale is
+ * plain C, and the text table stays aligned with wide characters. */
+static void
+test_chinese_search (void)
+{
+  g_autofree char *corpora = shared_corpora_dir ();
+  g_autofree char *xda = NULL;
+  g_autofree char *db = tmp_path ("chinese.db");
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) with_xiaomi = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(Run) import = NULL;
+  g_autoptr(Run) search = NULL;
+  g_autoptr(Run) text = NULL;
+  g_autoptr(JsonArray) found = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *name;
+
+  if (!have_cli ())
+    return;
+  if (corpora == NULL)
+    {
+      g_test_skip ("CITED_SOURCE_ROOT is not set");
+      return;
+    }
+  xda = g_build_filename (corpora, "xda_zh", NULL);
+  dir = g_dir_open (xda, 0, NULL);
+  if (dir == NULL)
+    {
+      g_test_skip ("the shared xda_zh corpus is not beside the source tree");
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".md"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_strings);
+  g_assert_cmpuint (names->len, >=, 12);
+
+  g_ptr_array_add (args, g_strdup ("--db"));
+  g_ptr_array_add (args, g_strdup (db));
+  g_ptr_array_add (args, g_strdup ("import"));
+  for (guint i = 0; i < 12; i++)
+    {
+      char *path = g_build_filename (xda, g_ptr_array_index (names, i), NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      if (strstr (contents, "小米") != NULL)
+        g_hash_table_add (with_xiaomi, g_path_get_basename (path));
+      g_ptr_array_add (args, path);
+    }
+  g_ptr_array_add (args, NULL);
+  g_assert_cmpuint (g_hash_table_size (with_xiaomi), >, 0);
+
+  import = run_cli_env (NULL, (const char * const *) args->pdata);
+  g_test_message ("%s", import->err);
+  g_assert_cmpint (import->status, ==, 0);
+  g_assert_nonnull (strstr (import->out, "Imported 12 articles"));
+
+  search = run_cli_env ((const char * const[]) { "LC_ALL=C", NULL },
+                        (const char * const[]) { "--db", db, "articles", "--search", "小米",
+                                                 "--format", "json", NULL });
+  g_test_message ("%s", search->err);
+  g_assert_cmpint (search->status, ==, 0);
+  found = parse_array (search->out);
+  g_assert_cmpuint (json_array_get_length (found), >, 0);
+  for (guint i = 0; i < json_array_get_length (found); i++)
+    {
+      JsonObject *article = json_array_get_object_element (found, i);
+      g_autofree char *base = g_path_get_basename (member_string (article, "path"));
+
+      g_assert_true (g_hash_table_contains (with_xiaomi, base));
+    }
+
+  text = run_cli ("--db", db, "articles");
+  g_assert_cmpint (text->status, ==, 0);
+  lines = lines_of (text->out);
+  g_assert_cmpuint (g_strv_length (lines), ==, 13);
+  for (guint i = 1; lines[i] != NULL; i++)
+    g_assert_cmpuint (display_width (lines[i], strlen (lines[i])), ==,
+                      display_width (lines[0], strlen (lines[0])));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  tmp_dir = g_dir_make_tmp ("cited-cli-test-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/import/seeds", test_import_seeds);
+  g_test_add_func ("/cli/import/rejected", test_import_rejected);
+  g_test_add_func ("/cli/empty-database", test_empty_database);
+  g_test_add_func ("/cli/figures/json", test_figures_json);
+  g_test_add_func ("/cli/figures/csv", test_figures_csv);
+  g_test_add_func ("/cli/figures/text", test_figures_text);
+  g_test_add_func ("/cli/figures/filters", test_figures_filters);
+  g_test_add_func ("/cli/articles", test_articles);
+  g_test_add_func ("/cli/brands/list", test_brands);
+  g_test_add_func ("/cli/brands/add", test_brands_add);
+  g_test_add_func ("/cli/chart", test_chart);
+  g_test_add_func ("/cli/db/env", test_db_env);
+  g_test_add_func ("/cli/db/errors", test_db_errors);
+  g_test_add_func ("/cli/search/chinese", test_chinese_search);
+
+  status = g_test_run ();
+
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  g_free (seeded_db);
+  return status;
+}
