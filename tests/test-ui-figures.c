@@ -1,0 +1,639 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-ui-figures"
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "cited-application.h"
+#include "cited-brands-page-private.h"
+#include "cited-chart-view.h"
+#include "cited-export.h"
+#include "cited-figure-object.h"
+#include "cited-figures-page-private.h"
+#include "cited-window.h"
+
+/* One window over a temporary store that the window seeds with the bundled
+ * sample corpus, shared by every case in order. */
+static CitedApplication *app;
+static CitedStore *store;
+static CitedWindow *window;
+static char *tmpdir;
+
+static gboolean
+wait_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main loop until *@flag is set; gives up after a minute so a
+ * broken import fails the test instead of hanging it. */
+static void
+wait_for_flag (gboolean *flag)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, wait_cb, &timed_out);
+
+  while (!*flag && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_true (*flag);
+}
+
+/* Lets pending layout, drawing and idles run. */
+static void
+settle (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (100, wait_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+ready_cb (CitedWindow *win,
+          gboolean    *ready)
+{
+  *ready = TRUE;
+}
+
+static void
+ensure_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  gboolean ready = FALSE;
+
+  if (window != NULL)
+    return;
+
+  app = cited_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  tmpdir = g_dir_make_tmp ("cited-ui-figures-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (tmpdir, "cited.db", NULL);
+  store = cited_store_open (db, &error);
+  g_assert_no_error (error);
+
+  window = cited_window_new (app, store);
+  g_signal_connect (window, "ready", G_CALLBACK (ready_cb), &ready);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_flag (&ready);
+
+  cited_window_set_visible_page (window, "figures");
+  settle ();
+}
+
+static CitedFiguresPage *
+figures_page (void)
+{
+  ensure_window ();
+  return cited_window_get_figures_page (window);
+}
+
+static CitedChart *
+figures_chart (void)
+{
+  return cited_chart_view_get_chart (cited_figures_page_get_chart_view (figures_page ()));
+}
+
+static int
+find_category (CitedChart *chart,
+               const char *label)
+{
+  for (guint i = 0; i < chart->categories->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (chart->categories, i), label) == 0)
+      return i;
+  return -1;
+}
+
+/* The bar of @category with @value, or NULL; its series in @series_out. */
+static CitedChartBar *
+find_bar (CitedChart *chart,
+          int         category,
+          double      value,
+          guint      *series_out)
+{
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      CitedChartSeries *series = g_ptr_array_index (chart->series, s);
+      CitedChartBar *bar;
+
+      if ((guint) category >= series->bars->len)
+        continue;
+      bar = g_ptr_array_index (series->bars, category);
+      if (bar != NULL && fabs (bar->value - value) < 0.5)
+        {
+          if (series_out != NULL)
+            *series_out = s;
+          return bar;
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+chart_has_figure (CitedChart *chart,
+                  gint64      figure_id)
+{
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      CitedChartSeries *series = g_ptr_array_index (chart->series, s);
+
+      for (guint c = 0; c < series->bars->len; c++)
+        {
+          CitedChartBar *bar = g_ptr_array_index (series->bars, c);
+
+          if (bar == NULL || bar->figure_ids == NULL)
+            continue;
+          for (guint i = 0; i < bar->figure_ids->len; i++)
+            if (g_array_index (bar->figure_ids, gint64, i) == figure_id)
+              return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The id of a non-rejected Xiaomi sales figure of 190 million. */
+static gint64
+xiaomi_190m_figure (void)
+{
+  CitedChart *chart = figures_chart ();
+  int category;
+  CitedChartBar *bar;
+
+  g_assert_nonnull (chart);
+  category = find_category (chart, "Xiaomi");
+  g_assert_cmpint (category, >=, 0);
+  bar = find_bar (chart, category, 190e6, NULL);
+  g_assert_nonnull (bar);
+  g_assert_nonnull (bar->figure_ids);
+  g_assert_cmpuint (bar->figure_ids->len, >, 0);
+  return g_array_index (bar->figure_ids, gint64, 0);
+}
+
+static void
+test_sales_chart (void)
+{
+  CitedChartView *view = cited_figures_page_get_chart_view (figures_page ());
+  CitedChart *chart = figures_chart ();
+  g_autoptr(CitedFigure) figure = NULL;
+  const char *description;
+  CitedChartBar *bar;
+  guint series;
+  int category;
+
+  /* The chart opens on sales, and Xiaomi's 190 million is a bar. */
+  g_assert_nonnull (chart);
+  category = find_category (chart, "Xiaomi");
+  g_assert_cmpint (category, >=, 0);
+  bar = find_bar (chart, category, 190e6, &series);
+  g_assert_nonnull (bar);
+
+  /* Its tooltip quotes the sentence the figure came from. */
+  figure = cited_store_get_figure (store, g_array_index (bar->figure_ids, gint64, 0), NULL);
+  g_assert_nonnull (figure);
+  g_assert_cmpstr (figure->brand, ==, "Xiaomi");
+  g_assert_cmpstr (figure->metric, ==, "sales");
+  g_assert_nonnull (bar->tooltip);
+  g_assert_nonnull (figure->sentence);
+  g_assert_true (strstr (figure->sentence, bar->tooltip) != NULL ||
+                 strstr (bar->tooltip, figure->text) != NULL);
+
+  /* A screen reader hears the values: the accessible label names Xiaomi
+   * and 190M. */
+  description = cited_chart_view_get_description (view);
+  g_assert_nonnull (strstr (description, "Xiaomi"));
+  g_assert_nonnull (strstr (description, "190M"));
+
+  /* Activating the bar (Enter on it) opens its article. */
+  g_assert_true (cited_chart_view_select_bar (view, series, category));
+  g_assert_true (cited_chart_view_activate_selected (view));
+  g_assert_cmpstr (cited_window_get_visible_page (window), ==, "articles");
+  cited_window_set_visible_page (window, "figures");
+  settle ();
+}
+
+static void
+test_filter_by_brand (void)
+{
+  CitedFiguresPage *page = figures_page ();
+  GListModel *rows = cited_figures_page_get_rows (page);
+  guint all = g_list_model_get_n_items (rows);
+  guint xiaomi;
+
+  g_assert_cmpuint (all, >, 0);
+
+  g_assert_true (cited_figures_page_set_brand_filter (page, "Xiaomi"));
+  xiaomi = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (xiaomi, >, 0);
+  g_assert_cmpuint (xiaomi, <, all);
+  for (guint i = 0; i < xiaomi; i++)
+    {
+      g_autoptr(CitedFigureObject) row = g_list_model_get_item (rows, i);
+      g_assert_cmpstr (cited_figure_object_get_figure (row)->brand, ==, "Xiaomi");
+    }
+
+  g_assert_true (cited_figures_page_set_brand_filter (page, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, all);
+}
+
+static void
+test_edit_and_undo (void)
+{
+  CitedFiguresPage *page = figures_page ();
+  gint64 id = xiaomi_190m_figure ();
+  CitedFigureEdit edit = { .value = 200e6, .brand = NULL, .metric = NULL,
+                           .status = CITED_FIGURE_EXTRACTED };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedFigure) edited = NULL;
+  g_autoptr(CitedFigure) restored = NULL;
+  guint depth = cited_figures_page_get_undo_depth (page);
+
+  g_assert_true (cited_figures_page_apply_edit (page, id, &edit, &error));
+  g_assert_no_error (error);
+
+  /* The correction is in the store, and in the chart. */
+  edited = cited_store_get_figure (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (edited->value, 200e6, 0.5);
+  g_assert_true (edited->edited);
+  g_assert_nonnull (find_bar (figures_chart (), find_category (figures_chart (), "Xiaomi"), 200e6, NULL));
+  g_assert_cmpuint (cited_figures_page_get_undo_depth (page), ==, depth + 1);
+
+  /* Ctrl+Z's action takes it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "figures.undo", NULL));
+  restored = cited_store_get_figure (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (restored->value, 190e6, 0.5);
+  g_assert_false (restored->edited);
+  g_assert_cmpint (restored->status, ==, CITED_FIGURE_EXTRACTED);
+  g_assert_cmpuint (cited_figures_page_get_undo_depth (page), ==, depth);
+  g_assert_true (chart_has_figure (figures_chart (), id));
+}
+
+static void
+test_reject_hides_from_chart (void)
+{
+  CitedFiguresPage *page = figures_page ();
+  gint64 id = xiaomi_190m_figure ();
+  GListModel *rows = cited_figures_page_get_rows (page);
+  g_autoptr(CitedFigure) rejected = NULL;
+  g_autoptr(CitedFigure) restored = NULL;
+  gboolean listed = FALSE;
+
+  /* Opening the figure (as from the reader) selects its row. */
+  cited_figures_page_show_figure (page, id);
+  g_assert_cmpint (cited_figures_page_get_selected_id (page), ==, id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "figures.reject", NULL));
+  rejected = cited_store_get_figure (store, id, NULL);
+  g_assert_cmpint (rejected->status, ==, CITED_FIGURE_REJECTED);
+
+  /* Gone from the chart, still listed so it can be restored. */
+  g_assert_false (chart_has_figure (figures_chart (), id));
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(CitedFigureObject) row = g_list_model_get_item (rows, i);
+      if (cited_figure_object_get_id (row) == id)
+        {
+          listed = TRUE;
+          g_assert_cmpint (cited_figure_object_get_figure (row)->status, ==, CITED_FIGURE_REJECTED);
+        }
+    }
+  g_assert_true (listed);
+  g_assert_cmpint (cited_figures_page_get_selected_id (page), ==, id);
+
+  /* The same button restores it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "figures.reject", NULL));
+  restored = cited_store_get_figure (store, id, NULL);
+  g_assert_cmpint (restored->status, ==, CITED_FIGURE_EXTRACTED);
+  g_assert_true (chart_has_figure (figures_chart (), id));
+}
+
+static void
+test_show_figure_clears_hiding_filters (void)
+{
+  CitedFiguresPage *page = figures_page ();
+  gint64 id = xiaomi_190m_figure ();
+  GListModel *rows = cited_figures_page_get_rows (page);
+  guint all;
+
+  g_assert_true (cited_figures_page_set_brand_filter (page, NULL));
+  all = g_list_model_get_n_items (rows);
+
+  /* Filter to another brand, so the Xiaomi figure is hidden... */
+  g_assert_true (cited_figures_page_set_chart_metric (page, "sales"));
+  for (guint i = 0; i < all; i++)
+    {
+      g_autoptr(CitedFigureObject) row = g_list_model_get_item (rows, i);
+      const char *brand = cited_figure_object_get_figure (row)->brand;
+
+      if (brand != NULL && g_strcmp0 (brand, "Xiaomi") != 0)
+        {
+          g_assert_true (cited_figures_page_set_brand_filter (page, brand));
+          break;
+        }
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, all);
+
+  /* ...showing it brings it back and selects it. */
+  cited_figures_page_show_figure (page, id);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, all);
+  g_assert_cmpint (cited_figures_page_get_selected_id (page), ==, id);
+}
+
+static GBytes *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, length);
+}
+
+static guint32
+be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static void
+test_export_files (void)
+{
+  CitedChart *chart = figures_chart ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_build_filename (tmpdir, "sales chart", NULL);
+  g_autofree char *png = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const guint8 *data;
+  gsize size;
+
+  g_assert_nonnull (chart);
+
+  /* PNG of the chosen size: the signature, then IHDR width and height. */
+  g_assert_true (cited_export_write (chart, base, CITED_EXPORT_PNG, 1200, 800, &png, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (png, ".png"));
+  bytes = read_file (png);
+  data = g_bytes_get_data (bytes, &size);
+  g_assert_cmpuint (size, >, 33);
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpmem (data + 12, 4, "IHDR", 4);
+  g_assert_cmpuint (be32 (data + 16), ==, 1200);
+  g_assert_cmpuint (be32 (data + 20), ==, 800);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  g_assert_true (cited_export_write (chart, base, CITED_EXPORT_SVG, 800, 600, &svg, &error));
+  g_assert_no_error (error);
+  bytes = read_file (svg);
+  data = g_bytes_get_data (bytes, &size);
+  g_assert_nonnull (g_strstr_len ((const char *) data, MIN (size, 512), "<svg"));
+  g_assert_nonnull (g_strstr_len ((const char *) data, size, "800"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  g_assert_true (cited_export_write (chart, base, CITED_EXPORT_PDF, 1920, 1080, &pdf, &error));
+  g_assert_no_error (error);
+  bytes = read_file (pdf);
+  data = g_bytes_get_data (bytes, &size);
+  g_assert_cmpuint (size, >, 1000);
+  g_assert_cmpmem (data, 5, "%PDF-", 5);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* CSV holds Xiaomi's plotted value. */
+  g_assert_true (cited_export_write (chart, base, CITED_EXPORT_CSV, 0, 0, &csv, &error));
+  g_assert_no_error (error);
+  bytes = read_file (csv);
+  data = g_bytes_get_data (bytes, &size);
+  g_assert_nonnull (g_strstr_len ((const char *) data, size, "Xiaomi"));
+  g_assert_nonnull (g_strstr_len ((const char *) data, size, "190000000"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* A size nobody can open is refused with a reason, and writes nothing. */
+  g_assert_false (cited_export_write (chart, base, CITED_EXPORT_PNG, 0, 600, NULL, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_INVALID);
+}
+
+static void
+test_print_to_pdf (void)
+{
+  CitedChart *chart = figures_chart ();
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "printed.pdf", NULL);
+  GtkPrintOperationResult result;
+  const guint8 *data;
+  gsize size;
+
+  operation = cited_export_print_operation_new (chart);
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                    GTK_WINDOW (window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  bytes = read_file (path);
+  data = g_bytes_get_data (bytes, &size);
+  g_assert_cmpmem (data, 5, "%PDF-", 5);
+  /* A page with a drawn chart and its text, not an empty page. */
+  g_assert_cmpuint (size, >, 4000);
+}
+
+static void
+test_copy_image (void)
+{
+  CitedChart *chart = figures_chart ();
+  g_autoptr(GdkTexture) texture = cited_export_render_texture (chart, 400, 300);
+  g_autofree guchar *pixels = g_malloc (400 * 300 * 4);
+  GdkClipboard *clipboard;
+  GdkContentFormats *formats;
+
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 400);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 300);
+
+  /* Print palette: a light background whatever the theme. */
+  gdk_texture_download (texture, pixels, 400 * 4);
+  g_assert_cmpuint (pixels[1 * 400 * 4 + 1 * 4 + 1], >, 200);
+
+  cited_figures_page_copy_image (figures_page ());
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  formats = gdk_clipboard_get_formats (clipboard);
+  g_assert_true (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE));
+}
+
+/* The mean brightness (0..255) of the view as drawn now. */
+static double
+view_brightness (GtkWidget *view)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  int width = gtk_widget_get_width (view);
+  int height = gtk_widget_get_height (view);
+  GskRenderer *renderer;
+  double sum = 0;
+
+  g_assert_cmpint (width, >, 10);
+  g_assert_cmpint (height, >, 10);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (view));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, width * 4);
+  /* A corner of the plot: background, away from bars and text. */
+  for (int y = 2; y < 6; y++)
+    for (int x = 2; x < 6; x++)
+      {
+        guchar *p = pixels + ((gsize) y * width + x) * 4;
+        sum += (p[0] + p[1] + p[2]) / 3.0;
+      }
+  return sum / 16.0;
+}
+
+static void
+test_dark_mode (void)
+{
+  CitedChartView *view = cited_figures_page_get_chart_view (figures_page ());
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  CitedChartStyle style;
+  double light, dark;
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  settle ();
+  light = view_brightness (GTK_WIDGET (view));
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  settle ();
+  cited_chart_view_get_style (view, &style);
+  g_assert_cmpfloat ((style.background[0] + style.background[1] + style.background[2]) / 3, <, 0.3);
+  dark = view_brightness (GTK_WIDGET (view));
+
+  g_assert_cmpfloat (light, >, 180);
+  g_assert_cmpfloat (dark, <, 80);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  settle ();
+}
+
+static void
+test_brands_page (void)
+{
+  CitedBrandsPage *page;
+  CitedChartView *view;
+  const char * const *brands;
+  g_autofree char *card = NULL;
+  CitedChart *chart;
+
+  ensure_window ();
+  page = cited_window_get_brands_page (window);
+  view = cited_brands_page_get_chart_view (page);
+  cited_window_set_visible_page (window, "brands");
+  settle ();
+
+  /* The four most mentioned brands are compared by default. */
+  brands = cited_brands_page_get_brands (page);
+  g_assert_nonnull (brands);
+  g_assert_cmpuint (g_strv_length ((char **) brands), ==, 4);
+  g_assert_true (g_strv_contains (brands, "Xiaomi"));
+
+  /* Xiaomi's card cites its sales and says who it is mentioned with. */
+  card = cited_brands_page_dup_card_text (page, "Xiaomi");
+  g_assert_nonnull (card);
+  g_assert_nonnull (strstr (card, "Sales: "));
+  g_assert_nonnull (strstr (card, "190M"));
+  g_assert_nonnull (strstr (card, "share of voice"));
+
+  /* Share of voice first; then mentions over time; then a metric. */
+  chart = cited_chart_view_get_chart (view);
+  g_assert_nonnull (chart);
+  g_assert_cmpint (chart->kind, ==, CITED_CHART_KIND_SHARE);
+
+  cited_brands_page_set_chart (page, CITED_BRANDS_CHART_TREND, NULL);
+  chart = cited_chart_view_get_chart (view);
+  g_assert_nonnull (chart);
+  g_assert_cmpint (chart->kind, ==, CITED_CHART_KIND_LINES);
+
+  cited_brands_page_set_chart (page, CITED_BRANDS_CHART_METRIC, "sales");
+  chart = cited_chart_view_get_chart (view);
+  g_assert_nonnull (chart);
+  g_assert_cmpint (find_category (chart, "Xiaomi"), >=, 0);
+  g_assert_nonnull (strstr (cited_chart_view_get_description (view), "Xiaomi"));
+
+  /* Narrowing the comparison to two brands leaves two cards. */
+  {
+    const char *two[] = { "Xiaomi", "Huawei", NULL };
+    g_autofree char *apple = NULL;
+
+    cited_brands_page_set_brands (page, two);
+    apple = cited_brands_page_dup_card_text (page, "Apple");
+    g_assert_null (apple);
+    g_assert_cmpuint (g_strv_length ((char **) cited_brands_page_get_brands (page)), ==, 2);
+  }
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/figures/sales-chart", test_sales_chart);
+  g_test_add_func ("/figures/filter-by-brand", test_filter_by_brand);
+  g_test_add_func ("/figures/edit-and-undo", test_edit_and_undo);
+  g_test_add_func ("/figures/reject-hides-from-chart", test_reject_hides_from_chart);
+  g_test_add_func ("/figures/show-figure", test_show_figure_clears_hiding_filters);
+  g_test_add_func ("/figures/export-files", test_export_files);
+  g_test_add_func ("/figures/print-to-pdf", test_print_to_pdf);
+  g_test_add_func ("/figures/copy-image", test_copy_image);
+  g_test_add_func ("/figures/dark-mode", test_dark_mode);
+  g_test_add_func ("/brands/compare", test_brands_page);
+
+  status = g_test_run ();
+
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  g_clear_object (&app);
+  if (tmpdir != NULL)
+    remove_tree (tmpdir);
+  g_free (tmpdir);
+  return status;
+}

@@ -1,0 +1,511 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cited-export"
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "cited-export.h"
+
+/* Dimensions a chart can be exported at; the last entry is "Custom". */
+static const struct {
+  int width;
+  int height;
+} export_sizes[] = {
+  { 800, 600 },
+  { 1200, 800 },
+  { 1920, 1080 },
+};
+
+#define CUSTOM_SIZE G_N_ELEMENTS (export_sizes)
+#define MAX_EXPORT_SIDE 10000
+
+const char *
+cited_export_format_extension (CitedExportFormat format)
+{
+  switch (format)
+    {
+    case CITED_EXPORT_SVG:
+      return "svg";
+    case CITED_EXPORT_PDF:
+      return "pdf";
+    case CITED_EXPORT_CSV:
+      return "csv";
+    case CITED_EXPORT_PNG:
+    default:
+      return "png";
+    }
+}
+
+gboolean
+cited_export_write (CitedChart         *chart,
+                    const char         *path,
+                    CitedExportFormat   format,
+                    int                 width,
+                    int                 height,
+                    char              **written_path,
+                    GError            **error)
+{
+  const char *ext = cited_export_format_extension (format);
+  g_autofree char *dotted = g_strconcat (".", ext, NULL);
+  g_autofree char *target = NULL;
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (chart != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The library picks the format by extension, so the path must carry the
+   * one the user chose. */
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, dotted))
+    target = g_strdup (path);
+  else
+    target = g_strconcat (path, dotted, NULL);
+
+  if (format == CITED_EXPORT_CSV)
+    {
+      g_autofree char *csv = cited_chart_to_csv (chart);
+
+      if (csv == NULL)
+        {
+          g_set_error (error, CITED_ERROR, CITED_ERROR_FAILED,
+                       _("The chart has no data to write"));
+          return FALSE;
+        }
+      if (!g_file_set_contents (target, csv, -1, error))
+        return FALSE;
+    }
+  else
+    {
+      if (width <= 0 || height <= 0 || width > MAX_EXPORT_SIDE || height > MAX_EXPORT_SIDE)
+        {
+          g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                       _("The size %d × %d is not between 1 and %d pixels on each side"),
+                       width, height, MAX_EXPORT_SIDE);
+          return FALSE;
+        }
+      if (!cited_chart_export (chart, target, width, height, error))
+        return FALSE;
+    }
+
+  if (written_path != NULL)
+    *written_path = g_steal_pointer (&target);
+  return TRUE;
+}
+
+/* Printing */
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              CitedChart        *chart)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+  CitedChartStyle style;
+
+  /* A chart on paper reads best in landscape proportions at the top of the
+   * page rather than stretched over all of it. */
+  height = MIN (height, width * 0.75);
+
+  cited_chart_style_print (&style);
+  cairo_save (cr);
+  cited_chart_render (chart, cr, width, height, &style);
+  cairo_restore (cr);
+}
+
+GtkPrintOperation *
+cited_export_print_operation_new (CitedChart *chart)
+{
+  GtkPrintOperation *operation;
+
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  if (chart->title != NULL)
+    gtk_print_operation_set_job_name (operation, chart->title);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb),
+                         cited_chart_ref (chart), (GClosureNotify) (void (*)(void)) cited_chart_unref, 0);
+  return operation;
+}
+
+static GtkWindow *
+parent_window (GtkWidget *parent)
+{
+  GtkRoot *root;
+
+  if (parent == NULL)
+    return NULL;
+  root = gtk_widget_get_root (parent);
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               GtkWidget               *parent)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *body = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      body = g_strdup_printf (_("%s. Check that the printer is connected and try again, "
+                                "or export the chart as PDF and print that."),
+                              error != NULL ? error->message : _("The printer reported an error"));
+      cited_export_show_error (parent, _("Could Not Print the Chart"), body);
+    }
+}
+
+void
+cited_export_print (GtkWidget  *parent,
+                    CitedChart *chart)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (chart != NULL);
+
+  operation = cited_export_print_operation_new (chart);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  if (parent != NULL)
+    g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), parent, 0);
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    parent_window (parent), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *body =
+        g_strdup_printf (_("%s. Check the printer settings and try again, "
+                           "or export the chart as PDF and print that."),
+                         error != NULL ? error->message : _("Printing failed"));
+      cited_export_show_error (parent, _("Could Not Print the Chart"), body);
+    }
+}
+
+/* Errors */
+
+void
+cited_export_show_error (GtkWidget  *parent,
+                         const char *heading,
+                         const char *body)
+{
+  GtkWidget *dialog;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  dialog = adw_message_dialog_new (parent_window (parent), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Copy image */
+
+GdkTexture *
+cited_export_render_texture (CitedChart *chart,
+                             int         width,
+                             int         height)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  CitedChartStyle style;
+  GdkTexture *texture;
+  cairo_t *cr;
+  int stride;
+
+  g_return_val_if_fail (chart != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  cited_chart_style_print (&style);
+  cited_chart_render (chart, cr, width, height, &style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Cairo's ARGB32 is premultiplied native-endian 32-bit, which is what
+   * GDK_MEMORY_DEFAULT describes. */
+  stride = cairo_image_surface_get_stride (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height);
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+void
+cited_export_copy_image (GtkWidget  *widget,
+                         CitedChart *chart)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (chart != NULL);
+
+  texture = cited_export_render_texture (chart, export_sizes[1].width, export_sizes[1].height);
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+}
+
+/* The export dialog */
+
+typedef struct {
+  GtkWidget *parent;
+  CitedChart *chart;
+  GtkDropDown *format;
+  GtkDropDown *size;
+  GtkSpinButton *width;
+  GtkSpinButton *height;
+  CitedExportFormat chosen_format;
+  int chosen_width;
+  int chosen_height;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->parent);
+  g_clear_pointer (&data->chart, cited_chart_unref);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportData, export_data_free)
+
+static void
+finish_export (ExportData *data,
+               GFile      *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      cited_export_show_error (data->parent, _("Could Not Export the Chart"),
+                               _("The chosen location is not a local file. "
+                                 "Choose a folder on this computer."));
+      return;
+    }
+
+  if (!cited_export_write (data->chart, path, data->chosen_format,
+                           data->chosen_width, data->chosen_height, NULL, &error))
+    {
+      g_autofree char *body =
+        g_strdup_printf (_("%s. Choose another folder or file name, "
+                           "or check that the disk has space."),
+                         error->message);
+      cited_export_show_error (data->parent, _("Could Not Export the Chart"), body);
+    }
+}
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+static void
+save_dialog_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(ExportData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
+  if (file != NULL)
+    finish_export (data, file);
+}
+#else
+static void
+native_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    ExportData      *data)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      if (file != NULL)
+        finish_export (data, file);
+    }
+  export_data_free (data);
+  g_object_unref (native);
+}
+#endif
+
+static char *
+suggested_name (ExportData *data)
+{
+  const char *title = data->chart->title;
+  g_autofree char *base = g_strdup (title != NULL && *title != '\0' ? title : _("Chart"));
+
+  g_strdelimit (base, "/\\:*?\"<>|", '-');
+  return g_strconcat (base, ".", cited_export_format_extension (data->chosen_format), NULL);
+}
+
+static void
+choose_file (ExportData *data)
+{
+  g_autofree char *name = suggested_name (data);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *pattern = g_strconcat ("*.", cited_export_format_extension (data->chosen_format), NULL);
+
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_filter_set_name (filter, pattern);
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, _("Export Chart"));
+    gtk_file_dialog_set_accept_label (dialog, _("_Export"));
+    gtk_file_dialog_set_initial_name (dialog, name);
+    gtk_file_dialog_set_default_filter (dialog, filter);
+    gtk_file_dialog_save (dialog, parent_window (data->parent), NULL,
+                          save_dialog_done_cb, data);
+  }
+#else
+  {
+    GtkFileChooserNative *native;
+
+    native = gtk_file_chooser_native_new (_("Export Chart"), parent_window (data->parent),
+                                          GTK_FILE_CHOOSER_ACTION_SAVE,
+                                          _("_Export"), _("_Cancel"));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    g_signal_connect (native, "response", G_CALLBACK (native_response_cb), data);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  }
+#endif
+}
+
+static void
+update_size_sensitivity (ExportData *data)
+{
+  gboolean image = gtk_drop_down_get_selected (data->format) != CITED_EXPORT_CSV;
+  gboolean custom = gtk_drop_down_get_selected (data->size) == CUSTOM_SIZE;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (data->size), image);
+  gtk_widget_set_sensitive (GTK_WIDGET (data->width), image && custom);
+  gtk_widget_set_sensitive (GTK_WIDGET (data->height), image && custom);
+}
+
+static void
+export_response_cb (GtkWidget  *dialog,
+                    const char *response,
+                    ExportData *data)
+{
+  guint size;
+
+  if (g_strcmp0 (response, "export") != 0)
+    {
+      export_data_free (data);
+      return;
+    }
+
+  data->chosen_format = gtk_drop_down_get_selected (data->format);
+  size = gtk_drop_down_get_selected (data->size);
+  if (size < CUSTOM_SIZE)
+    {
+      data->chosen_width = export_sizes[size].width;
+      data->chosen_height = export_sizes[size].height;
+    }
+  else
+    {
+      data->chosen_width = gtk_spin_button_get_value_as_int (data->width);
+      data->chosen_height = gtk_spin_button_get_value_as_int (data->height);
+    }
+
+  /* The file chooser now owns @data. */
+  choose_file (data);
+}
+
+static GtkWidget *
+labelled (const char *text,
+          GtkWidget  *widget)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), widget);
+  return box;
+}
+
+void
+cited_export_show_dialog (GtkWidget  *parent,
+                          CitedChart *chart)
+{
+  static const char *formats[] = {
+    N_("PNG image"), N_("SVG image"), N_("PDF document"), N_("CSV data"), NULL
+  };
+  g_autoptr(GtkStringList) format_list = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) size_list = gtk_string_list_new (NULL);
+  ExportData *data;
+  GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *custom;
+
+  g_return_if_fail (chart != NULL);
+
+  data = g_new0 (ExportData, 1);
+  data->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  data->chart = cited_chart_ref (chart);
+
+  for (guint i = 0; formats[i] != NULL; i++)
+    gtk_string_list_append (format_list, _(formats[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (export_sizes); i++)
+    {
+      /* TRANSLATORS: an image size in pixels, e.g. "800 × 600". */
+      g_autofree char *label = g_strdup_printf (_("%d × %d"), export_sizes[i].width,
+                                                export_sizes[i].height);
+      gtk_string_list_append (size_list, label);
+    }
+  gtk_string_list_append (size_list, _("Custom"));
+
+  data->format = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&format_list)), NULL));
+  data->size = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&size_list)), NULL));
+  gtk_drop_down_set_selected (data->size, 1);
+  data->width = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (16, MAX_EXPORT_SIDE, 10));
+  data->height = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (16, MAX_EXPORT_SIDE, 10));
+  gtk_spin_button_set_value (data->width, export_sizes[1].width);
+  gtk_spin_button_set_value (data->height, export_sizes[1].height);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (box), labelled (_("_Format"), GTK_WIDGET (data->format)));
+  gtk_box_append (GTK_BOX (box), labelled (_("_Size"), GTK_WIDGET (data->size)));
+  custom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (custom), labelled (_("_Width"), GTK_WIDGET (data->width)));
+  gtk_box_append (GTK_BOX (custom), labelled (_("_Height"), GTK_WIDGET (data->height)));
+  gtk_box_append (GTK_BOX (box), custom);
+
+  g_signal_connect_swapped (data->format, "notify::selected",
+                            G_CALLBACK (update_size_sensitivity), data);
+  g_signal_connect_swapped (data->size, "notify::selected",
+                            G_CALLBACK (update_size_sensitivity), data);
+  update_size_sensitivity (data);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  dialog = adw_message_dialog_new (parent_window (parent), _("Export Chart"),
+                                   _("Images and PDF are drawn in the light print colours; "
+                                     "CSV holds the plotted values."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "export", _("_Choose File…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cited-figure-object"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cited-figure-object.h"
+
+struct _CitedFigureObject
+{
+  GObject parent_instance;
+
+  CitedFigure *figure;
+};
+
+G_DEFINE_FINAL_TYPE (CitedFigureObject, cited_figure_object, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FIGURE,
+  PROP_ID,
+  PROP_VALUE,
+  PROP_TEXT,
+  PROP_UNIT,
+  PROP_METRIC,
+  PROP_SCOPE,
+  PROP_PERIOD,
+  PROP_BRAND,
+  PROP_ARTICLE_TITLE,
+  PROP_STATUS,
+  N_PROPS
+};
+
+static GParamSpec *props[N_PROPS];
+
+/* Metric keys are data (the extractor's tables); the labels people read are
+ * translated here so the table, the dropdowns and the cards agree. */
+static const struct {
+  const char *key;
+  const char *label;
+} metric_labels[] = {
+  { "sales", N_("Sales") },
+  { "shipments", N_("Shipments") },
+  { "revenue", N_("Revenue") },
+  { "profit", N_("Profit") },
+  { "price", N_("Price") },
+  { "users", N_("Users") },
+  { "employees", N_("Employees") },
+  { "stores", N_("Stores") },
+  { "patents", N_("Patents") },
+  { "market share", N_("Market share") },
+  { "rank", N_("Rank") },
+  { "capital", N_("Capital") },
+  { "cities", N_("Cities") },
+  { "investment", N_("Investment") },
+  { "valuation", N_("Valuation") },
+  { "growth", N_("Growth") },
+};
+
+char *
+cited_metric_label (const char *metric)
+{
+  if (metric == NULL || *metric == '\0')
+    return g_strdup (_("No metric"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (metric_labels); i++)
+    {
+      if (g_ascii_strcasecmp (metric, metric_labels[i].key) == 0)
+        return g_strdup (_(metric_labels[i].label));
+    }
+
+  /* An unknown metric from a user's table: show it capitalized. */
+  {
+    gunichar first = g_utf8_get_char (metric);
+    const char *rest = g_utf8_next_char (metric);
+    char buf[8] = { 0 };
+
+    g_unichar_to_utf8 (g_unichar_totitle (first), buf);
+    return g_strconcat (buf, rest, NULL);
+  }
+}
+
+static void
+cited_figure_object_finalize (GObject *object)
+{
+  CitedFigureObject *self = CITED_FIGURE_OBJECT (object);
+
+  g_clear_pointer (&self->figure, cited_figure_unref);
+
+  G_OBJECT_CLASS (cited_figure_object_parent_class)->finalize (object);
+}
+
+static void
+cited_figure_object_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  CitedFigureObject *self = CITED_FIGURE_OBJECT (object);
+  CitedFigure *f = self->figure;
+
+  switch (prop_id)
+    {
+    case PROP_FIGURE:
+      g_value_set_boxed (value, f);
+      break;
+    case PROP_ID:
+      g_value_set_int64 (value, f->id);
+      break;
+    case PROP_VALUE:
+      g_value_set_double (value, f->value);
+      break;
+    case PROP_TEXT:
+      g_value_set_string (value, f->text);
+      break;
+    case PROP_UNIT:
+      g_value_set_string (value, f->currency != NULL ? f->currency : f->unit);
+      break;
+    case PROP_METRIC:
+      g_value_set_string (value, f->metric);
+      break;
+    case PROP_SCOPE:
+      g_value_set_string (value, f->scope);
+      break;
+    case PROP_PERIOD:
+      g_value_take_string (value, cited_figure_object_dup_period (self));
+      break;
+    case PROP_BRAND:
+      g_value_set_string (value, f->brand);
+      break;
+    case PROP_ARTICLE_TITLE:
+      g_value_set_string (value, f->article_title);
+      break;
+    case PROP_STATUS:
+      g_value_set_string (value, cited_figure_object_get_status_label (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cited_figure_object_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  CitedFigureObject *self = CITED_FIGURE_OBJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FIGURE:
+      g_clear_pointer (&self->figure, cited_figure_unref);
+      self->figure = g_value_dup_boxed (value);
+      if (self->figure == NULL)
+        self->figure = cited_figure_new ();
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cited_figure_object_class_init (CitedFigureObjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = cited_figure_object_finalize;
+  object_class->get_property = cited_figure_object_get_property;
+  object_class->set_property = cited_figure_object_set_property;
+
+  props[PROP_FIGURE] =
+    g_param_spec_boxed ("figure", NULL, NULL, CITED_TYPE_FIGURE,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  props[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  props[PROP_VALUE] = g_param_spec_double ("value", NULL, NULL,
+                                           -G_MAXDOUBLE, G_MAXDOUBLE, 0, ro);
+  props[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, ro);
+  props[PROP_UNIT] = g_param_spec_string ("unit", NULL, NULL, NULL, ro);
+  props[PROP_METRIC] = g_param_spec_string ("metric", NULL, NULL, NULL, ro);
+  props[PROP_SCOPE] = g_param_spec_string ("scope", NULL, NULL, NULL, ro);
+  props[PROP_PERIOD] = g_param_spec_string ("period", NULL, NULL, NULL, ro);
+  props[PROP_BRAND] = g_param_spec_string ("brand", NULL, NULL, NULL, ro);
+  props[PROP_ARTICLE_TITLE] = g_param_spec_string ("article-title", NULL, NULL, NULL, ro);
+  props[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, props);
+}
+
+static void
+cited_figure_object_init (CitedFigureObject *self)
+{
+}
+
+/**
+ * cited_figure_object_new:
+ * @figure: the figure to wrap (a reference is taken)
+ */
+CitedFigureObject *
+cited_figure_object_new (CitedFigure *figure)
+{
+  return g_object_new (CITED_TYPE_FIGURE_OBJECT, "figure", figure, NULL);
+}
+
+CitedFigure *
+cited_figure_object_get_figure (CitedFigureObject *self)
+{
+  g_return_val_if_fail (CITED_IS_FIGURE_OBJECT (self), NULL);
+  return self->figure;
+}
+
+gint64
+cited_figure_object_get_id (CitedFigureObject *self)
+{
+  g_return_val_if_fail (CITED_IS_FIGURE_OBJECT (self), 0);
+  return self->figure->id;
+}
+
+char *
+cited_figure_object_dup_formatted_value (CitedFigureObject *self)
+{
+  CitedFigure *f;
+  g_autofree char *low = NULL;
+
+  g_return_val_if_fail (CITED_IS_FIGURE_OBJECT (self), NULL);
+
+  f = self->figure;
+  low = cited_format_value (f->value, f->unit, f->currency);
+  if (cited_figure_is_range (f))
+    {
+      g_autofree char *high = cited_format_value (f->value_max, f->unit, f->currency);
+      /* TRANSLATORS: a range of two values, e.g. "50M–60M". */
+      return g_strdup_printf (_("%s–%s"), low, high);
+    }
+  return g_steal_pointer (&low);
+}
+
+char *
+cited_figure_object_dup_period (CitedFigureObject *self)
+{
+  CitedFigure *f;
+
+  g_return_val_if_fail (CITED_IS_FIGURE_OBJECT (self), NULL);
+
+  f = self->figure;
+  if (f->year > 0 && f->quarter > 0)
+    /* TRANSLATORS: a quarter of a year, e.g. "Q2 2021". */
+    return g_strdup_printf (_("Q%d %d"), f->quarter, f->year);
+  if (f->year > 0)
+    return g_strdup_printf ("%d", f->year);
+  return g_strdup ("");
+}
+
+const char *
+cited_figure_object_get_status_label (CitedFigureObject *self)
+{
+  g_return_val_if_fail (CITED_IS_FIGURE_OBJECT (self), NULL);
+
+  switch (self->figure->status)
+    {
+    case CITED_FIGURE_REJECTED:
+      return _("Rejected");
+    case CITED_FIGURE_CONFIRMED:
+      return self->figure->edited ? _("Edited") : _("Confirmed");
+    case CITED_FIGURE_EXTRACTED:
+    default:
+      return self->figure->edited ? _("Edited") : _("Extracted");
+    }
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cited-chart-view.h"
+#include "cited-figures-page.h"
+
+G_BEGIN_DECLS
+
+/* What the UI tests (and the window) reach beyond the public page API. */
+CitedChartView *cited_figures_page_get_chart_view   (CitedFiguresPage      *self);
+/* The rows as shown: filtered and sorted CitedFigureObjects. */
+GListModel     *cited_figures_page_get_rows         (CitedFiguresPage      *self);
+/* Chooses a brand in the brand filter (NULL: all brands). */
+gboolean        cited_figures_page_set_brand_filter (CitedFiguresPage      *self,
+                                                     const char            *brand);
+/* Chooses the charted metric; FALSE when no figure has it. */
+gboolean        cited_figures_page_set_chart_metric (CitedFiguresPage      *self,
+                                                     const char            *metric);
+/* Applies a correction as the edit dialog does, with an undo step. */
+gboolean        cited_figures_page_apply_edit       (CitedFiguresPage      *self,
+                                                     gint64                 figure_id,
+                                                     const CitedFigureEdit *edit,
+                                                     GError               **error);
+/* The id of the selected row's figure, or 0. */
+gint64          cited_figures_page_get_selected_id  (CitedFiguresPage      *self);
+/* Number of corrections that "figures.undo" can take back. */
+guint           cited_figures_page_get_undo_depth   (CitedFiguresPage      *self);
+
+G_END_DECLS

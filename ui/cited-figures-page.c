@@ -1,0 +1,1398 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cited-figures-page"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cited-chart-view.h"
+#include "cited-export.h"
+#include "cited-figure-object.h"
+#include "cited-figures-page-private.h"
+
+typedef enum {
+  COL_TEXT,
+  COL_VALUE,
+  COL_UNIT,
+  COL_METRIC,
+  COL_SCOPE,
+  COL_PERIOD,
+  COL_BRAND,
+  COL_ARTICLE,
+  COL_STATUS,
+  N_COLS
+} Column;
+
+typedef struct {
+  gint64 figure_id;
+  CitedFigure *before;       /* the figure as the store returned it before the change */
+} UndoStep;
+
+struct _CitedFiguresPage
+{
+  AdwBin parent_instance;
+
+  CitedStore *store;
+
+  /* Template children */
+  AdwToastOverlay *toast_overlay;
+  GtkStack *stack;
+  GtkStack *table_stack;
+  GtkDropDown *chart_metric;
+  CitedChartView *chart_view;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *brand_filter;
+  GtkDropDown *metric_filter;
+  GtkLabel *count_label;
+  GtkButton *reject_button;
+  GtkColumnView *column_view;
+
+  GListStore *figures;        /* CitedFigureObject, every figure incl. rejected */
+  GtkCustomFilter *filter;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel *sort_model;
+  GtkSingleSelection *selection;
+
+  /* Dropdown entries' keys, parallel to their string lists; index 0 of the
+   * filters is "all" (NULL). */
+  GPtrArray *brand_keys;
+  GPtrArray *metric_keys;
+  GPtrArray *chart_metric_keys;
+
+  char *filter_brand;
+  char *filter_metric;
+  char *filter_text;          /* casefolded, or NULL */
+
+  GPtrArray *undo;            /* UndoStep */
+  AdwToast *toast;            /* weak: the toast currently shown */
+
+  guint updating : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CitedFiguresPage, cited_figures_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *props[N_PROPS];
+
+static void update_chart   (CitedFiguresPage *self);
+static void update_actions (CitedFiguresPage *self);
+
+static void
+undo_step_free (UndoStep *step)
+{
+  g_clear_pointer (&step->before, cited_figure_unref);
+  g_free (step);
+}
+
+/* Toasts */
+
+static void
+show_toast (CitedFiguresPage *self,
+            const char       *title,
+            gboolean          with_undo)
+{
+  AdwToast *toast;
+
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+
+  toast = adw_toast_new (title);
+  if (with_undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "figures.undo");
+    }
+  g_set_weak_pointer (&self->toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_error_toast (CitedFiguresPage *self,
+                  const char       *what,
+                  const GError     *error)
+{
+  g_autofree char *title = g_strdup_printf ("%s: %s", what, error->message);
+
+  show_toast (self, title, FALSE);
+}
+
+/* Cells */
+
+static char *
+cell_text (CitedFigureObject *object,
+           Column             column)
+{
+  CitedFigure *f = cited_figure_object_get_figure (object);
+
+  switch (column)
+    {
+    case COL_TEXT:
+      return g_strdup (f->text != NULL ? f->text : "");
+    case COL_VALUE:
+      return cited_figure_object_dup_formatted_value (object);
+    case COL_UNIT:
+      return g_strdup (f->currency != NULL ? f->currency : f->unit != NULL ? f->unit : "");
+    case COL_METRIC:
+      return f->metric != NULL ? cited_metric_label (f->metric) : g_strdup ("");
+    case COL_SCOPE:
+      return g_strdup (f->scope != NULL ? f->scope : "");
+    case COL_PERIOD:
+      return cited_figure_object_dup_period (object);
+    case COL_BRAND:
+      return g_strdup (f->brand != NULL ? f->brand : _("Market-wide"));
+    case COL_ARTICLE:
+      return g_strdup (f->article_title != NULL ? f->article_title : "");
+    case COL_STATUS:
+      return g_strdup (cited_figure_object_get_status_label (object));
+    case N_COLS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  CitedFigureObject *object = gtk_list_item_get_item (item);
+  CitedFigure *f = cited_figure_object_get_figure (object);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = cell_text (object, column);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+
+  /* Rejected figures stay listed, struck through, so they can be restored. */
+  if (f->status == CITED_FIGURE_REJECTED)
+    {
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_strikethrough_new (TRUE));
+      gtk_label_set_attributes (GTK_LABEL (label), attrs);
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+  else
+    {
+      gtk_label_set_attributes (GTK_LABEL (label), NULL);
+      gtk_widget_remove_css_class (label, "dim-label");
+    }
+
+  if (column == COL_ARTICLE || column == COL_TEXT)
+    gtk_widget_set_tooltip_text (label, f->sentence);
+  else
+    gtk_widget_set_tooltip_text (label, NULL);
+}
+
+static int
+compare_period_cb (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  CitedFigure *fa = cited_figure_object_get_figure ((CitedFigureObject *) a);
+  CitedFigure *fb = cited_figure_object_get_figure ((CitedFigureObject *) b);
+  int ka = fa->year * 10 + fa->quarter;
+  int kb = fb->year * 10 + fb->quarter;
+
+  return (ka > kb) - (ka < kb);
+}
+
+static GtkSorter *
+column_sorter (Column column)
+{
+  static const char *properties[N_COLS] = {
+    [COL_TEXT] = "text",
+    [COL_VALUE] = "value",
+    [COL_UNIT] = "unit",
+    [COL_METRIC] = "metric",
+    [COL_SCOPE] = "scope",
+    [COL_PERIOD] = NULL,
+    [COL_BRAND] = "brand",
+    [COL_ARTICLE] = "article-title",
+    [COL_STATUS] = "status",
+  };
+  GtkExpression *expression;
+
+  if (column == COL_PERIOD)
+    return GTK_SORTER (gtk_custom_sorter_new (compare_period_cb, NULL, NULL));
+
+  expression = gtk_property_expression_new (CITED_TYPE_FIGURE_OBJECT, NULL, properties[column]);
+  if (column == COL_VALUE)
+    return GTK_SORTER (gtk_numeric_sorter_new (expression));
+  return GTK_SORTER (gtk_string_sorter_new (expression));
+}
+
+static void
+add_columns (CitedFiguresPage *self)
+{
+  static const char *titles[N_COLS] = {
+    [COL_TEXT] = N_("As Written"),
+    [COL_VALUE] = N_("Value"),
+    [COL_UNIT] = N_("Unit"),
+    [COL_METRIC] = N_("Metric"),
+    [COL_SCOPE] = N_("Scope"),
+    [COL_PERIOD] = N_("Period"),
+    [COL_BRAND] = N_("Brand"),
+    [COL_ARTICLE] = N_("Article"),
+    [COL_STATUS] = N_("Status"),
+  };
+  static const int widths[N_COLS] = {
+    [COL_TEXT] = 150, [COL_VALUE] = 80, [COL_UNIT] = 70, [COL_METRIC] = 90,
+    [COL_SCOPE] = 80, [COL_PERIOD] = 70, [COL_BRAND] = 90, [COL_ARTICLE] = 200,
+    [COL_STATUS] = 80,
+  };
+
+  for (guint i = 0; i < N_COLS; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(GtkSorter) sorter = column_sorter (i);
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (i));
+
+      column = gtk_column_view_column_new (_(titles[i]), factory);
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_fixed_width (column, widths[i]);
+      if (i == COL_ARTICLE)
+        gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+}
+
+/* Filtering */
+
+static gboolean
+contains_folded (const char *haystack,
+                 const char *folded_needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, folded_needle) != NULL;
+}
+
+static gboolean
+filter_cb (gpointer item,
+           gpointer user_data)
+{
+  CitedFiguresPage *self = user_data;
+  CitedFigure *f = cited_figure_object_get_figure (item);
+
+  if (self->filter_brand != NULL && g_strcmp0 (f->brand, self->filter_brand) != 0)
+    return FALSE;
+  if (self->filter_metric != NULL && g_strcmp0 (f->metric, self->filter_metric) != 0)
+    return FALSE;
+  if (self->filter_text != NULL &&
+      !contains_folded (f->text, self->filter_text) &&
+      !contains_folded (f->sentence, self->filter_text) &&
+      !contains_folded (f->article_title, self->filter_text))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+update_count (CitedFiguresPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->figures));
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures", total), total);
+  else
+    /* TRANSLATORS: "3 of 40 figures" shown after filtering. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u figure", "%u of %u figures", total),
+                            shown, total);
+  gtk_label_set_text (self->count_label, text);
+
+  gtk_stack_set_visible_child_name (self->table_stack, shown > 0 || total == 0 ? "table" : "no-match");
+}
+
+static void
+refilter (CitedFiguresPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+  update_actions (self);
+}
+
+static const char *
+dropdown_key (GtkDropDown *dropdown,
+              GPtrArray   *keys)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (keys == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= keys->len)
+    return NULL;
+  return g_ptr_array_index (keys, selected);
+}
+
+static void
+filters_changed_cb (CitedFiguresPage *self)
+{
+  const char *text;
+
+  if (self->updating)
+    return;
+
+  g_free (self->filter_brand);
+  self->filter_brand = g_strdup (dropdown_key (self->brand_filter, self->brand_keys));
+  g_free (self->filter_metric);
+  self->filter_metric = g_strdup (dropdown_key (self->metric_filter, self->metric_keys));
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_clear_pointer (&self->filter_text, g_free);
+  if (text != NULL && *text != '\0')
+    self->filter_text = g_utf8_casefold (text, -1);
+
+  refilter (self);
+}
+
+static guint
+find_key (GPtrArray  *keys,
+          const char *key)
+{
+  if (keys == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  for (guint i = 0; i < keys->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (keys, i), key) == 0)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Fills @dropdown with the labels of @keys (metric labels when
+ * @metric_labels); keeps @keep selected when it is still there, else
+ * @fallback. */
+static void
+fill_dropdown (GtkDropDown *dropdown,
+               GPtrArray   *keys,
+               const char  *all_label,
+               gboolean     metric_labels,
+               const char  *keep,
+               guint        fallback)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint selected;
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+      g_autofree char *label = NULL;
+
+      if (key == NULL)
+        label = g_strdup (all_label);
+      else if (metric_labels)
+        label = cited_metric_label (key);
+      else
+        label = g_strdup (key);
+      gtk_string_list_append (labels, label);
+    }
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
+  selected = find_key (keys, keep);
+  if (selected == GTK_INVALID_LIST_POSITION)
+    selected = fallback;
+  if (keys->len > 0)
+    gtk_drop_down_set_selected (dropdown, MIN (selected, keys->len - 1));
+}
+
+/* Loading */
+
+static int
+compare_brand_count_cb (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      user_data)
+{
+  GHashTable *counts = user_data;
+  const char *ba = *(const char * const *) a;
+  const char *bb = *(const char * const *) b;
+  guint ca = GPOINTER_TO_UINT (g_hash_table_lookup (counts, ba));
+  guint cb = GPOINTER_TO_UINT (g_hash_table_lookup (counts, bb));
+
+  if (ca != cb)
+    return ca > cb ? -1 : 1;
+  return g_utf8_collate (ba, bb);
+}
+
+void
+cited_figures_page_reload (CitedFiguresPage *self)
+{
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GPtrArray) objects = NULL;
+  g_autoptr(GHashTable) brand_counts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) metrics = NULL;
+  g_autofree char *keep_brand = NULL;
+  g_autofree char *keep_metric = NULL;
+  g_autofree char *keep_chart = NULL;
+  CitedQuery query = { 0 };
+  GHashTableIter iter;
+  gpointer key;
+  guint sales = GTK_INVALID_LIST_POSITION;
+
+  g_return_if_fail (CITED_IS_FIGURES_PAGE (self));
+
+  if (self->store == NULL)
+    {
+      g_list_store_remove_all (self->figures);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      cited_chart_view_set_chart (self->chart_view, NULL);
+      update_actions (self);
+      return;
+    }
+
+  query.include_rejected = TRUE;
+  figures = cited_store_list_figures (self->store, &query, &error);
+  if (figures == NULL)
+    {
+      show_error_toast (self, _("Could not load figures"), error);
+      return;
+    }
+  metrics = cited_store_list_metrics (self->store, NULL);
+
+  self->updating = TRUE;
+
+  keep_brand = g_strdup (self->filter_brand);
+  keep_metric = g_strdup (self->filter_metric);
+  keep_chart = g_strdup (dropdown_key (self->chart_metric, self->chart_metric_keys));
+
+  objects = g_ptr_array_new_with_free_func (g_object_unref);
+  brand_counts = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      CitedFigure *f = g_ptr_array_index (figures, i);
+
+      g_ptr_array_add (objects, cited_figure_object_new (f));
+      if (f->brand != NULL)
+        {
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (brand_counts, f->brand));
+          g_hash_table_insert (brand_counts, f->brand, GUINT_TO_POINTER (n + 1));
+        }
+    }
+  g_list_store_splice (self->figures, 0, g_list_model_get_n_items (G_LIST_MODEL (self->figures)),
+                       objects->pdata, objects->len);
+
+  /* Brands most cited first. The keys point into @figures, so copy them. */
+  g_ptr_array_set_size (self->brand_keys, 0);
+  {
+    g_autoptr(GPtrArray) brands = g_ptr_array_new ();
+
+    g_hash_table_iter_init (&iter, brand_counts);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_ptr_array_add (brands, key);
+    g_ptr_array_sort_with_data (brands, compare_brand_count_cb, brand_counts);
+    g_ptr_array_add (self->brand_keys, NULL);
+    for (guint i = 0; i < brands->len; i++)
+      g_ptr_array_add (self->brand_keys, g_strdup (g_ptr_array_index (brands, i)));
+  }
+  fill_dropdown (self->brand_filter, self->brand_keys, _("All Brands"), FALSE, keep_brand, 0);
+
+  g_ptr_array_set_size (self->metric_keys, 0);
+  g_ptr_array_set_size (self->chart_metric_keys, 0);
+  g_ptr_array_add (self->metric_keys, NULL);
+  for (guint i = 0; metrics != NULL && metrics[i] != NULL; i++)
+    {
+      g_ptr_array_add (self->metric_keys, g_strdup (metrics[i]));
+      g_ptr_array_add (self->chart_metric_keys, g_strdup (metrics[i]));
+      if (g_strcmp0 (metrics[i], "sales") == 0)
+        sales = i;
+    }
+  fill_dropdown (self->metric_filter, self->metric_keys, _("All Metrics"), TRUE, keep_metric, 0);
+  fill_dropdown (self->chart_metric, self->chart_metric_keys, NULL, TRUE, keep_chart,
+                 sales != GTK_INVALID_LIST_POSITION ? sales : 0);
+
+  self->updating = FALSE;
+
+  gtk_stack_set_visible_child_name (self->stack, figures->len > 0 ? "figures" : "empty");
+  filters_changed_cb (self);
+  update_chart (self);
+}
+
+/* The chart */
+
+static void
+update_chart (CitedFiguresPage *self)
+{
+  g_autoptr(CitedChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *metric = dropdown_key (self->chart_metric, self->chart_metric_keys);
+  CitedQuery query = { 0 };
+
+  if (self->store != NULL && metric != NULL)
+    {
+      query.metric = metric;
+      chart = cited_chart_new_figures (self->store, &query, &error);
+      if (chart == NULL)
+        show_error_toast (self, _("Could not chart the figures"), error);
+    }
+
+  cited_chart_view_set_chart (self->chart_view, chart);
+  update_actions (self);
+}
+
+static void
+chart_metric_changed_cb (CitedFiguresPage *self)
+{
+  if (!self->updating)
+    update_chart (self);
+}
+
+static void
+open_figure_article (CitedFiguresPage *self,
+                     gint64            figure_id)
+{
+  g_autoptr(CitedFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+
+  figure = cited_store_get_figure (self->store, figure_id, &error);
+  if (figure == NULL)
+    {
+      show_error_toast (self, _("Could not open the article"), error);
+      return;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-article", "(xu)",
+                              figure->article_id, (guint32) figure->sentence_start);
+}
+
+static void
+bar_activated_cb (CitedFiguresPage *self,
+                  GArray           *figure_ids)
+{
+  if (self->store == NULL || figure_ids == NULL || figure_ids->len == 0)
+    return;
+  open_figure_article (self, g_array_index (figure_ids, gint64, 0));
+}
+
+static void
+row_activated_cb (CitedFiguresPage *self,
+                  guint             position)
+{
+  g_autoptr(CitedFigureObject) object = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+
+  if (object != NULL && self->store != NULL)
+    open_figure_article (self, cited_figure_object_get_id (object));
+}
+
+/* Selection and corrections */
+
+static CitedFigureObject *
+selected_object (CitedFiguresPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+gint64
+cited_figures_page_get_selected_id (CitedFiguresPage *self)
+{
+  CitedFigureObject *object;
+
+  g_return_val_if_fail (CITED_IS_FIGURES_PAGE (self), 0);
+
+  object = selected_object (self);
+  return object != NULL ? cited_figure_object_get_id (object) : 0;
+}
+
+static void
+update_actions (CitedFiguresPage *self)
+{
+  CitedFigureObject *object = selected_object (self);
+  CitedFigure *f = object != NULL ? cited_figure_object_get_figure (object) : NULL;
+  gboolean have_chart = cited_chart_view_get_chart (self->chart_view) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.edit", f != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.confirm",
+                                 f != NULL && f->status != CITED_FIGURE_CONFIRMED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.reject", f != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.undo", self->undo->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.print", have_chart);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.export", have_chart);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.copy-image", have_chart);
+
+  if (f != NULL && f->status == CITED_FIGURE_REJECTED)
+    {
+      gtk_button_set_label (self->reject_button, _("_Restore"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->reject_button), _("Show the Figure in Charts Again"));
+    }
+  else
+    {
+      gtk_button_set_label (self->reject_button, _("_Reject"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->reject_button), _("Hide the Figure from Charts"));
+    }
+}
+
+static guint
+position_in (GListModel *model,
+             gint64      figure_id)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CitedFigureObject) object = g_list_model_get_item (model, i);
+
+      if (cited_figure_object_get_id (object) == figure_id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Replaces one row's figure with the store's current one, keeping it
+ * selected when it was. */
+static void
+refresh_figure (CitedFiguresPage *self,
+                gint64            figure_id)
+{
+  g_autoptr(CitedFigure) figure = NULL;
+  g_autoptr(CitedFigureObject) object = NULL;
+  gboolean was_selected = cited_figures_page_get_selected_id (self) == figure_id;
+  guint position;
+
+  figure = cited_store_get_figure (self->store, figure_id, NULL);
+  position = position_in (G_LIST_MODEL (self->figures), figure_id);
+  if (figure == NULL || position == GTK_INVALID_LIST_POSITION)
+    {
+      cited_figures_page_reload (self);
+      return;
+    }
+
+  object = cited_figure_object_new (figure);
+  g_list_store_splice (self->figures, position, 1, (gpointer *) &object, 1);
+
+  if (was_selected)
+    {
+      position = position_in (G_LIST_MODEL (self->sort_model), figure_id);
+      if (position != GTK_INVALID_LIST_POSITION)
+        gtk_single_selection_set_selected (self->selection, position);
+    }
+  update_count (self);
+}
+
+/* The edit that reproduces @figure's current user state. Fields the user
+ * did not change stay "unchanged" so a better extractor can still fix them. */
+static void
+edit_from_figure (const CitedFigure *f,
+                  CitedFigureEdit   *edit)
+{
+  edit->value = NAN;
+  edit->brand = NULL;
+  edit->metric = NULL;
+  edit->status = f->status;
+
+  if (!f->edited)
+    return;
+  if (isnan (f->orig_value) || f->value != f->orig_value)
+    edit->value = f->value;
+  if (g_strcmp0 (f->brand, f->orig_brand) != 0)
+    edit->brand = f->brand != NULL ? f->brand : "";
+  if (g_strcmp0 (f->metric, f->orig_metric) != 0)
+    edit->metric = f->metric;
+}
+
+static gboolean
+restore_figure_state (CitedStore         *store,
+                      const CitedFigure  *before,
+                      GError            **error)
+{
+  CitedFigureEdit edit;
+
+  if (!before->edited && before->status == CITED_FIGURE_EXTRACTED)
+    return cited_store_clear_figure_edit (store, before->id, error);
+
+  edit_from_figure (before, &edit);
+  return cited_store_set_figure_edit (store, before->id, &edit, error);
+}
+
+static gboolean
+apply_edit (CitedFiguresPage       *self,
+            gint64                  figure_id,
+            const CitedFigureEdit  *edit,
+            const char             *done_message,
+            GError                **error)
+{
+  g_autoptr(CitedFigure) before = NULL;
+  UndoStep *step;
+
+  before = cited_store_get_figure (self->store, figure_id, error);
+  if (before == NULL)
+    return FALSE;
+
+  if (!cited_store_set_figure_edit (self->store, figure_id, edit, error))
+    return FALSE;
+
+  step = g_new0 (UndoStep, 1);
+  step->figure_id = figure_id;
+  step->before = g_steal_pointer (&before);
+  g_ptr_array_add (self->undo, step);
+
+  refresh_figure (self, figure_id);
+  update_chart (self);
+  if (done_message != NULL)
+    show_toast (self, done_message, TRUE);
+  return TRUE;
+}
+
+gboolean
+cited_figures_page_apply_edit (CitedFiguresPage       *self,
+                               gint64                  figure_id,
+                               const CitedFigureEdit  *edit,
+                               GError                **error)
+{
+  g_return_val_if_fail (CITED_IS_FIGURES_PAGE (self), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  if (self->store == NULL)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_FAILED, _("No store is open"));
+      return FALSE;
+    }
+  return apply_edit (self, figure_id, edit, _("Figure corrected"), error);
+}
+
+guint
+cited_figures_page_get_undo_depth (CitedFiguresPage *self)
+{
+  g_return_val_if_fail (CITED_IS_FIGURES_PAGE (self), 0);
+  return self->undo->len;
+}
+
+static void
+set_status (CitedFiguresPage  *self,
+            CitedFigureStatus  status,
+            const char        *message)
+{
+  CitedFigureObject *object = selected_object (self);
+  g_autoptr(GError) error = NULL;
+  CitedFigureEdit edit;
+  CitedFigure *f;
+
+  if (object == NULL || self->store == NULL)
+    return;
+
+  f = cited_figure_object_get_figure (object);
+  edit_from_figure (f, &edit);
+  edit.status = status;
+  if (!apply_edit (self, f->id, &edit, message, &error))
+    show_error_toast (self, _("Could not save the correction"), error);
+}
+
+static void
+confirm_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  set_status (CITED_FIGURES_PAGE (widget), CITED_FIGURE_CONFIRMED, _("Figure confirmed"));
+}
+
+static void
+reject_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CitedFiguresPage *self = CITED_FIGURES_PAGE (widget);
+  CitedFigureObject *object = selected_object (self);
+
+  if (object == NULL)
+    return;
+
+  /* The same button restores a rejected figure. */
+  if (cited_figure_object_get_figure (object)->status == CITED_FIGURE_REJECTED)
+    set_status (self, CITED_FIGURE_EXTRACTED, _("Figure restored"));
+  else
+    set_status (self, CITED_FIGURE_REJECTED, _("Figure rejected and hidden from charts"));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CitedFiguresPage *self = CITED_FIGURES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  UndoStep *step;
+  gint64 figure_id;
+
+  if (self->undo->len == 0 || self->store == NULL)
+    return;
+
+  step = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+  figure_id = step->figure_id;
+  if (!restore_figure_state (self->store, step->before, &error))
+    {
+      show_error_toast (self, _("Could not undo the correction"), error);
+      undo_step_free (step);
+      update_actions (self);
+      return;
+    }
+  undo_step_free (step);
+
+  refresh_figure (self, figure_id);
+  update_chart (self);
+  show_toast (self, _("Correction undone"), FALSE);
+}
+
+/* Accepts "190000000", "190,000,000", "190M", "1.9B", "24K", "1.9亿", "3580万". */
+static gboolean
+parse_value (const char *text,
+             double     *value)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  const char *p;
+  double scale = 1;
+  char *end = NULL;
+  double parsed;
+
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == ',' || c == 0xFF0C /* ， */)
+        continue;
+      g_string_append_unichar (digits, c);
+    }
+
+  if (digits->len == 0)
+    return FALSE;
+
+  if (g_str_has_suffix (digits->str, "亿"))
+    {
+      scale = 1e8;
+      g_string_truncate (digits, digits->len - strlen ("亿"));
+    }
+  else if (g_str_has_suffix (digits->str, "万"))
+    {
+      scale = 1e4;
+      g_string_truncate (digits, digits->len - strlen ("万"));
+    }
+  else
+    {
+      switch (g_ascii_toupper (digits->str[digits->len - 1]))
+        {
+        case 'K': scale = 1e3; break;
+        case 'M': scale = 1e6; break;
+        case 'B': scale = 1e9; break;
+        case 'T': scale = 1e12; break;
+        default: break;
+        }
+      if (scale != 1)
+        g_string_truncate (digits, digits->len - 1);
+    }
+
+  parsed = g_ascii_strtod (digits->str, &end);
+  if (end == digits->str || *end != '\0' || !isfinite (parsed))
+    return FALSE;
+
+  *value = parsed * scale;
+  return TRUE;
+}
+
+typedef struct {
+  CitedFiguresPage *self;
+  gint64 figure_id;
+  GtkEntry *value;
+  GtkEntry *brand;
+  GtkEntry *metric;
+} EditData;
+
+static void
+edit_data_free (EditData *data)
+{
+  g_clear_object (&data->self);
+  g_free (data);
+}
+
+static void
+edit_response_cb (GtkWidget  *dialog,
+                  const char *response,
+                  EditData   *data)
+{
+  CitedFiguresPage *self = data->self;
+  g_autoptr(CitedFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *brand = NULL;
+  g_autofree char *metric = NULL;
+  CitedFigureEdit edit;
+  double value;
+
+  if (g_strcmp0 (response, "save") != 0 || self->store == NULL)
+    goto out;
+
+  figure = cited_store_get_figure (self->store, data->figure_id, &error);
+  if (figure == NULL)
+    {
+      show_error_toast (self, _("Could not save the correction"), error);
+      goto out;
+    }
+
+  if (!parse_value (gtk_editable_get_text (GTK_EDITABLE (data->value)), &value))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a number. Type digits, for example 190000000 or 190M."),
+                         gtk_editable_get_text (GTK_EDITABLE (data->value)));
+      show_toast (self, message, FALSE);
+      goto out;
+    }
+
+  brand = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->brand))));
+  metric = g_strstrip (g_ascii_strdown (gtk_editable_get_text (GTK_EDITABLE (data->metric)), -1));
+
+  edit_from_figure (figure, &edit);
+  if (value != figure->value)
+    edit.value = value;
+
+  if (*brand != '\0')
+    {
+      const char *canonical = cited_lexicon_lookup (cited_store_get_lexicon (self->store), brand);
+      const char *chosen = canonical != NULL ? canonical : brand;
+
+      if (g_strcmp0 (chosen, figure->brand) != 0)
+        edit.brand = chosen;
+    }
+  else if (figure->brand != NULL)
+    {
+      edit.brand = "";
+    }
+
+  if (*metric != '\0' && g_strcmp0 (metric, figure->metric) != 0)
+    edit.metric = metric;
+
+  if (!apply_edit (self, data->figure_id, &edit, _("Figure corrected"), &error))
+    show_error_toast (self, _("Could not save the correction"), error);
+
+out:
+  edit_data_free (data);
+}
+
+static GtkWidget *
+edit_row (GtkGrid    *grid,
+          int         row,
+          const char *label_text,
+          const char *value,
+          const char *placeholder)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), value != NULL ? value : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_widget_set_hexpand (entry, TRUE);
+  if (placeholder != NULL)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, entry, 1, row, 1, 1);
+  return entry;
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CitedFiguresPage *self = CITED_FIGURES_PAGE (widget);
+  CitedFigureObject *object = selected_object (self);
+  CitedFigure *f;
+  EditData *data;
+  GtkWidget *dialog;
+  GtkWidget *grid;
+  GtkRoot *root;
+  g_autofree char *value = NULL;
+  g_autofree char *body = NULL;
+
+  if (object == NULL)
+    return;
+
+  f = cited_figure_object_get_figure (object);
+  value = g_strdup_printf ("%.15g", f->value);
+  /* TRANSLATORS: the edit dialog quotes the figure as written and its sentence. */
+  body = g_strdup_printf (_("“%s” in: %s"), f->text != NULL ? f->text : "",
+                          f->sentence != NULL ? f->sentence : "");
+
+  data = g_new0 (EditData, 1);
+  data->self = g_object_ref (self);
+  data->figure_id = f->id;
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  data->value = GTK_ENTRY (edit_row (GTK_GRID (grid), 0, _("_Value"), value, _("e.g. 190M")));
+  data->brand = GTK_ENTRY (edit_row (GTK_GRID (grid), 1, _("_Brand"), f->brand, _("No brand (market-wide)")));
+  data->metric = GTK_ENTRY (edit_row (GTK_GRID (grid), 2, _("_Metric"), f->metric, _("e.g. sales")));
+
+  root = gtk_widget_get_root (widget);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Correct Figure"), body);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  g_signal_connect (dialog, "response", G_CALLBACK (edit_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Chart actions */
+
+void
+cited_figures_page_print (CitedFiguresPage *self)
+{
+  CitedChart *chart;
+
+  g_return_if_fail (CITED_IS_FIGURES_PAGE (self));
+
+  chart = cited_chart_view_get_chart (self->chart_view);
+  if (chart != NULL)
+    cited_export_print (GTK_WIDGET (self), chart);
+  else
+    show_toast (self, _("There is no chart to print. Import articles with figures first."), FALSE);
+}
+
+void
+cited_figures_page_export (CitedFiguresPage *self)
+{
+  CitedChart *chart;
+
+  g_return_if_fail (CITED_IS_FIGURES_PAGE (self));
+
+  chart = cited_chart_view_get_chart (self->chart_view);
+  if (chart != NULL)
+    cited_export_show_dialog (GTK_WIDGET (self), chart);
+  else
+    show_toast (self, _("There is no chart to export. Import articles with figures first."), FALSE);
+}
+
+void
+cited_figures_page_copy_image (CitedFiguresPage *self)
+{
+  CitedChart *chart;
+
+  g_return_if_fail (CITED_IS_FIGURES_PAGE (self));
+
+  chart = cited_chart_view_get_chart (self->chart_view);
+  if (chart == NULL)
+    {
+      show_toast (self, _("There is no chart to copy. Import articles with figures first."), FALSE);
+      return;
+    }
+  cited_export_copy_image (GTK_WIDGET (self), chart);
+  show_toast (self, _("Chart copied as an image"), FALSE);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  cited_figures_page_print (CITED_FIGURES_PAGE (widget));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  cited_figures_page_export (CITED_FIGURES_PAGE (widget));
+}
+
+static void
+copy_image_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  cited_figures_page_copy_image (CITED_FIGURES_PAGE (widget));
+}
+
+/* Showing one figure */
+
+static void
+scroll_to_row (CitedFiguresPage *self,
+               guint             position)
+{
+#if GTK_CHECK_VERSION(4, 12, 0)
+  gtk_column_view_scroll_to (self->column_view, position, NULL,
+                             GTK_LIST_SCROLL_SELECT | GTK_LIST_SCROLL_FOCUS, NULL);
+#else
+  /* Before 4.12 the column view's inner list view owns the scroll action. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+          break;
+        }
+    }
+#endif
+}
+
+void
+cited_figures_page_show_figure (CitedFiguresPage *self,
+                                gint64            figure_id)
+{
+  g_autoptr(CitedFigure) figure = NULL;
+  guint position;
+
+  g_return_if_fail (CITED_IS_FIGURES_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  figure = cited_store_get_figure (self->store, figure_id, NULL);
+  if (figure == NULL)
+    return;
+
+  if (figure->metric != NULL && figure->status != CITED_FIGURE_REJECTED)
+    cited_figures_page_set_chart_metric (self, figure->metric);
+
+  position = position_in (G_LIST_MODEL (self->sort_model), figure_id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      /* The filters hide it: show everything rather than nothing. */
+      self->updating = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_drop_down_set_selected (self->brand_filter, 0);
+      gtk_drop_down_set_selected (self->metric_filter, 0);
+      self->updating = FALSE;
+      filters_changed_cb (self);
+      position = position_in (G_LIST_MODEL (self->sort_model), figure_id);
+    }
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  scroll_to_row (self, position);
+}
+
+/* Test and window access */
+
+CitedChartView *
+cited_figures_page_get_chart_view (CitedFiguresPage *self)
+{
+  g_return_val_if_fail (CITED_IS_FIGURES_PAGE (self), NULL);
+  return self->chart_view;
+}
+
+GListModel *
+cited_figures_page_get_rows (CitedFiguresPage *self)
+{
+  g_return_val_if_fail (CITED_IS_FIGURES_PAGE (self), NULL);
+  return G_LIST_MODEL (self->sort_model);
+}
+
+gboolean
+cited_figures_page_set_brand_filter (CitedFiguresPage *self,
+                                     const char       *brand)
+{
+  guint position;
+
+  g_return_val_if_fail (CITED_IS_FIGURES_PAGE (self), FALSE);
+
+  position = find_key (self->brand_keys, brand);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  gtk_drop_down_set_selected (self->brand_filter, position);
+  return TRUE;
+}
+
+gboolean
+cited_figures_page_set_chart_metric (CitedFiguresPage *self,
+                                     const char       *metric)
+{
+  guint position;
+
+  g_return_val_if_fail (CITED_IS_FIGURES_PAGE (self), FALSE);
+
+  position = find_key (self->chart_metric_keys, metric);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  if (gtk_drop_down_get_selected (self->chart_metric) != position)
+    gtk_drop_down_set_selected (self->chart_metric, position);
+  return TRUE;
+}
+
+/* GObject */
+
+static void
+cited_figures_page_dispose (GObject *object)
+{
+  CitedFiguresPage *self = CITED_FIGURES_PAGE (object);
+
+  g_clear_weak_pointer (&self->toast);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CITED_TYPE_FIGURES_PAGE);
+
+  G_OBJECT_CLASS (cited_figures_page_parent_class)->dispose (object);
+}
+
+static void
+cited_figures_page_finalize (GObject *object)
+{
+  CitedFiguresPage *self = CITED_FIGURES_PAGE (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->figures);
+  g_clear_pointer (&self->brand_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->metric_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->chart_metric_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_free (self->filter_brand);
+  g_free (self->filter_metric);
+  g_free (self->filter_text);
+
+  G_OBJECT_CLASS (cited_figures_page_parent_class)->finalize (object);
+}
+
+static void
+cited_figures_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  CitedFiguresPage *self = CITED_FIGURES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cited_figures_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  CitedFiguresPage *self = CITED_FIGURES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      if (g_set_object (&self->store, g_value_get_object (value)))
+        {
+          /* Undo steps belong to the store they were made in. */
+          g_ptr_array_set_size (self->undo, 0);
+          cited_figures_page_reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cited_figures_page_class_init (CitedFiguresPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cited_figures_page_dispose;
+  object_class->finalize = cited_figures_page_finalize;
+  object_class->get_property = cited_figures_page_get_property;
+  object_class->set_property = cited_figures_page_set_property;
+
+  props[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CITED_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, props);
+
+  g_type_ensure (CITED_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cited/Cited/cited-figures-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, table_stack);
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, chart_metric);
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, brand_filter);
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, metric_filter);
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, reject_button);
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, column_view);
+
+  gtk_widget_class_install_action (widget_class, "figures.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "figures.confirm", NULL, confirm_action);
+  gtk_widget_class_install_action (widget_class, "figures.reject", NULL, reject_action);
+  gtk_widget_class_install_action (widget_class, "figures.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "figures.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "figures.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "figures.copy-image", NULL, copy_image_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "figures.undo", NULL);
+}
+
+static void
+cited_figures_page_init (CitedFiguresPage *self)
+{
+  GtkSorter *sorter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
+  self->brand_keys = g_ptr_array_new_with_free_func (g_free);
+  self->metric_keys = g_ptr_array_new_with_free_func (g_free);
+  self->chart_metric_keys = g_ptr_array_new_with_free_func (g_free);
+
+  add_columns (self);
+
+  self->figures = g_list_store_new (CITED_TYPE_FIGURE_OBJECT);
+  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->figures)),
+                                                  GTK_FILTER (self->filter));
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model),
+                                              sorter != NULL ? g_object_ref (sorter) : NULL);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (update_actions), self);
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated_cb), self);
+  g_signal_connect_swapped (self->chart_view, "bar-activated", G_CALLBACK (bar_activated_cb), self);
+  g_signal_connect_swapped (self->chart_metric, "notify::selected",
+                            G_CALLBACK (chart_metric_changed_cb), self);
+  g_signal_connect_swapped (self->brand_filter, "notify::selected",
+                            G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->metric_filter, "notify::selected",
+                            G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed",
+                            G_CALLBACK (filters_changed_cb), self);
+
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  update_actions (self);
+}
