@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "cited.h"
+#include "cited-article-view.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,15 @@ void cited_articles_page_focus_search (CitedArticlesPage *self);
 void cited_articles_page_show_article (CitedArticlesPage *self,
                                        gint64             article_id,
                                        guint              offset);
+
+
+/* For tests: the article list (a GListModel of CitedArticleItem), its
+ * selection, the reader, and typing into the search entry (the search
+ * runs after the entry's short typing delay, as when a person types). */
+GListModel         *cited_articles_page_get_model        (CitedArticlesPage *self);
+GtkSingleSelection *cited_articles_page_get_selection    (CitedArticlesPage *self);
+CitedArticleView   *cited_articles_page_get_article_view (CitedArticlesPage *self);
+void                cited_articles_page_set_search_text  (CitedArticlesPage *self,
+                                                          const char        *text);
 
 G_END_DECLS

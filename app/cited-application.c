@@ -1,0 +1,280 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cited-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cited-application.h"
+#include "cited-window.h"
+
+struct _CitedApplication
+{
+  AdwApplication parent_instance;
+
+  char          *screenshot_dir;
+  CitedWindow   *screenshot_window;
+  guint          screenshot_step;
+};
+
+G_DEFINE_FINAL_TYPE (CitedApplication, cited_application, ADW_TYPE_APPLICATION)
+
+const char *
+cited_application_get_sample_corpus_dir (void)
+{
+  if (g_file_test (CORPUS_DIR, G_FILE_TEST_IS_DIR))
+    return CORPUS_DIR;
+  if (g_file_test (SOURCE_CORPUS_DIR, G_FILE_TEST_IS_DIR))
+    return SOURCE_CORPUS_DIR;
+  return NULL;
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  g_autoptr(GList) copy = g_list_copy (windows);
+
+  /* Closing windows first lets each save its size and cancel its import. */
+  for (GList *l = copy; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_application_quit (app);
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (app);
+  const char *developers[] = { "The Cited authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Cited"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Cited authors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Explore market narratives: the figures news articles cite, "
+                                      "who they are about, and how brands compare."),
+                        "website", "https://github.com/cited/cited",
+                        "issue-url", "https://github.com/cited/cited/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_entries[] = {
+  { .name = "quit", .activate = quit_action_cb },
+  { .name = "about", .activate = about_action_cb },
+};
+
+static void
+cited_application_startup (GApplication *application)
+{
+  GtkApplication *app = GTK_APPLICATION (application);
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.import", { "<Control>o", NULL } },
+    { "win.import-folder", { "<Control><Shift>o", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.copy-image", { "<Control><Shift>c", NULL } },
+    { "win.page('articles')", { "<Control>1", "<Alt>1", NULL } },
+    { "win.page('figures')", { "<Control>2", "<Alt>2", NULL } },
+    { "win.page('brands')", { "<Control>3", "<Alt>3", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (cited_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
+                                   G_N_ELEMENTS (app_entries), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+/* Screenshot mode: light and dark of every page, then quit. */
+
+static const char *screenshot_pages[] = { "articles", "figures", "brands" };
+
+static gboolean screenshot_take_cb (gpointer user_data);
+
+static void
+screenshot_prepare (CitedApplication *self)
+{
+  guint page = self->screenshot_step / 2;
+  gboolean dark = self->screenshot_step % 2;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  if (page >= G_N_ELEMENTS (screenshot_pages))
+    {
+      gtk_window_destroy (GTK_WINDOW (self->screenshot_window));
+      self->screenshot_window = NULL;
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+
+  adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                  : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  cited_window_set_visible_page (self->screenshot_window, screenshot_pages[page]);
+  /* Give transitions, lazy rows and charts time to settle and draw. */
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 1200, screenshot_take_cb, g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+screenshot_take_cb (gpointer user_data)
+{
+  CitedApplication *self = CITED_APPLICATION (user_data);
+  guint page = self->screenshot_step / 2;
+  gboolean dark = self->screenshot_step % 2;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("%s-%s.png", screenshot_pages[page], dark ? "dark" : "light");
+  g_autofree char *path = g_build_filename (self->screenshot_dir, name, NULL);
+
+  if (!cited_window_save_screenshot (self->screenshot_window, path, &error))
+    g_printerr ("%s: %s\n", path, error->message);
+  else
+    g_print ("%s\n", path);
+
+  self->screenshot_step++;
+  screenshot_prepare (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+screenshot_ready_cb (CitedWindow      *window,
+                     CitedApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (window, screenshot_ready_cb, self);
+  cited_window_select_first_article (window);
+  self->screenshot_step = 0;
+  screenshot_prepare (self);
+}
+
+static void
+cited_application_activate (GApplication *application)
+{
+  CitedApplication *self = CITED_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  store = cited_store_open (NULL, &error);
+  window = GTK_WINDOW (cited_window_new (self, store));
+  if (store == NULL)
+    cited_window_show_store_error (CITED_WINDOW (window), error);
+
+  if (self->screenshot_dir != NULL && store != NULL)
+    {
+      self->screenshot_window = CITED_WINDOW (window);
+      gtk_window_set_default_size (window, 1200, 800);
+      gtk_window_unmaximize (window);
+      g_application_hold (application);
+      g_signal_connect (window, "ready", G_CALLBACK (screenshot_ready_cb), self);
+    }
+
+  gtk_window_present (window);
+}
+
+static int
+cited_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  CitedApplication *self = CITED_APPLICATION (application);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("cited %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_dir))
+    {
+      /* Screenshots come from a private instance, whatever else runs. */
+      g_application_set_flags (application,
+                               g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return G_APPLICATION_CLASS (cited_application_parent_class)->handle_local_options (application, options);
+}
+
+static void
+cited_application_shutdown (GApplication *application)
+{
+  CitedApplication *self = CITED_APPLICATION (application);
+
+  if (self->screenshot_dir != NULL)
+    g_application_release (application);
+
+  G_APPLICATION_CLASS (cited_application_parent_class)->shutdown (application);
+}
+
+static void
+cited_application_finalize (GObject *object)
+{
+  CitedApplication *self = CITED_APPLICATION (object);
+
+  g_clear_pointer (&self->screenshot_dir, g_free);
+
+  G_OBJECT_CLASS (cited_application_parent_class)->finalize (object);
+}
+
+static void
+cited_application_class_init (CitedApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = cited_application_finalize;
+  app_class->startup = cited_application_startup;
+  app_class->activate = cited_application_activate;
+  app_class->handle_local_options = cited_application_handle_local_options;
+  app_class->shutdown = cited_application_shutdown;
+}
+
+static void
+cited_application_init (CitedApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { "screenshot", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, NULL,
+      N_("Save light and dark screenshots of every page into DIR and quit"), N_("DIR") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}
+
+CitedApplication *
+cited_application_new (void)
+{
+  return g_object_new (CITED_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/cited/Cited",
+                       NULL);
+}

@@ -1,0 +1,815 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cited-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cited-import.h"
+#include "cited-window.h"
+
+struct _CitedWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  CitedStore        *store;
+  GSettings         *settings;
+  GCancellable      *import_cancellable;
+  gboolean           loading;
+
+  AdwToastOverlay   *toast_overlay;
+  AdwHeaderBar      *header_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar *switcher_bar;
+  GtkWidget         *import_button;
+  GtkRevealer       *import_revealer;
+  GtkLabel          *import_label;
+  GtkProgressBar    *import_progress;
+  GtkStack          *main_stack;
+  AdwViewStack      *view_stack;
+  AdwStatusPage     *error_page;
+  CitedArticlesPage *articles_page;
+  CitedFiguresPage  *figures_page;
+  CitedBrandsPage   *brands_page;
+};
+
+G_DEFINE_FINAL_TYPE (CitedWindow, cited_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_LOADING,
+  PROP_VISIBLE_PAGE,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_READY,
+  N_SIGNALS
+};
+
+static GParamSpec *props[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+set_loading (CitedWindow *self,
+             gboolean     loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
+}
+
+static void
+reload_pages (CitedWindow *self)
+{
+  if (self->store == NULL)
+    return;
+  cited_articles_page_reload (self->articles_page);
+  cited_figures_page_reload (self->figures_page);
+  cited_brands_page_reload (self->brands_page);
+}
+
+static void
+update_page_actions (CitedWindow *self)
+{
+  const char *name = cited_window_get_visible_page (self);
+  gboolean chart_page = self->store != NULL &&
+                        (g_strcmp0 (name, "figures") == 0 || g_strcmp0 (name, "brands") == 0);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", chart_page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", chart_page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", chart_page);
+}
+
+static void
+update_import_actions (CitedWindow *self)
+{
+  gboolean can_import = self->store != NULL && !self->loading;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", can_import);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", can_import);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", self->loading);
+}
+
+/* Import */
+
+static void
+import_progress_cb (guint       done,
+                    guint       total,
+                    const char *current_path,
+                    gpointer    user_data)
+{
+  CitedWindow *self = CITED_WINDOW (user_data);
+
+  if (total > 0)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *base = current_path ? g_path_get_basename (current_path) : NULL;
+
+      gtk_progress_bar_set_fraction (self->import_progress, (double) done / total);
+      /* Translators: %u of %u files, then the file being read. */
+      text = g_strdup_printf (_("Importing %u of %u: %s"), done, total, base ? base : "");
+      gtk_label_set_text (self->import_label, text);
+    }
+  else
+    {
+      gtk_progress_bar_pulse (self->import_progress);
+      gtk_label_set_text (self->import_label, _("Looking for articles…"));
+    }
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CitedWindow) self = CITED_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedImportResult) import_result = NULL;
+
+  import_result = cited_import_paths_finish (CITED_STORE (source), result, &error);
+
+  g_clear_object (&self->import_cancellable);
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  set_loading (self, FALSE);
+  update_import_actions (self);
+
+  if (import_result == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Import failed: %s"), error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    }
+  else
+    {
+      g_autofree char *text = cited_import_describe_result (import_result);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      if (import_result->rejected != NULL && import_result->rejected->len > 0)
+        {
+          GtkWidget *dialog = cited_import_summary_dialog_new (GTK_WINDOW (self), import_result);
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+
+  reload_pages (self);
+  g_signal_emit (self, signals[SIGNAL_READY], 0);
+}
+
+void
+cited_window_import_paths (CitedWindow        *self,
+                           const char * const *paths)
+{
+  g_return_if_fail (CITED_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL);
+
+  if (self->store == NULL || paths[0] == NULL)
+    return;
+
+  if (self->loading)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("An import is already running")));
+      return;
+    }
+
+  self->import_cancellable = g_cancellable_new ();
+  set_loading (self, TRUE);
+  update_import_actions (self);
+
+  gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+  gtk_label_set_text (self->import_label, _("Looking for articles…"));
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+
+  cited_import_paths_async (self->store, paths, TRUE, self->import_cancellable,
+                            import_progress_cb, g_object_ref (self), g_object_unref,
+                            import_done_cb, g_object_ref (self));
+}
+
+void
+cited_window_cancel_import (CitedWindow *self)
+{
+  g_return_if_fail (CITED_IS_WINDOW (self));
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+}
+
+static void
+import_chosen_cb (GStrv    paths,
+                  gpointer user_data)
+{
+  CitedWindow *self = CITED_WINDOW (user_data);
+
+  if (paths != NULL && paths[0] != NULL)
+    cited_window_import_paths (self, (const char * const *) paths);
+}
+
+static void
+import_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CitedWindow *self = CITED_WINDOW (widget);
+  gboolean folders = g_str_equal (action_name, "win.import-folder");
+
+  cited_import_choose (GTK_WINDOW (self), folders, import_chosen_cb, self);
+}
+
+static void
+cancel_import_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  cited_window_cancel_import (CITED_WINDOW (widget));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         gpointer       user_data)
+{
+  CitedWindow *self = CITED_WINDOW (user_data);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->store == NULL || self->loading)
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      char *path = g_file_get_path (G_FILE (l->data));
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  if (paths->len == 0)
+    return FALSE;
+
+  g_ptr_array_add (paths, NULL);
+  cited_window_import_paths (self, (const char * const *) paths->pdata);
+  return TRUE;
+}
+
+/* Pages and their actions */
+
+static void
+search_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CitedWindow *self = CITED_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  cited_window_set_visible_page (self, "articles");
+  cited_articles_page_focus_search (self->articles_page);
+}
+
+static void
+chart_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CitedWindow *self = CITED_WINDOW (widget);
+  const char *page = cited_window_get_visible_page (self);
+  gboolean figures = g_strcmp0 (page, "figures") == 0;
+
+  if (self->store == NULL)
+    return;
+
+  if (!figures && g_strcmp0 (page, "brands") != 0)
+    return;
+
+  if (g_str_equal (action_name, "win.print"))
+    {
+      if (figures)
+        cited_figures_page_print (self->figures_page);
+      else
+        cited_brands_page_print (self->brands_page);
+    }
+  else if (g_str_equal (action_name, "win.export"))
+    {
+      if (figures)
+        cited_figures_page_export (self->figures_page);
+      else
+        cited_brands_page_export (self->brands_page);
+    }
+  else if (g_str_equal (action_name, "win.copy-image"))
+    {
+      if (figures)
+        cited_figures_page_copy_image (self->figures_page);
+      else
+        cited_brands_page_copy_image (self->brands_page);
+    }
+}
+
+static void
+show_figure_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CitedWindow *self = CITED_WINDOW (widget);
+  gint64 figure_id = g_variant_get_int64 (parameter);
+
+  if (self->store == NULL)
+    return;
+  cited_window_set_visible_page (self, "figures");
+  cited_figures_page_show_figure (self->figures_page, figure_id);
+}
+
+static void
+show_article_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CitedWindow *self = CITED_WINDOW (widget);
+  gint64 article_id;
+  guint32 offset;
+
+  if (self->store == NULL)
+    return;
+  g_variant_get (parameter, "(xu)", &article_id, &offset);
+  cited_window_set_visible_page (self, "articles");
+  cited_articles_page_show_article (self->articles_page, article_id, offset);
+}
+
+static void
+page_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CitedWindow *self = CITED_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  cited_window_set_visible_page (self, g_variant_get_string (parameter, NULL));
+}
+
+static void
+visible_child_changed_cb (CitedWindow *self)
+{
+  const char *name = cited_window_get_visible_page (self);
+
+  update_page_actions (self);
+  if (self->settings != NULL && name != NULL && self->store != NULL)
+    g_settings_set_string (self->settings, "last-page", name);
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_VISIBLE_PAGE]);
+}
+
+/* Startup */
+
+static gboolean
+initial_ready_cb (gpointer user_data)
+{
+  CitedWindow *self = CITED_WINDOW (user_data);
+
+  reload_pages (self);
+  g_signal_emit (self, signals[SIGNAL_READY], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start (CitedWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  CitedQuery query = { 0 };
+  guint n_articles;
+  const char *corpus;
+
+  n_articles = cited_store_count_articles (self->store, &query, &error);
+  if (error != NULL)
+    {
+      cited_window_show_store_error (self, error);
+      return;
+    }
+
+  corpus = cited_application_get_sample_corpus_dir ();
+  if (n_articles == 0 && corpus != NULL)
+    {
+      const char *paths[] = { corpus, NULL };
+
+      /* A new user sees real content with nothing to configure. */
+      cited_window_import_paths (self, paths);
+    }
+  else
+    {
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, initial_ready_cb,
+                       g_object_ref (self), g_object_unref);
+    }
+}
+
+static GSettings *
+settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Running from a build tree without the compiled schema must not abort:
+   * the window then simply does not remember its state. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "io.github.cited.Cited", TRUE);
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+cited_window_constructed (GObject *object)
+{
+  CitedWindow *self = CITED_WINDOW (object);
+
+  G_OBJECT_CLASS (cited_window_parent_class)->constructed (object);
+
+  if (self->settings != NULL)
+    {
+      int width = g_settings_get_int (self->settings, "window-width");
+      int height = g_settings_get_int (self->settings, "window-height");
+      g_autofree char *page = g_settings_get_string (self->settings, "last-page");
+
+      gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      if (self->store != NULL && adw_view_stack_get_child_by_name (self->view_stack, page) != NULL)
+        adw_view_stack_set_visible_child_name (self->view_stack, page);
+    }
+
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (visible_child_changed_cb), self, G_CONNECT_SWAPPED);
+
+  if (self->store != NULL)
+    {
+      g_object_set (self->articles_page, "store", self->store, NULL);
+      g_object_set (self->figures_page, "store", self->store, NULL);
+      g_object_set (self->brands_page, "store", self->store, NULL);
+    }
+
+  update_page_actions (self);
+  update_import_actions (self);
+
+  if (self->store != NULL)
+    start (self);
+}
+
+static gboolean
+cited_window_close_request (GtkWindow *window)
+{
+  CitedWindow *self = CITED_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+      g_settings_apply (self->settings);
+    }
+
+  cited_window_cancel_import (self);
+
+  return GTK_WINDOW_CLASS (cited_window_parent_class)->close_request (window);
+}
+
+static void
+cited_window_dispose (GObject *object)
+{
+  CitedWindow *self = CITED_WINDOW (object);
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CITED_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (cited_window_parent_class)->dispose (object);
+}
+
+static void
+cited_window_finalize (GObject *object)
+{
+  CitedWindow *self = CITED_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (cited_window_parent_class)->finalize (object);
+}
+
+static void
+cited_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CitedWindow *self = CITED_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_VISIBLE_PAGE:
+      g_value_set_string (value, cited_window_get_visible_page (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cited_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  CitedWindow *self = CITED_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_VISIBLE_PAGE:
+      cited_window_set_visible_page (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cited_window_class_init (CitedWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = cited_window_constructed;
+  object_class->dispose = cited_window_dispose;
+  object_class->finalize = cited_window_finalize;
+  object_class->get_property = cited_window_get_property;
+  object_class->set_property = cited_window_set_property;
+  window_class->close_request = cited_window_close_request;
+
+  props[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CITED_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  props[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  props[PROP_VISIBLE_PAGE] =
+    g_param_spec_string ("visible-page", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, props);
+
+  /**
+   * CitedWindow::ready:
+   * The window finished importing (or had nothing to import) and reloaded
+   * its pages.
+   */
+  signals[SIGNAL_READY] =
+    g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (CITED_TYPE_ARTICLES_PAGE);
+  g_type_ensure (CITED_TYPE_FIGURES_PAGE);
+  g_type_ensure (CITED_TYPE_BRANDS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cited/Cited/cited-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CitedWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CitedWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, CitedWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CitedWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, CitedWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, CitedWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CitedWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, CitedWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, CitedWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CitedWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CitedWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CitedWindow, articles_page);
+  gtk_widget_class_bind_template_child (widget_class, CitedWindow, figures_page);
+  gtk_widget_class_bind_template_child (widget_class, CitedWindow, brands_page);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, chart_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, chart_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, chart_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-figure", "x", show_figure_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-article", "(xu)", show_article_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.page", "s", page_action_cb);
+}
+
+static void
+cited_window_init (CitedWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = settings_new_if_installed ();
+
+#if DEVELOPMENT
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
+CitedWindow *
+cited_window_new (CitedApplication *application,
+                  CitedStore       *store)
+{
+  g_return_val_if_fail (CITED_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (store == NULL || CITED_IS_STORE (store), NULL);
+
+  return g_object_new (CITED_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+CitedStore *
+cited_window_get_store (CitedWindow *self)
+{
+  g_return_val_if_fail (CITED_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+CitedArticlesPage *
+cited_window_get_articles_page (CitedWindow *self)
+{
+  g_return_val_if_fail (CITED_IS_WINDOW (self), NULL);
+  return self->articles_page;
+}
+
+CitedFiguresPage *
+cited_window_get_figures_page (CitedWindow *self)
+{
+  g_return_val_if_fail (CITED_IS_WINDOW (self), NULL);
+  return self->figures_page;
+}
+
+CitedBrandsPage *
+cited_window_get_brands_page (CitedWindow *self)
+{
+  g_return_val_if_fail (CITED_IS_WINDOW (self), NULL);
+  return self->brands_page;
+}
+
+gboolean
+cited_window_get_loading (CitedWindow *self)
+{
+  g_return_val_if_fail (CITED_IS_WINDOW (self), FALSE);
+  return self->loading;
+}
+
+const char *
+cited_window_get_visible_page (CitedWindow *self)
+{
+  g_return_val_if_fail (CITED_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+cited_window_set_visible_page (CitedWindow *self,
+                               const char  *name)
+{
+  g_return_if_fail (CITED_IS_WINDOW (self));
+
+  if (name == NULL || adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+void
+cited_window_show_store_error (CitedWindow  *self,
+                               const GError *error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *escaped_path = NULL;
+  g_autofree char *escaped_message = NULL;
+
+  g_return_if_fail (CITED_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  path = self->store ? g_strdup (cited_store_get_path (self->store)) : cited_store_default_path ();
+  escaped_path = g_markup_escape_text (path ? path : "", -1);
+  escaped_message = g_markup_escape_text (error->message, -1);
+
+  if (g_error_matches (error, CITED_ERROR, CITED_ERROR_DATABASE_TOO_NEW))
+    {
+      adw_status_page_set_title (self->error_page, _("Database From a Newer Cited"));
+      /* Translators: %s is a file path. */
+      description = g_strdup_printf (_("The database at %s was written by a newer version of Cited. "
+                                       "Update Cited to open it, or start afresh by moving that file "
+                                       "aside (or by setting CITED_DB to another file)."),
+                                     escaped_path);
+    }
+  else
+    {
+      adw_status_page_set_title (self->error_page, _("Cannot Open the Database"));
+      /* Translators: the first %s is a file path, the second the reason. */
+      description = g_strdup_printf (_("Cited could not open its database at %s: %s. "
+                                       "If the file is not a Cited database, move it aside "
+                                       "(or set CITED_DB to another file) and start Cited again."),
+                                     escaped_path, escaped_message);
+    }
+  adw_status_page_set_description (self->error_page, description);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
+  g_clear_object (&self->store);
+  update_page_actions (self);
+  update_import_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+}
+
+void
+cited_window_add_toast (CitedWindow *self,
+                        AdwToast    *toast)
+{
+  g_return_if_fail (CITED_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+cited_window_select_first_article (CitedWindow *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  CitedQuery query = { .limit = 1 };
+
+  g_return_if_fail (CITED_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+  ids = cited_store_list_article_ids (self->store, &query, NULL);
+  if (ids != NULL && ids->len > 0)
+    cited_articles_page_show_article (self->articles_page, g_array_index (ids, gint64, 0), 0);
+}
+
+gboolean
+cited_window_save_screenshot (CitedWindow  *self,
+                              const char   *path,
+                              GError      **error)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width, height;
+
+  g_return_val_if_fail (CITED_IS_WINDOW (self), FALSE);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (self));
+  if (width <= 0 || height <= 0 || renderer == NULL)
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_FAILED,
+                           _("The window is not shown yet"));
+      return FALSE;
+    }
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_FAILED,
+                           _("The window drew nothing"));
+      return FALSE;
+    }
+
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_FAILED,
+                   _("Could not write %s"), path);
+      return FALSE;
+    }
+  return TRUE;
+}

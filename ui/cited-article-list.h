@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cited.h"
+
+G_BEGIN_DECLS
+
+#define CITED_TYPE_ARTICLE_ITEM (cited_article_item_get_type ())
+G_DECLARE_FINAL_TYPE (CitedArticleItem, cited_article_item, CITED, ARTICLE_ITEM, GObject)
+
+/* One row of a CitedArticleList: the article id and, once its page was
+ * loaded, the listed article (no body). */
+gint64        cited_article_item_get_id      (CitedArticleItem *self);
+CitedArticle *cited_article_item_get_article (CitedArticleItem *self);
+
+#define CITED_TYPE_ARTICLE_LIST (cited_article_list_get_type ())
+G_DECLARE_FINAL_TYPE (CitedArticleList, cited_article_list, CITED, ARTICLE_LIST, GObject)
+
+/* A GListModel of CitedArticleItem over cited_store_list_article_ids(): the
+ * ids of every matching article are read at once (cheap even for 100,000
+ * rows) and the rows themselves are loaded in pages of 64, only when a view
+ * asks for them. */
+CitedArticleList *cited_article_list_new        (CitedStore       *store);
+/* Replaces the query (strings are copied) and reloads. */
+gboolean          cited_article_list_set_query  (CitedArticleList *self,
+                                                 const CitedQuery *query,
+                                                 GError          **error);
+/* Reads the ids again (after an import) and drops the loaded rows. */
+gboolean          cited_article_list_reload     (CitedArticleList *self,
+                                                 GError          **error);
+/* Position of @article_id in the list, or G_MAXUINT. */
+guint             cited_article_list_find       (CitedArticleList *self,
+                                                 gint64            article_id);
+/* The search text of the current query, or NULL. */
+const char       *cited_article_list_get_search (CitedArticleList *self);
+
+G_END_DECLS

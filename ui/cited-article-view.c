@@ -1,0 +1,664 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cited-article-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "cited-article-row.h"
+#include "cited-article-view.h"
+
+typedef struct {
+  int          start;          /* character offsets in the buffer */
+  int          end;
+  CitedFigure *figure;
+} FigureRange;
+
+struct _CitedArticleView
+{
+  GtkWidget      parent_instance;
+
+  CitedStore    *store;
+  gint64         article_id;
+  GArray        *figures;      /* FigureRange, by start */
+  GHashTable    *brand_tags;   /* brand name -> GtkTextTag (borrowed from the table) */
+
+  GtkStack      *stack;
+  GtkRevealer   *back_revealer;
+  GtkTextView   *text_view;
+  GtkTextBuffer *buffer;
+};
+
+G_DEFINE_FINAL_TYPE (CitedArticleView, cited_article_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SHOW_BACK,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_BACK,
+  N_SIGNALS
+};
+
+static GParamSpec *props[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+figure_range_clear (gpointer data)
+{
+  FigureRange *range = data;
+
+  g_clear_pointer (&range->figure, cited_figure_unref);
+}
+
+/* A byte offset into @text as a character offset, clamped to the text and
+ * moved back to a character boundary should it fall inside one. */
+static int
+byte_to_char_offset (const char *text,
+                     gsize       length,
+                     guint       byte_offset)
+{
+  const char *p;
+
+  if (byte_offset > length)
+    byte_offset = length;
+  p = text + byte_offset;
+  if (p > text && p < text + length)
+    p = g_utf8_find_prev_char (text, p + 1);
+  return g_utf8_pointer_to_offset (text, p);
+}
+
+static void
+apply_tag_at (GtkTextBuffer *buffer,
+              GtkTextTag    *tag,
+              int            start,
+              int            end)
+{
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+  gtk_text_buffer_apply_tag (buffer, tag, &s, &e);
+}
+
+static GtkTextTag *
+brand_tag (CitedArticleView *self,
+           const char       *brand)
+{
+  GtkTextTag *tag = g_hash_table_lookup (self->brand_tags, brand);
+  const char *color;
+  GdkRGBA rgba;
+
+  if (tag != NULL)
+    return tag;
+
+  color = self->store ? cited_lexicon_color_for (cited_store_get_lexicon (self->store), brand) : NULL;
+  tag = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
+  if (color != NULL && gdk_rgba_parse (&rgba, color))
+    g_object_set (tag, "underline-rgba", &rgba, NULL);
+  g_hash_table_insert (self->brand_tags, g_strdup (brand), tag);
+  return tag;
+}
+
+char *
+cited_article_view_describe_figure (CitedFigure *figure)
+{
+  GString *text = g_string_new (NULL);
+  g_autofree char *escaped_text = g_markup_escape_text (figure->text ? figure->text : "", -1);
+  g_autofree char *value = cited_format_value (figure->value, figure->unit, figure->currency);
+
+#define LINE(label, val) \
+  G_STMT_START { \
+    g_autofree char *_escaped = g_markup_escape_text ((val), -1); \
+    g_string_append_printf (text, "\n%s: %s", (label), _escaped); \
+  } G_STMT_END
+
+  g_string_append_printf (text, "<b>%s</b>", escaped_text);
+
+  if (cited_figure_is_range (figure))
+    {
+      g_autofree char *value_max = cited_format_value (figure->value_max, figure->unit, figure->currency);
+      g_autofree char *range = g_strdup_printf ("%s – %s", value, value_max);
+
+      LINE (_("Value"), range);
+    }
+  else
+    LINE (_("Value"), value);
+  if (figure->qualifier != NULL)
+    LINE (_("Qualifier"), figure->qualifier);
+  LINE (_("Metric"), figure->metric ? figure->metric : _("unknown"));
+  LINE (_("Brand"), figure->brand ? figure->brand : _("market-wide"));
+  if (figure->scope != NULL)
+    LINE (_("Scope"), figure->scope);
+  if (figure->year > 0)
+    {
+      g_autofree char *period = figure->quarter > 0
+        ? g_strdup_printf ("Q%d %d", figure->quarter, figure->year)
+        : g_strdup_printf ("%d", figure->year);
+
+      LINE (_("Period"), period);
+    }
+  if (figure->status == CITED_FIGURE_CONFIRMED)
+    LINE (_("Status"), figure->edited ? _("edited and confirmed") : _("confirmed"));
+  else if (figure->status == CITED_FIGURE_REJECTED)
+    LINE (_("Status"), _("rejected"));
+  else if (figure->edited)
+    LINE (_("Status"), _("edited"));
+
+#undef LINE
+
+  g_string_append_printf (text, "\n<small>%s</small>",
+                          _("Click or press Enter to show it on the Figures page"));
+  return g_string_free (text, FALSE);
+}
+
+CitedFigure *
+cited_article_view_get_figure_at (CitedArticleView *self,
+                                  int               char_offset)
+{
+  g_return_val_if_fail (CITED_IS_ARTICLE_VIEW (self), NULL);
+
+  for (guint i = 0; i < self->figures->len; i++)
+    {
+      FigureRange *range = &g_array_index (self->figures, FigureRange, i);
+
+      if (char_offset >= range->start && char_offset < range->end)
+        return range->figure;
+      if (range->start > char_offset)
+        break;
+    }
+  return NULL;
+}
+
+static CitedFigure *
+figure_at_point (CitedArticleView *self,
+                 double            x,
+                 double            y)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return NULL;
+  return cited_article_view_get_figure_at (self, gtk_text_iter_get_offset (&iter));
+}
+
+static CitedFigure *
+figure_at_cursor (CitedArticleView *self)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+  return cited_article_view_get_figure_at (self, gtk_text_iter_get_offset (&iter));
+}
+
+static void
+activate_figure (CitedArticleView *self,
+                 CitedFigure      *figure)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-figure", "x", figure->id);
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  CitedArticleView *self = CITED_ARTICLE_VIEW (user_data);
+  CitedFigure *figure;
+  g_autofree char *markup = NULL;
+
+  figure = keyboard_mode ? figure_at_cursor (self) : figure_at_point (self, x, y);
+  if (figure == NULL)
+    return FALSE;
+
+  markup = cited_article_view_describe_figure (figure);
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+static void
+click_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   gpointer         user_data)
+{
+  CitedArticleView *self = CITED_ARTICLE_VIEW (user_data);
+  CitedFigure *figure;
+
+  /* A drag that selected text is not a click on a figure. */
+  if (n_press != 1 || gtk_text_buffer_get_has_selection (self->buffer))
+    return;
+
+  figure = figure_at_point (self, x, y);
+  if (figure != NULL)
+    activate_figure (self, figure);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                gpointer               user_data)
+{
+  CitedArticleView *self = CITED_ARTICLE_VIEW (user_data);
+  CitedFigure *figure;
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+
+  figure = figure_at_cursor (self);
+  if (figure == NULL)
+    return FALSE;
+
+  activate_figure (self, figure);
+  return TRUE;
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           gpointer                  user_data)
+{
+  CitedArticleView *self = CITED_ARTICLE_VIEW (user_data);
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->text_view),
+                                   figure_at_point (self, x, y) ? "pointer" : "text");
+}
+
+static void
+back_clicked_cb (CitedArticleView *self)
+{
+  g_signal_emit (self, signals[SIGNAL_BACK], 0);
+}
+
+static void
+clear (CitedArticleView *self)
+{
+  g_array_set_size (self->figures, 0);
+  gtk_text_buffer_set_text (self->buffer, "", 0);
+  self->article_id = 0;
+}
+
+gboolean
+cited_article_view_show_article (CitedArticleView  *self,
+                                 gint64             article_id,
+                                 guint              offset,
+                                 const char        *search,
+                                 GError           **error)
+{
+  g_autoptr(CitedArticle) article = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GArray) mentions = NULL;
+  g_autoptr(GArray) matches = NULL;
+  g_autoptr(GString) meta = g_string_new (NULL);
+  g_autofree char *date = NULL;
+  CitedQuery query = { 0 };
+  GtkTextIter iter, target;
+  GtkTextTagTable *table;
+  const char *body;
+  gsize body_length;
+  int body_start;
+
+  g_return_val_if_fail (CITED_IS_ARTICLE_VIEW (self), FALSE);
+
+  if (article_id == 0 || self->store == NULL)
+    {
+      clear (self);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return TRUE;
+    }
+
+  article = cited_store_get_article (self->store, article_id, error);
+  if (article == NULL)
+    {
+      clear (self);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return FALSE;
+    }
+
+  query.article_id = article_id;
+  query.include_rejected = TRUE;
+  figures = cited_store_list_figures (self->store, &query, NULL);
+  mentions = cited_store_list_mentions (self->store, article_id, NULL);
+
+  clear (self);
+  self->article_id = article_id;
+  table = gtk_text_buffer_get_tag_table (self->buffer);
+
+  /* Title and the source line, then the body. */
+  gtk_text_buffer_get_end_iter (self->buffer, &iter);
+  gtk_text_buffer_insert_with_tags_by_name (self->buffer, &iter,
+                                            article->title && *article->title ? article->title
+                                                                              : _("Untitled Article"),
+                                            -1, "title", NULL);
+  gtk_text_buffer_insert (self->buffer, &iter, "\n", 1);
+
+  if (article->source != NULL && *article->source != '\0')
+    g_string_append (meta, article->source);
+  date = cited_format_date (article->published);
+  if (date != NULL)
+    g_string_append_printf (meta, "%s%s", meta->len ? " · " : "", date);
+  g_string_append_printf (meta, "%s", meta->len ? " · " : "");
+  g_string_append_printf (meta,
+                          g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures",
+                                       figures ? figures->len : 0),
+                          figures ? figures->len : 0);
+  gtk_text_buffer_insert_with_tags_by_name (self->buffer, &iter, meta->str, -1, "meta", NULL);
+  gtk_text_buffer_insert (self->buffer, &iter, "\n\n", 2);
+
+  body_start = gtk_text_iter_get_offset (&iter);
+  body = article->body ? article->body : "";
+  body_length = strlen (body);
+  gtk_text_buffer_insert (self->buffer, &iter, body, body_length);
+
+  /* Brand mentions. */
+  for (guint i = 0; mentions != NULL && i < mentions->len; i++)
+    {
+      const CitedMention *mention = &g_array_index (mentions, CitedMention, i);
+      int start = body_start + byte_to_char_offset (body, body_length, mention->start);
+      int end = body_start + byte_to_char_offset (body, body_length, mention->end);
+
+      if (end <= start)
+        continue;
+      apply_tag_at (self->buffer, gtk_text_tag_table_lookup (table, "brand"), start, end);
+      if (mention->brand != NULL)
+        apply_tag_at (self->buffer, brand_tag (self, mention->brand), start, end);
+    }
+
+  /* Figures, in text order. */
+  for (guint i = 0; figures != NULL && i < figures->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (figures, i);
+      FigureRange range;
+
+      range.start = body_start + byte_to_char_offset (body, body_length, figure->start);
+      range.end = body_start + byte_to_char_offset (body, body_length, figure->end);
+      if (range.end <= range.start)
+        continue;
+      range.figure = cited_figure_ref (figure);
+      g_array_append_val (self->figures, range);
+
+      apply_tag_at (self->buffer, gtk_text_tag_table_lookup (table, "figure"), range.start, range.end);
+      if (figure->status == CITED_FIGURE_CONFIRMED)
+        apply_tag_at (self->buffer, gtk_text_tag_table_lookup (table, "figure-confirmed"),
+                      range.start, range.end);
+      else if (figure->status == CITED_FIGURE_REJECTED)
+        apply_tag_at (self->buffer, gtk_text_tag_table_lookup (table, "figure-rejected"),
+                      range.start, range.end);
+    }
+
+  /* Search matches. */
+  matches = cited_search_match_ranges (body, search);
+  for (guint r = 0; r + 1 < matches->len; r += 2)
+    apply_tag_at (self->buffer, gtk_text_tag_table_lookup (table, "search"),
+                  body_start + byte_to_char_offset (body, body_length, g_array_index (matches, guint, r)),
+                  body_start + byte_to_char_offset (body, body_length, g_array_index (matches, guint, r + 1)));
+
+  /* The cursor goes to the requested place; the view scrolls there once
+   * it is laid out (scroll_to_mark waits for that). */
+  if (offset > 0)
+    gtk_text_buffer_get_iter_at_offset (self->buffer, &target,
+                                        body_start + byte_to_char_offset (body, body_length, offset));
+  else
+    gtk_text_buffer_get_start_iter (self->buffer, &target);
+  gtk_text_buffer_place_cursor (self->buffer, &target);
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer),
+                                0.0, TRUE, 0.0, offset > 0 ? 0.3 : 0.0);
+
+  gtk_stack_set_visible_child_name (self->stack, "article");
+  return TRUE;
+}
+
+gint64
+cited_article_view_get_article_id (CitedArticleView *self)
+{
+  g_return_val_if_fail (CITED_IS_ARTICLE_VIEW (self), 0);
+  return self->article_id;
+}
+
+GtkTextBuffer *
+cited_article_view_get_buffer (CitedArticleView *self)
+{
+  g_return_val_if_fail (CITED_IS_ARTICLE_VIEW (self), NULL);
+  return self->buffer;
+}
+
+guint
+cited_article_view_count_tagged (CitedArticleView *self,
+                                 const char       *tag_name)
+{
+  GtkTextTag *tag;
+  GtkTextIter iter;
+  guint n = 0;
+
+  g_return_val_if_fail (CITED_IS_ARTICLE_VIEW (self), 0);
+
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (self->buffer), tag_name);
+  if (tag == NULL)
+    return 0;
+
+  gtk_text_buffer_get_start_iter (self->buffer, &iter);
+  if (gtk_text_iter_starts_tag (&iter, tag))
+    n++;
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    if (gtk_text_iter_starts_tag (&iter, tag))
+      n++;
+  return n;
+}
+
+void
+cited_article_view_set_store (CitedArticleView *self,
+                              CitedStore       *store)
+{
+  g_return_if_fail (CITED_IS_ARTICLE_VIEW (self));
+
+  if (g_set_object (&self->store, store))
+    {
+      clear (self);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_STORE]);
+    }
+}
+
+void
+cited_article_view_set_show_back (CitedArticleView *self,
+                                  gboolean          show_back)
+{
+  g_return_if_fail (CITED_IS_ARTICLE_VIEW (self));
+
+  show_back = !!show_back;
+  if (gtk_revealer_get_reveal_child (self->back_revealer) == show_back)
+    return;
+  gtk_revealer_set_reveal_child (self->back_revealer, show_back);
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_SHOW_BACK]);
+}
+
+static void
+update_tag_colors (CitedArticleView *self)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GdkRGBA figure_bg, confirmed_fg, dim;
+
+  /* The accent blue as a tint: strong enough to find, light enough to read. */
+  gdk_rgba_parse (&figure_bg, dark ? "rgba(120,174,237,0.30)" : "rgba(53,132,228,0.18)");
+  gdk_rgba_parse (&confirmed_fg, dark ? "#8ff0a4" : "#1c7a3a");
+  gdk_rgba_parse (&dim, dark ? "rgba(255,255,255,0.55)" : "rgba(0,0,0,0.55)");
+
+  g_object_set (gtk_text_tag_table_lookup (table, "figure"), "background-rgba", &figure_bg, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "figure-confirmed"), "foreground-rgba", &confirmed_fg, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "figure-rejected"), "foreground-rgba", &dim, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "meta"), "foreground-rgba", &dim, NULL);
+}
+
+static void
+cited_article_view_dispose (GObject *object)
+{
+  CitedArticleView *self = CITED_ARTICLE_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CITED_TYPE_ARTICLE_VIEW);
+  g_clear_object (&self->buffer);
+
+  G_OBJECT_CLASS (cited_article_view_parent_class)->dispose (object);
+}
+
+static void
+cited_article_view_finalize (GObject *object)
+{
+  CitedArticleView *self = CITED_ARTICLE_VIEW (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->figures, g_array_unref);
+  g_clear_pointer (&self->brand_tags, g_hash_table_unref);
+
+  G_OBJECT_CLASS (cited_article_view_parent_class)->finalize (object);
+}
+
+static void
+cited_article_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  CitedArticleView *self = CITED_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SHOW_BACK:
+      g_value_set_boolean (value, gtk_revealer_get_reveal_child (self->back_revealer));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cited_article_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  CitedArticleView *self = CITED_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      cited_article_view_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_BACK:
+      cited_article_view_set_show_back (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cited_article_view_class_init (CitedArticleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cited_article_view_dispose;
+  object_class->finalize = cited_article_view_finalize;
+  object_class->get_property = cited_article_view_get_property;
+  object_class->set_property = cited_article_view_set_property;
+
+  props[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CITED_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  props[PROP_SHOW_BACK] =
+    g_param_spec_boolean ("show-back", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, props);
+
+  signals[SIGNAL_BACK] =
+    g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cited/Cited/cited-article-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CitedArticleView, stack);
+  gtk_widget_class_bind_template_child (widget_class, CitedArticleView, back_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CitedArticleView, text_view);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+}
+
+static void
+cited_article_view_init (CitedArticleView *self)
+{
+  GtkEventController *controller;
+  GtkGesture *click;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->figures = g_array_new (FALSE, TRUE, sizeof (FigureRange));
+  g_array_set_clear_func (self->figures, figure_range_clear);
+  self->brand_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  self->buffer = g_object_ref (gtk_text_view_get_buffer (self->text_view));
+  gtk_text_buffer_create_tag (self->buffer, "title",
+                              "weight", PANGO_WEIGHT_BOLD,
+                              "scale", 1.6,
+                              "pixels-below-lines", 6,
+                              NULL);
+  gtk_text_buffer_create_tag (self->buffer, "meta", "scale", 0.9, NULL);
+  gtk_text_buffer_create_tag (self->buffer, "brand",
+                              "underline", PANGO_UNDERLINE_SINGLE,
+                              "weight", 600,
+                              NULL);
+  gtk_text_buffer_create_tag (self->buffer, "figure", NULL);
+  gtk_text_buffer_create_tag (self->buffer, "figure-confirmed",
+                              "weight", PANGO_WEIGHT_BOLD,
+                              NULL);
+  gtk_text_buffer_create_tag (self->buffer, "figure-rejected",
+                              "strikethrough", TRUE,
+                              NULL);
+  gtk_text_buffer_create_tag (self->buffer, "search",
+                              "background", "#f6d32d",
+                              "foreground", "#241f31",
+                              NULL);
+  update_tag_colors (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_tag_colors), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->text_view, "query-tooltip",
+                           G_CALLBACK (query_tooltip_cb), self, 0);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_object (controller, "motion", G_CALLBACK (motion_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
+}
+
+GtkWidget *
+cited_article_view_new (void)
+{
+  return g_object_new (CITED_TYPE_ARTICLE_VIEW, NULL);
+}

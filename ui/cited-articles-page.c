@@ -1,0 +1,629 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cited-articles-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cited-article-list.h"
+#include "cited-article-row.h"
+#include "cited-article-view.h"
+#include "cited-articles-page.h"
+
+struct _CitedArticlesPage
+{
+  AdwBin              parent_instance;
+
+  CitedStore         *store;
+  CitedArticleList   *list;
+  GtkSingleSelection *selection;
+  GtkStringList      *brand_model;   /* item 0: "All Brands" */
+  GSettings          *settings;
+  gboolean            updating;       /* filters set from code, not the user */
+  guint               total;          /* articles in the store */
+
+  AdwLeaflet         *leaflet;
+  GtkWidget          *sidebar;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *brand_dropdown;
+  GtkMenuButton      *date_button;
+  GtkEntry           *date_from_entry;
+  GtkEntry           *date_to_entry;
+  GtkDropDown        *sort_dropdown;
+  GtkLabel           *count_label;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *no_results_page;
+  CitedArticleView   *article_view;
+};
+
+G_DEFINE_FINAL_TYPE (CitedArticlesPage, cited_articles_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *props[N_PROPS];
+
+static const char *sort_names[] = { "date-desc", "date-asc", "title" };
+static const CitedSort sort_values[] = { CITED_SORT_DATE_DESC, CITED_SORT_DATE_ASC, CITED_SORT_TITLE };
+
+/* A date entry's text when it is a valid YYYY-MM-DD date, "" when empty,
+ * NULL when it is not a date. */
+static const char *
+valid_date (GtkEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  int year, month, day;
+  char extra;
+
+  if (*text == '\0')
+    return "";
+  if (strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &extra) != 3)
+    return NULL;
+  if (!g_date_valid_dmy (day, month, year))
+    return NULL;
+  return text;
+}
+
+static const char *
+selected_brand (CitedArticlesPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->brand_dropdown);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || self->brand_model == NULL)
+    return NULL;
+  return gtk_string_list_get_string (self->brand_model, selected);
+}
+
+static const char *
+current_search (CitedArticlesPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  return (text != NULL && *text != '\0') ? text : NULL;
+}
+
+static void
+show_selected (CitedArticlesPage *self)
+{
+  CitedArticleItem *item = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GError) error = NULL;
+  gint64 id = item ? cited_article_item_get_id (item) : 0;
+
+  if (id == cited_article_view_get_article_id (self->article_view))
+    return;
+
+  if (!cited_article_view_show_article (self->article_view, id, 0, current_search (self), &error))
+    g_debug ("Could not show article %" G_GINT64_FORMAT ": %s", id, error->message);
+}
+
+static void
+update_state (CitedArticlesPage *self,
+              const GError      *error)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  const char *search = current_search (self);
+  g_autofree char *count = NULL;
+
+  if (error != NULL)
+    {
+      g_autofree char *description = g_markup_printf_escaped (_("The search could not run: %s"),
+                                                              error->message);
+
+      adw_status_page_set_description (self->no_results_page, description);
+      gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+      gtk_label_set_text (self->count_label, "");
+      return;
+    }
+
+  if (self->total == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  else if (n == 0)
+    {
+      g_autofree char *description = NULL;
+
+      if (search != NULL)
+        /* Translators: %s is what the user searched for. */
+        description = g_markup_printf_escaped (_("No articles match “%s”. Try other words or fewer filters."),
+                                               search);
+      else
+        description = g_strdup (_("No articles match these filters."));
+      adw_status_page_set_description (self->no_results_page, description);
+      gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+
+  if (n == self->total)
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n), n);
+  else
+    /* Translators: "3 of 120 articles". */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u article", "%u of %u articles",
+                                          self->total),
+                             n, self->total);
+  gtk_label_set_text (self->count_label, count);
+}
+
+/* Keeps the article in the reader selected when it is still listed. */
+static void
+reselect (CitedArticlesPage *self)
+{
+  gint64 shown = cited_article_view_get_article_id (self->article_view);
+  guint position = shown ? cited_article_list_find (self->list, shown) : G_MAXUINT;
+
+  if (position != G_MAXUINT)
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+apply_query (CitedArticlesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  CitedQuery query = { 0 };
+  guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
+  const char *from = valid_date (self->date_from_entry);
+  const char *to = valid_date (self->date_to_entry);
+
+  if (self->store == NULL)
+    return;
+
+  query.search = current_search (self);
+  query.brand = selected_brand (self);
+  query.date_from = from;
+  query.date_to = to;
+  query.sort = sort < G_N_ELEMENTS (sort_values) ? sort_values[sort] : CITED_SORT_DATE_DESC;
+
+  cited_article_list_set_query (self->list, &query, &error);
+  reselect (self);
+  update_state (self, error);
+}
+
+static void
+search_changed_cb (CitedArticlesPage *self)
+{
+  apply_query (self);
+
+  /* New search words: highlight them in the open article too. */
+  if (cited_article_view_get_article_id (self->article_view) != 0)
+    cited_article_view_show_article (self->article_view,
+                                     cited_article_view_get_article_id (self->article_view),
+                                     0, current_search (self), NULL);
+}
+
+static void
+stop_search_cb (CitedArticlesPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+search_activate_cb (CitedArticlesPage *self)
+{
+  /* Enter in the search opens the first result. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    {
+      gtk_single_selection_set_selected (self->selection, 0);
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->article_view));
+    }
+}
+
+static void
+filter_changed_cb (CitedArticlesPage *self)
+{
+  guint sort;
+
+  if (self->updating)
+    return;
+
+  sort = gtk_drop_down_get_selected (self->sort_dropdown);
+  if (self->settings != NULL && sort < G_N_ELEMENTS (sort_names))
+    g_settings_set_string (self->settings, "article-sort", sort_names[sort]);
+
+  apply_query (self);
+}
+
+static void
+date_changed_cb (CitedArticlesPage *self)
+{
+  GtkEntry *entries[] = { self->date_from_entry, self->date_to_entry };
+  gboolean all_valid = TRUE;
+  gboolean any_set = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      const char *date = valid_date (entries[i]);
+
+      if (date == NULL)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (entries[i]), "error");
+          all_valid = FALSE;
+        }
+      else
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (entries[i]), "error");
+          any_set |= *date != '\0';
+        }
+    }
+
+  if (any_set)
+    gtk_widget_add_css_class (GTK_WIDGET (self->date_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->date_button), "accent");
+
+  /* Half-typed dates do not filter; the finished one does. */
+  if (all_valid && !self->updating)
+    apply_query (self);
+}
+
+static void
+date_clear_cb (CitedArticlesPage *self)
+{
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->date_from_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->date_to_entry), "");
+  self->updating = FALSE;
+  date_changed_cb (self);
+}
+
+static void
+list_activate_cb (CitedArticlesPage *self,
+                  guint              position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  show_selected (self);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->article_view));
+}
+
+static void
+selection_changed_cb (CitedArticlesPage *self)
+{
+  show_selected (self);
+}
+
+static void
+folded_changed_cb (CitedArticlesPage *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  cited_article_view_set_show_back (self->article_view, folded);
+}
+
+static void
+view_back_cb (CitedArticlesPage *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+/* Rows */
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, cited_article_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  CitedArticlesPage *self = CITED_ARTICLES_PAGE (user_data);
+  CitedArticleItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+
+  cited_article_row_set_article (CITED_ARTICLE_ROW (row),
+                                 cited_article_item_get_article (item),
+                                 self->store ? cited_store_get_lexicon (self->store) : NULL,
+                                 cited_article_list_get_search (self->list));
+}
+
+static void
+reload_brands (CitedArticlesPage *self)
+{
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  g_autofree char *previous = g_strdup (selected_brand (self));
+  guint select = 0;
+
+  stats = cited_store_brand_stats (self->store, FALSE, NULL);
+  g_strv_builder_add (builder, _("All Brands"));
+  for (guint i = 0; stats != NULL && i < stats->len; i++)
+    {
+      CitedBrandStats *brand = g_ptr_array_index (stats, i);
+
+      g_strv_builder_add (builder, brand->name);
+      if (previous != NULL && g_str_equal (previous, brand->name))
+        select = i + 1;
+    }
+  names = g_strv_builder_end (builder);
+
+  self->updating = TRUE;
+  g_clear_object (&self->brand_model);
+  self->brand_model = gtk_string_list_new ((const char * const *) names);
+  gtk_drop_down_set_model (self->brand_dropdown, G_LIST_MODEL (self->brand_model));
+  gtk_drop_down_set_selected (self->brand_dropdown, select);
+  self->updating = FALSE;
+}
+
+void
+cited_articles_page_reload (CitedArticlesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  CitedQuery all = { 0 };
+  gint64 shown;
+
+  g_return_if_fail (CITED_IS_ARTICLES_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  self->total = cited_store_count_articles (self->store, &all, NULL);
+  reload_brands (self);
+  apply_query (self);
+
+  /* Figures may have been edited or re-extracted: redraw the open article. */
+  shown = cited_article_view_get_article_id (self->article_view);
+  if (shown != 0 &&
+      !cited_article_view_show_article (self->article_view, shown, 0, current_search (self), &error))
+    cited_article_view_show_article (self->article_view, 0, 0, NULL, NULL);
+}
+
+void
+cited_articles_page_focus_search (CitedArticlesPage *self)
+{
+  g_return_if_fail (CITED_IS_ARTICLES_PAGE (self));
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+void
+cited_articles_page_show_article (CitedArticlesPage *self,
+                                  gint64             article_id,
+                                  guint              offset)
+{
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  g_return_if_fail (CITED_IS_ARTICLES_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  /* The reader first, so the selection change finds it already shown. */
+  if (!cited_article_view_show_article (self->article_view, article_id, offset,
+                                        current_search (self), &error))
+    {
+      g_debug ("Could not show article %" G_GINT64_FORMAT ": %s", article_id, error->message);
+      return;
+    }
+
+  position = cited_article_list_find (self->list, article_id);
+  if (position == G_MAXUINT)
+    {
+      /* Filtered out: show every article again so the list agrees with
+       * the reader. */
+      self->updating = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_drop_down_set_selected (self->brand_dropdown, 0);
+      gtk_editable_set_text (GTK_EDITABLE (self->date_from_entry), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->date_to_entry), "");
+      self->updating = FALSE;
+      apply_query (self);
+      position = cited_article_list_find (self->list, article_id);
+    }
+
+  if (position != G_MAXUINT)
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+    }
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->article_view));
+}
+
+GListModel *
+cited_articles_page_get_model (CitedArticlesPage *self)
+{
+  g_return_val_if_fail (CITED_IS_ARTICLES_PAGE (self), NULL);
+  return self->list ? G_LIST_MODEL (self->list) : NULL;
+}
+
+GtkSingleSelection *
+cited_articles_page_get_selection (CitedArticlesPage *self)
+{
+  g_return_val_if_fail (CITED_IS_ARTICLES_PAGE (self), NULL);
+  return self->selection;
+}
+
+CitedArticleView *
+cited_articles_page_get_article_view (CitedArticlesPage *self)
+{
+  g_return_val_if_fail (CITED_IS_ARTICLES_PAGE (self), NULL);
+  return self->article_view;
+}
+
+void
+cited_articles_page_set_search_text (CitedArticlesPage *self,
+                                     const char        *text)
+{
+  g_return_if_fail (CITED_IS_ARTICLES_PAGE (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+}
+
+static void
+set_store (CitedArticlesPage *self,
+           CitedStore        *store)
+{
+  if (!g_set_object (&self->store, store))
+    return;
+
+  g_clear_object (&self->list);
+  if (store != NULL)
+    self->list = cited_article_list_new (store);
+
+  gtk_single_selection_set_model (self->selection, self->list ? G_LIST_MODEL (self->list) : NULL);
+  cited_article_view_set_store (self->article_view, store);
+
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_STORE]);
+}
+
+static void
+cited_articles_page_dispose (GObject *object)
+{
+  CitedArticlesPage *self = CITED_ARTICLES_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CITED_TYPE_ARTICLES_PAGE);
+  g_clear_object (&self->selection);
+
+  G_OBJECT_CLASS (cited_articles_page_parent_class)->dispose (object);
+}
+
+static void
+cited_articles_page_finalize (GObject *object)
+{
+  CitedArticlesPage *self = CITED_ARTICLES_PAGE (object);
+
+  g_clear_object (&self->list);
+  g_clear_object (&self->store);
+  g_clear_object (&self->brand_model);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (cited_articles_page_parent_class)->finalize (object);
+}
+
+static void
+cited_articles_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  CitedArticlesPage *self = CITED_ARTICLES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cited_articles_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  CitedArticlesPage *self = CITED_ARTICLES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cited_articles_page_class_init (CitedArticlesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cited_articles_page_dispose;
+  object_class->finalize = cited_articles_page_finalize;
+  object_class->get_property = cited_articles_page_get_property;
+  object_class->set_property = cited_articles_page_set_property;
+
+  props[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CITED_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, props);
+
+  g_type_ensure (CITED_TYPE_ARTICLE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cited/Cited/cited-articles-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, brand_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, date_button);
+  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, date_from_entry);
+  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, date_to_entry);
+  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, article_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_clear_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_back_cb);
+}
+
+static GSettings *
+settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "io.github.cited.Cited", TRUE);
+  return schema ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
+static void
+cited_articles_page_init (CitedArticlesPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  self->updating = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  self->settings = settings_new_if_installed ();
+  if (self->settings != NULL)
+    {
+      g_autofree char *sort = g_settings_get_string (self->settings, "article-sort");
+
+      for (guint i = 0; i < G_N_ELEMENTS (sort_names); i++)
+        if (g_str_equal (sort, sort_names[i]))
+          gtk_drop_down_set_selected (self->sort_dropdown, i);
+    }
+
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  folded_changed_cb (self);
+  self->updating = FALSE;
+}
