@@ -44,6 +44,11 @@ gboolean       cited_store_add_articles          (CitedStore   *self,
                                                   guint        *n_added,
                                                   guint        *n_duplicates,
                                                   GError      **error);
+/* Deletes an article with its figures and mentions; edits of its figures
+ * are kept and apply again if the same text is imported again. */
+gboolean       cited_store_remove_article        (CitedStore   *self,
+                                                  gint64        id,
+                                                  GError      **error);
 guint          cited_store_count_articles        (CitedStore   *self,
                                                   const CitedQuery *query,
                                                   GError      **error);

@@ -1,0 +1,2525 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cited-store"
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "cited-error.h"
+#include "cited-extractor.h"
+#include "cited-store.h"
+
+/* "CITD": tells our databases from other SQLite files. */
+#define CITED_APPLICATION_ID 0x43495444
+
+/* Terms shorter than this many characters cannot be found by the trigram
+ * index and are matched with LIKE over title and body instead. */
+#define TRIGRAM_MIN_CHARS 3
+
+struct _CitedStore
+{
+  GObject       parent_instance;
+
+  char         *path;
+  sqlite3      *db;
+  GHashTable   *stmts;      /* SQL text -> sqlite3_stmt, one cache per connection */
+  CitedLexicon *lexicon;
+};
+
+G_DEFINE_FINAL_TYPE (CitedStore, cited_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *props[N_PROPS];
+
+/*
+ * The schema, as an ordered list of migrations. Step N brings a database
+ * from user_version N-1 to N; never edit a step once released, add one.
+ *
+ * Bodies live in their own table so that listing, counting and sorting
+ * 100,000 articles never reads article text. The full-text index is FTS5
+ * with the trigram tokenizer as an external-content table over a view of
+ * title and body. Trigram rather than unicode61 because unicode61 splits
+ * on spaces and so cannot find a Chinese word inside a sentence written
+ * without them (小米汽车), nor a brand inside run-together words left by
+ * stripped links ("XiaomiCars"): trigram matches any substring of three or
+ * more characters. The cost is a larger index (every three-character
+ * window is a token) and no match for one- and two-character terms, which
+ * the queries below handle with LIKE restricted by the other terms.
+ *
+ * Mentions are also kept aggregated per article and brand
+ * (article_brands), which answers brand filters, "brands of this article"
+ * and brand statistics from an index. User edits are keyed by the
+ * article's content hash and the figure's offset and text, not by row ids,
+ * so they survive re-extraction and deleting and re-importing an article.
+ */
+static const char * const migrations[] = {
+  /* 1 */
+  "CREATE TABLE articles ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  title     TEXT NOT NULL DEFAULT '',"
+  "  source    TEXT,"
+  "  published TEXT,"
+  "  path      TEXT,"
+  "  language  TEXT,"
+  "  hash      TEXT NOT NULL UNIQUE,"
+  "  added     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+  ");"
+  "CREATE INDEX articles_published ON articles (published);"
+  "CREATE INDEX articles_title ON articles (title COLLATE NOCASE);"
+  "CREATE TABLE article_bodies ("
+  "  id   INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
+  "  body TEXT NOT NULL"
+  ");"
+  "CREATE VIEW article_text AS"
+  "  SELECT a.id AS id, a.title AS title, b.body AS body"
+  "  FROM articles a JOIN article_bodies b ON b.id = a.id;"
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
+  "  title, body,"
+  "  content = 'article_text', content_rowid = 'id',"
+  "  tokenize = 'trigram case_sensitive 0'"
+  ");"
+  "CREATE TABLE figures ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  article_id     INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  value          REAL,"
+  "  value_max      REAL,"
+  "  unit           TEXT,"
+  "  currency       TEXT,"
+  "  qualifier      TEXT,"
+  "  metric         TEXT,"
+  "  scope          TEXT,"
+  "  year           INTEGER NOT NULL DEFAULT 0,"
+  "  quarter        INTEGER NOT NULL DEFAULT 0,"
+  "  brand          TEXT COLLATE NOCASE,"
+  "  text           TEXT NOT NULL DEFAULT '',"
+  "  sentence       TEXT,"
+  "  language       TEXT,"
+  "  start          INTEGER NOT NULL,"
+  "  end            INTEGER NOT NULL,"
+  "  sentence_start INTEGER NOT NULL DEFAULT 0,"
+  "  sentence_end   INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX figures_article ON figures (article_id, start);"
+  "CREATE INDEX figures_brand ON figures (brand);"
+  "CREATE INDEX figures_metric ON figures (metric);"
+  "CREATE TABLE mentions ("
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  brand      TEXT NOT NULL COLLATE NOCASE,"
+  "  start      INTEGER NOT NULL,"
+  "  end        INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX mentions_article ON mentions (article_id, start);"
+  "CREATE TABLE article_brands ("
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  brand      TEXT NOT NULL COLLATE NOCASE,"
+  "  n          INTEGER NOT NULL,"
+  "  PRIMARY KEY (article_id, brand)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX article_brands_brand ON article_brands (brand, article_id);"
+  "CREATE TABLE brands ("
+  "  id    INTEGER PRIMARY KEY,"
+  "  name  TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  color TEXT"
+  ");"
+  "CREATE TABLE brand_aliases ("
+  "  brand_id INTEGER NOT NULL REFERENCES brands (id) ON DELETE CASCADE,"
+  "  alias    TEXT NOT NULL,"
+  "  PRIMARY KEY (brand_id, alias)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE figure_edits ("
+  "  article_hash TEXT NOT NULL,"
+  "  start        INTEGER NOT NULL,"
+  "  text         TEXT NOT NULL,"
+  "  value        REAL,"
+  "  brand        TEXT,"
+  "  metric       TEXT,"
+  "  status       INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (article_hash, start, text)"
+  ");",
+};
+
+/* Expressions for a figure after the user's edit (f: figures, e: edits). */
+#define EFFECTIVE_BRAND  "(CASE WHEN e.brand IS NULL THEN f.brand ELSE nullif (e.brand, '') END)"
+#define EFFECTIVE_METRIC "(CASE WHEN e.metric IS NULL THEN f.metric ELSE nullif (e.metric, '') END)"
+#define EDITS_JOIN \
+  " LEFT JOIN figure_edits e ON e.article_hash = a.hash AND e.start = f.start AND e.text = f.text"
+#define NOT_REJECTED "coalesce (e.status, 0) <> 2"
+
+/* ------------------------------------------------------------------ */
+/* Statements                                                          */
+
+/* A cached statement: the cleanup resets it for the next use instead of
+ * finalizing it. */
+typedef sqlite3_stmt CachedStmt;
+
+static void
+cached_stmt_release (CachedStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_release)
+
+static gboolean
+set_db_error (CitedStore  *self,
+              GError     **error,
+              const char  *what)
+{
+  g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
+               /* Translators: the first %s says what failed, the second is SQLite's reason */
+               _("%s: %s"), what, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+static gboolean
+exec_sql (CitedStore  *self,
+          const char  *sql,
+          GError     **error)
+{
+  char *errmsg = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
+                   _("Database error in “%s”: %s"), self->path,
+                   errmsg != NULL ? errmsg : sqlite3_errmsg (self->db));
+      sqlite3_free (errmsg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static CachedStmt *
+prepare (CitedStore  *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->stmts, sql);
+
+  if (stmt != NULL)
+    return stmt;
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (self, error, _("Could not prepare a query"));
+      g_debug ("failed SQL: %s", sql);
+      return NULL;
+    }
+  g_hash_table_insert (self->stmts, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
+static void
+bind_double (sqlite3_stmt *stmt,
+             int           index,
+             double        value)
+{
+  if (isnan (value))
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_double (stmt, index, value);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup (text) : NULL;
+}
+
+static double
+column_double (sqlite3_stmt *stmt,
+               int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NAN;
+  return sqlite3_column_double (stmt, column);
+}
+
+/* Steps a statement that returns no rows. */
+static gboolean
+step_done (CitedStore   *self,
+           sqlite3_stmt *stmt,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return set_db_error (self, error, _("Could not write to the database"));
+  return TRUE;
+}
+
+/* Parameters of a query built at run time, bound in order. */
+typedef struct {
+  gboolean is_int;
+  gint64   i;
+  char    *text;
+} Param;
+
+static void
+param_free (gpointer data)
+{
+  Param *param = data;
+
+  g_free (param->text);
+  g_free (param);
+}
+
+static void
+params_add_text (GPtrArray  *params,
+                 const char *text)
+{
+  Param *param = g_new0 (Param, 1);
+
+  param->text = g_strdup (text);
+  g_ptr_array_add (params, param);
+}
+
+static void
+params_add_int (GPtrArray *params,
+                gint64     i)
+{
+  Param *param = g_new0 (Param, 1);
+
+  param->is_int = TRUE;
+  param->i = i;
+  g_ptr_array_add (params, param);
+}
+
+static void
+params_bind (GPtrArray    *params,
+             sqlite3_stmt *stmt)
+{
+  for (guint i = 0; i < params->len; i++)
+    {
+      Param *param = g_ptr_array_index (params, i);
+
+      if (param->is_int)
+        sqlite3_bind_int64 (stmt, i + 1, param->i);
+      else
+        bind_text (stmt, i + 1, param->text);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Transactions                                                        */
+
+static gboolean
+begin (CitedStore  *self,
+       GError     **error)
+{
+  /* IMMEDIATE takes the write lock up front, so a second connection waits
+   * on the busy timeout instead of failing when it upgrades. */
+  return exec_sql (self, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+commit (CitedStore  *self,
+        GError     **error)
+{
+  return exec_sql (self, "COMMIT", error);
+}
+
+static void
+rollback (CitedStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                             */
+
+static void
+cited_store_finalize (GObject *object)
+{
+  CitedStore *self = (CitedStore *) object;
+
+  g_clear_pointer (&self->stmts, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      sqlite3_close (self->db);
+      self->db = NULL;
+    }
+  g_clear_object (&self->lexicon);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (cited_store_parent_class)->finalize (object);
+}
+
+static void
+cited_store_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CitedStore *self = CITED_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cited_store_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  CitedStore *self = CITED_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_free (self->path);
+      self->path = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cited_store_class_init (CitedStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cited_store_finalize;
+  object_class->get_property = cited_store_get_property;
+  object_class->set_property = cited_store_set_property;
+
+  props[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, props);
+}
+
+static void
+stmt_finalize (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+cited_store_init (CitedStore *self)
+{
+  self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stmt_finalize);
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                             */
+
+/**
+ * cited_store_default_path:
+ *
+ * Returns: (transfer full): $CITED_DB when set, else
+ *   <user data dir>/cited/cited.db.
+ */
+char *
+cited_store_default_path (void)
+{
+  const char *env = g_getenv ("CITED_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "cited", "cited.db", NULL);
+}
+
+static gboolean
+read_pragma_int (CitedStore  *self,
+                 const char  *sql,
+                 int         *out,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW;
+}
+
+static gboolean
+migrate (CitedStore  *self,
+         GError     **error)
+{
+  const int known = G_N_ELEMENTS (migrations);
+  int version = 0;
+  int app_id = 0;
+
+  /* The first read is where SQLite finds out whether the file is a
+   * database at all. */
+  if (!read_pragma_int (self, "PRAGMA user_version", &version, error) ||
+      !read_pragma_int (self, "PRAGMA application_id", &app_id, error))
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
+                   _("“%s” is not a Cited database: %s"),
+                   self->path, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+
+  if (app_id != 0 && app_id != CITED_APPLICATION_ID)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
+                   _("“%s” is a database of another application, not of Cited"),
+                   self->path);
+      return FALSE;
+    }
+
+  if (version > known)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Cited "
+                     "(schema version %d; this version knows up to %d). "
+                     "Update Cited to open it."),
+                   self->path, version, known);
+      return FALSE;
+    }
+
+  for (int step = version; step < known; step++)
+    {
+      g_autofree char *set_version = NULL;
+
+      if (!begin (self, error))
+        return FALSE;
+
+      /* Another connection may have migrated while we waited for the lock. */
+      if (!read_pragma_int (self, "PRAGMA user_version", &version, error))
+        {
+          rollback (self);
+          return set_db_error (self, error, self->path);
+        }
+      if (version > step)
+        {
+          rollback (self);
+          step = version - 1;
+          continue;
+        }
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
+                                     step + 1, CITED_APPLICATION_ID);
+      if (!exec_sql (self, migrations[step], error) ||
+          !exec_sql (self, set_version, error) ||
+          !commit (self, error))
+        {
+          rollback (self);
+          g_prefix_error (error, _("Could not upgrade the database to version %d: "), step + 1);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static CitedLexicon *
+load_lexicon (CitedStore  *self,
+              GError     **error)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  g_autoptr(CachedStmt) brands = NULL;
+  int rc;
+
+  brands = prepare (self,
+                    "SELECT b.id, b.name, b.color,"
+                    "  (SELECT group_concat (alias, char (31)) FROM brand_aliases WHERE brand_id = b.id)"
+                    " FROM brands b ORDER BY b.id",
+                    error);
+  if (brands == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (brands)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (brands, 1);
+      const char *color = (const char *) sqlite3_column_text (brands, 2);
+      const char *aliases = (const char *) sqlite3_column_text (brands, 3);
+      g_auto(GStrv) split = g_strsplit (aliases != NULL ? aliases : "", "\x1f", -1);
+
+      cited_lexicon_add_brand (lexicon, name, (const char * const *) split, color);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not read the brands"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&lexicon);
+}
+
+/**
+ * cited_store_open:
+ * @path: (nullable): the database file, or NULL for the default path
+ * @error: return location for a #GError
+ *
+ * Opens or creates the store, creating missing folders and running pending
+ * migrations. Each thread that uses the store opens its own.
+ *
+ * Returns: (transfer full): the store, or NULL with @error set.
+ */
+CitedStore *
+cited_store_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(CitedStore) self = NULL;
+  g_autofree char *default_path = NULL;
+  g_autofree char *dir = NULL;
+  int rc;
+
+  if (path == NULL)
+    path = default_path = cited_store_default_path ();
+
+  self = g_object_new (CITED_TYPE_STORE, "path", path, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
+                   _("Could not create the folder “%s”: %s"),
+                   dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  /* One connection per thread, so SQLite's own mutexes are not needed. */
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
+                   _("Could not open the database “%s”: %s"),
+                   path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 10000);
+
+  if (!migrate (self, error))
+    return NULL;
+
+  if (!exec_sql (self,
+                 "PRAGMA journal_mode = WAL;"
+                 "PRAGMA synchronous = NORMAL;"
+                 "PRAGMA foreign_keys = ON;"
+                 "PRAGMA temp_store = MEMORY;",
+                 error))
+    return NULL;
+
+  self->lexicon = load_lexicon (self, error);
+  if (self->lexicon == NULL)
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+cited_store_get_path (CitedStore *self)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * cited_store_get_lexicon:
+ *
+ * Returns: (transfer none): the default lexicon plus the user's brands.
+ */
+CitedLexicon *
+cited_store_get_lexicon (CitedStore *self)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  return self->lexicon;
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing articles                                                    */
+
+static char *
+article_hash (const CitedArticle *article)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *title = article->title != NULL ? article->title : "";
+  const char *body = article->body != NULL ? article->body : "";
+
+  g_checksum_update (checksum, (const guchar *) title, strlen (title));
+  g_checksum_update (checksum, (const guchar *) "\n", 1);
+  g_checksum_update (checksum, (const guchar *) body, strlen (body));
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+typedef struct {
+  const char *brand;
+  guint       n;
+  guint       first;
+} BrandCount;
+
+/* Inserts an extraction's figures and mentions for one article. */
+static gboolean
+store_extraction (CitedStore            *self,
+                  gint64                 article_id,
+                  const char            *language,
+                  const CitedExtraction *extraction,
+                  GError               **error)
+{
+  g_autoptr(GArray) counts = NULL;
+
+  if (extraction->figures != NULL && extraction->figures->len > 0)
+    {
+      g_autoptr(CachedStmt) insert = NULL;
+
+      insert = prepare (self,
+                        "INSERT INTO figures (article_id, value, value_max, unit, currency,"
+                        "  qualifier, metric, scope, year, quarter, brand, text, sentence,"
+                        "  language, start, end, sentence_start, sentence_end)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        error);
+      if (insert == NULL)
+        return FALSE;
+
+      for (guint i = 0; i < extraction->figures->len; i++)
+        {
+          const CitedFigure *figure = g_ptr_array_index (extraction->figures, i);
+
+          sqlite3_bind_int64 (insert, 1, article_id);
+          bind_double (insert, 2, figure->value);
+          bind_double (insert, 3, figure->value_max);
+          bind_text (insert, 4, figure->unit);
+          bind_text (insert, 5, figure->currency);
+          bind_text (insert, 6, figure->qualifier);
+          bind_text (insert, 7, figure->metric);
+          bind_text (insert, 8, figure->scope);
+          sqlite3_bind_int (insert, 9, figure->year);
+          sqlite3_bind_int (insert, 10, figure->quarter);
+          bind_text (insert, 11, figure->brand);
+          bind_text (insert, 12, figure->text != NULL ? figure->text : "");
+          bind_text (insert, 13, figure->sentence);
+          bind_text (insert, 14, figure->language != NULL ? figure->language : language);
+          sqlite3_bind_int64 (insert, 15, figure->start);
+          sqlite3_bind_int64 (insert, 16, figure->end);
+          sqlite3_bind_int64 (insert, 17, figure->sentence_start);
+          sqlite3_bind_int64 (insert, 18, figure->sentence_end);
+          if (!step_done (self, insert, error))
+            return FALSE;
+          sqlite3_reset (insert);
+        }
+    }
+
+  if (extraction->mentions == NULL || extraction->mentions->len == 0)
+    return TRUE;
+
+  {
+    g_autoptr(CachedStmt) insert = NULL;
+
+    insert = prepare (self, "INSERT INTO mentions (article_id, brand, start, end) VALUES (?, ?, ?, ?)", error);
+    if (insert == NULL)
+      return FALSE;
+
+    counts = g_array_new (FALSE, FALSE, sizeof (BrandCount));
+    for (guint i = 0; i < extraction->mentions->len; i++)
+      {
+        const CitedMention *mention = &g_array_index (extraction->mentions, CitedMention, i);
+        guint j;
+
+        if (mention->brand == NULL)
+          continue;
+
+        sqlite3_bind_int64 (insert, 1, article_id);
+        bind_text (insert, 2, mention->brand);
+        sqlite3_bind_int64 (insert, 3, mention->start);
+        sqlite3_bind_int64 (insert, 4, mention->end);
+        if (!step_done (self, insert, error))
+          return FALSE;
+        sqlite3_reset (insert);
+
+        /* Few brands per article: a linear scan beats a hash table. */
+        for (j = 0; j < counts->len; j++)
+          {
+            BrandCount *count = &g_array_index (counts, BrandCount, j);
+
+            if (g_ascii_strcasecmp (count->brand, mention->brand) == 0)
+              {
+                count->n++;
+                break;
+              }
+          }
+        if (j == counts->len)
+          {
+            BrandCount count = { mention->brand, 1, i };
+            g_array_append_val (counts, count);
+          }
+      }
+  }
+
+  {
+    g_autoptr(CachedStmt) insert = NULL;
+
+    insert = prepare (self, "INSERT INTO article_brands (article_id, brand, n) VALUES (?, ?, ?)", error);
+    if (insert == NULL)
+      return FALSE;
+
+    for (guint j = 0; j < counts->len; j++)
+      {
+        const BrandCount *count = &g_array_index (counts, BrandCount, j);
+
+        sqlite3_bind_int64 (insert, 1, article_id);
+        bind_text (insert, 2, count->brand);
+        sqlite3_bind_int (insert, 3, count->n);
+        if (!step_done (self, insert, error))
+          return FALSE;
+        sqlite3_reset (insert);
+      }
+  }
+
+  return TRUE;
+}
+
+static gboolean
+hash_exists (CitedStore  *self,
+             const char  *hash,
+             gboolean    *exists,
+             GError     **error)
+{
+  g_autoptr(CachedStmt) select = NULL;
+  int rc;
+
+  select = prepare (self, "SELECT 1 FROM articles WHERE hash = ?", error);
+  if (select == NULL)
+    return FALSE;
+
+  bind_text (select, 1, hash);
+  rc = sqlite3_step (select);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_db_error (self, error, _("Could not read the articles"));
+  *exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static gboolean
+insert_article (CitedStore    *self,
+                CitedArticle  *article,
+                gboolean      *added,
+                GError       **error)
+{
+  g_autoptr(CitedExtraction) extraction = NULL;
+  g_autoptr(CachedStmt) insert = NULL;
+  const char *title = article->title != NULL ? article->title : "";
+  const char *body = article->body != NULL ? article->body : "";
+  gboolean exists = FALSE;
+  gint64 id;
+
+  *added = FALSE;
+
+  if (article->hash == NULL)
+    article->hash = article_hash (article);
+
+  if (!hash_exists (self, article->hash, &exists, error))
+    return FALSE;
+  if (exists)
+    return TRUE;
+
+  extraction = cited_extract (self->lexicon, title, body, -1, article->published);
+  if (article->language == NULL)
+    article->language = g_strdup (extraction->language != NULL
+                                  ? extraction->language
+                                  : cited_detect_language (body, -1));
+
+  insert = prepare (self,
+                    "INSERT INTO articles (title, source, published, path, language, hash)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    error);
+  if (insert == NULL)
+    return FALSE;
+  bind_text (insert, 1, title);
+  bind_text (insert, 2, article->source);
+  bind_text (insert, 3, article->published);
+  bind_text (insert, 4, article->path);
+  bind_text (insert, 5, article->language);
+  bind_text (insert, 6, article->hash);
+  if (!step_done (self, insert, error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (self->db);
+
+  {
+    g_autoptr(CachedStmt) insert_body = NULL;
+
+    insert_body = prepare (self, "INSERT INTO article_bodies (id, body) VALUES (?, ?)", error);
+    if (insert_body == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (insert_body, 1, id);
+    bind_text (insert_body, 2, body);
+    if (!step_done (self, insert_body, error))
+      return FALSE;
+  }
+
+  {
+    g_autoptr(CachedStmt) insert_fts = NULL;
+
+    insert_fts = prepare (self, "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)", error);
+    if (insert_fts == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (insert_fts, 1, id);
+    bind_text (insert_fts, 2, title);
+    bind_text (insert_fts, 3, body);
+    if (!step_done (self, insert_fts, error))
+      return FALSE;
+  }
+
+  if (!store_extraction (self, id, article->language, extraction, error))
+    return FALSE;
+
+  article->id = id;
+  *added = TRUE;
+  return TRUE;
+}
+
+/**
+ * cited_store_add_articles:
+ * @articles: (element-type CitedArticle): parsed articles
+ * @n_added: (out) (optional): how many were new
+ * @n_duplicates: (out) (optional): how many were already stored
+ *
+ * Extracts and stores @articles in one transaction: either all new ones
+ * are stored or, on error, none.
+ */
+gboolean
+cited_store_add_articles (CitedStore  *self,
+                          GPtrArray   *articles,
+                          guint       *n_added,
+                          guint       *n_duplicates,
+                          GError     **error)
+{
+  guint added = 0;
+  guint duplicates = 0;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (articles != NULL, FALSE);
+
+  if (n_added != NULL)
+    *n_added = 0;
+  if (n_duplicates != NULL)
+    *n_duplicates = 0;
+
+  if (!begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      CitedArticle *article = g_ptr_array_index (articles, i);
+      gboolean was_added = FALSE;
+
+      if (!insert_article (self, article, &was_added, error))
+        {
+          rollback (self);
+          /* Ids of rows that were rolled back must not leak out. */
+          for (guint j = 0; j <= i; j++)
+            ((CitedArticle *) g_ptr_array_index (articles, j))->id = 0;
+          return FALSE;
+        }
+      if (was_added)
+        added++;
+      else
+        duplicates++;
+    }
+
+  if (!commit (self, error))
+    {
+      rollback (self);
+      for (guint j = 0; j < articles->len; j++)
+        ((CitedArticle *) g_ptr_array_index (articles, j))->id = 0;
+      return FALSE;
+    }
+
+  if (n_added != NULL)
+    *n_added = added;
+  if (n_duplicates != NULL)
+    *n_duplicates = duplicates;
+  return TRUE;
+}
+
+/**
+ * cited_store_remove_article:
+ * @id: an article id
+ *
+ * Deletes an article with its figures and mentions. The user's edits of
+ * its figures are kept: importing the same text again brings them back.
+ */
+gboolean
+cited_store_remove_article (CitedStore  *self,
+                            gint64       id,
+                            GError     **error)
+{
+  g_autoptr(CachedStmt) select = NULL;
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  select = prepare (self, "SELECT title, body FROM article_text WHERE id = ?", error);
+  if (select == NULL)
+    goto fail;
+  sqlite3_bind_int64 (select, 1, id);
+  rc = sqlite3_step (select);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND,
+                   _("There is no article %" G_GINT64_FORMAT), id);
+      goto fail;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (self, error, _("Could not read the article"));
+      goto fail;
+    }
+
+  {
+    g_autoptr(CachedStmt) fts_delete = NULL;
+
+    /* An external-content index must be told the old text to forget it. */
+    fts_delete = prepare (self,
+                          "INSERT INTO articles_fts (articles_fts, rowid, title, body)"
+                          " VALUES ('delete', ?, ?, ?)",
+                          error);
+    if (fts_delete == NULL)
+      goto fail;
+    sqlite3_bind_int64 (fts_delete, 1, id);
+    sqlite3_bind_value (fts_delete, 2, sqlite3_column_value (select, 0));
+    sqlite3_bind_value (fts_delete, 3, sqlite3_column_value (select, 1));
+    if (!step_done (self, fts_delete, error))
+      goto fail;
+  }
+  cached_stmt_release (select);
+
+  {
+    g_autoptr(CachedStmt) delete = NULL;
+
+    delete = prepare (self, "DELETE FROM articles WHERE id = ?", error);
+    if (delete == NULL)
+      goto fail;
+    sqlite3_bind_int64 (delete, 1, id);
+    if (!step_done (self, delete, error))
+      goto fail;
+  }
+
+  return commit (self, error);
+
+fail:
+  if (select != NULL)
+    cached_stmt_release (g_steal_pointer (&select));
+  rollback (self);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Re-extraction                                                       */
+
+static gboolean
+reextract_all (CitedStore    *self,
+               CitedLexicon  *lexicon,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  {
+    g_autoptr(CachedStmt) select = prepare (self, "SELECT id FROM articles ORDER BY id", error);
+
+    if (select == NULL)
+      return FALSE;
+    while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (select, 0);
+        g_array_append_val (ids, id);
+      }
+    if (rc != SQLITE_DONE)
+      return set_db_error (self, error, _("Could not read the articles"));
+  }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(CitedExtraction) extraction = NULL;
+      g_autofree char *language = NULL;
+      static const char * const deletes[] = {
+        "DELETE FROM figures WHERE article_id = ?",
+        "DELETE FROM mentions WHERE article_id = ?",
+        "DELETE FROM article_brands WHERE article_id = ?",
+      };
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      {
+        g_autoptr(CachedStmt) select = NULL;
+
+        select = prepare (self,
+                          "SELECT a.title, a.published, a.language, b.body"
+                          " FROM articles a JOIN article_bodies b ON b.id = a.id WHERE a.id = ?",
+                          error);
+        if (select == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (select, 1, id);
+        if (sqlite3_step (select) != SQLITE_ROW)
+          return set_db_error (self, error, _("Could not read the article"));
+
+        extraction = cited_extract (lexicon,
+                                    (const char *) sqlite3_column_text (select, 0),
+                                    (const char *) sqlite3_column_text (select, 3),
+                                    sqlite3_column_bytes (select, 3),
+                                    (const char *) sqlite3_column_text (select, 1));
+        language = column_dup (select, 2);
+      }
+
+      for (guint j = 0; j < G_N_ELEMENTS (deletes); j++)
+        {
+          g_autoptr(CachedStmt) delete = prepare (self, deletes[j], error);
+
+          if (delete == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (delete, 1, id);
+          if (!step_done (self, delete, error))
+            return FALSE;
+        }
+
+      if (!store_extraction (self, id, language, extraction, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cited_store_reextract:
+ *
+ * Runs the extractor again over every stored article in one transaction.
+ * User edits, keyed by content hash and offset, apply to the new figures.
+ */
+gboolean
+cited_store_reextract (CitedStore    *self,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!reextract_all (self, self->lexicon, cancellable, error) ||
+      !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_color (const char *color)
+{
+  if (color == NULL || color[0] != '#' || strlen (color) != 7)
+    return FALSE;
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (color[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * cited_store_add_brand:
+ * @name: the canonical name
+ * @aliases: (nullable) (array zero-terminated=1): other names to match
+ * @color: (nullable): "#RRGGBB", or NULL to have one picked
+ *
+ * Adds a brand (or aliases and a colour to an existing one), keeps it in
+ * the database and re-scans every stored article, in one transaction.
+ */
+gboolean
+cited_store_add_brand (CitedStore          *self,
+                       const char          *name,
+                       const char * const  *aliases,
+                       const char          *color,
+                       GError             **error)
+{
+  g_autoptr(CitedLexicon) lexicon = NULL;
+  g_autofree char *trimmed = NULL;
+  gint64 brand_id;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+  if (*trimmed == '\0' || !g_utf8_validate (trimmed, -1, NULL))
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_INVALID,
+                           _("A brand needs a name"));
+      return FALSE;
+    }
+  if (color != NULL && !is_color (color))
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                   _("“%s” is not a colour; write it as #RRGGBB"), color);
+      return FALSE;
+    }
+
+  if (!begin (self, error))
+    return FALSE;
+
+  {
+    g_autoptr(CachedStmt) upsert = NULL;
+
+    upsert = prepare (self,
+                      "INSERT INTO brands (name, color) VALUES (?, ?)"
+                      " ON CONFLICT (name) DO UPDATE SET color = coalesce (excluded.color, color)"
+                      " RETURNING id",
+                      error);
+    if (upsert == NULL)
+      goto fail;
+    bind_text (upsert, 1, trimmed);
+    bind_text (upsert, 2, color);
+    if (sqlite3_step (upsert) != SQLITE_ROW)
+      {
+        set_db_error (self, error, _("Could not save the brand"));
+        goto fail;
+      }
+    brand_id = sqlite3_column_int64 (upsert, 0);
+    /* Finish the statement so the RETURNING write is complete. */
+    if (!step_done (self, upsert, error))
+      goto fail;
+  }
+
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    {
+      g_autoptr(CachedStmt) insert = NULL;
+      g_autofree char *alias = g_strstrip (g_strdup (aliases[i]));
+
+      if (*alias == '\0' || !g_utf8_validate (alias, -1, NULL))
+        continue;
+      insert = prepare (self, "INSERT OR IGNORE INTO brand_aliases (brand_id, alias) VALUES (?, ?)", error);
+      if (insert == NULL)
+        goto fail;
+      sqlite3_bind_int64 (insert, 1, brand_id);
+      bind_text (insert, 2, alias);
+      if (!step_done (self, insert, error))
+        goto fail;
+    }
+
+  /* Re-scan with a fresh lexicon so that a failure leaves ours as it was. */
+  lexicon = load_lexicon (self, error);
+  if (lexicon == NULL)
+    goto fail;
+  if (!reextract_all (self, lexicon, NULL, error))
+    goto fail;
+  if (!commit (self, error))
+    goto fail;
+
+  cited_lexicon_add_brand (self->lexicon, trimmed, aliases, color);
+  return TRUE;
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Search queries                                                      */
+
+typedef struct {
+  char      *match;        /* FTS5 expression of the long terms, or NULL */
+  GPtrArray *short_terms;  /* terms below TRIGRAM_MIN_CHARS */
+  GPtrArray *all_terms;
+} Search;
+
+static void
+search_clear (Search *search)
+{
+  g_clear_pointer (&search->match, g_free);
+  g_clear_pointer (&search->short_terms, g_ptr_array_unref);
+  g_clear_pointer (&search->all_terms, g_ptr_array_unref);
+}
+
+/* Splits the user's text into terms: whitespace separates, double quotes
+ * (straight or curly) group a phrase. Every term becomes an FTS5 string,
+ * so no user text can be FTS5 syntax. */
+static void
+search_parse (Search     *search,
+              const char *text)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+  const char *p = text;
+
+  search->short_terms = g_ptr_array_new_with_free_func (g_free);
+  search->all_terms = g_ptr_array_new_with_free_func (g_free);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return;
+
+  while (*p != '\0')
+    {
+      g_autoptr(GString) term = g_string_new (NULL);
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+
+      if (c == '"' || c == 0x201C || c == 0x201D)
+        {
+          p = g_utf8_next_char (p);
+          while (*p != '\0')
+            {
+              c = g_utf8_get_char (p);
+              if (c == '"' || c == 0x201C || c == 0x201D)
+                {
+                  p = g_utf8_next_char (p);
+                  break;
+                }
+              g_string_append_unichar (term, c);
+              p = g_utf8_next_char (p);
+            }
+        }
+      else
+        {
+          while (*p != '\0')
+            {
+              c = g_utf8_get_char (p);
+              if (g_unichar_isspace (c) || c == '"' || c == 0x201C || c == 0x201D)
+                break;
+              g_string_append_unichar (term, c);
+              p = g_utf8_next_char (p);
+            }
+        }
+
+      g_strstrip (term->str);
+      term->len = strlen (term->str);
+      if (term->len == 0)
+        continue;
+
+      g_ptr_array_add (search->all_terms, g_strdup (term->str));
+
+      if (g_utf8_strlen (term->str, -1) < TRIGRAM_MIN_CHARS)
+        {
+          g_ptr_array_add (search->short_terms, g_strdup (term->str));
+          continue;
+        }
+
+      if (match->len > 0)
+        g_string_append_c (match, ' ');
+      g_string_append_c (match, '"');
+      for (const char *q = term->str; *q != '\0'; q++)
+        {
+          if (*q == '"')
+            g_string_append_c (match, '"');
+          g_string_append_c (match, *q);
+        }
+      g_string_append_c (match, '"');
+    }
+
+  if (match->len > 0)
+    search->match = g_string_free (g_steal_pointer (&match), FALSE);
+}
+
+static char *
+like_pattern (const char *term)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *q = term; *q != '\0'; q++)
+    {
+      if (*q == '%' || *q == '_' || *q == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *q);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
+/* ASCII case-insensitive search, as LIKE matches. Bytes of multi-byte
+ * characters compare exactly, and a needle that starts on a character
+ * boundary can only match at one. */
+static const char *
+find_term (const char *haystack,
+           gsize       length,
+           const char *needle)
+{
+  gsize n = strlen (needle);
+
+  if (n == 0 || n > length)
+    return NULL;
+  for (gsize i = 0; i + n <= length; i++)
+    {
+      gsize j;
+
+      for (j = 0; j < n; j++)
+        if (g_ascii_tolower (haystack[i + j]) != g_ascii_tolower (needle[j]))
+          break;
+      if (j == n)
+        return haystack + i;
+    }
+  return NULL;
+}
+
+/* Wraps occurrences of @terms in @text with \x02 … \x03, leaving what is
+ * already marked alone, and flattens line breaks for a one-line snippet. */
+static char *
+mark_terms (const char *text,
+            GPtrArray  *terms)
+{
+  GString *out = g_string_sized_new (strlen (text) + 16);
+  gboolean inside = FALSE;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (*p == '\x02')
+        inside = TRUE;
+      else if (*p == '\x03')
+        inside = FALSE;
+
+      if (!inside && *p != '\x03')
+        {
+          const char *found = NULL;
+          gsize found_len = 0;
+
+          for (guint i = 0; i < terms->len; i++)
+            {
+              const char *term = g_ptr_array_index (terms, i);
+              gsize n = strlen (term);
+
+              if (n > found_len && g_ascii_strncasecmp (p, term, n) == 0)
+                {
+                  found = p;
+                  found_len = n;
+                }
+            }
+          if (found != NULL)
+            {
+              g_string_append_c (out, '\x02');
+              g_string_append_len (out, p, found_len);
+              g_string_append_c (out, '\x03');
+              p += found_len;
+              continue;
+            }
+        }
+
+      if (*p == '\n' || *p == '\r' || *p == '\t')
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_c (out, *p);
+      p++;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A snippet around the first match of any term in @body, for searches the
+ * full-text index cannot answer. */
+static char *
+own_snippet (const char *body,
+             GPtrArray  *terms)
+{
+  gsize length = strlen (body);
+  const char *first = NULL;
+  const char *start;
+  const char *end;
+  g_autoptr(GString) window = g_string_new (NULL);
+  g_autofree char *window_str = NULL;
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const char *found = find_term (body, length, g_ptr_array_index (terms, i));
+
+      if (found != NULL && (first == NULL || found < first))
+        first = found;
+    }
+  if (first == NULL)
+    first = body;
+
+  start = first;
+  for (guint n = 0; n < 30 && start > body; n++)
+    start = g_utf8_find_prev_char (body, start);
+  end = start;
+  for (guint n = 0; n < 100 && *end != '\0'; n++)
+    end = g_utf8_next_char (end);
+
+  if (start > body)
+    g_string_append (window, "…");
+  g_string_append_len (window, start, end - start);
+  if (*end != '\0')
+    g_string_append (window, "…");
+
+  window_str = g_string_free (g_steal_pointer (&window), FALSE);
+  return mark_terms (window_str, terms);
+}
+
+static gboolean
+check_date (const char  *date,
+            GError     **error)
+{
+  /* YYYY, YYYY-MM or YYYY-MM-DD. */
+  static const char shape[] = "9999-99-99";
+  gsize n = strlen (date);
+
+  if (n == 4 || n == 7 || n == 10)
+    {
+      gsize i;
+
+      for (i = 0; i < n; i++)
+        if (shape[i] == '9' ? !g_ascii_isdigit (date[i]) : date[i] != '-')
+          break;
+      if (i == n)
+        return TRUE;
+    }
+
+  g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+               _("“%s” is not a date; write it as YYYY-MM-DD"), date);
+  return FALSE;
+}
+
+static const char *
+canonical_brand (CitedStore *self,
+                 const char *brand)
+{
+  const char *canonical = cited_lexicon_lookup (self->lexicon, brand);
+
+  return canonical != NULL ? canonical : brand;
+}
+
+/* Filters shared by article and figure queries, appended to @where as
+ * " AND …" with their parameters. The FTS table, when searching, must be
+ * joined by the caller as articles_fts. */
+static gboolean
+add_article_filters (CitedStore       *self,
+                     const CitedQuery *query,
+                     const Search     *search,
+                     gboolean          figure_brand,
+                     GString          *where,
+                     GPtrArray        *params,
+                     GError          **error)
+{
+  if (query == NULL)
+    return TRUE;
+
+  if (search->match != NULL)
+    {
+      g_string_append (where, " AND articles_fts MATCH ?");
+      params_add_text (params, search->match);
+    }
+
+  for (guint i = 0; i < search->short_terms->len; i++)
+    {
+      g_autofree char *pattern = like_pattern (g_ptr_array_index (search->short_terms, i));
+
+      g_string_append (where,
+                       " AND (a.title LIKE ? ESCAPE '\\' OR"
+                       " (SELECT body FROM article_bodies WHERE id = a.id) LIKE ? ESCAPE '\\')");
+      params_add_text (params, pattern);
+      params_add_text (params, pattern);
+    }
+
+  if (query->brand != NULL && *query->brand != '\0')
+    {
+      if (figure_brand)
+        g_string_append (where, " AND " EFFECTIVE_BRAND " = ? COLLATE NOCASE");
+      else
+        g_string_append (where, " AND a.id IN (SELECT article_id FROM article_brands WHERE brand = ?)");
+      params_add_text (params, canonical_brand (self, query->brand));
+    }
+
+  if (query->date_from != NULL && *query->date_from != '\0')
+    {
+      if (!check_date (query->date_from, error))
+        return FALSE;
+      g_string_append (where, " AND a.published >= ?");
+      params_add_text (params, query->date_from);
+    }
+
+  if (query->date_to != NULL && *query->date_to != '\0')
+    {
+      g_autofree char *bound = NULL;
+
+      if (!check_date (query->date_to, error))
+        return FALSE;
+      /* "~" sorts after digits and "-": "2024-05~" ends May 2024. */
+      bound = g_strconcat (query->date_to, "~", NULL);
+      g_string_append (where, " AND a.published <= ?");
+      params_add_text (params, bound);
+    }
+
+  return TRUE;
+}
+
+static const char *
+article_order (const CitedQuery *query,
+               const Search     *search)
+{
+  switch (query != NULL ? query->sort : CITED_SORT_DATE_DESC)
+    {
+    case CITED_SORT_DATE_ASC:
+      return " ORDER BY a.published IS NULL, a.published, a.id";
+    case CITED_SORT_TITLE:
+      return " ORDER BY a.title COLLATE NOCASE, a.id";
+    case CITED_SORT_RELEVANCE:
+      if (search->match != NULL)
+        return " ORDER BY articles_fts.rank, a.id";
+      G_GNUC_FALLTHROUGH;
+    case CITED_SORT_DATE_DESC:
+    default:
+      return " ORDER BY a.published DESC, a.id DESC";
+    }
+}
+
+static void
+add_limit (const CitedQuery *query,
+           GString          *sql,
+           GPtrArray        *params)
+{
+  if (query == NULL || (query->limit == 0 && query->offset == 0))
+    return;
+  g_string_append (sql, " LIMIT ? OFFSET ?");
+  params_add_int (params, query->limit > 0 ? (gint64) query->limit : -1);
+  params_add_int (params, query->offset);
+}
+
+/* Everything after SELECT's columns for an article query. */
+static gboolean
+build_article_query (CitedStore       *self,
+                     const CitedQuery *query,
+                     const Search     *search,
+                     GString          *sql,
+                     GPtrArray        *params,
+                     GError          **error)
+{
+  g_string_append (sql, " FROM articles a");
+  if (search->match != NULL)
+    g_string_append (sql, " JOIN articles_fts ON articles_fts.rowid = a.id");
+  g_string_append (sql, " WHERE 1");
+  return add_article_filters (self, query, search, FALSE, sql, params, error);
+}
+
+#define ARTICLE_COLUMNS \
+  "a.id, a.title, a.source, a.published, a.path, a.language, a.hash," \
+  " (SELECT count (*) FROM figures f" EDITS_JOIN \
+  "   WHERE f.article_id = a.id AND " NOT_REJECTED ")," \
+  " (SELECT group_concat (brand, char (31)) FROM" \
+  "   (SELECT brand FROM article_brands WHERE article_id = a.id ORDER BY n DESC, brand))"
+
+static CitedArticle *
+article_from_row (sqlite3_stmt *stmt)
+{
+  CitedArticle *article = cited_article_new ();
+  const char *brands;
+
+  article->id = sqlite3_column_int64 (stmt, 0);
+  article->title = column_dup (stmt, 1);
+  article->source = column_dup (stmt, 2);
+  article->published = column_dup (stmt, 3);
+  article->path = column_dup (stmt, 4);
+  article->language = column_dup (stmt, 5);
+  article->hash = column_dup (stmt, 6);
+  article->n_figures = sqlite3_column_int (stmt, 7);
+  brands = (const char *) sqlite3_column_text (stmt, 8);
+  article->brands = brands != NULL ? g_strsplit (brands, "\x1f", -1) : g_new0 (char *, 1);
+  return article;
+}
+
+guint
+cited_store_count_articles (CitedStore        *self,
+                            const CitedQuery  *query,
+                            GError           **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT count (*)");
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (param_free);
+  g_autoptr(CachedStmt) stmt = NULL;
+  Search search = { 0 };
+  guint count = 0;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), 0);
+
+  search_parse (&search, query != NULL ? query->search : NULL);
+  if (!build_article_query (self, query, &search, sql, params, error))
+    goto out;
+
+  stmt = prepare (self, sql->str, error);
+  if (stmt == NULL)
+    goto out;
+  params_bind (params, stmt);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  else
+    set_db_error (self, error, _("Could not count the articles"));
+
+out:
+  search_clear (&search);
+  return count;
+}
+
+/**
+ * cited_store_list_articles:
+ *
+ * Returns: (transfer full) (element-type CitedArticle): articles without
+ *   bodies, with brands, figure counts and, when searching, snippets; NULL
+ *   on error.
+ */
+GPtrArray *
+cited_store_list_articles (CitedStore        *self,
+                           const CitedQuery  *query,
+                           GError           **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT " ARTICLE_COLUMNS);
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (param_free);
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
+  Search search = { 0 };
+  gboolean own = FALSE;
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  search_parse (&search, query != NULL ? query->search : NULL);
+  if (search.match != NULL)
+    g_string_append (sql, ", snippet (articles_fts, 1, char (2), char (3), '…', 48)");
+  else if (search.short_terms->len > 0)
+    {
+      g_string_append (sql, ", (SELECT body FROM article_bodies WHERE id = a.id)");
+      own = TRUE;
+    }
+
+  if (!build_article_query (self, query, &search, sql, params, error))
+    goto out;
+  g_string_append (sql, article_order (query, &search));
+  add_limit (query, sql, params);
+
+  stmt = prepare (self, sql->str, error);
+  if (stmt == NULL)
+    goto out;
+  params_bind (params, stmt);
+
+  articles = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CitedArticle *article = article_from_row (stmt);
+      const char *text = (const char *) sqlite3_column_text (stmt, 9);
+
+      if (text != NULL && own)
+        article->snippet = own_snippet (text, search.short_terms);
+      else if (text != NULL)
+        article->snippet = mark_terms (text, search.short_terms);
+      g_ptr_array_add (articles, article);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not list the articles"));
+      g_clear_pointer (&articles, g_ptr_array_unref);
+    }
+
+out:
+  search_clear (&search);
+  return g_steal_pointer (&articles);
+}
+
+/**
+ * cited_store_list_article_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): ids in the query's order.
+ */
+GArray *
+cited_store_list_article_ids (CitedStore        *self,
+                              const CitedQuery  *query,
+                              GError           **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT a.id");
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (param_free);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
+  Search search = { 0 };
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  search_parse (&search, query != NULL ? query->search : NULL);
+  if (!build_article_query (self, query, &search, sql, params, error))
+    goto out;
+  g_string_append (sql, article_order (query, &search));
+  add_limit (query, sql, params);
+
+  stmt = prepare (self, sql->str, error);
+  if (stmt == NULL)
+    goto out;
+  params_bind (params, stmt);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not list the articles"));
+      g_clear_pointer (&ids, g_array_unref);
+    }
+
+out:
+  search_clear (&search);
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * cited_store_get_article:
+ *
+ * Returns: (transfer full): the article with its body, or NULL with
+ *   CITED_ERROR_NOT_FOUND.
+ */
+CitedArticle *
+cited_store_get_article (CitedStore  *self,
+                         gint64       id,
+                         GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  CitedArticle *article;
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT " ARTICLE_COLUMNS ", b.body"
+                  " FROM articles a JOIN article_bodies b ON b.id = a.id WHERE a.id = ?",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND,
+                   _("There is no article %" G_GINT64_FORMAT), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (self, error, _("Could not read the article"));
+      return NULL;
+    }
+
+  article = article_from_row (stmt);
+  article->body = column_dup (stmt, 9);
+  return article;
+}
+
+/* ------------------------------------------------------------------ */
+/* Figures                                                             */
+
+#define FIGURE_COLUMNS \
+  "f.id, f.article_id, f.value, f.value_max, f.unit, f.currency, f.qualifier," \
+  " f.metric, f.scope, f.year, f.quarter, f.brand, f.text, f.sentence," \
+  " f.language, f.start, f.end, f.sentence_start, f.sentence_end," \
+  " a.title, a.path, a.published," \
+  " e.status IS NOT NULL, e.value, e.brand, e.metric, coalesce (e.status, 0)"
+
+static CitedFigure *
+figure_from_row (sqlite3_stmt *stmt)
+{
+  CitedFigure *figure = cited_figure_new ();
+  gboolean has_edit;
+
+  figure->id = sqlite3_column_int64 (stmt, 0);
+  figure->article_id = sqlite3_column_int64 (stmt, 1);
+  figure->value = column_double (stmt, 2);
+  figure->value_max = column_double (stmt, 3);
+  figure->unit = column_dup (stmt, 4);
+  figure->currency = column_dup (stmt, 5);
+  figure->qualifier = column_dup (stmt, 6);
+  figure->metric = column_dup (stmt, 7);
+  figure->scope = column_dup (stmt, 8);
+  figure->year = sqlite3_column_int (stmt, 9);
+  figure->quarter = sqlite3_column_int (stmt, 10);
+  figure->brand = column_dup (stmt, 11);
+  figure->text = column_dup (stmt, 12);
+  figure->sentence = column_dup (stmt, 13);
+  figure->language = column_dup (stmt, 14);
+  figure->start = sqlite3_column_int64 (stmt, 15);
+  figure->end = sqlite3_column_int64 (stmt, 16);
+  figure->sentence_start = sqlite3_column_int64 (stmt, 17);
+  figure->sentence_end = sqlite3_column_int64 (stmt, 18);
+  figure->article_title = column_dup (stmt, 19);
+  figure->article_path = column_dup (stmt, 20);
+  figure->article_published = column_dup (stmt, 21);
+
+  figure->orig_value = figure->value;
+  figure->orig_brand = g_strdup (figure->brand);
+  figure->orig_metric = g_strdup (figure->metric);
+
+  has_edit = sqlite3_column_int (stmt, 22);
+  if (!has_edit)
+    return figure;
+
+  figure->status = sqlite3_column_int (stmt, 26);
+  if (sqlite3_column_type (stmt, 23) != SQLITE_NULL)
+    {
+      figure->value = sqlite3_column_double (stmt, 23);
+      figure->edited = TRUE;
+    }
+  if (sqlite3_column_type (stmt, 24) != SQLITE_NULL)
+    {
+      const char *brand = (const char *) sqlite3_column_text (stmt, 24);
+
+      g_free (figure->brand);
+      figure->brand = *brand != '\0' ? g_strdup (brand) : NULL;
+      figure->edited = TRUE;
+    }
+  if (sqlite3_column_type (stmt, 25) != SQLITE_NULL)
+    {
+      const char *metric = (const char *) sqlite3_column_text (stmt, 25);
+
+      g_free (figure->metric);
+      figure->metric = *metric != '\0' ? g_strdup (metric) : NULL;
+      figure->edited = TRUE;
+    }
+  return figure;
+}
+
+/**
+ * cited_store_list_figures:
+ *
+ * Returns: (transfer full) (element-type CitedFigure): figures as the user
+ *   edited them, rejected ones only when query->include_rejected.
+ */
+GPtrArray *
+cited_store_list_figures (CitedStore        *self,
+                          const CitedQuery  *query,
+                          GError           **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT " FIGURE_COLUMNS " FROM figures f"
+                                         " JOIN articles a ON a.id = f.article_id" EDITS_JOIN);
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (param_free);
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
+  Search search = { 0 };
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  search_parse (&search, query != NULL ? query->search : NULL);
+  if (search.match != NULL)
+    g_string_append (sql, " JOIN articles_fts ON articles_fts.rowid = a.id");
+  g_string_append (sql, " WHERE 1");
+
+  if (query == NULL || !query->include_rejected)
+    g_string_append (sql, " AND " NOT_REJECTED);
+  if (query != NULL && query->article_id > 0)
+    {
+      g_string_append (sql, " AND f.article_id = ?");
+      params_add_int (params, query->article_id);
+    }
+  if (query != NULL && query->metric != NULL && *query->metric != '\0')
+    {
+      g_string_append (sql, " AND " EFFECTIVE_METRIC " = ? COLLATE NOCASE");
+      params_add_text (params, query->metric);
+    }
+  if (!add_article_filters (self, query, &search, TRUE, sql, params, error))
+    goto out;
+
+  switch (query != NULL ? query->sort : CITED_SORT_DATE_DESC)
+    {
+    case CITED_SORT_DATE_ASC:
+      g_string_append (sql, " ORDER BY a.published IS NULL, a.published, a.id, f.start");
+      break;
+    case CITED_SORT_TITLE:
+      g_string_append (sql, " ORDER BY a.title COLLATE NOCASE, a.id, f.start");
+      break;
+    case CITED_SORT_RELEVANCE:
+      if (search.match != NULL)
+        {
+          g_string_append (sql, " ORDER BY articles_fts.rank, a.id, f.start");
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    case CITED_SORT_DATE_DESC:
+    default:
+      g_string_append (sql, " ORDER BY a.published DESC, a.id DESC, f.start");
+      break;
+    }
+  add_limit (query, sql, params);
+
+  stmt = prepare (self, sql->str, error);
+  if (stmt == NULL)
+    goto out;
+  params_bind (params, stmt);
+
+  figures = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_figure_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (figures, figure_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not list the figures"));
+      g_clear_pointer (&figures, g_ptr_array_unref);
+    }
+
+out:
+  search_clear (&search);
+  return g_steal_pointer (&figures);
+}
+
+/**
+ * cited_store_get_figure:
+ *
+ * Returns: (transfer full): the figure as edited (rejected ones too), or
+ *   NULL with CITED_ERROR_NOT_FOUND.
+ */
+CitedFigure *
+cited_store_get_figure (CitedStore  *self,
+                        gint64       id,
+                        GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT " FIGURE_COLUMNS " FROM figures f"
+                  " JOIN articles a ON a.id = f.article_id" EDITS_JOIN
+                  " WHERE f.id = ?",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return figure_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND,
+                 _("There is no figure %" G_GINT64_FORMAT), id);
+  else
+    set_db_error (self, error, _("Could not read the figure"));
+  return NULL;
+}
+
+/**
+ * cited_store_list_mentions:
+ *
+ * Returns: (transfer full) (element-type CitedMention): the brand mentions
+ *   of one article in text order; brand names are interned.
+ */
+GArray *
+cited_store_list_mentions (CitedStore  *self,
+                           gint64       article_id,
+                           GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GArray) mentions = NULL;
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT brand, start, end FROM mentions WHERE article_id = ? ORDER BY start",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+
+  mentions = g_array_new (FALSE, FALSE, sizeof (CitedMention));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CitedMention mention;
+
+      mention.brand = g_intern_string ((const char *) sqlite3_column_text (stmt, 0));
+      mention.start = sqlite3_column_int64 (stmt, 1);
+      mention.end = sqlite3_column_int64 (stmt, 2);
+      g_array_append_val (mentions, mention);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not read the mentions"));
+      return NULL;
+    }
+  return g_steal_pointer (&mentions);
+}
+
+/**
+ * cited_store_list_metrics:
+ *
+ * Returns: (transfer full): metrics of non-rejected figures, most figures
+ *   first, or NULL on error.
+ */
+GStrv
+cited_store_list_metrics (CitedStore  *self,
+                          GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT " EFFECTIVE_METRIC " AS m, count (*) AS n"
+                  " FROM figures f JOIN articles a ON a.id = f.article_id" EDITS_JOIN
+                  " WHERE " NOT_REJECTED " AND m IS NOT NULL"
+                  " GROUP BY m ORDER BY n DESC, m",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not read the metrics"));
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* ------------------------------------------------------------------ */
+/* Brands                                                              */
+
+static CitedBrandStats *
+brand_stats_new (CitedStore *self,
+                 const char *name)
+{
+  CitedBrandStats *stats = g_new0 (CitedBrandStats, 1);
+  guint n = cited_lexicon_get_n_brands (self->lexicon);
+  const char *color = cited_lexicon_color_for (self->lexicon, name);
+
+  stats->name = g_strdup (name);
+  stats->color = g_strdup (color != NULL ? color : "#808080");
+  for (guint i = 0; i < n; i++)
+    if (g_ascii_strcasecmp (cited_lexicon_get_name (self->lexicon, i), name) == 0)
+      {
+        stats->aliases = g_strdupv ((char **) cited_lexicon_get_aliases (self->lexicon, i));
+        break;
+      }
+  if (stats->aliases == NULL)
+    stats->aliases = g_new0 (char *, 1);
+  return stats;
+}
+
+static int
+brand_stats_compare (gconstpointer a,
+                     gconstpointer b)
+{
+  const CitedBrandStats *sa = *(const CitedBrandStats * const *) a;
+  const CitedBrandStats *sb = *(const CitedBrandStats * const *) b;
+
+  if (sa->mentions != sb->mentions)
+    return sa->mentions > sb->mentions ? -1 : 1;
+  if (sa->n_figures != sb->n_figures)
+    return sa->n_figures > sb->n_figures ? -1 : 1;
+  return g_utf8_collate (sa->name, sb->name);
+}
+
+/**
+ * cited_store_brand_stats:
+ *
+ * Returns: (transfer full) (element-type CitedBrandStats): mentions,
+ *   articles, share of voice and figure count per brand.
+ */
+GPtrArray *
+cited_store_brand_stats (CitedStore  *self,
+                         gboolean     include_unmentioned,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_brand_stats_free);
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(CachedStmt) mentions = NULL;
+  g_autoptr(CachedStmt) figures = NULL;
+  guint64 total = 0;
+  guint n_mentioned;
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  mentions = prepare (self,
+                      "SELECT brand, sum (n), count (*) FROM article_brands GROUP BY brand",
+                      error);
+  if (mentions == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (mentions)) == SQLITE_ROW)
+    {
+      CitedBrandStats *stats = brand_stats_new (self, (const char *) sqlite3_column_text (mentions, 0));
+
+      stats->mentions = sqlite3_column_int64 (mentions, 1);
+      stats->articles = sqlite3_column_int64 (mentions, 2);
+      total += stats->mentions;
+      g_ptr_array_add (result, stats);
+      g_hash_table_insert (by_name, stats->name, stats);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not count brand mentions"));
+      return NULL;
+    }
+
+  figures = prepare (self,
+                     "SELECT " EFFECTIVE_BRAND " AS b, count (*)"
+                     " FROM figures f JOIN articles a ON a.id = f.article_id" EDITS_JOIN
+                     " WHERE " NOT_REJECTED " AND b IS NOT NULL GROUP BY b",
+                     error);
+  if (figures == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (figures)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (figures, 0);
+      CitedBrandStats *stats = g_hash_table_lookup (by_name, name);
+
+      if (stats == NULL)
+        {
+          stats = brand_stats_new (self, name);
+          g_ptr_array_add (result, stats);
+          g_hash_table_insert (by_name, stats->name, stats);
+        }
+      stats->n_figures = sqlite3_column_int64 (figures, 1);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not count brand figures"));
+      return NULL;
+    }
+
+  for (guint i = 0; i < result->len; i++)
+    {
+      CitedBrandStats *stats = g_ptr_array_index (result, i);
+
+      stats->share_of_voice = total > 0 ? (double) stats->mentions / (double) total : 0.0;
+    }
+  g_ptr_array_sort (result, brand_stats_compare);
+  n_mentioned = result->len;
+
+  if (include_unmentioned)
+    {
+      guint n = cited_lexicon_get_n_brands (self->lexicon);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const char *name = cited_lexicon_get_name (self->lexicon, i);
+
+          if (!g_hash_table_contains (by_name, name))
+            {
+              CitedBrandStats *stats = brand_stats_new (self, name);
+
+              g_ptr_array_add (result, stats);
+              g_hash_table_insert (by_name, stats->name, stats);
+            }
+        }
+      /* Unmentioned brands go last, by name. */
+      if (result->len > n_mentioned)
+        qsort (result->pdata + n_mentioned, result->len - n_mentioned,
+               sizeof (gpointer), brand_stats_compare);
+    }
+
+  return g_steal_pointer (&result);
+}
+
+/**
+ * cited_store_brand_comentions:
+ * @brand: a brand name or alias
+ *
+ * Returns: (transfer full) (element-type CitedBrandStats): the brands that
+ *   appear in articles mentioning @brand; mentions and articles are the
+ *   number of shared articles, share_of_voice the fraction of @brand's
+ *   articles that also mention the other brand.
+ */
+GPtrArray *
+cited_store_brand_comentions (CitedStore  *self,
+                              const char  *brand,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) result = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
+  const char *canonical;
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+  g_return_val_if_fail (brand != NULL, NULL);
+
+  canonical = canonical_brand (self, brand);
+  stmt = prepare (self,
+                  "SELECT o.brand, count (*),"
+                  "  (SELECT count (*) FROM article_brands WHERE brand = ?1)"
+                  " FROM article_brands t JOIN article_brands o"
+                  "  ON o.article_id = t.article_id AND o.brand <> t.brand"
+                  " WHERE t.brand = ?1"
+                  " GROUP BY o.brand ORDER BY count (*) DESC, o.brand",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, canonical);
+
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_brand_stats_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CitedBrandStats *stats = brand_stats_new (self, (const char *) sqlite3_column_text (stmt, 0));
+      guint all = sqlite3_column_int (stmt, 2);
+
+      stats->mentions = sqlite3_column_int (stmt, 1);
+      stats->articles = stats->mentions;
+      stats->share_of_voice = all > 0 ? (double) stats->mentions / all : 0.0;
+      g_ptr_array_add (result, stats);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not count brand mentions"));
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+static void
+next_month (int *year,
+            int *month)
+{
+  if (++*month > 12)
+    {
+      *month = 1;
+      ++*year;
+    }
+}
+
+/**
+ * cited_store_brand_mentions_by_month:
+ * @months: (out) (transfer full) (element-type utf8): "YYYY-MM", every
+ *   month from the first to the last with a mention
+ * @counts: (out) (transfer full) (element-type guint): mentions per month
+ */
+gboolean
+cited_store_brand_mentions_by_month (CitedStore  *self,
+                                     const char  *brand,
+                                     GPtrArray  **months,
+                                     GArray     **counts,
+                                     GError     **error)
+{
+  g_autoptr(GPtrArray) out_months = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) out_counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(CachedStmt) stmt = NULL;
+  int year = 0, month = 0;
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (brand != NULL, FALSE);
+  g_return_val_if_fail (months != NULL && counts != NULL, FALSE);
+
+  stmt = prepare (self,
+                  "SELECT substr (a.published, 1, 7) AS m, sum (ab.n)"
+                  " FROM article_brands ab JOIN articles a ON a.id = ab.article_id"
+                  " WHERE ab.brand = ? AND length (a.published) >= 7"
+                  " GROUP BY m ORDER BY m",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, canonical_brand (self, brand));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *m = (const char *) sqlite3_column_text (stmt, 0);
+      guint count = sqlite3_column_int (stmt, 1);
+      int y, mo;
+
+      if (sscanf (m, "%4d-%2d", &y, &mo) != 2 || mo < 1 || mo > 12)
+        continue;
+
+      /* Months without a mention are zeros, so a trend chart's axis is
+       * evenly spaced in time. */
+      if (year != 0)
+        {
+          next_month (&year, &month);
+          while (year < y || (year == y && month < mo))
+            {
+              guint zero = 0;
+
+              g_ptr_array_add (out_months, g_strdup_printf ("%04d-%02d", year, month));
+              g_array_append_val (out_counts, zero);
+              next_month (&year, &month);
+            }
+        }
+      year = y;
+      month = mo;
+      g_ptr_array_add (out_months, g_strdup_printf ("%04d-%02d", y, mo));
+      g_array_append_val (out_counts, count);
+    }
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, error, _("Could not count brand mentions"));
+
+  *months = g_steal_pointer (&out_months);
+  *counts = g_steal_pointer (&out_counts);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Edits                                                               */
+
+typedef struct {
+  char  *hash;
+  gint64 start;
+  char  *text;
+} FigureKey;
+
+static void
+figure_key_clear (FigureKey *key)
+{
+  g_clear_pointer (&key->hash, g_free);
+  g_clear_pointer (&key->text, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FigureKey, figure_key_clear)
+
+static gboolean
+lookup_figure_key (CitedStore  *self,
+                   gint64       figure_id,
+                   FigureKey   *key,
+                   GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self,
+                  "SELECT a.hash, f.start, f.text FROM figures f"
+                  " JOIN articles a ON a.id = f.article_id WHERE f.id = ?",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, figure_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND,
+                   _("There is no figure %" G_GINT64_FORMAT), figure_id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return set_db_error (self, error, _("Could not read the figure"));
+
+  key->hash = column_dup (stmt, 0);
+  key->start = sqlite3_column_int64 (stmt, 1);
+  key->text = column_dup (stmt, 2);
+  return TRUE;
+}
+
+/**
+ * cited_store_set_figure_edit:
+ * @figure_id: a stored figure
+ * @edit: the user's correction; it replaces any earlier one
+ *
+ * Fails with CITED_ERROR_NOT_FOUND when the figure does not exist and
+ * CITED_ERROR_INVALID for an unknown status.
+ */
+gboolean
+cited_store_set_figure_edit (CitedStore             *self,
+                             gint64                  figure_id,
+                             const CitedFigureEdit  *edit,
+                             GError                **error)
+{
+  g_auto(FigureKey) key = { 0 };
+  g_autoptr(CachedStmt) stmt = NULL;
+  const char *brand;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  if (edit->status != CITED_FIGURE_EXTRACTED &&
+      edit->status != CITED_FIGURE_CONFIRMED &&
+      edit->status != CITED_FIGURE_REJECTED)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                   _("Unknown figure status %d"), (int) edit->status);
+      return FALSE;
+    }
+  if (!isnan (edit->value) && !isfinite (edit->value))
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_INVALID,
+                           _("A figure’s value must be a finite number"));
+      return FALSE;
+    }
+
+  if (!lookup_figure_key (self, figure_id, &key, error))
+    return FALSE;
+
+  brand = edit->brand;
+  if (brand != NULL && *brand != '\0')
+    brand = canonical_brand (self, brand);
+
+  stmt = prepare (self,
+                  "INSERT OR REPLACE INTO figure_edits"
+                  " (article_hash, start, text, value, brand, metric, status)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, key.hash);
+  sqlite3_bind_int64 (stmt, 2, key.start);
+  bind_text (stmt, 3, key.text);
+  bind_double (stmt, 4, edit->value);
+  bind_text (stmt, 5, brand);
+  bind_text (stmt, 6, edit->metric);
+  sqlite3_bind_int (stmt, 7, edit->status);
+  return step_done (self, stmt, error);
+}
+
+gboolean
+cited_store_clear_figure_edit (CitedStore  *self,
+                               gint64       figure_id,
+                               GError     **error)
+{
+  g_auto(FigureKey) key = { 0 };
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  if (!lookup_figure_key (self, figure_id, &key, error))
+    return FALSE;
+
+  stmt = prepare (self,
+                  "DELETE FROM figure_edits WHERE article_hash = ? AND start = ? AND text = ?",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, key.hash);
+  sqlite3_bind_int64 (stmt, 2, key.start);
+  bind_text (stmt, 3, key.text);
+  return step_done (self, stmt, error);
+}

@@ -1,0 +1,1181 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-store"
+#include "config.h"
+
+#include <math.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "cited.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("cited-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "nested", "folder", "cited.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static CitedArticle *
+make_article (const char *title,
+              const char *published,
+              const char *body)
+{
+  CitedArticle *article = cited_article_new ();
+
+  article->title = g_strdup (title);
+  article->published = g_strdup (published);
+  article->body = g_strdup (body);
+  article->path = g_strdup_printf ("/tmp/%s.txt", title);
+  article->source = g_strdup ("Test Wire");
+  return article;
+}
+
+/* Adds one article, taking ownership of it. */
+static void
+add_one (CitedStore   *store,
+         CitedArticle *article)
+{
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  g_autoptr(GError) error = NULL;
+  guint added = 0;
+
+  g_ptr_array_add (batch, article);
+  g_assert_true (cited_store_add_articles (store, batch, &added, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 1);
+}
+
+static int
+sqlite_int (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+sqlite_exec (const char *path,
+             const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static gboolean
+strv_contains_ci (char       **strv,
+                  const char  *s)
+{
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    if (g_ascii_strcasecmp (strv[i], s) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_open_create (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(CitedStore) again = NULL;
+  int version;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpstr (cited_store_get_path (store), ==, fixture->path);
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
+
+  /* The default lexicon is there from the start. */
+  g_assert_cmpstr (cited_lexicon_lookup (cited_store_get_lexicon (store), "millet"), ==, "Xiaomi");
+  g_assert_cmpuint (cited_store_count_articles (store, NULL, &error), ==, 0);
+  g_assert_no_error (error);
+
+  g_clear_object (&store);
+
+  version = sqlite_int (fixture->path, "PRAGMA user_version");
+  g_assert_cmpint (version, >=, 1);
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
+
+  /* Reopening migrates nothing and keeps the version. */
+  again = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+  g_clear_object (&again);
+  g_assert_cmpint (sqlite_int (fixture->path, "PRAGMA user_version"), ==, version);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("CITED_DB"));
+  g_autofree char *from_env = NULL;
+  g_autofree char *fallback = NULL;
+  g_autofree char *expected = NULL;
+
+  g_setenv ("CITED_DB", "/some/where/else.db", TRUE);
+  from_env = cited_store_default_path ();
+  g_assert_cmpstr (from_env, ==, "/some/where/else.db");
+
+  g_unsetenv ("CITED_DB");
+  fallback = cited_store_default_path ();
+  expected = g_build_filename (g_get_user_data_dir (), "cited", "cited.db", NULL);
+  g_assert_cmpstr (fallback, ==, expected);
+
+  if (saved != NULL)
+    g_setenv ("CITED_DB", saved, TRUE);
+}
+
+static void
+test_migration_from_empty_file (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+
+  /* An empty file is a valid, empty SQLite database at version 0. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (fixture->path, "", 0, NULL));
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  add_one (store, make_article ("Migrated", NULL, "Huawei makes phones."));
+  g_assert_cmpuint (cited_store_count_articles (store, NULL, NULL), ==, 1);
+}
+
+static void
+test_too_new (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  sqlite_exec (fixture->path, "PRAGMA user_version = 999");
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_DATABASE_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "999"));
+  g_assert_nonnull (strstr (error->message, fixture->path));
+
+  /* The database is left as it was. */
+  g_assert_cmpint (sqlite_int (fixture->path, "PRAGMA user_version"), ==, 999);
+}
+
+static void
+test_not_a_database (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *junk = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  junk = g_strnfill (8192, 'x');
+  g_assert_true (g_file_set_contents (fixture->path, junk, -1, NULL));
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+}
+
+static void
+test_foreign_database (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  sqlite_exec (fixture->path, "PRAGMA application_id = 42; CREATE TABLE notes (x)");
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+}
+
+static void
+test_add_and_duplicates (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  g_autoptr(GPtrArray) again = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  g_autoptr(CitedArticle) stored = NULL;
+  CitedArticle *first;
+  guint added = 99, duplicates = 99;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  first = make_article ("Xiaomi results", "2022-03-01",
+                        "Xiaomi sold 190 million phones in 2021. Huawei holds 24,000 patents.");
+  g_ptr_array_add (batch, first);
+  g_ptr_array_add (batch, make_article ("Apple", "2022-04-01", "Apple sold phones."));
+  /* The same content twice in one batch is one article. */
+  g_ptr_array_add (batch, make_article ("Apple", "2022-04-01", "Apple sold phones."));
+
+  g_assert_true (cited_store_add_articles (store, batch, &added, &duplicates, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 2);
+  g_assert_cmpuint (duplicates, ==, 1);
+  g_assert_cmpint (first->id, >, 0);
+  g_assert_nonnull (first->hash);
+  g_assert_cmpuint (strlen (first->hash), ==, 64);
+
+  g_ptr_array_add (again, make_article ("Xiaomi results", "2022-03-01",
+                                        "Xiaomi sold 190 million phones in 2021. Huawei holds 24,000 patents."));
+  g_assert_true (cited_store_add_articles (store, again, &added, &duplicates, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (duplicates, ==, 1);
+  g_assert_cmpuint (cited_store_count_articles (store, NULL, NULL), ==, 2);
+
+  stored = cited_store_get_article (store, first->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->title, ==, "Xiaomi results");
+  g_assert_cmpstr (stored->body, ==, first->body);
+  g_assert_cmpstr (stored->source, ==, "Test Wire");
+  g_assert_cmpstr (stored->published, ==, "2022-03-01");
+  g_assert_cmpstr (stored->path, ==, "/tmp/Xiaomi results.txt");
+  g_assert_cmpstr (stored->language, ==, "en");
+  g_assert_cmpstr (stored->hash, ==, first->hash);
+  g_assert_true (strv_contains_ci (stored->brands, "Xiaomi"));
+  g_assert_true (strv_contains_ci (stored->brands, "Huawei"));
+  g_assert_cmpuint (stored->n_figures, >=, 2);
+
+  g_assert_null (cited_store_get_article (store, 12345, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND);
+}
+
+static void
+test_batch_rollback (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  CitedArticle *good;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* A trigger makes the second insert of the batch fail. */
+  sqlite_exec (fixture->path,
+               "CREATE TRIGGER boom BEFORE INSERT ON articles WHEN NEW.title = 'boom'"
+               " BEGIN SELECT RAISE (ABORT, 'boom'); END");
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  good = make_article ("good", NULL, "Samsung shipped 70 million phones.");
+  g_ptr_array_add (batch, good);
+  g_ptr_array_add (batch, make_article ("boom", NULL, "Apple shipped 50 million phones."));
+
+  g_assert_false (cited_store_add_articles (store, batch, NULL, NULL, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_DATABASE);
+  g_assert_cmpint (good->id, ==, 0);
+
+  /* Nothing half-written: no article, no figure, no mention. */
+  g_assert_cmpuint (cited_store_count_articles (store, NULL, NULL), ==, 0);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count (*) FROM figures"), ==, 0);
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count (*) FROM mentions"), ==, 0);
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count (*) FROM article_bodies"), ==, 0);
+}
+
+static CitedStore *
+open_search_store (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  CitedStore *store = cited_store_open (fixture->path, &error);
+
+  g_assert_no_error (error);
+  g_ptr_array_add (batch, make_article ("Xiaomi Cars team", "2024-01-31",
+                                        "XiaomiCars has an R&D team of 3000 people. "
+                                        "Sales reached 190 million units worldwide."));
+  g_ptr_array_add (batch, make_article ("Apple in India", "2023-06-15",
+                                        "Apple opened two stores in India. "
+                                        "The iPhone sold well; 5G phones are popular."));
+  g_ptr_array_add (batch, make_article ("小米汽车研发团队", "2024-02-10",
+                                        "小米汽车的研发团队有3000人，华为汽车的团队有7000人。"));
+  g_ptr_array_add (batch, make_article ("三星出货量", "2023-01-05",
+                                        "三星去年全球出货量超过2.6亿台，排名第一。"));
+  g_assert_true (cited_store_add_articles (store, batch, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+static GPtrArray *
+search (CitedStore *store,
+        const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  CitedQuery query = { .search = text, .sort = CITED_SORT_RELEVANCE };
+  GPtrArray *found = cited_store_list_articles (store, &query, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  /* Counting agrees with listing. */
+  g_assert_cmpuint (cited_store_count_articles (store, &query, NULL), ==, found->len);
+  return found;
+}
+
+static void
+test_search_english (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(CitedStore) store = open_search_store (fixture);
+  g_autoptr(GPtrArray) found = NULL;
+  CitedArticle *article;
+  static const char * const hostile[] = {
+    "AND", "OR NOT", "\"", "\"unclosed phrase", "(million", "mill*", "NEAR(a b)",
+    "title:apple", "-apple", "^apple", "a\"b", "''", "%", "_", "\\", "“curly”", "   ",
+  };
+
+  found = search (store, "million");
+  g_assert_cmpuint (found->len, ==, 1);
+  article = g_ptr_array_index (found, 0);
+  g_assert_cmpstr (article->title, ==, "Xiaomi Cars team");
+  g_assert_nonnull (article->snippet);
+  g_assert_nonnull (strstr (article->snippet, "\x02million\x03"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Case-insensitive, and inside run-together words. */
+  found = search (store, "CARS");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Terms are all required; a quoted phrase is matched as written. */
+  found = search (store, "apple india");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = search (store, "\"two stores\"");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = search (store, "\"stores two\"");
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = search (store, "apple million");
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* A two-letter term the trigram index cannot see. */
+  found = search (store, "5G");
+  g_assert_cmpuint (found->len, ==, 1);
+  article = g_ptr_array_index (found, 0);
+  g_assert_cmpstr (article->title, ==, "Apple in India");
+  g_assert_nonnull (strstr (article->snippet, "\x02" "5G\x03"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Whatever the user types, no FTS5 syntax error reaches them. */
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      CitedQuery query = { .search = hostile[i] };
+      g_autoptr(GPtrArray) list = cited_store_list_articles (store, &query, &error);
+      g_autoptr(GArray) ids = cited_store_list_article_ids (store, &query, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (list);
+      g_assert_nonnull (ids);
+      g_assert_cmpuint (list->len, ==, ids->len);
+    }
+
+  /* "%" and "_" are literal characters, not LIKE wildcards. */
+  found = search (store, "%");
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+}
+
+static void
+test_search_chinese (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(CitedStore) store = open_search_store (fixture);
+  g_autoptr(GPtrArray) found = NULL;
+  CitedArticle *article;
+
+  /* Four characters: the trigram index. */
+  found = search (store, "研发团队");
+  g_assert_cmpuint (found->len, ==, 1);
+  article = g_ptr_array_index (found, 0);
+  g_assert_cmpstr (article->title, ==, "小米汽车研发团队");
+  g_assert_nonnull (strstr (article->snippet, "\x02研发团队\x03"));
+  g_assert_cmpstr (article->language, ==, "zh");
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Two characters: the fallback, with its own snippet. */
+  found = search (store, "华为");
+  g_assert_cmpuint (found->len, ==, 1);
+  article = g_ptr_array_index (found, 0);
+  g_assert_cmpstr (article->title, ==, "小米汽车研发团队");
+  g_assert_nonnull (article->snippet);
+  g_assert_nonnull (strstr (article->snippet, "\x02华为\x03"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* One character. */
+  found = search (store, "亿");
+  g_assert_cmpuint (found->len, ==, 1);
+  article = g_ptr_array_index (found, 0);
+  g_assert_cmpstr (article->title, ==, "三星出货量");
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Short and long terms together: the short one narrows the long one. */
+  found = search (store, "出货量 三星");
+  g_assert_cmpuint (found->len, ==, 1);
+  article = g_ptr_array_index (found, 0);
+  g_assert_nonnull (strstr (article->snippet, "\x02出货量\x03"));
+  g_assert_nonnull (strstr (article->snippet, "\x02三星\x03"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = search (store, "出货量 华为");
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Titles are searched too; a full-width space separates terms. */
+  found = search (store, "小米　团队");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+}
+
+static void
+test_filters_and_sort (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(CitedStore) store = open_search_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GArray) ids = NULL;
+  CitedQuery query = { 0 };
+
+  /* Newest first by default. */
+  list = cited_store_list_articles (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 4);
+  g_assert_cmpstr (((CitedArticle *) g_ptr_array_index (list, 0))->published, ==, "2024-02-10");
+  g_assert_cmpstr (((CitedArticle *) g_ptr_array_index (list, 3))->published, ==, "2023-01-05");
+  /* Listing leaves bodies out. */
+  g_assert_null (((CitedArticle *) g_ptr_array_index (list, 0))->body);
+  g_assert_null (((CitedArticle *) g_ptr_array_index (list, 0))->snippet);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  query.sort = CITED_SORT_DATE_ASC;
+  list = cited_store_list_articles (store, &query, &error);
+  ids = cited_store_list_article_ids (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((CitedArticle *) g_ptr_array_index (list, 0))->published, ==, "2023-01-05");
+  g_assert_cmpuint (ids->len, ==, list->len);
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_cmpint (g_array_index (ids, gint64, i), ==, ((CitedArticle *) g_ptr_array_index (list, i))->id);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_clear_pointer (&ids, g_array_unref);
+
+  query.sort = CITED_SORT_TITLE;
+  list = cited_store_list_articles (store, &query, &error);
+  g_assert_cmpstr (((CitedArticle *) g_ptr_array_index (list, 0))->title, ==, "Apple in India");
+  g_assert_cmpstr (((CitedArticle *) g_ptr_array_index (list, 1))->title, ==, "Xiaomi Cars team");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Pages. */
+  query.offset = 1;
+  query.limit = 2;
+  list = cited_store_list_articles (store, &query, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (((CitedArticle *) g_ptr_array_index (list, 0))->title, ==, "Xiaomi Cars team");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  query.offset = 0;
+  query.limit = 0;
+
+  /* Dates: inclusive, and a year or month covers all of it. */
+  query.date_from = "2023-06-15";
+  query.date_to = "2024-01-31";
+  g_assert_cmpuint (cited_store_count_articles (store, &query, &error), ==, 2);
+  query.date_from = "2024";
+  query.date_to = "2024";
+  g_assert_cmpuint (cited_store_count_articles (store, &query, &error), ==, 2);
+  query.date_from = NULL;
+  query.date_to = "2023-06";
+  g_assert_cmpuint (cited_store_count_articles (store, &query, &error), ==, 2);
+  g_assert_no_error (error);
+  query.date_to = "June";
+  g_assert_cmpuint (cited_store_count_articles (store, &query, &error), ==, 0);
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_INVALID);
+  g_clear_error (&error);
+  query.date_to = NULL;
+
+  /* Brands, by name, alias or any case. */
+  query.brand = "xiaomi";
+  list = cited_store_list_articles (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  for (guint i = 0; i < list->len; i++)
+    g_assert_true (strv_contains_ci (((CitedArticle *) g_ptr_array_index (list, i))->brands, "Xiaomi"));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  query.brand = "小米";
+  g_assert_cmpuint (cited_store_count_articles (store, &query, &error), ==, 2);
+  query.brand = "Samsung";
+  query.search = "出货量";
+  g_assert_cmpuint (cited_store_count_articles (store, &query, &error), ==, 1);
+  query.brand = "Apple";
+  g_assert_cmpuint (cited_store_count_articles (store, &query, &error), ==, 0);
+  g_assert_no_error (error);
+}
+
+static void
+test_brand_stats (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) co = NULL;
+  g_autoptr(GPtrArray) months = NULL;
+  g_autoptr(GArray) counts = NULL;
+  CitedBrandStats *top;
+  double share = 0;
+  guint total = 0;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (batch, make_article ("a", "2024-01-10", "Huawei and Huawei and Huawei. Apple too."));
+  g_ptr_array_add (batch, make_article ("b", "2024-03-02", "Huawei beat Samsung."));
+  g_ptr_array_add (batch, make_article ("c", NULL, "Samsung alone."));
+  g_assert_true (cited_store_add_articles (store, batch, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  stats = cited_store_brand_stats (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats->len, ==, 3);
+  top = g_ptr_array_index (stats, 0);
+  g_assert_cmpstr (top->name, ==, "Huawei");
+  g_assert_cmpuint (top->mentions, ==, 4);
+  g_assert_cmpuint (top->articles, ==, 2);
+  g_assert_cmpfloat_with_epsilon (top->share_of_voice, 4.0 / 7.0, 1e-9);
+  g_assert_nonnull (top->color);
+  g_assert_cmpuint (strlen (top->color), ==, 7);
+  g_assert_true (strv_contains_ci (top->aliases, "华为"));
+  for (guint i = 0; i < stats->len; i++)
+    {
+      CitedBrandStats *s = g_ptr_array_index (stats, i);
+      share += s->share_of_voice;
+      total += s->mentions;
+    }
+  g_assert_cmpfloat_with_epsilon (share, 1.0, 1e-9);
+  g_assert_cmpuint (total, ==, 7);
+
+  all = cited_store_brand_stats (store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, >, stats->len);
+  g_assert_cmpuint (((CitedBrandStats *) g_ptr_array_index (all, stats->len))->mentions, ==, 0);
+
+  co = cited_store_brand_comentions (store, "huawei", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (co->len, ==, 2);
+  for (guint i = 0; i < co->len; i++)
+    {
+      CitedBrandStats *s = g_ptr_array_index (co, i);
+      g_assert_true (g_str_equal (s->name, "Apple") || g_str_equal (s->name, "Samsung"));
+      g_assert_cmpuint (s->mentions, ==, 1);
+    }
+
+  /* Months without mentions are counted as zero; undated articles left out. */
+  g_assert_true (cited_store_brand_mentions_by_month (store, "Huawei", &months, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (months->len, ==, 3);
+  g_assert_cmpuint (counts->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (months, 0), ==, "2024-01");
+  g_assert_cmpstr (g_ptr_array_index (months, 1), ==, "2024-02");
+  g_assert_cmpstr (g_ptr_array_index (months, 2), ==, "2024-03");
+  g_assert_cmpuint (g_array_index (counts, guint, 0), ==, 3);
+  g_assert_cmpuint (g_array_index (counts, guint, 1), ==, 0);
+  g_assert_cmpuint (g_array_index (counts, guint, 2), ==, 1);
+  g_clear_pointer (&months, g_ptr_array_unref);
+  g_clear_pointer (&counts, g_array_unref);
+
+  g_assert_true (cited_store_brand_mentions_by_month (store, "Samsung", &months, &counts, &error));
+  g_assert_cmpuint (months->len, ==, 1);
+}
+
+static CitedFigure *
+find_figure (GPtrArray  *figures,
+             const char *text)
+{
+  for (guint i = 0; i < figures->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (figures, i);
+
+      if (strstr (figure->text, text) != NULL)
+        return figure;
+    }
+  return NULL;
+}
+
+static const char edit_body[] =
+  "Xiaomi sold 190 million phones in 2021. Huawei holds 24,000 patents.";
+
+static void
+test_figures_and_edits (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(CitedFigure) figure = NULL;
+  g_auto(GStrv) metrics = NULL;
+  CitedArticle *article = make_article ("Edits", "2022-03-01", edit_body);
+  gint64 article_id;
+  gint64 sales_id;
+  CitedQuery query = { 0 };
+  CitedFigureEdit edit = { .value = NAN, .status = CITED_FIGURE_CONFIRMED };
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  add_one (store, cited_article_ref (article));
+  article_id = article->id;
+  g_clear_pointer (&article, cited_article_unref);
+
+  figures = cited_store_list_figures (store, &query, &error);
+  g_assert_no_error (error);
+  figure = cited_figure_ref (find_figure (figures, "190"));
+  g_assert_cmpfloat (figure->value, ==, 190e6);
+  g_assert_cmpstr (figure->brand, ==, "Xiaomi");
+  g_assert_cmpint (figure->article_id, ==, article_id);
+  g_assert_cmpstr (figure->article_title, ==, "Edits");
+  g_assert_cmpstr (figure->article_path, ==, "/tmp/Edits.txt");
+  g_assert_cmpstr (figure->article_published, ==, "2022-03-01");
+  g_assert_nonnull (strstr (figure->sentence, "190 million"));
+  g_assert_true (strncmp (edit_body + figure->start, figure->text, figure->end - figure->start) == 0);
+  g_assert_false (figure->edited);
+  g_assert_cmpint (figure->status, ==, CITED_FIGURE_EXTRACTED);
+  sales_id = figure->id;
+  g_clear_pointer (&figures, g_ptr_array_unref);
+  g_clear_pointer (&figure, cited_figure_unref);
+
+  /* Filters: brand (any case), metric, article. */
+  query.brand = "huawei";
+  figures = cited_store_list_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures->len, ==, 1);
+  g_assert_nonnull (find_figure (figures, "24,000"));
+  g_clear_pointer (&figures, g_ptr_array_unref);
+  query.brand = NULL;
+  query.metric = "patents";
+  figures = cited_store_list_figures (store, &query, &error);
+  g_assert_cmpuint (figures->len, ==, 1);
+  g_clear_pointer (&figures, g_ptr_array_unref);
+  query.metric = NULL;
+  query.article_id = article_id + 1;
+  figures = cited_store_list_figures (store, &query, &error);
+  g_assert_cmpuint (figures->len, ==, 0);
+  g_clear_pointer (&figures, g_ptr_array_unref);
+  query.article_id = 0;
+
+  metrics = cited_store_list_metrics (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_contains ((const char * const *) metrics, "patents"));
+
+  /* A correction: value and brand change, the originals are kept. */
+  edit.value = 180e6;
+  edit.brand = "huawei";
+  g_assert_true (cited_store_set_figure_edit (store, sales_id, &edit, &error));
+  g_assert_no_error (error);
+  figure = cited_store_get_figure (store, sales_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (figure->edited);
+  g_assert_cmpfloat (figure->value, ==, 180e6);
+  g_assert_cmpstr (figure->brand, ==, "Huawei");
+  g_assert_cmpfloat (figure->orig_value, ==, 190e6);
+  g_assert_cmpstr (figure->orig_brand, ==, "Xiaomi");
+  g_assert_cmpint (figure->status, ==, CITED_FIGURE_CONFIRMED);
+  g_clear_pointer (&figure, cited_figure_unref);
+
+  /* Brand filters and statistics follow the edit. */
+  query.brand = "Huawei";
+  figures = cited_store_list_figures (store, &query, &error);
+  g_assert_cmpuint (figures->len, ==, 2);
+  g_clear_pointer (&figures, g_ptr_array_unref);
+  query.brand = NULL;
+
+  /* "" means no brand. */
+  edit.brand = "";
+  g_assert_true (cited_store_set_figure_edit (store, sales_id, &edit, &error));
+  figure = cited_store_get_figure (store, sales_id, &error);
+  g_assert_null (figure->brand);
+  g_clear_pointer (&figure, cited_figure_unref);
+
+  /* Rejected figures disappear unless asked for. */
+  edit.status = CITED_FIGURE_REJECTED;
+  g_assert_true (cited_store_set_figure_edit (store, sales_id, &edit, &error));
+  figures = cited_store_list_figures (store, &query, &error);
+  g_assert_null (find_figure (figures, "190"));
+  g_clear_pointer (&figures, g_ptr_array_unref);
+  query.include_rejected = TRUE;
+  figures = cited_store_list_figures (store, &query, &error);
+  g_assert_nonnull (find_figure (figures, "190"));
+  g_assert_cmpint (find_figure (figures, "190")->status, ==, CITED_FIGURE_REJECTED);
+  g_clear_pointer (&figures, g_ptr_array_unref);
+  query.include_rejected = FALSE;
+
+  /* Re-extraction keeps the edit. */
+  g_assert_true (cited_store_reextract (store, NULL, &error));
+  g_assert_no_error (error);
+  query.include_rejected = TRUE;
+  figures = cited_store_list_figures (store, &query, &error);
+  figure = cited_figure_ref (find_figure (figures, "190"));
+  g_assert_cmpint (figure->status, ==, CITED_FIGURE_REJECTED);
+  g_assert_cmpfloat (figure->value, ==, 180e6);
+  sales_id = figure->id;
+  g_clear_pointer (&figure, cited_figure_unref);
+  g_clear_pointer (&figures, g_ptr_array_unref);
+
+  /* Deleting the article and importing the same text again keeps it too. */
+  g_assert_true (cited_store_remove_article (store, article_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cited_store_count_articles (store, NULL, NULL), ==, 0);
+  g_assert_null (cited_store_get_figure (store, sales_id, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  {
+    CitedQuery found = { .search = "million" };
+    g_assert_cmpuint (cited_store_count_articles (store, &found, NULL), ==, 0);
+  }
+
+  add_one (store, make_article ("Edits", "2022-03-01", edit_body));
+  figures = cited_store_list_figures (store, &query, &error);
+  figure = cited_figure_ref (find_figure (figures, "190"));
+  g_assert_cmpint (figure->status, ==, CITED_FIGURE_REJECTED);
+  g_assert_cmpfloat (figure->value, ==, 180e6);
+  g_assert_true (figure->edited);
+  g_clear_pointer (&figures, g_ptr_array_unref);
+
+  /* Clearing returns to the extractor's figure. */
+  g_assert_true (cited_store_clear_figure_edit (store, figure->id, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&figure, cited_figure_unref);
+  query.include_rejected = FALSE;
+  figures = cited_store_list_figures (store, &query, &error);
+  figure = cited_figure_ref (find_figure (figures, "190"));
+  g_assert_false (figure->edited);
+  g_assert_cmpfloat (figure->value, ==, 190e6);
+  g_assert_cmpstr (figure->brand, ==, "Xiaomi");
+  g_assert_cmpint (figure->status, ==, CITED_FIGURE_EXTRACTED);
+  g_clear_pointer (&figures, g_ptr_array_unref);
+
+  /* Figures that do not exist, statuses that do not exist. */
+  g_assert_false (cited_store_set_figure_edit (store, 987654, &edit, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (cited_store_clear_figure_edit (store, 987654, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  edit.status = 7;
+  g_assert_false (cited_store_set_figure_edit (store, figure->id, &edit, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_INVALID);
+}
+
+static void
+test_add_brand (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(CitedStore) reopened = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GArray) mentions = NULL;
+  g_autoptr(CitedArticle) stored = NULL;
+  CitedArticle *article = make_article ("Fairphone", "2024-05-01",
+                                        "Fairphone sold 120,000 phones in 2023.");
+  static const char * const aliases[] = { "Fair Phone", "公平手机", NULL };
+  CitedQuery query = { .brand = "Fairphone" };
+  gint64 id;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  add_one (store, cited_article_ref (article));
+  id = article->id;
+  g_clear_pointer (&article, cited_article_unref);
+
+  g_assert_cmpuint (cited_store_count_articles (store, &query, NULL), ==, 0);
+
+  g_assert_false (cited_store_add_brand (store, "  ", NULL, NULL, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cited_store_add_brand (store, "Fairphone", aliases, "green", &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (cited_store_add_brand (store, "Fairphone", aliases, "#2E7D32", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cited_lexicon_lookup (cited_store_get_lexicon (store), "公平手机"), ==, "Fairphone");
+
+  /* The stored article was re-scanned: mention, brand and figure. */
+  g_assert_cmpuint (cited_store_count_articles (store, &query, NULL), ==, 1);
+  mentions = cited_store_list_mentions (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mentions->len, ==, 1);
+  g_assert_cmpstr (g_array_index (mentions, CitedMention, 0).brand, ==, "Fairphone");
+  g_assert_cmpuint (g_array_index (mentions, CitedMention, 0).start, ==, 0);
+  g_assert_cmpuint (g_array_index (mentions, CitedMention, 0).end, ==, strlen ("Fairphone"));
+  stored = cited_store_get_article (store, id, &error);
+  g_assert_true (strv_contains_ci (stored->brands, "Fairphone"));
+  figures = cited_store_list_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures->len, ==, 1);
+  g_assert_cmpfloat (((CitedFigure *) g_ptr_array_index (figures, 0))->value, ==, 120000);
+
+  stats = cited_store_brand_stats (store, FALSE, &error);
+  g_assert_cmpuint (stats->len, ==, 1);
+  g_assert_cmpstr (((CitedBrandStats *) g_ptr_array_index (stats, 0))->name, ==, "Fairphone");
+  g_assert_cmpstr (((CitedBrandStats *) g_ptr_array_index (stats, 0))->color, ==, "#2E7D32");
+  g_assert_cmpuint (((CitedBrandStats *) g_ptr_array_index (stats, 0))->n_figures, ==, 1);
+
+  /* The brand is kept in the database. */
+  g_clear_object (&store);
+  reopened = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cited_lexicon_lookup (cited_store_get_lexicon (reopened), "fair phone"), ==, "Fairphone");
+  g_assert_cmpstr (cited_lexicon_lookup (cited_store_get_lexicon (reopened), "xiaomi"), ==, "Xiaomi");
+}
+
+static void
+test_reextract_cancelled (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = open_search_store (fixture);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  before = cited_store_list_figures (store, NULL, &error);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (cited_store_reextract (store, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* Nothing was lost on the way. */
+  after = cited_store_list_figures (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, before->len);
+}
+
+typedef struct {
+  const char *path;
+  guint       first;
+} WriterData;
+
+static gpointer
+writer_thread (gpointer user_data)
+{
+  WriterData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = cited_store_open (data->path, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("thread %u", data->first + i);
+      add_one (store, make_article (title, NULL, "Samsung shipped 3 million phones."));
+    }
+  return NULL;
+}
+
+static void
+test_two_connections (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) main_store = NULL;
+  g_autoptr(CitedStore) other = NULL;
+  WriterData a = { fixture->path, 0 };
+  WriterData b = { fixture->path, 100 };
+  GThread *ta, *tb;
+
+  main_store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  other = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  add_one (other, make_article ("from the other", NULL, "Apple sold phones."));
+  g_assert_cmpuint (cited_store_count_articles (main_store, NULL, NULL), ==, 1);
+
+  /* Two worker threads, each with its own connection, write at once while
+   * this thread reads. */
+  ta = g_thread_new ("writer-a", writer_thread, &a);
+  tb = g_thread_new ("writer-b", writer_thread, &b);
+  for (guint i = 0; i < 20; i++)
+    {
+      cited_store_count_articles (main_store, NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_thread_join (ta);
+  g_thread_join (tb);
+
+  g_assert_cmpuint (cited_store_count_articles (main_store, NULL, NULL), ==, 41);
+}
+
+static void
+test_kill_safety (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  int fds[2];
+  pid_t pid;
+  char byte;
+  int status;
+  guint count;
+  const guint batch_size = 25;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      /* The child writes batches for ever, telling the parent after the
+       * first commit; it is killed in the middle of some batch. */
+      CitedStore *child = cited_store_open (fixture->path, NULL);
+
+      close (fds[0]);
+      for (guint n = 0; child != NULL; n++)
+        {
+          g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+
+          for (guint i = 0; i < batch_size; i++)
+            {
+              g_autofree char *title = g_strdup_printf ("batch %u article %u", n, i);
+              g_ptr_array_add (batch, make_article (title, "2024-01-01",
+                                                    "Xiaomi sold 190 million phones in 2021, "
+                                                    "Huawei 7,000 people."));
+            }
+          if (!cited_store_add_articles (child, batch, NULL, NULL, NULL))
+            _exit (2);
+          if (n == 2 && write (fds[1], "x", 1) != 1)
+            _exit (3);
+        }
+      _exit (1);
+    }
+
+  close (fds[1]);
+  g_assert_cmpint (read (fds[0], &byte, 1), ==, 1);
+  close (fds[0]);
+  /* Let it get well into another batch before the kill. */
+  g_usleep (30 * 1000);
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  count = cited_store_count_articles (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, >=, 3 * batch_size);
+  /* Whole batches only. */
+  g_assert_cmpuint (count % batch_size, ==, 0);
+  {
+    CitedQuery query = { .search = "million", .limit = 5 };
+    list = cited_store_list_articles (store, &query, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 5);
+  }
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite_int (fixture->path,
+                               "SELECT count (*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"),
+                   ==, 0);
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count (*) FROM articles a"
+                                              " WHERE NOT EXISTS (SELECT 1 FROM article_bodies b WHERE b.id = a.id)"),
+                   ==, 0);
+}
+
+/* Issue 5: the real Chinese corpus, one- and two-character words included. */
+static void
+test_chinese_corpus (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *root = g_getenv ("CITED_SOURCE_ROOT");
+  g_autofree char *dir_path = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  g_autoptr(GPtrArray) found = NULL;
+  const char *name;
+  guint added = 0;
+  guint with_xiaomi = 0;
+  CitedQuery query = { 0 };
+
+  if (root == NULL)
+    {
+      g_test_skip ("CITED_SOURCE_ROOT is not set");
+      return;
+    }
+  dir_path = g_build_filename (root, "..", "shared", "corpora", "xda_zh", NULL);
+  dir = g_dir_open (dir_path, 0, NULL);
+  if (dir == NULL)
+    {
+      g_test_skip ("the xda_zh corpus is not beside the source tree");
+      return;
+    }
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *contents = NULL;
+      CitedArticle *article;
+      char *newline;
+
+      if (!g_str_has_suffix (name, ".md") || !g_file_get_contents (path, &contents, NULL, NULL))
+        continue;
+      if (!g_utf8_validate (contents, -1, NULL))
+        continue;
+      newline = strchr (contents, '\n');
+      if (newline == NULL)
+        continue;
+      *newline = '\0';
+      article = make_article (g_str_has_prefix (contents, "# ") ? contents + 2 : contents,
+                              NULL, newline + 1);
+      if (strstr (article->body, "小米") != NULL || strstr (article->title, "小米") != NULL)
+        with_xiaomi++;
+      g_ptr_array_add (batch, article);
+    }
+  g_assert_cmpuint (batch->len, >, 1000);
+
+  g_assert_true (cited_store_add_articles (store, batch, &added, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, >, 1000);
+
+  /* Every article the text says mentions 小米 is found, no more. */
+  query.search = "小米";
+  g_assert_cmpuint (cited_store_count_articles (store, &query, &error), ==, with_xiaomi);
+  g_assert_no_error (error);
+
+  query.search = "华为 出货量";
+  query.limit = 10;
+  found = cited_store_list_articles (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, >, 0);
+  for (guint i = 0; i < found->len; i++)
+    {
+      CitedArticle *article = g_ptr_array_index (found, i);
+      g_assert_nonnull (article->snippet);
+      g_assert_nonnull (strchr (article->snippet, '\x02'));
+    }
+
+  /* Brand filters over Chinese names find the same articles as the text. */
+  query.search = NULL;
+  query.limit = 0;
+  query.brand = "华为";
+  g_assert_cmpuint (cited_store_count_articles (store, &query, &error), >, 100);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("open-create", test_open_create);
+  g_test_add_func ("/store/default-path", test_default_path);
+  ADD ("migration-from-empty-file", test_migration_from_empty_file);
+  ADD ("too-new", test_too_new);
+  ADD ("not-a-database", test_not_a_database);
+  ADD ("foreign-database", test_foreign_database);
+  ADD ("add-and-duplicates", test_add_and_duplicates);
+  ADD ("batch-rollback", test_batch_rollback);
+  ADD ("search-english", test_search_english);
+  ADD ("search-chinese", test_search_chinese);
+  ADD ("filters-and-sort", test_filters_and_sort);
+  ADD ("brand-stats", test_brand_stats);
+  ADD ("figures-and-edits", test_figures_and_edits);
+  ADD ("add-brand", test_add_brand);
+  ADD ("reextract-cancelled", test_reextract_cancelled);
+  ADD ("two-connections", test_two_connections);
+  ADD ("kill-safety", test_kill_safety);
+  ADD ("chinese-corpus", test_chinese_corpus);
+
+#undef ADD
+
+  return g_test_run ();
+}
