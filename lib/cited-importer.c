@@ -1,0 +1,2748 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cited-importer"
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "cited-error.h"
+#include "cited-extractor.h"
+#include "cited-importer.h"
+
+/*
+ * The importer turns files into CitedArticles and hands them to the store in
+ * batches. Decoding rules (cited_decode_text):
+ *
+ *  - UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such.
+ *  - NUL bytes, known binary signatures (PNG, JPEG, PDF, ZIP, ...) or many
+ *    control characters mean binary data: CITED_ERROR_BINARY.
+ *  - Bytes that are not UTF-8 are read as GB18030 only when most double-byte
+ *    pairs fall in the GB2312 range, which is how real Chinese text looks;
+ *    Shift-JIS or Latin-1 text converted as GB18030 would be mojibake.
+ *  - A file that is valid UTF-8 except for a few stray bytes (at most one in
+ *    200 bytes, at most 64 in all) reads those bytes as Windows-1252, the
+ *    superset of Latin-1 English text is written in ("£15.8m"). Anything with
+ *    more non-UTF-8 bytes is rejected instead of guessed.
+ */
+
+#define DEFAULT_MAX_SIZE ((gsize) 64 * 1024 * 1024)
+#define BATCH_SIZE 500
+/* A title cut from body text; a title line of the file may be longer. */
+#define TITLE_COLUMNS 100
+#define TITLE_LINE_COLUMNS 240
+#define PROGRESS_INTERVAL_USEC (G_USEC_PER_SEC / 30)
+
+void
+cited_rejection_free (CitedRejection *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->path);
+  g_free (self->reason);
+  g_free (self);
+}
+
+void
+cited_import_result_free (CitedImportResult *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->rejected, g_ptr_array_unref);
+  g_free (self);
+}
+
+static CitedImportResult *
+import_result_new (void)
+{
+  CitedImportResult *self = g_new0 (CitedImportResult, 1);
+
+  self->rejected = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_rejection_free);
+  return self;
+}
+
+static void
+add_rejection (GPtrArray  *rejected,
+               const char *path,
+               const char *reason)
+{
+  CitedRejection *rejection;
+
+  if (rejected == NULL)
+    return;
+  rejection = g_new0 (CitedRejection, 1);
+  rejection->path = g_strdup (path);
+  rejection->reason = g_strdup (reason);
+  g_ptr_array_add (rejected, rejection);
+}
+
+/* The per-file size limit. CITED_IMPORT_MAX_SIZE (bytes) overrides it so
+ * that tests need not write 64 MiB files. */
+static gsize
+get_max_size (void)
+{
+  const char *env = g_getenv ("CITED_IMPORT_MAX_SIZE");
+
+  if (env != NULL && *env != '\0')
+    {
+      guint64 value = g_ascii_strtoull (env, NULL, 10);
+
+      if (value > 0)
+        return (gsize) value;
+    }
+  return DEFAULT_MAX_SIZE;
+}
+
+static gboolean
+check_size (gsize     size,
+            GError  **error)
+{
+  gsize max = get_max_size ();
+
+  if (size > max)
+    {
+      g_autofree char *size_str = g_format_size (size);
+      g_autofree char *max_str = g_format_size (max);
+
+      g_set_error (error, CITED_ERROR, CITED_ERROR_TOO_LARGE,
+                   _("The file is %s, larger than the import limit of %s"),
+                   size_str, max_str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Decoding                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static const gunichar cp1252_high[32] = {
+  0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+  0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+static const struct {
+  const char *magic;
+  gsize len;
+  const char *what;
+} binary_signatures[] = {
+  { "\x89PNG\r\n\x1a\n", 8, N_("a PNG image") },
+  { "\xff\xd8\xff", 3, N_("a JPEG image") },
+  { "GIF87a", 6, N_("a GIF image") },
+  { "GIF89a", 6, N_("a GIF image") },
+  { "%PDF-", 5, N_("a PDF document") },
+  { "PK\x03\x04", 4, N_("a ZIP archive or office document") },
+  { "\x1f\x8b", 2, N_("gzip-compressed data") },
+  { "\x7f" "ELF", 4, N_("a program") },
+  { "SQLite format 3", 16, N_("an SQLite database") },
+};
+
+static gboolean
+check_binary (const guchar  *data,
+              gsize          length,
+              GError       **error)
+{
+  gsize n_control = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (binary_signatures); i++)
+    {
+      if (length >= binary_signatures[i].len &&
+          memcmp (data, binary_signatures[i].magic, binary_signatures[i].len) == 0)
+        {
+          g_set_error (error, CITED_ERROR, CITED_ERROR_BINARY,
+                       _("The file is %s, not text"),
+                       _(binary_signatures[i].what));
+          return FALSE;
+        }
+    }
+
+  if (memchr (data, '\0', length) != NULL)
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_BINARY,
+                           _("The file contains NUL bytes: it is binary data "
+                             "(or UTF-16 text without a byte-order mark), not text"));
+      return FALSE;
+    }
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = data[i];
+
+      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' &&
+          c != '\v' && c != 0x1b)
+        n_control++;
+    }
+  if (n_control > 8 && n_control * 100 > length)
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_BINARY,
+                           _("The file is mostly control characters: it is binary data, not text"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Real Chinese text in GB18030/GBK is mostly GB2312 characters: both bytes
+ * in 0xA1..0xFE, the first at most 0xF7. Shift-JIS, Big5 or Latin-1 bytes
+ * read as GB18030 look different. */
+static gboolean
+looks_like_gb (const guchar *data,
+               gsize         length)
+{
+  gsize pairs = 0;
+  gsize gb2312 = 0;
+  gsize hanzi = 0;
+
+  for (gsize i = 0; i < length;)
+    {
+      guchar a = data[i];
+      guchar b;
+
+      if (a < 0x80)
+        {
+          i++;
+          continue;
+        }
+      if (i + 1 >= length)
+        return FALSE;
+      b = data[i + 1];
+      pairs++;
+      if (b >= 0x30 && b <= 0x39)
+        {
+          i += 4;
+          continue;
+        }
+      if (a >= 0xA1 && a <= 0xF7 && b >= 0xA1 && b <= 0xFE)
+        {
+          gb2312++;
+          if (a >= 0xB0)
+            hanzi++;
+        }
+      i += 2;
+    }
+
+  return pairs > 0 && hanzi > 0 && gb2312 * 10 >= pairs * 8;
+}
+
+/* Valid UTF-8 with a few stray single bytes, read as Windows-1252. */
+static char *
+decode_utf8_with_strays (const char *data,
+                         gsize       length)
+{
+  g_autoptr(GString) out = g_string_sized_new (length + 16);
+  const char *p = data;
+  const char *end = data + length;
+  gsize n_stray = 0;
+
+  while (p < end)
+    {
+      const char *valid_end;
+      guchar c;
+      gunichar u;
+
+      if (g_utf8_validate_len (p, end - p, &valid_end))
+        {
+          g_string_append_len (out, p, end - p);
+          break;
+        }
+      g_string_append_len (out, p, valid_end - p);
+      c = (guchar) *valid_end;
+      u = c >= 0xA0 ? c : (c >= 0x80 ? cp1252_high[c - 0x80] : 0);
+      if (u == 0)
+        return NULL;
+      n_stray++;
+      if (n_stray > 64 || n_stray * 200 > length)
+        return NULL;
+      g_string_append_unichar (out, u);
+      p = valid_end + 1;
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+is_blank_text (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0xFEFF && c != 0x200B)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+canonical_charset (const char *declared)
+{
+  if (declared == NULL)
+    return NULL;
+  if (g_ascii_strcasecmp (declared, "utf-8") == 0 ||
+      g_ascii_strcasecmp (declared, "utf8") == 0 ||
+      g_ascii_strncasecmp (declared, "utf-16", 6) == 0)
+    return NULL;
+  /* Pages labelled with the subsets hold characters of the supersets in
+   * practice; browsers read them so too. */
+  if (g_ascii_strcasecmp (declared, "gb2312") == 0 ||
+      g_ascii_strcasecmp (declared, "gbk") == 0 ||
+      g_ascii_strcasecmp (declared, "gb18030") == 0)
+    return "GB18030";
+  if (g_ascii_strcasecmp (declared, "iso-8859-1") == 0 ||
+      g_ascii_strcasecmp (declared, "latin1") == 0 ||
+      g_ascii_strcasecmp (declared, "latin-1") == 0 ||
+      g_ascii_strcasecmp (declared, "us-ascii") == 0 ||
+      g_ascii_strcasecmp (declared, "ascii") == 0)
+    return "WINDOWS-1252";
+  return declared;
+}
+
+static char *
+decode_with_charset (const char  *data,
+                     gsize        length,
+                     const char  *declared,
+                     GError     **error)
+{
+  const guchar *u = (const guchar *) data;
+  g_autofree char *text = NULL;
+  const char *charset = canonical_charset (declared);
+
+  if (length == 0)
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_EMPTY,
+                           _("The file is empty"));
+      return NULL;
+    }
+
+  if (length >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+    {
+      const char *from = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+      g_autoptr(GError) local_error = NULL;
+      gsize written = 0;
+
+      text = g_convert (data + 2, length - 2, "UTF-8", from, NULL, &written, &local_error);
+      if (text == NULL)
+        {
+          g_set_error (error, CITED_ERROR, CITED_ERROR_ENCODING,
+                       _("The file starts with a %s byte-order mark but is not valid %s text"),
+                       from, from);
+          return NULL;
+        }
+      if (memchr (text, '\0', written) != NULL)
+        {
+          g_set_error_literal (error, CITED_ERROR, CITED_ERROR_BINARY,
+                               _("The file contains NUL characters: it is binary data, not text"));
+          return NULL;
+        }
+    }
+  else
+    {
+      gsize skip = 0;
+      const char *invalid = NULL;
+
+      if (length >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+        {
+          skip = 3;
+          if (!g_utf8_validate_len (data + 3, length - 3, &invalid))
+            {
+              g_set_error (error, CITED_ERROR, CITED_ERROR_ENCODING,
+                           _("The file starts with a UTF-8 byte-order mark but is not valid "
+                             "UTF-8 (invalid byte at offset %" G_GSIZE_FORMAT ")"),
+                           (gsize) (invalid - data));
+              return NULL;
+            }
+        }
+
+      if (!check_binary (u + skip, length - skip, error))
+        return NULL;
+
+      if (skip > 0 || g_utf8_validate_len (data, length, &invalid))
+        text = g_strndup (data + skip, length - skip);
+      else if (charset != NULL)
+        {
+          text = g_convert (data, length, "UTF-8", charset, NULL, NULL, NULL);
+          if (text == NULL)
+            {
+              g_set_error (error, CITED_ERROR, CITED_ERROR_ENCODING,
+                           _("The file declares the %s encoding but is not valid %s text"),
+                           declared, declared);
+              return NULL;
+            }
+        }
+      else
+        {
+          if (looks_like_gb (u, length))
+            text = g_convert (data, length, "UTF-8", "GB18030", NULL, NULL, NULL);
+          if (text == NULL)
+            text = decode_utf8_with_strays (data, length);
+          if (text == NULL)
+            {
+              g_set_error (error, CITED_ERROR, CITED_ERROR_ENCODING,
+                           _("Not valid UTF-8, UTF-16 or GB18030 text (first invalid byte "
+                             "at offset %" G_GSIZE_FORMAT ")"),
+                           (gsize) (invalid - data));
+              return NULL;
+            }
+        }
+    }
+
+  if (is_blank_text (text))
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_EMPTY,
+                           _("The file contains only whitespace"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&text);
+}
+
+/**
+ * cited_decode_text:
+ * @data: the file's bytes
+ * @length: their length
+ * @error: return location for a #GError
+ *
+ * Decodes a file's bytes to UTF-8 following the rules at the top of this
+ * file.
+ *
+ * Returns: (transfer full): UTF-8 text without a BOM, or %NULL
+ */
+char *
+cited_decode_text (const char  *data,
+                   gsize        length,
+                   GError     **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  return decode_with_charset (data, length, NULL, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Small text helpers                                                        */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+is_cjk (gunichar c)
+{
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+         (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+static gboolean
+mostly_cjk (const char *text,
+            gssize      length)
+{
+  guint cjk = 0;
+  guint other = 0;
+  const char *end = length < 0 ? text + strlen (text) : text + length;
+
+  for (const char *p = text; p < end && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_cjk (c))
+        cjk++;
+      else if (g_unichar_isalpha (c))
+        other++;
+    }
+  return cjk > other / 3;
+}
+
+/* Collapses runs of whitespace to one space and trims. */
+static char *
+collapse_spaces (const char *text)
+{
+  GString *out;
+  gboolean space = FALSE;
+
+  if (text == NULL)
+    return NULL;
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0xFEFF)
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && out->len > 0)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_closing_quote (gunichar c)
+{
+  return c == '\'' || c == '"' || c == 0x2019 || c == 0x201D || c == 0x300D ||
+         c == 0x300F || c == ')' || c == 0xFF09;
+}
+
+static gboolean
+is_abbreviation (const char *start,
+                 const char *dot)
+{
+  static const char * const abbrevs[] = {
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Inc", "Ltd", "Co", "Corp", "vs",
+    "No", "Jr", "Sr", "Gen", "Gov", "Sen", "Rep", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "e.g", "i.e",
+    "U.S", "U.K", "approx", "est", "etc", NULL,
+  };
+  const char *w = dot;
+  gsize len;
+
+  while (w > start && !g_ascii_isspace (w[-1]) && w[-1] != '(' && w[-1] != '"')
+    w--;
+  len = dot - w;
+  if (len == 1 && g_ascii_isupper (w[0]))
+    return TRUE;
+  for (guint i = 0; abbrevs[i]; i++)
+    if (strlen (abbrevs[i]) == len && strncmp (w, abbrevs[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The length in bytes of the first sentence of @text (to a line end at
+ * most). */
+static gsize
+first_sentence_length (const char *text)
+{
+  const char *p = text;
+
+  while (*p && *p != '\n')
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+
+      if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B)
+        {
+          while (*next && is_closing_quote (g_utf8_get_char (next)))
+            next = g_utf8_next_char (next);
+          return next - text;
+        }
+      if (c == '.' || c == '!' || c == '?')
+        {
+          const char *q = next;
+
+          while (*q && is_closing_quote (g_utf8_get_char (q)))
+            q = g_utf8_next_char (q);
+          if ((*q == '\0' || g_ascii_isspace (*q)) &&
+              (c != '.' || !is_abbreviation (text, p)))
+            return q - text;
+        }
+      p = next;
+    }
+  return p - text;
+}
+
+/* Cuts @text (already one line) to a title: at most TITLE_COLUMNS columns,
+ * CJK characters counting two, at a word boundary when there is one in the
+ * second half, with "…" when cut. */
+static char *
+make_title (const char *text,
+            gssize      length,
+            guint       max_columns)
+{
+  g_autofree char *copy = length < 0 ? g_strdup (text) : g_strndup (text, length);
+  g_autofree char *line = collapse_spaces (copy);
+  const char *p;
+  const char *cut = NULL;
+  const char *last_space = NULL;
+  guint columns = 0;
+  GString *out;
+
+  for (p = line; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      columns += g_unichar_iswide (c) ? 2 : 1;
+      if (columns > max_columns)
+        {
+          cut = p;
+          break;
+        }
+      if (c == ' ' && columns > max_columns / 2)
+        last_space = p;
+    }
+
+  if (cut == NULL)
+    return g_steal_pointer (&line);
+
+  if (last_space != NULL)
+    cut = last_space;
+  out = g_string_new_len (line, cut - line);
+  while (out->len > 0)
+    {
+      const char *prev = g_utf8_find_prev_char (out->str, out->str + out->len);
+      gunichar c = g_utf8_get_char (prev);
+
+      if (g_unichar_isspace (c) || strchr (",;:-([", (int) (c < 128 ? c : 1)) != NULL ||
+          c == 0x3001 || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A || c == 0x2014 ||
+          c == 0x2013)
+        g_string_truncate (out, prev - out->str);
+      else
+        break;
+    }
+  g_string_append (out, "…");
+  return g_string_free (out, FALSE);
+}
+
+static char *
+title_from_body (const char *body)
+{
+  while (*body && g_ascii_isspace (*body))
+    body++;
+  return make_title (body, first_sentence_length (body), TITLE_COLUMNS);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Dates                                                                     */
+/* ------------------------------------------------------------------------ */
+
+static const char * const month_names[] = {
+  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+};
+
+static char *
+format_date (int year,
+             int month,
+             int day)
+{
+  if (year >= 0 && year < 100)
+    year += year < 70 ? 2000 : 1900;
+  if (year < 1000 || year > 9999 || !g_date_valid_dmy (day, month, year))
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+}
+
+/* Normalizes RFC 822 ("Thu, 01 May 2025 12:49:20 GMT"), ISO 8601
+ * ("2024-01-31T10:00:00Z", "2024/01/31"), "January 31, 2024", "31 Jan 2024"
+ * and Chinese "2012年7月6日" dates to YYYY-MM-DD, the date as written. */
+static char *
+normalize_date (const char *text)
+{
+  int numbers[3] = { -1, -1, -1 };
+  int digits[3] = { 0 };
+  int n_numbers = 0;
+  int month = 0;
+  const char *p;
+
+  if (text == NULL)
+    return NULL;
+  while (*text && g_ascii_isspace (*text))
+    text++;
+  if (*text == '\0')
+    return NULL;
+
+  /* ISO first: YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYY年M月D日 */
+  if (g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) &&
+      g_ascii_isdigit (text[2]) && g_ascii_isdigit (text[3]))
+    {
+      char *end;
+      int year = (int) g_ascii_strtoll (text, &end, 10);
+
+      if (*end == '-' || *end == '/' || *end == '.' || g_str_has_prefix (end, "年"))
+        {
+          int m, d;
+
+          end += g_str_has_prefix (end, "年") ? strlen ("年") : 1;
+          m = (int) g_ascii_strtoll (end, &end, 10);
+          if (*end == '-' || *end == '/' || *end == '.' || g_str_has_prefix (end, "月"))
+            {
+              end += g_str_has_prefix (end, "月") ? strlen ("月") : 1;
+              d = (int) g_ascii_strtoll (end, &end, 10);
+              return format_date (year, m, d);
+            }
+        }
+      else if (end - text == 8)
+        {
+          int v = (int) g_ascii_strtoll (text, NULL, 10);
+
+          return format_date (v / 10000, v / 100 % 100, v % 100);
+        }
+    }
+
+  /* Words: a month name, a day and a year in either order. */
+  p = text;
+  while (*p)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          const char *start = p;
+          int v = 0;
+
+          while (g_ascii_isdigit (*p))
+            v = v * 10 + (*p++ - '0');
+          /* Times (12:49:20) and zones (+0000) are not date parts. */
+          if (*p == ':' || (start > text && (start[-1] == ':' || start[-1] == '+' ||
+                                             start[-1] == '-')))
+            {
+              while (*p && !g_ascii_isspace (*p))
+                p++;
+              continue;
+            }
+          if (n_numbers < 3)
+            {
+              digits[n_numbers] = p - start;
+              numbers[n_numbers++] = v;
+            }
+        }
+      else if (g_ascii_isalpha (*p))
+        {
+          const char *start = p;
+
+          while (g_ascii_isalpha (*p))
+            p++;
+          if (month == 0 && p - start >= 3)
+            for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
+              if (g_ascii_strncasecmp (start, month_names[i], 3) == 0)
+                {
+                  month = i + 1;
+                  break;
+                }
+        }
+      else
+        p++;
+    }
+
+  if (month > 0 && n_numbers >= 2)
+    {
+      /* "01 May 2025" or "May 1, 2025": the year has four digits or comes last. */
+      if (digits[0] == 4)
+        return format_date (numbers[0], month, numbers[1]);
+      return format_date (numbers[1], month, numbers[0]);
+    }
+
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Articles                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* Fills the title from the body when missing, detects the language and
+ * returns FALSE when the article has no text. Takes ownership of nothing. */
+static gboolean
+finish_article (CitedArticle *article)
+{
+  if (article->body != NULL)
+    g_strstrip (article->body);
+  if (article->body == NULL || *article->body == '\0')
+    {
+      if (article->title == NULL || *article->title == '\0')
+        return FALSE;
+      g_free (article->body);
+      article->body = g_strdup (article->title);
+    }
+  if (article->title != NULL)
+    {
+      char *title = make_title (article->title, -1, TITLE_LINE_COLUMNS);
+
+      g_free (article->title);
+      article->title = title;
+    }
+  if (article->title == NULL || *article->title == '\0')
+    {
+      g_free (article->title);
+      article->title = title_from_body (article->body);
+    }
+  if (article->source != NULL)
+    {
+      char *source = collapse_spaces (article->source);
+
+      g_free (article->source);
+      article->source = *source ? source : (g_free (source), NULL);
+    }
+  g_free (article->language);
+  article->language = g_strdup (cited_detect_language (article->body, -1));
+  return TRUE;
+}
+
+typedef struct {
+  const char *name;
+  GPtrArray  *articles;
+  GPtrArray  *rejected;    /* per-item rejections, may be NULL */
+} ParseContext;
+
+static void
+item_rejected (ParseContext *ctx,
+               const char   *where,
+               const char   *reason)
+{
+  g_autofree char *path = where ? g_strdup_printf ("%s:%s", ctx->name, where) : g_strdup (ctx->name);
+
+  add_rejection (ctx->rejected, path, reason);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Plain text and Markdown                                                   */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+line_is_blank (const char *line)
+{
+  for (const char *p = line; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+ends_like_sentence (const char *line)
+{
+  const char *end = line + strlen (line);
+
+  while (end > line)
+    {
+      const char *prev = g_utf8_find_prev_char (line, end);
+      gunichar c = g_utf8_get_char (prev);
+
+      if (g_unichar_isspace (c) || is_closing_quote (c))
+        {
+          end = prev;
+          continue;
+        }
+      return c == '.' || c == '!' || c == '?' || c == 0x3002 || c == 0xFF01 ||
+             c == 0xFF1F || c == 0x2026;
+    }
+  return FALSE;
+}
+
+/* A first line is body text rather than a title when it is long, ends like a
+ * sentence and no blank line follows it (seed 002), or when it is very long. */
+static gboolean
+first_line_is_body (const char *line,
+                    const char *next)
+{
+  glong n_chars = g_utf8_strlen (line, -1);
+  glong long_enough = mostly_cjk (line, -1) ? 40 : 80;
+
+  if (n_chars > 300)
+    return TRUE;
+  return n_chars >= long_enough && ends_like_sentence (line) &&
+         (next == NULL || !line_is_blank (next));
+}
+
+/* "Mondo Social Updated on 2024-01-31" */
+static gboolean
+parse_updated_line (const char  *line,
+                    char       **source,
+                    char       **date)
+{
+  const char *marker = strstr (line, "Updated on ");
+  g_autofree char *parsed = NULL;
+
+  if (marker == NULL || marker - line > 80)
+    return FALSE;
+  parsed = normalize_date (marker + strlen ("Updated on "));
+  if (parsed == NULL)
+    return FALSE;
+  *date = g_steal_pointer (&parsed);
+  *source = marker > line ? g_strstrip (g_strndup (line, marker - line)) : NULL;
+  if (*source != NULL && **source == '\0')
+    g_clear_pointer (source, g_free);
+  return TRUE;
+}
+
+/* "> 原文：<https://...>" */
+static char *
+parse_origin_line (const char *line)
+{
+  static const char * const markers[] = { "原文：", "原文:", "Source:", "Original:", NULL };
+  const char *p = line;
+
+  if (*p != '>')
+    return NULL;
+  p++;
+  while (*p == ' ')
+    p++;
+  for (guint i = 0; markers[i]; i++)
+    if (g_str_has_prefix (p, markers[i]))
+      {
+        g_autofree char *url = NULL;
+
+        p += strlen (markers[i]);
+        while (*p == ' ')
+          p++;
+        url = g_strstrip (g_strdup (p));
+        if (url[0] == '<' && g_str_has_suffix (url, ">"))
+          return g_strndup (url + 1, strlen (url) - 2);
+        if (url[0] == '[' && strstr (url, "](") != NULL && g_str_has_suffix (url, ")"))
+          {
+            const char *start = strstr (url, "](") + 2;
+
+            return g_strndup (start, strlen (start) - 1);
+          }
+        return *url ? g_steal_pointer (&url) : NULL;
+      }
+  return NULL;
+}
+
+/* Drops the Markdown markup a reader does not see: heading and quote
+ * markers, images, link targets, bold markers. */
+static void
+append_markdown_line (GString    *out,
+                      const char *line)
+{
+  const char *p = line;
+
+  if (g_str_has_prefix (p, "```") || g_str_has_prefix (p, "~~~"))
+    return;
+  while (*p == '#')
+    p++;
+  if (p > line && *p == ' ')
+    p++;
+  else
+    p = line;
+  while (*p == '>')
+    {
+      p++;
+      while (*p == ' ')
+        p++;
+    }
+
+  while (*p)
+    {
+      if ((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_'))
+        {
+          p += 2;
+          continue;
+        }
+      if ((p[0] == '!' && p[1] == '[') || p[0] == '[')
+        {
+          gboolean image = p[0] == '!';
+          const char *text = p + (image ? 2 : 1);
+          const char *close = strchr (text, ']');
+
+          if (close != NULL && close[1] == '(' && strchr (close + 2, ')') != NULL)
+            {
+              const char *after = strchr (close + 2, ')') + 1;
+
+              if (!image)
+                g_string_append_len (out, text, close - text);
+              p = after;
+              continue;
+            }
+        }
+      g_string_append_c (out, *p);
+      p++;
+    }
+}
+
+static void
+parse_plain (ParseContext *ctx,
+             char         *text,
+             gboolean      markdown)
+{
+  g_autoptr(CitedArticle) article = cited_article_new ();
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) body = NULL;
+  g_autoptr(GString) line = g_string_new (NULL);
+  guint n_lines;
+  guint first = 0;
+  guint body_start;
+  guint body_end;
+  guint n_meta = 0;
+  gboolean blank_pending = FALSE;
+
+  /* CRLF and lone CR to LF. */
+  {
+    char *w = text;
+
+    for (char *r = text; *r; r++)
+      {
+        if (*r == '\r')
+          {
+            if (r[1] != '\n')
+              *w++ = '\n';
+            continue;
+          }
+        *w++ = *r;
+      }
+    *w = '\0';
+  }
+
+  lines = g_strsplit (text, "\n", -1);
+  n_lines = g_strv_length (lines);
+  for (guint i = 0; i < n_lines; i++)
+    g_strchomp (lines[i]);
+
+  while (first < n_lines && line_is_blank (lines[first]))
+    first++;
+  if (first == n_lines)
+    return;
+
+  if (markdown && lines[first][0] == '#')
+    {
+      const char *t = lines[first];
+
+      while (*t == '#')
+        t++;
+      article->title = g_strstrip (g_strdup (t));
+      while (g_str_has_suffix (article->title, "#"))
+        article->title[strlen (article->title) - 1] = '\0';
+      body_start = first + 1;
+    }
+  else if (first_line_is_body (lines[first], first + 1 < n_lines ? lines[first + 1] : NULL))
+    {
+      article->title = title_from_body (lines[first]);
+      body_start = first;
+    }
+  else
+    {
+      article->title = g_strstrip (g_strdup (lines[first]));
+      body_start = first + 1;
+    }
+
+  /* Metadata lines right under the title: "Source Updated on DATE" and
+   * Markdown "> 原文：<URL>". They are cut from the body. */
+  for (guint i = body_start; i < n_lines && n_meta < 3; i++)
+    {
+      g_autofree char *source = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *origin = NULL;
+
+      if (line_is_blank (lines[i]))
+        continue;
+      n_meta++;
+      if (article->published == NULL && parse_updated_line (lines[i], &source, &date))
+        {
+          article->source = g_steal_pointer (&source);
+          article->published = g_steal_pointer (&date);
+          lines[i][0] = '\0';
+        }
+      else if (article->path == NULL && (origin = parse_origin_line (lines[i])) != NULL)
+        {
+          article->path = g_steal_pointer (&origin);
+          lines[i][0] = '\0';
+        }
+    }
+
+  /* A trailing "Related Pages" is the site's navigation, not the article. */
+  body_end = n_lines;
+  while (body_end > body_start && line_is_blank (lines[body_end - 1]))
+    body_end--;
+  if (body_end > body_start && g_ascii_strcasecmp (g_strstrip (lines[body_end - 1]), "Related Pages") == 0)
+    body_end--;
+
+  body = g_string_sized_new (strlen (text));
+  for (guint i = body_start; i < body_end; i++)
+    {
+      if (line_is_blank (lines[i]))
+        {
+          blank_pending = TRUE;
+          continue;
+        }
+      if (markdown)
+        {
+          g_string_truncate (line, 0);
+          append_markdown_line (line, lines[i]);
+          if (line_is_blank (line->str))
+            {
+              blank_pending = TRUE;
+              continue;
+            }
+        }
+      if (body->len > 0)
+        g_string_append (body, blank_pending ? "\n\n" : "\n");
+      blank_pending = FALSE;
+      g_string_append (body, markdown ? line->str : lines[i]);
+    }
+
+  article->body = g_string_free (g_steal_pointer (&body), FALSE);
+  if (article->path == NULL)
+    article->path = g_strdup (ctx->name);
+  if (finish_article (article))
+    g_ptr_array_add (ctx->articles, g_steal_pointer (&article));
+}
+
+/* THUCNews: "label<TAB>text" per line, the title running into the body. */
+static void
+parse_thucnews (ParseContext *ctx,
+                const char   *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autoptr(CitedArticle) article = NULL;
+      const char *tab;
+      char *line = g_strstrip (lines[i]);
+      g_autofree char *where = NULL;
+
+      if (*line == '\0')
+        continue;
+      where = g_strdup_printf ("%u", i + 1);
+      tab = strchr (line, '\t');
+      if (tab == NULL)
+        {
+          item_rejected (ctx, where, _("No tab between label and text"));
+          continue;
+        }
+      article = cited_article_new ();
+      article->body = g_strstrip (g_strdup (tab + 1));
+      article->path = g_strdup (ctx->name);
+      if (finish_article (article))
+        g_ptr_array_add (ctx->articles, g_steal_pointer (&article));
+      else
+        item_rejected (ctx, where, _("No article text"));
+    }
+}
+
+static gboolean
+looks_like_thucnews (const char *text)
+{
+  guint checked = 0;
+  guint matched = 0;
+  const char *p = text;
+
+  while (*p && checked < 20)
+    {
+      const char *eol = strchr (p, '\n');
+      const char *tab;
+      gsize len = eol ? (gsize) (eol - p) : strlen (p);
+
+      if (len > 0 && !(len == 1 && *p == '\r'))
+        {
+          checked++;
+          tab = memchr (p, '\t', len);
+          if (tab != NULL && tab > p && tab - p <= 30 && memchr (p, ' ', tab - p) == NULL &&
+              len - (tab - p) > 1)
+            matched++;
+        }
+      if (eol == NULL)
+        break;
+      p = eol + 1;
+    }
+  return checked > 0 && matched * 10 >= checked * 9;
+}
+
+/* ------------------------------------------------------------------------ */
+/* HTML                                                                      */
+/* ------------------------------------------------------------------------ */
+
+typedef struct {
+  GString *out;
+  gboolean space;
+  int      pending_break;   /* newlines owed before the next text */
+} TextSink;
+
+static gboolean
+name_in (const char         *name,
+         const char * const *names)
+{
+  for (guint i = 0; names[i]; i++)
+    if (g_ascii_strcasecmp (name, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const char * const dropped_elements[] = {
+  "script", "style", "nav", "header", "footer", "aside", "form", "noscript",
+  "template", "svg", "iframe", "button", "select", "textarea", "object",
+  "embed", "canvas", "head", "title", "menu", NULL,
+};
+
+static const char * const block_elements[] = {
+  "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "article", "main",
+  "section", "blockquote", "pre", "ul", "ol", "dl", "table", "figure",
+  "figcaption", "hr", "address", "details", "summary", "body", "html", NULL,
+};
+
+static const char * const line_elements[] = {
+  "br", "li", "tr", "dt", "dd", NULL,
+};
+
+static void
+sink_break (TextSink *sink,
+            int       lines)
+{
+  sink->pending_break = MAX (sink->pending_break, lines);
+}
+
+static void
+sink_text (TextSink   *sink,
+           const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF)
+        {
+          sink->space = TRUE;
+          continue;
+        }
+      if (sink->out->len > 0)
+        {
+          if (sink->pending_break > 0)
+            g_string_append (sink->out, sink->pending_break > 1 ? "\n\n" : "\n");
+          else if (sink->space)
+            g_string_append_c (sink->out, ' ');
+        }
+      sink->pending_break = 0;
+      sink->space = FALSE;
+      g_string_append_unichar (sink->out, c == 0xA0 ? ' ' : c);
+    }
+}
+
+static void
+collect_text (xmlNode  *node,
+              TextSink *sink)
+{
+  for (; node != NULL; node = node->next)
+    {
+      const char *name = (const char *) node->name;
+
+      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        {
+          if (node->content != NULL)
+            sink_text (sink, (const char *) node->content);
+          continue;
+        }
+      if (node->type != XML_ELEMENT_NODE || name == NULL)
+        continue;
+      if (name_in (name, dropped_elements) || xmlHasProp (node, (const xmlChar *) "hidden"))
+        continue;
+      if (name_in (name, block_elements))
+        {
+          sink_break (sink, 2);
+          collect_text (node->children, sink);
+          sink_break (sink, 2);
+        }
+      else if (name_in (name, line_elements))
+        {
+          sink_break (sink, 1);
+          collect_text (node->children, sink);
+          sink_break (sink, 1);
+        }
+      else
+        {
+          if (g_ascii_strcasecmp (name, "td") == 0 || g_ascii_strcasecmp (name, "th") == 0)
+            sink->space = TRUE;
+          collect_text (node->children, sink);
+        }
+    }
+}
+
+static char *
+node_text (xmlNode *node)
+{
+  TextSink sink = { g_string_new (NULL), FALSE, 0 };
+
+  if (node != NULL)
+    collect_text (node->children, &sink);
+  return g_string_free (sink.out, FALSE);
+}
+
+/* Text of an HTML fragment (a feed item's description). */
+static char *
+html_fragment_to_text (const char *html)
+{
+  htmlDocPtr doc;
+  char *text;
+
+  if (html == NULL)
+    return NULL;
+  if (strchr (html, '<') == NULL && strchr (html, '&') == NULL)
+    return collapse_spaces (html);
+  doc = htmlReadMemory (html, (int) strlen (html), NULL, "UTF-8",
+                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                        HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+  if (doc == NULL)
+    return collapse_spaces (html);
+  {
+    TextSink sink = { g_string_new (NULL), FALSE, 0 };
+
+    collect_text (doc->children, &sink);
+    text = g_string_free (sink.out, FALSE);
+  }
+  xmlFreeDoc (doc);
+  return text;
+}
+
+typedef struct {
+  xmlNode *title;
+  xmlNode *h1;
+  xmlNode *time;
+  xmlNode *article;
+  xmlNode *main;
+  xmlNode *body;
+  guint    n_articles;
+  guint    n_mains;
+  char    *og_title;
+  char    *site_name;
+  char    *published;
+} HtmlScan;
+
+static void
+html_scan (xmlNode  *node,
+           HtmlScan *scan)
+{
+  for (; node != NULL; node = node->next)
+    {
+      const char *name;
+
+      if (node->type != XML_ELEMENT_NODE || node->name == NULL)
+        continue;
+      name = (const char *) node->name;
+      if (g_ascii_strcasecmp (name, "meta") == 0)
+        {
+          g_autofree char *property = (char *) xmlGetProp (node, (const xmlChar *) "property");
+          g_autofree char *meta_name = (char *) xmlGetProp (node, (const xmlChar *) "name");
+          g_autofree char *itemprop = (char *) xmlGetProp (node, (const xmlChar *) "itemprop");
+          g_autofree char *content = (char *) xmlGetProp (node, (const xmlChar *) "content");
+          const char *key = property ? property : meta_name ? meta_name : itemprop;
+
+          if (key == NULL || content == NULL)
+            continue;
+          if (scan->og_title == NULL && (g_ascii_strcasecmp (key, "og:title") == 0 ||
+                                         g_ascii_strcasecmp (key, "twitter:title") == 0))
+            scan->og_title = g_steal_pointer (&content);
+          else if (scan->site_name == NULL && g_ascii_strcasecmp (key, "og:site_name") == 0)
+            scan->site_name = g_steal_pointer (&content);
+          else if (scan->published == NULL &&
+                   (g_ascii_strcasecmp (key, "article:published_time") == 0 ||
+                    g_ascii_strcasecmp (key, "datePublished") == 0 ||
+                    g_ascii_strcasecmp (key, "date") == 0 ||
+                    g_ascii_strcasecmp (key, "pubdate") == 0 ||
+                    g_ascii_strcasecmp (key, "dc.date") == 0))
+            scan->published = normalize_date (content);
+          continue;
+        }
+      if (scan->title == NULL && g_ascii_strcasecmp (name, "title") == 0)
+        scan->title = node;
+      else if (scan->h1 == NULL && g_ascii_strcasecmp (name, "h1") == 0)
+        scan->h1 = node;
+      else if (scan->time == NULL && g_ascii_strcasecmp (name, "time") == 0 &&
+               xmlHasProp (node, (const xmlChar *) "datetime"))
+        scan->time = node;
+      else if (g_ascii_strcasecmp (name, "article") == 0)
+        {
+          if (scan->n_articles++ == 0)
+            scan->article = node;
+        }
+      else if (g_ascii_strcasecmp (name, "main") == 0)
+        {
+          if (scan->n_mains++ == 0)
+            scan->main = node;
+        }
+      else if (scan->body == NULL && g_ascii_strcasecmp (name, "body") == 0)
+        scan->body = node;
+      if (g_ascii_strcasecmp (name, "script") != 0 && g_ascii_strcasecmp (name, "style") != 0)
+        html_scan (node->children, scan);
+    }
+}
+
+static void
+parse_html (ParseContext  *ctx,
+            const char    *text,
+            GError       **error)
+{
+  g_autoptr(CitedArticle) article = NULL;
+  HtmlScan scan = { 0 };
+  xmlNode *root;
+  htmlDocPtr doc;
+
+  doc = htmlReadMemory (text, (int) strlen (text), ctx->name, "UTF-8",
+                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                        HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+  if (doc == NULL)
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_PARSE,
+                           _("The HTML could not be read"));
+      return;
+    }
+
+  html_scan (doc->children, &scan);
+  if (scan.n_articles == 1)
+    root = scan.article;
+  else if (scan.n_mains == 1)
+    root = scan.main;
+  else
+    root = scan.body ? scan.body : xmlDocGetRootElement (doc);
+
+  article = cited_article_new ();
+  if (scan.og_title != NULL)
+    article->title = g_steal_pointer (&scan.og_title);
+  else if (scan.title != NULL)
+    article->title = node_text (scan.title);
+  if ((article->title == NULL || *article->title == '\0') && scan.h1 != NULL)
+    {
+      g_free (article->title);
+      article->title = node_text (scan.h1);
+    }
+  article->source = g_steal_pointer (&scan.site_name);
+  article->published = g_steal_pointer (&scan.published);
+  if (article->published == NULL && scan.time != NULL)
+    {
+      g_autofree char *datetime = (char *) xmlGetProp (scan.time, (const xmlChar *) "datetime");
+
+      article->published = normalize_date (datetime);
+    }
+  article->body = node_text (root);
+  article->path = g_strdup (ctx->name);
+
+  g_free (scan.og_title);
+  xmlFreeDoc (doc);
+
+  if (finish_article (article) && !line_is_blank (article->body))
+    g_ptr_array_add (ctx->articles, g_steal_pointer (&article));
+  else
+    g_set_error_literal (error, CITED_ERROR, CITED_ERROR_EMPTY,
+                         _("The HTML page has no article text"));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Feeds: RSS 2.0, RSS 1.0 (RDF) and Atom                                    */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+is_named (xmlNode    *node,
+          const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && node->name != NULL &&
+         g_ascii_strcasecmp ((const char *) node->name, name) == 0;
+}
+
+static const char *
+ns_prefix (xmlNode *node)
+{
+  return node->ns && node->ns->prefix ? (const char *) node->ns->prefix : "";
+}
+
+static char *
+xml_text (xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  char *text = g_strdup ((const char *) content);
+
+  xmlFree (content);
+  return text;
+}
+
+static xmlNode *
+child_named (xmlNode    *parent,
+             const char *name)
+{
+  for (xmlNode *c = parent->children; c != NULL; c = c->next)
+    if (is_named (c, name))
+      return c;
+  return NULL;
+}
+
+/* Atom <content>/<summary>/<title> by its type attribute. */
+static char *
+atom_text (xmlNode *node)
+{
+  g_autofree char *type = (char *) xmlGetProp (node, (const xmlChar *) "type");
+
+  if (type != NULL && g_ascii_strcasecmp (type, "xhtml") == 0)
+    return node_text (node);
+  if (type != NULL && (g_ascii_strcasecmp (type, "html") == 0 ||
+                       g_ascii_strcasecmp (type, "text/html") == 0))
+    {
+      g_autofree char *html = xml_text (node);
+
+      return html_fragment_to_text (html);
+    }
+  {
+    g_autofree char *raw = xml_text (node);
+
+    /* Plain text in theory; feeds put markup there anyway. */
+    return html_fragment_to_text (raw);
+  }
+}
+
+/* RSS fields hold escaped HTML (or CDATA) more often than not. */
+static char *
+html_from_node (xmlNode *node)
+{
+  g_autofree char *raw = xml_text (node);
+
+  return html_fragment_to_text (raw);
+}
+
+static void
+parse_feed_item (ParseContext *ctx,
+                 xmlNode      *item,
+                 gboolean      atom,
+                 const char   *feed_title,
+                 GHashTable   *seen,
+                 guint         index)
+{
+  g_autoptr(CitedArticle) article = cited_article_new ();
+  g_autofree char *guid = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *updated = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *creator = NULL;
+  g_autofree char *where = g_strdup_printf ("item %u", index);
+  const char *key;
+
+  for (xmlNode *c = item->children; c != NULL; c = c->next)
+    {
+      const char *name;
+      const char *prefix;
+
+      if (c->type != XML_ELEMENT_NODE || c->name == NULL)
+        continue;
+      name = (const char *) c->name;
+      prefix = ns_prefix (c);
+
+      if (g_str_equal (name, "title") && *prefix == '\0' && article->title == NULL)
+        article->title = atom ? atom_text (c) : html_from_node (c);
+      else if (g_str_equal (name, "link") && link == NULL)
+        {
+          if (atom || g_str_equal (prefix, "atom"))
+            {
+              g_autofree char *rel = (char *) xmlGetProp (c, (const xmlChar *) "rel");
+
+              if (rel == NULL || g_str_equal (rel, "alternate"))
+                link = (char *) xmlGetProp (c, (const xmlChar *) "href");
+            }
+          else
+            link = g_strstrip (xml_text (c));
+        }
+      else if ((g_str_equal (name, "guid") || (atom && g_str_equal (name, "id"))) && guid == NULL)
+        guid = g_strstrip (xml_text (c));
+      else if ((g_str_equal (name, "pubDate") || g_str_equal (name, "published") ||
+                g_str_equal (name, "issued")) && date == NULL)
+        {
+          g_autofree char *raw = xml_text (c);
+
+          date = normalize_date (raw);
+        }
+      else if ((g_str_equal (name, "updated") || g_str_equal (name, "modified") ||
+                (g_str_equal (name, "date") && g_str_equal (prefix, "dc"))) && updated == NULL)
+        {
+          g_autofree char *raw = xml_text (c);
+
+          updated = normalize_date (raw);
+        }
+      else if ((g_str_equal (name, "description") || g_str_equal (name, "summary")) &&
+               description == NULL)
+        description = atom ? atom_text (c) : html_from_node (c);
+      else if ((g_str_equal (name, "encoded") || g_str_equal (name, "content")) && content == NULL)
+        content = atom ? atom_text (c) : html_from_node (c);
+      else if (g_str_equal (name, "creator") && creator == NULL)
+        creator = g_strstrip (xml_text (c));
+      else if (g_str_equal (name, "author") && creator == NULL)
+        {
+          xmlNode *author_name = child_named (c, "name");
+
+          creator = g_strstrip (xml_text (author_name ? author_name : c));
+        }
+    }
+
+  if (content != NULL && (description == NULL || strlen (content) >= strlen (description)))
+    article->body = g_steal_pointer (&content);
+  else
+    article->body = g_steal_pointer (&description);
+
+  key = guid && *guid ? guid : link && *link ? link : NULL;
+  if (key != NULL)
+    {
+      if (g_hash_table_contains (seen, key))
+        return;
+      g_hash_table_add (seen, g_strdup (key));
+    }
+
+  article->published = date ? g_steal_pointer (&date) : g_steal_pointer (&updated);
+  article->path = link && *link ? g_steal_pointer (&link) : g_strdup (ctx->name);
+  article->source = g_strdup (feed_title && *feed_title ? feed_title : creator);
+
+  if (finish_article (article))
+    g_ptr_array_add (ctx->articles, g_steal_pointer (&article));
+  else
+    item_rejected (ctx, where, _("The feed item has no title and no text"));
+}
+
+static char *
+first_line_of (const char *text)
+{
+  const char *eol = strchr (text, '\n');
+
+  return g_strstrip (eol ? g_strndup (text, eol - text) : g_strdup (text));
+}
+
+static void
+parse_xml_feed (ParseContext  *ctx,
+                const char    *text,
+                GError       **error)
+{
+  xmlParserCtxtPtr parser = xmlNewParserCtxt ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *feed_title = NULL;
+  xmlDocPtr doc;
+  xmlNode *root;
+  xmlNode *container = NULL;
+  const char *item_name = "item";
+  gboolean atom = FALSE;
+  guint index = 0;
+  guint n_before = ctx->articles->len;
+
+  /* Blank lines (or junk like "<?phpxml ...?>") before the declaration are
+   * common in real feeds; the declaration only matters for its encoding,
+   * which the text no longer has. */
+  while (*text && g_ascii_isspace (*text))
+    text++;
+  if (g_str_has_prefix (text, "<?") && (g_ascii_strncasecmp (text, "<?xml ", 6) == 0 ||
+                                        g_ascii_strncasecmp (text, "<?phpxml ", 9) == 0))
+    {
+      const char *end = strstr (text, "?>");
+
+      if (end != NULL)
+        text = end + 2;
+    }
+
+  doc = xmlCtxtReadMemory (parser, text, (int) strlen (text), ctx->name, "UTF-8",
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                           XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC);
+  if (doc == NULL)
+    {
+      const xmlError *xml_error = xmlCtxtGetLastError (parser);
+      g_autofree char *message = xml_error && xml_error->message ? first_line_of (xml_error->message)
+                                                                 : g_strdup ("?");
+
+      g_set_error (error, CITED_ERROR, CITED_ERROR_PARSE,
+                   _("Not well-formed XML (line %d: %s); the file may be truncated"),
+                   xml_error ? xml_error->line : 0, message);
+      xmlFreeParserCtxt (parser);
+      return;
+    }
+  xmlFreeParserCtxt (parser);
+
+  root = xmlDocGetRootElement (doc);
+  if (root != NULL && is_named (root, "rss"))
+    {
+      container = child_named (root, "channel");
+      if (container != NULL)
+        {
+          xmlNode *title = child_named (container, "title");
+
+          if (title != NULL)
+            feed_title = html_from_node (title);
+        }
+    }
+  else if (root != NULL && is_named (root, "RDF"))
+    {
+      xmlNode *channel = child_named (root, "channel");
+
+      container = root;
+      if (channel != NULL && child_named (channel, "title") != NULL)
+        feed_title = html_from_node (child_named (channel, "title"));
+    }
+  else if (root != NULL && is_named (root, "feed"))
+    {
+      container = root;
+      item_name = "entry";
+      atom = TRUE;
+      if (child_named (root, "title") != NULL)
+        feed_title = atom_text (child_named (root, "title"));
+    }
+  else if (root != NULL && is_named (root, "opml"))
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_UNSUPPORTED,
+                           _("The file is an OPML subscription list, not articles"));
+      xmlFreeDoc (doc);
+      return;
+    }
+  else
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_UNSUPPORTED,
+                   _("An XML file with a <%s> root is not a feed Cited reads"),
+                   root && root->name ? (const char *) root->name : "?");
+      xmlFreeDoc (doc);
+      return;
+    }
+
+  if (container != NULL)
+    for (xmlNode *c = container->children; c != NULL; c = c->next)
+      if (is_named (c, item_name))
+        parse_feed_item (ctx, c, atom, feed_title, seen, ++index);
+
+  xmlFreeDoc (doc);
+
+  if (index == 0 && ctx->articles->len == n_before)
+    g_set_error_literal (error, CITED_ERROR, CITED_ERROR_EMPTY,
+                         _("The feed has no items"));
+}
+
+/* ------------------------------------------------------------------------ */
+/* JSON Lines and JSON Feed                                                  */
+/* ------------------------------------------------------------------------ */
+
+static const char *
+json_string (JsonObject         *object,
+             const char * const *names)
+{
+  for (guint i = 0; names[i]; i++)
+    {
+      JsonNode *node = json_object_get_member (object, names[i]);
+
+      if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+          json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          const char *s = json_node_get_string (node);
+
+          if (s != NULL && *s != '\0')
+            return s;
+        }
+    }
+  return NULL;
+}
+
+static const char *
+json_author (JsonObject *object)
+{
+  static const char * const name_keys[] = { "name", NULL };
+  JsonNode *node;
+
+  node = json_object_get_member (object, "author");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    return json_string (json_node_get_object (node), name_keys);
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  node = json_object_get_member (object, "authors");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
+      json_array_get_length (json_node_get_array (node)) > 0)
+    {
+      JsonNode *first = json_array_get_element (json_node_get_array (node), 0);
+
+      if (JSON_NODE_HOLDS_OBJECT (first))
+        return json_string (json_node_get_object (first), name_keys);
+    }
+  return NULL;
+}
+
+/* One article from a JSON object: a JSON Lines record or a JSON Feed item. */
+static CitedArticle *
+article_from_json (ParseContext  *ctx,
+                   JsonObject    *object,
+                   const char    *feed_title,
+                   const char   **reason)
+{
+  static const char * const title_keys[] = { "title", "headline", NULL };
+  static const char * const text_keys[] = { "text", "body", "content", "content_text", "article", NULL };
+  static const char * const html_keys[] = { "content_html", "html", NULL };
+  static const char * const summary_keys[] = { "summary", "description", NULL };
+  static const char * const date_keys[] = { "date", "published", "date_published", "published_at",
+                                            "pubDate", "datePublished", "date_modified", "updated", NULL };
+  static const char * const url_keys[] = { "url", "link", "external_url", "path", NULL };
+  static const char * const source_keys[] = { "source", "site", "publisher", NULL };
+  g_autoptr(CitedArticle) article = cited_article_new ();
+  const char *text = json_string (object, text_keys);
+  const char *source = json_string (object, source_keys);
+
+  if (text != NULL)
+    article->body = g_strdup (text);
+  else if (json_string (object, html_keys) != NULL)
+    article->body = html_fragment_to_text (json_string (object, html_keys));
+  else if (json_string (object, summary_keys) != NULL)
+    article->body = html_fragment_to_text (json_string (object, summary_keys));
+  else
+    {
+      *reason = _("No text field (text, body or content)");
+      return NULL;
+    }
+
+  if (json_string (object, title_keys) != NULL)
+    article->title = html_fragment_to_text (json_string (object, title_keys));
+  article->published = normalize_date (json_string (object, date_keys));
+  article->path = g_strdup (json_string (object, url_keys) ? json_string (object, url_keys) : ctx->name);
+  if (source == NULL)
+    source = feed_title;
+  if (source == NULL)
+    source = json_author (object);
+  article->source = g_strdup (source);
+
+  if (!finish_article (article))
+    {
+      *reason = _("The text field is empty");
+      return NULL;
+    }
+  return g_steal_pointer (&article);
+}
+
+static void
+parse_json_lines (ParseContext *ctx,
+                  const char   *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  const char *p = text;
+  guint line_no = 0;
+
+  while (*p)
+    {
+      const char *eol = strchr (p, '\n');
+      gsize len = eol ? (gsize) (eol - p) : strlen (p);
+      g_autofree char *line = g_strndup (p, len);
+      g_autofree char *where = NULL;
+      g_autoptr(GError) local_error = NULL;
+      CitedArticle *article;
+      const char *reason = NULL;
+
+      line_no++;
+      p = eol ? eol + 1 : p + len;
+      g_strstrip (line);
+      if (*line == '\0')
+        continue;
+      where = g_strdup_printf ("%u", line_no);
+      if (!json_parser_load_from_data (parser, line, -1, &local_error))
+        {
+          g_autofree char *message = g_strdup_printf (_("Not valid JSON: %s"), local_error->message);
+
+          item_rejected (ctx, where, message);
+          continue;
+        }
+      if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        {
+          item_rejected (ctx, where, _("Not a JSON object"));
+          continue;
+        }
+      article = article_from_json (ctx, json_node_get_object (json_parser_get_root (parser)),
+                                   NULL, &reason);
+      if (article != NULL)
+        g_ptr_array_add (ctx->articles, article);
+      else
+        item_rejected (ctx, where, reason);
+    }
+}
+
+static gboolean
+parse_json_document (ParseContext  *ctx,
+                     const char    *text,
+                     GError       **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonNode *root;
+  JsonArray *items = NULL;
+  const char *feed_title = NULL;
+
+  if (!json_parser_load_from_data (parser, text, -1, error))
+    return FALSE;
+
+  root = json_parser_get_root (parser);
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    {
+      static const char * const feed_title_keys[] = { "title", NULL };
+      JsonObject *object = json_node_get_object (root);
+      JsonNode *items_node = json_object_get_member (object, "items");
+
+      if (items_node != NULL && JSON_NODE_HOLDS_ARRAY (items_node))
+        {
+          items = json_node_get_array (items_node);
+          feed_title = json_string (object, feed_title_keys);
+        }
+      else
+        {
+          const char *reason = NULL;
+          CitedArticle *article = article_from_json (ctx, object, NULL, &reason);
+
+          if (article == NULL)
+            {
+              g_set_error (error, CITED_ERROR, CITED_ERROR_UNSUPPORTED,
+                           _("JSON that is neither a JSON Feed nor an article: %s"), reason);
+              return FALSE;
+            }
+          g_ptr_array_add (ctx->articles, article);
+          return TRUE;
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (root))
+    items = json_node_get_array (root);
+
+  if (items == NULL)
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_UNSUPPORTED,
+                           _("JSON that is neither a JSON Feed nor a list of articles"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      static const char * const id_keys[] = { "id", "url", NULL };
+      JsonNode *node = json_array_get_element (items, i);
+      g_autofree char *where = g_strdup_printf ("item %u", i + 1);
+      const char *reason = NULL;
+      const char *id;
+      CitedArticle *article;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          item_rejected (ctx, where, _("Not a JSON object"));
+          continue;
+        }
+      id = json_string (json_node_get_object (node), id_keys);
+      if (id != NULL)
+        {
+          if (g_hash_table_contains (seen, id))
+            continue;
+          g_hash_table_add (seen, g_strdup (id));
+        }
+      article = article_from_json (ctx, json_node_get_object (node), feed_title, &reason);
+      if (article != NULL)
+        g_ptr_array_add (ctx->articles, article);
+      else
+        item_rejected (ctx, where, reason);
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sogou: <doc><url/><docno/><contenttitle/><content/></doc>, no root        */
+/* ------------------------------------------------------------------------ */
+
+static char *
+unescape_entities (const char *text,
+                   gsize       length)
+{
+  static const struct { const char *entity; const char *text; } entities[] = {
+    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
+    { "&apos;", "'" }, { "&nbsp;", " " },
+  };
+  GString *out = g_string_sized_new (length);
+  const char *end = text + length;
+
+  for (const char *p = text; p < end;)
+    {
+      gboolean replaced = FALSE;
+
+      if (*p == '&')
+        for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+          {
+            gsize elen = strlen (entities[i].entity);
+
+            if ((gsize) (end - p) >= elen && strncmp (p, entities[i].entity, elen) == 0)
+              {
+                g_string_append (out, entities[i].text);
+                p += elen;
+                replaced = TRUE;
+                break;
+              }
+          }
+      if (!replaced)
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+sogou_field (const char *doc,
+             const char *doc_end,
+             const char *tag)
+{
+  g_autofree char *open = g_strdup_printf ("<%s>", tag);
+  g_autofree char *close = g_strdup_printf ("</%s>", tag);
+  const char *start = g_strstr_len (doc, doc_end - doc, open);
+  const char *stop;
+
+  if (start == NULL)
+    return NULL;
+  start += strlen (open);
+  stop = g_strstr_len (start, doc_end - start, close);
+  if (stop == NULL)
+    stop = doc_end;
+  return unescape_entities (start, stop - start);
+}
+
+/* Sohu URLs carry the date: http://gongyi.sohu.com/20120706/n347457739.shtml */
+static char *
+date_from_url (const char *url)
+{
+  if (url == NULL)
+    return NULL;
+  for (const char *p = strchr (url, '/'); p != NULL; p = strchr (p + 1, '/'))
+    {
+      int i;
+
+      for (i = 1; i <= 8 && g_ascii_isdigit (p[i]); i++)
+        ;
+      if (i == 9 && p[9] == '/')
+        {
+          char digits[9];
+
+          memcpy (digits, p + 1, 8);
+          digits[8] = '\0';
+          return normalize_date (digits);
+        }
+    }
+  return NULL;
+}
+
+static void
+parse_sogou (ParseContext *ctx,
+             const char   *text)
+{
+  const char *p = text;
+  guint index = 0;
+
+  while ((p = strstr (p, "<doc>")) != NULL)
+    {
+      const char *end = strstr (p + 5, "</doc>");
+      const char *next = strstr (p + 5, "<doc>");
+      g_autoptr(CitedArticle) article = cited_article_new ();
+      g_autofree char *where = g_strdup_printf ("doc %u", ++index);
+      g_autofree char *content = NULL;
+
+      if (end == NULL || (next != NULL && next < end))
+        end = next ? next : p + strlen (p);
+
+      article->title = sogou_field (p, end, "contenttitle");
+      content = sogou_field (p, end, "content");
+      article->path = sogou_field (p, end, "url");
+      article->published = date_from_url (article->path);
+      if (article->path == NULL || *article->path == '\0')
+        {
+          g_free (article->path);
+          article->path = g_strdup (ctx->name);
+        }
+      p = end;
+
+      if (content == NULL || line_is_blank (content))
+        {
+          item_rejected (ctx, where, _("The item has no content"));
+          continue;
+        }
+      article->body = g_steal_pointer (&content);
+      if (finish_article (article))
+        g_ptr_array_add (ctx->articles, g_steal_pointer (&article));
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sniffing                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* The encoding an XML declaration or an HTML <meta> names, from the first
+ * kilobyte of raw bytes. */
+static char *
+declared_charset (const char *data,
+                  gsize       length)
+{
+  g_autofree char *head = g_ascii_strdown (data, MIN (length, 1024));
+  const char *p = NULL;
+  const char *markers[] = { "encoding=", "charset=", NULL };
+
+  /* The head may contain NULs (UTF-16) or stop early; that is fine. */
+  for (guint i = 0; markers[i] && p == NULL; i++)
+    {
+      p = strstr (head, markers[i]);
+      if (p != NULL)
+        p += strlen (markers[i]);
+    }
+  if (p == NULL)
+    return NULL;
+  while (*p == '"' || *p == '\'' || *p == ' ')
+    p++;
+  {
+    const char *start = p;
+
+    while (g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '.' || *p == ':')
+      p++;
+    return p > start ? g_strndup (start, p - start) : NULL;
+  }
+}
+
+static const char *
+extension_of (const char *name)
+{
+  const char *base = strrchr (name, '/');
+  const char *dot = strrchr (base ? base : name, '.');
+
+  return dot ? dot + 1 : "";
+}
+
+typedef enum {
+  FORMAT_PLAIN,
+  FORMAT_MARKDOWN,
+  FORMAT_HTML,
+  FORMAT_XML,
+  FORMAT_JSON,
+  FORMAT_SOGOU,
+  FORMAT_THUCNEWS,
+} Format;
+
+static Format
+sniff_format (const char *name,
+              const char *text)
+{
+  const char *ext = extension_of (name);
+  const char *s = text;
+  g_autofree char *head = NULL;
+
+  while (*s && g_ascii_isspace (*s))
+    s++;
+  head = g_ascii_strdown (s, MIN (strlen (s), 1024));
+
+  if (g_str_has_prefix (head, "<doc>"))
+    return FORMAT_SOGOU;
+  if (*s == '<')
+    {
+      if (g_str_has_prefix (head, "<!doctype html") || g_str_has_prefix (head, "<html"))
+        return FORMAT_HTML;
+      if (strstr (head, "<rss") || strstr (head, "<feed") || strstr (head, "<rdf:rdf") ||
+          strstr (head, "<opml") || g_str_has_prefix (head, "<?xml"))
+        return FORMAT_XML;
+      return FORMAT_HTML;
+    }
+  if (*s == '{' || *s == '[')
+    return FORMAT_JSON;
+  if (g_ascii_strcasecmp (ext, "html") == 0 || g_ascii_strcasecmp (ext, "htm") == 0 ||
+      g_ascii_strcasecmp (ext, "xhtml") == 0)
+    return FORMAT_HTML;
+  if (looks_like_thucnews (s))
+    return FORMAT_THUCNEWS;
+  if (g_ascii_strcasecmp (ext, "md") == 0 || g_ascii_strcasecmp (ext, "markdown") == 0 ||
+      g_str_has_prefix (s, "# "))
+    return FORMAT_MARKDOWN;
+  return FORMAT_PLAIN;
+}
+
+static GPtrArray *
+parse_data_full (const char  *name,
+                 const char  *data,
+                 gsize        length,
+                 GPtrArray   *rejected,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  g_autoptr(GPtrArray) local_rejected = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_rejection_free);
+  g_autofree char *charset = NULL;
+  g_autofree char *text = NULL;
+  GError *local_error = NULL;
+  ParseContext ctx = { name, articles, local_rejected };
+  const char *ext = extension_of (name);
+
+  if (!check_size (length, error))
+    return NULL;
+
+  charset = declared_charset (data, length);
+  text = decode_with_charset (data, length, charset, error);
+  if (text == NULL)
+    return NULL;
+
+  switch (sniff_format (name, text))
+    {
+    case FORMAT_SOGOU:
+      parse_sogou (&ctx, text);
+      break;
+    case FORMAT_HTML:
+      parse_html (&ctx, text, &local_error);
+      break;
+    case FORMAT_XML:
+      parse_xml_feed (&ctx, text, &local_error);
+      break;
+    case FORMAT_JSON:
+      {
+        gboolean lines = g_ascii_strcasecmp (ext, "jsonl") == 0 ||
+                         g_ascii_strcasecmp (ext, "ndjson") == 0;
+
+        if (!lines)
+          {
+            if (!parse_json_document (&ctx, text, &local_error))
+              {
+                const char *eol = strchr (text, '\n');
+
+                /* Several lines that each start an object: JSON Lines. */
+                if (local_error->domain == JSON_PARSER_ERROR && eol != NULL &&
+                    strstr (eol, "\n{") != NULL)
+                  {
+                    g_clear_error (&local_error);
+                    lines = TRUE;
+                  }
+                else if (local_error->domain != CITED_ERROR)
+                  {
+                    GError *wrapped = g_error_new (CITED_ERROR, CITED_ERROR_PARSE,
+                                                   _("Not valid JSON: %s"), local_error->message);
+
+                    g_clear_error (&local_error);
+                    local_error = wrapped;
+                  }
+              }
+          }
+        if (lines)
+          parse_json_lines (&ctx, text);
+      }
+      break;
+    case FORMAT_THUCNEWS:
+      parse_thucnews (&ctx, text);
+      break;
+    case FORMAT_MARKDOWN:
+      parse_plain (&ctx, text, TRUE);
+      break;
+    case FORMAT_PLAIN:
+    default:
+      parse_plain (&ctx, text, FALSE);
+      break;
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  if (articles->len == 0)
+    {
+      if (local_rejected->len > 0)
+        {
+          CitedRejection *first = g_ptr_array_index (local_rejected, 0);
+
+          g_set_error (error, CITED_ERROR, CITED_ERROR_PARSE,
+                       _("No article could be read (%s: %s)"), first->path, first->reason);
+        }
+      else
+        g_set_error_literal (error, CITED_ERROR, CITED_ERROR_EMPTY,
+                             _("The file has no article text"));
+      return NULL;
+    }
+
+  if (rejected != NULL)
+    for (guint i = 0; i < local_rejected->len; i++)
+      g_ptr_array_add (rejected, g_steal_pointer (&local_rejected->pdata[i]));
+  g_ptr_array_set_size (local_rejected, 0);
+
+  return g_steal_pointer (&articles);
+}
+
+/**
+ * cited_parse_data:
+ * @name: the file name or URL, used as the articles' path and to help sniffing
+ * @data: the file's bytes
+ * @length: their length
+ * @error: return location for a #GError
+ *
+ * Parses one file's bytes into articles. Items of a feed or lines of a JSON
+ * Lines file that cannot be read are skipped when others can.
+ *
+ * Returns: (transfer full) (element-type CitedArticle): the articles, or %NULL
+ */
+GPtrArray *
+cited_parse_data (const char  *name,
+                  const char  *data,
+                  gsize        length,
+                  GError     **error)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  return parse_data_full (name, data, length, NULL, error);
+}
+
+static GPtrArray *
+parse_file_full (const char  *path,
+                 GPtrArray   *rejected,
+                 GError     **error)
+{
+  g_autofree char *contents = NULL;
+  GStatBuf st;
+  gsize length = 0;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_NOT_FOUND, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_UNSUPPORTED,
+                           _("It is a folder, not a file"));
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_UNSUPPORTED,
+                           _("It is not a regular file"));
+      return NULL;
+    }
+  if (!check_size ((gsize) st.st_size, error))
+    return NULL;
+  {
+    g_autoptr(GError) read_error = NULL;
+
+    if (!g_file_get_contents (path, &contents, &length, &read_error))
+      {
+        /* GLib's message already names the file and the OS reason. */
+        g_set_error_literal (error, CITED_ERROR, CITED_ERROR_FAILED, read_error->message);
+        return NULL;
+      }
+  }
+  return parse_data_full (path, contents, length, rejected, error);
+}
+
+/**
+ * cited_parse_file:
+ * @path: a file
+ * @error: return location for a #GError
+ *
+ * Reads and parses one file (see cited_parse_data()).
+ *
+ * Returns: (transfer full) (element-type CitedArticle): the articles, or %NULL
+ */
+GPtrArray *
+cited_parse_file (const char  *path,
+                  GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return parse_file_full (path, NULL, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Importing into the store                                                  */
+/* ------------------------------------------------------------------------ */
+
+static int
+compare_names_cb (gconstpointer a,
+                  gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+collect_dir (const char *dir_path,
+             gboolean    recursive,
+             GPtrArray  *files,
+             GPtrArray  *rejected,
+             GHashTable *visited)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GStatBuf st;
+  const char *name;
+
+  /* Symbolic links may loop; each real folder is walked once. */
+  if (g_stat (dir_path, &st) == 0)
+    {
+      g_autofree char *key = g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
+                                              (guint64) st.st_dev, (guint64) st.st_ino);
+
+      if (g_hash_table_contains (visited, key))
+        return;
+      g_hash_table_add (visited, g_steal_pointer (&key));
+    }
+
+  dir = g_dir_open (dir_path, 0, &local_error);
+  if (dir == NULL)
+    {
+      add_rejection (rejected, dir_path, local_error->message);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.')
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names_cb);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *child = g_build_filename (dir_path, g_ptr_array_index (names, i), NULL);
+
+      if (g_stat (child, &st) != 0)
+        {
+          int saved_errno = errno;
+
+          /* A dangling link or a file that vanished. */
+          add_rejection (rejected, child, g_strerror (saved_errno));
+          continue;
+        }
+      if (S_ISDIR (st.st_mode))
+        {
+          if (recursive)
+            collect_dir (child, recursive, files, rejected, visited);
+        }
+      else if (S_ISREG (st.st_mode))
+        g_ptr_array_add (files, g_steal_pointer (&child));
+    }
+}
+
+static GPtrArray *
+collect_files (const char * const *paths,
+               gboolean            recursive,
+               GPtrArray          *rejected)
+{
+  g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    {
+      g_autofree char *path = g_canonicalize_filename (paths[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (path, &st) != 0)
+        {
+          int saved_errno = errno;
+
+          add_rejection (rejected, paths[i], g_strerror (saved_errno));
+          continue;
+        }
+      if (S_ISDIR (st.st_mode))
+        collect_dir (path, recursive, files, rejected, visited);
+      else
+        /* Files named explicitly are always tried, hidden or not. */
+        g_ptr_array_add (files, g_steal_pointer (&path));
+    }
+  return files;
+}
+
+static gboolean
+flush_batch (CitedStore         *store,
+             GPtrArray          *batch,
+             CitedImportResult  *result,
+             GError            **error)
+{
+  guint n_added = 0;
+  guint n_duplicates = 0;
+
+  if (batch->len == 0)
+    return TRUE;
+  if (!cited_store_add_articles (store, batch, &n_added, &n_duplicates, error))
+    return FALSE;
+  result->n_added += n_added;
+  result->n_duplicates += n_duplicates;
+  g_ptr_array_set_size (batch, 0);
+  return TRUE;
+}
+
+/**
+ * cited_import_paths:
+ * @store: the store to add to
+ * @paths: files and folders
+ * @recursive: whether to walk folders to any depth
+ * @cancellable: (nullable): checked between files
+ * @progress: (nullable) (scope call): called after each file
+ * @user_data: for @progress
+ * @error: return location for a #GError
+ *
+ * Imports @paths into @store in batches of about 500 articles, one
+ * transaction each. Hidden files in folders are skipped. A file that cannot
+ * be read or parsed is listed in the result's rejections and never writes
+ * anything; the rest goes on. When @cancellable is cancelled, the articles
+ * parsed so far are committed and the result says it was cancelled.
+ *
+ * Returns: (transfer full): the result, or %NULL when the store failed
+ */
+CitedImportResult *
+cited_import_paths (CitedStore          *store,
+                    const char * const  *paths,
+                    gboolean             recursive,
+                    GCancellable        *cancellable,
+                    CitedImportProgress  progress,
+                    gpointer             user_data,
+                    GError             **error)
+{
+  g_autoptr(CitedImportResult) result = import_result_new ();
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+
+  g_return_val_if_fail (CITED_IS_STORE (store), NULL);
+
+  files = collect_files (paths, recursive, result->rejected);
+  if (progress != NULL)
+    progress (0, files->len, NULL, user_data);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GPtrArray) articles = NULL;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          result->cancelled = TRUE;
+          break;
+        }
+
+      result->n_files++;
+      articles = parse_file_full (path, result->rejected, &local_error);
+      if (articles == NULL)
+        add_rejection (result->rejected, path, local_error->message);
+      else
+        for (guint j = 0; j < articles->len; j++)
+          g_ptr_array_add (batch, cited_article_ref (g_ptr_array_index (articles, j)));
+
+      if (batch->len >= BATCH_SIZE && !flush_batch (store, batch, result, error))
+        return NULL;
+
+      if (progress != NULL)
+        progress (i + 1, files->len, path, user_data);
+    }
+
+  if (!flush_batch (store, batch, result, error))
+    return NULL;
+
+  return g_steal_pointer (&result);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Async                                                                     */
+/* ------------------------------------------------------------------------ */
+
+/* Progress from the worker, delivered on the caller's main context at most
+ * about 30 times a second: the worker stores the latest values and keeps at
+ * most one idle source in flight, which reads them when it runs. */
+typedef struct {
+  GMutex              mutex;
+  GMainContext       *context;
+  CitedImportProgress func;
+  gpointer            data;
+  GDestroyNotify      notify;
+  guint               done;
+  guint               total;
+  char               *path;
+  gboolean            scheduled;
+  gboolean            dirty;
+  gint64              last_sent;
+} ProgressState;
+
+static void
+progress_state_clear (gpointer data)
+{
+  ProgressState *state = data;
+
+  g_mutex_clear (&state->mutex);
+  g_free (state->path);
+  g_main_context_unref (state->context);
+}
+
+static void
+progress_state_release (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, progress_state_clear);
+}
+
+static gboolean
+progress_dispatch_cb (gpointer data)
+{
+  ProgressState *state = data;
+  g_autofree char *path = NULL;
+  guint done, total;
+
+  g_mutex_lock (&state->mutex);
+  done = state->done;
+  total = state->total;
+  path = g_strdup (state->path);
+  state->scheduled = FALSE;
+  state->dirty = FALSE;
+  g_mutex_unlock (&state->mutex);
+
+  if (state->func != NULL)
+    state->func (done, total, path, state->data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called with the mutex held. */
+static void
+progress_schedule_locked (ProgressState *state)
+{
+  GSource *source;
+
+  if (state->scheduled)
+    return;
+  state->scheduled = TRUE;
+  state->last_sent = g_get_monotonic_time ();
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_dispatch_cb,
+                         g_atomic_rc_box_acquire (state),
+                         progress_state_release);
+  g_source_set_static_name (source, "[cited] import progress");
+  g_source_attach (source, state->context);
+  g_source_unref (source);
+}
+
+/* The CitedImportProgress of the worker thread. */
+static void
+progress_from_worker_cb (guint       done,
+                         guint       total,
+                         const char *current_path,
+                         gpointer    user_data)
+{
+  ProgressState *state = user_data;
+
+  g_mutex_lock (&state->mutex);
+  state->done = done;
+  state->total = total;
+  if (g_strcmp0 (state->path, current_path) != 0)
+    {
+      g_free (state->path);
+      state->path = g_strdup (current_path);
+    }
+  state->dirty = TRUE;
+  if (done == 0 || done == total ||
+      g_get_monotonic_time () - state->last_sent >= PROGRESS_INTERVAL_USEC)
+    progress_schedule_locked (state);
+  g_mutex_unlock (&state->mutex);
+}
+
+typedef struct {
+  char          *db_path;
+  GStrv          paths;
+  gboolean       recursive;
+  ProgressState *progress;
+} ImportTaskData;
+
+static gboolean
+call_notify_cb (gpointer data)
+{
+  ProgressState *state = data;
+
+  if (state->notify != NULL)
+    state->notify (state->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+import_task_data_free (gpointer data)
+{
+  ImportTaskData *task_data = data;
+
+  if (task_data->progress != NULL)
+    {
+      /* The caller's destroy notify runs on the caller's context, like the
+       * progress callback. */
+      g_main_context_invoke_full (task_data->progress->context, G_PRIORITY_DEFAULT,
+                                  call_notify_cb,
+                                  g_atomic_rc_box_acquire (task_data->progress),
+                                  progress_state_release);
+      progress_state_release (task_data->progress);
+    }
+  g_free (task_data->db_path);
+  g_strfreev (task_data->paths);
+  g_free (task_data);
+}
+
+static void
+import_thread_cb (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      data,
+                  GCancellable *cancellable)
+{
+  ImportTaskData *task_data = data;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  CitedImportResult *result;
+
+  /* One connection per thread: the worker opens the caller's database anew. */
+  store = cited_store_open (task_data->db_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  result = cited_import_paths (store, (const char * const *) task_data->paths,
+                               task_data->recursive, cancellable,
+                               task_data->progress ? progress_from_worker_cb : NULL,
+                               task_data->progress, &error);
+
+  /* The last values go out before the result. */
+  if (task_data->progress != NULL)
+    {
+      g_mutex_lock (&task_data->progress->mutex);
+      if (task_data->progress->dirty)
+        progress_schedule_locked (task_data->progress);
+      g_mutex_unlock (&task_data->progress->mutex);
+    }
+
+  if (result == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) cited_import_result_free);
+}
+
+/**
+ * cited_import_paths_async:
+ * @store: the store to add to
+ * @paths: files and folders
+ * @recursive: whether to walk folders to any depth
+ * @cancellable: (nullable): checked between files
+ * @progress: (nullable) (scope notified): progress callback
+ * @progress_data: for @progress
+ * @progress_notify: (nullable): frees @progress_data, on the caller's context
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Runs cited_import_paths() in a worker thread with its own connection to
+ * the store's database. Progress, coalesced to about 30 updates a second,
+ * and the result are delivered on the thread-default main context of the
+ * caller. A cancelled import still returns a result, with cancelled set.
+ */
+void
+cited_import_paths_async (CitedStore          *store,
+                          const char * const  *paths,
+                          gboolean             recursive,
+                          GCancellable        *cancellable,
+                          CitedImportProgress  progress,
+                          gpointer             progress_data,
+                          GDestroyNotify       progress_notify,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportTaskData *task_data;
+
+  g_return_if_fail (CITED_IS_STORE (store));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cited_import_paths_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  task_data = g_new0 (ImportTaskData, 1);
+  task_data->db_path = g_strdup (cited_store_get_path (store));
+  task_data->paths = g_strdupv ((char **) paths);
+  task_data->recursive = recursive;
+  if (progress != NULL || progress_notify != NULL)
+    {
+      ProgressState *state = g_atomic_rc_box_new0 (ProgressState);
+
+      g_mutex_init (&state->mutex);
+      state->context = g_main_context_ref_thread_default ();
+      state->func = progress;
+      state->data = progress_data;
+      state->notify = progress_notify;
+      task_data->progress = state;
+    }
+  g_task_set_task_data (task, task_data, import_task_data_free);
+  g_task_run_in_thread (task, import_thread_cb);
+}
+
+/**
+ * cited_import_paths_finish:
+ * @store: the store given to cited_import_paths_async()
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the result, or %NULL when the store failed
+ */
+CitedImportResult *
+cited_import_paths_finish (CitedStore    *store,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

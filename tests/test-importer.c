@@ -1,0 +1,1103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-importer"
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "cited-error.h"
+#include "cited-importer.h"
+#include "cited-store.h"
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                   */
+/* ------------------------------------------------------------------------ */
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "importer", name, NULL);
+}
+
+/* A folder of the shared corpora, or NULL (the test is skipped) when the
+ * checkout has no ../shared beside it. */
+static char *
+corpus (const char *name)
+{
+  const char *root = g_getenv ("CITED_SOURCE_ROOT");
+  g_autofree char *path = NULL;
+
+  if (root == NULL)
+    {
+      g_test_skip ("CITED_SOURCE_ROOT is not set");
+      return NULL;
+    }
+  path = g_build_filename (root, "..", "shared", "corpora", name, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *message = g_strdup_printf ("%s is not there", path);
+
+      g_test_skip (message);
+      return NULL;
+    }
+  return g_steal_pointer (&path);
+}
+
+static GPtrArray *
+parse_fixture (const char *name)
+{
+  g_autofree char *path = fixture (name);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *articles = cited_parse_file (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (articles);
+  return articles;
+}
+
+static void
+assert_parse_error (const char *name,
+                    CitedError  code,
+                    const char *reason_part)
+{
+  g_autofree char *path = fixture (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = cited_parse_file (path, &error);
+
+  g_assert_null (articles);
+  g_assert_error (error, CITED_ERROR, (gint) code);
+  if (reason_part != NULL && strstr (error->message, reason_part) == NULL)
+    g_error ("%s: the reason \"%s\" does not mention \"%s\"", name, error->message, reason_part);
+}
+
+static CitedArticle *
+article_at (GPtrArray *articles,
+            guint      index)
+{
+  g_assert_cmpuint (index, <, articles->len);
+  return g_ptr_array_index (articles, index);
+}
+
+static CitedArticle *
+find_article (GPtrArray  *articles,
+              const char *title)
+{
+  for (guint i = 0; i < articles->len; i++)
+    {
+      CitedArticle *article = g_ptr_array_index (articles, i);
+
+      if (g_strcmp0 (article->title, title) == 0)
+        return article;
+    }
+  g_error ("no article titled \"%s\"", title);
+  return NULL;
+}
+
+static void
+rm_rf (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+
+  if (dir != NULL)
+    {
+      const char *name;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          g_chmod (child, 0700);
+          rm_rf (child);
+        }
+      g_dir_close (dir);
+    }
+  g_remove (path);
+}
+
+typedef struct {
+  char *dir;
+  CitedStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+
+  f->dir = g_dir_make_tmp ("cited-test-importer-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (f->dir, "cited.db", NULL);
+  f->store = cited_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (parent, 0700);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static guint
+count_articles (CitedStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  CitedQuery query = { 0 };
+  guint n = cited_store_count_articles (store, &query, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static const CitedRejection *
+find_rejection (CitedImportResult *result,
+                const char        *path_suffix)
+{
+  for (guint i = 0; i < result->rejected->len; i++)
+    {
+      const CitedRejection *rejection = g_ptr_array_index (result->rejected, i);
+
+      if (g_str_has_suffix (rejection->path, path_suffix))
+        return rejection;
+    }
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Decoding                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+test_decode_utf8 (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char bom[] = "\xef\xbb\xbf" "Caf\xc3\xa9\r\nline two";
+  g_autofree char *text = cited_decode_text (bom, strlen (bom), &error);
+
+  g_assert_no_error (error);
+  /* BOM removed, CRLF kept. */
+  g_assert_cmpstr (text, ==, "Caf\xc3\xa9\r\nline two");
+}
+
+static void
+test_decode_utf16 (void)
+{
+  g_autoptr(GPtrArray) le = parse_fixture ("utf16le.txt");
+  g_autoptr(GPtrArray) be = parse_fixture ("utf16be.txt");
+
+  g_assert_cmpstr (article_at (le, 0)->title, ==, "UTF-16 little endian title");
+  g_assert_cmpstr (article_at (le, 0)->body, ==, "Body text with a pound sign: £20m.");
+  g_assert_cmpstr (article_at (be, 0)->title, ==, "UTF-16 big endian title");
+  g_assert_nonnull (strstr (article_at (be, 0)->body, "星辰 sold 5 million units"));
+}
+
+static void
+test_decode_gb18030 (void)
+{
+  g_autoptr(GPtrArray) articles = parse_fixture ("gb18030.txt");
+  CitedArticle *article = article_at (articles, 0);
+
+  g_assert_cmpstr (article->title, ==, "星辰手机出货量创新高");
+  g_assert_true (g_str_has_prefix (article->body, "星辰手机第三季度出货量达到三千五百万台"));
+  g_assert_cmpstr (article->language, ==, "zh");
+}
+
+static void
+test_decode_stray_latin1 (void)
+{
+  g_autoptr(GPtrArray) articles = parse_fixture ("stray-latin1.txt");
+  g_autofree char *bbc = corpus ("bbc");
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) mutu = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* One stray Latin-1 byte in English UTF-8 is read as what it was. */
+  g_assert_nonnull (strstr (article_at (articles, 0)->body, "paid £15.8m for"));
+
+  if (bbc == NULL)
+    return;
+  path = g_build_filename (bbc, "sport", "199.txt", NULL);
+  mutu = cited_parse_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (article_at (mutu, 0)->title, ==, "Chelsea sack Mutu");
+  g_assert_nonnull (strstr (article_at (mutu, 0)->body, "a £15.8m signing from Parma"));
+}
+
+static void
+test_decode_bad (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char utf16_no_bom[] = "H\0e\0l\0l\0o\0";
+
+  assert_parse_error ("empty.txt", CITED_ERROR_EMPTY, NULL);
+  assert_parse_error ("whitespace.txt", CITED_ERROR_EMPTY, "whitespace");
+  assert_parse_error ("image.png", CITED_ERROR_BINARY, "PNG");
+  assert_parse_error ("nul.txt", CITED_ERROR_BINARY, "NUL");
+  /* Shift-JIS would convert to GB18030 mojibake; Latin-1 prose has too many
+   * stray bytes to guess. Both are refused with the reason. */
+  assert_parse_error ("shift-jis.txt", CITED_ERROR_ENCODING, "GB18030");
+  assert_parse_error ("latin1-random.txt", CITED_ERROR_ENCODING, "UTF-8");
+
+  text = cited_decode_text (utf16_no_bom, sizeof utf16_no_bom - 1, &error);
+  g_assert_null (text);
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_BINARY);
+  g_clear_error (&error);
+
+  text = cited_decode_text ("\xef\xbb\xbf", 3, &error);
+  g_assert_null (text);
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_EMPTY);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Formats                                                                   */
+/* ------------------------------------------------------------------------ */
+
+static void
+test_plain (void)
+{
+  g_autoptr(GPtrArray) articles = parse_fixture ("plain.txt");
+  g_autoptr(GPtrArray) crlf = parse_fixture ("crlf.txt");
+  CitedArticle *article = article_at (articles, 0);
+  g_autofree char *path = fixture ("plain.txt");
+
+  g_assert_cmpuint (articles->len, ==, 1);
+  g_assert_cmpstr (article->title, ==, "Northwind shipped 12 million handsets in the first quarter");
+  g_assert_cmpstr (article->source, ==, "Acme Daily");
+  g_assert_cmpstr (article->published, ==, "2024-03-05");
+  g_assert_cmpstr (article->path, ==, path);
+  g_assert_cmpstr (article->language, ==, "en");
+  /* The source line and the Related Pages trailer are gone; paragraphs stay. */
+  g_assert_cmpstr (article->body, ==,
+                   "Northwind said on Tuesday it shipped 12 million handsets in the first "
+                   "quarter, up 8% from a year earlier.\n\n"
+                   "Its overseas sales rose faster than domestic sales.\n"
+                   "The company now runs 3,200 stores.");
+
+  g_assert_cmpstr (article_at (crlf, 0)->title, ==, "Windows line endings");
+  g_assert_cmpstr (article_at (crlf, 0)->body, ==,
+                   "First paragraph of the body.\nSecond line of it.\n\nSecond paragraph.");
+}
+
+static void
+test_plain_body_first (void)
+{
+  g_autoptr(GPtrArray) articles = parse_fixture ("body-first.txt");
+  CitedArticle *article = article_at (articles, 0);
+
+  /* The first line is body text: the title is its first sentence, cut at a
+   * word with an ellipsis, and the line stays in the body. */
+  g_assert_true (g_str_has_prefix (article->title, "Lindqvist told analysts: 'We will double"));
+  g_assert_true (g_str_has_suffix (article->title, "…"));
+  g_assert_false (g_str_has_suffix (article->title, " …"));
+  g_assert_cmpuint (g_utf8_strlen (article->title, -1), <=, 101);
+  g_assert_true (g_str_has_prefix (article->body, "Lindqvist told analysts:"));
+  g_assert_nonnull (strstr (article->body, "about 1,100 by the end of 2025."));
+}
+
+static void
+test_markdown (void)
+{
+  g_autoptr(GPtrArray) articles = parse_fixture ("article.md");
+  CitedArticle *article = article_at (articles, 0);
+
+  g_assert_cmpstr (article->title, ==, "星辰手机第三季度出货量达 3580 万台");
+  g_assert_cmpstr (article->path, ==, "https://example.com/news/xingchen-q3");
+  g_assert_cmpstr (article->language, ==, "zh");
+  /* Link targets (with their numbers) and images are not text. */
+  g_assert_null (strstr (article->body, "原文"));
+  g_assert_null (strstr (article->body, "https://"));
+  g_assert_null (strstr (article->body, "2024-q3"));
+  g_assert_null (strstr (article->body, "**"));
+  g_assert_cmpstr (article->body, ==,
+                   "据市场研究机构统计，星辰手机第三季度全球出货量达到 3580 万台，同比增长 12%。查看完整报告\n\n"
+                   "海外市场贡献了超过一半的销量。");
+}
+
+static void
+test_html (void)
+{
+  g_autoptr(GPtrArray) articles = parse_fixture ("article.html");
+  g_autoptr(GPtrArray) latin1 = parse_fixture ("latin1.html");
+  CitedArticle *article = article_at (articles, 0);
+
+  g_assert_cmpstr (article->title, ==, "Harbor Motors sells 50,000 cars");
+  g_assert_cmpstr (article->source, ==, "Example Wire");
+  g_assert_cmpstr (article->published, ==, "2024-02-14");
+  g_assert_cmpstr (article->body, ==,
+                   "Harbor Motors sells 50,000 cars\n\n"
+                   "Harbor Motors sold 50,000 cars in January, the company said.\n\n"
+                   "That is twice as many as a year ago & a record.");
+
+  /* A declared charset is honoured. */
+  g_assert_cmpstr (article_at (latin1, 0)->title, ==, "Café chain opens 40 stores");
+  g_assert_cmpstr (article_at (latin1, 0)->body, ==,
+                   "The café chain opened 40 stores and sold £2m of coffee.");
+}
+
+static void
+test_html_broken (void)
+{
+  g_autoptr(GPtrArray) articles = parse_fixture ("broken.html");
+  CitedArticle *article = article_at (articles, 0);
+
+  g_assert_cmpstr (article->title, ==, "Broken page about Quill Inc");
+  g_assert_nonnull (strstr (article->body, "Quill Inc hired 1,500 people"));
+  g_assert_nonnull (strstr (article->body, "unclosed bold"));
+  g_assert_nonnull (strstr (article->body, "a stray closing tag"));
+}
+
+static void
+test_rss (void)
+{
+  g_autoptr(GPtrArray) articles = parse_fixture ("feed.rss");
+  CitedArticle *orchard;
+  CitedArticle *cafe;
+
+  /* Blank lines before the declaration, ISO-8859-1, a repeated guid, an
+   * empty item. */
+  g_assert_cmpuint (articles->len, ==, 2);
+  orchard = find_article (articles, "Orchard Phones ships 5 million units");
+  g_assert_cmpstr (orchard->path, ==, "https://example.org/orchard-5m");
+  g_assert_cmpstr (orchard->published, ==, "2024-01-31");
+  g_assert_cmpstr (orchard->source, ==, "Market Café News");
+  g_assert_cmpstr (orchard->body, ==, "Orchard Phones shipped 5 million units in the quarter.");
+  cafe = find_article (articles, "Café owners cut prices");
+  g_assert_cmpstr (cafe->published, ==, "2024-02-01");
+  g_assert_cmpstr (cafe->body, ==, "Prices fell by 10% at cafés across the city.");
+}
+
+static void
+test_atom (void)
+{
+  g_autoptr(GPtrArray) articles = parse_fixture ("feed.atom");
+  CitedArticle *lumen = find_article (articles, "Lumen & Co opens 200 stores");
+  CitedArticle *vela = find_article (articles, "Vela hires 900 engineers");
+  CitedArticle *summary = article_at (articles, 2);
+
+  g_assert_cmpuint (articles->len, ==, 3);
+  g_assert_cmpstr (lumen->path, ==, "https://example.net/lumen-200");
+  /* published wins over updated */
+  g_assert_cmpstr (lumen->published, ==, "2024-04-02");
+  g_assert_cmpstr (lumen->source, ==, "Gadget Ledger");
+  g_assert_cmpstr (lumen->body, ==, "Lumen opened 200 stores in India.\n\nIt plans 300 more.");
+  g_assert_cmpstr (vela->published, ==, "2024-04-05");
+  g_assert_cmpstr (vela->body, ==, "Vela hired 900 engineers.");
+  /* No title: the first sentence of the summary. */
+  g_assert_cmpstr (summary->title, ==, "Only a summary: Brightside raised 1.2 billion euros.");
+  g_assert_cmpstr (summary->published, ==, "2024-04-06");
+}
+
+static void
+test_rdf (void)
+{
+  g_autoptr(GPtrArray) articles = parse_fixture ("feed.rdf");
+  CitedArticle *article = article_at (articles, 0);
+
+  g_assert_cmpuint (articles->len, ==, 1);
+  g_assert_cmpstr (article->title, ==, "Copperline sells 3,000 routers");
+  g_assert_cmpstr (article->source, ==, "Old School Feed");
+  g_assert_cmpstr (article->published, ==, "2023-11-20");
+  g_assert_cmpstr (article->path, ==, "https://example.com/one");
+}
+
+static void
+test_feed_truncated (void)
+{
+  /* A half-written feed is refused as a whole rather than cut silently. */
+  assert_parse_error ("truncated.rss", CITED_ERROR_PARSE, "truncated");
+  assert_parse_error ("opml.opml", CITED_ERROR_UNSUPPORTED, "OPML");
+}
+
+static void
+test_json_feed (void)
+{
+  g_autoptr(GPtrArray) articles = parse_fixture ("feed.json");
+  CitedArticle *nimbus = find_article (articles, "Nimbus doubles revenue");
+  CitedArticle *sable = article_at (articles, 1);
+
+  g_assert_cmpuint (articles->len, ==, 2);
+  g_assert_cmpstr (nimbus->published, ==, "2024-06-01");
+  g_assert_cmpstr (nimbus->path, ==, "https://example.com/nimbus");
+  g_assert_cmpstr (nimbus->source, ==, "Example JSON Feed");
+  g_assert_cmpstr (sable->body, ==, "Sable opened 15 offices.");
+}
+
+static void
+test_json_lines (void)
+{
+  g_autoptr(GPtrArray) articles = parse_fixture ("articles.jsonl");
+  CitedArticle *tidewater = find_article (articles, "Tidewater lays off 700 staff");
+  CitedArticle *ferro = find_article (articles, "Ferro sales up 9%");
+  CitedArticle *quartz = article_at (articles, 2);
+
+  /* Bad lines are left out, the good ones kept. */
+  g_assert_cmpuint (articles->len, ==, 3);
+  g_assert_cmpstr (tidewater->published, ==, "2024-05-06");
+  g_assert_cmpstr (tidewater->path, ==, "https://example.com/tidewater");
+  g_assert_cmpstr (ferro->published, ==, "2024-05-13");
+  g_assert_cmpstr (ferro->source, ==, "Wire One");
+  g_assert_cmpstr (ferro->body, ==, "Ferro sales rose 9% in March.");
+  g_assert_cmpstr (quartz->published, ==, "2024-06-03");
+  g_assert_true (g_str_has_prefix (quartz->title, "Only content and a date in words"));
+}
+
+static void
+test_json_bad (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  const char half[] = "{\"title\": \"Cut off\", \"text\": \"The file ends in the middle";
+  const char all_bad[] = "{\"a\": 1}\n{\"b\": 2}\n";
+
+  articles = cited_parse_data ("half.json", half, strlen (half), &error);
+  g_assert_null (articles);
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_PARSE);
+  g_clear_error (&error);
+
+  articles = cited_parse_data ("bad.jsonl", all_bad, strlen (all_bad), &error);
+  g_assert_null (articles);
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "bad.jsonl:1"));
+}
+
+static void
+test_thucnews (void)
+{
+  g_autoptr(GPtrArray) articles = parse_fixture ("thucnews.txt");
+  CitedArticle *first = article_at (articles, 0);
+
+  g_assert_cmpuint (articles->len, ==, 3);
+  /* The label is not text; the title is the first sentence. */
+  g_assert_cmpstr (first->title, ==,
+                   "星辰手机发布新品 销量突破百万台星辰手机今日宣布，新款手机首月销量突破 100 万台。");
+  g_assert_true (g_str_has_prefix (first->body, "星辰手机发布新品"));
+  g_assert_true (g_str_has_suffix (first->body, "公司表示将扩大产能。"));
+  g_assert_cmpstr (first->language, ==, "zh");
+}
+
+static void
+test_sogou (void)
+{
+  g_autoptr(GPtrArray) articles = parse_fixture ("sogou.dat");
+  CitedArticle *first = article_at (articles, 0);
+
+  /* The item without content is left out. */
+  g_assert_cmpuint (articles->len, ==, 2);
+  g_assert_cmpstr (first->title, ==, "星辰手机销量达２０００万台");
+  g_assert_cmpstr (first->body, ==, "星辰手机２０１１年销量达２０００万台，同比增长３０％。");
+  g_assert_cmpstr (first->path, ==, "http://business.sohu.com/20120315/n337801234.shtml");
+  g_assert_cmpstr (first->published, ==, "2012-03-15");
+  g_assert_cmpstr (article_at (articles, 1)->title, ==, "海潮集团开设&扩张");
+}
+
+static void
+test_dates (void)
+{
+  static const struct {
+    const char *written;
+    const char *normalized;
+  } cases[] = {
+    { "2024-01-31", "2024-01-31" },
+    { "2024-01-31T23:59:59-08:00", "2024-01-31" },
+    { "2024/1/5", "2024-01-05" },
+    { "Wed, 31 Jan 2024 10:15:00 GMT", "2024-01-31" },
+    { "Thu, 1 Feb 24 07:00:00 +0100", "2024-02-01" },
+    { "January 31, 2024", "2024-01-31" },
+    { "31 January 2024", "2024-01-31" },
+    { "2012年7月6日", "2012-07-06" },
+    { "20240131", "2024-01-31" },
+    { "2024-02-30", NULL },
+    { "yesterday", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) articles = NULL;
+      g_autofree char *line = g_strdup_printf ("{\"title\": \"Date %u\", \"text\": \"Body.\", \"date\": \"%s\"}\n",
+                                               i, cases[i].written);
+
+      articles = cited_parse_data ("dates.jsonl", line, strlen (line), &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (article_at (articles, 0)->published, ==, cases[i].normalized);
+    }
+}
+
+static void
+test_seeds (void)
+{
+  const char *root = g_getenv ("CITED_SOURCE_ROOT");
+  g_autofree char *dir = NULL;
+  static const struct {
+    const char *file;
+    const char *title_prefix;
+    const char *source;
+    const char *published;
+  } seeds[] = {
+    { "000_f735c1185eadd286.txt", "After one more addition, Xiaomi mobile phone officially entered the US market!", NULL, NULL },
+    { "001_e4afa9e939e8e03f.txt", "The target is the world’s first, overseas sales of 140 million units, Xiaomi dare not use Huawei Hongmeng system?", NULL, NULL },
+    { "002_cd8b29bb9ccf2f19.txt", "He stressed: 'In the domestic market, we will launch", NULL, NULL },
+    { "003_243b8e2836ea5222.txt", "Can t do Huawei, Xiaomi Auto took the lead in releasing technology, Lei Jun has a sentence right", "Mondo Social", "2024-01-31" },
+    { "004_2e1dd99dede0295d.txt", "Lei Jun s new rhetoric Xiaomi wants to surpass the iPhone, is it really possible?", "Mondo Technology", "2024-01-29" },
+  };
+
+  g_assert_nonnull (root);
+  dir = g_build_filename (root, "data", "corpus", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, seeds[i].file, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) articles = cited_parse_file (path, &error);
+      CitedArticle *article;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (articles->len, ==, 1);
+      article = article_at (articles, 0);
+      g_assert_true (g_str_has_prefix (article->title, seeds[i].title_prefix));
+      g_assert_cmpstr (article->source, ==, seeds[i].source);
+      g_assert_cmpstr (article->published, ==, seeds[i].published);
+      g_assert_cmpstr (article->language, ==, "en");
+      g_assert_null (strstr (article->body, "Related Pages"));
+      g_assert_null (strstr (article->body, "Updated on"));
+      if (i == 2)
+        {
+          /* No title line: the first sentence, cut, and the body keeps it. */
+          g_assert_true (g_str_has_suffix (article->title, "…"));
+          g_assert_true (g_str_has_prefix (article->body, "He stressed:"));
+        }
+      else
+        g_assert_false (g_str_has_prefix (article->body, seeds[i].title_prefix));
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Real corpora                                                              */
+/* ------------------------------------------------------------------------ */
+
+static void
+test_corpus_rsparser (void)
+{
+  g_autofree char *dir = corpus ("rsparser_feeds");
+  static const struct {
+    const char *file;
+    guint min_articles;   /* 0: must be rejected */
+    CitedError code;
+  } cases[] = {
+    { "DaringFireball.rss", 40, 0 },        /* an Atom feed named .rss */
+    { "DaringFireball.atom", 40, 0 },
+    { "DaringFireball.json", 40, 0 },
+    { "DaringFireball.html", 1, 0 },
+    { "bio.rdf", 1, 0 },
+    { "russcox.atom", 10, 0 },              /* no XML declaration */
+    { "macworld.rss", 10, 0 },              /* blank lines before the XML */
+    { "phpxml.rss", 10, 0 },                /* a broken declaration */
+    { "donthitsave.xml", 1, 0 },            /* UTF-8 BOM */
+    { "kc0011.rss", 10, 0 },                /* declared gb2312 */
+    { "scriptingNews.rss", 10, 0 },         /* items without titles */
+    { "allthis-partial.json", 0, CITED_ERROR_PARSE },
+    { "Subs.opml", 0, CITED_ERROR_UNSUPPORTED },
+  };
+
+  if (dir == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, cases[i].file, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) articles = cited_parse_file (path, &error);
+
+      if (cases[i].min_articles == 0)
+        {
+          g_assert_null (articles);
+          g_assert_error (error, CITED_ERROR, (gint) cases[i].code);
+          continue;
+        }
+      if (error != NULL)
+        g_error ("%s: %s", cases[i].file, error->message);
+      g_assert_cmpuint (articles->len, >=, cases[i].min_articles);
+      for (guint j = 0; j < articles->len; j++)
+        {
+          CitedArticle *article = g_ptr_array_index (articles, j);
+
+          g_assert_true (article->title != NULL && *article->title != '\0');
+          g_assert_true (article->body != NULL && *article->body != '\0');
+          g_assert_true (g_utf8_validate (article->body, -1, NULL));
+          g_assert_null (strstr (article->body, "<p>"));
+        }
+      if (g_str_equal (cases[i].file, "kc0011.rss"))
+        {
+          CitedArticle *article = article_at (articles, 0);
+
+          g_assert_cmpstr (article->language, ==, "zh");
+          g_assert_nonnull (strstr (article->source, "投资资讯网"));
+          g_assert_cmpstr (article->published, ==, "2020-01-10");
+        }
+      if (g_str_equal (cases[i].file, "DaringFireball.rss"))
+        g_assert_cmpstr (article_at (articles, 0)->source, ==, "Daring Fireball");
+    }
+}
+
+static void
+test_corpus_chinese (void)
+{
+  g_autofree char *sogou = corpus ("sogou_cs_sample");
+  g_autofree char *thuc = NULL;
+  g_autofree char *xda = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  static const char * const xda_files[] = {
+    "128gb-zenfone-2-coming-lg-g4-unveiled-xda-tv.md",
+    "googles-pixel-c-tablet-available-in-usa-for-499.md",
+    "gps-locationalarm-for-wm.md",
+  };
+
+  if (sogou == NULL)
+    return;
+  path = g_build_filename (sogou, "news_sohusite_xml.smarty.dat", NULL);
+  articles = cited_parse_file (path, &error);
+  g_assert_no_error (error);
+  /* 200 items, some of them without content. */
+  g_assert_cmpuint (articles->len, >, 150);
+  g_assert_cmpuint (articles->len, <=, 200);
+  g_assert_true (g_str_has_prefix (article_at (articles, 0)->title, "深圳地铁将设立ＶＩＰ头等车厢"));
+  g_assert_cmpstr (article_at (articles, 0)->published, ==, "2012-07-06");
+  g_assert_cmpstr (article_at (articles, 0)->language, ==, "zh");
+  g_clear_pointer (&articles, g_ptr_array_unref);
+  g_clear_pointer (&path, g_free);
+
+  thuc = corpus ("thucnews_cnews");
+  path = g_build_filename (thuc, "cnews.val.txt", NULL);
+  articles = cited_parse_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 1000);
+  g_assert_true (g_str_has_prefix (article_at (articles, 0)->title, "湖人1消息比赢球开心10倍"));
+  g_assert_false (g_str_has_prefix (article_at (articles, 0)->body, "体育"));
+  g_clear_pointer (&articles, g_ptr_array_unref);
+
+  xda = corpus ("xda_zh");
+  for (guint i = 0; i < G_N_ELEMENTS (xda_files); i++)
+    {
+      g_autofree char *file = g_build_filename (xda, xda_files[i], NULL);
+      g_autofree char *url = g_strdup_printf ("https://www.xda-developers.com/%.*s/",
+                                              (int) (strlen (xda_files[i]) - 3), xda_files[i]);
+
+      articles = cited_parse_file (file, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (articles->len, ==, 1);
+      g_assert_false (g_str_has_prefix (article_at (articles, 0)->title, "#"));
+      g_assert_cmpstr (article_at (articles, 0)->path, ==, url);
+      g_assert_cmpstr (article_at (articles, 0)->language, ==, "zh");
+      g_assert_null (strstr (article_at (articles, 0)->body, "原文"));
+      g_clear_pointer (&articles, g_ptr_array_unref);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Importing into a store                                                    */
+/* ------------------------------------------------------------------------ */
+
+static void
+test_import_folder (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = fixture ("folder");
+  const char *paths[] = { folder, NULL };
+  g_autoptr(CitedImportResult) flat = NULL;
+  g_autoptr(CitedImportResult) deep = NULL;
+  const CitedRejection *rejection;
+
+  /* Direct children only: a-good, b-empty, c-binary, d-good (not hidden). */
+  flat = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (flat->n_files, ==, 4);
+  g_assert_cmpuint (flat->n_added, ==, 2);
+  g_assert_cmpuint (flat->rejected->len, ==, 2);
+  rejection = find_rejection (flat, "b-empty.txt");
+  g_assert_nonnull (rejection);
+  g_assert_nonnull (strstr (rejection->reason, "empty"));
+  rejection = find_rejection (flat, "c-binary.png");
+  g_assert_nonnull (rejection);
+  g_assert_nonnull (strstr (rejection->reason, "PNG"));
+  g_assert_null (find_rejection (flat, ".hidden.txt"));
+  g_assert_cmpuint (count_articles (f->store), ==, 2);
+
+  /* Recursive: the nested file comes too, the others are duplicates. */
+  deep = cited_import_paths (f->store, paths, TRUE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (deep->n_files, ==, 5);
+  g_assert_cmpuint (deep->n_added, ==, 1);
+  g_assert_cmpuint (deep->n_duplicates, ==, 2);
+  g_assert_cmpuint (count_articles (f->store), ==, 3);
+}
+
+static void
+test_import_every_fixture (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fixture (".");
+  const char *paths[] = { dir, NULL };
+  g_autoptr(CitedImportResult) result = NULL;
+  g_autoptr(CitedImportResult) again = NULL;
+  const CitedRejection *rejection;
+  static const char * const rejected[] = {
+    "empty.txt", "whitespace.txt", "image.png", "nul.txt", "shift-jis.txt",
+    "latin1-random.txt", "truncated.rss", "opml.opml",
+    "articles.jsonl:2", "articles.jsonl:4", "articles.jsonl:5",
+  };
+
+  result = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (result->cancelled);
+  /* Every bad file is named with a reason; the import went on past them. */
+  for (guint i = 0; i < G_N_ELEMENTS (rejected); i++)
+    {
+      rejection = find_rejection (result, rejected[i]);
+      if (rejection == NULL)
+        g_error ("%s was not reported as rejected", rejected[i]);
+      g_assert_true (rejection->reason != NULL && *rejection->reason != '\0');
+    }
+  g_assert_nonnull (strstr (find_rejection (result, "articles.jsonl:2")->reason, "JSON"));
+  g_assert_nonnull (strstr (find_rejection (result, "articles.jsonl:5")->reason, "text"));
+  g_assert_cmpuint (result->n_added, >=, 20);
+  g_assert_cmpuint (count_articles (f->store), ==, result->n_added);
+
+  /* Importing the same files again adds nothing. */
+  again = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->n_added, ==, 0);
+  g_assert_cmpuint (again->n_duplicates, ==, result->n_added + result->n_duplicates);
+  g_assert_cmpuint (count_articles (f->store), ==, result->n_added);
+}
+
+static void
+test_import_missing_and_unreadable (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-file.txt", NULL);
+  g_autofree char *locked = write_file (f, "locked.txt", "Locked\n\nA file nobody may read.\n", -1);
+  g_autofree char *good = write_file (f, "good.txt", "Good\n\nOriole sold 40 boats.\n", -1);
+  const char *paths[] = { missing, locked, good, NULL };
+  g_autoptr(CitedImportResult) result = NULL;
+  const CitedRejection *rejection;
+  gboolean can_read_anyway;
+
+  g_chmod (locked, 0);
+  can_read_anyway = g_access (locked, R_OK) == 0;
+
+  result = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  rejection = find_rejection (result, "no-such-file.txt");
+  g_assert_nonnull (rejection);
+  g_assert_cmpstr (rejection->reason, ==, g_strerror (ENOENT));
+
+  if (can_read_anyway)
+    {
+      /* Running as root: permissions do not stop reading. */
+      g_assert_cmpuint (result->n_added, ==, 2);
+      g_test_skip ("running with privileges that read any file: the unreadable case is not testable");
+    }
+  else
+    {
+      rejection = find_rejection (result, "locked.txt");
+      g_assert_nonnull (rejection);
+      g_assert_nonnull (strstr (rejection->reason, g_strerror (EACCES)));
+      g_assert_cmpuint (result->n_added, ==, 1);
+    }
+}
+
+static void
+test_import_too_large (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *big_text = g_strnfill (300, 'x');
+  g_autofree char *contents = g_strdup_printf ("Big file\n\n%s\n", big_text);
+  g_autofree char *big = write_file (f, "big.txt", contents, -1);
+  g_autofree char *small = write_file (f, "small.txt", "Small\n\nWren sold 4 kites.\n", -1);
+  const char *paths[] = { big, small, NULL };
+  g_autoptr(CitedImportResult) result = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  const CitedRejection *rejection;
+
+  g_setenv ("CITED_IMPORT_MAX_SIZE", "200", TRUE);
+  articles = cited_parse_file (big, &error);
+  g_assert_null (articles);
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  result = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_unsetenv ("CITED_IMPORT_MAX_SIZE");
+  g_assert_no_error (error);
+  rejection = find_rejection (result, "big.txt");
+  g_assert_nonnull (rejection);
+  g_assert_nonnull (strstr (rejection->reason, "limit"));
+  g_assert_cmpuint (result->n_added, ==, 1);
+}
+
+typedef struct {
+  GCancellable *cancellable;
+  guint cancel_after;
+  guint calls;
+  guint last_done;
+  guint last_total;
+  GThread *thread;
+  gboolean notified;
+  gboolean wrong_thread;
+} ProgressLog;
+
+static void
+progress_cb (guint       done,
+             guint       total,
+             const char *current_path,
+             gpointer    user_data)
+{
+  ProgressLog *log = user_data;
+
+  log->calls++;
+  g_assert_cmpuint (done, >=, log->last_done);
+  log->last_done = done;
+  log->last_total = total;
+  if (log->thread != NULL && g_thread_self () != log->thread)
+    log->wrong_thread = TRUE;
+  if (log->cancellable != NULL && done == log->cancel_after)
+    g_cancellable_cancel (log->cancellable);
+}
+
+static char **
+write_many (Fixture *f,
+            guint    n)
+{
+  GPtrArray *paths = g_ptr_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("many/%03u.txt", i);
+      g_autofree char *text = g_strdup_printf ("Article number %u\n\nFalcon sold %u planes in %u.\n",
+                                               i, i * 3 + 1, 2000 + i % 20);
+
+      g_free (write_file (f, name, text, -1));
+    }
+  g_ptr_array_add (paths, g_build_filename (f->dir, "many", NULL));
+  g_ptr_array_add (paths, NULL);
+  return (char **) g_ptr_array_free (paths, FALSE);
+}
+
+static void
+test_import_progress_and_cancel (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) paths = write_many (f, 30);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  ProgressLog log = { cancellable, 10, 0, 0, 0, NULL, FALSE, FALSE };
+  g_autoptr(CitedImportResult) result = NULL;
+  g_autoptr(CitedImportResult) rest = NULL;
+
+  result = cited_import_paths (f->store, (const char * const *) paths, TRUE, cancellable,
+                               progress_cb, &log, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->cancelled);
+  g_assert_cmpuint (result->n_files, ==, 10);
+  g_assert_cmpuint (log.last_done, ==, 10);
+  g_assert_cmpuint (log.last_total, ==, 30);
+  /* What was looked at before the cancel is in the store, nothing else. */
+  g_assert_cmpuint (result->n_added, ==, 10);
+  g_assert_cmpuint (count_articles (f->store), ==, 10);
+
+  /* Importing again completes the job without duplicating anything. */
+  rest = cited_import_paths (f->store, (const char * const *) paths, TRUE, NULL,
+                             progress_cb, &(ProgressLog) { 0 }, &error);
+  g_assert_no_error (error);
+  g_assert_false (rest->cancelled);
+  g_assert_cmpuint (rest->n_added, ==, 20);
+  g_assert_cmpuint (rest->n_duplicates, ==, 10);
+  g_assert_cmpuint (count_articles (f->store), ==, 30);
+}
+
+static void
+test_import_batches (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  const char *paths[2] = { NULL, NULL };
+  g_autoptr(CitedImportResult) result = NULL;
+
+  /* More articles than one batch holds, in one file. */
+  for (guint i = 0; i < 1203; i++)
+    g_string_append_printf (lines, "{\"title\": \"Item %u\", \"text\": \"Heron shipped %u units.\"}\n",
+                            i, i + 10);
+  path = write_file (f, "many.jsonl", lines->str, lines->len);
+  paths[0] = path;
+  result = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_added, ==, 1203);
+  g_assert_cmpuint (result->rejected->len, ==, 0);
+  g_assert_cmpuint (count_articles (f->store), ==, 1203);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  CitedImportResult **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = cited_import_paths_finish (CITED_STORE (source), res, &error);
+  g_assert_no_error (error);
+}
+
+static void
+progress_notify_cb (gpointer data)
+{
+  ProgressLog *log = data;
+
+  log->notified = TRUE;
+}
+
+static void
+test_import_async (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(GStrv) paths = write_many (f, 40);
+  ProgressLog log = { NULL, 0, 0, 0, 0, g_thread_self (), FALSE, FALSE };
+  CitedImportResult *result = NULL;
+
+  cited_import_paths_async (f->store, (const char * const *) paths, TRUE, NULL,
+                            progress_cb, &log, progress_notify_cb,
+                            import_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Progress came on this thread, and its last word came before the result. */
+  g_assert_cmpuint (log.calls, >=, 1);
+  g_assert_false (log.wrong_thread);
+  g_assert_cmpuint (log.last_done, ==, 40);
+  g_assert_cmpuint (log.last_total, ==, 40);
+  g_assert_cmpuint (result->n_added, ==, 40);
+  g_assert_false (result->cancelled);
+  /* The worker wrote through its own connection; this one sees it. */
+  g_assert_cmpuint (count_articles (f->store), ==, 40);
+  cited_import_result_free (result);
+
+  while (!log.notified)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_import_async_cancelled (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_auto(GStrv) paths = write_many (f, 20);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  CitedImportResult *result = NULL;
+
+  g_cancellable_cancel (cancellable);
+  cited_import_paths_async (f->store, (const char * const *) paths, TRUE, cancellable,
+                            NULL, NULL, NULL, import_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* A cancelled import is a result, not an error: it says what was kept. */
+  g_assert_true (result->cancelled);
+  g_assert_cmpuint (result->n_added, ==, 0);
+  g_assert_cmpuint (count_articles (f->store), ==, 0);
+  cited_import_result_free (result);
+}
+
+static void
+test_import_corpora (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rss = corpus ("rss_feeds");
+  g_autofree char *economist = NULL;
+  const char *paths[2] = { NULL, NULL };
+  g_autoptr(CitedImportResult) result = NULL;
+
+  if (rss == NULL)
+    return;
+  /* A month of daily snapshots of one feed: the same items recur. */
+  economist = g_build_filename (rss, "economist", NULL);
+  paths[0] = economist;
+  result = cited_import_paths (f->store, paths, TRUE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_files, ==, 31);
+  g_assert_cmpuint (result->rejected->len, ==, 0);
+  g_assert_cmpuint (result->n_added, >, 20);
+  g_assert_cmpuint (result->n_duplicates, >, 0);
+  g_assert_cmpuint (count_articles (f->store), ==, result->n_added);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/importer/decode/utf8", test_decode_utf8);
+  g_test_add_func ("/importer/decode/utf16", test_decode_utf16);
+  g_test_add_func ("/importer/decode/gb18030", test_decode_gb18030);
+  g_test_add_func ("/importer/decode/stray-latin1", test_decode_stray_latin1);
+  g_test_add_func ("/importer/decode/bad", test_decode_bad);
+  g_test_add_func ("/importer/format/plain", test_plain);
+  g_test_add_func ("/importer/format/plain-body-first", test_plain_body_first);
+  g_test_add_func ("/importer/format/markdown", test_markdown);
+  g_test_add_func ("/importer/format/html", test_html);
+  g_test_add_func ("/importer/format/html-broken", test_html_broken);
+  g_test_add_func ("/importer/format/rss", test_rss);
+  g_test_add_func ("/importer/format/atom", test_atom);
+  g_test_add_func ("/importer/format/rdf", test_rdf);
+  g_test_add_func ("/importer/format/feed-truncated", test_feed_truncated);
+  g_test_add_func ("/importer/format/json-feed", test_json_feed);
+  g_test_add_func ("/importer/format/json-lines", test_json_lines);
+  g_test_add_func ("/importer/format/json-bad", test_json_bad);
+  g_test_add_func ("/importer/format/thucnews", test_thucnews);
+  g_test_add_func ("/importer/format/sogou", test_sogou);
+  g_test_add_func ("/importer/dates", test_dates);
+  g_test_add_func ("/importer/seeds", test_seeds);
+  g_test_add_func ("/importer/corpus/rsparser", test_corpus_rsparser);
+  g_test_add_func ("/importer/corpus/chinese", test_corpus_chinese);
+  g_test_add ("/importer/import/folder", Fixture, NULL, fixture_setup, test_import_folder, fixture_teardown);
+  g_test_add ("/importer/import/every-fixture", Fixture, NULL, fixture_setup, test_import_every_fixture, fixture_teardown);
+  g_test_add ("/importer/import/missing-unreadable", Fixture, NULL, fixture_setup, test_import_missing_and_unreadable, fixture_teardown);
+  g_test_add ("/importer/import/too-large", Fixture, NULL, fixture_setup, test_import_too_large, fixture_teardown);
+  g_test_add ("/importer/import/progress-cancel", Fixture, NULL, fixture_setup, test_import_progress_and_cancel, fixture_teardown);
+  g_test_add ("/importer/import/batches", Fixture, NULL, fixture_setup, test_import_batches, fixture_teardown);
+  g_test_add ("/importer/import/async", Fixture, NULL, fixture_setup, test_import_async, fixture_teardown);
+  g_test_add ("/importer/import/async-cancelled", Fixture, NULL, fixture_setup, test_import_async_cancelled, fixture_teardown);
+  g_test_add ("/importer/import/corpora", Fixture, NULL, fixture_setup, test_import_corpora, fixture_teardown);
+
+  return g_test_run ();
+}
