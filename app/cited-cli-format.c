@@ -70,11 +70,17 @@ sanitize (const char *text)
 guint
 cited_cli_display_width (const char *text)
 {
+  return text != NULL ? cited_cli_display_width_n (text, strlen (text)) : 0;
+}
+
+guint
+cited_cli_display_width_n (const char *text,
+                           gsize       length)
+{
+  const char *end = text + length;
   guint width = 0;
 
-  if (text == NULL)
-    return 0;
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  for (const char *p = text; p < end && *p; p = g_utf8_next_char (p))
     width += char_width (g_utf8_get_char (p));
   return width;
 }

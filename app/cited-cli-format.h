@@ -45,6 +45,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedCliTable, cited_cli_table_free)
 
 /* Columns @text takes on a terminal (snippet marks take none). */
 guint  cited_cli_display_width (const char *text);
+/* The same for the first @length bytes of @text. */
+guint  cited_cli_display_width_n (const char *text,
+                                  gsize       length);
 /* @text cut to at most @width columns, ending in "…" when it was cut.
  * Newlines, tabs and other control characters become spaces. */
 char  *cited_cli_truncate      (const char *text,

@@ -255,6 +255,8 @@ open_store (Cli *cli)
       if (g_error_matches (error, CITED_ERROR, CITED_ERROR_DATABASE_TOO_NEW))
         print_error (_("%s was written by a newer version of Cited; update Cited to open it"),
                      display);
+      else if (strstr (error->message, display) != NULL)
+        print_error ("%s", error->message);
       else
         print_error (_("Cannot open the database %s: %s"), display, error->message);
       return NULL;
@@ -597,7 +599,7 @@ cmd_import (Cli    *cli,
 
   if (state.result->cancelled)
     {
-      fprintf (stderr, "%s\n", _("The import was cancelled; the articles above were kept."));
+      fprintf (stderr, "%s\n", _("The import was cancelled; the articles imported so far were kept."));
       status = EXIT_INTERRUPTED;
     }
   else if (state.result->rejected->len > 0 || n_missing > 0)
@@ -884,6 +886,67 @@ figure_period_text (const CitedFigure *figure)
   return NULL;
 }
 
+/* Columns of sentence shown before the figure when the sentence is long:
+ * enough for the words that say what the figure is. */
+#define SENTENCE_LEAD 28
+
+/* The sentence with the figure marked, cut in front when the figure comes
+ * late in a long sentence, so that the figure is always in view. */
+static char *
+sentence_excerpt (const CitedFigure *figure)
+{
+  const char *sentence = figure->sentence;
+  const char *text = figure->text;
+  const char *found = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *lead;
+  gsize text_length;
+
+  if (sentence == NULL)
+    return NULL;
+  if (text == NULL || *text == '\0')
+    return g_strdup (sentence);
+
+  text_length = strlen (text);
+  if (figure->start >= figure->sentence_start &&
+      figure->start - figure->sentence_start + text_length <= strlen (sentence) &&
+      strncmp (sentence + (figure->start - figure->sentence_start), text, text_length) == 0)
+    found = sentence + (figure->start - figure->sentence_start);
+  else
+    found = strstr (sentence, text);
+  if (found == NULL)
+    return g_strdup (sentence);
+
+  lead = sentence;
+  if (cited_cli_display_width_n (sentence, found - sentence) > SENTENCE_LEAD)
+    {
+      guint width = 0;
+
+      /* Walk back from the figure until the lead is full. */
+      lead = found;
+      while (lead > sentence)
+        {
+          const char *prev = g_utf8_find_prev_char (sentence, lead);
+          guint w = cited_cli_display_width_n (prev, lead - prev);
+
+          if (width + w > SENTENCE_LEAD - 1)
+            break;
+          width += w;
+          lead = prev;
+        }
+      while (lead < found && g_ascii_isspace (*lead))
+        lead++;
+      g_string_append (out, "…");
+    }
+
+  g_string_append_len (out, lead, found - lead);
+  g_string_append_c (out, CITED_CLI_MARK_START);
+  g_string_append (out, text);
+  g_string_append_c (out, CITED_CLI_MARK_END);
+  g_string_append (out, found + text_length);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
 print_figures_text (GPtrArray *list)
 {
@@ -909,15 +972,15 @@ print_figures_text (GPtrArray *list)
       g_autofree char *value = figure_value_text (figure);
       g_autofree char *period = figure_period_text (figure);
       g_autofree char *article = g_strdup_printf ("%" G_GINT64_FORMAT, figure->article_id);
+      g_autofree char *sentence = sentence_excerpt (figure);
       const char *cells[] = {
-        id, figure->brand, figure->metric, value, figure->scope, period, article,
-        figure->sentence,
+        id, figure->brand, figure->metric, value, figure->scope, period, article, sentence,
       };
 
       cited_cli_table_add_row (table, cells);
     }
 
-  cited_cli_table_print (table, stdout, width, FALSE);
+  cited_cli_table_print (table, stdout, width, use_highlight ());
 }
 
 static void
@@ -1203,6 +1266,7 @@ cmd_brands_add (Cli        *cli,
   g_autoptr(GPtrArray) stats = NULL;
   g_autoptr(GError) error = NULL;
   const CitedBrandStats *found = NULL;
+  g_autoptr(GPtrArray) other_aliases = g_ptr_array_new ();
   const char *canonical;
   g_autofree char *mentions = NULL;
   g_autofree char *articles = NULL;
@@ -1238,9 +1302,17 @@ cmd_brands_add (Cli        *cli,
         }
     }
 
-  if (found != NULL && found->aliases != NULL && found->aliases[0] != NULL)
+  for (guint i = 0; found != NULL && found->aliases != NULL && found->aliases[i] != NULL; i++)
     {
-      g_autofree char *joined = g_strjoinv (", ", found->aliases);
+      /* The name is an alias of itself; only the others are news. */
+      if (g_utf8_collate (found->aliases[i], canonical) != 0)
+        g_ptr_array_add (other_aliases, found->aliases[i]);
+    }
+  g_ptr_array_add (other_aliases, NULL);
+
+  if (other_aliases->len > 1)
+    {
+      g_autofree char *joined = g_strjoinv (", ", (char **) other_aliases->pdata);
 
       /* TRANSLATORS: brand name, its colour, its aliases */
       printf (_("Added brand %s (%s), aliases: %s"), canonical,
