@@ -25,6 +25,7 @@
  */
 
 #define FONT_MEMO_KEY "cited-chart-render-font"
+#define HIT_CACHE_KEY "cited-chart-hit-layout"
 
 typedef struct {
   double r, g, b, a;
@@ -718,7 +719,9 @@ layout_new (CitedChart *chart,
         {
           Text *t = &g_array_index (self->categories, Text, c);
           double row = self->ph / n;
-          t->x = pad + label_w - t->w;
+          /* Right-aligned within its box: the box starts at the pad. */
+          t->x = pad;
+          t->w = label_w;
           t->y = self->py + row * c + (row - t->h) / 2;
           if (row < t->h * 0.8)
             text_clear (t);
@@ -1129,6 +1132,106 @@ cited_chart_render (CitedChart            *self,
   cairo_restore (cr);
 }
 
+/* Pointer motion asks for hit tests far more often than the chart changes,
+ * so the last layout is kept beside the chart, keyed by the size, the fonts
+ * and a digest of everything the layout depends on. */
+typedef struct {
+  guint64 signature;
+  Layout *layout;
+} HitCache;
+
+static void
+hit_cache_free (gpointer data)
+{
+  HitCache *cache = data;
+
+  layout_free (cache->layout);
+  g_free (cache);
+}
+
+static guint64
+digest_bytes (guint64     hash,
+              const void *data,
+              gsize       length)
+{
+  const guint8 *p = data;
+
+  /* FNV-1a */
+  for (gsize i = 0; i < length; i++)
+    {
+      hash ^= p[i];
+      hash *= G_GUINT64_CONSTANT (1099511628211);
+    }
+  return hash;
+}
+
+static guint64
+digest_string (guint64     hash,
+               const char *text)
+{
+  return digest_bytes (hash, text ? text : "\x01", text ? strlen (text) + 1 : 1);
+}
+
+static guint64
+chart_signature (CitedChart *chart,
+                 double      width,
+                 double      height,
+                 const char *family,
+                 double      size)
+{
+  guint64 hash = G_GUINT64_CONSTANT (14695981039346656037);
+
+  hash = digest_bytes (hash, &width, sizeof width);
+  hash = digest_bytes (hash, &height, sizeof height);
+  hash = digest_string (hash, family);
+  hash = digest_bytes (hash, &size, sizeof size);
+  hash = digest_bytes (hash, &chart->kind, sizeof chart->kind);
+  hash = digest_string (hash, chart->title);
+  hash = digest_string (hash, chart->subtitle);
+  hash = digest_string (hash, chart->source_note);
+  hash = digest_string (hash, chart->unit);
+  hash = digest_string (hash, chart->currency);
+  for (guint c = 0; c < chart->categories->len; c++)
+    hash = digest_string (hash, g_ptr_array_index (chart->categories, c));
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      CitedChartSeries *series = g_ptr_array_index (chart->series, s);
+
+      hash = digest_string (hash, series->name);
+      for (guint c = 0; c < series->bars->len; c++)
+        {
+          CitedChartBar *bar = g_ptr_array_index (series->bars, c);
+          double value = bar ? bar->value : NAN;
+          guint8 present = bar != NULL;
+
+          hash = digest_bytes (hash, &present, 1);
+          hash = digest_bytes (hash, &value, sizeof value);
+        }
+    }
+  return hash;
+}
+
+static Layout *
+hit_layout (CitedChart *self,
+            double      width,
+            double      height)
+{
+  FontMemo *memo = g_dataset_get_data (self, FONT_MEMO_KEY);
+  const char *family = memo ? memo->family : NULL;
+  double size = memo ? memo->size : 0;
+  guint64 signature = chart_signature (self, width, height, family, size);
+  HitCache *cache = g_dataset_get_data (self, HIT_CACHE_KEY);
+
+  if (cache != NULL && cache->signature == signature)
+    return cache->layout;
+
+  cache = g_new0 (HitCache, 1);
+  cache->signature = signature;
+  cache->layout = layout_new (self, width, height, family, size);
+  g_dataset_set_data_full (self, HIT_CACHE_KEY, cache, hit_cache_free);
+  return cache->layout;
+}
+
 /**
  * cited_chart_hit_test:
  * @width: the size the chart was rendered at
@@ -1153,8 +1256,7 @@ cited_chart_hit_test (CitedChart *self,
                       guint      *series,
                       guint      *category)
 {
-  g_autoptr(Layout) layout = NULL;
-  FontMemo *memo;
+  Layout *layout;
   double best = G_MAXDOUBLE;
   gboolean found = FALSE;
 
@@ -1162,8 +1264,7 @@ cited_chart_hit_test (CitedChart *self,
 
   if (width < 40 || height < 40)
     return FALSE;
-  memo = g_dataset_get_data (self, FONT_MEMO_KEY);
-  layout = layout_new (self, width, height, memo ? memo->family : NULL, memo ? memo->size : 0);
+  layout = hit_layout (self, width, height);
   if (layout->empty || layout->too_small)
     return FALSE;
 

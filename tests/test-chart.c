@@ -1,0 +1,816 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-chart"
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "cited.h"
+
+#define XIAOMI_ORANGE "#FF6900"
+#define HUAWEI_RED "#C7000B"
+#define DOMESTIC_GREEN "#2EC27E"
+
+/* Xiaomi's 2021 sales as the seed article cites them, and one Huawei
+ * figure, in three series with colours the tests can look for. */
+static CitedChart *
+make_sales_chart (void)
+{
+  CitedChart *chart = cited_chart_new (CITED_CHART_KIND_BARS, "Sales by brand");
+  CitedChartSeries *global, *overseas, *domestic;
+  guint xiaomi, huawei;
+
+  chart->unit = g_strdup ("units");
+  chart->subtitle = g_strdup ("In units");
+  chart->source_note = g_strdup ("Source: 4 figures from 2 articles in Cited");
+  xiaomi = cited_chart_add_category (chart, "Xiaomi");
+  huawei = cited_chart_add_category (chart, "Huawei");
+  global = cited_chart_add_series (chart, "global 2021", XIAOMI_ORANGE);
+  overseas = cited_chart_add_series (chart, "overseas", HUAWEI_RED);
+  domestic = cited_chart_add_series (chart, "domestic", DOMESTIC_GREEN);
+  cited_chart_set_value (chart, global, xiaomi, 190e6, 11, "millet global sales in 2021 up to 190 million units");
+  cited_chart_set_value (chart, overseas, xiaomi, 140e6, 12, "overseas sales of 140 million units");
+  cited_chart_set_value (chart, overseas, xiaomi, 140e6, 13, NULL);
+  cited_chart_set_value (chart, domestic, xiaomi, 50e6, 14, "domestic sales only 50 million units");
+  cited_chart_set_value (chart, global, huawei, 100e6, 21, "Huawei sold 100 million phones");
+  return chart;
+}
+
+static char *
+temp_path (const char *name)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dir = g_dir_make_tmp ("test-chart-XXXXXX", &error);
+  g_assert_no_error (error);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+remove_temp (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* Nice ticks */
+
+static gboolean
+is_nice (double step)
+{
+  double exponent = floor (log10 (step));
+  double fraction = step / pow (10, exponent);
+
+  return fabs (fraction - 1) < 1e-9 || fabs (fraction - 2) < 1e-9 || fabs (fraction - 5) < 1e-9;
+}
+
+static void
+test_nice_ticks (void)
+{
+  const struct {
+    double min, max;
+    guint max_ticks;
+    double step, axis_min, axis_max;
+  } cases[] = {
+    { 0, 190e6, 5, 50e6, 0, 200e6 },
+    { 0, 0.97, 5, 0.2, 0, 1.0 },
+    { 0, 7, 8, 1, 0, 7 },
+    { 0, 24000, 4, 10000, 0, 30000 },
+    { 0, 5920, 6, 1000, 0, 6000 },
+    { -30, 80, 6, 20, -40, 80 },
+    { 0, 0, 5, 0.2, 0, 1 },
+    { 3999, 4999, 5, 1000, 0, 5000 },
+    { 0, 13, 5, 5, 0, 15 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double lo = NAN, hi = NAN;
+      double step = cited_chart_nice_step (cases[i].min, cases[i].max, cases[i].max_ticks, &lo, &hi);
+
+      g_test_message ("case %u: [%g, %g] in %u -> step %g, [%g, %g]", i,
+                      cases[i].min, cases[i].max, cases[i].max_ticks, step, lo, hi);
+      g_assert_cmpfloat_with_epsilon (step, cases[i].step, cases[i].step * 1e-9);
+      g_assert_cmpfloat_with_epsilon (lo, cases[i].axis_min, cases[i].step * 1e-9);
+      g_assert_cmpfloat_with_epsilon (hi, cases[i].axis_max, cases[i].step * 1e-9);
+    }
+
+  /* Whatever the range: 1-2-5 steps, the axis covers the data and zero, and
+   * never more intervals than asked for. */
+  for (guint i = 0; i < 2000; i++)
+    {
+      double a = g_test_rand_double_range (-1e7, 1e9) * (i % 3 == 0 ? 1e-6 : 1);
+      double b = a + g_test_rand_double_range (0, 1e9) * (i % 2 ? 1e-5 : 1);
+      guint max_ticks = g_test_rand_int_range (1, 10);
+      double lo, hi;
+      double step = cited_chart_nice_step (a, b, max_ticks, &lo, &hi);
+
+      g_assert_true (is_nice (step));
+      g_assert_cmpfloat (lo, <=, MIN (0, a) + step * 1e-9);
+      g_assert_cmpfloat (hi, >=, MAX (0, b) - step * 1e-9);
+      g_assert_cmpfloat ((hi - lo) / step, <=, max_ticks + 1e-6);
+    }
+}
+
+/* The model */
+
+static void
+test_model (void)
+{
+  g_autoptr(CitedChart) chart = make_sales_chart ();
+  CitedChartSeries *overseas = g_ptr_array_index (chart->series, 1);
+  CitedChartBar *bar = g_ptr_array_index (overseas->bars, 0);
+  CitedChartSeries *late;
+  guint extra;
+
+  g_assert_cmpuint (chart->categories->len, ==, 2);
+  g_assert_cmpuint (chart->series->len, ==, 3);
+  /* Both figures behind Xiaomi's overseas bar are kept; the tooltip too. */
+  g_assert_cmpfloat (bar->value, ==, 140e6);
+  g_assert_cmpuint (bar->figure_ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (bar->figure_ids, gint64, 1), ==, 13);
+  g_assert_cmpstr (bar->tooltip, ==, "overseas sales of 140 million units");
+  /* Huawei has no overseas figure. */
+  g_assert_null (g_ptr_array_index (overseas->bars, 1));
+
+  /* Categories and series added later line up with the others. */
+  extra = cited_chart_add_category (chart, "Apple");
+  g_assert_cmpuint (extra, ==, 2);
+  g_assert_cmpuint (overseas->bars->len, ==, 3);
+  late = cited_chart_add_series (chart, "China", NULL);
+  g_assert_cmpuint (late->bars->len, ==, 3);
+  g_assert_nonnull (cited_chart_set_value (chart, late, extra, 5, 0, NULL));
+  g_assert_cmpuint (((CitedChartBar *) g_ptr_array_index (late->bars, extra))->figure_ids->len, ==, 0);
+
+  /* A reference keeps it alive. */
+  {
+    CitedChart *ref = cited_chart_ref (chart);
+    cited_chart_unref (ref);
+    g_assert_cmpstr (chart->title, ==, "Sales by brand");
+  }
+}
+
+/* Files */
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static const int sizes[][2] = { { 360, 240 }, { 800, 600 }, { 1234, 567 }, { 4000, 3000 } };
+
+static void
+test_export_png (void)
+{
+  g_autoptr(CitedChart) chart = make_sales_chart ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *path = temp_path ("chart.png");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *data = NULL;
+      gsize length;
+      cairo_surface_t *image;
+
+      g_assert_true (cited_chart_export (chart, path, sizes[i][0], sizes[i][1], &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &data, &length, &error));
+      g_assert_cmpuint (length, >, 33);
+      g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+      g_assert_cmpmem (data + 12, 4, "IHDR", 4);
+      g_assert_cmpuint (read_be32 ((guint8 *) data + 16), ==, sizes[i][0]);
+      g_assert_cmpuint (read_be32 ((guint8 *) data + 20), ==, sizes[i][1]);
+
+      /* It reads back as an image with a white (print) background. */
+      image = cairo_image_surface_create_from_png (path);
+      g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (image), ==, sizes[i][0]);
+      g_assert_cmpuint (*(guint32 *) cairo_image_surface_get_data (image), ==, 0xFFFFFFFF);
+      cairo_surface_destroy (image);
+      remove_temp (path);
+    }
+}
+
+static void
+test_export_svg (void)
+{
+  g_autoptr(CitedChart) chart = make_sales_chart ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *path = temp_path ("Chart.SVG");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *want_w = g_strdup_printf ("%dpx", sizes[i][0]);
+      g_autofree char *want_h = g_strdup_printf ("%dpx", sizes[i][1]);
+      xmlDocPtr doc;
+      xmlNodePtr root;
+      xmlChar *w, *h;
+
+      g_assert_true (cited_chart_export (chart, path, sizes[i][0], sizes[i][1], &error));
+      g_assert_no_error (error);
+      doc = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+      g_assert_nonnull (doc);
+      root = xmlDocGetRootElement (doc);
+      g_assert_nonnull (root);
+      g_assert_cmpstr ((const char *) root->name, ==, "svg");
+      w = xmlGetProp (root, (const xmlChar *) "width");
+      h = xmlGetProp (root, (const xmlChar *) "height");
+      g_assert_cmpstr ((const char *) w, ==, want_w);
+      g_assert_cmpstr ((const char *) h, ==, want_h);
+      xmlFree (w);
+      xmlFree (h);
+      xmlFreeDoc (doc);
+      remove_temp (path);
+    }
+}
+
+/* strstr over binary data: compressed PDF streams hold NUL bytes. */
+static gboolean
+contains_bytes (const char *data,
+                gsize       length,
+                const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_export_pdf (void)
+{
+  g_autoptr(CitedChart) chart = make_sales_chart ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *path = temp_path ("chart.pdf");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *data = NULL;
+      g_autofree char *media_box = g_strdup_printf ("/MediaBox [ 0 0 %d %d ]", sizes[i][0], sizes[i][1]);
+      gsize length;
+
+      g_assert_true (cited_chart_export (chart, path, sizes[i][0], sizes[i][1], &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &data, &length, &error));
+      g_assert_true (g_str_has_prefix (data, "%PDF-"));
+      g_assert_true (contains_bytes (data, length, media_box));
+      g_assert_true (contains_bytes (data, length, "%%EOF"));
+      remove_temp (path);
+    }
+}
+
+static void
+test_export_errors (void)
+{
+  g_autoptr(CitedChart) chart = make_sales_chart ();
+  g_autofree char *path = temp_path ("chart.gif");
+  g_autofree char *missing = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  /* An unknown format names the ones Cited writes, and writes nothing. */
+  g_assert_false (cited_chart_export (chart, path, 400, 300, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, ".png"));
+  g_assert_nonnull (strstr (error->message, ".svg"));
+  g_assert_nonnull (strstr (error->message, ".pdf"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* A size of nothing is refused. */
+  g_free (path);
+  path = g_build_filename (dir, "chart.png", NULL);
+  g_assert_false (cited_chart_export (chart, path, 0, 300, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A folder that does not exist: the reason is in the message. */
+  missing = g_build_filename (dir, "no-such-folder", "chart.pdf", NULL);
+  g_assert_false (cited_chart_export (chart, missing, 400, 300, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, g_strerror (ENOENT)));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
+/* CSV and description */
+
+static void
+test_csv (void)
+{
+  g_autoptr(CitedChart) chart = make_sales_chart ();
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  CitedChartSeries *series;
+  guint odd;
+
+  odd = cited_chart_add_category (chart, "Acme, \"the\" company");
+  series = g_ptr_array_index (chart->series, 0);
+  cited_chart_set_value (chart, series, odd, 1.5, 0, NULL);
+
+  csv = cited_chart_to_csv (chart);
+  lines = g_strsplit (csv, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "category,series,value,unit,currency,figure_ids");
+  g_assert_cmpstr (lines[1], ==, "Xiaomi,global 2021,190000000,units,,11");
+  g_assert_cmpstr (lines[2], ==, "Xiaomi,overseas,140000000,units,,12 13");
+  g_assert_cmpstr (lines[3], ==, "Xiaomi,domestic,50000000,units,,14");
+  g_assert_cmpstr (lines[4], ==, "Huawei,global 2021,100000000,units,,21");
+  g_assert_cmpstr (lines[5], ==, "\"Acme, \"\"the\"\" company\",global 2021,1.5,units,,");
+  g_assert_cmpstr (lines[6], ==, "");
+  g_assert_null (lines[7]);
+}
+
+static void
+test_csv_share (void)
+{
+  g_autoptr(CitedChart) chart = cited_chart_new (CITED_CHART_KIND_SHARE, "Share of voice");
+  CitedChartSeries *series = cited_chart_add_series (chart, "Share of voice", NULL);
+  g_autofree char *csv = NULL;
+
+  chart->unit = g_strdup ("%");
+  cited_chart_set_value (chart, series, cited_chart_add_category (chart, "Xiaomi"), 0.375, 0, NULL);
+  csv = cited_chart_to_csv (chart);
+  /* Shares are written as the percentages the chart shows. */
+  g_assert_cmpstr (csv, ==, "category,series,value,unit,currency,figure_ids\n"
+                            "Xiaomi,Share of voice,37.5,%,,\n");
+}
+
+static void
+test_describe (void)
+{
+  g_autoptr(CitedChart) chart = make_sales_chart ();
+  g_autoptr(CitedChart) empty = cited_chart_new (CITED_CHART_KIND_BARS, "Patents by brand");
+  g_autoptr(CitedChart) share = cited_chart_new (CITED_CHART_KIND_SHARE, "Share of voice");
+  CitedChartSeries *series;
+  g_autofree char *text = cited_chart_describe (chart);
+  g_autofree char *empty_text = cited_chart_describe (empty);
+  g_autofree char *share_text = NULL;
+
+  g_assert_cmpstr (text, ==,
+                   "Sales by brand. Xiaomi: global 2021 190M units, overseas 140M units, "
+                   "domestic 50M units. Huawei: global 2021 100M units.");
+  g_assert_cmpstr (empty_text, ==, "Patents by brand. No figures for this metric.");
+
+  series = cited_chart_add_series (share, "Share of voice", NULL);
+  cited_chart_set_value (share, series, cited_chart_add_category (share, "Xiaomi"), 0.42, 0, NULL);
+  cited_chart_set_value (share, series, cited_chart_add_category (share, "Huawei"), 0.05, 0, NULL);
+  share_text = cited_chart_describe (share);
+  g_assert_cmpstr (share_text, ==, "Share of voice. Xiaomi: 42%. Huawei: 5.0%.");
+}
+
+/* Rendering */
+
+typedef struct {
+  cairo_surface_t *surface;
+  int width, height;
+} Canvas;
+
+static Canvas
+render (CitedChart            *chart,
+        int                    width,
+        int                    height,
+        const CitedChartStyle *style)
+{
+  Canvas canvas = { cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height), width, height };
+  cairo_t *cr = cairo_create (canvas.surface);
+
+  cited_chart_render (chart, cr, width, height, style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (canvas.surface);
+  return canvas;
+}
+
+static guint32
+pixel (Canvas *canvas,
+       int     x,
+       int     y)
+{
+  guint8 *data = cairo_image_surface_get_data (canvas->surface);
+  int stride = cairo_image_surface_get_stride (canvas->surface);
+
+  return *(guint32 *) (data + y * stride + x * 4) & 0xFFFFFF;
+}
+
+static guint32
+rgb (const char *hex)
+{
+  return (guint32) g_ascii_strtoull (hex + 1, NULL, 16);
+}
+
+/* Every bar answers the hit test somewhere, and where it does the pixel
+ * there is that bar's colour: the geometry of hit testing is the drawn one. */
+static void
+check_hits (CitedChart *chart,
+            int         width,
+            int         height,
+            const char * const *colors)
+{
+  CitedChartStyle style;
+  Canvas canvas;
+  int step = MAX (1, width / 400);
+  g_autoptr(GHashTable) found = g_hash_table_new (g_direct_hash, g_direct_equal);
+  guint expected = 0;
+
+  cited_chart_style_print (&style);
+  canvas = render (chart, width, height, &style);
+
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      CitedChartSeries *series = g_ptr_array_index (chart->series, s);
+      for (guint c = 0; c < chart->categories->len; c++)
+        if (g_ptr_array_index (series->bars, c) != NULL)
+          expected++;
+    }
+
+  for (int y = 0; y < height; y += step)
+    for (int x = 0; x < width; x += step)
+      {
+        guint s, c;
+
+        if (!cited_chart_hit_test (chart, width, height, x + 0.5, y + 0.5, &s, &c))
+          continue;
+        g_assert_cmpuint (s, <, chart->series->len);
+        g_assert_cmpuint (c, <, chart->categories->len);
+        g_assert_nonnull (g_ptr_array_index (((CitedChartSeries *) g_ptr_array_index (chart->series, s))->bars, c));
+        if (!g_hash_table_contains (found, GUINT_TO_POINTER (s * 1000 + c)))
+          {
+            /* Check the middle of the bar: its first hit row may be the
+             * slack above a short bar. */
+            int yy = y;
+            while (yy + step < height &&
+                   cited_chart_hit_test (chart, width, height, x + 0.5, yy + step + 0.5, NULL, NULL))
+              yy += step;
+            yy = (y + yy) / 2;
+            g_assert_cmphex (pixel (&canvas, x + 2 * step, yy), ==, rgb (colors[s]));
+            g_hash_table_add (found, GUINT_TO_POINTER (s * 1000 + c));
+          }
+      }
+  g_assert_cmpuint (g_hash_table_size (found), ==, expected);
+
+  /* Nothing is hit in the title or the corners. */
+  g_assert_false (cited_chart_hit_test (chart, width, height, 2, 2, NULL, NULL));
+  g_assert_false (cited_chart_hit_test (chart, width, height, width - 2, height - 2, NULL, NULL));
+  cairo_surface_destroy (canvas.surface);
+}
+
+static void
+test_hit_test (void)
+{
+  g_autoptr(CitedChart) chart = make_sales_chart ();
+  const char *colors[] = { XIAOMI_ORANGE, HUAWEI_RED, DOMESTIC_GREEN };
+
+  check_hits (chart, 800, 600, colors);
+  check_hits (chart, 360, 240, colors);
+  check_hits (chart, 4000, 3000, colors);
+}
+
+static void
+test_hit_test_share (void)
+{
+  g_autoptr(CitedChart) chart = cited_chart_new (CITED_CHART_KIND_SHARE, "Share of voice");
+  CitedChartSeries *series = cited_chart_add_series (chart, "Share of voice", "#3584E4");
+  const char *colors[] = { "#3584E4" };
+
+  chart->unit = g_strdup ("%");
+  cited_chart_set_value (chart, series, cited_chart_add_category (chart, "Xiaomi"), 0.42, 0, NULL);
+  cited_chart_set_value (chart, series, cited_chart_add_category (chart, "华为"), 0.30, 0, NULL);
+  cited_chart_set_value (chart, series, cited_chart_add_category (chart, "A brand with a very long name indeed"), 0.1, 0, NULL);
+  check_hits (chart, 800, 600, colors);
+  check_hits (chart, 360, 240, colors);
+}
+
+static void
+test_hit_test_lines (void)
+{
+  g_autoptr(CitedChart) chart = cited_chart_new (CITED_CHART_KIND_LINES, "Mentions per month");
+  CitedChartSeries *xiaomi = cited_chart_add_series (chart, "Xiaomi", XIAOMI_ORANGE);
+  CitedChartSeries *huawei = cited_chart_add_series (chart, "Huawei", HUAWEI_RED);
+  CitedChartStyle style;
+  Canvas canvas;
+  guint hits = 0, n_point = 0;
+  double sum_x = 0, sum_y = 0;
+
+  for (guint m = 0; m < 6; m++)
+    {
+      g_autofree char *label = g_strdup_printf ("2024-%02u", m + 1);
+      guint c = cited_chart_add_category (chart, label);
+      cited_chart_set_value (chart, xiaomi, c, 10 + m * 4, 0, NULL);
+      cited_chart_set_value (chart, huawei, c, 2 + m, 0, NULL);
+    }
+
+  cited_chart_style_print (&style);
+  canvas = render (chart, 800, 600, &style);
+  for (int y = 0; y < 600; y++)
+    for (int x = 0; x < 800; x++)
+      {
+        guint s, c;
+        if (!cited_chart_hit_test (chart, 800, 600, x, y, &s, &c))
+          continue;
+        hits++;
+        if (s == 0 && c == 3)
+          {
+            sum_x += x;
+            sum_y += y;
+            n_point++;
+          }
+      }
+  /* The middle of the area that answers for Xiaomi's April point is drawn
+   * in Xiaomi's colour. */
+  g_assert_cmpuint (n_point, >, 0);
+  g_assert_cmphex (pixel (&canvas, (int) round (sum_x / n_point), (int) round (sum_y / n_point)), ==,
+                   rgb (XIAOMI_ORANGE));
+  g_assert_cmpuint (hits, >, 12);
+  cairo_surface_destroy (canvas.surface);
+}
+
+static guint
+count_ink (Canvas  *canvas,
+           int      y0,
+           int      y1,
+           guint32  background)
+{
+  guint n = 0;
+
+  for (int y = MAX (0, y0); y < MIN (canvas->height, y1); y++)
+    for (int x = 0; x < canvas->width; x++)
+      if (pixel (canvas, x, y) != background)
+        n++;
+  return n;
+}
+
+static void
+test_empty_chart (void)
+{
+  g_autoptr(CitedChart) chart = cited_chart_new (CITED_CHART_KIND_BARS, NULL);
+  CitedChartStyle style;
+  Canvas canvas;
+
+  cited_chart_style_print (&style);
+  canvas = render (chart, 600, 400, &style);
+  /* No title and no bars: the ink in the middle is the message. */
+  g_assert_cmpuint (count_ink (&canvas, 170, 230, 0xFFFFFF), >, 100);
+  g_assert_false (cited_chart_hit_test (chart, 600, 400, 300, 200, NULL, NULL));
+  cairo_surface_destroy (canvas.surface);
+}
+
+static void
+test_styles (void)
+{
+  g_autoptr(CitedChart) chart = make_sales_chart ();
+  CitedChartStyle print, dark;
+  Canvas light_canvas, dark_canvas;
+  guint32 light_bg, dark_bg;
+
+  cited_chart_style_print (&print);
+  cited_chart_style_dark (&dark);
+  g_assert_cmpint (print.highlight_series, ==, -1);
+  /* Light text on dark, dark on light. */
+  g_assert_cmpfloat (print.background[0], >, print.foreground[0]);
+  g_assert_cmpfloat (dark.background[0], <, dark.foreground[0]);
+
+  light_canvas = render (chart, 400, 300, &print);
+  dark_canvas = render (chart, 400, 300, &dark);
+  light_bg = pixel (&light_canvas, 1, 1);
+  dark_bg = pixel (&dark_canvas, 1, 1);
+  g_assert_cmphex (light_bg, ==, 0xFFFFFF);
+  g_assert_cmpuint (dark_bg & 0xFF, <, 0x40);
+  /* Both draw the title: there is ink at the top. */
+  g_assert_cmpuint (count_ink (&light_canvas, 0, 40, light_bg), >, 50);
+  g_assert_cmpuint (count_ink (&dark_canvas, 0, 40, dark_bg), >, 50);
+  cairo_surface_destroy (light_canvas.surface);
+  cairo_surface_destroy (dark_canvas.surface);
+}
+
+static void
+test_highlight (void)
+{
+  g_autoptr(CitedChart) chart = make_sales_chart ();
+  CitedChartStyle style;
+  Canvas plain, lit;
+  guint differ = 0;
+
+  cited_chart_style_print (&style);
+  plain = render (chart, 600, 400, &style);
+  style.highlight_series = 0;
+  style.highlight_category = 0;
+  lit = render (chart, 600, 400, &style);
+  for (int y = 0; y < 400; y++)
+    for (int x = 0; x < 600; x++)
+      if (pixel (&plain, x, y) != pixel (&lit, x, y))
+        differ++;
+  /* The chosen bar is outlined; nothing else moves. */
+  g_assert_cmpuint (differ, >, 20);
+  g_assert_cmpuint (differ, <, 600 * 400 / 20);
+  cairo_surface_destroy (plain.surface);
+  cairo_surface_destroy (lit.surface);
+}
+
+/* Builders over a store filled with the bundled seeds */
+
+static CitedStore *
+open_seed_store (char **db_path)
+{
+  const char *root = g_getenv ("CITED_SOURCE_ROOT");
+  g_autofree char *corpus = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(CitedImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[2] = { NULL, NULL };
+
+  if (root == NULL)
+    return NULL;
+  corpus = g_build_filename (root, "data", "corpus", NULL);
+  if (!g_file_test (corpus, G_FILE_TEST_IS_DIR))
+    return NULL;
+
+  *db_path = temp_path ("cited.db");
+  store = cited_store_open (*db_path, &error);
+  g_assert_no_error (error);
+  paths[0] = corpus;
+  result = cited_import_paths (store, paths, TRUE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_added, >=, 5);
+  return g_steal_pointer (&store);
+}
+
+static void
+remove_store (char *db_path)
+{
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+
+  g_remove (wal);
+  g_remove (shm);
+  remove_temp (db_path);
+  g_free (db_path);
+}
+
+static gboolean
+bar_with_value (CitedChart *chart,
+                guint       category,
+                double      value,
+                CitedChartBar **out)
+{
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      CitedChartSeries *series = g_ptr_array_index (chart->series, s);
+      CitedChartBar *bar = g_ptr_array_index (series->bars, category);
+      if (bar && fabs (bar->value - value) < 0.5)
+        {
+          if (out)
+            *out = bar;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_builders_seeds (void)
+{
+  char *db_path = NULL;
+  g_autoptr(CitedStore) store = open_seed_store (&db_path);
+  g_autoptr(CitedChart) sales = NULL;
+  g_autoptr(CitedChart) nothing = NULL;
+  g_autoptr(CitedChart) brands = NULL;
+  g_autoptr(CitedChart) trend = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *path = NULL;
+  CitedQuery query = { 0 };
+  CitedChartBar *bar = NULL;
+  guint xiaomi = G_MAXUINT;
+  double total = 0;
+
+  if (store == NULL)
+    {
+      g_test_skip ("The bundled corpus (data/corpus under CITED_SOURCE_ROOT) is not there");
+      return;
+    }
+
+  query.metric = "sales";
+  sales = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sales);
+  g_assert_cmpint (sales->kind, ==, CITED_CHART_KIND_BARS);
+  g_assert_cmpstr (sales->title, ==, "Sales by brand");
+  g_assert_cmpstr (sales->unit, ==, "units");
+  for (guint c = 0; c < sales->categories->len; c++)
+    if (g_str_equal (g_ptr_array_index (sales->categories, c), "Xiaomi"))
+      xiaomi = c;
+  g_assert_cmpuint (xiaomi, ==, 0);   /* the largest figure comes first */
+  g_assert_true (bar_with_value (sales, xiaomi, 190e6, &bar));
+  g_assert_true (bar_with_value (sales, xiaomi, 140e6, NULL));
+  g_assert_true (bar_with_value (sales, xiaomi, 50e6, NULL));
+  /* The 190M bar knows its figure and quotes its sentence. */
+  g_assert_cmpuint (bar->figure_ids->len, >=, 1);
+  g_assert_nonnull (bar->tooltip);
+  g_assert_nonnull (strstr (bar->tooltip, "190 million"));
+  {
+    g_autoptr(CitedFigure) figure = cited_store_get_figure (store, g_array_index (bar->figure_ids, gint64, 0), &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (figure->value, ==, 190e6);
+    g_assert_cmpstr (figure->brand, ==, "Xiaomi");
+  }
+  g_assert_true (g_str_has_prefix (sales->source_note, "Source: "));
+  description = cited_chart_describe (sales);
+  g_assert_true (g_str_has_prefix (description, "Sales by brand. Xiaomi: "));
+  g_assert_nonnull (strstr (description, "190M units"));
+
+  path = temp_path ("sales.png");
+  g_assert_true (cited_chart_export (sales, path, 800, 600, &error));
+  g_assert_no_error (error);
+  remove_temp (path);
+
+  /* A metric no article has: an empty chart that says so. */
+  query.metric = "no such metric";
+  nothing = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (nothing->categories->len, ==, 0);
+
+  brands = cited_chart_new_brands (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (brands->kind, ==, CITED_CHART_KIND_SHARE);
+  g_assert_cmpuint (brands->categories->len, >=, 2);
+  g_assert_cmpuint (brands->categories->len, <=, 8);
+  g_assert_cmpuint (brands->series->len, ==, 1);
+  for (guint c = 0; c < brands->categories->len; c++)
+    {
+      CitedChartBar *share = g_ptr_array_index (((CitedChartSeries *) g_ptr_array_index (brands->series, 0))->bars, c);
+      g_assert_cmpfloat (share->value, >, 0);
+      g_assert_nonnull (share->color);
+      total += share->value;
+    }
+  g_assert_cmpfloat (total, <=, 1.0 + 1e-9);
+
+  {
+    const char *pick[] = { "millet", "Huawei", NULL };
+    g_autoptr(CitedChart) two = cited_chart_new_brands (store, pick, &error);
+    const char *unknown[] = { "No Such Brand", NULL };
+    g_autoptr(CitedChart) none = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (two->categories->len, ==, 2);
+    g_assert_cmpstr (g_ptr_array_index (two->categories, 0), ==, "Xiaomi");
+    none = cited_chart_new_brands (store, unknown, &error);
+    g_assert_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND);
+    g_assert_null (none);
+    g_clear_error (&error);
+  }
+
+  trend = cited_chart_new_trend (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (trend->kind, ==, CITED_CHART_KIND_LINES);
+  g_assert_cmpuint (trend->series->len, <=, 4);
+  /* Months run without gaps and every line has a value at each. */
+  for (guint c = 1; c < trend->categories->len; c++)
+    g_assert_cmpint (strcmp (g_ptr_array_index (trend->categories, c - 1),
+                             g_ptr_array_index (trend->categories, c)), <, 0);
+  for (guint s = 0; s < trend->series->len; s++)
+    {
+      CitedChartSeries *series = g_ptr_array_index (trend->series, s);
+      for (guint c = 0; c < trend->categories->len; c++)
+        g_assert_nonnull (g_ptr_array_index (series->bars, c));
+    }
+
+  g_clear_object (&store);
+  remove_store (db_path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/nice-ticks", test_nice_ticks);
+  g_test_add_func ("/chart/model", test_model);
+  g_test_add_func ("/chart/export/png", test_export_png);
+  g_test_add_func ("/chart/export/svg", test_export_svg);
+  g_test_add_func ("/chart/export/pdf", test_export_pdf);
+  g_test_add_func ("/chart/export/errors", test_export_errors);
+  g_test_add_func ("/chart/csv", test_csv);
+  g_test_add_func ("/chart/csv-share", test_csv_share);
+  g_test_add_func ("/chart/describe", test_describe);
+  g_test_add_func ("/chart/hit-test/bars", test_hit_test);
+  g_test_add_func ("/chart/hit-test/share", test_hit_test_share);
+  g_test_add_func ("/chart/hit-test/lines", test_hit_test_lines);
+  g_test_add_func ("/chart/render/empty", test_empty_chart);
+  g_test_add_func ("/chart/render/styles", test_styles);
+  g_test_add_func ("/chart/render/highlight", test_highlight);
+  g_test_add_func ("/chart/builders/seeds", test_builders_seeds);
+
+  return g_test_run ();
+}
