@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bench-import"
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "cited-importer.h"
+#include "cited-store.h"
+
+/*
+ * The import benchmark: the BBC corpus replicated ten times (22,250 files,
+ * each copy with distinct titles so that nothing is skipped as a duplicate)
+ * imported by cited_import_paths() (decode, parse, extract, store, full-text
+ * index), and side by side the same files read and inserted into a bare
+ * SQLite FTS5 table with the store's tokenizer in one transaction. Prints
+ * the times and their ratio; asserts nothing about time.
+ *
+ *   CITED_BENCH_COPIES  number of copies (default 10)
+ */
+
+#define FTS_TOKENIZER "trigram case_sensitive 0"
+
+static void
+rm_rf (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+
+  if (dir != NULL)
+    {
+      const char *name;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          rm_rf (child);
+        }
+      g_dir_close (dir);
+    }
+  g_remove (path);
+}
+
+/* Copies the category folders of @bbc @copies times into @dest, the title
+ * line of each file marked with its copy number. Returns the bytes written. */
+static guint64
+replicate (const char *bbc,
+           const char *dest,
+           guint       copies,
+           GPtrArray  *files)
+{
+  static const char * const categories[] = {
+    "business", "entertainment", "politics", "sport", "tech",
+  };
+  guint64 bytes = 0;
+
+  for (guint c = 0; c < copies; c++)
+    for (guint k = 0; k < G_N_ELEMENTS (categories); k++)
+      {
+        g_autofree char *src_dir = g_build_filename (bbc, categories[k], NULL);
+        g_autofree char *copy_name = g_strdup_printf ("copy-%02u", c);
+        g_autofree char *dst_dir = g_build_filename (dest, copy_name, categories[k], NULL);
+        g_autoptr(GDir) dir = g_dir_open (src_dir, 0, NULL);
+        const char *name;
+
+        if (dir == NULL)
+          continue;
+        g_mkdir_with_parents (dst_dir, 0700);
+        while ((name = g_dir_read_name (dir)) != NULL)
+          {
+            g_autofree char *src = g_build_filename (src_dir, name, NULL);
+            g_autofree char *dst = g_build_filename (dst_dir, name, NULL);
+            g_autofree char *contents = NULL;
+            g_autoptr(GString) marked = NULL;
+            const char *eol;
+            gsize length;
+
+            if (!g_file_get_contents (src, &contents, &length, NULL))
+              continue;
+            eol = memchr (contents, '\n', length);
+            marked = g_string_sized_new (length + 16);
+            if (eol == NULL)
+              g_string_append_len (marked, contents, length);
+            else
+              {
+                g_string_append_len (marked, contents, eol - contents);
+                g_string_append_printf (marked, " (%u)", c + 1);
+                g_string_append_len (marked, eol, length - (eol - contents));
+              }
+            if (g_file_set_contents (dst, marked->str, marked->len, NULL))
+              {
+                bytes += marked->len;
+                g_ptr_array_add (files, g_steal_pointer (&dst));
+              }
+          }
+      }
+  return bytes;
+}
+
+static gboolean
+exec_sql (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_printerr ("SQLite: %s\n", message);
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads every file and inserts title (first line) and body into a bare FTS5
+ * table in one transaction. Returns the seconds taken, or < 0 on failure;
+ * @insert_seconds gets the time of the inserts alone. */
+static double
+bare_fts_insert (const char *db_path,
+                 GPtrArray  *files,
+                 double     *insert_seconds)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 start, read_time = 0;
+  double seconds = -1;
+
+  if (sqlite3_open (db_path, &db) != SQLITE_OK)
+    goto out;
+  /* The same settings as the store. */
+  if (!exec_sql (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                     "PRAGMA temp_store = MEMORY;"
+                     "CREATE VIRTUAL TABLE bare USING fts5 (title, body, tokenize = '"
+                     FTS_TOKENIZER "');"))
+    goto out;
+  if (sqlite3_prepare_v2 (db, "INSERT INTO bare (title, body) VALUES (?, ?)", -1, &stmt, NULL) != SQLITE_OK)
+    goto out;
+
+  start = g_get_monotonic_time ();
+  if (!exec_sql (db, "BEGIN"))
+    goto out;
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *contents = NULL;
+      gsize length;
+      const char *eol;
+      gint64 read_start = g_get_monotonic_time ();
+
+      if (!g_file_get_contents (g_ptr_array_index (files, i), &contents, &length, NULL))
+        continue;
+      eol = memchr (contents, '\n', length);
+      read_time += g_get_monotonic_time () - read_start;
+      if (eol == NULL)
+        eol = contents + length;
+      sqlite3_bind_text (stmt, 1, contents, (int) (eol - contents), SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, eol, (int) (length - (eol - contents)), SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          g_printerr ("SQLite: %s\n", sqlite3_errmsg (db));
+          goto out;
+        }
+      sqlite3_reset (stmt);
+    }
+  if (!exec_sql (db, "COMMIT"))
+    goto out;
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  *insert_seconds = seconds - read_time / (double) G_USEC_PER_SEC;
+
+out:
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return seconds;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *root = g_getenv ("CITED_SOURCE_ROOT");
+  const char *copies_env = g_getenv ("CITED_BENCH_COPIES");
+  guint copies = copies_env ? (guint) g_ascii_strtoull (copies_env, NULL, 10) : 10;
+  g_autofree char *bbc = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *corpus_dir = NULL;
+  g_autofree char *store_path = NULL;
+  g_autofree char *bare_path = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(CitedImportResult) result = NULL;
+  const char *paths[2] = { NULL, NULL };
+  guint64 bytes;
+  gint64 start;
+  double import_seconds, bare_seconds, bare_insert_seconds = 0, mb;
+
+  if (copies == 0)
+    copies = 10;
+  if (root == NULL)
+    {
+      g_printerr ("CITED_SOURCE_ROOT is not set; run through meson benchmark\n");
+      return 77;
+    }
+  bbc = g_build_filename (root, "..", "shared", "corpora", "bbc", NULL);
+  if (!g_file_test (bbc, G_FILE_TEST_IS_DIR))
+    {
+      g_printerr ("%s is not there: no corpus to benchmark\n", bbc);
+      return 77;
+    }
+
+  tmp = g_dir_make_tmp ("cited-bench-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  corpus_dir = g_build_filename (tmp, "corpus", NULL);
+  store_path = g_build_filename (tmp, "cited.db", NULL);
+  bare_path = g_build_filename (tmp, "bare.db", NULL);
+
+  bytes = replicate (bbc, corpus_dir, copies, files);
+  mb = bytes / 1e6;
+  printf ("Import benchmark: BBC corpus x %u = %u files, %.1f MB\n", copies, files->len, mb);
+
+  /* (b) first: the bare FTS5 insert, the floor of what storing costs. */
+  bare_seconds = bare_fts_insert (bare_path, files, &bare_insert_seconds);
+  if (bare_seconds < 0)
+    {
+      rm_rf (tmp);
+      return 1;
+    }
+
+  /* (a) the whole import. */
+  store = cited_store_open (store_path, &error);
+  g_assert_no_error (error);
+  paths[0] = corpus_dir;
+  start = g_get_monotonic_time ();
+  result = cited_import_paths (store, paths, TRUE, NULL, NULL, NULL, &error);
+  import_seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_assert_no_error (error);
+
+  printf ("\n");
+  printf ("  %-44s %9s %12s %9s\n", "", "seconds", "articles/s", "MB/s");
+  printf ("  %-44s %9.2f %12.0f %9.2f\n",
+          "cited_import_paths (parse+extract+store+FTS)",
+          import_seconds, result->n_added / import_seconds, mb / import_seconds);
+  printf ("  %-44s %9.2f %12.0f %9.2f\n",
+          "bare SQLite FTS5 insert (read files + insert)",
+          bare_seconds, files->len / bare_seconds, mb / bare_seconds);
+  printf ("  %-44s %9.2f %12.0f %9.2f\n",
+          "bare SQLite FTS5 insert (inserts only)",
+          bare_insert_seconds, files->len / bare_insert_seconds, mb / bare_insert_seconds);
+  printf ("\n  tokenizer: %s; %u added, %u duplicates, %u rejected\n",
+          FTS_TOKENIZER, result->n_added, result->n_duplicates, result->rejected->len);
+  printf ("  ratio import / bare insert: %.2f (target <= 2.00)\n", import_seconds / bare_seconds);
+  printf ("  ratio import / bare inserts only: %.2f\n", import_seconds / bare_insert_seconds);
+
+  g_clear_object (&store);
+  rm_rf (tmp);
+  return 0;
+}
