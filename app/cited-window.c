@@ -487,8 +487,6 @@ cited_window_dispose (GObject *object)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), CITED_TYPE_WINDOW);
-
   G_OBJECT_CLASS (cited_window_parent_class)->dispose (object);
 }
 

@@ -276,7 +276,12 @@ cited_article_row_get_title (CitedArticleRow *self)
 static void
 cited_article_row_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), CITED_TYPE_ARTICLE_ROW);
+  /* The unnamed box of the template is ours to unparent too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (cited_article_row_parent_class)->dispose (object);
 }

@@ -484,7 +484,8 @@ cited_articles_page_dispose (GObject *object)
 {
   CitedArticlesPage *self = CITED_ARTICLES_PAGE (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), CITED_TYPE_ARTICLES_PAGE);
+  /* AdwBin unparents its child (the template's leaflet) itself; disposing
+   * the template as well would unparent it twice. */
   g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (cited_articles_page_parent_class)->dispose (object);

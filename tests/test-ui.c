@@ -1,0 +1,475 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-ui"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cited-application.h"
+#include "cited-article-list.h"
+#include "cited-article-view.h"
+#include "cited-window.h"
+
+/* The desktop app driven the way a person would: a fresh profile, the
+ * sample corpus imported on first start, searching, reading, following a
+ * figure to the Figures page. Runs under Xvfb. */
+
+#define WAIT_SECONDS 60
+
+static CitedApplication *app;
+
+typedef struct {
+  char        *dir;
+  CitedStore  *store;
+  CitedWindow *window;
+  guint        n_ready;
+} Fixture;
+
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @done says so; FALSE when it never did. The
+ * limit only keeps a broken build from hanging CI. */
+static gboolean
+wait_for (gboolean (*done) (gpointer),
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (20, wake_cb, NULL);
+  gboolean ok = TRUE;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          ok = FALSE;
+          break;
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+  return ok;
+}
+
+static gboolean
+idle_done (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+static void
+drain (void)
+{
+  wait_for (idle_done, NULL);
+}
+
+static void
+ready_cb (CitedWindow *window,
+          Fixture     *fixture)
+{
+  fixture->n_ready++;
+}
+
+typedef struct {
+  Fixture *fixture;
+  guint    n_ready;
+} ReadyWait;
+
+static gboolean
+ready_done (gpointer data)
+{
+  ReadyWait *wait = data;
+
+  return wait->fixture->n_ready >= wait->n_ready;
+}
+
+static void
+wait_ready (Fixture *fixture,
+            guint    n_ready)
+{
+  ReadyWait wait = { fixture, n_ready };
+
+  g_assert_true (wait_for (ready_done, &wait));
+  g_assert_false (cited_window_get_loading (fixture->window));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+
+  fixture->dir = g_dir_make_tmp ("cited-test-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (fixture->dir, "cited.db", NULL);
+
+  fixture->store = cited_store_open (db, &error);
+  g_assert_no_error (error);
+
+  fixture->window = cited_window_new (app, fixture->store);
+  g_signal_connect (fixture->window, "ready", G_CALLBACK (ready_cb), fixture);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  /* A new profile: the window imports the bundled sample corpus. */
+  wait_ready (fixture, 1);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  drain ();
+  g_clear_object (&fixture->store);
+  remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static GListModel *
+article_model (Fixture *fixture)
+{
+  return cited_articles_page_get_model (cited_window_get_articles_page (fixture->window));
+}
+
+typedef struct {
+  GListModel *model;
+  guint       n_items;
+} CountWait;
+
+static gboolean
+count_done (gpointer data)
+{
+  CountWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) == wait->n_items;
+}
+
+/* Types into the search entry and waits for the list to show @n_items. */
+static void
+search_and_expect (Fixture    *fixture,
+                   const char *text,
+                   guint       n_items)
+{
+  CountWait wait = { article_model (fixture), n_items };
+
+  cited_articles_page_set_search_text (cited_window_get_articles_page (fixture->window), text);
+  if (!wait_for (count_done, &wait))
+    g_error ("Searching “%s” listed %u articles, expected %u", text,
+             g_list_model_get_n_items (wait.model), n_items);
+}
+
+static CitedArticle *
+article_at (Fixture *fixture,
+            guint    position)
+{
+  g_autoptr(CitedArticleItem) item = g_list_model_get_item (article_model (fixture), position);
+
+  g_assert_nonnull (item);
+  return cited_article_item_get_article (item);
+}
+
+/* Position of the first listed article whose title contains @needle. */
+static guint
+find_title (Fixture    *fixture,
+            const char *needle)
+{
+  GListModel *model = article_model (fixture);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      CitedArticle *article = article_at (fixture, i);
+
+      if (article != NULL && article->title != NULL && strstr (article->title, needle) != NULL)
+        return i;
+    }
+  g_error ("No listed article title contains “%s”", needle);
+  return G_MAXUINT;
+}
+
+static void
+select_position (Fixture *fixture,
+                 guint    position)
+{
+  CitedArticlesPage *page = cited_window_get_articles_page (fixture->window);
+
+  gtk_single_selection_set_selected (cited_articles_page_get_selection (page), position);
+  drain ();
+}
+
+static void
+test_sample_corpus (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GListModel *model = article_model (fixture);
+
+  /* The five bundled articles are listed, each with a title. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      CitedArticle *article = article_at (fixture, i);
+
+      g_assert_nonnull (article);
+      g_assert_nonnull (article->title);
+      g_assert_cmpstr (article->title, !=, "");
+    }
+  g_assert_cmpstr (cited_window_get_visible_page (fixture->window), ==, "articles");
+}
+
+static void
+test_search_narrows (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CitedArticle *article;
+
+  search_and_expect (fixture, "Hongmeng", 1);
+  article = article_at (fixture, 0);
+  g_assert_nonnull (strstr (article->title, "Hongmeng"));
+  /* The row shows where the words matched. */
+  g_assert_nonnull (article->snippet);
+  g_assert_nonnull (strchr (article->snippet, '\x02'));
+
+  search_and_expect (fixture, "xyzzyplugh", 0);
+  search_and_expect (fixture, "", 5);
+}
+
+static void
+test_reader_highlights_figures (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  CitedArticlesPage *page = cited_window_get_articles_page (fixture->window);
+  CitedArticleView *view = cited_articles_page_get_article_view (page);
+  GtkTextBuffer *buffer = cited_article_view_get_buffer (view);
+  GtkTextTag *figure_tag;
+  GtkTextIter start, match_start, match_end;
+  CitedFigure *figure;
+  g_autofree char *tooltip = NULL;
+  guint position;
+
+  g_assert_cmpint (cited_article_view_get_article_id (view), ==, 0);
+
+  position = find_title (fixture, "140 million");
+  select_position (fixture, position);
+  g_assert_cmpint (cited_article_view_get_article_id (view), ==, article_at (fixture, position)->id);
+
+  g_assert_cmpuint (cited_article_view_count_tagged (view, "figure"), >, 0);
+  g_assert_cmpuint (cited_article_view_count_tagged (view, "brand"), >, 0);
+
+  /* "190 million" in the body is a highlighted figure that knows its value. */
+  figure_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "figure");
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, "190 million", 0, &match_start, &match_end, NULL));
+  g_assert_true (gtk_text_iter_has_tag (&match_start, figure_tag));
+
+  figure = cited_article_view_get_figure_at (view, gtk_text_iter_get_offset (&match_start));
+  g_assert_nonnull (figure);
+  g_assert_cmpfloat (figure->value, ==, 190e6);
+  tooltip = cited_article_view_describe_figure (figure);
+  g_assert_nonnull (strstr (tooltip, "190 million"));
+}
+
+static void
+test_show_figure_and_article (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  CitedArticlesPage *page = cited_window_get_articles_page (fixture->window);
+  CitedArticleView *view = cited_articles_page_get_article_view (page);
+  CitedQuery query = { 0 };
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GError) error = NULL;
+  CitedFigure *figure = NULL;
+  CitedArticle *article;
+  guint position;
+
+  position = find_title (fixture, "140 million");
+  article = article_at (fixture, position);
+  select_position (fixture, position);
+
+  query.article_id = article->id;
+  figures = cited_store_list_figures (fixture->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures->len, >, 0);
+  figure = g_ptr_array_index (figures, 0);
+
+  /* Activating a figure in the reader goes to the Figures page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "win.show-figure", "x", figure->id));
+  drain ();
+  g_assert_cmpstr (cited_window_get_visible_page (fixture->window), ==, "figures");
+
+  /* And a figure's article comes back in the reader, at its sentence. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-article", "(xu)",
+                                             figure->article_id, figure->sentence_start));
+  drain ();
+  g_assert_cmpstr (cited_window_get_visible_page (fixture->window), ==, "articles");
+  g_assert_cmpint (cited_article_view_get_article_id (view), ==, figure->article_id);
+
+  /* Ctrl+2 / Ctrl+3 page actions. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "brands"));
+  g_assert_cmpstr (cited_window_get_visible_page (fixture->window), ==, "brands");
+}
+
+static const char chinese_article[] =
+  "小米手机海外销量创新高\n"
+  "\n"
+  "2021年，小米全球智能手机出货量达到1.9亿台，其中海外市场销量超过1.4亿台。"
+  "华为则在国内推出了鸿蒙系统。\n";
+
+static void
+test_chinese_search (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CitedArticlesPage *page = cited_window_get_articles_page (fixture->window);
+  CitedArticleView *view = cited_articles_page_get_article_view (page);
+  GtkTextBuffer *buffer = cited_article_view_get_buffer (view);
+  g_autofree char *corpus = g_build_filename (fixture->dir, "zh", NULL);
+  g_autofree char *path = g_build_filename (corpus, "xiaomi.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedArticle) stored = NULL;
+  const char *paths[] = { corpus, NULL };
+  const char *needle;
+  GtkTextIter cursor, end;
+  g_autofree char *at_cursor = NULL;
+  CitedArticle *article;
+
+  g_assert_cmpint (g_mkdir (corpus, 0700), ==, 0);
+  g_file_set_contents (path, chinese_article, -1, &error);
+  g_assert_no_error (error);
+
+  cited_window_import_paths (fixture->window, paths);
+  wait_ready (fixture, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (article_model (fixture)), ==, 6);
+
+  /* Two-character and three-character Chinese words both find it. */
+  search_and_expect (fixture, "鸿蒙", 1);
+  search_and_expect (fixture, "出货量", 1);
+  search_and_expect (fixture, "小米", 1);
+  article = article_at (fixture, 0);
+  g_assert_cmpstr (article->title, ==, "小米手机海外销量创新高");
+
+  /* Showing it at a byte offset puts the cursor on that very character,
+   * although every character before it is three bytes long. */
+  stored = cited_store_get_article (fixture->store, article->id, &error);
+  g_assert_no_error (error);
+  needle = strstr (stored->body, "出货量");
+  g_assert_nonnull (needle);
+  cited_articles_page_show_article (page, article->id, needle - stored->body);
+  drain ();
+  g_assert_cmpint (cited_article_view_get_article_id (view), ==, article->id);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  end = cursor;
+  gtk_text_iter_forward_chars (&end, 3);
+  at_cursor = gtk_text_iter_get_text (&cursor, &end);
+  g_assert_cmpstr (at_cursor, ==, "出货量");
+
+  /* The search words are highlighted in the reader. */
+  g_assert_cmpuint (cited_article_view_count_tagged (view, "search"), >, 0);
+}
+
+static gboolean
+find_shown_status_page (GtkWidget  *widget,
+                        const char *title)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (ADW_IS_STATUS_PAGE (widget) &&
+      g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_shown_status_page (child, title))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_store_error (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cited-test-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "cited.db", NULL);
+  g_autoptr(CitedStore) store = NULL;
+  CitedWindow *window;
+
+  /* A file that is not a database: the window says so instead of failing. */
+  g_file_set_contents (path, "this is not an SQLite database, just some text that is long enough\n"
+                             "to fill the header of one and more.\n", -1, NULL);
+  store = cited_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+
+  window = cited_window_new (app, NULL);
+  cited_window_show_store_error (window, error);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+
+  g_assert_null (cited_window_get_store (window));
+  g_assert_false (cited_window_get_loading (window));
+  /* What the person sees is a page saying what happened, not the pages. */
+  g_assert_true (find_shown_status_page (GTK_WIDGET (window), "Cannot Open the Database"));
+  g_assert_false (find_shown_status_page (GTK_WIDGET (window), "No Articles"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
+  int status;
+
+  home = g_dir_make_tmp ("cited-test-ui-home-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+
+  app = cited_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/ui/window/sample-corpus", Fixture, NULL, fixture_set_up, test_sample_corpus, fixture_tear_down);
+  g_test_add ("/ui/articles/search-narrows", Fixture, NULL, fixture_set_up, test_search_narrows, fixture_tear_down);
+  g_test_add ("/ui/articles/reader-highlights-figures", Fixture, NULL, fixture_set_up,
+              test_reader_highlights_figures, fixture_tear_down);
+  g_test_add ("/ui/window/show-figure-and-article", Fixture, NULL, fixture_set_up,
+              test_show_figure_and_article, fixture_tear_down);
+  g_test_add ("/ui/articles/chinese-search", Fixture, NULL, fixture_set_up, test_chinese_search,
+              fixture_tear_down);
+  g_test_add_func ("/ui/window/store-error", test_store_error);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  remove_tree (home);
+  return status;
+}
