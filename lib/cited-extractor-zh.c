@@ -180,6 +180,8 @@ typedef struct {
   const char *metric;        /* forced by the form (rank, growth) or NULL */
   const char *scope;         /* forced by the form ("全球最大") or NULL */
   Kind kind;
+  gboolean bare;             /* no unit, scale, currency or percent */
+  gboolean counted;          /* a measure word said something is counted (个, 次) */
   const char *brand;
 } Cand;
 
@@ -361,6 +363,7 @@ typedef struct {
   gboolean more;        /* 多/余 inside ("一千多万") */
   guint n_int_digits;   /* Arabic integer digits (years are 4) */
   double lead;          /* the first group as written: 2000 in "2000 万" */
+  double approx_ratio;  /* "两三万": 3/2, the top of the range over the value */
 } Num;
 
 /* Arabic digits at @i: "2,300", "2，300", "１．５", "13.1". */
@@ -433,6 +436,7 @@ parse_number (const Sent *s,
   double yi = 0, wan = 0, section = 0, cur = 0;
   gboolean have_cur = FALSE;
   gboolean last_cn_digit = FALSE;
+  gboolean positional = FALSE;
   gboolean any = FALSE;
   guint start = i;
 
@@ -467,7 +471,10 @@ parse_number (const Sent *s,
           any = TRUE;
           /* "3580 万": a space may sit between digits and their scale. */
           j = skip_spaces (s, i);
-          if (j > i && j < s->n &&
+          if (j > i && j + 1 < s->n && (s->cp[j] == 0x591A || s->cp[j] == 0x4F59) &&
+              (s->cp[j + 1] == CH_WAN || s->cp[j + 1] == CH_YI))
+            i = j; /* "10 余万" */
+          else if (j > i && j < s->n &&
               (s->cp[j] == CH_WAN || s->cp[j] == CH_YI ||
                (cn_small_unit (s->cp[j]) > 0 && j + 1 < s->n &&
                 (s->cp[j + 1] == CH_WAN || s->cp[j + 1] == CH_YI))))
@@ -481,9 +488,32 @@ parse_number (const Sent *s,
           if (have_cur && !last_cn_digit)
             break; /* "3五": not one number */
           if (last_cn_digit)
-            cur = cur * 10 + d; /* positional, "二〇二一" */
+            {
+              /* Digits in a row are positional only in years and with a
+               * zero ("二〇二一年", "一〇五"); "两三", "三四" say "two or
+               * three", a range; "一一" (one by one) is no number. */
+              if (positional)
+                cur = cur * 10 + d;
+              else if (d == (int) cur + 1 || (cur == 1 && d == 2))
+                {
+                  num->approx_ratio = (double) d / cur;
+                  i++;
+                  last_cn_digit = FALSE;
+                  continue;
+                }
+              else
+                break;
+            }
           else
-            cur = d;
+            {
+              guint r = i;
+              while (r < s->n && cn_digit (s->cp[r]) >= 0)
+                r++;
+              positional = (r - i == 4 && r < s->n && s->cp[r] == 0x5E74 /* 年 */);
+              for (guint q = i; q < r && !positional; q++)
+                positional = cn_digit (s->cp[q]) == 0 && r - i > 1 && q > i;
+              cur = d;
+            }
           if (num->lead == 0)
             num->lead = d;
           have_cur = TRUE;
@@ -589,6 +619,7 @@ typedef struct {
   const char *unit;       /* unit, or currency code for KIND_MONEY */
   Kind kind;
   const char *not_before; /* NUL-separated chars that make it another word */
+  gboolean needs_noun;    /* 个, 位 …: only a noun after them says what is counted */
 } UnitWord;
 
 /* Longest first where words overlap. */
@@ -617,15 +648,16 @@ static const UnitWord unit_words[] = {
   { "台", "units", KIND_COUNT, "湾\0阶\0风\0词\0上\0下\0" },
   { "部", "units", KIND_COUNT, "分\0门\0署\0长\0落\0件\0" },
   { "辆", "cars", KIND_COUNT, NULL },
+  { "颗", "units", KIND_COUNT, "粒\0" },
   { "件", "pieces", KIND_COUNT, "事\0" },
   { "家", "companies", KIND_COUNT, "庭\0族\0居\0人\0乡\0电\0用\0" },
   { "名", "people", KIND_COUNT, "字\0义\0称\0牌\0列\0次\0" },
-  { "位", "people", KIND_COUNT, "数\0于\0居\0置\0列\0" },
+  { "位", NULL, KIND_COUNT, "数\0于\0居\0置\0列\0", TRUE },
   { "人", "people", KIND_COUNT, "民\0工\0气\0均\0士\0物\0" },
-  { "个", NULL, KIND_COUNT, NULL },
-  { "座", NULL, KIND_COUNT, NULL },
-  { "项", NULL, KIND_COUNT, "目\0" },
-  { "次", NULL, KIND_COUNT, NULL },
+  { "个", NULL, KIND_COUNT, NULL, TRUE },
+  { "座", NULL, KIND_COUNT, NULL, TRUE },
+  { "项", NULL, KIND_COUNT, "目\0", TRUE },
+  { "次", NULL, KIND_COUNT, NULL, TRUE },
 };
 
 /* After a number these make it not a figure: sizes, specs, durations,
@@ -662,6 +694,11 @@ static const NounUnit measure_nouns[] = {
   { "专利", "patents" },
   { "员工", "people" },
   { "工程师", "people" },
+  { "开发者", "people" },
+  { "开发人员", "people" },
+  { "研究人员", "people" },
+  { "高管", "people" },
+  { "客户", "people" },
   { "百分点", "%" },
   { "智能手机", "units" },
   { "手机", "units" },
@@ -879,9 +916,11 @@ static const char * const pronouns[] = {
   "巨头", "该集团", "我们", NULL
 };
 
+/* A figure about the market, not a company: "全球智能手机出货量达 3 亿台". */
 static const char * const market_words[] = {
-  "全球", "整体", "整个", "行业", "总出货", "总销量", "市场规模", "总体", "全国",
-  "大盘", NULL
+  "全球智能手机", "全球手机", "全球平板", "全球市场", "智能手机市场", "手机市场",
+  "平板电脑市场", "市场规模", "整体市场", "整个市场", "市场整体", "行业", "总出货",
+  "总销量", "全国", "大盘", NULL
 };
 
 static gboolean
@@ -1004,6 +1043,8 @@ read_figure (const Sent                *s,
     }
   if (num->more)
     c->qualifier = "more than";
+  if (num->approx_ratio > 1)
+    value_max = nearbyint (value * num->approx_ratio);
 
   /* Glued Latin letters: "5G", "888Plus", "12GB", "3Q20". */
   if (i < s->n && is_latin (s->cp[i]))
@@ -1122,10 +1163,27 @@ read_figure (const Sent                *s,
   /* Percent. */
   if (j < s->n && (s->cp[j] == '%' || s->cp[j] == 0xFF05))
     {
+      guint k = skip_spaces (s, j + 1);
+      Num second;
+
       c->kind = KIND_PERCENT;
       c->unit = "%";
       i = j + 1;
       strong = TRUE;
+      /* "20%-22%", "20% 至 22%" */
+      if (isnan (value_max) && k < s->n &&
+          (s->cp[k] == '-' || s->cp[k] == 0x81F3 || s->cp[k] == 0x5230 || s->cp[k] == '~' ||
+           s->cp[k] == 0xFF5E || s->cp[k] == 0x2014 || s->cp[k] == 0x2013 || s->cp[k] == 0xFF0D))
+        {
+          k = skip_spaces (s, k + 1);
+          if (k < s->n && arabic_digit (s->cp[k]) >= 0 && parse_number (s, k, &second) &&
+              second.end < s->n && (s->cp[second.end] == '%' || s->cp[second.end] == 0xFF05) &&
+              second.value > value)
+            {
+              value_max = second.value;
+              i = second.end + 1;
+            }
+        }
       goto done;
     }
 
@@ -1143,7 +1201,9 @@ read_figure (const Sent                *s,
         {
           c->kind = KIND_MONEY;
           c->currency = uw->unit;
-          /* "人民币 3999 元": one figure. */
+          /* "646 亿元人民币": one currency said twice. */
+          if (g_str_equal (uw->word, "元"))
+            i += match_at (s, i, "人民币");
         }
       else
         {
@@ -1171,6 +1231,11 @@ read_figure (const Sent                *s,
             }
           if (match_reject (s, i) > 0 && (unit == NULL || g_str_equal (uw->word, "个")))
             return i;
+          /* "64 位", "37 个", "10 次": counted what? Only millions say
+           * enough on their own ("1000 万次"). */
+          if (uw->needs_noun && unit == NULL && !num->has_scale)
+            return i;
+          c->counted = TRUE;
           if (g_strcmp0 (unit, "%") == 0)
             {
               c->kind = KIND_PERCENT;
@@ -1192,7 +1257,7 @@ read_figure (const Sent                *s,
               guint hi = i;
               while (hi < s->n && !is_clause_sep (s->cp[hi]))
                 hi++;
-              if (range_has_any (s, i, hi, (const char * const[]) { "门店", "店", NULL }))
+              if (range_has_any (s, clause_lo, hi, (const char * const[]) { "门店", "店", NULL }))
                 unit = "stores";
             }
           c->unit = unit;
@@ -1244,6 +1309,7 @@ read_figure (const Sent                *s,
           return i;
         }
       c->kind = KIND_COUNT;
+      c->bare = TRUE;
     }
 
   /* Small Chinese counts are words ("一家", "三个摄像头"), not figures,
@@ -1275,6 +1341,23 @@ done:
       guint qm = 0;
 
       qk = match_any_before (s, b, qualifiers_before, &qm);
+      /* "至少售出了 300 万部": the qualifier sits before the verb. */
+      if (qk < 0 && b > 1 && s->cp[b - 1] == 0x4E86 /* 了 */)
+        {
+          static const char * const before_verb[] = { "至少", "最少", "超过", "将近", "接近", "累计超过", NULL };
+          static const char * const before_verb_value[] = { "at least", "at least", "more than", "nearly", "nearly", "more than" };
+          for (guint v = b - 1; v + 4 > b && v > 0; v--)
+            {
+              int vk = match_any_before (s, v, before_verb, NULL);
+              if (vk >= 0)
+                {
+                  c->qualifier = before_verb_value[vk];
+                  break;
+                }
+              if (!is_cjk (s->cp[v - 1]))
+                break;
+            }
+        }
       /* "最近" is recently, not nearly. */
       if (qk >= 0 && !(g_str_equal (qualifiers_before[qk], "近") &&
                        b >= 2 && (s->cp[b - 2] == 0x6700 /* 最 */ ||
@@ -1707,7 +1790,11 @@ have_number:
             metric = nearest_keyword (&s, tables->metrics, tables->n_metrics, lo, hi,
                                       c->i0, c->i1, TRUE, TRUE,
                                       accept_metric_cb, GINT_TO_POINTER (c->kind));
-          if (metric == NULL)
+          /* The sentence helps only where the figure's unit leaves the
+           * metric open: "三到五家工厂" are no sales. */
+          if (metric == NULL &&
+              (c->kind != KIND_COUNT || c->unit == NULL || g_str_equal (c->unit, "units") ||
+               g_str_equal (c->unit, "people")))
             metric = nearest_keyword (&s, tables->metrics, tables->n_metrics, 0, n,
                                       c->i0, c->i1, TRUE, TRUE,
                                       accept_metric_cb, GINT_TO_POINTER (c->kind));
@@ -1719,11 +1806,19 @@ have_number:
               if (g_str_equal (c->unit, "patents") || g_str_equal (c->unit, "stores") ||
                   g_str_equal (c->unit, "users") || g_str_equal (c->unit, "cities"))
                 metric = c->unit;
-              else if (g_str_equal (c->unit, "people") &&
-                       (metric == NULL || !g_str_equal (metric, "users")))
-                metric = metric != NULL && g_str_equal (metric, "employees") ? metric : NULL;
+              else if (g_str_equal (c->unit, "people"))
+                {
+                  static const char * const staff[] = { "员工", "工程师", "人员", "雇员", NULL };
+                  if (range_has_any (&s, c->i0, c->i1, staff))
+                    metric = "employees";  /* "1.2 万名工程师" */
+                  else if (metric == NULL || !g_str_equal (metric, "employees"))
+                    metric = NULL;
+                }
             }
-          if (c->kind == KIND_COUNT && c->unit == NULL && metric != NULL)
+          if (c->kind == KIND_COUNT && c->unit != NULL &&
+              (g_str_equal (c->unit, "countries") || g_str_equal (c->unit, "companies")))
+            metric = NULL;
+          if (c->kind == KIND_COUNT && c->unit == NULL && !c->counted && metric != NULL)
             {
               if (g_str_equal (metric, "patents") || g_str_equal (metric, "stores") ||
                   g_str_equal (metric, "users") || g_str_equal (metric, "cities"))
@@ -1751,6 +1846,8 @@ have_number:
         guint clause_s = off[lo], clause_e = off[hi];
         guint n_clause_before = 0;
         const CitedMention *clause_list[8];
+        /* A share is always somebody's. */
+        gboolean market_share = g_strcmp0 (metric, "market share") == 0;
 
         for (guint q = m_first; q < m_end; q++)
           {
@@ -1790,12 +1887,12 @@ have_number:
           brand = before_clause->brand;
         else if (after_clause != NULL)
           brand = after_clause->brand;
-        else if (range_has_any (&s, lo, hi, market_words) &&
+        else if (!market_share && range_has_any (&s, lo, hi, market_words) &&
                  !range_has_any (&s, lo, hi, pronouns))
           brand = NULL;
         else if (nearest != NULL)
           brand = nearest->brand;
-        else if (range_has_any (&s, 0, n, market_words) &&
+        else if (!market_share && range_has_any (&s, 0, n, market_words) &&
                  !range_has_any (&s, 0, n, pronouns))
           brand = NULL;
         else
