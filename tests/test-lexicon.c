@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "cited.h"
+
+/* Returns the brands found in @text as "Brand@start-end Brand@start-end". */
+static char *
+find_all (CitedLexicon *lexicon,
+          const char   *text)
+{
+  g_autoptr(GArray) mentions = cited_lexicon_find (lexicon, text, strlen (text));
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      CitedMention *m = &g_array_index (mentions, CitedMention, i);
+
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_printf (out, "%s:%.*s", m->brand, (int) (m->end - m->start), text + m->start);
+    }
+  return g_string_free (out, FALSE);
+}
+
+typedef struct {
+  const char *text;
+  const char *expected;
+} FindCase;
+
+static const FindCase find_cases[] = {
+  { "Xiaomi sold more phones than Huawei.", "Xiaomi:Xiaomi Huawei:Huawei" },
+  /* Links stripped from the text run words together. */
+  { "December 28th,XiaomiCarsThere will be a press conference", "Xiaomi:Xiaomi" },
+  { "howeverHuaweiCarsTwo years ago", "Huawei:Huawei" },
+  { "Before the launch,Lei JunGo into battle in person", "Xiaomi:Lei Jun" },
+  { "the sales volume of offline stores in Xiaomi has surged", "Xiaomi:Xiaomi" },
+  /* Literal translations and case. */
+  { "China The market is the foundation of millet.", "Xiaomi:millet" },
+  { "gave birth to huawei, millet, OPPO and vivo", "Huawei:huawei Xiaomi:millet OPPO:OPPO vivo:vivo" },
+  { "Oppo and oppo are OPPO", "OPPO:Oppo OPPO:oppo OPPO:OPPO" },
+  { "one plus officially announced a deal with T-Mobile", "OnePlus:one plus T-Mobile:T-Mobile" },
+  /* Short aliases only where they are names. */
+  { "The Xiaomi Mi 14 and the Mi MIX", "Xiaomi:Xiaomi Xiaomi:Mi Xiaomi:Mi" },
+  { "Mi casa, minimum, MI6, mi 14", "" },
+  { "with its self-developed Hsi Kirin series", "Huawei:Hsi Huawei:Kirin" },
+  { "hsi and Hsinchu", "" },
+  /* Common words that are brands only with a capital. */
+  { "an apple a day, Apple's iPhone", "Apple:Apple Apple:iPhone" },
+  { "the honor of kings; Honor phones", "Honor:Honor" },
+  /* No match inside other words. */
+  { "Samsungite, unapplied, Huaweis, pixelated", "" },
+  { "Appleton and Pineapple", "" },
+  /* Leftmost-longest: "Harmony OS" wins over nothing shorter. */
+  { "HarmonyOS and Harmony OS", "Huawei:HarmonyOS Huawei:Harmony OS" },
+  /* CJK aliases need no boundary. */
+  { "小米集团和华为公司", "Xiaomi:小米 Huawei:华为" },
+  { "雷军说小米汽车", "Xiaomi:雷军 Xiaomi:小米" },
+  { "Xiaomi（小米）and Redmi9", "Xiaomi:Xiaomi Xiaomi:小米 Xiaomi:Redmi" },
+  { "", "" },
+};
+
+static void
+test_find (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (find_cases); i++)
+    {
+      g_autofree char *got = find_all (lexicon, find_cases[i].text);
+
+      g_test_message ("%s -> %s", find_cases[i].text, got);
+      g_assert_cmpstr (got, ==, find_cases[i].expected);
+    }
+}
+
+static void
+test_offsets (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  const char *text = "２０２１年，小米手机 and Huawei";
+  g_autoptr(GArray) mentions = cited_lexicon_find (lexicon, text, strlen (text));
+  CitedMention *m;
+
+  g_assert_cmpuint (mentions->len, ==, 2);
+  m = &g_array_index (mentions, CitedMention, 0);
+  g_assert_cmpstr (m->brand, ==, "Xiaomi");
+  g_assert_cmpint (strncmp (text + m->start, "小米", m->end - m->start), ==, 0);
+  g_assert_cmpuint (m->end - m->start, ==, strlen ("小米"));
+  m = &g_array_index (mentions, CitedMention, 1);
+  g_assert_cmpstr (m->brand, ==, "Huawei");
+  g_assert_cmpuint (m->end, ==, strlen (text));
+}
+
+static void
+test_default (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  const char *required[] = { "Xiaomi", "Huawei", "Apple", "Samsung", "OnePlus", "OPPO", "vivo",
+                             "Honor", "Google", "Qualcomm", "T-Mobile" };
+
+  g_assert_cmpuint (cited_lexicon_get_n_brands (lexicon), >=, G_N_ELEMENTS (required));
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    g_assert_cmpstr (cited_lexicon_lookup (lexicon, required[i]), ==, required[i]);
+
+  g_assert_cmpstr (cited_lexicon_lookup (lexicon, "MILLET"), ==, "Xiaomi");
+  g_assert_cmpstr (cited_lexicon_lookup (lexicon, "miui"), ==, "Xiaomi");
+  g_assert_cmpstr (cited_lexicon_lookup (lexicon, "Hongmeng"), ==, "Huawei");
+  g_assert_cmpstr (cited_lexicon_lookup (lexicon, "kirin"), ==, "Huawei");
+  g_assert_cmpstr (cited_lexicon_lookup (lexicon, "iOS"), ==, "Apple");
+  g_assert_cmpstr (cited_lexicon_lookup (lexicon, "One Plus"), ==, "OnePlus");
+  g_assert_cmpstr (cited_lexicon_lookup (lexicon, "华为"), ==, "Huawei");
+  g_assert_null (cited_lexicon_lookup (lexicon, "Nothing"));
+  g_assert_null (cited_lexicon_lookup (lexicon, ""));
+
+  /* Canonical names are interned: comparable by pointer. */
+  g_assert_true (cited_lexicon_lookup (lexicon, "millet") == g_intern_string ("Xiaomi"));
+  g_assert_cmpstr (cited_lexicon_color_for (lexicon, "Xiaomi"), ==, "#FF6900");
+  g_assert_null (cited_lexicon_color_for (lexicon, "Nothing"));
+}
+
+static void
+test_add_brand (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  const char *aliases[] = { "Nothing Phone", "Carl Pei", NULL };
+  const char *more[] = { "Mijia", NULL };
+  guint n = cited_lexicon_get_n_brands (lexicon);
+  const char *name;
+  g_autofree char *before = find_all (lexicon, "Carl Pei launched the Nothing Phone and Mijia");
+  g_autofree char *after = NULL;
+  g_autofree char *after2 = NULL;
+
+  g_assert_cmpstr (before, ==, "");
+
+  name = cited_lexicon_add_brand (lexicon, "Nothing", aliases, NULL);
+  g_assert_cmpstr (name, ==, "Nothing");
+  g_assert_cmpuint (cited_lexicon_get_n_brands (lexicon), ==, n + 1);
+  /* A colour is picked when none is given. */
+  g_assert_nonnull (cited_lexicon_color_for (lexicon, "Nothing"));
+  g_assert_cmpint (cited_lexicon_color_for (lexicon, "Nothing")[0], ==, '#');
+
+  /* The automaton is rebuilt after the change. */
+  after = find_all (lexicon, "Carl Pei launched the Nothing Phone and Mijia");
+  g_assert_cmpstr (after, ==, "Nothing:Carl Pei Nothing:Nothing Phone");
+
+  /* Adding to an existing brand (any case) extends it. */
+  name = cited_lexicon_add_brand (lexicon, "xiaomi", more, "#123456");
+  g_assert_cmpstr (name, ==, "Xiaomi");
+  g_assert_cmpuint (cited_lexicon_get_n_brands (lexicon), ==, n + 1);
+  g_assert_cmpstr (cited_lexicon_color_for (lexicon, "Xiaomi"), ==, "#123456");
+  after2 = find_all (lexicon, "Carl Pei launched the Nothing Phone and Mijia");
+  g_assert_cmpstr (after2, ==, "Nothing:Carl Pei Nothing:Nothing Phone Xiaomi:Mijia");
+
+  g_assert_null (cited_lexicon_add_brand (lexicon, "   ", NULL, NULL));
+}
+
+static void
+test_json (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new ();
+  g_autoptr(CitedLexicon) copy = cited_lexicon_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  const char *input = "{\"brands\":[{\"name\":\"Acme\",\"color\":\"#00ff00\",\"aliases\":[\"ACME Corp\",\"阿克米\"]},"
+                      "{\"name\":\"Globex\",\"aliases\":[]}]}";
+
+  g_assert_true (cited_lexicon_load_json (lexicon, input, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cited_lexicon_get_n_brands (lexicon), ==, 2);
+  g_assert_cmpstr (cited_lexicon_get_name (lexicon, 0), ==, "Acme");
+  g_assert_cmpstr (cited_lexicon_get_color (lexicon, 0), ==, "#00FF00");
+  g_assert_cmpstr (cited_lexicon_get_aliases (lexicon, 0)[0], ==, "Acme");
+  g_assert_cmpstr (cited_lexicon_get_aliases (lexicon, 0)[1], ==, "ACME Corp");
+  g_assert_cmpstr (cited_lexicon_get_aliases (lexicon, 0)[2], ==, "阿克米");
+  g_assert_null (cited_lexicon_get_aliases (lexicon, 0)[3]);
+
+  json = cited_lexicon_to_json (lexicon);
+  g_assert_true (cited_lexicon_load_json (copy, json, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cited_lexicon_get_n_brands (copy), ==, 2);
+  g_assert_cmpstr (cited_lexicon_lookup (copy, "acme corp"), ==, "Acme");
+  g_assert_cmpstr (cited_lexicon_get_color (copy, 0), ==, "#00FF00");
+
+  g_assert_false (cited_lexicon_load_json (lexicon, "{\"brands\": 3}", -1, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_PARSE);
+  g_clear_error (&error);
+  g_assert_false (cited_lexicon_load_json (lexicon, "not json", -1, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_PARSE);
+  g_clear_error (&error);
+  g_assert_false (cited_lexicon_load_json (lexicon, "{\"brands\":[{\"color\":\"#000000\"}]}", -1, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_PARSE);
+}
+
+typedef struct {
+  CitedLexicon *lexicon;
+  guint found;
+} ThreadData;
+
+static gpointer
+find_thread_cb (gpointer data)
+{
+  ThreadData *td = data;
+  const char *text = "Xiaomi and Huawei and Apple and 小米";
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(GArray) m = cited_lexicon_find (td->lexicon, text, strlen (text));
+
+      if (m->len >= 4)
+        g_atomic_int_inc (&td->found);
+    }
+  return NULL;
+}
+
+static void
+test_threads (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  ThreadData td = { lexicon, 0 };
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("find", find_thread_cb, &td);
+  /* Adding brands while others read must not disturb them. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Brand%u", i);
+
+      cited_lexicon_add_brand (lexicon, name, NULL, NULL);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+  g_assert_cmpuint (td.found, ==, 800);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lexicon/default", test_default);
+  g_test_add_func ("/lexicon/find", test_find);
+  g_test_add_func ("/lexicon/offsets", test_offsets);
+  g_test_add_func ("/lexicon/add-brand", test_add_brand);
+  g_test_add_func ("/lexicon/json", test_json);
+  g_test_add_func ("/lexicon/threads", test_threads);
+
+  return g_test_run ();
+}
