@@ -159,14 +159,22 @@ screenshot_take_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+screenshot_start_cb (gpointer user_data)
+{
+  screenshot_prepare (CITED_APPLICATION (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 screenshot_ready_cb (CitedWindow      *window,
                      CitedApplication *self)
 {
   g_signal_handlers_disconnect_by_func (window, screenshot_ready_cb, self);
-  cited_window_select_first_article (window);
+  cited_window_select_example_article (window);
   self->screenshot_step = 0;
-  screenshot_prepare (self);
+  /* Let the "Imported" toast time out first. */
+  g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 6, screenshot_start_cb, g_object_ref (self), g_object_unref);
 }
 
 static void

@@ -752,18 +752,26 @@ cited_window_add_toast (CitedWindow *self,
 }
 
 void
-cited_window_select_first_article (CitedWindow *self)
+cited_window_select_example_article (CitedWindow *self)
 {
-  g_autoptr(GArray) ids = NULL;
-  CitedQuery query = { .limit = 1 };
+  g_autoptr(GPtrArray) articles = NULL;
+  CitedQuery query = { .limit = 200 };
+  CitedArticle *best = NULL;
 
   g_return_if_fail (CITED_IS_WINDOW (self));
 
   if (self->store == NULL)
     return;
-  ids = cited_store_list_article_ids (self->store, &query, NULL);
-  if (ids != NULL && ids->len > 0)
-    cited_articles_page_show_article (self->articles_page, g_array_index (ids, gint64, 0), 0);
+  articles = cited_store_list_articles (self->store, &query, NULL);
+  for (guint i = 0; articles != NULL && i < articles->len; i++)
+    {
+      CitedArticle *article = g_ptr_array_index (articles, i);
+
+      if (best == NULL || article->n_figures > best->n_figures)
+        best = article;
+    }
+  if (best != NULL)
+    cited_articles_page_show_article (self->articles_page, best->id, 0);
 }
 
 gboolean

@@ -52,8 +52,8 @@ void               cited_window_show_store_error    (CitedWindow      *self,
 void               cited_window_add_toast           (CitedWindow      *self,
                                                      AdwToast         *toast);
 
-/* Selects the first listed article in the Articles page (screenshots). */
-void               cited_window_select_first_article (CitedWindow     *self);
+/* Opens the article with the most figures in the reader (screenshots). */
+void               cited_window_select_example_article (CitedWindow   *self);
 
 /* Renders the window as it is on screen into a PNG file. */
 gboolean           cited_window_save_screenshot     (CitedWindow      *self,

@@ -99,7 +99,9 @@ brand_tag (CitedArticleView *self,
     return tag;
 
   color = self->store ? cited_lexicon_color_for (cited_store_get_lexicon (self->store), brand) : NULL;
-  tag = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
+  tag = gtk_text_buffer_create_tag (self->buffer, NULL,
+                                    "underline", PANGO_UNDERLINE_SINGLE,
+                                    NULL);
   if (color != NULL && gdk_rgba_parse (&rgba, color))
     g_object_set (tag, "underline-rgba", &rgba, NULL);
   g_hash_table_insert (self->brand_tags, g_strdup (brand), tag);
