@@ -66,10 +66,16 @@ typedef struct {
   double value_label_h;
 } Layout;
 
+/* The fonts of recent renders, by size: the widget, the printer and an
+ * export draw the same chart at different sizes with different fonts, and
+ * a hit test at the widget's size must use the widget's. */
 typedef struct {
+  double width, height;
   char *family;
   double size;
 } FontMemo;
+
+#define MAX_FONT_MEMOS 4
 
 static const char * const palette[] = {
   "#3584E4", "#E66100", "#2EC27E", "#9141AC",
@@ -990,30 +996,61 @@ draw_lines (cairo_t               *cr,
 }
 
 static void
-font_memo_free (gpointer data)
+font_memo_clear (gpointer data)
 {
   FontMemo *memo = data;
 
   g_free (memo->family);
-  g_free (memo);
 }
 
 static void
 remember_font (CitedChart            *self,
+               double                 width,
+               double                 height,
                const CitedChartStyle *style)
 {
-  FontMemo *memo = g_dataset_get_data (self, FONT_MEMO_KEY);
+  GArray *memos = g_dataset_get_data (self, FONT_MEMO_KEY);
+  FontMemo memo = { width, height, NULL, style ? style->font_size : 0 };
   const char *family = style ? style->font_family : NULL;
-  double size = style ? style->font_size : 0;
 
-  if (memo == NULL && family == NULL && size == 0)
-    return;
-  if (memo != NULL && g_strcmp0 (memo->family, family) == 0 && memo->size == size)
-    return;
-  memo = g_new0 (FontMemo, 1);
-  memo->family = g_strdup (family);
-  memo->size = size;
-  g_dataset_set_data_full (self, FONT_MEMO_KEY, memo, font_memo_free);
+  if (memos == NULL)
+    {
+      memos = g_array_new (FALSE, TRUE, sizeof (FontMemo));
+      g_array_set_clear_func (memos, font_memo_clear);
+      g_dataset_set_data_full (self, FONT_MEMO_KEY, memos, (GDestroyNotify) g_array_unref);
+    }
+  for (guint i = 0; i < memos->len; i++)
+    {
+      FontMemo *old = &g_array_index (memos, FontMemo, i);
+      if (old->width == width && old->height == height)
+        {
+          g_array_remove_index (memos, i);
+          break;
+        }
+    }
+  if (memos->len == MAX_FONT_MEMOS)
+    g_array_remove_index (memos, memos->len - 1);
+  memo.family = g_strdup (family);
+  g_array_prepend_val (memos, memo);
+}
+
+/* The font of the render at this size, else of the latest render. */
+static const FontMemo *
+recall_font (CitedChart *self,
+             double      width,
+             double      height)
+{
+  GArray *memos = g_dataset_get_data (self, FONT_MEMO_KEY);
+
+  if (memos == NULL || memos->len == 0)
+    return NULL;
+  for (guint i = 0; i < memos->len; i++)
+    {
+      FontMemo *memo = &g_array_index (memos, FontMemo, i);
+      if (memo->width == width && memo->height == height)
+        return memo;
+    }
+  return &g_array_index (memos, FontMemo, 0);
 }
 
 /**
@@ -1065,7 +1102,7 @@ cited_chart_render (CitedChart            *self,
       return;
     }
 
-  remember_font (self, style);
+  remember_font (self, width, height, style);
   layout = layout_for_style (self, width, height, style);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
@@ -1216,7 +1253,7 @@ hit_layout (CitedChart *self,
             double      width,
             double      height)
 {
-  FontMemo *memo = g_dataset_get_data (self, FONT_MEMO_KEY);
+  const FontMemo *memo = recall_font (self, width, height);
   const char *family = memo ? memo->family : NULL;
   double size = memo ? memo->size : 0;
   guint64 signature = chart_signature (self, width, height, family, size);

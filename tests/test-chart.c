@@ -369,6 +369,25 @@ test_describe (void)
   g_assert_cmpstr (share_text, ==, "Share of voice. Xiaomi: 42%. Huawei: 5.0%.");
 }
 
+static void
+test_describe_lines (void)
+{
+  g_autoptr(CitedChart) chart = cited_chart_new (CITED_CHART_KIND_LINES, "Mentions per month");
+  CitedChartSeries *xiaomi = cited_chart_add_series (chart, "Xiaomi", NULL);
+  g_autofree char *text = NULL;
+  const double counts[] = { 3, 7, 2 };
+
+  chart->unit = g_strdup ("mentions");
+  for (guint m = 0; m < G_N_ELEMENTS (counts); m++)
+    {
+      g_autofree char *label = g_strdup_printf ("2024-%02u", m + 1);
+      cited_chart_set_value (chart, xiaomi, cited_chart_add_category (chart, label), counts[m], 0, NULL);
+    }
+  text = cited_chart_describe (chart);
+  g_assert_cmpstr (text, ==, "Mentions per month. Xiaomi: 12 mentions from 2024-01 to 2024-03, "
+                             "most in 2024-02 (7 mentions).");
+}
+
 /* Rendering */
 
 typedef struct {
@@ -412,10 +431,11 @@ rgb (const char *hex)
 /* Every bar answers the hit test somewhere, and where it does the pixel
  * there is that bar's colour: the geometry of hit testing is the drawn one. */
 static void
-check_hits (CitedChart *chart,
-            int         width,
-            int         height,
-            const char * const *colors)
+check_hits_with_font (CitedChart         *chart,
+                      int                 width,
+                      int                 height,
+                      double              font_size,
+                      const char * const *colors)
 {
   CitedChartStyle style;
   Canvas canvas;
@@ -424,7 +444,19 @@ check_hits (CitedChart *chart,
   guint expected = 0;
 
   cited_chart_style_print (&style);
+  style.font_size = font_size;
   canvas = render (chart, width, height, &style);
+
+  /* An export in between, at another size and in the default font, does
+   * not change what a hit test at the drawn size finds. */
+  {
+    g_autofree char *path = temp_path ("between.png");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (cited_chart_export (chart, path, 300, 200, &error));
+    g_assert_no_error (error);
+    remove_temp (path);
+  }
 
   for (guint s = 0; s < chart->series->len; s++)
     {
@@ -466,6 +498,15 @@ check_hits (CitedChart *chart,
 }
 
 static void
+check_hits (CitedChart         *chart,
+            int                 width,
+            int                 height,
+            const char * const *colors)
+{
+  check_hits_with_font (chart, width, height, 0, colors);
+}
+
+static void
 test_hit_test (void)
 {
   g_autoptr(CitedChart) chart = make_sales_chart ();
@@ -474,6 +515,25 @@ test_hit_test (void)
   check_hits (chart, 800, 600, colors);
   check_hits (chart, 360, 240, colors);
   check_hits (chart, 4000, 3000, colors);
+  /* The widget may draw in a larger font than exports use. */
+  check_hits_with_font (chart, 800, 600, 22, colors);
+}
+
+static void
+test_hit_test_negative (void)
+{
+  g_autoptr(CitedChart) chart = cited_chart_new (CITED_CHART_KIND_BARS, "Profit by brand");
+  CitedChartSeries *series = cited_chart_add_series (chart, "2023", HUAWEI_RED);
+  const char *colors[] = { HUAWEI_RED };
+  g_autofree char *csv = NULL;
+
+  chart->currency = g_strdup ("CNY");
+  /* A loss is drawn below the zero line and found there. */
+  cited_chart_set_value (chart, series, cited_chart_add_category (chart, "Xiaomi"), 2.5e9, 0, NULL);
+  cited_chart_set_value (chart, series, cited_chart_add_category (chart, "NIO"), -1.2e9, 0, NULL);
+  check_hits (chart, 640, 480, colors);
+  csv = cited_chart_to_csv (chart);
+  g_assert_nonnull (strstr (csv, "\nNIO,2023,-1200000000,,CNY,\n"));
 }
 
 static void
@@ -804,7 +864,9 @@ main (int   argc,
   g_test_add_func ("/chart/csv", test_csv);
   g_test_add_func ("/chart/csv-share", test_csv_share);
   g_test_add_func ("/chart/describe", test_describe);
+  g_test_add_func ("/chart/describe-lines", test_describe_lines);
   g_test_add_func ("/chart/hit-test/bars", test_hit_test);
+  g_test_add_func ("/chart/hit-test/negative", test_hit_test_negative);
   g_test_add_func ("/chart/hit-test/share", test_hit_test_share);
   g_test_add_func ("/chart/hit-test/lines", test_hit_test_lines);
   g_test_add_func ("/chart/render/empty", test_empty_chart);
