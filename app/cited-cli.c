@@ -860,6 +860,9 @@ figure_value_text (const CitedFigure *figure)
 
   if (figure->qualifier != NULL)
     g_string_append_printf (out, "%s ", figure->qualifier);
+  /* A rank reads as a place, not an amount. */
+  if (g_strcmp0 (figure->metric, "rank") == 0 && figure->unit == NULL && figure->currency == NULL)
+    g_string_append_c (out, '#');
   g_string_append (out, value);
   if (cited_figure_is_range (figure))
     {
