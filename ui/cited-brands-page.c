@@ -676,8 +676,8 @@ cited_brands_page_dup_card_text (CitedBrandsPage *self,
 static void
 cited_brands_page_dispose (GObject *object)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), CITED_TYPE_BRANDS_PAGE);
-
+  /* AdwBin unparents its child (the template's content) itself; disposing
+   * the template as well would unparent it twice. */
   G_OBJECT_CLASS (cited_brands_page_parent_class)->dispose (object);
 }
 

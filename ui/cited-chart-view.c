@@ -404,19 +404,11 @@ bar_tooltip_text (CitedChartView *self,
     /* TRANSLATORS: a bar's tooltip: category and value, e.g. "Xiaomi: 190M". */
     g_string_append_printf (text, _("%s: %s"), label, value);
 
+  /* The library's tooltip already quotes the sentences behind the bar. */
   if (bar->tooltip != NULL && *bar->tooltip != '\0')
-    /* TRANSLATORS: the quoted source sentence under a bar's value. */
-    g_string_append_printf (text, _("\n“%s”"), bar->tooltip);
-
-  if (bar->figure_ids != NULL && bar->figure_ids->len > 1)
     {
-      g_string_append_c (text, '\n');
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%u figure behind this bar",
-                                           "%u figures behind this bar",
-                                           bar->figure_ids->len),
-                              bar->figure_ids->len);
+      g_string_append (text, "\n\n");
+      g_string_append (text, bar->tooltip);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);

@@ -92,14 +92,30 @@ undo_step_free (UndoStep *step)
 /* Toasts */
 
 static void
+toast_dismissed_cb (CitedFiguresPage *self,
+                    AdwToast         *toast)
+{
+  if (self->toast == toast)
+    g_clear_weak_pointer (&self->toast);
+}
+
+static void
 show_toast (CitedFiguresPage *self,
             const char       *title,
             gboolean          with_undo)
 {
-  AdwToast *toast;
+  AdwToast *toast = self->toast;
 
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
+  /* A new correction replaces the message of the toast still on screen
+   * rather than queueing behind it. (Dismissing a toast that libadwaita 1.2
+   * has not finished showing crashes it, so the live one is updated.) */
+  if (toast != NULL)
+    {
+      adw_toast_set_title (toast, title);
+      adw_toast_set_button_label (toast, with_undo ? _("_Undo") : NULL);
+      adw_toast_set_action_name (toast, with_undo ? "figures.undo" : NULL);
+      return;
+    }
 
   toast = adw_toast_new (title);
   if (with_undo)
@@ -107,6 +123,8 @@ show_toast (CitedFiguresPage *self,
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "figures.undo");
     }
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -1247,8 +1265,8 @@ cited_figures_page_dispose (GObject *object)
   CitedFiguresPage *self = CITED_FIGURES_PAGE (object);
 
   g_clear_weak_pointer (&self->toast);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CITED_TYPE_FIGURES_PAGE);
-
+  /* AdwBin unparents its child (the template's content) itself; disposing
+   * the template as well would unparent it twice. */
   G_OBJECT_CLASS (cited_figures_page_parent_class)->dispose (object);
 }
 
