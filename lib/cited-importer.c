@@ -1505,6 +1505,12 @@ parse_feed_item (ParseContext *ctx,
       name = (const char *) c->name;
       prefix = ns_prefix (c);
 
+      /* Elements of other vocabularies (media:title, itunes:summary, ...)
+       * are not the item's own. */
+      if (*prefix != '\0' && !g_str_equal (prefix, "atom") && !g_str_equal (prefix, "dc") &&
+          !g_str_equal (prefix, "content"))
+        continue;
+
       if (g_str_equal (name, "title") && *prefix == '\0' && article->title == NULL)
         article->title = atom ? atom_text (c) : html_from_node (c);
       else if (g_str_equal (name, "link") && link == NULL)
@@ -1519,30 +1525,35 @@ parse_feed_item (ParseContext *ctx,
           else
             link = g_strstrip (xml_text (c));
         }
-      else if ((g_str_equal (name, "guid") || (atom && g_str_equal (name, "id"))) && guid == NULL)
+      else if (*prefix == '\0' && guid == NULL &&
+               (g_str_equal (name, "guid") || (atom && g_str_equal (name, "id"))))
         guid = g_strstrip (xml_text (c));
-      else if ((g_str_equal (name, "pubDate") || g_str_equal (name, "published") ||
-                g_str_equal (name, "issued")) && date == NULL)
+      else if (*prefix == '\0' && date == NULL &&
+               (g_str_equal (name, "pubDate") || g_str_equal (name, "published") ||
+                g_str_equal (name, "issued")))
         {
           g_autofree char *raw = xml_text (c);
 
           date = normalize_date (raw);
         }
-      else if ((g_str_equal (name, "updated") || g_str_equal (name, "modified") ||
-                (g_str_equal (name, "date") && g_str_equal (prefix, "dc"))) && updated == NULL)
+      else if (updated == NULL &&
+               ((*prefix == '\0' && (g_str_equal (name, "updated") || g_str_equal (name, "modified"))) ||
+                (g_str_equal (prefix, "dc") && g_str_equal (name, "date"))))
         {
           g_autofree char *raw = xml_text (c);
 
           updated = normalize_date (raw);
         }
-      else if ((g_str_equal (name, "description") || g_str_equal (name, "summary")) &&
-               description == NULL)
+      else if (*prefix == '\0' && description == NULL &&
+               (g_str_equal (name, "description") || g_str_equal (name, "summary")))
         description = atom ? atom_text (c) : html_from_node (c);
-      else if ((g_str_equal (name, "encoded") || g_str_equal (name, "content")) && content == NULL)
+      else if (content == NULL &&
+               ((*prefix == '\0' && g_str_equal (name, "content")) ||
+                (g_str_equal (prefix, "content") && g_str_equal (name, "encoded"))))
         content = atom ? atom_text (c) : html_from_node (c);
-      else if (g_str_equal (name, "creator") && creator == NULL)
-        creator = g_strstrip (xml_text (c));
-      else if (g_str_equal (name, "author") && creator == NULL)
+      else if (creator == NULL &&
+               ((g_str_equal (prefix, "dc") && g_str_equal (name, "creator")) ||
+                (*prefix == '\0' && g_str_equal (name, "author"))))
         {
           xmlNode *author_name = child_named (c, "name");
 
@@ -1581,6 +1592,14 @@ first_line_of (const char *text)
   return g_strstrip (eol ? g_strndup (text, eol - text) : g_strdup (text));
 }
 
+static gboolean
+is_entity_error (const xmlError *error)
+{
+  return error != NULL &&
+         (error->code == XML_ERR_UNDECLARED_ENTITY || error->code == XML_WAR_UNDECLARED_ENTITY ||
+          error->code == XML_ERR_ENTITYREF_SEMICOL_MISSING || error->code == XML_ERR_NAME_REQUIRED);
+}
+
 static void
 parse_xml_feed (ParseContext  *ctx,
                 const char    *text,
@@ -1614,6 +1633,19 @@ parse_xml_feed (ParseContext  *ctx,
   doc = xmlCtxtReadMemory (parser, text, (int) strlen (text), ctx->name, "UTF-8",
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                            XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC);
+  if (doc == NULL && is_entity_error (xmlCtxtGetLastError (parser)))
+    {
+      /* HTML entities (&nbsp;) or a bare "&" in a feed lose a character at
+       * most; a truncated or mangled feed is refused below instead. */
+      xmlFreeParserCtxt (parser);
+      parser = xmlNewParserCtxt ();
+      doc = xmlCtxtReadMemory (parser, text, (int) strlen (text), ctx->name, "UTF-8",
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                               XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC | XML_PARSE_RECOVER);
+      if (doc != NULL && xmlCtxtGetLastError (parser) != NULL &&
+          !is_entity_error (xmlCtxtGetLastError (parser)))
+        g_clear_pointer (&doc, xmlFreeDoc);
+    }
   if (doc == NULL)
     {
       const xmlError *xml_error = xmlCtxtGetLastError (parser);
@@ -2117,6 +2149,19 @@ sniff_format (const char *name,
   return FORMAT_PLAIN;
 }
 
+/* libxml2 wants its globals set up once before threads use it. */
+static void
+ensure_xml_init (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
 static GPtrArray *
 parse_data_full (const char  *name,
                  const char  *data,
@@ -2135,6 +2180,7 @@ parse_data_full (const char  *name,
   if (!check_size (length, error))
     return NULL;
 
+  ensure_xml_init ();
   charset = declared_charset (data, length);
   text = decode_with_charset (data, length, charset, error);
   if (text == NULL)
@@ -2705,6 +2751,7 @@ cited_import_paths_async (CitedStore          *store,
 
   g_return_if_fail (CITED_IS_STORE (store));
 
+  ensure_xml_init ();
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, cited_import_paths_async);
   g_task_set_check_cancellable (task, FALSE);

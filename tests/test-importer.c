@@ -392,6 +392,29 @@ test_rss (void)
 }
 
 static void
+test_rss_entities (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  const char feed[] =
+    "<rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><title>T</title>"
+    "<item><title>Plover&nbsp;sells 8 ships</title><link>https://example.com/p</link>"
+    "<media:description>A photo caption, not the story</media:description>"
+    "<description>Plover sold 8 ships to Smith & Sons.</description></item>"
+    "</channel></rss>";
+
+  /* HTML entities and a bare "&" are common in real feeds; they cost a
+   * character, not the feed. Other vocabularies' elements are not text. */
+  articles = cited_parse_data ("entities.rss", feed, strlen (feed), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 1);
+  g_assert_true (g_str_has_prefix (article_at (articles, 0)->title, "Plover"));
+  g_assert_true (g_str_has_suffix (article_at (articles, 0)->title, "sells 8 ships"));
+  g_assert_nonnull (strstr (article_at (articles, 0)->body, "Plover sold 8 ships to Smith"));
+  g_assert_null (strstr (article_at (articles, 0)->body, "caption"));
+}
+
+static void
 test_atom (void)
 {
   g_autoptr(GPtrArray) articles = parse_fixture ("feed.atom");
@@ -1077,6 +1100,7 @@ main (int   argc,
   g_test_add_func ("/importer/format/html", test_html);
   g_test_add_func ("/importer/format/html-broken", test_html_broken);
   g_test_add_func ("/importer/format/rss", test_rss);
+  g_test_add_func ("/importer/format/rss-entities", test_rss_entities);
   g_test_add_func ("/importer/format/atom", test_atom);
   g_test_add_func ("/importer/format/rdf", test_rdf);
   g_test_add_func ("/importer/format/feed-truncated", test_feed_truncated);
