@@ -471,11 +471,16 @@ tables_new (void)
   return tables;
 }
 
+static void init_split_class (void);
+
 static const Tables *
 get_tables (void)
 {
   if (g_once_init_enter (&tables_singleton))
-    g_once_init_leave (&tables_singleton, tables_new ());
+    {
+      init_split_class ();
+      g_once_init_leave (&tables_singleton, tables_new ());
+    }
   return tables_singleton;
 }
 
@@ -867,6 +872,14 @@ tokenize (Sentence *S)
             }
           if (is_word)
             {
+              /* Dotted abbreviations are one word: "U.S.", "U.K.". */
+              if (p - t.start == 1 && g_ascii_isupper (b[t.start]))
+                while (p + 2 < end && b[p] == '.' && g_ascii_isupper (b[p + 1]) && b[p + 2] == '.')
+                  {
+                    h = fnv (fnv (fnv (h, '.'), lower (b[p + 1])), '.');
+                    hx = fnv (fnv (fnv (hx, '.'), (guchar) b[p + 1]), '.');
+                    p += 3;
+                  }
               t.end = p;
               t.cap = g_ascii_isupper (b[t.start]);
               push_word (S, &t, h, hx, any_upper);
@@ -1256,8 +1269,22 @@ find_unit (Sentence    *S,
           skipped--;       /* "40-year", "a 5-star" */
           continue;
         }
-      if (t->type != T_WORD || t->mention >= 0)
+      if (t->type != T_WORD)
         break;
+      if (t->mention >= 0)
+        {
+          /* A product name in the plural: "2 billion iPhones", "iPads". */
+          const CitedMention *m = &S->ctx->mentions[S->m_first + t->mention];
+
+          if (m->end + 1 <= S->end && S->body[m->end] == 's' && m->end + 1 == t->end)
+            {
+              *unit = g_intern_static_string ("units");
+              return j;
+            }
+          if (m->end < t->end)
+            break;
+          continue;     /* "10 million Xiaomi phones" */
+        }
       f = tok_flags (t);
       if (f & W_TIMEUNIT)
         {
@@ -1651,6 +1678,7 @@ metric_for (Sentence        *S,
   const char *unit_metric = NULL;
   const char *best = NULL;
   guint best_d = G_MAXUINT;
+  gboolean pct_growth = FALSE;
 
   if (c->rank)
     return "rank";
@@ -1680,6 +1708,20 @@ metric_for (Sentence        *S,
         continue;
       if (strcmp (m, "growth") == 0 && g_strcmp0 (c->unit, "%") != 0 && c->currency == NULL)
         continue;
+      /* A percentage is a share, else a change, else of what is named. */
+      if (g_strcmp0 (c->unit, "%") == 0)
+        {
+          if (strcmp (m, "market share") == 0)
+            {
+              best = m;
+              break;
+            }
+          if (strcmp (m, "growth") == 0)
+            {
+              pct_growth = TRUE;
+              continue;
+            }
+        }
       if (strcmp (m, "market share") == 0 && g_strcmp0 (c->unit, "%") != 0)
         continue;
       if (c->currency != NULL)
@@ -1703,6 +1745,10 @@ metric_for (Sentence        *S,
           best = m;
         }
     }
+  if (best != NULL && (!pct_growth || strcmp (best, "market share") == 0))
+    return best;
+  if (pct_growth)
+    return "growth";
   if (best != NULL)
     return best;
   if (c->currency != NULL && c->value < 1e5)
@@ -2455,19 +2501,38 @@ is_closer (const char *b,
 
 /* Finds the sentence that starts at or after @pos: [*start, *end) with the
  * spaces around it trimmed. Returns the position to continue from. */
+/* 0: nothing to do; 1: look closer; 2: a digit or money symbol. */
+static guint8 split_class[256];
+
+static void
+init_split_class (void)
+{
+  for (guint c = 0; c < 256; c++)
+    split_class[c] = 0;
+  split_class['\n'] = split_class['.'] = split_class['!'] = split_class['?'] = 1;
+  split_class[0xC2] = split_class[0xE2] = 1;
+  for (guint c = 0xE3; c < 256; c++)
+    split_class[c] = 1;
+  for (guint c = '0'; c <= '9'; c++)
+    split_class[c] = 2;
+  split_class['$'] = split_class['%'] = 2;
+}
+
 static guint
 split_sentence (const char *b,
                 guint       pos,
                 guint       len,
                 guint      *start,
                 guint      *end,
-                gboolean   *has_cjk)
+                gboolean   *has_cjk,
+                gboolean   *has_digit)
 {
   guint p = pos;
   guint cut = len;
   guint next = len;
 
   *has_cjk = FALSE;
+  *has_digit = FALSE;
   while (p < len && g_ascii_isspace (b[p]))
     p++;
   *start = p;
@@ -2475,6 +2540,28 @@ split_sentence (const char *b,
   while (p < len)
     {
       guchar c = b[p];
+      guint8 k = split_class[c];
+
+      if (k == 0)
+        {
+          p++;
+          continue;
+        }
+      if (k == 2)
+        {
+          *has_digit = TRUE;
+          p++;
+          continue;
+        }
+      if (c == 0xC2 || c == 0xE2)
+        {
+          /* £ ¥ (C2 A3, C2 A5), € ₩ ₹ (E2 82 ..) */
+          if (p + 1 < len && ((c == 0xC2 && ((guchar) b[p + 1] == 0xA3 || (guchar) b[p + 1] == 0xA5)) ||
+                              (c == 0xE2 && (guchar) b[p + 1] == 0x82)))
+            *has_digit = TRUE;
+          p++;
+          continue;
+        }
 
       if (c == '\n')
         {
@@ -2589,6 +2676,8 @@ split_sentence (const char *b,
             }
           if (c <= 0xE9)
             *has_cjk = TRUE;
+          else if (c == 0xEF)
+            *has_digit = TRUE;
           p += 3;
           continue;
         }
@@ -2616,22 +2705,115 @@ mostly_cjk (const char *b,
 
       if (c < 0x80)
         {
-          if (g_ascii_isalpha (c))
-            latin++;
+          latin += g_ascii_isalpha (c) ? 1 : 0;
           p++;
           continue;
         }
       if (c >= 0xE3 && c <= 0xE9 && p + 2 < end)
         {
-          gunichar u = g_utf8_get_char (b + p);
+          gunichar u = ((gunichar) (c & 0x0F) << 12) | ((gunichar) (b[p + 1] & 0x3F) << 6) |
+                       (gunichar) (b[p + 2] & 0x3F);
 
-          if (is_cjk (u))
-            cjk++;
+          cjk += is_cjk (u) ? 1 : 0;
+          p += 3;
+          continue;
         }
-      p += MAX (1, g_utf8_skip[c]);
+      p += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
     }
   /* One Chinese character carries about as much as a short English word. */
   return cjk > 0 && cjk * 3 >= latin;
+}
+
+/* Words that can make a figure without a digit: spelled numbers and
+ * ranks. A sentence with neither digits nor these is not tokenized. */
+static const char * const trigger_words[] = {
+  "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+  "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+  "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+  "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion",
+  "dozen", "half", "largest", "biggest", "number", "top", "ranked", "ranks", NULL,
+};
+
+static gboolean
+has_trigger_word (const char *b,
+                  guint       start,
+                  guint       end)
+{
+  static guint32 initials[16];   /* bit (first letter) per word length */
+  static guint8 lengths[G_N_ELEMENTS (trigger_words)];
+  static gsize init = 0;
+  guint p = start;
+
+  if (g_once_init_enter (&init))
+    {
+      for (guint i = 0; trigger_words[i]; i++)
+        {
+          lengths[i] = strlen (trigger_words[i]);
+          initials[lengths[i]] |= 1u << (trigger_words[i][0] - 'a');
+        }
+      g_once_init_leave (&init, 1);
+    }
+
+  while (p < end)
+    {
+      guint w;
+      guint len;
+      guchar first;
+
+      if (!g_ascii_isalpha (b[p]))
+        {
+          p++;
+          continue;
+        }
+      w = p;
+      while (p < end && g_ascii_isalpha (b[p]))
+        p++;
+      len = p - w;
+      first = lower (b[w]);
+      if (len >= 16 || !(initials[len] & (1u << (first - 'a'))))
+        continue;
+      for (guint i = 0; trigger_words[i]; i++)
+        {
+          guint k;
+
+          if (lengths[i] != len || trigger_words[i][0] != first)
+            continue;
+          for (k = 1; k < len && lower (b[w + k]) == (guchar) trigger_words[i][k]; k++)
+            ;
+          if (k == len)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The brand a sentence without figures is about: its first mention, or the
+ * previous sentence's when it opens with a pronoun ("It sold ...", "The
+ * company said ..."). */
+static const char *
+quick_sentence_brand (const CitedExtractContext *ctx,
+                      const char                *b,
+                      guint                      start,
+                      guint                      end,
+                      guint                      m_first,
+                      guint                      m_last)
+{
+  static const char * const openers[] = {
+    "it", "its", "they", "their", "he", "she", "his", "her", "the company", "the firm",
+    "the group", "the brand", NULL,
+  };
+
+  if (m_first < m_last)
+    return ctx->mentions[m_first].brand;
+  for (guint i = 0; openers[i]; i++)
+    {
+      guint len = strlen (openers[i]);
+
+      if (start + len < end && g_ascii_strncasecmp (b + start, openers[i], len) == 0 &&
+          !g_ascii_isalpha (b[start + len]))
+        return ctx->prev_brand;
+    }
+  return NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -2716,10 +2898,10 @@ cited_extract (CitedLexicon *lexicon,
   while (pos < len)
     {
       guint s, e;
-      gboolean has_cjk;
+      gboolean has_cjk, has_digit;
       const char *about;
 
-      pos = split_sentence (body, pos, len, &s, &e, &has_cjk);
+      pos = split_sentence (body, pos, len, &s, &e, &has_cjk, &has_digit);
       if (e <= s)
         continue;
 
@@ -2734,6 +2916,12 @@ cited_extract (CitedLexicon *lexicon,
         {
           about = cited_extract_zh_sentence (&ctx, s, e, result->figures);
           ctx.prev_brand = about;
+          continue;
+        }
+
+      if (!has_digit && !has_trigger_word (body, s, e))
+        {
+          ctx.prev_brand = quick_sentence_brand (&ctx, body, s, e, S.m_first, S.m_last);
           continue;
         }
 

@@ -37,11 +37,14 @@ typedef struct {
   guint latin_start : 1;  /* needs a word boundary before */
   guint latin_end : 1;    /* needs a word boundary after */
   guint mi_rule : 1;      /* "Mi" only before a model number or name */
+  guint plural_ok : 1;    /* product names in camel case: "iPhones" */
 } Pattern;
 
 typedef struct {
   guint n_states;
-  guint32 *delta;         /* n_states * 256 */
+  guint n_classes;        /* bytes that occur in no alias share class 0 */
+  guint8 classes[256];    /* folded byte -> class */
+  guint32 *delta;         /* n_states * n_classes */
   gint32 *out;            /* pattern ending at this state, or -1 */
   guint32 *out_link;      /* next state on the suffix chain with an output, 0 = none */
   GArray *patterns;       /* Pattern (aliases borrowed from the lexicon's copy below) */
@@ -170,6 +173,12 @@ automaton_build (CitedLexicon *self)
           p.latin_start = is_ascii_alnum (alias[0]);
           p.latin_end = is_ascii_alnum (alias[p.len - 1]);
           p.mi_rule = p.len == 2 && strcmp (alias, "Mi") == 0;
+          p.plural_ok = g_ascii_islower (alias[0]) && policy_for (alias, p.len) != CASE_EXACT;
+          for (guint k = 1; p.plural_ok && k < p.len; k++)
+            if (g_ascii_isupper (alias[k]))
+              break;
+            else if (k + 1 == p.len)
+              p.plural_ok = FALSE;
           capacity += p.len;
           g_array_append_val (patterns, p);
         }
@@ -201,7 +210,9 @@ automaton_build (CitedLexicon *self)
         a->out[state] = i;
     }
 
-  /* Breadth-first: failure links, then the full transition table. */
+  /* Breadth-first: failure links, then the full transition table. Bytes
+   * that start or continue no alias all behave alike, so the table is
+   * compressed to one column per byte class and stays in the cache. */
   fail = g_new0 (guint32, n_states);
   a->out_link = g_new0 (guint32, n_states);
   queue = g_new (guint32, n_states);
@@ -229,7 +240,37 @@ automaton_build (CitedLexicon *self)
     }
 
   a->n_states = n_states;
-  a->delta = go;
+  {
+    gboolean used[256] = { FALSE };
+    guint32 *delta;
+    guint n_classes = 1;
+
+    for (guint i = 0; i < patterns->len; i++)
+      {
+        Pattern *p = &g_array_index (patterns, Pattern, i);
+
+        for (guint j = 0; j < p->len; j++)
+          used[fold ((guchar) p->alias[j])] = TRUE;
+      }
+    for (guint c = 0; c < 256; c++)
+      a->classes[c] = used[c] ? n_classes++ : 0;
+    /* Upper-case ASCII folds to lower case before the lookup. */
+    for (guint c = 'A'; c <= 'Z'; c++)
+      a->classes[c] = a->classes[c + 32];
+    a->n_classes = n_classes;
+    delta = g_new (guint32, (gsize) n_states * n_classes);
+    for (guint st = 0; st < n_states; st++)
+      {
+        /* Class 0: any byte in no alias; go[] sends it to the root's
+         * successor, which for such a byte is the root. */
+        delta[(gsize) st * n_classes] = 0;
+        for (guint c = 0; c < 256; c++)
+          if (used[c])
+            delta[(gsize) st * n_classes + a->classes[c]] = go[(gsize) st * 256 + c];
+      }
+    a->delta = delta;
+    g_free (go);
+  }
   g_free (fail);
   g_free (queue);
   return a;
@@ -636,7 +677,8 @@ boundary_ok (const Pattern *p,
       guchar after = text[end];
 
       /* A digit may follow ("Redmi9"); a letter only across a case change. */
-      if (g_ascii_isalpha (after) && !(!is_upper (last) && is_upper (after)))
+      if (g_ascii_isalpha (after) && !(!is_upper (last) && is_upper (after)) &&
+          !(p->plural_ok && after == 's' && (end + 1 >= length || !g_ascii_isalpha (text[end + 1]))))
         return FALSE;
     }
   if (p->mi_rule)
@@ -690,6 +732,11 @@ cited_lexicon_find (CitedLexicon *self,
   GArray *mentions = g_array_new (FALSE, FALSE, sizeof (CitedMention));
   g_autoptr(GArray) matches = NULL;
   Automaton *a;
+  const guint32 *delta;
+  const gint32 *out;
+  const guint32 *out_link;
+  const guint8 *classes;
+  gsize n_classes;
   guint32 state = 0;
   guint last_end = 0;
 
@@ -698,12 +745,19 @@ cited_lexicon_find (CitedLexicon *self,
     return mentions;
 
   a = get_automaton (self);
+  delta = a->delta;
+  out = a->out;
+  out_link = a->out_link;
+  classes = a->classes;
+  n_classes = a->n_classes;
   matches = g_array_new (FALSE, FALSE, sizeof (Match));
   for (gsize i = 0; i < length; i++)
     {
       guint32 s;
 
-      state = a->delta[(gsize) state * 256 + fold ((guchar) text[i])];
+      state = delta[(gsize) state * n_classes + classes[(guchar) text[i]]];
+      if (G_LIKELY (out[state] < 0 && out_link[state] == 0))
+        continue;
       s = a->out[state] >= 0 ? state : a->out_link[state];
       while (s != 0)
         {

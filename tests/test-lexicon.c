@@ -52,6 +52,8 @@ static const FindCase find_cases[] = {
   /* No match inside other words. */
   { "Samsungite, unapplied, Huaweis, pixelated", "" },
   { "Appleton and Pineapple", "" },
+  /* Camel-case product names take a plural. */
+  { "two billion iPhones and iPads", "Apple:iPhone Apple:iPad" },
   /* Leftmost-longest: "Harmony OS" wins over nothing shorter. */
   { "HarmonyOS and Harmony OS", "Huawei:HarmonyOS Huawei:Harmony OS" },
   /* CJK aliases need no boundary. */
