@@ -64,6 +64,7 @@ typedef struct {
   GArray *categories;        /* Text per category; layout NULL when skipped */
   gboolean value_labels;
   double value_label_h;
+  double bar_w;              /* bar charts: the width of one bar */
 } Layout;
 
 /* The fonts of recent renders, by size: the widget, the printer and an
@@ -447,14 +448,26 @@ layout_bar_rect (Layout *self,
     }
   else
     {
-      guint m = chart->series->len;
       double group = self->pw / n;
-      double bw = MIN (group * 0.78 / m, 90 * self->s);
+      double bw = self->bar_w;
       double gap = MIN (2 * self->s, bw * 0.12);
-      double start = self->px + group * category + (group - bw * m) / 2;
-      double y0 = value_y (self, 0), y1 = value_y (self, bar->value);
+      guint present = 0, rank = 0;
+      double start, y0, y1;
 
-      *x = start + bw * series + gap / 2;
+      /* The bars a brand has sit side by side in the middle of its slot:
+       * sparse groups leave no holes. */
+      for (guint s = 0; s < chart->series->len; s++)
+        if (get_bar (chart, s, category) != NULL)
+          {
+            if (s < series)
+              rank++;
+            present++;
+          }
+      start = self->px + group * category + (group - bw * present) / 2;
+      y0 = value_y (self, 0);
+      y1 = value_y (self, bar->value);
+
+      *x = start + bw * rank + gap / 2;
       *w = bw - gap;
       *y = MIN (y0, y1);
       *h = fabs (y1 - y0);
@@ -553,6 +566,19 @@ value_range (CitedChart *chart,
   return any;
 }
 
+static gboolean
+values_are_whole (CitedChart *chart)
+{
+  for (guint s = 0; s < chart->series->len; s++)
+    for (guint c = 0; c < chart->categories->len; c++)
+      {
+        CitedChartBar *bar = get_bar (chart, s, c);
+        if (bar != NULL && bar->value != floor (bar->value))
+          return FALSE;
+      }
+  return TRUE;
+}
+
 static void
 layout_ticks (Layout *self,
               double  span,
@@ -567,6 +593,13 @@ layout_ticks (Layout *self,
   max_ticks = (guint) CLAMP (span / label_extent, 2, 8);
   self->step = cited_chart_nice_step (min * self->factor, max * self->factor, max_ticks,
                                       &self->axis_min, &self->axis_max);
+  /* Counts (mentions, ranks, stores) have no fractions to tick. */
+  if (self->step < 1 && !percent && values_are_whole (chart))
+    {
+      self->step = 1;
+      self->axis_min = MIN (0, floor (min));
+      self->axis_max = MAX (1, ceil (max));
+    }
   g_array_set_size (self->ticks, 0);
   g_array_set_size (self->tick_values, 0);
   for (int i = 0; ; i++)
@@ -761,6 +794,19 @@ layout_new (CitedChart *chart,
         return g_steal_pointer (&self);
       }
     group = self->pw / n;
+    if (chart->kind == CITED_CHART_KIND_BARS)
+      {
+        guint most = 1;
+
+        for (guint c = 0; c < n; c++)
+          {
+            guint present = 0;
+            for (guint s = 0; s < chart->series->len; s++)
+              present += get_bar (chart, s, c) != NULL;
+            most = MAX (most, present);
+          }
+        self->bar_w = MIN (group * 0.78 / most, 90 * self->s);
+      }
 
     if (chart->kind == CITED_CHART_KIND_BARS)
       {
@@ -815,7 +861,7 @@ layout_new (CitedChart *chart,
     /* Value labels over the bars when every one of them fits its bar. */
     if (chart->kind == CITED_CHART_KIND_BARS)
       {
-        double widest = 0, bw = MIN (group * 0.78 / chart->series->len, 90 * self->s);
+        double widest = 0, bw = self->bar_w;
 
         for (guint s = 0; s < chart->series->len; s++)
           for (guint c = 0; c < n; c++)

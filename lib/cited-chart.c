@@ -23,7 +23,9 @@
 #define MAX_SOURCE_TITLES 3
 #define MAX_TOOLTIP_QUOTES 3
 #define QUOTE_CONTEXT_BYTES 100
-#define MAX_EXPORT_SIDE 20000
+#define MAX_EXPORT_SIDE 16384
+/* 64 megapixels: a 256 MB image, not more. */
+#define MAX_EXPORT_PIXELS (64.0 * 1024 * 1024)
 
 G_DEFINE_BOXED_TYPE (CitedChart, cited_chart, cited_chart_ref, cited_chart_unref)
 
@@ -454,6 +456,8 @@ period_label (int year,
     return g_strdup_printf ("Q%d %d", quarter, year);
   if (year > 0)
     return g_strdup_printf ("%d", year);
+  if (quarter > 0)
+    return g_strdup_printf ("Q%d", quarter);
   return NULL;
 }
 
@@ -1342,6 +1346,14 @@ cited_chart_export (CitedChart  *self,
       g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
                    _("Cannot export a chart of %d × %d: width and height must be between 1 and %d"),
                    width, height, MAX_EXPORT_SIDE);
+      return FALSE;
+    }
+
+  if (format == PNG && (double) width * height > MAX_EXPORT_PIXELS)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                   _("Cannot export a PNG of %d × %d: that is more than %.0f megapixels"),
+                   width, height, MAX_EXPORT_PIXELS / (1024 * 1024));
       return FALSE;
     }
 

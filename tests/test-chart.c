@@ -294,6 +294,11 @@ test_export_errors (void)
   g_assert_false (cited_chart_export (chart, path, 0, 300, &error));
   g_assert_error (error, CITED_ERROR, CITED_ERROR_INVALID);
   g_clear_error (&error);
+  /* Nor an image too large to hold in memory. */
+  g_assert_false (cited_chart_export (chart, path, 16000, 16000, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
   /* A folder that does not exist: the reason is in the message. */
   missing = g_build_filename (dir, "no-such-folder", "chart.pdf", NULL);
