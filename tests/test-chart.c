@@ -854,6 +854,74 @@ test_builders_seeds (void)
   remove_store (db_path);
 }
 
+/* The chart follows the user's corrections: a rejected figure leaves it,
+ * an edited one shows the new value, a figure moved to the metric in
+ * another currency is left out and counted in the subtitle. */
+static void
+test_builders_edits (void)
+{
+  char *db_path = NULL;
+  g_autoptr(CitedStore) store = open_seed_store (&db_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) prices = NULL;
+  g_autoptr(CitedChart) before = NULL;
+  g_autoptr(CitedChart) after = NULL;
+  CitedQuery query = { 0 };
+  CitedFigureEdit edit;
+  CitedChartBar *global = NULL, *domestic = NULL;
+  gint64 price_id = 0, global_id, domestic_id;
+
+  if (store == NULL)
+    {
+      g_test_skip ("The bundled corpus (data/corpus under CITED_SOURCE_ROOT) is not there");
+      return;
+    }
+
+  query.metric = "price";
+  prices = cited_store_list_figures (store, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < prices->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (prices, i);
+      if (figure->value == 3999 && g_strcmp0 (figure->currency, "CNY") == 0)
+        price_id = figure->id;
+    }
+  g_assert_cmpint (price_id, !=, 0);
+
+  query.metric = "sales";
+  before = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_true (bar_with_value (before, 0, 190e6, &global));
+  g_assert_true (bar_with_value (before, 0, 50e6, &domestic));
+  global_id = g_array_index (global->figure_ids, gint64, 0);
+  domestic_id = g_array_index (domestic->figure_ids, gint64, 0);
+
+  edit = (CitedFigureEdit) { NAN, NULL, NULL, CITED_FIGURE_REJECTED };
+  g_assert_true (cited_store_set_figure_edit (store, global_id, &edit, &error));
+  g_assert_no_error (error);
+  edit = (CitedFigureEdit) { 55e6, NULL, NULL, CITED_FIGURE_CONFIRMED };
+  g_assert_true (cited_store_set_figure_edit (store, domestic_id, &edit, &error));
+  g_assert_no_error (error);
+  edit = (CitedFigureEdit) { NAN, NULL, "sales", CITED_FIGURE_CONFIRMED };
+  g_assert_true (cited_store_set_figure_edit (store, price_id, &edit, &error));
+  g_assert_no_error (error);
+
+  after = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_ptr_array_index (after->categories, 0), ==, "Xiaomi");
+  g_assert_false (bar_with_value (after, 0, 190e6, NULL));
+  g_assert_true (bar_with_value (after, 0, 55e6, NULL));
+  g_assert_false (bar_with_value (after, 0, 50e6, NULL));
+  g_assert_cmpstr (after->unit, ==, "units");
+  g_assert_null (after->currency);
+  g_assert_false (bar_with_value (after, 0, 3999, NULL));
+  g_assert_nonnull (after->subtitle);
+  g_assert_nonnull (strstr (after->subtitle, "in other units left out"));
+
+  g_clear_object (&store);
+  remove_store (db_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -878,6 +946,7 @@ main (int   argc,
   g_test_add_func ("/chart/render/styles", test_styles);
   g_test_add_func ("/chart/render/highlight", test_highlight);
   g_test_add_func ("/chart/builders/seeds", test_builders_seeds);
+  g_test_add_func ("/chart/builders/edits", test_builders_edits);
 
   return g_test_run ();
 }
