@@ -828,7 +828,8 @@ test_import_missing_and_unreadable (Fixture       *f,
   g_autofree char *missing = g_build_filename (f->dir, "no-such-file.txt", NULL);
   g_autofree char *locked = write_file (f, "locked.txt", "Locked\n\nA file nobody may read.\n", -1);
   g_autofree char *good = write_file (f, "good.txt", "Good\n\nOriole sold 40 boats.\n", -1);
-  const char *paths[] = { missing, locked, good, NULL };
+  g_autofree char *not_dir = g_build_filename (good, "child.txt", NULL);
+  const char *paths[] = { missing, locked, not_dir, good, NULL };
   g_autoptr(CitedImportResult) result = NULL;
   const CitedRejection *rejection;
   gboolean can_read_anyway;
@@ -841,6 +842,10 @@ test_import_missing_and_unreadable (Fixture       *f,
   rejection = find_rejection (result, "no-such-file.txt");
   g_assert_nonnull (rejection);
   g_assert_cmpstr (rejection->reason, ==, g_strerror (ENOENT));
+  /* A path through a file fails in the OS for any user, root included. */
+  rejection = find_rejection (result, "good.txt/child.txt");
+  g_assert_nonnull (rejection);
+  g_assert_cmpstr (rejection->reason, ==, g_strerror (ENOTDIR));
 
   if (can_read_anyway)
     {
