@@ -10,6 +10,8 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "cited.h"
+
 /* Runs the built cited-cli (path in $CITED_CLI) the way a user would and
  * checks what they would see: exit status, stdout, stderr, files. */
 
@@ -756,6 +758,97 @@ test_brands_add (void)
                                    "001_e4afa9e939e8e03f.txt"));
 }
 
+static JsonObject *
+find_figure (JsonArray *figures,
+             gint64     id)
+{
+  for (guint i = 0; i < json_array_get_length (figures); i++)
+    {
+      JsonObject *figure = json_array_get_object_element (figures, i);
+
+      if (json_object_get_int_member (figure, "id") == id)
+        return figure;
+    }
+  return NULL;
+}
+
+/* What a user corrected or rejected in the app shows as such here. */
+static void
+test_figures_edited (void)
+{
+  g_autofree char *corpus = corpus_dir ();
+  g_autofree char *db = tmp_path ("edited.db");
+  g_autoptr(Run) import = NULL;
+  g_autoptr(Run) before = NULL;
+  g_autoptr(Run) after = NULL;
+  g_autoptr(Run) with_rejected = NULL;
+  g_autoptr(Run) text = NULL;
+  g_autoptr(JsonArray) figures = NULL;
+  g_autoptr(JsonArray) edited = NULL;
+  g_autoptr(JsonArray) all = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *marked = NULL;
+  CitedFigureEdit correct = { 195000000.0, NULL, NULL, CITED_FIGURE_CONFIRMED };
+  CitedFigureEdit reject = { NAN, NULL, NULL, CITED_FIGURE_REJECTED };
+  JsonObject *figure;
+  gint64 corrected_id = 0;
+  gint64 rejected_id = 0;
+
+  if (!have_cli ())
+    return;
+
+  import = run_cli ("--db", db, "import", corpus);
+  g_assert_cmpint (import->status, ==, 0);
+  before = run_cli ("--db", db, "figures", "--format", "json");
+  g_assert_cmpint (before->status, ==, 0);
+  figures = parse_array (before->out);
+  g_assert_cmpuint (json_array_get_length (figures), >=, 2);
+  for (guint i = 0; i < json_array_get_length (figures); i++)
+    {
+      figure = json_array_get_object_element (figures, i);
+      if (corrected_id == 0 && json_object_get_double_member (figure, "value") == 190000000.0)
+        corrected_id = json_object_get_int_member (figure, "id");
+      else if (rejected_id == 0)
+        rejected_id = json_object_get_int_member (figure, "id");
+    }
+  g_assert_cmpint (corrected_id, >, 0);
+  g_assert_cmpint (rejected_id, >, 0);
+
+  store = cited_store_open (db, &error);
+  g_assert_no_error (error);
+  cited_store_set_figure_edit (store, corrected_id, &correct, &error);
+  g_assert_no_error (error);
+  cited_store_set_figure_edit (store, rejected_id, &reject, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  after = run_cli ("--db", db, "figures", "--format", "json");
+  g_assert_cmpint (after->status, ==, 0);
+  edited = parse_array (after->out);
+  g_assert_cmpuint (json_array_get_length (edited), ==, json_array_get_length (figures) - 1);
+  g_assert_null (find_figure (edited, rejected_id));
+  figure = find_figure (edited, corrected_id);
+  g_assert_nonnull (figure);
+  g_assert_cmpfloat (json_object_get_double_member (figure, "value"), ==, 195000000.0);
+  g_assert_true (json_object_get_boolean_member (figure, "edited"));
+  g_assert_cmpstr (member_string (figure, "status"), ==, "confirmed");
+  g_assert_cmpfloat (json_object_get_double_member (figure, "original_value"), ==, 190000000.0);
+
+  with_rejected = run_cli ("--db", db, "figures", "--rejected", "--format", "json");
+  g_assert_cmpint (with_rejected->status, ==, 0);
+  all = parse_array (with_rejected->out);
+  g_assert_cmpuint (json_array_get_length (all), ==, json_array_get_length (figures));
+  g_assert_cmpstr (member_string (find_figure (all, rejected_id), "status"), ==, "rejected");
+
+  /* In text, an asterisk after the id marks the corrected figure. */
+  text = run_cli ("--db", db, "figures");
+  g_assert_cmpint (text->status, ==, 0);
+  marked = g_strdup_printf ("%" G_GINT64_FORMAT "*  ", corrected_id);
+  g_assert_nonnull (strstr (text->out, marked));
+  g_assert_nonnull (strstr (text->out, "195M"));
+}
+
 static guint32
 read_be32 (const guint8 *p)
 {
@@ -1063,6 +1156,7 @@ main (int   argc,
   g_test_add_func ("/cli/figures/csv", test_figures_csv);
   g_test_add_func ("/cli/figures/text", test_figures_text);
   g_test_add_func ("/cli/figures/filters", test_figures_filters);
+  g_test_add_func ("/cli/figures/edited", test_figures_edited);
   g_test_add_func ("/cli/articles", test_articles);
   g_test_add_func ("/cli/brands/list", test_brands);
   g_test_add_func ("/cli/brands/add", test_brands_add);
