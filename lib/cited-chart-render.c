@@ -78,6 +78,10 @@ typedef struct {
 
 #define MAX_FONT_MEMOS 4
 
+/* Guards the memos and the hit-test cache kept beside charts: a chart may
+ * be exported from a worker while the main thread points at it. */
+static GMutex memo_lock;
+
 static const char * const palette[] = {
   "#3584E4", "#E66100", "#2EC27E", "#9141AC",
   "#C01C28", "#986A44", "#F5C211", "#5E5C64",
@@ -1055,6 +1059,7 @@ remember_font (CitedChart            *self,
                double                 height,
                const CitedChartStyle *style)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&memo_lock);
   GArray *memos = g_dataset_get_data (self, FONT_MEMO_KEY);
   FontMemo memo = { width, height, NULL, style ? style->font_size : 0 };
   const char *family = style ? style->font_family : NULL;
@@ -1339,6 +1344,7 @@ cited_chart_hit_test (CitedChart *self,
                       guint      *series,
                       guint      *category)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   Layout *layout;
   double best = G_MAXDOUBLE;
   gboolean found = FALSE;
@@ -1347,6 +1353,7 @@ cited_chart_hit_test (CitedChart *self,
 
   if (width < 40 || height < 40)
     return FALSE;
+  locker = g_mutex_locker_new (&memo_lock);
   layout = hit_layout (self, width, height);
   if (layout->empty || layout->too_small)
     return FALSE;
