@@ -55,6 +55,7 @@ typedef struct {
   gboolean too_small;
   Text title, subtitle, note, message;
   GArray *legend;            /* LegendItem */
+  Text legend_more;          /* "+2 more" when the legend is cut short */
 
   double px, py, pw, ph;     /* the plot area */
   double axis_min, axis_max, step;
@@ -315,6 +316,7 @@ layout_free (Layout *self)
   text_clear (&self->subtitle);
   text_clear (&self->note);
   text_clear (&self->message);
+  text_clear (&self->legend_more);
   g_clear_pointer (&self->legend, g_array_unref);
   g_clear_pointer (&self->ticks, g_array_unref);
   g_clear_pointer (&self->tick_values, g_array_unref);
@@ -497,6 +499,37 @@ layout_point (Layout *self,
   return TRUE;
 }
 
+/* "+3 more" where the legend runs out of room, taking the place of the
+ * last items when it does not fit after them. */
+static void
+layout_legend_more (Layout *self,
+                    guint   rest,
+                    double  x,
+                    double  y,
+                    double  right)
+{
+  for (;;)
+    {
+      g_autofree char *label = g_strdup_printf (_("+%u more"), rest);
+      Text more = make_text (self, label, 0.9, FALSE, -1, 1, PANGO_ALIGN_LEFT);
+      LegendItem *last;
+
+      if (x + more.w <= right || self->legend->len == 0)
+        {
+          more.x = x;
+          more.y = y;
+          self->legend_more = more;
+          return;
+        }
+      text_clear (&more);
+      last = &g_array_index (self->legend, LegendItem, self->legend->len - 1);
+      x = last->swatch_x;
+      y = last->text.y;
+      g_array_remove_index (self->legend, self->legend->len - 1);
+      rest++;
+    }
+}
+
 static void
 layout_legend (Layout *self,
                double  left,
@@ -530,6 +563,7 @@ layout_legend (Layout *self,
           if (row == max_rows)
             {
               text_clear (&item.text);
+              layout_legend_more (self, chart->series->len - i, x, y, left + width);
               break;
             }
           row++;
@@ -1179,6 +1213,7 @@ cited_chart_render (CitedChart            *self,
       cairo_fill (cr);
       draw_text (cr, &item->text, &fg);
     }
+  draw_text (cr, &layout->legend_more, &dim);
 
   if (layout->too_small)
     {
