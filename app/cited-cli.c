@@ -194,6 +194,8 @@ parse_command (Cli           *cli,
 
   if (!g_option_context_parse_strv (context, args, &error))
     return usage_error (command, "%s", error->message);
+  if (cli->command_db != NULL && *cli->command_db == '\0')
+    return usage_error (command, _("--db needs the path of a database file"));
 
   if (cli->help)
     {
@@ -1271,6 +1273,8 @@ cmd_brands_add (Cli        *cli,
   const CitedBrandStats *found = NULL;
   g_autoptr(GPtrArray) other_aliases = g_ptr_array_new ();
   const char *canonical;
+  const char *known;
+  gboolean existed;
   g_autofree char *mentions = NULL;
   g_autofree char *articles = NULL;
 
@@ -1278,6 +1282,12 @@ cmd_brands_add (Cli        *cli,
   if (store == NULL)
     return EXIT_FAILED;
 
+  /* A known name or alias extends that brand rather than starting a
+   * second one that shares the alias. */
+  known = cited_lexicon_lookup (cited_store_get_lexicon (store), name);
+  existed = known != NULL;
+  if (existed)
+    name = known;
   if (!cited_store_add_brand (store, name, (const char * const *) aliases, color, &error))
     {
       print_error (_("Cannot add the brand “%s”: %s"), name, error->message);
@@ -1308,7 +1318,7 @@ cmd_brands_add (Cli        *cli,
   for (guint i = 0; found != NULL && found->aliases != NULL && found->aliases[i] != NULL; i++)
     {
       /* The name is an alias of itself; only the others are news. */
-      if (g_utf8_collate (found->aliases[i], canonical) != 0)
+      if (g_ascii_strcasecmp (found->aliases[i], canonical) != 0)
         g_ptr_array_add (other_aliases, found->aliases[i]);
     }
   g_ptr_array_add (other_aliases, NULL);
@@ -1317,10 +1327,19 @@ cmd_brands_add (Cli        *cli,
     {
       g_autofree char *joined = g_strjoinv (", ", (char **) other_aliases->pdata);
 
-      /* TRANSLATORS: brand name, its colour, its aliases */
-      printf (_("Added brand %s (%s), aliases: %s"), canonical,
-              found->color != NULL ? found->color : "", joined);
+      if (existed)
+        /* TRANSLATORS: brand name, its colour, its aliases */
+        printf (_("Updated brand %s (%s), aliases: %s"), canonical,
+                found->color != NULL ? found->color : "", joined);
+      else
+        /* TRANSLATORS: brand name, its colour, its aliases */
+        printf (_("Added brand %s (%s), aliases: %s"), canonical,
+                found->color != NULL ? found->color : "", joined);
     }
+  else if (existed)
+    /* TRANSLATORS: brand name and its colour */
+    printf (_("Updated brand %s (%s)"), canonical,
+            found != NULL && found->color != NULL ? found->color : "");
   else
     /* TRANSLATORS: brand name and its colour */
     printf (_("Added brand %s (%s)"), canonical,
@@ -1675,6 +1694,8 @@ main (int   argc,
 
   if (!g_option_context_parse_strv (context, &args, &error))
     return usage_error (NULL, "%s", error->message);
+  if (cli.global_db != NULL && *cli.global_db == '\0')
+    return usage_error (NULL, _("--db needs the path of a database file"));
 
   if (version)
     {

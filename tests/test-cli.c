@@ -256,6 +256,8 @@ test_usage_errors (void)
     { "figures", "--bogus", NULL },
     { "figures", "--format", "xml", NULL },
     { "figures", "--metric", NULL },
+    { "figures", "--db=", NULL },
+    { "--db=", "articles", NULL },
     { "brands", "--format", "yaml", NULL },
     { "articles", "stray", NULL },
     { "import", NULL },
@@ -714,6 +716,7 @@ test_brands_add (void)
   g_autofree char *db = tmp_path ("brands-add.db");
   g_autoptr(Run) import = NULL;
   g_autoptr(Run) add = NULL;
+  g_autoptr(Run) update = NULL;
   g_autoptr(Run) list = NULL;
   g_autoptr(Run) articles = NULL;
   g_autoptr(JsonArray) brands = NULL;
@@ -749,6 +752,12 @@ test_brands_add (void)
   g_assert_cmpint (json_object_get_int_member (gms, "mentions"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (gms, "articles"), ==, 1);
   g_assert_cmpint (g_ascii_strcasecmp (member_string (gms, "color"), "#34A853"), ==, 0);
+
+  /* Naming a known brand by an alias extends that brand. */
+  update = run_cli ("--db", db, "brands", "add", "millet", "--alias", "Mi Fan");
+  g_assert_cmpint (update->status, ==, 0);
+  g_assert_true (g_str_has_prefix (update->out, "Updated brand Xiaomi ("));
+  g_assert_nonnull (strstr (update->out, "Mi Fan"));
 
   articles = run_cli ("--db", db, "articles", "--brand", "GMS", "--format", "json");
   g_assert_cmpint (articles->status, ==, 0);
