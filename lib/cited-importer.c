@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -24,8 +25,9 @@
  *  - NUL bytes, known binary signatures (PNG, JPEG, PDF, ZIP, ...) or many
  *    control characters mean binary data: CITED_ERROR_BINARY.
  *  - Bytes that are not UTF-8 are read as GB18030 only when most double-byte
- *    pairs fall in the GB2312 range, which is how real Chinese text looks;
- *    Shift-JIS or Latin-1 text converted as GB18030 would be mojibake.
+ *    pairs fall in the GB2312 range and the characters that come out include
+ *    the common ones every Chinese text has; Shift-JIS, EUC-KR or Latin-1
+ *    text converted as GB18030 would be mojibake.
  *  - A file that is valid UTF-8 except for a few stray bytes (at most one in
  *    200 bytes, at most 64 in all) reads those bytes as Windows-1252, the
  *    superset of Latin-1 English text is written in ("£15.8m"). Anything with
@@ -232,6 +234,61 @@ looks_like_gb (const guchar *data,
   return pairs > 0 && hanzi > 0 && gb2312 * 10 >= pairs * 8;
 }
 
+/* The most frequent Chinese characters make up a large share of any Chinese
+ * text; EUC-KR Korean or other double-byte text read as GB18030 gives
+ * characters from all over the table instead. */
+static const char common_hanzi[] =
+  "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说"
+  "产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使"
+  "点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明"
+  "看原又么利比或但质气第向道此变条只没结解问意建月公无系很情者最立代想已通并提直题程展五果员位入常"
+  "文总次品式活设及管特件长求头基资边流路级少图统接知较将组见计别她手期根论运指几九区强放决西被做必"
+  "先回则任取据处南给色光门即保治北造百规热领七海口东导器压志世金增争济思术极交受联什认六共权收证改"
+  "清己美再转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报完类八离华名确才科张信马节话"
+  "米整空元况今集传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深"
+  "难近千周委素技备半办青省列习响约支般史感劳便团往历市克何除消构府称太准精值号率族维划选标写存候";
+
+static int
+compare_unichar_cb (gconstpointer a,
+                    gconstpointer b)
+{
+  gunichar x = *(const gunichar *) a;
+  gunichar y = *(const gunichar *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+plausibly_chinese (const char *text)
+{
+  static gunichar *common = NULL;
+  static glong n_common = 0;
+  guint hanzi = 0;
+  guint frequent = 0;
+
+  if (g_once_init_enter (&common))
+    {
+      gunichar *chars = g_utf8_to_ucs4_fast (common_hanzi, -1, &n_common);
+
+      qsort (chars, n_common, sizeof (gunichar), compare_unichar_cb);
+      g_once_init_leave (&common, chars);
+    }
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x4E00 || c > 0x9FFF)
+        continue;
+      hanzi++;
+      if (bsearch (&c, common, n_common, sizeof (gunichar), compare_unichar_cb) != NULL)
+        frequent++;
+    }
+  if (hanzi < 10)
+    return frequent > 0;
+  return frequent * 100 >= hanzi * 15;
+}
+
 /* Valid UTF-8 with a few stray single bytes, read as Windows-1252. */
 static char *
 decode_utf8_with_strays (const char *data,
@@ -380,7 +437,11 @@ decode_with_charset (const char  *data,
       else
         {
           if (looks_like_gb (u, length))
-            text = g_convert (data, length, "UTF-8", "GB18030", NULL, NULL, NULL);
+            {
+              text = g_convert (data, length, "UTF-8", "GB18030", NULL, NULL, NULL);
+              if (text != NULL && !plausibly_chinese (text))
+                g_clear_pointer (&text, g_free);
+            }
           if (text == NULL)
             text = decode_utf8_with_strays (data, length);
           if (text == NULL)

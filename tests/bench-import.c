@@ -130,9 +130,9 @@ bare_fts_insert (const char *db_path,
 
   if (sqlite3_open (db_path, &db) != SQLITE_OK)
     goto out;
-  /* The same settings as the store. */
+  /* The same settings as the store (lib/cited-store.c). */
   if (!exec_sql (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                     "PRAGMA temp_store = MEMORY;"
+                     "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;"
                      "CREATE VIRTUAL TABLE bare USING fts5 (title, body, tokenize = '"
                      FTS_TOKENIZER "');"))
     goto out;
@@ -220,13 +220,16 @@ main (int   argc,
   mb = bytes / 1e6;
   printf ("Import benchmark: BBC corpus x %u = %u files, %.1f MB\n", copies, files->len, mb);
 
-  /* (b) first: the bare FTS5 insert, the floor of what storing costs. */
+  /* (b) the bare FTS5 insert, the floor of what storing costs, run before
+   * and after the import; the faster run is the baseline, so that a busy
+   * machine does not flatter the ratio. */
   bare_seconds = bare_fts_insert (bare_path, files, &bare_insert_seconds);
   if (bare_seconds < 0)
     {
       rm_rf (tmp);
       return 1;
     }
+  g_remove (bare_path);
 
   /* (a) the whole import. */
   store = cited_store_open (store_path, &error);
@@ -237,15 +240,28 @@ main (int   argc,
   import_seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   g_assert_no_error (error);
 
+  {
+    g_autofree char *bare2_path = g_build_filename (tmp, "bare2.db", NULL);
+    double insert2 = 0;
+    double bare2 = bare_fts_insert (bare2_path, files, &insert2);
+
+    printf ("  bare insert runs: %.2f s before, %.2f s after the import\n", bare_seconds, bare2);
+    if (bare2 > 0 && bare2 < bare_seconds)
+      {
+        bare_seconds = bare2;
+        bare_insert_seconds = insert2;
+      }
+  }
+
   printf ("\n");
-  printf ("  %-44s %9s %12s %9s\n", "", "seconds", "articles/s", "MB/s");
-  printf ("  %-44s %9.2f %12.0f %9.2f\n",
+  printf ("  %-46s %9s %12s %9s\n", "", "seconds", "articles/s", "MB/s");
+  printf ("  %-46s %9.2f %12.0f %9.2f\n",
           "cited_import_paths (parse+extract+store+FTS)",
           import_seconds, result->n_added / import_seconds, mb / import_seconds);
-  printf ("  %-44s %9.2f %12.0f %9.2f\n",
+  printf ("  %-46s %9.2f %12.0f %9.2f\n",
           "bare SQLite FTS5 insert (read files + insert)",
           bare_seconds, files->len / bare_seconds, mb / bare_seconds);
-  printf ("  %-44s %9.2f %12.0f %9.2f\n",
+  printf ("  %-46s %9.2f %12.0f %9.2f\n",
           "bare SQLite FTS5 insert (inserts only)",
           bare_insert_seconds, files->len / bare_insert_seconds, mb / bare_insert_seconds);
   printf ("\n  tokenizer: %s; %u added, %u duplicates, %u rejected\n",

@@ -261,6 +261,8 @@ test_decode_bad (void)
   /* Shift-JIS would convert to GB18030 mojibake; Latin-1 prose has too many
    * stray bytes to guess. Both are refused with the reason. */
   assert_parse_error ("shift-jis.txt", CITED_ERROR_ENCODING, "GB18030");
+  /* EUC-KR bytes all fall in the GB2312 range but give no common hanzi. */
+  assert_parse_error ("euc-kr.txt", CITED_ERROR_ENCODING, "GB18030");
   assert_parse_error ("latin1-random.txt", CITED_ERROR_ENCODING, "UTF-8");
 
   text = cited_decode_text (utf16_no_bom, sizeof utf16_no_bom - 1, &error);
@@ -791,7 +793,7 @@ test_import_every_fixture (Fixture       *f,
   g_autoptr(CitedImportResult) again = NULL;
   const CitedRejection *rejection;
   static const char * const rejected[] = {
-    "empty.txt", "whitespace.txt", "image.png", "nul.txt", "shift-jis.txt",
+    "empty.txt", "whitespace.txt", "image.png", "nul.txt", "shift-jis.txt", "euc-kr.txt",
     "latin1-random.txt", "truncated.rss", "opml.opml",
     "articles.jsonl:2", "articles.jsonl:4", "articles.jsonl:5",
   };
