@@ -1483,6 +1483,7 @@ typedef struct {
   double value;
   const char *currency;
   gboolean scaled;
+  gboolean short_suffix;     /* a one-letter scale glued on: "40m", "24K" */
   gboolean percent;
   gboolean spelled;
 } Number;
@@ -1575,6 +1576,7 @@ parse_number (Sentence *S,
             {
               num->value *= s->w->scale;
               num->scaled = TRUE;
+              num->short_suffix = s->glued && s->end - s->start == 1;
               num->last = j + 1;
               /* "1.5 million" then "thousand"? no: "5 hundred thousand" is rare. */
             }
@@ -1670,7 +1672,8 @@ is_company_metric (const char *metric)
 
 static const char *
 metric_for (Sentence        *S,
-            const Candidate *c)
+            const Candidate *c,
+            gboolean         from_unit)
 {
   const Tables *tables = S->tables;
   guint n = S->tokens->len;
@@ -1682,7 +1685,7 @@ metric_for (Sentence        *S,
 
   if (c->rank)
     return "rank";
-  if (c->unit != NULL && c->currency == NULL)
+  if (c->unit != NULL && c->currency == NULL && from_unit)
     unit_metric = g_hash_table_lookup (tables->unit_metrics, c->unit);
   if (unit_metric != NULL && *unit_metric != '\0')
     return unit_metric;
@@ -1848,6 +1851,16 @@ is_pronoun_at (Sentence *S,
   return FALSE;
 }
 
+static gboolean
+has_inner_capital (Sentence    *S,
+                   const Token *t)
+{
+  for (guint k = t->start + 1; k < t->end; k++)
+    if (g_ascii_isupper (S->body[k]))
+      return TRUE;
+  return FALSE;
+}
+
 static const char *
 brand_for (Sentence        *S,
            const Candidate *c,
@@ -1936,6 +1949,16 @@ brand_for (Sentence        *S,
   if (nearest != NULL)
     return nearest;
 
+  /* A company not in the lexicon may be the clause's subject ("TimeWarner
+   * said sales rose"): then the previous sentence's brand is no guess. */
+  for (guint k = 0; k < c->first; k++)
+    {
+      Token *t = TOK (S, k);
+
+      if (t->clause == clause && t->type == T_WORD && t->cap && t->mention < 0 &&
+          t->w == NULL && t->wx == NULL && (k > 0 || has_inner_capital (S, t)))
+        return NULL;
+    }
   if (is_company_metric (metric))
     return S->ctx->prev_brand;
   return NULL;
@@ -2113,10 +2136,14 @@ emit (Sentence  *S,
       Candidate *c,
       GPtrArray *figures)
 {
-  const char *metric = metric_for (S, c);
+  const char *metric = metric_for (S, c, TRUE);
   const char *brand = brand_for (S, c, metric);
   CitedFigure *f;
   int k;
+
+  /* A company's people are its staff; people at large are not. */
+  if (brand == NULL && g_strcmp0 (c->unit, "people") == 0 && g_strcmp0 (metric, "employees") == 0)
+    metric = metric_for (S, c, FALSE);
 
   /* A rank means something only about a company. */
   if (c->rank && brand == NULL)
@@ -2331,9 +2358,9 @@ scan_figures (Sentence  *S,
                     }
                 }
             }
-          else if (sep && a.percent && is_dash (r))
+          else if (sep && a.percent && !from)
             {
-              /* "5%-7%" */
+              /* "5%-7%", "3% to 3.5%" */
               Number b;
 
               if (parse_number (S, last + 2, &b) && b.percent && b.value > a.value)
@@ -2359,7 +2386,7 @@ scan_figures (Sentence  *S,
                 c.value_max *= factor;
               last = cl;
             }
-          else if (c.currency == NULL || TRUE)
+          else
             {
               guint ul = find_unit (S, last, &unit, &owned, &duration, &times);
 
@@ -2382,6 +2409,16 @@ scan_figures (Sentence  *S,
             }
         }
 
+      /* "800m" and "17.30m" in sport are metres: a one-letter scale with no
+       * currency needs a counted noun ("5m people", "24K stores"). */
+      if (a.short_suffix && c.currency == NULL && c.unit == NULL && !a.percent)
+        {
+          candidate_clear (&c);
+          for (guint q = a.first; q <= last; q++)
+            TOK (S, q)->used = 1;
+          i = last;
+          continue;
+        }
       /* Words alone are too common to be figures: "one of", "two models". */
       if (a.spelled && c.unit == NULL && c.currency == NULL && !a.scaled)
         {
@@ -2389,15 +2426,19 @@ scan_figures (Sentence  *S,
           i = a.last;
           continue;
         }
-      if (a.spelled && c.unit_owned != NULL)
+      /* Plain nouns the tables do not know count only in numbers large
+       * enough to be cited: "10 million transactions", not "2 goals". */
+      if (c.unit_owned != NULL && (a.spelled || (!a.scaled && c.value < 100)))
         {
           candidate_clear (&c);
           i = a.last;
           continue;
         }
       /* A bare "1" or "2" is more often a list or a name than a figure. */
-      if (!a.spelled && c.unit == NULL && c.currency == NULL && !a.scaled &&
-          c.value < 10 && isnan (c.value_max) && !TOK (S, a.last)->decimal)
+      /* A bare number under 100 is an age, a score, a position or a name
+       * more often than a cited figure. */
+      if (!a.spelled && c.unit == NULL && c.unit_owned == NULL && c.currency == NULL && !a.scaled &&
+          (isnan (c.value_max) ? c.value : c.value_max) < 100)
         {
           i = a.last;
           continue;

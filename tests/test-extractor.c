@@ -89,7 +89,9 @@ static const Case cases[] = {
   { "The price will be $3-5bn, people familiar said.",
     "v=3e9;max=5e9;cur=USD" },
   { "Huawei cut prices by 10% to 15% in Europe.",
-    "v=10;unit=%;brand=Huawei;scope=Europe|v=15;unit=%;brand=Huawei" },
+    "v=10;max=15;unit=%;brand=Huawei;scope=Europe;text=10% to 15%" },
+  { "Revenue grew from 2% to 3%, TimeWarner said.",
+    "v=2;unit=%;max=-|v=3;unit=%" },
   { "Sales rose from 10 million to 12 million units.",
     "v=10e6|v=12e6;unit=units" },
 
@@ -200,6 +202,10 @@ static const Case cases[] = {
   { "Samsung has 4K and 8K TVs in 40 countries.",
     "v=40;unit=countries" },
   { "Chapter 11 protection was granted on Monday.", "" },
+  { "He won the 800m in 1:45 and the 400m runners were 17.30m behind.", "" },
+  { "The striker, 24, scored 2 goals in a 3-1 win.", "" },
+  { "About 6m people watched, up from 5m viewers.",
+    "v=6e6;unit=people;q=about;m=-|v=5e6;unit=visitors" },
 
   /* Sentence splitting. */
   { "Xiaomi grew fast.Huawei sold 5 million phones.",
