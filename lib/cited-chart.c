@@ -487,7 +487,15 @@ bar_tooltip (GPtrArray *figures)
         continue;
       if (quoted == MAX_TOOLTIP_QUOTES)
         {
-          guint rest = figures->len - i;
+          guint rest = 0;
+
+          /* Figures from sentences already quoted are not "more". */
+          for (guint j = i; j < figures->len; j++)
+            {
+              CitedFigure *other = g_ptr_array_index (figures, j);
+              if (!g_hash_table_contains (seen, other->sentence ? other->sentence : ""))
+                rest++;
+            }
           g_string_append_c (tip, '\n');
           g_string_append_printf (tip,
                                   g_dngettext (GETTEXT_PACKAGE,

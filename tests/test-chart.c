@@ -783,6 +783,28 @@ test_builders_seeds (void)
   g_assert_cmpuint (bar->figure_ids->len, >=, 1);
   g_assert_nonnull (bar->tooltip);
   g_assert_nonnull (strstr (bar->tooltip, "190 million"));
+  /* The seed runs a paragraph into one sentence: the quote is cut around
+   * the figure to fit a tooltip. */
+  g_assert_cmpuint (strlen (bar->tooltip), <, 500);
+  /* Two articles say 140 million overseas: one bar, both quoted. */
+  {
+    CitedChartBar *overseas = NULL;
+    guint n_quotes = 0;
+
+    for (guint s = 0; s < sales->series->len; s++)
+      if (g_str_equal (((CitedChartSeries *) g_ptr_array_index (sales->series, s))->name, "overseas"))
+        overseas = g_ptr_array_index (((CitedChartSeries *) g_ptr_array_index (sales->series, s))->bars, xiaomi);
+    g_assert_nonnull (overseas);
+    g_assert_cmpfloat (overseas->value, ==, 140e6);
+    g_assert_cmpuint (overseas->figure_ids->len, ==, 2);
+    {
+      g_auto(GStrv) lines = g_strsplit (overseas->tooltip, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (g_str_has_prefix (lines[i], "“") && strstr (lines[i], "140 million") != NULL)
+          n_quotes++;
+    }
+    g_assert_cmpuint (n_quotes, ==, 2);
+  }
   {
     g_autoptr(CitedFigure) figure = cited_store_get_figure (store, g_array_index (bar->figure_ids, gint64, 0), &error);
     g_assert_no_error (error);
