@@ -1798,6 +1798,10 @@ have_number:
             metric = nearest_keyword (&s, tables->metrics, tables->n_metrics, 0, n,
                                       c->i0, c->i1, TRUE, TRUE,
                                       accept_metric_cb, GINT_TO_POINTER (c->kind));
+          /* No share is over 100%: that is a change. */
+          if (c->kind == KIND_PERCENT && g_strcmp0 (metric, "market share") == 0 &&
+              (c->value > 100 || (!isnan (c->value_max) && c->value_max > 100)))
+            metric = "growth";
           if (c->kind == KIND_MONEY && metric != NULL &&
               (g_str_equal (metric, "sales") || g_str_equal (metric, "shipments")))
             metric = "revenue";
