@@ -253,7 +253,9 @@ format_tick (double      value,
 
   if (!percent)
     {
-      if (extent >= 1e9)
+      if (extent >= 1e12)
+        divisor = 1e12, suffix = "T";
+      else if (extent >= 1e9)
         divisor = 1e9, suffix = "B";
       else if (extent >= 1e6)
         divisor = 1e6, suffix = "M";

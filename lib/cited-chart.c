@@ -76,6 +76,10 @@ cited_chart_new (CitedChartKind  kind,
   return self;
 }
 
+/**
+ * cited_chart_ref:
+ * Returns: (transfer full): @self, with one more reference
+ */
 CitedChart *
 cited_chart_ref (CitedChart *self)
 {
@@ -84,6 +88,10 @@ cited_chart_ref (CitedChart *self)
   return self;
 }
 
+/**
+ * cited_chart_unref:
+ * Drops a reference; the last one frees the chart and everything in it.
+ */
 void
 cited_chart_unref (CitedChart *self)
 {
