@@ -1939,6 +1939,19 @@ parse_json_document (ParseContext  *ctx,
       static const char * const feed_title_keys[] = { "title", NULL };
       JsonObject *object = json_node_get_object (root);
       JsonNode *items_node = json_object_get_member (object, "items");
+      JsonNode *rss = json_object_get_member (object, "rss");
+
+      /* RSS in JSON (Scripting News): {"rss": {"channel": {"item": [...]}}} */
+      if (items_node == NULL && rss != NULL && JSON_NODE_HOLDS_OBJECT (rss))
+        {
+          JsonNode *channel = json_object_get_member (json_node_get_object (rss), "channel");
+
+          if (channel != NULL && JSON_NODE_HOLDS_OBJECT (channel))
+            {
+              object = json_node_get_object (channel);
+              items_node = json_object_get_member (object, "item");
+            }
+        }
 
       if (items_node != NULL && JSON_NODE_HOLDS_ARRAY (items_node))
         {
@@ -1972,7 +1985,7 @@ parse_json_document (ParseContext  *ctx,
 
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
-      static const char * const id_keys[] = { "id", "url", NULL };
+      static const char * const id_keys[] = { "id", "guid", "url", "link", NULL };
       JsonNode *node = json_array_get_element (items, i);
       g_autofree char *where = g_strdup_printf ("item %u", i + 1);
       const char *reason = NULL;

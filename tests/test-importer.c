@@ -644,6 +644,7 @@ test_corpus_rsparser (void)
     { "donthitsave.xml", 1, 0 },            /* UTF-8 BOM */
     { "kc0011.rss", 10, 0 },                /* declared gb2312 */
     { "scriptingNews.rss", 10, 0 },         /* items without titles */
+    { "ScriptingNews.json", 40, 0 },        /* RSS in JSON */
     { "allthis-partial.json", 0, CITED_ERROR_PARSE },
     { "Subs.opml", 0, CITED_ERROR_UNSUPPORTED },
   };
