@@ -658,6 +658,23 @@ layout_ticks (Layout *self,
     }
 }
 
+/* What an empty chart says, drawn and read alike (the same strings are in
+ * cited-chart.c and cited-chart-render.c). */
+static const char *
+empty_message (CitedChartKind kind)
+{
+  switch (kind)
+    {
+    case CITED_CHART_KIND_SHARE:
+      return _("No brand mentions yet");
+    case CITED_CHART_KIND_LINES:
+      return _("No dated articles mention these brands");
+    case CITED_CHART_KIND_BARS:
+    default:
+      return _("No figures for this metric");
+    }
+}
+
 static Layout *
 layout_new (CitedChart *chart,
             double      width,
@@ -736,9 +753,7 @@ layout_new (CitedChart *chart,
 
   if (self->empty)
     {
-      const char *message = chart->kind == CITED_CHART_KIND_BARS
-                              ? _("No figures for this metric")
-                              : _("No brand mentions to show");
+      const char *message = empty_message (chart->kind);
       self->message = make_text (self, message, 1.1, FALSE, inner_w, 2, PANGO_ALIGN_CENTER);
       self->message.x = pad;
       self->message.y = MAX (top, (top + bottom - self->message.h) / 2);

@@ -1203,6 +1203,23 @@ append_sentence_start (GString    *out,
     g_string_append_c (out, '.');
 }
 
+/* What an empty chart says, drawn and read alike (the same strings are in
+ * cited-chart.c and cited-chart-render.c). */
+static const char *
+empty_message (CitedChartKind kind)
+{
+  switch (kind)
+    {
+    case CITED_CHART_KIND_SHARE:
+      return _("No brand mentions yet");
+    case CITED_CHART_KIND_LINES:
+      return _("No dated articles mention these brands");
+    case CITED_CHART_KIND_BARS:
+    default:
+      return _("No figures for this metric");
+    }
+}
+
 /**
  * cited_chart_describe:
  *
@@ -1224,9 +1241,7 @@ cited_chart_describe (CitedChart *self)
 
   if (chart_is_empty (self))
     {
-      append_sentence_start (out, self->kind == CITED_CHART_KIND_BARS
-                                    ? _("No figures for this metric")
-                                    : _("No brand mentions to show"));
+      append_sentence_start (out, empty_message (self->kind));
       return g_string_free (out, FALSE);
     }
 

@@ -876,6 +876,53 @@ test_builders_seeds (void)
   remove_store (db_path);
 }
 
+/* A new user's empty store: every chart is empty and says why. */
+static void
+test_builders_empty_store (void)
+{
+  g_autofree char *db_path = temp_path ("empty.db");
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(CitedChart) figures = NULL;
+  g_autoptr(CitedChart) brands = NULL;
+  g_autoptr(CitedChart) trend = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *figures_text = NULL;
+  g_autofree char *brands_text = NULL;
+  g_autofree char *trend_text = NULL;
+  CitedQuery query = { .metric = "sales" };
+
+  store = cited_store_open (db_path, &error);
+  g_assert_no_error (error);
+
+  figures = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  brands = cited_chart_new_brands (store, NULL, &error);
+  g_assert_no_error (error);
+  trend = cited_chart_new_trend (store, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (figures->categories->len, ==, 0);
+  g_assert_cmpuint (brands->categories->len, ==, 0);
+  g_assert_cmpuint (trend->categories->len, ==, 0);
+  figures_text = cited_chart_describe (figures);
+  brands_text = cited_chart_describe (brands);
+  trend_text = cited_chart_describe (trend);
+  g_assert_cmpstr (figures_text, ==, "Sales by brand. No figures for this metric.");
+  g_assert_cmpstr (brands_text, ==, "Share of voice. No brand mentions yet.");
+  g_assert_cmpstr (trend_text, ==, "Mentions per month. No dated articles mention these brands.");
+
+  /* They still export, message and all. */
+  {
+    g_autofree char *png = temp_path ("empty.png");
+    g_assert_true (cited_chart_export (trend, png, 360, 240, &error));
+    g_assert_no_error (error);
+    remove_temp (png);
+  }
+
+  g_clear_object (&store);
+  remove_store (g_steal_pointer (&db_path));
+}
+
 /* The chart follows the user's corrections: a rejected figure leaves it,
  * an edited one shows the new value, a figure moved to the metric in
  * another currency is left out and counted in the subtitle. */
@@ -969,6 +1016,7 @@ main (int   argc,
   g_test_add_func ("/chart/render/highlight", test_highlight);
   g_test_add_func ("/chart/builders/seeds", test_builders_seeds);
   g_test_add_func ("/chart/builders/edits", test_builders_edits);
+  g_test_add_func ("/chart/builders/empty-store", test_builders_empty_store);
 
   return g_test_run ();
 }
