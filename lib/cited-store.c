@@ -113,7 +113,7 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX figures_article ON figures (article_id, start);"
   "CREATE INDEX figures_brand ON figures (brand);"
-  "CREATE INDEX figures_metric ON figures (metric);"
+  "CREATE INDEX figures_metric ON figures (metric COLLATE NOCASE);"
   "CREATE TABLE mentions ("
   "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
   "  brand      TEXT NOT NULL COLLATE NOCASE,"
@@ -156,6 +156,14 @@ static const char * const migrations[] = {
 #define EDITS_JOIN \
   " LEFT JOIN figure_edits e ON e.article_hash = a.hash AND e.start = f.start AND e.text = f.text"
 #define NOT_REJECTED "coalesce (e.status, 0) <> 2"
+/* Ids of figures that have an edit. */
+#define EDITED_FIGURE_IDS \
+  "SELECT f2.id FROM figure_edits e2 JOIN articles a2 ON a2.hash = e2.article_hash" \
+  " JOIN figures f2 ON f2.article_id = a2.id AND f2.start = e2.start AND f2.text = e2.text"
+/* Figures that have an edit, as f with their edit e. */
+#define EDITED_FIGURES_FROM \
+  "FROM figure_edits e JOIN articles a ON a.hash = e.article_hash" \
+  " JOIN figures f ON f.article_id = a.id AND f.start = e.start AND f.text = e.text"
 
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */
@@ -640,7 +648,8 @@ cited_store_open (const char  *path,
                  "PRAGMA journal_mode = WAL;"
                  "PRAGMA synchronous = NORMAL;"
                  "PRAGMA foreign_keys = ON;"
-                 "PRAGMA temp_store = MEMORY;",
+                 "PRAGMA temp_store = MEMORY;"
+                 "PRAGMA cache_size = -65536;",
                  error))
     return NULL;
 
@@ -1561,11 +1570,22 @@ add_article_filters (CitedStore       *self,
 
   if (query->brand != NULL && *query->brand != '\0')
     {
+      const char *brand = canonical_brand (self, query->brand);
+
       if (figure_brand)
-        g_string_append (where, " AND " EFFECTIVE_BRAND " = ? COLLATE NOCASE");
+        {
+          /* The candidates come from the index (extracted brand) and the
+           * few edits; the effective brand then decides. */
+          g_string_append (where,
+                           " AND f.id IN (SELECT id FROM figures WHERE brand = ?"
+                           "  UNION ALL " EDITED_FIGURE_IDS " WHERE e2.brand = ? COLLATE NOCASE)"
+                           " AND " EFFECTIVE_BRAND " = ? COLLATE NOCASE");
+          params_add_text (params, brand);
+          params_add_text (params, brand);
+        }
       else
         g_string_append (where, " AND a.id IN (SELECT article_id FROM article_brands WHERE brand = ?)");
-      params_add_text (params, canonical_brand (self, query->brand));
+      params_add_text (params, brand);
     }
 
   if (query->date_from != NULL && *query->date_from != '\0')
@@ -1727,10 +1747,34 @@ cited_store_list_articles (CitedStore        *self,
       own = TRUE;
     }
 
-  if (!build_article_query (self, query, &search, sql, params, error))
-    goto out;
-  g_string_append (sql, article_order (query, &search));
-  add_limit (query, sql, params);
+  if (query != NULL && (query->limit > 0 || query->offset > 0))
+    {
+      /* Pick the page's ids first, so that figure counts, brands and
+       * snippets are computed for the page only, not for every match
+       * before sorting. */
+      g_string_append (sql, " FROM articles a");
+      if (search.match != NULL)
+        {
+          g_string_append (sql, " JOIN articles_fts ON articles_fts.rowid = a.id"
+                                " WHERE articles_fts MATCH ? AND");
+          params_add_text (params, search.match);
+        }
+      else
+        g_string_append (sql, " WHERE");
+      g_string_append (sql, " a.id IN (SELECT a.id");
+      if (!build_article_query (self, query, &search, sql, params, error))
+        goto out;
+      g_string_append (sql, article_order (query, &search));
+      add_limit (query, sql, params);
+      g_string_append (sql, ")");
+      g_string_append (sql, article_order (query, &search));
+    }
+  else
+    {
+      if (!build_article_query (self, query, &search, sql, params, error))
+        goto out;
+      g_string_append (sql, article_order (query, &search));
+    }
 
   stmt = prepare (self, sql->str, error);
   if (stmt == NULL)
@@ -1957,7 +2001,12 @@ cited_store_list_figures (CitedStore        *self,
     }
   if (query != NULL && query->metric != NULL && *query->metric != '\0')
     {
-      g_string_append (sql, " AND " EFFECTIVE_METRIC " = ? COLLATE NOCASE");
+      g_string_append (sql,
+                       " AND f.id IN (SELECT id FROM figures WHERE metric = ?"
+                       "  UNION ALL " EDITED_FIGURE_IDS " WHERE e2.metric = ? COLLATE NOCASE)"
+                       " AND " EFFECTIVE_METRIC " = ? COLLATE NOCASE");
+      params_add_text (params, query->metric);
+      params_add_text (params, query->metric);
       params_add_text (params, query->metric);
     }
   if (!add_article_filters (self, query, &search, TRUE, sql, params, error))
@@ -2099,10 +2148,12 @@ cited_store_list_metrics (CitedStore  *self,
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
   stmt = prepare (self,
-                  "SELECT " EFFECTIVE_METRIC " AS m, count (*) AS n"
-                  " FROM figures f JOIN articles a ON a.id = f.article_id" EDITS_JOIN
-                  " WHERE " NOT_REJECTED " AND m IS NOT NULL"
-                  " GROUP BY m ORDER BY n DESC, m",
+                  "SELECT m, sum (n) AS total FROM ("
+                  "  SELECT metric AS m, count (*) AS n FROM figures WHERE metric IS NOT NULL GROUP BY metric COLLATE NOCASE"
+                  "  UNION ALL SELECT f.metric, -1 " EDITED_FIGURES_FROM " WHERE f.metric IS NOT NULL"
+                  "  UNION ALL SELECT " EFFECTIVE_METRIC ", 1 " EDITED_FIGURES_FROM
+                  "   WHERE e.status <> 2 AND " EFFECTIVE_METRIC " IS NOT NULL"
+                  ") GROUP BY m COLLATE NOCASE HAVING total > 0 ORDER BY total DESC, m",
                   error);
   if (stmt == NULL)
     return NULL;
@@ -2197,10 +2248,15 @@ cited_store_brand_stats (CitedStore  *self,
       return NULL;
     }
 
+  /* Extracted counts come from the index; the few edited figures then
+   * move their count from the extracted brand to the edited one. */
   figures = prepare (self,
-                     "SELECT " EFFECTIVE_BRAND " AS b, count (*)"
-                     " FROM figures f JOIN articles a ON a.id = f.article_id" EDITS_JOIN
-                     " WHERE " NOT_REJECTED " AND b IS NOT NULL GROUP BY b",
+                     "SELECT b, sum (n) FROM ("
+                     "  SELECT brand AS b, count (*) AS n FROM figures WHERE brand IS NOT NULL GROUP BY brand"
+                     "  UNION ALL SELECT f.brand, -1 " EDITED_FIGURES_FROM " WHERE f.brand IS NOT NULL"
+                     "  UNION ALL SELECT " EFFECTIVE_BRAND ", 1 " EDITED_FIGURES_FROM
+                     "   WHERE e.status <> 2 AND " EFFECTIVE_BRAND " IS NOT NULL"
+                     ") GROUP BY b COLLATE NOCASE HAVING sum (n) > 0",
                      error);
   if (figures == NULL)
     return NULL;
