@@ -650,7 +650,7 @@ make_title (const char *text,
       const char *prev = g_utf8_find_prev_char (out->str, out->str + out->len);
       gunichar c = g_utf8_get_char (prev);
 
-      if (g_unichar_isspace (c) || strchr (",;:-([", (int) (c < 128 ? c : 1)) != NULL ||
+      if (g_unichar_isspace (c) || (c < 128 && strchr (",;:-([", (int) c) != NULL) ||
           c == 0x3001 || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A || c == 0x2014 ||
           c == 0x2013)
         g_string_truncate (out, prev - out->str);
@@ -684,7 +684,8 @@ format_date (int year,
 {
   if (year >= 0 && year < 100)
     year += year < 70 ? 2000 : 1900;
-  if (year < 1000 || year > 9999 || !g_date_valid_dmy (day, month, year))
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31 ||
+      !g_date_valid_dmy (day, month, year))
     return NULL;
   return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
 }
@@ -746,7 +747,11 @@ normalize_date (const char *text)
           int v = 0;
 
           while (g_ascii_isdigit (*p))
-            v = v * 10 + (*p++ - '0');
+            {
+              if (v < 100000)
+                v = v * 10 + (*p - '0');
+              p++;
+            }
           /* Times (12:49:20) and zones (+0000) are not date parts. */
           if (*p == ':' || (start > text && (start[-1] == ':' || start[-1] == '+' ||
                                              start[-1] == '-')))

@@ -558,6 +558,8 @@ test_dates (void)
     { "20240131", "2024-01-31" },
     { "2024-02-30", NULL },
     { "yesterday", NULL },
+    { "2024-01-257", NULL },
+    { "99999999999999 May 2024", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
