@@ -1373,7 +1373,11 @@ find_currency_after (Sentence    *S,
         }
       if (c != NULL)
         {
-          /* "won" is also a verb: only right after a number. */
+          /* "won" is also a verb ("Halo 2 won three awards"): as money it
+           * comes in large amounts. */
+          if (strcmp (c, "KRW") == 0 && S->body[t->start] == 'w' &&
+              !(TOK (S, i)->type == T_WORD && tok_has (TOK (S, i), W_SCALE)) && TOK (S, i)->num < 1000)
+            return i;
           *currency = c;
           if (t->w && t->w->money_factor > 0)
             *factor = t->w->money_factor;
@@ -1682,6 +1686,7 @@ metric_for (Sentence        *S,
   const char *best = NULL;
   guint best_d = G_MAXUINT;
   gboolean pct_growth = FALSE;
+  gboolean best_from_sales = FALSE;
 
   if (c->rank)
     return "rank";
@@ -1694,9 +1699,14 @@ metric_for (Sentence        *S,
     {
       Token *t = TOK (S, k);
       const char *m = NULL;
+      gboolean mapped;
       guint d;
 
       if (t->clause != clause || t->type != T_WORD)
+        continue;
+      /* Names are not keywords: "Mr Jobs", "Steve Jobs". */
+      if (t->cap && k > 0 && TOK (S, k - 1)->type == T_WORD && TOK (S, k - 1)->cap &&
+          TOK (S, k - 1)->mention < 0)
         continue;
       if (k + 1 < n)
         {
@@ -1727,6 +1737,7 @@ metric_for (Sentence        *S,
         }
       if (strcmp (m, "market share") == 0 && g_strcmp0 (c->unit, "%") != 0)
         continue;
+      mapped = FALSE;
       if (c->currency != NULL)
         {
           const char *mm = g_hash_table_lookup (tables->money_metrics, m);
@@ -1735,6 +1746,7 @@ metric_for (Sentence        *S,
             {
               if (*mm == '\0')
                 continue;
+              mapped = strcmp (m, "sales") == 0;
               m = mm;
             }
         }
@@ -1746,8 +1758,13 @@ metric_for (Sentence        *S,
         {
           best_d = d;
           best = m;
+          best_from_sales = mapped;
         }
     }
+  /* "sold for £339" is a price, "sales of $2bn" revenue. */
+  if (best != NULL && c->currency != NULL && strcmp (best, "revenue") == 0 && best_from_sales &&
+      c->value < 1e4)
+    return "price";
   if (best != NULL && (!pct_growth || strcmp (best, "market share") == 0))
     return best;
   if (pct_growth)
