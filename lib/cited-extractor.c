@@ -1118,7 +1118,9 @@ mark_periods (Sentence *S)
               i += 2;
               continue;
             }
-          if (next && next->type == T_WORD && tok_has (next, W_CLOCK) && t->num <= 24)
+          /* "3pm", "10 am", "1130 GMT" */
+          if (next && next->type == T_WORD && tok_has (next, W_CLOCK) && !t->decimal && !t->sep &&
+              (t->num <= 24 || (t->ndigits == 4 && t->num <= 2359 && fmod (t->num, 100) < 60)))
             {
               t->used = 1;
               continue;
@@ -1358,7 +1360,18 @@ find_currency_after (Sentence    *S,
       Token *t = TOK (S, j);
       const char *c = TOK_FIELD (t, currency);
 
-      /* "US dollars", "Hong Kong dollars" */
+      /* "Swiss francs", "Hong Kong dollars" */
+      if (c == NULL && j + 1 < n)
+        {
+          const Word *pw = phrase_find (S, t, TOK (S, j + 1));
+
+          if (pw != NULL && pw->currency != NULL)
+            {
+              *currency = pw->currency;
+              return j + 1;
+            }
+        }
+      /* "US dollars" */
       if (c == NULL && j + 1 < n && TOK (S, j + 1)->type == T_WORD &&
           (t->end - t->start == 2) && g_ascii_isupper (S->body[t->start]))
         {
@@ -1724,7 +1737,7 @@ metric_for (Sentence        *S,
       /* A percentage is a share, else a change, else of what is named. */
       if (g_strcmp0 (c->unit, "%") == 0)
         {
-          if (strcmp (m, "market share") == 0)
+          if (strcmp (m, "market share") == 0 || strcmp (m, "margin") == 0)
             {
               best = m;
               break;
@@ -1735,7 +1748,8 @@ metric_for (Sentence        *S,
               continue;
             }
         }
-      if (strcmp (m, "market share") == 0 && g_strcmp0 (c->unit, "%") != 0)
+      if ((strcmp (m, "market share") == 0 || strcmp (m, "margin") == 0) &&
+          g_strcmp0 (c->unit, "%") != 0)
         continue;
       mapped = FALSE;
       if (c->currency != NULL)
@@ -1765,7 +1779,8 @@ metric_for (Sentence        *S,
   if (best != NULL && c->currency != NULL && strcmp (best, "revenue") == 0 && best_from_sales &&
       c->value < 1e4)
     return "price";
-  if (best != NULL && (!pct_growth || strcmp (best, "market share") == 0))
+  if (best != NULL && (!pct_growth || strcmp (best, "market share") == 0 ||
+                       strcmp (best, "margin") == 0))
     return best;
   if (pct_growth)
     return "growth";
