@@ -264,10 +264,14 @@ match_at (const Sent *s,
           guint       i,
           const char *word)
 {
-  gsize len = strlen (word);
+  gsize len;
   guint j;
 
-  if (i >= s->n || s->off[i] + len > s->off[s->n] ||
+  /* Most calls fail on the first byte: check it before anything else. */
+  if (i >= s->n || s->body[s->off[i]] != word[0])
+    return 0;
+  len = strlen (word);
+  if (s->off[i] + len > s->off[s->n] ||
       memcmp (s->body + s->off[i], word, len) != 0)
     return 0;
   for (j = i; j < s->n && s->off[j] < s->off[i] + len; j++)
@@ -305,7 +309,7 @@ match_before (const Sent *s,
   gsize len = strlen (word);
   guint j;
 
-  if (s->off[i] < s->off[0] + len ||
+  if (i == 0 || s->off[i] < s->off[0] + len ||
       memcmp (s->body + s->off[i] - len, word, len) != 0)
     return 0;
   for (j = i; j > 0 && s->off[j] > s->off[i] - len; j--)
@@ -940,6 +944,24 @@ range_has_any (const Sent         *s,
 
 /* ---- the sentence ---- */
 
+/* Ideographs the scan acts on: numerals, 第/前 (ranks, quarters), 最 (最大),
+ * 百 (百分之), 人 (人民币), 今/去/明 (relative years). */
+static inline gboolean
+starts_something (gunichar c)
+{
+  switch (c)
+    {
+    case 0x96F6: case 0x4E00: case 0x4E8C: case 0x4E24: case 0x4E09: case 0x56DB:
+    case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D:
+    case 0x5341: case 0x767E: case 0x5343:
+    case 0x7B2C: case 0x524D: case 0x6700: case 0x4EBA:
+    case 0x4ECA: case 0x53BB: case 0x660E:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 static void
 add_mark (Mark  *marks,
           guint *n,
@@ -1439,9 +1461,29 @@ cited_extract_zh_sentence (const CitedExtractContext *ctx,
   p = ctx->body + start;
   while (p < ctx->body + end)
     {
-      gunichar c = g_utf8_get_char_validated (p, ctx->body + end - p);
+      guchar b0 = (guchar) *p;
+      gunichar c;
 
       off[n] = p - ctx->body;
+      /* ASCII and well-formed three-byte CJK are nearly all of it. */
+      if (b0 < 0x80)
+        {
+          cp[n++] = b0;
+          p++;
+          continue;
+        }
+      if ((b0 & 0xF0) == 0xE0 && p + 2 < ctx->body + end &&
+          ((guchar) p[1] & 0xC0) == 0x80 && ((guchar) p[2] & 0xC0) == 0x80)
+        {
+          c = ((b0 & 0x0F) << 12) | (((guchar) p[1] & 0x3F) << 6) | ((guchar) p[2] & 0x3F);
+          if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF))
+            {
+              cp[n++] = c;
+              p += 3;
+              continue;
+            }
+        }
+      c = g_utf8_get_char_validated (p, ctx->body + end - p);
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
           cp[n++] = 0xFFFD;
@@ -1473,6 +1515,13 @@ cited_extract_zh_sentence (const CitedExtractContext *ctx,
       const char *prefix_currency = NULL;
       guint ni;
       gboolean model_context = FALSE;
+
+      /* Most ideographs start nothing: skip them before any other test. */
+      if (c >= 0x4E00 && c <= 0x9FFF && !starts_something (c))
+        {
+          i++;
+          continue;
+        }
 
       if (is_clause_sep (c))
         {
