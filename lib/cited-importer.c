@@ -801,9 +801,28 @@ normalize_date (const char *text)
 
 /* Fills the title from the body when missing, detects the language and
  * returns FALSE when the article has no text. Takes ownership of nothing. */
+static void
+ensure_valid_utf8 (char **text)
+{
+  /* Decoded input is valid UTF-8, but JSON escapes can still name lone
+   * surrogates; the store and the views must never see broken text. */
+  if (*text != NULL && !g_utf8_validate (*text, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (*text, -1);
+
+      g_free (*text);
+      *text = valid;
+    }
+}
+
 static gboolean
 finish_article (CitedArticle *article)
 {
+  ensure_valid_utf8 (&article->title);
+  ensure_valid_utf8 (&article->body);
+  ensure_valid_utf8 (&article->source);
+  ensure_valid_utf8 (&article->path);
+
   if (article->body != NULL)
     g_strstrip (article->body);
   if (article->body == NULL || *article->body == '\0')

@@ -498,6 +498,7 @@ test_json_bad (void)
   g_autoptr(GPtrArray) articles = NULL;
   const char half[] = "{\"title\": \"Cut off\", \"text\": \"The file ends in the middle";
   const char all_bad[] = "{\"a\": 1}\n{\"b\": 2}\n";
+  const char surrogate[] = "{\"title\": \"Lone \\ud800 surrogate\", \"text\": \"Body \\udc00 text\"}\n";
 
   articles = cited_parse_data ("half.json", half, strlen (half), &error);
   g_assert_null (articles);
@@ -508,6 +509,15 @@ test_json_bad (void)
   g_assert_null (articles);
   g_assert_error (error, CITED_ERROR, CITED_ERROR_PARSE);
   g_assert_nonnull (strstr (error->message, "bad.jsonl:1"));
+  g_clear_error (&error);
+
+  /* A lone surrogate escape is broken text; it never reaches the store as
+   * invalid UTF-8. */
+  articles = cited_parse_data ("surrogate.jsonl", surrogate, strlen (surrogate), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (article_at (articles, 0)->title, -1, NULL));
+  g_assert_true (g_utf8_validate (article_at (articles, 0)->body, -1, NULL));
+  g_assert_true (g_str_has_prefix (article_at (articles, 0)->body, "Body "));
 }
 
 static void
@@ -573,6 +583,72 @@ test_dates (void)
       g_assert_no_error (error);
       g_assert_cmpstr (article_at (articles, 0)->published, ==, cases[i].normalized);
     }
+}
+
+/* Truncated and corrupted variants of every fixture: each one either parses
+ * into articles with valid, non-empty text or fails with a reason in our
+ * error domain; nothing crashes and nothing half-decoded comes out. */
+static void
+test_mutations (void)
+{
+  g_autofree char *dir_path = fixture (".");
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20240131);
+  const char *name;
+  guint n_parsed = 0;
+  guint n_refused = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
+          !g_file_get_contents (path, &contents, &length, NULL) || length == 0)
+        continue;
+
+      for (guint i = 0; i < 200; i++)
+        {
+          g_autofree char *data = g_memdup2 (contents, length);
+          gsize n = length;
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GPtrArray) articles = NULL;
+
+          if (i % 2 == 0)
+            n = g_rand_int_range (rand, 0, (gint32) length);
+          else
+            for (guint k = 0; k < 1 + i % 16; k++)
+              data[g_rand_int_range (rand, 0, (gint32) length)] = (char) g_rand_int_range (rand, 0, 256);
+
+          articles = cited_parse_data (name, data, n, &error);
+          if (articles == NULL)
+            {
+              g_assert_nonnull (error);
+              g_assert_true (error->domain == CITED_ERROR);
+              g_assert_true (g_utf8_validate (error->message, -1, NULL));
+              n_refused++;
+              continue;
+            }
+          g_assert_no_error (error);
+          g_assert_cmpuint (articles->len, >, 0);
+          for (guint j = 0; j < articles->len; j++)
+            {
+              CitedArticle *article = g_ptr_array_index (articles, j);
+
+              g_assert_true (article->title != NULL && *article->title != '\0');
+              g_assert_true (article->body != NULL && *article->body != '\0');
+              g_assert_true (g_utf8_validate (article->title, -1, NULL));
+              g_assert_true (g_utf8_validate (article->body, -1, NULL));
+              g_assert_true (g_strcmp0 (article->language, "en") == 0 ||
+                             g_strcmp0 (article->language, "zh") == 0);
+            }
+          n_parsed++;
+        }
+    }
+  g_assert_cmpuint (n_parsed, >, 0);
+  g_assert_cmpuint (n_refused, >, 0);
 }
 
 static void
@@ -1120,6 +1196,7 @@ main (int   argc,
   g_test_add_func ("/importer/format/thucnews", test_thucnews);
   g_test_add_func ("/importer/format/sogou", test_sogou);
   g_test_add_func ("/importer/dates", test_dates);
+  g_test_add_func ("/importer/mutations", test_mutations);
   g_test_add_func ("/importer/seeds", test_seeds);
   g_test_add_func ("/importer/corpus/rsparser", test_corpus_rsparser);
   g_test_add_func ("/importer/corpus/chinese", test_corpus_chinese);
