@@ -2574,6 +2574,8 @@ is_closer (const char *b,
 
 /* Finds the sentence that starts at or after @pos: [*start, *end) with the
  * spaces around it trimmed. Returns the position to continue from. */
+#define MAX_SENTENCE 2000
+
 /* 0: nothing to do; 1: look closer; 2: a digit or money symbol. */
 static guint8 split_class[256];
 
@@ -2612,14 +2614,38 @@ split_sentence (const char *b,
 
   while (p < len)
     {
-      guchar c = b[p];
-      guint8 k = split_class[c];
+      guint limit = MIN (len, *start + MAX_SENTENCE);
+      guchar c;
+      guint8 k;
 
-      if (k == 0)
+      while (p < limit && split_class[(guchar) b[p]] == 0)
+        p++;
+      if (p >= limit)
         {
-          p++;
-          continue;
+          if (limit == len)
+            break;
+          /* Text with no sentence end for pages (tables, lists, logs) is
+           * cut at a space so that no sentence grows without bound. */
+          {
+            guint q = p;
+
+            /* Preferably after a comma, so a figure stays whole. */
+            while (q < len && q < limit + 512 && b[q] != ',' && b[q] != ';')
+              q++;
+            if (q < len && q < limit + 512)
+              {
+                cut = next = q + 1;
+                break;
+              }
+          }
+          while (p < len && !g_ascii_isspace (b[p]) &&
+                 !(p > limit + 64 && ((guchar) b[p] & 0xC0) != 0x80))
+            p++;
+          cut = next = p;
+          break;
         }
+      c = b[p];
+      k = split_class[c];
       if (k == 2)
         {
           *has_digit = TRUE;
@@ -2812,8 +2838,8 @@ has_trigger_word (const char *b,
                   guint       start,
                   guint       end)
 {
-  static guint32 initials[16];   /* bit (first letter) per word length */
-  static guint8 lengths[G_N_ELEMENTS (trigger_words)];
+  /* Candidates by length and first letter, at most four each. */
+  static guint8 slots[16][26][4];
   static gsize init = 0;
   guint p = start;
 
@@ -2821,8 +2847,14 @@ has_trigger_word (const char *b,
     {
       for (guint i = 0; trigger_words[i]; i++)
         {
-          lengths[i] = strlen (trigger_words[i]);
-          initials[lengths[i]] |= 1u << (trigger_words[i][0] - 'a');
+          guint len = strlen (trigger_words[i]);
+          guint8 *slot = slots[len][trigger_words[i][0] - 'a'];
+          guint k = 0;
+
+          while (slot[k] != 0)
+            k++;
+          g_assert (k < 3);
+          slot[k] = i + 1;
         }
       g_once_init_leave (&init, 1);
     }
@@ -2843,15 +2875,14 @@ has_trigger_word (const char *b,
         p++;
       len = p - w;
       first = lower (b[w]);
-      if (len >= 16 || !(initials[len] & (1u << (first - 'a'))))
+      if (len >= 16)
         continue;
-      for (guint i = 0; trigger_words[i]; i++)
+      for (const guint8 *slot = slots[len][first - 'a']; *slot != 0; slot++)
         {
+          const char *word = trigger_words[*slot - 1];
           guint k;
 
-          if (lengths[i] != len || trigger_words[i][0] != first)
-            continue;
-          for (k = 1; k < len && lower (b[w + k]) == (guchar) trigger_words[i][k]; k++)
+          for (k = 1; k < len && lower (b[w + k]) == (guchar) word[k]; k++)
             ;
           if (k == len)
             return TRUE;
@@ -2931,6 +2962,7 @@ cited_extract (CitedLexicon *lexicon,
   guint len;
   guint pos = 0;
   guint m_index = 0;
+  gboolean any_cjk = FALSE;
 
   g_return_val_if_fail (CITED_IS_LEXICON (lexicon), result);
 
@@ -2943,7 +2975,6 @@ cited_extract (CitedLexicon *lexicon,
     }
   len = length < 0 ? strlen (body) : (guint) length;
   result->mentions = cited_lexicon_find (lexicon, body, len);
-  result->language = g_strdup (cited_detect_language (body, len));
 
   ctx.lexicon = lexicon;
   ctx.body = body;
@@ -2977,6 +3008,7 @@ cited_extract (CitedLexicon *lexicon,
       pos = split_sentence (body, pos, len, &s, &e, &has_cjk, &has_digit);
       if (e <= s)
         continue;
+      any_cjk |= has_cjk;
 
       while (m_index < ctx.n_mentions && ctx.mentions[m_index].start < s)
         m_index++;
@@ -3007,6 +3039,9 @@ cited_extract (CitedLexicon *lexicon,
       scan_figures (&S, result->figures);
       ctx.prev_brand = sentence_brand (&S);
     }
+
+  /* Only text with CJK in it needs counting. */
+  result->language = g_strdup (any_cjk ? cited_detect_language (body, len) : "en");
 
   g_array_unref (S.tokens);
   g_array_unref (S.years);

@@ -755,6 +755,14 @@ cited_lexicon_find (CitedLexicon *self,
     {
       guint32 s;
 
+      /* Most text is bytes that begin no alias. */
+      if (state == 0)
+        {
+          while (i < length && classes[(guchar) text[i]] == 0)
+            i++;
+          if (i == length)
+            break;
+        }
       state = delta[(gsize) state * n_classes + classes[(guchar) text[i]]];
       if (G_LIKELY (out[state] < 0 && out_link[state] == 0))
         continue;

@@ -409,6 +409,84 @@ test_language (void)
   g_assert_cmpstr (cited_detect_language ("", -1), ==, "en");
 }
 
+/* Random text from pieces that trip number grammars: every figure must
+ * still point at its own text inside its own sentence, and nothing may
+ * crash or leak (the suite also runs under AddressSanitizer). */
+static void
+test_robust (void)
+{
+  static const char * const pieces[] = {
+    "1", "2021", "24,000", "1.5", ".", ",", " ", "  ", "\n", "\n\n", "million", "bn", "m", "k",
+    "$", "£", "€", "¥", "%", "％", "２０", "．", "。", "，", "小米", "华为", "亿", "万台",
+    "Xiaomi", "Huawei's", "iPhone", "Mi", " 14", "to", "-", "–", "between", "and", "from",
+    "the", "world's", "second", "largest", "number", "one", "top", "three", "a", "dozen",
+    "half", "Q", "3", "quarter", "this", "year", "last", "December", "28th", ":", "30", "pm",
+    "GMT", "units", "people", "stores", "yuan", "pence", "won", "US", "U.S.", "Mr.", "\"",
+    "'", "’s", "(", ")", ";", "?", "!", "…", "more", "than", "over", "up", "at least",
+    "per", "cent", "No.", "#", "/", "é", "\xe2\x80\x9c", "it", "its", "market", "share",
+  };
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_test_rand_int_range (1, 120);
+      g_autoptr(CitedExtraction) ex = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append (text, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+          if (g_test_rand_bit ())
+            g_string_append_c (text, ' ');
+        }
+      g_assert_true (g_utf8_validate (text->str, text->len, NULL));
+      ex = cited_extract (lexicon, NULL, text->str, text->len, "2024-05-01");
+      for (guint i = 0; i < ex->figures->len; i++)
+        {
+          CitedFigure *f = g_ptr_array_index (ex->figures, i);
+
+          g_assert_cmpuint (f->sentence_start, <=, f->start);
+          g_assert_cmpuint (f->start, <, f->end);
+          g_assert_cmpuint (f->end, <=, f->sentence_end);
+          g_assert_cmpuint (f->sentence_end, <=, text->len);
+          g_assert_cmpint (memcmp (text->str + f->start, f->text, f->end - f->start), ==, 0);
+          g_assert_true (g_utf8_validate (f->text, -1, NULL));
+          g_assert_true (g_utf8_validate (f->sentence, -1, NULL));
+          g_assert_false (isnan (f->value));
+        }
+      for (guint i = 0; i < ex->mentions->len; i++)
+        {
+          CitedMention *m = &g_array_index (ex->mentions, CitedMention, i);
+
+          g_assert_cmpuint (m->end, <=, text->len);
+          g_assert_nonnull (cited_lexicon_lookup (lexicon, m->brand));
+        }
+    }
+}
+
+/* A page of text with no sentence end is cut into bounded pieces, and its
+ * figures are still found. */
+static void
+test_long_text (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(CitedExtraction) ex = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (text, "Xiaomi sold 5 million phones, ");
+  ex = cited_extract (lexicon, NULL, text->str, text->len, NULL);
+  g_assert_cmpuint (ex->figures->len, >=, 4990);
+  for (guint i = 0; i < ex->figures->len; i++)
+    {
+      CitedFigure *f = g_ptr_array_index (ex->figures, i);
+
+      g_assert_cmpuint (f->sentence_end - f->sentence_start, <=, 4000);
+      g_assert_cmpfloat (f->value, ==, 5e6);
+      g_assert_cmpstr (f->brand, ==, "Xiaomi");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +503,8 @@ main (int   argc,
     }
   g_test_add_func ("/extractor/format", test_format);
   g_test_add_func ("/extractor/language", test_language);
+  g_test_add_func ("/extractor/robust", test_robust);
+  g_test_add_func ("/extractor/long-text", test_long_text);
 
   ret = g_test_run ();
   return ret;
