@@ -1226,6 +1226,10 @@ read_figure (const Sent                *s,
           /* "646 亿元人民币": one currency said twice. */
           if (g_str_equal (uw->word, "元"))
             i += match_at (s, i, "人民币");
+          /* "5.95万元/平方米", "2.6万元每平米": a price per something. */
+          if (i < s->n && (s->cp[i] == '/' || s->cp[i] == 0x6BCF /* 每 */ ||
+                           s->cp[i] == 0xFF0F))
+            c->metric = "price";
         }
       else
         {
@@ -1301,6 +1305,12 @@ read_figure (const Sent                *s,
           strong = TRUE;
         }
     }
+
+  /* "千万" alone is "by all means" as often as ten million: without a
+   * digit it needs a unit or a currency ("百万台", "千万元"). */
+  if (!num->arabic && num->lead == 0 && c->unit == NULL && c->currency == NULL &&
+      c->kind != KIND_PERCENT)
+    return i;
 
   /* Model names: "小米 11", "Redmi Note 12", "骁龙 888" stay out unless
    * a scale, unit or currency follows. */
@@ -1645,6 +1655,11 @@ cited_extract_zh_sentence (const CitedExtractContext *ctx,
                           cp[k] == 0x4F4D /* 位 */))
               {
                 rank = !(cp[k] == 0x4F4D && k + 1 < n && cp[k + 1] == 0x6570); /* 位数 */
+                /* "第一位中国学生", "第三名选手": an ordinal before a noun,
+                 * unless a rank word says otherwise ("排名第三位"). */
+                if (cp[k] != 0x5927 && k + 1 < n && is_cjk (cp[k + 1]) &&
+                    cp[k + 1] != 0x7684 /* 的 */ && rk < 0)
+                  rank = FALSE;
                 t1 = k + 1;
               }
             else if (match_reject (&s, k) > 0 || match_unit (&s, k, &rank_unit) > 0 ||

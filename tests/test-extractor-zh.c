@@ -233,7 +233,16 @@ static const ZhCase cases[] = {
   { .body = "尽管三星仍然领先，小米本季度的出货量为 5000 万台。", .text = "5000 万台",
     .value = 50000000, .unit = "units", .metric = "shipments", .brand = "Xiaomi" },
 
+  { .body = "北京四环内新房均价达 5.95万元/平方米。", .text = "5.95万元", .value = 59500,
+    .currency = "CNY", .metric = "price", .only = TRUE },
+  { .body = "上证指数本周上涨 2.3%。", .text = "2.3%", .value = 2.3, .unit = "%", .metric = "growth",
+    .only = TRUE },
+
   /* Traps: no figure in these. */
+  { .body = "千万不要相信这样的传言。" },
+  { .body = "他是获得该奖项的第一位中国学生。" },
+  { .body = "湖人队以 96 比 90 战胜了对手。" },
+  { .body = "小米 11 Ultra 的 1/1.12 英寸传感器表现出色。" },
   { .body = "小米 11 将于 3月15日 10:30 发布。" },
   { .body = "骁龙 888 和麒麟 9000 都支持 5G。" },
   { .body = "MIUI 12 基于 Android 11 开发。" },
