@@ -3,8 +3,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -2392,46 +2395,88 @@ cited_parse_data (const char  *name,
   return parse_data_full (name, data, length, NULL, error);
 }
 
+static void
+set_error_from_errno (GError     **error,
+                      int          saved_errno)
+{
+  g_set_error_literal (error, CITED_ERROR,
+                       saved_errno == ENOENT || saved_errno == ENOTDIR ? CITED_ERROR_NOT_FOUND
+                                                                      : CITED_ERROR_FAILED,
+                       g_strerror (saved_errno));
+}
+
+/* Reads a regular file of at most the import limit; the reasons it gives
+ * are the operating system's ("Permission denied"). */
+static char *
+read_file (const char  *path,
+           gsize       *length,
+           GError     **error)
+{
+  g_autofree char *contents = NULL;
+  GStatBuf st;
+  gsize done = 0;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0)
+    {
+      set_error_from_errno (error, errno);
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      set_error_from_errno (error, errno);
+      g_close (fd, NULL);
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode) || !S_ISREG (st.st_mode))
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_UNSUPPORTED,
+                           S_ISDIR (st.st_mode) ? _("It is a folder, not a file")
+                                                : _("It is not a regular file"));
+      g_close (fd, NULL);
+      return NULL;
+    }
+  if (!check_size ((gsize) st.st_size, error))
+    {
+      g_close (fd, NULL);
+      return NULL;
+    }
+
+  contents = g_malloc ((gsize) st.st_size + 1);
+  while (done < (gsize) st.st_size)
+    {
+      gssize n = read (fd, contents + done, (gsize) st.st_size - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          set_error_from_errno (error, errno);
+          g_close (fd, NULL);
+          return NULL;
+        }
+      if (n == 0)
+        break;   /* the file shrank while we read it */
+      done += n;
+    }
+  g_close (fd, NULL);
+  contents[done] = '\0';
+  *length = done;
+  return g_steal_pointer (&contents);
+}
+
 static GPtrArray *
 parse_file_full (const char  *path,
                  GPtrArray   *rejected,
                  GError     **error)
 {
   g_autofree char *contents = NULL;
-  GStatBuf st;
   gsize length = 0;
 
-  if (g_stat (path, &st) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_NOT_FOUND, g_strerror (saved_errno));
-      return NULL;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_UNSUPPORTED,
-                           _("It is a folder, not a file"));
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_UNSUPPORTED,
-                           _("It is not a regular file"));
-      return NULL;
-    }
-  if (!check_size ((gsize) st.st_size, error))
+  contents = read_file (path, &length, error);
+  if (contents == NULL)
     return NULL;
-  {
-    g_autoptr(GError) read_error = NULL;
-
-    if (!g_file_get_contents (path, &contents, &length, &read_error))
-      {
-        /* GLib's message already names the file and the OS reason. */
-        g_set_error_literal (error, CITED_ERROR, CITED_ERROR_FAILED, read_error->message);
-        return NULL;
-      }
-  }
   return parse_data_full (path, contents, length, rejected, error);
 }
 
