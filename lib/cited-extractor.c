@@ -1666,8 +1666,11 @@ is_productish (Sentence    *S,
     return TRUE;
   if (tok_has (p, W_LABEL))
     return TRUE;
-  /* An unknown capitalized word inside the sentence: "Mate 20", "Windows 11". */
+  /* An unknown capitalized word inside the sentence: "Mate 20", "Windows 11";
+   * a lone capital anywhere: "S&P 500", "Model S 100", "P 30". */
   if (p->cap && p->w == NULL && p->wx == NULL && i - 1 > 0 && !p->poss)
+    return TRUE;
+  if (p->cap && p->end - p->start == 1)
     return TRUE;
   return FALSE;
 }
@@ -1893,6 +1896,26 @@ has_inner_capital (Sentence    *S,
   return FALSE;
 }
 
+/* A company or person not in the lexicon may be the clause's subject
+ * ("TimeWarner said sales rose", "President Trump threatened a 50% tariff"):
+ * then a brand elsewhere is no guess. */
+static gboolean
+other_subject (Sentence        *S,
+               const Candidate *c)
+{
+  guint16 clause = TOK (S, c->first)->clause;
+
+  for (guint k = 0; k < c->first; k++)
+    {
+      Token *t = TOK (S, k);
+
+      if (t->clause == clause && t->type == T_WORD && t->cap && t->mention < 0 &&
+          t->w == NULL && t->wx == NULL && (k > 0 || has_inner_capital (S, t)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static const char *
 brand_for (Sentence        *S,
            const Candidate *c,
@@ -1944,8 +1967,8 @@ brand_for (Sentence        *S,
         return antecedent (S, k);
     }
 
-  /* After the figure in its segment: "sales of 10 million for Xiaomi". */
-  for (guint k = c->last + 1; k < S->tokens->len; k++)
+  /* Just after the figure in its segment: "sales of 10 million for Xiaomi". */
+  for (guint k = c->last + 1; k < S->tokens->len && k <= c->last + 5; k++)
     {
       Token *t = TOK (S, k);
 
@@ -1967,6 +1990,9 @@ brand_for (Sentence        *S,
         return NULL;
     }
 
+  if (other_subject (S, c))
+    return NULL;
+
   for (guint k = 0; k < n_m; k++)
     {
       guint tok = mention_token (S, k);
@@ -1981,16 +2007,6 @@ brand_for (Sentence        *S,
   if (nearest != NULL)
     return nearest;
 
-  /* A company not in the lexicon may be the clause's subject ("TimeWarner
-   * said sales rose"): then the previous sentence's brand is no guess. */
-  for (guint k = 0; k < c->first; k++)
-    {
-      Token *t = TOK (S, k);
-
-      if (t->clause == clause && t->type == T_WORD && t->cap && t->mention < 0 &&
-          t->w == NULL && t->wx == NULL && (k > 0 || has_inner_capital (S, t)))
-        return NULL;
-    }
   if (is_company_metric (metric))
     return S->ctx->prev_brand;
   return NULL;
@@ -2441,6 +2457,18 @@ scan_figures (Sentence  *S,
             }
         }
 
+      /* A measure used as an adjective: "a 5,000-ton destroyer", "a 90-day
+       * truce". */
+      if (!a.percent && c.currency == NULL && c.unit == NULL && c.unit_owned == NULL &&
+          last + 2 < n && is_dash (TOK (S, last + 1)) && TOK (S, last + 1)->glued &&
+          TOK (S, last + 2)->glued && TOK (S, last + 2)->type == T_WORD)
+        {
+          candidate_clear (&c);
+          for (guint q = a.first; q <= last; q++)
+            TOK (S, q)->used = 1;
+          i = last;
+          continue;
+        }
       /* "800m" and "17.30m" in sport are metres: a one-letter scale with no
        * currency needs a counted noun ("5m people", "24K stores"). */
       if (a.short_suffix && c.currency == NULL && c.unit == NULL && !a.percent)
@@ -2451,8 +2479,9 @@ scan_figures (Sentence  *S,
           i = last;
           continue;
         }
-      /* Words alone are too common to be figures: "one of", "two models". */
-      if (a.spelled && c.unit == NULL && c.currency == NULL && !a.scaled)
+      /* Words alone are too common to be figures: "one of", "two models";
+       * and "two towns", "three partners" are talk, not cited figures. */
+      if (a.spelled && ((c.unit == NULL && c.currency == NULL) || c.value < 10) && !a.scaled)
         {
           candidate_clear (&c);
           i = a.last;
