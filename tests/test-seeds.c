@@ -310,6 +310,96 @@ test_offsets (void)
     }
 }
 
+/* Every figure a careful reader finds in the seeds, with the brand it is
+ * about (NULL: market-wide) and its metric. Precision and recall of the
+ * extractor against it are printed and held above a floor. */
+typedef struct {
+  const char *seed;
+  double value;
+  const char *brand;
+  const char *metric;
+} Truth;
+
+static const Truth truth[] = {
+  { "000", 2, "Huawei", "rank" },
+  { "000", 1, "Huawei", "rank" },          /* "become the world's largest" */
+  { "000", 3, "T-Mobile", "rank" },
+  { "001", 140e6, "Xiaomi", "sales" },     /* "with 140 million units sold overseas" */
+  { "001", 1.4e9, NULL, "population" },
+  { "001", 200e6, "Huawei", "users" },
+  { "001", 140e6, "Xiaomi", "sales" },     /* "overseas sales of 140 million units" */
+  { "001", 190e6, "Xiaomi", "sales" },
+  { "001", 50e6, "Xiaomi", "sales" },
+  { "001", 140e6, "Xiaomi", "sales" },     /* "reached more than 140 million units" */
+  { "001", 1, "Xiaomi", "rank" },          /* "the number one in the world" */
+  { "002", 1, "Xiaomi", "rank" },          /* "the world's largest IoT platform" */
+  { "002", 24000, "Xiaomi", "patents" },
+  { "002", 5920, "Xiaomi", "patents" },
+  { "002", 150, "Xiaomi", "stores" },
+  { "002", 40, "Xiaomi", "cities" },
+  { "002", 1000, "Xiaomi", "stores" },     /* "To open to 1000." */
+  { "003", 3000, "Xiaomi", "employees" },
+  { "003", 7000, "Huawei", "employees" },
+  { "004", 3999, "Xiaomi", "price" },
+  { "004", 4999, "Xiaomi", "price" },
+  { "004", 600, "Xiaomi", "sales" },
+  { "004", 82, NULL, NULL },
+  { "004", 10e6, NULL, NULL },             /* transactions */
+  { "004", 10e6, "Xiaomi", "capital" },
+};
+
+static void
+test_precision_recall (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  const char *prefixes[] = { "000", "001", "002", "003", "004" };
+  guint n_found = 0, n_correct = 0, n_values = 0;
+  double precision, recall, value_recall;
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      g_autoptr(CitedExtraction) ex = extract_seed (lexicon, prefixes[i], NULL);
+      g_autofree gboolean *used = g_new0 (gboolean, ex->figures->len);
+
+      n_found += ex->figures->len;
+      for (guint t = 0; t < G_N_ELEMENTS (truth); t++)
+        {
+          gboolean value_seen = FALSE;
+
+          if (strcmp (truth[t].seed, prefixes[i]) != 0)
+            continue;
+          for (guint k = 0; k < ex->figures->len; k++)
+            {
+              CitedFigure *f = g_ptr_array_index (ex->figures, k);
+
+              if (used[k] || fabs (f->value - truth[t].value) > 1e-6 * truth[t].value)
+                continue;
+              value_seen = TRUE;
+              if (g_strcmp0 (f->brand, truth[t].brand) == 0 &&
+                  (truth[t].metric == NULL || g_strcmp0 (f->metric, truth[t].metric) == 0))
+                {
+                  used[k] = TRUE;
+                  n_correct++;
+                  break;
+                }
+            }
+          if (value_seen)
+            n_values++;
+          else
+            g_test_message ("missed: %s %g %s", truth[t].seed, truth[t].value, truth[t].brand);
+        }
+    }
+
+  precision = (double) n_correct / MAX (1, n_found);
+  recall = (double) n_correct / G_N_ELEMENTS (truth);
+  value_recall = (double) n_values / G_N_ELEMENTS (truth);
+  g_test_message ("seeds: %u annotated figures, %u extracted, %u right with brand and metric: "
+                  "precision %.2f, recall %.2f (values alone: recall %.2f)",
+                  (guint) G_N_ELEMENTS (truth), n_found, n_correct, precision, recall, value_recall);
+  g_assert_cmpfloat (precision, >=, 0.9);
+  g_assert_cmpfloat (recall, >=, 0.9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/seeds/003-rd-teams", test_seed_003);
   g_test_add_func ("/seeds/004-prices", test_seed_004);
   g_test_add_func ("/seeds/offsets", test_offsets);
+  g_test_add_func ("/seeds/precision-recall", test_precision_recall);
 
   return g_test_run ();
 }
