@@ -1652,6 +1652,17 @@ parse_number (Sentence *S,
 }
 
 static gboolean
+is_word (Sentence    *S,
+         const Token *t,
+         const char  *word)
+{
+  guint len = strlen (word);
+
+  return t->type == T_WORD && t->end - t->start == len &&
+         g_ascii_strncasecmp (S->body + t->start, word, len) == 0;
+}
+
+static gboolean
 is_productish (Sentence    *S,
                guint        i)
 {
@@ -1690,6 +1701,20 @@ is_company_metric (const char *metric)
   return metric != NULL && strcmp (metric, "population") != 0 && strcmp (metric, "growth") != 0;
 }
 
+static gboolean
+sentence_has_metric (Sentence   *S,
+                     const char *metric)
+{
+  for (guint k = 0; k < S->tokens->len; k++)
+    {
+      const char *m = TOK_FIELD (TOK (S, k), metric);
+
+      if (m != NULL && strcmp (m, metric) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static const char *
 metric_for (Sentence        *S,
             const Candidate *c,
@@ -1708,6 +1733,11 @@ metric_for (Sentence        *S,
     return "rank";
   if (c->unit != NULL && c->currency == NULL && from_unit)
     unit_metric = g_hash_table_lookup (tables->unit_metrics, c->unit);
+  /* People are staff only where the sentence speaks of staff ("the R&D
+   * team has 3000 people"), not when they download or queue. */
+  if (unit_metric != NULL && strcmp (unit_metric, "employees") == 0 &&
+      strcmp (c->unit, "people") == 0 && !sentence_has_metric (S, "employees"))
+    unit_metric = NULL;
   if (unit_metric != NULL && *unit_metric != '\0')
     return unit_metric;
 
@@ -2096,6 +2126,12 @@ parse_rank (Sentence  *S,
       if (i + 2 < n && TOK (S, i + 2)->type == T_SYM)
         return FALSE;     /* "top 10%" */
       last = i + 1;
+      /* "in the top three in India", "the top three makers"; not "a top 100
+       * list" or "the top three as the domestic market". */
+      if (i + 2 < n && !(TOK (S, i + 2)->type == T_PUNCT) &&
+          !(TOK (S, i + 2)->type == T_WORD && (tok_has (TOK (S, i + 2), W_COMPANY) ||
+                                               is_word (S, TOK (S, i + 2), "in"))))
+        return FALSE;
     }
   else if (t->type == T_WORD && (f & W_RANKVERB) && i + 1 < n &&
            tok_has (TOK (S, i + 1), W_ORDINAL))
@@ -2256,6 +2292,13 @@ scan_figures (Sentence  *S,
           for (guint j = c.first; j <= c.last; j++)
             TOK (S, j)->used = 1;
           i = c.last;
+          continue;
+        }
+      if (t->type == T_WORD && tok_has (t, W_TOP) && i + 1 < n && TOK (S, i + 1)->type == T_NUM)
+        {
+          /* "a top 100 list": no rank and no figure. */
+          TOK (S, i + 1)->used = 1;
+          i++;
           continue;
         }
       if (t->type == T_WORD && tok_has (t, W_VAGUE))
