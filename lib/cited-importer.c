@@ -1808,6 +1808,15 @@ parse_xml_feed (ParseContext  *ctx,
 /* JSON Lines and JSON Feed                                                  */
 /* ------------------------------------------------------------------------ */
 
+/* json-glib prefixes its messages with "<data>:" when parsing memory. */
+static const char *
+json_message (const GError *error)
+{
+  if (g_str_has_prefix (error->message, "<data>:"))
+    return error->message + strlen ("<data>:");
+  return error->message;
+}
+
 static const char *
 json_string (JsonObject         *object,
              const char * const *names)
@@ -1927,7 +1936,8 @@ parse_json_lines (ParseContext *ctx,
       where = g_strdup_printf ("%u", line_no);
       if (!json_parser_load_from_data (parser, line, -1, &local_error))
         {
-          g_autofree char *message = g_strdup_printf (_("Not valid JSON: %s"), local_error->message);
+          g_autofree char *message = g_strdup_printf (_("Not valid JSON: %s"),
+                                                      json_message (local_error));
 
           item_rejected (ctx, where, message);
           continue;
@@ -2319,7 +2329,8 @@ parse_data_full (const char  *name,
                 else if (local_error->domain != CITED_ERROR)
                   {
                     GError *wrapped = g_error_new (CITED_ERROR, CITED_ERROR_PARSE,
-                                                   _("Not valid JSON: %s"), local_error->message);
+                                                   _("Not valid JSON: %s"),
+                                                   json_message (local_error));
 
                     g_clear_error (&local_error);
                     local_error = wrapped;
