@@ -639,7 +639,7 @@ cited_store_open (const char  *path,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 10000);
+  sqlite3_busy_timeout (self->db, 60000);
 
   if (!migrate (self, error))
     return NULL;
@@ -1740,7 +1740,7 @@ cited_store_list_articles (CitedStore        *self,
 
   search_parse (&search, query != NULL ? query->search : NULL);
   if (search.match != NULL)
-    g_string_append (sql, ", snippet (articles_fts, 1, char (2), char (3), '…', 48)");
+    g_string_append (sql, ", snippet (articles_fts, 1, char (2), char (3), '…', 64)");
   else if (search.short_terms->len > 0)
     {
       g_string_append (sql, ", (SELECT body FROM article_bodies WHERE id = a.id)");
