@@ -1975,26 +1975,41 @@ brand_for (Sentence        *S,
       }
   }
 
-  /* The subject of the clause: the first brand or pronoun before the
-   * figure. */
-  for (guint k = 0; k < c->first; k++)
-    {
-      Token *t = TOK (S, k);
+  /* "No. 2 is Samsung" */
+  if (c->rank && c->last + 2 < S->tokens->len &&
+      (is_word (S, TOK (S, c->last + 1), "is") || is_word (S, TOK (S, c->last + 1), "was")) &&
+      TOK (S, c->last + 2)->mention >= 0)
+    return mention_brand (S, TOK (S, c->last + 2)->mention);
 
-      if (t->clause != clause)
-        continue;
-      if (t->mention >= 0)
+  /* The subject of the clause: the first brand or pronoun before the figure,
+   * in its own comma segment if there is one there ("the OnePlus 12 costs
+   * $799"), else in the clause. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint k = 0; k < c->first; k++)
         {
-          /* A possessive closer to the figure names its owner: "beat
-           * Apple's 50 million". */
-          for (guint q = k + 1; q < c->first; q++)
-            if (TOK (S, q)->mention >= 0 && TOK (S, q)->poss && TOK (S, q)->segment == segment &&
-                TOK (S, q)->mention != t->mention && c->first - q <= 4)
-              return mention_brand (S, TOK (S, q)->mention);
-          return mention_brand (S, t->mention);
+          Token *t = TOK (S, k);
+
+          if (t->clause != clause || (pass == 0 && t->segment != segment))
+            continue;
+          /* "vivo, OPPO and Xiaomi are": a list, whose head is the subject. */
+          if (pass == 0 && t->mention >= 0 && k >= 2 &&
+              (is_punct (TOK (S, k - 1), ',') || is_punct (TOK (S, k - 1), 0x3001)) &&
+              TOK (S, k - 2)->mention >= 0)
+            break;
+          if (t->mention >= 0)
+            {
+              /* A possessive closer to the figure names its owner: "beat
+               * Apple's 50 million". */
+              for (guint q = k + 1; q < c->first; q++)
+                if (TOK (S, q)->mention >= 0 && TOK (S, q)->poss && TOK (S, q)->segment == segment &&
+                    TOK (S, q)->mention != t->mention && c->first - q <= 4)
+                  return mention_brand (S, TOK (S, q)->mention);
+              return mention_brand (S, t->mention);
+            }
+          if (is_pronoun_at (S, k))
+            return antecedent (S, k);
         }
-      if (is_pronoun_at (S, k))
-        return antecedent (S, k);
     }
 
   /* Just after the figure in its segment: "sales of 10 million for Xiaomi". */

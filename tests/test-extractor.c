@@ -162,6 +162,16 @@ static const Case cases[] = {
   { "Apple's new iPhone 15 starts at $799 in the US.",
     "v=799;cur=USD;m=price;scope=United States;brand=Apple;text=$799" },
 
+  { "The Redmi Note 13 Pro+ and the Huawei Mate 60 Pro go on sale at 9am.", "" },
+  { "The Honor 90 costs 2,499 yuan, the OnePlus 12 costs $799.",
+    "v=2499;cur=CNY;brand=Honor;m=price|v=799;cur=USD;brand=OnePlus;m=price" },
+  { "Xiaomi has 500 stores in India, the firm said on 5 Jan 2024.",
+    "v=500;unit=stores;brand=Xiaomi;scope=India;y=2024" },
+  { "Between $3m and $5m will be spent, Vodafone said at 10:30am.",
+    "v=3e6;max=5e6;cur=USD;text=$3m and $5m" },
+  { "Apple is the No. 1 brand in the US, and No.2 is Samsung.",
+    "v=1;m=rank;brand=Apple|v=2;m=rank;brand=Samsung" },
+
   /* Periods. */
   { "In the second quarter of 2023, Honor shipped 10 million phones.",
     "v=10e6;y=2023;qtr=2;brand=Honor;m=shipments" },
