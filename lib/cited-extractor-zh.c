@@ -674,6 +674,8 @@ static const char * const reject_words[] = {
   "分", "点", "时", "季度", "季", "款", "英里", "摄像头", "纳", "毫秒", "兆",
   "G", "GB", "TB", "MB", "Hz", "GHz", "mAh", "W", "nm", "mm", "fps", "MP", "K",
   "x", "X", "V", "mAH", "MHz", "KB", "kg", "km", "cm", "ms",
+  "立方米", "平方米", "平米", "平方公里", "亩", "公顷", "升", "毫升", "株", "棵", "斤",
+  "公斤", "英尺", "赫兹", "兆赫", "毫安时", "安时", "伏", "摄氏度", "度电", "千瓦时",
   NULL
 };
 
@@ -943,6 +945,35 @@ range_has_any (const Sent         *s,
 }
 
 /* ---- the sentence ---- */
+
+static const char * const beat_verbs[] = {
+  "击败了", "击败", "超越了", "超越", "超过了", "超过", "打败了", "打败", "取代了", "取代",
+  "力压", "压过", "领先于", "紧随", "仅次于", "落后于", "反超", "战胜了", "战胜", "挤下",
+  "从", NULL
+};
+
+static const char * const component_words[] = {
+  "芯片组", "芯片", "处理器", "平台", "系统", "基带", "调制解调器", "SoC", "的芯片",
+  "的处理器", NULL
+};
+
+/* A brand named as a part of something else: "联发科芯片", "骁龙 888 处理器". */
+static gboolean
+is_component (const Sent                *s,
+              const CitedExtractContext *ctx,
+              const CitedMention        *m)
+{
+  guint i = 0;
+
+  while (i < s->n && s->off[i] < m->end)
+    i++;
+  i = skip_spaces (s, i);
+  /* Skip a model number: "骁龙 888 处理器". */
+  while (i < s->n && (arabic_digit (s->cp[i]) >= 0 || is_latin (s->cp[i])))
+    i++;
+  i = skip_spaces (s, i);
+  return match_any_at (s, i, component_words, NULL) >= 0;
+}
 
 /* Ideographs the scan acts on: numerals, 第/前 (ranks, quarters), 最 (最大),
  * 百 (百分之), 人 (人民币), 今/去/明 (relative years). */
@@ -1344,12 +1375,12 @@ read_figure (const Sent                *s,
       c->bare = TRUE;
     }
 
-  /* Small Chinese counts are words ("一家", "三个摄像头"), not figures,
-   * unless they count something that matters ("三家门店", "五名员工"). */
+  /* Small Chinese counts are words ("一家", "两人", "三个摄像头"), not
+   * figures, unless they count something that matters ("三家门店"). */
   if (num->chinese && !num->arabic && !num->has_scale && isnan (value_max) &&
       c->kind == KIND_COUNT && value < 10 &&
       (value < 2 || c->unit == NULL || g_str_equal (c->unit, "units") ||
-       g_str_equal (c->unit, "pieces")))
+       g_str_equal (c->unit, "pieces") || g_str_equal (c->unit, "people")))
     return i;
   if (c->kind == KIND_COUNT && c->unit == NULL && !num->has_scale && value < 10)
     return i;
@@ -1889,7 +1920,7 @@ have_number:
           if (c->kind == KIND_COUNT && c->unit == NULL && !c->counted && metric != NULL)
             {
               if (g_str_equal (metric, "patents") || g_str_equal (metric, "stores") ||
-                  g_str_equal (metric, "users") || g_str_equal (metric, "cities"))
+                  g_str_equal (metric, "users") || (c->bare && g_str_equal (metric, "cities")))
                 c->unit = metric;
               else if (g_str_equal (metric, "employees"))
                 c->unit = "people";
@@ -1917,11 +1948,20 @@ have_number:
         /* A share is always somebody's. */
         gboolean market_share = g_strcmp0 (metric, "market share") == 0;
 
+        gboolean any_owner = FALSE;
+
+        /* Chip and system brands inside a phone's description ("采用联发科
+         * 芯片组的智能手机") own nothing there, when another brand does. */
+        for (guint q = m_first; q < m_end && !any_owner; q++)
+          any_owner = !is_component (&s, ctx, &ctx->mentions[q]);
+
         for (guint q = m_first; q < m_end; q++)
           {
             const CitedMention *mm = &ctx->mentions[q];
             guint dist;
 
+            if (any_owner && is_component (&s, ctx, mm))
+              continue;
             if (mm->start >= clause_s && mm->end <= fs)
               {
                 before_clause = mm;
@@ -1951,20 +1991,57 @@ have_number:
               before_clause = clause_list[ordinal];
           }
 
-        if (before_clause != NULL)
-          brand = before_clause->brand;
-        else if (after_clause != NULL)
-          brand = after_clause->brand;
-        else if (!market_share && range_has_any (&s, lo, hi, market_words) &&
-                 !range_has_any (&s, lo, hi, pronouns))
-          brand = NULL;
-        else if (nearest != NULL)
-          brand = nearest->brand;
-        else if (!market_share && range_has_any (&s, 0, n, market_words) &&
-                 !range_has_any (&s, 0, n, pronouns))
-          brand = NULL;
-        else
-          brand = ctx->prev_brand;
+        {
+          const CitedMention *chosen = NULL;
+          guint floor_s = clause_s;
+
+          if (before_clause != NULL)
+            chosen = before_clause;
+          else if (after_clause != NULL)
+            chosen = after_clause;
+          else if (!market_share && range_has_any (&s, lo, hi, market_words) &&
+                   !range_has_any (&s, lo, hi, pronouns))
+            chosen = NULL;
+          else if (nearest != NULL)
+            {
+              chosen = nearest;
+              floor_s = off[0];
+            }
+
+          /* "联发科击败高通，成为全球最大的芯片组供应商": the subject
+           * before a verb of beating or following owns the figure, not
+           * the brand beaten. */
+          while (chosen != NULL && chosen->end <= fs && chosen > ctx->mentions + m_first)
+            {
+              guint mb = 0;
+              const CitedMention *prev = NULL;
+
+              while (mb < s.n && off[mb] < chosen->start)
+                mb++;
+              if (match_any_before (&s, skip_spaces_back (&s, mb), beat_verbs, NULL) < 0)
+                break;
+              for (const CitedMention *q = chosen - 1; q >= ctx->mentions + m_first; q--)
+                if (q->start >= floor_s && q->brand != chosen->brand &&
+                    !(any_owner && is_component (&s, ctx, q)))
+                  {
+                    prev = q;
+                    break;
+                  }
+              if (prev == NULL)
+                break;
+              chosen = prev;
+            }
+
+          if (chosen != NULL)
+            brand = chosen->brand;
+          else if (before_clause == NULL && after_clause == NULL && nearest != NULL)
+            brand = NULL; /* market-wide clause */
+          else if (!market_share && range_has_any (&s, 0, n, market_words) &&
+                   !range_has_any (&s, 0, n, pronouns))
+            brand = NULL;
+          else
+            brand = ctx->prev_brand;
+        }
       }
       c->brand = brand;
 

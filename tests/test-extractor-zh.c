@@ -238,8 +238,22 @@ static const ZhCase cases[] = {
   { .body = "上证指数本周上涨 2.3%。", .text = "2.3%", .value = 2.3, .unit = "%", .metric = "growth",
     .only = TRUE },
 
+  { .body = "2020 年第三季度，联发科击败高通，成为全球最大的移动芯片组供应商。", .text = "全球最大",
+    .value = 1, .metric = "rank", .scope = "global", .brand = "MediaTek", .year = 2020, .quarter = 3,
+    .only = TRUE },
+  { .body = "我们没想到小米会超越苹果成为榜单上的第三名。", .text = "第三名", .value = 3,
+    .metric = "rank", .brand = "Xiaomi", .only = TRUE },
+  { .body = "OPPO 售出了 5530 万部采用联发科芯片组的智能手机。", .text = "5530 万部", .value = 55300000,
+    .unit = "units", .metric = "sales", .brand = "OPPO", .only = TRUE },
+  { .body = "联发科今年的芯片出货量为 3.5 亿颗。", .text = "3.5 亿颗", .value = 350000000,
+    .unit = "units", .metric = "shipments", .brand = "MediaTek", .year = 2021, .only = TRUE },
+  { .body = "三星从小米手中夺回了 5% 的市场份额。", .text = "5%", .value = 5, .unit = "%",
+    .metric = "market share", .brand = "Samsung", .only = TRUE },
+
   /* Traps: no figure in these. */
   { .body = "千万不要相信这样的传言。" },
+  { .body = "两人是多年的合作伙伴，三人小组负责谈判。" },
+  { .body = "约 35.7 亿立方米水源水质不达标。" },
   { .body = "他是获得该奖项的第一位中国学生。" },
   { .body = "湖人队以 96 比 90 战胜了对手。" },
   { .body = "小米 11 Ultra 的 1/1.12 英寸传感器表现出色。" },
