@@ -2326,6 +2326,15 @@ parse_data_full (const char  *name,
                     g_clear_error (&local_error);
                     lines = TRUE;
                   }
+                /* A text file that happens to start with a brace. */
+                else if (local_error->domain == JSON_PARSER_ERROR &&
+                         (g_ascii_strcasecmp (ext, "txt") == 0 ||
+                          g_ascii_strcasecmp (ext, "text") == 0 ||
+                          g_ascii_strcasecmp (ext, "md") == 0))
+                  {
+                    g_clear_error (&local_error);
+                    parse_plain (&ctx, text, g_ascii_strcasecmp (ext, "md") == 0);
+                  }
                 else if (local_error->domain != CITED_ERROR)
                   {
                     GError *wrapped = g_error_new (CITED_ERROR, CITED_ERROR_PARSE,

@@ -498,12 +498,19 @@ test_json_bad (void)
   g_autoptr(GPtrArray) articles = NULL;
   const char half[] = "{\"title\": \"Cut off\", \"text\": \"The file ends in the middle";
   const char all_bad[] = "{\"a\": 1}\n{\"b\": 2}\n";
+  const char brace[] = "{Update} Kestrel results\n\nKestrel sold 12 drones.\n";
   const char surrogate[] = "{\"title\": \"Lone \\ud800 surrogate\", \"text\": \"Body \\udc00 text\"}\n";
 
   articles = cited_parse_data ("half.json", half, strlen (half), &error);
   g_assert_null (articles);
   g_assert_error (error, CITED_ERROR, CITED_ERROR_PARSE);
   g_clear_error (&error);
+
+  /* Text that starts with a brace is still text in a .txt file. */
+  articles = cited_parse_data ("brace.txt", brace, strlen (brace), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (article_at (articles, 0)->title, ==, "{Update} Kestrel results");
+  g_clear_pointer (&articles, g_ptr_array_unref);
 
   articles = cited_parse_data ("bad.jsonl", all_bad, strlen (all_bad), &error);
   g_assert_null (articles);
