@@ -828,9 +828,9 @@ finish_article (CitedArticle *article)
 
   if (article->body != NULL)
     g_strstrip (article->body);
-  if (article->body == NULL || *article->body == '\0')
+  if (article->body == NULL || is_blank_text (article->body))
     {
-      if (article->title == NULL || *article->title == '\0')
+      if (article->title == NULL || is_blank_text (article->title))
         return FALSE;
       g_free (article->body);
       article->body = g_strdup (article->title);
