@@ -282,7 +282,7 @@ static const GrammarRow grammar[] = {
   { "am pm gmt bst est utc", W_CLOCK, 0 },
   { "the a an which who", W_APPOS, 0 },
   { "st nd rd th", W_ORDSUFFIX, 0 },
-  { "ranked ranks ranking rank ranked", W_RANKVERB, 0 },
+  { "ranked ranks ranking rank", W_RANKVERB, 0 },
   { "of", W_OF, 0 },
   { "ago", W_AGO, 0 },
   { "the", W_THE, 0 },
@@ -796,8 +796,7 @@ tokenize (Sentence *S)
                   p += l2;
                   continue;
                 }
-              if (b[p] == ',' && !dec && p + 3 < end + 1 &&
-                  p + 3 < end &&
+              if (b[p] == ',' && !dec && p + 3 < end &&
                   g_ascii_isdigit (b[p + 1]) && g_ascii_isdigit (b[p + 2]) &&
                   g_ascii_isdigit (b[p + 3]) &&
                   (p + 4 >= end || !g_ascii_isdigit (b[p + 4])))
@@ -1193,10 +1192,6 @@ mark_periods (Sentence *S)
                   g_array_append_val (S->quarters, per);
                   t->used = 1;
                 }
-            }
-          else if ((f & W_YEAR) && i + 1 < n && year_like (TOK (S, i + 1)))
-            {
-              /* "fiscal year 2021" is handled as a year above. */
             }
         }
     }
@@ -2340,7 +2335,6 @@ scan_figures (Sentence  *S,
       if (!parse_number (S, i, &a))
         continue;
 
-      t = TOK (S, a.spelled ? a.first : a.last);
       {
         /* The first number token, for the model-name checks. */
         guint ni = a.first;
