@@ -1030,6 +1030,54 @@ append_markdown_line (GString    *out,
     }
 }
 
+static gboolean
+is_markdown_heading (const char *line)
+{
+  const char *p = line;
+
+  while (*p == '#')
+    p++;
+  return p > line && p - line <= 6 && (*p == ' ' || *p == '\t');
+}
+
+static void
+parse_front_matter_line (CitedArticle *article,
+                         const char   *line)
+{
+  const char *colon = strchr (line, ':');
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+  gsize len;
+
+  if (colon == NULL || colon == line)
+    return;
+  key = g_ascii_strdown (line, colon - line);
+  g_strstrip (key);
+  value = g_strstrip (g_strdup (colon + 1));
+  len = strlen (value);
+  if (len >= 2 && (value[0] == '"' || value[0] == '\'') && value[len - 1] == value[0])
+    {
+      memmove (value, value + 1, len - 2);
+      value[len - 2] = '\0';
+    }
+  if (*value == '\0')
+    return;
+
+  if (article->title == NULL && g_str_equal (key, "title"))
+    article->title = g_steal_pointer (&value);
+  else if (article->published == NULL &&
+           (g_str_equal (key, "date") || g_str_equal (key, "published")))
+    article->published = normalize_date (value);
+  else if (article->source == NULL &&
+           (g_str_equal (key, "source") || g_str_equal (key, "publisher") ||
+            g_str_equal (key, "site")))
+    article->source = g_steal_pointer (&value);
+  else if (article->path == NULL &&
+           (g_str_equal (key, "url") || g_str_equal (key, "link") ||
+            g_str_equal (key, "original") || g_str_equal (key, "source_url")))
+    article->path = g_steal_pointer (&value);
+}
+
 static void
 parse_plain (ParseContext *ctx,
              char         *text,
@@ -1073,7 +1121,30 @@ parse_plain (ParseContext *ctx,
   if (first == n_lines)
     return;
 
-  if (markdown && lines[first][0] == '#')
+  /* YAML front matter of blog exports (Jekyll, Hugo):
+   * ---\ntitle: ...\ndate: ...\n--- */
+  if (g_str_equal (lines[first], "---"))
+    {
+      guint end = first + 1;
+
+      while (end < n_lines && end < first + 60 && !g_str_equal (lines[end], "---") &&
+             !g_str_equal (lines[end], "..."))
+        end++;
+      if (end < n_lines && end < first + 60)
+        {
+          for (guint i = first + 1; i < end; i++)
+            parse_front_matter_line (article, lines[i]);
+          first = end + 1;
+          while (first < n_lines && line_is_blank (lines[first]))
+            first++;
+          if (first == n_lines)
+            return;
+        }
+    }
+
+  if (article->title != NULL)
+    body_start = first;
+  else if (markdown && is_markdown_heading (lines[first]))
     {
       const char *t = lines[first];
 

@@ -341,6 +341,22 @@ test_markdown (void)
 }
 
 static void
+test_front_matter (void)
+{
+  g_autoptr(GPtrArray) articles = parse_fixture ("front-matter.md");
+  CitedArticle *article = article_at (articles, 0);
+
+  g_assert_cmpstr (article->title, ==, "Sparrow Mobile tops 10 million users");
+  g_assert_cmpstr (article->published, ==, "2024-07-09");
+  g_assert_cmpstr (article->source, ==, "Pocket Ledger");
+  g_assert_cmpstr (article->path, ==, "https://example.com/sparrow-10m");
+  /* "#1" is not a heading marker. */
+  g_assert_cmpstr (article->body, ==,
+                   "Sparrow Mobile said its messaging app passed 10 million monthly users in June.\n\n"
+                   "#1 in its home market, it now targets India.");
+}
+
+static void
 test_html (void)
 {
   g_autoptr(GPtrArray) articles = parse_fixture ("article.html");
@@ -1190,6 +1206,7 @@ main (int   argc,
   g_test_add_func ("/importer/format/plain", test_plain);
   g_test_add_func ("/importer/format/plain-body-first", test_plain_body_first);
   g_test_add_func ("/importer/format/markdown", test_markdown);
+  g_test_add_func ("/importer/format/front-matter", test_front_matter);
   g_test_add_func ("/importer/format/html", test_html);
   g_test_add_func ("/importer/format/html-broken", test_html_broken);
   g_test_add_func ("/importer/format/rss", test_rss);
