@@ -150,6 +150,8 @@ static const char * const migrations[] = {
   ");",
 };
 
+static char *like_pattern (const char *term);
+
 /* Expressions for a figure after the user's edit (f: figures, e: edits). */
 #define EFFECTIVE_BRAND  "(CASE WHEN e.brand IS NULL THEN f.brand ELSE nullif (e.brand, '') END)"
 #define EFFECTIVE_METRIC "(CASE WHEN e.metric IS NULL THEN f.metric ELSE nullif (e.metric, '') END)"
@@ -1065,14 +1067,16 @@ fail:
 /* Re-extraction                                                       */
 
 static gboolean
-reextract_all (CitedStore    *self,
-               CitedLexicon  *lexicon,
-               GCancellable  *cancellable,
-               GError       **error)
+reextract (CitedStore    *self,
+           CitedLexicon  *lexicon,
+           GArray        *only,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = only != NULL ? g_array_ref (only) : g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
+  if (only == NULL)
   {
     g_autoptr(CachedStmt) select = prepare (self, "SELECT id FROM articles ORDER BY id", error);
 
@@ -1155,13 +1159,87 @@ cited_store_reextract (CitedStore    *self,
 
   if (!begin (self, error))
     return FALSE;
-  if (!reextract_all (self, self->lexicon, cancellable, error) ||
+  if (!reextract (self, self->lexicon, NULL, cancellable, error) ||
       !commit (self, error))
     {
       rollback (self);
       return FALSE;
     }
   return TRUE;
+}
+
+/* Articles whose title or body contains @name or one of @aliases, which
+ * the brand matcher compares byte for byte up to ASCII case: the trigram
+ * index finds those of three characters or more, LIKE the shorter ones. */
+static GArray *
+brand_candidates (CitedStore          *self,
+                  const char          *name,
+                  const char * const  *aliases,
+                  GError             **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT a.id FROM articles a WHERE 0");
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (param_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  g_ptr_array_add (names, (gpointer) name);
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    g_ptr_array_add (names, (gpointer) aliases[i]);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *alias = g_strstrip (g_strdup (g_ptr_array_index (names, i)));
+
+      if (*alias == '\0' || !g_utf8_validate (alias, -1, NULL))
+        continue;
+
+      if (g_utf8_strlen (alias, -1) >= TRIGRAM_MIN_CHARS)
+        {
+          GString *phrase = g_string_new ("\"");
+
+          for (const char *q = alias; *q != '\0'; q++)
+            {
+              if (*q == '"')
+                g_string_append_c (phrase, '"');
+              g_string_append_c (phrase, *q);
+            }
+          g_string_append_c (phrase, '"');
+          g_string_append (sql, " OR a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+          params_add_text (params, phrase->str);
+          g_string_free (phrase, TRUE);
+        }
+      else
+        {
+          g_autofree char *pattern = like_pattern (alias);
+
+          g_string_append (sql,
+                           " OR a.title LIKE ? ESCAPE '\\'"
+                           " OR (SELECT body FROM article_bodies WHERE id = a.id) LIKE ? ESCAPE '\\'");
+          params_add_text (params, pattern);
+          params_add_text (params, pattern);
+        }
+    }
+  g_string_append (sql, " ORDER BY a.id");
+
+  stmt = prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  params_bind (params, stmt);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not read the articles"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
 }
 
 static gboolean
@@ -1192,6 +1270,7 @@ cited_store_add_brand (CitedStore          *self,
                        GError             **error)
 {
   g_autoptr(CitedLexicon) lexicon = NULL;
+  g_autoptr(GArray) candidates = NULL;
   g_autofree char *trimmed = NULL;
   gint64 brand_id;
 
@@ -1253,11 +1332,16 @@ cited_store_add_brand (CitedStore          *self,
         goto fail;
     }
 
-  /* Re-scan with a fresh lexicon so that a failure leaves ours as it was. */
+  /* Re-scan with a fresh lexicon so that a failure leaves ours as it was,
+   * and only the articles where one of the names occurs: no other article
+   * can gain a mention or a figure's attribution. */
   lexicon = load_lexicon (self, error);
   if (lexicon == NULL)
     goto fail;
-  if (!reextract_all (self, lexicon, NULL, error))
+  candidates = brand_candidates (self, trimmed, aliases, error);
+  if (candidates == NULL)
+    goto fail;
+  if (!reextract (self, lexicon, candidates, NULL, error))
     goto fail;
   if (!commit (self, error))
     goto fail;

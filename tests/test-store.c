@@ -856,7 +856,7 @@ test_add_brand (Fixture       *fixture,
   g_autoptr(CitedArticle) stored = NULL;
   CitedArticle *article = make_article ("Fairphone", "2024-05-01",
                                         "Fairphone sold 120,000 phones in 2023.");
-  static const char * const aliases[] = { "Fair Phone", "公平手机", NULL };
+  static const char * const aliases[] = { "Fair Phone", "公平手机", "FP", NULL };
   CitedQuery query = { .brand = "Fairphone" };
   gint64 id;
 
@@ -866,6 +866,9 @@ test_add_brand (Fixture       *fixture,
   id = article->id;
   g_clear_pointer (&article, cited_article_unref);
 
+  /* A short alias, and an article with no name of the brand at all. */
+  add_one (store, make_article ("Short alias", "2024-05-02", "FP sold 8,000 phones."));
+  add_one (store, make_article ("Unrelated", "2024-05-03", "Samsung sold 9,000 phones."));
   g_assert_cmpuint (cited_store_count_articles (store, &query, NULL), ==, 0);
 
   g_assert_false (cited_store_add_brand (store, "  ", NULL, NULL, &error));
@@ -879,8 +882,12 @@ test_add_brand (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (cited_lexicon_lookup (cited_store_get_lexicon (store), "公平手机"), ==, "Fairphone");
 
-  /* The stored article was re-scanned: mention, brand and figure. */
+  /* The stored articles were re-scanned: mention, brand and figure. */
+  g_assert_cmpuint (cited_store_count_articles (store, &query, NULL), ==, 2);
+  query.brand = "Samsung";
   g_assert_cmpuint (cited_store_count_articles (store, &query, NULL), ==, 1);
+  query.brand = "Fairphone";
+  query.search = "Fairphone";
   mentions = cited_store_list_mentions (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (mentions->len, ==, 1);
@@ -895,10 +902,11 @@ test_add_brand (Fixture       *fixture,
   g_assert_cmpfloat (((CitedFigure *) g_ptr_array_index (figures, 0))->value, ==, 120000);
 
   stats = cited_store_brand_stats (store, FALSE, &error);
-  g_assert_cmpuint (stats->len, ==, 1);
+  g_assert_cmpuint (stats->len, ==, 2);
   g_assert_cmpstr (((CitedBrandStats *) g_ptr_array_index (stats, 0))->name, ==, "Fairphone");
   g_assert_cmpstr (((CitedBrandStats *) g_ptr_array_index (stats, 0))->color, ==, "#2E7D32");
-  g_assert_cmpuint (((CitedBrandStats *) g_ptr_array_index (stats, 0))->n_figures, ==, 1);
+  g_assert_cmpuint (((CitedBrandStats *) g_ptr_array_index (stats, 0))->mentions, ==, 2);
+  g_assert_cmpuint (((CitedBrandStats *) g_ptr_array_index (stats, 0))->n_figures, ==, 2);
 
   /* The brand is kept in the database. */
   g_clear_object (&store);
