@@ -1293,6 +1293,16 @@ looks_like_thucnews (const char *text)
 /* HTML                                                                      */
 /* ------------------------------------------------------------------------ */
 
+static char *
+xml_text (xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  char *text = g_strdup ((const char *) content);
+
+  xmlFree (content);
+  return text;
+}
+
 typedef struct {
   GString *out;
   gboolean space;
@@ -1445,7 +1455,13 @@ typedef struct {
   char    *og_title;
   char    *site_name;
   char    *published;
+  char    *ld_headline;
+  char    *ld_publisher;
+  char    *ld_published;
 } HtmlScan;
+
+static void scan_json_ld (const char *json,
+                          HtmlScan   *scan);
 
 static void
 html_scan (xmlNode  *node,
@@ -1501,7 +1517,20 @@ html_scan (xmlNode  *node,
         }
       else if (scan->body == NULL && g_ascii_strcasecmp (name, "body") == 0)
         scan->body = node;
-      if (g_ascii_strcasecmp (name, "script") != 0 && g_ascii_strcasecmp (name, "style") != 0)
+      else if (g_ascii_strcasecmp (name, "script") == 0)
+        {
+          g_autofree char *type = (char *) xmlGetProp (node, (const xmlChar *) "type");
+
+          /* schema.org metadata most news sites publish. */
+          if (type != NULL && g_ascii_strcasecmp (type, "application/ld+json") == 0)
+            {
+              g_autofree char *json = xml_text (node);
+
+              scan_json_ld (json, scan);
+            }
+          continue;
+        }
+      if (g_ascii_strcasecmp (name, "style") != 0)
         html_scan (node->children, scan);
     }
 }
@@ -1537,6 +1566,8 @@ parse_html (ParseContext  *ctx,
   article = cited_article_new ();
   if (scan.og_title != NULL)
     article->title = g_steal_pointer (&scan.og_title);
+  else if (scan.ld_headline != NULL)
+    article->title = g_steal_pointer (&scan.ld_headline);
   else if (scan.title != NULL)
     article->title = node_text (scan.title);
   if ((article->title == NULL || *article->title == '\0') && scan.h1 != NULL)
@@ -1544,8 +1575,10 @@ parse_html (ParseContext  *ctx,
       g_free (article->title);
       article->title = node_text (scan.h1);
     }
-  article->source = g_steal_pointer (&scan.site_name);
-  article->published = g_steal_pointer (&scan.published);
+  article->source = scan.site_name ? g_steal_pointer (&scan.site_name)
+                                    : g_steal_pointer (&scan.ld_publisher);
+  article->published = scan.published ? g_steal_pointer (&scan.published)
+                                      : normalize_date (scan.ld_published);
   if (article->published == NULL && scan.time != NULL)
     {
       g_autofree char *datetime = (char *) xmlGetProp (scan.time, (const xmlChar *) "datetime");
@@ -1556,6 +1589,11 @@ parse_html (ParseContext  *ctx,
   article->path = g_strdup (ctx->name);
 
   g_free (scan.og_title);
+  g_free (scan.site_name);
+  g_free (scan.published);
+  g_free (scan.ld_headline);
+  g_free (scan.ld_publisher);
+  g_free (scan.ld_published);
   xmlFreeDoc (doc);
 
   if (finish_article (article) && !line_is_blank (article->body))
@@ -1581,16 +1619,6 @@ static const char *
 ns_prefix (xmlNode *node)
 {
   return node->ns && node->ns->prefix ? (const char *) node->ns->prefix : "";
-}
-
-static char *
-xml_text (xmlNode *node)
-{
-  xmlChar *content = xmlNodeGetContent (node);
-  char *text = g_strdup ((const char *) content);
-
-  xmlFree (content);
-  return text;
 }
 
 static xmlNode *
@@ -1930,6 +1958,50 @@ json_author (JsonObject *object)
         return json_string (json_node_get_object (first), name_keys);
     }
   return NULL;
+}
+
+static void
+scan_json_ld_node (JsonNode *node,
+                   HtmlScan *scan,
+                   guint     depth)
+{
+  static const char * const headline_keys[] = { "headline", NULL };
+  static const char * const date_keys[] = { "datePublished", "dateCreated", NULL };
+  static const char * const name_keys[] = { "name", NULL };
+
+  if (node == NULL || depth > 4)
+    return;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        scan_json_ld_node (json_array_get_element (array, i), scan, depth + 1);
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      JsonNode *publisher = json_object_get_member (object, "publisher");
+
+      if (scan->ld_headline == NULL && json_string (object, headline_keys) != NULL)
+        scan->ld_headline = g_strdup (json_string (object, headline_keys));
+      if (scan->ld_published == NULL && json_string (object, date_keys) != NULL)
+        scan->ld_published = g_strdup (json_string (object, date_keys));
+      if (scan->ld_publisher == NULL && publisher != NULL && JSON_NODE_HOLDS_OBJECT (publisher) &&
+          json_string (json_node_get_object (publisher), name_keys) != NULL)
+        scan->ld_publisher = g_strdup (json_string (json_node_get_object (publisher), name_keys));
+      scan_json_ld_node (json_object_get_member (object, "@graph"), scan, depth + 1);
+    }
+}
+
+static void
+scan_json_ld (const char *json,
+              HtmlScan   *scan)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+  if (json != NULL && json_parser_load_from_data (parser, json, -1, NULL))
+    scan_json_ld_node (json_parser_get_root (parser), scan, 0);
 }
 
 /* One article from a JSON object: a JSON Lines record or a JSON Feed item. */

@@ -361,6 +361,7 @@ test_html (void)
 {
   g_autoptr(GPtrArray) articles = parse_fixture ("article.html");
   g_autoptr(GPtrArray) latin1 = parse_fixture ("latin1.html");
+  g_autoptr(GPtrArray) json_ld = NULL;
   CitedArticle *article = article_at (articles, 0);
 
   g_assert_cmpstr (article->title, ==, "Harbor Motors sells 50,000 cars");
@@ -370,6 +371,14 @@ test_html (void)
                    "Harbor Motors sells 50,000 cars\n\n"
                    "Harbor Motors sold 50,000 cars in January, the company said.\n\n"
                    "That is twice as many as a year ago & a record.");
+
+  /* schema.org JSON-LD when there are no Open Graph tags. */
+  json_ld = parse_fixture ("json-ld.html");
+  g_assert_cmpstr (article_at (json_ld, 0)->title, ==, "Marten Bank books record profit");
+  g_assert_cmpstr (article_at (json_ld, 0)->source, ==, "Harbour Times");
+  g_assert_cmpstr (article_at (json_ld, 0)->published, ==, "2023-10-24");
+  g_assert_cmpstr (article_at (json_ld, 0)->body, ==,
+                   "Marten Bank made a profit of 2.1 billion euros in the third quarter.");
 
   /* A declared charset is honoured. */
   g_assert_cmpstr (article_at (latin1, 0)->title, ==, "Café chain opens 40 stores");
