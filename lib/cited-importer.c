@@ -1570,10 +1570,18 @@ parse_html (ParseContext  *ctx,
     article->title = g_steal_pointer (&scan.ld_headline);
   else if (scan.title != NULL)
     article->title = node_text (scan.title);
-  if ((article->title == NULL || *article->title == '\0') && scan.h1 != NULL)
+  if (scan.h1 != NULL)
     {
-      g_free (article->title);
-      article->title = node_text (scan.h1);
+      g_autofree char *h1 = node_text (scan.h1);
+
+      /* "Headline | Site" in <title> and "Headline" in <h1>: the headline. */
+      if (article->title == NULL || *article->title == '\0' ||
+          (*h1 != '\0' && scan.og_title == NULL && g_str_has_prefix (article->title, h1) &&
+           strlen (article->title) > strlen (h1)))
+        {
+          g_free (article->title);
+          article->title = g_steal_pointer (&h1);
+        }
     }
   article->source = scan.site_name ? g_steal_pointer (&scan.site_name)
                                     : g_steal_pointer (&scan.ld_publisher);

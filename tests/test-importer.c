@@ -392,6 +392,7 @@ test_html_broken (void)
   g_autoptr(GPtrArray) articles = parse_fixture ("broken.html");
   CitedArticle *article = article_at (articles, 0);
 
+  /* <title> "… | Daily Quill" and <h1> "…": the headline alone. */
   g_assert_cmpstr (article->title, ==, "Broken page about Quill Inc");
   g_assert_nonnull (strstr (article->body, "Quill Inc hired 1,500 people"));
   g_assert_nonnull (strstr (article->body, "unclosed bold"));
