@@ -78,6 +78,8 @@ enum {
   W_NO         = 1ull << 38,
   W_AGO        = 1ull << 39,
   W_THE        = 1ull << 40,
+  W_SPEC       = 1ull << 41,  /* mAh, GB, MP: specifications, not figures */
+  W_YEARDET    = 1ull << 42,  /* the, best, latest: "the 2022 phones" */
 };
 
 typedef struct {
@@ -286,6 +288,8 @@ static const GrammarRow grammar[] = {
   { "of", W_OF, 0 },
   { "ago", W_AGO, 0 },
   { "the", W_THE, 0 },
+  { "the a an this that these those its their his her our your best latest new newest top "
+    "flagship upcoming early late mid from since until during", W_YEARDET, 0 },
   { "the of a an in on at for to with by from and or that which is are was were be been "
     "has have had will would can could may might this that these those its their his her "
     "as than over under about around some more less only just also not no each every per "
@@ -464,6 +468,7 @@ tables_new (void)
       load_string_table (tables, root, "currencies", G_STRUCT_OFFSET (Word, currency));
       load_flag_list (tables, root, "market_words", W_MARKET);
       load_flag_list (tables, root, "company_nouns", W_COMPANY);
+      load_flag_list (tables, root, "spec_units", W_SPEC);
       load_map (tables->unit_metrics, root, "unit_metrics");
       load_map (tables->money_metrics, root, "money_metrics");
     }
@@ -764,6 +769,18 @@ tokenize (Sentence *S)
           continue;
         }
 
+      /* Links hold numbers that are no figures. */
+      if ((c == 'h' && p + 8 < end && (memcmp (b + p, "http://", 7) == 0 ||
+                                       memcmp (b + p, "https://", 8) == 0)) ||
+          (c == 'w' && p + 4 < end && memcmp (b + p, "www.", 4) == 0))
+        {
+          while (p < end && !g_ascii_isspace (b[p]) && b[p] != ')' && b[p] != ']' &&
+                 b[p] != '>' && b[p] != '"' && (guchar) b[p] < 0x80)
+            p++;
+          space = TRUE;
+          continue;
+        }
+
       t.start = p;
       t.glued = !space && S->tokens->len > 0;
       t.mention = -1;
@@ -837,8 +854,9 @@ tokenize (Sentence *S)
 
               if (g_ascii_isalpha (ch))
                 {
-                  /* "XiaomiCars": a case change starts a new word. */
-                  if (is_word && g_ascii_isupper (ch) && g_ascii_islower (prev))
+                  /* "XiaomiCars": a case change starts a new word, but not
+                   * after one letter ("mAh", "iPhone", "eBay"). */
+                  if (is_word && g_ascii_isupper (ch) && g_ascii_islower (prev) && p - t.start > 1)
                     break;
                   if (g_ascii_isupper (ch))
                     any_upper = TRUE;
@@ -1134,7 +1152,11 @@ mark_periods (Sentence *S)
             }
           /* Years, unless a quantity follows ("2000 people") or money
            * comes before ("$2021"). */
-          if (year_like (t) && !followed_by_quantity (S, i) &&
+          if (year_like (t) && (!followed_by_quantity (S, i) ||
+                                (prev && prev->type == T_WORD && t->num >= 1990 && t->num <= 2040 &&
+                                 (tok_has (prev, W_YEARDET) || prev->poss ||
+                                  (prev->end - prev->start >= 3 &&
+                                   memcmp (S->body + prev->end - 3, "end", 3) == 0)))) &&
               !(prev && prev->type == T_SYM && prev->cp != '%') &&
               !(next && next->glued && next->type == T_WORD &&
                 !(S->body[next->start] == 's' && next->end - next->start == 1)))
@@ -2335,6 +2357,37 @@ scan_figures (Sentence  *S,
       if (!parse_number (S, i, &a))
         continue;
 
+      /* Attribute values in markup ("width = \"303\""), list markers ("100.")
+       * and specifications ("5,000 mAh", "48 MP") are no figures. */
+      {
+        guint q = a.first;
+
+        while (q > 0 && TOK (S, q - 1)->type == T_PUNCT &&
+               (TOK (S, q - 1)->cp == '"' || TOK (S, q - 1)->cp == '\''))
+          q--;
+        if (q > 0 && is_punct (TOK (S, q - 1), '='))
+          {
+            TOK (S, a.first)->used = 1;
+            i = a.last;
+            continue;
+          }
+        if (a.first == 0 && !a.spelled && a.currency == NULL && !a.percent && !a.scaled &&
+            (a.last + 1 >= n || (TOK (S, a.last + 1)->type == T_PUNCT &&
+                                 (TOK (S, a.last + 1)->cp == '.' || TOK (S, a.last + 1)->cp == ')'))))
+          {
+            i = a.last;
+            continue;
+          }
+        if (!a.percent && a.currency == NULL && a.last + 1 < n &&
+            tok_has (TOK (S, a.last + 1), W_SPEC))
+          {
+            for (guint r = a.first; r <= a.last + 1; r++)
+              TOK (S, r)->used = 1;
+            i = a.last + 1;
+            continue;
+          }
+      }
+
       {
         /* The first number token, for the model-name checks. */
         guint ni = a.first;
@@ -2877,7 +2930,8 @@ mostly_cjk (const char *b,
             guint       start,
             guint       end)
 {
-  guint cjk = 0, latin = 0;
+  guint cjk = 0, words = 0;
+  gboolean in_word = FALSE;
 
   for (guint p = start; p < end;)
     {
@@ -2885,10 +2939,27 @@ mostly_cjk (const char *b,
 
       if (c < 0x80)
         {
-          latin += g_ascii_isalpha (c) ? 1 : 0;
+          /* Links in Markdown sources are not prose in either language. */
+          if ((c == 'h' && p + 4 < end && memcmp (b + p, "http", 4) == 0) ||
+              (c == 'w' && p + 4 < end && memcmp (b + p, "www.", 4) == 0))
+            {
+              while (p < end && !g_ascii_isspace (b[p]) && b[p] != ')' && b[p] != ']' &&
+                     (guchar) b[p] < 0x80)
+                p++;
+              in_word = FALSE;
+              continue;
+            }
+          if (g_ascii_isalpha (c))
+            {
+              words += in_word ? 0 : 1;
+              in_word = TRUE;
+            }
+          else
+            in_word = FALSE;
           p++;
           continue;
         }
+      in_word = FALSE;
       if (c >= 0xE3 && c <= 0xE9 && p + 2 < end)
         {
           gunichar u = ((gunichar) (c & 0x0F) << 12) | ((gunichar) (b[p + 1] & 0x3F) << 6) |
@@ -2900,8 +2971,8 @@ mostly_cjk (const char *b,
         }
       p += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
     }
-  /* One Chinese character carries about as much as a short English word. */
-  return cjk > 0 && cjk * 3 >= latin;
+  /* A Chinese character carries about what an English word does. */
+  return cjk > 0 && cjk >= words;
 }
 
 /* Words that can make a figure without a digit: spelled numbers and
