@@ -2680,12 +2680,18 @@ compare_names_cb (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+typedef struct {
+  CitedImportProgress func;
+  gpointer            data;
+} WalkProgress;
+
 static void
-collect_dir (const char *dir_path,
-             gboolean    recursive,
-             GPtrArray  *files,
-             GPtrArray  *rejected,
-             GHashTable *visited)
+collect_dir (const char   *dir_path,
+             gboolean      recursive,
+             GPtrArray    *files,
+             GPtrArray    *rejected,
+             GHashTable   *visited,
+             WalkProgress *progress)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GDir) dir = NULL;
@@ -2703,6 +2709,10 @@ collect_dir (const char *dir_path,
         return;
       g_hash_table_add (visited, g_steal_pointer (&key));
     }
+
+  /* While the walk counts, the total is 0. */
+  if (progress->func != NULL)
+    progress->func (0, 0, dir_path, progress->data);
 
   dir = g_dir_open (dir_path, 0, &local_error);
   if (dir == NULL)
@@ -2730,7 +2740,7 @@ collect_dir (const char *dir_path,
       if (S_ISDIR (st.st_mode))
         {
           if (recursive)
-            collect_dir (child, recursive, files, rejected, visited);
+            collect_dir (child, recursive, files, rejected, visited, progress);
         }
       else if (S_ISREG (st.st_mode))
         g_ptr_array_add (files, g_steal_pointer (&child));
@@ -2740,7 +2750,8 @@ collect_dir (const char *dir_path,
 static GPtrArray *
 collect_files (const char * const *paths,
                gboolean            recursive,
-               GPtrArray          *rejected)
+               GPtrArray          *rejected,
+               WalkProgress       *progress)
 {
   g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
@@ -2758,7 +2769,7 @@ collect_files (const char * const *paths,
           continue;
         }
       if (S_ISDIR (st.st_mode))
-        collect_dir (path, recursive, files, rejected, visited);
+        collect_dir (path, recursive, files, rejected, visited, progress);
       else
         /* Files named explicitly are always tried, hidden or not. */
         g_ptr_array_add (files, g_steal_pointer (&path));
@@ -2791,7 +2802,8 @@ flush_batch (CitedStore         *store,
  * @paths: files and folders
  * @recursive: whether to walk folders to any depth
  * @cancellable: (nullable): checked between files
- * @progress: (nullable) (scope call): called after each file
+ * @progress: (nullable) (scope call): called for each folder while the walk
+ *   counts files (total 0), then after each file
  * @user_data: for @progress
  * @error: return location for a #GError
  *
@@ -2818,7 +2830,8 @@ cited_import_paths (CitedStore          *store,
 
   g_return_val_if_fail (CITED_IS_STORE (store), NULL);
 
-  files = collect_files (paths, recursive, result->rejected);
+  files = collect_files (paths, recursive, result->rejected,
+                         &(WalkProgress) { progress, user_data });
   if (progress != NULL)
     progress (0, files->len, NULL, user_data);
 
@@ -2950,7 +2963,7 @@ progress_from_worker_cb (guint       done,
       state->path = g_strdup (current_path);
     }
   state->dirty = TRUE;
-  if (done == 0 || done == total ||
+  if ((total > 0 && done == total) ||
       g_get_monotonic_time () - state->last_sent >= PROGRESS_INTERVAL_USEC)
     progress_schedule_locked (state);
   g_mutex_unlock (&state->mutex);

@@ -1014,6 +1014,7 @@ typedef struct {
   GThread *thread;
   gboolean notified;
   gboolean wrong_thread;
+  gboolean saw_counting;
 } ProgressLog;
 
 static void
@@ -1025,6 +1026,13 @@ progress_cb (guint       done,
   ProgressLog *log = user_data;
 
   log->calls++;
+  if (total == 0)
+    {
+      /* Still walking the folders: nothing done yet, the path is a folder. */
+      g_assert_cmpuint (done, ==, 0);
+      g_assert_true (g_file_test (current_path, G_FILE_TEST_IS_DIR));
+      log->saw_counting = TRUE;
+    }
   g_assert_cmpuint (done, >=, log->last_done);
   log->last_done = done;
   log->last_total = total;
@@ -1060,7 +1068,7 @@ test_import_progress_and_cancel (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) paths = write_many (f, 30);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  ProgressLog log = { cancellable, 10, 0, 0, 0, NULL, FALSE, FALSE };
+  ProgressLog log = { cancellable, 10, 0, 0, 0, NULL, FALSE, FALSE, FALSE };
   g_autoptr(CitedImportResult) result = NULL;
   g_autoptr(CitedImportResult) rest = NULL;
 
@@ -1071,6 +1079,7 @@ test_import_progress_and_cancel (Fixture       *f,
   g_assert_cmpuint (result->n_files, ==, 10);
   g_assert_cmpuint (log.last_done, ==, 10);
   g_assert_cmpuint (log.last_total, ==, 30);
+  g_assert_true (log.saw_counting);
   /* What was looked at before the cancel is in the store, nothing else. */
   g_assert_cmpuint (result->n_added, ==, 10);
   g_assert_cmpuint (count_articles (f->store), ==, 10);
@@ -1133,7 +1142,7 @@ test_import_async (Fixture       *f,
                    gconstpointer  data)
 {
   g_auto(GStrv) paths = write_many (f, 40);
-  ProgressLog log = { NULL, 0, 0, 0, 0, g_thread_self (), FALSE, FALSE };
+  ProgressLog log = { NULL, 0, 0, 0, 0, g_thread_self (), FALSE, FALSE, FALSE };
   CitedImportResult *result = NULL;
 
   cited_import_paths_async (f->store, (const char * const *) paths, TRUE, NULL,
