@@ -148,6 +148,9 @@ static const char * const migrations[] = {
   "  status       INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (article_hash, start, text)"
   ");",
+
+  /* 2: oldest first with undated articles last, straight from an index. */
+  "CREATE INDEX articles_published_nulls_last ON articles ((published IS NULL), published);",
 };
 
 static char *like_pattern (const char *term);

@@ -202,6 +202,34 @@ test_migration_from_empty_file (Fixture       *fixture,
 }
 
 static void
+test_migration_step (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  int latest;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  add_one (store, make_article ("Kept", "2020-01-01", "Apple sold 10 million phones."));
+  g_clear_object (&store);
+  latest = sqlite_int (fixture->path, "PRAGMA user_version");
+  g_assert_cmpint (latest, >=, 2);
+
+  /* Take the database back to version 1: step 2 runs again on open, and the
+   * data written at version 1 is still there. */
+  sqlite_exec (fixture->path,
+               "DROP INDEX articles_published_nulls_last; PRAGMA user_version = 1");
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite_int (fixture->path, "PRAGMA user_version"), ==, latest);
+  g_assert_cmpint (sqlite_int (fixture->path,
+                               "SELECT count (*) FROM sqlite_schema"
+                               " WHERE name = 'articles_published_nulls_last'"), ==, 1);
+  g_assert_cmpuint (cited_store_count_articles (store, NULL, NULL), ==, 1);
+}
+
+static void
 test_too_new (Fixture       *fixture,
               gconstpointer  data)
 {
@@ -1167,6 +1195,7 @@ main (int   argc,
   ADD ("open-create", test_open_create);
   g_test_add_func ("/store/default-path", test_default_path);
   ADD ("migration-from-empty-file", test_migration_from_empty_file);
+  ADD ("migration-step", test_migration_step);
   ADD ("too-new", test_too_new);
   ADD ("not-a-database", test_not_a_database);
   ADD ("foreign-database", test_foreign_database);
