@@ -191,8 +191,7 @@ set_db_error (CitedStore  *self,
               const char  *what)
 {
   g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
-               /* Translators: the first %s says what failed, the second is SQLite's reason */
-               _("%s: %s"), what, sqlite3_errmsg (self->db));
+               "%s: %s", what, sqlite3_errmsg (self->db));
   return FALSE;
 }
 
@@ -863,6 +862,23 @@ insert_article (CitedStore    *self,
   gint64 id;
 
   *added = FALSE;
+
+  /* The importer hands over valid UTF-8; other callers might not, and the
+   * full-text index and every reader rely on it. */
+  if (article->title != NULL && !g_utf8_validate (article->title, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (article->title, -1);
+
+      g_free (article->title);
+      title = article->title = valid;
+    }
+  if (article->body != NULL && !g_utf8_validate (article->body, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (article->body, -1);
+
+      g_free (article->body);
+      body = article->body = valid;
+    }
 
   if (article->hash == NULL)
     article->hash = article_hash (article);
@@ -1772,6 +1788,13 @@ article_from_row (sqlite3_stmt *stmt)
   return article;
 }
 
+/**
+ * cited_store_count_articles:
+ * @query: (nullable): filters; NULL counts every article
+ *
+ * Returns: how many articles the query lists (offset and limit aside), 0
+ *   with @error set on failure.
+ */
 guint
 cited_store_count_articles (CitedStore        *self,
                             const CitedQuery  *query,
@@ -2643,6 +2666,12 @@ cited_store_set_figure_edit (CitedStore             *self,
   return step_done (self, stmt, error);
 }
 
+/**
+ * cited_store_clear_figure_edit:
+ *
+ * Drops the user's edit of a figure, which then shows what the extractor
+ * found. Fails with CITED_ERROR_NOT_FOUND when the figure does not exist.
+ */
 gboolean
 cited_store_clear_figure_edit (CitedStore  *self,
                                gint64       figure_id,

@@ -341,6 +341,22 @@ test_add_and_duplicates (Fixture       *fixture,
 
   g_assert_null (cited_store_get_article (store, 12345, &error));
   g_assert_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Text that is not valid UTF-8 is stored repaired, never as is. */
+  {
+    CitedArticle *broken = make_article ("Broken \xff title", NULL, "Samsung \xfe\xff sold phones.");
+    g_autoptr(CitedArticle) back = NULL;
+
+    add_one (store, cited_article_ref (broken));
+    back = cited_store_get_article (store, broken->id, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_utf8_validate (back->title, -1, NULL));
+    g_assert_true (g_utf8_validate (back->body, -1, NULL));
+    g_assert_nonnull (strstr (back->body, "Samsung"));
+    g_assert_true (strv_contains_ci (back->brands, "Samsung"));
+    cited_article_unref (broken);
+  }
 }
 
 static void
