@@ -44,11 +44,15 @@ typedef struct {
   guint n_states;
   guint n_classes;        /* bytes that occur in no alias share class 0 */
   guint8 classes[256];    /* folded byte -> class */
-  guint32 *delta;         /* n_states * n_classes */
+  guint32 *delta;         /* n_states * n_classes: the next state's row
+                           * offset (state * n_classes), OUTPUT_BIT set when
+                           * an alias ends there */
   gint32 *out;            /* pattern ending at this state, or -1 */
   guint32 *out_link;      /* next state on the suffix chain with an output, 0 = none */
   GArray *patterns;       /* Pattern (aliases borrowed from the lexicon's copy below) */
 } Automaton;
+
+#define OUTPUT_BIT 0x80000000u
 
 typedef struct {
   const char *name;       /* interned */
@@ -259,6 +263,7 @@ automaton_build (CitedLexicon *self)
       a->classes[c] = a->classes[c + 32];
     a->n_classes = n_classes;
     delta = g_new (guint32, (gsize) n_states * n_classes);
+    g_assert ((guint64) n_states * n_classes < OUTPUT_BIT);
     for (guint st = 0; st < n_states; st++)
       {
         /* Class 0: any byte in no alias; go[] sends it to the root's
@@ -266,7 +271,13 @@ automaton_build (CitedLexicon *self)
         delta[(gsize) st * n_classes] = 0;
         for (guint c = 0; c < 256; c++)
           if (used[c])
-            delta[(gsize) st * n_classes + a->classes[c]] = go[(gsize) st * 256 + c];
+            {
+              guint32 next = go[(gsize) st * 256 + c];
+
+              delta[(gsize) st * n_classes + a->classes[c]] =
+                (next * n_classes) |
+                ((a->out[next] >= 0 || a->out_link[next] != 0) ? OUTPUT_BIT : 0);
+            }
       }
     a->delta = delta;
     g_free (go);
@@ -737,7 +748,8 @@ cited_lexicon_find (CitedLexicon *self,
   const guint32 *out_link;
   const guint8 *classes;
   gsize n_classes;
-  guint32 state = 0;
+  guint32 state;
+  guint32 row = 0;
   guint last_end = 0;
 
   g_return_val_if_fail (CITED_IS_LEXICON (self), mentions);
@@ -753,20 +765,22 @@ cited_lexicon_find (CitedLexicon *self,
   matches = g_array_new (FALSE, FALSE, sizeof (Match));
   for (gsize i = 0; i < length; i++)
     {
-      guint32 s;
+      guint32 s, v;
 
       /* Most text is bytes that begin no alias. */
-      if (state == 0)
+      if (row == 0)
         {
           while (i < length && classes[(guchar) text[i]] == 0)
             i++;
           if (i == length)
             break;
         }
-      state = delta[(gsize) state * n_classes + classes[(guchar) text[i]]];
-      if (G_LIKELY (out[state] < 0 && out_link[state] == 0))
+      v = delta[row + classes[(guchar) text[i]]];
+      row = v & ~OUTPUT_BIT;
+      if (G_LIKELY (!(v & OUTPUT_BIT)))
         continue;
-      s = a->out[state] >= 0 ? state : a->out_link[state];
+      state = row / n_classes;
+      s = out[state] >= 0 ? state : out_link[state];
       while (s != 0)
         {
           guint pattern = (guint) a->out[s];
