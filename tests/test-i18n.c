@@ -281,20 +281,32 @@ test_figures_page (Fixture       *fixture,
 {
   GtkWidget *page = GTK_WIDGET (cited_window_get_figures_page (fixture->window));
   g_autofree char *text = NULL;
+  const char *columns[] = { "数值", "指标", "品牌", "所有指标" };
+  const struct { const char *en, *zh; } metrics[] = {
+    { "Sales", "销量" }, { "Shipments", "出货量" }, { "Price", "价格" },
+    { "Employees", "员工数" }, { "Patents", "专利数" },
+  };
+  guint n_metrics = 0;
 
   cited_window_set_visible_page (fixture->window, "figures");
   drain ();
   text = visible_text (page);
-  /* Column titles and the metric names of the sample figures. */
-  for (guint i = 0; i < 3; i++)
-    {
-      const char *expected[] = { "数值", "指标", "销量" };
 
-      if (!has_line (text, expected[i]))
-        g_error ("The Figures page shows no “%s”; it shows:\n%s", expected[i], text);
-    }
+  /* Column titles and the metric filter. */
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (!has_line (text, columns[i]))
+      g_error ("The Figures page shows no “%s”; it shows:\n%s", columns[i], text);
   g_assert_false (has_line (text, "Value"));
-  g_assert_false (has_line (text, "Sales"));
+
+  /* The sample figures' metrics are named in Chinese, never in English. */
+  for (guint i = 0; i < G_N_ELEMENTS (metrics); i++)
+    {
+      g_assert_false (has_line (text, metrics[i].en));
+      if (has_line (text, metrics[i].zh))
+        n_metrics++;
+    }
+  if (n_metrics < 2)
+    g_error ("The Figures page names fewer than two metrics in Chinese; it shows:\n%s", text);
 }
 
 int
