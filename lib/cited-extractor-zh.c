@@ -109,6 +109,9 @@ load_keywords (JsonObject *root,
   return (Keyword *) (void *) g_array_free (out, FALSE);
 }
 
+static void init_starters (void);
+static void init_first_chars (void);
+
 static const Tables *
 get_tables (void)
 {
@@ -139,6 +142,8 @@ get_tables (void)
           g_critical ("Chinese metric keywords unavailable: %s",
                       error != NULL ? error->message : "not a JSON object");
         }
+      init_starters ();
+      init_first_chars ();
       g_once_init_leave (&init, 1);
     }
 
@@ -258,25 +263,27 @@ is_cjk (gunichar c)
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
 }
 
-/* Chars in @word if the body at char @i starts with it, else 0. */
+/* Chars in @word if the body at char @i starts with it, else 0. Compares
+ * byte by byte: most calls fail within the first character. */
 static guint
 match_at (const Sent *s,
           guint       i,
           const char *word)
 {
-  gsize len;
-  guint j;
+  const char *b, *lim;
+  guint chars = 0;
 
-  /* Most calls fail on the first byte: check it before anything else. */
-  if (i >= s->n || s->body[s->off[i]] != word[0])
+  if (i >= s->n)
     return 0;
-  len = strlen (word);
-  if (s->off[i] + len > s->off[s->n] ||
-      memcmp (s->body + s->off[i], word, len) != 0)
-    return 0;
-  for (j = i; j < s->n && s->off[j] < s->off[i] + len; j++)
-    ;
-  return s->off[j] == s->off[i] + len ? j - i : 0;
+  b = s->body + s->off[i];
+  lim = s->body + s->off[s->n];
+  for (const char *w = word; *w != '\0'; w++, b++)
+    {
+      if (b >= lim || *b != *w)
+        return 0;
+      chars += ((guchar) *w & 0xC0) != 0x80;
+    }
+  return chars;
 }
 
 /* Index of the first word of @words (NULL-terminated) at char @i, or -1;
@@ -763,16 +770,35 @@ char_in (gunichar c,
   return FALSE;
 }
 
+/* First characters of reject_words and unit_words, filled once with the
+ * tables, so most words are ruled out by one comparison. */
+static gunichar reject_first[G_N_ELEMENTS (reject_words)];
+static gunichar unit_first[G_N_ELEMENTS (unit_words)];
+
+static void
+init_first_chars (void)
+{
+  for (guint k = 0; reject_words[k] != NULL; k++)
+    reject_first[k] = g_utf8_get_char (reject_words[k]);
+  for (guint k = 0; k < G_N_ELEMENTS (unit_words); k++)
+    unit_first[k] = g_utf8_get_char (unit_words[k].word);
+}
+
 /* Matches a unit word at @i; returns chars consumed or 0. */
 static guint
 match_unit (const Sent      *s,
             guint            i,
             const UnitWord **out)
 {
+  if (i >= s->n)
+    return 0;
   for (guint k = 0; k < G_N_ELEMENTS (unit_words); k++)
     {
-      guint m = match_at (s, i, unit_words[k].word);
+      guint m;
 
+      if (unit_first[k] != s->cp[i])
+        continue;
+      m = match_at (s, i, unit_words[k].word);
       if (m == 0)
         continue;
       if (i + m < s->n && char_in (s->cp[i + m], unit_words[k].not_before))
@@ -788,8 +814,15 @@ match_reject (const Sent *s,
               guint       i)
 {
   guint m = 0;
+  gunichar c;
 
-  if (match_any_at (s, i, reject_words, &m) < 0)
+  if (i >= s->n)
+    return 0;
+  c = s->cp[i];
+  for (guint k = 0; reject_words[k] != NULL; k++)
+    if (reject_first[k] == c && (m = match_at (s, i, reject_words[k])) > 0)
+      break;
+  if (m == 0)
     return 0;
   /* A Latin spec unit must end there: "5 GB" but not "5 Galaxy". */
   if (is_latin (s->cp[i]) && i + m < s->n && is_latin (s->cp[i + m]))
@@ -963,11 +996,17 @@ is_component (const Sent                *s,
               const CitedExtractContext *ctx,
               const CitedMention        *m)
 {
-  guint i = 0;
+  guint lo = 0, hi = s->n, i;
 
-  while (i < s->n && s->off[i] < m->end)
-    i++;
-  i = skip_spaces (s, i);
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (s->off[mid] < m->end)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  i = skip_spaces (s, lo);
   /* Skip a model number: "骁龙 888 处理器". */
   while (i < s->n && (arabic_digit (s->cp[i]) >= 0 || is_latin (s->cp[i])))
     i++;
@@ -977,20 +1016,25 @@ is_component (const Sent                *s,
 
 /* Ideographs the scan acts on: numerals, 第/前 (ranks, quarters), 最 (最大),
  * 百 (百分之), 人 (人民币), 今/去/明 (relative years). */
+static const gunichar starters[] = {
+  0x96F6, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
+  0x5341, 0x767E, 0x5343, 0x7B2C, 0x524D, 0x6700, 0x4EBA, 0x4ECA, 0x53BB, 0x660E,
+};
+
+/* One bit per ideograph in U+4E00..U+9FFF, so the test is one load. */
+static guint8 starter_bits[(0x9FFF - 0x4E00 + 1) / 8 + 1];
+
+static void
+init_starters (void)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (starters); k++)
+    starter_bits[(starters[k] - 0x4E00) >> 3] |= 1 << ((starters[k] - 0x4E00) & 7);
+}
+
 static inline gboolean
 starts_something (gunichar c)
 {
-  switch (c)
-    {
-    case 0x96F6: case 0x4E00: case 0x4E8C: case 0x4E24: case 0x4E09: case 0x56DB:
-    case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D:
-    case 0x5341: case 0x767E: case 0x5343:
-    case 0x7B2C: case 0x524D: case 0x6700: case 0x4EBA:
-    case 0x4ECA: case 0x53BB: case 0x660E:
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  return (starter_bits[(c - 0x4E00) >> 3] >> ((c - 0x4E00) & 7)) & 1;
 }
 
 static void
