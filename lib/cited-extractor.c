@@ -996,13 +996,15 @@ mark_clauses (Sentence *S)
       Token *t = TOK (S, i);
 
       if (t->type == T_PUNCT &&
-          (t->cp == ';' || t->cp == ':' || t->cp == '(' || t->cp == ')' || t->cp == 0x2014 ||
-           t->cp == 0xFF1B || t->cp == 0xFF1A))
+          (t->cp == ';' || t->cp == ':' || t->cp == 0x2014 || t->cp == 0xFF1B || t->cp == 0xFF1A))
         {
           clause++;
           segment++;
         }
-      else if (t->type == T_PUNCT && (t->cp == ',' || t->cp == 0xFF0C || t->cp == 0x3001))
+      /* Brackets hold asides and conversions ("2.8 trillion won ($2.1bn)"),
+       * which share their clause. */
+      else if (t->type == T_PUNCT && (t->cp == ',' || t->cp == 0xFF0C || t->cp == 0x3001 ||
+                                      t->cp == '(' || t->cp == ')'))
         segment++;
       else if (t->type == T_WORD && tok_has (t, W_CONJ))
         {
@@ -1038,6 +1040,8 @@ mark_mentions (Sentence *S)
 
 /* ------------------------------------------------------------------ */
 /* Periods: years, dates, quarters                                      */
+
+static gboolean is_word (Sentence *S, const Token *t, const char *word);
 
 static gboolean
 year_like (const Token *t)
@@ -1166,8 +1170,8 @@ mark_periods (Sentence *S)
               t->used = 1;
               if (next && next->glued && next->type == T_WORD)
                 next->used = 1;  /* "2020s" */
-              else
-                g_array_append_val (S->years, per);
+              else if (!(prev && is_word (S, prev, "since")))
+                g_array_append_val (S->years, per);   /* "since 2016" is no period */
               /* "2018-2019", "2018 to 2020": every year is a period. */
               continue;
             }
@@ -1283,10 +1287,15 @@ find_unit (Sentence    *S,
       guint64 f;
       const char *u;
 
-      if (t->type == T_PUNCT && t->cp == '-' && t->glued && skipped == 0)
+      if (t->type == T_PUNCT && t->cp == '-' && t->glued)
         {
-          skipped--;       /* "40-year", "a 5-star" */
-          continue;
+          /* "40-year", "locked-in orders" */
+          if (j + 1 < n && TOK (S, j + 1)->glued && TOK (S, j + 1)->type == T_WORD)
+            {
+              j++;
+              continue;
+            }
+          break;
         }
       if (t->type != T_WORD)
         break;
@@ -1748,6 +1757,22 @@ metric_for (Sentence        *S,
 
   if (c->rank)
     return "rank";
+
+  /* A percentage right after a verb of change is the change ("shipments
+   * jumped 37%", "up 5%", "fell by 2%"); after "to" it is a level
+   * ("market share rose to 13%"). */
+  if (g_strcmp0 (c->unit, "%") == 0 && c->first > 0)
+    {
+      Token *p = TOK (S, c->first - 1);
+      const char *pm;
+
+      if (is_word (S, p, "by") && c->first > 1)
+        p = TOK (S, c->first - 2);
+      pm = TOK_FIELD (p, metric);
+      if ((pm != NULL && strcmp (pm, "growth") == 0) || is_word (S, p, "up") ||
+          is_word (S, p, "down"))
+        return "growth";
+    }
   if (c->unit != NULL && c->currency == NULL && from_unit)
     unit_metric = g_hash_table_lookup (tables->unit_metrics, c->unit);
   /* People are staff only where the sentence speaks of staff ("the R&D

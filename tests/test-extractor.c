@@ -172,6 +172,22 @@ static const Case cases[] = {
   { "Apple is the No. 1 brand in the US, and No.2 is Samsung.",
     "v=1;m=rank;brand=Apple|v=2;m=rank;brand=Samsung" },
 
+  /* Market reports. */
+  { "Global smartphone shipments fell 3.2% year on year to 1.17 billion units in 2023, according to IDC.",
+    "v=3.2;unit=%;m=growth;scope=global;y=2023;brand=-|v=1.17e9;unit=units;m=shipments;y=2023;brand=-" },
+  { "Apple shipped 234.6 million iPhones in 2023, overtaking Samsung for the first time, while Samsung shipped 226.6 million units.",
+    "v=234.6e6;unit=units;m=shipments;y=2023;brand=Apple|v=226.6e6;unit=units;brand=Samsung;m=shipments" },
+  { "In China, Huawei's shipments jumped 37% in the fourth quarter, and its market share reached 14%.",
+    "v=37;unit=%;m=growth;qtr=4;scope=China;brand=Huawei|v=14;unit=%;m=market share;brand=Huawei" },
+  { "Transsion, which owns Tecno and Infinix, shipped 94.9 million phones, up 30.8% from a year earlier.",
+    "v=94.9e6;m=shipments;brand=Transsion|v=30.8;unit=%;m=growth;brand=Transsion" },
+  { "Samsung Electronics posted an operating profit of 2.8 trillion won ($2.1bn) in the quarter.",
+    "v=2.8e12;cur=KRW;m=profit;brand=Samsung|v=2.1e9;cur=USD;m=profit;brand=Samsung" },
+  { "The Xiaomi SU7 received 88,898 locked-in orders within 24 hours of its launch.",
+    "v=88898;unit=orders;m=orders;brand=Xiaomi" },
+  { "Google has sold 10 million Pixel phones since 2016.",
+    "v=10e6;unit=units;m=sales;brand=Google;y=-" },
+
   /* Periods. */
   { "In the second quarter of 2023, Honor shipped 10 million phones.",
     "v=10e6;y=2023;qtr=2;brand=Honor;m=shipments" },
