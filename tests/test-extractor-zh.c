@@ -250,6 +250,11 @@ static const ZhCase cases[] = {
   { .body = "三星从小米手中夺回了 5% 的市场份额。", .text = "5%", .value = 5, .unit = "%",
     .metric = "market share", .brand = "Samsung", .only = TRUE },
 
+  { .body = "任正非表示，研发投入将超过 200 亿美元。", .text = "200 亿美元", .value = 2e10,
+    .currency = "USD", .qualifier = "more than", .metric = "investment", .brand = "Huawei", .only = TRUE },
+  { .body = "库克透露，iPhone 在印度的销量增长了一倍多，达到 600 万部。", .text = "600 万部",
+    .value = 6000000, .unit = "units", .metric = "sales", .scope = "India", .brand = "Apple", .only = TRUE },
+
   /* Traps: no figure in these. */
   { .body = "千万不要相信这样的传言。" },
   { .body = "两人是多年的合作伙伴，三人小组负责谈判。" },
