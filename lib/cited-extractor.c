@@ -1047,7 +1047,7 @@ static gboolean
 year_like (const Token *t)
 {
   return t->type == T_NUM && t->ndigits == 4 && !t->sep && !t->decimal &&
-         t->num >= 1900 && t->num <= 2100;
+         t->num >= 1800 && t->num <= 2100;
 }
 
 static gboolean
