@@ -1565,6 +1565,10 @@ parse_number (Sentence *S,
             num->currency = "USD";
           else if (len == 2 && memcmp (w, "HK", 2) == 0)
             num->currency = "HKD";
+          else if (len == 2 && memcmp (w, "NT", 2) == 0)
+            num->currency = "TWD";
+          else if (len == 1 && w[0] == 'R')
+            num->currency = "BRL";
           else if (len == 1 && w[0] == 'A')
             num->currency = "AUD";
           else if (len == 1 && w[0] == 'C')
@@ -3299,7 +3303,7 @@ currency_symbol (const char *code)
   static const struct { const char *code, *symbol; } symbols[] = {
     { "CNY", "¥" }, { "USD", "$" }, { "EUR", "€" }, { "GBP", "£" }, { "JPY", "¥" },
     { "KRW", "₩" }, { "INR", "₹" }, { "HKD", "HK$" }, { "AUD", "A$" }, { "CAD", "C$" },
-    { "SGD", "S$" },
+    { "SGD", "S$" }, { "TWD", "NT$" }, { "BRL", "R$" }, { "SEK", "kr " }, { "CHF", "CHF " },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)

@@ -52,6 +52,8 @@ static const Case cases[] = {
     "v=10e9;cur=CNY;m=capital;brand=Xiaomi;text=RMB 10 billion" },
   { "The deal is worth US$3.4 billion, according to Reuters.",
     "v=3.4e9;cur=USD;text=US$3.4 billion" },
+  { "Foxconn's sales rose to NT$6.16 trillion, while the Brazilian unit made R$2bn.",
+    "v=6.16e12;cur=TWD;m=revenue|v=2e9;cur=BRL" },
   { "Prices start at €599 for the base model.",
     "v=599;cur=EUR;m=price;text=€599" },
   { "Vivo's new phone costs 45,000 rupees in India.",
