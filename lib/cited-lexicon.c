@@ -301,14 +301,6 @@ get_automaton (CitedLexicon *self)
 }
 
 static void
-invalidate (CitedLexicon *self)
-{
-  g_mutex_lock (&self->lock);
-  g_clear_pointer (&self->automaton, automaton_unref);
-  g_mutex_unlock (&self->lock);
-}
-
-static void
 cited_lexicon_finalize (GObject *object)
 {
   CitedLexicon *self = (CitedLexicon *) object;
@@ -461,6 +453,9 @@ cited_lexicon_add_brand (CitedLexicon       *self,
   if (*stripped == '\0' || !g_utf8_validate (stripped, -1, NULL))
     return NULL;
 
+  /* Scans in other threads build the automaton from the brands under the
+   * same lock. */
+  g_mutex_lock (&self->lock);
   brand = find_brand (self, stripped, NULL);
   if (brand == NULL)
     {
@@ -480,7 +475,8 @@ cited_lexicon_add_brand (CitedLexicon       *self,
   for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
     brand_add_alias (self, brand, aliases[i]);
 
-  invalidate (self);
+  g_clear_pointer (&self->automaton, automaton_unref);
+  g_mutex_unlock (&self->lock);
   return brand->name;
 }
 
@@ -615,13 +611,17 @@ cited_lexicon_lookup (CitedLexicon *self,
                       const char   *name_or_alias)
 {
   g_autofree char *key = NULL;
+  const char *canonical;
 
   g_return_val_if_fail (CITED_IS_LEXICON (self), NULL);
   if (name_or_alias == NULL || !g_utf8_validate (name_or_alias, -1, NULL))
     return NULL;
   key = g_utf8_casefold (name_or_alias, -1);
   g_strstrip (key);
-  return g_hash_table_lookup (self->lookup, key);
+  g_mutex_lock (&self->lock);
+  canonical = g_hash_table_lookup (self->lookup, key);
+  g_mutex_unlock (&self->lock);
+  return canonical;
 }
 
 const char *
