@@ -2081,7 +2081,9 @@ brand_for (Sentence        *S,
         return NULL;
     }
 
-  if (other_subject (S, c))
+  /* Further out, only figures of a known kind are a company's to claim:
+   * "More than 120 experts were in Nice ... such as Nokia" are no one's. */
+  if (other_subject (S, c) || metric == NULL || strcmp (metric, "population") == 0)
     return NULL;
 
   for (guint k = 0; k < n_m; k++)

@@ -218,6 +218,9 @@ static const Case cases[] = {
   { "Xiaomi beat Apple's 50 million shipments.",
     "v=50e6;brand=Apple" },
 
+  { "More than 120 experts were in Nice to hear pledges from companies such as Nokia and Intel.",
+    "v=120;unit=experts;brand=-" },
+
   /* Counted nouns and things that are not. */
   { "About 10 million transactions took place in one hour.",
     "v=10e6;unit=transactions;q=about" },
