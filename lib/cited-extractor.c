@@ -3147,11 +3147,12 @@ cited_extract (CitedLexicon *lexicon,
   guint m_index = 0;
   gboolean any_cjk = FALSE;
 
-  g_return_val_if_fail (CITED_IS_LEXICON (lexicon), result);
-
   result->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_figure_unref);
-  if (body == NULL)
+  if (body == NULL || length == 0 || !CITED_IS_LEXICON (lexicon))
     {
+      /* A missing lexicon is a programming error, reported; the result
+       * stays safe to use either way. */
+      g_warn_if_fail (CITED_IS_LEXICON (lexicon));
       result->mentions = g_array_new (FALSE, FALSE, sizeof (CitedMention));
       result->language = g_strdup ("en");
       return result;
