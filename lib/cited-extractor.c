@@ -514,17 +514,16 @@ typedef struct {
   guint16 clause;
   guint16 segment;
   gint16 mention;            /* index in the sentence's mentions, or -1 */
-  gint16 year;               /* year token: the year */
   gunichar cp;               /* symbols and punctuation */
   double num;
-  guint32 hash;              /* words: folded hash */
   const Word *w;             /* folded entry */
   const Word *wx;            /* exact-case entry */
 } Token;
 
 typedef struct {
   guint token;               /* token index */
-  int year;                  /* for years; quarter for quarters */
+  int year;                  /* the year; the quarter in the quarters list; the
+                              * offset from the published year in rel_years */
 } Period;
 
 typedef struct {
@@ -729,7 +728,6 @@ push_word (Sentence *S,
   guint len = t->end - t->start;
 
   t->type = T_WORD;
-  t->hash = h;
   t->w = table_find (&S->tables->folded, h, S->body + t->start, len, TRUE);
   t->wx = any_upper ? table_find (&S->tables->exact, hx, S->body + t->start, len, FALSE) : NULL;
 }
