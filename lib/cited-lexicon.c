@@ -13,8 +13,9 @@
 
 /*
  * Brand matching is one Aho-Corasick automaton over the ASCII-case-folded
- * bytes of every alias, compiled into a full transition table so that a scan
- * is one table lookup per byte. Non-ASCII bytes are matched as they are: CJK
+ * bytes of every alias, compiled into a full transition table (one column
+ * per class of bytes that alias texts tell apart) so that a scan is one
+ * table lookup per byte. Non-ASCII bytes are matched as they are: CJK
  * aliases have no case, and UTF-8 is self-synchronizing so a byte match of a
  * whole alias always starts and ends on character boundaries.
  *
@@ -49,7 +50,7 @@ typedef struct {
                            * an alias ends there */
   gint32 *out;            /* pattern ending at this state, or -1 */
   guint32 *out_link;      /* next state on the suffix chain with an output, 0 = none */
-  GArray *patterns;       /* Pattern (aliases borrowed from the lexicon's copy below) */
+  GArray *patterns;       /* Pattern, each with its own copy of the alias */
 } Automaton;
 
 #define OUTPUT_BIT 0x80000000u
@@ -82,7 +83,7 @@ static const char * const palette[] = {
 /* Capitalized aliases that are also ordinary English words; they only match
  * with a capital letter. */
 static const char * const common_words[] = {
-  "apple", "honor", "galaxy", "pixel", "harmony", "mate", "nova", NULL,
+  "apple", "honor", "galaxy", "pixel", "harmony", "mate", "nova", "amazon", NULL,
 };
 
 static void
