@@ -660,6 +660,7 @@ static const UnitWord unit_words[] = {
   { "部", "units", KIND_COUNT, "分\0门\0署\0长\0落\0件\0" },
   { "辆", "cars", KIND_COUNT, NULL },
   { "颗", "units", KIND_COUNT, "粒\0" },
+  { "块", "units", KIND_COUNT, "钱\0" },
   { "件", "pieces", KIND_COUNT, "事\0" },
   { "家", "companies", KIND_COUNT, "庭\0族\0居\0人\0乡\0电\0用\0" },
   { "名", "people", KIND_COUNT, "字\0义\0称\0牌\0列\0次\0" },
@@ -683,6 +684,7 @@ static const char * const reject_words[] = {
   "x", "X", "V", "mAH", "MHz", "KB", "kg", "km", "cm", "ms",
   "立方米", "平方米", "平米", "平方公里", "亩", "公顷", "升", "毫升", "株", "棵", "斤",
   "公斤", "英尺", "赫兹", "兆赫", "毫安时", "安时", "伏", "摄氏度", "度电", "千瓦时",
+  "种", "首", "尼特", "色", "行代码", "条评论", "次运算", "个字",
   NULL
 };
 
@@ -961,6 +963,25 @@ static const char * const market_words[] = {
   "平板电脑市场", "市场规模", "整体市场", "整个市场", "市场整体", "行业", "总出货",
   "总销量", "全国", "大盘", NULL
 };
+
+static gboolean range_has_any (const Sent *s, guint lo, guint hi, const char * const *words);
+
+/* Market words in [lo, hi), except where they are part of a share
+ * ("全球市场份额" is a company's share of the global market). */
+static gboolean
+market_wide (const Sent *s,
+             guint       lo,
+             guint       hi)
+{
+  for (guint i = lo; i < hi; i++)
+    {
+      guint m = 0;
+      if (match_any_at (s, i, market_words, &m) >= 0 && i + m <= hi &&
+          !match_at (s, i + m, "份额") && !match_at (s, i + m, "占有率"))
+        return TRUE;
+    }
+  return FALSE;
+}
 
 static gboolean
 range_has_any (const Sent         *s,
@@ -2043,7 +2064,7 @@ have_number:
             chosen = before_clause;
           else if (after_clause != NULL)
             chosen = after_clause;
-          else if (!market_share && range_has_any (&s, lo, hi, market_words) &&
+          else if (!market_share && market_wide (&s, lo, hi) &&
                    !range_has_any (&s, lo, hi, pronouns))
             chosen = NULL;
           else if (nearest != NULL)
@@ -2080,7 +2101,7 @@ have_number:
             brand = chosen->brand;
           else if (before_clause == NULL && after_clause == NULL && nearest != NULL)
             brand = NULL; /* market-wide clause */
-          else if (!market_share && range_has_any (&s, 0, n, market_words) &&
+          else if (!market_share && market_wide (&s, 0, n) &&
                    !range_has_any (&s, 0, n, pronouns))
             brand = NULL;
           else

@@ -451,6 +451,92 @@ test_article (void)
   g_assert_cmpuint (found, >=, 5);
 }
 
+/* Precision and recall over whole articles annotated by hand: every figure
+ * a reader would chart, with the brand it belongs to, and nothing else. */
+typedef struct {
+  const char *text;
+  const char *brand;
+} Expected;
+
+typedef struct {
+  const char *body;
+  Expected figures[16];
+} Annotated;
+
+static const Annotated annotated[] = {
+  { "小米集团今日发布 2021 年第二季度财报。报告显示，小米第二季度总营收为 878 亿元，同比增长 64%；"
+    "经调整净利润为 63 亿元。智能手机出货量达到 5290 万台，全球市场份额升至 16.7%，首次排名全球第二。"
+    "小米 11 Ultra 售价 5999 元，搭载骁龙 888 处理器，于 3 月 29 日发布。"
+    "截至 6 月 30 日，小米之家门店数量超过 1 万家。雷军表示，小米的目标是三年内成为全球第一。",
+    { { "878 亿元", "Xiaomi" }, { "64%", "Xiaomi" }, { "63 亿元", "Xiaomi" },
+      { "5290 万台", "Xiaomi" }, { "16.7%", "Xiaomi" }, { "第二", "Xiaomi" },
+      { "5999 元", "Xiaomi" }, { "1 万家", "Xiaomi" }, { "第一", "Xiaomi" } } },
+  { "据 Canalys 最新数据，2021 年第三季度全球智能手机出货量为 3.42 亿部，同比下降 6%。"
+    "三星以 6900 万部的出货量位居第一，市场份额为 23%；苹果出货 5000 万部，排名第二；"
+    "小米以 4430 万部紧随其后。OPPO 和 vivo 分别占据 11% 和 10% 的份额。"
+    "受芯片短缺影响，行业整体出货量不及预期。",
+    { { "3.42 亿部", NULL }, { "6%", NULL }, { "6900 万部", "Samsung" }, { "位居第一", "Samsung" },
+      { "23%", "Samsung" }, { "5000 万部", "Apple" }, { "排名第二", "Apple" },
+      { "4430 万部", "Xiaomi" }, { "11%", "OPPO" }, { "10%", "vivo" } } },
+  { "华为 2020 年实现销售收入 8914 亿元人民币，同比增长 3.8%。"
+    "华为目前在全球拥有约 19.7 万名员工，其中研发人员约 10.5 万名，占员工总数的 53.4%。"
+    "截至 2020 年底，华为在全球共持有有效授权专利超过 10 万件。华为 Mate 40 系列起售价为 4999 元。"
+    "余承东称，鸿蒙系统的用户数已突破 1 亿。",
+    { { "8914 亿元人民币", "Huawei" }, { "3.8%", "Huawei" }, { "19.7 万名员工", "Huawei" },
+      { "10.5 万名", "Huawei" }, { "53.4%", "Huawei" }, { "10 万件", "Huawei" },
+      { "4999 元", "Huawei" }, { "1 亿", "Huawei" } } },
+};
+
+static void
+test_precision_recall (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  guint n_expected = 0, n_extracted = 0, n_right = 0;
+  double precision, recall;
+
+  for (guint a = 0; a < G_N_ELEMENTS (annotated); a++)
+    {
+      g_autoptr(CitedExtraction) ex = cited_extract (lexicon, NULL, annotated[a].body, -1,
+                                                     "2021-09-01");
+      const Expected *want = annotated[a].figures;
+
+      n_extracted += ex->figures->len;
+      for (guint k = 0; k < G_N_ELEMENTS (annotated[a].figures) && want[k].text != NULL; k++)
+        {
+          gboolean found = FALSE;
+
+          n_expected++;
+          for (guint i = 0; i < ex->figures->len && !found; i++)
+            {
+              const CitedFigure *f = ex->figures->pdata[i];
+              found = g_str_equal (f->text, want[k].text) && g_strcmp0 (f->brand, want[k].brand) == 0;
+            }
+          if (found)
+            n_right++;
+          else
+            g_test_message ("article %u: missed «%s» (%s)", a, want[k].text, want[k].brand);
+        }
+      for (guint i = 0; i < ex->figures->len; i++)
+        {
+          const CitedFigure *f = ex->figures->pdata[i];
+          gboolean wanted = FALSE;
+
+          for (guint k = 0; k < G_N_ELEMENTS (annotated[a].figures) && want[k].text != NULL; k++)
+            wanted = wanted || (g_str_equal (f->text, want[k].text) &&
+                                g_strcmp0 (f->brand, want[k].brand) == 0);
+          if (!wanted)
+            g_test_message ("article %u: unexpected %s", a, describe (f));
+        }
+    }
+
+  precision = n_extracted > 0 ? (double) n_right / n_extracted : 0;
+  recall = (double) n_right / n_expected;
+  g_test_message ("precision %.2f, recall %.2f (%u expected, %u extracted, %u right)",
+                  precision, recall, n_expected, n_extracted, n_right);
+  g_assert_cmpfloat (precision, >=, 0.95);
+  g_assert_cmpfloat (recall, >=, 0.95);
+}
+
 /* Brand names in Chinese are matched without word spaces. */
 static void
 test_mentions (void)
@@ -481,6 +567,7 @@ main (int   argc,
   g_test_add_func ("/extractor-zh/equivalence", test_equivalence);
   g_test_add_func ("/extractor-zh/article", test_article);
   g_test_add_func ("/extractor-zh/mentions", test_mentions);
+  g_test_add_func ("/extractor-zh/precision-recall", test_precision_recall);
 
   return g_test_run ();
 }
