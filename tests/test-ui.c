@@ -102,6 +102,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = NULL;
   g_autofree char *db = NULL;
 
   fixture->dir = g_dir_make_tmp ("cited-test-ui-XXXXXX", &error);
@@ -111,9 +112,15 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = cited_store_open (db, &error);
   g_assert_no_error (error);
 
+  /* Each test starts as a first start: no page remembered from the last. */
+  settings = g_settings_new ("io.github.cited.Cited");
+  g_settings_reset (settings, "last-page");
+
   fixture->window = cited_window_new (app, fixture->store);
   g_signal_connect (fixture->window, "ready", G_CALLBACK (ready_cb), fixture);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  /* data: a window width to start with (the narrow test), else 1200. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window),
+                               data ? GPOINTER_TO_INT (data) : 1200, data ? 640 : 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   /* A new profile: the window imports the bundled sample corpus. */
@@ -331,6 +338,279 @@ test_show_figure_and_article (Fixture       *fixture,
   g_assert_cmpstr (cited_window_get_visible_page (fixture->window), ==, "brands");
 }
 
+
+/* Widgets found the way a person finds them: by what they say. */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             gboolean (*match) (GtkWidget *, gconstpointer),
+             gconstpointer data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static gboolean
+is_entry_with_placeholder (GtkWidget     *widget,
+                           gconstpointer  data)
+{
+  return GTK_IS_ENTRY (widget) &&
+         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), data) == 0;
+}
+
+static gboolean
+is_action_row_titled (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static guint
+store_count (Fixture          *fixture,
+             const CitedQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = cited_store_count_articles (fixture->store, query, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static void
+test_filters_and_sort (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (cited_window_get_articles_page (fixture->window));
+  GtkDropDown *brands = GTK_DROP_DOWN (find_widget (page, has_tooltip, "Only articles mentioning this brand"));
+  GtkDropDown *sort = GTK_DROP_DOWN (find_widget (page, has_tooltip, "Sort order"));
+  GtkEditable *from = GTK_EDITABLE (find_widget (page, is_entry_with_placeholder, "YYYY-MM-DD"));
+  GListModel *brand_names = gtk_drop_down_get_model (brands);
+  GListModel *model = article_model (fixture);
+  CitedQuery query = { .brand = "Samsung" };
+  guint samsung = G_MAXUINT;
+  guint n;
+
+  /* The brand menu offers the brands the articles mention. */
+  for (guint i = 0; i < g_list_model_get_n_items (brand_names); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (brand_names), i), "Samsung"))
+      samsung = i;
+  g_assert_cmpuint (samsung, !=, G_MAXUINT);
+
+  gtk_drop_down_set_selected (brands, samsung);
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, ==, store_count (fixture, &query));
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, 5);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (g_strv_contains ((const char * const *) article_at (fixture, i)->brands, "Samsung"));
+  gtk_drop_down_set_selected (brands, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+
+  /* By title: alphabetical. */
+  gtk_drop_down_set_selected (sort, 2);
+  for (guint i = 1; i < 5; i++)
+    g_assert_cmpint (g_ascii_strcasecmp (article_at (fixture, i - 1)->title, article_at (fixture, i)->title), <=, 0);
+  gtk_drop_down_set_selected (sort, 0);
+
+  /* A date range keeps only articles published in it; a half-typed date
+   * does not filter yet. */
+  gtk_editable_set_text (from, "2024-01");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  gtk_editable_set_text (from, "2024-01-30");
+  query.brand = NULL;
+  query.date_from = "2024-01-30";
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, ==, store_count (fixture, &query));
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (article_at (fixture, 0)->published, >=, "2024-01-30");
+  gtk_editable_set_text (from, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_import_rejections (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "incoming", NULL);
+  g_autofree char *good = g_build_filename (folder, "good.txt", NULL);
+  g_autofree char *binary = g_build_filename (folder, "picture.bin", NULL);
+  g_autofree char *empty = g_build_filename (folder, "empty.txt", NULL);
+  const char binary_data[] = { '\x89', 'P', 'N', 'G', 0, 0, 0, '\r', 0, 1, 2, 3, 0, 0, 0, 0 };
+  const char *paths[] = { folder, NULL };
+  AdwMessageDialog *dialog;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_file_set_contents (good, "Samsung opens 300 stores\n\nSamsung said it opened 300 stores in India this year.\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (binary, binary_data, sizeof binary_data, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (empty, "", 0, &error);
+  g_assert_no_error (error);
+
+  g_assert_null (find_message_dialog ());
+  cited_window_import_paths (fixture->window, paths);
+  g_assert_true (cited_window_get_loading (fixture->window));
+  wait_ready (fixture, 2);
+
+  /* The good article is listed; the two others are named, with a reason. */
+  g_assert_cmpuint (g_list_model_get_n_items (article_model (fixture)), ==, 6);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Imported 1 article"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 files rejected"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_action_row_titled, "picture.bin"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_action_row_titled, "empty.txt"));
+  g_assert_null (find_widget (GTK_WIDGET (dialog), is_action_row_titled, "good.txt"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_remembers_size_and_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cited-test-ui-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "cited.db", NULL);
+  g_autoptr(CitedStore) store = cited_store_open (db, &error);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cited.Cited");
+  CitedWindow *window;
+  int width, height;
+
+  g_assert_no_error (error);
+
+  window = cited_window_new (app, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  cited_window_set_visible_page (window, "brands");
+  drain ();
+  gtk_window_close (GTK_WINDOW (window));
+  drain ();
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 760);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* The next window opens as the last one closed. */
+  window = cited_window_new (app, store);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 760);
+  g_assert_cmpstr (cited_window_get_visible_page (window), ==, "brands");
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "last-page");
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
+typedef struct {
+  GtkWidget *widget;
+  gboolean   mapped;
+} MappedWait;
+
+static gboolean
+mapped_done (gpointer data)
+{
+  MappedWait *wait = data;
+
+  return gtk_widget_get_mapped (wait->widget) == wait->mapped;
+}
+
+/* Layout changes land on the next frame: wait for it. */
+static gboolean
+wait_mapped (GtkWidget *widget,
+             gboolean   mapped)
+{
+  MappedWait wait = { widget, mapped };
+
+  return wait_for (mapped_done, &wait);
+}
+
+static void
+test_narrow_window (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  CitedArticlesPage *page = cited_window_get_articles_page (fixture->window);
+  GtkWidget *view = GTK_WIDGET (cited_articles_page_get_article_view (page));
+  CitedArticle *article;
+
+  drain ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 400);
+
+  /* Folded: the list first, the reader after choosing an article, and
+   * back to the list. */
+  g_assert_true (wait_mapped (view, FALSE));
+  article = article_at (fixture, 0);
+  cited_articles_page_show_article (page, article->id, 0);
+  g_assert_true (wait_mapped (view, TRUE));
+  g_signal_emit_by_name (view, "back");
+  g_assert_true (wait_mapped (view, FALSE));
+}
+
+static void
+test_about_and_shortcuts (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkShortcutsWindow *overlay;
+  gboolean found_about = FALSE;
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
+  g_assert_nonnull (overlay);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  drain ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (window))
+        {
+          g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (window)), ==, "Cited");
+          g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (window)), ==, PACKAGE_VERSION);
+          gtk_window_destroy (GTK_WINDOW (window));
+          found_about = TRUE;
+          break;
+        }
+    }
+  g_assert_true (found_about);
+}
+
 static const char chinese_article[] =
   "小米手机海外销量创新高\n"
   "\n"
@@ -465,7 +745,15 @@ main (int   argc,
               test_show_figure_and_article, fixture_tear_down);
   g_test_add ("/ui/articles/chinese-search", Fixture, NULL, fixture_set_up, test_chinese_search,
               fixture_tear_down);
+  g_test_add ("/ui/articles/filters-and-sort", Fixture, NULL, fixture_set_up, test_filters_and_sort,
+              fixture_tear_down);
+  g_test_add ("/ui/import/rejections-summary", Fixture, NULL, fixture_set_up, test_import_rejections,
+              fixture_tear_down);
+  g_test_add ("/ui/window/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow_window, fixture_tear_down);
+  g_test_add ("/ui/window/about-and-shortcuts", Fixture, NULL, fixture_set_up, test_about_and_shortcuts,
+              fixture_tear_down);
   g_test_add_func ("/ui/window/store-error", test_store_error);
+  g_test_add_func ("/ui/window/remembers-size-and-page", test_remembers_size_and_page);
 
   status = g_test_run ();
 
