@@ -553,6 +553,7 @@ typedef struct {
   guint m_first;             /* mentions of this sentence: [m_first, m_last) */
   guint m_last;
   GArray *mention_tokens;    /* guint: token of each sentence mention */
+  const CitedFigure *prev_figure; /* the first figure of the sentence before, or NULL */
 } Sentence;
 
 #define TOK(S, i) (&g_array_index ((S)->tokens, Token, (i)))
@@ -2305,6 +2306,21 @@ emit (Sentence  *S,
   f->brand = g_strdup (brand);
   f->language = g_strdup ("en");
 
+  /* A bare number in a short sentence goes on from the figure before it:
+   * "... over 150 stores, covering 40 to 50 cities. To open to 1000." */
+  if (f->unit == NULL && f->currency == NULL && !c->rank && S->tokens->len <= 8 &&
+      S->prev_figure != NULL && S->prev_figure->unit != NULL &&
+      strcmp (S->prev_figure->unit, "%") != 0)
+    {
+      const CitedFigure *p = S->prev_figure;
+
+      f->unit = g_strdup (p->unit);
+      if (f->metric == NULL)
+        f->metric = g_strdup (p->metric);
+      if (f->brand == NULL)
+        f->brand = g_strdup (p->brand);
+    }
+
   k = nearest_period (S, S->years, c->first, TRUE);
   if (k < 0)
     k = nearest_period (S, S->years, c->first, FALSE);
@@ -3203,12 +3219,14 @@ cited_extract (CitedLexicon *lexicon,
         {
           about = cited_extract_zh_sentence (&ctx, s, e, result->figures);
           ctx.prev_brand = about;
+          S.prev_figure = NULL;
           continue;
         }
 
       if (!has_digit && !has_trigger_word (body, s, e))
         {
           ctx.prev_brand = quick_sentence_brand (&ctx, body, s, e, S.m_first, S.m_last);
+          S.prev_figure = NULL;
           continue;
         }
 
@@ -3218,7 +3236,14 @@ cited_extract (CitedLexicon *lexicon,
       mark_clauses (&S);
       mark_mentions (&S);
       mark_periods (&S);
-      scan_figures (&S, result->figures);
+      {
+        guint before = result->figures->len;
+
+        scan_figures (&S, result->figures);
+        /* The sentence's first figure is most often its main one. */
+        S.prev_figure = result->figures->len > before ?
+          g_ptr_array_index (result->figures, before) : NULL;
+      }
       ctx.prev_brand = sentence_brand (&S);
     }
 

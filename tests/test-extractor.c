@@ -221,6 +221,11 @@ static const Case cases[] = {
   { "More than 120 experts were in Nice to hear pledges from companies such as Nokia and Intel.",
     "v=120;unit=experts;brand=-" },
 
+  { "Huawei has 300 stores in Europe. It plans 500 more.",
+    "v=300;unit=stores;brand=Huawei|v=500;unit=stores;m=stores;brand=Huawei" },
+  { "Huawei has 300 stores in Europe. The survey asked 400 shoppers in Paris, Lyon and Marseille about their habits.",
+    "v=300;unit=stores;brand=Huawei|v=400;unit=shoppers;brand=-" },
+
   /* Counted nouns and things that are not. */
   { "About 10 million transactions took place in one hour.",
     "v=10e6;unit=transactions;q=about" },

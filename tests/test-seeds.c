@@ -208,6 +208,11 @@ test_seed_002 (void)
   g_assert_cmpstr (f->brand, ==, "Xiaomi");
   g_assert_cmpstr (f->metric, ==, "cities");
 
+  /* "To open to 1000." goes on from the stores before it. */
+  f = find_figure (ex, 1000, "stores", NULL);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->brand, ==, "Xiaomi");
+
   /* "10 quarters" is a span of time; 2018 and 2019 are years. */
   g_assert_cmpuint (count_figures (ex, 10), ==, 0);
   g_assert_cmpuint (count_figures (ex, 2018), ==, 0);
