@@ -1511,6 +1511,15 @@ parse_spelled (Sentence *S,
           j++;
           continue;
         }
+      /* "two and a half million" */
+      if ((f & W_AND) && any && cur > 0 && j + 3 < n && tok_has (TOK (S, j + 1), W_ARTICLE) &&
+          tok_has (TOK (S, j + 2), W_HALF) && tok_has (TOK (S, j + 3), W_SCALE) &&
+          !tok_has (TOK (S, j + 3), W_SUFFIX))
+        {
+          cur += 0.5;
+          j += 3;
+          continue;
+        }
       break;
     }
   if (!any)

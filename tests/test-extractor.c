@@ -74,6 +74,8 @@ static const Case cases[] = {
     "v=12;unit=stores;brand=Motorola;scope=Brazil" },
   { "Realme sold half a million phones in its first week.",
     "v=500000;unit=units;m=sales;brand=Realme" },
+  { "Apple sold two and a half million iPads in a week.",
+    "v=2.5e6;unit=units;m=sales;brand=Apple;text=two and a half million iPads" },
   { "Transsion shipped three million units in Nigeria.",
     "v=3e6;unit=units;m=shipments;brand=Transsion" },
   { "Twenty-five engineers joined ZTE's lab.",
