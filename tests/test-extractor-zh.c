@@ -255,6 +255,11 @@ static const ZhCase cases[] = {
   { .body = "库克透露，iPhone 在印度的销量增长了一倍多，达到 600 万部。", .text = "600 万部",
     .value = 6000000, .unit = "units", .metric = "sales", .scope = "India", .brand = "Apple", .only = TRUE },
 
+  { .body = "荣耀计划明年出货一点五亿部手机。", .text = "一点五亿部", .value = 150000000, .unit = "units",
+    .metric = "shipments", .brand = "Honor", .year = 2022, .only = TRUE },
+  { .body = "华为的海外营收为１，２３４亿元。", .text = "１，２３４亿元", .value = 123400000000.0,
+    .currency = "CNY", .metric = "revenue", .scope = "overseas", .brand = "Huawei", .only = TRUE },
+
   /* Traps: no figure in these. */
   { .body = "千万不要相信这样的传言。" },
   { .body = "两人是多年的合作伙伴，三人小组负责谈判。" },
@@ -537,6 +542,57 @@ test_precision_recall (void)
   g_assert_cmpfloat (recall, >=, 0.95);
 }
 
+/* Sentences pieced together at random from the tokens that steer the
+ * grammar: whatever comes out stays inside the text and makes sense. */
+static void
+test_random_text (void)
+{
+  static const char * const pieces[] = {
+    "1", "9", "0", "2021", "１", "５", ".", "．", ",", "，", "、", "。", "；", "！", " ", "　",
+    "万", "亿", "千", "百", "十", "一", "两", "三", "〇", "零", "点", "多", "余", "第", "前",
+    "百分之", "%", "％", "至", "到", "-", "~", "年", "月", "日", "季度", "Q", "台", "部", "件",
+    "家", "人", "名", "个", "元", "美元", "人民币", "₹", "$", "€", "£", "¥", "小米", "华为",
+    "三星", "一加", "Galaxy", "S21", "骁龙", "http://a.cn/12", "出货量", "市场份额", "排名",
+    "全球", "最大", "超过", "约", "近", "以上", "左右", "分别", "击败", "芯片", "门店", "专利",
+    "的", "为", "达到", "今年", "去年", "像素", "英寸", "GB", "5G", ":", "/", "(", ")",
+  };
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  GRand *rand = g_rand_new_with_seed (20211);
+  guint n_figures = 0;
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+      g_autoptr(CitedExtraction) ex = NULL;
+      guint n_pieces = g_rand_int_range (rand, 1, 40);
+
+      for (guint k = 0; k < n_pieces; k++)
+        g_string_append (body, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      ex = cited_extract (lexicon, NULL, body->str, body->len, "2021-06-01");
+      for (guint i = 0; i < ex->figures->len; i++)
+        {
+          const CitedFigure *f = ex->figures->pdata[i];
+
+          if (g_strcmp0 (f->language, "zh") != 0)
+            continue;
+          n_figures++;
+          g_assert_cmpuint (f->start, <, f->end);
+          g_assert_cmpuint (f->end, <=, body->len);
+          g_assert_cmpuint (f->sentence_start, <=, f->start);
+          g_assert_cmpuint (f->end, <=, f->sentence_end);
+          g_assert_true (strncmp (body->str + f->start, f->text, f->end - f->start) == 0);
+          g_assert_true (g_utf8_validate (f->text, -1, NULL));
+          g_assert_true (isfinite (f->value) && f->value >= 0);
+          if (!isnan (f->value_max))
+            g_assert_cmpfloat (f->value_max, >, f->value);
+          g_assert_true (f->quarter >= 0 && f->quarter <= 4);
+        }
+    }
+  g_test_message ("%u figures from random text", n_figures);
+  g_assert_cmpuint (n_figures, >, 100);
+  g_rand_free (rand);
+}
+
 /* Brand names in Chinese are matched without word spaces. */
 static void
 test_mentions (void)
@@ -568,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/extractor-zh/article", test_article);
   g_test_add_func ("/extractor-zh/mentions", test_mentions);
   g_test_add_func ("/extractor-zh/precision-recall", test_precision_recall);
+  g_test_add_func ("/extractor-zh/random-text", test_random_text);
 
   return g_test_run ();
 }
