@@ -521,6 +521,42 @@ test_robust (void)
     }
 }
 
+/* English and Chinese sentences in one article: each goes to its own
+ * grammar, and offsets stay true across the multi-byte text. */
+static void
+test_mixed (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  const char *text = "Xiaomi sold 10 million phones in Europe.\n\n"
+                     "２０２１年，小米全球智能手机出货量达到1.9亿台！"
+                     "Huawei shipped 5 million units in the quarter.";
+  g_autoptr(CitedExtraction) ex = cited_extract (lexicon, NULL, text, -1, "2022-01-10");
+  guint n_en = 0, n_zh = 0;
+
+  for (guint i = 0; i < ex->figures->len; i++)
+    {
+      CitedFigure *f = g_ptr_array_index (ex->figures, i);
+
+      g_test_message ("[%s] %s v=%g brand=%s", f->language, f->text, f->value, f->brand);
+      g_assert_cmpint (strncmp (text + f->start, f->text, f->end - f->start), ==, 0);
+      if (g_strcmp0 (f->language, "zh") == 0)
+        {
+          n_zh++;
+          g_assert_cmpfloat (f->value, ==, 190e6);
+          g_assert_cmpstr (f->brand, ==, "Xiaomi");
+        }
+      else
+        {
+          n_en++;
+          g_assert_cmpstr (f->language, ==, "en");
+        }
+    }
+  g_assert_cmpuint (n_zh, ==, 1);
+  g_assert_cmpuint (n_en, ==, 2);
+  g_assert_cmpfloat (((CitedFigure *) g_ptr_array_index (ex->figures, 2))->value, ==, 5e6);
+  g_assert_cmpstr (((CitedFigure *) g_ptr_array_index (ex->figures, 2))->brand, ==, "Huawei");
+}
+
 /* A page of text with no sentence end is cut into bounded pieces, and its
  * figures are still found. */
 static void
@@ -562,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/extractor/language", test_language);
   g_test_add_func ("/extractor/robust", test_robust);
   g_test_add_func ("/extractor/long-text", test_long_text);
+  g_test_add_func ("/extractor/mixed-languages", test_mixed);
 
   ret = g_test_run ();
   return ret;
