@@ -1238,6 +1238,11 @@ read_figure (const Sent                *s,
         Num second;
 
         k = skip_spaces (s, k);
+        /* "₹10,000-₹15,000": the currency sign may come again. */
+        if (prefix_currency != NULL && k + 1 < s->n &&
+            (s->cp[k] == 0xFFE5 || s->cp[k] == 0xA5 || s->cp[k] == '$' || s->cp[k] == 0x20AC ||
+             s->cp[k] == 0xA3 || s->cp[k] == 0x20B9) && arabic_digit (s->cp[k + 1]) >= 0)
+          k++;
         if (k < s->n && (arabic_digit (s->cp[k]) >= 0 || cn_digit (s->cp[k]) >= 0 ||
                          cn_small_unit (s->cp[k]) > 0) &&
             parse_number (s, k, &second) && second.arabic == num->arabic &&
@@ -2059,6 +2064,7 @@ have_number:
         {
           const CitedMention *chosen = NULL;
           guint floor_s = clause_s;
+          gboolean beaten = FALSE;
 
           if (before_clause != NULL)
             chosen = before_clause;
@@ -2076,7 +2082,7 @@ have_number:
           /* "联发科击败高通，成为全球最大的芯片组供应商": the subject
            * before a verb of beating or following owns the figure, not
            * the brand beaten. */
-          while (chosen != NULL && chosen->end <= fs && chosen > ctx->mentions + m_first)
+          while (chosen != NULL && chosen->end <= fs)
             {
               guint mb = 0;
               const CitedMention *prev = NULL;
@@ -2085,6 +2091,10 @@ have_number:
                 mb++;
               if (match_any_before (&s, skip_spaces_back (&s, mb), beat_verbs, NULL) < 0)
                 break;
+              /* The brand beaten is no owner; with no brand before it the
+               * subject is a pronoun ("该公司超过三星") or no brand at all
+               * ("中国代工厂商超过三星"). */
+              beaten = TRUE;
               for (const CitedMention *q = chosen - 1; q >= ctx->mentions + m_first; q--)
                 if (q->start >= floor_s && q->brand != chosen->brand &&
                     !(any_owner && is_component (&s, ctx, q)))
@@ -2092,13 +2102,15 @@ have_number:
                     prev = q;
                     break;
                   }
-              if (prev == NULL)
-                break;
               chosen = prev;
+              if (prev != NULL)
+                beaten = FALSE;
             }
 
           if (chosen != NULL)
             brand = chosen->brand;
+          else if (beaten)
+            brand = range_has_any (&s, 0, c->i0, pronouns) ? ctx->prev_brand : NULL;
           else if (before_clause == NULL && after_clause == NULL && nearest != NULL)
             brand = NULL; /* market-wide clause */
           else if (!market_share && market_wide (&s, 0, n) &&

@@ -260,6 +260,13 @@ static const ZhCase cases[] = {
   { .body = "华为的海外营收为１，２３４亿元。", .text = "１，２３４亿元", .value = 123400000000.0,
     .currency = "CNY", .metric = "revenue", .scope = "overseas", .brand = "Huawei", .only = TRUE },
 
+  { .body = "2021 年，中国代工厂商超过三星，成为 Q2 第一。", .text = "第一", .value = 1, .metric = "rank",
+    .year = 2021, .quarter = 2, .only = TRUE },
+  { .body = "小米发布了新机。该公司超过三星，成为欧洲第一。", .text = "第一", .value = 1,
+    .metric = "rank", .scope = "Europe", .brand = "Xiaomi", .only = TRUE },
+  { .body = "小米希望巩固在₹10,000-₹15,000 价格区间的地位。", .text = "₹10,000-₹15,000", .value = 10000,
+    .value_max = 15000, .currency = "INR", .metric = "price", .brand = "Xiaomi", .only = TRUE },
+
   /* Traps: no figure in these. */
   { .body = "千万不要相信这样的传言。" },
   { .body = "两人是多年的合作伙伴，三人小组负责谈判。" },
