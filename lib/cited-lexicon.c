@@ -704,6 +704,23 @@ boundary_ok (const Pattern *p,
   return TRUE;
 }
 
+/* Whether text[start] lies inside a link ("https://www.xiaomi.com/…"): a
+ * brand in an address is no mention in the prose. */
+static gboolean
+in_link (const char *text,
+         gsize       start)
+{
+  gsize a = start;
+
+  while (a > 0 && start - a < 512 && !g_ascii_isspace (text[a - 1]) &&
+         text[a - 1] != '(' && text[a - 1] != '<' && text[a - 1] != '"' && text[a - 1] != '[')
+    a--;
+  for (gsize k = a; k + 3 <= start; k++)
+    if (memcmp (text + k, "://", 3) == 0)
+      return TRUE;
+  return start - a >= 4 && g_ascii_strncasecmp (text + a, "www.", 4) == 0;
+}
+
 typedef struct {
   guint start;
   guint end;
@@ -788,7 +805,8 @@ cited_lexicon_find (CitedLexicon *self,
           const Pattern *p = &g_array_index (a->patterns, Pattern, pattern);
           gsize start = i + 1 - p->len;
 
-          if (case_ok (p, text + start) && boundary_ok (p, text, length, start, i + 1))
+          if (case_ok (p, text + start) && boundary_ok (p, text, length, start, i + 1) &&
+              !in_link (text, start))
             {
               Match m = { (guint) start, (guint) i + 1, pattern };
               g_array_append_val (matches, m);

@@ -52,6 +52,9 @@ static const FindCase find_cases[] = {
   /* No match inside other words. */
   { "Samsungite, unapplied, Huaweis, pixelated", "" },
   { "Appleton and Pineapple", "" },
+  /* Links are no mentions. */
+  { "See https://www.xiaomi.com/mi14 and [Samsung](https://x.com/samsung-galaxy) or www.huawei.com",
+    "Samsung:Samsung" },
   /* Camel-case product names take a plural. */
   { "two billion iPhones and iPads", "Apple:iPhone Apple:iPad" },
   /* Leftmost-longest: "Harmony OS" wins over nothing shorter. */
