@@ -1984,8 +1984,10 @@ have_number:
                     metric = NULL;
                 }
             }
-          if (c->kind == KIND_COUNT && c->unit != NULL &&
-              (g_str_equal (c->unit, "countries") || g_str_equal (c->unit, "companies")))
+          /* Countries counted are markets, as the English side says. */
+          if (c->kind == KIND_COUNT && g_strcmp0 (c->unit, "countries") == 0)
+            metric = "markets";
+          else if (c->kind == KIND_COUNT && g_strcmp0 (c->unit, "companies") == 0)
             metric = NULL;
           if (c->kind == KIND_COUNT && c->unit == NULL && !c->counted && metric != NULL)
             {

@@ -267,6 +267,9 @@ static const ZhCase cases[] = {
   { .body = "小米希望巩固在₹10,000-₹15,000 价格区间的地位。", .text = "₹10,000-₹15,000", .value = 10000,
     .value_max = 15000, .currency = "INR", .metric = "price", .brand = "Xiaomi", .only = TRUE },
 
+  { .body = "一加手机在 100 多个国家和地区销售。", .text = "100 多个国家和地区", .value = 100,
+    .unit = "countries", .qualifier = "more than", .metric = "markets", .brand = "OnePlus", .only = TRUE },
+
   /* Traps: no figure in these. */
   { .body = "千万不要相信这样的传言。" },
   { .body = "两人是多年的合作伙伴，三人小组负责谈判。" },
@@ -426,6 +429,58 @@ test_equivalence (void)
   g_assert_cmpstr (fz->scope, ==, fe->scope);
   g_assert_cmpstr (fz->language, ==, "zh");
   g_assert_cmpstr (fe->language, ==, "en");
+}
+
+/* The same figures told in English and in Chinese come out field for field
+ * the same, so a chart over both counts each once. */
+static const struct {
+  const char *en;
+  const char *zh;
+} pairs[] = {
+  { "Huawei holds more than 24,000 patents.", "华为拥有超过 2.4 万件专利。" },
+  { "Qualcomm will invest $1.4 billion in the new plant.", "高通将投资 14 亿美元建设新工厂。" },
+  { "The Xiaomi 11 is priced at 3,999 yuan.", "小米 11 的售价为 3999 元。" },
+  { "Xiaomi became the world's second largest smartphone maker.", "小米成为全球第二大智能手机厂商。" },
+  { "Xiaomi's market share in India was 26%.", "小米在印度的市场份额为 26%。" },
+  { "Huawei Cars has 7,000 people in its R&D team.", "华为汽车研发团队有 7000 人。" },
+  { "Xiaomi shipped 140 million units overseas in 2021.", "2021 年小米海外出货量为 1.4 亿台。" },
+  { "Honor sold nearly 50 million units in China this year.", "荣耀今年在中国售出了近 5000 万台。" },
+  { "OnePlus sales grew 300%.", "一加的销量增长了 300%。" },
+  { "Transsion shipped between 50 million and 60 million phones in Africa.",
+    "传音在非洲的出货量为 5000 万至 6000 万部。" },
+};
+
+static void
+test_equivalence_table (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+
+  for (guint k = 0; k < G_N_ELEMENTS (pairs); k++)
+    {
+      g_autoptr(CitedExtraction) en = cited_extract (lexicon, NULL, pairs[k].en, -1, "2021-06-01");
+      g_autoptr(CitedExtraction) zh = cited_extract (lexicon, NULL, pairs[k].zh, -1, "2021-06-01");
+      const CitedFigure *fe, *fz;
+
+      g_test_message ("%s / %s", pairs[k].en, pairs[k].zh);
+      g_assert_cmpuint (en->figures->len, ==, 1);
+      g_assert_cmpuint (zh->figures->len, ==, 1);
+      fe = en->figures->pdata[0];
+      fz = zh->figures->pdata[0];
+      g_assert_cmpstr (fe->language, ==, "en");
+      g_assert_cmpstr (fz->language, ==, "zh");
+      g_assert_cmpfloat (fz->value, ==, fe->value);
+      g_assert_true (isnan (fz->value_max) == isnan (fe->value_max));
+      if (!isnan (fe->value_max))
+        g_assert_cmpfloat (fz->value_max, ==, fe->value_max);
+      g_assert_cmpstr (fz->unit, ==, fe->unit);
+      g_assert_cmpstr (fz->currency, ==, fe->currency);
+      g_assert_cmpstr (fz->qualifier, ==, fe->qualifier);
+      g_assert_cmpstr (fz->metric, ==, fe->metric);
+      g_assert_cmpstr (fz->scope, ==, fe->scope);
+      g_assert_cmpstr (fz->brand, ==, fe->brand);
+      g_assert_nonnull (fz->brand);
+      g_assert_cmpint (fz->year, ==, fe->year);
+    }
 }
 
 /* A whole article: sentences split on 。！？；, brands carried from one
@@ -628,6 +683,7 @@ main (int   argc,
 
   g_test_add_func ("/extractor-zh/table", test_table);
   g_test_add_func ("/extractor-zh/equivalence", test_equivalence);
+  g_test_add_func ("/extractor-zh/equivalence-table", test_equivalence_table);
   g_test_add_func ("/extractor-zh/article", test_article);
   g_test_add_func ("/extractor-zh/mentions", test_mentions);
   g_test_add_func ("/extractor-zh/precision-recall", test_precision_recall);
