@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "cited-application.h"
 #include "cited-window.h"
@@ -198,8 +199,14 @@ cited_application_activate (GApplication *application)
 
   if (self->screenshot_dir != NULL && store != NULL)
     {
+      const char *size = g_getenv ("CITED_SCREENSHOT_SIZE");
+      int width = 1200, height = 800;
+
+      /* CITED_SCREENSHOT_SIZE=WxH, e.g. 360x720 for the narrow layout. */
+      if (size != NULL && sscanf (size, "%dx%d", &width, &height) != 2)
+        width = 1200, height = 800;
       self->screenshot_window = CITED_WINDOW (window);
-      gtk_window_set_default_size (window, 1200, 800);
+      gtk_window_set_default_size (window, width, height);
       gtk_window_unmaximize (window);
       g_application_hold (application);
       g_signal_connect (window, "ready", G_CALLBACK (screenshot_ready_cb), self);

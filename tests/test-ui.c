@@ -498,6 +498,77 @@ test_import_rejections (Fixture       *fixture,
 }
 
 static void
+test_drop_folder (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "dropped", NULL);
+  g_autofree char *article = g_build_filename (folder, "honor.txt", NULL);
+  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_file_set_contents (article, "Honor ships 60 million phones\n\nHonor shipped 60 million phones in 2023.\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller) &&
+          gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)),
+                                             GDK_TYPE_FILE_LIST))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  /* Dropping a folder onto the window imports what is in it. */
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, g_slist_prepend (NULL, g_file_new_for_path (folder)));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  g_value_unset (&value);
+  g_assert_true (handled);
+
+  wait_ready (fixture, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (article_model (fixture)), ==, 6);
+  search_and_expect (fixture, "Honor ships", 1);
+}
+
+static void
+test_cancel_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *bbc = g_build_filename (g_getenv ("CITED_SOURCE_ROOT"), "..", "shared", "corpora", "bbc", NULL);
+  const char *paths[] = { bbc, NULL };
+  AdwMessageDialog *dialog;
+  guint n;
+
+  if (!g_file_test (bbc, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("The shared BBC corpus (../shared/corpora/bbc) is not there");
+      return;
+    }
+
+  /* Cancel stops a long import at once; what was committed stays. */
+  cited_window_import_paths (fixture->window, paths);
+  g_assert_true (cited_window_get_loading (fixture->window));
+  cited_window_cancel_import (fixture->window);
+  wait_ready (fixture, 2);
+
+  n = g_list_model_get_n_items (article_model (fixture));
+  g_assert_cmpuint (n, >=, 5);
+  g_assert_cmpuint (n, <, 5 + 2225 - 98);
+
+  dialog = find_message_dialog ();
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
 test_remembers_size_and_page (void)
 {
   g_autoptr(GError) error = NULL;
@@ -749,6 +820,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/import/rejections-summary", Fixture, NULL, fixture_set_up, test_import_rejections,
               fixture_tear_down);
+  g_test_add ("/ui/import/drop-folder", Fixture, NULL, fixture_set_up, test_drop_folder, fixture_tear_down);
+  g_test_add ("/ui/import/cancel", Fixture, NULL, fixture_set_up, test_cancel_import, fixture_tear_down);
   g_test_add ("/ui/window/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow_window, fixture_tear_down);
   g_test_add ("/ui/window/about-and-shortcuts", Fixture, NULL, fixture_set_up, test_about_and_shortcuts,
               fixture_tear_down);
