@@ -554,6 +554,8 @@ typedef struct {
   guint m_last;
   GArray *mention_tokens;    /* guint: token of each sentence mention */
   const CitedFigure *prev_figure; /* the first figure of the sentence before, or NULL */
+  const char *clause_brand;  /* the brand of the last figure in this sentence */
+  guint16 clause_brand_clause;
 } Sentence;
 
 #define TOK(S, i) (&g_array_index ((S)->tokens, Token, (i)))
@@ -1963,8 +1965,11 @@ is_pronoun_at (Sentence *S,
     return FALSE;
   if (tok_has (t, W_PRONOUN))
     return TRUE;
-  /* "the company", "the firm" */
-  if (tok_has (t, W_COMPANY) && k > 0 && tok_has (TOK (S, k - 1), W_THE) &&
+  /* "the company", "the firm", "the Korean firm" */
+  if (tok_has (t, W_COMPANY) && k > 0 &&
+      (tok_has (TOK (S, k - 1), W_THE) ||
+       (k > 1 && tok_has (TOK (S, k - 2), W_THE) && TOK (S, k - 1)->type == T_WORD &&
+        TOK (S, k - 1)->mention < 0)) &&
       (k + 1 >= S->tokens->len || TOK (S, k + 1)->type != T_WORD || tok_has (TOK (S, k + 1), W_STOP)))
     return TRUE;
   return FALSE;
@@ -2108,6 +2113,10 @@ brand_for (Sentence        *S,
   if (nearest != NULL)
     return nearest;
 
+  /* A figure with no subject of its own belongs with the one before it in
+   * the clause: "shipped 9.1 million phones, up 12% on the year before". */
+  if (S->clause_brand != NULL && S->clause_brand_clause == clause)
+    return S->clause_brand;
   if (is_company_metric (metric))
     return S->ctx->prev_brand;
   return NULL;
@@ -2303,6 +2312,11 @@ emit (Sentence  *S,
   /* A rank means something only about a company. */
   if (c->rank && brand == NULL)
     return;
+  if (brand != NULL)
+    {
+      S->clause_brand = brand;
+      S->clause_brand_clause = TOK (S, c->first)->clause;
+    }
 
   f = cited_figure_new ();
   f->value = c->value;
@@ -3241,6 +3255,7 @@ cited_extract (CitedLexicon *lexicon,
 
       S.start = s;
       S.end = e;
+      S.clause_brand = NULL;
       tokenize (&S);
       mark_clauses (&S);
       mark_mentions (&S);
