@@ -2034,6 +2034,11 @@ brand_for (Sentence        *S,
       }
   }
 
+  /* "followed by Xiaomi with 7.6 million and vivo with 7.2 million" */
+  if (c->first >= 2 && TOK (S, c->first - 2)->mention >= 0 &&
+      (is_word (S, TOK (S, c->first - 1), "with") || is_word (S, TOK (S, c->first - 1), "at")))
+    return mention_brand (S, TOK (S, c->first - 2)->mention);
+
   /* "No. 2 is Samsung" */
   if (c->rank && c->last + 2 < S->tokens->len &&
       (is_word (S, TOK (S, c->last + 1), "is") || is_word (S, TOK (S, c->last + 1), "was")) &&

@@ -521,9 +521,12 @@ test_robust (void)
     }
 }
 
-/* Three short articles written after the extractor's rules were set, with
- * every figure a reader would chart: precision and recall on text the rules
- * were not tuned on, printed, and held above a floor. */
+/* Short articles written after the extractor's rules were set, with every
+ * figure a reader would chart: precision and recall, printed, and held
+ * above a floor. Measured blind, the first three gave 0.95/0.95 and the
+ * last three 0.95/0.95; each miss then led to one rule (a clause's earlier
+ * figure lends its brand; "vivo with 7.2 million"), so they are no longer
+ * unseen text. */
 typedef struct {
   double value;
   const char *brand;         /* NULL: no brand */
@@ -559,6 +562,26 @@ static const HeldOutArticle held_out[] = {
     "2024-02-02",
     { { 22.3e9, "Apple" }, { 2.2e9, "Apple" }, { 7, "Apple" }, { 27, "Google" },
       { 1, "Google" }, { 0, NULL } } },
+  { "Vodafone is to cut 11,000 jobs over three years as it tries to revive its fortunes. "
+    "The mobile operator said sales in Germany, its biggest market, fell 2.5% to €3.1bn in the "
+    "quarter. Shares in the company rose 3% in early trading in London to 71 pence. "
+    "Rival BT said in May it would shed up to 55,000 roles by 2030.",
+    "2023-05-16",
+    { { 11000, NULL }, { 2.5, NULL }, { 3.1e9, NULL }, { 3, NULL }, { 0.71, NULL },
+      { 55000, NULL }, { 0, NULL } } },
+  { "India's smartphone market grew 11% in the third quarter to 43 million units, according to "
+    "Canalys. Samsung led with 7.9 million phones, followed by Xiaomi with 7.6 million and vivo "
+    "with 7.2 million. Realme shipped 5.5 million units, a 19% fall. Apple sold 2.5 million "
+    "iPhones in India, its best quarter there so far.",
+    "2023-10-20",
+    { { 11, NULL }, { 43e6, NULL }, { 7.9e6, "Samsung" }, { 7.6e6, "Xiaomi" }, { 7.2e6, "vivo" },
+      { 5.5e6, "Realme" }, { 19, "Realme" }, { 2.5e6, "Apple" }, { 0, NULL } } },
+  { "BYD sold 3.02 million cars in 2023, beating its target of 3 million. Tesla delivered "
+    "1.81 million vehicles, but BYD overtook it in battery-electric sales in the fourth quarter "
+    "with 526,409 cars against Tesla's 484,507. Xiaomi's first car, the SU7, starts at 215,900 yuan.",
+    "2024-01-03",
+    { { 3.02e6, "BYD" }, { 3e6, "BYD" }, { 1.81e6, "Tesla" }, { 526409, "BYD" },
+      { 484507, "Tesla" }, { 215900, "Xiaomi" }, { 0, NULL } } },
 };
 
 static void
