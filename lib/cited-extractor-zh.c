@@ -1117,6 +1117,20 @@ is_year_value (double v)
   return v >= 1900 && v <= 2100 && v == floor (v);
 }
 
+/* After "2021-": a month ("03") or another year ("2022"), not the top of
+ * a range like "2000-3000 元". */
+static gboolean
+looks_like_date_part (const Sent *s,
+                      guint       i)
+{
+  guint k = i;
+  double v = 0;
+
+  while (k < s->n && arabic_digit (s->cp[k]) >= 0)
+    v = v * 10 + arabic_digit (s->cp[k++]);
+  return k - i <= 2 || (k - i == 4 && is_year_value (v));
+}
+
 static const char * const bare_verbs[] = {
   "达到", "达", "为", "至", "是", "共有", "共", "有", "总计", "合计", NULL
 };
@@ -1180,7 +1194,7 @@ read_figure (const Sent                *s,
   if (num->arabic && i + 1 < s->n && arabic_digit (s->cp[i + 1]) >= 0 &&
       (s->cp[i] == '/' || s->cp[i] == ':' || s->cp[i] == 0xFF1A || s->cp[i] == '.' ||
        ((s->cp[i] == '-' || s->cp[i] == 0xFF0D) && num->n_int_digits == 4 &&
-        is_year_value (value))))
+        is_year_value (value) && looks_like_date_part (s, i + 1))))
     {
       if (is_year_value (value) && num->n_int_digits == 4 && !num->decimal &&
           s->cp[i] != ':')

@@ -270,6 +270,9 @@ static const ZhCase cases[] = {
   { .body = "一加手机在 100 多个国家和地区销售。", .text = "100 多个国家和地区", .value = 100,
     .unit = "countries", .qualifier = "more than", .metric = "markets", .brand = "OnePlus", .only = TRUE },
 
+  { .body = "该地区一居室月租金在 2000-3000 元之间。", .text = "2000-3000 元", .value = 2000,
+    .value_max = 3000, .currency = "CNY", .only = TRUE },
+
   /* Traps: no figure in these. */
   { .body = "千万不要相信这样的传言。" },
   { .body = "两人是多年的合作伙伴，三人小组负责谈判。" },
