@@ -1307,6 +1307,7 @@ typedef struct {
   GString *out;
   gboolean space;
   int      pending_break;   /* newlines owed before the next text */
+  gboolean page;            /* a whole web page, not a feed item's content */
 } TextSink;
 
 static gboolean
@@ -1368,6 +1369,52 @@ sink_text (TextSink   *sink,
     }
 }
 
+static const char * const boilerplate_containers[] = {
+  "div", "section", "ul", "ol", "table", "aside", "figure", "dl", NULL,
+};
+
+/* Page furniture news sites mark with roles, classes or ids: sharing bars
+ * ("Share 1.2K"), cookie banners, related links. Matched by whole words of
+ * the attribute so that "ad" does not hit "header-image". */
+static gboolean
+is_boilerplate (xmlNode *node)
+{
+  static const char * const words[] = {
+    "cookie", "cookies", "consent", "share", "sharing", "social", "comments",
+    "newsletter", "advert", "advertisement", "ad", "ads", "promo", "related",
+    "subscribe", "breadcrumb", "breadcrumbs", "sidebar", "nav", "navbar",
+    "navigation", "menu", "footer", NULL,
+  };
+  static const char * const roles[] = {
+    "navigation", "banner", "contentinfo", "complementary", "search", NULL,
+  };
+  static const char * const attributes[] = { "class", "id", NULL };
+  g_autofree char *role = (char *) xmlGetProp (node, (const xmlChar *) "role");
+  g_autofree char *aria_hidden = (char *) xmlGetProp (node, (const xmlChar *) "aria-hidden");
+
+  if (node->properties == NULL)
+    return FALSE;
+  if (role != NULL && name_in (role, roles))
+    return TRUE;
+  if (aria_hidden != NULL && g_ascii_strcasecmp (aria_hidden, "true") == 0)
+    return TRUE;
+
+  for (guint i = 0; attributes[i]; i++)
+    {
+      g_autofree char *value = (char *) xmlGetProp (node, (const xmlChar *) attributes[i]);
+      g_auto(GStrv) parts = NULL;
+
+      if (value == NULL)
+        continue;
+      g_strdelimit (value, "-_", ' ');
+      parts = g_strsplit_set (value, " \t\n", -1);
+      for (guint j = 0; parts[j]; j++)
+        if (*parts[j] != '\0' && name_in (parts[j], words))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 collect_text (xmlNode  *node,
               TextSink *sink)
@@ -1385,6 +1432,10 @@ collect_text (xmlNode  *node,
       if (node->type != XML_ELEMENT_NODE || name == NULL)
         continue;
       if (name_in (name, dropped_elements) || xmlHasProp (node, (const xmlChar *) "hidden"))
+        continue;
+      /* Only whole blocks of a web page: a <span class="menu"> in a post
+       * about menus is text. */
+      if (sink->page && name_in (name, boilerplate_containers) && is_boilerplate (node))
         continue;
       if (name_in (name, block_elements))
         {
@@ -1410,7 +1461,18 @@ collect_text (xmlNode  *node,
 static char *
 node_text (xmlNode *node)
 {
-  TextSink sink = { g_string_new (NULL), FALSE, 0 };
+  TextSink sink = { g_string_new (NULL), FALSE, 0, FALSE };
+
+  if (node != NULL)
+    collect_text (node->children, &sink);
+  return g_string_free (sink.out, FALSE);
+}
+
+/* Text of a web page's article root, leaving page furniture out. */
+static char *
+page_text (xmlNode *node)
+{
+  TextSink sink = { g_string_new (NULL), FALSE, 0, TRUE };
 
   if (node != NULL)
     collect_text (node->children, &sink);
@@ -1434,7 +1496,7 @@ html_fragment_to_text (const char *html)
   if (doc == NULL)
     return collapse_spaces (html);
   {
-    TextSink sink = { g_string_new (NULL), FALSE, 0 };
+    TextSink sink = { g_string_new (NULL), FALSE, 0, FALSE };
 
     collect_text (doc->children, &sink);
     text = g_string_free (sink.out, FALSE);
@@ -1593,7 +1655,7 @@ parse_html (ParseContext  *ctx,
 
       article->published = normalize_date (datetime);
     }
-  article->body = node_text (root);
+  article->body = page_text (root);
   article->path = g_strdup (ctx->name);
 
   g_free (scan.og_title);

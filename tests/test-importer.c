@@ -370,7 +370,8 @@ test_html (void)
   g_assert_cmpstr (article->body, ==,
                    "Harbor Motors sells 50,000 cars\n\n"
                    "Harbor Motors sold 50,000 cars in January, the company said.\n\n"
-                   "That is twice as many as a year ago & a record.");
+                   "That is twice as many as a year ago & a record.\n\n"
+                   "Photo: 2 cars on a quay.");
 
   /* schema.org JSON-LD when there are no Open Graph tags. */
   json_ld = parse_fixture ("json-ld.html");
