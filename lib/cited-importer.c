@@ -35,6 +35,21 @@
  *    200 bytes, at most 64 in all) reads those bytes as Windows-1252, the
  *    superset of Latin-1 English text is written in ("£15.8m"). Anything with
  *    more non-UTF-8 bytes is rejected instead of guessed.
+ *
+ * When a file is not valid UTF-8 and its XML declaration or HTML <meta>
+ * names an encoding (ISO-8859-1, GB2312, ...), that encoding is used; the
+ * parsers then always get UTF-8 and are told to ignore the declaration.
+ *
+ * Formats are sniffed from the content, helped by the extension: <doc>
+ * items (Sogou), HTML, XML feeds (RSS 2.0, RSS 1.0/RDF, Atom; OPML is
+ * refused), JSON (JSON Feed, RSS in JSON, an article or an array of them)
+ * and JSON Lines, THUCNews "label<TAB>text" lines, Markdown, plain text.
+ * Items of one file that cannot be read (a bad JSON line, an empty feed
+ * item) are reported as "<file>:<where>" and the others kept; a file that
+ * cannot be read as a whole writes nothing.
+ *
+ * Files over 64 MiB are refused; CITED_IMPORT_MAX_SIZE (bytes) sets another
+ * limit, for tests.
  */
 
 #define DEFAULT_MAX_SIZE ((gsize) 64 * 1024 * 1024)
