@@ -1965,13 +1965,20 @@ is_pronoun_at (Sentence *S,
     return FALSE;
   if (tok_has (t, W_PRONOUN))
     return TRUE;
-  /* "the company", "the firm", "the Korean firm" */
-  if (tok_has (t, W_COMPANY) && k > 0 &&
-      (tok_has (TOK (S, k - 1), W_THE) ||
-       (k > 1 && tok_has (TOK (S, k - 2), W_THE) && TOK (S, k - 1)->type == T_WORD &&
-        TOK (S, k - 1)->mention < 0)) &&
-      (k + 1 >= S->tokens->len || TOK (S, k + 1)->type != T_WORD || tok_has (TOK (S, k + 1), W_STOP)))
-    return TRUE;
+  /* "the company", "the firm", "the Finnish network maker" */
+  if (tok_has (t, W_COMPANY) &&
+      (k + 1 >= S->tokens->len || TOK (S, k + 1)->mention < 0))
+    {
+      for (guint q = k; q > 0 && k - q < 4; q--)
+        {
+          Token *b = TOK (S, q - 1);
+
+          if (b->type != T_WORD || b->mention >= 0)
+            break;
+          if (tok_has (b, W_THE))
+            return TRUE;
+        }
+    }
   return FALSE;
 }
 
@@ -2016,21 +2023,26 @@ brand_for (Sentence        *S,
   const char *nearest = NULL;
   guint nearest_d = G_MAXUINT;
 
-  /* Apposition: "T-Mobile, the third largest operator", "Xiaomi, which sold". */
+  /* Apposition: "T-Mobile, the third largest operator", "Xiaomi, which
+   * sold", "The Finnish network maker, which has 86,000 employees". */
   {
-    guint k = c->first;
+    guint g0 = c->first;
 
-    while (k > 0 && TOK (S, k - 1)->segment == segment && TOK (S, k - 1)->type == T_WORD &&
-           !tok_has (TOK (S, k - 1), W_APPOS) && c->first - k < 6 &&
-           TOK (S, k - 1)->mention < 0)
-      k--;
-    if (k > 0 && tok_has (TOK (S, k - 1), W_APPOS) && TOK (S, k - 1)->segment == segment)
+    while (g0 > 0 && TOK (S, g0 - 1)->segment == segment)
+      g0--;
+    if (g0 >= 1 && g0 + 1 < c->first &&
+        (is_punct (TOK (S, g0), ',') || is_punct (TOK (S, g0), 0xFF0C)) &&
+        tok_has (TOK (S, g0 + 1), W_APPOS))
       {
-        guint a = k - 1;
+        gboolean own = FALSE;
 
-        if (a >= 2 && (is_punct (TOK (S, a - 1), ',') || is_punct (TOK (S, a - 1), 0xFF0C)) &&
-            TOK (S, a - 2)->mention >= 0 && TOK (S, a)->segment != TOK (S, a - 2)->segment)
-          return mention_brand (S, TOK (S, a - 2)->mention);
+        for (guint q = g0 + 1; q < c->first; q++)
+          if (TOK (S, q)->mention >= 0)
+            own = TRUE;
+        if (!own && TOK (S, g0 - 1)->mention >= 0)
+          return mention_brand (S, TOK (S, g0 - 1)->mention);
+        if (!own && is_pronoun_at (S, g0 - 1))
+          return antecedent (S, g0 - 1);
       }
   }
 
@@ -2072,7 +2084,15 @@ brand_for (Sentence        *S,
               return mention_brand (S, t->mention);
             }
           if (is_pronoun_at (S, k))
-            return antecedent (S, k);
+            {
+              /* "Its parent OPPO employs ...": the name after the
+               * possessive is the subject. */
+              if (is_word (S, t, "its") || is_word (S, t, "their"))
+                for (guint q = k + 1; q < c->first && q <= k + 3; q++)
+                  if (TOK (S, q)->mention >= 0)
+                    return mention_brand (S, TOK (S, q)->mention);
+              return antecedent (S, k);
+            }
         }
     }
 
@@ -2622,6 +2642,22 @@ scan_figures (Sentence  *S,
                   for (guint q = a.first; q <= last; q++)
                     TOK (S, q)->used = 1;
                   i = last;
+                  continue;
+                }
+              /* A number before a singular noun names a model: "their 7610
+               * phone", "the 737 plane". */
+              if (unit != NULL && c.currency == NULL && !a.scaled && !a.spelled &&
+                  c.value != 1 && isnan (c.value_max) && strcmp (unit, "people") != 0 &&
+                  ul > last && TOK (S, ul)->type == T_WORD &&
+                  S->body[TOK (S, ul)->end - 1] != 's' && S->body[TOK (S, ul)->end - 1] != 'S' &&
+                  /* but "500 phone shops" counts shops */
+                  !(ul + 1 < n && TOK (S, ul + 1)->type == T_WORD &&
+                    S->body[TOK (S, ul + 1)->end - 1] == 's'))
+                {
+                  g_free (owned);
+                  for (guint q = a.first; q <= ul; q++)
+                    TOK (S, q)->used = 1;
+                  i = ul;
                   continue;
                 }
               if (c.currency == NULL)

@@ -245,6 +245,9 @@ static const Case cases[] = {
   { "Ericsson's net profit was 19bn kronor, or 5 billion Swiss francs.",
     "v=19e9;cur=SEK;m=profit|v=5e9;cur=CHF" },
   { "Halo 2 won three awards.", "" },
+  { "Vivo runs 500 phone shops in Delhi.",
+    "v=500;brand=vivo;scope=-" },
+  { "Those downloading it could find the icons on their Nokia 7610 phone swapped, or on a 6230 handset.", "" },
   { "The iPhone 14 Pro is the highest-end of the 2022 phones from Apple.", "" },
   { "It has a 5,000 mAh battery, a 6.7 inch screen and a 200 MP camera.", "" },
   { "[video width = \"303\" height = \"624\"]", "" },
@@ -582,6 +585,24 @@ static const HeldOutArticle held_out[] = {
     "2024-01-03",
     { { 3.02e6, "BYD" }, { 3e6, "BYD" }, { 1.81e6, "Tesla" }, { 526409, "BYD" },
       { 484507, "Tesla" }, { 215900, "Xiaomi" }, { 0, NULL } } },
+  { "OnePlus will launch the OnePlus 12 on January 23 with prices from $799. The company, which "
+    "sold about 4 million phones in Europe last year, plans to open 20 to 30 experience stores "
+    "across the continent. Its parent OPPO employs roughly 40,000 people worldwide.",
+    "2024-01-05",
+    { { 799, "OnePlus" }, { 4e6, "OnePlus" }, { 20, "OnePlus" }, { 40000, "OPPO" }, { 0, NULL } } },
+  { "Qualcomm expects revenue of between $9.1bn and $9.9bn for the current quarter. The chipmaker "
+    "said handset chip sales rose 16% to $6.7bn, helped by demand for the Snapdragon 8 Gen 3 in "
+    "Android flagships from Samsung and Xiaomi. About half of its licensing income comes from "
+    "Apple, which pays an estimated $5bn a year.",
+    "2024-02-01",
+    { { 9.1e9, "Qualcomm" }, { 16, "Qualcomm" }, { 6.7e9, "Qualcomm" }, { 5e9, "Apple" },
+      { 0, NULL } } },
+  { "Nokia said it would cut up to 14,000 jobs by the end of 2026 after its third-quarter sales "
+    "fell 20% to 4.98 billion euros. The Finnish network maker, which has 86,000 employees, aims "
+    "to save between 800 million and 1.2 billion euros. Ericsson cut 8,500 jobs earlier this year.",
+    "2023-10-19",
+    { { 14000, "Nokia" }, { 20, "Nokia" }, { 4.98e9, "Nokia" }, { 86000, "Nokia" }, { 800e6, "Nokia" },
+      { 8500, NULL }, { 0, NULL } } },
 };
 
 static void
