@@ -1040,6 +1040,7 @@ is_component (const Sent                *s,
 static const gunichar starters[] = {
   0x96F6, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
   0x5341, 0x767E, 0x5343, 0x7B2C, 0x524D, 0x6700, 0x4EBA, 0x4ECA, 0x53BB, 0x660E,
+  CH_WAN,
 };
 
 /* One bit per ideograph in U+4E00..U+9FFF, so the test is one load. */
@@ -1885,6 +1886,27 @@ cited_extract_zh_sentence (const CitedExtractContext *ctx,
             }
           i++;
           continue;
+        }
+
+      /* "近千家门店", "逾万名员工": a round thousand or ten thousand after
+       * a qualifier, with the measure word right after it. */
+      if ((c == 0x5343 || c == 0x767E || c == CH_WAN) && i > 0 && i + 1 < n &&
+          (cp[i - 1] == 0x8FD1 /* 近 */ || cp[i - 1] == 0x903E /* 逾 */ ||
+           cp[i - 1] == 0x8D85 /* 超 */ || cp[i - 1] == 0x7EA6 /* 约 */))
+        {
+          const UnitWord *uw = NULL;
+
+          if (match_unit (&s, i + 1, &uw) > 0)
+            {
+              memset (&num, 0, sizeof num);
+              num.value = c == CH_WAN ? 1e4 : cn_small_unit (c);
+              num.chinese = TRUE;
+              num.lead = 1;
+              num.has_scale = c == CH_WAN;
+              num.end = i + 1;
+              ni = i;
+              goto have_number;
+            }
         }
 
       if (arabic_digit (c) < 0 && cn_digit (c) < 0 && cn_small_unit (c) == 0)

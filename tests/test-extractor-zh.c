@@ -273,7 +273,15 @@ static const ZhCase cases[] = {
   { .body = "该地区一居室月租金在 2000-3000 元之间。", .text = "2000-3000 元", .value = 2000,
     .value_max = 3000, .currency = "CNY", .only = TRUE },
 
+  { .body = "小米在印度有近千家门店。", .text = "千家门店", .value = 1000, .unit = "stores",
+    .qualifier = "nearly", .metric = "stores", .scope = "India", .brand = "Xiaomi", .only = TRUE },
+  { .body = "华为拥有逾万名研发人员。", .text = "万名", .value = 10000, .unit = "people",
+    .qualifier = "more than", .metric = "employees", .brand = "Huawei", .only = TRUE },
+  { .body = "三星在全球有一万五千名员工。", .text = "一万五千名员工", .value = 15000, .unit = "people",
+    .metric = "employees", .scope = "global", .brand = "Samsung", .only = TRUE },
+
   /* Traps: no figure in these. */
+  { .body = "上万名观众到场，数千家媒体进行了报道。" },
   { .body = "千万不要相信这样的传言。" },
   { .body = "两人是多年的合作伙伴，三人小组负责谈判。" },
   { .body = "约 35.7 亿立方米水源水质不达标。" },
