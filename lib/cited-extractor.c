@@ -1956,6 +1956,20 @@ antecedent (Sentence *S,
 }
 
 static gboolean
+is_third_party_word (Sentence    *S,
+                     const Token *t)
+{
+  static const char * const words[] = {
+    "research", "analyst", "analysts", "consulting", "consultancy", "data", "rating", NULL,
+  };
+
+  for (guint i = 0; words[i]; i++)
+    if (is_word (S, t, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 is_pronoun_at (Sentence *S,
                guint     k)
 {
@@ -1965,7 +1979,8 @@ is_pronoun_at (Sentence *S,
     return FALSE;
   if (tok_has (t, W_PRONOUN))
     return TRUE;
-  /* "the company", "the firm", "the Finnish network maker" */
+  /* "the company", "the firm", "the Finnish network maker"; not "the
+   * research firm", which is someone else. */
   if (tok_has (t, W_COMPANY) &&
       (k + 1 >= S->tokens->len || TOK (S, k + 1)->mention < 0))
     {
@@ -1973,7 +1988,7 @@ is_pronoun_at (Sentence *S,
         {
           Token *b = TOK (S, q - 1);
 
-          if (b->type != T_WORD || b->mention >= 0)
+          if (b->type != T_WORD || b->mention >= 0 || is_third_party_word (S, b))
             break;
           if (tok_has (b, W_THE))
             return TRUE;
@@ -2004,9 +2019,19 @@ other_subject (Sentence        *S,
   for (guint k = 0; k < c->first; k++)
     {
       Token *t = TOK (S, k);
+      Token *nx = k + 1 < S->tokens->len ? TOK (S, k + 1) : NULL;
 
-      if (t->clause == clause && t->type == T_WORD && t->cap && t->mention < 0 &&
-          t->w == NULL && t->wx == NULL && (k > 0 || has_inner_capital (S, t)))
+      if (t->clause != clause || t->type != T_WORD || t->mention >= 0)
+        continue;
+      /* "Analysts said", "the research firm said" */
+      if (is_third_party_word (S, t))
+        return TRUE;
+      if (!t->cap || t->w != NULL || t->wx != NULL)
+        continue;
+      /* Inside the sentence a capital marks a name; at its start only a
+       * name like "TimeWarner" or one followed by a verb ("Ericsson cut"). */
+      if (k > 0 || has_inner_capital (S, t) ||
+          (nx != NULL && nx->type == T_WORD && !nx->cap && !tok_has (nx, W_STOP) && !nx->glued))
         return TRUE;
     }
   return FALSE;
@@ -2733,13 +2758,19 @@ scan_figures (Sentence  *S,
 static const char *
 sentence_brand (Sentence *S)
 {
+  /* The subject: a name, or a pronoun ("It", "The brand, spun off from
+   * Huawei, ...") that keeps the company of the sentence before. */
+  for (guint k = 0; k < S->tokens->len && k < 4; k++)
+    {
+      if (TOK (S, k)->mention >= 0)
+        return mention_brand (S, TOK (S, k)->mention);
+      if (is_pronoun_at (S, k))
+        return S->ctx->prev_brand;
+    }
   if (S->mention_tokens->len > 0)
     return mention_brand (S, 0);
-  if (S->tokens->len > 0 && is_pronoun_at (S, 0))
-    return S->ctx->prev_brand;
-  if (S->tokens->len > 1 && is_pronoun_at (S, 1))
-    return S->ctx->prev_brand;
-  return NULL;
+  /* "the company shipped 11.7 million phones": the brand its figures took. */
+  return S->clause_brand;
 }
 
 /* ------------------------------------------------------------------ */
@@ -3168,8 +3199,6 @@ quick_sentence_brand (const CitedExtractContext *ctx,
     "the group", "the brand", NULL,
   };
 
-  if (m_first < m_last)
-    return ctx->mentions[m_first].brand;
   for (guint i = 0; openers[i]; i++)
     {
       guint len = strlen (openers[i]);
@@ -3178,6 +3207,8 @@ quick_sentence_brand (const CitedExtractContext *ctx,
           !g_ascii_isalpha (b[start + len]))
         return ctx->prev_brand;
     }
+  if (m_first < m_last)
+    return ctx->mentions[m_first].brand;
   return NULL;
 }
 

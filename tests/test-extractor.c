@@ -526,11 +526,13 @@ test_robust (void)
 
 /* Short articles written after the extractor's rules were set, with every
  * figure a reader would chart: precision and recall, printed, and held
- * above a floor. Measured blind, in sets of three, they gave 0.95, 0.95
- * and 0.71 (precision and recall alike, value and brand both right); each
- * miss then led to a rule (a clause's earlier figure lends its brand; "vivo
- * with 7.2 million"; "its parent OPPO"; ", which pays"; "the Finnish
- * network maker"), so they are no longer unseen text. */
+ * above a floor. Measured blind, in sets of three, they gave 0.95, 0.95,
+ * 0.71 and 0.67 (precision and recall alike, value and brand both right;
+ * every value was found, the misses were brands); each miss then led to a
+ * rule (a clause's earlier figure lends its brand; "vivo with 7.2 million";
+ * "its parent OPPO"; ", which pays"; "the Finnish network maker"; "The
+ * brand, spun off from Huawei"; "the research firm said"; "Ericsson cut"),
+ * so they are no longer unseen text. */
 typedef struct {
   double value;
   const char *brand;         /* NULL: no brand */
@@ -604,6 +606,23 @@ static const HeldOutArticle held_out[] = {
     "2023-10-19",
     { { 14000, "Nokia" }, { 20, "Nokia" }, { 4.98e9, "Nokia" }, { 86000, "Nokia" }, { 800e6, "Nokia" },
       { 8500, NULL }, { 0, NULL } } },
+  { "Honor plans to list its shares in Shenzhen after its revenue rose 10% to 110 billion yuan. "
+    "The brand, spun off from Huawei in 2020, now sells phones in more than 100 countries and "
+    "has about 13,000 staff, half of them in research. Its Magic V2 foldable starts at 8,999 yuan.",
+    "2024-01-12",
+    { { 10, "Honor" }, { 110e9, "Honor" }, { 100, "Honor" }, { 13000, "Honor" }, { 8999, "Honor" },
+      { 0, NULL } } },
+  { "Counterpoint estimates that Apple took 87% of the profits of the global handset industry "
+    "in the first quarter, although it sold only 20% of all phones. Samsung's share of profits "
+    "was 11%. The research firm said average selling prices rose 9% year on year to $300.",
+    "2023-06-15",
+    { { 87, "Apple" }, { 20, "Apple" }, { 11, "Samsung" }, { 9, NULL }, { 300, NULL }, { 0, NULL } } },
+  { "Huawei's consumer business made 251 billion yuan in 2023, up 17%. Sales of the Mate 60 "
+    "series passed 30 million units, sources said, and the company shipped 11.7 million phones "
+    "in China in the fourth quarter. It also sold about 100,000 cars through its Aito brand.",
+    "2024-03-29",
+    { { 251e9, "Huawei" }, { 17, "Huawei" }, { 30e6, "Huawei" }, { 11.7e6, "Huawei" },
+      { 100000, "Huawei" }, { 0, NULL } } },
 };
 
 static void
