@@ -2501,6 +2501,66 @@ ensure_xml_init (void)
     }
 }
 
+/* Items of one file refused for the same reason many times over (a corpus
+ * where a fifth of the items are empty) make one line, not hundreds. */
+#define MAX_ITEMS_PER_REASON 5
+
+static void
+move_item_rejections (const char *name,
+                      GPtrArray  *items,
+                      GPtrArray  *rejected)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) summarized = g_hash_table_new (g_str_hash, g_str_equal);
+  gsize name_len = strlen (name);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      CitedRejection *item = g_ptr_array_index (items, i);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, item->reason));
+
+      g_hash_table_insert (counts, item->reason, GUINT_TO_POINTER (n + 1));
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      CitedRejection *item = g_ptr_array_index (items, i);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, item->reason));
+      g_autoptr(GString) where = NULL;
+      g_autofree char *reason = NULL;
+      guint listed = 0;
+
+      if (n <= MAX_ITEMS_PER_REASON)
+        {
+          g_ptr_array_add (rejected, g_steal_pointer (&items->pdata[i]));
+          continue;
+        }
+      if (g_hash_table_contains (summarized, item->reason))
+        continue;
+      g_hash_table_add (summarized, item->reason);
+
+      where = g_string_new (NULL);
+      for (guint j = i; j < items->len && listed < 3; j++)
+        {
+          CitedRejection *other = g_ptr_array_index (items, j);
+
+          if (other == NULL || g_strcmp0 (other->reason, item->reason) != 0)
+            continue;
+          if (where->len > 0)
+            g_string_append (where, ", ");
+          g_string_append (where, other->path + MIN (name_len + 1, strlen (other->path)));
+          listed++;
+        }
+      g_string_append (where, ", …");
+      reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item: %s (%s)",
+                                             "%u items: %s (%s)", n),
+                                n, item->reason, where->str);
+      add_rejection (rejected, name, reason);
+    }
+
+  g_ptr_array_set_size (items, 0);
+}
+
 static GPtrArray *
 parse_data_full (const char  *name,
                  const char  *data,
@@ -2612,9 +2672,7 @@ parse_data_full (const char  *name,
     }
 
   if (rejected != NULL)
-    for (guint i = 0; i < local_rejected->len; i++)
-      g_ptr_array_add (rejected, g_steal_pointer (&local_rejected->pdata[i]));
-  g_ptr_array_set_size (local_rejected, 0);
+    move_item_rejections (name, local_rejected, rejected);
 
   return g_steal_pointer (&articles);
 }

@@ -1119,6 +1119,38 @@ test_import_batches (Fixture       *f,
 }
 
 static void
+test_import_item_rejections (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  const char *paths[2] = { NULL, NULL };
+  g_autoptr(CitedImportResult) result = NULL;
+  const CitedRejection *summary;
+
+  /* Lines 1-7 are arrays, line 8 has no text, lines 9-10 are articles. */
+  for (guint i = 0; i < 7; i++)
+    g_string_append (lines, "[1, 2]\n");
+  g_string_append (lines, "{\"title\": \"No text\"}\n");
+  g_string_append (lines, "{\"title\": \"Ibis\", \"text\": \"Ibis sold 3 vans.\"}\n");
+  g_string_append (lines, "{\"title\": \"Crane\", \"text\": \"Crane sold 4 vans.\"}\n");
+  path = write_file (f, "mixed.jsonl", lines->str, lines->len);
+  paths[0] = path;
+
+  result = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_added, ==, 2);
+  /* Seven lines refused for one reason make one rejection that counts
+   * them and names the first; the odd one out keeps its own line. */
+  g_assert_cmpuint (result->rejected->len, ==, 2);
+  summary = find_rejection (result, "mixed.jsonl");
+  g_assert_nonnull (summary);
+  g_assert_true (g_str_has_prefix (summary->reason, "7 items: Not a JSON object (1, 2, 3, …)"));
+  g_assert_nonnull (find_rejection (result, "mixed.jsonl:8"));
+}
+
+static void
 import_done_cb (GObject      *source,
                 GAsyncResult *res,
                 gpointer      user_data)
@@ -1249,6 +1281,7 @@ main (int   argc,
   g_test_add ("/importer/import/missing-unreadable", Fixture, NULL, fixture_setup, test_import_missing_and_unreadable, fixture_teardown);
   g_test_add ("/importer/import/too-large", Fixture, NULL, fixture_setup, test_import_too_large, fixture_teardown);
   g_test_add ("/importer/import/progress-cancel", Fixture, NULL, fixture_setup, test_import_progress_and_cancel, fixture_teardown);
+  g_test_add ("/importer/import/item-rejections", Fixture, NULL, fixture_setup, test_import_item_rejections, fixture_teardown);
   g_test_add ("/importer/import/batches", Fixture, NULL, fixture_setup, test_import_batches, fixture_teardown);
   g_test_add ("/importer/import/async", Fixture, NULL, fixture_setup, test_import_async, fixture_teardown);
   g_test_add ("/importer/import/async-cancelled", Fixture, NULL, fixture_setup, test_import_async_cancelled, fixture_teardown);
