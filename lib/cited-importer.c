@@ -1198,9 +1198,18 @@ parse_plain (ParseContext *ctx,
           article->published = g_steal_pointer (&date);
           lines[i][0] = '\0';
         }
-      else if (article->path == NULL && (origin = parse_origin_line (lines[i])) != NULL)
+      else if ((origin = parse_origin_line (lines[i])) != NULL)
         {
-          article->path = g_steal_pointer (&origin);
+          /* The article keeps the path it was imported from, so users can
+           * find the file again; the original's site names the source. */
+          if (article->source == NULL)
+            {
+              g_autoptr(GUri) uri = g_uri_parse (origin, G_URI_FLAGS_NONE, NULL);
+              const char *host = uri ? g_uri_get_host (uri) : NULL;
+
+              if (host != NULL && *host != '\0')
+                article->source = g_strdup (g_str_has_prefix (host, "www.") ? host + 4 : host);
+            }
           lines[i][0] = '\0';
         }
     }
