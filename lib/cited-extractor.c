@@ -1941,6 +1941,8 @@ mention_token (Sentence *S,
   return g_array_index (S->mention_tokens, guint, k);
 }
 
+static gboolean is_modifier_mention (Sentence *S, guint k);
+
 /* The last brand mentioned before token @tok in this sentence, else the
  * previous sentence's. */
 static const char *
@@ -1950,9 +1952,32 @@ antecedent (Sentence *S,
   const char *brand = NULL;
 
   for (guint k = 0; k < S->mention_tokens->len; k++)
-    if (mention_token (S, k) < tok)
+    if (mention_token (S, k) < tok && !is_modifier_mention (S, mention_token (S, k)))
       brand = mention_brand (S, k);
   return brand ? brand : S->ctx->prev_brand;
+}
+
+/* "Lenovo-owned", "Google-backed": a brand used as a modifier, not a
+ * subject. */
+static gboolean
+is_modifier_mention (Sentence *S,
+                     guint     k)
+{
+  static const char * const words[] = {
+    "owned", "backed", "based", "made", "controlled", "listed", "funded", NULL,
+  };
+  guint j = k;
+
+  if (TOK (S, k)->mention < 0)
+    return FALSE;
+  while (j + 1 < S->tokens->len && TOK (S, j + 1)->mention == TOK (S, k)->mention)
+    j++;
+  if (j + 2 >= S->tokens->len || !is_dash (TOK (S, j + 1)) || !TOK (S, j + 1)->glued)
+    return FALSE;
+  for (guint i = 0; words[i]; i++)
+    if (is_word (S, TOK (S, j + 2), words[i]))
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -1984,11 +2009,14 @@ is_pronoun_at (Sentence *S,
   if (tok_has (t, W_COMPANY) &&
       (k + 1 >= S->tokens->len || TOK (S, k + 1)->mention < 0))
     {
-      for (guint q = k; q > 0 && k - q < 4; q--)
+      for (guint q = k; q > 0 && k - q < 6; q--)
         {
           Token *b = TOK (S, q - 1);
 
-          if (b->type != T_WORD || b->mention >= 0 || is_third_party_word (S, b))
+          if (b->type == T_PUNCT && is_dash (b) && b->glued)
+            continue;     /* "the Lenovo-owned brand" */
+          if (b->type != T_WORD || (b->mention >= 0 && !is_modifier_mention (S, q - 1)) ||
+              is_third_party_word (S, b))
             break;
           if (tok_has (b, W_THE))
             return TRUE;
@@ -2094,6 +2122,8 @@ brand_for (Sentence        *S,
           if (t->clause != clause || (pass == 0 && t->segment != segment))
             continue;
           /* "vivo, OPPO and Xiaomi are": a list, whose head is the subject. */
+          if (t->mention >= 0 && is_modifier_mention (S, k))
+            continue;
           if (pass == 0 && t->mention >= 0 && k >= 2 &&
               (is_punct (TOK (S, k - 1), ',') || is_punct (TOK (S, k - 1), 0x3001)) &&
               TOK (S, k - 2)->mention >= 0)
@@ -2760,9 +2790,9 @@ sentence_brand (Sentence *S)
 {
   /* The subject: a name, or a pronoun ("It", "The brand, spun off from
    * Huawei, ...") that keeps the company of the sentence before. */
-  for (guint k = 0; k < S->tokens->len && k < 4; k++)
+  for (guint k = 0; k < S->tokens->len && k < 6; k++)
     {
-      if (TOK (S, k)->mention >= 0)
+      if (TOK (S, k)->mention >= 0 && !is_modifier_mention (S, k))
         return mention_brand (S, TOK (S, k)->mention);
       if (is_pronoun_at (S, k))
         return S->ctx->prev_brand;

@@ -527,12 +527,13 @@ test_robust (void)
 /* Short articles written after the extractor's rules were set, with every
  * figure a reader would chart: precision and recall, printed, and held
  * above a floor. Measured blind, in sets of three, they gave 0.95, 0.95,
- * 0.71 and 0.67 (precision and recall alike, value and brand both right;
- * every value was found, the misses were brands); each miss then led to a
- * rule (a clause's earlier figure lends its brand; "vivo with 7.2 million";
- * "its parent OPPO"; ", which pays"; "the Finnish network maker"; "The
- * brand, spun off from Huawei"; "the research firm said"; "Ericsson cut"),
- * so they are no longer unseen text. */
+ * 0.71, 0.67 and 0.80 (precision and recall alike, value and brand both
+ * right; every value was found, the misses were brands); most misses then
+ * led to a rule (a clause's earlier figure lends its brand; "vivo with 7.2
+ * million"; "its parent OPPO"; ", which pays"; "the Finnish network maker";
+ * "The brand, spun off from Huawei"; "the research firm said"; "Ericsson
+ * cut"; "The Lenovo-owned brand"), so they are no longer unseen text. One
+ * miss stays: "the 5 million analysts had expected" is given to Sony. */
 typedef struct {
   double value;
   const char *brand;         /* NULL: no brand */
@@ -623,6 +624,24 @@ static const HeldOutArticle held_out[] = {
     "2024-03-29",
     { { 251e9, "Huawei" }, { 17, "Huawei" }, { 30e6, "Huawei" }, { 11.7e6, "Huawei" },
       { 100000, "Huawei" }, { 0, NULL } } },
+  { "Motorola returned to growth in Latin America, where it holds a 23% share. The Lenovo-owned "
+    "brand shipped 13.4 million phones worldwide in the second quarter, up 28%, its parent said. "
+    "Lenovo itself reported a net profit of $177 million on revenue of $13.9 billion.",
+    "2023-08-18",
+    { { 23, "Motorola" }, { 13.4e6, "Motorola" }, { 28, "Motorola" }, { 177e6, "Lenovo" },
+      { 13.9e9, "Lenovo" }, { 0, NULL } } },
+  { "Sony sold 4.5 million PlayStation 5 consoles in the quarter, short of the 5 million analysts "
+    "had expected. The Japanese group cut its forecast for the year to 21 million units from 25 "
+    "million, and its shares fell 11% in Tokyo on Wednesday.",
+    "2024-02-14",
+    { { 4.5e6, "Sony" }, { 5e6, NULL }, { 21e6, "Sony" }, { 25e6, "Sony" }, { 11, "Sony" },
+      { 0, NULL } } },
+  { "MediaTek overtook Qualcomm as the largest smartphone chip supplier, with a 36% share of "
+    "shipments against Qualcomm's 23%, Counterpoint said. Unisoc was third with 14%. "
+    "MediaTek's revenue reached NT$433 billion last year.",
+    "2024-01-30",
+    { { 1, "MediaTek" }, { 36, "MediaTek" }, { 23, "Qualcomm" }, { 14, NULL }, { 433e9, "MediaTek" },
+      { 0, NULL } } },
 };
 
 static void
