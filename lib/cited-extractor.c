@@ -1341,6 +1341,9 @@ find_unit (Sentence    *S,
           *unit = u;
           return j;
         }
+      /* After a brand, its product words: "10,000 Xiaomi Home stores". */
+      if (t->cap && j > i + 1 && TOK (S, j - 1)->mention >= 0 && !(f & (W_STOP | W_MONTH)))
+        continue;
       if ((f & (W_STOP | W_OF | W_MONTH | W_SCALE | W_PERCENT)) || t->cap ||
           TOK_FIELD (t, currency) || TOK_FIELD (t, metric) || TOK_FIELD (t, qualifier))
         break;
@@ -1898,24 +1901,39 @@ scope_for (Sentence        *S,
       const char *s = NULL;
       guint d;
 
+      guint at = k;
+
       if (t->clause != clause || t->type != T_WORD)
         continue;
       if (k + 1 < n)
         {
           const Word *pw = phrase_find (S, t, TOK (S, k + 1));
 
+          /* "Latin America" is not "America". */
           if (pw && pw->scope)
-            s = pw->scope;
+            {
+              s = pw->scope;
+              k++;
+            }
         }
       if (s == NULL)
         s = TOK_FIELD (t, scope);
       if (s == NULL)
         continue;
+      /* Places after the figure count in its own comma segment only: "145.6
+       * million units, and 10,000 stores in mainland China". */
+      if (at > c->last && t->segment != segment)
+        continue;
+      /* "The Korean firm", "a Chinese brand": where a company is from, not
+       * where the figure was made. */
+      if ((at + 1 < n && tok_has (TOK (S, at + 1), W_COMPANY)) ||
+          (at + 2 < n && TOK (S, at + 1)->type == T_WORD && tok_has (TOK (S, at + 2), W_COMPANY)))
+        continue;
       /* "the world's", "in the world", not "the technology world". */
       if (t->end - t->start == 5 && g_ascii_strncasecmp (S->body + t->start, "world", 5) == 0 &&
-          !t->poss && !(k > 0 && tok_has (TOK (S, k - 1), W_THE)))
+          !t->poss && !(at > 0 && tok_has (TOK (S, at - 1), W_THE)))
         continue;
-      d = k < c->first ? c->first - k : (k > c->last ? k - c->last : 0);
+      d = at < c->first ? c->first - at : (at > c->last ? at - c->last : 0);
       if (t->segment != segment)
         d += 8;
       if (d < best_d)

@@ -228,6 +228,11 @@ static const Case cases[] = {
   { "Huawei has 300 stores in Europe. The survey asked 400 shoppers in Paris, Lyon and Marseille about their habits.",
     "v=300;unit=stores;brand=Huawei|v=400;unit=shoppers;brand=-" },
 
+  { "Xiaomi now has more than 10,000 Xiaomi Home stores in mainland China.",
+    "v=10000;unit=stores;m=stores;q=more than;scope=domestic;brand=Xiaomi" },
+  { "The Korean firm shipped 9.1 million foldable phones in Latin America, a 58% share.",
+    "v=9.1e6;unit=units;scope=Latin America|v=58;unit=%;m=market share;scope=Latin America" },
+
   /* Counted nouns and things that are not. */
   { "About 10 million transactions took place in one hour.",
     "v=10e6;unit=transactions;q=about" },
