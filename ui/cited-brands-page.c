@@ -132,6 +132,16 @@ figure_phrase (const CitedFigure *f)
   return g_string_free (phrase, FALSE);
 }
 
+static int
+compare_value_desc_cb (gconstpointer a,
+                       gconstpointer b)
+{
+  const CitedFigure *fa = *(CitedFigure * const *) a;
+  const CitedFigure *fb = *(CitedFigure * const *) b;
+
+  return (fa->value < fb->value) - (fa->value > fb->value);
+}
+
 /* "Sales: 190M global · 140M overseas · 50M domestic", one line per metric,
  * metrics in the store's order (most figures first). */
 static GPtrArray *
@@ -149,6 +159,8 @@ figure_lines (CitedBrandsPage *self,
   figures = cited_store_list_figures (self->store, &query, error);
   if (figures == NULL)
     return NULL;
+  /* Largest first within each metric: the headline number leads. */
+  g_ptr_array_sort (figures, compare_value_desc_cb);
 
   by_metric = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                      (GDestroyNotify) g_ptr_array_unref);
@@ -224,6 +236,8 @@ build_card (CitedBrandsPage       *self,
 
   card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (card, "card");
+  /* Cards in a row keep their own height rather than the tallest one's. */
+  gtk_widget_set_valign (card, GTK_ALIGN_START);
   g_object_set_data_full (G_OBJECT (card), "brand", g_strdup (stats->name), g_free);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
