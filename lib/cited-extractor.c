@@ -3505,19 +3505,30 @@ cited_format_value (double      value,
   if (a >= 1e4)
     {
       static const struct { double div; const char *suffix; } steps[] = {
-        { 1e12, "T" }, { 1e9, "B" }, { 1e6, "M" }, { 1e3, "K" },
+        { 1e3, "K" }, { 1e6, "M" }, { 1e9, "B" }, { 1e12, "T" },
       };
+      guint i = 0;
+      double v;
+      int decimals;
 
-      for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-        if (a >= steps[i].div)
-          {
-            g_autofree char *head = NULL;
-            double v = value / steps[i].div;
-
-            head = group_thousands (v, fabs (v) < 100 ? 1 : 0);
-            number = g_strconcat (head, steps[i].suffix, NULL);
+      /* The largest step the value reaches, moving up when rounding would
+       * print 1,000 of it ("999,999" is "1M", not "1,000K"). */
+      while (i + 1 < G_N_ELEMENTS (steps) && a >= steps[i + 1].div)
+        i++;
+      for (;;)
+        {
+          v = value / steps[i].div;
+          decimals = fabs (v) < 100 ? 1 : 0;
+          if (i + 1 >= G_N_ELEMENTS (steps) ||
+              fabs (decimals ? round (v * 10) / 10 : round (v)) < 1000)
             break;
-          }
+          i++;
+        }
+      {
+        g_autofree char *head = group_thousands (v, decimals);
+
+        number = g_strconcat (head, steps[i].suffix, NULL);
+      }
     }
   else
     number = group_thousands (value, a < 10 ? 2 : 1);

@@ -450,6 +450,10 @@ test_format (void)
     { 1, NULL, NULL, "1" },
     { 10e6, NULL, "XYZ", "10M XYZ" },
     { -5, "%", NULL, "-5%" },
+    { 999999, NULL, NULL, "1M" },
+    { 99990, NULL, NULL, "100K" },
+    { 1234567, "units", NULL, "1.2M" },
+    { 3.02e12, NULL, "USD", "$3T" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
