@@ -1630,9 +1630,10 @@ parse_number (Sentence *S,
         {
           Token *s = TOK (S, j + 1);
 
+          /* Glued: any suffix ("2.5bn", "24K"); spaced: words and the
+           * two-letter forms ("5 mn units"), not a lone "m" or "k". */
           if (s->type == T_WORD && tok_has (s, W_SCALE) &&
-              (s->glued ? tok_has (s, W_SUFFIX) : !tok_has (s, W_SUFFIX) ||
-               (num->currency != NULL && s->end - s->start > 1)))
+              (s->glued ? tok_has (s, W_SUFFIX) : !tok_has (s, W_SUFFIX) || s->end - s->start > 1))
             {
               num->value *= s->w->scale;
               num->scaled = TRUE;

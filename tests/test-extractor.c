@@ -36,6 +36,8 @@ static const Case cases[] = {
     "v=2.5e6;unit=units;m=sales;scope=Europe;brand=Apple;y=2023", "2024-03-01" },
   { "Huawei's revenue rose to $2.5bn in 2020.",
     "v=2.5e9;cur=USD;m=revenue;y=2020;brand=Huawei;text=$2.5bn;unit=-" },
+  { "Xiaomi shipped 5 mn units in the first half.",
+    "v=5e6;unit=units;m=shipments;brand=Xiaomi;text=5 mn units" },
   { "The group made a pre-tax profit of £40m.",
     "v=40e6;cur=GBP;m=profit;text=£40m" },
   { "Shares in the retailer fell 75 pence to 310p.",
