@@ -1743,17 +1743,23 @@ cited_extract_zh_sentence (const CitedExtractContext *ctx,
         }
 
       /* 第N: quarters, ranks, or ordinals that are no figures. */
+      /* "第三", "第 3" (spaced as machine translation writes it). */
       if (c == 0x7B2C /* 第 */ && i + 1 < n &&
-          (cn_digit (cp[i + 1]) >= 0 || arabic_digit (cp[i + 1]) >= 0 || cp[i + 1] == 0x5341))
+          (cn_digit (cp[i + 1]) >= 0 || arabic_digit (cp[i + 1]) >= 0 || cp[i + 1] == 0x5341 ||
+           (is_space (cp[i + 1]) && skip_spaces (&s, i + 1) < n &&
+            arabic_digit (cp[skip_spaces (&s, i + 1)]) >= 0)))
         {
-          guint k;
+          guint k, kend;
+          gboolean spaced = is_space (cp[i + 1]);
 
-          if (!parse_number (&s, i + 1, &num) || num.has_scale)
+          if (!parse_number (&s, skip_spaces (&s, i + 1), &num) || num.has_scale)
             {
               i++;
               continue;
             }
-          k = num.end;
+          kend = k = num.end;
+          if (spaced)
+            k = skip_spaces (&s, k);
           if (num.value >= 1 && num.value <= 4 && (match_at (&s, k, "季度") || match_at (&s, k, "季")))
             {
               add_mark (quarters, &n_quarters, i, (int) num.value);
@@ -1763,7 +1769,7 @@ cited_extract_zh_sentence (const CitedExtractContext *ctx,
           {
             gboolean rank = FALSE;
             const UnitWord *rank_unit = NULL;
-            guint t0 = i, t1 = k;
+            guint t0 = i, t1 = kend;
             guint rb = 0;
             int rk = match_any_before (&s, skip_spaces_back (&s, i), rank_before, &rb);
 

@@ -280,7 +280,13 @@ static const ZhCase cases[] = {
   { .body = "三星在全球有一万五千名员工。", .text = "一万五千名员工", .value = 15000, .unit = "people",
     .metric = "employees", .scope = "global", .brand = "Samsung", .only = TRUE },
 
+  { .body = "Realme 在印度排名第 4，出货量同比增长 25%。", .text = "排名第 4", .value = 4,
+    .metric = "rank", .scope = "India", .brand = "Realme" },
+  { .body = "OPPO 2020 年第 3 季度的出货量为 3120 万部。", .text = "3120 万部", .value = 31200000,
+    .unit = "units", .metric = "shipments", .brand = "OPPO", .year = 2020, .quarter = 3, .only = TRUE },
+
   /* Traps: no figure in these. */
+  { .body = "这款笔记本采用第 11 代英特尔处理器，第 3 步是安装驱动。" },
   { .body = "上万名观众到场，数千家媒体进行了报道。" },
   { .body = "千万不要相信这样的传言。" },
   { .body = "两人是多年的合作伙伴，三人小组负责谈判。" },
