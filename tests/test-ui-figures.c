@@ -352,6 +352,153 @@ test_show_figure_clears_hiding_filters (void)
   g_assert_cmpint (cited_figures_page_get_selected_id (page), ==, id);
 }
 
+/* The message dialog the page just presented, or NULL. */
+static GtkWindow *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      if (ADW_IS_MESSAGE_DIALOG (candidate) && gtk_widget_get_visible (GTK_WIDGET (candidate)))
+        return candidate;
+      G_GNUC_END_IGNORE_DEPRECATIONS
+    }
+  return NULL;
+}
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+static void
+respond (GtkWindow  *dialog,
+         const char *response)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  if (find_dialog () == dialog)
+    gtk_window_destroy (dialog);
+  settle ();
+}
+
+static CitedFigureObject *
+row_of (GListModel *rows,
+        gint64      id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      CitedFigureObject *row = g_list_model_get_item (rows, i);
+
+      if (cited_figure_object_get_id (row) == id)
+        return row;
+      g_object_unref (row);
+    }
+  return NULL;
+}
+
+static void
+test_edit_dialog (void)
+{
+  CitedFiguresPage *page = figures_page ();
+  gint64 id = xiaomi_190m_figure ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(CitedFigure) edited = NULL;
+  g_autoptr(CitedFigure) untouched = NULL;
+  g_autoptr(CitedFigure) restored = NULL;
+  g_autoptr(CitedFigureObject) row = NULL;
+  g_autofree char *shown = NULL;
+  GtkWindow *dialog;
+
+  cited_figures_page_show_figure (page, id);
+  g_assert_cmpint (cited_figures_page_get_selected_id (page), ==, id);
+
+  /* Edit… opens a dialog with the value, brand and metric filled in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "figures.edit", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, entries);
+  g_assert_cmpuint (entries->len, ==, 3);
+  g_assert_cmpstr (gtk_editable_get_text (entries->pdata[0]), ==, "190000000");
+  g_assert_cmpstr (gtk_editable_get_text (entries->pdata[1]), ==, "Xiaomi");
+  g_assert_cmpstr (gtk_editable_get_text (entries->pdata[2]), ==, "sales");
+
+  /* Typing "210M" and saving stores 210 million, and the table shows it. */
+  gtk_editable_set_text (entries->pdata[0], "210M");
+  respond (dialog, "save");
+  edited = cited_store_get_figure (store, id, NULL);
+  g_assert_cmpfloat_with_epsilon (edited->value, 210e6, 0.5);
+  g_assert_true (edited->edited);
+  row = row_of (cited_figures_page_get_rows (page), id);
+  g_assert_nonnull (row);
+  shown = cited_figure_object_dup_formatted_value (row);
+  g_assert_cmpstr (shown, ==, "210M");
+  g_assert_cmpstr (cited_figure_object_get_status_label (row), ==, "Edited");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "figures.undo", NULL));
+  restored = cited_store_get_figure (store, id, NULL);
+  g_assert_cmpfloat_with_epsilon (restored->value, 190e6, 0.5);
+  g_assert_false (restored->edited);
+
+  /* Something that is not a number changes nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "figures.edit", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_ptr_array_set_size (entries, 0);
+  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, entries);
+  gtk_editable_set_text (entries->pdata[0], "lots");
+  respond (dialog, "save");
+  untouched = cited_store_get_figure (store, id, NULL);
+  g_assert_cmpfloat_with_epsilon (untouched->value, 190e6, 0.5);
+  g_assert_false (untouched->edited);
+}
+
+static void
+test_export_dialog (void)
+{
+  CitedFiguresPage *page = figures_page ();
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  GtkDropDown *format, *size;
+  GListModel *sizes;
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "figures.export", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* PNG, SVG, PDF and CSV, at three sizes or a custom one. */
+  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
+  g_assert_cmpuint (dropdowns->len, ==, 2);
+  format = dropdowns->pdata[0];
+  size = dropdowns->pdata[1];
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (format)), ==, 4);
+  sizes = gtk_drop_down_get_model (size);
+  g_assert_cmpuint (g_list_model_get_n_items (sizes), ==, 4);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (sizes), 0), ==, "800 × 600");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (sizes), 3), ==, "Custom");
+
+  /* CSV has no size to choose. */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (size)));
+  gtk_drop_down_set_selected (format, CITED_EXPORT_CSV);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (size)));
+
+  respond (dialog, "cancel");
+  g_assert_null (find_dialog ());
+}
+
 static GBytes *
 read_file (const char *path)
 {
@@ -620,6 +767,8 @@ main (int   argc,
   g_test_add_func ("/figures/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/figures/reject-hides-from-chart", test_reject_hides_from_chart);
   g_test_add_func ("/figures/show-figure", test_show_figure_clears_hiding_filters);
+  g_test_add_func ("/figures/edit-dialog", test_edit_dialog);
+  g_test_add_func ("/figures/export-dialog", test_export_dialog);
   g_test_add_func ("/figures/export-files", test_export_files);
   g_test_add_func ("/figures/print-to-pdf", test_print_to_pdf);
   g_test_add_func ("/figures/copy-image", test_copy_image);

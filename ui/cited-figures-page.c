@@ -755,8 +755,18 @@ apply_edit (CitedFiguresPage       *self,
   if (before == NULL)
     return FALSE;
 
-  if (!cited_store_set_figure_edit (self->store, figure_id, edit, error))
-    return FALSE;
+  /* An edit that changes nothing is the extractor's figure: drop the edit
+   * rather than store an empty one. */
+  if (isnan (edit->value) && edit->brand == NULL && edit->metric == NULL &&
+      edit->status == CITED_FIGURE_EXTRACTED)
+    {
+      if (!cited_store_clear_figure_edit (self->store, figure_id, error))
+        return FALSE;
+    }
+  else if (!cited_store_set_figure_edit (self->store, figure_id, edit, error))
+    {
+      return FALSE;
+    }
 
   step = g_new0 (UndoStep, 1);
   step->figure_id = figure_id;
