@@ -1140,6 +1140,16 @@ mark_periods (Sentence *S)
               i += 2;
               continue;
             }
+          /* "at 1330", "by 0900": a 24-hour clock after a word of time */
+          if (prev && t->ndigits == 4 && !t->decimal && !t->sep && t->num <= 2359 && !year_like (t) &&
+              fmod (t->num, 100) < 60 && !followed_by_quantity (S, i) &&
+              (is_word (S, prev, "at") || is_word (S, prev, "by") || is_word (S, prev, "until") ||
+               is_word (S, prev, "before") || is_word (S, prev, "after")) &&
+              !(next && next->type == T_WORD && TOK_FIELD (next, unit) != NULL))
+            {
+              t->used = 1;
+              continue;
+            }
           /* "3pm", "10 am", "1130 GMT" */
           if (next && next->type == T_WORD && tok_has (next, W_CLOCK) && !t->decimal && !t->sep &&
               (t->num <= 24 || (t->ndigits == 4 && t->num <= 2359 && fmod (t->num, 100) < 60)))
