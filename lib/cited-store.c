@@ -653,7 +653,8 @@ cited_store_open (const char  *path,
                  "PRAGMA synchronous = NORMAL;"
                  "PRAGMA foreign_keys = ON;"
                  "PRAGMA temp_store = MEMORY;"
-                 "PRAGMA cache_size = -65536;",
+                 "PRAGMA cache_size = -65536;"
+                 "PRAGMA wal_autocheckpoint = 8192;",
                  error))
     return NULL;
 
@@ -848,47 +849,51 @@ hash_exists (CitedStore  *self,
   return TRUE;
 }
 
-static gboolean
-insert_article (CitedStore    *self,
-                CitedArticle  *article,
-                gboolean      *added,
-                GError       **error)
+/* Makes the article's text valid UTF-8 and fills its hash. The importer
+ * hands over valid UTF-8; other callers might not, and the full-text index
+ * and every reader rely on it. */
+static void
+prepare_article (CitedArticle *article)
 {
-  g_autoptr(CitedExtraction) extraction = NULL;
-  g_autoptr(CachedStmt) insert = NULL;
-  const char *title = article->title != NULL ? article->title : "";
-  const char *body = article->body != NULL ? article->body : "";
-  gboolean exists = FALSE;
-  gint64 id;
-
-  *added = FALSE;
-
-  /* The importer hands over valid UTF-8; other callers might not, and the
-   * full-text index and every reader rely on it. */
   if (article->title != NULL && !g_utf8_validate (article->title, -1, NULL))
     {
       char *valid = g_utf8_make_valid (article->title, -1);
 
       g_free (article->title);
-      title = article->title = valid;
+      article->title = valid;
     }
   if (article->body != NULL && !g_utf8_validate (article->body, -1, NULL))
     {
       char *valid = g_utf8_make_valid (article->body, -1);
 
       g_free (article->body);
-      body = article->body = valid;
+      article->body = valid;
     }
-
   if (article->hash == NULL)
     article->hash = article_hash (article);
+}
 
-  if (!hash_exists (self, article->hash, &exists, error))
-    return FALSE;
-  if (exists)
-    return TRUE;
+static CitedExtraction *
+extract_article (CitedLexicon       *lexicon,
+                 const CitedArticle *article)
+{
+  return cited_extract (lexicon,
+                        article->title != NULL ? article->title : "",
+                        article->body != NULL ? article->body : "",
+                        -1, article->published);
+}
 
-  extraction = cited_extract (self->lexicon, title, body, -1, article->published);
+static gboolean
+insert_article (CitedStore             *self,
+                CitedArticle           *article,
+                const CitedExtraction  *extraction,
+                GError                **error)
+{
+  g_autoptr(CachedStmt) insert = NULL;
+  const char *title = article->title != NULL ? article->title : "";
+  const char *body = article->body != NULL ? article->body : "";
+  gint64 id;
+
   if (article->language == NULL)
     article->language = g_strdup (extraction->language != NULL
                                   ? extraction->language
@@ -939,8 +944,124 @@ insert_article (CitedStore    *self,
     return FALSE;
 
   article->id = id;
-  *added = TRUE;
   return TRUE;
+}
+
+/* One article of a batch on its way into the store. Extraction runs in a
+ * thread pool while this thread writes earlier articles, so that on more
+ * than one core the extractor's time hides behind SQLite's. */
+typedef struct {
+  CitedArticle    *article;
+  CitedExtraction *extraction;
+  gboolean         duplicate;
+  gboolean         done;
+} Pending;
+
+typedef struct {
+  CitedLexicon *lexicon;
+  GMutex        mutex;
+  GCond         cond;
+} ExtractJob;
+
+static void
+extract_pending_cb (gpointer data,
+                    gpointer user_data)
+{
+  Pending *pending = data;
+  ExtractJob *job = user_data;
+  CitedExtraction *extraction = extract_article (job->lexicon, pending->article);
+
+  g_mutex_lock (&job->mutex);
+  pending->extraction = extraction;
+  pending->done = TRUE;
+  g_cond_broadcast (&job->cond);
+  g_mutex_unlock (&job->mutex);
+}
+
+static gboolean
+add_articles_locked (CitedStore  *self,
+                     GPtrArray   *articles,
+                     guint       *n_added,
+                     guint       *n_duplicates,
+                     GError     **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree Pending *pending = g_new0 (Pending, articles->len);
+  GThreadPool *pool = NULL;
+  ExtractJob job = { self->lexicon };
+  guint n_new = 0;
+  guint n_workers = MIN (g_get_num_processors () - 1, 8);
+  gboolean ok = TRUE;
+
+  g_mutex_init (&job.mutex);
+  g_cond_init (&job.cond);
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      CitedArticle *article = g_ptr_array_index (articles, i);
+      gboolean exists = FALSE;
+
+      prepare_article (article);
+      pending[i].article = article;
+      if (g_hash_table_contains (seen, article->hash))
+        exists = TRUE;
+      else if (!hash_exists (self, article->hash, &exists, error))
+        {
+          ok = FALSE;
+          goto out;
+        }
+      pending[i].duplicate = exists;
+      if (!exists)
+        {
+          g_hash_table_add (seen, article->hash);
+          n_new++;
+        }
+    }
+
+  if (n_workers > 0 && n_new >= 8)
+    {
+      pool = g_thread_pool_new (extract_pending_cb, &job, n_workers, FALSE, NULL);
+      for (guint i = 0; i < articles->len; i++)
+        if (!pending[i].duplicate)
+          g_thread_pool_push (pool, &pending[i], NULL);
+    }
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      if (pending[i].duplicate)
+        {
+          (*n_duplicates)++;
+          continue;
+        }
+
+      if (pool != NULL)
+        {
+          g_mutex_lock (&job.mutex);
+          while (!pending[i].done)
+            g_cond_wait (&job.cond, &job.mutex);
+          g_mutex_unlock (&job.mutex);
+        }
+      else
+        pending[i].extraction = extract_article (self->lexicon, pending[i].article);
+
+      if (!insert_article (self, pending[i].article, pending[i].extraction, error))
+        {
+          ok = FALSE;
+          goto out;
+        }
+      (*n_added)++;
+    }
+
+out:
+  /* Drop what is still queued and wait for what is running before the
+   * items go away. */
+  if (pool != NULL)
+    g_thread_pool_free (pool, TRUE, TRUE);
+  for (guint i = 0; i < articles->len; i++)
+    g_clear_pointer (&pending[i].extraction, cited_extraction_free);
+  g_cond_clear (&job.cond);
+  g_mutex_clear (&job.mutex);
+  return ok;
 }
 
 /**
@@ -973,28 +1094,11 @@ cited_store_add_articles (CitedStore  *self,
   if (!begin (self, error))
     return FALSE;
 
-  for (guint i = 0; i < articles->len; i++)
-    {
-      CitedArticle *article = g_ptr_array_index (articles, i);
-      gboolean was_added = FALSE;
-
-      if (!insert_article (self, article, &was_added, error))
-        {
-          rollback (self);
-          /* Ids of rows that were rolled back must not leak out. */
-          for (guint j = 0; j <= i; j++)
-            ((CitedArticle *) g_ptr_array_index (articles, j))->id = 0;
-          return FALSE;
-        }
-      if (was_added)
-        added++;
-      else
-        duplicates++;
-    }
-
-  if (!commit (self, error))
+  if (!add_articles_locked (self, articles, &added, &duplicates, error) ||
+      !commit (self, error))
     {
       rollback (self);
+      /* Ids of rows that were rolled back must not leak out. */
       for (guint j = 0; j < articles->len; j++)
         ((CitedArticle *) g_ptr_array_index (articles, j))->id = 0;
       return FALSE;
