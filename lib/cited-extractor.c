@@ -1043,6 +1043,7 @@ mark_mentions (Sentence *S)
 /* Periods: years, dates, quarters                                      */
 
 static gboolean is_word (Sentence *S, const Token *t, const char *word);
+static gboolean others_expected_at (Sentence *S, guint k);
 
 static gboolean
 year_like (const Token *t)
@@ -1361,9 +1362,10 @@ find_unit (Sentence    *S,
         break;
     }
 
-  /* A plain plural right after the number: "10 million transactions". */
+  /* A plain plural right after the number: "10 million transactions", but
+   * not "5 million analysts had expected". */
   j = i + 1;
-  if (j < n)
+  if (j < n && !others_expected_at (S, j))
     {
       Token *t = TOK (S, j);
       guint len = t->end - t->start;
@@ -2023,6 +2025,24 @@ is_third_party_word (Sentence    *S,
   return FALSE;
 }
 
+/* "the 5 million analysts had expected": a forecast by others follows. */
+static gboolean
+others_expected_at (Sentence *S,
+                    guint     k)
+{
+  static const char * const verbs[] = {
+    "had", "expected", "forecast", "predicted", "estimated", "were", "expect", NULL,
+  };
+
+  if (k + 1 >= S->tokens->len ||
+      (!is_third_party_word (S, TOK (S, k)) && !is_word (S, TOK (S, k), "economists")))
+    return FALSE;
+  for (guint i = 0; verbs[i]; i++)
+    if (is_word (S, TOK (S, k + 1), verbs[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_pronoun_at (Sentence *S,
                guint     k)
@@ -2127,6 +2147,10 @@ brand_for (Sentence        *S,
           return antecedent (S, g0 - 1);
       }
   }
+
+  /* Others' forecasts are no company's figures. */
+  if (others_expected_at (S, c->last + 1))
+    return NULL;
 
   /* "followed by Xiaomi with 7.6 million and vivo with 7.2 million" */
   if (c->first >= 2 && TOK (S, c->first - 2)->mention >= 0 &&

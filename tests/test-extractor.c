@@ -546,8 +546,8 @@ test_robust (void)
  * led to a rule (a clause's earlier figure lends its brand; "vivo with 7.2
  * million"; "its parent OPPO"; ", which pays"; "the Finnish network maker";
  * "The brand, spun off from Huawei"; "the research firm said"; "Ericsson
- * cut"; "The Lenovo-owned brand"), so they are no longer unseen text. One
- * miss stays: "the 5 million analysts had expected" is given to Sony. */
+ * cut"; "The Lenovo-owned brand"; "the 5 million analysts had expected"),
+ * so they are no longer unseen text. */
 typedef struct {
   double value;
   const char *brand;         /* NULL: no brand */
