@@ -2179,7 +2179,10 @@ brand_for (Sentence        *S,
             continue;
           if (pass == 0 && t->mention >= 0 && k >= 2 &&
               (is_punct (TOK (S, k - 1), ',') || is_punct (TOK (S, k - 1), 0x3001)) &&
-              TOK (S, k - 2)->mention >= 0)
+              TOK (S, k - 2)->mention >= 0 &&
+              /* a bare item ("vivo, OPPO"), not "10.3 million iPads, Samsung" */
+              (k < 3 || TOK (S, k - 3)->type == T_PUNCT || TOK (S, k - 3)->mention >= 0 ||
+               tok_has (TOK (S, k - 3), W_STOP | W_CONJ)))
             break;
           if (t->mention >= 0)
             {
