@@ -17,6 +17,14 @@ struct _CitedWindow
   GCancellable      *import_cancellable;
   gboolean           loading;
 
+  /* Pages load when first shown and reload when shown after a change, so
+   * that opening a large store only pays for the page in view. */
+  gboolean           articles_stale;
+  gboolean           figures_stale;
+  gboolean           brands_stale;
+  gboolean           figures_bound;
+  gboolean           brands_bound;
+
   AdwToastOverlay   *toast_overlay;
   AdwHeaderBar      *header_bar;
   AdwViewSwitcherTitle *switcher_title;
@@ -61,14 +69,52 @@ set_loading (CitedWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
 }
 
+/* Brings the page called @name up to date with the store, if it is stale. */
+static void
+load_page (CitedWindow *self,
+           const char  *name)
+{
+  if (self->store == NULL || name == NULL)
+    return;
+
+  if (g_str_equal (name, "articles") && self->articles_stale)
+    {
+      self->articles_stale = FALSE;
+      cited_articles_page_reload (self->articles_page);
+    }
+  else if (g_str_equal (name, "figures") && self->figures_stale)
+    {
+      self->figures_stale = FALSE;
+      /* Setting the store loads the page; later changes reload it. */
+      if (!self->figures_bound)
+        {
+          self->figures_bound = TRUE;
+          g_object_set (self->figures_page, "store", self->store, NULL);
+        }
+      else
+        cited_figures_page_reload (self->figures_page);
+    }
+  else if (g_str_equal (name, "brands") && self->brands_stale)
+    {
+      self->brands_stale = FALSE;
+      if (!self->brands_bound)
+        {
+          self->brands_bound = TRUE;
+          g_object_set (self->brands_page, "store", self->store, NULL);
+        }
+      else
+        cited_brands_page_reload (self->brands_page);
+    }
+}
+
+/* The store changed: the page in view reloads now, the others when shown. */
 static void
 reload_pages (CitedWindow *self)
 {
   if (self->store == NULL)
     return;
-  cited_articles_page_reload (self->articles_page);
-  cited_figures_page_reload (self->figures_page);
-  cited_brands_page_reload (self->brands_page);
+  self->articles_stale = self->figures_stale = self->brands_stale = TRUE;
+  load_page (self, cited_window_get_visible_page (self));
 }
 
 static void
@@ -355,6 +401,7 @@ visible_child_changed_cb (CitedWindow *self)
 {
   const char *name = cited_window_get_visible_page (self);
 
+  load_page (self, name);
   update_page_actions (self);
   if (self->settings != NULL && name != NULL && self->store != NULL)
     g_settings_set_string (self->settings, "last-page", name);
@@ -366,10 +413,7 @@ visible_child_changed_cb (CitedWindow *self)
 static gboolean
 initial_ready_cb (gpointer user_data)
 {
-  CitedWindow *self = CITED_WINDOW (user_data);
-
-  reload_pages (self);
-  g_signal_emit (self, signals[SIGNAL_READY], 0);
+  g_signal_emit (CITED_WINDOW (user_data), signals[SIGNAL_READY], 0);
   return G_SOURCE_REMOVE;
 }
 
@@ -398,6 +442,9 @@ start (CitedWindow *self)
     }
   else
     {
+      /* The page in view is filled before the window is first drawn;
+       * "ready" waits for callers to connect. */
+      reload_pages (self);
       g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, initial_ready_cb,
                        g_object_ref (self), g_object_unref);
     }
@@ -441,12 +488,11 @@ cited_window_constructed (GObject *object)
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (visible_child_changed_cb), self, G_CONNECT_SWAPPED);
 
+  /* The Articles page costs nothing until reloaded; the others load when
+   * given the store, which waits until they are first shown. */
   if (self->store != NULL)
-    {
-      g_object_set (self->articles_page, "store", self->store, NULL);
-      g_object_set (self->figures_page, "store", self->store, NULL);
-      g_object_set (self->brands_page, "store", self->store, NULL);
-    }
+    g_object_set (self->articles_page, "store", self->store, NULL);
+  self->articles_stale = self->figures_stale = self->brands_stale = TRUE;
 
   update_page_actions (self);
   update_import_actions (self);

@@ -165,28 +165,43 @@ article_model (Fixture *fixture)
 typedef struct {
   GListModel *model;
   guint       n_items;
+  guint       changes;
 } CountWait;
+
+static void
+search_changed_items_cb (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         CountWait  *wait)
+{
+  wait->changes++;
+}
 
 static gboolean
 count_done (gpointer data)
 {
   CountWait *wait = data;
 
-  return g_list_model_get_n_items (wait->model) == wait->n_items;
+  return wait->changes > 0 && g_list_model_get_n_items (wait->model) == wait->n_items;
 }
 
-/* Types into the search entry and waits for the list to show @n_items. */
+/* Types into the search entry and waits for the search's answer (it runs
+ * off the main thread) to list @n_items. */
 static void
 search_and_expect (Fixture    *fixture,
                    const char *text,
                    guint       n_items)
 {
-  CountWait wait = { article_model (fixture), n_items };
+  CountWait wait = { article_model (fixture), n_items, 0 };
+  gulong handler;
 
+  handler = g_signal_connect (wait.model, "items-changed", G_CALLBACK (search_changed_items_cb), &wait);
   cited_articles_page_set_search_text (cited_window_get_articles_page (fixture->window), text);
   if (!wait_for (count_done, &wait))
     g_error ("Searching “%s” listed %u articles, expected %u", text,
              g_list_model_get_n_items (wait.model), n_items);
+  g_signal_handler_disconnect (wait.model, handler);
 }
 
 static CitedArticle *
@@ -393,6 +408,39 @@ store_count (Fixture          *fixture,
 }
 
 static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *changes)
+{
+  (*changes)++;
+}
+
+typedef struct {
+  guint *changes;
+  guint  before;
+} ChangeWait;
+
+static gboolean
+changed_done (gpointer data)
+{
+  ChangeWait *wait = data;
+
+  return *wait->changes > wait->before;
+}
+
+/* Filters are applied when the store answers, off the main thread. */
+static void
+wait_changed (guint *changes,
+              guint  before)
+{
+  ChangeWait wait = { changes, before };
+
+  g_assert_true (wait_for (changed_done, &wait));
+}
+
+static void
 test_filters_and_sort (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -404,43 +452,62 @@ test_filters_and_sort (Fixture       *fixture,
   GListModel *model = article_model (fixture);
   CitedQuery query = { .brand = "Samsung" };
   guint samsung = G_MAXUINT;
+  guint changes = 0, before;
   guint n;
 
-  /* The brand menu offers the brands the articles mention. */
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+
+  /* The brand menu offers the lexicon's brands. */
   for (guint i = 0; i < g_list_model_get_n_items (brand_names); i++)
     if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (brand_names), i), "Samsung"))
       samsung = i;
   g_assert_cmpuint (samsung, !=, G_MAXUINT);
 
+  before = changes;
   gtk_drop_down_set_selected (brands, samsung);
+  wait_changed (&changes, before);
   n = g_list_model_get_n_items (model);
   g_assert_cmpuint (n, ==, store_count (fixture, &query));
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpuint (n, <, 5);
   for (guint i = 0; i < n; i++)
     g_assert_true (g_strv_contains ((const char * const *) article_at (fixture, i)->brands, "Samsung"));
+  before = changes;
   gtk_drop_down_set_selected (brands, 0);
+  wait_changed (&changes, before);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
 
   /* By title: alphabetical. */
+  before = changes;
   gtk_drop_down_set_selected (sort, 2);
+  wait_changed (&changes, before);
   for (guint i = 1; i < 5; i++)
     g_assert_cmpint (g_ascii_strcasecmp (article_at (fixture, i - 1)->title, article_at (fixture, i)->title), <=, 0);
+  before = changes;
   gtk_drop_down_set_selected (sort, 0);
+  wait_changed (&changes, before);
 
   /* A date range keeps only articles published in it; a half-typed date
-   * does not filter yet. */
+   * does not filter at all. */
+  before = changes;
   gtk_editable_set_text (from, "2024-01");
+  drain ();
+  g_assert_cmpuint (changes, ==, before);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
   gtk_editable_set_text (from, "2024-01-30");
+  wait_changed (&changes, before);
   query.brand = NULL;
   query.date_from = "2024-01-30";
   n = g_list_model_get_n_items (model);
   g_assert_cmpuint (n, ==, store_count (fixture, &query));
   g_assert_cmpuint (n, ==, 1);
   g_assert_cmpstr (article_at (fixture, 0)->published, >=, "2024-01-30");
+  before = changes;
   gtk_editable_set_text (from, "");
+  wait_changed (&changes, before);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+
+  g_signal_handlers_disconnect_by_func (model, count_changes_cb, &changes);
 }
 
 static AdwMessageDialog *

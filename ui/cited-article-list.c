@@ -66,6 +66,9 @@ struct _CitedArticleList
   char       *date_from;
   char       *date_to;
 
+  CitedStore *worker_store;  /* the worker threads' own connection */
+  GMutex      worker_lock;   /* one worker query at a time */
+
   GArray     *ids;           /* gint64 */
   GPtrArray  *items;         /* CitedArticleItem or NULL, parallel to ids */
   GHashTable *positions;     /* id -> position + 1, built on demand */
@@ -183,6 +186,8 @@ cited_article_list_finalize (GObject *object)
   CitedArticleList *self = CITED_ARTICLE_LIST (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->worker_store);
+  g_mutex_clear (&self->worker_lock);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->brand, g_free);
   g_clear_pointer (&self->date_from, g_free);
@@ -200,11 +205,20 @@ cited_article_list_class_init (CitedArticleListClass *klass)
   G_OBJECT_CLASS (klass)->finalize = cited_article_list_finalize;
 }
 
+/* Rows never asked for stay NULL. */
+static void
+item_free (gpointer item)
+{
+  if (item != NULL)
+    g_object_unref (item);
+}
+
 static void
 cited_article_list_init (CitedArticleList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->items = g_ptr_array_new_with_free_func (item_free);
+  g_mutex_init (&self->worker_lock);
 }
 
 CitedArticleList *
@@ -229,14 +243,11 @@ replace_string (char       **field,
   *field = copy;
 }
 
-gboolean
-cited_article_list_set_query (CitedArticleList  *self,
-                              const CitedQuery  *query,
-                              GError           **error)
+/* Copies @query into the list's own strings. */
+static void
+store_query (CitedArticleList *self,
+             const CitedQuery *query)
 {
-  g_return_val_if_fail (CITED_IS_ARTICLE_LIST (self), FALSE);
-  g_return_val_if_fail (query != NULL, FALSE);
-
   replace_string (&self->search, query->search);
   replace_string (&self->brand, query->brand);
   replace_string (&self->date_from, query->date_from);
@@ -249,8 +260,139 @@ cited_article_list_set_query (CitedArticleList  *self,
   self->query.date_to = self->date_to;
   self->query.offset = 0;
   self->query.limit = 0;
+}
 
+/* Shows @ids (taken) as the list's rows. */
+static void
+replace_ids (CitedArticleList *self,
+             GArray           *ids)
+{
+  guint old_n = self->ids->len;
+  guint new_n = ids->len;
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  self->ids = ids;
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  g_ptr_array_set_size (self->items, 0);
+  g_ptr_array_set_size (self->items, new_n);
+
+  if (old_n > 0 || new_n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+}
+
+gboolean
+cited_article_list_set_query (CitedArticleList  *self,
+                              const CitedQuery  *query,
+                              GError           **error)
+{
+  g_return_val_if_fail (CITED_IS_ARTICLE_LIST (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  store_query (self, query);
   return cited_article_list_reload (self, error);
+}
+
+typedef struct {
+  CitedQuery query;
+  char      *search;
+  char      *brand;
+  char      *date_from;
+  char      *date_to;
+  char      *path;
+} QueryData;
+
+static void
+query_data_free (QueryData *data)
+{
+  g_free (data->search);
+  g_free (data->brand);
+  g_free (data->date_from);
+  g_free (data->date_to);
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+query_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CitedArticleList *self = CITED_ARTICLE_LIST (source_object);
+  QueryData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  GArray *ids = NULL;
+
+  g_mutex_lock (&self->worker_lock);
+  if (!g_cancellable_is_cancelled (cancellable))
+    {
+      if (self->worker_store == NULL)
+        self->worker_store = cited_store_open (data->path, &error);
+      if (self->worker_store != NULL)
+        ids = cited_store_list_article_ids (self->worker_store, &data->query, &error);
+    }
+  g_mutex_unlock (&self->worker_lock);
+
+  if (ids != NULL)
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+  else if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+}
+
+void
+cited_article_list_set_query_async (CitedArticleList    *self,
+                                    const CitedQuery    *query,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  QueryData *data;
+
+  g_return_if_fail (CITED_IS_ARTICLE_LIST (self));
+  g_return_if_fail (query != NULL);
+
+  data = g_new0 (QueryData, 1);
+  data->search = g_strdup (query->search);
+  data->brand = g_strdup (query->brand);
+  data->date_from = g_strdup (query->date_from);
+  data->date_to = g_strdup (query->date_to);
+  data->path = g_strdup (cited_store_get_path (self->store));
+  data->query = *query;
+  data->query.search = data->search;
+  data->query.brand = data->brand;
+  data->query.date_from = data->date_from;
+  data->query.date_to = data->date_to;
+  data->query.offset = 0;
+  data->query.limit = 0;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cited_article_list_set_query_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) query_data_free);
+  g_task_run_in_thread (task, query_thread);
+}
+
+gboolean
+cited_article_list_set_query_finish (CitedArticleList  *self,
+                                     GAsyncResult      *result,
+                                     GError           **error)
+{
+  QueryData *data;
+  GArray *ids;
+
+  g_return_val_if_fail (CITED_IS_ARTICLE_LIST (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  ids = g_task_propagate_pointer (G_TASK (result), error);
+  if (ids == NULL)
+    return FALSE;
+
+  data = g_task_get_task_data (G_TASK (result));
+  store_query (self, &data->query);
+  replace_ids (self, ids);
+  return TRUE;
 }
 
 gboolean
@@ -259,25 +401,13 @@ cited_article_list_reload (CitedArticleList  *self,
 {
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) local_error = NULL;
-  guint old_n, new_n;
 
   g_return_val_if_fail (CITED_IS_ARTICLE_LIST (self), FALSE);
 
   ids = cited_store_list_article_ids (self->store, &self->query, &local_error);
   if (ids == NULL)
     ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  old_n = self->ids->len;
-  new_n = ids->len;
-
-  g_clear_pointer (&self->ids, g_array_unref);
-  self->ids = g_steal_pointer (&ids);
-  g_clear_pointer (&self->positions, g_hash_table_unref);
-  g_ptr_array_set_size (self->items, 0);
-  g_ptr_array_set_size (self->items, new_n);
-
-  if (old_n > 0 || new_n > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+  replace_ids (self, g_steal_pointer (&ids));
 
   if (local_error != NULL)
     {

@@ -27,6 +27,18 @@ CitedArticleList *cited_article_list_new        (CitedStore       *store);
 gboolean          cited_article_list_set_query  (CitedArticleList *self,
                                                  const CitedQuery *query,
                                                  GError          **error);
+/* The same, with the ids read in a worker thread on a connection of its
+ * own, so that a slow search never blocks the window. The list changes
+ * when the search finishes, in _finish(); a cancelled search changes
+ * nothing. */
+void              cited_article_list_set_query_async  (CitedArticleList    *self,
+                                                       const CitedQuery    *query,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean          cited_article_list_set_query_finish (CitedArticleList    *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
 /* Reads the ids again (after an import) and drops the loaded rows. */
 gboolean          cited_article_list_reload     (CitedArticleList *self,
                                                  GError          **error);

@@ -19,6 +19,7 @@ struct _CitedArticlesPage
   GtkSingleSelection *selection;
   GtkStringList      *brand_model;   /* item 0: "All Brands" */
   GSettings          *settings;
+  GCancellable       *query_cancellable;  /* the search being run */
   gboolean            updating;       /* filters set from code, not the user */
   guint               total;          /* articles in the store */
 
@@ -159,32 +160,79 @@ reselect (CitedArticlesPage *self)
 }
 
 static void
+build_query (CitedArticlesPage *self,
+             CitedQuery        *query)
+{
+  guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
+
+  query->search = current_search (self);
+  query->brand = selected_brand (self);
+  query->date_from = valid_date (self->date_from_entry);
+  query->date_to = valid_date (self->date_to_entry);
+  query->sort = sort < G_N_ELEMENTS (sort_values) ? sort_values[sort] : CITED_SORT_DATE_DESC;
+}
+
+static void
+cancel_query (CitedArticlesPage *self)
+{
+  g_cancellable_cancel (self->query_cancellable);
+  g_clear_object (&self->query_cancellable);
+}
+
+/* Lists what the filters ask for, now (reloads). */
+static void
 apply_query (CitedArticlesPage *self)
 {
   g_autoptr(GError) error = NULL;
   CitedQuery query = { 0 };
-  guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
-  const char *from = valid_date (self->date_from_entry);
-  const char *to = valid_date (self->date_to_entry);
 
   if (self->store == NULL)
     return;
 
-  query.search = current_search (self);
-  query.brand = selected_brand (self);
-  query.date_from = from;
-  query.date_to = to;
-  query.sort = sort < G_N_ELEMENTS (sort_values) ? sort_values[sort] : CITED_SORT_DATE_DESC;
-
+  cancel_query (self);
+  build_query (self, &query);
   cited_article_list_set_query (self->list, &query, &error);
   reselect (self);
   update_state (self, error);
 }
 
 static void
+query_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CitedArticlesPage) self = CITED_ARTICLES_PAGE (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (!cited_article_list_set_query_finish (CITED_ARTICLE_LIST (source), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  reselect (self);
+  update_state (self, error);
+}
+
+/* Lists what the filters ask for once the store answers: typing and
+ * choosing filters never wait on a slow search. */
+static void
+apply_query_async (CitedArticlesPage *self)
+{
+  CitedQuery query = { 0 };
+
+  if (self->store == NULL)
+    return;
+
+  cancel_query (self);
+  self->query_cancellable = g_cancellable_new ();
+  build_query (self, &query);
+  cited_article_list_set_query_async (self->list, &query, self->query_cancellable,
+                                      query_done_cb, g_object_ref (self));
+}
+
+static void
 search_changed_cb (CitedArticlesPage *self)
 {
-  apply_query (self);
+  apply_query_async (self);
 
   /* New search words: highlight them in the open article too. */
   if (cited_article_view_get_article_id (self->article_view) != 0)
@@ -223,7 +271,7 @@ filter_changed_cb (CitedArticlesPage *self)
   if (self->settings != NULL && sort < G_N_ELEMENTS (sort_names))
     g_settings_set_string (self->settings, "article-sort", sort_names[sort]);
 
-  apply_query (self);
+  apply_query_async (self);
 }
 
 static void
@@ -256,7 +304,7 @@ date_changed_cb (CitedArticlesPage *self)
 
   /* Half-typed dates do not filter; the finished one does. */
   if (all_valid && !self->updating)
-    apply_query (self);
+    apply_query_async (self);
 }
 
 static void
@@ -324,30 +372,36 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                  cited_article_list_get_search (self->list));
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The brand menu lists the lexicon's brands: no counting over every
+ * mention, so it costs nothing with 100,000 articles. */
 static void
 reload_brands (CitedArticlesPage *self)
 {
-  g_autoptr(GPtrArray) stats = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) names = NULL;
+  CitedLexicon *lexicon = cited_store_get_lexicon (self->store);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autofree char *previous = g_strdup (selected_brand (self));
+  guint n_brands = cited_lexicon_get_n_brands (lexicon);
   guint select = 0;
 
-  stats = cited_store_brand_stats (self->store, FALSE, NULL);
-  g_strv_builder_add (builder, _("All Brands"));
-  for (guint i = 0; stats != NULL && i < stats->len; i++)
-    {
-      CitedBrandStats *brand = g_ptr_array_index (stats, i);
-
-      g_strv_builder_add (builder, brand->name);
-      if (previous != NULL && g_str_equal (previous, brand->name))
-        select = i + 1;
-    }
-  names = g_strv_builder_end (builder);
+  for (guint i = 0; i < n_brands; i++)
+    g_ptr_array_add (names, (gpointer) cited_lexicon_get_name (lexicon, i));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_insert (names, 0, (gpointer) _("All Brands"));
+  for (guint i = 1; i < names->len; i++)
+    if (previous != NULL && g_str_equal (previous, g_ptr_array_index (names, i)))
+      select = i;
+  g_ptr_array_add (names, NULL);
 
   self->updating = TRUE;
   g_clear_object (&self->brand_model);
-  self->brand_model = gtk_string_list_new ((const char * const *) names);
+  self->brand_model = gtk_string_list_new ((const char * const *) names->pdata);
   gtk_drop_down_set_model (self->brand_dropdown, G_LIST_MODEL (self->brand_model));
   gtk_drop_down_set_selected (self->brand_dropdown, select);
   self->updating = FALSE;
@@ -484,6 +538,7 @@ cited_articles_page_dispose (GObject *object)
 {
   CitedArticlesPage *self = CITED_ARTICLES_PAGE (object);
 
+  cancel_query (self);
   /* AdwBin unparents its child (the template's leaflet) itself; disposing
    * the template as well would unparent it twice. */
   g_clear_object (&self->selection);
