@@ -187,6 +187,7 @@ typedef struct {
   Kind kind;
   gboolean bare;             /* no unit, scale, currency or percent */
   gboolean counted;          /* a measure word said something is counted (个, 次) */
+  gboolean needs_metric;     /* a figure only with a metric ("一半" of what?) */
   const char *brand;
 } Cand;
 
@@ -1325,6 +1326,20 @@ read_figure (const Sent                *s,
       goto done;
     }
 
+  /* Tenths: "三成" is 30%, "超过七成" more than 70% ("成为", "成本" are
+   * other words). */
+  if (j == i && j < s->n && s->cp[j] == 0x6210 /* 成 */ && !num->has_scale && !num->decimal &&
+      value >= 1 && value <= 10 && isnan (value_max) &&
+      !(j + 1 < s->n && char_in (s->cp[j + 1], "为\0立\0功\0长\0本\0员\0果\0交\0都\0绩\0型\0品\0熟\0就\0像\0")))
+    {
+      c->kind = KIND_PERCENT;
+      c->unit = "%";
+      value *= 10;
+      i = j + 1;
+      strong = TRUE;
+      goto done;
+    }
+
   m = match_unit (s, j, &uw);
   if (m == 0 && match_reject (s, j) > 0)
     {
@@ -1853,6 +1868,29 @@ cited_extract_zh_sentence (const CitedExtractContext *ctx,
           continue;
         }
 
+      /* "一半" is 50%: "近一半的市场份额". */
+      if (c == 0x4E00 && match_at (&s, i, "一半") > 0 && n_cands < MAX_CANDS)
+        {
+          Cand *r = &cands[n_cands++];
+          guint qm = 0;
+          int qk = match_any_before (&s, skip_spaces_back (&s, i), qualifiers_before, &qm);
+
+          memset (r, 0, sizeof *r);
+          r->i0 = i;
+          r->i1 = i + 2;
+          r->value = 50;
+          r->value_max = NAN;
+          r->kind = KIND_PERCENT;
+          r->unit = "%";
+          r->needs_metric = TRUE;
+          if (qk >= 0)
+            r->qualifier = qualifiers_before_value[qk];
+          else if (match_at (&s, i + 2, "以上") > 0)
+            r->qualifier = "more than";
+          i += 2;
+          continue;
+        }
+
       /* 百分之十三 */
       if (c == 0x767E && match_at (&s, i, "百分之") > 0 && i + 3 < n &&
           parse_number (&s, i + 3, &num))
@@ -2040,6 +2078,9 @@ have_number:
                 c->unit = "people";
             }
         }
+
+      if (c->needs_metric && metric == NULL)
+        continue;
 
       if (scope == NULL)
         {

@@ -285,7 +285,14 @@ static const ZhCase cases[] = {
   { .body = "OPPO 2020 年第 3 季度的出货量为 3120 万部。", .text = "3120 万部", .value = 31200000,
     .unit = "units", .metric = "shipments", .brand = "OPPO", .year = 2020, .quarter = 3, .only = TRUE },
 
+  { .body = "小米在印度的市场份额超过两成。", .text = "两成", .value = 20, .unit = "%",
+    .qualifier = "more than", .metric = "market share", .scope = "India", .brand = "Xiaomi", .only = TRUE },
+  { .body = "华为占据了国内高端市场近一半的份额。", .text = "一半", .value = 50, .unit = "%",
+    .qualifier = "nearly", .metric = "market share", .scope = "domestic", .brand = "Huawei", .only = TRUE },
+
   /* Traps: no figure in these. */
+  { .body = "三成为了降低成本，小米选择了新的供应商。" },
+  { .body = "他把一半的时间花在了路上。" },
   { .body = "这款笔记本采用第 11 代英特尔处理器，第 3 步是安装驱动。" },
   { .body = "上万名观众到场，数千家媒体进行了报道。" },
   { .body = "千万不要相信这样的传言。" },
