@@ -119,6 +119,9 @@ cited_chart_view_get_style (CitedChartView  *self,
     }
 }
 
+#define CORNER_RADIUS 8
+#define FOCUS_WIDTH 2
+
 static void
 cited_chart_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -126,6 +129,8 @@ cited_chart_view_snapshot (GtkWidget   *widget,
   CitedChartView *self = CITED_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  GskRoundedRect outline;
   CitedChartStyle style;
   cairo_t *cr;
 
@@ -133,7 +138,11 @@ cited_chart_view_snapshot (GtkWidget   *widget,
     return;
 
   cited_chart_view_get_style (self, &style);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  /* Rounded like the cards around it. */
+  gsk_rounded_rect_init_from_rect (&outline, &bounds, CORNER_RADIUS);
+  gtk_snapshot_push_rounded_clip (snapshot, &outline);
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   if (self->chart != NULL)
     {
       cited_chart_render (self->chart, cr, width, height, &style);
@@ -145,6 +154,17 @@ cited_chart_view_snapshot (GtkWidget   *widget,
       cairo_paint (cr);
     }
   cairo_destroy (cr);
+  gtk_snapshot_pop (snapshot);
+
+  /* The chart draws itself edge to edge, so it shows keyboard focus itself. */
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      GdkRGBA accent = { style.accent[0], style.accent[1], style.accent[2], 1.0 };
+      GdkRGBA colors[4] = { accent, accent, accent, accent };
+      float widths[4] = { FOCUS_WIDTH, FOCUS_WIDTH, FOCUS_WIDTH, FOCUS_WIDTH };
+
+      gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+    }
 }
 
 static void
