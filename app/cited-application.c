@@ -56,9 +56,13 @@ about_action_cb (GSimpleAction *action,
   const char *developers[] = { "The Cited authors", NULL };
   GtkWidget *about;
 
+#if ADW_CHECK_VERSION (1, 5, 0)
+  about = g_object_new (ADW_TYPE_ABOUT_DIALOG,
+#else
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", parent,
                         "modal", TRUE,
+#endif
                         "application-name", _("Cited"),
                         "application-icon", APP_ID,
                         "developer-name", _("The Cited authors"),
@@ -72,7 +76,11 @@ about_action_cb (GSimpleAction *action,
                         /* Translators: put your names here, one per line. */
                         "translator-credits", _("translator-credits"),
                         NULL);
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (ADW_DIALOG (about), parent ? GTK_WIDGET (parent) : NULL);
+#else
   gtk_window_present (GTK_WINDOW (about));
+#endif
 }
 
 static const GActionEntry app_entries[] = {

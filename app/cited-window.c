@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cited-import.h"
+#include "cited-settings.h"
 #include "cited-window.h"
 
 struct _CitedWindow
@@ -450,21 +451,6 @@ start (CitedWindow *self)
     }
 }
 
-static GSettings *
-settings_new_if_installed (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  /* Running from a build tree without the compiled schema must not abort:
-   * the window then simply does not remember its state. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, "io.github.cited.Cited", TRUE);
-  if (schema == NULL)
-    return NULL;
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
 static void
 cited_window_constructed (GObject *object)
 {
@@ -665,7 +651,7 @@ cited_window_init (CitedWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = settings_new_if_installed ();
+  self->settings = cited_settings_new ();
 
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

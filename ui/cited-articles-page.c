@@ -9,6 +9,7 @@
 #include "cited-article-row.h"
 #include "cited-article-view.h"
 #include "cited-articles-page.h"
+#include "cited-settings.h"
 
 struct _CitedArticlesPage
 {
@@ -638,17 +639,6 @@ cited_articles_page_class_init (CitedArticlesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, view_back_cb);
 }
 
-static GSettings *
-settings_new_if_installed (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, "io.github.cited.Cited", TRUE);
-  return schema ? g_settings_new_full (schema, NULL, NULL) : NULL;
-}
-
 static void
 cited_articles_page_init (CitedArticlesPage *self)
 {
@@ -669,7 +659,7 @@ cited_articles_page_init (CitedArticlesPage *self)
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  self->settings = settings_new_if_installed ();
+  self->settings = cited_settings_new ();
   if (self->settings != NULL)
     {
       g_autofree char *sort = g_settings_get_string (self->settings, "article-sort");
@@ -678,6 +668,9 @@ cited_articles_page_init (CitedArticlesPage *self)
         if (g_str_equal (sort, sort_names[i]))
           gtk_drop_down_set_selected (self->sort_dropdown, i);
     }
+
+  /* Typing anywhere in the list starts a search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, self->sidebar);
 
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
   folded_changed_cb (self);
