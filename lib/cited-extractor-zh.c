@@ -31,9 +31,18 @@
  *   right after a metric word and a verb ("员工人数达到 3000"); numbers after
  *   Latin words or brand names ("小米 11", "骁龙 888", "Redmi Note 12")
  *   are model names unless a unit or scale follows.
- * - Small counts in Chinese numerals with no scale ("三个摄像头", "一家")
- *   are not figures unless they are ranges ("三到五家") or name a unit
- *   that matters (stores, patents, people, companies).
+ * - Small counts in Chinese numerals with no scale ("三个摄像头", "一家",
+ *   "两人") are not figures unless they are ranges ("三到五家") or count
+ *   stores, patents or companies.
+ * - "两成" is 20% and "一半" 50% (the latter only where a share or change is
+ *   named); "两三万" is the range 20,000-30,000.
+ * - The brand is the clause's nearest before the figure, then after it,
+ *   then the sentence's nearest, then the previous sentence's; a brand
+ *   after a verb of beating ("击败高通") gives way to the subject before
+ *   it; chip and system brands inside a product's description ("采用联发科
+ *   芯片组的手机") give way to any other brand in the sentence; "分别"
+ *   pairs brands and figures in order; market-wide clauses ("全球智能手机
+ *   出货量") get no brand.
  */
 
 /* ---- keyword tables (data/metrics-zh.json) ---- */
