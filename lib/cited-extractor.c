@@ -565,6 +565,7 @@ typedef struct {
   GArray *mention_tokens;    /* guint: token of each sentence mention */
   const CitedFigure *prev_figure; /* the first figure of the sentence before, or NULL */
   const char *clause_brand;  /* the brand of the last figure in this sentence */
+  const CitedFigure *last_figure; /* the last figure of this sentence so far */
   guint16 clause_brand_clause;
 } Sentence;
 
@@ -2475,6 +2476,22 @@ emit (Sentence  *S,
   f->brand = g_strdup (brand);
   f->language = g_strdup ("en");
 
+  /* A bare count goes on from the count before it in the sentence:
+   * "Samsung led with 7.9 million phones, followed by Xiaomi with 7.6
+   * million"; a count of the same thing keeps its metric from the sentence
+   * before: "Apple shipped 234.6 million iPhones. Xiaomi came third with
+   * 145.9 million units." */
+  if (f->unit == NULL && f->currency == NULL && !c->rank && S->last_figure != NULL &&
+      S->last_figure->unit != NULL && strcmp (S->last_figure->unit, "%") != 0)
+    {
+      f->unit = g_strdup (S->last_figure->unit);
+      if (f->metric == NULL)
+        f->metric = g_strdup (S->last_figure->metric);
+    }
+  if (f->metric == NULL && f->unit != NULL && strcmp (f->unit, "%") != 0 &&
+      S->prev_figure != NULL && g_strcmp0 (S->prev_figure->unit, f->unit) == 0)
+    f->metric = g_strdup (S->prev_figure->metric);
+
   /* A bare number in a short sentence goes on from the figure before it:
    * "... over 150 stores, covering 40 to 50 cities. To open to 1000." */
   if (f->unit == NULL && f->currency == NULL && !c->rank && S->tokens->len <= 8 &&
@@ -2509,6 +2526,7 @@ emit (Sentence  *S,
   f->sentence_end = S->end;
   f->sentence = g_strndup (S->body + S->start, S->end - S->start);
   g_ptr_array_add (figures, f);
+  S->last_figure = f;
 }
 
 static void
@@ -3424,6 +3442,7 @@ cited_extract (CitedLexicon *lexicon,
       S.start = s;
       S.end = e;
       S.clause_brand = NULL;
+      S.last_figure = NULL;
       tokenize (&S);
       mark_clauses (&S);
       mark_mentions (&S);

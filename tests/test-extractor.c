@@ -191,6 +191,10 @@ static const Case cases[] = {
     "v=2.8e12;cur=KRW;m=profit;brand=Samsung|v=2.1e9;cur=USD;m=profit;brand=Samsung" },
   { "The Xiaomi SU7 received 88,898 locked-in orders within 24 hours of its launch.",
     "v=88898;unit=orders;m=orders;brand=Xiaomi" },
+  { "Samsung led with 7.9 million phones, followed by Xiaomi with 7.6 million and vivo with 7.2 million.",
+    "v=7.9e6;unit=units;brand=Samsung|v=7.6e6;unit=units;brand=Xiaomi|v=7.2e6;unit=units;brand=vivo" },
+  { "Apple shipped 234.6 million iPhones. Xiaomi came third with 145.9 million units.",
+    "v=234.6e6;m=shipments;brand=Apple|v=145.9e6;unit=units;m=shipments;brand=Xiaomi" },
   { "Google has sold 10 million Pixel phones since 2016.",
     "v=10e6;unit=units;m=sales;brand=Google;y=-" },
 
