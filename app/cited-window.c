@@ -67,6 +67,7 @@ set_loading (CitedWindow *self,
   if (self->loading == loading)
     return;
   self->loading = loading;
+  cited_articles_page_set_loading (self->articles_page, loading);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
 }
 

@@ -22,6 +22,7 @@ struct _CitedArticlesPage
   GSettings          *settings;
   GCancellable       *query_cancellable;  /* the search being run */
   gboolean            updating;       /* filters set from code, not the user */
+  gboolean            loading;        /* an import is running */
   guint               total;          /* articles in the store */
 
   AdwLeaflet         *leaflet;
@@ -122,7 +123,7 @@ update_state (CitedArticlesPage *self,
     }
 
   if (self->total == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    gtk_stack_set_visible_child_name (self->list_stack, self->loading ? "loading" : "empty");
   else if (n == 0)
     {
       g_autofree char *description = NULL;
@@ -486,6 +487,19 @@ cited_articles_page_show_article (CitedArticlesPage *self,
 
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->article_view));
+}
+
+void
+cited_articles_page_set_loading (CitedArticlesPage *self,
+                                 gboolean           loading)
+{
+  g_return_if_fail (CITED_IS_ARTICLES_PAGE (self));
+
+  self->loading = !!loading;
+  if (self->store != NULL)
+    update_state (self, NULL);
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, self->loading ? "loading" : "empty");
 }
 
 GListModel *

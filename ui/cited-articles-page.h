@@ -22,6 +22,9 @@ void cited_articles_page_show_article (CitedArticlesPage *self,
                                        gint64             article_id,
                                        guint              offset);
 
+/* While an import runs, an empty store shows progress, not "No Articles". */
+void cited_articles_page_set_loading  (CitedArticlesPage *self,
+                                       gboolean           loading);
 
 /* For tests: the article list (a GListModel of CitedArticleItem), its
  * selection, the reader, and typing into the search entry (the search
