@@ -765,6 +765,61 @@ test_mixed (void)
   g_assert_cmpstr (((CitedFigure *) g_ptr_array_index (ex->figures, 2))->brand, ==, "Huawei");
 }
 
+/* One lexicon, many threads (the importer extracts a batch in a pool): every
+ * thread gets the figures one thread alone gets. */
+typedef struct {
+  CitedLexicon *lexicon;
+  const char *text;
+  guint expected;            /* set by the first run to finish */
+  gint failures;
+} ThreadJob;
+
+static gpointer
+extract_thread_cb (gpointer data)
+{
+  ThreadJob *job = data;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(CitedExtraction) ex = cited_extract (job->lexicon, NULL, job->text, -1, "2024-01-01");
+      guint expected = (guint) g_atomic_int_get (&job->expected);
+
+      /* The first run in any thread sets the count the others must match. */
+      if (expected == 0)
+        g_atomic_int_compare_and_exchange ((gint *) &job->expected, 0, (gint) ex->figures->len);
+      else if (ex->figures->len != expected)
+        g_atomic_int_inc (&job->failures);
+    }
+  return NULL;
+}
+
+static void
+test_threads (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  ThreadJob job = { lexicon, NULL, 0, 0 };
+  GThread *threads[4];
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; cases[i].text != NULL; i++)
+    g_string_append_printf (text, "%s\n\n", cases[i].text);
+  job.text = text->str;
+  /* The threads start before anything was extracted in this process when
+   * the test runs alone, so they also race to load the keyword tables. */
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("extract", extract_thread_cb, &job);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+  g_assert_cmpint (job.failures, ==, 0);
+  {
+    g_autoptr(CitedExtraction) ex = cited_extract (lexicon, NULL, job.text, -1, "2024-01-01");
+
+    g_assert_cmpuint (ex->figures->len, >, 100);
+    g_assert_cmpuint (ex->figures->len, ==, job.expected);
+  }
+  g_string_free (text, TRUE);
+}
+
 /* A page of text with no sentence end is cut into bounded pieces, and its
  * figures are still found. */
 static void
@@ -808,6 +863,7 @@ main (int   argc,
   g_test_add_func ("/extractor/long-text", test_long_text);
   g_test_add_func ("/extractor/mixed-languages", test_mixed);
   g_test_add_func ("/extractor/held-out", test_held_out);
+  g_test_add_func ("/extractor/threads", test_threads);
 
   ret = g_test_run ();
   return ret;
