@@ -17,6 +17,7 @@ struct _CitedWindow
   GSettings         *settings;
   GCancellable      *import_cancellable;
   gboolean           loading;
+  gboolean           disposed;      /* an import may finish after the window closed */
 
   /* Pages load when first shown and reload when shown after a change, so
    * that opening a large store only pays for the page in view. */
@@ -151,6 +152,9 @@ import_progress_cb (guint       done,
 {
   CitedWindow *self = CITED_WINDOW (user_data);
 
+  if (self->disposed)
+    return;
+
   if (total > 0)
     {
       g_autofree char *text = NULL;
@@ -180,6 +184,8 @@ import_done_cb (GObject      *source,
   import_result = cited_import_paths_finish (CITED_STORE (source), result, &error);
 
   g_clear_object (&self->import_cancellable);
+  if (self->disposed)
+    return;
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
   set_loading (self, FALSE);
   update_import_actions (self);
@@ -516,9 +522,11 @@ cited_window_dispose (GObject *object)
 {
   CitedWindow *self = CITED_WINDOW (object);
 
+  self->disposed = TRUE;
+  /* The import's callback still runs (it holds a reference) and frees the
+   * cancellable; it only updates a window that is still there. */
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
-  g_clear_object (&self->import_cancellable);
 
   G_OBJECT_CLASS (cited_window_parent_class)->dispose (object);
 }
@@ -528,6 +536,7 @@ cited_window_finalize (GObject *object)
 {
   CitedWindow *self = CITED_WINDOW (object);
 
+  g_clear_object (&self->import_cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 

@@ -635,6 +635,36 @@ test_cancel_import (Fixture       *fixture,
     gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_close_during_import (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cited-test-ui-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "cited.db", NULL);
+  g_autoptr(CitedStore) store = cited_store_open (db, &error);
+  gpointer window;
+
+  g_assert_no_error (error);
+
+  /* Closing the window while the sample corpus is still being imported:
+   * the import finishes quietly and the window goes away. */
+  window = cited_window_new (app, store);
+  g_object_add_weak_pointer (G_OBJECT (window), &window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cited_window_get_loading (window));
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (wait_for (pointer_cleared, &window));
+
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
 static void
 test_remembers_size_and_page (void)
 {
@@ -894,6 +924,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add_func ("/ui/window/store-error", test_store_error);
   g_test_add_func ("/ui/window/remembers-size-and-page", test_remembers_size_and_page);
+  g_test_add_func ("/ui/import/close-during-import", test_close_during_import);
 
   status = g_test_run ();
 
