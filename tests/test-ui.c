@@ -272,7 +272,7 @@ test_search_narrows (Fixture       *fixture,
   g_assert_nonnull (strstr (article->title, "Hongmeng"));
   /* The row shows where the words matched. */
   g_assert_nonnull (article->snippet);
-  g_assert_nonnull (strchr (article->snippet, '\x02'));
+  g_assert_nonnull (strstr (article->snippet, "\x02Hongmeng\x03"));
 
   search_and_expect (fixture, "xyzzyplugh", 0);
   search_and_expect (fixture, "", 5);
@@ -812,6 +812,7 @@ test_chinese_search (Fixture       *fixture,
 
   /* Two-character and three-character Chinese words both find it. */
   search_and_expect (fixture, "鸿蒙", 1);
+  g_assert_nonnull (strstr (article_at (fixture, 0)->snippet, "\x02鸿蒙\x03"));
   search_and_expect (fixture, "出货量", 1);
   search_and_expect (fixture, "小米", 1);
   article = article_at (fixture, 0);

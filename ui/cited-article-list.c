@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include "cited-article-list.h"
+#include "cited-article-row.h"
+
+#include <string.h>
 
 #define PAGE_SIZE 64
 
@@ -104,56 +107,101 @@ item_new (gint64        id,
   return item;
 }
 
-/* Loads the page holding @position: one listing query with the same filters
- * and order, offset and limit. Rows are matched to positions by id, so an
- * order that differs in ties cannot put an article in the wrong row. */
+/* Moves @p back to the start of the character it falls in. */
+static const char *
+char_start (const char *text,
+            const char *p)
+{
+  while (p > text && ((guchar) *p & 0xC0) == 0x80)
+    p--;
+  return p;
+}
+
+#define SNIPPET_BEFORE 60
+#define SNIPPET_LENGTH 220
+
+/* A snippet of @body around the first match of @search, matches between
+ * \x02 and \x03 as the store marks them, line breaks as spaces. */
+static char *
+make_snippet (const char *body,
+              const char *search)
+{
+  g_autoptr(GArray) ranges = cited_search_match_ranges (body, search);
+  gsize length = strlen (body);
+  const char *start, *end, *p;
+  GString *snippet;
+  guint r = 0;
+
+  if (ranges->len == 0)
+    start = body;
+  else
+    {
+      guint first = g_array_index (ranges, guint, 0);
+
+      start = char_start (body, body + (first > SNIPPET_BEFORE ? first - SNIPPET_BEFORE : 0));
+    }
+  end = char_start (body, body + MIN (length, (gsize) (start - body) + SNIPPET_LENGTH));
+
+  snippet = g_string_new (start > body ? "…" : NULL);
+  for (p = start; p < end; p++)
+    {
+      guint offset = p - body;
+
+      while (r + 1 < ranges->len && g_array_index (ranges, guint, r + 1) <= offset &&
+             g_array_index (ranges, guint, r) < offset)
+        r += 2;
+      if (r + 1 < ranges->len && g_array_index (ranges, guint, r) == offset)
+        g_string_append_c (snippet, '\x02');
+      g_string_append_c (snippet, (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : *p);
+      if (r + 1 < ranges->len && g_array_index (ranges, guint, r + 1) == offset + 1)
+        {
+          g_string_append_c (snippet, '\x03');
+          r += 2;
+        }
+    }
+  /* A match cut by the end of the snippet is closed too. */
+  if (r + 1 < ranges->len && g_array_index (ranges, guint, r) < (guint) (end - body) &&
+      g_array_index (ranges, guint, r + 1) > (guint) (end - body))
+    g_string_append_c (snippet, '\x03');
+  if (end < body + length)
+    g_string_append (snippet, "…");
+
+  return g_string_free (snippet, FALSE);
+}
+
+/* Loads the rows of the page holding @position by id: a cheap lookup per
+ * row whatever the query, where repeating a search with an offset would
+ * cost the whole search again. Bodies are dropped once the snippet is
+ * made, so a scrolled list keeps only what rows show. */
 static void
 load_page (CitedArticleList *self,
            guint             position)
 {
   guint start = position - position % PAGE_SIZE;
   guint end = MIN (start + PAGE_SIZE, self->ids->len);
-  g_autoptr(GPtrArray) articles = NULL;
-  g_autoptr(GHashTable) by_id = NULL;
-  g_autoptr(GError) error = NULL;
-  CitedQuery query = self->query;
-
-  query.offset = start;
-  query.limit = end - start;
-  articles = cited_store_list_articles (self->store, &query, &error);
-  if (articles == NULL)
-    {
-      g_debug ("Could not list articles %u-%u: %s", start, end, error->message);
-      articles = g_ptr_array_new ();
-    }
-
-  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < articles->len; i++)
-    {
-      CitedArticle *article = g_ptr_array_index (articles, i);
-
-      g_hash_table_insert (by_id, &article->id, article);
-    }
 
   for (guint i = start; i < end; i++)
     {
       gint64 id = g_array_index (self->ids, gint64, i);
-      CitedArticle *article;
+      g_autoptr(CitedArticle) article = NULL;
+      g_autoptr(GError) error = NULL;
 
       if (g_ptr_array_index (self->items, i) != NULL)
         continue;
 
-      article = g_hash_table_lookup (by_id, &id);
+      article = cited_store_get_article (self->store, id, &error);
       if (article == NULL)
-        {
-          /* The listing disagreed with the id list (ties sorted
-           * differently): fetch the row on its own. */
-          g_autoptr(CitedArticle) single = cited_store_get_article (self->store, id, NULL);
-
-          g_ptr_array_index (self->items, i) = item_new (id, single);
-        }
+        g_debug ("Could not load article %" G_GINT64_FORMAT ": %s", id, error->message);
       else
-        g_ptr_array_index (self->items, i) = item_new (id, article);
+        {
+          if (self->search != NULL && article->body != NULL)
+            {
+              g_free (article->snippet);
+              article->snippet = make_snippet (article->body, self->search);
+            }
+          g_clear_pointer (&article->body, g_free);
+        }
+      g_ptr_array_index (self->items, i) = item_new (id, article);
     }
 }
 
