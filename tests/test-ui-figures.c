@@ -291,9 +291,27 @@ test_reject_hides_from_chart (void)
   g_autoptr(CitedFigure) restored = NULL;
   gboolean listed = FALSE;
 
-  /* Opening the figure (as from the reader) selects its row. */
+  /* Opening the figure (as from the reader) selects its row, and its bar
+   * stands out in the chart. */
   cited_figures_page_show_figure (page, id);
   g_assert_cmpint (cited_figures_page_get_selected_id (page), ==, id);
+  {
+    CitedChartView *view = cited_figures_page_get_chart_view (page);
+    CitedChart *chart = cited_chart_view_get_chart (view);
+    CitedChartStyle style;
+    CitedChartSeries *series;
+    CitedChartBar *bar;
+    gboolean behind = FALSE;
+
+    cited_chart_view_get_style (view, &style);
+    g_assert_cmpint (style.highlight_series, >=, 0);
+    g_assert_cmpint (style.highlight_category, >=, 0);
+    series = g_ptr_array_index (chart->series, style.highlight_series);
+    bar = g_ptr_array_index (series->bars, style.highlight_category);
+    for (guint i = 0; i < bar->figure_ids->len; i++)
+      behind |= g_array_index (bar->figure_ids, gint64, i) == id;
+    g_assert_true (behind);
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "figures.reject", NULL));
   rejected = cited_store_get_figure (store, id, NULL);
@@ -742,6 +760,24 @@ test_brands_page (void)
   }
 }
 
+/* Both pages fit a phone-width window. */
+static void
+test_narrow_window (void)
+{
+  GtkWidget *pages[2];
+  int minimum, natural;
+
+  ensure_window ();
+  pages[0] = GTK_WIDGET (cited_window_get_figures_page (window));
+  pages[1] = GTK_WIDGET (cited_window_get_brands_page (window));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gtk_widget_measure (pages[i], GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+      g_test_message ("page %u: minimum width %d", i, minimum);
+      g_assert_cmpint (minimum, <=, 360);
+    }
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -776,6 +812,7 @@ main (int   argc,
   g_test_add_func ("/figures/copy-image", test_copy_image);
   g_test_add_func ("/figures/dark-mode", test_dark_mode);
   g_test_add_func ("/brands/compare", test_brands_page);
+  g_test_add_func ("/pages/narrow-window", test_narrow_window);
 
   status = g_test_run ();
 

@@ -111,8 +111,7 @@ cited_chart_view_get_style (CitedChartView  *self,
       style->highlight_series = self->hover_series;
       style->highlight_category = self->hover_category;
     }
-  else if (gtk_widget_has_focus (GTK_WIDGET (self)) &&
-           get_bar (self->chart, self->sel_series, self->sel_category) != NULL)
+  else if (get_bar (self->chart, self->sel_series, self->sel_category) != NULL)
     {
       style->highlight_series = self->sel_series;
       style->highlight_category = self->sel_category;
@@ -230,6 +229,34 @@ cited_chart_view_select_bar (CitedChartView *self,
   self->sel_category = category;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return TRUE;
+}
+
+gboolean
+cited_chart_view_select_figure (CitedChartView *self,
+                                gint64          figure_id)
+{
+  g_return_val_if_fail (CITED_IS_CHART_VIEW (self), FALSE);
+
+  if (self->chart != NULL)
+    for (guint s = 0; s < self->chart->series->len; s++)
+      for (guint c = 0; c < self->chart->categories->len; c++)
+        {
+          CitedChartBar *bar = get_bar (self->chart, s, c);
+
+          if (bar == NULL || bar->figure_ids == NULL)
+            continue;
+          for (guint i = 0; i < bar->figure_ids->len; i++)
+            if (g_array_index (bar->figure_ids, gint64, i) == figure_id)
+              return cited_chart_view_select_bar (self, s, c);
+        }
+
+  if (self->sel_series >= 0)
+    {
+      self->sel_series = -1;
+      self->sel_category = -1;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  return FALSE;
 }
 
 gboolean

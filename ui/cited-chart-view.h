@@ -28,6 +28,10 @@ void        cited_chart_view_get_style       (CitedChartView  *self,
 gboolean    cited_chart_view_select_bar      (CitedChartView  *self,
                                               guint            series,
                                               guint            category);
+/* Chooses the bar that @figure_id is behind; FALSE (and no bar chosen)
+ * when the chart does not plot it. */
+gboolean    cited_chart_view_select_figure   (CitedChartView  *self,
+                                              gint64           figure_id);
 /* Emits "bar-activated" for the chosen bar; FALSE when none is chosen. */
 gboolean    cited_chart_view_activate_selected (CitedChartView *self);
 

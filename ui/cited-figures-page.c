@@ -80,6 +80,7 @@ enum {
 static GParamSpec *props[N_PROPS];
 
 static void update_chart   (CitedFiguresPage *self);
+static void highlight_selected_bar (CitedFiguresPage *self);
 static void update_actions (CitedFiguresPage *self);
 
 static void
@@ -566,6 +567,7 @@ update_chart (CitedFiguresPage *self)
     }
 
   cited_chart_view_set_chart (self->chart_view, chart);
+  highlight_selected_bar (self);
   update_actions (self);
 }
 
@@ -673,6 +675,21 @@ position_in (GListModel *model,
         return i;
     }
   return GTK_INVALID_LIST_POSITION;
+}
+
+/* The selected row's bar stands out in the chart, so the table and the
+ * chart read as one. */
+static void
+highlight_selected_bar (CitedFiguresPage *self)
+{
+  cited_chart_view_select_figure (self->chart_view, cited_figures_page_get_selected_id (self));
+}
+
+static void
+selection_changed_cb (CitedFiguresPage *self)
+{
+  update_actions (self);
+  highlight_selected_bar (self);
 }
 
 /* Replaces one row's figure with the store's current one, keeping it
@@ -1409,7 +1426,7 @@ cited_figures_page_init (CitedFiguresPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_swapped (self->selection, "notify::selected-item",
-                            G_CALLBACK (update_actions), self);
+                            G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated_cb), self);
   g_signal_connect_swapped (self->chart_view, "bar-activated", G_CALLBACK (bar_activated_cb), self);
   g_signal_connect_swapped (self->chart_metric, "notify::selected",
