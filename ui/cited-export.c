@@ -116,6 +116,13 @@ draw_page_cb (GtkPrintOperation *operation,
   cairo_restore (cr);
 }
 
+static void
+chart_closure_notify (gpointer  data,
+                      GClosure *closure)
+{
+  cited_chart_unref (data);
+}
+
 GtkPrintOperation *
 cited_export_print_operation_new (CitedChart *chart)
 {
@@ -130,7 +137,7 @@ cited_export_print_operation_new (CitedChart *chart)
   if (chart->title != NULL)
     gtk_print_operation_set_job_name (operation, chart->title);
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb),
-                         cited_chart_ref (chart), (GClosureNotify) (void (*)(void)) cited_chart_unref, 0);
+                         cited_chart_ref (chart), chart_closure_notify, 0);
   return operation;
 }
 
