@@ -216,9 +216,16 @@ arabic_digit (gunichar c)
   return -1;
 }
 
+/* One bit per ideograph that is a Chinese digit, set with the tables: most
+ * characters are ruled out with one load before the switch. */
+static guint8 digit_bits[(0x9FFF - 0x4E00 + 1) / 8 + 1];
+
 static inline int
 cn_digit (gunichar c)
 {
+  if (c != 0x3007 &&
+      (c < 0x4E00 || c > 0x9FFF || !((digit_bits[(c - 0x4E00) >> 3] >> ((c - 0x4E00) & 7)) & 1)))
+    return -1;
   switch (c)
     {
     case 0x96F6: /* 零 */
@@ -1056,11 +1063,109 @@ static const gunichar starters[] = {
 /* One bit per ideograph in U+4E00..U+9FFF, so the test is one load. */
 static guint8 starter_bits[(0x9FFF - 0x4E00 + 1) / 8 + 1];
 
+/* Ideographs that can follow a Chinese numeral inside a figure: numerals
+ * and scales, the first characters of unit words, 成, 点, 多, 余, 半, 到, 至. */
+static guint8 follow_bits[(0x9FFF - 0x4E00 + 1) / 8 + 1];
+/* First characters of currency words: "一元" is a price. */
+static guint8 money_bits[(0x9FFF - 0x4E00 + 1) / 8 + 1];
+
+static inline void
+set_bit (guint8   *bits,
+         gunichar  c)
+{
+  if (c >= 0x4E00 && c <= 0x9FFF)
+    bits[(c - 0x4E00) >> 3] |= 1 << ((c - 0x4E00) & 7);
+}
+
+static inline gboolean
+has_bit (const guint8 *bits,
+         gunichar      c)
+{
+  return c >= 0x4E00 && c <= 0x9FFF && ((bits[(c - 0x4E00) >> 3] >> ((c - 0x4E00) & 7)) & 1);
+}
+
 static void
 init_starters (void)
 {
+  static const char follow[] = "零一二两三四五六七八九十百千万亿成点多余半到至";
+
   for (guint k = 0; k < G_N_ELEMENTS (starters); k++)
-    starter_bits[(starters[k] - 0x4E00) >> 3] |= 1 << ((starters[k] - 0x4E00) & 7);
+    set_bit (starter_bits, starters[k]);
+  for (const char *p = "零一二两三四五六七八九"; *p != '\0'; p = g_utf8_next_char (p))
+    set_bit (digit_bits, g_utf8_get_char (p));
+  for (const char *p = follow; *p != '\0'; p = g_utf8_next_char (p))
+    set_bit (follow_bits, g_utf8_get_char (p));
+  for (guint k = 0; k < G_N_ELEMENTS (unit_words); k++)
+    {
+      set_bit (follow_bits, g_utf8_get_char (unit_words[k].word));
+      if (unit_words[k].kind == KIND_MONEY)
+        set_bit (money_bits, g_utf8_get_char (unit_words[k].word));
+    }
+}
+
+/* Whether the sentence can hold a figure at all: a digit, 第/最/百, a
+ * Chinese numeral followed by something that makes it one ("三万",
+ * "五家", "两成"; not "一个", "一些"). Reads the bytes once, decoding only
+ * three-byte characters. */
+static gboolean
+worth_scanning (const char *b,
+                guint       start,
+                guint       end)
+{
+  int prev_digit = -1;   /* value of the Chinese numeral just before, or -1 */
+  gboolean prev_qian = FALSE;
+
+  for (guint p = start; p < end;)
+    {
+      guchar c0 = (guchar) b[p];
+      gunichar c;
+      int d;
+
+      if (c0 < 0x80)
+        {
+          if (c0 >= '0' && c0 <= '9')
+            return TRUE;
+          prev_digit = -1;
+          prev_qian = FALSE;
+          p++;
+          continue;
+        }
+      if ((c0 & 0xF0) != 0xE0 || p + 2 >= end)
+        {
+          prev_digit = -1;
+          prev_qian = FALSE;
+          p += c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : c0 >= 0xC0 ? 2 : 1;
+          continue;
+        }
+      c = ((gunichar) (c0 & 0x0F) << 12) | ((gunichar) ((guchar) b[p + 1] & 0x3F) << 6) |
+          ((guchar) b[p + 2] & 0x3F);
+      p += 3;
+
+      if ((c >= 0xFF10 && c <= 0xFF19) || c == 0x7B2C /* 第 */ || c == 0x6700 /* 最 */ ||
+          c == 0x767E /* 百 */)
+        return TRUE;
+      if (prev_digit >= 0 && has_bit (follow_bits, c))
+        {
+          /* "一个", "一家": one of something is no figure; "一万", "一成",
+           * "一半" are. */
+          if (prev_digit != 1 || cn_digit (c) >= 0 || cn_small_unit (c) > 0 || c == CH_WAN ||
+              c == CH_YI || c == 0x6210 /* 成 */ || c == 0x534A /* 半 */ || c == 0x70B9 /* 点 */ ||
+              has_bit (money_bits, c))
+            return TRUE;
+        }
+      d = cn_digit (c);
+      /* "前三", "前十大": top three, top ten. */
+      if (prev_qian && (d >= 0 || c == 0x5341 /* 十 */))
+        return TRUE;
+      prev_qian = c == 0x524D; /* 前 */
+      if (d < 0 && (cn_small_unit (c) > 0 || c == CH_WAN))
+        d = 10;
+      /* 〇 is in the CJK symbols block, the rest are ideographs. */
+      if (d < 0 && c == 0x3007)
+        d = 0;
+      prev_digit = d;
+    }
+  return FALSE;
 }
 
 static inline gboolean
@@ -1598,6 +1703,14 @@ cited_extract_zh_sentence (const CitedExtractContext *ctx,
     }
   if (start >= end)
     return ctx->prev_brand;
+
+  /* Most sentences hold no figure: find that out without decoding them. */
+  if (!worth_scanning (ctx->body, start, end))
+    {
+      m_first = first_mention_from (ctx, start);
+      m_end = first_mention_from (ctx, end);
+      return m_first < m_end ? ctx->mentions[m_first].brand : ctx->prev_brand;
+    }
 
   if (end - start > STACK_CHARS)
     {
