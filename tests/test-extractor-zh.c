@@ -290,7 +290,14 @@ static const ZhCase cases[] = {
   { .body = "华为占据了国内高端市场近一半的份额。", .text = "一半", .value = 50, .unit = "%",
     .qualifier = "nearly", .metric = "market share", .scope = "domestic", .brand = "Huawei", .only = TRUE },
 
+  { .body = "２０１２年上半年，全国城镇新增就业６９４万人。", .text = "６９４万人", .value = 6940000,
+    .unit = "people", .year = 2012, .only = TRUE },
+  { .body = "据悉，联想今年第二季度的ＰＣ出货量约为１４５０万台。", .text = "１４５０万台", .value = 14500000,
+    .unit = "units", .qualifier = "about", .metric = "shipments", .brand = "Lenovo", .year = 2021,
+    .quarter = 2, .only = TRUE },
+
   /* Traps: no figure in these. */
+  { .body = "记者于２０１２年７月２１日１０：３０在现场看到，ｉＰｈｏｎｅ５即将发布。" },
   { .body = "三成为了降低成本，小米选择了新的供应商。" },
   { .body = "他把一半的时间花在了路上。" },
   { .body = "这款笔记本采用第 11 代英特尔处理器，第 3 步是安装驱动。" },
