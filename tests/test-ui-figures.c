@@ -223,6 +223,67 @@ test_sales_chart (void)
   settle ();
 }
 
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  return handled;
+}
+
+static void
+count_activation_cb (CitedChartView *view,
+                     GArray         *figure_ids,
+                     guint          *n_figures)
+{
+  *n_figures = figure_ids->len;
+}
+
+static void
+test_keyboard (void)
+{
+  CitedChartView *view = cited_figures_page_get_chart_view (figures_page ());
+  CitedChart *chart = cited_chart_view_get_chart (view);
+  CitedChartStyle style;
+  guint n_figures = 0;
+  gulong handler;
+  int first_series, first_category;
+
+  g_assert_nonnull (chart);
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (view)));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
+
+  /* Home chooses the first bar, Right the next one. */
+  g_assert_true (press_key (GTK_WIDGET (view), GDK_KEY_Home));
+  cited_chart_view_get_style (view, &style);
+  first_series = style.highlight_series;
+  first_category = style.highlight_category;
+  g_assert_cmpint (first_series, >=, 0);
+  g_assert_cmpint (first_category, ==, 0);
+
+  g_assert_true (press_key (GTK_WIDGET (view), GDK_KEY_Right));
+  cited_chart_view_get_style (view, &style);
+  g_assert_true (style.highlight_series != first_series || style.highlight_category != first_category);
+
+  /* Enter activates it with the figures behind it, and opens the article. */
+  handler = g_signal_connect (view, "bar-activated", G_CALLBACK (count_activation_cb), &n_figures);
+  g_assert_true (press_key (GTK_WIDGET (view), GDK_KEY_Return));
+  g_signal_handler_disconnect (view, handler);
+  g_assert_cmpuint (n_figures, >, 0);
+  g_assert_cmpstr (cited_window_get_visible_page (window), ==, "articles");
+  cited_window_set_visible_page (window, "figures");
+  settle ();
+}
+
 static void
 test_filter_by_brand (void)
 {
@@ -801,6 +862,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/figures/sales-chart", test_sales_chart);
+  g_test_add_func ("/figures/keyboard", test_keyboard);
   g_test_add_func ("/figures/filter-by-brand", test_filter_by_brand);
   g_test_add_func ("/figures/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/figures/reject-hides-from-chart", test_reject_hides_from_chart);
