@@ -87,24 +87,48 @@ apply_tag_at (GtkTextBuffer *buffer,
   gtk_text_buffer_apply_tag (buffer, tag, &s, &e);
 }
 
+/* A brand's colour as text: in dark mode lifted toward white so that dark
+ * brand colours stay readable. (Underlines would be the quieter mark, but
+ * GTK 4.8's text view leaves many of them undrawn.) */
+static void
+set_brand_color (GtkTextTag *tag,
+                 const char *color,
+                 gboolean    dark)
+{
+  GdkRGBA rgba;
+
+  if (color == NULL || !gdk_rgba_parse (&rgba, color))
+    return;
+  if (dark)
+    {
+      rgba.red += (1.0f - rgba.red) * 0.45f;
+      rgba.green += (1.0f - rgba.green) * 0.45f;
+      rgba.blue += (1.0f - rgba.blue) * 0.45f;
+    }
+  g_object_set (tag, "foreground-rgba", &rgba, NULL);
+}
+
 static GtkTextTag *
 brand_tag (CitedArticleView *self,
            const char       *brand)
 {
   GtkTextTag *tag = g_hash_table_lookup (self->brand_tags, brand);
+  GtkTextTagTable *table;
   const char *color;
-  GdkRGBA rgba;
 
   if (tag != NULL)
     return tag;
 
   color = self->store ? cited_lexicon_color_for (cited_store_get_lexicon (self->store), brand) : NULL;
-  tag = gtk_text_buffer_create_tag (self->buffer, NULL,
-                                    "underline", PANGO_UNDERLINE_SINGLE,
-                                    NULL);
-  if (color != NULL && gdk_rgba_parse (&rgba, color))
-    g_object_set (tag, "underline-rgba", &rgba, NULL);
+  tag = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
+  g_object_set_data_full (G_OBJECT (tag), "cited-color", g_strdup (color), g_free);
+  set_brand_color (tag, color, adw_style_manager_get_dark (adw_style_manager_get_default ()));
   g_hash_table_insert (self->brand_tags, g_strdup (brand), tag);
+
+  /* Search matches stay on top of every other mark. */
+  table = gtk_text_buffer_get_tag_table (self->buffer);
+  gtk_text_tag_set_priority (gtk_text_tag_table_lookup (table, "search"),
+                             gtk_text_tag_table_get_size (table) - 1);
   return tag;
 }
 
@@ -496,6 +520,8 @@ update_tag_colors (CitedArticleView *self)
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   GdkRGBA figure_bg, confirmed_fg, dim;
+  GHashTableIter iter;
+  gpointer tag;
 
   /* The accent blue as a tint: strong enough to find, light enough to read. */
   gdk_rgba_parse (&figure_bg, dark ? "rgba(120,174,237,0.30)" : "rgba(53,132,228,0.18)");
@@ -506,6 +532,10 @@ update_tag_colors (CitedArticleView *self)
   g_object_set (gtk_text_tag_table_lookup (table, "figure-confirmed"), "foreground-rgba", &confirmed_fg, NULL);
   g_object_set (gtk_text_tag_table_lookup (table, "figure-rejected"), "foreground-rgba", &dim, NULL);
   g_object_set (gtk_text_tag_table_lookup (table, "meta"), "foreground-rgba", &dim, NULL);
+
+  g_hash_table_iter_init (&iter, self->brand_tags);
+  while (g_hash_table_iter_next (&iter, NULL, &tag))
+    set_brand_color (tag, g_object_get_data (G_OBJECT (tag), "cited-color"), dark);
 }
 
 static void
@@ -623,8 +653,8 @@ cited_article_view_init (CitedArticleView *self)
                               "pixels-below-lines", 6,
                               NULL);
   gtk_text_buffer_create_tag (self->buffer, "meta", "scale", 0.9, NULL);
+  /* Each brand's own tag colours it. */
   gtk_text_buffer_create_tag (self->buffer, "brand",
-                              "underline", PANGO_UNDERLINE_SINGLE,
                               "weight", 600,
                               NULL);
   gtk_text_buffer_create_tag (self->buffer, "figure", NULL);
