@@ -291,6 +291,8 @@ finish_export (ExportData *data,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (file);
+  g_autofree char *written = NULL;
+  GtkWidget *overlay;
 
   if (path == NULL)
     {
@@ -301,13 +303,25 @@ finish_export (ExportData *data,
     }
 
   if (!cited_export_write (data->chart, path, data->chosen_format,
-                           data->chosen_width, data->chosen_height, NULL, &error))
+                           data->chosen_width, data->chosen_height, &written, &error))
     {
       g_autofree char *body =
         g_strdup_printf (_("%s. Choose another folder or file name, "
                            "or check that the disk has space."),
                          error->message);
       cited_export_show_error (data->parent, _("Could Not Export the Chart"), body);
+      return;
+    }
+
+  /* Say where it went, in the page's toast overlay when there is one. */
+  overlay = data->parent != NULL ? gtk_widget_get_ancestor (data->parent, ADW_TYPE_TOAST_OVERLAY) : NULL;
+  if (overlay != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (written);
+      /* TRANSLATORS: shown after exporting, with the file name. */
+      g_autofree char *title = g_strdup_printf (_("Chart exported to “%s”"), name);
+
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
     }
 }
 

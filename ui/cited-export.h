@@ -36,7 +36,8 @@ GtkPrintOperation *cited_export_print_operation_new (CitedChart        *chart);
 /* Shows the print dialog for @chart; failures are shown in a dialog. */
 void               cited_export_print               (GtkWidget         *parent,
                                                      CitedChart        *chart);
-/* Asks for a format, a size and a file, then writes @chart there. */
+/* Asks for a format, a size and a file, then writes @chart there. The
+ * toast overlay that is or contains @parent announces the written file. */
 void               cited_export_show_dialog         (GtkWidget         *parent,
                                                      CitedChart        *chart);
 /* @chart drawn at @width x @height in the print palette. */

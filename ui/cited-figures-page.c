@@ -1129,7 +1129,7 @@ cited_figures_page_export (CitedFiguresPage *self)
 
   chart = cited_chart_view_get_chart (self->chart_view);
   if (chart != NULL)
-    cited_export_show_dialog (GTK_WIDGET (self), chart);
+    cited_export_show_dialog (GTK_WIDGET (self->toast_overlay), chart);
   else
     show_toast (self, _("There is no chart to export. Import articles with figures first."), FALSE);
 }
