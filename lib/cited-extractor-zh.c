@@ -1218,6 +1218,10 @@ static const char * const rank_before[] = {
   "排名", "位居", "位列", "名列", "排在", "排行", "排", "居", "位于", "成为", "是", NULL
 };
 
+static const char * const rank_words[] = {
+  "排名", "位居", "位列", "名列", "排在", "排行", NULL
+};
+
 static const char * const top_before[] = {
   "排名", "跻身", "进入", "位列", "挤进", "名列", "位居", NULL
 };
@@ -1927,9 +1931,15 @@ cited_extract_zh_sentence (const CitedExtractContext *ctx,
             else if (rk >= 0)
               rank = TRUE;
             else if ((k >= n || is_clause_sep (cp[k]) || cp[k] == 0x3002 || cp[k] == 0x7684 /* 的 */ ||
-                      cp[k] == 0xFF01 || cp[k] == 0xFF1F || cp[k] == 0x548C /* 和 */ ||
+                      cp[k] == 0xFF01 || cp[k] == 0xFF1F ||
                       match_at (&s, k, "品牌") || match_at (&s, k, "供应商") ||
                       match_at (&s, k, "厂商")) && i > clause_lo)
+              rank = TRUE;
+            /* "排名第三和第四" are ranks, "第三和第四张照片" are not. */
+            if (rank && k < n && cp[k] == 0x548C /* 和 */)
+              rank = FALSE;
+            if (!rank && (k >= n || cp[k] == 0x548C || cp[k] == 0x3002 || is_clause_sep (cp[k])) &&
+                range_has_any (&s, clause_lo, i, rank_words))
               rank = TRUE;
 
             if (rank && rk >= 0 && rk < 2)

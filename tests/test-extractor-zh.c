@@ -296,7 +296,11 @@ static const ZhCase cases[] = {
     .unit = "units", .qualifier = "about", .metric = "shipments", .brand = "Lenovo", .year = 2021,
     .quarter = 2, .only = TRUE },
 
+  { .body = "OPPO 和 vivo 分别排名第三和第四。", .text = "第四", .value = 4, .metric = "rank",
+    .brand = "vivo" },
+
   /* Traps: no figure in these. */
+  { .body = "请注意下面的第三和第四张照片，第二和第三相机的光圈较小。" },
   { .body = "记者于２０１２年７月２１日１０：３０在现场看到，ｉＰｈｏｎｅ５即将发布。" },
   { .body = "三成为了降低成本，小米选择了新的供应商。" },
   { .body = "他把一半的时间花在了路上。" },
