@@ -779,6 +779,78 @@ test_about_and_shortcuts (Fixture       *fixture,
   g_assert_true (found_about);
 }
 
+static gboolean
+is_text_view (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_TEXT_VIEW (widget);
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
+static void
+test_reader_activates_figure (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  CitedArticlesPage *page = cited_window_get_articles_page (fixture->window);
+  CitedArticleView *view = cited_articles_page_get_article_view (page);
+  GtkTextBuffer *buffer = cited_article_view_get_buffer (view);
+  GtkTextView *text_view = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (view), is_text_view, NULL));
+  GtkEventController *keys, *click;
+  GtkTextIter start, match, match_end;
+  GdkRectangle location;
+  gboolean handled = FALSE;
+  int x, y;
+
+  select_position (fixture, find_title (fixture, "140 million"));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, "190 million", 0, &match, &match_end, NULL));
+  gtk_text_iter_forward_char (&match);
+
+  /* Enter with the cursor on a figure shows it on the Figures page. */
+  keys = find_controller (GTK_WIDGET (text_view), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  g_assert_nonnull (keys);
+  gtk_text_buffer_place_cursor (buffer, &match);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpstr (cited_window_get_visible_page (fixture->window), ==, "figures");
+
+  /* Enter elsewhere does nothing. */
+  cited_window_set_visible_page (fixture->window, "articles");
+  gtk_text_buffer_place_cursor (buffer, &start);
+  handled = FALSE;
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+  g_assert_false (handled);
+  g_assert_cmpstr (cited_window_get_visible_page (fixture->window), ==, "articles");
+
+  /* So does a click on it. */
+  drain ();
+  gtk_text_view_scroll_to_iter (text_view, &match, 0.0, TRUE, 0.0, 0.5);
+  drain ();
+  gtk_text_view_get_iter_location (text_view, &match, &location);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         location.x + 1, location.y + location.height / 2, &x, &y);
+  click = find_controller (GTK_WIDGET (text_view), GTK_TYPE_GESTURE_CLICK);
+  g_assert_nonnull (click);
+  gtk_text_buffer_place_cursor (buffer, &match);
+  g_signal_emit_by_name (click, "released", 1, (double) x, (double) y);
+  g_assert_cmpstr (cited_window_get_visible_page (fixture->window), ==, "figures");
+}
+
 static const char chinese_article[] =
   "小米手机海外销量创新高\n"
   "\n"
@@ -910,6 +982,8 @@ main (int   argc,
   g_test_add ("/ui/articles/search-narrows", Fixture, NULL, fixture_set_up, test_search_narrows, fixture_tear_down);
   g_test_add ("/ui/articles/reader-highlights-figures", Fixture, NULL, fixture_set_up,
               test_reader_highlights_figures, fixture_tear_down);
+  g_test_add ("/ui/articles/reader-activates-figure", Fixture, NULL, fixture_set_up,
+              test_reader_activates_figure, fixture_tear_down);
   g_test_add ("/ui/window/show-figure-and-article", Fixture, NULL, fixture_set_up,
               test_show_figure_and_article, fixture_tear_down);
   g_test_add ("/ui/articles/chinese-search", Fixture, NULL, fixture_set_up, test_chinese_search,
