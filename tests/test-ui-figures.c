@@ -578,6 +578,82 @@ test_export_dialog (void)
   g_assert_null (find_dialog ());
 }
 
+static GBytes *read_file (const char *path);
+static guint32 be32 (const guint8 *p);
+
+static GtkWindow *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      if (GTK_IS_FILE_CHOOSER_DIALOG (candidate) && gtk_widget_get_visible (GTK_WIDGET (candidate)))
+        return candidate;
+      G_GNUC_END_IGNORE_DEPRECATIONS
+    }
+  return NULL;
+}
+
+/* Export as a user does it: the dialog, a size, the file chooser. */
+static void
+test_export_through_dialogs (void)
+{
+  CitedFiguresPage *page = figures_page ();
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  g_autoptr(GFile) folder = g_file_new_for_path (tmpdir);
+  g_autofree char *expected = g_build_filename (tmpdir, "through-dialog.png", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint8 *data;
+  GtkWindow *dialog;
+  GtkWindow *chooser;
+  gsize size;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "figures.export", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
+  gtk_drop_down_set_selected (dropdowns->pdata[0], CITED_EXPORT_PNG);
+  gtk_drop_down_set_selected (dropdowns->pdata[1], 2); /* 1920 × 1080 */
+  respond (dialog, "export");
+
+  chooser = find_file_chooser ();
+  if (chooser == NULL)
+    {
+      g_test_skip ("No fallback file chooser dialog (a portal answered)");
+      return;
+    }
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error);
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "through-dialog");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  /* The chooser checks the name in the background before it accepts. */
+  {
+    gboolean timed_out = FALSE;
+    guint id = g_timeout_add_seconds (30, wait_cb, &timed_out);
+
+    while (!g_file_test (expected, G_FILE_TEST_EXISTS) && !timed_out)
+      g_main_context_iteration (NULL, TRUE);
+    if (!timed_out)
+      g_source_remove (id);
+  }
+
+  /* The file got the format's extension and the chosen size. */
+  bytes = read_file (expected);
+  data = g_bytes_get_data (bytes, &size);
+  g_assert_cmpuint (size, >, 24);
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpuint (be32 (data + 16), ==, 1920);
+  g_assert_cmpuint (be32 (data + 20), ==, 1080);
+}
+
 static GBytes *
 read_file (const char *path)
 {
@@ -869,6 +945,7 @@ main (int   argc,
   g_test_add_func ("/figures/show-figure", test_show_figure_clears_hiding_filters);
   g_test_add_func ("/figures/edit-dialog", test_edit_dialog);
   g_test_add_func ("/figures/export-dialog", test_export_dialog);
+  g_test_add_func ("/figures/export-through-dialogs", test_export_through_dialogs);
   g_test_add_func ("/figures/export-files", test_export_files);
   g_test_add_func ("/figures/print-to-pdf", test_print_to_pdf);
   g_test_add_func ("/figures/copy-image", test_copy_image);
