@@ -1218,6 +1218,12 @@ static const char * const rank_before[] = {
   "排名", "位居", "位列", "名列", "排在", "排行", "排", "居", "位于", "成为", "是", NULL
 };
 
+static const char * const spec_words[] = {
+  "充电", "充至", "充满", "电量", "电池", "续航", "色域", "DCI", "sRGB", "NTSC", "音量", "亮度",
+  "屏占比", "屏幕", "帧", "性能", "速度", "效率", "功耗", "能效", "散热", "温度", "分辨率",
+  "正常工作", "确定", "确认", "肯定", NULL
+};
+
 static const char * const rank_words[] = {
   "排名", "位居", "位列", "名列", "排在", "排行", NULL
 };
@@ -2212,6 +2218,10 @@ have_number:
         }
 
       if (c->needs_metric && metric == NULL)
+        continue;
+      /* Percentages of a battery, a colour gamut or a frame rate are specs,
+       * not figures of a market. */
+      if (c->kind == KIND_PERCENT && metric == NULL && range_has_any (&s, lo, hi, spec_words))
         continue;
 
       if (scope == NULL)
