@@ -14,7 +14,7 @@ struct _CitedApplication
   AdwApplication parent_instance;
 
   char          *screenshot_dir;
-  CitedWindow   *screenshot_window;
+  CitedWindow   *screenshot_window;   /* held until the screenshots are taken */
   guint          screenshot_step;
 };
 
@@ -137,6 +137,7 @@ screenshot_prepare (CitedApplication *self)
     {
       gtk_window_destroy (GTK_WINDOW (self->screenshot_window));
       self->screenshot_window = NULL;
+      g_application_release (G_APPLICATION (self));
       g_application_quit (G_APPLICATION (self));
       return;
     }
@@ -201,11 +202,17 @@ cited_application_activate (GApplication *application)
     }
 
   store = cited_store_open (NULL, &error);
+  if (store == NULL && self->screenshot_dir != NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return;
+    }
+
   window = GTK_WINDOW (cited_window_new (self, store));
   if (store == NULL)
     cited_window_show_store_error (CITED_WINDOW (window), error);
 
-  if (self->screenshot_dir != NULL && store != NULL)
+  if (self->screenshot_dir != NULL)
     {
       const char *size = g_getenv ("CITED_SCREENSHOT_SIZE");
       int width = 1200, height = 800;
@@ -250,8 +257,11 @@ cited_application_shutdown (GApplication *application)
 {
   CitedApplication *self = CITED_APPLICATION (application);
 
-  if (self->screenshot_dir != NULL)
-    g_application_release (application);
+  if (self->screenshot_window != NULL)
+    {
+      self->screenshot_window = NULL;
+      g_application_release (application);
+    }
 
   G_APPLICATION_CLASS (cited_application_parent_class)->shutdown (application);
 }

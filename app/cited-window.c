@@ -28,10 +28,8 @@ struct _CitedWindow
   gboolean           brands_bound;
 
   AdwToastOverlay   *toast_overlay;
-  AdwHeaderBar      *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar *switcher_bar;
-  GtkWidget         *import_button;
   GtkRevealer       *import_revealer;
   GtkLabel          *import_label;
   GtkProgressBar    *import_progress;
@@ -628,10 +626,8 @@ cited_window_class_init (CitedWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cited/Cited/cited-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, CitedWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, switcher_bar);
-  gtk_widget_class_bind_template_child (widget_class, CitedWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, import_progress);
