@@ -652,37 +652,37 @@ typedef struct {
 
 /* Longest first where words overlap. */
 static const UnitWord unit_words[] = {
-  { "人民币", "CNY", KIND_MONEY, NULL },
-  { "美元", "USD", KIND_MONEY, NULL },
-  { "美金", "USD", KIND_MONEY, NULL },
-  { "欧元", "EUR", KIND_MONEY, NULL },
-  { "英镑", "GBP", KIND_MONEY, NULL },
-  { "卢比", "INR", KIND_MONEY, NULL },
-  { "日元", "JPY", KIND_MONEY, NULL },
-  { "韩元", "KRW", KIND_MONEY, NULL },
-  { "港元", "HKD", KIND_MONEY, NULL },
-  { "港币", "HKD", KIND_MONEY, NULL },
-  { "块钱", "CNY", KIND_MONEY, NULL },
-  { "元", "CNY", KIND_MONEY, "素\0件\0宇\0器\0旦\0老\0" },
-  { "用户", "users", KIND_COUNT, NULL },
-  { "月活跃用户", "users", KIND_COUNT, NULL },
-  { "月活用户", "users", KIND_COUNT, NULL },
-  { "月活", "users", KIND_COUNT, NULL },
-  { "日活", "users", KIND_COUNT, NULL },
-  { "门店", "stores", KIND_COUNT, NULL },
-  { "员工", "people", KIND_COUNT, NULL },
-  { "城市", "cities", KIND_COUNT, NULL },
-  { "国家", "countries", KIND_COUNT, NULL },
-  { "台", "units", KIND_COUNT, "湾\0阶\0风\0词\0上\0下\0" },
-  { "部", "units", KIND_COUNT, "分\0门\0署\0长\0落\0件\0" },
-  { "辆", "cars", KIND_COUNT, NULL },
-  { "颗", "units", KIND_COUNT, "粒\0" },
-  { "块", "units", KIND_COUNT, "钱\0" },
-  { "件", "pieces", KIND_COUNT, "事\0" },
-  { "家", "companies", KIND_COUNT, "庭\0族\0居\0人\0乡\0电\0用\0" },
-  { "名", "people", KIND_COUNT, "字\0义\0称\0牌\0列\0次\0" },
+  { "人民币", "CNY", KIND_MONEY, NULL, FALSE },
+  { "美元", "USD", KIND_MONEY, NULL, FALSE },
+  { "美金", "USD", KIND_MONEY, NULL, FALSE },
+  { "欧元", "EUR", KIND_MONEY, NULL, FALSE },
+  { "英镑", "GBP", KIND_MONEY, NULL, FALSE },
+  { "卢比", "INR", KIND_MONEY, NULL, FALSE },
+  { "日元", "JPY", KIND_MONEY, NULL, FALSE },
+  { "韩元", "KRW", KIND_MONEY, NULL, FALSE },
+  { "港元", "HKD", KIND_MONEY, NULL, FALSE },
+  { "港币", "HKD", KIND_MONEY, NULL, FALSE },
+  { "块钱", "CNY", KIND_MONEY, NULL, FALSE },
+  { "元", "CNY", KIND_MONEY, "素\0件\0宇\0器\0旦\0老\0", FALSE },
+  { "用户", "users", KIND_COUNT, NULL, FALSE },
+  { "月活跃用户", "users", KIND_COUNT, NULL, FALSE },
+  { "月活用户", "users", KIND_COUNT, NULL, FALSE },
+  { "月活", "users", KIND_COUNT, NULL, FALSE },
+  { "日活", "users", KIND_COUNT, NULL, FALSE },
+  { "门店", "stores", KIND_COUNT, NULL, FALSE },
+  { "员工", "people", KIND_COUNT, NULL, FALSE },
+  { "城市", "cities", KIND_COUNT, NULL, FALSE },
+  { "国家", "countries", KIND_COUNT, NULL, FALSE },
+  { "台", "units", KIND_COUNT, "湾\0阶\0风\0词\0上\0下\0", FALSE },
+  { "部", "units", KIND_COUNT, "分\0门\0署\0长\0落\0件\0", FALSE },
+  { "辆", "cars", KIND_COUNT, NULL, FALSE },
+  { "颗", "units", KIND_COUNT, "粒\0", FALSE },
+  { "块", "units", KIND_COUNT, "钱\0", FALSE },
+  { "件", "pieces", KIND_COUNT, "事\0", FALSE },
+  { "家", "companies", KIND_COUNT, "庭\0族\0居\0人\0乡\0电\0用\0", FALSE },
+  { "名", "people", KIND_COUNT, "字\0义\0称\0牌\0列\0次\0", FALSE },
   { "位", NULL, KIND_COUNT, "数\0于\0居\0置\0列\0", TRUE },
-  { "人", "people", KIND_COUNT, "民\0工\0气\0均\0士\0物\0" },
+  { "人", "people", KIND_COUNT, "民\0工\0气\0均\0士\0物\0", FALSE },
   { "个", NULL, KIND_COUNT, NULL, TRUE },
   { "座", NULL, KIND_COUNT, NULL, TRUE },
   { "项", NULL, KIND_COUNT, "目\0", TRUE },
@@ -1030,9 +1030,8 @@ static const char * const component_words[] = {
 
 /* A brand named as a part of something else: "联发科芯片", "骁龙 888 处理器". */
 static gboolean
-is_component (const Sent                *s,
-              const CitedExtractContext *ctx,
-              const CitedMention        *m)
+is_component (const Sent         *s,
+              const CitedMention *m)
 {
   guint lo = 0, hi = s->n, i;
 
@@ -1266,7 +1265,6 @@ static const char * const bare_verbs[] = {
  * to continue scanning from; @ok tells whether @c is a figure. */
 static guint
 read_figure (const Sent                *s,
-             const CitedExtractContext *ctx,
              guint                      clause_lo,
              guint                      i0,
              guint                      ni,
@@ -2129,7 +2127,7 @@ have_number:
           if (ctx->mentions[k].end == off[b])
             model_context = TRUE;
 
-        i = read_figure (&s, ctx, clause_lo, i0, ni, &num, prefix_currency, model_context,
+        i = read_figure (&s, clause_lo, i0, ni, &num, prefix_currency, model_context,
                          years, &n_years, quarters, &n_quarters, &cand, &ok);
         if (i <= ni)
           i = num.end > ni ? num.end : ni + 1;
@@ -2250,14 +2248,14 @@ have_number:
         /* Chip and system brands inside a phone's description ("采用联发科
          * 芯片组的智能手机") own nothing there, when another brand does. */
         for (guint q = m_first; q < m_end && !any_owner; q++)
-          any_owner = !is_component (&s, ctx, &ctx->mentions[q]);
+          any_owner = !is_component (&s, &ctx->mentions[q]);
 
         for (guint q = m_first; q < m_end; q++)
           {
             const CitedMention *mm = &ctx->mentions[q];
             guint dist;
 
-            if (any_owner && is_component (&s, ctx, mm))
+            if (any_owner && is_component (&s, mm))
               continue;
             if (mm->start >= clause_s && mm->end <= fs)
               {
@@ -2324,7 +2322,7 @@ have_number:
               beaten = TRUE;
               for (const CitedMention *q = chosen - 1; q >= ctx->mentions + m_first; q--)
                 if (q->start >= floor_s && q->brand != chosen->brand &&
-                    !(any_owner && is_component (&s, ctx, q)))
+                    !(any_owner && is_component (&s, q)))
                   {
                     prev = q;
                     break;
