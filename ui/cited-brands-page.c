@@ -132,13 +132,20 @@ figure_phrase (const CitedFigure *f)
   return g_string_free (phrase, FALSE);
 }
 
+/* By metric, then the headline number first: the largest value, or for
+ * ranks the best (lowest) place. */
 static int
-compare_value_desc_cb (gconstpointer a,
-                       gconstpointer b)
+compare_headline_first_cb (gconstpointer a,
+                           gconstpointer b)
 {
   const CitedFigure *fa = *(CitedFigure * const *) a;
   const CitedFigure *fb = *(CitedFigure * const *) b;
+  int by_metric = g_strcmp0 (fa->metric, fb->metric);
 
+  if (by_metric != 0)
+    return by_metric;
+  if (g_strcmp0 (fa->metric, "rank") == 0)
+    return (fa->value > fb->value) - (fa->value < fb->value);
   return (fa->value < fb->value) - (fa->value > fb->value);
 }
 
@@ -159,8 +166,7 @@ figure_lines (CitedBrandsPage *self,
   figures = cited_store_list_figures (self->store, &query, error);
   if (figures == NULL)
     return NULL;
-  /* Largest first within each metric: the headline number leads. */
-  g_ptr_array_sort (figures, compare_value_desc_cb);
+  g_ptr_array_sort (figures, compare_headline_first_cb);
 
   by_metric = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                      (GDestroyNotify) g_ptr_array_unref);
