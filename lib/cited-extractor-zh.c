@@ -1223,6 +1223,14 @@ static const char * const spec_words[] = {
   "正常工作", "确定", "确认", "肯定", NULL
 };
 
+static const char * const part_words[] = {
+  "传感器", "摄像头", "镜头", "屏幕", "显示屏", "电池", "处理器", "芯片", "面板", NULL
+};
+
+static const char * const maker_words[] = {
+  "厂商", "品牌", "公司", "供应商", "制造商", "企业", "代工", NULL
+};
+
 static const char * const rank_words[] = {
   "排名", "位居", "位列", "名列", "排在", "排行", NULL
 };
@@ -1946,6 +1954,16 @@ cited_extract_zh_sentence (const CitedExtractContext *ctx,
                 range_has_any (&s, clause_lo, i, rank_words))
               rank = TRUE;
 
+            /* "业界第二大图像传感器" ranks a part, not a company. */
+            if (rank && t1 < n && cp[t1 - 1] == 0x5927 /* 大 */)
+              {
+                guint e = t1;
+                while (e < n && e < t1 + 10 && !is_clause_sep (cp[e]) && cp[e] != 0x3002 &&
+                       cp[e] != 0x7684 /* 的 */)
+                  e++;
+                if (range_has_any (&s, t1, e, part_words) && !range_has_any (&s, t1, e, maker_words))
+                  rank = FALSE;
+              }
             if (rank && rk >= 0 && rk < 2)
               t0 = skip_spaces_back (&s, i) - rb;
             if (rank && num.value >= 1 && num.value <= 1000 && num.value == floor (num.value) &&

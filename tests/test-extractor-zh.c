@@ -299,7 +299,11 @@ static const ZhCase cases[] = {
   { .body = "OPPO 和 vivo 分别排名第三和第四。", .text = "第四", .value = 4, .metric = "rank",
     .brand = "vivo" },
 
+  { .body = "联发科成为全球第一大手机芯片供应商。", .text = "第一大", .value = 1, .metric = "rank",
+    .scope = "global", .brand = "MediaTek", .only = TRUE },
+
   /* Traps: no figure in these. */
+  { .body = "小米 11 Ultra 采用了业界第二大图像传感器。" },
   { .body = "这款笔记本可在 30 分钟内将电量充至 50%，屏幕覆盖 100% sRGB 色域。" },
   { .body = "在我的测试中，音量设置为 50%，多核性能提高了 20%。" },
   { .body = "请注意下面的第三和第四张照片，第二和第三相机的光圈较小。" },
