@@ -2191,7 +2191,7 @@ have_number:
                                       accept_metric_cb, GINT_TO_POINTER (c->kind));
           /* The sentence helps only where the figure's unit leaves the
            * metric open: "三到五家工厂" are no sales. */
-          if (metric == NULL &&
+          if (metric == NULL && !(c->kind == KIND_COUNT && c->counted && c->unit == NULL) &&
               (c->kind != KIND_COUNT || c->unit == NULL || g_str_equal (c->unit, "units") ||
                g_str_equal (c->unit, "people")))
             metric = nearest_keyword (&s, tables->metrics, tables->n_metrics, 0, n,

@@ -302,6 +302,9 @@ static const ZhCase cases[] = {
   { .body = "联发科成为全球第一大手机芯片供应商。", .text = "第一大", .value = 1, .metric = "rank",
     .scope = "global", .brand = "MediaTek", .only = TRUE },
 
+  { .body = "这款应用拥有大量用户，下载量超过 1000 万次。", .text = "1000 万次", .value = 10000000,
+    .qualifier = "more than", .only = TRUE },
+
   /* Traps: no figure in these. */
   { .body = "小米 11 Ultra 采用了业界第二大图像传感器。" },
   { .body = "这款笔记本可在 30 分钟内将电量充至 50%，屏幕覆盖 100% sRGB 色域。" },
