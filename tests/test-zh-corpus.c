@@ -286,7 +286,7 @@ test_search_phrase (void)
     return;
   search_finds ("智能手机", 50);
   search_finds ("新浪体育", 20);
-  search_finds ("市场份额", 5);
+  search_finds ("市场份额", 3);
 
   /* A longer phrase narrows the search, it does not widen it. */
   query.search = "智能手机市场";
