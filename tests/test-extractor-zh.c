@@ -291,7 +291,7 @@ static const ZhCase cases[] = {
     .qualifier = "nearly", .metric = "market share", .scope = "domestic", .brand = "Huawei", .only = TRUE },
 
   { .body = "２０１２年上半年，全国城镇新增就业６９４万人。", .text = "６９４万人", .value = 6940000,
-    .unit = "people", .year = 2012, .only = TRUE },
+    .unit = "people", .scope = "domestic", .year = 2012, .only = TRUE },
   { .body = "据悉，联想今年第二季度的ＰＣ出货量约为１４５０万台。", .text = "１４５０万台", .value = 14500000,
     .unit = "units", .qualifier = "about", .metric = "shipments", .brand = "Lenovo", .year = 2021,
     .quarter = 2, .only = TRUE },
