@@ -86,7 +86,6 @@ enum {
   W_RANKVERB   = 1ull << 36,  /* ranked, ranks */
   W_OF         = 1ull << 37,
   W_NO         = 1ull << 38,
-  W_AGO        = 1ull << 39,
   W_THE        = 1ull << 40,
   W_SPEC       = 1ull << 41,  /* mAh, GB, MP: specifications, not figures */
   W_YEARDET    = 1ull << 42,  /* the, best, latest: "the 2022 phones" */
@@ -296,7 +295,6 @@ static const GrammarRow grammar[] = {
   { "st nd rd th", W_ORDSUFFIX, 0 },
   { "ranked ranks ranking rank", W_RANKVERB, 0 },
   { "of", W_OF, 0 },
-  { "ago", W_AGO, 0 },
   { "the", W_THE, 0 },
   { "the a an this that these those its their his her our your best latest new newest top "
     "flagship upcoming early late mid from since until during", W_YEARDET, 0 },
