@@ -2161,6 +2161,13 @@ brand_for (Sentence        *S,
   if (others_expected_at (S, c->last + 1))
     return NULL;
 
+  /* "Apple took 24% and Xiaomi 21%": a name right before a share or an
+   * amount. */
+  if (c->first >= 1 && TOK (S, c->first - 1)->mention >= 0 && !c->rank &&
+      (g_strcmp0 (c->unit, "%") == 0 || c->currency != NULL ||
+       TOK (S, c->last)->type == T_WORD))
+    return mention_brand (S, TOK (S, c->first - 1)->mention);
+
   /* "followed by Xiaomi with 7.6 million and vivo with 7.2 million" */
   if (c->first >= 2 && TOK (S, c->first - 2)->mention >= 0 &&
       (is_word (S, TOK (S, c->first - 1), "with") || is_word (S, TOK (S, c->first - 1), "at")))
