@@ -545,8 +545,9 @@ test_robust (void)
 /* Short articles written after the extractor's rules were set, with every
  * figure a reader would chart: precision and recall, printed, and held
  * above a floor. Measured blind, in sets of three, they gave 0.95, 0.95,
- * 0.71, 0.67, 0.80, 0.92 and 0.87 (precision and recall alike, value and brand both
- * right; every value was found, the misses were brands); most misses then
+ * 0.71, 0.67, 0.80, 0.92 and 0.87 (precision and recall alike, value and
+ * brand both right; every value was found, the misses were brands); most
+ * misses then
  * led to a rule (a clause's earlier figure lends its brand; "vivo with 7.2
  * million"; "its parent OPPO"; ", which pays"; "the Finnish network maker";
  * "The brand, spun off from Huawei"; "the research firm said"; "Ericsson
