@@ -23,6 +23,7 @@ struct _CitedArticlesPage
   GCancellable       *query_cancellable;  /* the search being run */
   gboolean            updating;       /* filters set from code, not the user */
   gboolean            loading;        /* an import is running */
+  gboolean            relisting;      /* the list is being replaced */
   guint               total;          /* articles in the store */
 
   AdwLeaflet         *leaflet;
@@ -161,6 +162,27 @@ reselect (CitedArticlesPage *self)
     gtk_single_selection_set_selected (self->selection, position);
 }
 
+/* Called before the list's rows are replaced. GTK 4.8's list view looks
+ * for every row it shows among all the new rows, and a GtkSingleSelection
+ * for its selected row: with 100,000 rows that loads all of them. Detached
+ * from the view and with nothing selected, the new rows cost nothing
+ * until shown. */
+static void
+begin_relist (CitedArticlesPage *self)
+{
+  self->relisting = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_view_set_model (self->list_view, NULL);
+}
+
+static void
+end_relist (CitedArticlesPage *self)
+{
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  reselect (self);
+  self->relisting = FALSE;
+}
+
 static void
 build_query (CitedArticlesPage *self,
              CitedQuery        *query)
@@ -193,8 +215,9 @@ apply_query (CitedArticlesPage *self)
 
   cancel_query (self);
   build_query (self, &query);
+  begin_relist (self);
   cited_article_list_set_query (self->list, &query, &error);
-  reselect (self);
+  end_relist (self);
   update_state (self, error);
 }
 
@@ -205,12 +228,14 @@ query_done_cb (GObject      *source,
 {
   g_autoptr(CitedArticlesPage) self = CITED_ARTICLES_PAGE (user_data);
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
-  if (!cited_article_list_set_query_finish (CITED_ARTICLE_LIST (source), result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  begin_relist (self);
+  ok = cited_article_list_set_query_finish (CITED_ARTICLE_LIST (source), result, &error);
+  end_relist (self);
+
+  if (!ok && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-
-  reselect (self);
   update_state (self, error);
 }
 
@@ -332,7 +357,10 @@ list_activate_cb (CitedArticlesPage *self,
 static void
 selection_changed_cb (CitedArticlesPage *self)
 {
-  show_selected (self);
+  /* Replacing the list drops the selection for a moment; the reader keeps
+   * its article and reselect() finds it again. */
+  if (!self->relisting)
+    show_selected (self);
 }
 
 static void
