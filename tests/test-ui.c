@@ -665,6 +665,77 @@ test_close_during_import (void)
   remove_tree (dir);
 }
 
+/* A store of @n short articles, made without files. */
+static void
+add_many_articles (CitedStore *store,
+                   guint       n)
+{
+  static const char * const brands[] = { "Xiaomi", "Huawei", "Apple", "Samsung" };
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  g_autoptr(GError) error = NULL;
+  guint added, duplicates;
+
+  for (guint i = 0; i < n; i++)
+    {
+      CitedArticle *article = cited_article_new ();
+
+      article->title = g_strdup_printf ("%s market report %u", brands[i % 4], i);
+      article->published = g_strdup_printf ("20%02u-%02u-%02u", 10 + i % 14, 1 + i % 12, 1 + i % 28);
+      article->path = g_strdup_printf ("generated/%u.txt", i);
+      article->body = g_strdup_printf ("%s sold %u million phones in %u. Report %u.",
+                                       brands[i % 4], 10 + i % 90, 2010 + i % 14, i);
+      g_ptr_array_add (batch, article);
+    }
+  g_assert_true (cited_store_add_articles (store, batch, &added, &duplicates, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, n);
+}
+
+static void
+test_large_list_stays_lazy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cited-test-ui-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "cited.db", NULL);
+  g_autoptr(CitedStore) store = cited_store_open (db, &error);
+  Fixture fixture = { .dir = dir, .store = store };
+  CitedArticlesPage *page;
+  CitedArticleList *list;
+
+  g_assert_no_error (error);
+  add_many_articles (store, 3000);
+
+  fixture.window = cited_window_new (app, store);
+  g_signal_connect (fixture.window, "ready", G_CALLBACK (ready_cb), &fixture);
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  wait_ready (&fixture, 1);
+  drain ();
+
+  /* Every article is listed; only the rows on screen were read. */
+  page = cited_window_get_articles_page (fixture.window);
+  list = CITED_ARTICLE_LIST (cited_articles_page_get_model (page));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3000);
+  g_assert_cmpuint (cited_article_list_get_n_loaded (list), >, 0);
+  g_assert_cmpuint (cited_article_list_get_n_loaded (list), <=, 256);
+
+  /* With an article open, a search and a reload still read only what
+   * is shown. */
+  select_position (&fixture, 3);
+  search_and_expect (&fixture, "Samsung", 750);
+  drain ();
+  g_assert_cmpuint (cited_article_list_get_n_loaded (list), <=, 256);
+  cited_articles_page_reload (page);
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 750);
+  g_assert_cmpuint (cited_article_list_get_n_loaded (list), <=, 256);
+
+  gtk_window_destroy (GTK_WINDOW (fixture.window));
+  drain ();
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
 static void
 test_remembers_size_and_page (void)
 {
@@ -1000,6 +1071,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/store-error", test_store_error);
   g_test_add_func ("/ui/window/remembers-size-and-page", test_remembers_size_and_page);
   g_test_add_func ("/ui/import/close-during-import", test_close_during_import);
+  g_test_add_func ("/ui/articles/large-list-stays-lazy", test_large_list_stays_lazy);
 
   status = g_test_run ();
 

@@ -492,3 +492,16 @@ cited_article_list_get_search (CitedArticleList *self)
   g_return_val_if_fail (CITED_IS_ARTICLE_LIST (self), NULL);
   return self->search;
 }
+
+guint
+cited_article_list_get_n_loaded (CitedArticleList *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (CITED_IS_ARTICLE_LIST (self), 0);
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (g_ptr_array_index (self->items, i) != NULL)
+      n++;
+  return n;
+}

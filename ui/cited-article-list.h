@@ -45,6 +45,8 @@ gboolean          cited_article_list_reload     (CitedArticleList *self,
 /* Position of @article_id in the list, or G_MAXUINT. */
 guint             cited_article_list_find       (CitedArticleList *self,
                                                  gint64            article_id);
+/* How many rows have been loaded (tests: the list stays lazy). */
+guint             cited_article_list_get_n_loaded (CitedArticleList *self);
 /* The search text of the current query, or NULL. */
 const char       *cited_article_list_get_search (CitedArticleList *self);
 
