@@ -360,6 +360,50 @@ test_add_and_duplicates (Fixture       *fixture,
 }
 
 static void
+test_batch_order (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  guint added = 0;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  /* Big enough a batch for extraction to run beside the writes: every
+   * article still gets its own figures, in the batch's order. */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Report %u", i);
+      g_autofree char *body = g_strdup_printf ("Samsung shipped %u million phones in 2023.", 10 + i);
+
+      g_ptr_array_add (batch, make_article (title, NULL, body));
+    }
+  g_assert_true (cited_store_add_articles (store, batch, &added, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 40);
+
+  for (guint i = 0; i < batch->len; i++)
+    {
+      CitedArticle *article = g_ptr_array_index (batch, i);
+      CitedQuery query = { .article_id = article->id };
+      g_autoptr(GPtrArray) figures = cited_store_list_figures (store, &query, &error);
+      g_autofree char *number = g_strdup_printf ("%u million", 10 + i);
+      CitedFigure *figure;
+
+      if (i > 0)
+        g_assert_cmpint (article->id, >, ((CitedArticle *) g_ptr_array_index (batch, i - 1))->id);
+      g_assert_no_error (error);
+      g_assert_cmpuint (figures->len, ==, 1);
+      figure = g_ptr_array_index (figures, 0);
+      g_assert_true (g_str_has_prefix (figure->text, number));
+      g_assert_cmpfloat (figure->value, ==, (10 + i) * 1e6);
+      g_assert_cmpstr (figure->article_title, ==, article->title);
+    }
+}
+
+static void
 test_batch_rollback (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -1216,6 +1260,7 @@ main (int   argc,
   ADD ("not-a-database", test_not_a_database);
   ADD ("foreign-database", test_foreign_database);
   ADD ("add-and-duplicates", test_add_and_duplicates);
+  ADD ("batch-order", test_batch_order);
   ADD ("batch-rollback", test_batch_rollback);
   ADD ("search-english", test_search_english);
   ADD ("search-chinese", test_search_chinese);
