@@ -305,6 +305,11 @@ static const ZhCase cases[] = {
   { .body = "这款应用拥有大量用户，下载量超过 1000 万次。", .text = "1000 万次", .value = 10000000,
     .qualifier = "more than", .only = TRUE },
 
+  { .body = "小米11首销5分钟卖出35万台。", .text = "35万台", .value = 350000, .unit = "units",
+    .metric = "sales", .brand = "Xiaomi", .only = TRUE },
+  { .body = "三星电子2020年营收为236.8万亿韩元。", .text = "236.8万亿韩元", .value = 2.368e14,
+    .currency = "KRW", .metric = "revenue", .brand = "Samsung", .year = 2020, .only = TRUE },
+
   /* Traps: no figure in these. */
   { .body = "小米 11 Ultra 采用了业界第二大图像传感器。" },
   { .body = "这款笔记本可在 30 分钟内将电量充至 50%，屏幕覆盖 100% sRGB 色域。" },
