@@ -742,7 +742,7 @@ static const NounUnit measure_nouns[] = {
 
 static const char * const qualifiers_before[] = {
   "超过了", "超过", "超出", "多于", "高于", "大于", "逾",
-  "大约", "约为", "约有", "约", "大概", "估计",
+  "大约", "约为", "约有", "约合", "折合", "约", "大概", "估计",
   "将近", "接近", "逼近", "几乎", "近",
   "不到", "不足", "少于", "低于", "小于",
   "至少", "最少",
@@ -753,13 +753,15 @@ static const char * const qualifiers_before[] = {
 
 static const char * const qualifiers_before_value[] = {
   "more than", "more than", "more than", "more than", "more than", "more than", "more than",
-  "about", "about", "about", "about", "about", "about",
+  "about", "about", "about", "about", "about", "about", "about", "about",
   "nearly", "nearly", "nearly", "almost", "nearly",
   "less than", "less than", "less than", "less than", "less than",
   "at least", "at least",
   "up to", "up to", "up to", "up to",
   "exceeded", "exceeded", "more than",
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (qualifiers_before) == G_N_ELEMENTS (qualifiers_before_value) + 1);
 
 static const char * const qualifiers_after[] = {
   "以上", "多", "余", "出头", "左右", "上下", "以下", "以内", NULL
@@ -769,6 +771,8 @@ static const char * const qualifiers_after_value[] = {
   "more than", "more than", "more than", "more than", "about", "about", "less than", "less than",
 };
 
+G_STATIC_ASSERT (G_N_ELEMENTS (qualifiers_after) == G_N_ELEMENTS (qualifiers_after_value) + 1);
+
 static const char * const currency_prefixes[] = {
   "US$", "US $", "RMB", "人民币", "￥", "¥", "$", "€", "£", "₹", "Rs.", "Rs", NULL
 };
@@ -776,6 +780,8 @@ static const char * const currency_prefixes[] = {
 static const char * const currency_prefix_codes[] = {
   "USD", "USD", "CNY", "CNY", "CNY", "CNY", "USD", "EUR", "GBP", "INR", "INR", "INR",
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (currency_prefixes) == G_N_ELEMENTS (currency_prefix_codes) + 1);
 
 static gboolean
 char_in (gunichar c,
@@ -1212,6 +1218,8 @@ static const char * const place_scopes[] = {
   "global", "global", "global", "global", "China", "domestic", "domestic", "India",
   "Europe", "Asia", "United States", "Africa",
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (place_words) == G_N_ELEMENTS (place_scopes) + 1);
 
 static const char * const rank_before[] = {
   "排名", "位居", "位列", "名列", "排在", "排行", "排", "居", "位于", "成为", "是", NULL

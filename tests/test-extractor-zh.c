@@ -310,6 +310,9 @@ static const ZhCase cases[] = {
   { .body = "三星电子2020年营收为236.8万亿韩元。", .text = "236.8万亿韩元", .value = 2.368e14,
     .currency = "KRW", .metric = "revenue", .brand = "Samsung", .year = 2020, .only = TRUE },
 
+  { .body = "小米计划在 5 年内投资 500 亿元(约合 77 亿美元)。", .text = "77 亿美元", .value = 7.7e9,
+    .currency = "USD", .qualifier = "about", .metric = "investment", .brand = "Xiaomi" },
+
   /* Traps: no figure in these. */
   { .body = "小米 11 Ultra 采用了业界第二大图像传感器。" },
   { .body = "这款笔记本可在 30 分钟内将电量充至 50%，屏幕覆盖 100% sRGB 色域。" },
