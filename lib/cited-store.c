@@ -1245,12 +1245,15 @@ reextract (CitedStore    *self,
         if (sqlite3_step (select) != SQLITE_ROW)
           return set_db_error (self, error, _("Could not read the article"));
 
-        extraction = cited_extract (lexicon,
-                                    (const char *) sqlite3_column_text (select, 0),
-                                    (const char *) sqlite3_column_text (select, 3),
-                                    sqlite3_column_bytes (select, 3),
-                                    (const char *) sqlite3_column_text (select, 1));
-        language = column_dup (select, 2);
+        {
+          const char *title = (const char *) sqlite3_column_text (select, 0);
+          const char *published = (const char *) sqlite3_column_text (select, 1);
+          const char *body = (const char *) sqlite3_column_text (select, 3);
+          int length = sqlite3_column_bytes (select, 3);
+
+          extraction = cited_extract (lexicon, title, body != NULL ? body : "", length, published);
+          language = column_dup (select, 2);
+        }
       }
 
       for (guint j = 0; j < G_N_ELEMENTS (deletes); j++)
