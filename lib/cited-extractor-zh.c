@@ -274,6 +274,14 @@ is_clause_sep (gunichar c)
          c == ',' || c == ';' || c == 0xFF1A /* ： */;
 }
 
+/* Separators between clauses that a list ("小米、OPPO 和 vivo") does not
+ * cross. */
+static inline gboolean
+is_big_sep (gunichar c)
+{
+  return c == 0xFF0C /* ， */ || c == 0xFF1B /* ； */ || c == ',' || c == ';' || c == 0xFF1A /* ： */;
+}
+
 static inline gboolean
 is_cjk (gunichar c)
 {
@@ -2264,8 +2272,6 @@ have_number:
         const CitedMention *before_clause = NULL, *after_clause = NULL, *nearest = NULL;
         guint best_dist = G_MAXUINT;
         guint clause_s = off[lo], clause_e = off[hi];
-        guint n_clause_before = 0;
-        const CitedMention *clause_list[8];
         /* A share is always somebody's. */
         gboolean market_share = g_strcmp0 (metric, "market share") == 0;
 
@@ -2284,12 +2290,7 @@ have_number:
             if (any_owner && is_component (&s, mm))
               continue;
             if (mm->start >= clause_s && mm->end <= fs)
-              {
-                before_clause = mm;
-                if (n_clause_before < G_N_ELEMENTS (clause_list) &&
-                    (n_clause_before == 0 || clause_list[n_clause_before - 1]->brand != mm->brand))
-                  clause_list[n_clause_before++] = mm;
-              }
+              before_clause = mm;
             else if (mm->start >= fe && mm->end <= clause_e && after_clause == NULL)
               after_clause = mm;
             dist = mm->end <= fs ? fs - mm->end : (mm->start >= fe ? mm->start - fe : 0);
@@ -2300,17 +2301,47 @@ have_number:
               }
           }
 
-        /* "小米和 OPPO 分别以 11.2%和 8.8%的份额": the i-th figure of a
-         * kind in the clause goes to the i-th brand. */
-        if (n_clause_before > 1 && range_has_any (&s, lo, c->i0, (const char * const[]) { "分别", NULL }))
-          {
-            guint ordinal = 0;
-            for (guint q = 0; q < k; q++)
-              if (cands[q].kind == c->kind && cands[q].i0 >= lo && cands[q].i1 <= hi)
-                ordinal++;
-            if (ordinal < n_clause_before)
-              before_clause = clause_list[ordinal];
-          }
+        /* "小米和 OPPO 分别以 11.2%和 8.8%的份额", "小米、OPPO 和 vivo 的
+         *出货量分别为 4000 万台、3000 万台和 2900 万台": the i-th figure of
+         * a kind after 分别 goes to the i-th brand before it. Lists run
+         * across "、", so the span here ends only at "，", "；" or "：". */
+        {
+          guint big_lo = c->i0, pb = G_MAXUINT;
+
+          while (big_lo > 0 && !is_big_sep (cp[big_lo - 1]))
+            big_lo--;
+          for (guint q = big_lo; q + 1 < c->i0; q++)
+            if (cp[q] == 0x5206 /* 分 */ && cp[q + 1] == 0x522B /* 别 */)
+              pb = q;
+          if (pb != G_MAXUINT)
+            {
+              const CitedMention *list[8];
+              guint n_list = 0, ordinal = 0;
+
+              for (guint q = m_first; q < m_end; q++)
+                {
+                  const CitedMention *mm = &ctx->mentions[q];
+
+                  if (mm->start < off[big_lo] || mm->end > off[pb])
+                    continue;
+                  if (any_owner && is_component (&s, mm))
+                    continue;
+                  if (n_list < G_N_ELEMENTS (list) &&
+                      (n_list == 0 || list[n_list - 1]->brand != mm->brand))
+                    list[n_list++] = mm;
+                }
+              for (guint q = 0; q < k; q++)
+                if (cands[q].kind == c->kind && cands[q].i0 > pb && cands[q].i0 >= big_lo)
+                  ordinal++;
+              /* One brand before 分别 owns every figure after it ("骁龙 888
+               * 分别比骁龙 865 和骁龙 855 高出 30% 和 90%"). */
+              if (n_list == 1 || (n_list > 1 && ordinal < n_list))
+                {
+                  before_clause = list[n_list == 1 ? 0 : ordinal];
+                  after_clause = NULL;
+                }
+            }
+        }
 
         {
           const CitedMention *chosen = NULL;

@@ -313,6 +313,18 @@ static const ZhCase cases[] = {
   { .body = "小米计划在 5 年内投资 500 亿元(约合 77 亿美元)。", .text = "77 亿美元", .value = 7.7e9,
     .currency = "USD", .qualifier = "about", .metric = "investment", .brand = "Xiaomi" },
 
+  { .body = "小米、OPPO 和 vivo 的出货量分别为 4000 万台、3000 万台和 2900 万台。", .text = "4000 万台",
+    .value = 40000000, .unit = "units", .metric = "shipments", .brand = "Xiaomi" },
+  { .body = "小米、OPPO 和 vivo 的出货量分别为 4000 万台、3000 万台和 2900 万台。", .text = "3000 万台",
+    .value = 30000000, .unit = "units", .metric = "shipments", .brand = "OPPO" },
+  { .body = "小米、OPPO 和 vivo 的出货量分别为 4000 万台、3000 万台和 2900 万台。", .text = "2900 万台",
+    .value = 29000000, .unit = "units", .metric = "shipments", .brand = "vivo" },
+  { .body = "苹果和三星的市场份额分别为 23% 和 19%。", .text = "19%", .value = 19, .unit = "%",
+    .metric = "market share", .brand = "Samsung" },
+
+  { .body = "华为的出货量分别比小米和 OPPO 高出 30% 和 45%。", .text = "45%", .value = 45, .unit = "%",
+    .brand = "Huawei" },
+
   /* Traps: no figure in these. */
   { .body = "小米 11 Ultra 采用了业界第二大图像传感器。" },
   { .body = "这款笔记本可在 30 分钟内将电量充至 50%，屏幕覆盖 100% sRGB 色域。" },
