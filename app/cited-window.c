@@ -383,9 +383,19 @@ show_article_action_cb (GtkWidget  *widget,
   gint64 article_id;
   guint32 offset;
 
+  g_autoptr(CitedArticle) article = NULL;
+
   if (self->store == NULL)
     return;
   g_variant_get (parameter, "(xu)", &article_id, &offset);
+
+  article = cited_store_get_article (self->store, article_id, NULL);
+  if (article == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("That article is no longer in the database")));
+      return;
+    }
   cited_window_set_visible_page (self, "articles");
   cited_articles_page_show_article (self->articles_page, article_id, offset);
 }

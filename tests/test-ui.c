@@ -351,6 +351,11 @@ test_show_figure_and_article (Fixture       *fixture,
   /* Ctrl+2 / Ctrl+3 page actions. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "brands"));
   g_assert_cmpstr (cited_window_get_visible_page (fixture->window), ==, "brands");
+
+  /* An article that is gone leaves the page as it is (a toast says so). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-article", "(xu)",
+                                             (gint64) 987654321, 0));
+  g_assert_cmpstr (cited_window_get_visible_page (fixture->window), ==, "brands");
 }
 
 

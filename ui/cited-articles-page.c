@@ -268,6 +268,21 @@ search_changed_cb (CitedArticlesPage *self)
                                      0, current_search (self), NULL);
 }
 
+/* Down from the search entry goes into the list. */
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       CitedArticlesPage     *self)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      self->list == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0)
+    return FALSE;
+
+  return gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 stop_search_cb (CitedArticlesPage *self)
 {
@@ -685,6 +700,7 @@ static void
 cited_articles_page_init (CitedArticlesPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkEventController *controller;
 
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -710,6 +726,10 @@ cited_articles_page_init (CitedArticlesPage *self)
         if (g_str_equal (sort, sort_names[i]))
           gtk_drop_down_set_selected (self->sort_dropdown, i);
     }
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (search_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
 
   /* Typing anywhere in the list starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->sidebar);
