@@ -1193,6 +1193,124 @@ fail:
 /* ------------------------------------------------------------------ */
 /* Re-extraction                                                       */
 
+/* Articles re-extracted at a time: their bodies are held in memory while
+ * the thread pool works on them. */
+#define REEXTRACT_CHUNK 256
+
+static gboolean
+reextract_chunk (CitedStore    *self,
+                 CitedLexicon  *lexicon,
+                 const gint64  *ids,
+                 guint          n,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autofree Pending *pending = g_new0 (Pending, n);
+  GThreadPool *pool = NULL;
+  ExtractJob job = { lexicon };
+  guint n_workers = MIN (g_get_num_processors () - 1, 8);
+  gboolean ok = TRUE;
+  static const char * const deletes[] = {
+    "DELETE FROM figures WHERE article_id = ?",
+    "DELETE FROM mentions WHERE article_id = ?",
+    "DELETE FROM article_brands WHERE article_id = ?",
+  };
+
+  g_mutex_init (&job.mutex);
+  g_cond_init (&job.cond);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CachedStmt) select = NULL;
+      CitedArticle *article;
+
+      select = prepare (self,
+                        "SELECT a.title, a.published, a.language, b.body"
+                        " FROM articles a JOIN article_bodies b ON b.id = a.id WHERE a.id = ?",
+                        error);
+      if (select == NULL)
+        {
+          ok = FALSE;
+          goto out;
+        }
+      sqlite3_bind_int64 (select, 1, ids[i]);
+      if (sqlite3_step (select) != SQLITE_ROW)
+        {
+          ok = set_db_error (self, error, _("Could not read the article"));
+          goto out;
+        }
+
+      article = cited_article_new ();
+      article->id = ids[i];
+      article->title = column_dup (select, 0);
+      article->published = column_dup (select, 1);
+      article->language = column_dup (select, 2);
+      article->body = column_dup (select, 3);
+      pending[i].article = article;
+    }
+
+  if (n_workers > 0 && n >= 8)
+    {
+      pool = g_thread_pool_new (extract_pending_cb, &job, n_workers, FALSE, NULL);
+      for (guint i = 0; i < n; i++)
+        g_thread_pool_push (pool, &pending[i], NULL);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          goto out;
+        }
+
+      if (pool != NULL)
+        {
+          g_mutex_lock (&job.mutex);
+          while (!pending[i].done)
+            g_cond_wait (&job.cond, &job.mutex);
+          g_mutex_unlock (&job.mutex);
+        }
+      else
+        pending[i].extraction = extract_article (lexicon, pending[i].article);
+
+      for (guint j = 0; j < G_N_ELEMENTS (deletes); j++)
+        {
+          g_autoptr(CachedStmt) delete = prepare (self, deletes[j], error);
+
+          if (delete == NULL)
+            {
+              ok = FALSE;
+              goto out;
+            }
+          sqlite3_bind_int64 (delete, 1, ids[i]);
+          if (!step_done (self, delete, error))
+            {
+              ok = FALSE;
+              goto out;
+            }
+        }
+
+      if (!store_extraction (self, ids[i], pending[i].article->language, pending[i].extraction, error))
+        {
+          ok = FALSE;
+          goto out;
+        }
+    }
+
+out:
+  if (pool != NULL)
+    g_thread_pool_free (pool, TRUE, TRUE);
+  for (guint i = 0; i < n; i++)
+    {
+      g_clear_pointer (&pending[i].extraction, cited_extraction_free);
+      g_clear_pointer (&pending[i].article, cited_article_unref);
+    }
+  g_cond_clear (&job.cond);
+  g_mutex_clear (&job.mutex);
+  return ok;
+}
+
 static gboolean
 reextract (CitedStore    *self,
            CitedLexicon  *lexicon,
@@ -1218,56 +1336,11 @@ reextract (CitedStore    *self,
       return set_db_error (self, error, _("Could not read the articles"));
   }
 
-  for (guint i = 0; i < ids->len; i++)
+  for (guint first = 0; first < ids->len; first += REEXTRACT_CHUNK)
     {
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(CitedExtraction) extraction = NULL;
-      g_autofree char *language = NULL;
-      static const char * const deletes[] = {
-        "DELETE FROM figures WHERE article_id = ?",
-        "DELETE FROM mentions WHERE article_id = ?",
-        "DELETE FROM article_brands WHERE article_id = ?",
-      };
+      guint n = MIN (REEXTRACT_CHUNK, ids->len - first);
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-
-      {
-        g_autoptr(CachedStmt) select = NULL;
-
-        select = prepare (self,
-                          "SELECT a.title, a.published, a.language, b.body"
-                          " FROM articles a JOIN article_bodies b ON b.id = a.id WHERE a.id = ?",
-                          error);
-        if (select == NULL)
-          return FALSE;
-        sqlite3_bind_int64 (select, 1, id);
-        if (sqlite3_step (select) != SQLITE_ROW)
-          return set_db_error (self, error, _("Could not read the article"));
-
-        {
-          const char *title = (const char *) sqlite3_column_text (select, 0);
-          const char *published = (const char *) sqlite3_column_text (select, 1);
-          const char *body = (const char *) sqlite3_column_text (select, 3);
-          int length = sqlite3_column_bytes (select, 3);
-
-          extraction = cited_extract (lexicon, title, body != NULL ? body : "", length, published);
-          language = column_dup (select, 2);
-        }
-      }
-
-      for (guint j = 0; j < G_N_ELEMENTS (deletes); j++)
-        {
-          g_autoptr(CachedStmt) delete = prepare (self, deletes[j], error);
-
-          if (delete == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (delete, 1, id);
-          if (!step_done (self, delete, error))
-            return FALSE;
-        }
-
-      if (!store_extraction (self, id, language, extraction, error))
+      if (!reextract_chunk (self, lexicon, &g_array_index (ids, gint64, first), n, cancellable, error))
         return FALSE;
     }
 
