@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "cited-application.h"
@@ -311,6 +312,35 @@ test_reader_highlights_figures (Fixture       *fixture,
   g_assert_cmpfloat (figure->value, ==, 190e6);
   tooltip = cited_article_view_describe_figure (figure);
   g_assert_nonnull (strstr (tooltip, "190 million"));
+
+  /* A figure the user confirmed is marked, one they rejected struck
+   * through, once the pages reload after the edit. */
+  g_assert_cmpuint (cited_article_view_count_tagged (view, "figure-confirmed"), ==, 0);
+  g_assert_cmpuint (cited_article_view_count_tagged (view, "figure-rejected"), ==, 0);
+  {
+    CitedFigureEdit confirm = { .value = NAN, .status = CITED_FIGURE_CONFIRMED };
+    CitedFigureEdit reject = { .value = NAN, .status = CITED_FIGURE_REJECTED };
+    CitedFigure *other = NULL;
+    gint64 confirmed_id = figure->id;
+    g_autoptr(GError) error = NULL;
+
+    for (GtkTextIter iter = start; gtk_text_iter_forward_to_tag_toggle (&iter, figure_tag) && other == NULL; )
+      {
+        CitedFigure *candidate = cited_article_view_get_figure_at (view, gtk_text_iter_get_offset (&iter));
+
+        if (candidate != NULL && candidate->id != confirmed_id)
+          other = candidate;
+      }
+    g_assert_nonnull (other);
+
+    g_assert_true (cited_store_set_figure_edit (fixture->store, other->id, &reject, &error));
+    g_assert_no_error (error);
+    g_assert_true (cited_store_set_figure_edit (fixture->store, confirmed_id, &confirm, &error));
+    g_assert_no_error (error);
+  }
+  cited_articles_page_reload (page);
+  g_assert_cmpuint (cited_article_view_count_tagged (view, "figure-confirmed"), ==, 1);
+  g_assert_cmpuint (cited_article_view_count_tagged (view, "figure-rejected"), ==, 1);
 }
 
 static void

@@ -203,7 +203,7 @@ cited_import_summary_dialog_new (GtkWindow               *parent,
   guint n_rejected = result->rejected ? result->rejected->len : 0;
 
   dialog = adw_message_dialog_new (parent, _("Import Finished"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s. %s", body,
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n%s", body,
                                   n_rejected > 0
                                   ? _("These files could not be imported:")
                                   : _("Every file was read."));
