@@ -709,7 +709,6 @@ article_hash (const CitedArticle *article)
 typedef struct {
   const char *brand;
   guint       n;
-  guint       first;
 } BrandCount;
 
 /* Inserts an extraction's figures and mentions for one article. */
@@ -803,7 +802,7 @@ store_extraction (CitedStore            *self,
           }
         if (j == counts->len)
           {
-            BrandCount count = { mention->brand, 1, i };
+            BrandCount count = { mention->brand, 1 };
             g_array_append_val (counts, count);
           }
       }
