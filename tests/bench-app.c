@@ -598,6 +598,22 @@ test_open (void)
     }
 
   printf ("  renderer: %s\n", renderer);
+  {
+    /* Where "ready" goes: each page's reload on its own, over the open
+     * window (the window reloads all three once the store is open). */
+    gint64 t0 = g_get_monotonic_time ();
+    gint64 t1, t2, t3;
+
+    cited_articles_page_reload (cited_window_get_articles_page (bench.window));
+    t1 = g_get_monotonic_time ();
+    cited_figures_page_reload (cited_window_get_figures_page (bench.window));
+    t2 = g_get_monotonic_time ();
+    cited_brands_page_reload (cited_window_get_brands_page (bench.window));
+    t3 = g_get_monotonic_time ();
+    printf ("  one reload of each page: Articles %.1f ms, Figures %.1f ms, Brands %.1f ms\n",
+            ms (t1 - t0), ms (t2 - t1), ms (t3 - t2));
+    wait_for (idle_done, NULL);
+  }
   print_stats ("cited_store_open", store_open);
   print_stats ("... + cited_window_new", window_new);
   print_stats ("... to the first painted frame", first_paint);
@@ -676,6 +692,83 @@ scroll_paint_cb (GdkFrameClock *clock,
     }
 }
 
+typedef struct {
+  GtkWidget *window;
+  GArray    *work;
+  gint64     tick_start;
+  guint      n_frames;
+  gboolean   done;
+} RedrawRun;
+
+static gboolean
+redraw_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  RedrawRun *run = user_data;
+
+  if (run->n_frames == 60)
+    {
+      run->done = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  run->tick_start = g_get_monotonic_time ();
+  gtk_widget_queue_draw (run->window);
+  run->n_frames++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+redraw_paint_cb (GdkFrameClock *clock,
+                 RedrawRun     *run)
+{
+  if (run->tick_start != 0)
+    {
+      g_array_append_val (run->work, (double) { ms (g_get_monotonic_time () - run->tick_start) });
+      run->tick_start = 0;
+    }
+}
+
+/* What a frame costs when nothing changes but the whole window is drawn
+ * again: the renderer's share of every scrolling frame. */
+static double
+redraw_baseline (GtkWidget *window)
+{
+  g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (double));
+  RedrawRun run = { window, work, 0, 0, FALSE };
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (redraw_paint_cb), &run);
+
+  gtk_widget_add_tick_callback (window, redraw_tick_cb, &run, NULL);
+  g_assert_true (wait_for (flag_done, &run.done));
+  g_signal_handler_disconnect (clock, handler);
+  return quantile (work, 0.5);
+}
+
+/* One page of 64 rows as the list model loads it, at @offset. */
+static double
+page_load_ms (guint offset)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint r = 0; r < 3; r++)
+    {
+      g_autoptr(GPtrArray) page = NULL;
+      g_autoptr(GError) error = NULL;
+      CitedQuery query = { 0 };
+      gint64 t0 = g_get_monotonic_time ();
+
+      query.sort = CITED_SORT_DATE_DESC;
+      query.offset = offset;
+      query.limit = 64;
+      page = cited_store_list_articles (bench.store, &query, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (page->len, ==, MIN (64, bench.n_articles - offset));
+      g_array_append_val (times, (double) { ms (g_get_monotonic_time () - t0) });
+    }
+  return quantile (times, 0.5);
+}
+
 /* The position of the row drawn at the middle of the list, found by its
  * title among the rows near where the scroll bar says it is. */
 static guint
@@ -723,6 +816,7 @@ test_scroll (void)
   gulong paint_handler;
   guint position;
   gint64 start, elapsed;
+  double baseline;
 
   if (bench.window == NULL)
     {
@@ -736,6 +830,8 @@ test_scroll (void)
                               G_LIST_MODEL (cited_articles_page_get_selection (page)));
   g_assert_nonnull (list_view);
   g_assert_true (gtk_widget_get_mapped (list_view));
+
+  baseline = redraw_baseline (GTK_WIDGET (bench.window));
 
   run.vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
   run.model = cited_articles_page_get_model (page);
@@ -767,6 +863,11 @@ test_scroll (void)
           quantile (intervals, 0.5), quantile (intervals, 0.95), quantile (intervals, 1.0));
   printf ("  %-52s median %8.1f  p95 %8.1f  max %8.1f ms\n", "work per frame (scroll, row loads, layout, paint)",
           quantile (work, 0.5), quantile (work, 0.95), quantile (work, 1.0));
+  printf ("  %-52s median %8.1f ms\n", "a frame redrawing the window, nothing changed", baseline);
+  printf ("  one page of 64 rows from the store (cited_store_list_articles, date order):\n"
+          "    offset 0: %.1f ms, 5,000: %.1f ms, 50,000: %.1f ms, last page: %.1f ms\n",
+          page_load_ms (0), page_load_ms (MIN (5000, bench.n_articles - 64)),
+          page_load_ms (MIN (50000, bench.n_articles - 64)), page_load_ms (bench.n_articles - 64));
   note_memory ("after scrolling to row 5,000");
 }
 
@@ -966,6 +1067,7 @@ main (int   argc,
   bench.n_articles = n_env ? (guint) g_ascii_strtoull (n_env, NULL, 10) : 100000;
   if (bench.n_articles == 0)
     bench.n_articles = 100000;
+  bench.n_articles = MAX (bench.n_articles, 1000);
   bench.memory = g_ptr_array_new_with_free_func (g_free);
 
   /* Kept in the build directory, keyed by version and size, so that later
