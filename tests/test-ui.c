@@ -957,6 +957,79 @@ test_reader_activates_figure (Fixture       *fixture,
   g_assert_cmpstr (cited_window_get_visible_page (fixture->window), ==, "figures");
 }
 
+static gboolean
+is_search_entry (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_SEARCH_ENTRY (widget);
+}
+
+static void
+count_signal_cb (gpointer  instance,
+                 guint    *count)
+{
+  (*count)++;
+}
+
+typedef struct {
+  guint *count;
+} SignalWait;
+
+static gboolean
+signal_done (gpointer data)
+{
+  return *((SignalWait *) data)->count > 0;
+}
+
+static int
+cursor_offset (GtkTextBuffer *buffer)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+static void
+test_show_article_clears_filters (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  CitedArticlesPage *page = cited_window_get_articles_page (fixture->window);
+  CitedArticleView *view = cited_articles_page_get_article_view (page);
+  GtkTextBuffer *buffer = cited_article_view_get_buffer (view);
+  GtkWidget *entry = find_widget (GTK_WIDGET (page), is_search_entry, NULL);
+  g_autoptr(CitedArticle) other = NULL;
+  g_autoptr(GError) error = NULL;
+  SignalWait wait;
+  guint searched = 0;
+  guint position;
+  int offset;
+
+  /* An article the search hides, opened at a sentence (as the Figures
+   * page does): the filters go, the list shows it, the reader is there. */
+  position = find_title (fixture, "Lei Jun s new rhetoric");
+  other = cited_store_get_article (fixture->store, article_at (fixture, position)->id, &error);
+  g_assert_no_error (error);
+  search_and_expect (fixture, "Hongmeng", 1);
+
+  g_signal_connect (entry, "search-changed", G_CALLBACK (count_signal_cb), &searched);
+  cited_articles_page_show_article (page, other->id, strstr (other->body, "Honor of Kings") - other->body);
+  g_assert_cmpuint (g_list_model_get_n_items (article_model (fixture)), ==, 5);
+  g_assert_cmpint (cited_article_view_get_article_id (view), ==, other->id);
+  offset = cursor_offset (buffer);
+  g_assert_cmpint (offset, >, 0);
+
+  /* The emptied entry reports its change a moment later; the reader
+   * stays where it was opened. */
+  wait.count = &searched;
+  g_assert_true (wait_for (signal_done, &wait));
+  drain ();
+  g_assert_cmpint (cursor_offset (buffer), ==, offset);
+  g_assert_cmpint (cited_article_view_get_article_id (view), ==, other->id);
+  g_assert_cmpuint (g_list_model_get_n_items (article_model (fixture)), ==, 5);
+  g_signal_handlers_disconnect_by_func (entry, count_signal_cb, &searched);
+}
+
 static const char chinese_article[] =
   "小米手机海外销量创新高\n"
   "\n"
@@ -1094,6 +1167,8 @@ main (int   argc,
               test_show_figure_and_article, fixture_tear_down);
   g_test_add ("/ui/articles/chinese-search", Fixture, NULL, fixture_set_up, test_chinese_search,
               fixture_tear_down);
+  g_test_add ("/ui/articles/show-article-clears-filters", Fixture, NULL, fixture_set_up,
+              test_show_article_clears_filters, fixture_tear_down);
   g_test_add ("/ui/articles/filters-and-sort", Fixture, NULL, fixture_set_up, test_filters_and_sort,
               fixture_tear_down);
   g_test_add ("/ui/import/rejections-summary", Fixture, NULL, fixture_set_up, test_import_rejections,

@@ -228,14 +228,21 @@ query_done_cb (GObject      *source,
 {
   g_autoptr(CitedArticlesPage) self = CITED_ARTICLES_PAGE (user_data);
   g_autoptr(GError) error = NULL;
-  gboolean ok;
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+
+  /* A newer search (or the page going away) replaced this one. */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      cited_article_list_set_query_finish (CITED_ARTICLE_LIST (source), result, NULL);
+      return;
+    }
 
   begin_relist (self);
-  ok = cited_article_list_set_query_finish (CITED_ARTICLE_LIST (source), result, &error);
+  cited_article_list_set_query_finish (CITED_ARTICLE_LIST (source), result, &error);
   end_relist (self);
 
-  if (!ok && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  if (cancellable == self->query_cancellable)
+    g_clear_object (&self->query_cancellable);
   update_state (self, error);
 }
 
@@ -259,6 +266,14 @@ apply_query_async (CitedArticlesPage *self)
 static void
 search_changed_cb (CitedArticlesPage *self)
 {
+  /* Nothing new to look for: the list already shows these words (e.g.
+   * show_article() cleared the search itself), and the reader keeps the
+   * place it was opened at. */
+  if (self->updating ||
+      (self->list != NULL && self->query_cancellable == NULL &&
+       g_strcmp0 (current_search (self), cited_article_list_get_search (self->list)) == 0))
+    return;
+
   apply_query_async (self);
 
   /* New search words: highlight them in the open article too. */
