@@ -154,6 +154,7 @@ static const char * const migrations[] = {
 };
 
 static char *like_pattern (const char *term);
+static void sql_contains (sqlite3_context *context, int argc, sqlite3_value **argv);
 
 /* Expressions for a figure after the user's edit (f: figures, e: edits). */
 #define EFFECTIVE_BRAND  "(CASE WHEN e.brand IS NULL THEN f.brand ELSE nullif (e.brand, '') END)"
@@ -643,6 +644,9 @@ cited_store_open (const char  *path,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_create_function_v2 (self->db, "cited_contains", 2,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, sql_contains, NULL, NULL, NULL);
   sqlite3_busy_timeout (self->db, 60000);
 
   if (!migrate (self, error))
@@ -1671,29 +1675,71 @@ like_pattern (const char *term)
   return g_string_free (pattern, FALSE);
 }
 
-/* ASCII case-insensitive search, as LIKE matches. Bytes of multi-byte
- * characters compare exactly, and a needle that starts on a character
- * boundary can only match at one. */
+/* Whether a short search term occurs in @text at @p (@text .. @end).
+ * Terms with CJK or other non-ASCII characters match anywhere, as Chinese
+ * has no spaces between words; a Latin term of one or two characters
+ * matches as a word only (up to ASCII case), or "EU" would find every
+ * "Europe" and "queue". Bytes of multi-byte characters compare exactly,
+ * and a term that starts on a character boundary can only match at one. */
+static gboolean
+term_at (const char *text,
+         const char *end,
+         const char *p,
+         const char *term,
+         gsize       n)
+{
+  gboolean latin = TRUE;
+
+  if ((gsize) (end - p) < n || g_ascii_strncasecmp (p, term, n) != 0)
+    return FALSE;
+
+  for (gsize i = 0; i < n; i++)
+    if ((guchar) term[i] >= 0x80)
+      latin = FALSE;
+  if (!latin)
+    return TRUE;
+
+  if (g_ascii_isalnum (term[0]) && p > text && g_ascii_isalnum (p[-1]))
+    return FALSE;
+  if (g_ascii_isalnum (term[n - 1]) && p + n < end && g_ascii_isalnum (p[n]))
+    return FALSE;
+  return TRUE;
+}
+
 static const char *
 find_term (const char *haystack,
            gsize       length,
-           const char *needle)
+           const char *term)
 {
-  gsize n = strlen (needle);
+  const char *end = haystack + length;
+  gsize n = strlen (term);
+  guchar first = g_ascii_tolower (term[0]);
 
-  if (n == 0 || n > length)
+  if (n == 0)
     return NULL;
-  for (gsize i = 0; i + n <= length; i++)
-    {
-      gsize j;
-
-      for (j = 0; j < n; j++)
-        if (g_ascii_tolower (haystack[i + j]) != g_ascii_tolower (needle[j]))
-          break;
-      if (j == n)
-        return haystack + i;
-    }
+  for (const char *p = haystack; p + n <= end; p++)
+    if ((guchar) g_ascii_tolower (*p) == first && term_at (haystack, end, p, term, n))
+      return p;
   return NULL;
+}
+
+/* cited_contains (text, term): the SQL face of find_term(), for the short
+ * terms the trigram index cannot look up. */
+static void
+sql_contains (sqlite3_context  *context,
+              int               argc,
+              sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  int length = sqlite3_value_bytes (argv[0]);
+  const char *term = (const char *) sqlite3_value_text (argv[1]);
+
+  if (text == NULL || term == NULL)
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
+  sqlite3_result_int (context, find_term (text, length, term) != NULL);
 }
 
 /* Wraps occurrences of @terms in @text with \x02 … \x03, leaving what is
@@ -1703,6 +1749,7 @@ mark_terms (const char *text,
             GPtrArray  *terms)
 {
   GString *out = g_string_sized_new (strlen (text) + 16);
+  const char *text_end = text + strlen (text);
   gboolean inside = FALSE;
   const char *p = text;
 
@@ -1723,7 +1770,7 @@ mark_terms (const char *text,
               const char *term = g_ptr_array_index (terms, i);
               gsize n = strlen (term);
 
-              if (n > found_len && g_ascii_strncasecmp (p, term, n) == 0)
+              if (n > found_len && term_at (text, text_end, p, term, n))
                 {
                   found = p;
                   found_len = n;
@@ -1845,13 +1892,13 @@ add_article_filters (CitedStore       *self,
 
   for (guint i = 0; i < search->short_terms->len; i++)
     {
-      g_autofree char *pattern = like_pattern (g_ptr_array_index (search->short_terms, i));
+      const char *term = g_ptr_array_index (search->short_terms, i);
 
       g_string_append (where,
-                       " AND (a.title LIKE ? ESCAPE '\\' OR"
-                       " (SELECT body FROM article_bodies WHERE id = a.id) LIKE ? ESCAPE '\\')");
-      params_add_text (params, pattern);
-      params_add_text (params, pattern);
+                       " AND (cited_contains (a.title, ?) OR"
+                       " cited_contains ((SELECT body FROM article_bodies WHERE id = a.id), ?))");
+      params_add_text (params, term);
+      params_add_text (params, term);
     }
 
   if (query->brand != NULL && *query->brand != '\0')

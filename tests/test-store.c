@@ -537,6 +537,17 @@ test_search_english (Fixture       *fixture,
   g_assert_nonnull (strstr (article->snippet, "\x02" "5G\x03"));
   g_clear_pointer (&found, g_ptr_array_unref);
 
+  /* A short Latin term is a word, not any two letters in a row: "on" is
+   * in "million" and "phones" but no article says "on". */
+  found = search (store, "on");
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = search (store, "an");
+  g_assert_cmpuint (found->len, ==, 1);
+  article = g_ptr_array_index (found, 0);
+  g_assert_nonnull (strstr (article->snippet, "has \x02" "an\x03 R&D"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
   /* Whatever the user types, no FTS5 syntax error reaches them. */
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
     {
