@@ -503,9 +503,14 @@ migrate (CitedStore  *self,
   if (!read_pragma_int (self, "PRAGMA user_version", &version, error) ||
       !read_pragma_int (self, "PRAGMA application_id", &app_id, error))
     {
-      g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
-                   _("“%s” is not a Cited database: %s"),
-                   self->path, sqlite3_errmsg (self->db));
+      if ((sqlite3_errcode (self->db) & 0xff) == SQLITE_NOTADB)
+        g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
+                     _("“%s” is not a Cited database: %s"),
+                     self->path, sqlite3_errmsg (self->db));
+      else
+        g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
+                     _("Could not open the database “%s”: %s"),
+                     self->path, sqlite3_errmsg (self->db));
       return FALSE;
     }
 

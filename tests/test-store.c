@@ -269,6 +269,7 @@ test_not_a_database (Fixture       *fixture,
   g_assert_null (store);
   g_assert_error (error, CITED_ERROR, CITED_ERROR_DATABASE);
   g_assert_nonnull (strstr (error->message, fixture->path));
+  g_assert_nonnull (strstr (error->message, "not a Cited database"));
 }
 
 static void
