@@ -897,6 +897,43 @@ test_brands_page (void)
   }
 }
 
+/* Over a store with no articles, both pages say what to do instead of
+ * showing an empty table and chart. */
+static void
+test_empty_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  g_autoptr(CitedStore) empty = NULL;
+  GtkWidget *pages[2];
+  GtkWidget *holder;
+
+  ensure_window ();
+  db = g_build_filename (tmpdir, "empty.db", NULL);
+  empty = cited_store_open (db, &error);
+  g_assert_no_error (error);
+
+  pages[0] = g_object_new (CITED_TYPE_FIGURES_PAGE, "store", empty, NULL);
+  pages[1] = g_object_new (CITED_TYPE_BRANDS_PAGE, "store", empty, NULL);
+  holder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+      g_autoptr(GPtrArray) status = g_ptr_array_new ();
+
+      gtk_box_append (GTK_BOX (holder), pages[i]);
+      collect_widgets (pages[i], GTK_TYPE_STACK, stacks);
+      g_assert_cmpuint (stacks->len, >, 0);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stacks->pdata[0]), ==, "empty");
+
+      collect_widgets (gtk_stack_get_visible_child (stacks->pdata[0]), ADW_TYPE_STATUS_PAGE, status);
+      g_assert_cmpuint (status->len, ==, 1);
+      g_assert_nonnull (strstr (adw_status_page_get_description (status->pdata[0]), "Ctrl+O"));
+    }
+  g_object_ref_sink (holder);
+  g_object_unref (holder);
+}
+
 /* Both pages fit a phone-width window. */
 static void
 test_narrow_window (void)
@@ -952,6 +989,7 @@ main (int   argc,
   g_test_add_func ("/figures/dark-mode", test_dark_mode);
   g_test_add_func ("/brands/compare", test_brands_page);
   g_test_add_func ("/pages/narrow-window", test_narrow_window);
+  g_test_add_func ("/pages/empty-store", test_empty_store);
 
   status = g_test_run ();
 
