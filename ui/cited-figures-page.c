@@ -386,6 +386,10 @@ filters_changed_cb (CitedFiguresPage *self)
     self->filter_text = g_utf8_casefold (text, -1);
 
   refilter (self);
+
+  /* Filtering the table to a metric charts that metric too. */
+  if (self->filter_metric != NULL)
+    cited_figures_page_set_chart_metric (self, self->filter_metric);
 }
 
 static guint
