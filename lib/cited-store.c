@@ -162,14 +162,15 @@ static void sql_contains (sqlite3_context *context, int argc, sqlite3_value **ar
 #define EDITS_JOIN \
   " LEFT JOIN figure_edits e ON e.article_hash = a.hash AND e.start = f.start AND e.text = f.text"
 #define NOT_REJECTED "coalesce (e.status, 0) <> 2"
-/* Ids of figures that have an edit. */
+/* Ids of figures that have an edit. CROSS JOIN keeps SQLite starting from
+ * the few edits rather than from every figure. */
 #define EDITED_FIGURE_IDS \
-  "SELECT f2.id FROM figure_edits e2 JOIN articles a2 ON a2.hash = e2.article_hash" \
-  " JOIN figures f2 ON f2.article_id = a2.id AND f2.start = e2.start AND f2.text = e2.text"
+  "SELECT f2.id FROM figure_edits e2 CROSS JOIN articles a2 ON a2.hash = e2.article_hash" \
+  " CROSS JOIN figures f2 ON f2.article_id = a2.id AND f2.start = e2.start AND f2.text = e2.text"
 /* Figures that have an edit, as f with their edit e. */
 #define EDITED_FIGURES_FROM \
-  "FROM figure_edits e JOIN articles a ON a.hash = e.article_hash" \
-  " JOIN figures f ON f.article_id = a.id AND f.start = e.start AND f.text = e.text"
+  "FROM figure_edits e CROSS JOIN articles a ON a.hash = e.article_hash" \
+  " CROSS JOIN figures f ON f.article_id = a.id AND f.start = e.start AND f.text = e.text"
 
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */
