@@ -470,6 +470,7 @@ query_tooltip_cb (CitedChartView *self,
 {
   guint series, category;
   g_autofree char *text = NULL;
+  GtkWidget *label;
 
   if (keyboard_mode)
     {
@@ -484,7 +485,14 @@ query_tooltip_cb (CitedChartView *self,
     }
 
   text = bar_tooltip_text (self, series, category);
-  gtk_tooltip_set_text (tooltip, text);
+  /* The quoted sentences can be long: a wrapping label keeps the tooltip
+   * a readable column instead of a line across the screen. */
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_tooltip_set_custom (tooltip, label);
   return TRUE;
 }
 
