@@ -1719,12 +1719,31 @@ find_term (const char *haystack,
 {
   const char *end = haystack + length;
   gsize n = strlen (term);
-  guchar first = g_ascii_tolower (term[0]);
+  char lower, upper;
 
-  if (n == 0)
+  if (n == 0 || n > length)
     return NULL;
+
+  lower = g_ascii_tolower (term[0]);
+  upper = g_ascii_toupper (term[0]);
+
+  /* This runs over whole bodies: find candidates for the first byte with
+   * memchr (or two plain comparisons), and only there compare the rest. */
+  if (lower == upper)
+    {
+      const char *p = haystack;
+
+      while (p + n <= end && (p = memchr (p, lower, end - p - n + 1)) != NULL)
+        {
+          if (term_at (haystack, end, p, term, n))
+            return p;
+          p++;
+        }
+      return NULL;
+    }
+
   for (const char *p = haystack; p + n <= end; p++)
-    if ((guchar) g_ascii_tolower (*p) == first && term_at (haystack, end, p, term, n))
+    if ((*p == lower || *p == upper) && term_at (haystack, end, p, term, n))
       return p;
   return NULL;
 }
