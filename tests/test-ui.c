@@ -1084,8 +1084,27 @@ test_chinese_search (Fixture       *fixture,
   at_cursor = gtk_text_iter_get_text (&cursor, &end);
   g_assert_cmpstr (at_cursor, ==, "出货量");
 
-  /* The search words are highlighted in the reader. */
+  /* The search words are highlighted in the reader, and the figure and
+   * brand marks sit on the right characters of the Chinese text. */
   g_assert_cmpuint (cited_article_view_count_tagged (view, "search"), >, 0);
+  {
+    GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+    GtkTextIter start, match, match_end, before;
+    CitedFigure *figure;
+
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    g_assert_true (gtk_text_iter_forward_search (&start, "1.9亿", 0, &match, &match_end, NULL));
+    g_assert_true (gtk_text_iter_has_tag (&match, gtk_text_tag_table_lookup (table, "figure")));
+    before = match;
+    g_assert_true (gtk_text_iter_backward_char (&before));
+    g_assert_false (gtk_text_iter_has_tag (&before, gtk_text_tag_table_lookup (table, "figure")));
+    figure = cited_article_view_get_figure_at (view, gtk_text_iter_get_offset (&match));
+    g_assert_nonnull (figure);
+    g_assert_cmpfloat (figure->value, ==, 190e6);
+
+    g_assert_true (gtk_text_iter_forward_search (&match_end, "华为", 0, &match, NULL, NULL));
+    g_assert_true (gtk_text_iter_has_tag (&match, gtk_text_tag_table_lookup (table, "brand")));
+  }
 }
 
 static gboolean

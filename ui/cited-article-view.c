@@ -57,21 +57,39 @@ figure_range_clear (gpointer data)
   g_clear_pointer (&range->figure, cited_figure_unref);
 }
 
-/* A byte offset into @text as a character offset, clamped to the text and
- * moved back to a character boundary should it fall inside one. */
+/* Byte offsets into the body as character offsets (what GtkTextBuffer
+ * counts), walking on from the previous answer: figures, mentions and
+ * matches come in text order, so a whole article costs one pass however
+ * many marks it has. */
+typedef struct {
+  const char *text;
+  gsize       length;
+  gsize       byte;       /* last position answered */
+  int         chars;      /* characters before it */
+} OffsetMap;
+
 static int
-byte_to_char_offset (const char *text,
-                     gsize       length,
-                     guint       byte_offset)
+offset_map_get (OffsetMap *map,
+                guint      byte_offset)
 {
   const char *p;
 
-  if (byte_offset > length)
-    byte_offset = length;
-  p = text + byte_offset;
-  if (p > text && p < text + length)
-    p = g_utf8_find_prev_char (text, p + 1);
-  return g_utf8_pointer_to_offset (text, p);
+  if (byte_offset > map->length)
+    byte_offset = map->length;
+  /* An offset inside a character counts from that character's start. */
+  p = map->text + byte_offset;
+  while (p > map->text && ((guchar) *p & 0xC0) == 0x80)
+    p--;
+  byte_offset = p - map->text;
+
+  if (byte_offset < map->byte)
+    {
+      map->byte = 0;
+      map->chars = 0;
+    }
+  map->chars += g_utf8_pointer_to_offset (map->text + map->byte, map->text + byte_offset);
+  map->byte = byte_offset;
+  return map->chars;
 }
 
 static void
@@ -336,6 +354,7 @@ cited_article_view_show_article (CitedArticleView  *self,
   CitedQuery query = { 0 };
   GtkTextIter iter, target;
   GtkTextTagTable *table;
+  OffsetMap map = { 0 };
   const char *body;
   gsize body_length;
   int body_start;
@@ -390,14 +409,16 @@ cited_article_view_show_article (CitedArticleView  *self,
   body_start = gtk_text_iter_get_offset (&iter);
   body = article->body ? article->body : "";
   body_length = strlen (body);
+  map.text = body;
+  map.length = body_length;
   gtk_text_buffer_insert (self->buffer, &iter, body, body_length);
 
   /* Brand mentions. */
   for (guint i = 0; mentions != NULL && i < mentions->len; i++)
     {
       const CitedMention *mention = &g_array_index (mentions, CitedMention, i);
-      int start = body_start + byte_to_char_offset (body, body_length, mention->start);
-      int end = body_start + byte_to_char_offset (body, body_length, mention->end);
+      int start = body_start + offset_map_get (&map, mention->start);
+      int end = body_start + offset_map_get (&map, mention->end);
 
       if (end <= start)
         continue;
@@ -412,8 +433,8 @@ cited_article_view_show_article (CitedArticleView  *self,
       CitedFigure *figure = g_ptr_array_index (figures, i);
       FigureRange range;
 
-      range.start = body_start + byte_to_char_offset (body, body_length, figure->start);
-      range.end = body_start + byte_to_char_offset (body, body_length, figure->end);
+      range.start = body_start + offset_map_get (&map, figure->start);
+      range.end = body_start + offset_map_get (&map, figure->end);
       if (range.end <= range.start)
         continue;
       range.figure = cited_figure_ref (figure);
@@ -431,15 +452,18 @@ cited_article_view_show_article (CitedArticleView  *self,
   /* Search matches. */
   matches = cited_search_match_ranges (body, search);
   for (guint r = 0; r + 1 < matches->len; r += 2)
-    apply_tag_at (self->buffer, gtk_text_tag_table_lookup (table, "search"),
-                  body_start + byte_to_char_offset (body, body_length, g_array_index (matches, guint, r)),
-                  body_start + byte_to_char_offset (body, body_length, g_array_index (matches, guint, r + 1)));
+    {
+      int start = body_start + offset_map_get (&map, g_array_index (matches, guint, r));
+      int end = body_start + offset_map_get (&map, g_array_index (matches, guint, r + 1));
+
+      apply_tag_at (self->buffer, gtk_text_tag_table_lookup (table, "search"), start, end);
+    }
 
   /* The cursor goes to the requested place; the view scrolls there once
    * it is laid out (scroll_to_mark waits for that). */
   if (offset > 0)
     gtk_text_buffer_get_iter_at_offset (self->buffer, &target,
-                                        body_start + byte_to_char_offset (body, body_length, offset));
+                                        body_start + offset_map_get (&map, offset));
   else
     gtk_text_buffer_get_start_iter (self->buffer, &target);
   gtk_text_buffer_place_cursor (self->buffer, &target);
