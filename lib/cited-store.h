@@ -105,8 +105,9 @@ gboolean       cited_store_add_brand             (CitedStore   *self,
                                                   const char   *color,
                                                   GError      **error);
 
-/* User edits. Setting an edit replaces the previous one; the previous one is
- * returned in @previous (may be NULL) so callers can undo by setting it back.
+/* User edits. Setting an edit replaces the previous one. To undo, read the
+ * figure with cited_store_get_figure() first (its status, edited flag and
+ * values) and set that back, or clear the edit.
  * cited_store_clear_figure_edit() returns the figure to the extractor's. */
 gboolean       cited_store_set_figure_edit       (CitedStore   *self,
                                                   gint64        figure_id,
