@@ -1014,6 +1014,47 @@ market_wide (const Sent *s,
   return FALSE;
 }
 
+/* The nearest word of change before @i in [lo, i), within a few
+ * characters: TRUE when it says down ("同比下降 42.4%", "下滑 5%"), FALSE
+ * when up or when none; "下降至 5%" is a level, not a change. */
+static gboolean
+is_decline_before (const Sent *s,
+                   guint       lo,
+                   guint       i)
+{
+  static const char * const down[] = {
+    "下降", "下滑", "下跌", "减少", "暴跌", "跌幅", "降幅", "下挫", "回落", "萎缩",
+    "缩水", "降低", "减小", "跌", "降", NULL
+  };
+  static const char * const up[] = {
+    "增长", "上升", "提升", "增加", "上涨", "暴涨", "增幅", "涨幅", "增", "涨", NULL
+  };
+  guint b = skip_spaces_back (s, i);
+  guint floor = b > lo + 8 ? b - 8 : lo;
+
+  if (b > lo && (s->cp[b - 1] == 0x81F3 /* 至 */ || s->cp[b - 1] == 0x5230 /* 到 */))
+    return FALSE;
+  for (guint e = b; e > floor; e--)
+    {
+      for (guint k = 0; down[k] != NULL || up[k] != NULL; k++)
+        {
+          for (guint side = 0; side < 2; side++)
+            {
+              const char *w = side == 0 ? down[k] : up[k];
+              gsize len;
+
+              if (w == NULL)
+                continue;
+              len = strlen (w);
+              if (s->off[e] >= s->off[lo] + len &&
+                  memcmp (s->body + s->off[e] - len, w, len) == 0)
+                return side == 0;
+            }
+        }
+    }
+  return FALSE;
+}
+
 static gboolean
 range_has_any (const Sent         *s,
                guint               lo,
@@ -2405,8 +2446,31 @@ have_number:
       c->brand = brand;
 
       f = cited_figure_new ();
-      f->value = c->value;
-      f->value_max = c->value_max;
+      f->value = cited_clean_value (c->value);
+      f->value_max = cited_clean_value (c->value_max);
+      /* A minus sign written before the number keeps its sign
+       * ("增长率分别为-1.41%、-1.29%"); a change described as a fall is
+       * negative ("同比下降 42.4%" is -42.4). */
+      if (c->i0 > 0 && c->kind != KIND_RANK &&
+          (cp[c->i0 - 1] == '-' || cp[c->i0 - 1] == 0x2212 || cp[c->i0 - 1] == 0xFF0D) &&
+          (c->i0 < 2 || !(is_latin (cp[c->i0 - 2]) || arabic_digit (cp[c->i0 - 2]) >= 0)))
+        {
+          f->value = -f->value;
+          fs = off[c->i0 - 1];
+        }
+      else if (g_strcmp0 (metric, "growth") == 0 && f->value > 0 &&
+               is_decline_before (&s, lo, c->i0))
+        {
+          f->value = -f->value;
+          if (!isnan (f->value_max))
+            {
+              /* The range keeps its low end first: "fell 10% to 15%" is -15..-10. */
+              double low = -f->value_max;
+
+              f->value_max = f->value;
+              f->value = low;
+            }
+        }
       f->unit = g_strdup (c->unit);
       f->currency = g_strdup (c->currency);
       f->qualifier = g_strdup (c->qualifier);

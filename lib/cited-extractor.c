@@ -89,6 +89,7 @@ enum {
   W_THE        = 1ull << 40,
   W_SPEC       = 1ull << 41,  /* mAh, GB, MP: specifications, not figures */
   W_YEARDET    = 1ull << 42,  /* the, best, latest: "the 2022 phones" */
+  W_DECLINE    = 1ull << 43,  /* fell, dropped, down: a change below zero */
 };
 
 typedef struct {
@@ -477,6 +478,7 @@ tables_new (void)
       load_flag_list (tables, root, "market_words", W_MARKET);
       load_flag_list (tables, root, "company_nouns", W_COMPANY);
       load_flag_list (tables, root, "spec_units", W_SPEC);
+      load_flag_list (tables, root, "declines", W_DECLINE);
       load_map (tables->unit_metrics, root, "unit_metrics");
       load_map (tables->money_metrics, root, "money_metrics");
     }
@@ -2447,6 +2449,64 @@ qualifier_before (Sentence *S,
   return TOK_FIELD (p1, qualifier);
 }
 
+/* A minus sign written before a number ("-1.41%", "−1.41%"), not a dash
+ * of a range or a code ("40-50", "S-21"). */
+static gboolean
+has_minus_sign (Sentence        *S,
+                const Candidate *c)
+{
+  Token *t = TOK (S, c->first);
+  Token *d;
+
+  if (c->first == 0 || t->type != T_NUM || !t->glued || c->rank)
+    return FALSE;
+  d = TOK (S, c->first - 1);
+  if (!((d->type == T_PUNCT || d->type == T_SYM) && (d->cp == '-' || d->cp == 0x2212)))
+    return FALSE;
+  if (c->first >= 2 && d->glued && TOK (S, c->first - 2)->type != T_PUNCT)
+    return FALSE;
+  return TRUE;
+}
+
+/* A change is negative when the verb or noun of change says so: "falls
+ * 1.8%", "down 3%", "dropped by 5%", "a 2% decline"; "fell to 5%" is a level,
+ * and a minus sign already written stays as it is. */
+static gboolean
+is_decline (Sentence        *S,
+            const Candidate *c)
+{
+  guint16 clause = TOK (S, c->first)->clause;
+  guint lo = c->first > 6 ? c->first - 6 : 0;
+
+  for (guint k = c->first; k-- > lo;)
+    {
+      Token *t = TOK (S, k);
+      const char *m;
+
+      if (t->clause != clause || t->type == T_NUM || t->type == T_SYM)
+        break;
+      if (t->type != T_WORD)
+        continue;
+      if (tok_has (t, W_TO))
+        return FALSE;
+      if (tok_has (t, W_DECLINE))
+        return TRUE;
+      m = TOK_FIELD (t, metric);
+      if (m != NULL && strcmp (m, "growth") == 0)
+        return FALSE;
+      if (is_word (S, t, "up"))
+        return FALSE;
+    }
+  if (c->last + 1 < S->tokens->len)
+    {
+      Token *t = TOK (S, c->last + 1);
+
+      if (t->type == T_WORD && t->clause == clause && tok_has (t, W_DECLINE))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 emit (Sentence  *S,
       Candidate *c,
@@ -2455,6 +2515,7 @@ emit (Sentence  *S,
   const char *metric = metric_for (S, c, TRUE);
   const char *brand = brand_for (S, c, metric);
   CitedFigure *f;
+  guint sign_start = G_MAXUINT;
   int k;
 
   /* A company's people are its staff; people at large are not. */
@@ -2471,8 +2532,8 @@ emit (Sentence  *S,
     }
 
   f = cited_figure_new ();
-  f->value = c->value;
-  f->value_max = c->value_max;
+  f->value = cited_clean_value (c->value);
+  f->value_max = cited_clean_value (c->value_max);
   f->unit = c->unit_owned ? g_strdup (c->unit_owned) : g_strdup (c->unit);
   f->currency = g_strdup (c->currency);
   f->qualifier = g_strdup (c->qualifier);
@@ -2480,6 +2541,24 @@ emit (Sentence  *S,
   f->scope = g_strdup (scope_for (S, c));
   f->brand = g_strdup (brand);
   f->language = g_strdup ("en");
+
+  if (has_minus_sign (S, c))
+    {
+      f->value = -f->value;
+      sign_start = TOK (S, c->first - 1)->start;
+    }
+  else if (g_strcmp0 (metric, "growth") == 0 && f->value > 0 && is_decline (S, c))
+    {
+      f->value = -f->value;
+      if (!isnan (f->value_max))
+        {
+          /* The range keeps its low end first: "fell 10% to 15%" is -15..-10. */
+          double low = -f->value_max;
+
+          f->value_max = f->value;
+          f->value = low;
+        }
+    }
 
   /* A bare count goes on from the count before it in the sentence:
    * "Samsung led with 7.9 million phones, followed by Xiaomi with 7.6
@@ -2524,7 +2603,7 @@ emit (Sentence  *S,
   if (k >= 0)
     f->quarter = g_array_index (S->quarters, Period, k).year;
 
-  f->start = TOK (S, c->first)->start;
+  f->start = sign_start != G_MAXUINT ? sign_start : TOK (S, c->first)->start;
   f->end = TOK (S, c->last)->end;
   f->text = g_strndup (S->body + f->start, f->end - f->start);
   f->sentence_start = S->start;

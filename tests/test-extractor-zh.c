@@ -107,7 +107,7 @@ static const ZhCase cases[] = {
     .metric = "growth", .scope = "overseas", .brand = "Huawei" },
   { .body = "苹果在中国的市场份额约为百分之十三。", .text = "百分之十三", .value = 13, .unit = "%",
     .qualifier = "about", .metric = "market share", .scope = "China", .brand = "Apple" },
-  { .body = "OPPO 出货量同比下降 42.4%。", .text = "42.4%", .value = 42.4, .unit = "%",
+  { .body = "OPPO 出货量同比下降 42.4%。", .text = "42.4%", .value = -42.4, .unit = "%",
     .metric = "growth", .brand = "OPPO" },
   { .body = "小米占全球智能手机出货量的 17%。", .text = "17%", .value = 17, .unit = "%",
     .metric = "market share", .scope = "global", .brand = "Xiaomi" },
@@ -371,6 +371,21 @@ static const ZhCase cases[] = {
   { .body = "荣耀 50 的屏幕刷新率为 120Hz，充电功率 66W。" },
   { .body = "该机支持 4G 和 5G 双模网络，重 180 克。" },
   { .body = "前两天，华为发布了新的平板电脑。" },
+  /* Falls are negative changes; a written minus keeps its sign. */
+  { .body = "华为营收下滑 5%。", .text = "5%", .value = -5, .unit = "%",
+    .metric = "growth", .brand = "Huawei" },
+  { .body = "苹果销量减少了 10%。", .text = "10%", .value = -10, .unit = "%",
+    .metric = "growth", .brand = "Apple" },
+  { .body = "三星股价跌 3%。", .text = "3%", .value = -3, .unit = "%",
+    .metric = "growth", .brand = "Samsung" },
+  { .body = "小米营收同比增长 20%，利润下降 3%。", .text = "3%", .value = -3, .unit = "%",
+    .metric = "growth", .brand = "Xiaomi" },
+  { .body = "小米营收同比增长 20%，利润下降 3%。", .text = "20%", .value = 20, .unit = "%",
+    .metric = "growth", .brand = "Xiaomi" },
+  { .body = "两家公司的增长率分别为-1.41%、-1.29%。", .text = "-1.29%", .value = -1.29,
+    .unit = "%", .metric = "growth" },
+  { .body = "两家公司的增长率分别为-1.41%、-1.29%。", .text = "-1.41%", .value = -1.41,
+    .unit = "%", .metric = "growth" },
 };
 
 static GPtrArray *
@@ -708,7 +723,11 @@ test_random_text (void)
           g_assert_cmpuint (f->end, <=, f->sentence_end);
           g_assert_true (strncmp (body->str + f->start, f->text, f->end - f->start) == 0);
           g_assert_true (g_utf8_validate (f->text, -1, NULL));
-          g_assert_true (isfinite (f->value) && f->value >= 0);
+          /* Only a change ("下降 5%") or a written minus may be below zero. */
+          g_assert_true (isfinite (f->value));
+          g_assert_true (f->value >= 0 || g_strcmp0 (f->metric, "growth") == 0 ||
+                         f->text[0] == '-' || g_str_has_prefix (f->text, "−") ||
+                         g_str_has_prefix (f->text, "－"));
           if (!isnan (f->value_max))
             g_assert_cmpfloat (f->value_max, >, f->value);
           g_assert_true (f->quarter >= 0 && f->quarter <= 4);

@@ -180,7 +180,7 @@ static const Case cases[] = {
 
   /* Market reports. */
   { "Global smartphone shipments fell 3.2% year on year to 1.17 billion units in 2023, according to IDC.",
-    "v=3.2;unit=%;m=growth;scope=global;y=2023;brand=-|v=1.17e9;unit=units;m=shipments;y=2023;brand=-" },
+    "v=-3.2;unit=%;m=growth;scope=global;y=2023;brand=-|v=1.17e9;unit=units;m=shipments;y=2023;brand=-" },
   { "Apple shipped 234.6 million iPhones in 2023, overtaking Samsung for the first time, while Samsung shipped 226.6 million units.",
     "v=234.6e6;unit=units;m=shipments;y=2023;brand=Apple|v=226.6e6;unit=units;brand=Samsung;m=shipments" },
   { "In China, Huawei's shipments jumped 37% in the fourth quarter, and its market share reached 14%.",
@@ -218,7 +218,7 @@ static const Case cases[] = {
   { "Huawei launched a new chip. The company now has 4,000 engineers in Shanghai.",
     "v=4000;unit=people;brand=Huawei;scope=China" },
   { "Samsung's profits fell. The wider market shrank 5% in 2023.",
-    "v=5;unit=%;brand=-;y=2023" },
+    "v=-5;unit=%;brand=-;y=2023" },
   { "China has a population of 1.4 billion, Xiaomi said.",
     "v=1.4e9;m=population;brand=-" },
   { "Revenue at Apple reached $90bn, beating Samsung.",
@@ -295,6 +295,35 @@ static const Case cases[] = {
   /* Full-width digits and mixed scripts. */
   { "Xiaomi (小米) sold ２０ million phones in 2021.",
     "v=20e6;brand=Xiaomi;y=2021;text=２０ million phones" },
+
+  /* Declines are negative changes; a price that fell to a level is not. */
+  { "Greenback falls 1.8% against the euro.",
+    "v=-1.8;unit=%;m=growth;text=1.8%" },
+  { "CPI declined 0.1% in March.",
+    "v=-0.1;unit=%;m=growth" },
+  { "Exports dropped 1.8% in 2020.",
+    "v=-1.8;unit=%;m=growth;y=2020" },
+  { "Samsung's sales were down 3% in 2023.",
+    "v=-3;unit=%;m=growth;brand=Samsung;y=2023" },
+  { "The economy shrank 2.1% last year.",
+    "v=-2.1;unit=%;m=growth" },
+  { "Nokia shares lost 5% on Monday.",
+    "v=-5;unit=%;m=growth;brand=Nokia" },
+  { "The price of the handset fell to $5.",
+    "v=5;cur=USD;m=price" },
+  { "Revenue fell by 5% to $2bn.",
+    "v=-5;unit=%;m=growth|v=2e9;cur=USD;m=revenue" },
+  { "Apple's sales rose 5% while Samsung's profit fell 3%.",
+    "v=5;m=growth;brand=Apple|v=-3;m=growth;brand=Samsung" },
+  { "Unemployment fell to 5%.",
+    "v=5;unit=%" },
+  { "Growth was -1.41% in 2019 and −1.2% the year after.",
+    "v=-1.41;unit=%;text=-1.41%;y=2019|v=-1.2;unit=%;text=−1.2%" },
+  { "Models S-21 and 40-50 sellers.", "" },
+
+  /* Values as written, not binary noise. */
+  { "Prices rose 0.6% and 4.15% to $99.99.",
+    "v=0.6;text=0.6%|v=4.15;text=4.15%|v=99.99;cur=USD" },
   { NULL, NULL, NULL },
 };
 
