@@ -39,6 +39,7 @@ typedef struct {
   guint latin_end : 1;    /* needs a word boundary after */
   guint mi_rule : 1;      /* "Mi" only before a model number or name */
   guint plural_ok : 1;    /* product names in camel case: "iPhones" */
+  char **blocks;          /* the brand's blocking phrases, or NULL */
 } Pattern;
 
 typedef struct {
@@ -59,6 +60,8 @@ typedef struct {
   const char *name;       /* interned */
   char *color;
   GPtrArray *aliases;     /* char*, NULL-terminated */
+  GPtrArray *blocks;      /* char*, NULL-terminated: phrases around an alias
+                           * that cancel it ("Medal of Honor", "小米粥") */
 } Brand;
 
 struct _CitedLexicon
@@ -93,6 +96,7 @@ brand_free (gpointer data)
 
   g_free (brand->color);
   g_ptr_array_unref (brand->aliases);
+  g_ptr_array_unref (brand->blocks);
   g_free (brand);
 }
 
@@ -105,7 +109,10 @@ automaton_clear (gpointer data)
   g_free (a->out);
   g_free (a->out_link);
   for (guint i = 0; i < a->patterns->len; i++)
-    g_free (g_array_index (a->patterns, Pattern, i).alias);
+    {
+      g_free (g_array_index (a->patterns, Pattern, i).alias);
+      g_strfreev (g_array_index (a->patterns, Pattern, i).blocks);
+    }
   g_array_unref (a->patterns);
 }
 
@@ -178,6 +185,8 @@ automaton_build (CitedLexicon *self)
           p.latin_start = is_ascii_alnum (alias[0]);
           p.latin_end = is_ascii_alnum (alias[p.len - 1]);
           p.mi_rule = p.len == 2 && strcmp (alias, "Mi") == 0;
+          if (brand->blocks->len > 1)
+            p.blocks = g_strdupv ((char **) brand->blocks->pdata);
           p.plural_ok = g_ascii_islower (alias[0]) && policy_for (alias, p.len) != CASE_EXACT;
           for (guint k = 1; p.plural_ok && k < p.len; k++)
             if (g_ascii_isupper (alias[k]))
@@ -415,6 +424,22 @@ brand_add_alias (CitedLexicon *self,
     g_hash_table_insert (self->lookup, g_steal_pointer (&key), (gpointer) brand->name);
 }
 
+/* A blocking phrase holds an alias of the brand and the words around it
+ * that make it something else: "Medal of Honor", "Big Apple", "小米粥". */
+static void
+brand_add_block (Brand      *brand,
+                 const char *phrase)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (phrase));
+
+  if (brand == NULL || *stripped == '\0' || !g_utf8_validate (stripped, -1, NULL))
+    return;
+  for (guint i = 0; i + 1 < brand->blocks->len; i++)
+    if (strcmp (g_ptr_array_index (brand->blocks, i), stripped) == 0)
+      return;
+  g_ptr_array_insert (brand->blocks, brand->blocks->len - 1, g_steal_pointer (&stripped));
+}
+
 static gboolean
 valid_color (const char *color)
 {
@@ -464,6 +489,8 @@ cited_lexicon_add_brand (CitedLexicon       *self,
       brand->name = g_intern_string (stripped);
       brand->aliases = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (brand->aliases, NULL);
+      brand->blocks = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (brand->blocks, NULL);
       brand->color = g_strdup (palette[self->brands->len % G_N_ELEMENTS (palette)]);
       g_ptr_array_add (self->brands, brand);
       brand_add_alias (self, brand, stripped);
@@ -558,7 +585,24 @@ cited_lexicon_load_json (CitedLexicon  *self,
             }
         }
       g_ptr_array_add (aliases, NULL);
-      cited_lexicon_add_brand (self, name, (const char * const *) aliases->pdata, color);
+      name = cited_lexicon_add_brand (self, name, (const char * const *) aliases->pdata, color);
+      if (name != NULL && json_object_has_member (brand, "not") &&
+          JSON_NODE_HOLDS_ARRAY (json_object_get_member (brand, "not")))
+        {
+          JsonArray *array = json_object_get_array_member (brand, "not");
+
+          g_mutex_lock (&self->lock);
+          for (guint j = 0; j < json_array_get_length (array); j++)
+            {
+              JsonNode *block = json_array_get_element (array, j);
+
+              if (JSON_NODE_HOLDS_VALUE (block) &&
+                  json_node_get_value_type (block) == G_TYPE_STRING)
+                brand_add_block (find_brand (self, name, NULL), json_node_get_string (block));
+            }
+          g_clear_pointer (&self->automaton, automaton_unref);
+          g_mutex_unlock (&self->lock);
+        }
     }
   return TRUE;
 }
@@ -666,6 +710,31 @@ case_ok (const Pattern *p,
     }
 }
 
+/* Xiaomi's product lines after "Mi": "Mi MIX", "Mi Note", "Mi Band"; not a
+ * name ("Mi Bergamasco"). */
+static gboolean
+mi_model_word (const char *text,
+               gsize       length)
+{
+  static const char * const words[] = {
+    "MIX", "Note", "Pad", "Band", "Max", "Smart", "TV", "Box", "Home", "Watch",
+    "Air", "Power", "Play", "Ultra", "Pro", "Lite", "CC", "A1", "A2", "A3", "Civi",
+    "Router", "Notebook", "Phone", "Store", "Fan", "Fans", "Cloud", "Account", "Drone",
+    "Pay", "Browser", "Scooter", "Electric", "Laptop", "Plus", "Youth", "Explorer",
+    "Edition", "Flex", NULL
+  };
+
+  for (guint k = 0; words[k] != NULL; k++)
+    {
+      gsize len = strlen (words[k]);
+
+      if (len <= length && memcmp (text, words[k], len) == 0 &&
+          (len == length || !g_ascii_isalpha (text[len])))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 boundary_ok (const Pattern *p,
              const char    *text,
@@ -698,10 +767,50 @@ boundary_ok (const Pattern *p,
       /* "Mi" names Xiaomi only before a model: "Mi 14", "Mi MIX", "Mi Band". */
       if (end + 1 >= length || text[end] != ' ')
         return FALSE;
-      if (!g_ascii_isdigit (text[end + 1]) && !is_upper ((guchar) text[end + 1]))
+      if (!g_ascii_isdigit (text[end + 1]) && !mi_model_word (text + end + 1, length - end - 1))
         return FALSE;
     }
   return TRUE;
+}
+
+/* Whether one of the brand's blocking phrases surrounds the match
+ * text[start, end): the phrase holds the matched alias and the text around
+ * the match spells the rest of it (case-insensitively, whole words at Latin
+ * edges). */
+static gboolean
+blocked (const Pattern *p,
+         const char    *text,
+         gsize          length,
+         gsize          start,
+         gsize          end)
+{
+  gsize mlen = end - start;
+
+  for (guint k = 0; p->blocks[k] != NULL; k++)
+    {
+      const char *b = p->blocks[k];
+      gsize blen = strlen (b);
+
+      for (gsize o = 0; o + mlen <= blen; o++)
+        {
+          gsize s0, e0;
+
+          if (g_ascii_strncasecmp (b + o, text + start, mlen) != 0)
+            continue;
+          if (o > start || start - o + blen > length)
+            continue;
+          s0 = start - o;
+          e0 = s0 + blen;
+          if (g_ascii_strncasecmp (text + s0, b, blen) != 0)
+            continue;
+          if (g_ascii_isalnum (b[0]) && s0 > 0 && g_ascii_isalnum (text[s0 - 1]))
+            continue;
+          if (g_ascii_isalnum (b[blen - 1]) && e0 < length && g_ascii_isalpha (text[e0]))
+            continue;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* Whether text[start] lies inside a link ("https://www.xiaomi.com/…"): a
@@ -806,7 +915,8 @@ cited_lexicon_find (CitedLexicon *self,
           gsize start = i + 1 - p->len;
 
           if (case_ok (p, text + start) && boundary_ok (p, text, length, start, i + 1) &&
-              !in_link (text, start))
+              !in_link (text, start) &&
+              (p->blocks == NULL || !blocked (p, text, length, start, i + 1)))
             {
               Match m = { (guint) start, (guint) i + 1, pattern };
               g_array_append_val (matches, m);
@@ -866,6 +976,14 @@ cited_lexicon_to_json (CitedLexicon *self)
       for (guint j = 0; j + 1 < brand->aliases->len; j++)
         json_builder_add_string_value (builder, g_ptr_array_index (brand->aliases, j));
       json_builder_end_array (builder);
+      if (brand->blocks->len > 1)
+        {
+          json_builder_set_member_name (builder, "not");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j + 1 < brand->blocks->len; j++)
+            json_builder_add_string_value (builder, g_ptr_array_index (brand->blocks, j));
+          json_builder_end_array (builder);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

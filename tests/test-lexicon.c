@@ -63,6 +63,19 @@ static const FindCase find_cases[] = {
   { "小米集团和华为公司", "Xiaomi:小米 Huawei:华为" },
   { "雷军说小米汽车", "Xiaomi:雷军 Xiaomi:小米" },
   { "Xiaomi（小米）and Redmi9", "Xiaomi:Xiaomi Xiaomi:小米 Xiaomi:Redmi" },
+  /* Blocking phrases from data/brands.json: the alias is something else. */
+  { "Honor Blackman starred; Medal of Honor and Honor of Kings sold well; Honor Magic 6",
+    "Honor:Honor" },
+  { "the Big Apple and Guide to the Galaxy, unlike Apple and the Galaxy S24",
+    "Apple:Apple Samsung:Galaxy" },
+  { "Kirin beer and the Kirin Brewery, unlike the Kirin 9000", "Huawei:Kirin" },
+  { "Memory Mate, and the Mate 60", "Huawei:Mate" },
+  { "Mi Bergamasco and Mi Bergamasco's brother; Mi Band 8 and Mi Note 10",
+    "Xiaomi:Mi Xiaomi:Mi" },
+  { "苹果园、苹果社区、苹果汁、吃苹果，苹果公司", "Apple:苹果" },
+  { "小米粥和小米粒，小米手机", "Xiaomi:小米" },
+  { "传音石与传音控股", "Transsion:传音" },
+  { "王者荣耀，荣耀属于人民，荣耀手机", "Honor:荣耀" },
   { "", "" },
 };
 
@@ -240,6 +253,34 @@ test_threads (void)
   g_assert_cmpuint (td.found, ==, 800);
 }
 
+/* Users extend the blocking phrases in their own lexicon; they survive a
+ * round trip through JSON. */
+static void
+test_blocks (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new ();
+  g_autoptr(CitedLexicon) again = cited_lexicon_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *got_again = NULL;
+  const char *text = "Acme Corp and Acme Corp's rivals, but not Wile E. Acme or acme roadrunner";
+
+  g_assert_true (cited_lexicon_load_json (lexicon,
+      "{\"brands\":[{\"name\":\"Acme\",\"aliases\":[\"Acme\"],"
+      "\"not\":[\"Wile E. Acme\",\"Acme Roadrunner\"]}]}", -1, &error));
+  g_assert_no_error (error);
+  got = find_all (lexicon, text);
+  g_assert_cmpstr (got, ==, "Acme:Acme Acme:Acme");
+
+  json = cited_lexicon_to_json (lexicon);
+  g_assert_nonnull (strstr (json, "Wile E. Acme"));
+  g_assert_true (cited_lexicon_load_json (again, json, -1, &error));
+  g_assert_no_error (error);
+  got_again = find_all (again, text);
+  g_assert_cmpstr (got_again, ==, "Acme:Acme Acme:Acme");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,6 +293,7 @@ main (int   argc,
   g_test_add_func ("/lexicon/add-brand", test_add_brand);
   g_test_add_func ("/lexicon/json", test_json);
   g_test_add_func ("/lexicon/threads", test_threads);
+  g_test_add_func ("/lexicon/blocks", test_blocks);
 
   return g_test_run ();
 }
