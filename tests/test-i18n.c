@@ -176,6 +176,34 @@ has_line (const char *text,
   return g_strv_contains ((const char * const *) lines, line);
 }
 
+typedef struct {
+  GtkWidget  *widget;
+  const char *needle;
+  char       *text;
+} TextWait;
+
+static gboolean
+text_done (gpointer data)
+{
+  TextWait *wait = data;
+
+  g_free (wait->text);
+  wait->text = visible_text (wait->widget);
+  return strstr (wait->text, wait->needle) != NULL;
+}
+
+/* What @widget shows once it shows @needle (pages load and search in the
+ * background), or what it shows when it never did. */
+static char *
+visible_text_with (GtkWidget  *widget,
+                   const char *needle)
+{
+  TextWait wait = { widget, needle, NULL };
+
+  wait_for (text_done, &wait);
+  return wait.text;
+}
+
 static AdwViewStack *
 find_view_stack (GtkWidget *widget)
 {
@@ -233,19 +261,14 @@ test_article_count (Fixture       *fixture,
   g_autofree char *text = NULL;
 
   g_assert_cmpstr (cited_window_get_visible_page (fixture->window), ==, "articles");
-  text = visible_text (page);
+  text = visible_text_with (page, "5 篇文章");
   /* The sample corpus, counted in Chinese with the right measure word. */
   if (!has_line (text, "5 篇文章"))
     g_error ("The Articles page does not say “5 篇文章”; it shows:\n%s", text);
+  g_free (text);
 
   cited_articles_page_set_search_text (CITED_ARTICLES_PAGE (page), "Hongmeng");
-  for (int i = 0; i < 200 && !has_line (text, "1 / 5 篇文章"); i++)
-    {
-      g_free (text);
-      g_usleep (10000);
-      drain ();
-      text = visible_text (page);
-    }
+  text = visible_text_with (page, "1 / 5 篇文章");
   if (!has_line (text, "1 / 5 篇文章"))
     g_error ("Searching does not say “1 / 5 篇文章”; the page shows:\n%s", text);
 }
@@ -269,7 +292,7 @@ test_dates_follow_locale (Fixture       *fixture,
    * way the Chinese locale writes it, not as ISO digits. */
   expected = g_date_time_format (date, "%x");
   g_assert_cmpstr (expected, ==, "2024年01月31日");
-  text = visible_text (page);
+  text = visible_text_with (page, "2024年01月31日");
   if (strstr (text, "Mondo Social · 2024年01月31日") == NULL)
     g_error ("The article list shows no “Mondo Social · 2024年01月31日”; it shows:\n%s", text);
   g_assert_null (strstr (text, "2024-01-31"));
@@ -289,8 +312,8 @@ test_figures_page (Fixture       *fixture,
   guint n_metrics = 0;
 
   cited_window_set_visible_page (fixture->window, "figures");
-  drain ();
-  text = visible_text (page);
+  /* Wait for the table's rows: each has a status, "已提取" when untouched. */
+  text = visible_text_with (page, "已提取");
 
   /* Column titles and the metric filter. */
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
