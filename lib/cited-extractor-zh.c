@@ -2211,6 +2211,25 @@ have_number:
       }
     }
 
+  /* A year things are counted since is their start, not their period:
+   * "自 2011 年成立以来，小米已售出近 8 亿部" is a running total. */
+  {
+    guint kept = 0;
+
+    for (guint k = 0; k < n_years; k++)
+      {
+        guint y = years[k].idx;
+        guint b = skip_spaces_back (&s, y);
+        gboolean since = b > 0 && (cp[b - 1] == 0x81EA /* 自 */ || cp[b - 1] == 0x4ECE /* 从 */);
+
+        for (guint q = y; !since && q + 1 < n && q < y + 16 && !is_clause_sep (cp[q]); q++)
+          since = cp[q] == 0x4EE5 /* 以 */ && cp[q + 1] == 0x6765 /* 来 */;
+        if (!since)
+          years[kept++] = years[k];
+      }
+    n_years = kept;
+  }
+
   /* Pass 2: the brand, metric, scope and period of each figure. */
   sentence_brand = m_first < m_end ? ctx->mentions[m_first].brand : ctx->prev_brand;
   if (n_cands == 0)

@@ -2271,6 +2271,26 @@ brand_for (Sentence        *S,
    * the clause: "shipped 9.1 million phones, up 12% on the year before". */
   if (S->clause_brand != NULL && S->clause_brand_clause == clause)
     return S->clause_brand;
+  /* A count that is itself the subject of a passive ("about 25 million
+   * portable players were sold") is the market's, not the company the
+   * sentence before was about. */
+  for (guint k = c->last + 1; k + 1 < S->tokens->len && k <= c->last + 4; k++)
+    {
+      Token *t = TOK (S, k);
+
+      if (t->clause != clause || t->type != T_WORD)
+        break;
+      if (is_word (S, t, "were") || is_word (S, t, "was") || is_word (S, t, "are") ||
+          is_word (S, t, "is") || is_word (S, t, "been"))
+        {
+          Token *v = TOK (S, k + 1);
+
+          if (v->type == T_WORD && TOK_FIELD (v, metric) != NULL &&
+              v->end - v->start > 2 && S->body[v->end - 1] == 'd')
+            return NULL;
+          break;
+        }
+    }
   if (is_company_metric (metric))
     return S->ctx->prev_brand;
   return NULL;

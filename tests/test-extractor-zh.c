@@ -371,6 +371,13 @@ static const ZhCase cases[] = {
   { .body = "荣耀 50 的屏幕刷新率为 120Hz，充电功率 66W。" },
   { .body = "该机支持 4G 和 5G 双模网络，重 180 克。" },
   { .body = "前两天，华为发布了新的平板电脑。" },
+  /* A year things are counted since is no period. */
+  { .body = "自 2011 年成立以来，小米已售出近 8 亿部手机。", .text = "8 亿部", .value = 8e8,
+    .unit = "units", .qualifier = "nearly", .metric = "sales", .brand = "Xiaomi" },
+  { .body = "从 2019 年开始，华为累计出货 5000 万台。", .text = "5000 万台", .value = 5e7,
+    .unit = "units", .metric = "shipments", .brand = "Huawei" },
+  { .body = "惠普以 320 万台的销量领先 Chromebook 市场。", .text = "320 万台", .value = 3.2e6,
+    .unit = "units", .metric = "sales" },
   /* Falls are negative changes; a written minus keeps its sign. */
   { .body = "华为营收下滑 5%。", .text = "5%", .value = -5, .unit = "%",
     .metric = "growth", .brand = "Huawei" },

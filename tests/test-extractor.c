@@ -321,6 +321,16 @@ static const Case cases[] = {
     "v=-1.41;unit=%;text=-1.41%;y=2019|v=-1.2;unit=%;text=−1.2%" },
   { "Models S-21 and 40-50 sellers.", "" },
 
+  /* Market-wide counts in the passive take no brand from the sentence before. */
+  { "Apple launched the iPod in 2001. During 2004 about 25 million portable players were sold.",
+    "v=25e6;q=about;y=2004;brand=-" },
+  { "Bob Geldof sold 72,000 copies of the new Band Aid single.",
+    "v=72000;brand=-" },
+  { "The PSP is selling in Japan for £98, Nintendo's rival said.",
+    "v=98;cur=GBP;brand=-" },
+  { "Since 2011 Xiaomi has sold 800 million phones.",
+    "v=800e6;unit=units;m=sales;y=0;brand=Xiaomi" },
+
   /* Values as written, not binary noise. */
   { "Prices rose 0.6% and 4.15% to $99.99.",
     "v=0.6;text=0.6%|v=4.15;text=4.15%|v=99.99;cur=USD" },
