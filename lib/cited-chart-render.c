@@ -66,6 +66,9 @@ typedef struct {
   gboolean value_labels;
   double value_label_h;
   double bar_w;              /* bar charts: the width of one bar */
+  GArray *cat_start;         /* bar charts: double, x of a category's first bar */
+  GArray *bar_labels;        /* bar charts: Text per series × category (layout NULL: none) */
+  double bar_labels_h;       /* the height of their row under the axis, 0 without */
 } Layout;
 
 /* The fonts of recent renders, by size: the widget, the printer and an
@@ -180,6 +183,45 @@ mix (Rgba   a,
   return (Rgba) { a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t, a.a };
 }
 
+/* Series of the same name and colour are one thing to the reader (a
+ * brand's two prices fill two "overall" series): one legend entry, one
+ * colour. This is the first series of @series_index's kind. */
+static guint
+series_first (CitedChart *chart,
+              guint       series_index)
+{
+  CitedChartSeries *series = g_ptr_array_index (chart->series, series_index);
+
+  for (guint i = 0; i < series_index; i++)
+    {
+      CitedChartSeries *other = g_ptr_array_index (chart->series, i);
+      if (g_strcmp0 (other->name, series->name) == 0 && g_strcmp0 (other->color, series->color) == 0)
+        return i;
+    }
+  return series_index;
+}
+
+/* Which legend entry @series_index is drawn as, and how many there are. */
+static guint
+legend_entry (CitedChart *chart,
+              guint       series_index,
+              guint      *n_entries)
+{
+  guint entry = 0, count = 0;
+  guint first = series_first (chart, series_index);
+
+  for (guint i = 0; i < chart->series->len; i++)
+    if (series_first (chart, i) == i)
+      {
+        if (i < first)
+          entry++;
+        count++;
+      }
+  if (n_entries)
+    *n_entries = count;
+  return entry;
+}
+
 /* The colour of a bar or a series: the bar's own (a brand's), the
  * series', the accent for a lone series, else the palette. A colour too
  * close to the background (Apple's grey on a dark one) is moved towards
@@ -197,10 +239,13 @@ series_rgba (CitedChart            *chart,
   if (!(bar && parse_color (bar->color, &color)) &&
       !parse_color (series->color, &color))
     {
-      if (chart->series->len == 1)
+      guint n_entries;
+      guint entry = legend_entry (chart, series_index, &n_entries);
+
+      if (n_entries == 1)
         color = rgba_from (style->accent);
       else
-        parse_color (palette[series_index % G_N_ELEMENTS (palette)], &color);
+        parse_color (palette[entry % G_N_ELEMENTS (palette)], &color);
     }
   if (bg.a > 0 && fabs (luminance (&color) - luminance (&bg)) < 0.18)
     color = mix (color, rgba_from (style->foreground), 0.4);
@@ -278,16 +323,29 @@ format_tick (double      value,
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+bar_is_range (const CitedChartBar *bar)
+{
+  return isfinite (bar->value_max) && bar->value_max > bar->value;
+}
+
 static char *
-format_bar_value (CitedChart *chart,
-                  double      value)
+format_bar_value (CitedChart          *chart,
+                  const CitedChartBar *bar)
 {
   if (chart->kind == CITED_CHART_KIND_SHARE)
     {
-      double pct = value * 100;
+      double pct = bar->value * 100;
       return g_strdup_printf ("%.*f%%", pct < 10 && pct != 0 ? 1 : 0, pct);
     }
-  return cited_format_value (value, chart->unit, chart->currency);
+  if (bar_is_range (bar))
+    {
+      g_autofree char *low = cited_format_value (bar->value, chart->unit, chart->currency);
+      g_autofree char *high = cited_format_value (bar->value_max, chart->unit, chart->currency);
+      /* Translators: a range of values on a bar, "40–50" */
+      return g_strdup_printf (_("%s–%s"), low, high);
+    }
+  return cited_format_value (bar->value, chart->unit, chart->currency);
 }
 
 /* Layout */
@@ -323,6 +381,8 @@ layout_free (Layout *self)
   g_clear_pointer (&self->ticks, g_array_unref);
   g_clear_pointer (&self->tick_values, g_array_unref);
   g_clear_pointer (&self->categories, g_array_unref);
+  g_clear_pointer (&self->cat_start, g_array_unref);
+  g_clear_pointer (&self->bar_labels, g_array_unref);
   g_clear_object (&self->context);
   g_free (self->font_family);
   g_free (self);
@@ -456,26 +516,23 @@ layout_bar_rect (Layout *self,
     }
   else
     {
-      double group = self->pw / n;
       double bw = self->bar_w;
       double gap = MIN (2 * self->s, bw * 0.12);
-      guint present = 0, rank = 0;
-      double start, y0, y1;
+      guint rank = 0;
+      double y0, y1;
 
-      /* The bars a brand has sit side by side in the middle of its slot:
-       * sparse groups leave no holes. */
-      for (guint s = 0; s < chart->series->len; s++)
+      /* The bars a brand has sit side by side: sparse series leave no
+       * holes. */
+      for (guint s = 0; s < series; s++)
         if (get_bar (chart, s, category) != NULL)
-          {
-            if (s < series)
-              rank++;
-            present++;
-          }
-      start = self->px + group * category + (group - bw * present) / 2;
+          rank++;
       y0 = value_y (self, 0);
       y1 = value_y (self, bar->value);
+      /* A range reaches up to its upper end. */
+      if (bar_is_range (bar) && bar->value >= 0)
+        y1 = value_y (self, bar->value_max);
 
-      *x = start + bw * rank + gap / 2;
+      *x = g_array_index (self->cat_start, double, category) + bw * rank + gap / 2;
       *w = bw - gap;
       *y = MIN (y0, y1);
       *h = fabs (y1 - y0);
@@ -552,6 +609,8 @@ layout_legend (Layout *self,
       LegendItem item = { 0 };
       double item_w;
 
+      if (series_first (chart, i) != i)
+        continue;
       item.text = make_text (self, series->name, 0.9, FALSE, width - swatch - 6 * self->s, 1, PANGO_ALIGN_LEFT);
       /* The label's natural width, not the wrapping width. */
       {
@@ -565,7 +624,11 @@ layout_legend (Layout *self,
           if (row == max_rows)
             {
               text_clear (&item.text);
-              layout_legend_more (self, chart->series->len - i, x, y, left + width);
+              guint rest = 0;
+
+              for (guint j = i; j < chart->series->len; j++)
+                rest += series_first (chart, j) == j;
+              layout_legend_more (self, rest, x, y, left + width);
               break;
             }
           row++;
@@ -600,7 +663,7 @@ value_range (CitedChart *chart,
         if (bar == NULL)
           continue;
         *min = MIN (*min, bar->value);
-        *max = MAX (*max, bar->value);
+        *max = MAX (*max, bar_is_range (bar) ? bar->value_max : bar->value);
         any = TRUE;
       }
   return any;
@@ -614,6 +677,8 @@ values_are_whole (CitedChart *chart)
       {
         CitedChartBar *bar = get_bar (chart, s, c);
         if (bar != NULL && bar->value != floor (bar->value))
+          return FALSE;
+        if (bar != NULL && bar_is_range (bar) && bar->value_max != floor (bar->value_max))
           return FALSE;
       }
   return TRUE;
@@ -687,7 +752,7 @@ layout_new (CitedChart *chart,
   double pad, top, bottom, inner_w, f;
   gboolean small;
   int max_lines;
-  guint n;
+  guint n, n_entries = 0;
 
   self->chart = chart;
   self->width = width;
@@ -702,6 +767,9 @@ layout_new (CitedChart *chart,
   self->tick_values = g_array_new (FALSE, TRUE, sizeof (double));
   self->categories = g_array_new (FALSE, TRUE, sizeof (Text));
   g_array_set_clear_func (self->categories, text_clear_cb);
+  self->cat_start = g_array_new (FALSE, TRUE, sizeof (double));
+  self->bar_labels = g_array_new (FALSE, TRUE, sizeof (Text));
+  g_array_set_clear_func (self->bar_labels, text_clear_cb);
   self->empty = chart_is_empty (chart);
 
   /* Text grows with large exports (a 4000 px PNG reads like an 1200 px one)
@@ -760,7 +828,8 @@ layout_new (CitedChart *chart,
       return g_steal_pointer (&self);
     }
 
-  if (chart->series->len > 1 || chart->kind == CITED_CHART_KIND_LINES)
+  if (chart->kind == CITED_CHART_KIND_LINES ||
+      (chart->series->len > 0 && (legend_entry (chart, 0, &n_entries), n_entries > 1)))
     {
       double legend_bottom;
       layout_legend (self, pad, top, inner_w, max_lines, &legend_bottom);
@@ -829,10 +898,22 @@ layout_new (CitedChart *chart,
     double lh = line_height (self, 0.9);
     double tick_w = 0, group, cat_h = 0;
     int cat_lines = chart->kind == CITED_CHART_KIND_BARS && !small ? 2 : 1;
+    gboolean any_label = FALSE;
+    int label_lines = small ? 1 : 2;
+
+    if (chart->kind == CITED_CHART_KIND_BARS)
+      for (guint s = 0; s < chart->series->len && !any_label; s++)
+        for (guint c = 0; c < n && !any_label; c++)
+          {
+            CitedChartBar *bar = get_bar (chart, s, c);
+            any_label = bar != NULL && bar->label != NULL && *bar->label != '\0';
+          }
 
     self->value_label_h = chart->kind == CITED_CHART_KIND_BARS ? line_height (self, 0.8) : 0;
     self->py = top + self->value_label_h;
     self->ph = bottom - cat_lines * lh - 4 * self->s - self->py;
+    if (any_label)
+      self->ph -= label_lines * line_height (self, 0.75) + 4 * self->s;
     if (self->ph < 20)
       {
         self->too_small = TRUE;
@@ -849,28 +930,60 @@ layout_new (CitedChart *chart,
         return g_steal_pointer (&self);
       }
     group = self->pw / n;
+
     if (chart->kind == CITED_CHART_KIND_BARS)
       {
-        guint most = 1;
+        /* Brands take room by how many bars they have, with a gap between
+         * brands; bars do not grow wider than a comfortable width. */
+        guint total = 0;
+        double gap, x = self->px;
+        g_autofree guint *present = g_new0 (guint, MAX (n, 1));
 
         for (guint c = 0; c < n; c++)
           {
-            guint present = 0;
             for (guint s = 0; s < chart->series->len; s++)
-              present += get_bar (chart, s, c) != NULL;
-            most = MAX (most, present);
+              present[c] += get_bar (chart, s, c) != NULL;
+            total += present[c];
           }
-        self->bar_w = MIN (group * 0.78 / most, 90 * self->s);
-      }
-
-    if (chart->kind == CITED_CHART_KIND_BARS)
-      {
+        self->bar_w = MIN (self->pw / (MAX (total, 1) + 0.7 * n), 90 * self->s);
+        gap = (self->pw - self->bar_w * total) / n;
         for (guint c = 0; c < n; c++)
           {
+            double start = x + gap / 2;
+            double span = present[c] * self->bar_w + gap;
             Text text = make_text (self, g_ptr_array_index (chart->categories, c), 0.9, FALSE,
-                                   MAX (1, group - 4 * self->s), cat_lines, PANGO_ALIGN_CENTER);
+                                   MAX (1, span - 4 * self->s), cat_lines, PANGO_ALIGN_CENTER);
+
+            g_array_append_val (self->cat_start, start);
             cat_h = MAX (cat_h, text.h);
+            /* x and w hold the label's box: its span. */
+            text.x = x + 2 * self->s;
+            text.w = MAX (1, span - 4 * self->s);
             g_array_append_val (self->categories, text);
+            x += span;
+          }
+
+        /* What tells a brand's bars apart, under each of them, when there
+         * is room to read it. */
+        g_array_set_size (self->bar_labels, chart->series->len * n);
+        if (any_label && self->bar_w >= 24 * self->s)
+          {
+            for (guint s = 0; s < chart->series->len; s++)
+              for (guint c = 0; c < n; c++)
+                {
+                  CitedChartBar *bar = get_bar (chart, s, c);
+                  Text *t = &g_array_index (self->bar_labels, Text, s * n + c);
+                  double bx, by, bw, bh;
+
+                  if (bar == NULL || bar->label == NULL || *bar->label == '\0')
+                    continue;
+                  *t = make_text (self, bar->label, 0.75, FALSE, self->bar_w - 2 * self->s,
+                                  label_lines, PANGO_ALIGN_CENTER);
+                  self->bar_labels_h = MAX (self->bar_labels_h, t->h);
+                  /* Its y is set below, once the plot's height is known. */
+                  layout_bar_rect (self, s, c, &bx, &by, &bw, &bh);
+                  t->x = bx + bw / 2 - (self->bar_w - 2 * self->s) / 2;
+                }
           }
       }
     else
@@ -895,15 +1008,31 @@ layout_new (CitedChart *chart,
 
     /* Give back the room a second line of labels did not need. */
     self->ph = bottom - cat_h - 4 * self->s - self->py;
+    if (self->bar_labels_h > 0)
+      {
+        self->ph -= self->bar_labels_h + 4 * self->s;
+        /* Too low a plot is worse than bars without their labels. */
+        if (self->ph < 40 * self->s)
+          {
+            self->ph += self->bar_labels_h + 4 * self->s;
+            self->bar_labels_h = 0;
+            g_array_set_size (self->bar_labels, 0);
+          }
+      }
+    for (guint i = 0; i < self->bar_labels->len; i++)
+      {
+        Text *t = &g_array_index (self->bar_labels, Text, i);
+        t->y = self->py + self->ph + 4 * self->s;
+      }
     for (guint c = 0; c < n; c++)
       {
         Text *t = &g_array_index (self->categories, Text, c);
         double cx = self->px + group * (c + 0.5);
-        if (chart->kind == CITED_CHART_KIND_BARS)
-          t->x = cx - MAX (1, group - 4 * self->s) / 2;
-        else
+        if (chart->kind != CITED_CHART_KIND_BARS)
           t->x = CLAMP (cx - t->w / 2, 0, width - t->w);
         t->y = self->py + self->ph + 4 * self->s;
+        if (self->bar_labels_h > 0)
+          t->y += self->bar_labels_h + 4 * self->s;
       }
     for (guint i = 0; i < self->ticks->len; i++)
       {
@@ -927,7 +1056,7 @@ layout_new (CitedChart *chart,
 
               if (bar == NULL)
                 continue;
-              label = format_bar_value (chart, bar->value);
+              label = format_bar_value (chart, bar);
               text = make_text (self, label, 0.8, FALSE, -1, 1, PANGO_ALIGN_CENTER);
               widest = MAX (widest, text.w);
               text_clear (&text);
@@ -1003,9 +1132,30 @@ draw_bars (cairo_t               *cr,
         if (!layout_bar_rect (layout, s, c, &x, &y, &w, &h))
           continue;
         color = series_rgba (chart, style, s, bar);
-        set_source (cr, &color);
-        cairo_rectangle (cr, x, y, w, MAX (h, 0.5));
-        cairo_fill (cr);
+        if (chart->kind == CITED_CHART_KIND_BARS && bar_is_range (bar) && bar->value >= 0)
+          {
+            /* A range: solid up to its lower end, a lighter extension with
+             * a cap up to its upper end. */
+            double y_low = value_y (layout, bar->value);
+            double y_zero = value_y (layout, 0);
+            Rgba light = color;
+
+            light.a *= 0.35;
+            set_source (cr, &light);
+            cairo_rectangle (cr, x, y, w, MAX (y_low - y, 0));
+            cairo_fill (cr);
+            set_source (cr, &color);
+            cairo_rectangle (cr, x, y, w, MAX (1.5 * layout->s, 1));
+            cairo_fill (cr);
+            cairo_rectangle (cr, x, y_low, w, MAX (y_zero - y_low, 0.5));
+            cairo_fill (cr);
+          }
+        else
+          {
+            set_source (cr, &color);
+            cairo_rectangle (cr, x, y, w, MAX (h, 0.5));
+            cairo_fill (cr);
+          }
 
         if (style->highlight_series == (int) s && style->highlight_category == (int) c)
           {
@@ -1020,7 +1170,7 @@ draw_bars (cairo_t               *cr,
 
         if (layout->value_labels)
           {
-            g_autofree char *label = format_bar_value (chart, bar->value);
+            g_autofree char *label = format_bar_value (chart, bar);
 
             if (chart->kind == CITED_CHART_KIND_SHARE)
               draw_value_label (cr, layout, label, x + w + 4 * layout->s,
@@ -1263,6 +1413,37 @@ cited_chart_render (CitedChart            *self,
     }
   for (guint c = 0; c < layout->categories->len; c++)
     draw_text (cr, &g_array_index (layout->categories, Text, c), &fg);
+  if (layout->bar_labels_h > 0)
+    {
+      guint n = self->categories->len;
+
+      for (guint i = 0; i < layout->bar_labels->len; i++)
+        draw_text (cr, &g_array_index (layout->bar_labels, Text, i), &dim);
+      /* A brand's bars are bracketed together above the brand's name. */
+      set_source (cr, &dim);
+      cairo_set_line_width (cr, MAX (1, layout->s));
+      for (guint c = 0; c < n; c++)
+        {
+          double left = G_MAXDOUBLE, right = -G_MAXDOUBLE;
+          guint count = 0;
+          double y = round (layout->py + layout->ph + 6 * layout->s + layout->bar_labels_h) + 0.5;
+
+          for (guint s = 0; s < self->series->len; s++)
+            {
+              double bx, by, bw, bh;
+              if (!layout_bar_rect (layout, s, c, &bx, &by, &bw, &bh))
+                continue;
+              left = MIN (left, bx);
+              right = MAX (right, bx + bw);
+              count++;
+            }
+          if (count < 2)
+            continue;
+          cairo_move_to (cr, left, y);
+          cairo_line_to (cr, right, y);
+          cairo_stroke (cr);
+        }
+    }
 
   if (self->kind == CITED_CHART_KIND_LINES)
     draw_lines (cr, layout, style, &fg);
@@ -1344,8 +1525,12 @@ chart_signature (CitedChart *chart,
           double value = bar ? bar->value : NAN;
           guint8 present = bar != NULL;
 
+          double value_max = bar ? bar->value_max : NAN;
+
           hash = digest_bytes (hash, &present, 1);
           hash = digest_bytes (hash, &value, sizeof value);
+          hash = digest_bytes (hash, &value_max, sizeof value_max);
+          hash = digest_string (hash, bar ? bar->label : NULL);
         }
     }
   return hash;

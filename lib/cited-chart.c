@@ -18,6 +18,7 @@
  * a note in the subtitle instead of bars too thin to see. */
 #define MAX_FIGURE_CATEGORIES 12
 #define MAX_FIGURE_SERIES 8
+#define MAX_FIGURE_BARS 40
 #define MAX_SHARE_BRANDS 8
 #define MAX_TREND_BRANDS 4
 #define MAX_SOURCE_TITLES 3
@@ -39,6 +40,7 @@ chart_bar_free (gpointer data)
   g_clear_pointer (&bar->figure_ids, g_array_unref);
   g_free (bar->tooltip);
   g_free (bar->color);
+  g_free (bar->label);
   g_free (bar);
 }
 
@@ -179,6 +181,7 @@ cited_chart_set_value (CitedChart       *self,
     {
       bar = g_new0 (CitedChartBar, 1);
       bar->figure_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      bar->value_max = NAN;
       g_ptr_array_index (series->bars, category) = bar;
     }
   bar->value = value;
@@ -360,6 +363,7 @@ typedef struct {
   int year;
   int quarter;
   guint n_figures;
+  gboolean overall;          /* neither scope nor period */
 } SeriesInfo;
 
 static void
@@ -373,10 +377,31 @@ series_info_free (gpointer data)
   g_free (info);
 }
 
+/* One bar of the figures chart: the figures of a brand that cite the same
+ * value with the same scope and period. */
+typedef struct {
+  guint group;               /* index into the drawn groups */
+  GPtrArray *figures;        /* CitedFigure */
+  double value;
+  double value_max;          /* NAN: not a range */
+  guint slot;                /* its place among its brand's bars of the group */
+  gboolean kept;
+} BarInfo;
+
+static void
+bar_info_free (gpointer data)
+{
+  BarInfo *info = data;
+
+  g_ptr_array_unref (info->figures);
+  g_free (info);
+}
+
 typedef struct {
   char *brand;
   double max;
   GHashTable *groups;        /* series key -> GPtrArray of CitedFigure */
+  GPtrArray *bars;           /* BarInfo, in drawing order */
 } BrandInfo;
 
 static void
@@ -386,6 +411,7 @@ brand_info_free (gpointer data)
 
   g_free (info->brand);
   g_hash_table_unref (info->groups);
+  g_ptr_array_unref (info->bars);
   g_free (info);
 }
 
@@ -444,16 +470,99 @@ brand_info_compare (gconstpointer a,
   return g_utf8_collate (x->brand, y->brand);
 }
 
+/* The upper end of a figure's range, NAN when it is a single value. */
+static double
+range_max (const CitedFigure *figure)
+{
+  if (isfinite (figure->value_max) && figure->value_max > figure->value)
+    return figure->value_max;
+  return NAN;
+}
+
+/* "190 million" and "1.9亿" are the same value even when the scaling left
+ * a last-digit difference. */
+static gboolean
+same_value (double a,
+            double b)
+{
+  if (isnan (a) || isnan (b))
+    return isnan (a) && isnan (b);
+  return fabs (a - b) <= 1e-9 * MAX (fabs (a), fabs (b));
+}
+
 static int
 figure_compare_value_desc (gconstpointer a,
                            gconstpointer b)
 {
   const CitedFigure *x = *(CitedFigure * const *) a;
   const CitedFigure *y = *(CitedFigure * const *) b;
+  double xm = range_max (x), ym = range_max (y);
 
+  if (!same_value (x->value, y->value))
+    return x->value > y->value ? -1 : 1;
+  if (!same_value (xm, ym))
+    {
+      if (isnan (xm) || isnan (ym))
+        return isnan (xm) ? 1 : -1;
+      return xm > ym ? -1 : 1;
+    }
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Which bars a crowded brand keeps: those most often cited, then the
+ * largest. */
+static int
+bar_info_compare_weight (gconstpointer a,
+                         gconstpointer b)
+{
+  const BarInfo *x = *(BarInfo * const *) a;
+  const BarInfo *y = *(BarInfo * const *) b;
+
+  if (x->figures->len != y->figures->len)
+    return x->figures->len > y->figures->len ? -1 : 1;
   if (x->value != y->value)
     return x->value > y->value ? -1 : 1;
-  return x->id < y->id ? -1 : x->id > y->id;
+  return 0;
+}
+
+/* The most bars each brand may have so that all of them together stay
+ * within @limit: every brand gets as many as it has, up to a common
+ * ceiling, and at least one. */
+static guint
+bar_quota (GPtrArray *brand_infos,
+           guint      n_brands,
+           guint      limit)
+{
+  guint quota = 1;
+
+  for (;;)
+    {
+      guint total = 0;
+      gboolean more = FALSE;
+
+      for (guint c = 0; c < n_brands; c++)
+        {
+          BrandInfo *binfo = g_ptr_array_index (brand_infos, c);
+          total += MIN (binfo->bars->len, quota + 1);
+          more |= binfo->bars->len > quota;
+        }
+      if (!more || total > limit)
+        return quota;
+      quota++;
+    }
+}
+
+/* The text of a bar's first figure as written ("3999 yuan"). */
+static const char *
+bar_text (const BarInfo *info)
+{
+  for (guint i = 0; i < info->figures->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (info->figures, i);
+      if (figure->text != NULL && *figure->text != '\0')
+        return figure->text;
+    }
+  return NULL;
 }
 
 static char *
@@ -583,10 +692,14 @@ unit_phrase (const char *unit,
  * @query: filters; query->metric is required
  *
  * Builds a bar chart of one metric: brands on the x axis, ordered by their
- * largest figure, and one series per scope and period. Each bar is the
- * largest figure of its group and keeps the ids of all of them. When the
- * figures mix units or currencies, the most common one is charted and the
- * subtitle says how many figures were left out.
+ * largest figure, and within each brand one bar per distinct value, scope
+ * and period. Figures citing the same value there (the same number in two
+ * articles, "190 million" and "1.9亿") are one bar that keeps all their
+ * ids; nothing is hidden behind a larger figure. Series are the scope and
+ * period groups. When the figures mix units or currencies, the most common
+ * one is charted and the subtitle says how many figures were left out;
+ * beyond MAX_FIGURE_BARS bars, brands or groups, the subtitle says how many
+ * figures are not shown.
  *
  * Returns: (transfer full): the chart (without categories when there are no
  *   figures), or NULL with @error set
@@ -614,7 +727,11 @@ cited_chart_new_figures (CitedStore        *store,
   guint dominant_count = 0;
   guint n_branded = 0;
   guint n_other_units = 0;
-  guint n_series, n_categories;
+  guint n_groups, n_categories, quota;
+  guint n_drawn_groups = 0;
+  g_autofree guint *slots = NULL;
+  g_autofree guint *first_series = NULL;
+  g_autoptr(GPtrArray) drawn = g_ptr_array_new ();
   CitedLexicon *lexicon;
 
   g_return_val_if_fail (CITED_IS_STORE (store), NULL);
@@ -719,8 +836,11 @@ cited_chart_new_figures (CitedStore        *store,
           else if (period)
             sinfo->name = g_strdup (period);
           else
-            /* Translators: the legend of figures with no scope or period */
-            sinfo->name = g_strdup (_("overall"));
+            {
+              /* Translators: the legend of figures with no scope or period */
+              sinfo->name = g_strdup (_("overall"));
+              sinfo->overall = TRUE;
+            }
           g_ptr_array_add (series_infos, sinfo);
           g_hash_table_insert (series_by_key, sinfo->key, sinfo);
         }
@@ -733,6 +853,7 @@ cited_chart_new_figures (CitedStore        *store,
           binfo->max = -INFINITY;
           binfo->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                  (GDestroyNotify) g_ptr_array_unref);
+          binfo->bars = g_ptr_array_new_with_free_func (bar_info_free);
           g_ptr_array_add (brand_infos, binfo);
           g_hash_table_insert (brands_by_name, binfo->brand, binfo);
         }
@@ -747,65 +868,133 @@ cited_chart_new_figures (CitedStore        *store,
     }
 
   /* The most common groups, drawn in a reading order: global, overseas,
-   * domestic, countries, then by period. */
+   * domestic, countries, then by period. More would repeat colours. */
   g_ptr_array_sort (series_infos, series_info_compare_count);
-  n_series = MIN (series_infos->len, MAX_FIGURE_SERIES);
-  if (series_infos->len > n_series)
-    {
-      guint rest = series_infos->len - n_series;
-      g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u more group not shown",
-                                                            "%u more groups not shown", rest),
-                                               rest));
-      g_ptr_array_set_size (series_infos, n_series);
-    }
+  n_groups = MIN (series_infos->len, MAX_FIGURE_SERIES);
+  g_ptr_array_set_size (series_infos, n_groups);
   g_ptr_array_sort (series_infos, series_info_compare);
 
   g_ptr_array_sort (brand_infos, brand_info_compare);
   n_categories = MIN (brand_infos->len, MAX_FIGURE_CATEGORIES);
-  if (brand_infos->len > n_categories)
+
+  /* Within a brand and a group, one bar per distinct value (and range):
+   * the same figure cited twice is one bar holding both figure ids, and
+   * two different prices are two bars. */
+  for (guint c = 0; c < n_categories; c++)
     {
-      guint rest = brand_infos->len - n_categories;
-      g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u more brand not shown",
-                                                            "%u more brands not shown", rest),
-                                               rest));
+      BrandInfo *binfo = g_ptr_array_index (brand_infos, c);
+
+      for (guint g = 0; g < n_groups; g++)
+        {
+          SeriesInfo *sinfo = g_ptr_array_index (series_infos, g);
+          GPtrArray *group = g_hash_table_lookup (binfo->groups, sinfo->key);
+          BarInfo *current = NULL;
+          guint slot = 0;
+
+          if (group == NULL)
+            continue;
+          g_ptr_array_sort (group, figure_compare_value_desc);
+          for (guint i = 0; i < group->len; i++)
+            {
+              CitedFigure *figure = g_ptr_array_index (group, i);
+              double top = range_max (figure);
+
+              if (current == NULL || !same_value (current->value, figure->value) ||
+                  !same_value (current->value_max, top))
+                {
+                  current = g_new0 (BarInfo, 1);
+                  current->group = g;
+                  current->figures = g_ptr_array_new ();
+                  current->value = figure->value;
+                  current->value_max = top;
+                  current->slot = slot++;
+                  g_ptr_array_add (binfo->bars, current);
+                }
+              g_ptr_array_add (current->figures, figure);
+            }
+        }
+    }
+
+  /* Too many bars would be too thin to read: each brand keeps its most
+   * cited values up to a share of the limit. */
+  quota = bar_quota (brand_infos, n_categories, MAX_FIGURE_BARS);
+  slots = g_new0 (guint, MAX (n_groups, 1));
+  for (guint c = 0; c < n_categories; c++)
+    {
+      BrandInfo *binfo = g_ptr_array_index (brand_infos, c);
+      g_autoptr(GPtrArray) by_weight = g_ptr_array_new ();
+      guint next_slot[MAX_FIGURE_SERIES] = { 0 };
+
+      g_ptr_array_extend (by_weight, binfo->bars, NULL, NULL);
+      g_ptr_array_sort (by_weight, bar_info_compare_weight);
+      for (guint i = 0; i < by_weight->len && i < quota; i++)
+        ((BarInfo *) g_ptr_array_index (by_weight, i))->kept = TRUE;
+      for (guint i = 0; i < binfo->bars->len; i++)
+        {
+          BarInfo *info = g_ptr_array_index (binfo->bars, i);
+
+          if (!info->kept)
+            continue;
+          info->slot = next_slot[info->group]++;
+          slots[info->group] = MAX (slots[info->group], next_slot[info->group]);
+        }
+    }
+
+  /* One series per group and slot: a brand with two prices fills two
+   * series of the same name, which the legend shows once. */
+  first_series = g_new0 (guint, MAX (n_groups, 1));
+  for (guint g = 0; g < n_groups; g++)
+    {
+      SeriesInfo *sinfo = g_ptr_array_index (series_infos, g);
+
+      first_series[g] = chart->series->len;
+      for (guint k = 0; k < slots[g]; k++)
+        cited_chart_add_series (chart, sinfo->name, NULL);
+      if (slots[g] > 0)
+        n_drawn_groups++;
     }
 
   lexicon = cited_store_get_lexicon (store);
   for (guint c = 0; c < n_categories; c++)
     {
       BrandInfo *binfo = g_ptr_array_index (brand_infos, c);
-      cited_chart_add_category (chart, binfo->brand);
-    }
+      guint category = cited_chart_add_category (chart, binfo->brand);
 
-  for (guint s = 0; s < n_series; s++)
-    {
-      SeriesInfo *sinfo = g_ptr_array_index (series_infos, s);
-      CitedChartSeries *series = cited_chart_add_series (chart, sinfo->name, NULL);
-
-      for (guint c = 0; c < n_categories; c++)
+      for (guint i = 0; i < binfo->bars->len; i++)
         {
-          BrandInfo *binfo = g_ptr_array_index (brand_infos, c);
-          GPtrArray *group = g_hash_table_lookup (binfo->groups, sinfo->key);
+          BarInfo *info = g_ptr_array_index (binfo->bars, i);
+          SeriesInfo *sinfo = g_ptr_array_index (series_infos, info->group);
+          CitedChartSeries *series;
           g_autofree char *tooltip = NULL;
           CitedChartBar *bar = NULL;
+          guint n_here = 0;
 
-          if (group == NULL)
+          if (!info->kept)
             continue;
-          /* Largest first: the bar's value, and the figure a click opens. */
-          g_ptr_array_sort (group, figure_compare_value_desc);
-          tooltip = bar_tooltip (group);
-          for (guint i = 0; i < group->len; i++)
+          series = g_ptr_array_index (chart->series, first_series[info->group] + info->slot);
+          tooltip = bar_tooltip (info->figures);
+          for (guint f = 0; f < info->figures->len; f++)
             {
-              CitedFigure *figure = g_ptr_array_index (group, i);
-              CitedFigure *largest = g_ptr_array_index (group, 0);
-              bar = cited_chart_set_value (chart, series, c, largest->value, figure->id,
-                                           i == 0 ? tooltip : NULL);
+              CitedFigure *figure = g_ptr_array_index (info->figures, f);
+              bar = cited_chart_set_value (chart, series, category, info->value, figure->id,
+                                           f == 0 ? tooltip : NULL);
             }
-          /* With one series the bars are the brands': their colours. */
-          if (n_series == 1 && bar != NULL && lexicon != NULL)
+          bar->value_max = info->value_max;
+          /* A bar says what sets it apart: its scope and period, or, when
+           * the brand has several values there, the figure as written. */
+          for (guint j = 0; j < binfo->bars->len; j++)
+            {
+              BarInfo *other = g_ptr_array_index (binfo->bars, j);
+              n_here += other->kept && other->group == info->group;
+            }
+          if (n_here > 1 && bar_text (info) != NULL)
+            bar->label = g_strdup (bar_text (info));
+          else if (!sinfo->overall)
+            bar->label = g_strdup (sinfo->name);
+          /* With one group the bars are the brands': their colours. */
+          if (n_drawn_groups == 1 && lexicon != NULL)
             bar->color = g_strdup (cited_lexicon_color_for (lexicon, binfo->brand));
+          g_ptr_array_extend (drawn, info->figures, NULL, NULL);
         }
     }
 
@@ -814,6 +1003,14 @@ cited_chart_new_figures (CitedStore        *store,
     if (phrase)
       g_ptr_array_insert (notes, 0, g_steal_pointer (&phrase));
   }
+  if (drawn->len < figures->len)
+    {
+      guint rest = figures->len - drawn->len;
+      g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u more figure not shown",
+                                                            "%u more figures not shown", rest),
+                                               rest));
+    }
   if (n_other_units > 0)
     g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                           "%u figure in other units left out",
@@ -827,22 +1024,7 @@ cited_chart_new_figures (CitedStore        *store,
     }
 
   /* Only the figures drawn count as the source. */
-  {
-    g_autoptr(GPtrArray) drawn = g_ptr_array_new ();
-
-    for (guint c = 0; c < n_categories; c++)
-      {
-        BrandInfo *binfo = g_ptr_array_index (brand_infos, c);
-        for (guint s = 0; s < n_series; s++)
-          {
-            SeriesInfo *sinfo = g_ptr_array_index (series_infos, s);
-            GPtrArray *group = g_hash_table_lookup (binfo->groups, sinfo->key);
-            if (group)
-              g_ptr_array_extend (drawn, group, NULL, NULL);
-          }
-      }
-    chart->source_note = source_note (drawn);
-  }
+  chart->source_note = source_note (drawn);
 
   return g_steal_pointer (&chart);
 }
@@ -1118,8 +1300,10 @@ csv_number (GString *out,
  * cited_chart_to_csv:
  *
  * The plotted data, one row per bar:
- * `category,series,value,unit,currency,figure_ids` with RFC 4180 quoting;
- * figure ids are separated by spaces, shares are given in percent.
+ * `category,series,value,unit,currency,figure_ids,value_max,label` with
+ * RFC 4180 quoting; figure ids are separated by spaces, shares are given in
+ * percent, value_max is empty unless the bar is a range, label is what the
+ * chart writes under the bar.
  *
  * Returns: (transfer full): the CSV text
  */
@@ -1132,7 +1316,7 @@ cited_chart_to_csv (CitedChart *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   share = self->kind == CITED_CHART_KIND_SHARE;
-  out = g_string_new ("category,series,value,unit,currency,figure_ids\n");
+  out = g_string_new ("category,series,value,unit,currency,figure_ids,value_max,label\n");
   for (guint c = 0; c < self->categories->len; c++)
     for (guint s = 0; s < self->series->len; s++)
       {
@@ -1154,21 +1338,35 @@ cited_chart_to_csv (CitedChart *self)
         for (guint i = 0; bar->figure_ids && i < bar->figure_ids->len; i++)
           g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? " " : "",
                                   g_array_index (bar->figure_ids, gint64, i));
+        g_string_append_c (out, ',');
+        if (isfinite (bar->value_max) && bar->value_max > bar->value)
+          csv_number (out, share ? bar->value_max * 100 : bar->value_max);
+        g_string_append_c (out, ',');
+        csv_field (out, bar->label);
         g_string_append_c (out, '\n');
       }
   return g_string_free (out, FALSE);
 }
 
-/* A value as it reads in a sentence: "190M units", "¥3,999", "35%". */
+/* A value as it reads in a sentence: "190M units", "¥3,999", "35%",
+ * "40–50 cities" for a range up to @value_max (NAN: none). */
 static char *
 describe_value (CitedChart *self,
-                double      value)
+                double      value,
+                double      value_max)
 {
   g_autofree char *number = NULL;
 
   if (self->kind == CITED_CHART_KIND_SHARE)
     return g_strdup_printf ("%.*f%%", value * 100 < 10 ? 1 : 0, value * 100);
   number = cited_format_value (value, self->unit, self->currency);
+  if (isfinite (value_max) && value_max > value)
+    {
+      g_autofree char *high = cited_format_value (value_max, self->unit, self->currency);
+      g_autofree char *low = g_steal_pointer (&number);
+      /* Translators: a range of values, "40–50" */
+      number = g_strdup_printf (_("%s–%s"), low, high);
+    }
   if (self->currency == NULL && self->unit != NULL && !g_str_equal (self->unit, "%"))
     return g_strdup_printf ("%s %s", number, self->unit);
   return g_steal_pointer (&number);
@@ -1233,6 +1431,7 @@ char *
 cited_chart_describe (CitedChart *self)
 {
   GString *out;
+  gboolean named = FALSE;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -1269,8 +1468,8 @@ cited_chart_describe (CitedChart *self)
             }
           if (!isfinite (best))
             continue;
-          total_text = describe_value (self, total);
-          best_text = describe_value (self, best);
+          total_text = describe_value (self, total, NAN);
+          best_text = describe_value (self, best, NAN);
           g_string_append_c (out, ' ');
           /* Translators: "Xiaomi: 40 mentions from 2023-01 to 2024-03, most in 2023-05 (7 mentions)." */
           g_string_append_printf (out, _("%s: %s from %s to %s, most in %s (%s)."),
@@ -1282,6 +1481,12 @@ cited_chart_describe (CitedChart *self)
         }
       return g_string_free (out, FALSE);
     }
+
+  /* Series of one name (a brand's two prices) are one group to the
+   * reader: the name is read when there are several groups. */
+  for (guint s = 1; s < self->series->len && !named; s++)
+    named = g_strcmp0 (((CitedChartSeries *) g_ptr_array_index (self->series, s))->name,
+                       ((CitedChartSeries *) g_ptr_array_index (self->series, 0))->name) != 0;
 
   for (guint c = 0; c < self->categories->len; c++)
     {
@@ -1295,16 +1500,19 @@ cited_chart_describe (CitedChart *self)
 
           if (bar == NULL || !isfinite (bar->value))
             continue;
-          value = describe_value (self, bar->value);
+          value = describe_value (self, bar->value, bar->value_max);
           if (first)
             g_string_append_printf (out, " %s:", (const char *) g_ptr_array_index (self->categories, c));
           else
             g_string_append_c (out, ',');
           /* One series needs no name: "Xiaomi: 24K patents." */
-          if (self->series->len > 1)
+          if (named)
             g_string_append_printf (out, " %s %s", series->name, value);
           else
             g_string_append_printf (out, " %s", value);
+          /* A label that says more than the series name: "¥3,999 (3999 yuan)". */
+          if (bar->label != NULL && *bar->label != '\0' && g_strcmp0 (bar->label, series->name) != 0)
+            g_string_append_printf (out, " (%s)", bar->label);
           first = FALSE;
         }
       if (!first)

@@ -23,6 +23,10 @@ typedef struct {
   GArray *figure_ids;        /* gint64; may be empty (mention counts) */
   char *tooltip;             /* e.g. the source sentence; may be NULL */
   char *color;               /* "#RRGGBB" overriding the series colour (a brand's bar), or NULL */
+  /* Added after the first release of the model: */
+  char *label;               /* what tells the bar from its neighbours in its category
+                              * ("overseas", "3999 yuan"), drawn under it; or NULL */
+  double value_max;          /* upper end of a range ("40–50"), NAN when not a range */
 } CitedChartBar;
 
 /**
@@ -70,8 +74,10 @@ CitedChartBar *cited_chart_set_value (CitedChart *self, CitedChartSeries *series
                                       gint64 figure_id, const char *tooltip);
 
 /* Figures of one metric (query->metric, required) grouped by brand on the
- * x axis and by scope/period as series; each bar is the largest figure of
- * its group and keeps every figure id behind it. */
+ * x axis: one bar per distinct value (with its scope and period) in a
+ * brand, holding every figure id that cites it. Series are the scope/period
+ * groups; a group with several values in one brand has several series of
+ * the same name (one legend entry, one colour). */
 CitedChart *cited_chart_new_figures  (CitedStore       *store,
                                       const CitedQuery *query,
                                       GError          **error);
@@ -126,7 +132,8 @@ gboolean    cited_chart_export       (CitedChart  *self,
                                       int          width,
                                       int          height,
                                       GError     **error);
-/* The plotted data as CSV: category,series,value,unit,currency,figure_ids. */
+/* The plotted data as CSV, one row per bar:
+ * category,series,value,unit,currency,figure_ids,value_max,label. */
 char       *cited_chart_to_csv       (CitedChart  *self);
 /* A sentence that reads the chart's values, for its accessible label. */
 char       *cited_chart_describe     (CitedChart  *self);

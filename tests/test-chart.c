@@ -326,12 +326,12 @@ test_csv (void)
 
   csv = cited_chart_to_csv (chart);
   lines = g_strsplit (csv, "\n", -1);
-  g_assert_cmpstr (lines[0], ==, "category,series,value,unit,currency,figure_ids");
-  g_assert_cmpstr (lines[1], ==, "Xiaomi,global 2021,190000000,units,,11");
-  g_assert_cmpstr (lines[2], ==, "Xiaomi,overseas,140000000,units,,12 13");
-  g_assert_cmpstr (lines[3], ==, "Xiaomi,domestic,50000000,units,,14");
-  g_assert_cmpstr (lines[4], ==, "Huawei,global 2021,100000000,units,,21");
-  g_assert_cmpstr (lines[5], ==, "\"Acme, \"\"the\"\" company\",global 2021,1.5,units,,");
+  g_assert_cmpstr (lines[0], ==, "category,series,value,unit,currency,figure_ids,value_max,label");
+  g_assert_cmpstr (lines[1], ==, "Xiaomi,global 2021,190000000,units,,11,,");
+  g_assert_cmpstr (lines[2], ==, "Xiaomi,overseas,140000000,units,,12 13,,");
+  g_assert_cmpstr (lines[3], ==, "Xiaomi,domestic,50000000,units,,14,,");
+  g_assert_cmpstr (lines[4], ==, "Huawei,global 2021,100000000,units,,21,,");
+  g_assert_cmpstr (lines[5], ==, "\"Acme, \"\"the\"\" company\",global 2021,1.5,units,,,,");
   g_assert_cmpstr (lines[6], ==, "");
   g_assert_null (lines[7]);
 }
@@ -347,8 +347,8 @@ test_csv_share (void)
   cited_chart_set_value (chart, series, cited_chart_add_category (chart, "Xiaomi"), 0.375, 0, NULL);
   csv = cited_chart_to_csv (chart);
   /* Shares are written as the percentages the chart shows. */
-  g_assert_cmpstr (csv, ==, "category,series,value,unit,currency,figure_ids\n"
-                            "Xiaomi,Share of voice,37.5,%,,\n");
+  g_assert_cmpstr (csv, ==, "category,series,value,unit,currency,figure_ids,value_max,label\n"
+                            "Xiaomi,Share of voice,37.5,%,,,,\n");
 }
 
 static void
@@ -538,7 +538,7 @@ test_hit_test_negative (void)
   cited_chart_set_value (chart, series, cited_chart_add_category (chart, "NIO"), -1.2e9, 0, NULL);
   check_hits (chart, 640, 480, colors);
   csv = cited_chart_to_csv (chart);
-  g_assert_nonnull (strstr (csv, "\nNIO,2023,-1200000000,,CNY,\n"));
+  g_assert_nonnull (strstr (csv, "\nNIO,2023,-1200000000,,CNY,,,\n"));
 }
 
 static void
@@ -656,6 +656,89 @@ test_styles (void)
   g_assert_cmpuint (count_ink (&dark_canvas, 0, 40, dark_bg), >, 50);
   cairo_surface_destroy (light_canvas.surface);
   cairo_surface_destroy (dark_canvas.surface);
+}
+
+/* A range is drawn to its lower end with a lighter extension up to its
+ * upper end; both parts answer the hit test, and CSV and the description
+ * give both ends. */
+static void
+test_range (void)
+{
+  g_autoptr(CitedChart) chart = cited_chart_new (CITED_CHART_KIND_BARS, "Stores by brand");
+  CitedChartSeries *series = cited_chart_add_series (chart, "2021", XIAOMI_ORANGE);
+  const char *colors[] = { XIAOMI_ORANGE };
+  g_autofree char *csv = NULL;
+  g_autofree char *text = NULL;
+  CitedChartBar *bar;
+  CitedChartStyle style;
+  Canvas canvas;
+  int top = -1, bottom = -1, x = -1;
+
+  chart->unit = g_strdup ("stores");
+  bar = cited_chart_set_value (chart, series, cited_chart_add_category (chart, "Xiaomi"), 40, 7, "40 to 50 stores");
+  g_assert_true (isnan (bar->value_max));
+  bar->value_max = 50;
+  bar->label = g_strdup ("2021");
+
+  csv = cited_chart_to_csv (chart);
+  g_assert_nonnull (strstr (csv, "\nXiaomi,2021,40,stores,,7,50,2021\n"));
+  text = cited_chart_describe (chart);
+  g_assert_cmpstr (text, ==, "Stores by brand. Xiaomi: 40–50 stores.");
+  check_hits (chart, 600, 400, colors);
+
+  /* The bar's extent is the hit test's: from the top of the range down to
+   * zero. The top fifth of it (40 to 50 of 50) is the lighter part. */
+  cited_chart_style_print (&style);
+  canvas = render (chart, 600, 400, &style);
+  for (int xx = 0; xx < 600 && x < 0; xx++)
+    if (cited_chart_hit_test (chart, 600, 400, xx + 0.5, 200.5, NULL, NULL))
+      x = xx + 10;
+  g_assert_cmpint (x, >=, 0);
+  for (int y = 0; y < 400; y++)
+    if (cited_chart_hit_test (chart, 600, 400, x + 0.5, y + 0.5, NULL, NULL))
+      {
+        if (top < 0)
+          top = y;
+        bottom = y;
+      }
+  g_assert_cmpint (bottom - top, >, 100);
+  {
+    guint32 light = pixel (&canvas, x, top + (bottom - top) / 10);
+    guint32 solid = pixel (&canvas, x, top + (bottom - top) / 2);
+
+    g_assert_cmphex (solid, ==, rgb (XIAOMI_ORANGE));
+    g_assert_cmphex (light, !=, solid);
+    g_assert_cmphex (light, !=, 0xFFFFFF);
+  }
+  cairo_surface_destroy (canvas.surface);
+}
+
+/* Series of one name are one legend entry and share a colour: a brand's
+ * two prices look alike, another group does not. */
+static void
+test_same_name_series (void)
+{
+  g_autoptr(CitedChart) chart = cited_chart_new (CITED_CHART_KIND_BARS, "Price by brand");
+  CitedChartSeries *first = cited_chart_add_series (chart, "overall", NULL);
+  CitedChartSeries *second = cited_chart_add_series (chart, "overall", NULL);
+  CitedChartSeries *year = cited_chart_add_series (chart, "2023", NULL);
+  guint xiaomi = cited_chart_add_category (chart, "Xiaomi");
+  guint apple = cited_chart_add_category (chart, "Apple");
+  const char *colors[] = { "#3584E4", "#3584E4", "#E66100" };
+  g_autofree char *text = NULL;
+  CitedChartBar *bar;
+
+  chart->currency = g_strdup ("CNY");
+  bar = cited_chart_set_value (chart, first, xiaomi, 4999, 1, NULL);
+  bar->label = g_strdup ("4999 yuan");
+  bar = cited_chart_set_value (chart, second, xiaomi, 3999, 2, NULL);
+  bar->label = g_strdup ("3999 yuan");
+  cited_chart_set_value (chart, year, apple, 5999, 3, NULL);
+  check_hits (chart, 800, 600, colors);
+  check_hits (chart, 400, 300, colors);
+  text = cited_chart_describe (chart);
+  g_assert_cmpstr (text, ==, "Price by brand. Xiaomi: overall ¥4,999 (4999 yuan), overall ¥3,999 (3999 yuan). "
+                             "Apple: 2023 ¥5,999.");
 }
 
 static void
@@ -1014,6 +1097,8 @@ main (int   argc,
   g_test_add_func ("/chart/render/empty", test_empty_chart);
   g_test_add_func ("/chart/render/styles", test_styles);
   g_test_add_func ("/chart/render/highlight", test_highlight);
+  g_test_add_func ("/chart/render/range", test_range);
+  g_test_add_func ("/chart/render/same-name-series", test_same_name_series);
   g_test_add_func ("/chart/builders/seeds", test_builders_seeds);
   g_test_add_func ("/chart/builders/edits", test_builders_edits);
   g_test_add_func ("/chart/builders/empty-store", test_builders_empty_store);
