@@ -1881,6 +1881,88 @@ is_entity_error (const xmlError *error)
           error->code == XML_ERR_ENTITYREF_SEMICOL_MISSING || error->code == XML_ERR_NAME_REQUIRED);
 }
 
+/* The first error of a parse that is not an entity error. */
+typedef struct {
+  int   line;
+  char *message;
+} XmlFirstError;
+
+static void
+xml_first_error_clear (XmlFirstError *first)
+{
+  g_clear_pointer (&first->message, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (XmlFirstError, xml_first_error_clear)
+
+static void
+xml_first_error_cb (void        *data,
+                    xmlErrorPtr  error)
+{
+  xmlParserCtxtPtr parser = data;
+  XmlFirstError *first = parser->_private;
+
+  if (first->message != NULL || is_entity_error (error))
+    return;
+  first->line = error->line;
+  first->message = error->message != NULL ? first_line_of (error->message) : g_strdup ("?");
+}
+
+/* Whether an error on @error_line is where @text ends, as when the file
+ * was cut off: no more than blank space follows that line. */
+static gboolean
+error_at_end (int         error_line,
+              const char *text)
+{
+  int line = 1;
+  const char *p;
+
+  if (error_line <= 0)
+    return FALSE;
+  for (p = text; *p && line < error_line; p++)
+    if (*p == '\n')
+      line++;
+  if (line < error_line)
+    return TRUE;
+  /* The rest of the error's line and any lines after it hold nothing. */
+  p = strchr (p, '\n');
+  if (p == NULL)
+    return TRUE;
+  for (; *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* How many times </NAME> (or </prefix:NAME>) closes an element in @text. */
+static guint
+count_end_tags (const char *text,
+                const char *name)
+{
+  gsize name_len = strlen (name);
+  guint n = 0;
+
+  for (const char *p = strstr (text, "</"); p != NULL; p = strstr (p, "</"))
+    {
+      const char *q = p + 2;
+      const char *colon;
+
+      p += 2;
+      /* Skip a namespace prefix. */
+      for (colon = q; g_ascii_isalnum (*colon) || *colon == '_' || *colon == '-'; colon++)
+        ;
+      if (*colon == ':')
+        q = colon + 1;
+      if (strncmp (q, name, name_len) != 0)
+        continue;
+      q += name_len;
+      while (g_ascii_isspace (*q))
+        q++;
+      if (*q == '>')
+        n++;
+    }
+  return n;
+}
+
 static void
 parse_xml_feed (ParseContext  *ctx,
                 const char    *text,
@@ -1894,6 +1976,9 @@ parse_xml_feed (ParseContext  *ctx,
   xmlNode *container = NULL;
   const char *item_name = "item";
   gboolean atom = FALSE;
+  gboolean truncated = FALSE;
+  g_auto(XmlFirstError) first = { 0, NULL };
+  guint n_complete = 0;
   guint index = 0;
   guint n_before = ctx->articles->len;
 
@@ -1911,35 +1996,34 @@ parse_xml_feed (ParseContext  *ctx,
         text = end + 2;
     }
 
+  /* The first error says what is wrong; later ones follow from it. */
+  parser->_private = &first;
+  parser->sax->serror = xml_first_error_cb;
   doc = xmlCtxtReadMemory (parser, text, (int) strlen (text), ctx->name, "UTF-8",
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                            XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC);
-  if (doc == NULL && is_entity_error (xmlCtxtGetLastError (parser)))
+  xmlFreeParserCtxt (parser);
+  if (doc == NULL && first.message != NULL && error_at_end (first.line, text))
+    truncated = TRUE;
+  if (doc == NULL && (first.message == NULL || truncated))
     {
       /* HTML entities (&nbsp;) or a bare "&" in a feed lose a character at
-       * most; a truncated or mangled feed is refused below instead. */
-      xmlFreeParserCtxt (parser);
+       * most. A feed cut off in the middle (a download that stopped) still
+       * holds its complete items; the partial last one is dropped below.
+       * Any other damage is refused. */
       parser = xmlNewParserCtxt ();
       doc = xmlCtxtReadMemory (parser, text, (int) strlen (text), ctx->name, "UTF-8",
                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                                XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC | XML_PARSE_RECOVER);
-      if (doc != NULL && xmlCtxtGetLastError (parser) != NULL &&
-          !is_entity_error (xmlCtxtGetLastError (parser)))
-        g_clear_pointer (&doc, xmlFreeDoc);
+      xmlFreeParserCtxt (parser);
     }
   if (doc == NULL)
     {
-      const xmlError *xml_error = xmlCtxtGetLastError (parser);
-      g_autofree char *message = xml_error && xml_error->message ? first_line_of (xml_error->message)
-                                                                 : g_strdup ("?");
-
       g_set_error (error, CITED_ERROR, CITED_ERROR_PARSE,
                    _("Not well-formed XML (line %d: %s); the file may be truncated"),
-                   xml_error ? xml_error->line : 0, message);
-      xmlFreeParserCtxt (parser);
+                   first.line, first.message != NULL ? first.message : "?");
       return;
     }
-  xmlFreeParserCtxt (parser);
 
   root = xmlDocGetRootElement (doc);
   if (root != NULL && is_named (root, "rss"))
@@ -1985,12 +2069,49 @@ parse_xml_feed (ParseContext  *ctx,
       return;
     }
 
+  if (truncated)
+    {
+      guint n_items = 0;
+
+      /* The recovering parser closes the elements still open at the cut,
+       * so the tree cannot tell a complete item from the partial last one;
+       * the text can: only complete items have their end tag. */
+      for (xmlNode *c = container != NULL ? container->children : NULL; c != NULL; c = c->next)
+        if (is_named (c, item_name))
+          n_items++;
+      n_complete = MIN (n_items, count_end_tags (text, item_name));
+    }
+
   if (container != NULL)
     for (xmlNode *c = container->children; c != NULL; c = c->next)
       if (is_named (c, item_name))
-        parse_feed_item (ctx, c, atom, feed_title, seen, ++index);
+        {
+          if (truncated && index >= n_complete)
+            break;
+          parse_feed_item (ctx, c, atom, feed_title, seen, ++index);
+        }
 
   xmlFreeDoc (doc);
+
+  if (truncated && n_complete == 0)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_PARSE,
+                   _("Not well-formed XML (line %d: %s); the file may be truncated"),
+                   first.line, first.message);
+      return;
+    }
+  if (truncated)
+    {
+      g_autofree char *reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "Truncated: kept %u complete item",
+                                                              "Truncated: kept %u complete items",
+                                                              n_complete),
+                                                 n_complete);
+
+      /* Told as a rejection of the file, so that the user knows the rest
+       * of the feed is missing. */
+      item_rejected (ctx, NULL, reason);
+    }
 
   if (index == 0 && ctx->articles->len == n_before)
     g_set_error_literal (error, CITED_ERROR, CITED_ERROR_EMPTY,
@@ -2667,12 +2788,36 @@ parse_data_full (const char  *name,
 
   if (articles->len == 0)
     {
-      if (local_rejected->len > 0)
+      if (local_rejected->len > 0 && rejected != NULL)
         {
-          CitedRejection *first = g_ptr_array_index (local_rejected, 0);
+          guint n = local_rejected->len;
 
+          /* Every line or item is named with its own reason; the file's
+           * own rejection only says that nothing was left. */
+          move_item_rejections (name, local_rejected, rejected);
           g_set_error (error, CITED_ERROR, CITED_ERROR_PARSE,
-                       _("No article could be read (%s: %s)"), first->path, first->reason);
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "No article could be read (%u item refused)",
+                                    "No article could be read (%u items refused)", n),
+                       n);
+        }
+      else if (local_rejected->len > 0)
+        {
+          g_autoptr(GString) list = g_string_new (NULL);
+          guint shown = MIN (local_rejected->len, MAX_ITEMS_PER_REASON);
+
+          for (guint i = 0; i < shown; i++)
+            {
+              CitedRejection *item = g_ptr_array_index (local_rejected, i);
+
+              if (i > 0)
+                g_string_append (list, "; ");
+              g_string_append_printf (list, "%s: %s", item->path, item->reason);
+            }
+          if (local_rejected->len > shown)
+            g_string_append (list, "; …");
+          g_set_error (error, CITED_ERROR, CITED_ERROR_PARSE,
+                       _("No article could be read (%s)"), list->str);
         }
       else
         g_set_error_literal (error, CITED_ERROR, CITED_ERROR_EMPTY,
@@ -2827,7 +2972,29 @@ compare_names_cb (gconstpointer a,
 typedef struct {
   CitedImportProgress func;
   gpointer            data;
+  guint               n_skipped;
 } WalkProgress;
+
+/* README, LICENSE and COPYING files (any case; no extension, .txt or .md)
+ * describe a folder of articles; they are not articles themselves. */
+static gboolean
+is_folder_notice (const char *name)
+{
+  static const char * const stems[] = { "readme", "license", "licence", "copying" };
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  char *dot = strrchr (lower, '.');
+
+  if (dot != NULL)
+    {
+      if (!g_str_equal (dot, ".txt") && !g_str_equal (dot, ".md"))
+        return FALSE;
+      *dot = '\0';
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (stems); i++)
+    if (g_str_equal (lower, stems[i]))
+      return TRUE;
+  return FALSE;
+}
 
 static void
 collect_dir (const char   *dir_path,
@@ -2887,7 +3054,13 @@ collect_dir (const char   *dir_path,
             collect_dir (child, recursive, files, rejected, visited, progress);
         }
       else if (S_ISREG (st.st_mode))
-        g_ptr_array_add (files, g_steal_pointer (&child));
+        {
+          /* Only in a folder walk: a notice named on its own is imported. */
+          if (is_folder_notice (g_ptr_array_index (names, i)))
+            progress->n_skipped++;
+          else
+            g_ptr_array_add (files, g_steal_pointer (&child));
+        }
     }
 }
 
@@ -2971,11 +3144,12 @@ cited_import_paths (CitedStore          *store,
   g_autoptr(CitedImportResult) result = import_result_new ();
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  WalkProgress walk = { progress, user_data, 0 };
 
   g_return_val_if_fail (CITED_IS_STORE (store), NULL);
 
-  files = collect_files (paths, recursive, result->rejected,
-                         &(WalkProgress) { progress, user_data });
+  files = collect_files (paths, recursive, result->rejected, &walk);
+  result->n_skipped = walk.n_skipped;
   if (progress != NULL)
     progress (0, files->len, NULL, user_data);
 

@@ -29,6 +29,7 @@ typedef struct {
   guint n_duplicates;        /* articles already in the store */
   GPtrArray *rejected;       /* CitedRejection */
   gboolean cancelled;        /* stopped by the cancellable; what was committed stays */
+  guint n_skipped;           /* files in folders skipped as not articles (README, LICENSE, COPYING) */
 } CitedImportResult;
 
 void cited_import_result_free (CitedImportResult *self);

@@ -482,9 +482,90 @@ test_rdf (void)
 static void
 test_feed_truncated (void)
 {
-  /* A half-written feed is refused as a whole rather than cut silently. */
-  assert_parse_error ("truncated.rss", CITED_ERROR_PARSE, "truncated");
+  g_autoptr(GPtrArray) articles = parse_fixture ("truncated.rss");
+  const char cut_first[] = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>T</title>\n"
+                           "<item><title>Only item</title><descrip";
+  const char broken_middle[] = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>\n"
+                               "<item><title>One</title><description>Kestrel sold 3 boats.</description></item>\n"
+                               "<item><title>Two</title></wrong></item>\n"
+                               "<item><title>Three</title><description>Oriole sold 4 boats.</description></item>\n"
+                               "</channel></rss>\n";
+  const char not_xml[] = "<rss version=\"2.0\">\n<<< this is no feed >>> & more\n</nope>\n"
+                         "Just some words after it.\n";
+  g_autoptr(GError) error = NULL;
+  GPtrArray *none;
+
+  /* A feed cut off mid-item keeps its complete items, not the partial one. */
+  g_assert_cmpuint (articles->len, ==, 1);
+  g_assert_cmpstr (article_at (articles, 0)->title, ==, "First item");
+
+  /* Cut inside the first item: nothing complete, so the file is refused. */
+  none = cited_parse_data ("cut.rss", cut_first, strlen (cut_first), &error);
+  g_assert_null (none);
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "truncated"));
+  g_clear_error (&error);
+
+  /* Damage in the middle is not a truncation: refused whole. */
+  none = cited_parse_data ("broken.rss", broken_middle, strlen (broken_middle), &error);
+  g_assert_null (none);
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_PARSE);
+  g_clear_error (&error);
+
+  none = cited_parse_data ("junk.rss", not_xml, strlen (not_xml), &error);
+  g_assert_null (none);
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_PARSE);
+  g_clear_error (&error);
+
   assert_parse_error ("opml.opml", CITED_ERROR_UNSUPPORTED, "OPML");
+}
+
+/* A download that stopped part way through a feed of 13 items and a 14th. */
+static GString *
+long_feed (gboolean cut_mid_item)
+{
+  GString *feed = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                                "<rss version=\"2.0\"><channel><title>Wire</title>\n");
+
+  for (guint i = 1; i <= 13; i++)
+    g_string_append_printf (feed, "<item><title>Story %u</title><link>https://example.com/%u</link>"
+                                  "<description>Kestrel sold %u boats in 2023.</description></item>\n",
+                            i, i, i * 100);
+  if (cut_mid_item)
+    g_string_append (feed, "<item><title>Story 14</title><description>Kestrel sold 1,");
+  return feed;
+}
+
+static void
+test_import_truncated_feed (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) cut = long_feed (TRUE);
+  g_autoptr(GString) unclosed = long_feed (FALSE);
+  g_autofree char *cut_path = write_file (f, "cut.rss", cut->str, cut->len);
+  g_autofree char *unclosed_path = write_file (f, "unclosed.rss", unclosed->str, unclosed->len);
+  g_autofree char *junk_path = write_file (f, "junk.rss", "<rss> & <<< not a feed", -1);
+  const char *paths[] = { cut_path, unclosed_path, junk_path, NULL };
+  g_autoptr(CitedImportResult) result = NULL;
+  const CitedRejection *rejection;
+
+  result = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* 13 complete items from the cut feed; the same 13 stories again (same
+   * links) from the one cut after its last item are duplicates. */
+  g_assert_cmpuint (result->n_added, ==, 13);
+  g_assert_cmpuint (result->n_duplicates, ==, 13);
+  g_assert_cmpuint (count_articles (f->store), ==, 13);
+
+  /* The user is told the feeds were cut short. */
+  rejection = find_rejection (result, "cut.rss");
+  g_assert_nonnull (rejection);
+  g_assert_nonnull (strstr (rejection->reason, "kept 13 complete items"));
+  rejection = find_rejection (result, "unclosed.rss");
+  g_assert_nonnull (rejection);
+  g_assert_nonnull (strstr (rejection->reason, "kept 13 complete items"));
+  g_assert_nonnull (find_rejection (result, "junk.rss"));
 }
 
 static void
@@ -545,6 +626,7 @@ test_json_bad (void)
   g_assert_null (articles);
   g_assert_error (error, CITED_ERROR, CITED_ERROR_PARSE);
   g_assert_nonnull (strstr (error->message, "bad.jsonl:1"));
+  g_assert_nonnull (strstr (error->message, "bad.jsonl:2"));
   g_clear_error (&error);
 
   /* A lone surrogate escape is broken text; it never reaches the store as
@@ -936,6 +1018,75 @@ test_import_every_fixture (Fixture       *f,
   g_assert_cmpuint (count_articles (f->store), ==, result->n_added);
 }
 
+/* Every bad line of a JSON Lines file is named with its own reason, also
+ * when no line is good. */
+static void
+test_import_jsonl_all_bad (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_file (f, "bad.jsonl",
+                                      "{\"title\": \"No body\"}\n"
+                                      "{\"title\": \"Broken\", \"text\": \n"
+                                      "[1, 2]\n", -1);
+  const char *paths[] = { path, NULL };
+  g_autoptr(CitedImportResult) result = NULL;
+  const CitedRejection *rejection;
+
+  result = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_added, ==, 0);
+  rejection = find_rejection (result, "bad.jsonl:1");
+  g_assert_nonnull (rejection);
+  g_assert_nonnull (strstr (rejection->reason, "text"));
+  rejection = find_rejection (result, "bad.jsonl:2");
+  g_assert_nonnull (rejection);
+  g_assert_nonnull (strstr (rejection->reason, "Not valid JSON"));
+  rejection = find_rejection (result, "bad.jsonl:3");
+  g_assert_nonnull (rejection);
+  g_assert_nonnull (strstr (rejection->reason, "JSON object"));
+  /* The file itself is rejected too: nothing of it was imported. */
+  rejection = find_rejection (result, "bad.jsonl");
+  g_assert_nonnull (rejection);
+  g_assert_cmpuint (result->rejected->len, ==, 4);
+}
+
+/* README, LICENSE and COPYING describe a folder; they are not articles. */
+static void
+test_import_skips_notices (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *readme = write_file (f, "corpus/README.TXT",
+                                        "BBC news corpus\n\nThese 2,225 articles come from the "
+                                        "BBC news website, 2004-2005.\n", -1);
+  g_autofree char *license = write_file (f, "corpus/LICENSE", "Free to use for research.\n", -1);
+  g_autofree char *copying = write_file (f, "corpus/sub/copying.md", "# Copying\n\nAsk first.\n", -1);
+  g_autofree char *rst = write_file (f, "corpus/readme.rst", "Readme\n\nNot one of ours.\n", -1);
+  g_autofree char *story = write_file (f, "corpus/story.txt",
+                                       "Kestrel results\n\nKestrel sold 40 boats.\n", -1);
+  g_autofree char *folder = g_build_filename (f->dir, "corpus", NULL);
+  const char *paths[] = { folder, NULL };
+  const char *explicit_paths[] = { readme, NULL };
+  g_autoptr(CitedImportResult) result = NULL;
+  g_autoptr(CitedImportResult) explicit = NULL;
+
+  result = cited_import_paths (f->store, paths, TRUE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_skipped, ==, 3);
+  /* readme.rst is not one of the names skipped. */
+  g_assert_cmpuint (result->n_files, ==, 2);
+  g_assert_cmpuint (result->n_added, ==, 2);
+  g_assert_cmpuint (result->rejected->len, ==, 0);
+
+  /* Named on its own, a README is imported like any file. */
+  explicit = cited_import_paths (f->store, explicit_paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (explicit->n_skipped, ==, 0);
+  g_assert_cmpuint (explicit->n_added, ==, 1);
+  g_assert_cmpuint (count_articles (f->store), ==, 3);
+}
+
 static void
 test_import_missing_and_unreadable (Fixture       *f,
                                     gconstpointer  data)
@@ -1278,6 +1429,9 @@ main (int   argc,
   g_test_add_func ("/importer/corpus/rsparser", test_corpus_rsparser);
   g_test_add_func ("/importer/corpus/chinese", test_corpus_chinese);
   g_test_add ("/importer/import/folder", Fixture, NULL, fixture_setup, test_import_folder, fixture_teardown);
+  g_test_add ("/importer/import/truncated-feed", Fixture, NULL, fixture_setup, test_import_truncated_feed, fixture_teardown);
+  g_test_add ("/importer/import/jsonl-all-bad", Fixture, NULL, fixture_setup, test_import_jsonl_all_bad, fixture_teardown);
+  g_test_add ("/importer/import/skips-notices", Fixture, NULL, fixture_setup, test_import_skips_notices, fixture_teardown);
   g_test_add ("/importer/import/every-fixture", Fixture, NULL, fixture_setup, test_import_every_fixture, fixture_teardown);
   g_test_add ("/importer/import/missing-unreadable", Fixture, NULL, fixture_setup, test_import_missing_and_unreadable, fixture_teardown);
   g_test_add ("/importer/import/too-large", Fixture, NULL, fixture_setup, test_import_too_large, fixture_teardown);
