@@ -6,6 +6,7 @@
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -227,25 +228,55 @@ positional_args (char **args)
   return g_strv_builder_end (builder);
 }
 
+/* Whether @text can stand in a shell command as it is. */
+static gboolean
+is_shell_safe (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("/._-+,:@%=", *p) == NULL && !((guchar) *p & 0x80))
+      return FALSE;
+  return *text != '\0';
+}
+
+/* Opens the database. A read-only command (@create FALSE) never creates
+ * one: a mistyped --db would otherwise leave an empty database (and its
+ * folders) behind and list nothing as if that were the answer. */
 static CitedStore *
-open_store (Cli *cli)
+open_store (Cli      *cli,
+            gboolean  create)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  const char *given = cli->command_db != NULL ? cli->command_db : cli->global_db;
   CitedStore *store;
 
-  if (cli->command_db != NULL)
-    path = g_strdup (cli->command_db);
-  else if (cli->global_db != NULL)
-    path = g_strdup (cli->global_db);
+  if (given != NULL)
+    path = g_strdup (given);
   else
-    {
-      g_autofree char *dir = NULL;
+    path = cited_store_default_path ();
 
-      path = cited_store_default_path ();
+  if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *quoted = is_shell_safe (display) ? g_strdup (display)
+                                                        : g_shell_quote (display);
+
+      if (given != NULL)
+        /* TRANSLATORS: both %s are the same database path */
+        print_error (_("No database at %s. Import articles first with: "
+                       "cited-cli --db %s import …"), display, quoted);
+      else
+        print_error (_("No database at %s. Import articles first with: cited-cli import …"),
+                     display);
+      return NULL;
+    }
+
+  if (given == NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
       /* The default folder may not exist on first use; a path the user
        * gave is used as it is. */
-      dir = g_path_get_dirname (path);
       g_mkdir_with_parents (dir, 0700);
     }
 
@@ -288,17 +319,39 @@ store_is_empty (CitedStore *store)
   return TRUE;
 }
 
+static int
+compare_names_cb (gconstpointer a,
+                  gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The canonical name of @name (a brand or one of its aliases), or NULL
- * after saying that no brand has that name. */
+ * after a usage error that lists the brands there are: an unknown name is
+ * the user's typo, not a failure of the data. */
 static const char *
 resolve_brand (CitedStore *store,
+               const char *command,
                const char *name)
 {
-  const char *canonical = cited_lexicon_lookup (cited_store_get_lexicon (store), name);
+  CitedLexicon *lexicon = cited_store_get_lexicon (store);
+  const char *canonical = cited_lexicon_lookup (lexicon, name);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *known = NULL;
+  guint n;
 
-  if (canonical == NULL)
-    print_error (_("No brand is called “%s”. See the brands with: cited-cli brands --all"), name);
-  return canonical;
+  if (canonical != NULL)
+    return canonical;
+
+  n = cited_lexicon_get_n_brands (lexicon);
+  names = g_ptr_array_new_full (n + 1, NULL);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (names, (gpointer) cited_lexicon_get_name (lexicon, i));
+  g_ptr_array_sort (names, compare_names_cb);
+  g_ptr_array_add (names, NULL);
+  known = g_strjoinv (", ", (char **) names->pdata);
+  usage_error (command, _("No brand is called “%s”. Known brands: %s"), name, known);
+  return NULL;
 }
 
 static void
@@ -534,7 +587,7 @@ cmd_import (Cli    *cli,
   if (paths[0] == NULL)
     return usage_error ("import", _("Name at least one file or folder to import"));
 
-  store = open_store (cli);
+  store = open_store (cli, TRUE);
   if (store == NULL)
     return EXIT_FAILED;
 
@@ -597,6 +650,12 @@ cmd_import (Cli    *cli,
                            state.result->n_files);
   /* TRANSLATORS: "Imported 5 articles (0 duplicates) from 5 files" */
   printf (_("Imported %s (%s) from %s"), articles, duplicates, files);
+  if (state.result->n_skipped > 0)
+    /* TRANSLATORS: follows the import summary: README, LICENSE and COPYING
+     * files found in folders are not imported */
+    printf (ngettext ("; %u skipped (not articles)", "; %u skipped (not articles)",
+                      state.result->n_skipped),
+            state.result->n_skipped);
   fputc ('\n', stdout);
 
   if (state.result->cancelled)
@@ -793,12 +852,12 @@ cmd_articles (Cli    *cli,
       !ensure_utf8 (&brand, "articles", "--brand"))
     return EXIT_USAGE;
 
-  store = open_store (cli);
+  store = open_store (cli, FALSE);
   if (store == NULL)
     return EXIT_FAILED;
 
-  if (brand != NULL && (query.brand = resolve_brand (store, brand)) == NULL)
-    return EXIT_FAILED;
+  if (brand != NULL && (query.brand = resolve_brand (store, "articles", brand)) == NULL)
+    return EXIT_USAGE;
   if (search != NULL && *search != '\0')
     {
       query.search = search;
@@ -1082,6 +1141,129 @@ hint_metrics (CitedStore *store,
   fputc ('\n', stderr);
 }
 
+static void
+add_json_strings (GHashTable *set,
+                  JsonNode   *node,
+                  gboolean    keys)
+{
+  if (node == NULL)
+    return;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *value = json_object_get_member (object, l->data);
+
+          if (keys)
+            g_hash_table_add (set, g_strdup (l->data));
+          else if (JSON_NODE_HOLDS_VALUE (value) &&
+                   json_node_get_value_type (value) == G_TYPE_STRING &&
+                   *json_node_get_string (value) != '\0')
+            g_hash_table_add (set, g_strdup (json_node_get_string (value)));
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      /* [{ "metric": "sales", … }, …] */
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_OBJECT (element))
+            {
+              const char *metric = json_object_get_string_member_with_default (
+                json_node_get_object (element), "metric", NULL);
+
+              if (metric != NULL && *metric != '\0')
+                g_hash_table_add (set, g_strdup (metric));
+            }
+        }
+    }
+}
+
+/* The metrics the extractors can give (their keyword tables, shipped as
+ * resources of libcited) and those the database holds. */
+static GHashTable *
+known_metrics (CitedStore *store)
+{
+  static const char * const tables[] = {
+    "/io/github/cited/lib/metrics.json",
+    "/io/github/cited/lib/metrics-zh.json",
+  };
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) stored = cited_store_list_metrics (store, NULL);
+
+  /* Ranks come from the grammar ("the second largest"), not a table. */
+  g_hash_table_add (set, g_strdup ("rank"));
+  for (guint i = 0; stored != NULL && stored[i] != NULL; i++)
+    g_hash_table_add (set, g_strdup (stored[i]));
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (tables[t], 0, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *root;
+      gsize size;
+      const char *data;
+
+      if (bytes == NULL)
+        continue;
+      data = g_bytes_get_data (bytes, &size);
+      if (!json_parser_load_from_data (parser, data, (gssize) size, NULL) ||
+          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        continue;
+      root = json_node_get_object (json_parser_get_root (parser));
+      if (json_object_has_member (root, "metrics"))
+        add_json_strings (set, json_object_get_member (root, "metrics"), TRUE);
+      if (json_object_has_member (root, "unit_metrics"))
+        add_json_strings (set, json_object_get_member (root, "unit_metrics"), FALSE);
+      if (json_object_has_member (root, "money_metrics"))
+        add_json_strings (set, json_object_get_member (root, "money_metrics"), FALSE);
+    }
+  return set;
+}
+
+/* FALSE after a usage error when no figure can have @metric: a typo such
+ * as "sale" or "patent" is told apart from a metric this database merely
+ * has no figure of. The error lists the metrics there are. */
+static gboolean
+check_metric (CitedStore *store,
+              const char *command,
+              const char *metric)
+{
+  g_autoptr(GHashTable) known = NULL;
+  g_auto(GStrv) stored = NULL;
+  g_autofree char *list = NULL;
+
+  if (metric == NULL)
+    return TRUE;
+  known = known_metrics (store);
+  if (g_hash_table_contains (known, metric))
+    return TRUE;
+
+  stored = cited_store_list_metrics (store, NULL);
+  if (stored != NULL && stored[0] != NULL)
+    {
+      list = g_strjoinv (", ", stored);
+      usage_error (command, _("No figure has the metric “%s”. Metrics in this database: %s"),
+                   metric, list);
+    }
+  else
+    {
+      g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (known, NULL);
+
+      qsort (keys, g_hash_table_size (known), sizeof (char *), compare_names_cb);
+      list = g_strjoinv (", ", (char **) keys);
+      usage_error (command, _("There is no metric “%s”. Metrics Cited knows: %s"), metric, list);
+    }
+  return FALSE;
+}
+
 static int
 cmd_figures (Cli    *cli,
              char ***args)
@@ -1130,12 +1312,14 @@ cmd_figures (Cli    *cli,
       !ensure_utf8 (&metric, "figures", "--metric"))
     return EXIT_USAGE;
 
-  store = open_store (cli);
+  store = open_store (cli, FALSE);
   if (store == NULL)
     return EXIT_FAILED;
 
-  if (brand != NULL && (query.brand = resolve_brand (store, brand)) == NULL)
-    return EXIT_FAILED;
+  if (brand != NULL && (query.brand = resolve_brand (store, "figures", brand)) == NULL)
+    return EXIT_USAGE;
+  if (!check_metric (store, "figures", metric))
+    return EXIT_USAGE;
   if (search != NULL && *search != '\0')
     query.search = search;
   query.metric = metric;
@@ -1278,7 +1462,7 @@ cmd_brands_add (Cli        *cli,
   g_autofree char *mentions = NULL;
   g_autofree char *articles = NULL;
 
-  store = open_store (cli);
+  store = open_store (cli, TRUE);
   if (store == NULL)
     return EXIT_FAILED;
 
@@ -1426,7 +1610,7 @@ cmd_brands (Cli    *cli,
   if (!parse_format (format_name, "brands", &format))
     return EXIT_USAGE;
 
-  store = open_store (cli);
+  store = open_store (cli, FALSE);
   if (store == NULL)
     return EXIT_FAILED;
 
@@ -1547,7 +1731,7 @@ cmd_chart (Cli    *cli,
       !ensure_utf8 (&title, "chart", "--title"))
     return EXIT_USAGE;
 
-  store = open_store (cli);
+  store = open_store (cli, FALSE);
   if (store == NULL)
     return EXIT_FAILED;
   if (store_is_empty (store))
@@ -1555,13 +1739,15 @@ cmd_chart (Cli    *cli,
 
   for (guint i = 0; brand_names != NULL && brand_names[i] != NULL; i++)
     {
-      const char *name = resolve_brand (store, brand_names[i]);
+      const char *name = resolve_brand (store, "chart", brand_names[i]);
 
       if (name == NULL)
-        return EXIT_FAILED;
+        return EXIT_USAGE;
       g_ptr_array_add (canonical, (gpointer) name);
     }
   g_ptr_array_add (canonical, NULL);
+  if (figures && !check_metric (store, "chart", metric))
+    return EXIT_USAGE;
 
   if (figures)
     {

@@ -376,6 +376,17 @@ test_empty_database (void)
   if (!have_cli ())
     return;
 
+  /* A database with nothing in it yet (importing an empty folder). */
+  {
+    g_autofree char *empty_dir = tmp_path ("empty-folder");
+    g_autoptr(Run) import = NULL;
+
+    g_mkdir_with_parents (empty_dir, 0700);
+    import = run_cli ("--db", db, "import", empty_dir);
+    g_assert_cmpint (import->status, ==, 0);
+    g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+  }
+
   articles = run_cli ("--db", db, "articles");
   g_assert_cmpint (articles->status, ==, 0);
   g_assert_cmpstr (articles->out, ==, "");
@@ -594,9 +605,13 @@ test_figures_filters (void)
                                      "001_e4afa9e939e8e03f.txt"));
   g_assert_true (has_value (by_search, 140000000.0));
 
+  /* An unknown brand is a typo: a usage error that lists the brands. */
   unknown = run_cli ("--db", get_seeded_db (), "figures", "--brand", "Nosuchbrand");
-  g_assert_cmpint (unknown->status, ==, 1);
+  g_assert_cmpint (unknown->status, ==, 2);
+  g_assert_cmpstr (unknown->out, ==, "");
   g_assert_nonnull (strstr (unknown->err, "Nosuchbrand"));
+  g_assert_nonnull (strstr (unknown->err, "Xiaomi"));
+  g_assert_nonnull (strstr (unknown->err, "OnePlus"));
 }
 
 static void
@@ -939,8 +954,9 @@ test_chart (void)
 
   unknown = run_cli ("--db", get_seeded_db (), "chart", "--brands", "--brand", "Nosuchbrand",
                      "--output", unwritten);
-  g_assert_cmpint (unknown->status, ==, 1);
+  g_assert_cmpint (unknown->status, ==, 2);
   g_assert_nonnull (strstr (unknown->err, "Nosuchbrand"));
+  g_assert_nonnull (strstr (unknown->err, "Huawei"));
   g_assert_false (g_file_test (unwritten, G_FILE_TEST_EXISTS));
 }
 
@@ -962,12 +978,13 @@ test_db_env (void)
   figures = parse_array (from_env->out);
   g_assert_cmpuint (json_array_get_length (figures), >, 0);
 
-  /* --db wins over the variable. */
+  /* --db wins over the variable: that database is not there. */
   overridden = run_cli_env (env, (const char * const[]) { "--db", other, "articles", NULL });
-  g_assert_cmpint (overridden->status, ==, 0);
+  g_assert_cmpint (overridden->status, ==, 1);
   g_assert_cmpstr (overridden->out, ==, "");
-  g_assert_nonnull (strstr (overridden->err, "No articles yet"));
-  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (strstr (overridden->err, "No database at"));
+  g_assert_nonnull (strstr (overridden->err, other));
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -1005,6 +1022,163 @@ test_db_errors (void)
   g_assert_cmpint (unwritable->status, ==, 1);
   g_assert_nonnull (strstr (unwritable->err, no_dir));
   g_assert_cmpstr (unwritable->out, ==, "");
+}
+
+
+/* A read-only command never creates a database: a mistyped --db is told,
+ * not answered with an empty list. import and brands add create one. */
+static void
+test_db_missing (void)
+{
+  g_autofree char *missing = g_build_filename (tmp_dir, "no-such-dir", "x.db", NULL);
+  g_autofree char *missing_dir = g_build_filename (tmp_dir, "no-such-dir", NULL);
+  g_autofree char *png = tmp_path ("missing.png");
+  g_autofree char *created = g_build_filename (tmp_dir, "new-dir", "deeper", "new.db", NULL);
+  g_autofree char *added = g_build_filename (tmp_dir, "brands-dir", "brands.db", NULL);
+  g_autofree char *corpus = corpus_dir ();
+  g_autofree char *default_db = g_build_filename (tmp_dir, "xdg-data", "cited", "cited.db", NULL);
+  const char * const read_only[][6] = {
+    { "articles", NULL },
+    { "figures", "--format", "json", NULL },
+    { "brands", NULL },
+    { "chart", "--brands", "--output", png, NULL },
+  };
+  g_autoptr(Run) import = NULL;
+  g_autoptr(Run) add = NULL;
+  g_autoptr(Run) default_run = NULL;
+
+  if (!have_cli ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (read_only); i++)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_autoptr(Run) run = NULL;
+
+      g_ptr_array_add (args, (gpointer) "--db");
+      g_ptr_array_add (args, missing);
+      for (guint j = 0; read_only[i][j] != NULL; j++)
+        g_ptr_array_add (args, (gpointer) read_only[i][j]);
+      g_ptr_array_add (args, NULL);
+      run = run_cli_env (NULL, (const char * const *) args->pdata);
+      g_test_message ("%s: %s", read_only[i][0], run->err);
+      g_assert_cmpint (run->status, ==, 1);
+      g_assert_cmpstr (run->out, ==, "");
+      g_assert_nonnull (strstr (run->err, "No database at"));
+      g_assert_nonnull (strstr (run->err, missing));
+      g_assert_nonnull (strstr (run->err, "import"));
+      g_assert_null (strstr (run->err, "No articles yet"));
+      g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
+    }
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  /* The default database follows the same rule. */
+  default_run = run_cli ("figures");
+  g_assert_cmpint (default_run->status, ==, 1);
+  g_assert_nonnull (strstr (default_run->err, "No database at"));
+  g_assert_nonnull (strstr (default_run->err, default_db));
+  g_assert_false (g_file_test (default_db, G_FILE_TEST_EXISTS));
+
+  import = run_cli ("--db", created, "import", corpus);
+  g_assert_cmpint (import->status, ==, 0);
+  g_assert_true (g_file_test (created, G_FILE_TEST_IS_REGULAR));
+
+  add = run_cli ("--db", added, "brands", "add", "Kestrel");
+  g_assert_cmpint (add->status, ==, 0);
+  g_assert_true (g_file_test (added, G_FILE_TEST_IS_REGULAR));
+}
+
+/* A metric nobody could mean is a usage error that lists the metrics; a
+ * real metric without figures here is just an empty answer. */
+static void
+test_unknown_metric (void)
+{
+  g_autofree char *png = tmp_path ("nosuch-metric.png");
+  g_autoptr(Run) chart = NULL;
+  g_autoptr(Run) figures = NULL;
+  g_autoptr(Run) known = NULL;
+  g_autoptr(Run) articles = NULL;
+
+  if (!have_cli ())
+    return;
+
+  chart = run_cli ("--db", get_seeded_db (), "chart", "--figures", "--metric", "nosuch",
+                   "--output", png);
+  g_assert_cmpint (chart->status, ==, 2);
+  g_assert_nonnull (strstr (chart->err, "nosuch"));
+  g_assert_nonnull (strstr (chart->err, "sales"));
+  g_assert_nonnull (strstr (chart->err, "patents"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  figures = run_cli ("--db", get_seeded_db (), "figures", "--metric", "nosuch");
+  g_assert_cmpint (figures->status, ==, 2);
+  g_assert_cmpstr (figures->out, ==, "");
+  g_assert_nonnull (strstr (figures->err, "sales"));
+
+  known = run_cli ("--db", get_seeded_db (), "figures", "--metric", "debt", "--format", "json");
+  g_assert_cmpint (known->status, ==, 0);
+  g_assert_cmpstr (g_strstrip (known->out), ==, "[]");
+  g_assert_nonnull (strstr (known->err, "No figures match"));
+
+  articles = run_cli ("--db", get_seeded_db (), "articles", "--brand", "Xiaomii");
+  g_assert_cmpint (articles->status, ==, 2);
+  g_assert_nonnull (strstr (articles->err, "Xiaomi,"));
+}
+
+/* What QA found importing real folders: README files, JSON Lines with no
+ * good line, feeds cut off by a stopped download. */
+static void
+test_import_reports (void)
+{
+  g_autofree char *folder = tmp_path ("report-folder");
+  g_autofree char *readme = g_build_filename (folder, "README.TXT", NULL);
+  g_autofree char *story = g_build_filename (folder, "story.txt", NULL);
+  g_autofree char *bad = g_build_filename (folder, "bad.jsonl", NULL);
+  g_autofree char *feed = g_build_filename (folder, "cut.rss", NULL);
+  g_autofree char *db = tmp_path ("reports.db");
+  g_autofree char *db2 = tmp_path ("reports-readme.db");
+  g_autoptr(GString) rss = g_string_new ("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>"
+                                         "<title>Wire</title>\n");
+  g_autoptr(Run) run = NULL;
+  g_autoptr(Run) explicit = NULL;
+  g_autofree char *bad_1 = NULL;
+  g_autofree char *bad_2 = NULL;
+  g_autofree char *feed_line = NULL;
+
+  if (!have_cli ())
+    return;
+
+  for (guint i = 1; i <= 13; i++)
+    g_string_append_printf (rss, "<item><title>Story %u</title><description>Oriole sold %u "
+                                 "boats.</description></item>\n", i, i * 10);
+  g_string_append (rss, "<item><title>Story 14</title><descr");
+
+  g_mkdir_with_parents (folder, 0700);
+  write_file (readme, "About this corpus\n\nThese files come from a news site.\n", -1);
+  write_file (story, "Kestrel results\n\nKestrel sold 40 boats in 2023.\n", -1);
+  write_file (bad, "{\"title\": \"No body\"}\n{\"title\": \"Broken\n", -1);
+  write_file (feed, rss->str, rss->len);
+
+  run = run_cli ("--db", db, "import", folder);
+  g_test_message ("%s%s", run->out, run->err);
+  g_assert_cmpint (run->status, ==, 1);
+  /* 1 story and 13 feed items; the README is skipped and counted. */
+  g_assert_nonnull (strstr (run->out, "Imported 14 articles"));
+  g_assert_nonnull (strstr (run->out, "1 skipped (not articles)"));
+  g_assert_null (strstr (run->err, "README"));
+
+  bad_1 = g_strdup_printf ("%s:1: No text field", bad);
+  bad_2 = g_strdup_printf ("%s:2: Not valid JSON: ", bad);
+  g_assert_nonnull (strstr (run->err, bad_1));
+  g_assert_nonnull (strstr (run->err, bad_2));
+  feed_line = g_strdup_printf ("%s: Truncated: kept 13 complete items", feed);
+  g_assert_nonnull (strstr (run->err, feed_line));
+
+  /* Named on its own, the README is imported. */
+  explicit = run_cli ("--db", db2, "import", readme);
+  g_assert_cmpint (explicit->status, ==, 0);
+  g_assert_nonnull (strstr (explicit->out, "Imported 1 article"));
+  g_assert_null (strstr (explicit->out, "skipped"));
 }
 
 static int
@@ -1172,6 +1346,9 @@ main (int   argc,
   g_test_add_func ("/cli/chart", test_chart);
   g_test_add_func ("/cli/db/env", test_db_env);
   g_test_add_func ("/cli/db/errors", test_db_errors);
+  g_test_add_func ("/cli/db/missing", test_db_missing);
+  g_test_add_func ("/cli/unknown-metric-brand", test_unknown_metric);
+  g_test_add_func ("/cli/import/reports", test_import_reports);
   g_test_add_func ("/cli/search/chinese", test_chinese_search);
 
   status = g_test_run ();
