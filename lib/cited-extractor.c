@@ -1177,6 +1177,19 @@ mark_periods (Sentence *S)
               t->used = 1;
               continue;
             }
+          /* Older years after "in", "since", "by": "in 1789". */
+          if (t->ndigits == 4 && !t->sep && !t->decimal && t->num >= 1000 && t->num < 1800 &&
+              prev && (is_word (S, prev, "in") || is_word (S, prev, "since") ||
+                       is_word (S, prev, "by") || is_word (S, prev, "during")) &&
+              !followed_by_quantity (S, i))
+            {
+              Period per = { i, (int) t->num };
+
+              t->used = 1;
+              if (!is_word (S, prev, "since"))
+                g_array_append_val (S->years, per);
+              continue;
+            }
           /* Years, unless a quantity follows ("2000 people") or money
            * comes before ("$2021"). */
           if (year_like (t) && (!followed_by_quantity (S, i) ||
@@ -1437,6 +1450,10 @@ find_currency_after (Sentence    *S,
               return j + 1;
             }
         }
+      /* "50 Cent" is a name, not money. */
+      if (c != NULL && t->cap && t->end - t->start == 4 &&
+          memcmp (S->body + t->start, "Cent", 4) == 0)
+        return i;
       if (c != NULL)
         {
           /* "won" is also a verb ("Halo 2 won three awards"): as money it
@@ -1757,6 +1774,30 @@ static void
 candidate_clear (Candidate *c)
 {
   g_clear_pointer (&c->unit_owned, g_free);
+}
+
+/* Whether the number token @i is part of a code rather than a quantity. */
+static gboolean
+is_code (Sentence *S,
+         guint     i)
+{
+  guint n = S->tokens->len;
+  Token *t = TOK (S, i);
+
+  if (t->ndigits >= 9 && !t->sep && !t->decimal)
+    return TRUE;
+  /* "--333", "333--" */
+  if (i >= 2 && t->glued && is_dash (TOK (S, i - 1)) && TOK (S, i - 1)->glued &&
+      (is_dash (TOK (S, i - 2)) || (TOK (S, i - 2)->type == T_NUM && TOK (S, i - 2)->decimal)))
+    return TRUE;
+  if (i + 2 < n && is_dash (TOK (S, i + 1)) && TOK (S, i + 1)->glued &&
+      is_dash (TOK (S, i + 2)) && TOK (S, i + 2)->glued)
+    return TRUE;
+  /* "-b 4096", "--bits 4096": an option of a command. */
+  if (i >= 2 && TOK (S, i - 1)->type == T_WORD && TOK (S, i - 1)->glued &&
+      is_dash (TOK (S, i - 2)) && !TOK (S, i - 2)->glued && !t->glued)
+    return TRUE;
+  return FALSE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -2483,7 +2524,12 @@ has_minus_sign (Sentence        *S,
   d = TOK (S, c->first - 1);
   if (!((d->type == T_PUNCT || d->type == T_SYM) && (d->cp == '-' || d->cp == 0x2212)))
     return FALSE;
-  if (c->first >= 2 && d->glued && TOK (S, c->first - 2)->type != T_PUNCT)
+  if (c->first >= 2 && d->glued &&
+      (TOK (S, c->first - 2)->type != T_PUNCT || is_dash (TOK (S, c->first - 2)) ||
+       is_punct (TOK (S, c->first - 2), '.')))
+    return FALSE;
+  /* "-333---600340" is a code. */
+  if (c->last + 1 < S->tokens->len && is_dash (TOK (S, c->last + 1)) && TOK (S, c->last + 1)->glued)
     return FALSE;
   return TRUE;
 }
@@ -2638,6 +2684,23 @@ scan_figures (Sentence  *S,
               GPtrArray *figures)
 {
   guint n = S->tokens->len;
+  gboolean bare_column = FALSE;
+
+  /* A line where most tokens are numbers is a table's column or row. */
+  {
+    guint n_num = 0, n_other = 0;
+
+    for (guint i = 0; i < n; i++)
+      {
+        Token *t = TOK (S, i);
+
+        if (t->type == T_NUM && !t->used)
+          n_num++;
+        else if (t->type == T_WORD || t->type == T_CJK)
+          n_other++;
+      }
+    bare_column = n_num >= 4 && n_num > n_other;
+  }
 
   for (guint i = 0; i < n; i++)
     {
@@ -2711,6 +2774,27 @@ scan_figures (Sentence  *S,
             (a.last + 1 >= n || (TOK (S, a.last + 1)->type == T_PUNCT &&
                                  (TOK (S, a.last + 1)->cp == '.' || TOK (S, a.last + 1)->cp == ')'))))
           {
+            i = a.last;
+            continue;
+          }
+        /* Codes, versions and identifiers: long digit runs
+         * ("v0.0.0-20170915032832"), numbers in runs of dashes
+         * ("600331--333---600340"), command-line options ("-b 4096"). */
+        if (!a.spelled && a.currency == NULL && !a.percent && !a.scaled &&
+            TOK (S, a.last)->type == T_NUM && is_code (S, a.last))
+          {
+            TOK (S, a.last)->used = 1;
+            i = a.last;
+            continue;
+          }
+        /* In a column of bare numbers (a table flattened to text), a
+         * number with no unit, currency or scale is a cell, not a figure. */
+        if (bare_column && !a.spelled && a.currency == NULL && !a.percent && !a.scaled &&
+            (a.last + 1 >= n || TOK (S, a.last + 1)->type != T_WORD ||
+             (TOK_FIELD (TOK (S, a.last + 1), unit) == NULL &&
+              TOK_FIELD (TOK (S, a.last + 1), currency) == NULL)))
+          {
+            TOK (S, a.last)->used = 1;
             i = a.last;
             continue;
           }

@@ -331,6 +331,18 @@ static const Case cases[] = {
   { "Since 2011 Xiaomi has sold 800 million phones.",
     "v=800e6;unit=units;m=sales;y=0;brand=Xiaomi" },
 
+  /* Codes, versions, options, tables, old years and names are no figures. */
+  { "Pin golang.org/x/crypto at v0.0.0-20170915032832 in go.mod.", "" },
+  { "Run ssh-keygen -b 4096 to make a new key.", "" },
+  { "Shares of 600331--333---600340 were suspended.", "" },
+  { "The Lumia 950 and the Galaxy S21 use UFS 3.1 storage.", "" },
+  { "Apple 1,200 1,300 1,400 1,500 1,600", "" },
+  { "The Bastille fell in 1789 and the city grew by 1850.", "" },
+  { "50 Cent sold 5 million albums.",
+    "v=5e6;text=5 million albums" },
+  { "A stamp costs 50 cents.",
+    "v=0.5;cur=USD" },
+
   /* Values as written, not binary noise. */
   { "Prices rose 0.6% and 4.15% to $99.99.",
     "v=0.6;text=0.6%|v=4.15;text=4.15%|v=99.99;cur=USD" },
