@@ -1510,8 +1510,10 @@ cited_chart_describe (CitedChart *self)
             g_string_append_printf (out, " %s %s", series->name, value);
           else
             g_string_append_printf (out, " %s", value);
-          /* A label that says more than the series name: "¥3,999 (3999 yuan)". */
-          if (bar->label != NULL && *bar->label != '\0' && g_strcmp0 (bar->label, series->name) != 0)
+          /* A label that says more than the series name read before it:
+           * "¥3,999 (3999 yuan)", "190M units (global 2021)". */
+          if (bar->label != NULL && *bar->label != '\0' &&
+              (!named || g_strcmp0 (bar->label, series->name) != 0))
             g_string_append_printf (out, " (%s)", bar->label);
           first = FALSE;
         }

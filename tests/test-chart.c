@@ -683,7 +683,7 @@ test_range (void)
   csv = cited_chart_to_csv (chart);
   g_assert_nonnull (strstr (csv, "\nXiaomi,2021,40,stores,,7,50,2021\n"));
   text = cited_chart_describe (chart);
-  g_assert_cmpstr (text, ==, "Stores by brand. Xiaomi: 40–50 stores.");
+  g_assert_cmpstr (text, ==, "Stores by brand. Xiaomi: 40–50 stores (2021).");
   check_hits (chart, 600, 400, colors);
 
   /* The bar's extent is the hit test's: from the top of the range down to
@@ -959,6 +959,236 @@ test_builders_seeds (void)
   remove_store (db_path);
 }
 
+/* Every bar of @chart: how many, and whether a figure id is behind two of
+ * them (it must not be: nothing is counted twice). */
+static guint
+count_bars (CitedChart *chart,
+            guint      *n_ids)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint n = 0;
+
+  *n_ids = 0;
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      CitedChartSeries *series = g_ptr_array_index (chart->series, s);
+      for (guint c = 0; c < chart->categories->len; c++)
+        {
+          CitedChartBar *bar = g_ptr_array_index (series->bars, c);
+
+          if (bar == NULL)
+            continue;
+          n++;
+          for (guint i = 0; i < bar->figure_ids->len; i++)
+            {
+              gint64 *id = &g_array_index (bar->figure_ids, gint64, i);
+              g_assert_false (g_hash_table_contains (ids, id));
+              g_hash_table_add (ids, id);
+              (*n_ids)++;
+            }
+        }
+    }
+  return n;
+}
+
+/* The colour each series is drawn in: a bar's own colour (a brand's) where
+ * the figures are of one group, else the palette by group. */
+static const char **
+drawn_colors (CitedChart *chart)
+{
+  static const char * const palette[] = { "#3584E4", "#E66100", "#2EC27E", "#9141AC" };
+  const char **colors = g_new0 (const char *, chart->series->len + 1);
+  guint group = 0;
+
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      CitedChartSeries *series = g_ptr_array_index (chart->series, s);
+
+      if (s > 0 && !g_str_equal (series->name, ((CitedChartSeries *) g_ptr_array_index (chart->series, s - 1))->name))
+        group++;
+      for (guint c = 0; c < chart->categories->len && colors[s] == NULL; c++)
+        {
+          CitedChartBar *bar = g_ptr_array_index (series->bars, c);
+          if (bar != NULL && bar->color != NULL)
+            colors[s] = bar->color;
+        }
+      if (colors[s] == NULL)
+        colors[s] = palette[MIN (group, G_N_ELEMENTS (palette) - 1)];
+    }
+  return colors;
+}
+
+/* QA's case: the seeds cite two Xiaomi prices in one sentence; the price
+ * chart draws both, each with its own figure and label, and each can be
+ * pointed at. Sales draws 190M, 140M and 50M. */
+static void
+test_builders_seed_bars (void)
+{
+  char *db_path = NULL;
+  g_autoptr(CitedStore) store = open_seed_store (&db_path);
+  g_autoptr(CitedChart) price = NULL;
+  g_autoptr(CitedChart) sales = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **price_colors = NULL;
+  g_autofree const char **sales_colors = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *csv = NULL;
+  CitedQuery query = { 0 };
+  CitedChartBar *high = NULL, *low = NULL;
+  guint n_ids;
+
+  if (store == NULL)
+    {
+      g_test_skip ("The bundled corpus (data/corpus under CITED_SOURCE_ROOT) is not there");
+      return;
+    }
+
+  query.metric = "price";
+  price = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (price->currency, ==, "CNY");
+  g_assert_cmpuint (price->categories->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (price->categories, 0), ==, "Xiaomi");
+  g_assert_true (bar_with_value (price, 0, 4999, &high));
+  g_assert_true (bar_with_value (price, 0, 3999, &low));
+  g_assert_true (high != low);
+  g_assert_cmpuint (count_bars (price, &n_ids), ==, 2);
+  g_assert_cmpuint (n_ids, ==, 2);
+  g_assert_cmpuint (high->figure_ids->len, ==, 1);
+  g_assert_cmpuint (low->figure_ids->len, ==, 1);
+  /* Same scope and period: the figures as written tell them apart. */
+  g_assert_cmpstr (high->label, ==, "4999 yuan");
+  g_assert_cmpstr (low->label, ==, "3999 yuan");
+  g_assert_nonnull (strstr (low->tooltip, "3999 yuan"));
+  g_assert_true (g_str_has_prefix (price->source_note, "Source: 2 figures from 1 article"));
+  description = cited_chart_describe (price);
+  g_assert_cmpstr (description, ==, "Price by brand. Xiaomi: ¥4,999 (4999 yuan), ¥3,999 (3999 yuan).");
+  csv = cited_chart_to_csv (price);
+  g_assert_nonnull (strstr (csv, ",4999,,CNY,"));
+  g_assert_nonnull (strstr (csv, ",3999,,CNY,"));
+  price_colors = drawn_colors (price);
+  check_hits (price, 1200, 800, price_colors);
+  check_hits (price, 400, 300, price_colors);
+
+  query.metric = "sales";
+  sales = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_true (bar_with_value (sales, 0, 190e6, &high));
+  g_assert_true (bar_with_value (sales, 0, 140e6, NULL));
+  g_assert_true (bar_with_value (sales, 0, 50e6, &low));
+  g_assert_cmpstr (high->label, ==, "global 2021");
+  g_assert_cmpstr (low->label, ==, "domestic 2021");
+  /* Every figure drawn is behind exactly one bar, and the footnote counts
+   * them. */
+  count_bars (sales, &n_ids);
+  {
+    g_autofree char *expected = g_strdup_printf ("Source: %u figures", n_ids);
+    g_assert_true (g_str_has_prefix (sales->source_note, expected));
+  }
+  sales_colors = drawn_colors (sales);
+  check_hits (sales, 1200, 800, sales_colors);
+  check_hits (sales, 400, 300, sales_colors);
+
+  g_clear_object (&store);
+  remove_store (db_path);
+}
+
+static void
+write_article (const char *dir,
+               const char *name,
+               const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+}
+
+/* The same figure in three articles, two in English and one in Chinese
+ * ("190 million", "1.9亿"), is one bar with three figure ids; a range
+ * keeps its upper end; a brand citing 45 prices is cut to 40 bars and the
+ * subtitle says so. */
+static void
+test_builders_duplicates (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db_path = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(CitedImportResult) result = NULL;
+  g_autoptr(CitedChart) sales = NULL;
+  g_autoptr(CitedChart) stores = NULL;
+  g_autoptr(CitedChart) price = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) prices = g_string_new ("Xiaomi price list\n\n");
+  g_autofree char *description = NULL;
+  CitedQuery query = { 0 };
+  CitedChartBar *bar = NULL;
+  const char *paths[2] = { NULL, NULL };
+  guint n_ids;
+
+  dir = g_dir_make_tmp ("test-chart-corpus-XXXXXX", &error);
+  g_assert_no_error (error);
+  write_article (dir, "a.txt", "Xiaomi sales news\n\nXiaomi sold 190 million units worldwide in 2021, the company said.\n");
+  write_article (dir, "b.txt", "Another Xiaomi report\n\nIn 2021 Xiaomi sold 190 million units worldwide, a record.\n\n"
+                               "Xiaomi opened between 40 and 50 stores in 2021.\n");
+  write_article (dir, "c.txt", "小米手机\n\n2021年小米全球销量1.9亿台。\n");
+  for (guint i = 1; i <= 45; i++)
+    g_string_append_printf (prices, "Xiaomi sells one model for %u yuan.\n", 1000 + i * 10);
+  write_article (dir, "d.txt", prices->str);
+
+  db_path = g_build_filename (dir, "cited.db", NULL);
+  store = cited_store_open (db_path, &error);
+  g_assert_no_error (error);
+  paths[0] = dir;
+  result = cited_import_paths (store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_added, ==, 4);
+
+  query.metric = "sales";
+  sales = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_bars (sales, &n_ids), ==, 1);
+  g_assert_true (bar_with_value (sales, 0, 190e6, &bar));
+  g_assert_cmpuint (bar->figure_ids->len, ==, 3);
+  g_assert_true (g_str_has_prefix (sales->source_note, "Source: 3 figures from 3 articles"));
+  description = cited_chart_describe (sales);
+  g_assert_cmpstr (description, ==, "Sales by brand. Xiaomi: 190M units (global 2021).");
+
+  query.metric = "stores";
+  stores = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_true (bar_with_value (stores, 0, 40, &bar));
+  g_assert_cmpfloat (bar->value_max, ==, 50);
+  g_assert_cmpstr (bar->label, ==, "2021");
+
+  query.metric = "price";
+  price = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_bars (price, &n_ids), ==, 40);
+  g_assert_cmpuint (n_ids, ==, 40);
+  g_assert_nonnull (price->subtitle);
+  g_assert_nonnull (strstr (price->subtitle, "5 more figures not shown"));
+  /* Still every bar can be pointed at, at a size a window gives it. */
+  {
+    g_autofree const char **colors = drawn_colors (price);
+    check_hits (price, 1200, 800, colors);
+  }
+
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_remove (path);
+      }
+  }
+  g_rmdir (dir);
+}
+
 /* A new user's empty store: every chart is empty and says why. */
 static void
 test_builders_empty_store (void)
@@ -1101,6 +1331,8 @@ main (int   argc,
   g_test_add_func ("/chart/render/same-name-series", test_same_name_series);
   g_test_add_func ("/chart/builders/seeds", test_builders_seeds);
   g_test_add_func ("/chart/builders/edits", test_builders_edits);
+  g_test_add_func ("/chart/builders/seed-bars", test_builders_seed_bars);
+  g_test_add_func ("/chart/builders/duplicates", test_builders_duplicates);
   g_test_add_func ("/chart/builders/empty-store", test_builders_empty_store);
 
   return g_test_run ();
