@@ -54,6 +54,30 @@ settle (void)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static gboolean
+is_loading (gpointer page)
+{
+  gboolean loading = FALSE;
+
+  g_object_get (page, "loading", &loading, NULL);
+  return loading;
+}
+
+/* Pages read their data in a worker thread: iterates the main loop until
+ * @page has put it on screen, giving up after a minute. */
+static void
+wait_loaded (gpointer page)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, wait_cb, &timed_out);
+
+  while (is_loading (page) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (is_loading (page));
+}
+
 static void
 ready_cb (CitedWindow *win,
           gboolean    *ready)
@@ -90,6 +114,7 @@ ensure_window (void)
   wait_for_flag (&ready);
 
   cited_window_set_visible_page (window, "figures");
+  wait_loaded (cited_window_get_figures_page (window));
   settle ();
 }
 
@@ -854,6 +879,7 @@ test_brands_page (void)
   page = cited_window_get_brands_page (window);
   view = cited_brands_page_get_chart_view (page);
   cited_window_set_visible_page (window, "brands");
+  wait_loaded (page);
   settle ();
 
   /* The four most mentioned brands are compared by default. */
@@ -922,6 +948,7 @@ test_empty_store (void)
       g_autoptr(GPtrArray) status = g_ptr_array_new ();
 
       gtk_box_append (GTK_BOX (holder), pages[i]);
+      wait_loaded (pages[i]);
       collect_widgets (pages[i], GTK_TYPE_STACK, stacks);
       g_assert_cmpuint (stacks->len, >, 0);
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stacks->pdata[0]), ==, "empty");
@@ -931,6 +958,84 @@ test_empty_store (void)
       g_assert_nonnull (strstr (adw_status_page_get_description (status->pdata[0]), "Ctrl+O"));
     }
   g_object_ref_sink (holder);
+  g_object_unref (holder);
+}
+
+/* The name of the page @widget's first stack shows, and in @status_out
+ * the status page it shows, if any. */
+static const char *
+visible_stack_page (GtkWidget      *widget,
+                    AdwStatusPage **status_out)
+{
+  g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) status = g_ptr_array_new ();
+
+  collect_widgets (widget, GTK_TYPE_STACK, stacks);
+  g_assert_cmpuint (stacks->len, >, 0);
+  collect_widgets (gtk_stack_get_visible_child (stacks->pdata[0]), ADW_TYPE_STATUS_PAGE, status);
+  *status_out = status->len > 0 ? status->pdata[0] : NULL;
+  return gtk_stack_get_visible_child_name (stacks->pdata[0]);
+}
+
+/* A page given a store says it is loading, without blocking the window,
+ * and then shows the figures and brands read in the background. */
+static void
+test_loading_state (void)
+{
+  GtkWidget *figures;
+  GtkWidget *brands;
+  GtkWidget *holder;
+  AdwStatusPage *status;
+
+  ensure_window ();
+  figures = g_object_new (CITED_TYPE_FIGURES_PAGE, NULL);
+  brands = g_object_new (CITED_TYPE_BRANDS_PAGE, NULL);
+  holder = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  gtk_box_append (GTK_BOX (holder), figures);
+  gtk_box_append (GTK_BOX (holder), brands);
+
+  g_object_set (figures, "store", store, NULL);
+  g_object_set (brands, "store", store, NULL);
+
+  /* Setting the store returned at once, with a spinner on each page. */
+  g_assert_true (is_loading (figures));
+  g_assert_cmpstr (visible_stack_page (figures, &status), ==, "loading");
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "Loading Figures…");
+  g_assert_cmpuint (g_list_model_get_n_items (cited_figures_page_get_rows (CITED_FIGURES_PAGE (figures))), ==, 0);
+  g_assert_true (is_loading (brands));
+  g_assert_cmpstr (visible_stack_page (brands, &status), ==, "loading");
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "Loading Brands…");
+
+  /* Then the rows, the chart and the brand cards. */
+  wait_loaded (figures);
+  g_assert_cmpstr (visible_stack_page (figures, &status), ==, "figures");
+  g_assert_cmpuint (g_list_model_get_n_items (cited_figures_page_get_rows (CITED_FIGURES_PAGE (figures))), >, 0);
+  g_assert_nonnull (cited_chart_view_get_chart (cited_figures_page_get_chart_view (CITED_FIGURES_PAGE (figures))));
+
+  wait_loaded (brands);
+  g_assert_cmpstr (visible_stack_page (brands, &status), ==, "brands");
+  g_assert_cmpuint (g_strv_length ((char **) cited_brands_page_get_brands (CITED_BRANDS_PAGE (brands))), ==, 4);
+  {
+    g_autofree char *card = cited_brands_page_dup_card_text (CITED_BRANDS_PAGE (brands), "Xiaomi");
+
+    g_assert_nonnull (card);
+    g_assert_nonnull (strstr (card, "190M"));
+  }
+
+  /* A page dropped while it loads goes away at once: its reading does not
+   * keep it (and its rows) alive, and finishing later touches nothing. */
+  {
+    GtkWidget *dropped = g_object_ref_sink (g_object_new (CITED_TYPE_FIGURES_PAGE, "store", store, NULL));
+
+    g_assert_true (is_loading (dropped));
+    g_object_add_weak_pointer (G_OBJECT (dropped), (gpointer *) &dropped);
+    g_object_unref (dropped);
+    g_assert_null (dropped);
+    settle ();
+  }
+
   g_object_unref (holder);
 }
 
@@ -990,6 +1095,7 @@ main (int   argc,
   g_test_add_func ("/brands/compare", test_brands_page);
   g_test_add_func ("/pages/narrow-window", test_narrow_window);
   g_test_add_func ("/pages/empty-store", test_empty_store);
+  g_test_add_func ("/pages/loading-state", test_loading_state);
 
   status = g_test_run ();
 

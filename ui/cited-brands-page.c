@@ -35,14 +35,36 @@ struct _CitedBrandsPage
   GPtrArray *chosen;          /* char*, NULL-terminated */
   GPtrArray *metric_keys;     /* char* */
 
+  /* A brand's card contents (CardData) read with the page, so showing the
+   * page runs no query per card on this thread. */
+  GHashTable *cards_data;
+  GCancellable *load_cancellable;
+
   guint updating : 1;
+  guint loading : 1;
 };
+
+typedef struct {
+  GPtrArray *lines;           /* char*, or NULL when reading them failed */
+  GPtrArray *comentions;      /* CitedBrandStats, or NULL */
+  GError *error;              /* why @lines is NULL */
+} CardData;
+
+static void
+card_data_free (CardData *data)
+{
+  g_clear_pointer (&data->lines, g_ptr_array_unref);
+  g_clear_pointer (&data->comentions, g_ptr_array_unref);
+  g_clear_error (&data->error);
+  g_free (data);
+}
 
 G_DEFINE_FINAL_TYPE (CitedBrandsPage, cited_brands_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -152,9 +174,10 @@ compare_headline_first_cb (gconstpointer a,
 /* "Sales: 190M global · 140M overseas · 50M domestic", one line per metric,
  * metrics in the store's order (most figures first). */
 static GPtrArray *
-figure_lines (CitedBrandsPage *self,
-              const char      *brand,
-              GError         **error)
+figure_lines (CitedStore *store,
+              GPtrArray  *metric_keys,
+              const char *brand,
+              GError    **error)
 {
   g_autoptr(GPtrArray) figures = NULL;
   g_autoptr(GHashTable) by_metric = NULL;
@@ -163,15 +186,15 @@ figure_lines (CitedBrandsPage *self,
   CitedQuery query = { 0 };
 
   query.brand = brand;
-  figures = cited_store_list_figures (self->store, &query, error);
+  figures = cited_store_list_figures (store, &query, error);
   if (figures == NULL)
     return NULL;
   g_ptr_array_sort (figures, compare_headline_first_cb);
 
   by_metric = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                      (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < self->metric_keys->len; i++)
-    g_ptr_array_add (order, g_ptr_array_index (self->metric_keys, i));
+  for (guint i = 0; i < metric_keys->len; i++)
+    g_ptr_array_add (order, g_ptr_array_index (metric_keys, i));
 
   for (guint i = 0; i < figures->len; i++)
     {
@@ -222,13 +245,40 @@ figure_lines (CitedBrandsPage *self,
   return lines;
 }
 
+/* Reads what @brand's card shows; on any thread, over @store. */
+static CardData *
+read_card_data (CitedStore *store,
+                GPtrArray  *metric_keys,
+                const char *brand)
+{
+  CardData *data = g_new0 (CardData, 1);
+
+  data->lines = figure_lines (store, metric_keys, brand, &data->error);
+  data->comentions = cited_store_brand_comentions (store, brand, NULL);
+  return data;
+}
+
+static CardData *
+lookup_card_data (CitedBrandsPage *self,
+                  const char      *brand)
+{
+  CardData *data = g_hash_table_lookup (self->cards_data, brand);
+
+  if (data == NULL)
+    {
+      data = read_card_data (self->store, self->metric_keys, brand);
+      g_hash_table_insert (self->cards_data, g_strdup (brand), data);
+    }
+  return data;
+}
+
 static GtkWidget *
 build_card (CitedBrandsPage       *self,
             const CitedBrandStats *stats)
 {
-  g_autoptr(GPtrArray) lines = NULL;
-  g_autoptr(GPtrArray) comentions = NULL;
-  g_autoptr(GError) error = NULL;
+  CardData *data = lookup_card_data (self, stats->name);
+  GPtrArray *lines = data->lines;
+  GPtrArray *comentions = data->comentions;
   g_autofree char *escaped = g_markup_escape_text (stats->name, -1);
   g_autofree char *title = NULL;
   g_autofree char *mentions = NULL;
@@ -270,9 +320,8 @@ build_card (CitedBrandsPage       *self,
   gtk_box_append (GTK_BOX (box), card_label (counts, NULL));
 
   gtk_box_append (GTK_BOX (box), card_label (_("Figures"), "caption-heading"));
-  lines = figure_lines (self, stats->name, &error);
-  if (lines == NULL)
-    show_error_toast (self, _("Could not load figures"), error);
+  if (data->error != NULL)
+    show_error_toast (self, _("Could not load figures"), data->error);
   if (lines != NULL && lines->len > 0)
     {
       for (guint i = 0; i < lines->len; i++)
@@ -284,8 +333,6 @@ build_card (CitedBrandsPage       *self,
     }
 
   gtk_box_append (GTK_BOX (box), card_label (_("Mentioned With"), "caption-heading"));
-  g_clear_error (&error);
-  comentions = cited_store_brand_comentions (self->store, stats->name, &error);
   if (comentions != NULL && comentions->len > 0)
     {
       g_autoptr(GString) text = g_string_new (NULL);
@@ -390,6 +437,50 @@ rebuild_checks (CitedBrandsPage *self)
 
 /* Charts */
 
+/* The chart of @kind over @store; on any thread. NULL without an error when
+ * there is nothing to chart. */
+static CitedChart *
+build_chart (CitedStore          *store,
+             CitedBrandsChart     kind,
+             const char * const  *brands,
+             const char          *metric,
+             GError             **error)
+{
+  switch (kind)
+    {
+    case CITED_BRANDS_CHART_TREND:
+      return cited_chart_new_trend (store, brands, error);
+    case CITED_BRANDS_CHART_METRIC:
+      {
+        CitedQuery query = { 0 };
+
+        if (metric == NULL)
+          return NULL;
+        query.metric = metric;
+        return cited_chart_new_figures (store, &query, error);
+      }
+    case CITED_BRANDS_CHART_SHARE:
+    default:
+      return cited_chart_new_brands (store, brands, error);
+    }
+}
+
+static void
+set_chart (CitedBrandsPage *self,
+           CitedChart      *chart)
+{
+  gboolean have_chart;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_metric),
+                          gtk_drop_down_get_selected (self->chart_kind) == CITED_BRANDS_CHART_METRIC);
+  cited_chart_view_set_chart (self->chart_view, chart);
+
+  have_chart = chart != NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "brands.print", have_chart);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "brands.export", have_chart);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "brands.copy-image", have_chart);
+}
+
 static void
 update_chart (CitedBrandsPage *self)
 {
@@ -397,44 +488,16 @@ update_chart (CitedBrandsPage *self)
   g_autoptr(GError) error = NULL;
   CitedBrandsChart kind = gtk_drop_down_get_selected (self->chart_kind);
   const char * const *brands = n_chosen (self) > 0 ? (const char * const *) self->chosen->pdata : NULL;
-  gboolean have_chart;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->chart_metric), kind == CITED_BRANDS_CHART_METRIC);
+  guint selected = gtk_drop_down_get_selected (self->chart_metric);
+  const char *metric = selected < self->metric_keys->len ? g_ptr_array_index (self->metric_keys, selected) : NULL;
 
   if (self->store != NULL && self->stats != NULL && self->stats->len > 0)
     {
-      switch (kind)
-        {
-        case CITED_BRANDS_CHART_TREND:
-          chart = cited_chart_new_trend (self->store, brands, &error);
-          break;
-        case CITED_BRANDS_CHART_METRIC:
-          {
-            guint selected = gtk_drop_down_get_selected (self->chart_metric);
-            CitedQuery query = { 0 };
-
-            if (selected < self->metric_keys->len)
-              {
-                query.metric = g_ptr_array_index (self->metric_keys, selected);
-                chart = cited_chart_new_figures (self->store, &query, &error);
-              }
-          }
-          break;
-        case CITED_BRANDS_CHART_SHARE:
-        default:
-          chart = cited_chart_new_brands (self->store, brands, &error);
-          break;
-        }
+      chart = build_chart (self->store, kind, brands, metric, &error);
       if (error != NULL)
         show_error_toast (self, _("Could not draw the chart"), error);
     }
-
-  cited_chart_view_set_chart (self->chart_view, chart);
-
-  have_chart = chart != NULL;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "brands.print", have_chart);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "brands.export", have_chart);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "brands.copy-image", have_chart);
+  set_chart (self, chart);
 }
 
 static void
@@ -530,81 +593,311 @@ copy_image_action (GtkWidget  *widget,
 
 /* Loading */
 
-void
-cited_brands_page_reload (CitedBrandsPage *self)
+/* What a load reads in its worker thread, over its own connection. */
+typedef struct {
+  char *path;
+  GStrv keep_brands;          /* the brands compared before */
+  char *keep_metric;          /* the metric charted before, or NULL */
+  CitedBrandsChart kind;
+} LoadRequest;
+
+typedef struct {
+  GPtrArray *stats;           /* CitedBrandStats */
+  GPtrArray *chosen;          /* char*, NULL-terminated */
+  GPtrArray *metric_keys;     /* char* */
+  guint selected_metric;
+  GHashTable *cards_data;     /* brand → CardData */
+  CitedChart *chart;
+} LoadResult;
+
+static void
+load_request_free (LoadRequest *request)
 {
-  g_autoptr(GPtrArray) stats = NULL;
-  g_autoptr(GPtrArray) keep = NULL;
-  g_autoptr(GError) error = NULL;
+  g_free (request->path);
+  g_strfreev (request->keep_brands);
+  g_free (request->keep_metric);
+  g_free (request);
+}
+
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_pointer (&result->stats, g_ptr_array_unref);
+  g_clear_pointer (&result->chosen, g_ptr_array_unref);
+  g_clear_pointer (&result->metric_keys, g_ptr_array_unref);
+  g_clear_pointer (&result->cards_data, g_hash_table_unref);
+  g_clear_pointer (&result->chart, cited_chart_unref);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadResult, load_result_free)
+
+static GHashTable *
+new_cards_data (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) card_data_free);
+}
+
+/* Everything the page shows, read from @store; runs in a worker thread (or
+ * on the main thread for a store with no file). */
+static LoadResult *
+load_brands (CitedStore     *store,
+             LoadRequest    *request,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  g_autoptr(LoadResult) result = g_new0 (LoadResult, 1);
   g_auto(GStrv) metrics = NULL;
-  g_autoptr(GtkStringList) metric_labels = gtk_string_list_new (NULL);
-  g_autofree char *keep_metric = NULL;
-  guint selected_metric = 0;
+  const char *metric = NULL;
 
-  g_return_if_fail (CITED_IS_BRANDS_PAGE (self));
-
-  if (self->store == NULL)
-    {
-      g_ptr_array_set_size (self->stats, 0);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      cited_chart_view_set_chart (self->chart_view, NULL);
-      return;
-    }
-
-  stats = cited_store_brand_stats (self->store, FALSE, &error);
-  if (stats == NULL)
-    {
-      show_error_toast (self, _("Could not load brands"), error);
-      return;
-    }
-  g_ptr_array_unref (self->stats);
-  self->stats = g_steal_pointer (&stats);
+  result->stats = cited_store_brand_stats (store, FALSE, error);
+  if (result->stats == NULL)
+    return NULL;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
   /* Keep the user's choice of brands where they still exist; start with the
    * most mentioned otherwise. */
-  keep = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i + 1 < self->chosen->len; i++)
-    g_ptr_array_add (keep, g_strdup (g_ptr_array_index (self->chosen, i)));
-  clear_chosen (self);
-  for (guint i = 0; i < keep->len; i++)
-    for (guint j = 0; j < self->stats->len; j++)
+  result->chosen = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; request->keep_brands != NULL && request->keep_brands[i] != NULL; i++)
+    for (guint j = 0; j < result->stats->len; j++)
       {
-        CitedBrandStats *s = g_ptr_array_index (self->stats, j);
-        if (g_strcmp0 (s->name, g_ptr_array_index (keep, i)) == 0)
-          add_chosen (self, s->name);
+        CitedBrandStats *s = g_ptr_array_index (result->stats, j);
+        if (g_strcmp0 (s->name, request->keep_brands[i]) == 0)
+          g_ptr_array_add (result->chosen, g_strdup (s->name));
       }
-  if (n_chosen (self) == 0)
-    for (guint j = 0; j < self->stats->len && j < DEFAULT_BRANDS; j++)
-      add_chosen (self, ((CitedBrandStats *) g_ptr_array_index (self->stats, j))->name);
+  if (result->chosen->len == 0)
+    for (guint j = 0; j < result->stats->len && j < DEFAULT_BRANDS; j++)
+      g_ptr_array_add (result->chosen,
+                       g_strdup (((CitedBrandStats *) g_ptr_array_index (result->stats, j))->name));
+  g_ptr_array_add (result->chosen, NULL);
 
-  {
-    guint current = gtk_drop_down_get_selected (self->chart_metric);
-    if (current < self->metric_keys->len)
-      keep_metric = g_strdup (g_ptr_array_index (self->metric_keys, current));
-  }
-  metrics = cited_store_list_metrics (self->store, NULL);
-  g_ptr_array_set_size (self->metric_keys, 0);
+  metrics = cited_store_list_metrics (store, NULL);
+  result->metric_keys = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; metrics != NULL && metrics[i] != NULL; i++)
     {
-      g_autofree char *label = cited_metric_label (metrics[i]);
+      g_ptr_array_add (result->metric_keys, g_strdup (metrics[i]));
+      if (request->keep_metric != NULL ? g_strcmp0 (metrics[i], request->keep_metric) == 0
+                                       : g_strcmp0 (metrics[i], "sales") == 0)
+        result->selected_metric = i;
+    }
+  if (result->selected_metric < result->metric_keys->len)
+    metric = g_ptr_array_index (result->metric_keys, result->selected_metric);
 
-      g_ptr_array_add (self->metric_keys, g_strdup (metrics[i]));
+  result->cards_data = new_cards_data ();
+  for (guint i = 0; i + 1 < result->chosen->len; i++)
+    {
+      const char *brand = g_ptr_array_index (result->chosen, i);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      g_hash_table_insert (result->cards_data, g_strdup (brand),
+                           read_card_data (store, result->metric_keys, brand));
+    }
+
+  if (result->stats->len > 0)
+    {
+      g_autoptr(GError) chart_error = NULL;
+
+      result->chart = build_chart (store, request->kind,
+                                   result->chosen->len > 1 ? (const char * const *) result->chosen->pdata : NULL,
+                                   metric, &chart_error);
+      if (chart_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&chart_error));
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&result);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadRequest *request = task_data;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  LoadResult *result;
+
+  /* SQLite connections are not shared between threads: this one is ours. */
+  store = cited_store_open (request->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  result = load_brands (store, request, cancellable, &error);
+  if (result == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
+}
+
+static void
+set_loading (CitedBrandsPage *self,
+             gboolean         loading)
+{
+  if (self->loading == !!loading)
+    return;
+  self->loading = !!loading;
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
+}
+
+static void
+apply_result (CitedBrandsPage *self,
+              LoadResult      *result)
+{
+  g_autoptr(GtkStringList) metric_labels = gtk_string_list_new (NULL);
+
+  g_ptr_array_unref (self->stats);
+  self->stats = g_steal_pointer (&result->stats);
+  g_ptr_array_unref (self->chosen);
+  self->chosen = g_steal_pointer (&result->chosen);
+  g_ptr_array_unref (self->metric_keys);
+  self->metric_keys = g_steal_pointer (&result->metric_keys);
+  g_hash_table_unref (self->cards_data);
+  self->cards_data = g_steal_pointer (&result->cards_data);
+
+  for (guint i = 0; i < self->metric_keys->len; i++)
+    {
+      g_autofree char *label = cited_metric_label (g_ptr_array_index (self->metric_keys, i));
+
       gtk_string_list_append (metric_labels, label);
-      if (keep_metric != NULL ? g_strcmp0 (metrics[i], keep_metric) == 0
-                              : g_strcmp0 (metrics[i], "sales") == 0)
-        selected_metric = i;
     }
 
   self->updating = TRUE;
   gtk_drop_down_set_model (self->chart_metric, G_LIST_MODEL (metric_labels));
   if (self->metric_keys->len > 0)
-    gtk_drop_down_set_selected (self->chart_metric, selected_metric);
+    gtk_drop_down_set_selected (self->chart_metric, result->selected_metric);
   self->updating = FALSE;
 
   gtk_stack_set_visible_child_name (self->stack, self->stats->len > 0 ? "brands" : "empty");
   rebuild_checks (self);
   rebuild_cards (self);
-  update_chart (self);
+  set_chart (self, result->chart);
+  set_loading (self, FALSE);
+}
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  g_autoptr(CitedBrandsPage) self = g_weak_ref_get (user_data);
+  g_autoptr(LoadResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
+
+  result = g_task_propagate_pointer (G_TASK (res), &error);
+  /* The page went away while its data was read. */
+  if (self == NULL)
+    return;
+  if (result == NULL)
+    {
+      /* A newer load (or the page going away) cancelled this one. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_clear_object (&self->load_cancellable);
+      show_error_toast (self, _("Could not load brands"), error);
+      if (self->stats->len == 0)
+        gtk_stack_set_visible_child_name (self->stack, "empty");
+      set_loading (self, FALSE);
+      return;
+    }
+
+  g_clear_object (&self->load_cancellable);
+  apply_result (self, result);
+}
+
+/**
+ * cited_brands_page_reload:
+ * @self: the page
+ *
+ * Reads the brands again. The reading (brand statistics, the compared
+ * brands' cards and the chart) runs in a worker thread over a connection of
+ * its own; #CitedBrandsPage:loading is %TRUE meanwhile.
+ */
+void
+cited_brands_page_reload (CitedBrandsPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadRequest *request;
+  GWeakRef *weak;
+  const char *path;
+
+  g_return_if_fail (CITED_IS_BRANDS_PAGE (self));
+
+  if (self->load_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->load_cancellable);
+      g_clear_object (&self->load_cancellable);
+    }
+
+  if (self->store == NULL)
+    {
+      g_ptr_array_set_size (self->stats, 0);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      set_chart (self, NULL);
+      set_loading (self, FALSE);
+      return;
+    }
+
+  request = g_new0 (LoadRequest, 1);
+  request->keep_brands = g_strdupv ((char **) self->chosen->pdata);
+  {
+    guint current = gtk_drop_down_get_selected (self->chart_metric);
+    if (current < self->metric_keys->len)
+      request->keep_metric = g_strdup (g_ptr_array_index (self->metric_keys, current));
+  }
+  request->kind = gtk_drop_down_get_selected (self->chart_kind);
+
+  path = cited_store_get_path (self->store);
+  if (path == NULL || *path == '\0' || g_str_has_prefix (path, ":memory:") ||
+      g_str_has_prefix (path, "file:"))
+    {
+      /* A database without a file of its own cannot be opened twice: read
+       * it here. */
+      g_autoptr(LoadResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      result = load_brands (self->store, request, NULL, &error);
+      load_request_free (request);
+      if (result == NULL)
+        show_error_toast (self, _("Could not load brands"), error);
+      else
+        apply_result (self, result);
+      return;
+    }
+  request->path = g_strdup (path);
+
+  /* The first load shows a spinner; later ones keep the cards on screen
+   * until the new ones are in. */
+  if (self->stats->len == 0)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  set_loading (self, TRUE);
+
+  self->load_cancellable = g_cancellable_new ();
+  /* The task holds the page weakly, so a page dropped while it loads goes
+   * away at once and cancels the reading. */
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, self->load_cancellable, load_done_cb, weak);
+  g_task_set_source_tag (task, cited_brands_page_reload);
+  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+cited_brands_page_get_loading (CitedBrandsPage *self)
+{
+  g_return_val_if_fail (CITED_IS_BRANDS_PAGE (self), FALSE);
+  return self->loading;
 }
 
 /* Test and window access */
@@ -696,6 +989,11 @@ cited_brands_page_dup_card_text (CitedBrandsPage *self,
 static void
 cited_brands_page_dispose (GObject *object)
 {
+  CitedBrandsPage *self = CITED_BRANDS_PAGE (object);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
   /* AdwBin unparents its child (the template's content) itself; disposing
    * the template as well would unparent it twice. */
   G_OBJECT_CLASS (cited_brands_page_parent_class)->dispose (object);
@@ -710,6 +1008,7 @@ cited_brands_page_finalize (GObject *object)
   g_clear_pointer (&self->stats, g_ptr_array_unref);
   g_clear_pointer (&self->chosen, g_ptr_array_unref);
   g_clear_pointer (&self->metric_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->cards_data, g_hash_table_unref);
 
   G_OBJECT_CLASS (cited_brands_page_parent_class)->finalize (object);
 }
@@ -726,6 +1025,9 @@ cited_brands_page_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -768,6 +1070,10 @@ cited_brands_page_class_init (CitedBrandsPageClass *klass)
   props[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, CITED_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* TRUE while the brands are read in the background. */
+  props[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, props);
 
   g_type_ensure (CITED_TYPE_CHART_VIEW);
@@ -796,6 +1102,7 @@ cited_brands_page_init (CitedBrandsPage *self)
   self->chosen = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->chosen, NULL);
   self->metric_keys = g_ptr_array_new_with_free_func (g_free);
+  self->cards_data = new_cards_data ();
 
   g_signal_connect_swapped (self->chart_kind, "notify::selected",
                             G_CALLBACK (chart_choice_changed_cb), self);

@@ -23,6 +23,8 @@ gboolean        cited_figures_page_apply_edit       (CitedFiguresPage      *self
                                                      GError               **error);
 /* The id of the selected row's figure, or 0. */
 gint64          cited_figures_page_get_selected_id  (CitedFiguresPage      *self);
+/* TRUE while the rows are read in the background (the "loading" property). */
+gboolean        cited_figures_page_get_loading      (CitedFiguresPage      *self);
 /* Number of corrections that "figures.undo" can take back. */
 guint           cited_figures_page_get_undo_depth   (CitedFiguresPage      *self);
 

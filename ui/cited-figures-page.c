@@ -66,7 +66,11 @@ struct _CitedFiguresPage
   GPtrArray *undo;            /* UndoStep */
   AdwToast *toast;            /* weak: the toast currently shown */
 
+  GCancellable *load_cancellable;
+  gint64 pending_figure;      /* to show once loaded */
+
   guint updating : 1;
+  guint loading : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CitedFiguresPage, cited_figures_page, ADW_TYPE_BIN)
@@ -74,6 +78,7 @@ G_DEFINE_FINAL_TYPE (CitedFiguresPage, cited_figures_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -458,66 +463,94 @@ compare_brand_count_cb (gconstpointer a,
   return g_utf8_collate (ba, bb);
 }
 
-void
-cited_figures_page_reload (CitedFiguresPage *self)
+/* What a load reads in its worker thread, over its own connection. */
+typedef struct {
+  char *path;
+  char *keep_chart;           /* the metric charted before, or NULL */
+} LoadRequest;
+
+typedef struct {
+  GPtrArray *objects;         /* CitedFigureObject */
+  GPtrArray *brands;          /* char*, most cited first */
+  GStrv metrics;
+  char *chart_metric;         /* the metric @chart shows, or NULL */
+  CitedChart *chart;
+} LoadResult;
+
+static void
+load_request_free (LoadRequest *request)
 {
+  g_free (request->path);
+  g_free (request->keep_chart);
+  g_free (request);
+}
+
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_pointer (&result->objects, g_ptr_array_unref);
+  g_clear_pointer (&result->brands, g_ptr_array_unref);
+  g_clear_pointer (&result->metrics, g_strfreev);
+  g_free (result->chart_metric);
+  g_clear_pointer (&result->chart, cited_chart_unref);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadResult, load_result_free)
+
+/* The metric to chart: the one charted before if it is still there, else
+ * sales, else the first. */
+static const char *
+choose_chart_metric (const char * const *metrics,
+                     const char         *keep)
+{
+  if (metrics == NULL || metrics[0] == NULL)
+    return NULL;
+  if (keep != NULL && g_strv_contains (metrics, keep))
+    return keep;
+  if (g_strv_contains (metrics, "sales"))
+    return "sales";
+  return metrics[0];
+}
+
+/* Everything a page shows, read from @store; runs in a worker thread (or on
+ * the main thread for a store with no file). */
+static LoadResult *
+load_figures (CitedStore    *store,
+              const char    *keep_chart,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(LoadResult) result = g_new0 (LoadResult, 1);
   g_autoptr(GPtrArray) figures = NULL;
-  g_autoptr(GPtrArray) objects = NULL;
   g_autoptr(GHashTable) brand_counts = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) metrics = NULL;
-  g_autofree char *keep_brand = NULL;
-  g_autofree char *keep_metric = NULL;
-  g_autofree char *keep_chart = NULL;
   CitedQuery query = { 0 };
   GHashTableIter iter;
   gpointer key;
-  guint sales = GTK_INVALID_LIST_POSITION;
-
-  g_return_if_fail (CITED_IS_FIGURES_PAGE (self));
-
-  if (self->store == NULL)
-    {
-      g_list_store_remove_all (self->figures);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      cited_chart_view_set_chart (self->chart_view, NULL);
-      update_actions (self);
-      return;
-    }
+  const char *metric;
 
   query.include_rejected = TRUE;
-  figures = cited_store_list_figures (self->store, &query, &error);
+  figures = cited_store_list_figures (store, &query, error);
   if (figures == NULL)
-    {
-      show_error_toast (self, _("Could not load figures"), error);
-      return;
-    }
-  metrics = cited_store_list_metrics (self->store, NULL);
+    return NULL;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
-  self->updating = TRUE;
-
-  keep_brand = g_strdup (self->filter_brand);
-  keep_metric = g_strdup (self->filter_metric);
-  keep_chart = g_strdup (dropdown_key (self->chart_metric, self->chart_metric_keys));
-
-  objects = g_ptr_array_new_with_free_func (g_object_unref);
+  result->objects = g_ptr_array_new_full (figures->len, g_object_unref);
   brand_counts = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < figures->len; i++)
     {
       CitedFigure *f = g_ptr_array_index (figures, i);
 
-      g_ptr_array_add (objects, cited_figure_object_new (f));
+      g_ptr_array_add (result->objects, cited_figure_object_new (f));
       if (f->brand != NULL)
         {
           guint n = GPOINTER_TO_UINT (g_hash_table_lookup (brand_counts, f->brand));
           g_hash_table_insert (brand_counts, f->brand, GUINT_TO_POINTER (n + 1));
         }
     }
-  g_list_store_splice (self->figures, 0, g_list_model_get_n_items (G_LIST_MODEL (self->figures)),
-                       objects->pdata, objects->len);
 
   /* Brands most cited first. The keys point into @figures, so copy them. */
-  g_ptr_array_set_size (self->brand_keys, 0);
   {
     g_autoptr(GPtrArray) brands = g_ptr_array_new ();
 
@@ -525,31 +558,231 @@ cited_figures_page_reload (CitedFiguresPage *self)
     while (g_hash_table_iter_next (&iter, &key, NULL))
       g_ptr_array_add (brands, key);
     g_ptr_array_sort_with_data (brands, compare_brand_count_cb, brand_counts);
-    g_ptr_array_add (self->brand_keys, NULL);
+    result->brands = g_ptr_array_new_full (brands->len, g_free);
     for (guint i = 0; i < brands->len; i++)
-      g_ptr_array_add (self->brand_keys, g_strdup (g_ptr_array_index (brands, i)));
+      g_ptr_array_add (result->brands, g_strdup (g_ptr_array_index (brands, i)));
   }
+
+  result->metrics = cited_store_list_metrics (store, NULL);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  metric = choose_chart_metric ((const char * const *) result->metrics, keep_chart);
+  if (metric != NULL)
+    {
+      CitedQuery chart_query = { 0 };
+
+      result->chart_metric = g_strdup (metric);
+      chart_query.metric = metric;
+      result->chart = cited_chart_new_figures (store, &chart_query, error);
+      if (result->chart == NULL)
+        return NULL;
+    }
+
+  return g_steal_pointer (&result);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadRequest *request = task_data;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  LoadResult *result;
+
+  /* SQLite connections are not shared between threads: this one is ours. */
+  store = cited_store_open (request->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  result = load_figures (store, request->keep_chart, cancellable, &error);
+  if (result == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
+}
+
+static void
+set_loading (CitedFiguresPage *self,
+             gboolean          loading)
+{
+  if (self->loading == !!loading)
+    return;
+  self->loading = !!loading;
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
+}
+
+/* Puts a load's result on screen, keeping the user's filters and charted
+ * metric where they still exist. */
+static void
+apply_result (CitedFiguresPage *self,
+              LoadResult       *result)
+{
+  g_autofree char *keep_brand = g_strdup (self->filter_brand);
+  g_autofree char *keep_metric = g_strdup (self->filter_metric);
+  guint chart_position = 0;
+  gint64 pending;
+
+  self->updating = TRUE;
+
+  g_list_store_splice (self->figures, 0, g_list_model_get_n_items (G_LIST_MODEL (self->figures)),
+                       result->objects->pdata, result->objects->len);
+
+  g_ptr_array_set_size (self->brand_keys, 0);
+  g_ptr_array_add (self->brand_keys, NULL);
+  for (guint i = 0; i < result->brands->len; i++)
+    g_ptr_array_add (self->brand_keys, g_strdup (g_ptr_array_index (result->brands, i)));
   fill_dropdown (self->brand_filter, self->brand_keys, _("All Brands"), FALSE, keep_brand, 0);
 
   g_ptr_array_set_size (self->metric_keys, 0);
   g_ptr_array_set_size (self->chart_metric_keys, 0);
   g_ptr_array_add (self->metric_keys, NULL);
-  for (guint i = 0; metrics != NULL && metrics[i] != NULL; i++)
+  for (guint i = 0; result->metrics != NULL && result->metrics[i] != NULL; i++)
     {
-      g_ptr_array_add (self->metric_keys, g_strdup (metrics[i]));
-      g_ptr_array_add (self->chart_metric_keys, g_strdup (metrics[i]));
-      if (g_strcmp0 (metrics[i], "sales") == 0)
-        sales = i;
+      g_ptr_array_add (self->metric_keys, g_strdup (result->metrics[i]));
+      g_ptr_array_add (self->chart_metric_keys, g_strdup (result->metrics[i]));
+      if (g_strcmp0 (result->metrics[i], result->chart_metric) == 0)
+        chart_position = i;
     }
   fill_dropdown (self->metric_filter, self->metric_keys, _("All Metrics"), TRUE, keep_metric, 0);
-  fill_dropdown (self->chart_metric, self->chart_metric_keys, NULL, TRUE, keep_chart,
-                 sales != GTK_INVALID_LIST_POSITION ? sales : 0);
+  fill_dropdown (self->chart_metric, self->chart_metric_keys, NULL, TRUE, result->chart_metric,
+                 chart_position);
 
   self->updating = FALSE;
 
-  gtk_stack_set_visible_child_name (self->stack, figures->len > 0 ? "figures" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, result->objects->len > 0 ? "figures" : "empty");
+
+  /* The chart was built with the rows; filtering to a metric would chart
+   * that metric again, on this thread, so the built chart goes in first and
+   * a differing filter only then asks for another. */
+  cited_chart_view_set_chart (self->chart_view, result->chart);
+  highlight_selected_bar (self);
   filters_changed_cb (self);
-  update_chart (self);
+  update_actions (self);
+
+  pending = self->pending_figure;
+  self->pending_figure = 0;
+  set_loading (self, FALSE);
+  if (pending != 0)
+    cited_figures_page_show_figure (self, pending);
+}
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  g_autoptr(CitedFiguresPage) self = g_weak_ref_get (user_data);
+  g_autoptr(LoadResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
+
+  result = g_task_propagate_pointer (G_TASK (res), &error);
+  /* The page went away while its data was read. */
+  if (self == NULL)
+    return;
+  if (result == NULL)
+    {
+      /* A newer load (or the page going away) cancelled this one. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_clear_object (&self->load_cancellable);
+      show_error_toast (self, _("Could not load figures"), error);
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->figures)) == 0)
+        gtk_stack_set_visible_child_name (self->stack, "empty");
+      set_loading (self, FALSE);
+      return;
+    }
+
+  g_clear_object (&self->load_cancellable);
+  apply_result (self, result);
+}
+
+/**
+ * cited_figures_page_reload:
+ * @self: the page
+ *
+ * Reads the figures again. The reading runs in a worker thread over a
+ * connection of its own; the rows, filters and chart are replaced when it is
+ * done, and #CitedFiguresPage:loading is %TRUE meanwhile.
+ */
+void
+cited_figures_page_reload (CitedFiguresPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadRequest *request;
+  GWeakRef *weak;
+  const char *path;
+
+  g_return_if_fail (CITED_IS_FIGURES_PAGE (self));
+
+  if (self->load_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->load_cancellable);
+      g_clear_object (&self->load_cancellable);
+    }
+
+  if (self->store == NULL)
+    {
+      g_list_store_remove_all (self->figures);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      cited_chart_view_set_chart (self->chart_view, NULL);
+      update_actions (self);
+      set_loading (self, FALSE);
+      return;
+    }
+
+  path = cited_store_get_path (self->store);
+  if (path == NULL || *path == '\0' || g_str_has_prefix (path, ":memory:") ||
+      g_str_has_prefix (path, "file:"))
+    {
+      /* A database without a file of its own cannot be opened twice: read
+       * it here. */
+      g_autoptr(LoadResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      result = load_figures (self->store, dropdown_key (self->chart_metric, self->chart_metric_keys),
+                             NULL, &error);
+      if (result == NULL)
+        show_error_toast (self, _("Could not load figures"), error);
+      else
+        apply_result (self, result);
+      return;
+    }
+
+  /* The first load shows a spinner; later ones keep the rows on screen until
+   * the new ones are in. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->figures)) == 0)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  set_loading (self, TRUE);
+
+  request = g_new0 (LoadRequest, 1);
+  request->path = g_strdup (path);
+  request->keep_chart = g_strdup (dropdown_key (self->chart_metric, self->chart_metric_keys));
+
+  self->load_cancellable = g_cancellable_new ();
+  /* The task holds the page weakly, so a page dropped while it loads goes
+   * away at once and cancels the reading. */
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, self->load_cancellable, load_done_cb, weak);
+  g_task_set_source_tag (task, cited_figures_page_reload);
+  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+cited_figures_page_get_loading (CitedFiguresPage *self)
+{
+  g_return_val_if_fail (CITED_IS_FIGURES_PAGE (self), FALSE);
+  return self->loading;
 }
 
 /* The chart */
@@ -1215,6 +1448,13 @@ cited_figures_page_show_figure (CitedFiguresPage *self,
   if (self->store == NULL)
     return;
 
+  /* Asked while the rows are still loading: show it once they are in. */
+  if (self->loading)
+    {
+      self->pending_figure = figure_id;
+      return;
+    }
+
   figure = cited_store_get_figure (self->store, figure_id, NULL);
   if (figure == NULL)
     return;
@@ -1296,6 +1536,9 @@ cited_figures_page_dispose (GObject *object)
   CitedFiguresPage *self = CITED_FIGURES_PAGE (object);
 
   g_clear_weak_pointer (&self->toast);
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
   /* AdwBin unparents its child (the template's content) itself; disposing
    * the template as well would unparent it twice. */
   G_OBJECT_CLASS (cited_figures_page_parent_class)->dispose (object);
@@ -1332,6 +1575,9 @@ cited_figures_page_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1376,6 +1622,10 @@ cited_figures_page_class_init (CitedFiguresPageClass *klass)
   props[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, CITED_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* TRUE while the figures are read in the background. */
+  props[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, props);
 
   g_type_ensure (CITED_TYPE_CHART_VIEW);
