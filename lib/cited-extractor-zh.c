@@ -670,6 +670,12 @@ static const UnitWord unit_words[] = {
   { "韩元", "KRW", KIND_MONEY, NULL, FALSE },
   { "港元", "HKD", KIND_MONEY, NULL, FALSE },
   { "港币", "HKD", KIND_MONEY, NULL, FALSE },
+  { "元新台币", "TWD", KIND_MONEY, NULL, FALSE },
+  { "元台币", "TWD", KIND_MONEY, NULL, FALSE },
+  { "元港币", "HKD", KIND_MONEY, NULL, FALSE },
+  { "元港元", "HKD", KIND_MONEY, NULL, FALSE },
+  { "新台币", "TWD", KIND_MONEY, NULL, FALSE },
+  { "台币", "TWD", KIND_MONEY, NULL, FALSE },
   { "块钱", "CNY", KIND_MONEY, NULL, FALSE },
   { "元", "CNY", KIND_MONEY, "素\0件\0宇\0器\0旦\0老\0", FALSE },
   { "用户", "users", KIND_COUNT, NULL, FALSE },
@@ -1014,6 +1020,11 @@ market_wide (const Sent *s,
   return FALSE;
 }
 
+static const char * const other_rates[] = {
+  "录取率", "失业率", "通胀率", "通货膨胀率", "出生率", "死亡率", "就业率", "入学率",
+  "投票率", "利率", "税率", "汇率", "支持率", "升学率", NULL
+};
+
 /* The nearest word of change before @i in [lo, i), within a few
  * characters: TRUE when it says down ("同比下降 42.4%", "下滑 5%"), FALSE
  * when up or when none; "下降至 5%" is a level, not a change. */
@@ -1036,18 +1047,16 @@ is_decline_before (const Sent *s,
     return FALSE;
   for (guint e = b; e > floor; e--)
     {
-      for (guint k = 0; down[k] != NULL || up[k] != NULL; k++)
+      for (guint side = 0; side < 2; side++)
         {
-          for (guint side = 0; side < 2; side++)
-            {
-              const char *w = side == 0 ? down[k] : up[k];
-              gsize len;
+          const char * const *words = side == 0 ? down : up;
 
-              if (w == NULL)
-                continue;
-              len = strlen (w);
+          for (guint k = 0; words[k] != NULL; k++)
+            {
+              gsize len = strlen (words[k]);
+
               if (s->off[e] >= s->off[lo] + len &&
-                  memcmp (s->body + s->off[e] - len, w, len) == 0)
+                  memcmp (s->body + s->off[e] - len, words[k], len) == 0)
                 return side == 0;
             }
         }
@@ -2252,6 +2261,11 @@ have_number:
       while (hi < n && !is_clause_sep (cp[hi]))
         hi++;
 
+      /* A rate of something else named before the percentage ("录取率
+       * 6.9%") is neither a share nor a change of the market. */
+      if (c->kind == KIND_PERCENT && range_has_any (&s, lo, c->i0, other_rates))
+        metric = "";
+
       /* Metric: "N%的市场份额" binds tightest, then the clause, then the
        * sentence. */
       if (metric == NULL && c->kind != KIND_RANK)
@@ -2493,7 +2507,7 @@ have_number:
       f->unit = g_strdup (c->unit);
       f->currency = g_strdup (c->currency);
       f->qualifier = g_strdup (c->qualifier);
-      f->metric = g_strdup (metric);
+      f->metric = metric != NULL && *metric != '\0' ? g_strdup (metric) : NULL;
       f->scope = g_strdup (scope);
       f->year = nearest_mark (years, n_years, c->i0);
       f->quarter = nearest_mark (quarters, n_quarters, c->i0);

@@ -90,6 +90,7 @@ enum {
   W_SPEC       = 1ull << 41,  /* mAh, GB, MP: specifications, not figures */
   W_YEARDET    = 1ull << 42,  /* the, best, latest: "the 2022 phones" */
   W_DECLINE    = 1ull << 43,  /* fell, dropped, down: a change below zero */
+  W_NOPRICE    = 1ull << 44,  /* stolen, fined: money that is no price */
 };
 
 typedef struct {
@@ -479,6 +480,7 @@ tables_new (void)
       load_flag_list (tables, root, "company_nouns", W_COMPANY);
       load_flag_list (tables, root, "spec_units", W_SPEC);
       load_flag_list (tables, root, "declines", W_DECLINE);
+      load_flag_list (tables, root, "not_price", W_NOPRICE);
       load_map (tables->unit_metrics, root, "unit_metrics");
       load_map (tables->money_metrics, root, "money_metrics");
     }
@@ -1944,7 +1946,13 @@ metric_for (Sentence        *S,
   if (best != NULL)
     return best;
   if (c->currency != NULL && c->value < 1e5)
-    return "price";
+    {
+      /* "£600 and his passport stolen", "fined £500": money, no price. */
+      for (guint k = 0; k < n; k++)
+        if (TOK (S, k)->clause == clause && tok_has (TOK (S, k), W_NOPRICE))
+          return NULL;
+      return "price";
+    }
   if (c->unit != NULL && strcmp (c->unit, "%") == 0)
     return NULL;
   return NULL;

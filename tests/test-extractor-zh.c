@@ -371,6 +371,14 @@ static const ZhCase cases[] = {
   { .body = "荣耀 50 的屏幕刷新率为 120Hz，充电功率 66W。" },
   { .body = "该机支持 4G 和 5G 双模网络，重 180 克。" },
   { .body = "前两天，华为发布了新的平板电脑。" },
+  /* Currencies, counts and rates. */
+  { .body = "鸿海营收约900亿元台币。", .text = "900亿元台币", .value = 9e10,
+    .currency = "TWD", .qualifier = "about", .metric = "revenue" },
+  { .body = "该公司收入为 50 亿港币。", .text = "50 亿港币", .value = 5e9, .currency = "HKD",
+    .metric = "revenue" },
+  { .body = "小米新机首日销量达3万4000部。", .text = "3万4000部", .value = 34000,
+    .unit = "units", .metric = "sales", .brand = "Xiaomi" },
+  { .body = "该校录取率为 6.9%，招生人数同比增长。", .text = "6.9%", .value = 6.9, .unit = "%" },
   /* A year things are counted since is no period. */
   { .body = "自 2011 年成立以来，小米已售出近 8 亿部手机。", .text = "8 亿部", .value = 8e8,
     .unit = "units", .qualifier = "nearly", .metric = "sales", .brand = "Xiaomi" },

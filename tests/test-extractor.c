@@ -343,6 +343,20 @@ static const Case cases[] = {
   { "A stamp costs 50 cents.",
     "v=0.5;cur=USD" },
 
+  /* Metric, scope and currency from what the words say. */
+  { "More than 2,000 people are thought to have died in the floods.",
+    "v=2000;unit=people;m=-" },
+  { "Renault owns a 44% stake in Nissan.",
+    "v=44;unit=%;m=stake" },
+  { "Police closed 150 crack houses last year.",
+    "v=150;m=-" },
+  { "There are 100,000 or so net cafes in China.",
+    "v=100000;m=-" },
+  { "He had £600 and his passport stolen in Rome.",
+    "v=600;cur=GBP;m=-" },
+  { "The $600m looted by Tyco executives was never returned.",
+    "v=600e6;cur=USD;scope=-" },
+
   /* Values as written, not binary noise. */
   { "Prices rose 0.6% and 4.15% to $99.99.",
     "v=0.6;text=0.6%|v=4.15;text=4.15%|v=99.99;cur=USD" },
