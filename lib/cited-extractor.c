@@ -3044,6 +3044,24 @@ scan_figures (Sentence  *S,
           i = a.last;
           continue;
         }
+      /* "reached 600 of the previous generation", "600 of its": a bare
+       * number that is part of something else counts nothing we can use. */
+      if (!a.spelled && c.unit == NULL && c.unit_owned == NULL && c.currency == NULL &&
+          !a.scaled && last + 2 < n && tok_has (TOK (S, last + 1), W_OF))
+        {
+          Token *d = TOK (S, last + 2);
+
+          if (is_word (S, d, "its") || is_word (S, d, "their") || is_word (S, d, "his") ||
+              is_word (S, d, "her") || is_word (S, d, "our") ||
+              (is_word (S, d, "the") && last + 3 < n &&
+               (is_word (S, TOK (S, last + 3), "previous") || is_word (S, TOK (S, last + 3), "last") ||
+                is_word (S, TOK (S, last + 3), "prior"))))
+            {
+              candidate_clear (&c);
+              i = a.last;
+              continue;
+            }
+        }
       /* A bare "1" or "2" is more often a list or a name than a figure. */
       /* A bare number under 100 is an age, a score, a position or a name
        * more often than a cited figure. */

@@ -357,6 +357,10 @@ static const Case cases[] = {
   { "The $600m looted by Tyco executives was never returned.",
     "v=600e6;cur=USD;scope=-" },
 
+  /* A bare number that is part of something else is no count. */
+  { "The sales of the Xiaomi 14 series reached 600 of the previous generation in five minutes.", "" },
+  { "The firm has 600 of its staff in Beijing.", "" },
+
   /* Values as written, not binary noise. */
   { "Prices rose 0.6% and 4.15% to $99.99.",
     "v=0.6;text=0.6%|v=4.15;text=4.15%|v=99.99;cur=USD" },

@@ -347,7 +347,6 @@ static const Truth truth[] = {
   { "003", 7000, "Huawei", "employees" },
   { "004", 3999, "Xiaomi", "price" },
   { "004", 4999, "Xiaomi", "price" },
-  { "004", 600, "Xiaomi", "sales" },
   { "004", 82, NULL, NULL },
   { "004", 10e6, NULL, NULL },             /* transactions */
   { "004", 10e6, "Xiaomi", "capital" },
