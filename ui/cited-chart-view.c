@@ -444,7 +444,11 @@ bar_tooltip_text (CitedChartView *self,
   else
     value = cited_format_value (bar->value, self->chart->unit, self->chart->currency);
 
-  if (s->name != NULL && *s->name != '\0' && g_strcmp0 (s->name, label) != 0)
+  /* The bar's own label tells apart bars of one group (two prices of one
+   * brand); the series name is the group. */
+  if (bar->label != NULL && *bar->label != '\0' && g_strcmp0 (bar->label, label) != 0)
+    g_string_append_printf (text, _("%s · %s: %s"), label, bar->label, value);
+  else if (s->name != NULL && *s->name != '\0' && g_strcmp0 (s->name, label) != 0)
     /* TRANSLATORS: a bar's tooltip: category, series, value, e.g. "Xiaomi · global: 190M". */
     g_string_append_printf (text, _("%s · %s: %s"), label, s->name, value);
   else
