@@ -91,6 +91,7 @@ enum {
   W_YEARDET    = 1ull << 42,  /* the, best, latest: "the 2022 phones" */
   W_DECLINE    = 1ull << 43,  /* fell, dropped, down: a change below zero */
   W_NOPRICE    = 1ull << 44,  /* stolen, fined: money that is no price */
+  W_GOAL       = 1ull << 45,  /* aims, target, goal: a figure not yet reached */
 };
 
 typedef struct {
@@ -481,6 +482,7 @@ tables_new (void)
       load_flag_list (tables, root, "spec_units", W_SPEC);
       load_flag_list (tables, root, "declines", W_DECLINE);
       load_flag_list (tables, root, "not_price", W_NOPRICE);
+      load_flag_list (tables, root, "goal_words", W_GOAL);
       load_map (tables->unit_metrics, root, "unit_metrics");
       load_map (tables->money_metrics, root, "money_metrics");
     }
@@ -2518,6 +2520,26 @@ qualifier_before (Sentence *S,
   return TOK_FIELD (p1, qualifier);
 }
 
+/* Whether the figure's clause states a goal before it: "aims to",
+ * "a target of", "plans to become". */
+static gboolean
+is_goal (Sentence        *S,
+         const Candidate *c)
+{
+  guint16 clause = TOK (S, c->first)->clause;
+
+  for (guint k = c->first; k-- > 0;)
+    {
+      Token *t = TOK (S, k);
+
+      if (t->clause != clause)
+        break;
+      if (t->type == T_WORD && tok_has (t, W_GOAL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A minus sign written before a number ("-1.41%", "−1.41%"), not a dash
  * of a range or a code ("40-50", "S-21"). */
 static gboolean
@@ -2666,7 +2688,16 @@ emit (Sentence  *S,
     }
 
   k = nearest_period (S, S->years, c->first, TRUE);
-  if (k < 0)
+  if (is_goal (S, c))
+    {
+      /* A goal keeps only a year of its own comma segment: "sold 190
+       * million in 2021, and it aims to sell 300 million" has no period
+       * for the 300 million. */
+      if (k >= 0 && TOK (S, g_array_index (S->years, Period, k).token)->segment !=
+                    TOK (S, c->first)->segment)
+        k = -1;
+    }
+  else if (k < 0)
     k = nearest_period (S, S->years, c->first, FALSE);
   if (k >= 0)
     f->year = g_array_index (S->years, Period, k).year;

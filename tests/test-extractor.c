@@ -327,7 +327,7 @@ static const Case cases[] = {
   { "Bob Geldof sold 72,000 copies of the new Band Aid single.",
     "v=72000;brand=-" },
   { "The PSP is selling in Japan for £98, Nintendo's rival said.",
-    "v=98;cur=GBP;brand=-" },
+    "v=98;cur=GBP;brand=Sony" },
   { "Since 2011 Xiaomi has sold 800 million phones.",
     "v=800e6;unit=units;m=sales;y=0;brand=Xiaomi" },
 
@@ -360,6 +360,16 @@ static const Case cases[] = {
   /* A bare number that is part of something else is no count. */
   { "The sales of the Xiaomi 14 series reached 600 of the previous generation in five minutes.", "" },
   { "The firm has 600 of its staff in Beijing.", "" },
+
+  /* A goal takes no year from another part of the sentence. */
+  { "Xiaomi sold 190 million phones in 2021, and it aims to sell 300 million units.",
+    "v=190e6;y=2021;brand=Xiaomi|v=300e6;y=0;brand=Xiaomi" },
+  { "Xiaomi sold 190 million phones in 2021; its goal is to become the number one in the world.",
+    "v=190e6;y=2021|v=1;m=rank;y=0;brand=Xiaomi" },
+  { "Xiaomi aims to sell 300 million units in 2025.",
+    "v=300e6;y=2025;brand=Xiaomi" },
+  { "The PSP is selling in Japan for £98.",
+    "v=98;cur=GBP;brand=Sony" },
 
   /* Values as written, not binary noise. */
   { "Prices rose 0.6% and 4.15% to $99.99.",
