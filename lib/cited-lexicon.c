@@ -31,6 +31,12 @@ typedef enum {
 } CasePolicy;
 
 typedef struct {
+  const char *phrase;     /* owned by the automaton's block list */
+  guint len;
+  guint offset;           /* where the alias sits in the phrase */
+} Block;
+
+typedef struct {
   const char *brand;      /* interned */
   char *alias;            /* as written in the lexicon */
   guint len;
@@ -39,7 +45,8 @@ typedef struct {
   guint latin_end : 1;    /* needs a word boundary after */
   guint mi_rule : 1;      /* "Mi" only before a model number or name */
   guint plural_ok : 1;    /* product names in camel case: "iPhones" */
-  char **blocks;          /* the brand's blocking phrases, or NULL */
+  GArray *blocks;         /* Block: the brand's blocking phrases that hold
+                           * this alias, or NULL */
 } Pattern;
 
 typedef struct {
@@ -52,6 +59,7 @@ typedef struct {
   gint32 *out;            /* pattern ending at this state, or -1 */
   guint32 *out_link;      /* next state on the suffix chain with an output, 0 = none */
   GArray *patterns;       /* Pattern, each with its own copy of the alias */
+  GPtrArray *phrases;     /* char*: copies of every blocking phrase */
 } Automaton;
 
 #define OUTPUT_BIT 0x80000000u
@@ -111,8 +119,9 @@ automaton_clear (gpointer data)
   for (guint i = 0; i < a->patterns->len; i++)
     {
       g_free (g_array_index (a->patterns, Pattern, i).alias);
-      g_strfreev (g_array_index (a->patterns, Pattern, i).blocks);
+      g_clear_pointer (&g_array_index (a->patterns, Pattern, i).blocks, g_array_unref);
     }
+  g_ptr_array_unref (a->phrases);
   g_array_unref (a->patterns);
 }
 
@@ -160,6 +169,7 @@ automaton_build (CitedLexicon *self)
 {
   Automaton *a = g_atomic_rc_box_new0 (Automaton);
   GArray *patterns = g_array_new (FALSE, TRUE, sizeof (Pattern));
+  GPtrArray *phrases = g_ptr_array_new_with_free_func (g_free);
   guint capacity = 1;
   guint n_states = 1;
   guint32 *go;
@@ -185,8 +195,33 @@ automaton_build (CitedLexicon *self)
           p.latin_start = is_ascii_alnum (alias[0]);
           p.latin_end = is_ascii_alnum (alias[p.len - 1]);
           p.mi_rule = p.len == 2 && strcmp (alias, "Mi") == 0;
-          if (brand->blocks->len > 1)
-            p.blocks = g_strdupv ((char **) brand->blocks->pdata);
+          /* Each blocking phrase that holds the alias, at each place it
+           * does: a match then costs one comparison per such phrase. */
+          for (guint k = 0; k + 1 < brand->blocks->len; k++)
+            {
+              const char *phrase = g_ptr_array_index (brand->blocks, k);
+              guint plen = strlen (phrase);
+              char *copy = NULL;
+
+              for (guint o = 0; o + p.len <= plen; o++)
+                {
+                  Block bl;
+
+                  if (g_ascii_strncasecmp (phrase + o, alias, p.len) != 0)
+                    continue;
+                  if (copy == NULL)
+                    {
+                      copy = g_strdup (phrase);
+                      g_ptr_array_add (phrases, copy);
+                    }
+                  if (p.blocks == NULL)
+                    p.blocks = g_array_new (FALSE, FALSE, sizeof (Block));
+                  bl.phrase = copy;
+                  bl.len = plen;
+                  bl.offset = o;
+                  g_array_append_val (p.blocks, bl);
+                }
+            }
           p.plural_ok = g_ascii_islower (alias[0]) && policy_for (alias, p.len) != CASE_EXACT;
           for (guint k = 1; p.plural_ok && k < p.len; k++)
             if (g_ascii_isupper (alias[k]))
@@ -199,6 +234,7 @@ automaton_build (CitedLexicon *self)
     }
 
   a->patterns = patterns;
+  a->phrases = phrases;
   go = g_new0 (guint32, (gsize) capacity * 256);
   a->out = g_new (gint32, capacity);
   for (guint i = 0; i < capacity; i++)
@@ -781,34 +817,24 @@ static gboolean
 blocked (const Pattern *p,
          const char    *text,
          gsize          length,
-         gsize          start,
-         gsize          end)
+         gsize          start)
 {
-  gsize mlen = end - start;
-
-  for (guint k = 0; p->blocks[k] != NULL; k++)
+  for (guint k = 0; k < p->blocks->len; k++)
     {
-      const char *b = p->blocks[k];
-      gsize blen = strlen (b);
+      const Block *b = &g_array_index (p->blocks, Block, k);
+      gsize s0, e0;
 
-      for (gsize o = 0; o + mlen <= blen; o++)
-        {
-          gsize s0, e0;
-
-          if (g_ascii_strncasecmp (b + o, text + start, mlen) != 0)
-            continue;
-          if (o > start || start - o + blen > length)
-            continue;
-          s0 = start - o;
-          e0 = s0 + blen;
-          if (g_ascii_strncasecmp (text + s0, b, blen) != 0)
-            continue;
-          if (g_ascii_isalnum (b[0]) && s0 > 0 && g_ascii_isalnum (text[s0 - 1]))
-            continue;
-          if (g_ascii_isalnum (b[blen - 1]) && e0 < length && g_ascii_isalpha (text[e0]))
-            continue;
-          return TRUE;
-        }
+      if (b->offset > start || start - b->offset + b->len > length)
+        continue;
+      s0 = start - b->offset;
+      e0 = s0 + b->len;
+      if (g_ascii_strncasecmp (text + s0, b->phrase, b->len) != 0)
+        continue;
+      if (g_ascii_isalnum (b->phrase[0]) && s0 > 0 && g_ascii_isalnum (text[s0 - 1]))
+        continue;
+      if (g_ascii_isalnum (b->phrase[b->len - 1]) && e0 < length && g_ascii_isalpha (text[e0]))
+        continue;
+      return TRUE;
     }
   return FALSE;
 }
@@ -916,7 +942,7 @@ cited_lexicon_find (CitedLexicon *self,
 
           if (case_ok (p, text + start) && boundary_ok (p, text, length, start, i + 1) &&
               !in_link (text, start) &&
-              (p->blocks == NULL || !blocked (p, text, length, start, i + 1)))
+              (p->blocks == NULL || !blocked (p, text, length, start)))
             {
               Match m = { (guint) start, (guint) i + 1, pattern };
               g_array_append_val (matches, m);
