@@ -2583,7 +2583,8 @@ is_decline (Sentence        *S,
         break;
       if (t->type != T_WORD)
         continue;
-      if (tok_has (t, W_TO))
+      /* "down from 17%": where the change started, a level. */
+      if (tok_has (t, W_TO | W_FROM))
         return FALSE;
       if (tok_has (t, W_DECLINE))
         return TRUE;
