@@ -1010,8 +1010,11 @@ test_search (void)
             g_assert_cmpuint (page_rows->len, ==, MIN (64, count));
           }
         }
-      /* Every query names something the BBC writes about. */
-      g_assert_cmpuint (expected, >, 0);
+      /* Every query of full words names something the BBC writes about;
+       * a term shorter than the full-text index's trigrams ("bn") matches
+       * whole words only, so it may find nothing. */
+      if (g_utf8_strlen (queries[q], -1) >= 3)
+        g_assert_cmpuint (expected, >, 0);
       g_assert_cmpuint (expected, <, bench.n_articles);
 
       for (guint r = 0; r < N_SEARCH_REPEATS; r++)
