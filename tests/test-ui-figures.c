@@ -1039,6 +1039,47 @@ test_loading_state (void)
   g_object_unref (holder);
 }
 
+/* Clicking a column header sorts the table by it, both ways, and sorting
+ * off again keeps every row. */
+static void
+test_sort_by_column (void)
+{
+  CitedFiguresPage *page = figures_page ();
+  GListModel *rows = cited_figures_page_get_rows (page);
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(GtkColumnViewColumn) value_column = NULL;
+  GtkColumnView *view;
+  guint n = g_list_model_get_n_items (rows);
+
+  g_assert_cmpuint (n, >, 2);
+  collect_widgets (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, views);
+  g_assert_cmpuint (views->len, ==, 1);
+  view = views->pdata[0];
+  value_column = g_list_model_get_item (gtk_column_view_get_columns (view), 1);
+  g_assert_cmpstr (gtk_column_view_column_get_title (value_column), ==, "Value");
+
+  for (int order = GTK_SORT_ASCENDING; order <= GTK_SORT_DESCENDING; order++)
+    {
+      gtk_column_view_sort_by_column (view, value_column, order);
+      g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n);
+      for (guint i = 1; i < n; i++)
+        {
+          g_autoptr(CitedFigureObject) a = g_list_model_get_item (rows, i - 1);
+          g_autoptr(CitedFigureObject) b = g_list_model_get_item (rows, i);
+          double va = cited_figure_object_get_figure (a)->value;
+          double vb = cited_figure_object_get_figure (b)->value;
+
+          if (order == GTK_SORT_ASCENDING)
+            g_assert_cmpfloat (va, <=, vb);
+          else
+            g_assert_cmpfloat (va, >=, vb);
+        }
+    }
+
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n);
+}
+
 /* Both pages fit a phone-width window. */
 static void
 test_narrow_window (void)
@@ -1096,6 +1137,7 @@ main (int   argc,
   g_test_add_func ("/pages/narrow-window", test_narrow_window);
   g_test_add_func ("/pages/empty-store", test_empty_store);
   g_test_add_func ("/pages/loading-state", test_loading_state);
+  g_test_add_func ("/figures/sort-by-column", test_sort_by_column);
 
   status = g_test_run ();
 

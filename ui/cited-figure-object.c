@@ -5,6 +5,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include <gio/gio.h>
+#include <gtk/gtk.h>
+
 #include "cited-figure-object.h"
 
 struct _CitedFigureObject
@@ -268,4 +271,119 @@ cited_figure_object_get_status_label (CitedFigureObject *self)
     default:
       return self->figure->edited ? _("Edited") : _("Extracted");
     }
+}
+
+/* CitedFigureList */
+
+struct _CitedFigureList
+{
+  GObject parent_instance;
+
+  GPtrArray *items;           /* CitedFigureObject */
+};
+
+static GType
+cited_figure_list_get_item_type (GListModel *model)
+{
+  return CITED_TYPE_FIGURE_OBJECT;
+}
+
+static guint
+cited_figure_list_get_n_items (GListModel *model)
+{
+  return CITED_FIGURE_LIST (model)->items->len;
+}
+
+static gpointer
+cited_figure_list_get_item (GListModel *model,
+                            guint       position)
+{
+  CitedFigureList *self = CITED_FIGURE_LIST (model);
+
+  if (position >= self->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+cited_figure_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = cited_figure_list_get_item_type;
+  iface->get_n_items = cited_figure_list_get_n_items;
+  iface->get_item = cited_figure_list_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CitedFigureList, cited_figure_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, cited_figure_list_model_init))
+
+static void
+cited_figure_list_finalize (GObject *object)
+{
+  CitedFigureList *self = CITED_FIGURE_LIST (object);
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  G_OBJECT_CLASS (cited_figure_list_parent_class)->finalize (object);
+}
+
+static void
+cited_figure_list_class_init (CitedFigureListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cited_figure_list_finalize;
+}
+
+static void
+cited_figure_list_init (CitedFigureList *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+CitedFigureList *
+cited_figure_list_new (void)
+{
+  return g_object_new (CITED_TYPE_FIGURE_LIST, NULL);
+}
+
+GPtrArray *
+cited_figure_list_replace_all (CitedFigureList *self,
+                               GPtrArray       *objects)
+{
+  GPtrArray *old;
+  guint removed;
+
+  g_return_val_if_fail (CITED_IS_FIGURE_LIST (self), NULL);
+
+  old = self->items;
+  removed = old->len;
+  self->items = objects != NULL ? g_ptr_array_ref (objects)
+                                : g_ptr_array_new_with_free_func (g_object_unref);
+  if (removed > 0 || self->items->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
+  return old;
+}
+
+void
+cited_figure_list_set (CitedFigureList   *self,
+                       guint              position,
+                       CitedFigureObject *object)
+{
+  g_autoptr(CitedFigureObject) old = NULL;
+
+  g_return_if_fail (CITED_IS_FIGURE_LIST (self));
+  g_return_if_fail (position < self->items->len);
+
+  old = self->items->pdata[position];
+  self->items->pdata[position] = g_object_ref (object);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}
+
+guint
+cited_figure_list_find (CitedFigureList *self,
+                        gint64           figure_id)
+{
+  g_return_val_if_fail (CITED_IS_FIGURE_LIST (self), GTK_INVALID_LIST_POSITION);
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (cited_figure_object_get_id (g_ptr_array_index (self->items, i)) == figure_id)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
 }

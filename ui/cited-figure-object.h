@@ -23,6 +23,26 @@ char              *cited_figure_object_dup_period (CitedFigureObject *self);
 /* "Extracted", "Confirmed", "Edited" or "Rejected", translated. */
 const char        *cited_figure_object_get_status_label (CitedFigureObject *self);
 
+/* A GListModel of CitedFigureObjects over one array: replacing every row
+ * is one swap and one items-changed, which a GListStore of 300,000 rows
+ * turns into a long stall of tree inserts and removals. */
+#define CITED_TYPE_FIGURE_LIST (cited_figure_list_get_type ())
+G_DECLARE_FINAL_TYPE (CitedFigureList, cited_figure_list, CITED, FIGURE_LIST, GObject)
+
+CitedFigureList   *cited_figure_list_new          (void);
+/* Takes @objects (CitedFigureObjects, or NULL for none) as the rows and
+ * returns the rows it replaces, for the caller to free (anywhere: a worker
+ * thread may drop them). */
+GPtrArray         *cited_figure_list_replace_all  (CitedFigureList   *self,
+                                                   GPtrArray         *objects);
+/* Puts @object in row @position. */
+void               cited_figure_list_set          (CitedFigureList   *self,
+                                                   guint              position,
+                                                   CitedFigureObject *object);
+/* The row of the figure @figure_id, or GTK_INVALID_LIST_POSITION. */
+guint              cited_figure_list_find         (CitedFigureList   *self,
+                                                   gint64             figure_id);
+
 /* A translated, capitalized label for a metric key ("sales" -> "Sales"). */
 char              *cited_metric_label             (const char *metric);
 

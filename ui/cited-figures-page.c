@@ -47,7 +47,7 @@ struct _CitedFiguresPage
   GtkButton *reject_button;
   GtkColumnView *column_view;
 
-  GListStore *figures;        /* CitedFigureObject, every figure incl. rejected */
+  CitedFigureList *figures;   /* every figure incl. rejected */
   GtkCustomFilter *filter;
   GtkFilterListModel *filter_model;
   GtkSortListModel *sort_model;
@@ -302,6 +302,21 @@ add_columns (CitedFiguresPage *self)
     }
 }
 
+/* Sorting */
+
+/* The sort model sorts only while a column is chosen: with a sorter it keeps
+ * a sort key per row, a long stall each time 300,000 rows come in. */
+static void
+column_sorter_changed_cb (CitedFiguresPage *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+
+  if (sorter == NULL || gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE)
+    gtk_sort_list_model_set_sorter (self->sort_model, NULL);
+  else if (gtk_sort_list_model_get_sorter (self->sort_model) != sorter)
+    gtk_sort_list_model_set_sorter (self->sort_model, sorter);
+}
+
 /* Filtering */
 
 static gboolean
@@ -356,7 +371,17 @@ update_count (CitedFiguresPage *self)
 static void
 refilter (CitedFiguresPage *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gboolean active = self->filter_brand != NULL || self->filter_metric != NULL ||
+                    self->filter_text != NULL;
+
+  /* Without a filter the model lets every row through without asking about
+   * each of them, which matters at 300,000 rows. */
+  if (!active)
+    gtk_filter_list_model_set_filter (self->filter_model, NULL);
+  else if (gtk_filter_list_model_get_filter (self->filter_model) == NULL)
+    gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
   update_actions (self);
 }
@@ -617,6 +642,13 @@ set_loading (CitedFiguresPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
 }
 
+static gpointer
+free_rows_thread (gpointer data)
+{
+  g_ptr_array_unref (data);
+  return NULL;
+}
+
 /* Puts a load's result on screen, keeping the user's filters and charted
  * metric where they still exist. */
 static void
@@ -625,13 +657,16 @@ apply_result (CitedFiguresPage *self,
 {
   g_autofree char *keep_brand = g_strdup (self->filter_brand);
   g_autofree char *keep_metric = g_strdup (self->filter_metric);
+  g_autoptr(GPtrArray) old = NULL;
   guint chart_position = 0;
   gint64 pending;
 
   self->updating = TRUE;
 
-  g_list_store_splice (self->figures, 0, g_list_model_get_n_items (G_LIST_MODEL (self->figures)),
-                       result->objects->pdata, result->objects->len);
+  old = cited_figure_list_replace_all (self->figures, result->objects);
+  /* Freeing 300,000 rows takes a while: a thread of its own does it. */
+  if (old->len > 1000)
+    g_thread_unref (g_thread_new ("cited-free-rows", free_rows_thread, g_steal_pointer (&old)));
 
   g_ptr_array_set_size (self->brand_keys, 0);
   g_ptr_array_add (self->brand_keys, NULL);
@@ -731,7 +766,8 @@ cited_figures_page_reload (CitedFiguresPage *self)
 
   if (self->store == NULL)
     {
-      g_list_store_remove_all (self->figures);
+      g_autoptr(GPtrArray) old = cited_figure_list_replace_all (self->figures, NULL);
+
       gtk_stack_set_visible_child_name (self->stack, "empty");
       cited_chart_view_set_chart (self->chart_view, NULL);
       update_actions (self);
@@ -941,7 +977,7 @@ refresh_figure (CitedFiguresPage *self,
   guint position;
 
   figure = cited_store_get_figure (self->store, figure_id, NULL);
-  position = position_in (G_LIST_MODEL (self->figures), figure_id);
+  position = cited_figure_list_find (self->figures, figure_id);
   if (figure == NULL || position == GTK_INVALID_LIST_POSITION)
     {
       cited_figures_page_reload (self);
@@ -949,7 +985,7 @@ refresh_figure (CitedFiguresPage *self,
     }
 
   object = cited_figure_object_new (figure);
-  g_list_store_splice (self->figures, position, 1, (gpointer *) &object, 1);
+  cited_figure_list_set (self->figures, position, object);
 
   if (was_selected)
     {
@@ -1667,13 +1703,16 @@ cited_figures_page_init (CitedFiguresPage *self)
 
   add_columns (self);
 
-  self->figures = g_list_store_new (CITED_TYPE_FIGURE_OBJECT);
+  self->figures = cited_figure_list_new ();
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->figures)),
-                                                  GTK_FILTER (self->filter));
+  /* No filter and no sorter until the user asks for one: see refilter()
+   * and column_sorter_changed_cb(). */
+  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->figures)), NULL);
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), NULL);
   sorter = gtk_column_view_get_sorter (self->column_view);
-  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model),
-                                              sorter != NULL ? g_object_ref (sorter) : NULL);
+  if (sorter != NULL)
+    g_signal_connect_object (sorter, "changed", G_CALLBACK (column_sorter_changed_cb), self,
+                             G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
