@@ -603,7 +603,7 @@ test_open (void)
   print_stats ("cited_store_open", store_open);
   print_stats ("... + cited_window_new", window_new);
   print_stats ("... to the first painted frame", first_paint);
-  print_stats ("... to \"ready\" (pages loaded)", ready);
+  print_stats ("... to \"ready\" (Articles page loaded)", ready);
   print_stats ("... to the first frame after \"ready\" (list drawn)", ready_paint);
   print_stats ("CPU time of the process, all threads, to the list drawn", cpu_ms);
   note_memory ("after opening five windows in turn");
@@ -1101,7 +1101,7 @@ test_pages (void)
 static void
 test_memory (void)
 {
-  printf ("\nMemory (this process; the store file is mapped by SQLite's page cache only as read):\n");
+  printf ("\nMemory (this process; SQLite's page cache grows with what it reads of the store):\n");
   for (guint i = 0; i < bench.memory->len; i++)
     printf ("%s\n", (const char *) g_ptr_array_index (bench.memory, i));
   g_assert_cmpuint (bench.memory->len, >, 0);
