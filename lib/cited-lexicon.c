@@ -47,6 +47,7 @@ typedef struct {
   guint plural_ok : 1;    /* product names in camel case: "iPhones" */
   GArray *blocks;         /* Block: the brand's blocking phrases that hold
                            * this alias, or NULL */
+  char **near;            /* words one of which must be close by, or NULL */
 } Pattern;
 
 typedef struct {
@@ -70,6 +71,9 @@ typedef struct {
   GPtrArray *aliases;     /* char*, NULL-terminated */
   GPtrArray *blocks;      /* char*, NULL-terminated: phrases around an alias
                            * that cancel it ("Medal of Honor", "小米粥") */
+  GHashTable *near;       /* alias -> GStrv: an alias that is also a common
+                           * word counts only with a number after it or one
+                           * of these words close by ("Kirin" and "chip") */
 } Brand;
 
 struct _CitedLexicon
@@ -105,6 +109,7 @@ brand_free (gpointer data)
   g_free (brand->color);
   g_ptr_array_unref (brand->aliases);
   g_ptr_array_unref (brand->blocks);
+  g_hash_table_unref (brand->near);
   g_free (brand);
 }
 
@@ -120,6 +125,7 @@ automaton_clear (gpointer data)
     {
       g_free (g_array_index (a->patterns, Pattern, i).alias);
       g_clear_pointer (&g_array_index (a->patterns, Pattern, i).blocks, g_array_unref);
+      g_strfreev (g_array_index (a->patterns, Pattern, i).near);
     }
   g_ptr_array_unref (a->phrases);
   g_array_unref (a->patterns);
@@ -195,6 +201,8 @@ automaton_build (CitedLexicon *self)
           p.latin_start = is_ascii_alnum (alias[0]);
           p.latin_end = is_ascii_alnum (alias[p.len - 1]);
           p.mi_rule = p.len == 2 && strcmp (alias, "Mi") == 0;
+          if (g_hash_table_contains (brand->near, alias))
+            p.near = g_strdupv (g_hash_table_lookup (brand->near, alias));
           /* Each blocking phrase that holds the alias, at each place it
            * does: a match then costs one comparison per such phrase. */
           for (guint k = 0; k + 1 < brand->blocks->len; k++)
@@ -527,6 +535,8 @@ cited_lexicon_add_brand (CitedLexicon       *self,
       g_ptr_array_add (brand->aliases, NULL);
       brand->blocks = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (brand->blocks, NULL);
+      brand->near = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_strfreev);
       brand->color = g_strdup (palette[self->brands->len % G_N_ELEMENTS (palette)]);
       g_ptr_array_add (self->brands, brand);
       brand_add_alias (self, brand, stripped);
@@ -636,6 +646,37 @@ cited_lexicon_load_json (CitedLexicon  *self,
                   json_node_get_value_type (block) == G_TYPE_STRING)
                 brand_add_block (find_brand (self, name, NULL), json_node_get_string (block));
             }
+          g_clear_pointer (&self->automaton, automaton_unref);
+          g_mutex_unlock (&self->lock);
+        }
+      if (name != NULL && json_object_has_member (brand, "near") &&
+          JSON_NODE_HOLDS_OBJECT (json_object_get_member (brand, "near")))
+        {
+          JsonObject *near = json_object_get_object_member (brand, "near");
+          GList *members = json_object_get_members (near);
+
+          g_mutex_lock (&self->lock);
+          for (GList *l = members; l != NULL; l = l->next)
+            {
+              JsonNode *node = json_object_get_member (near, l->data);
+              g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
+              JsonArray *array;
+
+              if (!JSON_NODE_HOLDS_ARRAY (node))
+                continue;
+              array = json_node_get_array (node);
+              for (guint j = 0; j < json_array_get_length (array); j++)
+                {
+                  JsonNode *w = json_array_get_element (array, j);
+
+                  if (JSON_NODE_HOLDS_VALUE (w) && json_node_get_value_type (w) == G_TYPE_STRING &&
+                      *json_node_get_string (w) != '\0')
+                    g_strv_builder_add (words, json_node_get_string (w));
+                }
+              g_hash_table_replace (find_brand (self, name, NULL)->near, g_strdup (l->data),
+                                    g_strv_builder_end (words));
+            }
+          g_list_free (members);
           g_clear_pointer (&self->automaton, automaton_unref);
           g_mutex_unlock (&self->lock);
         }
@@ -839,6 +880,58 @@ blocked (const Pattern *p,
   return FALSE;
 }
 
+/* An alias with context words counts when a digit or a Latin letter
+ * follows it ("Kirin 9000", "荣耀Magic") or one of the words is within a
+ * short window around it, in the same sentence. */
+#define NEAR_WINDOW 90
+
+static gboolean
+near_ok (const Pattern *p,
+         const char    *text,
+         gsize          length,
+         gsize          start,
+         gsize          end)
+{
+  gsize a = start > NEAR_WINDOW ? start - NEAR_WINDOW : 0;
+  gsize b = end + NEAR_WINDOW < length ? end + NEAR_WINDOW : length;
+  gsize e = end;
+
+  /* The window stays inside the sentence. */
+  for (gsize i = start; i > a; i--)
+    if ((text[i - 1] == '.' && i < length && (text[i] == ' ' || text[i] == '\n')) ||
+        text[i - 1] == '\n' ||
+        (i >= 3 && (guchar) text[i - 3] == 0xE3 && (guchar) text[i - 2] == 0x80 &&
+         (guchar) text[i - 1] == 0x82))
+      {
+        a = i;
+        break;
+      }
+  for (gsize i = end; i < b; i++)
+    if ((text[i] == '.' && (i + 1 >= length || text[i + 1] == ' ' || text[i + 1] == '\n')) ||
+        text[i] == '\n' ||
+        (i + 3 <= length && (guchar) text[i] == 0xE3 && (guchar) text[i + 1] == 0x80 &&
+         (guchar) text[i + 2] == 0x82))
+      {
+        b = i;
+        break;
+      }
+  while (e < length && text[e] == ' ')
+    e++;
+  if (e < length && (g_ascii_isdigit (text[e]) || (e == end && g_ascii_isalpha (text[e]))))
+    return TRUE;
+  for (guint k = 0; p->near[k] != NULL; k++)
+    {
+      const char *w = p->near[k];
+      gsize len = strlen (w);
+
+      for (gsize i = a; i + len <= b; i++)
+        if (g_ascii_tolower (text[i]) == g_ascii_tolower (w[0]) &&
+            g_ascii_strncasecmp (text + i, w, len) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether text[start] lies inside a link ("https://www.xiaomi.com/…"): a
  * brand in an address is no mention in the prose. */
 static gboolean
@@ -942,7 +1035,8 @@ cited_lexicon_find (CitedLexicon *self,
 
           if (case_ok (p, text + start) && boundary_ok (p, text, length, start, i + 1) &&
               !in_link (text, start) &&
-              (p->blocks == NULL || !blocked (p, text, length, start)))
+              (p->blocks == NULL || !blocked (p, text, length, start)) &&
+              (p->near == NULL || near_ok (p, text, length, start, i + 1)))
             {
               Match m = { (guint) start, (guint) i + 1, pattern };
               g_array_append_val (matches, m);
@@ -1002,6 +1096,24 @@ cited_lexicon_to_json (CitedLexicon *self)
       for (guint j = 0; j + 1 < brand->aliases->len; j++)
         json_builder_add_string_value (builder, g_ptr_array_index (brand->aliases, j));
       json_builder_end_array (builder);
+      if (g_hash_table_size (brand->near) > 0)
+        {
+          GHashTableIter iter;
+          gpointer key, value;
+
+          json_builder_set_member_name (builder, "near");
+          json_builder_begin_object (builder);
+          g_hash_table_iter_init (&iter, brand->near);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            {
+              json_builder_set_member_name (builder, key);
+              json_builder_begin_array (builder);
+              for (guint j = 0; ((char **) value)[j] != NULL; j++)
+                json_builder_add_string_value (builder, ((char **) value)[j]);
+              json_builder_end_array (builder);
+            }
+          json_builder_end_object (builder);
+        }
       if (brand->blocks->len > 1)
         {
           json_builder_set_member_name (builder, "not");

@@ -69,6 +69,9 @@ static const FindCase find_cases[] = {
   { "the Big Apple and Guide to the Galaxy, unlike Apple and the Galaxy S24",
     "Apple:Apple Samsung:Galaxy" },
   { "Kirin beer and the Kirin Brewery, unlike the Kirin 9000", "Huawei:Kirin" },
+  /* "Kirin" and 荣耀 count only with a number or a word of their trade near. */
+  { "Kirin, the Japanese brewer, sold more lager. The Kirin chip is fast.", "Huawei:Kirin" },
+  { "我们为国家赢得荣耀。荣耀手机销量大增，荣耀X50 上市。", "Honor:荣耀 Honor:荣耀" },
   { "Memory Mate, and the Mate 60", "Huawei:Mate" },
   { "Mi Bergamasco and Mi Bergamasco's brother; Mi Band 8 and Mi Note 10",
     "Xiaomi:Mi Xiaomi:Mi" },
@@ -264,21 +267,24 @@ test_blocks (void)
   g_autofree char *json = NULL;
   g_autofree char *got = NULL;
   g_autofree char *got_again = NULL;
-  const char *text = "Acme Corp and Acme Corp's rivals, but not Wile E. Acme or acme roadrunner";
+  const char *text = "Acme Corp and Acme Corp's rivals, but not Wile E. Acme or acme roadrunner. "
+                     "Roadrunner runs. Roadrunner is a bird.";
 
   g_assert_true (cited_lexicon_load_json (lexicon,
-      "{\"brands\":[{\"name\":\"Acme\",\"aliases\":[\"Acme\"],"
-      "\"not\":[\"Wile E. Acme\",\"Acme Roadrunner\"]}]}", -1, &error));
+      "{\"brands\":[{\"name\":\"Acme\","
+      "\"not\":[\"Wile E. Acme\",\"Acme Roadrunner\"],"
+      "\"near\":{\"Roadrunner\":[\"bird\"]},\"aliases\":[\"Acme\",\"Roadrunner\"]}]}", -1, &error));
   g_assert_no_error (error);
   got = find_all (lexicon, text);
-  g_assert_cmpstr (got, ==, "Acme:Acme Acme:Acme");
+  g_assert_cmpstr (got, ==, "Acme:Acme Acme:Acme Acme:Roadrunner");
 
   json = cited_lexicon_to_json (lexicon);
   g_assert_nonnull (strstr (json, "Wile E. Acme"));
+  g_assert_nonnull (strstr (json, "\"near\""));
   g_assert_true (cited_lexicon_load_json (again, json, -1, &error));
   g_assert_no_error (error);
   got_again = find_all (again, text);
-  g_assert_cmpstr (got_again, ==, "Acme:Acme Acme:Acme");
+  g_assert_cmpstr (got_again, ==, "Acme:Acme Acme:Acme Acme:Roadrunner");
 }
 
 int
