@@ -384,8 +384,8 @@ static const ZhCase cases[] = {
     .unit = "units", .qualifier = "nearly", .metric = "sales", .brand = "Xiaomi" },
   { .body = "从 2019 年开始，华为累计出货 5000 万台。", .text = "5000 万台", .value = 5e7,
     .unit = "units", .metric = "shipments", .brand = "Huawei" },
-  { .body = "惠普以 320 万台的销量领先 Chromebook 市场。", .text = "320 万台", .value = 3.2e6,
-    .unit = "units", .metric = "sales" },
+  { .body = "谷歌推出了新的 Chromebook。惠普以 320 万台的销量领先 Chromebook 市场。",
+    .text = "320 万台", .value = 3.2e6, .unit = "units", .metric = "sales", .brand = "HP" },
   /* Falls are negative changes; a written minus keeps its sign. */
   { .body = "华为营收下滑 5%。", .text = "5%", .value = -5, .unit = "%",
     .metric = "growth", .brand = "Huawei" },

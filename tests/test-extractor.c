@@ -375,6 +375,9 @@ static const Case cases[] = {
   { "The PSP is selling in Japan for £98.",
     "v=98;cur=GBP;brand=Sony" },
 
+  { "The engine makes 300 HP, and HP sold 5 million PCs.",
+    "v=5e6;unit=units;brand=HP" },
+
   /* Values as written, not binary noise. */
   { "Prices rose 0.6% and 4.15% to $99.99.",
     "v=0.6;text=0.6%|v=4.15;text=4.15%|v=99.99;cur=USD" },
