@@ -1705,9 +1705,11 @@ term_at (const char *text,
   if (!latin)
     return TRUE;
 
-  if (g_ascii_isalnum (term[0]) && p > text && g_ascii_isalnum (p[-1]))
+  /* Only letters glue a short word into a longer one: "bn" is found in
+   * "£5.7bn" and "G7" in "G7's", but not "eu" inside "Europe". */
+  if (g_ascii_isalpha (term[0]) && p > text && g_ascii_isalpha (p[-1]))
     return FALSE;
-  if (g_ascii_isalnum (term[n - 1]) && p + n < end && g_ascii_isalnum (p[n]))
+  if (g_ascii_isalpha (term[n - 1]) && p + n < end && g_ascii_isalpha (p[n]))
     return FALSE;
   return TRUE;
 }

@@ -466,7 +466,8 @@ open_search_store (Fixture *fixture)
                                         "Sales reached 190 million units worldwide."));
   g_ptr_array_add (batch, make_article ("Apple in India", "2023-06-15",
                                         "Apple opened two stores in India. "
-                                        "The iPhone sold well; 5G phones are popular."));
+                                        "The iPhone sold well; 5G phones are popular. "
+                                        "Revenue there reached $2.5bn."));
   g_ptr_array_add (batch, make_article ("小米汽车研发团队", "2024-02-10",
                                         "小米汽车的研发团队有3000人，华为汽车的团队有7000人。"));
   g_ptr_array_add (batch, make_article ("三星出货量", "2023-01-05",
@@ -547,6 +548,13 @@ test_search_english (Fixture       *fixture,
   g_assert_cmpuint (found->len, ==, 1);
   article = g_ptr_array_index (found, 0);
   g_assert_nonnull (strstr (article->snippet, "has \x02" "an\x03 R&D"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* A digit does not glue a short word: "bn" is found in "$2.5bn". */
+  found = search (store, "bn");
+  g_assert_cmpuint (found->len, ==, 1);
+  article = g_ptr_array_index (found, 0);
+  g_assert_cmpstr (article->title, ==, "Apple in India");
   g_clear_pointer (&found, g_ptr_array_unref);
 
   /* Whatever the user types, no FTS5 syntax error reaches them. */
