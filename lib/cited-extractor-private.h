@@ -20,7 +20,8 @@ G_BEGIN_DECLS
  *             "companies" (家), "countries", "cars", "%" (percent)
  *   metric:   "sales", "shipments", "revenue", "profit", "price", "users",
  *             "employees", "stores", "patents", "market share", "rank",
- *             "capital", "cities", "investment", "growth"
+ *             "capital", "cities", "investment", "growth" (negative for a
+ *             fall), "stake"
  *   scope:    "global", "overseas", "domestic", or a place in English
  *             ("China", "India", "United States", "Europe", ...)
  *   currency: ISO 4217 ("CNY", "USD", "EUR", "GBP", "KRW", "JPY", "INR")

@@ -24,8 +24,9 @@
  * Choices worth knowing:
  * - "前三" (top three) is value 3, metric "rank", qualifier "top";
  *   "第二大", "排名第三" are ranks 2 and 3; "全球最大" is rank 1, scope global.
- * - Percent changes keep their magnitude ("同比下降 42.4%" is 42.4, metric
- *   "growth"): the sentence tells the direction.
+ * - A change described as a fall is negative ("同比下降 42.4%" is -42.4,
+ *   metric "growth"), as is a number written with a minus sign; "下降至 5%"
+ *   is a level and stays positive.
  * - Money counted in sales or shipments ("销售 150 亿美元") is revenue.
  * - A bare number with no unit, scale, currency or percent is a figure only
  *   right after a metric word and a verb ("员工人数达到 3000"); numbers after
