@@ -1021,6 +1021,10 @@ market_wide (const Sent *s,
   return FALSE;
 }
 
+static const char * const goal_words[] = {
+  "目标", "旨在", "计划", "力争", "希望", "争取", "有望", "预计", "打算", "愿景", NULL
+};
+
 static const char * const other_rates[] = {
   "录取率", "失业率", "通胀率", "通货膨胀率", "出生率", "死亡率", "就业率", "入学率",
   "投票率", "利率", "税率", "汇率", "支持率", "升学率", NULL
@@ -2309,6 +2313,13 @@ have_number:
                     metric = NULL;
                 }
             }
+          /* Phones counted are sold or shipped, not staff or stores:
+           * "该团队 3万4000部手机". */
+          if (c->kind == KIND_COUNT && g_strcmp0 (c->unit, "units") == 0 && metric != NULL &&
+              (g_str_equal (metric, "employees") || g_str_equal (metric, "users") ||
+               g_str_equal (metric, "stores") || g_str_equal (metric, "patents") ||
+               g_str_equal (metric, "cities")))
+            metric = NULL;
           /* Countries counted are markets, as the English side says. */
           if (c->kind == KIND_COUNT && g_strcmp0 (c->unit, "countries") == 0)
             metric = "markets";
@@ -2511,6 +2522,14 @@ have_number:
       f->metric = metric != NULL && *metric != '\0' ? g_strdup (metric) : NULL;
       f->scope = g_strdup (scope);
       f->year = nearest_mark (years, n_years, c->i0);
+      /* A goal ("目标是成为全球第一") keeps only a year of its own clause. */
+      if (f->year != 0 && range_has_any (&s, lo, c->i0, goal_words))
+        {
+          f->year = 0;
+          for (guint q = 0; q < n_years; q++)
+            if (years[q].idx >= lo && years[q].idx < hi)
+              f->year = years[q].value;
+        }
       f->quarter = nearest_mark (quarters, n_quarters, c->i0);
       f->brand = g_strdup (brand);
       f->text = g_strndup (ctx->body + fs, fe - fs);

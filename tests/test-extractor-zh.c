@@ -379,6 +379,12 @@ static const ZhCase cases[] = {
   { .body = "小米新机首日销量达3万4000部。", .text = "3万4000部", .value = 34000,
     .unit = "units", .metric = "sales", .brand = "Xiaomi" },
   { .body = "该校录取率为 6.9%，招生人数同比增长。", .text = "6.9%", .value = 6.9, .unit = "%" },
+  /* Phones counted are no staff; a goal takes no year from another clause. */
+  { .body = "该团队 3万4000部手机。", .text = "3万4000部", .value = 34000, .unit = "units" },
+  { .body = "2021 年小米出货 1.9 亿台，目标是成为全球第一。", .text = "第一", .value = 1,
+    .metric = "rank", .scope = "global", .brand = "Xiaomi" },
+  { .body = "小米计划 2025 年出货 3 亿台。", .text = "3 亿台", .value = 3e8, .unit = "units",
+    .metric = "shipments", .brand = "Xiaomi", .year = 2025 },
   /* A year things are counted since is no period. */
   { .body = "自 2011 年成立以来，小米已售出近 8 亿部手机。", .text = "8 亿部", .value = 8e8,
     .unit = "units", .qualifier = "nearly", .metric = "sales", .brand = "Xiaomi" },
