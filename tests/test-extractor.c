@@ -667,7 +667,7 @@ static const HeldOutArticle held_out[] = {
     "five years and hire 5,000 engineers. The Redmi Note 13 series sold 10 million units in "
     "its first three months.",
     "2024-03-20",
-    { { 271e9, "Xiaomi" }, { 3.2, "Xiaomi" }, { 145.6e6, "Xiaomi" }, { 10000, "Xiaomi" },
+    { { 271e9, "Xiaomi" }, { -3.2, "Xiaomi" }, { 145.6e6, "Xiaomi" }, { 10000, "Xiaomi" },
       { 100e9, "Xiaomi" }, { 5000, "Xiaomi" }, { 10e6, "Xiaomi" }, { 0, NULL } } },
   { "Apple's services revenue hit a record $22.3bn in the December quarter. The iPhone maker "
     "now has more than 2.2 billion active devices worldwide. In India, Apple's market share "
@@ -681,7 +681,7 @@ static const HeldOutArticle held_out[] = {
     "quarter. Shares in the company rose 3% in early trading in London to 71 pence. "
     "Rival BT said in May it would shed up to 55,000 roles by 2030.",
     "2023-05-16",
-    { { 11000, NULL }, { 2.5, NULL }, { 3.1e9, NULL }, { 3, NULL }, { 0.71, NULL },
+    { { 11000, NULL }, { -2.5, NULL }, { 3.1e9, NULL }, { 3, NULL }, { 0.71, NULL },
       { 55000, NULL }, { 0, NULL } } },
   { "India's smartphone market grew 11% in the third quarter to 43 million units, according to "
     "Canalys. Samsung led with 7.9 million phones, followed by Xiaomi with 7.6 million and vivo "
@@ -689,7 +689,7 @@ static const HeldOutArticle held_out[] = {
     "iPhones in India, its best quarter there so far.",
     "2023-10-20",
     { { 11, NULL }, { 43e6, NULL }, { 7.9e6, "Samsung" }, { 7.6e6, "Xiaomi" }, { 7.2e6, "vivo" },
-      { 5.5e6, "Realme" }, { 19, "Realme" }, { 2.5e6, "Apple" }, { 0, NULL } } },
+      { 5.5e6, "Realme" }, { -19, "Realme" }, { 2.5e6, "Apple" }, { 0, NULL } } },
   { "BYD sold 3.02 million cars in 2023, beating its target of 3 million. Tesla delivered "
     "1.81 million vehicles, but BYD overtook it in battery-electric sales in the fourth quarter "
     "with 526,409 cars against Tesla's 484,507. Xiaomi's first car, the SU7, starts at 215,900 yuan.",
@@ -712,7 +712,7 @@ static const HeldOutArticle held_out[] = {
     "fell 20% to 4.98 billion euros. The Finnish network maker, which has 86,000 employees, aims "
     "to save between 800 million and 1.2 billion euros. Ericsson cut 8,500 jobs earlier this year.",
     "2023-10-19",
-    { { 14000, "Nokia" }, { 20, "Nokia" }, { 4.98e9, "Nokia" }, { 86000, "Nokia" }, { 800e6, "Nokia" },
+    { { 14000, "Nokia" }, { -20, "Nokia" }, { 4.98e9, "Nokia" }, { 86000, "Nokia" }, { 800e6, "Nokia" },
       { 8500, NULL }, { 0, NULL } } },
   { "Honor plans to list its shares in Shenzhen after its revenue rose 10% to 110 billion yuan. "
     "The brand, spun off from Huawei in 2020, now sells phones in more than 100 countries and "
@@ -741,7 +741,7 @@ static const HeldOutArticle held_out[] = {
     "had expected. The Japanese group cut its forecast for the year to 21 million units from 25 "
     "million, and its shares fell 11% in Tokyo on Wednesday.",
     "2024-02-14",
-    { { 4.5e6, "Sony" }, { 5e6, NULL }, { 21e6, "Sony" }, { 25e6, "Sony" }, { 11, "Sony" },
+    { { 4.5e6, "Sony" }, { 5e6, NULL }, { 21e6, "Sony" }, { 25e6, "Sony" }, { -11, "Sony" },
       { 0, NULL } } },
   { "MediaTek overtook Qualcomm as the largest smartphone chip supplier, with a 36% share of "
     "shipments against Qualcomm's 23%, Counterpoint said. Unisoc was third with 14%. "
@@ -763,18 +763,18 @@ static const HeldOutArticle held_out[] = {
     "first place with 10.3 million iPads, Samsung shipped 6.2 million, and Lenovo 2.1 million. "
     "Amazon's Fire tablets accounted for 9% of the market.",
     "2023-11-02",
-    { { 18, NULL }, { 27e6, NULL }, { 10.3e6, "Apple" }, { 6.2e6, "Samsung" }, { 2.1e6, "Lenovo" },
+    { { -18, NULL }, { 27e6, NULL }, { 10.3e6, "Apple" }, { 6.2e6, "Samsung" }, { 2.1e6, "Lenovo" },
       { 9, "Amazon" }, { 0, NULL } } },
   { "ZTE's handset unit lost 2.3 billion yuan in the first half, the company said on Friday. "
     "It sold 24 million phones in the period, most of them in the US, where it employs 200 "
     "people. Its shares fell 4.1% in Hong Kong.",
     "2018-08-31",
-    { { 2.3e9, "ZTE" }, { 24e6, "ZTE" }, { 200, "ZTE" }, { 4.1, "ZTE" }, { 0, NULL } } },
+    { { 2.3e9, "ZTE" }, { 24e6, "ZTE" }, { 200, "ZTE" }, { -4.1, "ZTE" }, { 0, NULL } } },
   { "Smartphone sales in Europe dropped 9% to 35 million units in the first quarter. Samsung "
     "remained the leader with a 35% share, Apple took 24% and Xiaomi 21%. Prices averaged "
     "about 450 euros.",
     "2023-05-12",
-    { { 9, NULL }, { 35e6, NULL }, { 35, "Samsung" }, { 24, "Apple" }, { 21, "Xiaomi" }, { 450, NULL },
+    { { -9, NULL }, { 35e6, NULL }, { 35, "Samsung" }, { 24, "Apple" }, { 21, "Xiaomi" }, { 450, NULL },
       { 0, NULL } } },
   { "Intel will invest $20 billion in two new chip factories in Ohio, creating 3,000 jobs. The "
     "chipmaker, which lost $7 billion in 2023, expects the plants to open in 2027. Nvidia, "
@@ -807,7 +807,7 @@ test_held_out (void)
             {
               CitedFigure *f = g_ptr_array_index (ex->figures, k);
 
-              if (!used[k] && fabs (f->value - art->figures[t].value) <= 1e-6 * art->figures[t].value &&
+              if (!used[k] && fabs (f->value - art->figures[t].value) <= 1e-6 * fabs (art->figures[t].value) &&
                   g_strcmp0 (f->brand, art->figures[t].brand) == 0)
                 used[k] = hit = TRUE;
             }
