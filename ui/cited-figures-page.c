@@ -179,15 +179,41 @@ cell_text (CitedFigureObject *object,
     }
 }
 
+/* The sentence is asked for when the tooltip is about to show: setting a
+ * tooltip text on every bound cell makes GTK ask the display server where
+ * the pointer is, once per cell, each time rows come in or scroll. */
+static gboolean
+query_sentence_tooltip_cb (GtkWidget   *label,
+                           int          x,
+                           int          y,
+                           gboolean     keyboard_mode,
+                           GtkTooltip  *tooltip,
+                           GtkListItem *item)
+{
+  CitedFigureObject *object = gtk_list_item_get_item (item);
+  CitedFigure *f = object != NULL ? cited_figure_object_get_figure (object) : NULL;
+
+  if (f == NULL || f->sentence == NULL || *f->sentence == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, f->sentence);
+  return TRUE;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
+  Column column = GPOINTER_TO_INT (user_data);
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column == COL_ARTICLE || column == COL_TEXT)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (query_sentence_tooltip_cb), item);
+    }
   gtk_list_item_set_child (item, label);
 }
 
@@ -218,11 +244,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_attributes (GTK_LABEL (label), NULL);
       gtk_widget_remove_css_class (label, "dim-label");
     }
-
-  if (column == COL_ARTICLE || column == COL_TEXT)
-    gtk_widget_set_tooltip_text (label, f->sentence);
-  else
-    gtk_widget_set_tooltip_text (label, NULL);
 }
 
 static int
