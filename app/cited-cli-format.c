@@ -320,6 +320,8 @@ cited_cli_csv_append_row (GString            *out,
   g_string_append (out, "\r\n");
 }
 
+static const char *shortest_number (char *buf, gsize size, double value);
+
 char *
 cited_cli_format_number (double value)
 {
@@ -329,7 +331,81 @@ cited_cli_format_number (double value)
     return g_strdup ("");
   if (value == floor (value) && fabs (value) < 1e15)
     return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
-  return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+  return g_strdup (shortest_number (buf, sizeof buf, value));
+}
+
+/* The shortest of %.15g, %.16g and %.17g that reads back as the same
+ * double: "0.6", not "0.59999999999999998". */
+static const char *
+shortest_number (char   *buf,
+                 gsize   size,
+                 double  value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buf, size, formats[i], value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  return buf;
+}
+
+char *
+cited_cli_tidy_json_numbers (const char *json)
+{
+  GString *out = g_string_sized_new (strlen (json));
+  gboolean in_string = FALSE;
+  const char *p = json;
+
+  while (*p != '\0')
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            {
+              g_string_append_len (out, p, 2);
+              p += 2;
+              continue;
+            }
+          if (*p == '"')
+            in_string = FALSE;
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      if (*p == '"')
+        {
+          in_string = TRUE;
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      if (*p == '-' || g_ascii_isdigit (*p))
+        {
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+          const char *start = p;
+          char *end = NULL;
+          double value = g_ascii_strtod (start, &end);
+          gboolean fraction = FALSE;
+
+          for (const char *q = start; q < end; q++)
+            if (*q == '.' || *q == 'e' || *q == 'E')
+              fraction = TRUE;
+          if (end == start)
+            {
+              g_string_append_c (out, *p++);
+              continue;
+            }
+          if (fraction && isfinite (value))
+            g_string_append (out, shortest_number (buf, sizeof buf, value));
+          else
+            g_string_append_len (out, start, end - start);
+          p = end;
+          continue;
+        }
+      g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
 }
 
 guint

@@ -61,6 +61,9 @@ void   cited_cli_csv_append_row (GString            *out,
 /* A number the way JSON and CSV want it: no locale, no exponent for whole
  * numbers, "" for NAN. */
 char  *cited_cli_format_number (double value);
+/* @json with every fractional number written in the fewest digits that read
+ * back as the same double (JSON-GLib writes 17). */
+char  *cited_cli_tidy_json_numbers (const char *json);
 
 /* The columns of the terminal @fd is, or 0 when it is not a terminal. */
 guint  cited_cli_terminal_width (int fd);

@@ -360,12 +360,14 @@ write_json (JsonBuilder *builder)
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
   g_autofree char *text = NULL;
+  g_autofree char *tidy = NULL;
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
-  fputs (text, stdout);
+  tidy = cited_cli_tidy_json_numbers (text);
+  fputs (tidy, stdout);
   fputc ('\n', stdout);
 }
 

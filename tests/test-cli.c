@@ -1318,6 +1318,39 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* Decimal figures print as written, not as the nearest double's 17 digits. */
+static void
+test_figures_decimals (void)
+{
+  g_autofree char *db = tmp_path ("decimals.db");
+  g_autofree char *article = tmp_path ("decimals.txt");
+  g_autoptr(Run) import = NULL;
+  g_autoptr(Run) json = NULL;
+  g_autoptr(Run) csv = NULL;
+
+  if (!have_cli ())
+    return;
+
+  write_file (article, "Samsung margins\n\n"
+                       "Samsung's market share was 20.3% in 2023, and its margin reached 4.15%.\n"
+                       "Xiaomi raised the price to $0.6 per share.\n", -1);
+  import = run_cli ("--db", db, "import", article);
+  g_assert_cmpint (import->status, ==, 0);
+
+  json = run_cli ("--db", db, "figures", "--format", "json");
+  g_assert_cmpint (json->status, ==, 0);
+  g_assert_nonnull (strstr (json->out, "20.3"));
+  g_assert_nonnull (strstr (json->out, "4.15"));
+  g_assert_null (strstr (json->out, "0000000"));
+  g_assert_null (strstr (json->out, "9999999"));
+
+  csv = run_cli ("--db", db, "figures", "--format", "csv");
+  g_assert_cmpint (csv->status, ==, 0);
+  g_assert_nonnull (strstr (csv->out, "4.15"));
+  g_assert_null (strstr (csv->out, "0000000"));
+  g_assert_null (strstr (csv->out, "9999999"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1350,6 +1383,7 @@ main (int   argc,
   g_test_add_func ("/cli/unknown-metric-brand", test_unknown_metric);
   g_test_add_func ("/cli/import/reports", test_import_reports);
   g_test_add_func ("/cli/search/chinese", test_chinese_search);
+  g_test_add_func ("/cli/figures/decimals", test_figures_decimals);
 
   status = g_test_run ();
 
