@@ -1014,6 +1014,24 @@ test_loading_state (void)
   g_assert_cmpuint (g_list_model_get_n_items (cited_figures_page_get_rows (CITED_FIGURES_PAGE (figures))), >, 0);
   g_assert_nonnull (cited_chart_view_get_chart (cited_figures_page_get_chart_view (CITED_FIGURES_PAGE (figures))));
 
+  /* Charting another metric happens in the background too: the sales
+   * chart stays until the price chart is built. */
+  {
+    CitedChartView *view = cited_figures_page_get_chart_view (CITED_FIGURES_PAGE (figures));
+    CitedChart *before = cited_chart_view_get_chart (view);
+    CitedChart *after;
+
+    g_assert_true (cited_figures_page_set_chart_metric (CITED_FIGURES_PAGE (figures), "price"));
+    g_assert_true (is_loading (figures));
+    g_assert_true (cited_chart_view_get_chart (view) == before);
+    wait_loaded (figures);
+    after = cited_chart_view_get_chart (view);
+    g_assert_nonnull (after);
+    g_test_message ("price chart: %s", after->title);
+    g_assert_nonnull (strstr (after->title, "Price"));
+    g_assert_cmpint (find_category (after, "Xiaomi"), >=, 0);
+  }
+
   wait_loaded (brands);
   g_assert_cmpstr (visible_stack_page (brands, &status), ==, "brands");
   g_assert_cmpuint (g_strv_length ((char **) cited_brands_page_get_brands (CITED_BRANDS_PAGE (brands))), ==, 4);

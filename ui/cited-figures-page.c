@@ -67,10 +67,13 @@ struct _CitedFiguresPage
   AdwToast *toast;            /* weak: the toast currently shown */
 
   GCancellable *load_cancellable;
+  GCancellable *chart_cancellable;
   gint64 pending_figure;      /* to show once loaded */
 
   guint updating : 1;
-  guint loading : 1;
+  guint loading : 1;          /* rows or chart: the "loading" property */
+  guint rows_loading : 1;
+  guint chart_loading : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CitedFiguresPage, cited_figures_page, ADW_TYPE_BIN)
@@ -85,6 +88,7 @@ enum {
 static GParamSpec *props[N_PROPS];
 
 static void update_chart   (CitedFiguresPage *self);
+static void update_chart_async (CitedFiguresPage *self);
 static void highlight_selected_bar (CitedFiguresPage *self);
 static void update_actions (CitedFiguresPage *self);
 
@@ -654,13 +658,42 @@ load_thread (GTask        *task,
 }
 
 static void
+sync_loading (CitedFiguresPage *self)
+{
+  gboolean loading = self->rows_loading || self->chart_loading;
+
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
+}
+
+static void
 set_loading (CitedFiguresPage *self,
              gboolean          loading)
 {
-  if (self->loading == !!loading)
-    return;
-  self->loading = !!loading;
-  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
+  self->rows_loading = !!loading;
+  sync_loading (self);
+}
+
+static void
+cancel_chart (CitedFiguresPage *self)
+{
+  if (self->chart_cancellable != NULL)
+    g_cancellable_cancel (self->chart_cancellable);
+  g_clear_object (&self->chart_cancellable);
+  self->chart_loading = FALSE;
+  sync_loading (self);
+}
+
+/* A store that a worker thread can open a connection of its own to. */
+static gboolean
+store_has_file (CitedStore *store)
+{
+  const char *path = cited_store_get_path (store);
+
+  return path != NULL && *path != '\0' && !g_str_has_prefix (path, ":memory:") &&
+         !g_str_has_prefix (path, "file:");
 }
 
 static gpointer
@@ -784,6 +817,8 @@ cited_figures_page_reload (CitedFiguresPage *self)
       g_cancellable_cancel (self->load_cancellable);
       g_clear_object (&self->load_cancellable);
     }
+  /* The load brings its own chart. */
+  cancel_chart (self);
 
   if (self->store == NULL)
     {
@@ -844,6 +879,106 @@ cited_figures_page_get_loading (CitedFiguresPage *self)
 
 /* The chart */
 
+typedef struct {
+  char *path;
+  char *metric;
+} ChartRequest;
+
+static void
+chart_request_free (ChartRequest *request)
+{
+  g_free (request->path);
+  g_free (request->metric);
+  g_free (request);
+}
+
+static void
+chart_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ChartRequest *request = task_data;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  CitedQuery query = { 0 };
+  CitedChart *chart;
+
+  store = cited_store_open (request->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  query.metric = request->metric;
+  chart = cited_chart_new_figures (store, &query, &error);
+  if (chart == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, chart, (GDestroyNotify) cited_chart_unref);
+}
+
+static void
+chart_done_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  g_autoptr(CitedFiguresPage) self = g_weak_ref_get (user_data);
+  g_autoptr(CitedChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
+
+  chart = g_task_propagate_pointer (G_TASK (res), &error);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->chart_cancellable);
+  self->chart_loading = FALSE;
+  if (chart == NULL)
+    show_error_toast (self, _("Could not chart the figures"), error);
+  cited_chart_view_set_chart (self->chart_view, chart);
+  highlight_selected_bar (self);
+  update_actions (self);
+  sync_loading (self);
+}
+
+/* Charts the chosen metric in a worker thread; the chart on screen stays
+ * until the new one is built. */
+static void
+update_chart_async (CitedFiguresPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  const char *metric = dropdown_key (self->chart_metric, self->chart_metric_keys);
+  ChartRequest *request;
+  GWeakRef *weak;
+
+  if (self->store == NULL || metric == NULL || !store_has_file (self->store))
+    {
+      update_chart (self);
+      return;
+    }
+
+  cancel_chart (self);
+  request = g_new0 (ChartRequest, 1);
+  request->path = g_strdup (cited_store_get_path (self->store));
+  request->metric = g_strdup (metric);
+
+  self->chart_cancellable = g_cancellable_new ();
+  self->chart_loading = TRUE;
+  sync_loading (self);
+
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, self->chart_cancellable, chart_done_cb, weak);
+  g_task_set_source_tag (task, update_chart_async);
+  g_task_set_task_data (task, request, (GDestroyNotify) chart_request_free);
+  g_task_run_in_thread (task, chart_thread);
+}
+
+/* Charts the chosen metric at once: after a correction, so the chart shows
+ * it as soon as the table does. */
 static void
 update_chart (CitedFiguresPage *self)
 {
@@ -852,6 +987,7 @@ update_chart (CitedFiguresPage *self)
   const char *metric = dropdown_key (self->chart_metric, self->chart_metric_keys);
   CitedQuery query = { 0 };
 
+  cancel_chart (self);
   if (self->store != NULL && metric != NULL)
     {
       query.metric = metric;
@@ -869,7 +1005,7 @@ static void
 chart_metric_changed_cb (CitedFiguresPage *self)
 {
   if (!self->updating)
-    update_chart (self);
+    update_chart_async (self);
 }
 
 static void
@@ -1506,7 +1642,7 @@ cited_figures_page_show_figure (CitedFiguresPage *self,
     return;
 
   /* Asked while the rows are still loading: show it once they are in. */
-  if (self->loading)
+  if (self->rows_loading)
     {
       self->pending_figure = figure_id;
       return;
@@ -1596,6 +1732,9 @@ cited_figures_page_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  if (self->chart_cancellable != NULL)
+    g_cancellable_cancel (self->chart_cancellable);
+  g_clear_object (&self->chart_cancellable);
   /* AdwBin unparents its child (the template's content) itself; disposing
    * the template as well would unparent it twice. */
   G_OBJECT_CLASS (cited_figures_page_parent_class)->dispose (object);
