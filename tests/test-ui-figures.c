@@ -1057,6 +1057,53 @@ test_loading_state (void)
   g_object_unref (holder);
 }
 
+static gboolean
+mentions_folded (const char *text,
+                 const char *folded_needle)
+{
+  g_autofree char *folded = text != NULL ? g_utf8_casefold (text, -1) : NULL;
+
+  return folded != NULL && strstr (folded, folded_needle) != NULL;
+}
+
+/* Typing in the search entry keeps the rows whose figure, sentence or
+ * article title mention the text, whatever its case. */
+static void
+test_search_text (void)
+{
+  CitedFiguresPage *page = figures_page ();
+  GListModel *rows = cited_figures_page_get_rows (page);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  GtkEditable *entry = NULL;
+  guint all, n;
+
+  g_assert_true (cited_figures_page_set_brand_filter (page, NULL));
+  all = g_list_model_get_n_items (rows);
+  collect_widgets (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, entries);
+  for (guint i = 0; i < entries->len && entry == NULL; i++)
+    if (gtk_widget_get_mapped (entries->pdata[i]))
+      entry = entries->pdata[i];
+  g_assert_nonnull (entry);
+
+  gtk_editable_set_text (entry, "XIAOMI");
+  g_signal_emit_by_name (entry, "search-changed");
+  n = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, all);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CitedFigureObject) row = g_list_model_get_item (rows, i);
+      CitedFigure *f = cited_figure_object_get_figure (row);
+
+      g_assert_true (mentions_folded (f->text, "xiaomi") || mentions_folded (f->sentence, "xiaomi") ||
+                     mentions_folded (f->article_title, "xiaomi"));
+    }
+
+  gtk_editable_set_text (entry, "");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, all);
+}
+
 /* Clicking a column header sorts the table by it, both ways, and sorting
  * off again keeps every row. */
 static void
@@ -1156,6 +1203,7 @@ main (int   argc,
   g_test_add_func ("/pages/empty-store", test_empty_store);
   g_test_add_func ("/pages/loading-state", test_loading_state);
   g_test_add_func ("/figures/sort-by-column", test_sort_by_column);
+  g_test_add_func ("/figures/search-text", test_search_text);
 
   status = g_test_run ();
 
