@@ -430,8 +430,8 @@ decode_with_charset (const char  *data,
             {
               g_set_error (error, CITED_ERROR, CITED_ERROR_ENCODING,
                            _("The file starts with a UTF-8 byte-order mark but is not valid "
-                             "UTF-8 (invalid byte at offset %" G_GSIZE_FORMAT ")"),
-                           (gsize) (invalid - data));
+                             "UTF-8 (invalid byte at offset %lu)"),
+                           (unsigned long) (invalid - data));
               return NULL;
             }
         }
@@ -466,8 +466,8 @@ decode_with_charset (const char  *data,
             {
               g_set_error (error, CITED_ERROR, CITED_ERROR_ENCODING,
                            _("Not valid UTF-8, UTF-16 or GB18030 text (first invalid byte "
-                             "at offset %" G_GSIZE_FORMAT ")"),
-                           (gsize) (invalid - data));
+                             "at offset %lu)"),
+                           (unsigned long) (invalid - data));
               return NULL;
             }
         }

@@ -1152,7 +1152,7 @@ cited_store_remove_article (CitedStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND,
-                   _("There is no article %" G_GINT64_FORMAT), id);
+                   _("There is no article %lld"), (long long) id);
       goto fail;
     }
   if (rc != SQLITE_ROW)
@@ -2247,7 +2247,7 @@ cited_store_get_article (CitedStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND,
-                   _("There is no article %" G_GINT64_FORMAT), id);
+                   _("There is no article %lld"), (long long) id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -2450,7 +2450,7 @@ cited_store_get_figure (CitedStore  *self,
     return figure_from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND,
-                 _("There is no figure %" G_GINT64_FORMAT), id);
+                 _("There is no figure %lld"), (long long) id);
   else
     set_db_error (self, error, _("Could not read the figure"));
   return NULL;
@@ -2851,7 +2851,7 @@ lookup_figure_key (CitedStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND,
-                   _("There is no figure %" G_GINT64_FORMAT), figure_id);
+                   _("There is no figure %lld"), (long long) figure_id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
