@@ -3795,13 +3795,24 @@ currency_symbol (const char *code)
   return NULL;
 }
 
+/* Whether the user reads Chinese (the first of the user's languages, as
+ * gettext picks them), so large numbers are written in 万 and 亿. */
+static gboolean
+uses_cjk_scales (void)
+{
+  const char * const *languages = g_get_language_names ();
+
+  return languages[0] != NULL && g_str_has_prefix (languages[0], "zh");
+}
+
 /**
  * cited_format_value:
  * @value: the value
  * @unit: (nullable): the unit as stored ("%" is written after the number)
  * @currency: (nullable): an ISO 4217 code
  *
- * Returns: (transfer full): "190M", "24K", "5,920", "13%", "¥3,999".
+ * Returns: (transfer full): "190M", "24K", "5,920", "13%", "¥3,999"; for
+ *   a Chinese-reading user "1.9亿", "2.4万".
  */
 char *
 cited_format_value (double      value,
@@ -3817,23 +3828,29 @@ cited_format_value (double      value,
 
   if (a >= 1e4)
     {
-      static const struct { double div; const char *suffix; } steps[] = {
+      typedef struct { double div; const char *suffix; } Step;
+      static const Step latin_steps[] = {
         { 1e3, "K" }, { 1e6, "M" }, { 1e9, "B" }, { 1e12, "T" },
       };
+      /* Chinese readers count in 万 and 亿: 190M is 1.9亿. */
+      static const Step cjk_steps[] = {
+        { 1e4, "万" }, { 1e8, "亿" }, { 1e12, "万亿" }, { 1e16, "亿亿" },
+      };
+      const Step *steps = uses_cjk_scales () ? cjk_steps : latin_steps;
       guint i = 0;
       double v;
       int decimals;
 
       /* The largest step the value reaches, moving up when rounding would
        * print 1,000 of it ("999,999" is "1M", not "1,000K"). */
-      while (i + 1 < G_N_ELEMENTS (steps) && a >= steps[i + 1].div)
+      while (i + 1 < G_N_ELEMENTS (latin_steps) && a >= steps[i + 1].div)
         i++;
       for (;;)
         {
           v = value / steps[i].div;
           decimals = fabs (v) < 100 ? 1 : 0;
-          if (i + 1 >= G_N_ELEMENTS (steps) ||
-              fabs (decimals ? round (v * 10) / 10 : round (v)) < 1000)
+          if (i + 1 >= G_N_ELEMENTS (latin_steps) ||
+              fabs (decimals ? round (v * 10) / 10 : round (v)) < steps[i + 1].div / steps[i].div)
             break;
           i++;
         }

@@ -551,12 +551,39 @@ test_format (void)
     { 3.02e12, NULL, "USD", "$3T" },
   };
 
+  g_setenv ("LANGUAGE", "en", TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       g_autofree char *s = cited_format_value (rows[i].v, rows[i].unit, rows[i].cur);
 
       g_assert_cmpstr (s, ==, rows[i].expected);
     }
+  g_unsetenv ("LANGUAGE");
+}
+
+/* A Chinese-reading user sees large numbers in 万 and 亿. */
+static void
+test_format_chinese (void)
+{
+  struct { double v; const char *unit, *cur, *expected; } rows[] = {
+    { 190e6, "units", NULL, "1.9亿" },
+    { 24000, "patents", NULL, "2.4万" },
+    { 5920, "patents", NULL, "5,920" },
+    { 50e6, "units", NULL, "5,000万" },
+    { 3999, NULL, "CNY", "¥3,999" },
+    { 10e6, NULL, "CNY", "¥1,000万" },
+    { 1.4e9, NULL, NULL, "14亿" },
+    { 13, "%", NULL, "13%" },
+  };
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *s = cited_format_value (rows[i].v, rows[i].unit, rows[i].cur);
+
+      g_assert_cmpstr (s, ==, rows[i].expected);
+    }
+  g_unsetenv ("LANGUAGE");
 }
 
 static void
@@ -963,6 +990,7 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_case_cb);
     }
   g_test_add_func ("/extractor/format", test_format);
+  g_test_add_func ("/extractor/format-chinese", test_format_chinese);
   g_test_add_func ("/extractor/language", test_language);
   g_test_add_func ("/extractor/robust", test_robust);
   g_test_add_func ("/extractor/long-text", test_long_text);
