@@ -10,71 +10,15 @@
 
 #include "cited-application.h"
 #include "cited-window.h"
+#include "cited-ui-test.h"
 
 /* The app as a Chinese-speaking user starts it: LANGUAGE=zh_CN (and the
  * zh_CN.UTF-8 locale when it is generated), the translations compiled in
  * the build tree, a fresh profile with the sample corpus. The pages, the
  * counts and the dates on screen must be Chinese. Runs under Xvfb. */
 
-#define WAIT_SECONDS 60
-
 static CitedApplication *app;
 static gboolean have_zh_locale;
-
-typedef struct {
-  char        *dir;
-  CitedStore  *store;
-  CitedWindow *window;
-  guint        n_ready;
-} Fixture;
-
-static gboolean
-wake_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @done says so; FALSE when it never did. The
- * limit only keeps a broken build from hanging CI. */
-static gboolean
-wait_for (gboolean (*done) (gpointer),
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-  gboolean ok = TRUE;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        {
-          ok = FALSE;
-          break;
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
-  return ok;
-}
-
-static gboolean
-idle_done (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-static void
-drain (void)
-{
-  wait_for (idle_done, NULL);
-}
-
-static void
-ready_cb (CitedWindow *window,
-          Fixture     *fixture)
-{
-  fixture->n_ready++;
-}
 
 static gboolean
 ready_done (gpointer data)

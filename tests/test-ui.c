@@ -11,69 +11,13 @@
 #include "cited-article-list.h"
 #include "cited-article-view.h"
 #include "cited-window.h"
+#include "cited-ui-test.h"
 
 /* The desktop app driven the way a person would: a fresh profile, the
  * sample corpus imported on first start, searching, reading, following a
  * figure to the Figures page. Runs under Xvfb. */
 
-#define WAIT_SECONDS 60
-
 static CitedApplication *app;
-
-typedef struct {
-  char        *dir;
-  CitedStore  *store;
-  CitedWindow *window;
-  guint        n_ready;
-} Fixture;
-
-static gboolean
-wake_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @done says so; FALSE when it never did. The
- * limit only keeps a broken build from hanging CI. */
-static gboolean
-wait_for (gboolean (*done) (gpointer),
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-  gboolean ok = TRUE;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        {
-          ok = FALSE;
-          break;
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
-  return ok;
-}
-
-static gboolean
-idle_done (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-static void
-drain (void)
-{
-  wait_for (idle_done, NULL);
-}
-
-static void
-ready_cb (CitedWindow *window,
-          Fixture     *fixture)
-{
-  fixture->n_ready++;
-}
 
 typedef struct {
   Fixture *fixture;
