@@ -9,7 +9,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "cited-extractor-private.h"
+#include "cited-extract-private.h"
 
 /*
  * The English extractor, in one pass per sentence:
@@ -3635,6 +3635,7 @@ cited_extract (CitedLexicon *lexicon,
   ctx.mentions = (const CitedMention *) (gpointer) result->mentions->data;
   ctx.n_mentions = result->mentions->len;
   ctx.default_year = year_of (published);
+  ctx.trace = cited_extract_tracing ();
   if (title != NULL)
     {
       g_autoptr(GArray) tm = cited_lexicon_find (lexicon, title, strlen (title));

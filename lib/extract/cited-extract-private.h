@@ -8,10 +8,10 @@
 G_BEGIN_DECLS
 
 /*
- * The extractor is split by language: cited-extractor.c tokenizes, splits
+ * The extractor is split by language: cited-extract.c tokenizes, splits
  * sentences (., !, ?, 。！？；, blank lines), finds brand mentions once for
  * the whole body and handles English sentences; sentences that are mostly
- * CJK go to cited-extractor-zh.c. Both produce figures in the same
+ * CJK go to cited-extract-zh.c. Both produce figures in the same
  * vocabulary so that "190 million units" and "1.9亿台" compare equal:
  *
  *   unit:     "units" (phones, smartphones, handsets, devices, 台, 部),
@@ -37,7 +37,30 @@ typedef struct {
   guint               n_mentions;
   const char         *prev_brand;   /* the brand the previous sentence was about, or NULL */
   int                 default_year; /* from the published date, 0 when unknown */
+  gboolean            trace;        /* G_MESSAGES_DEBUG names cited-extractor */
 } CitedExtractContext;
+
+/* What a named rule says about a figure: this brand, no brand at all, or
+ * nothing (the next rule in the table decides). */
+typedef enum {
+  CITED_RULE_PASS,
+  CITED_RULE_BRAND,
+  CITED_RULE_NO_BRAND,
+} CitedRuleVerdict;
+
+/* TRUE when G_MESSAGES_DEBUG asks for the "cited-extractor" domain; read
+ * once per article into CitedExtractContext.trace so that tracing costs one
+ * test of a boolean when it is off. */
+gboolean cited_extract_tracing (void);
+
+/* Says which stage or rule decided what about the text body[start, end):
+ * "'5%' -> Xiaomi by clause-subject", "'2021' dropped by filter year". Call
+ * it only when ctx->trace is set. */
+void     cited_extract_trace   (const CitedExtractContext *ctx,
+                                guint                      start,
+                                guint                      end,
+                                const char                *format,
+                                ...) G_GNUC_PRINTF (4, 5);
 
 /* Rounds @value to 12 significant digits, so that digits scaled by a
  * binary multiplication ("0.6000000000000001", "4.1499999999999995") print

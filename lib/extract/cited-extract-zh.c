@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "cited-extractor-zh"
+#define G_LOG_DOMAIN "cited-extractor"
 #include "config.h"
 
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
-#include "cited-extractor-private.h"
+#include "cited-extract-private.h"
 
 /*
  * Figures in Chinese sentences.
