@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cited-extract-private.h"
+
+G_BEGIN_DECLS
+
+/* The English stages share these types: the word table built from
+ * data/metrics.json and the grammar, the tokens of one sentence, and the
+ * candidates read from them. See README.md in this folder. */
+
+/* ------------------------------------------------------------------ */
+/* The word table                                                      */
+
+enum {
+  W_NUMWORD    = 1ull << 0,   /* one .. ninety (num) */
+  W_HUNDRED    = 1ull << 1,
+  W_SCALE      = 1ull << 2,   /* thousand, million, bn ... (scale) */
+  W_SUFFIX     = 1ull << 3,   /* may be glued to digits: k, m, bn */
+  W_DOZEN      = 1ull << 4,
+  W_HALF       = 1ull << 5,
+  W_ARTICLE    = 1ull << 6,   /* a, an */
+  W_VAGUE      = 1ull << 7,   /* hundreds, millions, dozens */
+  W_ORDINAL    = 1ull << 8,   /* first .. tenth (num) */
+  W_RANKADJ    = 1ull << 9,   /* largest, biggest */
+  W_TOP        = 1ull << 10,
+  W_NUMBER     = 1ull << 11,  /* number, no */
+  W_MONTH      = 1ull << 12,
+  W_TIMEUNIT   = 1ull << 13,
+  W_PRODSUFFIX = 1ull << 14,  /* Pro, Max, Ultra, series */
+  W_LABEL      = 1ull << 15,  /* page, version, model ... */
+  W_CONJ       = 1ull << 16,  /* however, while, but ... */
+  W_PRONOUN    = 1ull << 17,
+  W_MARKET     = 1ull << 18,
+  W_COMPANY    = 1ull << 19,
+  W_TO         = 1ull << 20,
+  W_AND        = 1ull << 21,
+  W_BETWEEN    = 1ull << 22,
+  W_FROM       = 1ull << 23,
+  W_REL        = 1ull << 24,  /* this / last / next (num: year offset) */
+  W_YEAR       = 1ull << 25,
+  W_QUARTER    = 1ull << 26,
+  W_PERCENT    = 1ull << 27,  /* percent, pct */
+  W_STOP       = 1ull << 28,
+  W_PHRASE     = 1ull << 29,  /* starts a two-word phrase of the tables */
+  W_TIMES      = 1ull << 30,  /* times, fold */
+  W_CLOCK      = 1ull << 31,  /* am, pm, gmt */
+  W_APPOS      = 1ull << 32,  /* the, a, which, who: an apposition starts */
+  W_PER        = 1ull << 33,
+  W_CENT       = 1ull << 34,
+  W_ORDSUFFIX  = 1ull << 35,  /* st, nd, rd, th */
+  W_RANKVERB   = 1ull << 36,  /* ranked, ranks */
+  W_OF         = 1ull << 37,
+  W_NO         = 1ull << 38,
+  W_THE        = 1ull << 40,
+  W_SPEC       = 1ull << 41,  /* mAh, GB, MP: specifications, not figures */
+  W_YEARDET    = 1ull << 42,  /* the, best, latest: "the 2022 phones" */
+  W_DECLINE    = 1ull << 43,  /* fell, dropped, down: a change below zero */
+  W_NOPRICE    = 1ull << 44,  /* stolen, fined: money that is no price */
+  W_GOAL       = 1ull << 45,  /* aims, target, goal: a figure not yet reached */
+};
+
+typedef struct {
+  char *key;                 /* lower case unless exact */
+  guint len;
+  guint64 flags;
+  double num;                /* spelled number, ordinal, month, year offset */
+  double scale;              /* scale word: 1e3, 1e6 ... */
+  double money_factor;       /* pence, cents: 0.01 */
+  const char *unit;          /* interned canonical values */
+  const char *metric;
+  const char *scope;
+  const char *qualifier;
+  const char *currency;
+} Word;
+
+typedef struct {
+  GPtrArray *words;          /* Word* */
+  guint32 *slots;            /* index + 1, 0 empty */
+  guint mask;
+} Table;
+
+typedef struct {
+  Table folded;              /* matched whatever the case */
+  Table exact;               /* written with capitals: matched as written */
+  GHashTable *unit_metrics;  /* unit -> metric (interned) */
+  GHashTable *money_metrics; /* metric -> metric or "" (interned) */
+} Tables;
+
+static inline guint32
+fnv (guint32 h,
+     guchar  c)
+{
+  return (h ^ c) * 16777619u;
+}
+
+#define FNV_INIT 2166136261u
+
+static inline guchar
+lower (guchar c)
+{
+  return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tokens                                                              */
+
+typedef enum {
+  T_WORD,
+  T_NUM,
+  T_SYM,                     /* currency symbols and % */
+  T_PUNCT,
+  T_CJK,
+} TokenType;
+
+typedef struct {
+  guint start;
+  guint end;
+  guint8 type;
+  guint8 glued;              /* no space before */
+  guint8 cap;                /* word starts with a capital */
+  guint8 poss;               /* word followed by 's or s' */
+  guint8 ndigits;
+  guint8 sep;                /* number had thousands separators */
+  guint8 decimal;
+  guint8 used;               /* consumed: part of a date, a year, a figure ... */
+  guint16 clause;
+  guint16 segment;
+  gint16 mention;            /* index in the sentence's mentions, or -1 */
+  gunichar cp;               /* symbols and punctuation */
+  double num;
+  const Word *w;             /* folded entry */
+  const Word *wx;            /* exact-case entry */
+} Token;
+
+typedef struct {
+  guint token;               /* token index */
+  int year;                  /* the year; the quarter in the quarters list; the
+                              * offset from the published year in rel_years */
+} Period;
+
+typedef struct {
+  guint start;               /* byte offsets of the figure text */
+  guint end;
+  guint first;               /* token range [first, last] */
+  guint last;
+  double value;
+  double value_max;
+  const char *unit;          /* interned or owned below */
+  char *unit_owned;
+  const char *currency;
+  const char *qualifier;
+  gboolean rank;
+} Candidate;
+
+typedef struct {
+  const Tables *tables;
+  const CitedExtractContext *ctx;
+  const char *body;
+  guint start;
+  guint end;
+  GArray *tokens;            /* Token, reused */
+  GArray *years;             /* Period */
+  GArray *quarters;          /* Period */
+  GArray *rel_years;         /* Period */
+  guint m_first;             /* mentions of this sentence: [m_first, m_last) */
+  guint m_last;
+  GArray *mention_tokens;    /* guint: token of each sentence mention */
+  const CitedFigure *prev_figure; /* the first figure of the sentence before, or NULL */
+  const char *clause_brand;  /* the brand of the last figure in this sentence */
+  const CitedFigure *last_figure; /* the last figure of this sentence so far */
+  guint16 clause_brand_clause;
+} Sentence;
+
+/* A number as read, before its unit, range and filters. */
+typedef struct {
+  guint first;               /* first token (currency symbol or number) */
+  guint last;                /* last token of the number with its scale */
+  double value;
+  const char *currency;
+  gboolean scaled;
+  gboolean short_suffix;     /* a one-letter scale glued on: "40m", "24K" */
+  gboolean percent;
+  gboolean spelled;
+} Number;
+
+#define TOK(S, i) (&g_array_index ((S)->tokens, Token, (i)))
+
+static inline guint64
+tok_flags (const Token *t)
+{
+  guint64 f = 0;
+
+  if (t->type != T_WORD)
+    return 0;
+  if (t->w)
+    f |= t->w->flags;
+  if (t->wx)
+    f |= t->wx->flags;
+  return f;
+}
+
+static inline gboolean
+tok_has (const Token *t,
+         guint64      flag)
+{
+  return (tok_flags (t) & flag) != 0;
+}
+
+#define TOK_FIELD(t, field) \
+  ((t)->type != T_WORD ? NULL : ((t)->wx && (t)->wx->field) ? (t)->wx->field : (t)->w ? (t)->w->field : NULL)
+
+static inline gboolean
+is_punct (const Token *t,
+          gunichar     c)
+{
+  return t->type == T_PUNCT && t->cp == c;
+}
+
+static inline gboolean
+is_dash (const Token *t)
+{
+  return t->type == T_PUNCT && (t->cp == '-' || t->cp == 0x2013 || t->cp == 0x2014);
+}
+
+
+/* The stages, file by file; internal to the library. */
+
+/* cited-extract-vocab.c */
+G_GNUC_INTERNAL const Tables *
+get_tables (void);
+
+/* cited-extract-tokens.c */
+G_GNUC_INTERNAL const Word *
+phrase_find (const Sentence *S,
+             const Token    *a,
+             const Token    *b);
+gboolean
+is_cjk (gunichar c);
+G_GNUC_INTERNAL const char *
+currency_for_symbol (gunichar c);
+void
+tokenize (Sentence *S);
+void
+mark_clauses (Sentence *S);
+void
+mark_mentions (Sentence *S);
+
+/* cited-extract-periods.c */
+void
+mark_periods (Sentence *S);
+int
+nearest_period (Sentence *S,
+                GArray   *periods,
+                guint     token,
+                gboolean  same_clause);
+
+/* cited-extract-numbers.c */
+guint
+find_unit (Sentence    *S,
+           guint        i,
+           const char **unit,
+           char       **owned,
+           gboolean    *duration,
+           gboolean    *times);
+guint
+find_currency_after (Sentence    *S,
+                     guint        i,
+                     const char **currency,
+                     double      *factor);
+gboolean
+parse_number (Sentence *S,
+              guint     i,
+              Number   *num);
+gboolean
+is_word (Sentence    *S,
+         const Token *t,
+         const char  *word);
+gboolean
+is_productish (Sentence    *S,
+               guint        i);
+gboolean
+parse_rank (Sentence  *S,
+            guint      i,
+            Candidate *c);
+G_GNUC_INTERNAL const char *
+qualifier_before (Sentence *S,
+                  guint     i);
+
+/* cited-extract-scan.c */
+void
+scan_figures (Sentence  *S,
+              GPtrArray *figures);
+
+/* cited-extract-metric.c */
+gboolean
+is_company_metric (const char *metric);
+G_GNUC_INTERNAL const char *
+metric_for (Sentence        *S,
+            const Candidate *c,
+            gboolean         from_unit);
+G_GNUC_INTERNAL const char *
+scope_for (Sentence        *S,
+           const Candidate *c);
+
+/* cited-extract-brand.c */
+G_GNUC_INTERNAL const char *
+mention_brand (Sentence *S,
+               guint     k);
+gboolean
+is_modifier_mention (Sentence *S,
+                     guint     k);
+gboolean
+others_expected_at (Sentence *S,
+                    guint     k);
+gboolean
+is_pronoun_at (Sentence *S,
+               guint     k);
+G_GNUC_INTERNAL const char *
+brand_for (Sentence        *S,
+           const Candidate *c,
+           const char      *metric);
+
+/* cited-extract-emit.c */
+void
+emit (Sentence  *S,
+      Candidate *c,
+      GPtrArray *figures);
+
+/* cited-extract-discourse.c */
+G_GNUC_INTERNAL const char *
+sentence_brand (Sentence *S);
+gboolean
+has_trigger_word (const char *b,
+                  guint       start,
+                  guint       end);
+G_GNUC_INTERNAL const char *
+quick_sentence_brand (const CitedExtractContext *ctx,
+                      const char                *b,
+                      guint                      start,
+                      guint                      end,
+                      guint                      m_first,
+                      guint                      m_last);
+
+/* cited-extract-split.c */
+void
+init_split_class (void);
+guint
+split_sentence (const char *b,
+                guint       pos,
+                guint       len,
+                guint      *start,
+                guint      *end,
+                gboolean   *has_cjk,
+                gboolean   *has_digit);
+gboolean
+mostly_cjk (const char *b,
+            guint       start,
+            guint       end);
+
+G_END_DECLS

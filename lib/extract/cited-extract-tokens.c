@@ -1,0 +1,450 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cited-extractor"
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "cited-extract-en-private.h"
+
+static const Word *
+table_find (const Table *t,
+            guint32      h,
+            const char  *text,
+            guint        len,
+            gboolean     fold)
+{
+  for (guint i = h & t->mask;; i = (i + 1) & t->mask)
+    {
+      const Word *w;
+
+      if (t->slots[i] == 0)
+        return NULL;
+      w = g_ptr_array_index (t->words, t->slots[i] - 1);
+      if (w->len == len)
+        {
+          guint k;
+
+          if (!fold)
+            {
+              if (memcmp (w->key, text, len) == 0)
+                return w;
+              continue;
+            }
+          for (k = 0; k < len; k++)
+            if ((guchar) w->key[k] != lower ((guchar) text[k]))
+              break;
+          if (k == len)
+            return w;
+        }
+    }
+}
+
+/* The entry of the two-word phrase a b, or NULL. */
+const Word *
+phrase_find (const Sentence *S,
+             const Token    *a,
+             const Token    *b)
+{
+  const Table *tables[2] = { &S->tables->folded, &S->tables->exact };
+
+  if (a->type != T_WORD || b->type != T_WORD || !tok_has (a, W_PHRASE))
+    return NULL;
+  for (guint n = 0; n < 2; n++)
+    {
+      const Table *t = tables[n];
+      gboolean fold = n == 0;
+      guint alen = a->end - a->start;
+      guint blen = b->end - b->start;
+      guint32 h = FNV_INIT;
+      char buf[64];
+
+      if (alen + blen + 1 >= sizeof buf)
+        return NULL;
+      for (guint k = 0; k < alen; k++)
+        buf[k] = fold ? lower (S->body[a->start + k]) : S->body[a->start + k];
+      buf[alen] = ' ';
+      for (guint k = 0; k < blen; k++)
+        buf[alen + 1 + k] = fold ? lower (S->body[b->start + k]) : S->body[b->start + k];
+      for (guint k = 0; k < alen + blen + 1; k++)
+        h = fnv (h, (guchar) buf[k]);
+      {
+        const Word *w = table_find (t, h, buf, alen + blen + 1, FALSE);
+
+        if (w != NULL)
+          return w;
+      }
+    }
+  return NULL;
+}
+
+gboolean
+is_cjk (gunichar c)
+{
+  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+         (c >= 0x20000 && c <= 0x2FA1F);
+}
+
+static inline int
+digit_at (const char *s,
+          guint       i,
+          guint       end,
+          guint      *len)
+{
+  guchar c = s[i];
+
+  if (c >= '0' && c <= '9')
+    {
+      *len = 1;
+      return c - '0';
+    }
+  /* Full-width digits U+FF10..U+FF19: EF BC 90..99. */
+  if (c == 0xEF && i + 2 < end && (guchar) s[i + 1] == 0xBC &&
+      (guchar) s[i + 2] >= 0x90 && (guchar) s[i + 2] <= 0x99)
+    {
+      *len = 3;
+      return (guchar) s[i + 2] - 0x90;
+    }
+  return -1;
+}
+
+static gboolean
+is_currency_symbol (gunichar c)
+{
+  return c == '$' || c == 0x20AC || c == 0xA3 || c == 0xA5 || c == 0xFFE5 ||
+         c == 0x20A9 || c == 0x20B9 || c == 0xFFE1 || c == 0xFF04;
+}
+
+const char *
+currency_for_symbol (gunichar c)
+{
+  switch (c)
+    {
+    case '$': case 0xFF04: return "USD";
+    case 0x20AC: return "EUR";
+    case 0xA3: case 0xFFE1: return "GBP";
+    case 0xA5: case 0xFFE5: return "CNY";
+    case 0x20A9: return "KRW";
+    case 0x20B9: return "INR";
+    default: return NULL;
+    }
+}
+
+static void
+push_word (Sentence *S,
+           Token    *t,
+           guint32   h,
+           guint32   hx,
+           gboolean  any_upper)
+{
+  guint len = t->end - t->start;
+
+  t->type = T_WORD;
+  t->w = table_find (&S->tables->folded, h, S->body + t->start, len, TRUE);
+  t->wx = any_upper ? table_find (&S->tables->exact, hx, S->body + t->start, len, FALSE) : NULL;
+}
+
+void
+tokenize (Sentence *S)
+{
+  const char *b = S->body;
+  guint p = S->start;
+  guint end = S->end;
+  gboolean space = TRUE;
+
+  g_array_set_size (S->tokens, 0);
+  while (p < end)
+    {
+      guchar c = b[p];
+      Token t = { 0 };
+      guint dlen;
+      int d;
+
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+        {
+          space = TRUE;
+          p++;
+          continue;
+        }
+      if (c == 0xC2 && p + 1 < end && (guchar) b[p + 1] == 0xA0)
+        {
+          space = TRUE;
+          p += 2;
+          continue;
+        }
+      if (c == 0xE3 && p + 2 < end && (guchar) b[p + 1] == 0x80 && (guchar) b[p + 2] == 0x80)
+        {
+          space = TRUE;    /* ideographic space */
+          p += 3;
+          continue;
+        }
+
+      /* Links hold numbers that are no figures. */
+      if ((c == 'h' && p + 8 < end && (memcmp (b + p, "http://", 7) == 0 ||
+                                       memcmp (b + p, "https://", 8) == 0)) ||
+          (c == 'w' && p + 4 < end && memcmp (b + p, "www.", 4) == 0))
+        {
+          while (p < end && !g_ascii_isspace (b[p]) && b[p] != ')' && b[p] != ']' &&
+                 b[p] != '>' && b[p] != '"' && (guchar) b[p] < 0x80)
+            p++;
+          space = TRUE;
+          continue;
+        }
+
+      t.start = p;
+      t.glued = !space && S->tokens->len > 0;
+      t.mention = -1;
+      space = FALSE;
+
+      if ((d = digit_at (b, p, end, &dlen)) >= 0)
+        {
+          double v = 0, scale = 0.1;
+          gboolean dec = FALSE;
+
+          t.type = T_NUM;
+          while (p < end)
+            {
+              guint l2;
+              int d2 = digit_at (b, p, end, &l2);
+
+              if (d2 >= 0)
+                {
+                  if (dec)
+                    {
+                      v += d2 * scale;
+                      scale /= 10;
+                    }
+                  else
+                    {
+                      v = v * 10 + d2;
+                      if (t.ndigits < 255)
+                        t.ndigits++;
+                    }
+                  p += l2;
+                  continue;
+                }
+              if (b[p] == ',' && !dec && p + 3 < end &&
+                  g_ascii_isdigit (b[p + 1]) && g_ascii_isdigit (b[p + 2]) &&
+                  g_ascii_isdigit (b[p + 3]) &&
+                  (p + 4 >= end || !g_ascii_isdigit (b[p + 4])))
+                {
+                  t.sep = 1;
+                  p++;
+                  continue;
+                }
+              if ((b[p] == '.' && !dec && p + 1 < end && g_ascii_isdigit (b[p + 1])) ||
+                  (!dec && (guchar) b[p] == 0xEF && p + 3 < end && (guchar) b[p + 1] == 0xBC &&
+                   (guchar) b[p + 2] == 0x8E && digit_at (b, p + 3, end, &l2) >= 0))
+                {
+                  dec = TRUE;
+                  t.decimal = 1;
+                  p += b[p] == '.' ? 1 : 3;
+                  continue;
+                }
+              break;
+            }
+          t.num = v;
+          t.end = p;
+          g_array_append_val (S->tokens, t);
+          continue;
+        }
+
+      if (g_ascii_isalpha (c) || c >= 0xC3)
+        {
+          guint32 h = FNV_INIT, hx = FNV_INIT;
+          gboolean any_upper = FALSE;
+          gboolean is_word = FALSE;
+          guchar prev = 0;
+
+          /* A run of letters; non-ASCII letters (é) belong to the word,
+           * CJK and symbols do not. */
+          while (p < end)
+            {
+              guchar ch = b[p];
+
+              if (g_ascii_isalpha (ch))
+                {
+                  /* "XiaomiCars": a case change starts a new word, but not
+                   * after one letter ("mAh", "iPhone", "eBay"). */
+                  if (is_word && g_ascii_isupper (ch) && g_ascii_islower (prev) && p - t.start > 1)
+                    break;
+                  if (g_ascii_isupper (ch))
+                    any_upper = TRUE;
+                  h = fnv (h, lower (ch));
+                  hx = fnv (hx, ch);
+                  prev = ch;
+                  p++;
+                  is_word = TRUE;
+                  continue;
+                }
+              if (ch >= 0xC3 && ch < 0xE0)
+                {
+                  gunichar uc = g_utf8_get_char (b + p);
+                  guint l = g_utf8_skip[ch];
+
+                  if (p + l <= end && g_unichar_isalpha (uc))
+                    {
+                      for (guint k = 0; k < l; k++)
+                        {
+                          h = fnv (h, (guchar) b[p + k]);
+                          hx = fnv (hx, (guchar) b[p + k]);
+                        }
+                      prev = 'a';
+                      p += l;
+                      is_word = TRUE;
+                      continue;
+                    }
+                }
+              break;
+            }
+          if (is_word)
+            {
+              /* Dotted abbreviations are one word: "U.S.", "U.K.". */
+              if (p - t.start == 1 && g_ascii_isupper (b[t.start]))
+                while (p + 2 < end && b[p] == '.' && g_ascii_isupper (b[p + 1]) && b[p + 2] == '.')
+                  {
+                    h = fnv (fnv (fnv (h, '.'), lower (b[p + 1])), '.');
+                    hx = fnv (fnv (fnv (hx, '.'), (guchar) b[p + 1]), '.');
+                    p += 3;
+                  }
+              t.end = p;
+              t.cap = g_ascii_isupper (b[t.start]);
+              push_word (S, &t, h, hx, any_upper);
+              /* Possessive "'s" / "’s" and "s'" belong to the word. */
+              if (p < end)
+                {
+                  guint al = 0;
+
+                  if (b[p] == '\'')
+                    al = 1;
+                  else if ((guchar) b[p] == 0xE2 && p + 2 < end && (guchar) b[p + 1] == 0x80 &&
+                           (guchar) b[p + 2] == 0x99)
+                    al = 3;
+                  if (al > 0)
+                    {
+                      guint q = p + al;
+
+                      if (q < end && (b[q] == 's' || b[q] == 'S') &&
+                          (q + 1 >= end || !g_ascii_isalpha (b[q + 1])))
+                        {
+                          t.poss = 1;
+                          p = q + 1;
+                        }
+                      else if ((b[p - 1] == 's') && (q >= end || !g_ascii_isalpha (b[q])))
+                        {
+                          t.poss = 1;
+                          p = q;
+                        }
+                    }
+                }
+              g_array_append_val (S->tokens, t);
+              continue;
+            }
+        }
+
+      if (c < 0x80)
+        {
+          t.cp = c;
+          t.type = (c == '$' || c == '%') ? T_SYM : T_PUNCT;
+          t.end = ++p;
+          g_array_append_val (S->tokens, t);
+          continue;
+        }
+
+      {
+        gunichar uc = g_utf8_get_char_validated (b + p, end - p);
+        guint l = g_utf8_skip[c];
+
+        if (uc == (gunichar) -1 || uc == (gunichar) -2 || p + l > end)
+          {
+            /* Invalid UTF-8 (the importer should have caught it): one byte
+             * of punctuation. */
+            t.type = T_PUNCT;
+            t.cp = 0xFFFD;
+            t.end = ++p;
+            g_array_append_val (S->tokens, t);
+            continue;
+          }
+        if (is_cjk (uc))
+          {
+            t.type = T_CJK;
+            p += l;
+            while (p < end && (guchar) b[p] >= 0xE3)
+              {
+                gunichar u2 = g_utf8_get_char_validated (b + p, end - p);
+
+                if (u2 == (gunichar) -1 || u2 == (gunichar) -2 || !is_cjk (u2))
+                  break;
+                p += g_utf8_skip[(guchar) b[p]];
+              }
+            t.end = p;
+            g_array_append_val (S->tokens, t);
+            continue;
+          }
+        t.cp = uc;
+        if (uc == 0xFF05)
+          t.cp = '%';
+        t.type = (is_currency_symbol (uc) || t.cp == '%') ? T_SYM : T_PUNCT;
+        if (uc == 0x2019 || uc == 0x2018)
+          t.cp = '\'';
+        t.end = p + l;
+        p += l;
+        g_array_append_val (S->tokens, t);
+      }
+    }
+}
+
+/* Clauses break at ; : ( ) dashes and conjunctions; segments also at
+ * commas. */
+void
+mark_clauses (Sentence *S)
+{
+  guint16 clause = 0, segment = 0;
+
+  for (guint i = 0; i < S->tokens->len; i++)
+    {
+      Token *t = TOK (S, i);
+
+      if (t->type == T_PUNCT &&
+          (t->cp == ';' || t->cp == ':' || t->cp == 0x2014 || t->cp == 0xFF1B || t->cp == 0xFF1A))
+        {
+          clause++;
+          segment++;
+        }
+      /* Brackets hold asides and conversions ("2.8 trillion won ($2.1bn)"),
+       * which share their clause. */
+      else if (t->type == T_PUNCT && (t->cp == ',' || t->cp == 0xFF0C || t->cp == 0x3001 ||
+                                      t->cp == '(' || t->cp == ')'))
+        segment++;
+      else if (t->type == T_WORD && tok_has (t, W_CONJ))
+        {
+          clause++;
+          segment++;
+        }
+      t->clause = clause;
+      t->segment = segment;
+    }
+}
+
+void
+mark_mentions (Sentence *S)
+{
+  const CitedExtractContext *ctx = S->ctx;
+  guint k = S->m_first;
+  guint i = 0;
+
+  g_array_set_size (S->mention_tokens, 0);
+  for (; k < S->m_last; k++)
+    {
+      const CitedMention *m = &ctx->mentions[k];
+      guint tok;
+
+      while (i < S->tokens->len && TOK (S, i)->end <= m->start)
+        i++;
+      tok = MIN (i, S->tokens->len ? S->tokens->len - 1 : 0);
+      g_array_append_val (S->mention_tokens, tok);
+      for (guint j = i; j < S->tokens->len && TOK (S, j)->start < m->end; j++)
+        TOK (S, j)->mention = (gint16) (k - S->m_first);
+    }
+}
