@@ -235,51 +235,51 @@ G_GNUC_INTERNAL const Word *
 phrase_find (const Sentence *S,
              const Token    *a,
              const Token    *b);
-gboolean
+G_GNUC_INTERNAL gboolean
 is_cjk (gunichar c);
 G_GNUC_INTERNAL const char *
 currency_for_symbol (gunichar c);
-void
+G_GNUC_INTERNAL void
 tokenize (Sentence *S);
-void
+G_GNUC_INTERNAL void
 mark_clauses (Sentence *S);
-void
+G_GNUC_INTERNAL void
 mark_mentions (Sentence *S);
 
 /* cited-extract-periods.c */
-void
+G_GNUC_INTERNAL void
 mark_periods (Sentence *S);
-int
+G_GNUC_INTERNAL int
 nearest_period (Sentence *S,
                 GArray   *periods,
                 guint     token,
                 gboolean  same_clause);
 
 /* cited-extract-numbers.c */
-guint
+G_GNUC_INTERNAL guint
 find_unit (Sentence    *S,
            guint        i,
            const char **unit,
            char       **owned,
            gboolean    *duration,
            gboolean    *times);
-guint
+G_GNUC_INTERNAL guint
 find_currency_after (Sentence    *S,
                      guint        i,
                      const char **currency,
                      double      *factor);
-gboolean
+G_GNUC_INTERNAL gboolean
 parse_number (Sentence *S,
               guint     i,
               Number   *num);
-gboolean
+G_GNUC_INTERNAL gboolean
 is_word (Sentence    *S,
          const Token *t,
          const char  *word);
-gboolean
+G_GNUC_INTERNAL gboolean
 is_productish (Sentence    *S,
                guint        i);
-gboolean
+G_GNUC_INTERNAL gboolean
 parse_rank (Sentence  *S,
             guint      i,
             Candidate *c);
@@ -288,12 +288,12 @@ qualifier_before (Sentence *S,
                   guint     i);
 
 /* cited-extract-scan.c */
-void
+G_GNUC_INTERNAL void
 scan_figures (Sentence  *S,
               GPtrArray *figures);
 
 /* cited-extract-metric.c */
-gboolean
+G_GNUC_INTERNAL gboolean
 is_company_metric (const char *metric);
 G_GNUC_INTERNAL const char *
 metric_for (Sentence        *S,
@@ -307,13 +307,13 @@ scope_for (Sentence        *S,
 G_GNUC_INTERNAL const char *
 mention_brand (Sentence *S,
                guint     k);
-gboolean
+G_GNUC_INTERNAL gboolean
 is_modifier_mention (Sentence *S,
                      guint     k);
-gboolean
+G_GNUC_INTERNAL gboolean
 others_expected_at (Sentence *S,
                     guint     k);
-gboolean
+G_GNUC_INTERNAL gboolean
 is_pronoun_at (Sentence *S,
                guint     k);
 G_GNUC_INTERNAL const char *
@@ -322,7 +322,7 @@ brand_for (Sentence        *S,
            const char      *metric);
 
 /* cited-extract-emit.c */
-void
+G_GNUC_INTERNAL void
 emit (Sentence  *S,
       Candidate *c,
       GPtrArray *figures);
@@ -330,7 +330,7 @@ emit (Sentence  *S,
 /* cited-extract-discourse.c */
 G_GNUC_INTERNAL const char *
 sentence_brand (Sentence *S);
-gboolean
+G_GNUC_INTERNAL gboolean
 has_trigger_word (const char *b,
                   guint       start,
                   guint       end);
@@ -343,9 +343,9 @@ quick_sentence_brand (const CitedExtractContext *ctx,
                       guint                      m_last);
 
 /* cited-extract-split.c */
-void
+G_GNUC_INTERNAL void
 init_split_class (void);
-guint
+G_GNUC_INTERNAL guint
 split_sentence (const char *b,
                 guint       pos,
                 guint       len,
@@ -353,7 +353,7 @@ split_sentence (const char *b,
                 guint      *end,
                 gboolean   *has_cjk,
                 gboolean   *has_digit);
-gboolean
+G_GNUC_INTERNAL gboolean
 mostly_cjk (const char *b,
             guint       start,
             guint       end);
