@@ -7,12 +7,6 @@
 
 #include "cited-extract-en-private.h"
 
-static void
-candidate_clear (Candidate *c)
-{
-  g_clear_pointer (&c->unit_owned, g_free);
-}
-
 /* Whether the number token @i is part of a code rather than a quantity. */
 static gboolean
 is_code (Sentence *S,
@@ -37,397 +31,703 @@ is_code (Sentence *S,
   return FALSE;
 }
 
+/* ------------------------------------------------------------------ */
+/* The scan: readers, then named filters, then emission                */
+
+/* One reading in progress: the number read at token @i and the candidate
+ * built from it. A filter that drops the reading may mark tokens used and
+ * sets @next, the token the scan goes on after (it stays at @i when the
+ * tokens after it may still start a figure). */
+typedef struct {
+  Sentence  *S;
+  GPtrArray *figures;
+  guint      n;            /* tokens in the sentence */
+  gboolean   bare_column;  /* most tokens are numbers: a table row */
+  guint      i;
+  guint      next;
+  Number     a;
+  guint      ni;           /* first number token of @a, > a.last when spelled */
+  Candidate  c;
+  guint      last;         /* last token of the candidate so far */
+  gboolean   unit_read;    /* the unit was looked up (no currency after) */
+  const char *unit;
+  char      *owned;
+  gboolean   duration;
+  gboolean   times;
+  guint      ul;           /* last token of the unit */
+} Scan;
+
+typedef gboolean (*ScanRule) (Scan *sc);
+
+typedef struct {
+  const char *name;
+  ScanRule    rule;
+} ScanRuleRow;
+
+static void
+mark_used (Scan  *sc,
+           guint  from,
+           guint  to)
+{
+  for (guint q = from; q <= to; q++)
+    TOK (sc->S, q)->used = 1;
+}
+
+/* Runs @rows in order; the first that fires decides. Returns its row. */
+static const ScanRuleRow *
+run_rules (Scan              *sc,
+           const ScanRuleRow *rows,
+           guint              n_rows,
+           const char        *what)
+{
+  for (guint r = 0; r < n_rows; r++)
+    if (rows[r].rule (sc))
+      {
+        if (sc->S->ctx->trace)
+          {
+            Token *first = TOK (sc->S, sc->i);
+            guint end = MAX (sc->next, MAX (sc->last, sc->i));
+
+            cited_extract_trace (sc->S->ctx, first->start, TOK (sc->S, MIN (end, sc->n - 1))->end,
+                                 "%s %s", what, rows[r].name);
+          }
+        return &rows[r];
+      }
+  return NULL;
+}
+
+static gboolean
+plain (const Number *a)
+{
+  return !a->spelled && a->currency == NULL && !a->percent && !a->scaled;
+}
+
+/* ---- Readers: words that start a rank or end a scan on their own ---- */
+
+/* "the world's largest", "ranked third", "No. 2": a rank, emitted. */
+static gboolean
+read_rank_word (Scan *sc)
+{
+  Token *t = TOK (sc->S, sc->i);
+
+  if (t->type != T_WORD || !parse_rank (sc->S, sc->i, &sc->c))
+    return FALSE;
+  emit (sc->S, &sc->c, sc->figures);
+  mark_used (sc, sc->c.first, sc->c.last);
+  sc->next = sc->c.last;
+  return TRUE;
+}
+
+/* "a top 100 list": no rank and no figure. */
+static gboolean
+read_top_list (Scan *sc)
+{
+  Token *t = TOK (sc->S, sc->i);
+
+  if (t->type != T_WORD || !tok_has (t, W_TOP) || sc->i + 1 >= sc->n ||
+      TOK (sc->S, sc->i + 1)->type != T_NUM)
+    return FALSE;
+  TOK (sc->S, sc->i + 1)->used = 1;
+  sc->next = sc->i + 1;
+  return TRUE;
+}
+
+/* "hundreds of millions of users": no number to cite. */
+static gboolean
+read_vague_amount (Scan *sc)
+{
+  Token *t = TOK (sc->S, sc->i);
+
+  if (t->type != T_WORD || !tok_has (t, W_VAGUE))
+    return FALSE;
+  sc->next = sc->i;
+  while (sc->next + 1 < sc->n && tok_has (TOK (sc->S, sc->next + 1), W_OF | W_VAGUE | W_SCALE))
+    TOK (sc->S, ++sc->next)->used = 1;
+  return TRUE;
+}
+
+/* "ranked 3rd" is a rank; "the 3rd" is nothing. */
+static gboolean
+read_ordinal (Scan *sc)
+{
+  Token *t = TOK (sc->S, sc->i);
+
+  if (t->type != T_NUM || sc->i + 1 >= sc->n || !TOK (sc->S, sc->i + 1)->glued ||
+      !tok_has (TOK (sc->S, sc->i + 1), W_ORDSUFFIX))
+    return FALSE;
+  if (parse_rank (sc->S, sc->i, &sc->c))
+    {
+      emit (sc->S, &sc->c, sc->figures);
+      sc->next = sc->c.last;
+    }
+  else
+    sc->next = sc->i + 1;
+  return TRUE;
+}
+
+static const ScanRuleRow readers[] = {
+  { "rank-word", read_rank_word },
+  { "top-list", read_top_list },
+  { "vague-amount", read_vague_amount },
+  { "ordinal", read_ordinal },
+};
+
+/* ---- Filters on the number as read ---------------------------------- */
+
+/* width = "303": an attribute value in markup. */
+static gboolean
+filter_markup_attribute (Scan *sc)
+{
+  guint q = sc->a.first;
+
+  while (q > 0 && TOK (sc->S, q - 1)->type == T_PUNCT &&
+         (TOK (sc->S, q - 1)->cp == '"' || TOK (sc->S, q - 1)->cp == '\''))
+    q--;
+  if (q == 0 || !is_punct (TOK (sc->S, q - 1), '='))
+    return FALSE;
+  TOK (sc->S, sc->a.first)->used = 1;
+  sc->next = sc->a.last;
+  return TRUE;
+}
+
+/* "100." or "3)" at the start of a line: a list marker. */
+static gboolean
+filter_list_marker (Scan *sc)
+{
+  const Number *a = &sc->a;
+  Token *after = a->last + 1 < sc->n ? TOK (sc->S, a->last + 1) : NULL;
+
+  if (a->first != 0 || !plain (a) ||
+      (after != NULL && !(after->type == T_PUNCT && (after->cp == '.' || after->cp == ')'))))
+    return FALSE;
+  sc->next = a->last;
+  return TRUE;
+}
+
+/* "v0.0.0-20170915032832", "600331--333---600340", "-b 4096": codes,
+ * versions, identifiers and command-line options. */
+static gboolean
+filter_code (Scan *sc)
+{
+  if (!plain (&sc->a) || TOK (sc->S, sc->a.last)->type != T_NUM || !is_code (sc->S, sc->a.last))
+    return FALSE;
+  TOK (sc->S, sc->a.last)->used = 1;
+  sc->next = sc->a.last;
+  return TRUE;
+}
+
+/* "1,204 1,180 1,002 998": in a table flattened to text, a number with no
+ * unit, currency or scale is a cell, not a figure. */
+static gboolean
+filter_table_cell (Scan *sc)
+{
+  const Number *a = &sc->a;
+  Token *after = a->last + 1 < sc->n ? TOK (sc->S, a->last + 1) : NULL;
+
+  if (!sc->bare_column || !plain (a))
+    return FALSE;
+  if (after != NULL && after->type == T_WORD &&
+      (TOK_FIELD (after, unit) != NULL || TOK_FIELD (after, currency) != NULL))
+    return FALSE;
+  TOK (sc->S, a->last)->used = 1;
+  sc->next = a->last;
+  return TRUE;
+}
+
+/* "5,000 mAh", "48 MP": specifications. */
+static gboolean
+filter_specification (Scan *sc)
+{
+  const Number *a = &sc->a;
+
+  if (a->percent || a->currency != NULL || a->last + 1 >= sc->n ||
+      !tok_has (TOK (sc->S, a->last + 1), W_SPEC))
+    return FALSE;
+  mark_used (sc, a->first, a->last + 1);
+  sc->next = a->last + 1;
+  return TRUE;
+}
+
+/* The model-name filters look at the first number token of a number
+ * written in digits. */
+static Token *
+digits_token (Scan *sc)
+{
+  return !sc->a.spelled && sc->ni <= sc->a.last ? TOK (sc->S, sc->ni) : NULL;
+}
+
+static Token *
+before_digits (Scan *sc)
+{
+  return sc->ni > 0 ? TOK (sc->S, sc->ni - 1) : NULL;
+}
+
+static Token *
+after_digits (Scan *sc)
+{
+  return sc->ni + 1 < sc->n ? TOK (sc->S, sc->ni + 1) : NULL;
+}
+
+/* Digits already read as part of a date or another figure. */
+static gboolean
+filter_number_used (Scan *sc)
+{
+  Token *nt = digits_token (sc);
+
+  return nt != NULL && nt->used;
+}
+
+/* "Mate10", "SU7": digits glued to letters before. */
+static gboolean
+filter_glued_after_letters (Scan *sc)
+{
+  Token *nt = digits_token (sc), *pv = before_digits (sc);
+
+  if (nt == NULL || pv == NULL || !nt->glued || sc->a.currency != NULL ||
+      (pv->type != T_WORD && pv->type != T_CJK))
+    return FALSE;
+  nt->used = 1;
+  return TRUE;
+}
+
+/* "COVID-19", "Wi-Fi-6": digits glued by a dash to a word. */
+static gboolean
+filter_dashed_name (Scan *sc)
+{
+  Token *nt = digits_token (sc), *pv = before_digits (sc);
+
+  if (nt == NULL || pv == NULL || !nt->glued || !is_dash (pv) || sc->ni < 2 || !pv->glued ||
+      TOK (sc->S, sc->ni - 2)->type != T_WORD)
+    return FALSE;
+  nt->used = 1;
+  return TRUE;
+}
+
+/* "#3", ".5", "1/2": digits glued to a sign that makes them no amount. */
+static gboolean
+filter_glued_sign (Scan *sc)
+{
+  Token *nt = digits_token (sc), *pv = before_digits (sc);
+
+  return nt != NULL && pv != NULL && nt->glued &&
+         (is_punct (pv, '#') || is_punct (pv, '.') || is_punct (pv, '/'));
+}
+
+/* "6T", "5G", "4K" TVs: letters glued after that are no scale. */
+static gboolean
+filter_glued_letters (Scan *sc)
+{
+  Token *nt = digits_token (sc), *nx = after_digits (sc);
+
+  if (nt == NULL || nx == NULL || !nx->glued || nx->type != T_WORD ||
+      (sc->a.scaled && sc->ni + 1 <= sc->a.last) ||
+      (nx->w && nx->w->money_factor > 0 && nx->end - nx->start == 1))
+    return FALSE;
+  nt->used = 1;
+  nx->used = 1;
+  return TRUE;
+}
+
+/* "4K", "8K" screens, read as a scale. */
+static gboolean
+filter_screen_resolution (Scan *sc)
+{
+  Token *nt = digits_token (sc), *nx = after_digits (sc);
+
+  if (nt == NULL || nx == NULL || !nx->glued || nx->type != T_WORD || !sc->a.scaled ||
+      sc->a.currency != NULL || nx->end - nx->start != 1 ||
+      (sc->S->body[nx->start] != 'K' && sc->S->body[nx->start] != 'k') ||
+      nt->num > 16 || nt->decimal)
+    return FALSE;
+  nt->used = 1;
+  return TRUE;
+}
+
+/* "Xiaomi 8 Pro", "Mi 14", "iPhone 15", "Windows 11": model names, unless
+ * a counted noun other than units follows. */
+static gboolean
+filter_model_name (Scan *sc)
+{
+  Token *nt = digits_token (sc);
+  const char *u = NULL;
+  char *o = NULL;
+  gboolean dur, tim;
+
+  if (nt == NULL || sc->a.scaled || sc->a.percent || sc->a.currency != NULL || nt->sep ||
+      nt->decimal || nt->num >= 10000 || !is_productish (sc->S, sc->ni))
+    return FALSE;
+  find_unit (sc->S, sc->a.last, &u, &o, &dur, &tim);
+  g_free (o);
+  if (u != NULL && strcmp (u, "units") != 0)
+    return FALSE;
+  nt->used = 1;
+  return TRUE;
+}
+
+/* "the 14 Pro", "its 7 series": a number before a product suffix. */
+static gboolean
+filter_product_suffix (Scan *sc)
+{
+  Token *nt = digits_token (sc), *nx = after_digits (sc);
+
+  if (nt == NULL || nx == NULL || sc->a.scaled || sc->a.percent || sc->a.currency != NULL ||
+      nx->glued || nx->type != T_WORD || !tok_has (nx, W_PRODSUFFIX) ||
+      !(nx->cap || g_ascii_strncasecmp (sc->S->body + nx->start, "series", 6) == 0) ||
+      nt->num >= 1000 || nt->sep)
+    return FALSE;
+  nt->used = 1;
+  return TRUE;
+}
+
+/* "one plus" (OnePlus): a spelled number inside a brand name. */
+static gboolean
+filter_spelled_in_brand (Scan *sc)
+{
+  return sc->a.spelled && TOK (sc->S, sc->a.first)->mention >= 0;
+}
+
+static const ScanRuleRow number_filters[] = {
+  { "markup-attribute", filter_markup_attribute },
+  { "list-marker", filter_list_marker },
+  { "code", filter_code },
+  { "table-cell", filter_table_cell },
+  { "specification", filter_specification },
+  { "number-used", filter_number_used },
+  { "glued-after-letters", filter_glued_after_letters },
+  { "dashed-name", filter_dashed_name },
+  { "glued-sign", filter_glued_sign },
+  { "glued-letters", filter_glued_letters },
+  { "screen-resolution", filter_screen_resolution },
+  { "model-name", filter_model_name },
+  { "product-suffix", filter_product_suffix },
+  { "spelled-in-brand", filter_spelled_in_brand },
+};
+
+/* ---- The candidate: range, then currency or unit -------------------- */
+
+/* "3 to 5 million": the scale of the second applies to the first. */
+static double
+scaled_like (Sentence     *S,
+             double        lo,
+             const Number *a,
+             const Number *b)
+{
+  if (a->scaled || !b->scaled)
+    return lo;
+  for (guint q = b->first; q <= b->last; q++)
+    {
+      Token *s = TOK (S, q);
+
+      if (s->type == T_WORD && tok_has (s, W_SCALE))
+        lo *= s->w->scale;
+    }
+  return lo;
+}
+
+/* "40 to 50", "40-50", "between 3 and 5", "$3-5bn", "5%-7%". */
+static void
+read_range (Scan *sc)
+{
+  Sentence *S = sc->S;
+  Number *a = &sc->a;
+  Token *r;
+  gboolean between, from, sep;
+  Number b;
+
+  if (sc->last + 2 >= sc->n)
+    return;
+  r = TOK (S, sc->last + 1);
+  between = a->first > 0 && tok_has (TOK (S, a->first - 1), W_BETWEEN);
+  from = a->first > 0 && tok_has (TOK (S, a->first - 1), W_FROM);
+  sep = is_dash (r) || (r->type == T_WORD && tok_has (r, W_TO) && !from) ||
+        (between && r->type == T_WORD && tok_has (r, W_AND));
+  if (!sep || from || !parse_number (S, sc->last + 2, &b))
+    return;
+
+  if (a->percent)
+    {
+      if (b.percent && b.value > a->value)
+        {
+          sc->c.value_max = b.value;
+          sc->last = b.last;
+        }
+      return;
+    }
+  if (!TOK (S, b.spelled ? b.first : b.last)->used && a->spelled == b.spelled &&
+      (b.currency == NULL || a->currency == NULL || b.currency == a->currency))
+    {
+      double lo = scaled_like (S, a->value, a, &b);
+
+      if (b.value > lo)
+        {
+          sc->c.value = lo;
+          sc->c.value_max = b.value;
+          sc->last = b.last;
+          if (sc->c.currency == NULL)
+            sc->c.currency = b.currency;
+          a->percent = a->percent || b.percent;
+        }
+    }
+}
+
+/* The percent sign, a currency after the number ("5 million yuan",
+ * "20 pence"), or the unit counted ("phones", "people"). */
+static void
+read_unit (Scan *sc)
+{
+  Candidate *c = &sc->c;
+  const char *cur_after = NULL;
+  double factor = 1;
+  guint cl;
+
+  if (sc->a.percent || (sc->last > sc->a.last && sc->last > 0 &&
+                        TOK (sc->S, sc->last)->type == T_SYM && TOK (sc->S, sc->last)->cp == '%'))
+    {
+      c->unit = "%";
+      return;
+    }
+  cl = c->currency == NULL ? find_currency_after (sc->S, sc->last, &cur_after, &factor) : sc->last;
+  if (cl > sc->last)
+    {
+      c->currency = cur_after;
+      c->value *= factor;
+      if (!isnan (c->value_max))
+        c->value_max *= factor;
+      sc->last = cl;
+      return;
+    }
+  sc->unit_read = TRUE;
+  sc->ul = find_unit (sc->S, sc->last, &sc->unit, &sc->owned, &sc->duration, &sc->times);
+}
+
+/* "three years", "five times": durations and multiples are no figures. */
+static gboolean
+filter_duration (Scan *sc)
+{
+  if (!sc->unit_read || (!sc->duration && !sc->times))
+    return FALSE;
+  mark_used (sc, sc->a.first, sc->last);
+  sc->next = sc->last;
+  return TRUE;
+}
+
+/* "their 7610 phone", "the 737 plane": a number before a singular noun
+ * names a model; but "500 phone shops" counts shops. */
+static gboolean
+filter_model_before_noun (Scan *sc)
+{
+  Sentence *S = sc->S;
+  guint ul = sc->ul;
+
+  if (!sc->unit_read || sc->unit == NULL || sc->c.currency != NULL || sc->a.scaled ||
+      sc->a.spelled || sc->c.value == 1 || !isnan (sc->c.value_max) ||
+      strcmp (sc->unit, "people") == 0 || ul <= sc->last || TOK (S, ul)->type != T_WORD ||
+      S->body[TOK (S, ul)->end - 1] == 's' || S->body[TOK (S, ul)->end - 1] == 'S')
+    return FALSE;
+  if (ul + 1 < sc->n && TOK (S, ul + 1)->type == T_WORD && S->body[TOK (S, ul + 1)->end - 1] == 's')
+    return FALSE;
+  mark_used (sc, sc->a.first, ul);
+  sc->next = ul;
+  return TRUE;
+}
+
+static const ScanRuleRow unit_filters[] = {
+  { "duration", filter_duration },
+  { "model-before-noun", filter_model_before_noun },
+};
+
+static void
+take_unit (Scan *sc)
+{
+  if (sc->unit_read && sc->c.currency == NULL)
+    {
+      sc->c.unit = sc->unit;
+      sc->c.unit_owned = g_steal_pointer (&sc->owned);
+      sc->last = sc->ul;
+    }
+  g_clear_pointer (&sc->owned, g_free);
+}
+
+/* ---- Filters on the candidate --------------------------------------- */
+
+static gboolean
+no_unit (const Scan *sc)
+{
+  return sc->c.currency == NULL && sc->c.unit == NULL && sc->c.unit_owned == NULL;
+}
+
+/* "a 5,000-ton destroyer", "a 90-day truce": a measure as an adjective. */
+static gboolean
+filter_adjective_measure (Scan *sc)
+{
+  if (sc->a.percent || !no_unit (sc) || sc->last + 2 >= sc->n ||
+      !is_dash (TOK (sc->S, sc->last + 1)) || !TOK (sc->S, sc->last + 1)->glued ||
+      !TOK (sc->S, sc->last + 2)->glued || TOK (sc->S, sc->last + 2)->type != T_WORD)
+    return FALSE;
+  mark_used (sc, sc->a.first, sc->last);
+  sc->next = sc->last;
+  return TRUE;
+}
+
+/* "800m" and "17.30m" in sport are metres: a one-letter scale with no
+ * currency needs a counted noun ("5m people", "24K stores"). */
+static gboolean
+filter_metres (Scan *sc)
+{
+  if (!sc->a.short_suffix || sc->c.currency != NULL || sc->c.unit != NULL || sc->a.percent)
+    return FALSE;
+  mark_used (sc, sc->a.first, sc->last);
+  sc->next = sc->last;
+  return TRUE;
+}
+
+/* "one of", "two models", "three partners": words alone are talk, not
+ * cited figures. */
+static gboolean
+filter_spelled_small (Scan *sc)
+{
+  if (!sc->a.spelled || sc->a.scaled ||
+      !((sc->c.unit == NULL && sc->c.currency == NULL) || sc->c.value < 10))
+    return FALSE;
+  sc->next = sc->a.last;
+  return TRUE;
+}
+
+/* "2 goals": plain nouns the tables do not know count only in numbers large
+ * enough to be cited ("10 million transactions"). */
+static gboolean
+filter_rare_noun_small (Scan *sc)
+{
+  if (sc->c.unit_owned == NULL || !(sc->a.spelled || (!sc->a.scaled && sc->c.value < 100)))
+    return FALSE;
+  sc->next = sc->a.last;
+  return TRUE;
+}
+
+/* "reached 600 of the previous generation", "600 of its": a bare number
+ * that is part of something else. */
+static gboolean
+filter_part_of (Scan *sc)
+{
+  Sentence *S = sc->S;
+  guint last = sc->last;
+  Token *d;
+
+  if (sc->a.spelled || !no_unit (sc) || sc->a.scaled || last + 2 >= sc->n ||
+      !tok_has (TOK (S, last + 1), W_OF))
+    return FALSE;
+  d = TOK (S, last + 2);
+  if (!(is_word (S, d, "its") || is_word (S, d, "their") || is_word (S, d, "his") ||
+        is_word (S, d, "her") || is_word (S, d, "our") ||
+        (is_word (S, d, "the") && last + 3 < sc->n &&
+         (is_word (S, TOK (S, last + 3), "previous") || is_word (S, TOK (S, last + 3), "last") ||
+          is_word (S, TOK (S, last + 3), "prior")))))
+    return FALSE;
+  sc->next = sc->a.last;
+  return TRUE;
+}
+
+/* "aged 34", "scored 2": a bare number under 100 is an age, a score, a
+ * position or a name more often than a cited figure. */
+static gboolean
+filter_bare_small (Scan *sc)
+{
+  if (sc->a.spelled || !no_unit (sc) || sc->a.scaled ||
+      (isnan (sc->c.value_max) ? sc->c.value : sc->c.value_max) >= 100)
+    return FALSE;
+  sc->next = sc->a.last;
+  return TRUE;
+}
+
+static const ScanRuleRow candidate_filters[] = {
+  { "adjective-measure", filter_adjective_measure },
+  { "metres", filter_metres },
+  { "spelled-small", filter_spelled_small },
+  { "rare-noun-small", filter_rare_noun_small },
+  { "part-of", filter_part_of },
+  { "bare-small", filter_bare_small },
+};
+
+/* ---- The loop ------------------------------------------------------- */
+
+/* A line where most tokens are numbers is a table's column or row. */
+static gboolean
+is_bare_column (Sentence *S)
+{
+  guint n_num = 0, n_other = 0;
+
+  for (guint i = 0; i < S->tokens->len; i++)
+    {
+      Token *t = TOK (S, i);
+
+      if (t->type == T_NUM && !t->used)
+        n_num++;
+      else if (t->type == T_WORD || t->type == T_CJK)
+        n_other++;
+    }
+  return n_num >= 4 && n_num > n_other;
+}
+
+/* Reads one figure starting at token sc->i, or drops it by a named rule;
+ * leaves in sc->next the token the scan goes on after. */
+static void
+scan_at (Scan *sc)
+{
+  Token *t = TOK (sc->S, sc->i);
+
+  sc->next = sc->i;
+  sc->last = sc->i;
+  if (run_rules (sc, readers, G_N_ELEMENTS (readers), "read by"))
+    return;
+  if (t->type != T_NUM && t->type != T_SYM && t->type != T_WORD)
+    return;
+  if (!parse_number (sc->S, sc->i, &sc->a))
+    return;
+  sc->last = sc->a.last;
+  sc->ni = sc->a.first;
+  while (sc->ni <= sc->a.last && TOK (sc->S, sc->ni)->type != T_NUM && !sc->a.spelled)
+    sc->ni++;
+  if (run_rules (sc, number_filters, G_N_ELEMENTS (number_filters), "dropped by filter"))
+    return;
+
+  sc->c.first = sc->a.first;
+  sc->c.value = sc->a.value;
+  sc->c.value_max = NAN;
+  sc->c.currency = sc->a.currency;
+  read_range (sc);
+  read_unit (sc);
+  if (run_rules (sc, unit_filters, G_N_ELEMENTS (unit_filters), "dropped by filter"))
+    return;
+  take_unit (sc);
+  if (run_rules (sc, candidate_filters, G_N_ELEMENTS (candidate_filters), "dropped by filter"))
+    return;
+
+  sc->c.last = sc->last;
+  sc->c.qualifier = qualifier_before (sc->S, sc->a.first);
+  emit (sc->S, &sc->c, sc->figures);
+  mark_used (sc, sc->a.first, sc->last);
+  sc->next = sc->last;
+}
+
 void
 scan_figures (Sentence  *S,
               GPtrArray *figures)
 {
-  guint n = S->tokens->len;
-  gboolean bare_column = FALSE;
+  Scan sc = { .S = S, .figures = figures, .n = S->tokens->len };
 
-  /* A line where most tokens are numbers is a table's column or row. */
-  {
-    guint n_num = 0, n_other = 0;
-
-    for (guint i = 0; i < n; i++)
-      {
-        Token *t = TOK (S, i);
-
-        if (t->type == T_NUM && !t->used)
-          n_num++;
-        else if (t->type == T_WORD || t->type == T_CJK)
-          n_other++;
-      }
-    bare_column = n_num >= 4 && n_num > n_other;
-  }
-
-  for (guint i = 0; i < n; i++)
+  sc.bare_column = is_bare_column (S);
+  for (sc.i = 0; sc.i < sc.n; sc.i = sc.next + 1)
     {
-      Token *t = TOK (S, i);
-      Candidate c = { 0 };
-      Number a;
-      guint last;
-      const char *unit = NULL;
-      char *owned = NULL;
-      gboolean duration = FALSE, times = FALSE;
-      double factor = 1;
-      const char *cur_after = NULL;
-
-      if (t->used)
-        continue;
-
-      if (t->type == T_WORD && parse_rank (S, i, &c))
+      if (TOK (S, sc.i)->used)
         {
-          emit (S, &c, figures);
-          for (guint j = c.first; j <= c.last; j++)
-            TOK (S, j)->used = 1;
-          i = c.last;
+          sc.next = sc.i;
           continue;
         }
-      if (t->type == T_WORD && tok_has (t, W_TOP) && i + 1 < n && TOK (S, i + 1)->type == T_NUM)
-        {
-          /* "a top 100 list": no rank and no figure. */
-          TOK (S, i + 1)->used = 1;
-          i++;
-          continue;
-        }
-      if (t->type == T_WORD && tok_has (t, W_VAGUE))
-        {
-          /* "hundreds of millions of users": no number to cite. */
-          while (i + 1 < n && tok_has (TOK (S, i + 1), W_OF | W_VAGUE | W_SCALE))
-            TOK (S, ++i)->used = 1;
-          continue;
-        }
-      if (t->type == T_NUM && i + 1 < n && TOK (S, i + 1)->glued &&
-          tok_has (TOK (S, i + 1), W_ORDSUFFIX))
-        {
-          if (parse_rank (S, i, &c))
-            {
-              emit (S, &c, figures);
-              i = c.last;
-            }
-          else
-            i++;          /* "the 3rd" */
-          continue;
-        }
-      if (t->type != T_NUM && t->type != T_SYM && t->type != T_WORD)
-        continue;
-      if (!parse_number (S, i, &a))
-        continue;
-
-      /* Attribute values in markup ("width = \"303\""), list markers ("100.")
-       * and specifications ("5,000 mAh", "48 MP") are no figures. */
-      {
-        guint q = a.first;
-
-        while (q > 0 && TOK (S, q - 1)->type == T_PUNCT &&
-               (TOK (S, q - 1)->cp == '"' || TOK (S, q - 1)->cp == '\''))
-          q--;
-        if (q > 0 && is_punct (TOK (S, q - 1), '='))
-          {
-            TOK (S, a.first)->used = 1;
-            i = a.last;
-            continue;
-          }
-        if (a.first == 0 && !a.spelled && a.currency == NULL && !a.percent && !a.scaled &&
-            (a.last + 1 >= n || (TOK (S, a.last + 1)->type == T_PUNCT &&
-                                 (TOK (S, a.last + 1)->cp == '.' || TOK (S, a.last + 1)->cp == ')'))))
-          {
-            i = a.last;
-            continue;
-          }
-        /* Codes, versions and identifiers: long digit runs
-         * ("v0.0.0-20170915032832"), numbers in runs of dashes
-         * ("600331--333---600340"), command-line options ("-b 4096"). */
-        if (!a.spelled && a.currency == NULL && !a.percent && !a.scaled &&
-            TOK (S, a.last)->type == T_NUM && is_code (S, a.last))
-          {
-            TOK (S, a.last)->used = 1;
-            i = a.last;
-            continue;
-          }
-        /* In a column of bare numbers (a table flattened to text), a
-         * number with no unit, currency or scale is a cell, not a figure. */
-        if (bare_column && !a.spelled && a.currency == NULL && !a.percent && !a.scaled &&
-            (a.last + 1 >= n || TOK (S, a.last + 1)->type != T_WORD ||
-             (TOK_FIELD (TOK (S, a.last + 1), unit) == NULL &&
-              TOK_FIELD (TOK (S, a.last + 1), currency) == NULL)))
-          {
-            TOK (S, a.last)->used = 1;
-            i = a.last;
-            continue;
-          }
-        if (!a.percent && a.currency == NULL && a.last + 1 < n &&
-            tok_has (TOK (S, a.last + 1), W_SPEC))
-          {
-            for (guint r = a.first; r <= a.last + 1; r++)
-              TOK (S, r)->used = 1;
-            i = a.last + 1;
-            continue;
-          }
-      }
-
-      {
-        /* The first number token, for the model-name checks. */
-        guint ni = a.first;
-
-        while (ni <= a.last && TOK (S, ni)->type != T_NUM && !a.spelled)
-          ni++;
-        if (!a.spelled && ni <= a.last)
-          {
-            Token *nt = TOK (S, ni);
-            Token *pv = ni > 0 ? TOK (S, ni - 1) : NULL;
-            Token *nx = ni + 1 < n ? TOK (S, ni + 1) : NULL;
-
-            if (nt->used)
-              continue;
-            /* Glued to letters before: "Mate10", "SU7", "COVID-19". */
-            if (pv && nt->glued && (pv->type == T_WORD || pv->type == T_CJK) && a.currency == NULL)
-              {
-                nt->used = 1;
-                continue;
-              }
-            if (pv && nt->glued && is_dash (pv) && ni >= 2 && pv->glued &&
-                TOK (S, ni - 2)->type == T_WORD)
-              {
-                nt->used = 1;
-                continue;
-              }
-            if (pv && nt->glued && (is_punct (pv, '#') || is_punct (pv, '.') || is_punct (pv, '/')))
-              continue;
-            /* Glued to letters after that are no scale: "6T", "5G", "4K" TVs. */
-            if (nx && nx->glued && nx->type == T_WORD && !(a.scaled && ni + 1 <= a.last) &&
-                !(nx->w && nx->w->money_factor > 0 && nx->end - nx->start == 1))
-              {
-                nt->used = 1;
-                nx->used = 1;
-                continue;
-              }
-            if (nx && nx->glued && nx->type == T_WORD && a.scaled && !a.currency &&
-                (nx->end - nx->start) == 1 && (S->body[nx->start] == 'K' || S->body[nx->start] == 'k') &&
-                nt->num <= 16 && !nt->decimal)
-              {
-                nt->used = 1;   /* "4K", "8K" screens */
-                continue;
-              }
-            /* Model names: "Xiaomi 8 Pro", "Mi 14", "iPhone 15", "Windows 11". */
-            if (!a.scaled && !a.percent && !a.currency && !nt->sep && !nt->decimal &&
-                nt->num < 10000 && is_productish (S, ni))
-              {
-                const char *u = NULL;
-                char *o = NULL;
-                gboolean dur, tim;
-
-                find_unit (S, a.last, &u, &o, &dur, &tim);
-                g_free (o);
-                if (u == NULL || strcmp (u, "units") == 0)
-                  {
-                    nt->used = 1;
-                    continue;
-                  }
-              }
-            if (!a.scaled && !a.percent && !a.currency && nx && !nx->glued &&
-                nx->type == T_WORD && tok_has (nx, W_PRODSUFFIX) &&
-                (nx->cap || g_ascii_strncasecmp (S->body + nx->start, "series", 6) == 0) &&
-                nt->num < 1000 && !nt->sep)
-              {
-                nt->used = 1;
-                continue;
-              }
-          }
-        else if (a.spelled)
-          {
-            /* "one plus" (OnePlus) and "one" inside other brands. */
-            if (TOK (S, a.first)->mention >= 0)
-              continue;
-          }
-      }
-
-      last = a.last;
-      c.first = a.first;
-      c.value = a.value;
-      c.value_max = NAN;
-      c.currency = a.currency;
-
-      /* Range: "40 to 50", "40-50", "between 3 and 5", "$3-5bn". */
-      if (last + 2 < n)
-        {
-          Token *r = TOK (S, last + 1);
-          gboolean between = a.first > 0 && tok_has (TOK (S, a.first - 1), W_BETWEEN);
-          gboolean from = a.first > 0 && tok_has (TOK (S, a.first - 1), W_FROM);
-          gboolean sep = is_dash (r) || (r->type == T_WORD && tok_has (r, W_TO) && !from) ||
-                         (between && r->type == T_WORD && tok_has (r, W_AND));
-
-          if (sep && !from && !a.percent)
-            {
-              Number b;
-
-              if (parse_number (S, last + 2, &b) && !TOK (S, b.spelled ? b.first : b.last)->used &&
-                  a.spelled == b.spelled &&
-                  (b.currency == NULL || a.currency == NULL || b.currency == a.currency))
-                {
-                  double lo = a.value, hi = b.value;
-
-                  /* "3 to 5 million": the scale of the second applies to both. */
-                  if (!a.scaled && b.scaled)
-                    {
-                      for (guint q = b.first; q <= b.last; q++)
-                        {
-                          Token *s = TOK (S, q);
-
-                          if (s->type == T_WORD && tok_has (s, W_SCALE))
-                            lo *= s->w->scale;
-                        }
-                    }
-                  if (hi > lo)
-                    {
-                      c.value = lo;
-                      c.value_max = hi;
-                      last = b.last;
-                      if (c.currency == NULL)
-                        c.currency = b.currency;
-                      a.percent = a.percent || b.percent;
-                    }
-                }
-            }
-          else if (sep && a.percent && !from)
-            {
-              /* "5%-7%", "3% to 3.5%" */
-              Number b;
-
-              if (parse_number (S, last + 2, &b) && b.percent && b.value > a.value)
-                {
-                  c.value_max = b.value;
-                  last = b.last;
-                }
-            }
-        }
-
-      if (a.percent || (last > a.last && last > 0 && TOK (S, last)->type == T_SYM &&
-                        TOK (S, last)->cp == '%'))
-        c.unit = "%";
-      else
-        {
-          guint cl = c.currency == NULL ? find_currency_after (S, last, &cur_after, &factor) : last;
-
-          if (cl > last)
-            {
-              c.currency = cur_after;
-              c.value *= factor;
-              if (!isnan (c.value_max))
-                c.value_max *= factor;
-              last = cl;
-            }
-          else
-            {
-              guint ul = find_unit (S, last, &unit, &owned, &duration, &times);
-
-              if (duration || times)
-                {
-                  g_free (owned);
-                  for (guint q = a.first; q <= last; q++)
-                    TOK (S, q)->used = 1;
-                  i = last;
-                  continue;
-                }
-              /* A number before a singular noun names a model: "their 7610
-               * phone", "the 737 plane". */
-              if (unit != NULL && c.currency == NULL && !a.scaled && !a.spelled &&
-                  c.value != 1 && isnan (c.value_max) && strcmp (unit, "people") != 0 &&
-                  ul > last && TOK (S, ul)->type == T_WORD &&
-                  S->body[TOK (S, ul)->end - 1] != 's' && S->body[TOK (S, ul)->end - 1] != 'S' &&
-                  /* but "500 phone shops" counts shops */
-                  !(ul + 1 < n && TOK (S, ul + 1)->type == T_WORD &&
-                    S->body[TOK (S, ul + 1)->end - 1] == 's'))
-                {
-                  g_free (owned);
-                  for (guint q = a.first; q <= ul; q++)
-                    TOK (S, q)->used = 1;
-                  i = ul;
-                  continue;
-                }
-              if (c.currency == NULL)
-                {
-                  c.unit = unit;
-                  c.unit_owned = owned;
-                  owned = NULL;
-                  last = ul;
-                }
-              g_free (owned);
-            }
-        }
-
-      /* A measure used as an adjective: "a 5,000-ton destroyer", "a 90-day
-       * truce". */
-      if (!a.percent && c.currency == NULL && c.unit == NULL && c.unit_owned == NULL &&
-          last + 2 < n && is_dash (TOK (S, last + 1)) && TOK (S, last + 1)->glued &&
-          TOK (S, last + 2)->glued && TOK (S, last + 2)->type == T_WORD)
-        {
-          candidate_clear (&c);
-          for (guint q = a.first; q <= last; q++)
-            TOK (S, q)->used = 1;
-          i = last;
-          continue;
-        }
-      /* "800m" and "17.30m" in sport are metres: a one-letter scale with no
-       * currency needs a counted noun ("5m people", "24K stores"). */
-      if (a.short_suffix && c.currency == NULL && c.unit == NULL && !a.percent)
-        {
-          candidate_clear (&c);
-          for (guint q = a.first; q <= last; q++)
-            TOK (S, q)->used = 1;
-          i = last;
-          continue;
-        }
-      /* Words alone are too common to be figures: "one of", "two models";
-       * and "two towns", "three partners" are talk, not cited figures. */
-      if (a.spelled && ((c.unit == NULL && c.currency == NULL) || c.value < 10) && !a.scaled)
-        {
-          candidate_clear (&c);
-          i = a.last;
-          continue;
-        }
-      /* Plain nouns the tables do not know count only in numbers large
-       * enough to be cited: "10 million transactions", not "2 goals". */
-      if (c.unit_owned != NULL && (a.spelled || (!a.scaled && c.value < 100)))
-        {
-          candidate_clear (&c);
-          i = a.last;
-          continue;
-        }
-      /* "reached 600 of the previous generation", "600 of its": a bare
-       * number that is part of something else counts nothing we can use. */
-      if (!a.spelled && c.unit == NULL && c.unit_owned == NULL && c.currency == NULL &&
-          !a.scaled && last + 2 < n && tok_has (TOK (S, last + 1), W_OF))
-        {
-          Token *d = TOK (S, last + 2);
-
-          if (is_word (S, d, "its") || is_word (S, d, "their") || is_word (S, d, "his") ||
-              is_word (S, d, "her") || is_word (S, d, "our") ||
-              (is_word (S, d, "the") && last + 3 < n &&
-               (is_word (S, TOK (S, last + 3), "previous") || is_word (S, TOK (S, last + 3), "last") ||
-                is_word (S, TOK (S, last + 3), "prior"))))
-            {
-              candidate_clear (&c);
-              i = a.last;
-              continue;
-            }
-        }
-      /* A bare "1" or "2" is more often a list or a name than a figure. */
-      /* A bare number under 100 is an age, a score, a position or a name
-       * more often than a cited figure. */
-      if (!a.spelled && c.unit == NULL && c.unit_owned == NULL && c.currency == NULL && !a.scaled &&
-          (isnan (c.value_max) ? c.value : c.value_max) < 100)
-        {
-          i = a.last;
-          continue;
-        }
-
-      c.last = last;
-      c.qualifier = qualifier_before (S, a.first);
-      emit (S, &c, figures);
-      candidate_clear (&c);
-      for (guint q = a.first; q <= last; q++)
-        TOK (S, q)->used = 1;
-      i = last;
+      scan_at (&sc);
+      g_clear_pointer (&sc.c.unit_owned, g_free);
+      g_clear_pointer (&sc.owned, g_free);
+      sc.c = (Candidate) { 0 };
+      sc.unit_read = FALSE;
+      sc.unit = NULL;
     }
 }
