@@ -162,138 +162,242 @@ other_subject (Sentence        *S,
   return FALSE;
 }
 
-const char *
-brand_for (Sentence        *S,
-           const Candidate *c,
-           const char      *metric)
+/* ------------------------------------------------------------------ */
+/* Brand rules: an ordered table; the first rule that does not pass decides */
+
+typedef struct {
+  Sentence        *S;
+  const Candidate *c;
+  const char      *metric;
+  guint16          clause;
+  guint16          segment;
+} BrandQuery;
+
+typedef CitedRuleVerdict (*BrandRule) (const BrandQuery *q,
+                                       const char      **brand);
+
+static CitedRuleVerdict
+this_brand (const char **brand,
+            const char  *which)
 {
-  guint16 clause = TOK (S, c->first)->clause;
-  guint16 segment = TOK (S, c->first)->segment;
-  guint n_m = S->mention_tokens->len;
+  *brand = which;
+  return which != NULL ? CITED_RULE_BRAND : CITED_RULE_NO_BRAND;
+}
+
+static CitedRuleVerdict
+mention_at (const BrandQuery *q,
+            guint             tok,
+            const char      **brand)
+{
+  return this_brand (brand, mention_brand (q->S, TOK (q->S, tok)->mention));
+}
+
+/* "T-Mobile, the third largest operator", "Xiaomi, which sold", "The
+ * Finnish network maker, which has 86,000 employees": the name before the
+ * apposition. */
+static CitedRuleVerdict
+rule_apposition (const BrandQuery *q,
+                 const char      **brand)
+{
+  Sentence *S = q->S;
+  guint g0 = q->c->first;
+
+  while (g0 > 0 && TOK (S, g0 - 1)->segment == q->segment)
+    g0--;
+  if (g0 < 1 || g0 + 1 >= q->c->first ||
+      !(is_punct (TOK (S, g0), ',') || is_punct (TOK (S, g0), 0xFF0C)) ||
+      !tok_has (TOK (S, g0 + 1), W_APPOS))
+    return CITED_RULE_PASS;
+  for (guint k = g0 + 1; k < q->c->first; k++)
+    if (TOK (S, k)->mention >= 0)
+      return CITED_RULE_PASS;
+  if (TOK (S, g0 - 1)->mention >= 0)
+    return mention_at (q, g0 - 1, brand);
+  if (is_pronoun_at (S, g0 - 1))
+    return this_brand (brand, antecedent (S, g0 - 1));
+  return CITED_RULE_PASS;
+}
+
+/* "beat the 5 million analysts had expected": others' forecasts are no
+ * company's figures. */
+static CitedRuleVerdict
+rule_others_forecast (const BrandQuery *q,
+                      const char      **brand)
+{
+  return others_expected_at (q->S, q->c->last + 1) ? CITED_RULE_NO_BRAND : CITED_RULE_PASS;
+}
+
+/* "Apple took 24% and Xiaomi 21%": a name right before a share or an
+ * amount. */
+static CitedRuleVerdict
+rule_name_before_amount (const BrandQuery *q,
+                         const char      **brand)
+{
+  const Candidate *c = q->c;
+
+  if (c->first < 1 || TOK (q->S, c->first - 1)->mention < 0 || c->rank ||
+      !(g_strcmp0 (c->unit, "%") == 0 || c->currency != NULL || TOK (q->S, c->last)->type == T_WORD))
+    return CITED_RULE_PASS;
+  return mention_at (q, c->first - 1, brand);
+}
+
+/* "followed by Xiaomi with 7.6 million and vivo at 7.2 million" */
+static CitedRuleVerdict
+rule_name_with_amount (const BrandQuery *q,
+                       const char      **brand)
+{
+  Sentence *S = q->S;
+  guint first = q->c->first;
+
+  if (first < 2 || TOK (S, first - 2)->mention < 0 ||
+      !(is_word (S, TOK (S, first - 1), "with") || is_word (S, TOK (S, first - 1), "at")))
+    return CITED_RULE_PASS;
+  return mention_at (q, first - 2, brand);
+}
+
+/* "No. 2 is Samsung" */
+static CitedRuleVerdict
+rule_rank_is_name (const BrandQuery *q,
+                   const char      **brand)
+{
+  Sentence *S = q->S;
+  guint last = q->c->last;
+
+  if (!q->c->rank || last + 2 >= S->tokens->len ||
+      !(is_word (S, TOK (S, last + 1), "is") || is_word (S, TOK (S, last + 1), "was")) ||
+      TOK (S, last + 2)->mention < 0)
+    return CITED_RULE_PASS;
+  return mention_at (q, last + 2, brand);
+}
+
+/* "vivo, OPPO and Xiaomi are": a bare item of a list after its head
+ * (not "10.3 million iPads, Samsung"). */
+static gboolean
+is_list_item (Sentence *S,
+              guint     k)
+{
+  return k >= 2 && (is_punct (TOK (S, k - 1), ',') || is_punct (TOK (S, k - 1), 0x3001)) &&
+         TOK (S, k - 2)->mention >= 0 &&
+         (k < 3 || TOK (S, k - 3)->type == T_PUNCT || TOK (S, k - 3)->mention >= 0 ||
+          tok_has (TOK (S, k - 3), W_STOP | W_CONJ));
+}
+
+/* The subject found at token @k: a name (or the possessive closer to the
+ * figure: "beat Apple's 50 million"), or a pronoun's antecedent ("Its
+ * parent OPPO employs ...": the name after the possessive). */
+static CitedRuleVerdict
+subject_at (const BrandQuery *q,
+            guint             k,
+            const char      **brand)
+{
+  Sentence *S = q->S;
+  Token *t = TOK (S, k);
+
+  if (t->mention >= 0)
+    {
+      for (guint p = k + 1; p < q->c->first; p++)
+        if (TOK (S, p)->mention >= 0 && TOK (S, p)->poss && TOK (S, p)->segment == q->segment &&
+            TOK (S, p)->mention != t->mention && q->c->first - p <= 4)
+          return mention_at (q, p, brand);
+      return mention_at (q, k, brand);
+    }
+  if (is_word (S, t, "its") || is_word (S, t, "their"))
+    for (guint p = k + 1; p < q->c->first && p <= k + 3; p++)
+      if (TOK (S, p)->mention >= 0)
+        return mention_at (q, p, brand);
+  return this_brand (brand, antecedent (S, k));
+}
+
+/* "the OnePlus 12 costs $799", "It sold 5 million": the first brand or
+ * pronoun before the figure, in its own comma segment if there is one
+ * there, else in the clause. */
+static CitedRuleVerdict
+rule_clause_subject (const BrandQuery *q,
+                     const char      **brand)
+{
+  Sentence *S = q->S;
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint k = 0; k < q->c->first; k++)
+      {
+        Token *t = TOK (S, k);
+
+        if (t->clause != q->clause || (pass == 0 && t->segment != q->segment))
+          continue;
+        if (t->mention >= 0 && is_modifier_mention (S, k))
+          continue;
+        if (pass == 0 && t->mention >= 0 && is_list_item (S, k))
+          break;
+        if (t->mention >= 0 || is_pronoun_at (S, k))
+          return subject_at (q, k, brand);
+      }
+  return CITED_RULE_PASS;
+}
+
+/* "sales of 10 million for Xiaomi": a name just after the figure in its
+ * segment. */
+static CitedRuleVerdict
+rule_name_after_figure (const BrandQuery *q,
+                        const char      **brand)
+{
+  Sentence *S = q->S;
+
+  for (guint k = q->c->last + 1; k < S->tokens->len && k <= q->c->last + 5; k++)
+    {
+      Token *t = TOK (S, k);
+
+      if (t->segment != q->segment)
+        break;
+      if (t->mention >= 0)
+        return mention_at (q, k, brand);
+    }
+  return CITED_RULE_PASS;
+}
+
+/* "The smartphone market grew 5%", "a population of 1.4 billion":
+ * market-wide figures belong to no brand. */
+static CitedRuleVerdict
+rule_market_wide (const BrandQuery *q,
+                  const char      **brand)
+{
+  Sentence *S = q->S;
+
+  if (q->metric != NULL && strcmp (q->metric, "population") == 0)
+    return CITED_RULE_NO_BRAND;
+  for (guint k = 0; k < q->c->first; k++)
+    {
+      Token *t = TOK (S, k);
+
+      if (t->clause == q->clause && t->type == T_WORD && tok_has (t, W_MARKET))
+        return CITED_RULE_NO_BRAND;
+    }
+  return CITED_RULE_PASS;
+}
+
+/* "More than 120 experts were in Nice ... such as Nokia", "TimeWarner said
+ * sales rose 5%": further out, only figures of a known kind, with no other
+ * name as their subject, are a company's to claim. */
+static CitedRuleVerdict
+rule_other_subject (const BrandQuery *q,
+                    const char      **brand)
+{
+  return other_subject (q->S, q->c) || q->metric == NULL ? CITED_RULE_NO_BRAND : CITED_RULE_PASS;
+}
+
+/* "Sales reached 5 million, Xiaomi said": the nearest name in the
+ * sentence. */
+static CitedRuleVerdict
+rule_nearest_mention (const BrandQuery *q,
+                      const char      **brand)
+{
+  Sentence *S = q->S;
   const char *nearest = NULL;
   guint nearest_d = G_MAXUINT;
 
-  /* Apposition: "T-Mobile, the third largest operator", "Xiaomi, which
-   * sold", "The Finnish network maker, which has 86,000 employees". */
-  {
-    guint g0 = c->first;
-
-    while (g0 > 0 && TOK (S, g0 - 1)->segment == segment)
-      g0--;
-    if (g0 >= 1 && g0 + 1 < c->first &&
-        (is_punct (TOK (S, g0), ',') || is_punct (TOK (S, g0), 0xFF0C)) &&
-        tok_has (TOK (S, g0 + 1), W_APPOS))
-      {
-        gboolean own = FALSE;
-
-        for (guint q = g0 + 1; q < c->first; q++)
-          if (TOK (S, q)->mention >= 0)
-            own = TRUE;
-        if (!own && TOK (S, g0 - 1)->mention >= 0)
-          return mention_brand (S, TOK (S, g0 - 1)->mention);
-        if (!own && is_pronoun_at (S, g0 - 1))
-          return antecedent (S, g0 - 1);
-      }
-  }
-
-  /* Others' forecasts are no company's figures. */
-  if (others_expected_at (S, c->last + 1))
-    return NULL;
-
-  /* "Apple took 24% and Xiaomi 21%": a name right before a share or an
-   * amount. */
-  if (c->first >= 1 && TOK (S, c->first - 1)->mention >= 0 && !c->rank &&
-      (g_strcmp0 (c->unit, "%") == 0 || c->currency != NULL ||
-       TOK (S, c->last)->type == T_WORD))
-    return mention_brand (S, TOK (S, c->first - 1)->mention);
-
-  /* "followed by Xiaomi with 7.6 million and vivo with 7.2 million" */
-  if (c->first >= 2 && TOK (S, c->first - 2)->mention >= 0 &&
-      (is_word (S, TOK (S, c->first - 1), "with") || is_word (S, TOK (S, c->first - 1), "at")))
-    return mention_brand (S, TOK (S, c->first - 2)->mention);
-
-  /* "No. 2 is Samsung" */
-  if (c->rank && c->last + 2 < S->tokens->len &&
-      (is_word (S, TOK (S, c->last + 1), "is") || is_word (S, TOK (S, c->last + 1), "was")) &&
-      TOK (S, c->last + 2)->mention >= 0)
-    return mention_brand (S, TOK (S, c->last + 2)->mention);
-
-  /* The subject of the clause: the first brand or pronoun before the figure,
-   * in its own comma segment if there is one there ("the OnePlus 12 costs
-   * $799"), else in the clause. */
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      for (guint k = 0; k < c->first; k++)
-        {
-          Token *t = TOK (S, k);
-
-          if (t->clause != clause || (pass == 0 && t->segment != segment))
-            continue;
-          /* "vivo, OPPO and Xiaomi are": a list, whose head is the subject. */
-          if (t->mention >= 0 && is_modifier_mention (S, k))
-            continue;
-          if (pass == 0 && t->mention >= 0 && k >= 2 &&
-              (is_punct (TOK (S, k - 1), ',') || is_punct (TOK (S, k - 1), 0x3001)) &&
-              TOK (S, k - 2)->mention >= 0 &&
-              /* a bare item ("vivo, OPPO"), not "10.3 million iPads, Samsung" */
-              (k < 3 || TOK (S, k - 3)->type == T_PUNCT || TOK (S, k - 3)->mention >= 0 ||
-               tok_has (TOK (S, k - 3), W_STOP | W_CONJ)))
-            break;
-          if (t->mention >= 0)
-            {
-              /* A possessive closer to the figure names its owner: "beat
-               * Apple's 50 million". */
-              for (guint q = k + 1; q < c->first; q++)
-                if (TOK (S, q)->mention >= 0 && TOK (S, q)->poss && TOK (S, q)->segment == segment &&
-                    TOK (S, q)->mention != t->mention && c->first - q <= 4)
-                  return mention_brand (S, TOK (S, q)->mention);
-              return mention_brand (S, t->mention);
-            }
-          if (is_pronoun_at (S, k))
-            {
-              /* "Its parent OPPO employs ...": the name after the
-               * possessive is the subject. */
-              if (is_word (S, t, "its") || is_word (S, t, "their"))
-                for (guint q = k + 1; q < c->first && q <= k + 3; q++)
-                  if (TOK (S, q)->mention >= 0)
-                    return mention_brand (S, TOK (S, q)->mention);
-              return antecedent (S, k);
-            }
-        }
-    }
-
-  /* Just after the figure in its segment: "sales of 10 million for Xiaomi". */
-  for (guint k = c->last + 1; k < S->tokens->len && k <= c->last + 5; k++)
-    {
-      Token *t = TOK (S, k);
-
-      if (t->segment != segment)
-        break;
-      if (t->mention >= 0)
-        return mention_brand (S, t->mention);
-    }
-
-  /* Market-wide figures belong to no brand. */
-  if (metric != NULL && strcmp (metric, "population") == 0)
-    return NULL;
-  for (guint k = 0; k < S->tokens->len; k++)
-    {
-      Token *t = TOK (S, k);
-
-      if (t->clause == clause && t->type == T_WORD && tok_has (t, W_MARKET) &&
-          k < c->first)
-        return NULL;
-    }
-
-  /* Further out, only figures of a known kind are a company's to claim:
-   * "More than 120 experts were in Nice ... such as Nokia" are no one's. */
-  if (other_subject (S, c) || metric == NULL || strcmp (metric, "population") == 0)
-    return NULL;
-
-  for (guint k = 0; k < n_m; k++)
+  for (guint k = 0; k < S->mention_tokens->len; k++)
     {
       guint tok = mention_token (S, k);
-      guint d = tok < c->first ? c->first - tok : tok - c->last;
+      guint d = tok < q->c->first ? q->c->first - tok : tok - q->c->last;
 
       if (d < nearest_d)
         {
@@ -301,34 +405,103 @@ brand_for (Sentence        *S,
           nearest = mention_brand (S, k);
         }
     }
-  if (nearest != NULL)
-    return nearest;
+  return nearest != NULL ? this_brand (brand, nearest) : CITED_RULE_PASS;
+}
 
-  /* A figure with no subject of its own belongs with the one before it in
-   * the clause: "shipped 9.1 million phones, up 12% on the year before". */
-  if (S->clause_brand != NULL && S->clause_brand_clause == clause)
-    return S->clause_brand;
-  /* A count that is itself the subject of a passive ("about 25 million
-   * portable players were sold") is the market's, not the company the
-   * sentence before was about. */
-  for (guint k = c->last + 1; k + 1 < S->tokens->len && k <= c->last + 4; k++)
+/* "shipped 9.1 million phones, up 12% on the year before": a figure with
+ * no subject of its own belongs with the one before it in the clause. */
+static CitedRuleVerdict
+rule_clause_companion (const BrandQuery *q,
+                       const char      **brand)
+{
+  if (q->S->clause_brand == NULL || q->S->clause_brand_clause != q->clause)
+    return CITED_RULE_PASS;
+  return this_brand (brand, q->S->clause_brand);
+}
+
+/* "about 25 million portable players were sold": a count that is itself
+ * the subject of a passive is the market's, not the company the sentence
+ * before was about. */
+static CitedRuleVerdict
+rule_passive_count (const BrandQuery *q,
+                    const char      **brand)
+{
+  Sentence *S = q->S;
+
+  for (guint k = q->c->last + 1; k + 1 < S->tokens->len && k <= q->c->last + 4; k++)
     {
       Token *t = TOK (S, k);
+      Token *v = TOK (S, k + 1);
 
-      if (t->clause != clause || t->type != T_WORD)
+      if (t->clause != q->clause || t->type != T_WORD)
         break;
-      if (is_word (S, t, "were") || is_word (S, t, "was") || is_word (S, t, "are") ||
-          is_word (S, t, "is") || is_word (S, t, "been"))
-        {
-          Token *v = TOK (S, k + 1);
-
-          if (v->type == T_WORD && TOK_FIELD (v, metric) != NULL &&
-              v->end - v->start > 2 && S->body[v->end - 1] == 'd')
-            return NULL;
-          break;
-        }
+      if (!(is_word (S, t, "were") || is_word (S, t, "was") || is_word (S, t, "are") ||
+            is_word (S, t, "is") || is_word (S, t, "been")))
+        continue;
+      if (v->type == T_WORD && TOK_FIELD (v, metric) != NULL && v->end - v->start > 2 &&
+          S->body[v->end - 1] == 'd')
+        return CITED_RULE_NO_BRAND;
+      break;
     }
-  if (is_company_metric (metric))
-    return S->ctx->prev_brand;
+  return CITED_RULE_PASS;
+}
+
+/* "Xiaomi had a strong year. Sales rose 5%.": a company's kind of figure
+ * with no name in its sentence belongs to the company the text is about. */
+static CitedRuleVerdict
+rule_discourse_subject (const BrandQuery *q,
+                        const char      **brand)
+{
+  if (!is_company_metric (q->metric))
+    return CITED_RULE_NO_BRAND;
+  return this_brand (brand, q->S->ctx->prev_brand);
+}
+
+static const struct {
+  const char *name;
+  BrandRule   rule;
+} brand_rules[] = {
+  { "apposition", rule_apposition },
+  { "others-forecast", rule_others_forecast },
+  { "name-before-amount", rule_name_before_amount },
+  { "name-with-amount", rule_name_with_amount },
+  { "rank-is-name", rule_rank_is_name },
+  { "clause-subject", rule_clause_subject },
+  { "name-after-figure", rule_name_after_figure },
+  { "market-wide", rule_market_wide },
+  { "other-subject", rule_other_subject },
+  { "nearest-mention", rule_nearest_mention },
+  { "clause-companion", rule_clause_companion },
+  { "passive-count", rule_passive_count },
+  { "discourse-subject", rule_discourse_subject },
+};
+
+/* The brand a figure is about, by the first rule of brand_rules that does
+ * not pass; NULL when it is no company's. */
+const char *
+brand_for (Sentence        *S,
+           const Candidate *c,
+           const char      *metric)
+{
+  BrandQuery q = {
+    .S = S,
+    .c = c,
+    .metric = metric,
+    .clause = TOK (S, c->first)->clause,
+    .segment = TOK (S, c->first)->segment,
+  };
+
+  for (guint r = 0; r < G_N_ELEMENTS (brand_rules); r++)
+    {
+      const char *brand = NULL;
+      CitedRuleVerdict verdict = brand_rules[r].rule (&q, &brand);
+
+      if (verdict == CITED_RULE_PASS)
+        continue;
+      if (S->ctx->trace)
+        cited_extract_trace (S->ctx, c->start, c->end, "-> %s by %s",
+                             brand != NULL ? brand : "no company", brand_rules[r].name);
+      return verdict == CITED_RULE_BRAND ? brand : NULL;
+    }
   return NULL;
 }
