@@ -499,7 +499,7 @@ brand_for (Sentence        *S,
       if (verdict == CITED_RULE_PASS)
         continue;
       if (S->ctx->trace)
-        cited_extract_trace (S->ctx, c->start, c->end, "-> %s by %s",
+        cited_extract_trace (S->ctx, TOK (S, c->first)->start, TOK (S, c->last)->end, "-> %s by %s",
                              brand != NULL ? brand : "no company", brand_rules[r].name);
       return verdict == CITED_RULE_BRAND ? brand : NULL;
     }

@@ -7,96 +7,144 @@
 
 #include "cited-extract-en-private.h"
 
+/* ------------------------------------------------------------------ */
+/* Discourse: whom the text is about, carried from sentence to sentence */
+
+/* The company the next sentence inherits, from what this sentence showed:
+ * its subject when it names one, the company before it when it refers back
+ * ("It sold ...", "The carmaker expects ..."), else the first company it
+ * mentions, else the company its figures were given. One function for the
+ * quick path (sentences without figures) and the full one. */
+const char *
+discourse_next (const CitedExtractContext *ctx,
+                const SentenceTopic       *topic)
+{
+  if (topic->subject != NULL)
+    return topic->subject;
+  if (topic->refers_back)
+    return ctx->prev_brand;
+  if (topic->first_mention != NULL)
+    return topic->first_mention;
+  return topic->figures_brand;
+}
+
 /* The brand the sentence is about, for the next one. */
 const char *
 sentence_brand (Sentence *S)
 {
+  SentenceTopic topic = { 0 };
+
   /* The subject: a name, or a pronoun ("It", "The brand, spun off from
    * Huawei, ...") that keeps the company of the sentence before. */
   for (guint k = 0; k < S->tokens->len && k < 6; k++)
     {
       if (TOK (S, k)->mention >= 0 && !is_modifier_mention (S, k))
-        return mention_brand (S, TOK (S, k)->mention);
+        {
+          topic.subject = mention_brand (S, TOK (S, k)->mention);
+          break;
+        }
       if (is_pronoun_at (S, k))
-        return S->ctx->prev_brand;
+        {
+          topic.refers_back = TRUE;
+          break;
+        }
     }
   if (S->mention_tokens->len > 0)
-    return mention_brand (S, 0);
+    topic.first_mention = mention_brand (S, 0);
   /* "the company shipped 11.7 million phones": the brand its figures took. */
-  return S->clause_brand;
+  topic.figures_brand = S->clause_brand;
+  return discourse_next (S->ctx, &topic);
 }
 
-/* Words that can make a figure without a digit: spelled numbers and
- * ranks. A sentence with neither digits nor these is not tokenized. */
-static const char * const trigger_words[] = {
-  "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-  "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-  "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-  "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion",
-  "dozen", "half", "largest", "biggest", "number", "top", "ranked", "ranks", NULL,
-};
+/* The next run of ASCII letters in b[*p, end), or FALSE. */
+static gboolean
+next_word (const char *b,
+           guint      *p,
+           guint       end,
+           guint      *w,
+           guint      *len)
+{
+  while (*p < end && !g_ascii_isalpha (b[*p]))
+    (*p)++;
+  if (*p >= end)
+    return FALSE;
+  *w = *p;
+  while (*p < end && g_ascii_isalpha (b[*p]))
+    (*p)++;
+  *len = *p - *w;
+  return TRUE;
+}
+
+static guint64
+word_flags (const Tables *tables,
+            const char   *b,
+            guint         w,
+            guint         len)
+{
+  const Word *word = word_find_folded (tables, b + w, len);
+
+  return word != NULL ? word->flags : 0;
+}
+
+/* Words that can make a figure without a digit (spelled numbers, scales,
+ * ranks), from the grammar of the vocabulary: a sentence with neither
+ * digits nor these is not tokenized. */
+#define TRIGGER_FLAGS (W_NUMWORD | W_HUNDRED | W_SCALE | W_DOZEN | W_HALF | W_RANKADJ | \
+                       W_NUMBER | W_TOP | W_RANKVERB)
 
 gboolean
 has_trigger_word (const char *b,
                   guint       start,
                   guint       end)
 {
-  /* Candidates by length and first letter, at most four each. */
-  static guint8 slots[16][26][4];
-  static gsize init = 0;
-  guint p = start;
+  const Tables *tables = get_tables ();
+  guint p = start, w, len;
 
-  if (g_once_init_enter (&init))
+  while (next_word (b, &p, end, &w, &len))
     {
-      for (guint i = 0; trigger_words[i]; i++)
-        {
-          guint len = strlen (trigger_words[i]);
-          guint8 *slot = slots[len][trigger_words[i][0] - 'a'];
-          guint k = 0;
+      guint64 flags;
 
-          while (slot[k] != 0)
-            k++;
-          g_assert (k < 3);
-          slot[k] = i + 1;
-        }
-      g_once_init_leave (&init, 1);
-    }
-
-  while (p < end)
-    {
-      guint w;
-      guint len;
-      guchar first;
-
-      if (!g_ascii_isalpha (b[p]))
-        {
-          p++;
-          continue;
-        }
-      w = p;
-      while (p < end && g_ascii_isalpha (b[p]))
-        p++;
-      len = p - w;
-      first = lower (b[w]);
-      if (len >= 16)
+      /* Scale suffixes ("m", "bn") count only glued to digits. */
+      if (len < 3)
         continue;
-      for (const guint8 *slot = slots[len][first - 'a']; *slot != 0; slot++)
-        {
-          const char *word = trigger_words[*slot - 1];
-          guint k;
-
-          for (k = 1; k < len && lower (b[w + k]) == (guchar) word[k]; k++)
-            ;
-          if (k == len)
-            return TRUE;
-        }
+      flags = word_flags (tables, b, w, len);
+      if ((flags & TRIGGER_FLAGS) != 0 && (flags & W_SUFFIX) == 0)
+        return TRUE;
     }
   return FALSE;
 }
 
-/* The brand a sentence without figures is about: its first mention, or the
- * previous sentence's when it opens with a pronoun ("It sold ...", "The
- * company said ..."). */
+/* "It", "Their", "The company", "The Finnish network maker": a sentence
+ * that opens by referring back to the company before it. Pronouns and
+ * company nouns come from the vocabulary. */
+static gboolean
+opens_with_reference (const char *b,
+                      guint       start,
+                      guint       end)
+{
+  const Tables *tables = get_tables ();
+  guint p = start, w, len;
+  guint64 flags;
+
+  if (!next_word (b, &p, end, &w, &len) || w != start)
+    return FALSE;
+  flags = word_flags (tables, b, w, len);
+  if (flags & W_PRONOUN)
+    return TRUE;
+  if (!(flags & W_THE))
+    return FALSE;
+  for (guint k = 0; k < 3 && p < end && b[p] == ' ' && next_word (b, &p, end, &w, &len); k++)
+    {
+      flags = word_flags (tables, b, w, len);
+      if (flags & W_COMPANY)
+        return TRUE;
+      if (flags & W_STOP)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* The brand a sentence without figures is about. */
 const char *
 quick_sentence_brand (const CitedExtractContext *ctx,
                       const char                *b,
@@ -105,20 +153,10 @@ quick_sentence_brand (const CitedExtractContext *ctx,
                       guint                      m_first,
                       guint                      m_last)
 {
-  static const char * const openers[] = {
-    "it", "its", "they", "their", "he", "she", "his", "her", "the company", "the firm",
-    "the group", "the brand", NULL,
-  };
+  SentenceTopic topic = { 0 };
 
-  for (guint i = 0; openers[i]; i++)
-    {
-      guint len = strlen (openers[i]);
-
-      if (start + len < end && g_ascii_strncasecmp (b + start, openers[i], len) == 0 &&
-          !g_ascii_isalpha (b[start + len]))
-        return ctx->prev_brand;
-    }
+  topic.refers_back = opens_with_reference (b, start, end);
   if (m_first < m_last)
-    return ctx->mentions[m_first].brand;
-  return NULL;
+    topic.first_mention = ctx->mentions[m_first].brand;
+  return discourse_next (ctx, &topic);
 }

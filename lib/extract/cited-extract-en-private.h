@@ -232,6 +232,10 @@ get_tables (void);
 
 /* cited-extract-tokens.c */
 G_GNUC_INTERNAL const Word *
+word_find_folded (const Tables *tables,
+                  const char   *text,
+                  guint         len);
+G_GNUC_INTERNAL const Word *
 phrase_find (const Sentence *S,
              const Token    *a,
              const Token    *b);
@@ -328,6 +332,16 @@ emit (Sentence  *S,
       GPtrArray *figures);
 
 /* cited-extract-discourse.c */
+typedef struct {
+  const char *subject;       /* the company named as the sentence's subject */
+  gboolean    refers_back;   /* opens with a pronoun or "the company" */
+  const char *first_mention; /* the first company the sentence names */
+  const char *figures_brand; /* the company its figures were given */
+} SentenceTopic;
+
+G_GNUC_INTERNAL const char *
+discourse_next (const CitedExtractContext *ctx,
+                const SentenceTopic       *topic);
 G_GNUC_INTERNAL const char *
 sentence_brand (Sentence *S);
 G_GNUC_INTERNAL gboolean

@@ -40,6 +40,20 @@ table_find (const Table *t,
     }
 }
 
+/* The case-folded entry of the word text[0, len), or NULL: for stages that
+ * look at a word or two without tokenizing the sentence. */
+const Word *
+word_find_folded (const Tables *tables,
+                  const char   *text,
+                  guint         len)
+{
+  guint32 h = FNV_INIT;
+
+  for (guint k = 0; k < len; k++)
+    h = fnv (h, lower ((guchar) text[k]));
+  return table_find (&tables->folded, h, text, len, TRUE);
+}
+
 /* The entry of the two-word phrase a b, or NULL. */
 const Word *
 phrase_find (const Sentence *S,
