@@ -57,7 +57,7 @@ sentence_brand (Sentence *S)
 }
 
 /* The next run of ASCII letters in b[*p, end), or FALSE. */
-static gboolean
+static inline gboolean
 next_word (const char *b,
            guint      *p,
            guint       end,
@@ -92,23 +92,81 @@ word_flags (const Tables *tables,
 #define TRIGGER_FLAGS (W_NUMWORD | W_HUNDRED | W_SCALE | W_DOZEN | W_HALF | W_RANKADJ | \
                        W_NUMBER | W_TOP | W_RANKVERB)
 
+/* Trigger words by length and first letter, built once from the word
+ * table so that most words are passed over after one comparison. */
+static GPtrArray *trigger_buckets[16][26];
+
+static void
+init_triggers (void)
+{
+  const Tables *tables = get_tables ();
+
+  for (guint i = 0; i < tables->folded.words->len; i++)
+    {
+      const Word *w = g_ptr_array_index (tables->folded.words, i);
+
+      /* Scale suffixes ("m", "bn") count only glued to digits. */
+      if ((w->flags & TRIGGER_FLAGS) == 0 || (w->flags & W_SUFFIX) != 0 ||
+          w->len < 3 || w->len >= 16 || !g_ascii_islower (w->key[0]))
+        continue;
+      if (trigger_buckets[w->len][w->key[0] - 'a'] == NULL)
+        trigger_buckets[w->len][w->key[0] - 'a'] = g_ptr_array_new ();
+      g_ptr_array_add (trigger_buckets[w->len][w->key[0] - 'a'], (gpointer) w);
+    }
+}
+
+static gboolean
+is_trigger (const char *b,
+            guint       w,
+            guint       len)
+{
+  guchar first = lower (b[w]);
+  GPtrArray *bucket;
+
+  if (len < 3 || len >= 16 || first < 'a' || first > 'z')
+    return FALSE;
+  bucket = trigger_buckets[len][first - 'a'];
+  if (bucket == NULL)
+    return FALSE;
+  for (guint i = 0; i < bucket->len; i++)
+    {
+      const Word *word = g_ptr_array_index (bucket, i);
+      guint k;
+
+      for (k = 1; k < len && lower (b[w + k]) == (guchar) word->key[k]; k++)
+        ;
+      if (k == len)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 has_trigger_word (const char *b,
                   guint       start,
                   guint       end)
 {
-  const Tables *tables = get_tables ();
-  guint p = start, w, len;
+  static gsize init = 0;
+  guint p = start;
 
-  while (next_word (b, &p, end, &w, &len))
+  if (g_once_init_enter (&init))
     {
-      guint64 flags;
+      init_triggers ();
+      g_once_init_leave (&init, 1);
+    }
+  while (p < end)
+    {
+      guint w;
 
-      /* Scale suffixes ("m", "bn") count only glued to digits. */
-      if (len < 3)
-        continue;
-      flags = word_flags (tables, b, w, len);
-      if ((flags & TRIGGER_FLAGS) != 0 && (flags & W_SUFFIX) == 0)
+      if (!g_ascii_isalpha (b[p]))
+        {
+          p++;
+          continue;
+        }
+      w = p;
+      while (p < end && g_ascii_isalpha (b[p]))
+        p++;
+      if (is_trigger (b, w, p - w))
         return TRUE;
     }
   return FALSE;

@@ -718,7 +718,10 @@ scan_figures (Sentence  *S,
   sc.bare_column = is_bare_column (S);
   for (sc.i = 0; sc.i < sc.n; sc.i = sc.next + 1)
     {
-      if (TOK (S, sc.i)->used)
+      guint8 type = TOK (S, sc.i)->type;
+
+      /* Only words, numbers and symbols start a figure. */
+      if (TOK (S, sc.i)->used || type == T_PUNCT || type == T_CJK)
         {
           sc.next = sc.i;
           continue;
