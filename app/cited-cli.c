@@ -1071,6 +1071,8 @@ print_figures_json (GPtrArray *list)
       json_add_number_or_null (builder, "value_max", figure->value_max);
       json_add_string_or_null (builder, "unit", figure->unit);
       json_add_string_or_null (builder, "currency", figure->currency);
+      json_builder_set_member_name (builder, "currency_inferred");
+      json_builder_add_boolean_value (builder, figure->currency_inferred);
       json_add_string_or_null (builder, "qualifier", figure->qualifier);
       json_add_string_or_null (builder, "metric", figure->metric);
       json_add_string_or_null (builder, "scope", figure->scope);

@@ -151,6 +151,9 @@ static const char * const migrations[] = {
 
   /* 2: oldest first with undated articles last, straight from an index. */
   "CREATE INDEX articles_published_nulls_last ON articles ((published IS NULL), published);",
+
+  /* 3: a figure whose currency was taken from its article says so. */
+  "ALTER TABLE figures ADD COLUMN currency_inferred INTEGER NOT NULL DEFAULT 0;",
 };
 
 static char *like_pattern (const char *term);
@@ -738,8 +741,8 @@ store_extraction (CitedStore            *self,
       insert = prepare (self,
                         "INSERT INTO figures (article_id, value, value_max, unit, currency,"
                         "  qualifier, metric, scope, year, quarter, brand, text, sentence,"
-                        "  language, start, end, sentence_start, sentence_end)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "  language, start, end, sentence_start, sentence_end, currency_inferred)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         error);
       if (insert == NULL)
         return FALSE;
@@ -766,6 +769,7 @@ store_extraction (CitedStore            *self,
           sqlite3_bind_int64 (insert, 16, figure->end);
           sqlite3_bind_int64 (insert, 17, figure->sentence_start);
           sqlite3_bind_int64 (insert, 18, figure->sentence_end);
+          sqlite3_bind_int (insert, 19, figure->currency_inferred ? 1 : 0);
           if (!step_done (self, insert, error))
             return FALSE;
           sqlite3_reset (insert);
@@ -2269,7 +2273,8 @@ cited_store_get_article (CitedStore  *self,
   " f.metric, f.scope, f.year, f.quarter, f.brand, f.text, f.sentence," \
   " f.language, f.start, f.end, f.sentence_start, f.sentence_end," \
   " a.title, a.path, a.published," \
-  " e.status IS NOT NULL, e.value, e.brand, e.metric, coalesce (e.status, 0)"
+  " e.status IS NOT NULL, e.value, e.brand, e.metric, coalesce (e.status, 0)," \
+  " f.currency_inferred"
 
 static CitedFigure *
 figure_from_row (sqlite3_stmt *stmt)
@@ -2299,6 +2304,7 @@ figure_from_row (sqlite3_stmt *stmt)
   figure->article_title = column_dup (stmt, 19);
   figure->article_path = column_dup (stmt, 20);
   figure->article_published = column_dup (stmt, 21);
+  figure->currency_inferred = sqlite3_column_int (stmt, 27) != 0;
 
   figure->orig_value = figure->value;
   figure->orig_brand = g_strdup (figure->brand);

@@ -51,6 +51,7 @@ typedef struct {
   guint end;                 /* byte offset just past text */
   guint sentence_start;      /* byte offset of the sentence in the body */
   guint sentence_end;
+  gboolean currency_inferred; /* the currency is the article's: the figure names none */
 
   /* Filled by the store only. */
   char *article_title;

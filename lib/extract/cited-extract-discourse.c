@@ -218,3 +218,50 @@ quick_sentence_brand (const CitedExtractContext *ctx,
     topic.first_mention = ctx->mentions[m_first].brand;
   return discourse_next (ctx, &topic);
 }
+
+/* Money that an article's figures speak of when they name no currency:
+ * revenue, profit, prices, capital, investment and debt. */
+static gboolean
+is_money_metric (const char *metric)
+{
+  static const char * const money[] = {
+    "revenue", "profit", "price", "capital", "investment", "debt", NULL,
+  };
+
+  for (guint i = 0; metric != NULL && money[i] != NULL; i++)
+    if (strcmp (metric, money[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "Revs 12.3 mln vs 10.1 mln" under a story told in dollars: when every
+ * figure of the article that names a currency names the same one, the
+ * money figures that name none take it, flagged as inferred. An article in
+ * two currencies lends none. */
+void
+discourse_article_currency (GPtrArray *figures)
+{
+  const char *only = NULL;
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const CitedFigure *f = g_ptr_array_index (figures, i);
+
+      if (f->currency == NULL || f->currency_inferred)
+        continue;
+      if (only != NULL && strcmp (only, f->currency) != 0)
+        return;
+      only = f->currency;
+    }
+  if (only == NULL)
+    return;
+  for (guint i = 0; i < figures->len; i++)
+    {
+      CitedFigure *f = g_ptr_array_index (figures, i);
+
+      if (f->currency != NULL || f->unit != NULL || !is_money_metric (f->metric))
+        continue;
+      f->currency = g_strdup (only);
+      f->currency_inferred = TRUE;
+    }
+}
