@@ -172,6 +172,12 @@ static const GrammarRow grammar[] = {
   { "st nd rd th", W_ORDSUFFIX, 0 },
   { "ranked ranks ranking rank", W_RANKVERB, 0 },
   { "of", W_OF, 0 },
+  { "at by until before after", W_CLOCKPREP, 0 },
+  { "in since by during", W_YEARPREP, 0 },
+  { "since", W_SINCE, 0 },
+  { "by", W_BY, 0 },
+  { "up down", W_UPDOWN, 0 },
+  { "in", W_IN, 0 },
   { "the", W_THE, 0 },
   { "the a an this that these those its their his her our your best latest new newest top "
     "flagship upcoming early late mid from since until during", W_YEARDET, 0 },
