@@ -58,6 +58,12 @@ enum {
   W_DECLINE    = 1ull << 43,  /* fell, dropped, down: a change below zero */
   W_NOPRICE    = 1ull << 44,  /* stolen, fined: money that is no price */
   W_GOAL       = 1ull << 45,  /* aims, target, goal: a figure not yet reached */
+  W_CLOCKPREP  = 1ull << 46,  /* at, by, until: "at 1330" is a time */
+  W_YEARPREP   = 1ull << 47,  /* in, since, by, during: "in 1789" is a year */
+  W_SINCE      = 1ull << 48,  /* since: "since 2016" is no period */
+  W_BY         = 1ull << 49,  /* by: "fell by 2%" */
+  W_UPDOWN     = 1ull << 50,  /* up, down: "up 5%" is a change */
+  W_IN         = 1ull << 51,  /* in: "the top three in India" */
 };
 
 typedef struct {

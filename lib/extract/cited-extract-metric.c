@@ -30,95 +30,91 @@ sentence_has_metric (Sentence   *S,
   return FALSE;
 }
 
-const char *
-metric_for (Sentence        *S,
-            const Candidate *c,
-            gboolean         from_unit)
+/* What the metric rules know about a candidate; the keyword window
+ * (best, pct_growth, best_from_sales) is read once, by the first rule that
+ * needs it. */
+typedef struct {
+  Sentence *S;
+  const Candidate *c;
+  gboolean from_unit;
+  guint16 clause;
+  gboolean percent;          /* the unit is "%" */
+  gboolean scanned;
+  const char *best;          /* the nearest metric word of the clause */
+  gboolean best_from_sales;  /* best is "revenue" read from a sales word */
+  gboolean pct_growth;       /* a percentage in a clause with a word of change */
+  const char *metric;        /* the rule's answer; NULL for none */
+} MetricQuery;
+
+static gboolean
+is_share_metric (const char *m)
 {
-  const Tables *tables = S->tables;
-  guint n = S->tokens->len;
-  guint16 clause = TOK (S, c->first)->clause;
-  const char *unit_metric = NULL;
-  const char *best = NULL;
-  guint best_d = G_MAXUINT;
-  gboolean pct_growth = FALSE;
-  gboolean best_from_sales = FALSE;
+  return strcmp (m, "market share") == 0 || strcmp (m, "margin") == 0;
+}
 
-  if (c->rank)
-    return "rank";
+/* The metric word at token @k, a two-word phrase first ("net profit"), or
+ * NULL; names are no keywords ("Mr Jobs", "Steve Jobs"). */
+static const char *
+metric_word_at (Sentence *S,
+                guint     k)
+{
+  Token *t = TOK (S, k);
 
-  /* A percentage right after a verb of change is the change ("shipments
-   * jumped 37%", "up 5%", "fell by 2%"); after "to" it is a level
-   * ("market share rose to 13%"). */
-  if (g_strcmp0 (c->unit, "%") == 0 && c->first > 0)
+  if (t->cap && k > 0 && TOK (S, k - 1)->type == T_WORD && TOK (S, k - 1)->cap &&
+      TOK (S, k - 1)->mention < 0)
+    return NULL;
+  if (k + 1 < S->tokens->len)
     {
-      Token *p = TOK (S, c->first - 1);
-      const char *pm;
+      const Word *pw = phrase_find (S, t, TOK (S, k + 1));
 
-      if (is_word (S, p, "by") && c->first > 1)
-        p = TOK (S, c->first - 2);
-      pm = TOK_FIELD (p, metric);
-      if ((pm != NULL && strcmp (pm, "growth") == 0) || is_word (S, p, "up") ||
-          is_word (S, p, "down"))
-        return "growth";
+      if (pw && pw->metric)
+        return pw->metric;
     }
-  if (c->unit != NULL && c->currency == NULL && from_unit)
-    unit_metric = g_hash_table_lookup (tables->unit_metrics, c->unit);
-  /* People are staff only where the sentence speaks of staff ("the R&D
-   * team has 3000 people"), not when they download or queue. */
-  if (unit_metric != NULL && strcmp (unit_metric, "employees") == 0 &&
-      strcmp (c->unit, "people") == 0 && !sentence_has_metric (S, "employees"))
-    unit_metric = NULL;
-  if (unit_metric != NULL && *unit_metric != '\0')
-    return unit_metric;
+  return TOK_FIELD (t, metric);
+}
 
-  for (guint k = 0; k < n; k++)
+/* Reads the keyword window: the metric words of the candidate's clause,
+ * the nearest winning (words after the figure count a little less than
+ * words before). A percentage takes a share at once, notes a change;
+ * money maps through money_metrics ("sales" of money is "revenue", "users"
+ * of money nothing). */
+static void
+metric_scan (MetricQuery *q)
+{
+  Sentence *S = q->S;
+  const Candidate *c = q->c;
+  guint best_d = G_MAXUINT;
+
+  q->scanned = TRUE;
+  for (guint k = 0; k < S->tokens->len; k++)
     {
       Token *t = TOK (S, k);
-      const char *m = NULL;
-      gboolean mapped;
+      const char *m;
+      gboolean mapped = FALSE;
       guint d;
 
-      if (t->clause != clause || t->type != T_WORD)
+      if (t->clause != q->clause || t->type != T_WORD)
         continue;
-      /* Names are not keywords: "Mr Jobs", "Steve Jobs". */
-      if (t->cap && k > 0 && TOK (S, k - 1)->type == T_WORD && TOK (S, k - 1)->cap &&
-          TOK (S, k - 1)->mention < 0)
+      if ((m = metric_word_at (S, k)) == NULL)
         continue;
-      if (k + 1 < n)
+      if (strcmp (m, "growth") == 0 && !q->percent && c->currency == NULL)
+        continue;
+      if (q->percent && is_share_metric (m))
         {
-          const Word *pw = phrase_find (S, t, TOK (S, k + 1));
-
-          if (pw && pw->metric)
-            m = pw->metric;
+          q->best = m;
+          q->best_from_sales = FALSE;
+          return;
         }
-      if (m == NULL)
-        m = TOK_FIELD (t, metric);
-      if (m == NULL)
-        continue;
-      if (strcmp (m, "growth") == 0 && g_strcmp0 (c->unit, "%") != 0 && c->currency == NULL)
-        continue;
-      /* A percentage is a share, else a change, else of what is named. */
-      if (g_strcmp0 (c->unit, "%") == 0)
+      if (q->percent && strcmp (m, "growth") == 0)
         {
-          if (strcmp (m, "market share") == 0 || strcmp (m, "margin") == 0)
-            {
-              best = m;
-              break;
-            }
-          if (strcmp (m, "growth") == 0)
-            {
-              pct_growth = TRUE;
-              continue;
-            }
+          q->pct_growth = TRUE;
+          continue;
         }
-      if ((strcmp (m, "market share") == 0 || strcmp (m, "margin") == 0) &&
-          g_strcmp0 (c->unit, "%") != 0)
+      if (is_share_metric (m) && !q->percent)
         continue;
-      mapped = FALSE;
       if (c->currency != NULL)
         {
-          const char *mm = g_hash_table_lookup (tables->money_metrics, m);
+          const char *mm = g_hash_table_lookup (S->tables->money_metrics, m);
 
           if (mm != NULL)
             {
@@ -129,37 +125,165 @@ metric_for (Sentence        *S,
             }
         }
       d = k < c->first ? c->first - k : (k > c->last ? k - c->last : 0);
-      /* Words after the figure count a little less than words before. */
       if (k > c->last)
         d += 1;
       if (d < best_d)
         {
           best_d = d;
-          best = m;
-          best_from_sales = mapped;
+          q->best = m;
+          q->best_from_sales = mapped;
         }
     }
-  /* "sold for £339" is a price, "sales of $2bn" revenue. */
-  if (best != NULL && c->currency != NULL && strcmp (best, "revenue") == 0 && best_from_sales &&
-      c->value < 1e4)
-    return "price";
-  if (best != NULL && (!pct_growth || strcmp (best, "market share") == 0 ||
-                       strcmp (best, "margin") == 0))
-    return best;
-  if (pct_growth)
-    return "growth";
-  if (best != NULL)
-    return best;
-  if (c->currency != NULL && c->value < 1e5)
-    {
-      /* "£600 and his passport stolen", "fined £500": money, no price. */
-      for (guint k = 0; k < n; k++)
-        if (TOK (S, k)->clause == clause && tok_has (TOK (S, k), W_NOPRICE))
-          return NULL;
-      return "price";
-    }
-  if (c->unit != NULL && strcmp (c->unit, "%") == 0)
-    return NULL;
+}
+
+/* rank: "second largest" is a rank. */
+static gboolean
+metric_rank (MetricQuery *q)
+{
+  q->metric = "rank";
+  return q->c->rank;
+}
+
+/* change-verb: a percentage right after a verb of change is the change
+ * ("shipments jumped 37%", "up 5%", "fell by 2%"); after "to" it is a
+ * level ("market share rose to 13%"). */
+static gboolean
+metric_change_verb (MetricQuery *q)
+{
+  Sentence *S = q->S;
+  Token *p;
+  const char *pm;
+
+  if (!q->percent || q->c->first == 0)
+    return FALSE;
+  p = TOK (S, q->c->first - 1);
+  if (tok_has (p, W_BY) && q->c->first > 1)
+    p = TOK (S, q->c->first - 2);
+  pm = TOK_FIELD (p, metric);
+  q->metric = "growth";
+  return (pm != NULL && strcmp (pm, "growth") == 0) || tok_has (p, W_UPDOWN);
+}
+
+/* unit-metric: the counted noun names the metric ("3,000 stores",
+ * "patents"); people are staff only where the sentence speaks of staff
+ * ("the R&D team has 3000 people"), not when they download or queue. */
+static gboolean
+metric_unit (MetricQuery *q)
+{
+  const Candidate *c = q->c;
+  const char *um;
+
+  if (c->unit == NULL || c->currency != NULL || !q->from_unit)
+    return FALSE;
+  um = g_hash_table_lookup (q->S->tables->unit_metrics, c->unit);
+  if (um != NULL && strcmp (um, "employees") == 0 && strcmp (c->unit, "people") == 0 &&
+      !sentence_has_metric (q->S, "employees"))
+    return FALSE;
+  q->metric = um;
+  return um != NULL && *um != '\0';
+}
+
+/* sold-for-price: "sold for £339" is a price, "sales of $2bn" revenue. */
+static gboolean
+metric_sold_for (MetricQuery *q)
+{
+  if (!q->scanned)
+    metric_scan (q);
+  q->metric = "price";
+  return q->best != NULL && q->c->currency != NULL && strcmp (q->best, "revenue") == 0 &&
+         q->best_from_sales && q->c->value < 1e4;
+}
+
+/* share-word: "a 13% market share", "margins of 20%". */
+static gboolean
+metric_share_word (MetricQuery *q)
+{
+  q->metric = q->best;
+  return q->best != NULL && is_share_metric (q->best);
+}
+
+/* pct-change: a percentage in a clause with a word of change: "sales rose
+ * 5% on the year" is growth. */
+static gboolean
+metric_pct_change (MetricQuery *q)
+{
+  q->metric = "growth";
+  return q->pct_growth;
+}
+
+/* keyword: the nearest metric word of the clause: "revenue of $2bn". */
+static gboolean
+metric_keyword (MetricQuery *q)
+{
+  q->metric = q->best;
+  return q->best != NULL;
+}
+
+/* not-price: "£600 and his passport stolen", "fined £500": money, no
+ * price. */
+static gboolean
+metric_not_price (MetricQuery *q)
+{
+  Sentence *S = q->S;
+
+  if (q->c->currency == NULL || q->c->value >= 1e5)
+    return FALSE;
+  q->metric = NULL;
+  for (guint k = 0; k < S->tokens->len; k++)
+    if (TOK (S, k)->clause == q->clause && tok_has (TOK (S, k), W_NOPRICE))
+      return TRUE;
+  return FALSE;
+}
+
+/* money-price: a small sum of money with no other word is a price: "it
+ * costs $999", "£49.99". */
+static gboolean
+metric_money_price (MetricQuery *q)
+{
+  q->metric = "price";
+  return q->c->currency != NULL && q->c->value < 1e5;
+}
+
+/* The metric rules, in order: the first that holds decides. */
+static const struct {
+  const char *name;
+  gboolean (*rule) (MetricQuery *q);
+} metric_rules[] = {
+  { "rank", metric_rank },
+  { "change-verb", metric_change_verb },
+  { "unit-metric", metric_unit },
+  { "sold-for-price", metric_sold_for },
+  { "share-word", metric_share_word },
+  { "pct-change", metric_pct_change },
+  { "keyword", metric_keyword },
+  { "not-price", metric_not_price },
+  { "money-price", metric_money_price },
+};
+
+/* The metric of candidate @c ("sales", "market share", "price" ...), or
+ * NULL; @from_unit lets the counted noun decide. */
+const char *
+metric_for (Sentence        *S,
+            const Candidate *c,
+            gboolean         from_unit)
+{
+  MetricQuery q = {
+    .S = S,
+    .c = c,
+    .from_unit = from_unit,
+    .clause = TOK (S, c->first)->clause,
+    .percent = g_strcmp0 (c->unit, "%") == 0,
+  };
+
+  for (guint r = 0; r < G_N_ELEMENTS (metric_rules); r++)
+    if (metric_rules[r].rule (&q))
+      {
+        if (S->ctx->trace)
+          cited_extract_trace (S->ctx, TOK (S, c->first)->start, TOK (S, c->last)->end,
+                               "metric %s by rule %s", q.metric ? q.metric : "none",
+                               metric_rules[r].name);
+        return q.metric;
+      }
   return NULL;
 }
 

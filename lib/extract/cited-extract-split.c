@@ -101,6 +101,170 @@ init_split_class (void)
   split_class['$'] = split_class['%'] = 2;
 }
 
+/* Where split_sentence () stands: the text, the sentence start, the
+ * position read so far and, once found, where the sentence ends (cut) and
+ * where the next one starts (next). */
+typedef struct {
+  const char *b;
+  guint len;
+  guint start;
+  guint p;
+  guint cut;
+  guint next;
+  gboolean has_cjk;
+  gboolean has_digit;
+} Split;
+
+/* Ends the sentence before @cut; the next one starts at @next. */
+static inline gboolean
+split_at (Split *sp,
+          guint  cut,
+          guint  next)
+{
+  sp->cut = cut;
+  sp->next = next;
+  return TRUE;
+}
+
+/* Text with no sentence end for MAX_SENTENCE bytes (tables, lists, logs)
+ * is cut at a space so that no sentence grows without bound; preferably
+ * after a comma or semicolon within 512 bytes, so a figure stays whole. */
+static void
+split_long_run (Split *sp,
+                guint  limit)
+{
+  const char *b = sp->b;
+  guint len = sp->len;
+  guint p = sp->p;
+  guint q = p;
+
+  while (q < len && q < limit + 512 && b[q] != ',' && b[q] != ';')
+    q++;
+  if (q < len && q < limit + 512)
+    {
+      split_at (sp, q + 1, q + 1);
+      return;
+    }
+  while (p < len && !g_ascii_isspace (b[p]) &&
+         !(p > limit + 64 && ((guchar) b[p] & 0xC0) != 0x80))
+    p++;
+  sp->p = p;
+  split_at (sp, p, p);
+}
+
+/* A line break at sp->p ends the sentence, unless the text goes on in lower
+ * case (a wrapped line); a blank line always does. */
+static inline gboolean
+split_line_break (Split *sp)
+{
+  const char *b = sp->b;
+  guint len = sp->len;
+  guint q = sp->p + 1;
+  gboolean blank = FALSE;
+
+  while (q < len && (b[q] == ' ' || b[q] == '\t' || b[q] == '\r' || b[q] == '\n'))
+    {
+      if (b[q] == '\n')
+        blank = TRUE;
+      q++;
+    }
+  if (blank || q >= len || !g_ascii_islower (b[q]))
+    return split_at (sp, sp->p, q);
+  sp->p = q;
+  return FALSE;
+}
+
+/* ".", "!" or "?" at sp->p, with any closing quotes after it, ends the
+ * sentence unless it is a decimal ("1.9"), the text goes on in lower case,
+ * or it closes an abbreviation ("Mr. Lei", "U.S. sales"). Without a space,
+ * "overseas.As is known" splits, "example.com" does not. */
+static inline gboolean
+split_latin_end (Split *sp,
+                 guchar c)
+{
+  const char *b = sp->b;
+  guint len = sp->len;
+  guint p = sp->p;
+  guint q = p + 1;
+  guint cl;
+
+  if (c == '.' && p > sp->start && g_ascii_isdigit (b[p - 1]) && q < len && g_ascii_isdigit (b[q]))
+    {
+      sp->p = p + 1;
+      return FALSE;
+    }
+  while (q < len && (b[q] == '.' || b[q] == '!' || b[q] == '?'))
+    q++;
+  while (q < len && is_closer (b, q, len, &cl))
+    q += cl;
+  if (q >= len)
+    return split_at (sp, q, q);
+  if (g_ascii_isspace (b[q]))
+    {
+      guint r = q;
+
+      while (r < len && (b[r] == ' ' || b[r] == '\t'))
+        r++;
+      if ((r < len && (g_ascii_islower (b[r]) || b[r] == ',')) ||
+          (c == '.' && q == p + 1 && is_abbreviation (b, sp->start, p) &&
+           !(r < len && b[r] == '\n')))
+        {
+          sp->p = q;
+          return FALSE;
+        }
+      return split_at (sp, q, q);
+    }
+  if (g_ascii_isupper (b[q]) && p > sp->start && g_ascii_islower (b[p - 1]) &&
+      (c != '.' || !is_abbreviation (b, sp->start, p)))
+    return split_at (sp, q, q);
+  if (q > p + 1 && !g_ascii_isalnum (b[q]))
+    return split_at (sp, q, q);
+  sp->p = q;
+  return FALSE;
+}
+
+/* A lead byte from E3 up at sp->p: "。" ends the sentence (and marks it
+ * CJK), so do "！", "？" and "；" with their closing quotes; other CJK
+ * characters mark the sentence, full-width forms (EF ..) may be digits. */
+static inline gboolean
+split_cjk_end (Split *sp,
+               guchar c)
+{
+  const char *b = sp->b;
+  guint len = sp->len;
+  guint p = sp->p;
+  guint q = p + 3, cl;
+
+  if (c == 0xE3 && p + 2 < len && (guchar) b[p + 1] == 0x80 && (guchar) b[p + 2] == 0x82)
+    {
+      while (q < len && is_closer (b, q, len, &cl))
+        q += cl;
+      sp->has_cjk = TRUE;
+      return split_at (sp, q, q);
+    }
+  if (c == 0xEF && p + 2 < len && (guchar) b[p + 1] == 0xBC &&
+      ((guchar) b[p + 2] == 0x81 || (guchar) b[p + 2] == 0x9F || (guchar) b[p + 2] == 0x9B))
+    {
+      while (q < len && ((guchar) b[q] == 0xEF && q + 2 < len && (guchar) b[q + 1] == 0xBC &&
+                         ((guchar) b[q + 2] == 0x81 || (guchar) b[q + 2] == 0x9F)))
+        q += 3;
+      while (q < len && is_closer (b, q, len, &cl))
+        q += cl;
+      return split_at (sp, q, q);
+    }
+  if (c <= 0xE9)
+    sp->has_cjk = TRUE;
+  else if (c == 0xEF)
+    sp->has_digit = TRUE;
+  sp->p = p + 3;
+  return FALSE;
+}
+
+/* Finds the sentence that starts at or after @pos: [*start, *end) with the
+ * spaces around it trimmed, and whether it holds CJK characters or digits
+ * (money symbols count as digits). Returns the position to continue from.
+ * The loop skips uninteresting bytes through split_class and hands each
+ * possible end to one of the steps above. */
 guint
 split_sentence (const char *b,
                 guint       pos,
@@ -110,193 +274,72 @@ split_sentence (const char *b,
                 gboolean   *has_cjk,
                 gboolean   *has_digit)
 {
-  guint p = pos;
-  guint cut = len;
-  guint next = len;
+  Split sp = { b, len, 0, pos, len, len, FALSE, FALSE };
 
-  *has_cjk = FALSE;
-  *has_digit = FALSE;
-  while (p < len && g_ascii_isspace (b[p]))
-    p++;
-  *start = p;
+  while (sp.p < len && g_ascii_isspace (b[sp.p]))
+    sp.p++;
+  sp.start = sp.p;
 
-  while (p < len)
+  while (sp.p < len)
     {
-      guint limit = MIN (len, *start + MAX_SENTENCE);
+      guint limit = MIN (len, sp.start + MAX_SENTENCE);
       guchar c;
-      guint8 k;
 
-      while (p < limit && split_class[(guchar) b[p]] == 0)
-        p++;
-      if (p >= limit)
+      while (sp.p < limit && split_class[(guchar) b[sp.p]] == 0)
+        sp.p++;
+      if (sp.p >= limit)
         {
-          if (limit == len)
-            break;
-          /* Text with no sentence end for pages (tables, lists, logs) is
-           * cut at a space so that no sentence grows without bound. */
-          {
-            guint q = p;
-
-            /* Preferably after a comma, so a figure stays whole. */
-            while (q < len && q < limit + 512 && b[q] != ',' && b[q] != ';')
-              q++;
-            if (q < len && q < limit + 512)
-              {
-                cut = next = q + 1;
-                break;
-              }
-          }
-          while (p < len && !g_ascii_isspace (b[p]) &&
-                 !(p > limit + 64 && ((guchar) b[p] & 0xC0) != 0x80))
-            p++;
-          cut = next = p;
+          if (limit < len)
+            split_long_run (&sp, limit);
           break;
         }
-      c = b[p];
-      k = split_class[c];
-      if (k == 2)
+      c = b[sp.p];
+      if (split_class[c] == 2)
         {
-          *has_digit = TRUE;
-          p++;
+          sp.has_digit = TRUE;
+          sp.p++;
           continue;
         }
       if (c == 0xC2 || c == 0xE2)
         {
           /* £ ¥ (C2 A3, C2 A5), € ₩ ₹ (E2 82 ..) */
-          if (p + 1 < len && ((c == 0xC2 && ((guchar) b[p + 1] == 0xA3 || (guchar) b[p + 1] == 0xA5)) ||
-                              (c == 0xE2 && (guchar) b[p + 1] == 0x82)))
-            *has_digit = TRUE;
-          p++;
+          if (sp.p + 1 < len && ((c == 0xC2 && ((guchar) b[sp.p + 1] == 0xA3 ||
+                                                (guchar) b[sp.p + 1] == 0xA5)) ||
+                                 (c == 0xE2 && (guchar) b[sp.p + 1] == 0x82)))
+            sp.has_digit = TRUE;
+          sp.p++;
           continue;
         }
-
       if (c == '\n')
         {
-          guint q = p + 1;
-          gboolean blank = FALSE;
-
-          while (q < len && (b[q] == ' ' || b[q] == '\t' || b[q] == '\r' || b[q] == '\n'))
-            {
-              if (b[q] == '\n')
-                blank = TRUE;
-              q++;
-            }
-          /* One line break ends a sentence unless the text goes on in
-           * lower case (a wrapped line). */
-          if (blank || q >= len || !g_ascii_islower (b[q]))
-            {
-              cut = p;
-              next = q;
-              break;
-            }
-          p = q;
+          if (split_line_break (&sp))
+            break;
           continue;
         }
       if (c == '!' || c == '?' || c == '.')
         {
-          guint q = p + 1;
-          guint cl;
-
-          if (c == '.')
-            {
-              /* Decimals and dotted numbers. */
-              if (p > *start && g_ascii_isdigit (b[p - 1]) && q < len && g_ascii_isdigit (b[q]))
-                {
-                  p++;
-                  continue;
-                }
-            }
-          while (q < len && (b[q] == '.' || b[q] == '!' || b[q] == '?'))
-            q++;
-          while (q < len && is_closer (b, q, len, &cl))
-            q += cl;
-          if (q >= len)
-            {
-              cut = q;
-              next = q;
-              break;
-            }
-          if (g_ascii_isspace (b[q]))
-            {
-              guint r = q;
-
-              while (r < len && (b[r] == ' ' || b[r] == '\t'))
-                r++;
-              if (r < len && (g_ascii_islower (b[r]) || b[r] == ','))
-                {
-                  p = q;
-                  continue;
-                }
-              if (c == '.' && q == p + 1 && is_abbreviation (b, *start, p) &&
-                  !(r < len && b[r] == '\n'))
-                {
-                  p = q;
-                  continue;
-                }
-              cut = q;
-              next = q;
-              break;
-            }
-          /* No space: "overseas.As is known" splits, "example.com" and
-           * "U.S." do not. */
-          if (g_ascii_isupper (b[q]) && p > *start && g_ascii_islower (b[p - 1]) &&
-              (c != '.' || !is_abbreviation (b, *start, p)))
-            {
-              cut = q;
-              next = q;
-              break;
-            }
-          if (q > p + 1 && !g_ascii_isalnum (b[q]))
-            {
-              cut = q;
-              next = q;
-              break;
-            }
-          p = q;
+          if (split_latin_end (&sp, c))
+            break;
           continue;
         }
       if (c >= 0xE3)
         {
-          /* 。！？；… and their closing quotes. */
-          if (c == 0xE3 && p + 2 < len && (guchar) b[p + 1] == 0x80 && (guchar) b[p + 2] == 0x82)
-            {
-              guint q = p + 3, cl;
-
-              while (q < len && is_closer (b, q, len, &cl))
-                q += cl;
-              cut = next = q;
-              *has_cjk = TRUE;
-              break;
-            }
-          if (c == 0xEF && p + 2 < len && (guchar) b[p + 1] == 0xBC &&
-              ((guchar) b[p + 2] == 0x81 || (guchar) b[p + 2] == 0x9F || (guchar) b[p + 2] == 0x9B))
-            {
-              guint q = p + 3, cl;
-
-              while (q < len && ((guchar) b[q] == 0xEF && q + 2 < len && (guchar) b[q + 1] == 0xBC &&
-                                 ((guchar) b[q + 2] == 0x81 || (guchar) b[q + 2] == 0x9F)))
-                q += 3;
-              while (q < len && is_closer (b, q, len, &cl))
-                q += cl;
-              cut = next = q;
-              break;
-            }
-          if (c <= 0xE9)
-            *has_cjk = TRUE;
-          else if (c == 0xEF)
-            *has_digit = TRUE;
-          p += 3;
+          if (split_cjk_end (&sp, c))
+            break;
           continue;
         }
-      p++;
+      sp.p++;
     }
 
-  if (p >= len && cut == len)
-    next = len;
-  while (cut > *start && g_ascii_isspace (b[cut - 1]))
-    cut--;
-  *end = MIN (cut, len);
-  return MAX (next, *start + 1);
+  if (sp.p >= len && sp.cut == len)
+    sp.next = len;
+  while (sp.cut > sp.start && g_ascii_isspace (b[sp.cut - 1]))
+    sp.cut--;
+  *start = sp.start;
+  *end = MIN (sp.cut, len);
+  *has_cjk = sp.has_cjk;
+  *has_digit = sp.has_digit;
+  return MAX (sp.next, sp.start + 1);
 }
 
 gboolean

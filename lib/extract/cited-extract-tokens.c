@@ -159,6 +159,270 @@ push_word (Sentence *S,
   t->wx = any_upper ? table_find (&S->tables->exact, hx, S->body + t->start, len, FALSE) : NULL;
 }
 
+/* The bytes of white space at @p: ASCII space, no-break space (C2 A0) or
+ * ideographic space (E3 80 80); 0 when none. */
+static inline guint
+space_at (const char *b,
+          guint       p,
+          guint       end)
+{
+  guchar c = b[p];
+
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+    return 1;
+  if (c == 0xC2 && p + 1 < end && (guchar) b[p + 1] == 0xA0)
+    return 2;
+  if (c == 0xE3 && p + 2 < end && (guchar) b[p + 1] == 0x80 && (guchar) b[p + 2] == 0x80)
+    return 3;
+  return 0;
+}
+
+/* Links hold numbers that are no figures: "https://x.com/2024/5" is skipped
+ * whole. Returns the position after the link, or @p when none starts. */
+static inline guint
+skip_link (const char *b,
+           guint       p,
+           guint       end)
+{
+  guchar c = b[p];
+
+  if ((c == 'h' && p + 8 < end && (memcmp (b + p, "http://", 7) == 0 ||
+                                   memcmp (b + p, "https://", 8) == 0)) ||
+      (c == 'w' && p + 4 < end && memcmp (b + p, "www.", 4) == 0))
+    {
+      while (p < end && !g_ascii_isspace (b[p]) && b[p] != ')' && b[p] != ']' &&
+             b[p] != '>' && b[p] != '"' && (guchar) b[p] < 0x80)
+        p++;
+    }
+  return p;
+}
+
+/* A number token from @p: digits (ASCII or full-width), thousands
+ * separators ("1,299"), one decimal point ("1.9", "１．９"). Returns the
+ * position after it. */
+static guint
+tokenize_number (const char *b,
+                 guint       p,
+                 guint       end,
+                 Token      *t)
+{
+  double v = 0, scale = 0.1;
+  gboolean dec = FALSE;
+
+  t->type = T_NUM;
+  while (p < end)
+    {
+      guint l2;
+      int d2 = digit_at (b, p, end, &l2);
+
+      if (d2 >= 0)
+        {
+          if (dec)
+            {
+              v += d2 * scale;
+              scale /= 10;
+            }
+          else
+            {
+              v = v * 10 + d2;
+              if (t->ndigits < 255)
+                t->ndigits++;
+            }
+          p += l2;
+          continue;
+        }
+      if (b[p] == ',' && !dec && p + 3 < end &&
+          g_ascii_isdigit (b[p + 1]) && g_ascii_isdigit (b[p + 2]) &&
+          g_ascii_isdigit (b[p + 3]) &&
+          (p + 4 >= end || !g_ascii_isdigit (b[p + 4])))
+        {
+          t->sep = 1;
+          p++;
+          continue;
+        }
+      if ((b[p] == '.' && !dec && p + 1 < end && g_ascii_isdigit (b[p + 1])) ||
+          (!dec && (guchar) b[p] == 0xEF && p + 3 < end && (guchar) b[p + 1] == 0xBC &&
+           (guchar) b[p + 2] == 0x8E && digit_at (b, p + 3, end, &l2) >= 0))
+        {
+          dec = TRUE;
+          t->decimal = 1;
+          p += b[p] == '.' ? 1 : 3;
+          continue;
+        }
+      break;
+    }
+  t->num = v;
+  t->end = p;
+  return p;
+}
+
+/* The letters of a word from @p, hashed folded (*h) and as written (*hx).
+ * Non-ASCII letters ("é") belong to the word, CJK and symbols do not; a
+ * case change starts a new word ("XiaomiCars"), but not after one letter
+ * ("mAh", "iPhone", "eBay"). Returns the position after the letters. */
+static inline guint
+scan_letters (const char *b,
+              guint       p,
+              guint       end,
+              guint32    *h,
+              guint32    *hx,
+              gboolean   *any_upper)
+{
+  guint start = p;
+  guchar prev = 0;
+
+  while (p < end)
+    {
+      guchar ch = b[p];
+
+      if (g_ascii_isalpha (ch))
+        {
+          if (p > start && g_ascii_isupper (ch) && g_ascii_islower (prev) && p - start > 1)
+            break;
+          if (g_ascii_isupper (ch))
+            *any_upper = TRUE;
+          *h = fnv (*h, lower (ch));
+          *hx = fnv (*hx, ch);
+          prev = ch;
+          p++;
+          continue;
+        }
+      if (ch >= 0xC3 && ch < 0xE0)
+        {
+          gunichar uc = g_utf8_get_char (b + p);
+          guint l = g_utf8_skip[ch];
+
+          if (p + l <= end && g_unichar_isalpha (uc))
+            {
+              for (guint k = 0; k < l; k++)
+                {
+                  *h = fnv (*h, (guchar) b[p + k]);
+                  *hx = fnv (*hx, (guchar) b[p + k]);
+                }
+              prev = 'a';
+              p += l;
+              continue;
+            }
+        }
+      break;
+    }
+  return p;
+}
+
+/* Possessive "'s" / "’s" and "s'" belong to the word before: "Xiaomi's",
+ * "makers'". Sets t->poss and returns the position after it. */
+static inline guint
+scan_possessive (const char *b,
+                 guint       p,
+                 guint       end,
+                 Token      *t)
+{
+  guint al = 0;
+  guint q;
+
+  if (p >= end)
+    return p;
+  if (b[p] == '\'')
+    al = 1;
+  else if ((guchar) b[p] == 0xE2 && p + 2 < end && (guchar) b[p + 1] == 0x80 &&
+           (guchar) b[p + 2] == 0x99)
+    al = 3;
+  if (al == 0)
+    return p;
+  q = p + al;
+  if (q < end && (b[q] == 's' || b[q] == 'S') &&
+      (q + 1 >= end || !g_ascii_isalpha (b[q + 1])))
+    {
+      t->poss = 1;
+      return q + 1;
+    }
+  if ((b[p - 1] == 's') && (q >= end || !g_ascii_isalpha (b[q])))
+    {
+      t->poss = 1;
+      return q;
+    }
+  return p;
+}
+
+/* A word token from @p, looked up in the word tables: "sales", "U.S.",
+ * "Xiaomi's". Returns @p when no letter starts there. */
+static guint
+tokenize_word (Sentence *S,
+               guint     p,
+               Token    *t)
+{
+  const char *b = S->body;
+  guint end = S->end;
+  guint32 h = FNV_INIT, hx = FNV_INIT;
+  gboolean any_upper = FALSE;
+  guint start = p;
+
+  p = scan_letters (b, p, end, &h, &hx, &any_upper);
+  if (p == start)
+    return start;
+  /* Dotted abbreviations are one word: "U.S.", "U.K.". */
+  if (p - t->start == 1 && g_ascii_isupper (b[t->start]))
+    while (p + 2 < end && b[p] == '.' && g_ascii_isupper (b[p + 1]) && b[p + 2] == '.')
+      {
+        h = fnv (fnv (fnv (h, '.'), lower (b[p + 1])), '.');
+        hx = fnv (fnv (fnv (hx, '.'), (guchar) b[p + 1]), '.');
+        p += 3;
+      }
+  t->end = p;
+  t->cap = g_ascii_isupper (b[t->start]);
+  push_word (S, t, h, hx, any_upper);
+  return scan_possessive (b, p, end, t);
+}
+
+/* A token for the non-ASCII character at @p that starts no word: a CJK
+ * run ("小米"), a currency symbol ("€"), "％", or punctuation (curly quotes
+ * become '). Returns the position after it. */
+static guint
+tokenize_unicode (const char *b,
+                  guint       p,
+                  guint       end,
+                  Token      *t)
+{
+  gunichar uc = g_utf8_get_char_validated (b + p, end - p);
+  guint l = g_utf8_skip[(guchar) b[p]];
+
+  if (uc == (gunichar) -1 || uc == (gunichar) -2 || p + l > end)
+    {
+      /* Invalid UTF-8 (the importer should have caught it): one byte of
+       * punctuation. */
+      t->type = T_PUNCT;
+      t->cp = 0xFFFD;
+      t->end = ++p;
+      return p;
+    }
+  if (is_cjk (uc))
+    {
+      t->type = T_CJK;
+      p += l;
+      while (p < end && (guchar) b[p] >= 0xE3)
+        {
+          gunichar u2 = g_utf8_get_char_validated (b + p, end - p);
+
+          if (u2 == (gunichar) -1 || u2 == (gunichar) -2 || !is_cjk (u2))
+            break;
+          p += g_utf8_skip[(guchar) b[p]];
+        }
+      t->end = p;
+      return p;
+    }
+  t->cp = uc;
+  if (uc == 0xFF05)
+    t->cp = '%';
+  t->type = (is_currency_symbol (uc) || t->cp == '%') ? T_SYM : T_PUNCT;
+  if (uc == 0x2019 || uc == 0x2018)
+    t->cp = '\'';
+  t->end = p + l;
+  return p + l;
+}
+
+/* Cuts body[S->start, S->end) into S->tokens in one pass: numbers, words,
+ * CJK runs, symbols and punctuation, each with its offsets and whether a
+ * space came before; links are skipped. */
 void
 tokenize (Sentence *S)
 {
@@ -172,37 +436,12 @@ tokenize (Sentence *S)
     {
       guchar c = b[p];
       Token t = { 0 };
-      guint dlen;
-      int d;
+      guint dlen, q;
 
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+      if ((q = space_at (b, p, end)) > 0 || (q = skip_link (b, p, end) - p) > 0)
         {
           space = TRUE;
-          p++;
-          continue;
-        }
-      if (c == 0xC2 && p + 1 < end && (guchar) b[p + 1] == 0xA0)
-        {
-          space = TRUE;
-          p += 2;
-          continue;
-        }
-      if (c == 0xE3 && p + 2 < end && (guchar) b[p + 1] == 0x80 && (guchar) b[p + 2] == 0x80)
-        {
-          space = TRUE;    /* ideographic space */
-          p += 3;
-          continue;
-        }
-
-      /* Links hold numbers that are no figures. */
-      if ((c == 'h' && p + 8 < end && (memcmp (b + p, "http://", 7) == 0 ||
-                                       memcmp (b + p, "https://", 8) == 0)) ||
-          (c == 'w' && p + 4 < end && memcmp (b + p, "www.", 4) == 0))
-        {
-          while (p < end && !g_ascii_isspace (b[p]) && b[p] != ')' && b[p] != ']' &&
-                 b[p] != '>' && b[p] != '"' && (guchar) b[p] < 0x80)
-            p++;
-          space = TRUE;
+          p += q;
           continue;
         }
 
@@ -211,201 +450,20 @@ tokenize (Sentence *S)
       t.mention = -1;
       space = FALSE;
 
-      if ((d = digit_at (b, p, end, &dlen)) >= 0)
+      if (digit_at (b, p, end, &dlen) >= 0)
+        p = tokenize_number (b, p, end, &t);
+      else if ((g_ascii_isalpha (c) || c >= 0xC3) && (q = tokenize_word (S, p, &t)) > p)
+        p = q;
+      else if (c < 0x80)
         {
-          double v = 0, scale = 0.1;
-          gboolean dec = FALSE;
-
-          t.type = T_NUM;
-          while (p < end)
-            {
-              guint l2;
-              int d2 = digit_at (b, p, end, &l2);
-
-              if (d2 >= 0)
-                {
-                  if (dec)
-                    {
-                      v += d2 * scale;
-                      scale /= 10;
-                    }
-                  else
-                    {
-                      v = v * 10 + d2;
-                      if (t.ndigits < 255)
-                        t.ndigits++;
-                    }
-                  p += l2;
-                  continue;
-                }
-              if (b[p] == ',' && !dec && p + 3 < end &&
-                  g_ascii_isdigit (b[p + 1]) && g_ascii_isdigit (b[p + 2]) &&
-                  g_ascii_isdigit (b[p + 3]) &&
-                  (p + 4 >= end || !g_ascii_isdigit (b[p + 4])))
-                {
-                  t.sep = 1;
-                  p++;
-                  continue;
-                }
-              if ((b[p] == '.' && !dec && p + 1 < end && g_ascii_isdigit (b[p + 1])) ||
-                  (!dec && (guchar) b[p] == 0xEF && p + 3 < end && (guchar) b[p + 1] == 0xBC &&
-                   (guchar) b[p + 2] == 0x8E && digit_at (b, p + 3, end, &l2) >= 0))
-                {
-                  dec = TRUE;
-                  t.decimal = 1;
-                  p += b[p] == '.' ? 1 : 3;
-                  continue;
-                }
-              break;
-            }
-          t.num = v;
-          t.end = p;
-          g_array_append_val (S->tokens, t);
-          continue;
-        }
-
-      if (g_ascii_isalpha (c) || c >= 0xC3)
-        {
-          guint32 h = FNV_INIT, hx = FNV_INIT;
-          gboolean any_upper = FALSE;
-          gboolean is_word = FALSE;
-          guchar prev = 0;
-
-          /* A run of letters; non-ASCII letters (é) belong to the word,
-           * CJK and symbols do not. */
-          while (p < end)
-            {
-              guchar ch = b[p];
-
-              if (g_ascii_isalpha (ch))
-                {
-                  /* "XiaomiCars": a case change starts a new word, but not
-                   * after one letter ("mAh", "iPhone", "eBay"). */
-                  if (is_word && g_ascii_isupper (ch) && g_ascii_islower (prev) && p - t.start > 1)
-                    break;
-                  if (g_ascii_isupper (ch))
-                    any_upper = TRUE;
-                  h = fnv (h, lower (ch));
-                  hx = fnv (hx, ch);
-                  prev = ch;
-                  p++;
-                  is_word = TRUE;
-                  continue;
-                }
-              if (ch >= 0xC3 && ch < 0xE0)
-                {
-                  gunichar uc = g_utf8_get_char (b + p);
-                  guint l = g_utf8_skip[ch];
-
-                  if (p + l <= end && g_unichar_isalpha (uc))
-                    {
-                      for (guint k = 0; k < l; k++)
-                        {
-                          h = fnv (h, (guchar) b[p + k]);
-                          hx = fnv (hx, (guchar) b[p + k]);
-                        }
-                      prev = 'a';
-                      p += l;
-                      is_word = TRUE;
-                      continue;
-                    }
-                }
-              break;
-            }
-          if (is_word)
-            {
-              /* Dotted abbreviations are one word: "U.S.", "U.K.". */
-              if (p - t.start == 1 && g_ascii_isupper (b[t.start]))
-                while (p + 2 < end && b[p] == '.' && g_ascii_isupper (b[p + 1]) && b[p + 2] == '.')
-                  {
-                    h = fnv (fnv (fnv (h, '.'), lower (b[p + 1])), '.');
-                    hx = fnv (fnv (fnv (hx, '.'), (guchar) b[p + 1]), '.');
-                    p += 3;
-                  }
-              t.end = p;
-              t.cap = g_ascii_isupper (b[t.start]);
-              push_word (S, &t, h, hx, any_upper);
-              /* Possessive "'s" / "’s" and "s'" belong to the word. */
-              if (p < end)
-                {
-                  guint al = 0;
-
-                  if (b[p] == '\'')
-                    al = 1;
-                  else if ((guchar) b[p] == 0xE2 && p + 2 < end && (guchar) b[p + 1] == 0x80 &&
-                           (guchar) b[p + 2] == 0x99)
-                    al = 3;
-                  if (al > 0)
-                    {
-                      guint q = p + al;
-
-                      if (q < end && (b[q] == 's' || b[q] == 'S') &&
-                          (q + 1 >= end || !g_ascii_isalpha (b[q + 1])))
-                        {
-                          t.poss = 1;
-                          p = q + 1;
-                        }
-                      else if ((b[p - 1] == 's') && (q >= end || !g_ascii_isalpha (b[q])))
-                        {
-                          t.poss = 1;
-                          p = q;
-                        }
-                    }
-                }
-              g_array_append_val (S->tokens, t);
-              continue;
-            }
-        }
-
-      if (c < 0x80)
-        {
+          /* ASCII punctuation; "$" and "%" are symbols. */
           t.cp = c;
           t.type = (c == '$' || c == '%') ? T_SYM : T_PUNCT;
           t.end = ++p;
-          g_array_append_val (S->tokens, t);
-          continue;
         }
-
-      {
-        gunichar uc = g_utf8_get_char_validated (b + p, end - p);
-        guint l = g_utf8_skip[c];
-
-        if (uc == (gunichar) -1 || uc == (gunichar) -2 || p + l > end)
-          {
-            /* Invalid UTF-8 (the importer should have caught it): one byte
-             * of punctuation. */
-            t.type = T_PUNCT;
-            t.cp = 0xFFFD;
-            t.end = ++p;
-            g_array_append_val (S->tokens, t);
-            continue;
-          }
-        if (is_cjk (uc))
-          {
-            t.type = T_CJK;
-            p += l;
-            while (p < end && (guchar) b[p] >= 0xE3)
-              {
-                gunichar u2 = g_utf8_get_char_validated (b + p, end - p);
-
-                if (u2 == (gunichar) -1 || u2 == (gunichar) -2 || !is_cjk (u2))
-                  break;
-                p += g_utf8_skip[(guchar) b[p]];
-              }
-            t.end = p;
-            g_array_append_val (S->tokens, t);
-            continue;
-          }
-        t.cp = uc;
-        if (uc == 0xFF05)
-          t.cp = '%';
-        t.type = (is_currency_symbol (uc) || t.cp == '%') ? T_SYM : T_PUNCT;
-        if (uc == 0x2019 || uc == 0x2018)
-          t.cp = '\'';
-        t.end = p + l;
-        p += l;
-        g_array_append_val (S->tokens, t);
-      }
+      else
+        p = tokenize_unicode (b, p, end, &t);
+      g_array_append_val (S->tokens, t);
     }
 }
 
