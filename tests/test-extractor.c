@@ -386,7 +386,7 @@ static const Case cases[] = {
   { "The company said it earned 275 mln dlrs in the year.",
     "v=275e6;cur=USD;m=profit;text=275 mln dlrs;unit=-" },
   { "Net income rose to 2.1 bln dlrs from 1.8 bln dlrs.",
-    "v=2.1e9;cur=USD;m=profit|v=1.8e9;cur=USD" },
+    "v=2.1e9;cur=USD|v=1.8e9;cur=USD" },
   { "Pre-tax profit was 84 mln stg, up from 71.5 mln stg.",
     "v=84e6;cur=GBP;m=profit;text=84 mln stg|v=71.5e6;cur=GBP" },
   { "Sales rose to 221 mln marks in the first half.",
@@ -412,7 +412,7 @@ static const Case cases[] = {
   { "Its shares rose 1-3/8 to 32-1/4 in heavy trading.",
     "v=1.375;text=1-3/8|v=32.25;text=32-1/4" },
   { "The stock closed at 15-7/8 dlrs, down 5/8.",
-    "v=15.875;cur=USD;text=15-7/8 dlrs" },
+    "v=15.875;cur=USD;text=15-7/8 dlrs|text=5/8" },
   { "Nissan said it lost 12.5 billion yen in the half.",
     "v=-12.5e9;cur=JPY;m=profit;brand=Nissan" },
   /* Traps: no currency where the article gives none, no year as a figure. */

@@ -64,6 +64,7 @@ enum {
   W_BY         = 1ull << 49,  /* by: "fell by 2%" */
   W_UPDOWN     = 1ull << 50,  /* up, down: "up 5%" is a change */
   W_IN         = 1ull << 51,  /* in: "the top three in India" */
+  W_CHANGE     = 1ull << 52,  /* rose, fell, gained: "rose 1-3/8 to 32-1/4" is a change, then a level */
 };
 
 typedef struct {
@@ -188,6 +189,7 @@ typedef struct {
   gboolean short_suffix;     /* a one-letter scale glued on: "40m", "24K" */
   gboolean percent;
   gboolean spelled;
+  gboolean fraction;         /* a price in fractions: "15-7/8" */
 } Number;
 
 #define TOK(S, i) (&g_array_index ((S)->tokens, Token, (i)))

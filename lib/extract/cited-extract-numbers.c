@@ -383,7 +383,9 @@ parse_spelled (Sentence *S,
           j++;
           continue;
         }
-      if ((f & W_SCALE) && !(f & W_SUFFIX) && (any || cur > 0))
+      /* "three million", and in wire copy "three mln" (not "two m") */
+      if ((f & W_SCALE) && (!(f & W_SUFFIX) || (!t->glued && t->end - t->start > 2)) &&
+          (any || cur > 0))
         {
           total += (cur > 0 ? cur : 1) * t->w->scale;
           cur = 0;
@@ -560,6 +562,60 @@ read_percent (Sentence *S,
     }
 }
 
+/* The denominator @i of a price fraction, or 0: wire copy quotes prices
+ * in halves to sixty-fourths. */
+static guint
+fraction_den (Sentence *S,
+              guint     i)
+{
+  Token *d;
+
+  if (i >= S->tokens->len)
+    return 0;
+  d = TOK (S, i);
+  if (d->type != T_NUM || !d->glued || d->decimal || d->sep)
+    return 0;
+  switch ((guint) d->num)
+    {
+    case 2: case 4: case 8: case 16: case 32: case 64:
+      return (guint) d->num;
+    default:
+      return 0;
+    }
+}
+
+/* "15-7/8" (15.875) and "5/8": prices written with fractions. */
+static void
+read_fraction (Sentence *S,
+               guint     j,
+               Number   *num)
+{
+  guint n = S->tokens->len, den;
+  Token *t = TOK (S, j);
+
+  if (t->decimal || t->sep)
+    return;
+  /* whole-num/den */
+  if (j + 4 < n && is_dash (TOK (S, j + 1)) && TOK (S, j + 1)->glued &&
+      TOK (S, j + 2)->type == T_NUM && TOK (S, j + 2)->glued &&
+      is_punct (TOK (S, j + 3), '/') && TOK (S, j + 3)->glued &&
+      (den = fraction_den (S, j + 4)) != 0 && TOK (S, j + 2)->num < den)
+    {
+      num->value = t->num + TOK (S, j + 2)->num / den;
+      num->last = j + 4;
+      num->fraction = TRUE;
+      return;
+    }
+  /* num/den */
+  if (j + 2 < n && is_punct (TOK (S, j + 1), '/') && TOK (S, j + 1)->glued &&
+      (den = fraction_den (S, j + 2)) != 0 && t->num < den && t->num > 0)
+    {
+      num->value = t->num / den;
+      num->last = j + 2;
+      num->fraction = TRUE;
+    }
+}
+
 /* Reads a number at @i: currency before, digits or words, scale, percent:
  * "$2.5bn", "190 million", "two hundred", "13 per cent". */
 gboolean
@@ -583,7 +639,8 @@ parse_number (Sentence *S,
         return FALSE;
       num->value = t->num;
       num->last = j;
-      read_scale (S, j, num);
+      read_fraction (S, j, num);
+      read_scale (S, num->last, num);
     }
   else if (t->type == T_WORD)
     {

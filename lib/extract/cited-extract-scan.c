@@ -99,7 +99,7 @@ run_rules (Scan              *sc,
 static gboolean
 plain (const Number *a)
 {
-  return !a->spelled && a->currency == NULL && !a->percent && !a->scaled;
+  return !a->spelled && a->currency == NULL && !a->percent && !a->scaled && !a->fraction;
 }
 
 /* ---- Readers: words that start a rank or end a scan on their own ---- */
@@ -443,6 +443,11 @@ read_range (Scan *sc)
         (between && r->type == T_WORD && tok_has (r, W_AND));
   if (!sep || from || !parse_number (S, sc->last + 2, &b))
     return;
+  /* "rose 1-3/8 to 32-1/4", "fell $2.86 to $41.32": a change, then the
+   * level it reached. */
+  if (a->first > 0 && tok_has (TOK (S, a->first - 1), W_CHANGE) && r->type == T_WORD &&
+      tok_has (r, W_TO))
+    return;
 
   if (a->percent)
     {
@@ -586,8 +591,11 @@ filter_metres (Scan *sc)
 static gboolean
 filter_spelled_small (Scan *sc)
 {
-  if (!sc->a.spelled || sc->a.scaled ||
-      !((sc->c.unit == NULL && sc->c.currency == NULL) || sc->c.value < 10))
+  /* but "six pct" and "two pence" are cited figures */
+  gboolean money_or_share = sc->c.currency != NULL || g_strcmp0 (sc->c.unit, "%") == 0;
+
+  if (!sc->a.spelled || sc->a.scaled || money_or_share ||
+      !(sc->c.unit == NULL || sc->c.value < 10))
     return FALSE;
   sc->next = sc->a.last;
   return TRUE;
@@ -632,7 +640,7 @@ filter_part_of (Scan *sc)
 static gboolean
 filter_bare_small (Scan *sc)
 {
-  if (sc->a.spelled || !no_unit (sc) || sc->a.scaled ||
+  if (sc->a.spelled || !no_unit (sc) || sc->a.scaled || sc->a.fraction ||
       (isnan (sc->c.value_max) ? sc->c.value : sc->c.value_max) >= 100)
     return FALSE;
   sc->next = sc->a.last;

@@ -130,7 +130,7 @@ static const struct {
   { "spec", W_SPEC }, { "yeardet", W_YEARDET }, { "decline", W_DECLINE },
   { "noprice", W_NOPRICE }, { "goal", W_GOAL }, { "clockprep", W_CLOCKPREP },
   { "yearprep", W_YEARPREP }, { "since", W_SINCE }, { "by", W_BY },
-  { "updown", W_UPDOWN }, { "in", W_IN },
+  { "updown", W_UPDOWN }, { "in", W_IN }, { "change", W_CHANGE },
 };
 
 /* The W_ bits of a row's "flags": ["numword", "scale"]; an unknown name is
