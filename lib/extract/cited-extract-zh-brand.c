@@ -230,6 +230,25 @@ rule_clause_after (ZhBrandQuery *q,
   return owner_past_beaten (q, q->after_clause, q->clause_s, brand);
 }
 
+/* "华为发布了新机。该公司营收增长 5%，超过苹果。": a clause that opens with
+ * a pronoun (该公司, 其, 它) in a sentence naming no brand before the figure
+ * is about the brand of the sentences before, not about one named after. */
+static CitedRuleVerdict
+rule_pronoun_subject (ZhBrandQuery *q,
+                      const char  **brand)
+{
+  const ZhScan *z = q->z;
+  const ZhWord *w = zh_match_any_at (&z->s, skip_spaces (&z->s, q->c->lo), &z->v->subject_pronouns, NULL);
+
+  if (w == NULL || w->flag || z->ctx->prev_brand == NULL)
+    return CITED_RULE_PASS;
+  for (guint m = z->m_first; m < z->m_end; m++)
+    if (z->ctx->mentions[m].end <= q->fs)
+      return CITED_RULE_PASS;
+  *brand = z->ctx->prev_brand;
+  return CITED_RULE_BRAND;
+}
+
 /* "小米表示，全球智能手机出货量下降 5%": a clause about the market, in a
  * sentence that names a brand elsewhere. */
 static CitedRuleVerdict
@@ -279,6 +298,7 @@ static const struct {
   { "respectively",         rule_respectively },
   { "clause-before",        rule_clause_before },
   { "clause-after",         rule_clause_after },
+  { "pronoun-subject",      rule_pronoun_subject },
   { "market-wide-clause",   rule_market_wide_clause },
   { "nearest",              rule_nearest },
   { "market-wide-sentence", rule_market_wide_sentence },
