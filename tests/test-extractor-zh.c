@@ -264,6 +264,18 @@ static const ZhCase cases[] = {
     .year = 2021, .quarter = 2, .only = TRUE },
   { .body = "小米发布了新机。该公司超过三星，成为欧洲第一。", .text = "第一", .value = 1,
     .metric = "rank", .scope = "Europe", .brand = "Xiaomi", .only = TRUE },
+  /* A clause that opens with a pronoun, in a sentence naming no brand
+   * before the figure, is about the brand of the sentence before, not the
+   * one named after it (brand rule pronoun-subject). */
+  { .body = "华为发布了新机。该公司营收增长 5%，超过苹果。", .text = "5%", .value = 5, .unit = "%",
+    .metric = "growth", .brand = "Huawei", .only = TRUE },
+  { .body = "华为发布了新机。其利润下降 5%，低于三星。", .text = "5%", .value = -5, .unit = "%",
+    .metric = "growth", .brand = "Huawei", .only = TRUE },
+  { .body = "华为发布了新机。它的价格仅为 384 美元，搭载 Android 10。", .text = "384 美元", .value = 384,
+    .currency = "USD", .metric = "price", .brand = "Huawei", .only = TRUE },
+  /* "其中" (among them) is no pronoun subject: the rule passes. */
+  { .body = "华为发布了新机。其中出货量达 500 万台，超过小米。", .text = "500 万台", .value = 5000000,
+    .unit = "units", .metric = "shipments", .brand = "Xiaomi", .only = TRUE },
   { .body = "小米希望巩固在₹10,000-₹15,000 价格区间的地位。", .text = "₹10,000-₹15,000", .value = 10000,
     .value_max = 15000, .currency = "INR", .metric = "price", .brand = "Xiaomi", .only = TRUE },
 

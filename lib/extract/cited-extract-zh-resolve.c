@@ -1,0 +1,268 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cited-extractor"
+#include "config.h"
+
+#include <string.h>
+
+#include "cited-extract-zh-private.h"
+
+/*
+ * Resolvers: the metric and the scope of a figure from keyword windows
+ * (data/metrics-zh.json "metrics" and "scopes"), nearest first: "N%的市场
+ * 份额" binds tightest, then the figure's clause, then the sentence. And
+ * the sign of a change ("同比下降 42.4%" is -42.4).
+ */
+
+/* The value of the keyword nearest to the char range [a, b) within
+ * [lo, hi): before it (nearest end) or, when @after, after it. Words with
+ * an empty value block the span they cover. @accept filters values. */
+const char *
+zh_nearest_keyword (const Sent    *s,
+                    const Keyword *kws,
+                    guint          n_kws,
+                    guint          lo,
+                    guint          hi,
+                    guint          a,
+                    guint          b,
+                    gboolean       before,
+                    gboolean       after,
+                    gboolean     (*accept) (const char *value, gpointer data),
+                    gpointer       data)
+{
+  const char *best_before = NULL;
+  const char *best_after = NULL;
+  guint i = lo;
+
+  while (i < hi && best_after == NULL)
+    {
+      guint base, m = 0;
+      gunichar c = s->cp[i];
+      const Keyword *kw = NULL;
+
+      if (i >= a && i < b)
+        {
+          i = b;
+          continue;
+        }
+      if (c < 0x80 && !is_latin (c))
+        {
+          i++;
+          continue;
+        }
+      base = s->off[i];
+      for (guint k = 0; k < n_kws && kw == NULL; k++)
+        if ((guchar) s->body[base] == (guchar) kws[k].word[0] &&
+            base + kws[k].len <= s->off[hi] &&
+            memcmp (s->body + base, kws[k].word, kws[k].len) == 0 &&
+            (m = zh_match_at (s, i, kws[k].word)) > 0)
+          kw = &kws[k];
+      if (kw == NULL)
+        {
+          i++;
+          continue;
+        }
+      if (kw->value[0] != '\0' && (accept == NULL || accept (kw->value, data)))
+        {
+          if (i + m <= a)
+            best_before = kw->value;
+          else if (i >= b && best_after == NULL)
+            best_after = kw->value;
+        }
+      i += m;
+    }
+
+  if (before && best_before != NULL)
+    return best_before;
+  if (after)
+    return best_after;
+  return NULL;
+}
+
+gboolean
+zh_accept_metric (const char *value,
+                  gpointer    data)
+{
+  Kind kind = GPOINTER_TO_INT (data);
+  gboolean share_or_growth = g_str_equal (value, "market share") || g_str_equal (value, "growth");
+  gboolean money = g_str_equal (value, "revenue") || g_str_equal (value, "profit") ||
+                   g_str_equal (value, "price") || g_str_equal (value, "capital") ||
+                   g_str_equal (value, "investment");
+
+  switch (kind)
+    {
+    case KIND_PERCENT:
+      return share_or_growth;
+    case KIND_MONEY:
+      return money || g_str_equal (value, "sales") || g_str_equal (value, "shipments");
+    case KIND_COUNT:
+      return !share_or_growth && !money;
+    case KIND_RANK:
+    default:
+      return FALSE;
+    }
+}
+
+/* The metric word nearest the figure: "N%的市场份额" binds tightest, then
+ * the clause, then the sentence where the unit leaves the metric open
+ * ("三到五家工厂" are no sales). */
+static const char *
+metric_from_keywords (ZhScan     *z,
+                      const Cand *c,
+                      const char **how)
+{
+  const Sent *s = &z->s;
+  gpointer kind = GINT_TO_POINTER (c->kind);
+  guint a = skip_spaces (s, c->i1);
+  const char *metric = NULL;
+
+  *how = "of-phrase";
+  if (a < c->hi && s->cp[a] == 0x7684 /* 的 */)
+    metric = zh_nearest_keyword (s, z->v->metrics, z->v->n_metrics, a + 1, MIN (c->hi, a + 8),
+                                 a, a + 1, FALSE, TRUE, zh_accept_metric, kind);
+  if (metric != NULL)
+    return metric;
+  *how = "clause";
+  metric = zh_nearest_keyword (s, z->v->metrics, z->v->n_metrics, c->lo, c->hi, c->i0, c->i1,
+                               TRUE, TRUE, zh_accept_metric, kind);
+  if (metric != NULL)
+    return metric;
+  *how = "sentence";
+  if (!(c->kind == KIND_COUNT && c->counted && c->unit == NULL) &&
+      (c->kind != KIND_COUNT || c->unit == NULL || g_str_equal (c->unit, "units") ||
+       g_str_equal (c->unit, "people")))
+    metric = zh_nearest_keyword (s, z->v->metrics, z->v->n_metrics, 0, s->n, c->i0, c->i1,
+                                 TRUE, TRUE, zh_accept_metric, kind);
+  return metric;
+}
+
+static gboolean
+str_in (const char         *s,
+        const char * const *list)
+{
+  for (guint k = 0; s != NULL && list[k] != NULL; k++)
+    if (g_str_equal (s, list[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* What the unit says about the metric: 件 of patents are patents, people
+ * counted are employees only where staff are named ("1.2 万名工程师"),
+ * phones counted are no staff ("该团队 3万4000部手机"), countries are
+ * markets. */
+static const char *
+metric_from_unit (ZhScan     *z,
+                  Cand       *c,
+                  const char *metric)
+{
+  static const char * const counted_metrics[] = { "patents", "stores", "users", "cities", NULL };
+  static const char * const not_units[] = { "employees", "users", "stores", "patents", "cities", NULL };
+
+  if (c->kind == KIND_PERCENT && g_strcmp0 (metric, "market share") == 0 &&
+      (c->value > 100 || (!isnan (c->value_max) && c->value_max > 100)))
+    metric = "growth"; /* no share is over 100% */
+  if (c->kind == KIND_MONEY && (g_strcmp0 (metric, "sales") == 0 || g_strcmp0 (metric, "shipments") == 0))
+    metric = "revenue"; /* "销售 150 亿美元" */
+  if (c->kind != KIND_COUNT)
+    return metric;
+  if (str_in (c->unit, counted_metrics))
+    metric = c->unit;
+  else if (g_strcmp0 (c->unit, "people") == 0)
+    {
+      if (zh_range_has_any (&z->s, c->i0, c->i1, &z->v->staff_words))
+        metric = "employees";
+      else if (g_strcmp0 (metric, "employees") != 0)
+        metric = NULL;
+    }
+  if (g_strcmp0 (c->unit, "units") == 0 && str_in (metric, not_units))
+    metric = NULL;
+  if (g_strcmp0 (c->unit, "countries") == 0)
+    metric = "markets";
+  else if (g_strcmp0 (c->unit, "companies") == 0)
+    metric = NULL;
+  if (c->unit == NULL && !c->counted && metric != NULL)
+    {
+      if (str_in (metric, (const char * const[]) { "patents", "stores", "users", NULL }) ||
+          (c->bare && g_str_equal (metric, "cities")))
+        c->unit = metric;
+      else if (g_str_equal (metric, "employees"))
+        c->unit = "people";
+    }
+  return metric;
+}
+
+/* The figure's metric, or NULL; "" when a rate of something else is named
+ * before a percentage ("录取率 6.9%"). May fill the unit from the metric
+ * ("专利 300" counts patents). */
+const char *
+zh_resolve_metric (ZhScan *z,
+                   Cand   *c)
+{
+  const char *metric = c->metric;
+  const char *how = "form";
+
+  if (c->kind == KIND_PERCENT && zh_range_has_any (&z->s, c->lo, c->i0, &z->v->other_rates))
+    {
+      metric = "";
+      how = "other-rate";
+    }
+  if (metric == NULL && c->kind != KIND_RANK)
+    {
+      metric = metric_from_keywords (z, c, &how);
+      metric = metric_from_unit (z, c, metric);
+    }
+  if (z->ctx->trace)
+    cited_extract_trace (z->ctx, z->s.off[c->i0], z->s.off[c->i1], "metric %s by %s",
+                         metric != NULL && *metric != '\0' ? metric : "(none)", how);
+  return metric;
+}
+
+const char *
+zh_resolve_scope (ZhScan     *z,
+                  const Cand *c)
+{
+  const Sent *s = &z->s;
+  const char *scope = c->scope;
+  const char *how = "form";
+
+  if (scope == NULL)
+    {
+      how = "clause";
+      scope = zh_nearest_keyword (s, z->v->scopes, z->v->n_scopes, c->lo, c->hi, c->i0, c->i1,
+                                  TRUE, TRUE, NULL, NULL);
+    }
+  if (scope == NULL)
+    {
+      how = "sentence";
+      scope = zh_nearest_keyword (s, z->v->scopes, z->v->n_scopes, 0, s->n, c->i0, c->i1,
+                                  TRUE, TRUE, NULL, NULL);
+    }
+  if (z->ctx->trace && scope != NULL)
+    cited_extract_trace (z->ctx, s->off[c->i0], s->off[c->i1], "scope %s by %s", scope, how);
+  return scope;
+}
+
+/* The nearest word of change before @i in [lo, i), within a few
+ * characters: TRUE when it says down ("同比下降 42.4%", "下滑 5%"), FALSE
+ * when up or when none; "下降至 5%" is a level, not a change. */
+gboolean
+zh_is_decline_before (const ZhScan *z,
+                      guint         lo,
+                      guint         i)
+{
+  const Sent *s = &z->s;
+  guint b = skip_spaces_back (s, i);
+  guint floor = b > lo + 8 ? b - 8 : lo;
+
+  if (b > lo && (s->cp[b - 1] == 0x81F3 /* 至 */ || s->cp[b - 1] == 0x5230 /* 到 */))
+    return FALSE;
+  for (guint e = b; e > floor; e--)
+    for (guint k = 0; k < z->v->changes.n; k++)
+      {
+        const ZhWord *w = &z->v->changes.w[k];
+
+        if (s->off[e] >= s->off[lo] + w->len &&
+            memcmp (s->body + s->off[e] - w->len, w->word, w->len) == 0)
+          return g_str_equal (w->value, "down");
+      }
+  return FALSE;
+}
