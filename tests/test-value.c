@@ -411,6 +411,37 @@ test_clean (void)
   g_assert_true (isinf (cited_value_clean (INFINITY)));
 }
 
+/* CSV */
+
+static void
+test_csv_quoting (void)
+{
+  static const char * const fields[] = {
+    "Xiaomi", "sales, global", "the \"millet\" brand", "two\nlines", "cr\rhere",
+    " padded", "padded ", "", NULL, "1.9亿",
+  };
+  g_autoptr(GString) crlf = g_string_new (NULL);
+  g_autoptr(GString) lf = g_string_new (NULL);
+  g_autoptr(GString) empty = g_string_new (NULL);
+
+  cited_csv_append_row (crlf, fields, G_N_ELEMENTS (fields), CITED_CSV_CRLF);
+  g_assert_cmpstr (crlf->str, ==,
+                   "Xiaomi,\"sales, global\",\"the \"\"millet\"\" brand\",\"two\nlines\","
+                   "\"cr\rhere\",\" padded\",\"padded \",,,1.9亿\r\n");
+
+  cited_csv_append_row (lf, fields, 2, CITED_CSV_LF);
+  cited_csv_append_row (lf, fields + 2, 1, CITED_CSV_LF);
+  g_assert_cmpstr (lf->str, ==, "Xiaomi,\"sales, global\"\n\"the \"\"millet\"\" brand\"\n");
+
+  cited_csv_append_row (empty, NULL, 0, CITED_CSV_CRLF);
+  g_assert_cmpstr (empty->str, ==, "\r\n");
+
+  g_string_truncate (empty, 0);
+  cited_csv_append_field (empty, "\"");
+  cited_csv_append_field (empty, NULL);
+  g_assert_cmpstr (empty->str, ==, "\"\"\"\"");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/value/parse", test_parse);
   g_test_add_func ("/value/parse/round-trip", test_parse_round_trip);
   g_test_add_func ("/value/clean", test_clean);
+  g_test_add_func ("/csv/quoting", test_csv_quoting);
 
   return g_test_run ();
 }
