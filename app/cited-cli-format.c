@@ -292,34 +292,6 @@ cited_cli_table_print (CitedCliTable *self,
     }
 }
 
-void
-cited_cli_csv_append_row (GString            *out,
-                          const char * const *fields,
-                          guint               n_fields)
-{
-  for (guint i = 0; i < n_fields; i++)
-    {
-      const char *field = fields[i] != NULL ? fields[i] : "";
-
-      if (i > 0)
-        g_string_append_c (out, ',');
-      if (strpbrk (field, ",\"\r\n") != NULL)
-        {
-          g_string_append_c (out, '"');
-          for (const char *p = field; *p; p++)
-            {
-              if (*p == '"')
-                g_string_append_c (out, '"');
-              g_string_append_c (out, *p);
-            }
-          g_string_append_c (out, '"');
-        }
-      else
-        g_string_append (out, field);
-    }
-  g_string_append (out, "\r\n");
-}
-
 static const char *shortest_number (char *buf, gsize size, double value);
 
 char *

@@ -52,12 +52,6 @@ guint  cited_cli_display_width_n (const char *text,
  * Newlines, tabs and other control characters become spaces. */
 char  *cited_cli_truncate      (const char *text,
                                 guint       width);
-/* Appends one RFC 4180 record (fields separated by commas, CRLF at the end;
- * fields quoted when they hold a comma, quote, CR or LF). NULL fields are
- * empty. */
-void   cited_cli_csv_append_row (GString            *out,
-                                 const char * const *fields,
-                                 guint               n_fields);
 /* A number the way JSON and CSV want it: no locale, no exponent for whole
  * numbers, "" for NAN. */
 char  *cited_cli_format_number (double value);

@@ -795,7 +795,7 @@ print_articles_csv (GPtrArray *list)
   };
   g_autoptr(GString) csv = g_string_new (NULL);
 
-  cited_cli_csv_append_row (csv, header, G_N_ELEMENTS (header));
+  cited_csv_append_row (csv, header, G_N_ELEMENTS (header), CITED_CSV_CRLF);
   for (guint r = 0; r < list->len; r++)
     {
       CitedArticle *article = g_ptr_array_index (list, r);
@@ -810,7 +810,7 @@ print_articles_csv (GPtrArray *list)
         article->language, brands, n_figures, snippet,
       };
 
-      cited_cli_csv_append_row (csv, fields, G_N_ELEMENTS (fields));
+      cited_csv_append_row (csv, fields, G_N_ELEMENTS (fields), CITED_CSV_CRLF);
     }
   write_csv (csv);
 }
@@ -1107,7 +1107,7 @@ print_figures_csv (GPtrArray *list)
   };
   g_autoptr(GString) csv = g_string_new (NULL);
 
-  cited_cli_csv_append_row (csv, header, G_N_ELEMENTS (header));
+  cited_csv_append_row (csv, header, G_N_ELEMENTS (header), CITED_CSV_CRLF);
   for (guint r = 0; r < list->len; r++)
     {
       CitedFigure *figure = g_ptr_array_index (list, r);
@@ -1125,7 +1125,7 @@ print_figures_csv (GPtrArray *list)
         status_name (figure->status), figure->edited ? "true" : "false",
       };
 
-      cited_cli_csv_append_row (csv, fields, G_N_ELEMENTS (fields));
+      cited_csv_append_row (csv, fields, G_N_ELEMENTS (fields), CITED_CSV_CRLF);
     }
   write_csv (csv);
 }
@@ -1431,7 +1431,7 @@ print_brands_csv (GPtrArray *list)
   };
   g_autoptr(GString) csv = g_string_new (NULL);
 
-  cited_cli_csv_append_row (csv, header, G_N_ELEMENTS (header));
+  cited_csv_append_row (csv, header, G_N_ELEMENTS (header), CITED_CSV_CRLF);
   for (guint r = 0; r < list->len; r++)
     {
       CitedBrandStats *stats = g_ptr_array_index (list, r);
@@ -1444,7 +1444,7 @@ print_brands_csv (GPtrArray *list)
         stats->name, stats->color, aliases, mentions, articles, share, figures,
       };
 
-      cited_cli_csv_append_row (csv, fields, G_N_ELEMENTS (fields));
+      cited_csv_append_row (csv, fields, G_N_ELEMENTS (fields), CITED_CSV_CRLF);
     }
   write_csv (csv);
 }

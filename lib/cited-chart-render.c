@@ -11,6 +11,7 @@
 
 #include "cited-chart.h"
 #include "cited-extractor.h"
+#include "cited-value.h"
 
 /*
  * One renderer for the screen, the printer and files. Everything that
@@ -260,68 +261,6 @@ set_source (cairo_t    *cr,
 }
 
 /* Number formatting */
-
-static const char *
-currency_symbol (const char *currency)
-{
-  static const struct { const char *code, *symbol; } symbols[] = {
-    { "CNY", "¥" }, { "JPY", "¥" }, { "USD", "$" }, { "EUR", "€" },
-    { "GBP", "£" }, { "KRW", "₩" }, { "INR", "₹" },
-  };
-
-  if (currency == NULL)
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
-    if (g_str_equal (currency, symbols[i].code))
-      return symbols[i].symbol;
-  return NULL;
-}
-
-/* An axis label: "0", "50M", "¥4K", "25%", with as many decimals as the
- * step needs so neighbouring ticks never read alike. */
-static char *
-format_tick (double      value,
-             double      step,
-             double      extent,
-             const char *unit,
-             const char *currency,
-             gboolean    percent)
-{
-  double divisor = 1;
-  const char *suffix = "";
-  const char *symbol = currency_symbol (currency);
-  int decimals;
-  GString *out;
-
-  if (fabs (value) < step * 1e-6)
-    return g_strdup ("0");
-
-  if (!percent)
-    {
-      if (extent >= 1e12)
-        divisor = 1e12, suffix = "T";
-      else if (extent >= 1e9)
-        divisor = 1e9, suffix = "B";
-      else if (extent >= 1e6)
-        divisor = 1e6, suffix = "M";
-      else if (extent >= 1e3)
-        divisor = 1e3, suffix = "K";
-    }
-  decimals = (int) ceil (-log10 (step / divisor) - 1e-9);
-  decimals = CLAMP (decimals, 0, 6);
-
-  out = g_string_new (NULL);
-  if (value < 0)
-    g_string_append (out, "−");
-  if (symbol)
-    g_string_append (out, symbol);
-  else if (currency)
-    g_string_append_printf (out, "%s ", currency);
-  g_string_append_printf (out, "%.*f%s", decimals, fabs (value) / divisor, suffix);
-  if (percent || g_strcmp0 (unit, "%") == 0)
-    g_string_append (out, "%");
-  return g_string_free (out, FALSE);
-}
 
 static gboolean
 bar_is_range (const CitedChartBar *bar)
@@ -715,8 +654,12 @@ layout_ticks (Layout *self,
 
       if (v > self->axis_max + self->step * 1e-6)
         break;
-      label = format_tick (v, self->step, MAX (fabs (self->axis_min), fabs (self->axis_max)),
-                           chart->unit, chart->currency, percent);
+      /* Ticks count in the same scales as the bar labels: 1.5亿 beside 1.9亿
+       * for a Chinese reader, 150M beside 190M for others. */
+      label = cited_value_format_tick (v, self->step,
+                                       MAX (fabs (self->axis_min), fabs (self->axis_max)),
+                                       percent ? "%" : chart->unit, chart->currency,
+                                       CITED_VALUE_SCALES_READER);
       text = make_text (self, label, 0.85, FALSE, -1, 1, PANGO_ALIGN_RIGHT);
       g_array_append_val (self->ticks, text);
       g_array_append_val (self->tick_values, v);

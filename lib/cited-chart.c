@@ -11,6 +11,7 @@
 #include <cairo-svg.h>
 
 #include "cited-chart.h"
+#include "cited-csv.h"
 #include "cited-error.h"
 #include "cited-extractor.h"
 
@@ -1264,36 +1265,13 @@ cited_chart_new_trend (CitedStore          *store,
 
 /* CSV and description */
 
-static void
-csv_field (GString    *out,
-           const char *field)
-{
-  if (field == NULL)
-    return;
-  if (strpbrk (field, ",\"\r\n") != NULL ||
-      (*field != '\0' && (g_ascii_isspace (field[0]) || g_ascii_isspace (field[strlen (field) - 1]))))
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = field; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, field);
-}
-
-static void
-csv_number (GString *out,
-            double   value)
+/* A value in the CSV: no locale, at most 15 significant digits. */
+static char *
+csv_number (double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_ascii_formatd (buf, sizeof buf, "%.15g", value);
-  g_string_append (out, buf);
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", value));
 }
 
 /**
@@ -1310,40 +1288,44 @@ csv_number (GString *out,
 char *
 cited_chart_to_csv (CitedChart *self)
 {
+  static const char * const header[] = {
+    "category", "series", "value", "unit", "currency", "figure_ids", "value_max", "label",
+  };
   GString *out;
   gboolean share;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   share = self->kind == CITED_CHART_KIND_SHARE;
-  out = g_string_new ("category,series,value,unit,currency,figure_ids,value_max,label\n");
+  out = g_string_new (NULL);
+  cited_csv_append_row (out, header, G_N_ELEMENTS (header), CITED_CSV_LF);
   for (guint c = 0; c < self->categories->len; c++)
     for (guint s = 0; s < self->series->len; s++)
       {
         CitedChartSeries *series = g_ptr_array_index (self->series, s);
         CitedChartBar *bar = c < series->bars->len ? g_ptr_array_index (series->bars, c) : NULL;
+        g_autoptr(GString) ids = NULL;
+        g_autofree char *value = NULL;
+        g_autofree char *value_max = NULL;
 
         if (bar == NULL || !isfinite (bar->value))
           continue;
-        csv_field (out, g_ptr_array_index (self->categories, c));
-        g_string_append_c (out, ',');
-        csv_field (out, series->name);
-        g_string_append_c (out, ',');
-        csv_number (out, share ? bar->value * 100 : bar->value);
-        g_string_append_c (out, ',');
-        csv_field (out, self->unit);
-        g_string_append_c (out, ',');
-        csv_field (out, self->currency);
-        g_string_append_c (out, ',');
+        ids = g_string_new (NULL);
         for (guint i = 0; bar->figure_ids && i < bar->figure_ids->len; i++)
-          g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? " " : "",
+          g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i ? " " : "",
                                   g_array_index (bar->figure_ids, gint64, i));
-        g_string_append_c (out, ',');
+        value = csv_number (share ? bar->value * 100 : bar->value);
         if (isfinite (bar->value_max) && bar->value_max > bar->value)
-          csv_number (out, share ? bar->value_max * 100 : bar->value_max);
-        g_string_append_c (out, ',');
-        csv_field (out, bar->label);
-        g_string_append_c (out, '\n');
+          value_max = csv_number (share ? bar->value_max * 100 : bar->value_max);
+
+        {
+          const char *fields[] = {
+            g_ptr_array_index (self->categories, c), series->name, value, self->unit,
+            self->currency, ids->str, value_max, bar->label,
+          };
+
+          cited_csv_append_row (out, fields, G_N_ELEMENTS (fields), CITED_CSV_LF);
+        }
       }
   return g_string_free (out, FALSE);
 }

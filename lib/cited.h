@@ -3,6 +3,8 @@
 
 #include "cited-error.h"
 #include "cited-types.h"
+#include "cited-value.h"
+#include "cited-csv.h"
 #include "cited-lexicon.h"
 #include "cited-extractor.h"
 #include "cited-store.h"

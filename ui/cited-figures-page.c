@@ -1360,61 +1360,6 @@ undo_action (GtkWidget  *widget,
   show_toast (self, _("Correction undone"), FALSE);
 }
 
-/* Accepts "190000000", "190,000,000", "190M", "1.9B", "24K", "1.9亿", "3580万". */
-static gboolean
-parse_value (const char *text,
-             double     *value)
-{
-  g_autoptr(GString) digits = g_string_new (NULL);
-  const char *p;
-  double scale = 1;
-  char *end = NULL;
-  double parsed;
-
-  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == ',' || c == 0xFF0C /* ， */)
-        continue;
-      g_string_append_unichar (digits, c);
-    }
-
-  if (digits->len == 0)
-    return FALSE;
-
-  if (g_str_has_suffix (digits->str, "亿"))
-    {
-      scale = 1e8;
-      g_string_truncate (digits, digits->len - strlen ("亿"));
-    }
-  else if (g_str_has_suffix (digits->str, "万"))
-    {
-      scale = 1e4;
-      g_string_truncate (digits, digits->len - strlen ("万"));
-    }
-  else
-    {
-      switch (g_ascii_toupper (digits->str[digits->len - 1]))
-        {
-        case 'K': scale = 1e3; break;
-        case 'M': scale = 1e6; break;
-        case 'B': scale = 1e9; break;
-        case 'T': scale = 1e12; break;
-        default: break;
-        }
-      if (scale != 1)
-        g_string_truncate (digits, digits->len - 1);
-    }
-
-  parsed = g_ascii_strtod (digits->str, &end);
-  if (end == digits->str || *end != '\0' || !isfinite (parsed))
-    return FALSE;
-
-  *value = parsed * scale;
-  return TRUE;
-}
-
 typedef struct {
   CitedFiguresPage *self;
   gint64 figure_id;
@@ -1453,7 +1398,9 @@ edit_response_cb (GtkWidget  *dialog,
       goto out;
     }
 
-  if (!parse_value (gtk_editable_get_text (GTK_EDITABLE (data->value)), &value))
+  /* "190000000", "190M", "1.9亿", "¥3,999": the figure keeps its own unit
+   * and currency, the dialog corrects only the number. */
+  if (!cited_value_parse (gtk_editable_get_text (GTK_EDITABLE (data->value)), &value, NULL, NULL))
     {
       g_autofree char *message =
         g_strdup_printf (_("“%s” is not a number. Type digits, for example 190000000 or 190M."),

@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "cited-extractor.h"
+#include "cited-value.h"
 
 G_BEGIN_DECLS
 
@@ -62,34 +63,8 @@ void     cited_extract_trace   (const CitedExtractContext *ctx,
                                 const char                *format,
                                 ...) G_GNUC_PRINTF (4, 5);
 
-/* Rounds @value to 12 significant digits, so that digits scaled by a
- * binary multiplication ("0.6000000000000001", "4.1499999999999995") print
- * as written: the integer mantissa is divided (or multiplied) by one exact
- * power of ten. */
-static inline double
-cited_clean_value (double value)
-{
-  double a = fabs (value);
-  int e;
-
-  if (a == 0 || !isfinite (value))
-    return value;
-  e = (int) floor (log10 (a));
-  if (e < 11)
-    {
-      double p = pow (10, 11 - e);
-
-      if (p > 1e22)
-        return value;
-      return round (value * p) / p;
-    }
-  else
-    {
-      double p = pow (10, e - 11);
-
-      return round (value / p) * p;
-    }
-}
+/* The extractor's name for cited_value_clean(). */
+#define cited_clean_value cited_value_clean
 
 /* Extracts figures from the mostly-Chinese sentence body[start, end),
  * appending new CitedFigure* to @figures with every field filled as the

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cited-csv"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cited-csv.h"
+
+static gboolean
+needs_quotes (const char *field,
+              gsize       length)
+{
+  if (length == 0)
+    return FALSE;
+  return strpbrk (field, ",\"\r\n") != NULL ||
+         g_ascii_isspace (field[0]) || g_ascii_isspace (field[length - 1]);
+}
+
+void
+cited_csv_append_field (GString    *out,
+                        const char *field)
+{
+  gsize length;
+
+  g_return_if_fail (out != NULL);
+
+  if (field == NULL)
+    return;
+  length = strlen (field);
+  if (!needs_quotes (field, length))
+    {
+      g_string_append_len (out, field, length);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = field; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+void
+cited_csv_append_row (GString            *out,
+                      const char * const *fields,
+                      guint               n_fields,
+                      CitedCsvLineEnd     line_end)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (fields != NULL || n_fields == 0);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      cited_csv_append_field (out, fields[i]);
+    }
+  g_string_append (out, line_end == CITED_CSV_LF ? "\n" : "\r\n");
+}
