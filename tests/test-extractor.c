@@ -414,7 +414,7 @@ static const Case cases[] = {
   { "The stock closed at 15-7/8 dlrs, down 5/8.",
     "v=15.875;cur=USD;text=15-7/8 dlrs|text=5/8" },
   { "Sony said it lost 12.5 billion yen in the half.",
-    "v=-12.5e9;cur=JPY;m=profit;brand=Sony" },
+    "v=-12.5e9;cur=JPY;brand=Sony" },
   /* Traps: no currency where the article gives none, no year as a figure. */
   { "The 1987 plan cut 1,200 jobs, a spokesman said.",
     "v=1200;text=1,200 jobs" },
