@@ -897,6 +897,10 @@ parse_rank (Sentence  *S,
   guint r;
 
   q.f = tok_flags (q.t);
+  /* Only numbers and a few words start a rank: most tokens stop here. */
+  if (q.t->type != T_NUM &&
+      !(q.f & (W_ORDINAL | W_RANKADJ | W_NUMBER | W_NO | W_TOP | W_RANKVERB)))
+    return FALSE;
   for (r = 0; r < G_N_ELEMENTS (rank_rules); r++)
     if (rank_rules[r].rule (&q))
       break;

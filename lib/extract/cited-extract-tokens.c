@@ -161,7 +161,7 @@ push_word (Sentence *S,
 
 /* The bytes of white space at @p: ASCII space, no-break space (C2 A0) or
  * ideographic space (E3 80 80); 0 when none. */
-static inline guint
+G_ALWAYS_INLINE static inline guint
 space_at (const char *b,
           guint       p,
           guint       end)
@@ -179,7 +179,7 @@ space_at (const char *b,
 
 /* Links hold numbers that are no figures: "https://x.com/2024/5" is skipped
  * whole. Returns the position after the link, or @p when none starts. */
-static inline guint
+G_ALWAYS_INLINE static inline guint
 skip_link (const char *b,
            guint       p,
            guint       end)
@@ -200,7 +200,7 @@ skip_link (const char *b,
 /* A number token from @p: digits (ASCII or full-width), thousands
  * separators ("1,299"), one decimal point ("1.9", "１．９"). Returns the
  * position after it. */
-static guint
+G_ALWAYS_INLINE static inline guint
 tokenize_number (const char *b,
                  guint       p,
                  guint       end,
@@ -260,7 +260,7 @@ tokenize_number (const char *b,
  * Non-ASCII letters ("é") belong to the word, CJK and symbols do not; a
  * case change starts a new word ("XiaomiCars"), but not after one letter
  * ("mAh", "iPhone", "eBay"). Returns the position after the letters. */
-static inline guint
+G_ALWAYS_INLINE static inline guint
 scan_letters (const char *b,
               guint       p,
               guint       end,
@@ -277,7 +277,7 @@ scan_letters (const char *b,
 
       if (g_ascii_isalpha (ch))
         {
-          if (p > start && g_ascii_isupper (ch) && g_ascii_islower (prev) && p - start > 1)
+          if (g_ascii_isupper (ch) && g_ascii_islower (prev) && p - start > 1)
             break;
           if (g_ascii_isupper (ch))
             *any_upper = TRUE;
@@ -346,7 +346,7 @@ scan_possessive (const char *b,
 
 /* A word token from @p, looked up in the word tables: "sales", "U.S.",
  * "Xiaomi's". Returns @p when no letter starts there. */
-static guint
+G_ALWAYS_INLINE static inline guint
 tokenize_word (Sentence *S,
                guint     p,
                Token    *t)
