@@ -75,12 +75,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedFigure, cited_figure_unref)
 /**
  * CitedMention:
  * A brand mention: the canonical brand name (interned, never freed) and the
- * byte offsets of the alias as it appears in the text.
+ * byte offsets of the alias as it appears in the text. @discovered is TRUE
+ * for a company the lexicon does not know, found in the text itself
+ * ("shares in Rowntree", "Yukos said"); such a name is no brand until the
+ * user accepts it.
  */
 typedef struct {
   const char *brand;
   guint start;
   guint end;
+  gboolean discovered;
 } CitedMention;
 
 /**
