@@ -211,7 +211,7 @@ filter_bare_number (ZhScan   *z,
   verb = zh_match_any_before (s, b, &z->v->bare_verbs, NULL) != NULL ||
          zh_match_any_before (s, b, &z->v->qualifiers_before, NULL) != NULL;
   if (verb)
-    verb = zh_nearest_keyword (s, z->v->metrics, z->v->n_metrics, z->clause_lo, fig->i0,
+    verb = zh_nearest_keyword (s, &z->v->metrics, z->clause_lo, fig->i0,
                                fig->i0, fig->i0, TRUE, FALSE, zh_accept_metric,
                                GINT_TO_POINTER (KIND_COUNT)) != NULL;
   year4 = is_year_value (value) && num->n_int_digits == 4;

@@ -42,8 +42,16 @@ typedef enum {
 typedef struct {
   const char *word;   /* interned */
   guint       len;    /* bytes */
+  gunichar    first;  /* first code point */
   const char *value;  /* interned; "" blocks the word */
 } Keyword;
+
+/* Keywords longest first, with a bit (first & 63) per first code point. */
+typedef struct {
+  Keyword *kw;
+  guint    n;
+  guint64  first_mask;
+} ZhKeywords;
 
 /* One row of a word list: the word and what it maps to. Every string is
  * interned; fields a list does not use are NULL, 0 or FALSE. */
@@ -66,10 +74,8 @@ typedef struct {
 } ZhWords;
 
 typedef struct {
-  Keyword *metrics;
-  guint    n_metrics;
-  Keyword *scopes;
-  guint    n_scopes;
+  ZhKeywords metrics;
+  ZhKeywords scopes;
 
   ZhWords numerals, small_scales, openers, numeral_followers, one_followers;
   ZhWords units, measure_nouns, rejects_after;
@@ -346,7 +352,7 @@ gboolean zh_filter_resolved (ZhScan *z, const Cand *c, const char *metric);
 
 /* ---- resolvers (cited-extract-zh-resolve.c) ---- */
 
-const char *zh_nearest_keyword (const Sent *s, const Keyword *kws, guint n_kws,
+const char *zh_nearest_keyword (const Sent *s, const ZhKeywords *kws,
                                 guint lo, guint hi, guint a, guint b,
                                 gboolean before, gboolean after,
                                 gboolean (*accept) (const char *value, gpointer data),

@@ -29,14 +29,14 @@ keyword_cmp (gconstpointer a,
   return strcmp (ka->word, kb->word);
 }
 
-static Keyword *
+static void
 load_keywords (JsonObject *root,
                const char *member,
                const char *value_member,
-               guint      *n_out)
+               ZhKeywords *out)
 {
   JsonArray *groups = NULL;
-  GArray *out = g_array_new (FALSE, TRUE, sizeof (Keyword));
+  GArray *found = g_array_new (FALSE, TRUE, sizeof (Keyword));
 
   if (json_object_has_member (root, member))
     groups = json_object_get_array_member (root, member);
@@ -59,14 +59,16 @@ load_keywords (JsonObject *root,
             continue;
           kw.word = g_intern_string (w);
           kw.len = strlen (w);
+          kw.first = g_utf8_get_char (w);
+          out->first_mask |= G_GUINT64_CONSTANT (1) << (kw.first & 63);
           kw.value = g_intern_string (value);
-          g_array_append_val (out, kw);
+          g_array_append_val (found, kw);
         }
     }
 
-  g_array_sort (out, keyword_cmp);
-  *n_out = out->len;
-  return (Keyword *) (void *) g_array_free (out, FALSE);
+  g_array_sort (found, keyword_cmp);
+  out->n = found->len;
+  out->kw = (Keyword *) (void *) g_array_free (found, FALSE);
 }
 
 /* The first string member of @row among the value fields a list may use. */
@@ -217,8 +219,8 @@ load_lists (ZhVocab    *v,
     { "respectively", &v->respectively },
   };
 
-  v->metrics = load_keywords (root, "metrics", "metric", &v->n_metrics);
-  v->scopes = load_keywords (root, "scopes", "scope", &v->n_scopes);
+  load_keywords (root, "metrics", "metric", &v->metrics);
+  load_keywords (root, "scopes", "scope", &v->scopes);
   for (guint k = 0; k < G_N_ELEMENTS (lists); k++)
     load_words (root, lists[k].name, lists[k].list);
 }
