@@ -244,15 +244,13 @@ form_currency_sign (ZhScan   *z,
 {
   const Sent *s = &z->s;
   guint i = *ip, m = 0, ds;
-  gunichar c = s->cp[i];
-  const ZhWord *pre;
+  const ZhWord *pre = zh_match_any_at (s, i, &z->v->currency_prefixes, &m);
 
-  if (!(c == 0xFFE5 || c == 0xA5 || c == '$' || c == 0x20AC || c == 0xA3 || c == 0x20B9 ||
-        c == 0x4EBA /* 人民币 */))
+  /* Latin prefixes ("US$", "RMB") were read with their word. */
+  if (pre == NULL)
     return FORM_PASS;
-  pre = zh_match_any_at (s, i, &z->v->currency_prefixes, &m);
-  ds = pre != NULL ? skip_spaces (s, i + m) : s->n;
-  if (pre != NULL && ds < s->n &&
+  ds = skip_spaces (s, i + m);
+  if (ds < s->n &&
       (arabic_digit (s->cp[ds]) >= 0 || zh_cn_digit (z->v, s->cp[ds]) >= 0) &&
       zh_parse_number (s, ds, &fig->num))
     {
@@ -277,7 +275,8 @@ form_round_amount (ZhScan   *z,
   Num *num = &fig->num;
 
   if (!((c == 0x5343 || c == 0x767E || c == CH_WAN) && i > 0 && i + 1 < s->n &&
-        zh_char_in (s->cp[i - 1], "近逾超约") && zh_match_unit (s, i + 1, &m) != NULL))
+        zh_match_any_at (s, i - 1, &z->v->round_qualifiers, NULL) != NULL &&
+        zh_match_unit (s, i + 1, &m) != NULL))
     return FORM_PASS;
   memset (num, 0, sizeof *num);
   num->value = c == CH_WAN ? 1e4 : zh_small_scale (z->v, c);

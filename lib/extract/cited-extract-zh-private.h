@@ -85,7 +85,7 @@ typedef struct {
   ZhWords staff_words, other_rates, spec_words, goal_words;
   ZhWords rank_before, rank_words, top_before, ordinal_nouns, part_words, maker_words;
   ZhWords pronouns, subject_pronouns, market_words, beat_verbs, component_words;
-  ZhWords respectively;
+  ZhWords respectively, vague_before, round_qualifiers;
 
   /* Derived once from the lists above, one bit per ideograph. */
   guint8 digit_bits[ZH_CJK_BITS];   /* numerals */

@@ -216,7 +216,8 @@ load_lists (ZhVocab    *v,
     { "maker_words", &v->maker_words }, { "pronouns", &v->pronouns },
     { "subject_pronouns", &v->subject_pronouns }, { "market_words", &v->market_words },
     { "beat_verbs", &v->beat_verbs }, { "component_words", &v->component_words },
-    { "respectively", &v->respectively },
+    { "respectively", &v->respectively }, { "vague_before", &v->vague_before },
+    { "round_qualifiers", &v->round_qualifiers },
   };
 
   load_keywords (root, "metrics", "metric", &v->metrics);
