@@ -63,7 +63,8 @@ typedef struct {
   double      number;     /* numeral value, scale, year delta */
   Kind        kind;       /* units: KIND_MONEY when value is a currency */
   const char *not_before; /* units: chars that make it another word */
-  gboolean    flag;       /* units: needs_noun; subject_pronouns: not_subject */
+  gboolean    flag;       /* units: needs_noun; subject_pronouns: not_subject;
+                           * openers: quick (a reason to scan on its own) */
   gboolean    noun_decides; /* units: the noun after it names the unit (家门店) */
 } ZhWord;
 
@@ -96,6 +97,7 @@ typedef struct {
   guint8 money_bits[ZH_CJK_BITS];   /* first chars of currency words */
   guint8 one_bits[ZH_CJK_BITS];     /* "一成", "一半": 一 as a figure */
   guint8 scale_bits[ZH_CJK_BITS];   /* 十, 百, 千 */
+  guint8 quick_bits[ZH_CJK_BITS];   /* openers that are a reason to scan */
 } ZhVocab;
 
 /* The Chinese vocabulary, loaded on first use (thread-safe). */

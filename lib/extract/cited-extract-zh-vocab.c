@@ -126,7 +126,8 @@ load_words (JsonObject *root,
       if (json_object_has_member (row, "not_before"))
         zw.not_before = g_intern_string (json_object_get_string_member (row, "not_before"));
       zw.flag = json_object_get_boolean_member_with_default (row, "needs_noun", FALSE) ||
-                json_object_get_boolean_member_with_default (row, "not_subject", FALSE);
+                json_object_get_boolean_member_with_default (row, "not_subject", FALSE) ||
+                json_object_get_boolean_member_with_default (row, "quick", FALSE);
       zw.noun_decides = json_object_get_boolean_member_with_default (row, "noun_decides", FALSE);
       g_array_append_val (words, zw);
     }
@@ -190,6 +191,10 @@ derive_bits (ZhVocab *v)
       set_bit (v->money_bits, v->units.w[k].first);
   set_first_bits (v->one_bits, &v->one_followers);
   set_first_bits (v->scale_bits, &v->small_scales);
+  /* Openers that make a sentence worth scanning on their own (第, 最, 百). */
+  for (guint k = 0; k < v->openers.n; k++)
+    if (v->openers.w[k].flag)
+      set_bit (v->quick_bits, v->openers.w[k].first);
 }
 
 static void
