@@ -174,6 +174,8 @@ form_top (ZhScan   *z,
           return FORM_DONE;
         }
     }
+  else if (z->ctx->trace)
+    cited_extract_trace (z->ctx, s->off[i], s->off[MIN (k + 1, n)], "no figure: not a top N (form top)");
   *ip = k;
   return FORM_DONE;
 }
@@ -398,7 +400,12 @@ form_ordinal (ZhScan   *z,
   t1 = kend;
   *ip = k;
   if (!ordinal_is_rank (z, i, k, rank_word, &t1) || ranks_a_part (z, t1))
-    return FORM_DONE;
+    {
+      if (z->ctx->trace)
+        cited_extract_trace (z->ctx, s->off[i], s->off[MIN (k + 1, s->n)],
+                             "no figure: an ordinal, not a rank (form ordinal)");
+      return FORM_DONE;
+    }
   if (!(num->value >= 1 && num->value <= 1000 && num->value == floor (num->value)))
     return FORM_DONE;
   /* "排名第三": the rank word is part of the text. */
