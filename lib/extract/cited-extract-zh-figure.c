@@ -256,7 +256,7 @@ zh_match_unit (const Sent *s,
 {
   const ZhWords *units = &s->v->units;
 
-  if (i >= s->n)
+  if (i >= s->n || !((units->first_mask >> (s->cp[i] & 63)) & 1))
     return NULL;
   for (guint k = 0; k < units->n; k++)
     {

@@ -31,14 +31,12 @@ filter_vague (ZhScan   *z,
 {
   const Sent *s = &z->s;
   guint i = fig->ni;
-  gunichar p;
 
   if (fig->prefix_currency != NULL || i == 0 || arabic_digit (s->cp[i]) >= 0)
     return FALSE;
-  p = s->cp[i - 1];
   fig->resume = i + 1;
-  return p == 0x6570 /* 数 */ || p == 0x51E0 /* 几 */ || p == 0x4E0A /* 上 */ ||
-         p == 0x6210 /* 成 */ || zh_small_scale (z->v, p) > 0;
+  return zh_match_any_at (s, i - 1, &z->v->vague_before, NULL) != NULL ||
+         zh_small_scale (z->v, s->cp[i - 1]) > 0;
 }
 
 /* "5G", "888Plus", "12GB", "3Q20" (a quarter): Latin letters glued on. */
@@ -211,7 +209,7 @@ filter_bare_number (ZhScan   *z,
   verb = zh_match_any_before (s, b, &z->v->bare_verbs, NULL) != NULL ||
          zh_match_any_before (s, b, &z->v->qualifiers_before, NULL) != NULL;
   if (verb)
-    verb = zh_nearest_keyword (s, z->v->metrics, z->v->n_metrics, z->clause_lo, fig->i0,
+    verb = zh_nearest_keyword (s, &z->v->metrics, z->clause_lo, fig->i0,
                                fig->i0, fig->i0, TRUE, FALSE, zh_accept_metric,
                                GINT_TO_POINTER (KIND_COUNT)) != NULL;
   year4 = is_year_value (value) && num->n_int_digits == 4;

@@ -174,6 +174,8 @@ form_top (ZhScan   *z,
           return FORM_DONE;
         }
     }
+  else if (z->ctx->trace)
+    cited_extract_trace (z->ctx, s->off[i], s->off[MIN (k + 1, n)], "no figure: not a top N (form top)");
   *ip = k;
   return FORM_DONE;
 }
@@ -244,15 +246,13 @@ form_currency_sign (ZhScan   *z,
 {
   const Sent *s = &z->s;
   guint i = *ip, m = 0, ds;
-  gunichar c = s->cp[i];
-  const ZhWord *pre;
+  const ZhWord *pre = zh_match_any_at (s, i, &z->v->currency_prefixes, &m);
 
-  if (!(c == 0xFFE5 || c == 0xA5 || c == '$' || c == 0x20AC || c == 0xA3 || c == 0x20B9 ||
-        c == 0x4EBA /* 人民币 */))
+  /* Latin prefixes ("US$", "RMB") were read with their word. */
+  if (pre == NULL)
     return FORM_PASS;
-  pre = zh_match_any_at (s, i, &z->v->currency_prefixes, &m);
-  ds = pre != NULL ? skip_spaces (s, i + m) : s->n;
-  if (pre != NULL && ds < s->n &&
+  ds = skip_spaces (s, i + m);
+  if (ds < s->n &&
       (arabic_digit (s->cp[ds]) >= 0 || zh_cn_digit (z->v, s->cp[ds]) >= 0) &&
       zh_parse_number (s, ds, &fig->num))
     {
@@ -277,7 +277,8 @@ form_round_amount (ZhScan   *z,
   Num *num = &fig->num;
 
   if (!((c == 0x5343 || c == 0x767E || c == CH_WAN) && i > 0 && i + 1 < s->n &&
-        zh_char_in (s->cp[i - 1], "近逾超约") && zh_match_unit (s, i + 1, &m) != NULL))
+        zh_match_any_at (s, i - 1, &z->v->round_qualifiers, NULL) != NULL &&
+        zh_match_unit (s, i + 1, &m) != NULL))
     return FORM_PASS;
   memset (num, 0, sizeof *num);
   num->value = c == CH_WAN ? 1e4 : zh_small_scale (z->v, c);
@@ -399,7 +400,12 @@ form_ordinal (ZhScan   *z,
   t1 = kend;
   *ip = k;
   if (!ordinal_is_rank (z, i, k, rank_word, &t1) || ranks_a_part (z, t1))
-    return FORM_DONE;
+    {
+      if (z->ctx->trace)
+        cited_extract_trace (z->ctx, s->off[i], s->off[MIN (k + 1, s->n)],
+                             "no figure: an ordinal, not a rank (form ordinal)");
+      return FORM_DONE;
+    }
   if (!(num->value >= 1 && num->value <= 1000 && num->value == floor (num->value)))
     return FORM_DONE;
   /* "排名第三": the rank word is part of the text. */

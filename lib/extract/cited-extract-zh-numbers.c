@@ -377,8 +377,7 @@ zh_worth_scanning (const char *b,
       c = decode3 (b + p);
       p += 3;
 
-      if ((c >= 0xFF10 && c <= 0xFF19) || c == 0x7B2C /* 第 */ || c == 0x6700 /* 最 */ ||
-          c == 0x767E /* 百 */)
+      if ((c >= 0xFF10 && c <= 0xFF19) || zh_has_bit (v->quick_bits, c))
         return TRUE;
       if (prev_digit >= 0 && follows_numeral (v, prev_digit, c))
         return TRUE;

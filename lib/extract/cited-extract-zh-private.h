@@ -42,8 +42,16 @@ typedef enum {
 typedef struct {
   const char *word;   /* interned */
   guint       len;    /* bytes */
+  gunichar    first;  /* first code point */
   const char *value;  /* interned; "" blocks the word */
 } Keyword;
+
+/* Keywords longest first, with a bit (first & 63) per first code point. */
+typedef struct {
+  Keyword *kw;
+  guint    n;
+  guint64  first_mask;
+} ZhKeywords;
 
 /* One row of a word list: the word and what it maps to. Every string is
  * interned; fields a list does not use are NULL, 0 or FALSE. */
@@ -55,7 +63,8 @@ typedef struct {
   double      number;     /* numeral value, scale, year delta */
   Kind        kind;       /* units: KIND_MONEY when value is a currency */
   const char *not_before; /* units: chars that make it another word */
-  gboolean    flag;       /* units: needs_noun; subject_pronouns: not_subject */
+  gboolean    flag;       /* units: needs_noun; subject_pronouns: not_subject;
+                           * openers: quick (a reason to scan on its own) */
   gboolean    noun_decides; /* units: the noun after it names the unit (家门店) */
 } ZhWord;
 
@@ -66,10 +75,8 @@ typedef struct {
 } ZhWords;
 
 typedef struct {
-  Keyword *metrics;
-  guint    n_metrics;
-  Keyword *scopes;
-  guint    n_scopes;
+  ZhKeywords metrics;
+  ZhKeywords scopes;
 
   ZhWords numerals, small_scales, openers, numeral_followers, one_followers;
   ZhWords units, measure_nouns, rejects_after;
@@ -79,7 +86,7 @@ typedef struct {
   ZhWords staff_words, other_rates, spec_words, goal_words;
   ZhWords rank_before, rank_words, top_before, ordinal_nouns, part_words, maker_words;
   ZhWords pronouns, subject_pronouns, market_words, beat_verbs, component_words;
-  ZhWords respectively;
+  ZhWords respectively, vague_before, round_qualifiers;
 
   /* Derived once from the lists above, one bit per ideograph. */
   guint8 digit_bits[ZH_CJK_BITS];   /* numerals */
@@ -90,6 +97,7 @@ typedef struct {
   guint8 money_bits[ZH_CJK_BITS];   /* first chars of currency words */
   guint8 one_bits[ZH_CJK_BITS];     /* "一成", "一半": 一 as a figure */
   guint8 scale_bits[ZH_CJK_BITS];   /* 十, 百, 千 */
+  guint8 quick_bits[ZH_CJK_BITS];   /* openers that are a reason to scan */
 } ZhVocab;
 
 /* The Chinese vocabulary, loaded on first use (thread-safe). */
@@ -346,7 +354,7 @@ gboolean zh_filter_resolved (ZhScan *z, const Cand *c, const char *metric);
 
 /* ---- resolvers (cited-extract-zh-resolve.c) ---- */
 
-const char *zh_nearest_keyword (const Sent *s, const Keyword *kws, guint n_kws,
+const char *zh_nearest_keyword (const Sent *s, const ZhKeywords *kws,
                                 guint lo, guint hi, guint a, guint b,
                                 gboolean before, gboolean after,
                                 gboolean (*accept) (const char *value, gpointer data),

@@ -17,58 +17,66 @@
  * [lo, hi): before it (nearest end) or, when @after, after it. Words with
  * an empty value block the span they cover. @accept filters values. */
 const char *
-zh_nearest_keyword (const Sent    *s,
-                    const Keyword *kws,
-                    guint          n_kws,
-                    guint          lo,
-                    guint          hi,
-                    guint          a,
-                    guint          b,
-                    gboolean       before,
-                    gboolean       after,
-                    gboolean     (*accept) (const char *value, gpointer data),
-                    gpointer       data)
+zh_nearest_keyword (const Sent       *s,
+                    const ZhKeywords *kws,
+                    guint             lo,
+                    guint             hi,
+                    guint             a,
+                    guint             b,
+                    gboolean          before,
+                    gboolean          after,
+                    gboolean        (*accept) (const char *value, gpointer data),
+                    gpointer          data)
 {
   const char *best_before = NULL;
   const char *best_after = NULL;
   guint i = lo;
 
-  while (i < hi && best_after == NULL)
+  while (i < hi)
     {
-      guint base, m = 0;
+      gboolean matched = FALSE;
+      guint base;
       gunichar c = s->cp[i];
-      const Keyword *kw = NULL;
 
       if (i >= a && i < b)
         {
           i = b;
           continue;
         }
-      if (c < 0x80 && !is_latin (c))
+      /* One bit rules out chars that start no keyword. */
+      if (!((kws->first_mask >> (c & 63)) & 1) || (c < 0x80 && !is_latin (c)))
         {
           i++;
           continue;
         }
+
       base = s->off[i];
-      for (guint k = 0; k < n_kws && kw == NULL; k++)
-        if ((guchar) s->body[base] == (guchar) kws[k].word[0] &&
-            base + kws[k].len <= s->off[hi] &&
-            memcmp (s->body + base, kws[k].word, kws[k].len) == 0 &&
-            (m = zh_match_at (s, i, kws[k].word)) > 0)
-          kw = &kws[k];
-      if (kw == NULL)
+      for (guint k = 0; k < kws->n; k++)
         {
-          i++;
-          continue;
+          const Keyword *kw = &kws->kw[k];
+          guint m;
+
+          if (kw->first != c || base + kw->len > s->off[hi] ||
+              memcmp (s->body + base, kw->word, kw->len) != 0)
+            continue;
+          m = zh_match_at (s, i, kw->word);
+          if (m == 0)
+            continue;
+          if (kw->value[0] != '\0' && (accept == NULL || accept (kw->value, data)))
+            {
+              if (i + m <= a)
+                best_before = kw->value;
+              else if (i >= b && best_after == NULL)
+                best_after = kw->value;
+            }
+          i += m;
+          matched = TRUE;
+          break;
         }
-      if (kw->value[0] != '\0' && (accept == NULL || accept (kw->value, data)))
-        {
-          if (i + m <= a)
-            best_before = kw->value;
-          else if (i >= b && best_after == NULL)
-            best_after = kw->value;
-        }
-      i += m;
+      if (!matched)
+        i++;
+      if (best_after != NULL)
+        break;
     }
 
   if (before && best_before != NULL)
@@ -117,12 +125,12 @@ metric_from_keywords (ZhScan     *z,
 
   *how = "of-phrase";
   if (a < c->hi && s->cp[a] == 0x7684 /* 的 */)
-    metric = zh_nearest_keyword (s, z->v->metrics, z->v->n_metrics, a + 1, MIN (c->hi, a + 8),
+    metric = zh_nearest_keyword (s, &z->v->metrics, a + 1, MIN (c->hi, a + 8),
                                  a, a + 1, FALSE, TRUE, zh_accept_metric, kind);
   if (metric != NULL)
     return metric;
   *how = "clause";
-  metric = zh_nearest_keyword (s, z->v->metrics, z->v->n_metrics, c->lo, c->hi, c->i0, c->i1,
+  metric = zh_nearest_keyword (s, &z->v->metrics, c->lo, c->hi, c->i0, c->i1,
                                TRUE, TRUE, zh_accept_metric, kind);
   if (metric != NULL)
     return metric;
@@ -130,7 +138,7 @@ metric_from_keywords (ZhScan     *z,
   if (!(c->kind == KIND_COUNT && c->counted && c->unit == NULL) &&
       (c->kind != KIND_COUNT || c->unit == NULL || g_str_equal (c->unit, "units") ||
        g_str_equal (c->unit, "people")))
-    metric = zh_nearest_keyword (s, z->v->metrics, z->v->n_metrics, 0, s->n, c->i0, c->i1,
+    metric = zh_nearest_keyword (s, &z->v->metrics, 0, s->n, c->i0, c->i1,
                                  TRUE, TRUE, zh_accept_metric, kind);
   return metric;
 }
@@ -227,13 +235,13 @@ zh_resolve_scope (ZhScan     *z,
   if (scope == NULL)
     {
       how = "clause";
-      scope = zh_nearest_keyword (s, z->v->scopes, z->v->n_scopes, c->lo, c->hi, c->i0, c->i1,
+      scope = zh_nearest_keyword (s, &z->v->scopes, c->lo, c->hi, c->i0, c->i1,
                                   TRUE, TRUE, NULL, NULL);
     }
   if (scope == NULL)
     {
       how = "sentence";
-      scope = zh_nearest_keyword (s, z->v->scopes, z->v->n_scopes, 0, s->n, c->i0, c->i1,
+      scope = zh_nearest_keyword (s, &z->v->scopes, 0, s->n, c->i0, c->i1,
                                   TRUE, TRUE, NULL, NULL);
     }
   if (z->ctx->trace && scope != NULL)

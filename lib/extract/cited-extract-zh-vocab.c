@@ -29,14 +29,14 @@ keyword_cmp (gconstpointer a,
   return strcmp (ka->word, kb->word);
 }
 
-static Keyword *
+static void
 load_keywords (JsonObject *root,
                const char *member,
                const char *value_member,
-               guint      *n_out)
+               ZhKeywords *out)
 {
   JsonArray *groups = NULL;
-  GArray *out = g_array_new (FALSE, TRUE, sizeof (Keyword));
+  GArray *found = g_array_new (FALSE, TRUE, sizeof (Keyword));
 
   if (json_object_has_member (root, member))
     groups = json_object_get_array_member (root, member);
@@ -59,14 +59,16 @@ load_keywords (JsonObject *root,
             continue;
           kw.word = g_intern_string (w);
           kw.len = strlen (w);
+          kw.first = g_utf8_get_char (w);
+          out->first_mask |= G_GUINT64_CONSTANT (1) << (kw.first & 63);
           kw.value = g_intern_string (value);
-          g_array_append_val (out, kw);
+          g_array_append_val (found, kw);
         }
     }
 
-  g_array_sort (out, keyword_cmp);
-  *n_out = out->len;
-  return (Keyword *) (void *) g_array_free (out, FALSE);
+  g_array_sort (found, keyword_cmp);
+  out->n = found->len;
+  out->kw = (Keyword *) (void *) g_array_free (found, FALSE);
 }
 
 /* The first string member of @row among the value fields a list may use. */
@@ -124,7 +126,8 @@ load_words (JsonObject *root,
       if (json_object_has_member (row, "not_before"))
         zw.not_before = g_intern_string (json_object_get_string_member (row, "not_before"));
       zw.flag = json_object_get_boolean_member_with_default (row, "needs_noun", FALSE) ||
-                json_object_get_boolean_member_with_default (row, "not_subject", FALSE);
+                json_object_get_boolean_member_with_default (row, "not_subject", FALSE) ||
+                json_object_get_boolean_member_with_default (row, "quick", FALSE);
       zw.noun_decides = json_object_get_boolean_member_with_default (row, "noun_decides", FALSE);
       g_array_append_val (words, zw);
     }
@@ -188,6 +191,10 @@ derive_bits (ZhVocab *v)
       set_bit (v->money_bits, v->units.w[k].first);
   set_first_bits (v->one_bits, &v->one_followers);
   set_first_bits (v->scale_bits, &v->small_scales);
+  /* Openers that make a sentence worth scanning on their own (第, 最, 百). */
+  for (guint k = 0; k < v->openers.n; k++)
+    if (v->openers.w[k].flag)
+      set_bit (v->quick_bits, v->openers.w[k].first);
 }
 
 static void
@@ -214,11 +221,12 @@ load_lists (ZhVocab    *v,
     { "maker_words", &v->maker_words }, { "pronouns", &v->pronouns },
     { "subject_pronouns", &v->subject_pronouns }, { "market_words", &v->market_words },
     { "beat_verbs", &v->beat_verbs }, { "component_words", &v->component_words },
-    { "respectively", &v->respectively },
+    { "respectively", &v->respectively }, { "vague_before", &v->vague_before },
+    { "round_qualifiers", &v->round_qualifiers },
   };
 
-  v->metrics = load_keywords (root, "metrics", "metric", &v->n_metrics);
-  v->scopes = load_keywords (root, "scopes", "scope", &v->n_scopes);
+  load_keywords (root, "metrics", "metric", &v->metrics);
+  load_keywords (root, "scopes", "scope", &v->scopes);
   for (guint k = 0; k < G_N_ELEMENTS (lists); k++)
     load_words (root, lists[k].name, lists[k].list);
 }
