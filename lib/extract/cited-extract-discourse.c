@@ -25,7 +25,12 @@ discourse_next (const CitedExtractContext *ctx,
     return ctx->prev_brand;
   if (topic->first_mention != NULL)
     return topic->first_mention;
-  return topic->figures_brand;
+  if (topic->figures_brand != NULL)
+    return topic->figures_brand;
+  /* "Xiaomi sold 5 million phones. Analysts were impressed. Its profits
+   * rose 5%.": a sentence that names no one leaves the text's company as
+   * it was. */
+  return ctx->prev_brand;
 }
 
 /* The brand the sentence is about, for the next one. */
