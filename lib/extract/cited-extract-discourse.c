@@ -100,6 +100,7 @@ word_flags (const Tables *tables,
 /* Trigger words by length and first letter, built once from the word
  * table so that most words are passed over after one comparison. */
 static GPtrArray *trigger_buckets[16][26];
+static guint16 trigger_lengths[26];  /* bit n: a trigger of length n starts with this letter */
 
 static void
 init_triggers (void)
@@ -117,10 +118,11 @@ init_triggers (void)
       if (trigger_buckets[w->len][w->key[0] - 'a'] == NULL)
         trigger_buckets[w->len][w->key[0] - 'a'] = g_ptr_array_new ();
       g_ptr_array_add (trigger_buckets[w->len][w->key[0] - 'a'], (gpointer) w);
+      trigger_lengths[w->key[0] - 'a'] |= 1u << w->len;
     }
 }
 
-static gboolean
+static inline gboolean
 is_trigger (const char *b,
             guint       w,
             guint       len)
@@ -128,7 +130,8 @@ is_trigger (const char *b,
   guchar first = lower (b[w]);
   GPtrArray *bucket;
 
-  if (len < 3 || len >= 16 || first < 'a' || first > 'z')
+  if (len < 3 || len >= 16 || first < 'a' || first > 'z' ||
+      !(trigger_lengths[first - 'a'] & (1u << len)))
     return FALSE;
   bucket = trigger_buckets[len][first - 'a'];
   if (bucket == NULL)

@@ -232,6 +232,19 @@ is_dash (const Token *t)
 }
 
 
+/* Whether @t is @word, whatever its case; inlined so that the length of a
+ * literal word is known at compile time. */
+static inline gboolean
+is_word (Sentence    *S,
+         const Token *t,
+         const char  *word)
+{
+  guint len = strlen (word);
+
+  return t->type == T_WORD && t->end - t->start == len &&
+         g_ascii_strncasecmp (S->body + t->start, word, len) == 0;
+}
+
 /* The stages, file by file; internal to the library. */
 
 /* cited-extract-vocab.c */
@@ -284,10 +297,6 @@ G_GNUC_INTERNAL gboolean
 parse_number (Sentence *S,
               guint     i,
               Number   *num);
-G_GNUC_INTERNAL gboolean
-is_word (Sentence    *S,
-         const Token *t,
-         const char  *word);
 G_GNUC_INTERNAL gboolean
 is_productish (Sentence    *S,
                guint        i);

@@ -658,17 +658,6 @@ parse_number (Sentence *S,
 }
 
 gboolean
-is_word (Sentence    *S,
-         const Token *t,
-         const char  *word)
-{
-  guint len = strlen (word);
-
-  return t->type == T_WORD && t->end - t->start == len &&
-         g_ascii_strncasecmp (S->body + t->start, word, len) == 0;
-}
-
-gboolean
 is_productish (Sentence    *S,
                guint        i)
 {

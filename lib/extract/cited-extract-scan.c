@@ -165,6 +165,18 @@ read_ordinal (Scan *sc)
   return TRUE;
 }
 
+/* Whether any reader can start at @t: most words start none, and the
+ * scan passes them over without trying each. */
+static gboolean
+may_be_read (Scan  *sc,
+             Token *t)
+{
+  if (t->type == T_WORD)
+    return (tok_flags (t) & (W_ORDINAL | W_RANKADJ | W_NUMBER | W_NO | W_TOP | W_RANKVERB |
+                             W_VAGUE)) != 0;
+  return t->type == T_NUM && sc->i + 1 < sc->n && TOK (sc->S, sc->i + 1)->glued;
+}
+
 static const ScanRuleRow readers[] = {
   { "rank-word", read_rank_word },
   { "top-list", read_top_list },
@@ -685,7 +697,7 @@ scan_at (Scan *sc)
 
   sc->next = sc->i;
   sc->last = sc->i;
-  if (run_rules (sc, readers, G_N_ELEMENTS (readers), "read by"))
+  if (may_be_read (sc, t) && run_rules (sc, readers, G_N_ELEMENTS (readers), "read by"))
     return;
   if (t->type != T_NUM && t->type != T_SYM && t->type != T_WORD)
     return;
