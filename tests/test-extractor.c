@@ -11,7 +11,8 @@
  * business news and the figures it must give, in text order, written as
  * "key=value;key=value" per figure and "|" between figures. Keys: v (value),
  * max (range end), unit, cur (currency), q (qualifier), m (metric), scope,
- * y (year), qtr (quarter), brand, text. Only the keys given are checked; "-"
+ * y (year), qtr (quarter), brand, text, curinf (1 when the currency is the
+ * article's rather than the figure's own). Only the keys given are checked; "-"
  * means the field must be empty. An empty expectation means no figure.
  */
 typedef struct {
@@ -418,6 +419,68 @@ static const Case cases[] = {
     "v=1200;text=1,200 jobs" },
   { "The index rose 4.5 pct in 1986.",
     "v=4.5;unit=%;y=1986" },
+
+  /* Companies across sentences: the discourse subject, references back,
+   * lists. */
+  { "Xiaomi had a strong year. Analysts were impressed. Its profits rose 12%.",
+    "v=12;unit=%;brand=Xiaomi" },
+  { "Samsung reported results on Tuesday. The group said operating profit reached 9 trillion won.",
+    "v=9e12;cur=KRW;brand=Samsung" },
+  { "Huawei opened a plant in Hungary. The company will hire 1,500 staff there.",
+    "v=1500;unit=people;brand=Huawei" },
+  { "Lenovo bought the unit last year. The firm expects sales of 5 million tablets.",
+    "v=5e6;unit=units;brand=Lenovo" },
+  { "Apple and Samsung sold 50 million and 40 million phones respectively.",
+    "v=50e6;brand=Apple|v=40e6;unit=units;brand=Samsung" },
+  { "Xiaomi, OPPO and vivo shipped 12%, 10% and 9% more phones respectively.",
+    "v=12;brand=Xiaomi|v=10;brand=OPPO|v=9;brand=vivo" },
+  { "Huawei agreed to buy a stake in OnePlus, whose profits rose 7% last year.",
+    "v=7;unit=%;brand=OnePlus", "2024-05-01" },
+  { "Google said its cloud revenue rose to $9.2bn.",
+    "v=9.2e9;cur=USD;m=revenue;brand=Google" },
+  { "Nokia sold 15 million phones. Motorola sold 9 million.",
+    "v=15e6;brand=Nokia|v=9e6;brand=Motorola" },
+  { "The smartphone market shrank 3% in the quarter, IDC said.",
+    "v=-3;unit=%;brand=-" },
+  { "Global shipments fell 12% to 290 million units, Counterpoint said.",
+    "v=-12;brand=-|v=290e6;brand=-" },
+  { "Sony raised its forecast. It now expects a profit of 1.1 trillion yen.",
+    "v=1.1e12;cur=JPY;m=profit;brand=Sony" },
+  { "Intel cut 12,000 jobs. Meanwhile Nvidia hired 500 engineers.",
+    "v=12000;brand=Intel|v=500;brand=Nvidia" },
+  /* The article's currency, inferred and flagged. */
+  { "The company earned 275 mln dlrs in the year. Revenues rose to 12.3 bln.",
+    "v=275e6;cur=USD;curinf=0|v=12.3e9;cur=USD;curinf=1;m=revenue" },
+  { "Profit was 40 mln stg. Turnover reached 310 mln.",
+    "v=40e6;cur=GBP;curinf=0|v=310e6;cur=GBP;curinf=1" },
+  { "Sales were 5 mln dlrs against 4 mln marks a year earlier. Profit rose to 2 mln.",
+    "v=5e6;cur=USD|v=4e6;cur=DEM|v=2e6;cur=-" },
+  { "Shipments reached 5 million phones. Revenue was $2bn.",
+    "v=5e6;unit=units;cur=-|v=2e9;cur=USD;curinf=0" },
+  { "The group sold 1.2 million cars. Its margin was 8%.",
+    "v=1.2e6;cur=-|v=8;unit=%;cur=-" },
+  /* More wire forms. */
+  { "Shr profit 1.12 dlrs vs 95 cts.",
+    "v=1.12;cur=USD|v=0.95;cur=USD" },
+  { "The company paid 42.00 dlrs a share in cash.",
+    "v=42;cur=USD;text=42.00 dlrs" },
+  { "Net profit rose 4.5 pct to 120 mln guilders.",
+    "v=4.5;unit=%|v=120e6;cur=NLG" },
+  { "It will issue 50 mln French francs of bonds.",
+    "v=50e6;cur=FRF" },
+  { "Profits were eight mln stg, up from five mln stg.",
+    "v=8e6;cur=GBP|v=5e6;cur=GBP" },
+  { "The shares fell 3/4 to 23-1/2 dlrs.",
+    "text=3/4;v=0.75|v=23.5;cur=USD" },
+  { "Output rose between four and five pct last year.",
+    "v=4;max=5;unit=%", "1987-06-01" },
+  { "The bank lent 1.5 bln dlrs, with Chase taking 300 mln dlrs.",
+    "v=1.5e9;cur=USD|v=300e6;cur=USD" },
+  /* Traps: a mark is not a currency, nor a 1-3/8 inch screw a price. */
+  { "Shares crossed the 100 mark on Friday.",
+    "v=100;cur=-" },
+  { "The index passed the 2,000 mark.",
+    "v=2000;cur=-" },
   { NULL, NULL, NULL },
 };
 
@@ -452,6 +515,15 @@ check_field (const CitedFigure *f,
       g_assert_true (parse_double (want, &d));
       if (isnan (got) || fabs (got - d) > 1e-6 * MAX (1, fabs (d)))
         g_test_fail_printf ("%s: %s is %g, expected %g", text, key, got, d);
+      return;
+    }
+  if (strcmp (key, "curinf") == 0)
+    {
+      gboolean exp = strcmp (want, "1") == 0;
+
+      if (f->currency_inferred != exp)
+        g_test_fail_printf ("%s: the currency of \"%s\" is %sinferred", text, f->text,
+                            f->currency_inferred ? "" : "not ");
       return;
     }
   if (strcmp (key, "y") == 0 || strcmp (key, "qtr") == 0)

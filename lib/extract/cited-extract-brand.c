@@ -192,6 +192,41 @@ mention_at (const BrandQuery *q,
   return this_brand (brand, mention_brand (q->S, TOK (q->S, tok)->mention));
 }
 
+/* "Apple and Samsung sold 50 million and 40 million phones respectively":
+ * the figures of the sentence go to the companies named before its first
+ * figure, in order. */
+static CitedRuleVerdict
+rule_respectively (const BrandQuery *q,
+                   const char      **brand)
+{
+  Sentence *S = q->S;
+  guint first = S->n_figures == 0 ? q->c->first : S->first_figure_token;
+  guint index = S->n_figures;
+  const char *named[8];
+  guint n_named = 0;
+  gboolean respectively = FALSE;
+
+  for (guint k = q->c->last + 1; k < S->tokens->len && !respectively; k++)
+    respectively = is_word (S, TOK (S, k), "respectively");
+  if (!respectively)
+    return CITED_RULE_PASS;
+  for (guint k = 0; k < first && n_named < G_N_ELEMENTS (named); k++)
+    {
+      Token *t = TOK (S, k);
+      const char *b;
+
+      if (t->mention < 0 || (k > 0 && TOK (S, k - 1)->mention == t->mention) ||
+          is_modifier_mention (S, k))
+        continue;
+      b = mention_brand (S, t->mention);
+      if (n_named == 0 || named[n_named - 1] != b)
+        named[n_named++] = b;
+    }
+  if (n_named < 2 || index >= n_named)
+    return CITED_RULE_PASS;
+  return this_brand (brand, named[index]);
+}
+
 /* "T-Mobile, the third largest operator", "Xiaomi, which sold", "The
  * Finnish network maker, which has 86,000 employees": the name before the
  * apposition. */
@@ -461,6 +496,7 @@ static const struct {
   const char *name;
   BrandRule   rule;
 } brand_rules[] = {
+  { "respectively", rule_respectively },
   { "apposition", rule_apposition },
   { "others-forecast", rule_others_forecast },
   { "name-before-amount", rule_name_before_amount },

@@ -91,6 +91,76 @@ is_decline (Sentence        *S,
   return FALSE;
 }
 
+/* What a bare figure takes from the figure before it. */
+static void
+carry_from_before (Sentence        *S,
+                   const Candidate *c,
+                   CitedFigure     *f)
+{
+  /* A bare count goes on from the count before it in the sentence:
+   * "Samsung led with 7.9 million phones, followed by Xiaomi with 7.6
+   * million"; a count of the same thing keeps its metric from the sentence
+   * before: "Apple shipped 234.6 million iPhones. Xiaomi came third with
+   * 145.9 million units." */
+  if (f->unit == NULL && f->currency == NULL && !c->rank && S->last_figure != NULL &&
+      S->last_figure->unit != NULL && strcmp (S->last_figure->unit, "%") != 0)
+    {
+      f->unit = g_strdup (S->last_figure->unit);
+      if (f->metric == NULL)
+        f->metric = g_strdup (S->last_figure->metric);
+    }
+  if (f->metric == NULL && f->unit != NULL && strcmp (f->unit, "%") != 0 &&
+      S->prev_figure != NULL && g_strcmp0 (S->prev_figure->unit, f->unit) == 0)
+    f->metric = g_strdup (S->prev_figure->metric);
+
+  /* A bare number in a short sentence goes on from the figure before it:
+   * "... over 150 stores, covering 40 to 50 cities. To open to 1000." */
+  if (f->unit == NULL && f->currency == NULL && !c->rank && S->tokens->len <= 8 &&
+      S->prev_figure != NULL && S->prev_figure->unit != NULL &&
+      strcmp (S->prev_figure->unit, "%") != 0)
+    {
+      const CitedFigure *p = S->prev_figure;
+
+      f->unit = g_strdup (p->unit);
+      if (f->metric == NULL)
+        f->metric = g_strdup (p->metric);
+      if (f->brand == NULL)
+        f->brand = g_strdup (p->brand);
+    }
+}
+
+/* The figure's year and quarter: its own segment's for a goal, else the
+ * nearest in its clause, then in the sentence, then "last year" from the
+ * published date. */
+static void
+resolve_period (Sentence        *S,
+                const Candidate *c,
+                CitedFigure     *f)
+{
+  int k;
+
+  k = nearest_period (S, S->years, c->first, TRUE);
+  if (is_goal (S, c))
+    {
+      /* A goal keeps only a year of its own comma segment: "sold 190
+       * million in 2021, and it aims to sell 300 million" has no period
+       * for the 300 million. */
+      if (k >= 0 && TOK (S, g_array_index (S->years, Period, k).token)->segment !=
+                    TOK (S, c->first)->segment)
+        k = -1;
+    }
+  else if (k < 0)
+    k = nearest_period (S, S->years, c->first, FALSE);
+  if (k >= 0)
+    f->year = g_array_index (S->years, Period, k).year;
+  else if (S->ctx->default_year > 0 &&
+           (k = nearest_period (S, S->rel_years, c->first, FALSE)) >= 0)
+    f->year = S->ctx->default_year + g_array_index (S->rel_years, Period, k).year;
+  k = nearest_period (S, S->quarters, c->first, FALSE);
+  if (k >= 0)
+    f->quarter = g_array_index (S->quarters, Period, k).year;
+}
+
 void
 emit (Sentence  *S,
       Candidate *c,
@@ -100,7 +170,6 @@ emit (Sentence  *S,
   const char *brand = brand_for (S, c, metric);
   CitedFigure *f;
   guint sign_start = G_MAXUINT;
-  int k;
 
   /* A company's people are its staff; people at large are not. */
   if (brand == NULL && g_strcmp0 (c->unit, "people") == 0 && g_strcmp0 (metric, "employees") == 0)
@@ -144,57 +213,8 @@ emit (Sentence  *S,
         }
     }
 
-  /* A bare count goes on from the count before it in the sentence:
-   * "Samsung led with 7.9 million phones, followed by Xiaomi with 7.6
-   * million"; a count of the same thing keeps its metric from the sentence
-   * before: "Apple shipped 234.6 million iPhones. Xiaomi came third with
-   * 145.9 million units." */
-  if (f->unit == NULL && f->currency == NULL && !c->rank && S->last_figure != NULL &&
-      S->last_figure->unit != NULL && strcmp (S->last_figure->unit, "%") != 0)
-    {
-      f->unit = g_strdup (S->last_figure->unit);
-      if (f->metric == NULL)
-        f->metric = g_strdup (S->last_figure->metric);
-    }
-  if (f->metric == NULL && f->unit != NULL && strcmp (f->unit, "%") != 0 &&
-      S->prev_figure != NULL && g_strcmp0 (S->prev_figure->unit, f->unit) == 0)
-    f->metric = g_strdup (S->prev_figure->metric);
-
-  /* A bare number in a short sentence goes on from the figure before it:
-   * "... over 150 stores, covering 40 to 50 cities. To open to 1000." */
-  if (f->unit == NULL && f->currency == NULL && !c->rank && S->tokens->len <= 8 &&
-      S->prev_figure != NULL && S->prev_figure->unit != NULL &&
-      strcmp (S->prev_figure->unit, "%") != 0)
-    {
-      const CitedFigure *p = S->prev_figure;
-
-      f->unit = g_strdup (p->unit);
-      if (f->metric == NULL)
-        f->metric = g_strdup (p->metric);
-      if (f->brand == NULL)
-        f->brand = g_strdup (p->brand);
-    }
-
-  k = nearest_period (S, S->years, c->first, TRUE);
-  if (is_goal (S, c))
-    {
-      /* A goal keeps only a year of its own comma segment: "sold 190
-       * million in 2021, and it aims to sell 300 million" has no period
-       * for the 300 million. */
-      if (k >= 0 && TOK (S, g_array_index (S->years, Period, k).token)->segment !=
-                    TOK (S, c->first)->segment)
-        k = -1;
-    }
-  else if (k < 0)
-    k = nearest_period (S, S->years, c->first, FALSE);
-  if (k >= 0)
-    f->year = g_array_index (S->years, Period, k).year;
-  else if (S->ctx->default_year > 0 &&
-           (k = nearest_period (S, S->rel_years, c->first, FALSE)) >= 0)
-    f->year = S->ctx->default_year + g_array_index (S->rel_years, Period, k).year;
-  k = nearest_period (S, S->quarters, c->first, FALSE);
-  if (k >= 0)
-    f->quarter = g_array_index (S->quarters, Period, k).year;
+  carry_from_before (S, c, f);
+  resolve_period (S, c, f);
 
   f->start = sign_start != G_MAXUINT ? sign_start : TOK (S, c->first)->start;
   f->end = TOK (S, c->last)->end;
@@ -204,4 +224,6 @@ emit (Sentence  *S,
   f->sentence = g_strndup (S->body + S->start, S->end - S->start);
   g_ptr_array_add (figures, f);
   S->last_figure = f;
+  if (S->n_figures++ == 0)
+    S->first_figure_token = c->first;
 }

@@ -177,6 +177,8 @@ typedef struct {
   const char *clause_brand;  /* the brand of the last figure in this sentence */
   const CitedFigure *last_figure; /* the last figure of this sentence so far */
   guint16 clause_brand_clause;
+  guint n_figures;           /* figures emitted in this sentence so far */
+  guint first_figure_token;  /* the first token of its first figure */
 } Sentence;
 
 /* A number as read, before its unit, range and filters. */

@@ -127,6 +127,7 @@ cited_extract (CitedLexicon *lexicon,
       S.end = e;
       S.clause_brand = NULL;
       S.last_figure = NULL;
+      S.n_figures = 0;
       tokenize (&S);
       mark_clauses (&S);
       mark_mentions (&S);
