@@ -206,8 +206,15 @@ rule_respectively (const BrandQuery *q,
   guint n_named = 0;
   gboolean respectively = FALSE;
 
-  for (guint k = q->c->last + 1; k < S->tokens->len && !respectively; k++)
-    respectively = is_word (S, TOK (S, k), "respectively");
+  /* Looked for once per sentence. */
+  if (S->respectively_at == 0)
+    {
+      S->respectively_at = G_MAXUINT;
+      for (guint k = 0; k < S->tokens->len; k++)
+        if (is_word (S, TOK (S, k), "respectively"))
+          S->respectively_at = k + 1;
+    }
+  respectively = S->respectively_at != G_MAXUINT && S->respectively_at > q->c->last + 1;
   if (!respectively)
     return CITED_RULE_PASS;
   for (guint k = 0; k < first && n_named < G_N_ELEMENTS (named); k++)

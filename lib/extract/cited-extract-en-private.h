@@ -179,6 +179,7 @@ typedef struct {
   guint16 clause_brand_clause;
   guint n_figures;           /* figures emitted in this sentence so far */
   guint first_figure_token;  /* the first token of its first figure */
+  guint respectively_at;     /* 1 + token of "respectively", G_MAXUINT for none, 0 not looked */
 } Sentence;
 
 /* A number as read, before its unit, range and filters. */
@@ -264,8 +265,6 @@ phrase_find (const Sentence *S,
              const Token    *b);
 G_GNUC_INTERNAL gboolean
 is_cjk (gunichar c);
-G_GNUC_INTERNAL const char *
-currency_for_symbol (gunichar c);
 G_GNUC_INTERNAL void
 tokenize (Sentence *S);
 G_GNUC_INTERNAL void

@@ -444,7 +444,7 @@ read_currency_before (Sentence *S,
 
   if (t->type == T_SYM && t->cp != '%')
     {
-      num->currency = currency_for_symbol (t->cp);
+      num->currency = cited_value_currency_for_char (t->cp);
       (*j)++;
       if (*j < n && TOK (S, *j)->type == T_SYM && TOK (S, *j)->cp != '%')
         (*j)++;      /* "$$" */

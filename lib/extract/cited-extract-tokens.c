@@ -123,28 +123,6 @@ digit_at (const char *s,
   return -1;
 }
 
-static gboolean
-is_currency_symbol (gunichar c)
-{
-  return c == '$' || c == 0x20AC || c == 0xA3 || c == 0xA5 || c == 0xFFE5 ||
-         c == 0x20A9 || c == 0x20B9 || c == 0xFFE1 || c == 0xFF04;
-}
-
-const char *
-currency_for_symbol (gunichar c)
-{
-  switch (c)
-    {
-    case '$': case 0xFF04: return "USD";
-    case 0x20AC: return "EUR";
-    case 0xA3: case 0xFFE1: return "GBP";
-    case 0xA5: case 0xFFE5: return "CNY";
-    case 0x20A9: return "KRW";
-    case 0x20B9: return "INR";
-    default: return NULL;
-    }
-}
-
 static void
 push_word (Sentence *S,
            Token    *t,
@@ -413,7 +391,7 @@ tokenize_unicode (const char *b,
   t->cp = uc;
   if (uc == 0xFF05)
     t->cp = '%';
-  t->type = (is_currency_symbol (uc) || t->cp == '%') ? T_SYM : T_PUNCT;
+  t->type = (t->cp == '%' || ((uc == '$' || uc >= 0x80) && cited_value_currency_for_char (uc) != NULL)) ? T_SYM : T_PUNCT;
   if (uc == 0x2019 || uc == 0x2018)
     t->cp = '\'';
   t->end = p + l;

@@ -128,6 +128,7 @@ cited_extract (CitedLexicon *lexicon,
       S.clause_brand = NULL;
       S.last_figure = NULL;
       S.n_figures = 0;
+      S.respectively_at = 0;
       tokenize (&S);
       mark_clauses (&S);
       mark_mentions (&S);
