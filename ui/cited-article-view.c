@@ -174,6 +174,14 @@ cited_article_view_describe_figure (CitedFigure *figure)
     }
   else
     LINE (_("Value"), value);
+  if (figure->currency != NULL && figure->currency_inferred)
+    {
+      /* Translators: a figure's currency that the figure itself does not
+       * name, taken from the rest of its article. */
+      g_autofree char *inferred = g_strdup_printf (_("%s, from the article"), figure->currency);
+
+      LINE (_("Currency"), inferred);
+    }
   if (figure->qualifier != NULL)
     LINE (_("Qualifier"), figure->qualifier);
   LINE (_("Metric"), figure->metric ? figure->metric : _("unknown"));

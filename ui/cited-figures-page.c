@@ -167,6 +167,10 @@ cell_text (CitedFigureObject *object,
     case COL_VALUE:
       return cited_figure_object_dup_formatted_value (object);
     case COL_UNIT:
+      if (f->currency != NULL && f->currency_inferred)
+        /* Translators: a currency taken from the figure's article, not
+         * written with the figure: "USD (inferred)". */
+        return g_strdup_printf (_("%s (inferred)"), f->currency);
       return g_strdup (f->currency != NULL ? f->currency : f->unit != NULL ? f->unit : "");
     case COL_METRIC:
       return f->metric != NULL ? cited_metric_label (f->metric) : g_strdup ("");
