@@ -481,6 +481,11 @@ static const Case cases[] = {
     "v=100;cur=-" },
   { "The index passed the 2,000 mark.",
     "v=2000;cur=-" },
+  /* Wire earnings tables: a row's second figure is the same measure. */
+  { "Shr 41 cts vs 36 cts. Revs 118.4 mln vs 102.9 mln.",
+    "v=0.41;cur=USD;m=profit|v=0.36;cur=USD;m=profit|v=118.4e6;cur=USD;curinf=1;m=revenue|v=102.9e6;cur=USD;curinf=1;m=revenue" },
+  { "Revs 9.6 bln yen vs 8.8 bln yen.",
+    "v=9.6e9;cur=JPY;m=revenue|v=8.8e9;cur=JPY;m=revenue" },
   { NULL, NULL, NULL },
 };
 

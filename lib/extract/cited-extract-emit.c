@@ -97,6 +97,14 @@ carry_from_before (Sentence        *S,
                    const Candidate *c,
                    CitedFigure     *f)
 {
+  /* "Shr 67 cts vs 23 cts", "Revs 236.1 mln vs 256.2 mln": the figure
+   * after "vs" is the same measure a period before. */
+  if (c->first > 0 && S->last_figure != NULL && S->last_figure->metric != NULL &&
+      (is_word (S, TOK (S, c->first - 1), "vs") || is_word (S, TOK (S, c->first - 1), "versus")))
+    {
+      g_free (f->metric);
+      f->metric = g_strdup (S->last_figure->metric);
+    }
   /* A bare count goes on from the count before it in the sentence:
    * "Samsung led with 7.9 million phones, followed by Xiaomi with 7.6
    * million"; a count of the same thing keeps its metric from the sentence
