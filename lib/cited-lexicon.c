@@ -45,6 +45,14 @@ typedef struct {
   guint latin_end : 1;    /* needs a word boundary after */
   guint mi_rule : 1;      /* "Mi" only before a model number or name */
   guint plural_ok : 1;    /* product names in camel case: "iPhones" */
+  guint after_only : 1;   /* a short form: counts only after another mention
+                           * of its brand in the same text ("Cadbury" after
+                           * "Cadbury Schweppes") */
+  gint32 same_next;       /* the next pattern with the same folded text
+                           * (a short form that is also a guarded alias:
+                           * "Shell"), or -1 */
+  guint32 capitals;       /* a joined form ("TimeWarner" for "Time Warner"):
+                           * bit i set when byte i must not be lower case */
   GArray *blocks;         /* Block: the brand's blocking phrases that hold
                            * this alias, or NULL */
   char **near;            /* words one of which must be close by, or NULL */
@@ -56,7 +64,11 @@ typedef struct {
   guint8 classes[256];    /* folded byte -> class */
   guint32 *delta;         /* n_states * n_classes: the next state's row
                            * offset (state * n_classes), OUTPUT_BIT set when
-                           * an alias ends there */
+                           * an alias ends there; NULL when delta16 is used */
+  guint16 *delta16;       /* the same with the next state's number and
+                           * OUTPUT_BIT16, when every state fits in 15 bits:
+                           * half the memory, so the rows scanned most stay
+                           * in the cache */
   gint32 *out;            /* pattern ending at this state, or -1 */
   guint32 *out_link;      /* next state on the suffix chain with an output, 0 = none */
   GArray *patterns;       /* Pattern, each with its own copy of the alias */
@@ -64,6 +76,7 @@ typedef struct {
 } Automaton;
 
 #define OUTPUT_BIT 0x80000000u
+#define OUTPUT_BIT16 0x8000u
 
 typedef struct {
   const char *name;       /* interned */
@@ -74,6 +87,9 @@ typedef struct {
   GHashTable *near;       /* alias -> GStrv: an alias that is also a common
                            * word counts only with a number after it or one
                            * of these words close by ("Kirin" and "chip") */
+  GPtrArray *after;       /* char*, NULL-terminated: short forms that name
+                           * the brand only once it was named in full */
+  GHashTable *capital;    /* aliases that keep their capital ("Shell") */
 } Brand;
 
 struct _CitedLexicon
@@ -81,6 +97,7 @@ struct _CitedLexicon
   GObject parent_instance;
 
   GPtrArray *brands;      /* Brand* */
+  GHashTable *by_name;    /* name_key() of a brand's name -> Brand* */
   GHashTable *lookup;     /* casefolded name or alias -> interned name */
 
   GMutex lock;
@@ -110,6 +127,8 @@ brand_free (gpointer data)
   g_ptr_array_unref (brand->aliases);
   g_ptr_array_unref (brand->blocks);
   g_hash_table_unref (brand->near);
+  g_ptr_array_unref (brand->after);
+  g_hash_table_unref (brand->capital);
   g_free (brand);
 }
 
@@ -119,6 +138,7 @@ automaton_clear (gpointer data)
   Automaton *a = data;
 
   g_free (a->delta);
+  g_free (a->delta16);
   g_free (a->out);
   g_free (a->out_link);
   for (guint i = 0; i < a->patterns->len; i++)
@@ -135,12 +155,6 @@ static void
 automaton_unref (Automaton *a)
 {
   g_atomic_rc_box_release_full (a, automaton_clear);
-}
-
-static inline guchar
-fold (guchar c)
-{
-  return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
 static inline gboolean
@@ -170,6 +184,287 @@ policy_for (const char *alias, guint len)
   return CASE_ANY;
 }
 
+/* The trie folds ASCII case, and a hyphen or a single line break inside an
+ * alias matches a space: "Hewlett Packard", "Time-Warner", and a name
+ * wrapped across two lines of wire copy. */
+static inline guchar
+fold_key (guchar c)
+{
+  if (c >= 'A' && c <= 'Z')
+    return c + 32;
+  if (c == '-' || c == '\n' || c == '\t')
+    return ' ';
+  return c;
+}
+
+/* Corporate suffixes that a lexicon alias may carry ("Toyota Motor Corp")
+ * while the text leaves them out. */
+static const char * const alias_suffixes[] = {
+  " Inc", " Inc.", " Corp", " Corp.", " Corporation", " plc", " PLC", " Plc", " Ltd", " Ltd.",
+  " Limited", " LLC", " AG", " SA", " S.A.", " NV", " N.V.", " SE", " SpA", " AB", " ASA", " Oyj",
+  " GmbH", " KGaA", " Co", " Co.", " Company", " Group", " Holdings", " Holding",
+  "股份有限公司", "有限责任公司", "有限公司", "集团公司", "控股集团", "集团", "控股", "公司",
+  NULL
+};
+
+typedef struct {
+  char *text;
+  guint32 capitals;
+} Variant;
+
+static void
+variant_add (GArray     *variants,
+             const char *text,
+             guint32     capitals)
+{
+  Variant v;
+
+  for (guint i = 0; i < variants->len; i++)
+    if (strcmp (g_array_index (variants, Variant, i).text, text) == 0)
+      return;
+  v.text = g_strdup (text);
+  v.capitals = capitals;
+  g_array_append_val (variants, v);
+}
+
+/* "Nestlé" -> "Nestle": Latin-1 letters with a diacritic, as text written
+ * without them spells the name. NULL when @alias has none. */
+static char *
+strip_diacritics (const char *alias)
+{
+  static const char map[] = /* U+00C0 .. U+00FF */
+    "AAAAAAACEEEEIIII" "DNOOOOO*OUUUUYTs" "aaaaaaaceeeeiiii" "dnooooo/ouuuuyty";
+  GString *out = NULL;
+
+  for (const char *p = alias; *p; p++)
+    {
+      guchar c = *p;
+
+      if (c == 0xC3 && (guchar) p[1] >= 0x80 && (guchar) p[1] <= 0xBF &&
+          g_ascii_isalpha (map[(guchar) p[1] - 0x80]))
+        {
+          if (out == NULL)
+            out = g_string_new_len (alias, p - alias);
+          g_string_append_c (out, map[(guchar) p[1] - 0x80]);
+          p++;
+        }
+      else if (out != NULL)
+        g_string_append_c (out, c);
+    }
+  return out ? g_string_free (out, FALSE) : NULL;
+}
+
+/* "McDonald's" and "McDonald’s": either apostrophe. */
+static char *
+swap_apostrophes (const char *alias)
+{
+  if (strchr (alias, '\'') != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (alias, "'", -1);
+      return g_strjoinv ("\xE2\x80\x99", parts);
+    }
+  if (strstr (alias, "\xE2\x80\x99") != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (alias, "\xE2\x80\x99", -1);
+      return g_strjoinv ("'", parts);
+    }
+  return NULL;
+}
+
+/* "Time Warner" -> "TimeWarner", when every word of three letters or more
+ * starts with a capital or a digit; the capitals must be there in the text
+ * too, so "Li Ning" gives "LiNing" but never "lining". */
+static void
+add_joined (GArray     *variants,
+            const char *alias)
+{
+  GString *joined;
+  guint32 capitals = 0;
+  guint n_words = 0;
+  const char *p = alias;
+
+  if (strchr (alias, ' ') == NULL && strchr (alias, '-') == NULL)
+    return;
+  joined = g_string_new (NULL);
+  while (*p)
+    {
+      const char *w = p;
+      gsize wlen;
+
+      while (*p && *p != ' ' && *p != '-')
+        p++;
+      wlen = p - w;
+      if (wlen > 0)
+        {
+          if (!g_ascii_isalnum (w[0]) && wlen > 1)
+            goto out;
+          if (wlen >= 3 && !g_ascii_isupper (w[0]) && !g_ascii_isdigit (w[0]))
+            goto out;
+          if (g_ascii_isupper (w[0]) && joined->len < 32)
+            capitals |= 1u << joined->len;
+          g_string_append_len (joined, w, wlen);
+          n_words++;
+        }
+      while (*p == ' ' || *p == '-')
+        p++;
+    }
+  if (n_words >= 2 && joined->len >= 6 && joined->len <= 32)
+    variant_add (variants, joined->str, capitals);
+out:
+  g_string_free (joined, TRUE);
+}
+
+/* Every spelling an alias stands for in the automaton: itself, with the
+ * other apostrophe, without diacritics, without a corporate suffix the text
+ * often drops (when a name of two words or more is left), and joined. */
+static GArray *
+alias_variants (const char *alias)
+{
+  GArray *variants = g_array_new (FALSE, FALSE, sizeof (Variant));
+  guint n_plain;
+  gsize len = strlen (alias);
+
+  variant_add (variants, alias, 0);
+  {
+    g_autofree char *plain = strip_diacritics (alias);
+
+    if (plain != NULL)
+      variant_add (variants, plain, 0);
+  }
+  for (guint i = 0; alias_suffixes[i] != NULL; i++)
+    {
+      gsize slen = strlen (alias_suffixes[i]);
+      g_autofree char *rest = NULL;
+
+      if (len <= slen || strcmp (alias + len - slen, alias_suffixes[i]) != 0)
+        continue;
+      rest = g_strndup (alias, len - slen);
+      /* What is left must still be a name: two words, or four CJK
+       * characters ("大众汽车集团", but not "甲骨文公司"). */
+      if ((alias_suffixes[i][0] == ' ' && strchr (g_strstrip (rest), ' ') != NULL) ||
+          (alias_suffixes[i][0] != ' ' && g_utf8_strlen (rest, -1) >= 4 &&
+           (guchar) rest[0] >= 0xE0))
+        {
+          g_autofree char *plain = strip_diacritics (rest);
+
+          variant_add (variants, rest, 0);
+          if (plain != NULL)
+            variant_add (variants, plain, 0);
+        }
+      break;
+    }
+  n_plain = variants->len;
+  for (guint i = 0; i < n_plain; i++)
+    {
+      g_autofree char *other = swap_apostrophes (g_array_index (variants, Variant, i).text);
+
+      if (other != NULL)
+        variant_add (variants, other, 0);
+    }
+  n_plain = variants->len;
+  for (guint i = 0; i < n_plain; i++)
+    add_joined (variants, g_array_index (variants, Variant, i).text);
+  return variants;
+}
+
+static gboolean
+latin_letter_at_end (const char *alias,
+                     guint       len)
+{
+  /* A Latin-1 letter (two bytes, 0xC3 lead) ends "Nestlé". */
+  return g_ascii_isalnum (alias[len - 1]) ||
+         (len >= 2 && (guchar) alias[len - 2] == 0xC3 && (guchar) alias[len - 1] >= 0x80);
+}
+
+static void
+add_pattern (GArray     *patterns,
+             GPtrArray  *phrases,
+             Brand      *brand,
+             const char *source,
+             const Variant *v,
+             gboolean    after_only,
+             guint      *capacity)
+{
+  Pattern p = { 0 };
+  const char *alias = v->text;
+
+  p.len = strlen (alias);
+  if (p.len == 0)
+    return;
+  p.brand = brand->name;
+  p.alias = g_strdup (alias);
+  p.policy = policy_for (alias, p.len);
+  if (g_hash_table_contains (brand->capital, source) && p.policy == CASE_ANY)
+    p.policy = CASE_CAPITAL;
+  /* A short form is a name, never a word: "Cadbury", "Telekom". */
+  if (after_only && p.policy == CASE_ANY && g_ascii_isupper (alias[0]))
+    p.policy = CASE_CAPITAL;
+  p.capitals = v->capitals;
+  p.after_only = after_only;
+  p.same_next = -1;
+  p.latin_start = is_ascii_alnum (alias[0]) || (guchar) alias[0] == 0xC3;
+  p.latin_end = latin_letter_at_end (alias, p.len);
+  p.mi_rule = p.len == 2 && strcmp (alias, "Mi") == 0;
+  /* After the full name, a short form needs no context words. */
+  if (!after_only && g_hash_table_contains (brand->near, source))
+    p.near = g_strdupv (g_hash_table_lookup (brand->near, source));
+  /* Each blocking phrase that holds the alias, at each place it
+   * does: a match then costs one comparison per such phrase. */
+  for (guint k = 0; k + 1 < brand->blocks->len; k++)
+    {
+      const char *phrase = g_ptr_array_index (brand->blocks, k);
+      guint plen = strlen (phrase);
+      char *copy = NULL;
+
+      for (guint o = 0; o + p.len <= plen; o++)
+        {
+          Block bl;
+
+          if (g_ascii_strncasecmp (phrase + o, alias, p.len) != 0)
+            continue;
+          if (copy == NULL)
+            {
+              copy = g_strdup (phrase);
+              g_ptr_array_add (phrases, copy);
+            }
+          if (p.blocks == NULL)
+            p.blocks = g_array_new (FALSE, FALSE, sizeof (Block));
+          bl.phrase = copy;
+          bl.len = plen;
+          bl.offset = o;
+          g_array_append_val (p.blocks, bl);
+        }
+    }
+  p.plural_ok = g_ascii_islower (alias[0]) && policy_for (alias, p.len) != CASE_EXACT;
+  for (guint k = 1; p.plural_ok && k < p.len; k++)
+    if (g_ascii_isupper (alias[k]))
+      break;
+    else if (k + 1 == p.len)
+      p.plural_ok = FALSE;
+  *capacity += p.len;
+  g_array_append_val (patterns, p);
+}
+
+static void
+add_alias_patterns (GArray     *patterns,
+                    GPtrArray  *phrases,
+                    Brand      *brand,
+                    const char *alias,
+                    gboolean    after_only,
+                    guint      *capacity)
+{
+  GArray *variants = alias_variants (alias);
+
+  for (guint v = 0; v < variants->len; v++)
+    {
+      Variant *var = &g_array_index (variants, Variant, v);
+
+      add_pattern (patterns, phrases, brand, alias, var, after_only, capacity);
+      g_free (var->text);
+    }
+  g_array_unref (variants);
+}
+
 static Automaton *
 automaton_build (CitedLexicon *self)
 {
@@ -179,6 +474,7 @@ automaton_build (CitedLexicon *self)
   guint capacity = 1;
   guint n_states = 1;
   guint32 *go;
+  guint n_classes;
   guint32 *fail;
   guint32 *queue;
   guint head = 0, tail = 0;
@@ -188,62 +484,39 @@ automaton_build (CitedLexicon *self)
       Brand *brand = g_ptr_array_index (self->brands, b);
 
       for (guint i = 0; i + 1 < brand->aliases->len; i++)
-        {
-          const char *alias = g_ptr_array_index (brand->aliases, i);
-          Pattern p = { 0 };
-
-          p.len = strlen (alias);
-          if (p.len == 0)
-            continue;
-          p.brand = brand->name;
-          p.alias = g_strdup (alias);
-          p.policy = policy_for (alias, p.len);
-          p.latin_start = is_ascii_alnum (alias[0]);
-          p.latin_end = is_ascii_alnum (alias[p.len - 1]);
-          p.mi_rule = p.len == 2 && strcmp (alias, "Mi") == 0;
-          if (g_hash_table_contains (brand->near, alias))
-            p.near = g_strdupv (g_hash_table_lookup (brand->near, alias));
-          /* Each blocking phrase that holds the alias, at each place it
-           * does: a match then costs one comparison per such phrase. */
-          for (guint k = 0; k + 1 < brand->blocks->len; k++)
-            {
-              const char *phrase = g_ptr_array_index (brand->blocks, k);
-              guint plen = strlen (phrase);
-              char *copy = NULL;
-
-              for (guint o = 0; o + p.len <= plen; o++)
-                {
-                  Block bl;
-
-                  if (g_ascii_strncasecmp (phrase + o, alias, p.len) != 0)
-                    continue;
-                  if (copy == NULL)
-                    {
-                      copy = g_strdup (phrase);
-                      g_ptr_array_add (phrases, copy);
-                    }
-                  if (p.blocks == NULL)
-                    p.blocks = g_array_new (FALSE, FALSE, sizeof (Block));
-                  bl.phrase = copy;
-                  bl.len = plen;
-                  bl.offset = o;
-                  g_array_append_val (p.blocks, bl);
-                }
-            }
-          p.plural_ok = g_ascii_islower (alias[0]) && policy_for (alias, p.len) != CASE_EXACT;
-          for (guint k = 1; p.plural_ok && k < p.len; k++)
-            if (g_ascii_isupper (alias[k]))
-              break;
-            else if (k + 1 == p.len)
-              p.plural_ok = FALSE;
-          capacity += p.len;
-          g_array_append_val (patterns, p);
-        }
+        add_alias_patterns (patterns, phrases, brand, g_ptr_array_index (brand->aliases, i),
+                            FALSE, &capacity);
+      for (guint i = 0; i + 1 < brand->after->len; i++)
+        add_alias_patterns (patterns, phrases, brand, g_ptr_array_index (brand->after, i),
+                            TRUE, &capacity);
     }
 
   a->patterns = patterns;
   a->phrases = phrases;
-  go = g_new0 (guint32, (gsize) capacity * 256);
+
+  /* Byte classes first: bytes that start or continue no alias all behave
+   * alike, and case and separators fold before the lookup, so the trie and
+   * the table are built one column per class and the table stays small. */
+  {
+    gboolean used[256] = { FALSE };
+
+    for (guint i = 0; i < patterns->len; i++)
+      {
+        Pattern *p = &g_array_index (patterns, Pattern, i);
+
+        for (guint j = 0; j < p->len; j++)
+          used[fold_key ((guchar) p->alias[j])] = TRUE;
+      }
+    n_classes = 1;
+    for (guint c = 0; c < 256; c++)
+      a->classes[c] = used[c] ? n_classes++ : 0;
+    for (guint c = 'A'; c <= 'Z'; c++)
+      a->classes[c] = a->classes[c + 32];
+    a->classes['-'] = a->classes['\n'] = a->classes['\t'] = a->classes[' '];
+    a->n_classes = n_classes;
+  }
+
+  go = g_new0 (guint32, (gsize) capacity * n_classes);
   a->out = g_new (gint32, capacity);
   for (guint i = 0; i < capacity; i++)
     a->out[i] = -1;
@@ -256,25 +529,34 @@ automaton_build (CitedLexicon *self)
 
       for (guint j = 0; j < p->len; j++)
         {
-          guchar c = fold ((guchar) p->alias[j]);
-          guint32 *slot = &go[(gsize) state * 256 + c];
+          guint32 *slot = &go[(gsize) state * n_classes + a->classes[(guchar) p->alias[j]]];
 
           if (*slot == 0)
             *slot = n_states++;
           state = *slot;
         }
-      /* The same alias twice (two brands): the first brand keeps it. */
+      /* The same alias twice (two brands): the first brand keeps it. A
+       * short form shares its text with the alias of the same spelling. */
       if (a->out[state] < 0)
         a->out[state] = i;
+      else
+        {
+          Pattern *q = &g_array_index (patterns, Pattern, a->out[state]);
+
+          if (p->after_only || q->after_only)
+            {
+              while (q->same_next >= 0)
+                q = &g_array_index (patterns, Pattern, q->same_next);
+              q->same_next = i;
+            }
+        }
     }
 
-  /* Breadth-first: failure links, then the full transition table. Bytes
-   * that start or continue no alias all behave alike, so the table is
-   * compressed to one column per byte class and stays in the cache. */
+  /* Breadth-first: failure links and the full transition table, in place. */
   fail = g_new0 (guint32, n_states);
   a->out_link = g_new0 (guint32, n_states);
   queue = g_new (guint32, n_states);
-  for (guint c = 0; c < 256; c++)
+  for (guint c = 0; c < n_classes; c++)
     if (go[c] != 0)
       queue[tail++] = go[c];
 
@@ -282,58 +564,72 @@ automaton_build (CitedLexicon *self)
     {
       guint32 state = queue[head++];
 
-      for (guint c = 0; c < 256; c++)
+      for (guint c = 0; c < n_classes; c++)
         {
-          guint32 child = go[(gsize) state * 256 + c];
+          guint32 child = go[(gsize) state * n_classes + c];
 
           if (child == 0)
             {
-              go[(gsize) state * 256 + c] = go[(gsize) fail[state] * 256 + c];
+              go[(gsize) state * n_classes + c] = go[(gsize) fail[state] * n_classes + c];
               continue;
             }
-          fail[child] = go[(gsize) fail[state] * 256 + c];
+          fail[child] = go[(gsize) fail[state] * n_classes + c];
           a->out_link[child] = a->out[fail[child]] >= 0 ? fail[child] : a->out_link[fail[child]];
           queue[tail++] = child;
         }
     }
 
+  /* States are renumbered in breadth-first order, so that the shallow
+   * states, where a scan spends most of its time, share the first rows of
+   * the table. Each entry becomes the next state (its row offset in the
+   * 32-bit table), flagged when an alias ends there. */
   a->n_states = n_states;
   {
-    gboolean used[256] = { FALSE };
-    guint32 *delta;
-    guint n_classes = 1;
+    guint32 *rank = g_new (guint32, n_states);
+    guint32 *order = g_new (guint32, n_states);
+    gint32 *out = g_new (gint32, n_states);
+    guint32 *out_link = g_new (guint32, n_states);
+    gsize n_entries = (gsize) n_states * n_classes;
 
-    for (guint i = 0; i < patterns->len; i++)
+    order[0] = 0;
+    memcpy (order + 1, queue, sizeof (guint32) * tail);
+    g_assert (tail + 1 == n_states);
+    for (guint32 k = 0; k < n_states; k++)
+      rank[order[k]] = k;
+    for (guint32 k = 0; k < n_states; k++)
       {
-        Pattern *p = &g_array_index (patterns, Pattern, i);
-
-        for (guint j = 0; j < p->len; j++)
-          used[fold ((guchar) p->alias[j])] = TRUE;
+        out[k] = a->out[order[k]];
+        out_link[k] = rank[a->out_link[order[k]]];
       }
-    for (guint c = 0; c < 256; c++)
-      a->classes[c] = used[c] ? n_classes++ : 0;
-    /* Upper-case ASCII folds to lower case before the lookup. */
-    for (guint c = 'A'; c <= 'Z'; c++)
-      a->classes[c] = a->classes[c + 32];
-    a->n_classes = n_classes;
-    delta = g_new (guint32, (gsize) n_states * n_classes);
-    g_assert ((guint64) n_states * n_classes < OUTPUT_BIT);
-    for (guint st = 0; st < n_states; st++)
+
+    if (n_states <= 0x7FFF)
+      a->delta16 = g_new (guint16, n_entries);
+    else
       {
-        /* Class 0: any byte in no alias; go[] sends it to the root's
-         * successor, which for such a byte is the root. */
-        delta[(gsize) st * n_classes] = 0;
-        for (guint c = 0; c < 256; c++)
-          if (used[c])
-            {
-              guint32 next = go[(gsize) st * 256 + c];
-
-              delta[(gsize) st * n_classes + a->classes[c]] =
-                (next * n_classes) |
-                ((a->out[next] >= 0 || a->out_link[next] != 0) ? OUTPUT_BIT : 0);
-            }
+        g_assert ((guint64) n_states * n_classes < OUTPUT_BIT);
+        a->delta = g_new (guint32, n_entries);
       }
-    a->delta = delta;
+    for (guint32 k = 0; k < n_states; k++)
+      {
+        const guint32 *row = go + (gsize) order[k] * n_classes;
+
+        for (guint c = 0; c < n_classes; c++)
+          {
+            guint32 next = row[c];
+            gboolean output = a->out[next] >= 0 || a->out_link[next] != 0;
+
+            if (a->delta16 != NULL)
+              a->delta16[(gsize) k * n_classes + c] = rank[next] | (output ? OUTPUT_BIT16 : 0);
+            else
+              a->delta[(gsize) k * n_classes + c] = (rank[next] * n_classes) | (output ? OUTPUT_BIT : 0);
+          }
+      }
+    g_free (a->out);
+    g_free (a->out_link);
+    a->out = out;
+    a->out_link = out_link;
+    g_free (rank);
+    g_free (order);
     g_free (go);
   }
   g_free (fail);
@@ -362,6 +658,7 @@ cited_lexicon_finalize (GObject *object)
   g_clear_pointer (&self->automaton, automaton_unref);
   g_ptr_array_unref (self->brands);
   g_hash_table_unref (self->lookup);
+  g_hash_table_unref (self->by_name);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (cited_lexicon_parent_class)->finalize (object);
@@ -380,6 +677,7 @@ cited_lexicon_init (CitedLexicon *self)
 {
   self->brands = g_ptr_array_new_with_free_func (brand_free);
   self->lookup = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_mutex_init (&self->lock);
 }
 
@@ -419,17 +717,37 @@ cited_lexicon_new_default (void)
   return g_steal_pointer (&self);
 }
 
+/* Brand names compare without case and in one Unicode normal form. */
+static char *
+name_key (const char *name)
+{
+  g_autofree char *normal = g_utf8_normalize (name, -1, G_NORMALIZE_DEFAULT);
+
+  return g_utf8_casefold (normal ? normal : name, -1);
+}
+
 static Brand *
 find_brand (CitedLexicon *self,
             const char   *name,
             guint        *index)
 {
+  g_autofree char *key = NULL;
+  Brand *found;
+
+  /* Most callers pass the interned name just returned for the brand last
+   * added. */
+  if (index == NULL && self->brands->len > 0 &&
+      ((Brand *) g_ptr_array_index (self->brands, self->brands->len - 1))->name == name)
+    return g_ptr_array_index (self->brands, self->brands->len - 1);
+  key = name_key (name);
+  found = g_hash_table_lookup (self->by_name, key);
+  if (found == NULL || index == NULL)
+    return found;
   for (guint i = 0; i < self->brands->len; i++)
     {
       Brand *brand = g_ptr_array_index (self->brands, i);
 
-      if (g_ascii_strcasecmp (brand->name, name) == 0 ||
-          g_utf8_collate (brand->name, name) == 0)
+      if (brand == found)
         {
           if (index)
             *index = i;
@@ -471,17 +789,25 @@ brand_add_alias (CitedLexicon *self,
 /* A blocking phrase holds an alias of the brand and the words around it
  * that make it something else: "Medal of Honor", "Big Apple", "小米粥". */
 static void
-brand_add_block (Brand      *brand,
-                 const char *phrase)
+strv_array_add (GPtrArray  *array,
+                const char *phrase)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (phrase));
 
-  if (brand == NULL || *stripped == '\0' || !g_utf8_validate (stripped, -1, NULL))
+  if (*stripped == '\0' || !g_utf8_validate (stripped, -1, NULL))
     return;
-  for (guint i = 0; i + 1 < brand->blocks->len; i++)
-    if (strcmp (g_ptr_array_index (brand->blocks, i), stripped) == 0)
+  for (guint i = 0; i + 1 < array->len; i++)
+    if (strcmp (g_ptr_array_index (array, i), stripped) == 0)
       return;
-  g_ptr_array_insert (brand->blocks, brand->blocks->len - 1, g_steal_pointer (&stripped));
+  g_ptr_array_insert (array, array->len - 1, g_steal_pointer (&stripped));
+}
+
+static void
+brand_add_block (Brand      *brand,
+                 const char *phrase)
+{
+  if (brand != NULL)
+    strv_array_add (brand->blocks, phrase);
 }
 
 static gboolean
@@ -531,12 +857,16 @@ cited_lexicon_add_brand (CitedLexicon       *self,
     {
       brand = g_new0 (Brand, 1);
       brand->name = g_intern_string (stripped);
+      g_hash_table_insert (self->by_name, name_key (stripped), brand);
       brand->aliases = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (brand->aliases, NULL);
       brand->blocks = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (brand->blocks, NULL);
       brand->near = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_strfreev);
+      brand->after = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (brand->after, NULL);
+      brand->capital = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       brand->color = g_strdup (palette[self->brands->len % G_N_ELEMENTS (palette)]);
       g_ptr_array_add (self->brands, brand);
       brand_add_alias (self, brand, stripped);
@@ -645,6 +975,39 @@ cited_lexicon_load_json (CitedLexicon  *self,
               if (JSON_NODE_HOLDS_VALUE (block) &&
                   json_node_get_value_type (block) == G_TYPE_STRING)
                 brand_add_block (find_brand (self, name, NULL), json_node_get_string (block));
+            }
+          g_clear_pointer (&self->automaton, automaton_unref);
+          g_mutex_unlock (&self->lock);
+        }
+      for (guint kind = 0; name != NULL && kind < 2; kind++)
+        {
+          /* "after": short forms that count once the brand was named in
+           * full; "capital": aliases that are also words and keep their
+           * capital letter. */
+          const char *member = kind == 0 ? "after" : "capital";
+          JsonArray *array;
+          Brand *b;
+
+          if (!json_object_has_member (brand, member) ||
+              !JSON_NODE_HOLDS_ARRAY (json_object_get_member (brand, member)))
+            continue;
+          array = json_object_get_array_member (brand, member);
+          g_mutex_lock (&self->lock);
+          b = find_brand (self, name, NULL);
+          for (guint j = 0; j < json_array_get_length (array); j++)
+            {
+              JsonNode *w = json_array_get_element (array, j);
+              const char *word;
+
+              if (!JSON_NODE_HOLDS_VALUE (w) || json_node_get_value_type (w) != G_TYPE_STRING)
+                continue;
+              word = json_node_get_string (w);
+              if (*word == '\0' || !g_utf8_validate (word, -1, NULL))
+                continue;
+              if (kind == 0)
+                strv_array_add (b->after, word);
+              else
+                g_hash_table_add (b->capital, g_strdup (word));
             }
           g_clear_pointer (&self->automaton, automaton_unref);
           g_mutex_unlock (&self->lock);
@@ -775,6 +1138,9 @@ static gboolean
 case_ok (const Pattern *p,
          const char    *text)
 {
+  for (guint32 bits = p->capitals; bits != 0; bits &= bits - 1)
+    if (is_lower ((guchar) text[g_bit_nth_lsf (bits, -1)]))
+      return FALSE;
   switch (p->policy)
     {
     case CASE_ANY:
@@ -970,6 +1336,52 @@ match_compare (gconstpointer a,
   return 0;
 }
 
+/* Whether @brand was mentioned already: a short form ("Cadbury") counts
+ * only after its brand's full name in the same text. */
+static gboolean
+brand_seen (GArray     *mentions,
+            const char *brand)
+{
+  for (guint i = mentions->len; i > 0; i--)
+    if (g_array_index (mentions, CitedMention, i - 1).brand == brand)
+      return TRUE;
+  return FALSE;
+}
+
+/* Every alias that ends at text[i], where the scan reached @state, and
+ * holds there: its case, its word boundaries, its blocking phrases and
+ * context words. */
+static void
+collect (const Automaton *a,
+         const char      *text,
+         gsize            length,
+         gsize            i,
+         guint32          state,
+         GArray          *matches)
+{
+  guint32 s = a->out[state] >= 0 ? state : a->out_link[state];
+
+  while (s != 0)
+    {
+      for (gint32 pattern = a->out[s]; pattern >= 0;
+           pattern = g_array_index (a->patterns, Pattern, pattern).same_next)
+        {
+          const Pattern *p = &g_array_index (a->patterns, Pattern, pattern);
+          gsize start = i + 1 - p->len;
+
+          if (case_ok (p, text + start) && boundary_ok (p, text, length, start, i + 1) &&
+              !in_link (text, start) &&
+              (p->blocks == NULL || !blocked (p, text, length, start)) &&
+              (p->near == NULL || near_ok (p, text, length, start, i + 1)))
+            {
+              Match m = { (guint) start, (guint) i + 1, (guint) pattern };
+              g_array_append_val (matches, m);
+            }
+        }
+      s = a->out_link[s];
+    }
+}
+
 /**
  * cited_lexicon_find:
  * @self: a #CitedLexicon
@@ -990,11 +1402,8 @@ cited_lexicon_find (CitedLexicon *self,
   g_autoptr(GArray) matches = NULL;
   Automaton *a;
   const guint32 *delta;
-  const gint32 *out;
-  const guint32 *out_link;
   const guint8 *classes;
   gsize n_classes;
-  guint32 state;
   guint32 row = 0;
   guint last_end = 0;
 
@@ -1004,44 +1413,49 @@ cited_lexicon_find (CitedLexicon *self,
 
   a = get_automaton (self);
   delta = a->delta;
-  out = a->out;
-  out_link = a->out_link;
   classes = a->classes;
   n_classes = a->n_classes;
   matches = g_array_new (FALSE, FALSE, sizeof (Match));
-  for (gsize i = 0; i < length; i++)
+  if (a->delta16 != NULL)
     {
-      guint32 s, v;
+      const guint16 *delta16 = a->delta16;
+      guint32 st = 0;
 
-      /* Most text is bytes that begin no alias. */
-      if (row == 0)
+      for (gsize i = 0; i < length; i++)
         {
-          while (i < length && classes[(guchar) text[i]] == 0)
-            i++;
-          if (i == length)
-            break;
-        }
-      v = delta[row + classes[(guchar) text[i]]];
-      row = v & ~OUTPUT_BIT;
-      if (G_LIKELY (!(v & OUTPUT_BIT)))
-        continue;
-      state = row / n_classes;
-      s = out[state] >= 0 ? state : out_link[state];
-      while (s != 0)
-        {
-          guint pattern = (guint) a->out[s];
-          const Pattern *p = &g_array_index (a->patterns, Pattern, pattern);
-          gsize start = i + 1 - p->len;
+          guint16 v;
 
-          if (case_ok (p, text + start) && boundary_ok (p, text, length, start, i + 1) &&
-              !in_link (text, start) &&
-              (p->blocks == NULL || !blocked (p, text, length, start)) &&
-              (p->near == NULL || near_ok (p, text, length, start, i + 1)))
+          /* Most text is bytes that begin no alias. */
+          if (st == 0)
             {
-              Match m = { (guint) start, (guint) i + 1, pattern };
-              g_array_append_val (matches, m);
+              while (i < length && classes[(guchar) text[i]] == 0)
+                i++;
+              if (i == length)
+                break;
             }
-          s = a->out_link[s];
+          v = delta16[st * n_classes + classes[(guchar) text[i]]];
+          st = v & ~OUTPUT_BIT16;
+          if (G_UNLIKELY (v & OUTPUT_BIT16))
+            collect (a, text, length, i, st, matches);
+        }
+    }
+  else
+    {
+      for (gsize i = 0; i < length; i++)
+        {
+          guint32 v;
+
+          if (row == 0)
+            {
+              while (i < length && classes[(guchar) text[i]] == 0)
+                i++;
+              if (i == length)
+                break;
+            }
+          v = delta[row + classes[(guchar) text[i]]];
+          row = v & ~OUTPUT_BIT;
+          if (G_UNLIKELY (v & OUTPUT_BIT))
+            collect (a, text, length, i, row / n_classes, matches);
         }
     }
 
@@ -1050,11 +1464,14 @@ cited_lexicon_find (CitedLexicon *self,
   for (guint i = 0; i < matches->len; i++)
     {
       const Match *m = &g_array_index (matches, Match, i);
+      const Pattern *p = &g_array_index (a->patterns, Pattern, m->pattern);
       CitedMention mention;
 
       if (m->start < last_end)
         continue;
-      mention.brand = g_array_index (a->patterns, Pattern, m->pattern).brand;
+      if (p->after_only && !brand_seen (mentions, p->brand))
+        continue;
+      mention.brand = p->brand;
       mention.start = m->start;
       mention.end = m->end;
       g_array_append_val (mentions, mention);
@@ -1114,6 +1531,24 @@ cited_lexicon_to_json (CitedLexicon *self)
             }
           json_builder_end_object (builder);
         }
+      if (brand->after->len > 1)
+        {
+          json_builder_set_member_name (builder, "after");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j + 1 < brand->after->len; j++)
+            json_builder_add_string_value (builder, g_ptr_array_index (brand->after, j));
+          json_builder_end_array (builder);
+        }
+      if (g_hash_table_size (brand->capital) > 0)
+        {
+          g_autofree gpointer *words = g_hash_table_get_keys_as_array (brand->capital, NULL);
+
+          json_builder_set_member_name (builder, "capital");
+          json_builder_begin_array (builder);
+          for (guint j = 0; words[j] != NULL; j++)
+            json_builder_add_string_value (builder, words[j]);
+          json_builder_end_array (builder);
+        }
       if (brand->blocks->len > 1)
         {
           json_builder_set_member_name (builder, "not");
@@ -1131,4 +1566,86 @@ cited_lexicon_to_json (CitedLexicon *self)
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   return json_generator_to_data (generator, NULL);
+}
+
+/* Suffixes after a name in the text, longest first where one begins
+ * another. A final full stop belongs to the suffix only when the sentence
+ * goes on ("Apple Inc. said"), so sentence splitting keeps its period. */
+static const char * const text_suffixes[] = {
+  "Incorporated", "Inc.", "Inc", "Corporation", "Corp.", "Corp", "Company", "Co.", "Co",
+  "plc", "PLC", "Plc", "Limited", "Ltd.", "Ltd", "LLC", "GmbH", "KGaA", "AG", "SA", "S.A.",
+  "NV", "N.V.", "SE", "SpA", "S.p.A.", "AB", "ASA", "Oyj", "Group", "Holdings", "Holding",
+  "& Co.", "& Co", NULL
+};
+
+static const char * const text_suffixes_zh[] = {
+  "股份有限公司", "有限责任公司", "控股有限公司", "集团有限公司", "集团股份有限公司",
+  "有限公司", "集团公司", "控股集团", "集团", "控股", "公司", NULL
+};
+
+gsize
+cited_lexicon_suffix_end (const char *text,
+                          gsize       length,
+                          gsize       end)
+{
+  g_return_val_if_fail (text != NULL || length == 0, end);
+
+  for (guint round = 0; round < 2 && end < length; round++)
+    {
+      gsize at = end;
+      gboolean found = FALSE;
+
+      if ((guchar) text[at] >= 0xE0)
+        {
+          for (guint k = 0; text_suffixes_zh[k] != NULL; k++)
+            {
+              gsize len = strlen (text_suffixes_zh[k]);
+
+              if (at + len <= length && memcmp (text + at, text_suffixes_zh[k], len) == 0)
+                {
+                  end = at + len;
+                  found = TRUE;
+                  break;
+                }
+            }
+          if (!found)
+            break;
+          continue;
+        }
+      if (text[at] == ',' && at + 1 < length && text[at + 1] == ' ')
+        at += 2;
+      else if (text[at] == ' ')
+        at += 1;
+      else
+        break;
+      for (guint k = 0; text_suffixes[k] != NULL; k++)
+        {
+          const char *sfx = text_suffixes[k];
+          gsize len = strlen (sfx);
+          gsize stop;
+
+          if (at + len > length || memcmp (text + at, sfx, len) != 0)
+            continue;
+          stop = at + len;
+          if (stop < length && g_ascii_isalnum (text[stop]))
+            continue;
+          if (sfx[len - 1] == '.')
+            {
+              /* "Inc." at the end of a sentence leaves its full stop. */
+              gboolean goes_on = stop < length && (text[stop] == ',' ||
+                                 (text[stop] == ' ' && stop + 1 < length &&
+                                  (g_ascii_islower (text[stop + 1]) || text[stop + 1] == '\'' ||
+                                   g_ascii_isdigit (text[stop + 1]))) ||
+                                 text[stop] == '\'');
+              if (!goes_on)
+                stop--;
+            }
+          end = stop;
+          found = TRUE;
+          break;
+        }
+      if (!found)
+        break;
+    }
+  return end;
 }

@@ -46,5 +46,12 @@ GArray        *cited_lexicon_find         (CitedLexicon  *self,
                                            const char    *text,
                                            gsize          length);
 char          *cited_lexicon_to_json      (CitedLexicon  *self);
+/* Where a company name ending at @end ends with its corporate suffix:
+ * "Apple| Inc", "Cadbury Schweppes|, plc", "Sony| Group Corp", "小米|集团",
+ * "华为|技术有限公司" is not one, "腾讯|控股有限公司" is. @end when no suffix
+ * follows. */
+gsize          cited_lexicon_suffix_end   (const char    *text,
+                                           gsize          length,
+                                           gsize          end);
 
 G_END_DECLS

@@ -287,6 +287,155 @@ test_blocks (void)
   g_assert_cmpstr (got_again, ==, "Acme:Acme Acme:Acme Acme:Roadrunner");
 }
 
+/* The companies of business news, their Chinese names, the ways a name is
+ * written, and the words that only look like a company. */
+static const FindCase company_cases[] = {
+  /* Spacing, hyphens and line breaks inside a name. */
+  { "TimeWarner said profits rose.", "Time Warner:TimeWarner" },
+  { "Time-Warner and Time Warner", "Time Warner:Time-Warner Time Warner:Time Warner" },
+  { "Wal-Mart and Walmart", "Walmart:Wal-Mart Walmart:Walmart" },
+  { "Royal Dutch\nShell said", "Shell:Royal Dutch\nShell" },
+  { "The lining of the coat; LiNing shoes", "Li Ning:LiNing" },
+  /* Corporate suffixes do not stop a match. */
+  { "Toyota Motor Corp said", "Toyota:Toyota Motor" },
+  { "Apple Inc. said", "Apple:Apple" },
+  { "Vodafone Group plc and Deutsche Bank AG", "Vodafone:Vodafone Deutsche Bank:Deutsche Bank" },
+  { "丰田汽车公司和中国工商银行股份有限公司", "Toyota:丰田汽车 ICBC:中国工商银行" },
+  /* Possessives, apostrophes and diacritics. */
+  { "Cadbury Schweppes's shares and Nestle's sales", "Cadbury:Cadbury Schweppes Nestlé:Nestle" },
+  { "Nestlé and Nestle", "Nestlé:Nestlé Nestlé:Nestle" },
+  { "McDonald\xE2\x80\x99s and McDonald's", "McDonald's:McDonald\xE2\x80\x99s McDonald's:McDonald's" },
+  { "Societe Generale and Société Générale", "Société Générale:Societe Generale Société Générale:Société Générale" },
+  /* A short form counts after the full name in the same text, not before. */
+  { "Cadbury Schweppes said sales rose. Cadbury also", "Cadbury:Cadbury Schweppes Cadbury:Cadbury" },
+  { "Goldman said. Goldman Sachs said. Goldman added", "Goldman Sachs:Goldman Sachs Goldman Sachs:Goldman" },
+  { "Deutsche Telekom's profit rose; Telekom said", "Deutsche Telekom:Deutsche Telekom Deutsche Telekom:Telekom" },
+  { "Telekom said", "" },
+  { "Rio de Janeiro; Rio Tinto said; Rio added", "Rio Tinto:Rio Tinto Rio Tinto:Rio" },
+  { "Deutsche Bank said. Deutsche Börse rose. Deutsche said", "Deutsche Bank:Deutsche Bank Deutsche Bank:Deutsche" },
+  { "Royal Dutch Shell rose. Shell said", "Shell:Royal Dutch Shell Shell:Shell" },
+  /* Words that only look like a company. */
+  { "apple pie and apple juice", "" },
+  { "She found a shell on the beach. Shell said profits rose.", "Shell:Shell" },
+  { "a shell company; Shell shares fell", "Shell:Shell" },
+  { "Harrison Ford and the Ford Motor plant", "Ford:Ford Motor" },
+  { "GM crops and GM cars", "General Motors:GM" },
+  { "Orange County, and Orange, the mobile operator", "Orange:Orange" },
+  { "the Amazon rainforest; Amazon shares", "Amazon:Amazon" },
+  { "Next year, Target stores will open", "Target:Target" },
+  { "Visa applications rose; Visa and Mastercard", "Visa:Visa Mastercard:Mastercard" },
+  { "United Arab Emirates and the Emirates airline", "Emirates Airline:Emirates airline" },
+  { "Fiat currency and Fiat cars", "Fiat:Fiat" },
+  { "a Meta-analysis; Meta shares", "Meta:Meta" },
+  { "Michelin-starred chefs; Michelin tyres", "Michelin:Michelin" },
+  { "Mars rover; Mars, the maker of Snickers", "Mars Inc:Mars" },
+  /* Chinese names and the words around them. */
+  { "壳牌公司和英国石油", "Shell:壳牌 BP:英国石油" },
+  { "苹果派和苹果手机", "Apple:苹果" },
+  { "大众汽车和大众市场", "Volkswagen:大众汽车" },
+  { "中国石油需求增长，中国石油公司利润", "PetroChina:中国石油" },
+  { "日产量达到100万桶；日产汽车", "Nissan:日产汽车" },
+  { "吉利汽车；不吉利", "Geely:吉利汽车" },
+  { "强生公司；加强生产", "Johnson & Johnson:强生" },
+  { "美国银行业和美国银行", "Bank of America:美国银行" },
+  /* Across sectors. */
+  { "ICBC and HSBC", "ICBC:ICBC HSBC:HSBC" },
+  { "LVMH owns Louis Vuitton", "LVMH:LVMH LVMH:Louis Vuitton" },
+  { "Boeing and Airbus", "Boeing:Boeing Airbus:Airbus" },
+  { "Pfizer and AstraZeneca", "Pfizer:Pfizer AstraZeneca:AstraZeneca" },
+  { "宁德时代和比亚迪", "CATL:宁德时代 BYD:比亚迪" },
+  { "Unilever, Procter & Gamble and Procter", "Unilever:Unilever Procter & Gamble:Procter & Gamble Procter & Gamble:Procter" },
+};
+
+static void
+test_companies (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+
+  /* Several hundred companies, the phone brands first as they were. */
+  g_assert_cmpuint (cited_lexicon_get_n_brands (lexicon), >=, 400);
+  g_assert_cmpstr (cited_lexicon_get_name (lexicon, 0), ==, "Xiaomi");
+  for (guint i = 0; i < G_N_ELEMENTS (company_cases); i++)
+    {
+      g_autofree char *got = find_all (lexicon, company_cases[i].text);
+
+      g_test_message ("%s -> %s", company_cases[i].text, got);
+      g_assert_cmpstr (got, ==, company_cases[i].expected);
+    }
+}
+
+/* A corporate suffix after a name, for callers that want the whole name. */
+static void
+test_suffix (void)
+{
+  struct {
+    const char *text;
+    gsize end;
+    const char *name;
+  } cases[] = {
+    { "Apple Inc. said", 5, "Apple Inc." },
+    { "shares of Apple Inc.", 15, "shares of Apple Inc" },
+    { "Cadbury Schweppes, plc", 17, "Cadbury Schweppes, plc" },
+    { "Sony Group Corp said", 4, "Sony Group Corp" },
+    { "Merck & Co said", 5, "Merck & Co" },
+    { "Apple said", 5, "Apple" },
+    { "Applebee", 5, "Apple" },
+    { "Sony Groupie", 4, "Sony" },
+    { "小米集团", strlen ("小米"), "小米集团" },
+    { "腾讯控股有限公司", strlen ("腾讯"), "腾讯控股有限公司" },
+    { "华为技术有限公司", strlen ("华为"), "华为" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize end = cited_lexicon_suffix_end (cases[i].text, strlen (cases[i].text), cases[i].end);
+      g_autofree char *got = g_strndup (cases[i].text, end);
+
+      g_assert_cmpstr (got, ==, cases[i].name);
+    }
+}
+
+/* Short forms and aliases that keep their capital, in a lexicon of the
+ * user's own, survive a round trip through JSON; a name added with a suffix
+ * or two words also matches without the suffix and joined. */
+static void
+test_variants (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new ();
+  g_autoptr(CitedLexicon) again = cited_lexicon_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *got_again = NULL;
+  g_autofree char *joined = NULL;
+  const char *aliases[] = { "Globex Holdings Ltd", NULL };
+  const char *text = "Widget sales. Acme Widgets said; widget makers and Widget rose.";
+
+  g_assert_true (cited_lexicon_load_json (lexicon,
+      "{\"brands\":[{\"name\":\"Acme Widgets\",\"after\":[\"Widget\"],"
+      "\"capital\":[\"Acme\"],\"aliases\":[\"Acme\"]}]}", -1, &error));
+  g_assert_no_error (error);
+  got = find_all (lexicon, text);
+  g_assert_cmpstr (got, ==, "Acme Widgets:Acme Widgets Acme Widgets:Widget");
+
+  json = cited_lexicon_to_json (lexicon);
+  g_assert_nonnull (strstr (json, "\"after\""));
+  g_assert_nonnull (strstr (json, "\"capital\""));
+  g_assert_true (cited_lexicon_load_json (again, json, -1, &error));
+  g_assert_no_error (error);
+  got_again = find_all (again, text);
+  g_assert_cmpstr (got_again, ==, "Acme Widgets:Acme Widgets Acme Widgets:Widget");
+
+  /* "Acme" keeps its capital: the word "acme" is no company. */
+  g_clear_pointer (&got, g_free);
+  got = find_all (lexicon, "the acme of style; Acme rose");
+  g_assert_cmpstr (got, ==, "Acme Widgets:Acme");
+
+  cited_lexicon_add_brand (lexicon, "Globex", aliases, NULL);
+  joined = find_all (lexicon, "AcmeWidgets and Globex Holdings said");
+  g_assert_cmpstr (joined, ==, "Acme Widgets:AcmeWidgets Globex:Globex Holdings");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +449,9 @@ main (int   argc,
   g_test_add_func ("/lexicon/json", test_json);
   g_test_add_func ("/lexicon/threads", test_threads);
   g_test_add_func ("/lexicon/blocks", test_blocks);
+  g_test_add_func ("/lexicon/companies", test_companies);
+  g_test_add_func ("/lexicon/suffix", test_suffix);
+  g_test_add_func ("/lexicon/variants", test_variants);
 
   return g_test_run ();
 }
