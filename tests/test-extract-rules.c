@@ -49,6 +49,13 @@ static const RuleCase rule_cases[] = {
   { "The team scored 42 points.", "42 points", "dropped by filter rare-noun-small" },
   { "The firm is one of the largest.", "one", "dropped by filter spelled-small" },
   { "Apple is the world's largest phone maker.", "largest", "read by rank-word" },
+  /* Chinese */
+  { "华为发布了新机。该公司营收增长5%，超过苹果。", "5%", "-> Huawei by pronoun-subject" },
+  { "小米和华为的销量分别为1000万台和800万台。", "800万台", "-> Huawei by respectively" },
+  { "2021年小米全球销量达到1.9亿台。", "2021年", "dropped by filter year" },
+  { "2021年小米全球销量达到1.9亿台。", "1.9亿台", "-> Xiaomi by clause-before" },
+  { "小米14售价3999元。", "14", "dropped by filter model-name" },
+  { "全球智能手机市场同比下降3%。", "3%", "-> no brand by market-wide-sentence" },
 };
 
 static GPtrArray *trace;
