@@ -1089,6 +1089,41 @@ test_long_text (void)
     }
 }
 
+/* A currency the headline names after an amount is lent to the money
+ * figures of the body that name none, and flagged; a headline verb that
+ * reads like a currency ("won") lends nothing. */
+static void
+test_headline_currency (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  g_autoptr(CitedExtraction) marks = NULL, won = NULL, mixed = NULL;
+  CitedFigure *f;
+
+  marks = cited_extract (lexicon, "SIEMENS SEES SALES NEAR 52 BILLION MARKS THIS YEAR",
+                         "Siemens said net profit fell to 296 mln from 298 mln.", -1, NULL);
+  g_assert_cmpuint (marks->figures->len, ==, 2);
+  for (guint i = 0; i < marks->figures->len; i++)
+    {
+      f = g_ptr_array_index (marks->figures, i);
+      g_assert_cmpstr (f->currency, ==, "DEM");
+      g_assert_true (f->currency_inferred);
+    }
+
+  won = cited_extract (lexicon, "Samsung won the patent case",
+                       "The company said profit reached 9 trillion.", -1, NULL);
+  g_assert_cmpuint (won->figures->len, ==, 1);
+  f = g_ptr_array_index (won->figures, 0);
+  g_assert_null (f->currency);
+  g_assert_false (f->currency_inferred);
+
+  mixed = cited_extract (lexicon, "Profit hits 2 bln dlrs",
+                         "Profit rose to 2 bln dlrs. Its German unit earned 300 mln marks. "
+                         "Revenue was 12 bln.", -1, NULL);
+  f = g_ptr_array_index (mixed->figures, mixed->figures->len - 1);
+  g_assert_cmpfloat (f->value, ==, 12e9);
+  g_assert_null (f->currency);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1110,6 +1145,7 @@ main (int   argc,
   g_test_add_func ("/extractor/long-text", test_long_text);
   g_test_add_func ("/extractor/mixed-languages", test_mixed);
   g_test_add_func ("/extractor/held-out", test_held_out);
+  g_test_add_func ("/extractor/headline-currency", test_headline_currency);
   g_test_add_func ("/extractor/threads", test_threads);
 
   ret = g_test_run ();

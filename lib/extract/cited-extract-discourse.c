@@ -242,14 +242,62 @@ is_money_metric (const char *metric)
   return FALSE;
 }
 
-/* "Revs 12.3 mln vs 10.1 mln" under a story told in dollars: when every
- * figure of the article that names a currency names the same one, the
- * money figures that name none take it, flagged as inferred. An article in
- * two currencies lends none. */
-void
-discourse_article_currency (GPtrArray *figures)
+/* "Revs 12.3 mln vs 10.1 mln" under a story told in dollars: when the
+ * headline and every figure of the article that name a currency name the
+ * same one, the money figures that name none take it, flagged as inferred.
+ * An article in two currencies lends none. */
+/* The one currency a headline names ("SIEMENS SEES SALES NEAR 52 BILLION
+ * MARKS", "Shares hit $40"), or NULL when it names none or several. */
+static const char *
+headline_currency (const char *title)
 {
-  const char *only = NULL;
+  const Tables *tables = get_tables ();
+  const char *found = NULL;
+  guint p = 0, end, w, len;
+
+  if (title == NULL)
+    return NULL;
+  end = strlen (title);
+  guint64 prev_flags = 0;
+
+  while (next_word (title, &p, end, &w, &len))
+    {
+      const Word *word = word_find_folded (tables, title + w, len);
+      const char *cur = word != NULL && word->money_factor == 0 ? word->currency : NULL;
+      guint q = w;
+      gboolean after_amount;
+
+      /* Only a currency after an amount counts: "52 BILLION MARKS", not
+       * "Samsung won the case". */
+      while (q > 0 && title[q - 1] == ' ')
+        q--;
+      after_amount = (q > 0 && g_ascii_isdigit (title[q - 1])) || (prev_flags & W_SCALE) != 0;
+      prev_flags = word != NULL ? word->flags : 0;
+      if (cur == NULL || !after_amount)
+        continue;
+      if (found != NULL && strcmp (found, cur) != 0)
+        return NULL;
+      found = cur;
+    }
+  for (const char *c = title; *c; c = g_utf8_next_char (c))
+    {
+      gunichar u = g_utf8_get_char (c);
+      const char *cur = (u == '$' || u >= 0x80) ? cited_value_currency_for_char (u) : NULL;
+
+      if (cur == NULL)
+        continue;
+      if (found != NULL && strcmp (found, cur) != 0)
+        return NULL;
+      found = cur;
+    }
+  return found;
+}
+
+void
+discourse_article_currency (GPtrArray  *figures,
+                            const char *title)
+{
+  const char *only = headline_currency (title);
 
   for (guint i = 0; i < figures->len; i++)
     {

@@ -361,7 +361,8 @@ G_GNUC_INTERNAL const char *
 discourse_next (const CitedExtractContext *ctx,
                 const SentenceTopic       *topic);
 G_GNUC_INTERNAL void
-discourse_article_currency (GPtrArray *figures);
+discourse_article_currency (GPtrArray  *figures,
+                            const char *title);
 G_GNUC_INTERNAL const char *
 sentence_brand (Sentence *S);
 G_GNUC_INTERNAL gboolean

@@ -144,7 +144,7 @@ cited_extract (CitedLexicon *lexicon,
       ctx.prev_brand = sentence_brand (&S);
     }
 
-  discourse_article_currency (result->figures);
+  discourse_article_currency (result->figures, title);
 
   /* Only text with CJK in it needs counting. */
   result->language = g_strdup (any_cjk ? cited_detect_language (body, len) : "en");
