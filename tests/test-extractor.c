@@ -486,6 +486,13 @@ static const Case cases[] = {
     "v=0.41;cur=USD;m=profit|v=0.36;cur=USD;m=profit|v=118.4e6;cur=USD;curinf=1;m=revenue|v=102.9e6;cur=USD;curinf=1;m=revenue" },
   { "Revs 9.6 bln yen vs 8.8 bln yen.",
     "v=9.6e9;cur=JPY;m=revenue|v=8.8e9;cur=JPY;m=revenue" },
+  /* Economy-wide figures stay without a company, even in a company's story. */
+  { "Barclays reported results. The central bank kept interest rates at 4.75%.",
+    "v=4.75;brand=-" },
+  { "Sony cut its forecast. Annual inflation rose to 3.1% in May.",
+    "v=3.1;brand=-" },
+  { "Nokia sold more phones. Unemployment fell to 8% last year.",
+    "v=8;brand=-" },
   { NULL, NULL, NULL },
 };
 

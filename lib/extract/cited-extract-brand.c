@@ -115,6 +115,9 @@ is_pronoun_at (Sentence *S,
           if (b->type != T_WORD || (b->mention >= 0 && !is_modifier_mention (S, q - 1)) ||
               is_third_party_word (S, b))
             break;
+          /* "the central bank", "the federal regulator": a public body. */
+          if (tok_has (b, W_PUBLIC))
+            return FALSE;
           if (tok_has (b, W_THE))
             return TRUE;
         }

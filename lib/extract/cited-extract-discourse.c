@@ -202,6 +202,8 @@ opens_with_reference (const char *b,
   for (guint k = 0; k < 3 && p < end && b[p] == ' ' && next_word (b, &p, end, &w, &len); k++)
     {
       flags = word_flags (tables, b, w, len);
+      if (flags & W_PUBLIC)
+        return FALSE;   /* "The central bank said" */
       if (flags & W_COMPANY)
         return TRUE;
       if (flags & W_STOP)

@@ -65,6 +65,7 @@ enum {
   W_UPDOWN     = 1ull << 50,  /* up, down: "up 5%" is a change */
   W_IN         = 1ull << 51,  /* in: "the top three in India" */
   W_CHANGE     = 1ull << 52,  /* rose, fell, gained: "rose 1-3/8 to 32-1/4" is a change, then a level */
+  W_PUBLIC     = 1ull << 53,  /* central, federal: "the central bank" is no company */
 };
 
 typedef struct {

@@ -130,7 +130,7 @@ static const struct {
   { "spec", W_SPEC }, { "yeardet", W_YEARDET }, { "decline", W_DECLINE },
   { "noprice", W_NOPRICE }, { "goal", W_GOAL }, { "clockprep", W_CLOCKPREP },
   { "yearprep", W_YEARPREP }, { "since", W_SINCE }, { "by", W_BY },
-  { "updown", W_UPDOWN }, { "in", W_IN }, { "change", W_CHANGE },
+  { "updown", W_UPDOWN }, { "in", W_IN }, { "change", W_CHANGE }, { "public", W_PUBLIC },
 };
 
 /* The W_ bits of a row's "flags": ["numword", "scale"]; an unknown name is
@@ -329,6 +329,7 @@ load_keywords (Tables     *tables,
   load_flag_list (tables, root, "declines", W_DECLINE);
   load_flag_list (tables, root, "not_price", W_NOPRICE);
   load_flag_list (tables, root, "goal_words", W_GOAL);
+  load_flag_list (tables, root, "public_bodies", W_PUBLIC);
   load_map (tables->unit_metrics, root, "unit_metrics");
   load_map (tables->money_metrics, root, "money_metrics");
 }
