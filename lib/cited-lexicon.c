@@ -1465,7 +1465,7 @@ cited_lexicon_find (CitedLexicon *self,
     {
       const Match *m = &g_array_index (matches, Match, i);
       const Pattern *p = &g_array_index (a->patterns, Pattern, m->pattern);
-      CitedMention mention;
+      CitedMention mention = { 0 };
 
       if (m->start < last_end)
         continue;

@@ -2489,7 +2489,7 @@ cited_store_list_mentions (CitedStore  *self,
   mentions = g_array_new (FALSE, FALSE, sizeof (CitedMention));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      CitedMention mention;
+      CitedMention mention = { 0 };
 
       mention.brand = g_intern_string ((const char *) sqlite3_column_text (stmt, 0));
       mention.start = sqlite3_column_int64 (stmt, 1);
