@@ -1546,6 +1546,262 @@ cmd_brands_add (Cli        *cli,
   return EXIT_OK;
 }
 
+/* "new", "accepted", "hidden", or "merged into BRAND" for people. */
+static char *
+discovered_status_text (const CitedDiscovered *discovered)
+{
+  switch (discovered->status)
+    {
+    case CITED_DISCOVERED_ACCEPTED:
+      return g_strdup (_("accepted"));
+    case CITED_DISCOVERED_HIDDEN:
+      return g_strdup (_("hidden"));
+    case CITED_DISCOVERED_MERGED:
+      /* TRANSLATORS: status of a discovered company, %s is a brand */
+      return g_strdup_printf (_("merged into %s"),
+                              discovered->merged_into != NULL ? discovered->merged_into : "");
+    case CITED_DISCOVERED_NEW:
+    default:
+      return g_strdup (_("new"));
+    }
+}
+
+static void
+print_discovered_text (GPtrArray *list)
+{
+  g_autoptr(CitedCliTable) table = cited_cli_table_new (6);
+  guint width = cited_cli_terminal_width (STDOUT_FILENO);
+
+  cited_cli_table_set_column (table, 0, _("COMPANY"), CITED_CLI_ALIGN_LEFT, 24, FALSE);
+  cited_cli_table_set_column (table, 1, _("ARTICLES"), CITED_CLI_ALIGN_RIGHT, 0, FALSE);
+  cited_cli_table_set_column (table, 2, _("MENTIONS"), CITED_CLI_ALIGN_RIGHT, 0, FALSE);
+  cited_cli_table_set_column (table, 3, _("FIGURES"), CITED_CLI_ALIGN_RIGHT, 0, FALSE);
+  cited_cli_table_set_column (table, 4, _("STATUS"), CITED_CLI_ALIGN_LEFT, 24, FALSE);
+  cited_cli_table_set_column (table, 5, _("EXAMPLE"), CITED_CLI_ALIGN_LEFT, SENTENCE_WIDTH, TRUE);
+
+  for (guint r = 0; r < list->len; r++)
+    {
+      const CitedDiscovered *d = g_ptr_array_index (list, r);
+      g_autofree char *articles = g_strdup_printf ("%u", d->articles);
+      g_autofree char *mentions = g_strdup_printf ("%u", d->mentions);
+      g_autofree char *figures = g_strdup_printf ("%u", d->n_figures);
+      g_autofree char *status = discovered_status_text (d);
+      g_autofree char *example = d->example != NULL ? g_strdelimit (g_strdup (d->example), "\n\t", ' ') : NULL;
+      const char *cells[] = { d->name, articles, mentions, figures, status, example };
+
+      cited_cli_table_add_row (table, cells);
+    }
+
+  cited_cli_table_print (table, stdout, width, FALSE);
+}
+
+static void
+print_discovered_json (GPtrArray *list)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < list->len; r++)
+    {
+      const CitedDiscovered *d = g_ptr_array_index (list, r);
+
+      json_builder_begin_object (builder);
+      json_add_string_or_null (builder, "name", d->name);
+      json_builder_set_member_name (builder, "articles");
+      json_builder_add_int_value (builder, d->articles);
+      json_builder_set_member_name (builder, "mentions");
+      json_builder_add_int_value (builder, d->mentions);
+      json_builder_set_member_name (builder, "figures");
+      json_builder_add_int_value (builder, d->n_figures);
+      json_add_string_or_null (builder, "status", cited_discovered_status_to_string (d->status));
+      json_add_string_or_null (builder, "merged_into", d->merged_into);
+      json_add_string_or_null (builder, "example", d->example);
+      json_add_string_or_null (builder, "first_seen", d->first_seen);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  write_json (builder);
+}
+
+static void
+print_discovered_csv (GPtrArray *list)
+{
+  static const char * const header[] = {
+    "name", "articles", "mentions", "figures", "status", "merged_into", "example", "first_seen",
+  };
+  g_autoptr(GString) csv = g_string_new (NULL);
+
+  cited_csv_append_row (csv, header, G_N_ELEMENTS (header), CITED_CSV_CRLF);
+  for (guint r = 0; r < list->len; r++)
+    {
+      const CitedDiscovered *d = g_ptr_array_index (list, r);
+      g_autofree char *articles = g_strdup_printf ("%u", d->articles);
+      g_autofree char *mentions = g_strdup_printf ("%u", d->mentions);
+      g_autofree char *figures = g_strdup_printf ("%u", d->n_figures);
+      const char *fields[] = {
+        d->name, articles, mentions, figures, cited_discovered_status_to_string (d->status),
+        d->merged_into, d->example, d->first_seen,
+      };
+
+      cited_csv_append_row (csv, fields, G_N_ELEMENTS (fields), CITED_CSV_CRLF);
+    }
+  write_csv (csv);
+}
+
+static int
+cmd_brands_discovered (Cli          *cli,
+                       gboolean      all,
+                       OutputFormat  format)
+{
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  list = cited_store_list_discovered (store, all, &error);
+  if (list == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  if (list->len == 0 && !store_is_empty (store))
+    fprintf (stderr, "%s\n", all ? _("No company was found in the articles beyond the known brands.")
+                                 : _("No company is waiting for a decision."));
+
+  switch (format)
+    {
+    case FORMAT_JSON:
+      print_discovered_json (list);
+      break;
+    case FORMAT_CSV:
+      print_discovered_csv (list);
+      break;
+    case FORMAT_TEXT:
+    default:
+      if (list->len > 0)
+        print_discovered_text (list);
+      break;
+    }
+  return EXIT_OK;
+}
+
+/* The discovered company called @name (any case), or NULL after a usage
+ * error: a name never found is the user's typo. */
+static CitedDiscovered *
+find_discovered (CitedStore *store,
+                 const char *name,
+                 int        *status)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  list = cited_store_list_discovered (store, TRUE, &error);
+  if (list == NULL)
+    {
+      print_error ("%s", error->message);
+      *status = EXIT_FAILED;
+      return NULL;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      CitedDiscovered *d = g_ptr_array_index (list, i);
+
+      if (g_ascii_strcasecmp (d->name, name) == 0)
+        return g_ptr_array_steal_index (list, i);
+    }
+  *status = usage_error ("brands",
+                         _("No company called “%s” was found in the articles. "
+                           "List them with: cited-cli brands --discovered --all"), name);
+  return NULL;
+}
+
+/* "3 mentions and 1 figure" */
+static char *
+counts_text (guint mentions,
+             guint figures)
+{
+  g_autofree char *m = g_strdup_printf (ngettext ("%u mention", "%u mentions", mentions), mentions);
+  g_autofree char *f = g_strdup_printf (ngettext ("%u figure", "%u figures", figures), figures);
+
+  /* TRANSLATORS: "3 mentions and 1 figure" */
+  return g_strdup_printf (_("%s and %s"), m, f);
+}
+
+static int
+cmd_brands_decide (Cli        *cli,
+                   const char *verb,
+                   const char *name,
+                   const char *into)
+{
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(CitedDiscovered) found = NULL;
+  g_autoptr(CitedDiscovered) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *counts = NULL;
+  const char *target = NULL;
+  int status = EXIT_OK;
+  gboolean ok;
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  found = find_discovered (store, name, &status);
+  if (found == NULL)
+    return status;
+
+  if (g_str_equal (verb, "merge"))
+    {
+      target = resolve_brand (store, "brands", into);
+      if (target == NULL)
+        return EXIT_USAGE;
+      ok = cited_store_merge_discovered (store, found->name, target, &error);
+    }
+  else if (g_str_equal (verb, "hide"))
+    ok = cited_store_hide_discovered (store, found->name, &error);
+  else
+    ok = cited_store_accept_discovered (store, found->name, &error);
+
+  if (!ok)
+    {
+      if (g_str_equal (verb, "merge"))
+        print_error (_("Cannot merge “%s”: %s"), found->name, error->message);
+      else if (g_str_equal (verb, "hide"))
+        print_error (_("Cannot hide “%s”: %s"), found->name, error->message);
+      else
+        print_error (_("Cannot accept “%s”: %s"), found->name, error->message);
+      return EXIT_FAILED;
+    }
+
+  after = find_discovered (store, found->name, &status);
+  if (after == NULL)
+    return status;
+
+  if (g_str_equal (verb, "merge"))
+    {
+      counts = counts_text (after->mentions, after->n_figures);
+      /* TRANSLATORS: "Merged Yukos into Samsung: 2 mentions and 1 figure are Samsung’s now" */
+      printf (_("Merged %s into %s: %s are %s’s now"), found->name, target, counts, target);
+    }
+  else if (g_str_equal (verb, "hide"))
+    {
+      counts = counts_text (found->mentions, found->n_figures);
+      /* TRANSLATORS: "Hid Yukos: 2 mentions and 1 figure no longer count for it" */
+      printf (_("Hid %s: %s no longer count for it"), found->name, counts);
+    }
+  else
+    {
+      counts = counts_text (after->mentions, after->n_figures);
+      /* TRANSLATORS: "Accepted Rowntree as a brand: 3 mentions and 1 figure" */
+      printf (_("Accepted %s as a brand: %s"), found->name, counts);
+    }
+  fputc ('\n', stdout);
+  return EXIT_OK;
+}
+
 static int
 cmd_brands (Cli    *cli,
             char ***args)
@@ -1553,12 +1809,18 @@ cmd_brands (Cli    *cli,
   g_autofree char *format_name = NULL;
   g_auto(GStrv) aliases = NULL;
   g_autofree char *color = NULL;
+  g_autofree char *into = NULL;
   gboolean all = FALSE;
+  gboolean discovered = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_name,
       N_("Output format: text (default), json or csv"), N_("FORMAT") },
     { "all", 'a', 0, G_OPTION_ARG_NONE, &all,
-      N_("Also list brands no article mentions"), NULL },
+      N_("Also list brands no article mentions (with --discovered: companies already decided on)"), NULL },
+    { "discovered", 'd', 0, G_OPTION_ARG_NONE, &discovered,
+      N_("List the companies found in the articles that are no brand yet"), NULL },
+    { "into", 0, 0, G_OPTION_ARG_FILENAME, &into,
+      N_("With merge: the brand the company is another name of"), N_("BRAND") },
     { "alias", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &aliases,
       N_("With add: another name the brand goes by (repeatable)"), N_("ALIAS") },
     { "color", 0, 0, G_OPTION_ARG_FILENAME, &color,
@@ -1573,10 +1835,14 @@ cmd_brands (Cli    *cli,
   int status;
 
   status = parse_command (cli, "brands",
-                          _("[--format FORMAT] | brands add NAME [--alias ALIAS]… [--color #RRGGBB]"),
+                          _("[--discovered] [--format FORMAT] | brands add NAME [--alias ALIAS]… [--color #RRGGBB] | "
+                            "brands accept NAME | brands merge NAME --into BRAND | brands hide NAME"),
                           _("Lists the brands the articles mention, with their share of voice "
                             "(their part of all brand mentions), or adds a brand to the lexicon "
-                            "and re-scans the stored articles for it."),
+                            "and re-scans the stored articles for it. With --discovered, lists the "
+                            "companies found in the articles that the lexicon does not know; accept "
+                            "makes one a brand, merge gives what was found under it to a brand, hide "
+                            "takes it off its figures."),
                           entries, args);
   if (status >= 0)
     return status;
@@ -1590,8 +1856,10 @@ cmd_brands (Cli    *cli,
         return usage_error ("brands", _("Name the brand to add: cited-cli brands add NAME"));
       if (rest[2] != NULL)
         return usage_error ("brands", _("Unexpected argument “%s”"), rest[2]);
-      if (format_name != NULL || all)
-        return usage_error ("brands", _("--format and --all do not apply to brands add"));
+      if (format_name != NULL || all || discovered)
+        return usage_error ("brands", _("--format, --all and --discovered do not apply to brands add"));
+      if (into != NULL)
+        return usage_error ("brands", _("--into goes with: cited-cli brands merge NAME --into BRAND"));
       name = g_strdup (rest[1]);
       if (!ensure_utf8 (&name, "brands", "NAME") ||
           !ensure_utf8_strv (aliases, "brands", "--alias"))
@@ -1607,12 +1875,41 @@ cmd_brands (Cli    *cli,
       return cmd_brands_add (cli, name, aliases, color);
     }
 
+  if (rest[0] != NULL &&
+      (g_str_equal (rest[0], "accept") || g_str_equal (rest[0], "merge") || g_str_equal (rest[0], "hide")))
+    {
+      g_autofree char *name = NULL;
+      gboolean merge = g_str_equal (rest[0], "merge");
+
+      if (rest[1] == NULL)
+        return usage_error ("brands", _("Name the company: cited-cli brands %s NAME"), rest[0]);
+      if (rest[2] != NULL)
+        return usage_error ("brands", _("Unexpected argument “%s”"), rest[2]);
+      if (format_name != NULL || all || discovered || aliases != NULL || color != NULL)
+        return usage_error ("brands", _("brands %s takes no other option than --into"), rest[0]);
+      if (merge && into == NULL)
+        return usage_error ("brands", _("Name the brand to merge into: cited-cli brands merge NAME --into BRAND"));
+      if (!merge && into != NULL)
+        return usage_error ("brands", _("--into goes with: cited-cli brands merge NAME --into BRAND"));
+      name = g_strdup (rest[1]);
+      if (!ensure_utf8 (&name, "brands", "NAME") || !ensure_utf8 (&into, "brands", "--into"))
+        return EXIT_USAGE;
+      g_strstrip (name);
+      if (*name == '\0')
+        return usage_error ("brands", _("The company name is empty"));
+      return cmd_brands_decide (cli, rest[0], name, into);
+    }
+
   if (rest[0] != NULL)
     return usage_error ("brands", _("Unexpected argument “%s”"), rest[0]);
+  if (into != NULL)
+    return usage_error ("brands", _("--into goes with: cited-cli brands merge NAME --into BRAND"));
   if (aliases != NULL || color != NULL)
     return usage_error ("brands", _("--alias and --color go with: cited-cli brands add NAME"));
   if (!parse_format (format_name, "brands", &format))
     return EXIT_USAGE;
+  if (discovered)
+    return cmd_brands_discovered (cli, all, format);
 
   store = open_store (cli, FALSE);
   if (store == NULL)
@@ -1823,7 +2120,7 @@ static const Command commands[] = {
   { "import", cmd_import, N_("Import articles from files and folders") },
   { "articles", cmd_articles, N_("List or search the articles") },
   { "figures", cmd_figures, N_("List the figures the articles cite") },
-  { "brands", cmd_brands, N_("List brands with their share of voice, or add one") },
+  { "brands", cmd_brands, N_("List brands with their share of voice, add one, or decide on companies found") },
   { "chart", cmd_chart, N_("Draw a chart into a PNG, SVG or PDF file") },
 };
 

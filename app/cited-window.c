@@ -119,6 +119,12 @@ reload_pages (CitedWindow *self)
 }
 
 static void
+brands_changed_cb (CitedWindow *self)
+{
+  self->articles_stale = self->figures_stale = TRUE;
+}
+
+static void
 update_page_actions (CitedWindow *self)
 {
   const char *name = cited_window_get_visible_page (self);
@@ -672,6 +678,11 @@ cited_window_init (CitedWindow *self)
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
+
+  /* The Brands page reloads itself after a change; the others follow
+   * when next shown. */
+  g_signal_connect_swapped (self->brands_page, "store-changed",
+                            G_CALLBACK (brands_changed_cb), self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);

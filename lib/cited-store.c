@@ -15,6 +15,7 @@
 #include "cited-error.h"
 #include "cited-extractor.h"
 #include "cited-store.h"
+#include "cited-store-private.h"
 
 /* "CITD": tells our databases from other SQLite files. */
 #define CITED_APPLICATION_ID 0x43495444
@@ -154,6 +155,34 @@ static const char * const migrations[] = {
 
   /* 3: a figure whose currency was taken from its article says so. */
   "ALTER TABLE figures ADD COLUMN currency_inferred INTEGER NOT NULL DEFAULT 0;",
+
+  /* 4: companies the extractor discovered in the text, apart from the
+   * user's brands, with the user's decision about each. Mentions and
+   * figures remember the name they were discovered under, so a decision
+   * can move them (merge), drop them (hide) or give them back (undo).
+   * Mentions of a hidden name are kept aside, out of every count, so that
+   * undoing needs no new extraction. */
+  "CREATE TABLE discovered ("
+  "  name                TEXT PRIMARY KEY COLLATE NOCASE,"
+  "  status              TEXT NOT NULL DEFAULT 'new'"
+  "                      CHECK (status IN ('new', 'accepted', 'hidden', 'merged')),"
+  "  merged_into         TEXT,"
+  "  example             TEXT,"
+  "  example_from_figure INTEGER NOT NULL DEFAULT 0,"
+  "  first_seen          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+  ");"
+  "ALTER TABLE mentions ADD COLUMN discovered_as TEXT COLLATE NOCASE;"
+  "ALTER TABLE figures ADD COLUMN discovered_as TEXT COLLATE NOCASE;"
+  "CREATE INDEX mentions_discovered ON mentions (discovered_as) WHERE discovered_as IS NOT NULL;"
+  "CREATE INDEX figures_discovered ON figures (discovered_as) WHERE discovered_as IS NOT NULL;"
+  "CREATE TABLE hidden_mentions ("
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  name       TEXT NOT NULL COLLATE NOCASE,"
+  "  start      INTEGER NOT NULL,"
+  "  end        INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX hidden_mentions_name ON hidden_mentions (name);"
+  "CREATE INDEX hidden_mentions_article ON hidden_mentions (article_id);",
 };
 
 static char *like_pattern (const char *term);
@@ -724,15 +753,308 @@ typedef struct {
   guint       n;
 } BrandCount;
 
-/* Inserts an extraction's figures and mentions for one article. */
+/* A company the extractor discovered in one article, with the user's
+ * decision about the name. */
+typedef struct {
+  const char           *name;     /* as the extraction spells it */
+  CitedDiscoveredStatus status;
+  char                 *target;   /* merged: the brand it goes to */
+} Discovery;
+
+static void
+discovery_clear (gpointer data)
+{
+  Discovery *discovery = data;
+
+  g_clear_pointer (&discovery->target, g_free);
+}
+
+static CitedDiscoveredStatus
+status_from_string (const char *text)
+{
+  if (g_strcmp0 (text, "accepted") == 0)
+    return CITED_DISCOVERED_ACCEPTED;
+  if (g_strcmp0 (text, "hidden") == 0)
+    return CITED_DISCOVERED_HIDDEN;
+  if (g_strcmp0 (text, "merged") == 0)
+    return CITED_DISCOVERED_MERGED;
+  return CITED_DISCOVERED_NEW;
+}
+
+/* The brand that mentions and figures of a discovered name carry: the
+ * name itself, the brand it was merged into, or none when hidden. */
+static const char *
+discovery_brand (const Discovery *discovery)
+{
+  switch (discovery->status)
+    {
+    case CITED_DISCOVERED_HIDDEN:
+      return NULL;
+    case CITED_DISCOVERED_MERGED:
+      return discovery->target != NULL ? discovery->target : discovery->name;
+    case CITED_DISCOVERED_NEW:
+    case CITED_DISCOVERED_ACCEPTED:
+    default:
+      return discovery->name;
+    }
+}
+
+static const Discovery *
+find_discovery (GArray     *discoveries,
+                const char *name)
+{
+  if (name == NULL)
+    return NULL;
+  /* A handful per article: a linear scan beats a hash table. */
+  for (guint i = 0; i < discoveries->len; i++)
+    {
+      const Discovery *discovery = &g_array_index (discoveries, Discovery, i);
+
+      if (g_ascii_strcasecmp (discovery->name, name) == 0)
+        return discovery;
+    }
+  return NULL;
+}
+
+static gboolean
+is_cjk_stop (const char *p)
+{
+  /* 。！？ */
+  return ((guchar) p[0] == 0xe3 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0x82) ||
+         ((guchar) p[0] == 0xef && (guchar) p[1] == 0xbc &&
+          ((guchar) p[2] == 0x81 || (guchar) p[2] == 0x9f));
+}
+
+/* Whether a sentence ends just before @p. */
+static gboolean
+sentence_ends_before (const char *body,
+                      const char *p)
+{
+  if (p - body >= 1 && p[-1] == '\n')
+    return TRUE;
+  if (p - body >= 2 && p[-1] == ' ' && strchr (".!?", p[-2]) != NULL)
+    return TRUE;
+  return p - body >= 3 && is_cjk_stop (p - 3);
+}
+
+/* The length of the sentence end at @p (0 when there is none). */
+static guint
+sentence_end_at (const char *p,
+                 const char *limit)
+{
+  if (*p == '\n')
+    return 0;
+  if (strchr (".!?", *p) != NULL && (p + 1 >= limit || p[1] == ' ' || p[1] == '\n'))
+    return 1;
+  if (limit - p >= 3 && is_cjk_stop (p))
+    return 3;
+  return 0;
+}
+
+/* Bytes of context either way of a mention in its example sentence. */
+#define EXAMPLE_REACH 240
+
+/* The sentence around bytes [@start, @end) of @body, cut at a few hundred
+ * bytes either way. One line of evidence for a person to read, so a
+ * simple cut at end punctuation and line breaks does. */
+static char *
+sentence_around (const char *body,
+                 guint       start,
+                 guint       end)
+{
+  gsize length = body != NULL ? strlen (body) : 0;
+  const char *limit = body + length;
+  const char *from;
+  const char *to;
+  gboolean cut_before = FALSE;
+  gboolean cut_after = FALSE;
+  g_autofree char *text = NULL;
+
+  if (body == NULL || start > end || end > length)
+    return NULL;
+
+  from = body + start;
+  while (from > body && !sentence_ends_before (body, from))
+    {
+      if (body + start - from >= EXAMPLE_REACH)
+        {
+          cut_before = TRUE;
+          break;
+        }
+      from--;
+    }
+  /* Start on a character, not inside one. */
+  while (from < body + start && ((guchar) *from & 0xc0) == 0x80)
+    from++;
+
+  to = body + end;
+  while (to < limit && *to != '\n')
+    {
+      guint stop = sentence_end_at (to, limit);
+
+      if (stop > 0)
+        {
+          to += stop;
+          break;
+        }
+      if (to - (body + end) >= EXAMPLE_REACH)
+        {
+          cut_after = TRUE;
+          break;
+        }
+      to++;
+    }
+  while (to > body + end && to < limit && ((guchar) *to & 0xc0) == 0x80)
+    to--;
+
+  text = g_strstrip (g_strndup (from, to - from));
+  return g_strconcat (cut_before ? "…" : "", text, cut_after ? "…" : "", NULL);
+}
+
+/* Records a discovered name (the first sighting keeps its example unless a
+ * later one comes with a figure) and reads the user's decision about it. */
+static gboolean
+record_discovery (CitedStore  *self,
+                  Discovery   *discovery,
+                  const char  *example,
+                  gboolean     example_from_figure,
+                  GError     **error)
+{
+  g_autoptr(CachedStmt) upsert = NULL;
+  g_autoptr(CachedStmt) select = NULL;
+  int rc;
+
+  upsert = prepare (self,
+                    "INSERT INTO discovered (name, example, example_from_figure) VALUES (?, ?, ?)"
+                    " ON CONFLICT (name) DO UPDATE"
+                    "  SET example = excluded.example, example_from_figure = 1"
+                    "  WHERE excluded.example_from_figure = 1 AND discovered.example_from_figure = 0",
+                    error);
+  if (upsert == NULL)
+    return FALSE;
+  bind_text (upsert, 1, discovery->name);
+  bind_text (upsert, 2, example);
+  sqlite3_bind_int (upsert, 3, example_from_figure ? 1 : 0);
+  if (!step_done (self, upsert, error))
+    return FALSE;
+
+  select = prepare (self, "SELECT status, merged_into FROM discovered WHERE name = ?", error);
+  if (select == NULL)
+    return FALSE;
+  bind_text (select, 1, discovery->name);
+  rc = sqlite3_step (select);
+  if (rc != SQLITE_ROW)
+    return set_db_error (self, error, _("Could not read the discovered companies"));
+  discovery->status = status_from_string ((const char *) sqlite3_column_text (select, 0));
+  discovery->target = column_dup (select, 1);
+  return TRUE;
+}
+
+/* Whether @mention is of a company discovered in the text. A name the
+ * lexicon knows is a brand however it was found (an accepted company
+ * that a cue would also have given away, say). */
+static gboolean
+is_discovered (CitedLexicon       *lexicon,
+               const CitedMention *mention)
+{
+  return mention->discovered && mention->brand != NULL &&
+         cited_lexicon_lookup (lexicon, mention->brand) == NULL;
+}
+
+/* The companies discovered in @extraction, recorded, with the user's
+ * decision about each. */
+static GArray *
+record_discoveries (CitedStore            *self,
+                    CitedLexicon          *lexicon,
+                    const char            *body,
+                    const CitedExtraction *extraction,
+                    GError               **error)
+{
+  g_autoptr(GArray) discoveries = g_array_new (FALSE, TRUE, sizeof (Discovery));
+
+  g_array_set_clear_func (discoveries, discovery_clear);
+  if (extraction->mentions == NULL)
+    return g_steal_pointer (&discoveries);
+
+  for (guint i = 0; i < extraction->mentions->len; i++)
+    {
+      const CitedMention *mention = &g_array_index (extraction->mentions, CitedMention, i);
+      g_autofree char *mention_sentence = NULL;
+      const char *example = NULL;
+      Discovery discovery = { 0 };
+
+      if (!is_discovered (lexicon, mention) ||
+          find_discovery (discoveries, mention->brand) != NULL)
+        continue;
+
+      /* The evidence a person judges the name by: the sentence of its
+       * first figure, else of its first mention. */
+      for (guint j = 0; extraction->figures != NULL && j < extraction->figures->len; j++)
+        {
+          const CitedFigure *figure = g_ptr_array_index (extraction->figures, j);
+
+          if (figure->brand != NULL && figure->sentence != NULL &&
+              g_ascii_strcasecmp (figure->brand, mention->brand) == 0)
+            {
+              example = figure->sentence;
+              break;
+            }
+        }
+      if (example == NULL)
+        example = mention_sentence = sentence_around (body, mention->start, mention->end);
+
+      discovery.name = mention->brand;
+      if (!record_discovery (self, &discovery, example, example != mention_sentence, error))
+        {
+          discovery_clear (&discovery);
+          return NULL;
+        }
+      g_array_append_val (discoveries, discovery);
+    }
+  return g_steal_pointer (&discoveries);
+}
+
+/* A mention of a hidden name is no mention, but kept aside for an undo. */
+static gboolean
+keep_hidden_mention (CitedStore          *self,
+                     gint64               article_id,
+                     const char          *name,
+                     const CitedMention  *mention,
+                     GError             **error)
+{
+  g_autoptr(CachedStmt) insert = NULL;
+
+  insert = prepare (self,
+                    "INSERT INTO hidden_mentions (article_id, name, start, end) VALUES (?, ?, ?, ?)",
+                    error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (insert, 1, article_id);
+  bind_text (insert, 2, name);
+  sqlite3_bind_int64 (insert, 3, mention->start);
+  sqlite3_bind_int64 (insert, 4, mention->end);
+  return step_done (self, insert, error);
+}
+
+/* Inserts an extraction's figures and mentions for one article. Names the
+ * extractor discovered are recorded, and the user's decisions about them
+ * apply at once: a hidden name's figures get no brand and its mentions are
+ * dropped, a merged name's go to the brand it was merged into. */
 static gboolean
 store_extraction (CitedStore            *self,
+                  CitedLexicon          *lexicon,
                   gint64                 article_id,
                   const char            *language,
+                  const char            *body,
                   const CitedExtraction *extraction,
                   GError               **error)
 {
   g_autoptr(GArray) counts = NULL;
+  g_autoptr(GArray) discoveries = NULL;
+
+  discoveries = record_discoveries (self, lexicon, body, extraction, error);
+  if (discoveries == NULL)
+    return FALSE;
 
   if (extraction->figures != NULL && extraction->figures->len > 0)
     {
@@ -741,8 +1063,9 @@ store_extraction (CitedStore            *self,
       insert = prepare (self,
                         "INSERT INTO figures (article_id, value, value_max, unit, currency,"
                         "  qualifier, metric, scope, year, quarter, brand, text, sentence,"
-                        "  language, start, end, sentence_start, sentence_end, currency_inferred)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "  language, start, end, sentence_start, sentence_end, currency_inferred,"
+                        "  discovered_as)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         error);
       if (insert == NULL)
         return FALSE;
@@ -750,6 +1073,7 @@ store_extraction (CitedStore            *self,
       for (guint i = 0; i < extraction->figures->len; i++)
         {
           const CitedFigure *figure = g_ptr_array_index (extraction->figures, i);
+          const Discovery *discovery = find_discovery (discoveries, figure->brand);
 
           sqlite3_bind_int64 (insert, 1, article_id);
           bind_double (insert, 2, figure->value);
@@ -761,7 +1085,7 @@ store_extraction (CitedStore            *self,
           bind_text (insert, 8, figure->scope);
           sqlite3_bind_int (insert, 9, figure->year);
           sqlite3_bind_int (insert, 10, figure->quarter);
-          bind_text (insert, 11, figure->brand);
+          bind_text (insert, 11, discovery != NULL ? discovery_brand (discovery) : figure->brand);
           bind_text (insert, 12, figure->text != NULL ? figure->text : "");
           bind_text (insert, 13, figure->sentence);
           bind_text (insert, 14, figure->language != NULL ? figure->language : language);
@@ -770,6 +1094,7 @@ store_extraction (CitedStore            *self,
           sqlite3_bind_int64 (insert, 17, figure->sentence_start);
           sqlite3_bind_int64 (insert, 18, figure->sentence_end);
           sqlite3_bind_int (insert, 19, figure->currency_inferred ? 1 : 0);
+          bind_text (insert, 20, discovery != NULL ? discovery->name : NULL);
           if (!step_done (self, insert, error))
             return FALSE;
           sqlite3_reset (insert);
@@ -782,7 +1107,10 @@ store_extraction (CitedStore            *self,
   {
     g_autoptr(CachedStmt) insert = NULL;
 
-    insert = prepare (self, "INSERT INTO mentions (article_id, brand, start, end) VALUES (?, ?, ?, ?)", error);
+    insert = prepare (self,
+                      "INSERT INTO mentions (article_id, brand, start, end, discovered_as)"
+                      " VALUES (?, ?, ?, ?, ?)",
+                      error);
     if (insert == NULL)
       return FALSE;
 
@@ -790,15 +1118,30 @@ store_extraction (CitedStore            *self,
     for (guint i = 0; i < extraction->mentions->len; i++)
       {
         const CitedMention *mention = &g_array_index (extraction->mentions, CitedMention, i);
+        const Discovery *discovery = NULL;
+        const char *brand = mention->brand;
         guint j;
 
-        if (mention->brand == NULL)
+        if (brand == NULL)
           continue;
+        if (is_discovered (lexicon, mention))
+          {
+            discovery = find_discovery (discoveries, brand);
+            if (discovery != NULL)
+              brand = discovery_brand (discovery);
+            if (brand == NULL)
+              {
+                if (!keep_hidden_mention (self, article_id, discovery->name, mention, error))
+                  return FALSE;
+                continue;
+              }
+          }
 
         sqlite3_bind_int64 (insert, 1, article_id);
-        bind_text (insert, 2, mention->brand);
+        bind_text (insert, 2, brand);
         sqlite3_bind_int64 (insert, 3, mention->start);
         sqlite3_bind_int64 (insert, 4, mention->end);
+        bind_text (insert, 5, discovery != NULL ? discovery->name : NULL);
         if (!step_done (self, insert, error))
           return FALSE;
         sqlite3_reset (insert);
@@ -808,7 +1151,7 @@ store_extraction (CitedStore            *self,
           {
             BrandCount *count = &g_array_index (counts, BrandCount, j);
 
-            if (g_ascii_strcasecmp (count->brand, mention->brand) == 0)
+            if (g_ascii_strcasecmp (count->brand, brand) == 0)
               {
                 count->n++;
                 break;
@@ -816,7 +1159,7 @@ store_extraction (CitedStore            *self,
           }
         if (j == counts->len)
           {
-            BrandCount count = { mention->brand, 1 };
+            BrandCount count = { brand, 1 };
             g_array_append_val (counts, count);
           }
       }
@@ -957,7 +1300,7 @@ insert_article (CitedStore             *self,
       return FALSE;
   }
 
-  if (!store_extraction (self, id, article->language, extraction, error))
+  if (!store_extraction (self, self->lexicon, id, article->language, body, extraction, error))
     return FALSE;
 
   article->id = id;
@@ -1128,6 +1471,40 @@ cited_store_add_articles (CitedStore  *self,
   return TRUE;
 }
 
+/* Stores one article with an extraction the caller made: see
+ * cited-store-private.h. */
+gboolean
+cited_store_add_extracted (CitedStore             *self,
+                           CitedArticle           *article,
+                           const CitedExtraction  *extraction,
+                           GError                **error)
+{
+  gboolean exists = FALSE;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (article != NULL && extraction != NULL, FALSE);
+
+  prepare_article (article);
+  if (!begin (self, error))
+    return FALSE;
+  if (!hash_exists (self, article->hash, &exists, error))
+    goto fail;
+  if (exists)
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_INVALID,
+                           _("The article is stored already"));
+      goto fail;
+    }
+  if (!insert_article (self, article, extraction, error) || !commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  rollback (self);
+  article->id = 0;
+  return FALSE;
+}
+
 /**
  * cited_store_remove_article:
  * @id: an article id
@@ -1227,6 +1604,7 @@ reextract_chunk (CitedStore    *self,
     "DELETE FROM figures WHERE article_id = ?",
     "DELETE FROM mentions WHERE article_id = ?",
     "DELETE FROM article_brands WHERE article_id = ?",
+    "DELETE FROM hidden_mentions WHERE article_id = ?",
   };
 
   g_mutex_init (&job.mutex);
@@ -1304,7 +1682,8 @@ reextract_chunk (CitedStore    *self,
             }
         }
 
-      if (!store_extraction (self, ids[i], pending[i].article->language, pending[i].extraction, error))
+      if (!store_extraction (self, lexicon, ids[i], pending[i].article->language,
+                             pending[i].article->body, pending[i].extraction, error))
         {
           ok = FALSE;
           goto out;
@@ -1469,6 +1848,73 @@ is_color (const char *color)
   return TRUE;
 }
 
+/* Saves a brand (or aliases and a colour of an existing one) in the
+ * user's lexicon and re-scans the articles that name it, inside the
+ * caller's transaction. Returns the lexicon the re-scan used. */
+static CitedLexicon *
+add_brand_locked (CitedStore          *self,
+                  const char          *name,
+                  const char * const  *aliases,
+                  const char          *color,
+                  GError             **error)
+{
+  g_autoptr(CitedLexicon) lexicon = NULL;
+  g_autoptr(GArray) candidates = NULL;
+  gint64 brand_id;
+
+  {
+    g_autoptr(CachedStmt) upsert = NULL;
+
+    upsert = prepare (self,
+                      "INSERT INTO brands (name, color) VALUES (?, ?)"
+                      " ON CONFLICT (name) DO UPDATE SET color = coalesce (excluded.color, color)"
+                      " RETURNING id",
+                      error);
+    if (upsert == NULL)
+      return NULL;
+    bind_text (upsert, 1, name);
+    bind_text (upsert, 2, color);
+    if (sqlite3_step (upsert) != SQLITE_ROW)
+      {
+        set_db_error (self, error, _("Could not save the brand"));
+        return NULL;
+      }
+    brand_id = sqlite3_column_int64 (upsert, 0);
+    /* Finish the statement so the RETURNING write is complete. */
+    if (!step_done (self, upsert, error))
+      return NULL;
+  }
+
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    {
+      g_autoptr(CachedStmt) insert = NULL;
+      g_autofree char *alias = g_strstrip (g_strdup (aliases[i]));
+
+      if (*alias == '\0' || !g_utf8_validate (alias, -1, NULL))
+        continue;
+      insert = prepare (self, "INSERT OR IGNORE INTO brand_aliases (brand_id, alias) VALUES (?, ?)", error);
+      if (insert == NULL)
+        return NULL;
+      sqlite3_bind_int64 (insert, 1, brand_id);
+      bind_text (insert, 2, alias);
+      if (!step_done (self, insert, error))
+        return NULL;
+    }
+
+  /* Re-scan with a fresh lexicon so that a failure leaves ours as it was,
+   * and only the articles where one of the names occurs: no other article
+   * can gain a mention or a figure's attribution. */
+  lexicon = load_lexicon (self, error);
+  if (lexicon == NULL)
+    return NULL;
+  candidates = brand_candidates (self, name, aliases, error);
+  if (candidates == NULL)
+    return NULL;
+  if (!reextract (self, lexicon, candidates, NULL, error))
+    return NULL;
+  return g_steal_pointer (&lexicon);
+}
+
 /**
  * cited_store_add_brand:
  * @name: the canonical name
@@ -1486,9 +1932,7 @@ cited_store_add_brand (CitedStore          *self,
                        GError             **error)
 {
   g_autoptr(CitedLexicon) lexicon = NULL;
-  g_autoptr(GArray) candidates = NULL;
   g_autofree char *trimmed = NULL;
-  gint64 brand_id;
 
   g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
 
@@ -1509,60 +1953,380 @@ cited_store_add_brand (CitedStore          *self,
   if (!begin (self, error))
     return FALSE;
 
-  {
-    g_autoptr(CachedStmt) upsert = NULL;
-
-    upsert = prepare (self,
-                      "INSERT INTO brands (name, color) VALUES (?, ?)"
-                      " ON CONFLICT (name) DO UPDATE SET color = coalesce (excluded.color, color)"
-                      " RETURNING id",
-                      error);
-    if (upsert == NULL)
-      goto fail;
-    bind_text (upsert, 1, trimmed);
-    bind_text (upsert, 2, color);
-    if (sqlite3_step (upsert) != SQLITE_ROW)
-      {
-        set_db_error (self, error, _("Could not save the brand"));
-        goto fail;
-      }
-    brand_id = sqlite3_column_int64 (upsert, 0);
-    /* Finish the statement so the RETURNING write is complete. */
-    if (!step_done (self, upsert, error))
-      goto fail;
-  }
-
-  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+  lexicon = add_brand_locked (self, trimmed, aliases, color, error);
+  if (lexicon == NULL || !commit (self, error))
     {
-      g_autoptr(CachedStmt) insert = NULL;
-      g_autofree char *alias = g_strstrip (g_strdup (aliases[i]));
-
-      if (*alias == '\0' || !g_utf8_validate (alias, -1, NULL))
-        continue;
-      insert = prepare (self, "INSERT OR IGNORE INTO brand_aliases (brand_id, alias) VALUES (?, ?)", error);
-      if (insert == NULL)
-        goto fail;
-      sqlite3_bind_int64 (insert, 1, brand_id);
-      bind_text (insert, 2, alias);
-      if (!step_done (self, insert, error))
-        goto fail;
+      rollback (self);
+      return FALSE;
     }
 
-  /* Re-scan with a fresh lexicon so that a failure leaves ours as it was,
-   * and only the articles where one of the names occurs: no other article
-   * can gain a mention or a figure's attribution. */
-  lexicon = load_lexicon (self, error);
-  if (lexicon == NULL)
+  cited_lexicon_add_brand (self->lexicon, trimmed, aliases, color);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Discovered companies                                                */
+
+/**
+ * cited_store_list_discovered:
+ * @include_decided: also list the names the user accepted, merged or hid
+ *
+ * Lists the companies found in the articles that the lexicon did not
+ * know, undecided ones first, then by articles and mentions, each with an
+ * example sentence and what is attributed to it now.
+ *
+ * Returns: (transfer full) (element-type CitedDiscovered): the companies,
+ *   or NULL with @error set.
+ */
+GPtrArray *
+cited_store_list_discovered (CitedStore  *self,
+                             gboolean     include_decided,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) result = NULL;
+  g_autoptr(CachedStmt) select = NULL;
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  /* What a name has now: a merged one the mentions and figures it gave
+   * its brand, a hidden one nothing, the others what carries its name. */
+  select = prepare (self,
+                    "SELECT name, status, merged_into, example, first_seen, m, a, f FROM ("
+                    " SELECT d.name, d.status, d.merged_into, d.example, d.first_seen,"
+                    "  CASE d.status"
+                    "   WHEN 'merged' THEN (SELECT count (*) FROM mentions WHERE discovered_as = d.name)"
+                    "   WHEN 'hidden' THEN 0"
+                    "   ELSE coalesce ((SELECT sum (n) FROM article_brands WHERE brand = d.name), 0)"
+                    "  END AS m,"
+                    "  CASE d.status"
+                    "   WHEN 'merged' THEN (SELECT count (DISTINCT article_id) FROM mentions"
+                    "                       WHERE discovered_as = d.name)"
+                    "   WHEN 'hidden' THEN 0"
+                    "   ELSE (SELECT count (*) FROM article_brands WHERE brand = d.name)"
+                    "  END AS a,"
+                    "  CASE d.status"
+                    "   WHEN 'merged' THEN (SELECT count (*) FROM figures WHERE discovered_as = d.name)"
+                    "   WHEN 'hidden' THEN 0"
+                    "   ELSE (SELECT count (*) FROM figures WHERE brand = d.name)"
+                    "  END AS f"
+                    " FROM discovered d WHERE ?1 OR d.status = 'new')"
+                    " ORDER BY status <> 'new', a DESC, m DESC, f DESC, name COLLATE NOCASE",
+                    error);
+  if (select == NULL)
+    return NULL;
+  sqlite3_bind_int (select, 1, include_decided ? 1 : 0);
+
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_discovered_free);
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      CitedDiscovered *discovered = g_new0 (CitedDiscovered, 1);
+
+      discovered->name = column_dup (select, 0);
+      discovered->status = status_from_string ((const char *) sqlite3_column_text (select, 1));
+      discovered->merged_into = column_dup (select, 2);
+      discovered->example = column_dup (select, 3);
+      discovered->first_seen = column_dup (select, 4);
+      discovered->mentions = sqlite3_column_int64 (select, 5);
+      discovered->articles = sqlite3_column_int64 (select, 6);
+      discovered->n_figures = sqlite3_column_int64 (select, 7);
+      g_ptr_array_add (result, discovered);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not read the discovered companies"));
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+/* Reads the status of the discovered name @name and its spelling as
+ * stored; NOT_FOUND when no article gave it. */
+static gboolean
+lookup_discovered (CitedStore             *self,
+                   const char             *name,
+                   CitedDiscoveredStatus  *status,
+                   char                  **stored_name,
+                   GError                **error)
+{
+  g_autoptr(CachedStmt) select = NULL;
+  int rc;
+
+  select = prepare (self, "SELECT name, status FROM discovered WHERE name = ?", error);
+  if (select == NULL)
+    return FALSE;
+  bind_text (select, 1, name);
+  rc = sqlite3_step (select);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND,
+                   _("No company called “%s” was found in the articles"), name);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return set_db_error (self, error, _("Could not read the discovered companies"));
+  *stored_name = column_dup (select, 0);
+  *status = status_from_string ((const char *) sqlite3_column_text (select, 1));
+  return TRUE;
+}
+
+static gboolean
+set_discovered_status (CitedStore            *self,
+                       const char            *name,
+                       CitedDiscoveredStatus  status,
+                       const char            *merged_into,
+                       GError               **error)
+{
+  g_autoptr(CachedStmt) update = NULL;
+
+  update = prepare (self, "UPDATE discovered SET status = ?, merged_into = ? WHERE name = ?", error);
+  if (update == NULL)
+    return FALSE;
+  bind_text (update, 1, cited_discovered_status_to_string (status));
+  bind_text (update, 2, merged_into);
+  bind_text (update, 3, name);
+  return step_done (self, update, error);
+}
+
+/* Moves what was discovered as @name to @brand: its figures and mentions
+ * carry @brand, or with @brand NULL its figures carry none and its
+ * mentions are set aside (hidden_mentions). The per-article brand counts
+ * of the articles concerned are counted again. User edits are left alone:
+ * they are kept apart, keyed by article and offset, and override whatever
+ * the figure carries. */
+static gboolean
+reattribute_discovered (CitedStore  *self,
+                        const char  *name,
+                        const char  *brand,
+                        GError     **error)
+{
+  static const char * const show[] = {
+    "UPDATE mentions SET brand = ?2 WHERE discovered_as = ?1",
+    "INSERT INTO mentions (article_id, brand, start, end, discovered_as)"
+    " SELECT article_id, ?2, start, end, name FROM hidden_mentions WHERE name = ?1",
+    "DELETE FROM hidden_mentions WHERE name = ?1",
+    NULL,
+  };
+  static const char * const hide[] = {
+    "INSERT INTO hidden_mentions (article_id, name, start, end)"
+    " SELECT article_id, discovered_as, start, end FROM mentions WHERE discovered_as = ?1",
+    "DELETE FROM mentions WHERE discovered_as = ?1",
+    NULL,
+  };
+  static const char * const before[] = {
+    "DELETE FROM temp.touched",
+    "INSERT OR IGNORE INTO temp.touched SELECT article_id FROM mentions WHERE discovered_as = ?1",
+    "INSERT OR IGNORE INTO temp.touched SELECT article_id FROM hidden_mentions WHERE name = ?1",
+    "UPDATE figures SET brand = ?2 WHERE discovered_as = ?1",
+    NULL,
+  };
+  static const char * const after[] = {
+    "DELETE FROM article_brands WHERE article_id IN (SELECT id FROM temp.touched)",
+    "INSERT INTO article_brands (article_id, brand, n)"
+    " SELECT article_id, brand, count (*) FROM mentions"
+    " WHERE article_id IN (SELECT id FROM temp.touched) GROUP BY article_id, brand",
+    NULL,
+  };
+  const char * const *groups[] = { before, brand != NULL ? show : hide, after };
+
+  if (!exec_sql (self, "CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY)", error))
+    return FALSE;
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (const char * const *sql = groups[g]; *sql != NULL; sql++)
+      {
+        g_autoptr(CachedStmt) stmt = prepare (self, *sql, error);
+
+        if (stmt == NULL)
+          return FALSE;
+        if (sqlite3_bind_parameter_count (stmt) >= 1)
+          bind_text (stmt, 1, name);
+        if (sqlite3_bind_parameter_count (stmt) >= 2)
+          bind_text (stmt, 2, brand);
+        if (!step_done (self, stmt, error))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+/**
+ * cited_store_accept_discovered:
+ * @name: a discovered company
+ *
+ * Makes @name a brand of the user's lexicon, as `cited_store_add_brand()`
+ * would, with its figures and mentions, in one transaction: the articles
+ * that name it are scanned again, so it is found where no cue gave it
+ * away too. Accepting a name already accepted changes nothing.
+ */
+gboolean
+cited_store_accept_discovered (CitedStore  *self,
+                               const char  *name,
+                               GError     **error)
+{
+  g_autoptr(CitedLexicon) lexicon = NULL;
+  g_autofree char *stored = NULL;
+  CitedDiscoveredStatus status;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!lookup_discovered (self, name, &status, &stored, error))
     goto fail;
-  candidates = brand_candidates (self, trimmed, aliases, error);
-  if (candidates == NULL)
+  if (status == CITED_DISCOVERED_ACCEPTED)
+    return commit (self, error);
+
+  if (!set_discovered_status (self, stored, CITED_DISCOVERED_ACCEPTED, NULL, error) ||
+      !reattribute_discovered (self, stored, stored, error))
     goto fail;
-  if (!reextract (self, lexicon, candidates, NULL, error))
+  lexicon = add_brand_locked (self, stored, NULL, NULL, error);
+  if (lexicon == NULL || !commit (self, error))
+    goto fail;
+
+  cited_lexicon_add_brand (self->lexicon, stored, NULL, NULL);
+  return TRUE;
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * cited_store_merge_discovered:
+ * @name: a discovered company
+ * @into: a brand of the lexicon (its name or an alias)
+ *
+ * Says that @name is another name of @into: the figures and mentions
+ * found under @name go to @into now and in articles stored later, in one
+ * transaction. User edits of those figures stay as they are.
+ */
+gboolean
+cited_store_merge_discovered (CitedStore  *self,
+                              const char  *name,
+                              const char  *into,
+                              GError     **error)
+{
+  g_autofree char *stored = NULL;
+  const char *target;
+  CitedDiscoveredStatus status;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (into != NULL, FALSE);
+
+  target = cited_lexicon_lookup (self->lexicon, into);
+  if (target == NULL)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND,
+                   _("No brand is called “%s”"), into);
+      return FALSE;
+    }
+  if (g_ascii_strcasecmp (target, name) == 0)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                   _("“%s” cannot be merged into itself"), name);
+      return FALSE;
+    }
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!lookup_discovered (self, name, &status, &stored, error))
+    goto fail;
+  if (status == CITED_DISCOVERED_ACCEPTED)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                   _("“%s” is a brand already"), stored);
+      goto fail;
+    }
+  if (!set_discovered_status (self, stored, CITED_DISCOVERED_MERGED, target, error) ||
+      !reattribute_discovered (self, stored, target, error))
     goto fail;
   if (!commit (self, error))
     goto fail;
+  return TRUE;
 
-  cited_lexicon_add_brand (self->lexicon, trimmed, aliases, color);
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * cited_store_hide_discovered:
+ * @name: a discovered company
+ *
+ * Says that @name is no company to follow: its figures lose the brand
+ * and its mentions stop counting, now and in articles stored later, in one
+ * transaction. User edits of those figures stay as they are.
+ */
+gboolean
+cited_store_hide_discovered (CitedStore  *self,
+                             const char  *name,
+                             GError     **error)
+{
+  g_autofree char *stored = NULL;
+  CitedDiscoveredStatus status;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!lookup_discovered (self, name, &status, &stored, error))
+    goto fail;
+  if (status == CITED_DISCOVERED_ACCEPTED)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                   _("“%s” is a brand already"), stored);
+      goto fail;
+    }
+  if (!set_discovered_status (self, stored, CITED_DISCOVERED_HIDDEN, NULL, error) ||
+      !reattribute_discovered (self, stored, NULL, error))
+    goto fail;
+  if (!commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * cited_store_restore_discovered:
+ * @name: a discovered company the user hid or merged
+ *
+ * Undoes cited_store_hide_discovered() or cited_store_merge_discovered():
+ * @name is undecided again and what was found under it is its own, in one
+ * transaction. An accepted name is a brand and stays one
+ * (CITED_ERROR_INVALID).
+ */
+gboolean
+cited_store_restore_discovered (CitedStore  *self,
+                                const char  *name,
+                                GError     **error)
+{
+  g_autofree char *stored = NULL;
+  CitedDiscoveredStatus status;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!lookup_discovered (self, name, &status, &stored, error))
+    goto fail;
+  if (status == CITED_DISCOVERED_ACCEPTED)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                   _("“%s” is a brand already"), stored);
+      goto fail;
+    }
+  if (!set_discovered_status (self, stored, CITED_DISCOVERED_NEW, NULL, error) ||
+      !reattribute_discovered (self, stored, stored, error))
+    goto fail;
+  if (!commit (self, error))
+    goto fail;
   return TRUE;
 
 fail:
@@ -2480,7 +3244,8 @@ cited_store_list_mentions (CitedStore  *self,
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
   stmt = prepare (self,
-                  "SELECT brand, start, end FROM mentions WHERE article_id = ? ORDER BY start",
+                  "SELECT brand, start, end, coalesce (discovered_as = brand, 0)"
+                  " FROM mentions WHERE article_id = ? ORDER BY start",
                   error);
   if (stmt == NULL)
     return NULL;
@@ -2494,6 +3259,9 @@ cited_store_list_mentions (CitedStore  *self,
       mention.brand = g_intern_string ((const char *) sqlite3_column_text (stmt, 0));
       mention.start = sqlite3_column_int64 (stmt, 1);
       mention.end = sqlite3_column_int64 (stmt, 2);
+      /* Discovered and still under its own name: merged ones are the
+       * brand's now. */
+      mention.discovered = sqlite3_column_int (stmt, 3) != 0;
       g_array_append_val (mentions, mention);
     }
   if (rc != SQLITE_DONE)

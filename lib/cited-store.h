@@ -105,6 +105,33 @@ gboolean       cited_store_add_brand             (CitedStore   *self,
                                                   const char   *color,
                                                   GError      **error);
 
+/* Companies the extractor discovered in the articles, kept apart from the
+ * user's lexicon (CitedDiscovered), undecided first. With
+ * @include_decided, also those the user accepted, merged or hid. */
+GPtrArray     *cited_store_list_discovered       (CitedStore   *self,
+                                                  gboolean      include_decided,
+                                                  GError      **error);
+/* The user's decisions about a discovered company. Each re-attributes the
+ * figures and mentions found under the name in one transaction and
+ * applies to articles stored later; user edits of figures are kept.
+ * Accept makes the name a brand of the user's lexicon; merge gives what
+ * was found under it to the brand @into; hide takes the brand off its
+ * figures and its mentions out of every count; restore undoes a hide or a merge. An
+ * unknown name fails with CITED_ERROR_NOT_FOUND. */
+gboolean       cited_store_accept_discovered     (CitedStore   *self,
+                                                  const char   *name,
+                                                  GError      **error);
+gboolean       cited_store_merge_discovered      (CitedStore   *self,
+                                                  const char   *name,
+                                                  const char   *into,
+                                                  GError      **error);
+gboolean       cited_store_hide_discovered       (CitedStore   *self,
+                                                  const char   *name,
+                                                  GError      **error);
+gboolean       cited_store_restore_discovered    (CitedStore   *self,
+                                                  const char   *name,
+                                                  GError      **error);
+
 /* User edits. Setting an edit replaces the previous one. To undo, read the
  * figure with cited_store_get_figure() first (its status, edited flag and
  * values) and set that back, or clear the edit.

@@ -109,3 +109,32 @@ cited_brand_stats_free (CitedBrandStats *self)
   g_strfreev (self->aliases);
   g_free (self);
 }
+
+const char *
+cited_discovered_status_to_string (CitedDiscoveredStatus status)
+{
+  switch (status)
+    {
+    case CITED_DISCOVERED_ACCEPTED:
+      return "accepted";
+    case CITED_DISCOVERED_HIDDEN:
+      return "hidden";
+    case CITED_DISCOVERED_MERGED:
+      return "merged";
+    case CITED_DISCOVERED_NEW:
+    default:
+      return "new";
+    }
+}
+
+void
+cited_discovered_free (CitedDiscovered *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self->merged_into);
+  g_free (self->example);
+  g_free (self->first_seen);
+  g_free (self);
+}

@@ -134,6 +134,45 @@ void cited_brand_stats_free (CitedBrandStats *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedBrandStats, cited_brand_stats_free)
 
 /**
+ * CitedDiscoveredStatus:
+ * @CITED_DISCOVERED_NEW: found in the articles, not yet decided on
+ * @CITED_DISCOVERED_ACCEPTED: the user made it a brand
+ * @CITED_DISCOVERED_HIDDEN: the user said it is no company to follow
+ * @CITED_DISCOVERED_MERGED: the user said it is another name of a brand
+ */
+typedef enum {
+  CITED_DISCOVERED_NEW,
+  CITED_DISCOVERED_ACCEPTED,
+  CITED_DISCOVERED_HIDDEN,
+  CITED_DISCOVERED_MERGED,
+} CitedDiscoveredStatus;
+
+/* "new", "accepted", "hidden", "merged": the names the CLI and the
+ * database use. */
+const char *cited_discovered_status_to_string (CitedDiscoveredStatus status);
+
+/**
+ * CitedDiscovered:
+ * A company the extractor found in the articles that the lexicon does not
+ * know, for the Brands page and `cited-cli brands --discovered`. Counts are
+ * of what is attributed to the name now: a merged name's mentions and
+ * figures are those it gave its brand, a hidden one's are none.
+ */
+typedef struct {
+  char *name;
+  CitedDiscoveredStatus status;
+  char *merged_into;         /* the brand, when merged; else NULL */
+  char *example;             /* a sentence naming it (with a figure when one was) or NULL */
+  char *first_seen;          /* "YYYY-MM-DDTHH:MM:SSZ", when it was first stored */
+  guint mentions;
+  guint articles;
+  guint n_figures;
+} CitedDiscovered;
+
+void cited_discovered_free (CitedDiscovered *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedDiscovered, cited_discovered_free)
+
+/**
  * CitedSort:
  */
 typedef enum {

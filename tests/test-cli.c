@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "cited.h"
+#include "cited-discovered-test.h"
 
 /* Runs the built cited-cli (path in $CITED_CLI) the way a user would and
  * checks what they would see: exit status, stdout, stderr, files. */
@@ -782,6 +783,169 @@ test_brands_add (void)
                                    "001_e4afa9e939e8e03f.txt"));
 }
 
+/* A database where the extractor discovered Rowntree (two articles, a
+ * figure) and Yukos (one article, a figure). */
+static char *
+seed_discovered_db (const char *name)
+{
+  g_autofree char *db = tmp_path (name);
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const rowntree[] = { "Rowntree", NULL };
+  static const char * const both[] = { "Yukos", "Rowntree", NULL };
+  static const TestFigure rowntree_figures[] = {
+    { "30 million", 30e6, "sales", "Rowntree" },
+  };
+  static const TestFigure yukos_figures[] = {
+    { "1.7 million", 1.7e6, "production", "Yukos" },
+  };
+
+  store = cited_store_open (db, &error);
+  g_assert_no_error (error);
+  test_add_discovered_article (store, "Rowntree results",
+                               "Rowntree said sales rose to 30 million bars last year. "
+                               "Shares in Rowntree rose after the news.",
+                               rowntree, NULL, rowntree_figures, 1);
+  test_add_discovered_article (store, "Yukos appeal",
+                               "Yukos said it would appeal. Rowntree was not involved. "
+                               "Yukos pumped 1.7 million barrels a day.",
+                               both, NULL, yukos_figures, 1);
+  return g_steal_pointer (&db);
+}
+
+static JsonObject *
+find_named (JsonArray  *array,
+            const char *name)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (member_string (object, "name"), name) == 0)
+        return object;
+    }
+  return NULL;
+}
+
+static void
+test_brands_discovered (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(Run) text = NULL;
+  g_autoptr(Run) json = NULL;
+  g_autoptr(Run) csv = NULL;
+  g_autoptr(JsonArray) list = NULL;
+  JsonObject *rowntree;
+
+  if (!have_cli ())
+    return;
+  db = seed_discovered_db ("discovered-list.db");
+
+  json = run_cli ("--db", db, "brands", "--discovered", "--format", "json");
+  g_assert_cmpint (json->status, ==, 0);
+  list = parse_array (json->out);
+  g_assert_cmpuint (json_array_get_length (list), ==, 2);
+  rowntree = json_array_get_object_element (list, 0);
+  g_assert_cmpstr (member_string (rowntree, "name"), ==, "Rowntree");
+  g_assert_cmpint (json_object_get_int_member (rowntree, "articles"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (rowntree, "mentions"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (rowntree, "figures"), ==, 1);
+  g_assert_cmpstr (member_string (rowntree, "status"), ==, "new");
+  g_assert_cmpstr (member_string (rowntree, "example"), ==,
+                   "Rowntree said sales rose to 30 million bars last year.");
+  g_assert_true (json_object_get_null_member (rowntree, "merged_into"));
+
+  text = run_cli ("--db", db, "brands", "--discovered");
+  g_assert_cmpint (text->status, ==, 0);
+  g_assert_true (g_str_has_prefix (text->out, "COMPANY"));
+  g_assert_nonnull (strstr (text->out, "EXAMPLE"));
+  g_assert_nonnull (strstr (text->out, "Yukos"));
+  g_assert_nonnull (strstr (text->out, "Yukos pumped 1.7 million barrels a day."));
+
+  csv = run_cli ("--db", db, "brands", "--discovered", "--format", "csv");
+  g_assert_cmpint (csv->status, ==, 0);
+  g_assert_true (g_str_has_prefix (csv->out, "name,articles,mentions,figures,status,merged_into,example,first_seen\r\n"
+                                             "Rowntree,2,3,1,new,,"));
+}
+
+static void
+test_brands_decide (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(Run) hide = NULL;
+  g_autoptr(Run) merge = NULL;
+  g_autoptr(Run) accept = NULL;
+  g_autoptr(Run) again = NULL;
+  g_autoptr(Run) unknown = NULL;
+  g_autoptr(Run) bad_target = NULL;
+  g_autoptr(Run) no_into = NULL;
+  g_autoptr(Run) pending = NULL;
+  g_autoptr(Run) all = NULL;
+  g_autoptr(Run) figures = NULL;
+  g_autoptr(Run) brands = NULL;
+  g_autoptr(JsonArray) list = NULL;
+  g_autoptr(JsonArray) figure_list = NULL;
+  g_autoptr(JsonArray) brand_list = NULL;
+
+  if (!have_cli ())
+    return;
+  db = seed_discovered_db ("discovered-decide.db");
+
+  /* Mistakes in names are usage errors that say what to do. */
+  unknown = run_cli ("--db", db, "brands", "hide", "Enron");
+  g_assert_cmpint (unknown->status, ==, 2);
+  g_assert_nonnull (strstr (unknown->err, "No company called “Enron”"));
+  g_assert_nonnull (strstr (unknown->err, "brands --discovered"));
+  bad_target = run_cli ("--db", db, "brands", "merge", "Yukos", "--into", "Nokla");
+  g_assert_cmpint (bad_target->status, ==, 2);
+  g_assert_nonnull (strstr (bad_target->err, "Known brands:"));
+  no_into = run_cli ("--db", db, "brands", "merge", "Yukos");
+  g_assert_cmpint (no_into->status, ==, 2);
+  g_assert_nonnull (strstr (no_into->err, "--into"));
+
+  /* Merge: the company's figure is the brand's now. */
+  merge = run_cli ("--db", db, "brands", "merge", "yukos", "--into", "samsung");
+  g_test_message ("%s%s", merge->out, merge->err);
+  g_assert_cmpint (merge->status, ==, 0);
+  g_assert_cmpstr (merge->out, ==, "Merged Yukos into Samsung: 2 mentions and 1 figure are Samsung’s now\n");
+  figures = run_cli ("--db", db, "figures", "--brand", "Samsung", "--format", "json");
+  g_assert_cmpint (figures->status, ==, 0);
+  figure_list = parse_array (figures->out);
+  g_assert_cmpuint (json_array_get_length (figure_list), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (figure_list, 0), "value"),
+                     ==, 1.7e6);
+
+  /* Hide: out of the list to decide on. */
+  hide = run_cli ("--db", db, "brands", "hide", "Rowntree");
+  g_assert_cmpint (hide->status, ==, 0);
+  g_assert_cmpstr (hide->out, ==, "Hid Rowntree: 3 mentions and 1 figure no longer count for it\n");
+  pending = run_cli ("--db", db, "brands", "--discovered");
+  g_assert_cmpint (pending->status, ==, 0);
+  g_assert_cmpstr (pending->out, ==, "");
+  g_assert_nonnull (strstr (pending->err, "No company is waiting for a decision."));
+  all = run_cli ("--db", db, "brands", "--discovered", "--all", "--format", "json");
+  list = parse_array (all->out);
+  g_assert_cmpstr (member_string (find_named (list, "Rowntree"), "status"), ==, "hidden");
+  g_assert_cmpstr (member_string (find_named (list, "Yukos"), "status"), ==, "merged");
+  g_assert_cmpstr (member_string (find_named (list, "Yukos"), "merged_into"), ==, "Samsung");
+
+  /* Accept (here of a hidden one): a brand of the lexicon, found again in
+   * every article that names it. */
+  accept = run_cli ("--db", db, "brands", "accept", "Rowntree");
+  g_test_message ("%s%s", accept->out, accept->err);
+  g_assert_cmpint (accept->status, ==, 0);
+  g_assert_true (g_str_has_prefix (accept->out, "Accepted Rowntree as a brand: 3 mentions and "));
+  brands = run_cli ("--db", db, "brands", "--format", "json");
+  brand_list = parse_array (brands->out);
+  g_assert_nonnull (find_named (brand_list, "Rowntree"));
+  g_assert_cmpint (json_object_get_int_member (find_named (brand_list, "Rowntree"), "articles"), ==, 2);
+
+  /* A brand cannot be hidden; that is a failure, not a typo. */
+  again = run_cli ("--db", db, "brands", "hide", "Rowntree");
+  g_assert_cmpint (again->status, ==, 1);
+  g_assert_nonnull (strstr (again->err, "Cannot hide “Rowntree”: “Rowntree” is a brand already"));
+}
+
 static JsonObject *
 find_figure (JsonArray *figures,
              gint64     id)
@@ -1376,6 +1540,8 @@ main (int   argc,
   g_test_add_func ("/cli/articles", test_articles);
   g_test_add_func ("/cli/brands/list", test_brands);
   g_test_add_func ("/cli/brands/add", test_brands_add);
+  g_test_add_func ("/cli/brands/discovered", test_brands_discovered);
+  g_test_add_func ("/cli/brands/decide", test_brands_decide);
   g_test_add_func ("/cli/chart", test_chart);
   g_test_add_func ("/cli/db/env", test_db_env);
   g_test_add_func ("/cli/db/errors", test_db_errors);

@@ -221,6 +221,10 @@ test_migration_step (Fixture       *fixture,
   sqlite_exec (fixture->path,
                "DROP INDEX articles_published_nulls_last;"
                " ALTER TABLE figures DROP COLUMN currency_inferred;"
+               " DROP INDEX mentions_discovered; DROP INDEX figures_discovered;"
+               " ALTER TABLE mentions DROP COLUMN discovered_as;"
+               " ALTER TABLE figures DROP COLUMN discovered_as;"
+               " DROP TABLE discovered; DROP TABLE hidden_mentions;"
                " PRAGMA user_version = 1");
   store = cited_store_open (fixture->path, &error);
   g_assert_no_error (error);

@@ -10,6 +10,8 @@
 #include "cited-application.h"
 #include "cited-article-list.h"
 #include "cited-article-view.h"
+#include "cited-brands-page-private.h"
+#include "cited-discovered-test.h"
 #include "cited-window.h"
 #include "cited-ui-test.h"
 
@@ -1100,6 +1102,113 @@ test_store_error (void)
   g_rmdir (dir);
 }
 
+static gboolean
+brands_loaded (gpointer data)
+{
+  return !cited_brands_page_get_loading (CITED_BRANDS_PAGE (data));
+}
+
+static GtkWidget *
+discovered_row (CitedBrandsPage *page,
+                const char      *name)
+{
+  GtkListBox *list = cited_brands_page_get_discovered_list (page);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "name"), name) == 0)
+      return row;
+  return NULL;
+}
+
+static guint
+n_discovered_rows (CitedBrandsPage *page)
+{
+  GtkListBox *list = cited_brands_page_get_discovered_list (page);
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "name") != NULL)
+      n++;
+  return n;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* Companies the extractor found show on the Brands page with their
+ * evidence; Hide takes one away (with its figure's company) and Undo
+ * brings it back. */
+static void
+test_discovered_companies (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const char * const both[] = { "Yukos", "Rowntree", NULL };
+  static const TestFigure figures[] = {
+    { "1.7 million", 1.7e6, "production", "Yukos" },
+  };
+  CitedBrandsPage *page = cited_window_get_brands_page (fixture->window);
+  g_autoptr(CitedFigure) figure = NULL;
+  GtkWidget *row;
+  GtkWidget *hide;
+  gint64 article_id;
+
+  article_id = test_add_discovered_article (fixture->store, "Yukos appeal",
+                                            "Yukos said it would appeal. Rowntree was not involved. "
+                                            "Yukos pumped 1.7 million barrels a day.",
+                                            both, NULL, figures, 1);
+
+  cited_window_set_visible_page (fixture->window, "brands");
+  cited_brands_page_reload (page);
+  g_assert_true (wait_for (brands_loaded, page));
+
+  g_assert_cmpstr (cited_brands_page_get_discovered_title (page), ==, "2 companies found in your articles");
+  g_assert_cmpuint (n_discovered_rows (page), ==, 2);
+  row = discovered_row (page, "Yukos");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Yukos pumped 1.7 million barrels a day.");
+
+  /* Hide, as a click on the row's button. */
+  hide = find_widget (row, is_button_labelled, "Hide");
+  g_assert_nonnull (hide);
+  g_assert_true (gtk_widget_get_focusable (hide));
+  g_signal_emit_by_name (hide, "clicked");
+  g_assert_true (wait_for (brands_loaded, page));
+  drain ();
+
+  g_assert_null (discovered_row (page, "Yukos"));
+  g_assert_cmpuint (n_discovered_rows (page), ==, 1);
+  g_assert_cmpstr (cited_brands_page_get_discovered_title (page), ==, "1 company found in your articles");
+  {
+    CitedQuery query = { .article_id = article_id };
+    g_autoptr(GPtrArray) list = cited_store_list_figures (fixture->store, &query, NULL);
+
+    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_null (((CitedFigure *) g_ptr_array_index (list, 0))->brand);
+  }
+
+  /* The toast's Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "discovered.restore", "s", "Yukos"));
+  g_assert_true (wait_for (brands_loaded, page));
+  drain ();
+  g_assert_nonnull (discovered_row (page, "Yukos"));
+  g_assert_cmpuint (n_discovered_rows (page), ==, 2);
+
+  /* Merging both leaves the list empty, with a word saying so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "discovered.merge", "(ss)", "Yukos", "Samsung"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "discovered.hide", "s", "Rowntree"));
+  g_assert_true (wait_for (brands_loaded, page));
+  drain ();
+  g_assert_cmpuint (n_discovered_rows (page), ==, 0);
+  g_assert_cmpstr (cited_brands_page_get_discovered_title (page), ==, "Companies Found in Your Articles");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1121,6 +1230,8 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add ("/ui/window/sample-corpus", Fixture, NULL, fixture_set_up, test_sample_corpus, fixture_tear_down);
+  g_test_add ("/ui/brands/discovered-companies", Fixture, NULL, fixture_set_up, test_discovered_companies,
+              fixture_tear_down);
   g_test_add ("/ui/articles/search-narrows", Fixture, NULL, fixture_set_up, test_search_narrows, fixture_tear_down);
   g_test_add ("/ui/articles/reader-highlights-figures", Fixture, NULL, fixture_set_up,
               test_reader_highlights_figures, fixture_tear_down);

@@ -27,4 +27,9 @@ gboolean            cited_brands_page_get_loading    (CitedBrandsPage    *self);
 char               *cited_brands_page_dup_card_text  (CitedBrandsPage    *self,
                                                       const char         *brand);
 
+/* The list of companies found in the articles (one AdwActionRow each, its
+ * "name" in object data) and its heading. */
+GtkListBox         *cited_brands_page_get_discovered_list  (CitedBrandsPage *self);
+const char         *cited_brands_page_get_discovered_title (CitedBrandsPage *self);
+
 G_END_DECLS

@@ -30,8 +30,11 @@ struct _CitedBrandsPage
   GtkDropDown *chart_kind;
   GtkDropDown *chart_metric;
   CitedChartView *chart_view;
+  GtkLabel *discovered_title;
+  GtkListBox *discovered_list;
 
   GPtrArray *stats;           /* CitedBrandStats, most mentioned first */
+  GPtrArray *discovered;      /* CitedDiscovered waiting for a decision */
   GPtrArray *chosen;          /* char*, NULL-terminated */
   GPtrArray *metric_keys;     /* char* */
 
@@ -69,6 +72,13 @@ enum {
 };
 
 static GParamSpec *props[N_PROPS];
+
+enum {
+  SIGNAL_STORE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void update_chart (CitedBrandsPage *self);
 
@@ -435,6 +445,286 @@ rebuild_checks (CitedBrandsPage *self)
   self->updating = FALSE;
 }
 
+/* Companies found in the articles */
+
+static void
+update_discovered_title (CitedBrandsPage *self,
+                         guint            n)
+{
+  g_autofree char *title = NULL;
+
+  if (n == 0)
+    title = g_strdup (_("Companies Found in Your Articles"));
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u company found in your articles",
+                                          "%u companies found in your articles", n), n);
+  gtk_label_set_text (self->discovered_title, title);
+}
+
+static void
+merge_clicked_cb (GtkButton       *button,
+                  CitedBrandsPage *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (button), "name");
+  GtkDropDown *targets = g_object_get_data (G_OBJECT (button), "targets");
+  GtkStringObject *target = gtk_drop_down_get_selected_item (targets);
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
+
+  if (target == NULL)
+    return;
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_widget_activate_action (GTK_WIDGET (self), "discovered.merge", "(ss)",
+                              name, gtk_string_object_get_string (target));
+}
+
+/* "Merge into…": the brands to pick from, searchable, and a button. */
+static GtkWidget *
+build_merge_popover (CitedBrandsPage *self,
+                     const char      *name,
+                     GListModel      *brands)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autofree char *heading = g_strdup_printf (_("Merge “%s” into"), name);
+  GtkWidget *label = gtk_label_new (heading);
+  GtkWidget *targets;
+  GtkWidget *button;
+
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+
+  targets = gtk_drop_down_new (g_object_ref (brands),
+                               gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (targets), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (targets),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Brand"), -1);
+  gtk_box_append (GTK_BOX (box), targets);
+
+  button = gtk_button_new_with_label (_("Merge"));
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_object_set_data_full (G_OBJECT (button), "name", g_strdup (name), g_free);
+  g_object_set_data (G_OBJECT (button), "targets", targets);
+  g_signal_connect (button, "clicked", G_CALLBACK (merge_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), button);
+
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_popover_set_default_widget (GTK_POPOVER (popover), button);
+  return popover;
+}
+
+static GtkWidget *
+row_button (const char *label,
+            const char *accessible_label,
+            const char *action,
+            const char *name)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (name));
+  /* "Hide" alone does not say which company to a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  return button;
+}
+
+static GtkWidget *
+build_discovered_row (CitedBrandsPage       *self,
+                      const CitedDiscovered *discovered,
+                      GListModel            *brands)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_markup_escape_text (discovered->name, -1);
+  g_autofree char *articles = NULL;
+  g_autofree char *figures = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *accept_label = NULL;
+  g_autofree char *merge_label = NULL;
+  g_autofree char *hide_label = NULL;
+  GtkWidget *label;
+  GtkWidget *merge;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (discovered->example != NULL)
+    {
+      g_autofree char *example = g_markup_escape_text (discovered->example, -1);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), example);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+    }
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), "name", g_strdup (discovered->name), g_free);
+
+  articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles",
+                                           discovered->articles), discovered->articles);
+  figures = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures",
+                                          discovered->n_figures), discovered->n_figures);
+  counts = g_strdup_printf ("%s · %s", articles, figures);
+  label = gtk_label_new (counts);
+  gtk_widget_add_css_class (label, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+
+  /* TRANSLATORS: accessible label of the Accept button of a company */
+  accept_label = g_strdup_printf (_("Accept %s as a brand"), discovered->name);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             row_button (_("Accept"), accept_label, "discovered.accept", discovered->name));
+
+  merge = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (merge), _("Merge into…"));
+  gtk_widget_set_valign (merge, GTK_ALIGN_CENTER);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (merge), build_merge_popover (self, discovered->name, brands));
+  /* TRANSLATORS: accessible label of the "Merge into…" button of a company */
+  merge_label = g_strdup_printf (_("Merge %s into a brand"), discovered->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (merge), GTK_ACCESSIBLE_PROPERTY_LABEL, merge_label, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), merge);
+
+  /* TRANSLATORS: accessible label of the Hide button of a company */
+  hide_label = g_strdup_printf (_("Hide %s"), discovered->name);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             row_button (_("Hide"), hide_label, "discovered.hide", discovered->name));
+  return row;
+}
+
+static int
+compare_names_cb (gconstpointer a,
+                  gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+rebuild_discovered (CitedBrandsPage *self)
+{
+  g_autoptr(GtkStringList) brands = gtk_string_list_new (NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->discovered_list))) != NULL)
+    gtk_list_box_remove (self->discovered_list, child);
+
+  /* Merge targets: the lexicon's brands, by name. */
+  if (self->store != NULL && self->discovered->len > 0)
+    {
+      CitedLexicon *lexicon = cited_store_get_lexicon (self->store);
+      guint n = cited_lexicon_get_n_brands (lexicon);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_full (n, NULL);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (names, (gpointer) cited_lexicon_get_name (lexicon, i));
+      g_ptr_array_sort (names, compare_names_cb);
+      for (guint i = 0; i < names->len; i++)
+        gtk_string_list_append (brands, g_ptr_array_index (names, i));
+    }
+
+  for (guint i = 0; i < self->discovered->len; i++)
+    gtk_list_box_append (self->discovered_list,
+                         build_discovered_row (self, g_ptr_array_index (self->discovered, i),
+                                               G_LIST_MODEL (brands)));
+  update_discovered_title (self, self->discovered->len);
+}
+
+static void
+remove_discovered_row (CitedBrandsPage *self,
+                       const char      *name)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->discovered_list));
+       child != NULL;)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      const char *row_name = g_object_get_data (G_OBJECT (child), "name");
+
+      if (row_name != NULL && g_strcmp0 (row_name, name) == 0)
+        gtk_list_box_remove (self->discovered_list, child);
+      else if (row_name != NULL)
+        n++;
+      child = next;
+    }
+  update_discovered_title (self, n);
+}
+
+/* Accept, merge, hide and their undo. Each is a few UPDATEs over the
+ * articles that name the company (accept re-scans those), quick enough
+ * for the main thread; running them on the page's own connection keeps
+ * its lexicon in step with an accepted brand. */
+static void
+discovered_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CitedBrandsPage *self = CITED_BRANDS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  const char *name = NULL;
+  const char *into = NULL;
+  gboolean undoable = FALSE;
+  gboolean ok;
+  AdwToast *toast;
+
+  if (self->store == NULL)
+    return;
+
+  if (g_str_equal (action_name, "discovered.merge"))
+    g_variant_get (parameter, "(&s&s)", &name, &into);
+  else
+    name = g_variant_get_string (parameter, NULL);
+
+  if (g_str_equal (action_name, "discovered.accept"))
+    {
+      ok = cited_store_accept_discovered (self->store, name, &error);
+      /* TRANSLATORS: toast after accepting a company found in the articles */
+      title = g_strdup_printf (_("%s is one of your brands now"), name);
+    }
+  else if (g_str_equal (action_name, "discovered.merge"))
+    {
+      ok = cited_store_merge_discovered (self->store, name, into, &error);
+      /* TRANSLATORS: toast, e.g. "Yukos merged into Samsung" */
+      title = g_strdup_printf (_("%s merged into %s"), name, into);
+      undoable = TRUE;
+    }
+  else if (g_str_equal (action_name, "discovered.hide"))
+    {
+      ok = cited_store_hide_discovered (self->store, name, &error);
+      /* TRANSLATORS: toast after hiding a company found in the articles */
+      title = g_strdup_printf (_("%s hidden"), name);
+      undoable = TRUE;
+    }
+  else
+    {
+      ok = cited_store_restore_discovered (self->store, name, &error);
+      /* TRANSLATORS: toast after undoing a merge or a hide */
+      title = g_strdup_printf (_("%s is back among the companies found"), name);
+    }
+
+  if (!ok)
+    {
+      show_error_toast (self, _("Could not change the company"), error);
+      return;
+    }
+
+  toast = adw_toast_new (title);
+  if (undoable)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "discovered.restore");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (name));
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  /* The row goes at once; the reload brings the counts and the cards. */
+  remove_discovered_row (self, name);
+  g_signal_emit (self, signals[SIGNAL_STORE_CHANGED], 0);
+  cited_brands_page_reload (self);
+}
+
 /* Charts */
 
 /* The chart of @kind over @store; on any thread. NULL without an error when
@@ -603,6 +893,7 @@ typedef struct {
 
 typedef struct {
   GPtrArray *stats;           /* CitedBrandStats */
+  GPtrArray *discovered;      /* CitedDiscovered */
   GPtrArray *chosen;          /* char*, NULL-terminated */
   GPtrArray *metric_keys;     /* char* */
   guint selected_metric;
@@ -623,6 +914,7 @@ static void
 load_result_free (LoadResult *result)
 {
   g_clear_pointer (&result->stats, g_ptr_array_unref);
+  g_clear_pointer (&result->discovered, g_ptr_array_unref);
   g_clear_pointer (&result->chosen, g_ptr_array_unref);
   g_clear_pointer (&result->metric_keys, g_ptr_array_unref);
   g_clear_pointer (&result->cards_data, g_hash_table_unref);
@@ -652,6 +944,9 @@ load_brands (CitedStore     *store,
 
   result->stats = cited_store_brand_stats (store, FALSE, error);
   if (result->stats == NULL)
+    return NULL;
+  result->discovered = cited_store_list_discovered (store, FALSE, error);
+  if (result->discovered == NULL)
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -755,6 +1050,8 @@ apply_result (CitedBrandsPage *self,
 
   g_ptr_array_unref (self->stats);
   self->stats = g_steal_pointer (&result->stats);
+  g_ptr_array_unref (self->discovered);
+  self->discovered = g_steal_pointer (&result->discovered);
   g_ptr_array_unref (self->chosen);
   self->chosen = g_steal_pointer (&result->chosen);
   g_ptr_array_unref (self->metric_keys);
@@ -775,8 +1072,11 @@ apply_result (CitedBrandsPage *self,
     gtk_drop_down_set_selected (self->chart_metric, result->selected_metric);
   self->updating = FALSE;
 
-  gtk_stack_set_visible_child_name (self->stack, self->stats->len > 0 ? "brands" : "empty");
+  gtk_stack_set_visible_child_name (self->stack,
+                                    self->stats->len > 0 || self->discovered->len > 0
+                                    ? "brands" : "empty");
   rebuild_checks (self);
+  rebuild_discovered (self);
   rebuild_cards (self);
   set_chart (self, result->chart);
   set_loading (self, FALSE);
@@ -842,6 +1142,7 @@ cited_brands_page_reload (CitedBrandsPage *self)
   if (self->store == NULL)
     {
       g_ptr_array_set_size (self->stats, 0);
+      g_ptr_array_set_size (self->discovered, 0);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       set_chart (self, NULL);
       set_loading (self, FALSE);
@@ -984,6 +1285,20 @@ cited_brands_page_dup_card_text (CitedBrandsPage *self,
   return NULL;
 }
 
+GtkListBox *
+cited_brands_page_get_discovered_list (CitedBrandsPage *self)
+{
+  g_return_val_if_fail (CITED_IS_BRANDS_PAGE (self), NULL);
+  return self->discovered_list;
+}
+
+const char *
+cited_brands_page_get_discovered_title (CitedBrandsPage *self)
+{
+  g_return_val_if_fail (CITED_IS_BRANDS_PAGE (self), NULL);
+  return gtk_label_get_text (self->discovered_title);
+}
+
 /* GObject */
 
 static void
@@ -1006,6 +1321,7 @@ cited_brands_page_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->stats, g_ptr_array_unref);
+  g_clear_pointer (&self->discovered, g_ptr_array_unref);
   g_clear_pointer (&self->chosen, g_ptr_array_unref);
   g_clear_pointer (&self->metric_keys, g_ptr_array_unref);
   g_clear_pointer (&self->cards_data, g_hash_table_unref);
@@ -1076,6 +1392,12 @@ cited_brands_page_class_init (CitedBrandsPageClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, props);
 
+  /* The page changed what the store holds (a company accepted, merged or
+   * hidden): other pages should read it again. The page reloads itself. */
+  signals[SIGNAL_STORE_CHANGED] =
+    g_signal_new ("store-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   g_type_ensure (CITED_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cited/Cited/cited-brands-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CitedBrandsPage, toast_overlay);
@@ -1087,10 +1409,16 @@ cited_brands_page_class_init (CitedBrandsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CitedBrandsPage, chart_kind);
   gtk_widget_class_bind_template_child (widget_class, CitedBrandsPage, chart_metric);
   gtk_widget_class_bind_template_child (widget_class, CitedBrandsPage, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, CitedBrandsPage, discovered_title);
+  gtk_widget_class_bind_template_child (widget_class, CitedBrandsPage, discovered_list);
 
   gtk_widget_class_install_action (widget_class, "brands.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "brands.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "brands.copy-image", NULL, copy_image_action);
+  gtk_widget_class_install_action (widget_class, "discovered.accept", "s", discovered_action);
+  gtk_widget_class_install_action (widget_class, "discovered.hide", "s", discovered_action);
+  gtk_widget_class_install_action (widget_class, "discovered.restore", "s", discovered_action);
+  gtk_widget_class_install_action (widget_class, "discovered.merge", "(ss)", discovered_action);
 }
 
 static void
@@ -1099,6 +1427,7 @@ cited_brands_page_init (CitedBrandsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->stats = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_brand_stats_free);
+  self->discovered = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_discovered_free);
   self->chosen = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->chosen, NULL);
   self->metric_keys = g_ptr_array_new_with_free_func (g_free);
@@ -1113,6 +1442,19 @@ cited_brands_page_init (CitedBrandsPage *self)
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->chart_metric), FALSE);
+  {
+    GtkWidget *placeholder = gtk_label_new (_("No company is waiting for a decision. Companies your "
+                                              "articles name beyond your brands appear here."));
+
+    gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+    gtk_widget_set_margin_top (placeholder, 12);
+    gtk_widget_set_margin_bottom (placeholder, 12);
+    gtk_widget_set_margin_start (placeholder, 12);
+    gtk_widget_set_margin_end (placeholder, 12);
+    gtk_widget_add_css_class (placeholder, "dim-label");
+    gtk_list_box_set_placeholder (self->discovered_list, placeholder);
+  }
+  update_discovered_title (self, 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "brands.print", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "brands.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "brands.copy-image", FALSE);

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cited-extractor.h"
+#include "cited-store.h"
+
+G_BEGIN_DECLS
+
+/* Stores @article with @extraction as if the extractor had produced it, in
+ * one transaction: what the store does with an extraction (discovered
+ * companies, the user's decisions about them) can then be tested apart
+ * from what the extractor finds. Fails with CITED_ERROR_INVALID when the
+ * same text is stored already. */
+gboolean cited_store_add_extracted (CitedStore             *self,
+                                    CitedArticle           *article,
+                                    const CitedExtraction  *extraction,
+                                    GError                **error);
+
+G_END_DECLS
