@@ -743,6 +743,48 @@ is_person (Disc *D,
   return FALSE;
 }
 
+/* The word also stands in lower case somewhere: a common word. */
+static gboolean
+lower_elsewhere (Disc *D,
+                 guint i)
+{
+  DWord *w = DW (D, i);
+
+  for (guint k = 0; k < D->words->len; k++)
+    {
+      DWord *o = DW (D, k);
+
+      if (!o->cap && o->hash == w->hash && o->end - o->start == w->end - w->start &&
+          letter_at (D->b, o->start, D->len) == 1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The extractor's vocabulary knows the word for itself, not only as the
+ * start of a phrase ("Deutsche" of "deutsche mark"). */
+static gboolean
+in_vocabulary (const char *s,
+               guint       len)
+{
+  const Word *w = word_find_folded (get_tables (), s, len);
+
+  return w != NULL && ((w->flags & ~W_PHRASE) != 0 || w->unit || w->metric || w->scope ||
+                       w->qualifier || w->currency);
+}
+
+/* A word that could stand alone for a company. */
+static gboolean
+could_be_name (Disc *D,
+               guint i)
+{
+  DWord *w = DW (D, i);
+
+  return w->end - w->start >= 2 && (wflags (D, i) & ~(D_OF | D_THE | D_HE)) == 0 &&
+         !in_vocabulary (D->b + w->start, w->end - w->start) &&
+         !lower_elsewhere (D, i) && !is_person (D, i);
+}
+
 /* The name in the run [*a, b]: leading words that are never names go
  * ("The", "Shares"), a corporate suffix goes into *suffix; FALSE when the
  * run names a person ("Mr Smith", "Richard Parsons", "chief executive
@@ -756,7 +798,11 @@ name_in_run (Disc    *D,
 {
   guint i = *a;
 
-  while (i <= b && (wflags (D, i) & (D_STOP | D_MONTH)) && !(wflags (D, i) & D_TITLE))
+  /* "The", "However", "On Tuesday"; at the start of a sentence also a
+   * word that is no name elsewhere ("Later Quarvis said") */
+  while (i <= b && !(wflags (D, i) & D_TITLE) &&
+         ((wflags (D, i) & (D_STOP | D_MONTH)) ||
+          (i < b && DW (D, i)->sstart && wflags (D, i) == 0 && !could_be_name (D, i))))
     i++;
   if (i > b)
     return FALSE;
@@ -900,36 +946,6 @@ collect_candidates (Disc *D)
       c->count++;
       c->evidence |= ev;
     }
-}
-
-/* The word also stands in lower case somewhere: a common word. */
-static gboolean
-lower_elsewhere (Disc *D,
-                 guint i)
-{
-  DWord *w = DW (D, i);
-
-  for (guint k = 0; k < D->words->len; k++)
-    {
-      DWord *o = DW (D, k);
-
-      if (!o->cap && o->hash == w->hash && o->end - o->start == w->end - w->start &&
-          letter_at (D->b, o->start, D->len) == 1)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* A word that could stand alone for a company. */
-static gboolean
-could_be_name (Disc *D,
-               guint i)
-{
-  DWord *w = DW (D, i);
-
-  return w->end - w->start >= 2 && (wflags (D, i) & ~(D_OF | D_THE | D_HE)) == 0 &&
-         word_find_folded (get_tables (), D->b + w->start, w->end - w->start) == NULL &&
-         !lower_elsewhere (D, i) && !is_person (D, i);
 }
 
 /* Why a name is no company, or NULL. */
@@ -1403,11 +1419,11 @@ discover_companies (const CitedExtractContext *ctx,
         ev |= EV_REPEAT;
       if (!((ev & (EV_STRONG | EV_HEADLINE | EV_REPEAT)) || ((ev & EV_SAID) && c->count >= 2)))
         continue;
-      /* "Yukos's chief executive": one cue after a single word, which
-       * text glued together ("GMTpeople share") can also show, needs the
-       * name to come back. */
+      /* "Yukos's market share", "Yukos said": a possessive or a verb
+       * after a single word, which text glued together ("GMTpeople's
+       * share") can also show, needs the name to come back. */
       if (c->first == c->last && c->count < 2 &&
-          !(ev & (EV_SUFFIX | EV_CUE | EV_CUE_PAIR | EV_APPOS | EV_HEADLINE)))
+          !(ev & (EV_SUFFIX | EV_CUE | EV_CUE_PAIR | EV_AFTER | EV_APPOS | EV_HEADLINE)))
         continue;
       why = refusal (&D, c);
       if (why != NULL)
