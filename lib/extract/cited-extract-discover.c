@@ -185,6 +185,16 @@ next:
     }
 }
 
+/* ASCII letters and digits folded to lower case, 0 for any other byte. */
+static guchar word_fold[256];
+
+static void
+init_word_fold (void)
+{
+  for (guint c = 0; c < 256; c++)
+    word_fold[c] = g_ascii_isalnum (c) ? lower (c) : 0;
+}
+
 static Dict *
 dict_new (void)
 {
@@ -206,6 +216,7 @@ dict_new (void)
   JsonObject *root;
   const char *stops;
 
+  init_word_fold ();
   d->mask = 4095;
   d->slots = g_new0 (DEntry, d->mask + 1);
   d->zh_stop_chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
@@ -337,7 +348,10 @@ typedef struct {
   const CitedExtractContext *ctx;
   const char                *b;
   guint                      len;
-  GArray                    *words;   /* DWord */
+  DWord                     *wv;      /* the words */
+  guint                      nw;
+  guint                      wcap;
+  guint32                    lower_bits[64]; /* hashes of the words in lower case, as bits */
   GArray                    *cands;   /* Cand */
   GArray                    *persons; /* guint: word index of a surname */
   GArray                    *bodies;  /* guint: word index of a public body's letters */
@@ -345,7 +359,7 @@ typedef struct {
   int                        company_ref; /* "the firm" somewhere: -1 until known */
 } Disc;
 
-#define DW(D, i) (&g_array_index ((D)->words, DWord, (i)))
+#define DW(D, i) (&(D)->wv[i])
 
 static guint32
 wflags (Disc *D,
@@ -354,7 +368,7 @@ wflags (Disc *D,
   DWord *w = DW (D, i);
 
   if (w->flags == NO_FLAGS)
-    w->flags = dict_find (D->dict, D->b + w->start, w->end - w->start);
+    w->flags = dict_slot (D->dict, D->b + w->start, w->end - w->start, w->hash)->flags;
   return w->flags;
 }
 
@@ -443,9 +457,9 @@ abbreviation_before (Disc *D)
   guint i;
   DWord *w;
 
-  if (D->words->len == 0)
+  if (D->nw == 0)
     return FALSE;
-  i = D->words->len - 1;
+  i = D->nw - 1;
   w = DW (D, i);
   return w->dotted || w->end - w->start == 1 || (wflags (D, i) & (D_TITLE | D_SUFFIX)) != 0;
 }
@@ -466,15 +480,20 @@ read_word (Disc  *D,
   w.cap = is_upper_at (b, p, len);
   while (p < len)
     {
-      guint m = letter_at (b, p, len);
+      guint m;
       guint a;
 
-      if (m == 0 && g_ascii_isdigit (b[p]))
-        m = 1;                    /* "G8", "A380" */
+      /* ASCII letters and digits ("G8", "A380"): the common case, one
+       * table look-up a byte */
+      for (guchar f; p < len && (f = word_fold[(guchar) b[p]]) != 0; p++)
+        h = fnv (h, f);
+      if (p >= len)
+        break;
+      m = letter_at (b, p, len);
       if (m > 0)
         {
           for (guint k = 0; k < m; k++)
-            h = fnv (h, lower (b[p + k]));
+            h = fnv (h, (guchar) b[p + k]);
           p += m;
           continue;
         }
@@ -500,7 +519,8 @@ read_word (Disc  *D,
         }
       if (p + a < len && letter_at (b, p + a, len) > 0)
         {
-          h = fnv (h, '\'');        /* "O'Leary" */
+          for (guint k = 0; k < a; k++)
+            h = fnv (h, (guchar) b[p + k]);   /* "O'Leary" */
           p += a;
           continue;
         }
@@ -513,7 +533,10 @@ read_word (Disc  *D,
     }
   w.end = p;
   w.hash = h;
-  g_array_append_val (D->words, w);
+  if (D->nw < D->wcap)
+    D->wv[D->nw++] = w;
+  if (!w.cap)
+    D->lower_bits[(w.hash >> 5) & 63] |= 1u << (w.hash & 31);
   return next ? next : p;
 }
 
@@ -530,10 +553,15 @@ scan_words (Disc *D)
     {
       guchar c = b[p];
 
-      if (letter_at (b, p, len) > 0)
+      if (c == ' ')
+        {
+          p++;
+          continue;
+        }
+      if (g_ascii_isalpha (c) || letter_at (b, p, len) > 0)
         {
           p = read_word (D, p, gap, sentence);
-          DW (D, D->words->len - 1)->paren = paren;
+          DW (D, D->nw - 1)->paren = paren;
           paren = FALSE;
           gap = GAP_SPACE;
           sentence = line = FALSE;
@@ -673,7 +701,7 @@ static guint
 run_end (Disc *D,
          guint a)
 {
-  guint b = a, n = D->words->len;
+  guint b = a, n = D->nw;
 
   while (b + 1 < n && !DW (D, b)->poss)
     {
@@ -683,7 +711,7 @@ run_end (Disc *D,
         b++;
       else if (nx->gap == GAP_SPACE && is_plc (D, b + 1))
         return b + 1;
-      else if (!nx->cap && nx->gap == GAP_SPACE && b + 2 < n && (wflags (D, b + 1) & D_OF) &&
+      else if (!nx->cap && nx->gap == GAP_SPACE && b + 2 < n && nx->end - nx->start == 2 && (wflags (D, b + 1) & D_OF) &&
                (wflags (D, b) & (D_HEAD | D_GOVWORD)) && DW (D, b + 2)->cap &&
                DW (D, b + 2)->gap == GAP_SPACE)
         b += 2;
@@ -698,7 +726,7 @@ run_end (Disc *D,
 static void
 note_bodies (Disc *D)
 {
-  for (guint i = 1; i < D->words->len; i++)
+  for (guint i = 1; i < D->nw; i++)
     {
       DWord *w = DW (D, i);
       guint a = i - 1;
@@ -750,7 +778,9 @@ lower_elsewhere (Disc *D,
 {
   DWord *w = DW (D, i);
 
-  for (guint k = 0; k < D->words->len; k++)
+  if (!(D->lower_bits[(w->hash >> 5) & 63] & (1u << (w->hash & 31))))
+    return FALSE;
+  for (guint k = 0; k < D->nw; k++)
     {
       DWord *o = DW (D, k);
 
@@ -846,7 +876,7 @@ evidence_around (Disc *D,
                  guint last,
                  guint b)
 {
-  guint n = D->words->len;
+  guint n = D->nw;
   guint ev = 0;
 
   for (guint k = a; k <= last && last > a; k++)
@@ -912,7 +942,7 @@ evidence_around (Disc *D,
 static void
 collect_candidates (Disc *D)
 {
-  guint n = D->words->len;
+  guint n = D->nw;
 
   for (guint i = 0; i < n; i++)
     {
@@ -990,8 +1020,9 @@ has_company_ref (Disc *D)
   if (D->company_ref < 0)
     {
       D->company_ref = 0;
-      for (guint k = 0; k + 1 < D->words->len && !D->company_ref; k++)
-        D->company_ref = (wflags (D, k) & D_THE) && !DW (D, k + 1)->cap &&
+      for (guint k = 0; k + 1 < D->nw && !D->company_ref; k++)
+        D->company_ref = DW (D, k)->end - DW (D, k)->start == 3 && (wflags (D, k) & D_THE) &&
+                         !DW (D, k + 1)->cap &&
                          DW (D, k + 1)->gap == GAP_SPACE && (wflags (D, k + 1) & D_CUE_BEFORE);
     }
   return D->company_ref;
@@ -1010,11 +1041,12 @@ mark_headline (Disc       *D,
     any_lower = g_ascii_islower (title[k]);
   if (!any_lower)
     return NULL;                /* "YUKOS SAYS ...": capitals say nothing */
-  T.words = g_array_sized_new (FALSE, FALSE, sizeof (DWord), 16);
+  T.wcap = T.len / 2 + 2;
+  T.wv = g_new (DWord, T.wcap);
   T.persons = g_array_new (FALSE, FALSE, sizeof (guint));
   T.bodies = g_array_new (FALSE, FALSE, sizeof (guint));
   scan_words (&T);
-  for (guint i = 0; i < T.words->len; i++)
+  for (guint i = 0; i < T.nw; i++)
     {
       guint a = i, b, last;
       gboolean suffix;
@@ -1038,7 +1070,7 @@ mark_headline (Disc       *D,
             }
         }
     }
-  g_array_unref (T.words);
+  g_free (T.wv);
   g_array_unref (T.persons);
   g_array_unref (T.bodies);
   return found;
@@ -1102,7 +1134,7 @@ static gboolean
 joined_after (Disc *D,
               guint j)
 {
-  return j + 1 < D->words->len && DW (D, j + 1)->gap <= GAP_AMP && DW (D, j + 1)->cap &&
+  return j + 1 < D->nw && DW (D, j + 1)->gap <= GAP_AMP && DW (D, j + 1)->cap &&
          !DW (D, j)->poss && !(wflags (D, j + 1) & D_SUFFIX);
 }
 
@@ -1113,7 +1145,7 @@ find_occurrences (Disc      *D,
                   GPtrArray *accepted,
                   GArray    *out)
 {
-  guint n = D->words->len;
+  guint n = D->nw;
 
   for (guint i = 0; i < n; i++)
     {
@@ -1397,7 +1429,8 @@ discover_companies (const CitedExtractContext *ctx,
   Cand *head = NULL;
 
   *headline = NULL;
-  D.words = g_array_sized_new (FALSE, FALSE, sizeof (DWord), D.len / 5 + 16);
+  D.wcap = D.len / 2 + 2;
+  D.wv = g_new (DWord, D.wcap);
   D.cands = g_array_new (FALSE, FALSE, sizeof (Cand));
   D.persons = g_array_new (FALSE, FALSE, sizeof (guint));
   D.bodies = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -1481,7 +1514,7 @@ discover_companies (const CitedExtractContext *ctx,
       if (g_array_index (out, CitedMention, k).brand == head->name)
         *headline = head->name;
 
-  g_array_unref (D.words);
+  g_free (D.wv);
   g_array_unref (D.cands);
   g_array_unref (D.persons);
   g_array_unref (D.bodies);
