@@ -89,9 +89,13 @@ static const DiscoverCase cases[] = {
   { "Dunmore profits jump",
     "Dunmore had a strong year. Profits rose 40% to 300 mln dlrs, Dunmore added.",
     "Dunmore", "40%", "Dunmore" },
-  /* Names repeated with a company cue somewhere */
-  { NULL, "Calder Rowe opened a new office. The firm hired 200 people as Calder Rowe grew.",
+  /* Names of several words repeated, once with a verb of their own */
+  { NULL, "Calder Rowe opened a new office. Calder Rowe said it hired 200 people.",
     "Calder Rowe", "200 people", "Calder Rowe" },
+  { NULL, "The Tab S8 Plus has a big screen. Samsung said the Tab S8 Plus sold well.",
+    "", NULL, NULL },
+  { NULL, "远航公司的员工超过3000人。", "", NULL, NULL },
+  { NULL, "远航公司的员工超过3000人。远航去年营收增长8%。", "远航", "8%", "远航" },
   /* People are not companies */
   { NULL, "Mr Smith said sales rose 5%.", "", "5%", "-" },
   { NULL, "Ms Okafor said the firm sold 3 million units.", "", NULL, NULL },

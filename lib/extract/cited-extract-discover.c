@@ -356,7 +356,6 @@ typedef struct {
   GArray                    *persons; /* guint: word index of a surname */
   GArray                    *bodies;  /* guint: word index of a public body's letters */
   GArray                    *zh;      /* ZhHit */
-  int                        company_ref; /* "the firm" somewhere: -1 until known */
 } Disc;
 
 #define DW(D, i) (&(D)->wv[i])
@@ -1005,6 +1004,11 @@ refusal (Disc *D,
     }
   if (!any_name)
     return "common words";
+  if (!(c->evidence & EV_SUFFIX))
+    for (guint k = c->first; k <= c->last; k++)
+      for (guint q = DW (D, k)->start; q < DW (D, k)->end; q++)
+        if (g_ascii_isdigit (D->b[q]))
+          return "a model name";  /* "Tab S8 Plus", "P50 Pro" */
   if (c->last > c->first && is_person (D, c->last) && !(wflags (D, c->last) & D_HEAD))
     return "a person";        /* "Shawn Burns" ... "Mr Burns" */
   if (is_body (D, c->first))
@@ -1012,20 +1016,6 @@ refusal (Disc *D,
   if (c->first == c->last && !could_be_name (D, c->first))
     return is_person (D, c->first) ? "a person" : "a common word";
   return NULL;
-}
-
-static gboolean
-has_company_ref (Disc *D)
-{
-  if (D->company_ref < 0)
-    {
-      D->company_ref = 0;
-      for (guint k = 0; k + 1 < D->nw && !D->company_ref; k++)
-        D->company_ref = DW (D, k)->end - DW (D, k)->start == 3 && (wflags (D, k) & D_THE) &&
-                         !DW (D, k + 1)->cap &&
-                         DW (D, k + 1)->gap == GAP_SPACE && (wflags (D, k + 1) & D_CUE_BEFORE);
-    }
-  return D->company_ref;
 }
 
 /* Headline subjects: a name of the title that the body repeats. */
@@ -1303,6 +1293,21 @@ zh_name (Disc        *D,
   return g_intern_string (name);
 }
 
+static guint
+count_in (Disc       *D,
+          const char *name)
+{
+  guint n = 0, nl = strlen (name);
+  const char *p = D->b, *end = D->b + D->len;
+
+  while (p < end && (p = g_strstr_len (p, end - p, name)) != NULL)
+    {
+      n++;
+      p += nl;
+    }
+  return n;
+}
+
 static void
 zh_discover (Disc   *D,
              GArray *out)
@@ -1317,6 +1322,11 @@ zh_discover (Disc   *D,
       const char *name = zh_name (D, hit, &start);
 
       if (name == NULL || g_ptr_array_find (names, name, NULL))
+        continue;
+      /* A bare 公司 follows common nouns too (任何公司, 手机公司): the name
+       * must come back. */
+      if (hit->kind == ZH_STRIP && hit->len == strlen ("公司") &&
+          memcmp (D->b + hit->pos, "公司", hit->len) == 0 && count_in (D, name) < 2)
         continue;
       g_ptr_array_add (names, (gpointer) name);
       if (D->ctx->trace)
@@ -1422,7 +1432,6 @@ discover_companies (const CitedExtractContext *ctx,
     .ctx = ctx,
     .b = ctx->body,
     .len = ctx->length,
-    .company_ref = -1,
   };
   GArray *out = g_array_new (FALSE, FALSE, sizeof (CitedMention));
   g_autoptr(GPtrArray) accepted = g_ptr_array_new ();
@@ -1447,8 +1456,10 @@ discover_companies (const CitedExtractContext *ctx,
       const char *why;
       guint ev = c->evidence;
 
-      if (c->last > c->first && c->count >= 2 && (ev & (EV_SAID | EV_HEADLINE)) == 0 &&
-          has_company_ref (&D))
+      /* A name of several words that comes back, once with a verb or a
+       * possessive of its own ("Calder Rowe said", "Calder Rowe's
+       * shares") */
+      if (c->last > c->first && c->count >= 2 && (ev & (EV_SAID | EV_OWNED)))
         ev |= EV_REPEAT;
       if (!((ev & (EV_STRONG | EV_HEADLINE | EV_REPEAT)) || ((ev & EV_SAID) && c->count >= 2)))
         continue;
