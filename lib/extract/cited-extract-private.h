@@ -75,4 +75,13 @@ const char *cited_extract_zh_sentence (const CitedExtractContext *ctx,
                                        guint                      end,
                                        GPtrArray                 *figures);
 
+/* Finds the companies of ctx->body that the lexicon does not know
+ * (cited-extract-discover.c): every occurrence of each as a CitedMention
+ * with discovered set, sorted by start, overlapping none of ctx->mentions.
+ * @headline is set to the discovered company the title is about, or NULL. */
+G_GNUC_INTERNAL GArray *
+discover_companies (const CitedExtractContext *ctx,
+                    const char                *title,
+                    const char               **headline);
+
 G_END_DECLS

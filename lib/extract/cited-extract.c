@@ -28,6 +28,29 @@ year_of (const char *published)
   return (y >= 1900 && y <= 2200) ? y : 0;
 }
 
+/* Merges the discovered mentions @found (sorted, overlapping none of the
+ * lexicon's) into the result's, keeping start order. */
+static void
+merge_mentions (CitedExtraction *result,
+                GArray          *found)
+{
+  GArray *lex = result->mentions;
+  GArray *all = g_array_sized_new (FALSE, FALSE, sizeof (CitedMention), lex->len + found->len);
+  guint i = 0, j = 0;
+
+  while (i < lex->len || j < found->len)
+    {
+      if (j >= found->len ||
+          (i < lex->len && g_array_index (lex, CitedMention, i).start <=
+                           g_array_index (found, CitedMention, j).start))
+        g_array_append_val (all, g_array_index (lex, CitedMention, i++));
+      else
+        g_array_append_val (all, g_array_index (found, CitedMention, j++));
+    }
+  g_array_unref (lex);
+  result->mentions = all;
+}
+
 /**
  * cited_extract:
  * @lexicon: the brands to look for
@@ -65,6 +88,10 @@ cited_extract (CitedLexicon *lexicon,
     }
   len = length < 0 ? strlen (body) : (guint) length;
   result->mentions = cited_lexicon_find (lexicon, body, len);
+  /* The lexicon's mentions are the known companies, whatever it left in
+   * the field. */
+  for (guint k = 0; k < result->mentions->len; k++)
+    g_array_index (result->mentions, CitedMention, k).discovered = FALSE;
 
   ctx.lexicon = lexicon;
   ctx.body = body;
@@ -80,6 +107,23 @@ cited_extract (CitedLexicon *lexicon,
       if (tm->len > 0)
         ctx.prev_brand = g_array_index (tm, CitedMention, 0).brand;
     }
+
+  /* Companies the lexicon does not know join its mentions before the
+   * sentences are read, so that the brand rules attribute figures to
+   * them as to any other. */
+  {
+    const char *headline = NULL;
+    g_autoptr(GArray) found = discover_companies (&ctx, title, &headline);
+
+    if (found->len > 0)
+      {
+        merge_mentions (result, found);
+        ctx.mentions = (const CitedMention *) (gpointer) result->mentions->data;
+        ctx.n_mentions = result->mentions->len;
+      }
+    if (ctx.prev_brand == NULL)
+      ctx.prev_brand = headline;
+  }
 
   S.tables = get_tables ();
   S.ctx = &ctx;

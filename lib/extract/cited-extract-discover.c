@@ -1,0 +1,1534 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cited-extractor"
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "cited-extract-en-private.h"
+
+/*
+ * Companies the lexicon does not know, found in the text itself.
+ *
+ * One pass over the body cuts it into words (offsets, a hash of the folded
+ * word, whether it starts with a capital, is followed by 's, opens a
+ * sentence, and what separates it from the word before) and notes where a
+ * Chinese company suffix stands. Runs of capitalised words are the
+ * candidate names; each collects evidence (a corporate suffix, a cue such
+ * as "shares in X", "X's profits", "X chief executive", "X, the Russian oil
+ * giant", "X said") and each can be refused (a person, a place, a month, a
+ * government body, a common word). The names that pass are then found
+ * again, every occurrence, with the short form used after the full name.
+ * The word lists are data/discover.json.
+ */
+
+/* ------------------------------------------------------------------ */
+/* The word lists                                                      */
+
+enum {
+  D_SUFFIX       = 1u << 0,   /* Inc, plc, AG: stripped from the name */
+  D_HEAD         = 1u << 1,   /* Bank, Airways: kept in the name */
+  D_CUE_BEFORE   = 1u << 2,   /* "firm X", "carmaker X" */
+  D_CUE_PAIR     = 1u << 3,   /* "shares in X" */
+  D_CUE_AFTER    = 1u << 4,   /* "X shares", "X chief executive" */
+  D_OWNED        = 1u << 5,   /* "X's profits" */
+  D_SAID         = 1u << 6,   /* "X said" */
+  D_APPOS        = 1u << 7,   /* "X, the ..." */
+  D_TITLE        = 1u << 8,   /* Mr, Dr: a person follows */
+  D_ROLE         = 1u << 9,   /* "chief executive X": a person follows */
+  D_PERSON_AFTER = 1u << 10,  /* "X said he", "X, who" */
+  D_FIRST        = 1u << 11,  /* a first name */
+  D_PLACE        = 1u << 12,
+  D_MONTH        = 1u << 13,
+  D_GOVWORD      = 1u << 14,  /* Ministry, Commission: a body of state */
+  D_GOV          = 1u << 15,  /* SEC, Bank of England */
+  D_STOP         = 1u << 16,  /* The, However, Analysts: never part of a name */
+  D_GENERIC      = 1u << 17,  /* Royal, General: part of a name, none alone */
+  D_OF           = 1u << 18,  /* "Bank of America" */
+  D_THE          = 1u << 19,
+  D_HE           = 1u << 20,
+};
+
+/* Whatever makes a single word no name on its own. */
+#define D_NOT_NAME (D_PLACE | D_MONTH | D_GOV | D_STOP | D_GENERIC | D_FIRST | D_TITLE)
+
+typedef struct {
+  char   *key;                /* folded: ASCII lower case */
+  guint   len;
+  guint32 flags;
+} DEntry;
+
+typedef struct {
+  DEntry    *slots;
+  guint      mask;
+  GPtrArray *zh_strip;        /* 公司, 集团 ...: stripped from the name */
+  GPtrArray *zh_heads;        /* 银行: kept */
+  GPtrArray *zh_cues;         /* 旗下: the name stands before it */
+  GPtrArray *zh_stop_words;
+  GPtrArray *zh_generic;
+  GPtrArray *zh_gov;
+  GArray    *zh_stop_chars;   /* gunichar */
+  GArray    *zh_first;        /* guint32: the first three bytes of each suffix and cue */
+} Dict;
+
+static guint32
+hash_folded (const char *s,
+             guint       len)
+{
+  guint32 h = FNV_INIT;
+
+  for (guint k = 0; k < len; k++)
+    h = fnv (h, lower ((guchar) s[k]));
+  return h;
+}
+
+static DEntry *
+dict_slot (const Dict *d,
+           const char *s,
+           guint       len,
+           guint32     h)
+{
+  for (guint i = h & d->mask;; i = (i + 1) & d->mask)
+    {
+      DEntry *e = &d->slots[i];
+      guint k;
+
+      if (e->key == NULL)
+        return e;
+      if (e->len != len)
+        continue;
+      for (k = 0; k < len && (guchar) e->key[k] == lower ((guchar) s[k]); k++)
+        ;
+      if (k == len)
+        return e;
+    }
+}
+
+static guint32
+dict_find (const Dict *d,
+           const char *s,
+           guint       len)
+{
+  return dict_slot (d, s, len, hash_folded (s, len))->flags;
+}
+
+static void
+dict_add (Dict       *d,
+          const char *word,
+          guint32     flags)
+{
+  guint len = strlen (word);
+  DEntry *e = dict_slot (d, word, len, hash_folded (word, len));
+
+  if (e->key == NULL)
+    {
+      e->key = g_ascii_strdown (word, len);
+      e->len = len;
+    }
+  e->flags |= flags;
+}
+
+static void
+load_list (Dict       *d,
+           JsonObject *root,
+           const char *name,
+           guint32     flags)
+{
+  JsonArray *list = json_object_get_array_member (root, name);
+
+  if (list == NULL)
+    {
+      g_critical ("discover.json has no list %s", name);
+      return;
+    }
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    dict_add (d, json_array_get_string_element (list, i), flags);
+}
+
+static GPtrArray *
+load_strings (JsonObject *root,
+              const char *name)
+{
+  JsonArray *list = json_object_get_array_member (root, name);
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    g_ptr_array_add (out, (gpointer) g_intern_string (json_array_get_string_element (list, i)));
+  return out;
+}
+
+static guint32
+first3 (const char *s)
+{
+  return ((guint32) (guchar) s[0] << 16) | ((guint32) (guchar) s[1] << 8) | (guchar) s[2];
+}
+
+static void
+add_first (Dict      *d,
+           GPtrArray *words)
+{
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *w = g_ptr_array_index (words, i);
+      guint32 f;
+
+      if (strlen (w) < 3)
+        continue;
+      f = first3 (w);
+      for (guint k = 0; k < d->zh_first->len; k++)
+        if (g_array_index (d->zh_first, guint32, k) == f)
+          goto next;
+      g_array_append_val (d->zh_first, f);
+next:
+      ;
+    }
+}
+
+/* ASCII letters and digits folded to lower case, 0 for any other byte. */
+static guchar word_fold[256];
+
+static void
+init_word_fold (void)
+{
+  for (guint c = 0; c < 256; c++)
+    word_fold[c] = g_ascii_isalnum (c) ? lower (c) : 0;
+}
+
+static Dict *
+dict_new (void)
+{
+  static const struct {
+    const char *list;
+    guint32     flags;
+  } lists[] = {
+    { "suffixes", D_SUFFIX }, { "heads", D_HEAD }, { "cue_before", D_CUE_BEFORE },
+    { "cue_before_pairs", D_CUE_PAIR }, { "cue_after", D_CUE_AFTER }, { "owned", D_OWNED },
+    { "said", D_SAID }, { "apposition", D_APPOS }, { "titles", D_TITLE }, { "roles", D_ROLE },
+    { "person_after", D_PERSON_AFTER }, { "first_names", D_FIRST }, { "places", D_PLACE },
+    { "months", D_MONTH }, { "gov_words", D_GOVWORD }, { "gov_names", D_GOV },
+    { "stop", D_STOP }, { "generic", D_GENERIC },
+  };
+  Dict *d = g_new0 (Dict, 1);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  const char *stops;
+
+  init_word_fold ();
+  d->mask = 4095;
+  d->slots = g_new0 (DEntry, d->mask + 1);
+  d->zh_stop_chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  d->zh_first = g_array_new (FALSE, FALSE, sizeof (guint32));
+  dict_add (d, "of", D_OF);
+  dict_add (d, "the", D_THE);
+  dict_add (d, "he", D_HE);
+  dict_add (d, "she", D_HE);
+
+  bytes = g_resources_lookup_data ("/io/github/cited/lib/discover.json",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), &error) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_critical ("The extractor's table discover.json is missing or invalid: %s",
+                  error ? error->message : "not an object");
+      d->zh_strip = g_ptr_array_new ();
+      d->zh_heads = g_ptr_array_new ();
+      d->zh_cues = g_ptr_array_new ();
+      d->zh_stop_words = g_ptr_array_new ();
+      d->zh_generic = g_ptr_array_new ();
+      d->zh_gov = g_ptr_array_new ();
+      return d;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    load_list (d, root, lists[i].list, lists[i].flags);
+  d->zh_strip = load_strings (root, "zh_suffixes");
+  d->zh_heads = load_strings (root, "zh_heads");
+  d->zh_cues = load_strings (root, "zh_cues");
+  d->zh_stop_words = load_strings (root, "zh_stop_words");
+  d->zh_generic = load_strings (root, "zh_generic");
+  d->zh_gov = load_strings (root, "zh_gov");
+  stops = json_object_get_string_member_with_default (root, "zh_stop_chars", "");
+  for (const char *p = stops; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_array_append_val (d->zh_stop_chars, c);
+    }
+  add_first (d, d->zh_strip);
+  add_first (d, d->zh_heads);
+  add_first (d, d->zh_cues);
+  return d;
+}
+
+static const Dict *
+get_dict (void)
+{
+  static Dict *dict;
+
+  if (g_once_init_enter (&dict))
+    g_once_init_leave (&dict, dict_new ());
+  return dict;
+}
+
+/* ------------------------------------------------------------------ */
+/* Words                                                               */
+
+enum {
+  GAP_SPACE,                  /* spaces, or one line break */
+  GAP_HYPHEN,                 /* "Rolls-Royce" */
+  GAP_AMP,                    /* "Marks & Spencer" */
+  GAP_COMMA,
+  GAP_HARD,                   /* the end of a sentence, a bracket, a quote, a number ... */
+};
+
+#define NO_FLAGS G_MAXUINT32
+
+typedef struct {
+  guint   start;
+  guint   end;                /* without a possessive 's */
+  guint32 hash;               /* of the folded word */
+  guint32 flags;              /* from the word lists, NO_FLAGS until looked up */
+  guint8  cap;                /* starts with a capital */
+  guint8  poss;               /* followed by 's or s' */
+  guint8  sstart;             /* opens a sentence */
+  guint8  gap;                /* what separates it from the word before */
+  guint8  dotted;             /* "U.S": a dot inside */
+  guint8  paren;              /* right after an opening bracket */
+} DWord;
+
+typedef struct {
+  guint pos;                  /* byte offset of the suffix or cue */
+  guint len;
+  guint kind;                 /* ZH_STRIP, ZH_HEAD, ZH_CUE */
+} ZhHit;
+
+enum { ZH_STRIP, ZH_HEAD, ZH_CUE };
+
+enum {
+  EV_SUFFIX   = 1u << 0,
+  EV_HEAD     = 1u << 1,
+  EV_CUE      = 1u << 2,
+  EV_CUE_PAIR = 1u << 3,
+  EV_AFTER    = 1u << 4,
+  EV_OWNED    = 1u << 5,
+  EV_APPOS    = 1u << 6,
+  EV_SAID     = 1u << 7,
+  EV_HEADLINE = 1u << 8,
+  EV_REPEAT   = 1u << 9,
+  EV_ZH       = 1u << 10,
+};
+
+#define EV_STRONG (EV_SUFFIX | EV_HEAD | EV_CUE | EV_CUE_PAIR | EV_AFTER | EV_OWNED | EV_APPOS)
+
+static const char * const evidence_names[] = {
+  "suffix", "head word", "cue before", "cue before", "cue after", "possessive",
+  "apposition", "said", "headline", "repetition", "Chinese suffix",
+};
+
+#define MAX_NAME_WORDS 6
+
+typedef struct {
+  guint    first;             /* words of the name's first occurrence */
+  guint    last;
+  guint    count;             /* occurrences as a run of their own */
+  guint    evidence;
+  gboolean refused;
+  gboolean short_form;        /* the first word alone names it later */
+  gboolean short_anywhere;    /* ... and before it too */
+  const char *name;           /* interned, once accepted */
+} Cand;
+
+typedef struct {
+  const Dict                *dict;
+  const CitedExtractContext *ctx;
+  const char                *b;
+  guint                      len;
+  DWord                     *wv;      /* the words */
+  guint                      nw;
+  guint                      wcap;
+  guint32                    lower_bits[64]; /* hashes of the words in lower case, as bits */
+  GArray                    *cands;   /* Cand */
+  GArray                    *persons; /* guint: word index of a surname */
+  GArray                    *bodies;  /* guint: word index of a public body's letters */
+  GArray                    *zh;      /* ZhHit */
+} Disc;
+
+#define DW(D, i) (&(D)->wv[i])
+
+static guint32
+wflags (Disc *D,
+        guint i)
+{
+  DWord *w = DW (D, i);
+
+  if (w->flags == NO_FLAGS)
+    w->flags = dict_slot (D->dict, D->b + w->start, w->end - w->start, w->hash)->flags;
+  return w->flags;
+}
+
+static inline gboolean
+is_upper_at (const char *b,
+             guint       p,
+             guint       len)
+{
+  guchar c = b[p];
+
+  if (c >= 'A' && c <= 'Z')
+    return TRUE;
+  /* Latin-1 capitals: "Électricité" */
+  return c == 0xC3 && p + 1 < len && (guchar) b[p + 1] >= 0x80 && (guchar) b[p + 1] <= 0x9E &&
+         (guchar) b[p + 1] != 0x97;
+}
+
+/* The bytes of the letter at @p (1 or 2), 0 when none: ASCII letters and
+ * Latin letters with accents. */
+static inline guint
+letter_at (const char *b,
+           guint       p,
+           guint       len)
+{
+  guchar c = b[p];
+
+  if (g_ascii_isalpha (c))
+    return 1;
+  if (c >= 0xC3 && c <= 0xC9 && p + 1 < len && ((guchar) b[p + 1] & 0xC0) == 0x80)
+    return 2;
+  return 0;
+}
+
+/* An apostrophe at @p: ' or ’; its length, else 0. */
+static inline guint
+apostrophe_at (const char *b,
+               guint       p,
+               guint       len)
+{
+  if (b[p] == '\'')
+    return 1;
+  if ((guchar) b[p] == 0xE2 && p + 2 < len && (guchar) b[p + 1] == 0x80 && (guchar) b[p + 2] == 0x99)
+    return 3;
+  return 0;
+}
+
+/* A Chinese suffix or cue at @p: recorded, and its length returned so that
+ * the scan goes on after it; 0 when there is none. */
+static guint
+zh_hit_at (Disc  *D,
+           guint  p)
+{
+  const Dict *d = D->dict;
+  GPtrArray *lists[3] = { d->zh_strip, d->zh_heads, d->zh_cues };
+  gboolean any = FALSE;
+  guint32 f;
+
+  if (p + 3 > D->len)
+    return 0;
+  f = first3 (D->b + p);
+  for (guint k = 0; k < d->zh_first->len && !any; k++)
+    any = g_array_index (d->zh_first, guint32, k) == f;
+  if (!any)
+    return 0;
+  for (guint l = 0; l < 3; l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        const char *s = g_ptr_array_index (lists[l], i);
+        guint n = strlen (s);
+
+        if (p + n <= D->len && memcmp (D->b + p, s, n) == 0)
+          {
+            ZhHit hit = { p, n, l };
+
+            g_array_append_val (D->zh, hit);
+            return n;
+          }
+      }
+  return 0;
+}
+
+/* "Inc.", "Mr.", "U.S.": a dot after these ends no sentence. */
+static gboolean
+abbreviation_before (Disc *D)
+{
+  guint i;
+  DWord *w;
+
+  if (D->nw == 0)
+    return FALSE;
+  i = D->nw - 1;
+  w = DW (D, i);
+  return w->dotted || w->end - w->start == 1 || (wflags (D, i) & (D_TITLE | D_SUFFIX)) != 0;
+}
+
+/* Reads the word at @p into the word list; returns where the scan goes on. */
+static guint
+read_word (Disc  *D,
+           guint  p,
+           guint8 gap,
+           gboolean sentence)
+{
+  const char *b = D->b;
+  guint len = D->len;
+  DWord w = { .start = p, .flags = NO_FLAGS, .gap = gap, .sstart = sentence };
+  guint32 h = FNV_INIT;
+  guint next = 0;
+
+  w.cap = is_upper_at (b, p, len);
+  while (p < len)
+    {
+      guint m;
+      guint a;
+
+      /* ASCII letters and digits ("G8", "A380"): the common case, one
+       * table look-up a byte */
+      for (guchar f; p < len && (f = word_fold[(guchar) b[p]]) != 0; p++)
+        h = fnv (h, f);
+      if (p >= len)
+        break;
+      m = letter_at (b, p, len);
+      if (m > 0)
+        {
+          for (guint k = 0; k < m; k++)
+            h = fnv (h, (guchar) b[p + k]);
+          p += m;
+          continue;
+        }
+      /* "U.S", "U.K" */
+      if (b[p] == '.' && p + 1 < len && g_ascii_isalpha (b[p + 1]) &&
+          (p + 2 >= len || !g_ascii_isalpha (b[p + 2])))
+        {
+          w.dotted = TRUE;
+          h = fnv (h, '.');
+          p++;
+          continue;
+        }
+      a = apostrophe_at (b, p, len);
+      if (a == 0)
+        break;
+      if (p + a < len && (b[p + a] == 's' || b[p + a] == 'S') &&
+          (p + a + 1 >= len || letter_at (b, p + a + 1, len) == 0))
+        {
+          /* "Yukos's", "McDonald's": the name without its 's */
+          w.poss = TRUE;
+          next = p + a + 1;
+          break;
+        }
+      if (p + a < len && letter_at (b, p + a, len) > 0)
+        {
+          for (guint k = 0; k < a; k++)
+            h = fnv (h, (guchar) b[p + k]);   /* "O'Leary" */
+          p += a;
+          continue;
+        }
+      if (b[p - 1] == 's')
+        {
+          w.poss = TRUE;            /* "the analysts' view" */
+          next = p + a;
+        }
+      break;
+    }
+  w.end = p;
+  w.hash = h;
+  if (D->nw < D->wcap)
+    D->wv[D->nw++] = w;
+  if (!w.cap)
+    D->lower_bits[(w.hash >> 5) & 63] |= 1u << (w.hash & 31);
+  return next ? next : p;
+}
+
+/* One pass over the text: the words, and where Chinese suffixes stand. */
+static void
+scan_words (Disc *D)
+{
+  const char *b = D->b;
+  guint len = D->len, p = 0;
+  guint8 gap = GAP_HARD;
+  gboolean sentence = TRUE, line = FALSE, paren = FALSE;
+
+  while (p < len)
+    {
+      guchar c = b[p];
+
+      if (c == ' ')
+        {
+          p++;
+          continue;
+        }
+      if (g_ascii_isalpha (c) || letter_at (b, p, len) > 0)
+        {
+          p = read_word (D, p, gap, sentence);
+          DW (D, D->nw - 1)->paren = paren;
+          paren = FALSE;
+          gap = GAP_SPACE;
+          sentence = line = FALSE;
+          continue;
+        }
+      switch (c)
+        {
+        case ' ':
+        case '\t':
+        case '\r':
+          p++;
+          continue;
+        case '\n':
+          /* A blank line ends a paragraph; one line break wraps a line. */
+          if (line)
+            {
+              gap = GAP_HARD;
+              sentence = TRUE;
+            }
+          line = TRUE;
+          p++;
+          continue;
+        case ',':
+          gap = MAX (gap, GAP_COMMA);
+          break;
+        case '(':
+          paren = TRUE;
+          gap = GAP_HARD;
+          break;
+        case '&':
+          gap = gap == GAP_SPACE ? GAP_AMP : GAP_HARD;
+          break;
+        case '-':
+          gap = gap == GAP_SPACE && p > 0 && g_ascii_isalpha (b[p - 1]) && p + 1 < len &&
+                letter_at (b, p + 1, len) > 0 ? GAP_HYPHEN : GAP_HARD;
+          break;
+        case '.':
+        case '!':
+        case '?':
+          if (c != '.' || !abbreviation_before (D))
+            sentence = TRUE;
+          gap = GAP_HARD;
+          break;
+        default:
+          gap = GAP_HARD;
+          if (c >= 0xE0 && c <= 0xEF)
+            {
+              guint skip = 0;
+
+              if (D->zh != NULL && c >= 0xE4 && c <= 0xE9)
+                skip = zh_hit_at (D, p);
+              if (skip == 0 && c == 0xE3 && p + 2 < len && (guchar) b[p + 1] == 0x80 &&
+                  (guchar) b[p + 2] == 0x82)
+                sentence = TRUE;  /* 。 */
+              p += skip ? skip : 3;
+              line = FALSE;
+              continue;
+            }
+          if (c >= 0xF0)
+            p += 3;
+          else if (c >= 0xC0)
+            p += 1;
+          break;
+        }
+      line = FALSE;
+      p++;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Names                                                               */
+
+/* The folded words [i, j] joined as the word lists write phrases. */
+static guint32
+phrase_flags (Disc  *D,
+              guint  i,
+              guint  j)
+{
+  char buf[128];
+  guint n = 0;
+
+  if (i == j)
+    return wflags (D, i);
+  for (guint k = i; k <= j; k++)
+    {
+      DWord *w = DW (D, k);
+      const char *sep = k == i ? "" : w->gap == GAP_HYPHEN ? "-" : w->gap == GAP_AMP ? " & " : " ";
+      guint sl = strlen (sep);
+
+      if (n + sl + (w->end - w->start) >= sizeof buf)
+        return 0;
+      memcpy (buf + n, sep, sl);
+      n += sl;
+      memcpy (buf + n, D->b + w->start, w->end - w->start);
+      n += w->end - w->start;
+    }
+  return dict_find (D->dict, buf, n);
+}
+
+static gboolean
+same_word (const Disc *A,
+           guint       a,
+           const Disc *B,
+           guint       b)
+{
+  const DWord *x = DW (A, a), *y = DW (B, b);
+
+  return x->hash == y->hash && x->end - x->start == y->end - y->start && x->cap == y->cap;
+}
+
+/* Words [a, a + n) of @A and [b, b + n) of @B spell the same name. */
+static gboolean
+same_words (const Disc *A,
+            guint       a,
+            const Disc *B,
+            guint       b,
+            guint       n)
+{
+  for (guint k = 0; k < n; k++)
+    if (!same_word (A, a + k, B, b + k) || (k > 0 && DW (A, a + k)->gap != DW (B, b + k)->gap))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_plc (Disc *D,
+        guint i)
+{
+  DWord *w = DW (D, i);
+
+  return w->end - w->start == 3 && memcmp (D->b + w->start, "plc", 3) == 0;
+}
+
+/* The last word of the run of capitalised words from @a: "Marks &
+ * Spencer", "Rolls-Royce", "Bank of America", "Cadbury Schweppes plc". */
+static guint
+run_end (Disc *D,
+         guint a)
+{
+  guint b = a, n = D->nw;
+
+  while (b + 1 < n && !DW (D, b)->poss)
+    {
+      DWord *nx = DW (D, b + 1);
+
+      if (nx->cap && nx->gap <= GAP_AMP)
+        b++;
+      else if (nx->gap == GAP_SPACE && is_plc (D, b + 1))
+        return b + 1;
+      else if (!nx->cap && nx->gap == GAP_SPACE && b + 2 < n && nx->end - nx->start == 2 && (wflags (D, b + 1) & D_OF) &&
+               (wflags (D, b) & (D_HEAD | D_GOVWORD)) && DW (D, b + 2)->cap &&
+               DW (D, b + 2)->gap == GAP_SPACE)
+        b += 2;
+      else
+        break;
+    }
+  return b;
+}
+
+/* "the British Retail Consortium (BRC)": the letters in brackets after a
+ * public body are that body. */
+static void
+note_bodies (Disc *D)
+{
+  for (guint i = 1; i < D->nw; i++)
+    {
+      DWord *w = DW (D, i);
+      guint a = i - 1;
+
+      if (!w->paren || !DW (D, a)->cap)
+        continue;
+      while (a > 0 && DW (D, a)->gap <= GAP_AMP && (DW (D, a - 1)->cap || (wflags (D, a - 1) & D_OF)))
+        a--;
+      for (guint k = a; k < i; k++)
+        if (wflags (D, k) & D_GOVWORD)
+          {
+            g_array_append_val (D->bodies, i);
+            break;
+          }
+    }
+}
+
+static gboolean
+is_body (Disc *D,
+         guint i)
+{
+  for (guint k = 0; k < D->bodies->len; k++)
+    if (same_word (D, g_array_index (D->bodies, guint, k), D, i))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_person (Disc *D,
+            guint i)
+{
+  g_array_append_val (D->persons, i);
+}
+
+static gboolean
+is_person (Disc *D,
+           guint i)
+{
+  for (guint k = 0; k < D->persons->len; k++)
+    if (same_word (D, g_array_index (D->persons, guint, k), D, i))
+      return TRUE;
+  return FALSE;
+}
+
+/* The word also stands in lower case somewhere: a common word. */
+static gboolean
+lower_elsewhere (Disc *D,
+                 guint i)
+{
+  DWord *w = DW (D, i);
+
+  if (!(D->lower_bits[(w->hash >> 5) & 63] & (1u << (w->hash & 31))))
+    return FALSE;
+  for (guint k = 0; k < D->nw; k++)
+    {
+      DWord *o = DW (D, k);
+
+      if (!o->cap && o->hash == w->hash && o->end - o->start == w->end - w->start &&
+          letter_at (D->b, o->start, D->len) == 1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The extractor's vocabulary knows the word for itself, not only as the
+ * start of a phrase ("Deutsche" of "deutsche mark"). */
+static gboolean
+in_vocabulary (const char *s,
+               guint       len)
+{
+  const Word *w = word_find_folded (get_tables (), s, len);
+
+  return w != NULL && ((w->flags & ~W_PHRASE) != 0 || w->unit || w->metric || w->scope ||
+                       w->qualifier || w->currency);
+}
+
+/* A word that could stand alone for a company. */
+static gboolean
+could_be_name (Disc *D,
+               guint i)
+{
+  DWord *w = DW (D, i);
+
+  return w->end - w->start >= 2 && (wflags (D, i) & ~(D_OF | D_THE | D_HE)) == 0 &&
+         !in_vocabulary (D->b + w->start, w->end - w->start) &&
+         !lower_elsewhere (D, i) && !is_person (D, i);
+}
+
+/* The name in the run [*a, b]: leading words that are never names go
+ * ("The", "Shares"), a corporate suffix goes into *suffix; FALSE when the
+ * run names a person ("Mr Smith", "Richard Parsons", "chief executive
+ * Richard Parsons"), whose surname is noted. */
+static gboolean
+name_in_run (Disc    *D,
+             guint   *a,
+             guint    b,
+             guint   *last,
+             gboolean *suffix)
+{
+  guint i = *a;
+
+  /* "The", "However", "On Tuesday"; at the start of a sentence also a
+   * word that is no name elsewhere ("Later Quarvis said") */
+  while (i <= b && !(wflags (D, i) & D_TITLE) &&
+         ((wflags (D, i) & (D_STOP | D_MONTH)) ||
+          (i < b && DW (D, i)->sstart && wflags (D, i) == 0 && !could_be_name (D, i))))
+    i++;
+  if (i > b)
+    return FALSE;
+  if ((wflags (D, i) & D_TITLE) || (i < b && (wflags (D, i) & D_FIRST)) ||
+      (i > 0 && DW (D, i)->gap == GAP_SPACE && !DW (D, i - 1)->cap && (wflags (D, i - 1) & D_ROLE)))
+    {
+      if (i < b || !(wflags (D, i) & D_TITLE))
+        add_person (D, b);
+      return FALSE;
+    }
+  *a = i;
+  *last = b;
+  *suffix = FALSE;
+  while (*last > i && (wflags (D, *last) & D_SUFFIX) && (DW (D, *last)->cap || is_plc (D, *last)))
+    {
+      (*last)--;
+      *suffix = TRUE;
+    }
+  return *last - i < MAX_NAME_WORDS;
+}
+
+static Cand *
+find_cand (Disc *D,
+           guint a,
+           guint last)
+{
+  for (guint k = 0; k < D->cands->len; k++)
+    {
+      Cand *c = &g_array_index (D->cands, Cand, k);
+
+      if (c->last - c->first == last - a && same_words (D, c->first, D, a, last - a + 1))
+        return c;
+    }
+  return NULL;
+}
+
+/* What the words around the name [a, last] (the run ending at @b) say. */
+static guint
+evidence_around (Disc *D,
+                 guint a,
+                 guint last,
+                 guint b)
+{
+  guint n = D->nw;
+  guint ev = 0;
+
+  for (guint k = a; k <= last && last > a; k++)
+    if (wflags (D, k) & D_HEAD)
+      ev |= EV_HEAD;
+  /* "firm Rowntree", "shares in Rowntree" */
+  if (a > 0 && DW (D, a)->gap == GAP_SPACE && !DW (D, a - 1)->cap)
+    {
+      if (wflags (D, a - 1) & D_CUE_BEFORE)
+        ev |= EV_CUE;
+      if (a > 1 && DW (D, a - 1)->gap == GAP_SPACE && (!DW (D, a - 2)->cap || DW (D, a - 2)->sstart) &&
+          (phrase_flags (D, a - 2, a - 1) & D_CUE_PAIR))
+        ev |= EV_CUE_PAIR;
+    }
+  if (b + 1 >= n)
+    return ev;
+  /* "Yukos shares", "Yukos said" */
+  if (DW (D, b + 1)->gap == GAP_SPACE && !DW (D, b + 1)->cap && !DW (D, b)->poss)
+    {
+      guint32 f = wflags (D, b + 1);
+
+      if (f & D_CUE_AFTER)
+        ev |= EV_AFTER;
+      if (f & D_SAID)
+        {
+          if (b + 2 < n && DW (D, b + 2)->gap == GAP_SPACE && (wflags (D, b + 2) & D_HE))
+            return G_MAXUINT;     /* "Smith said he" */
+          ev |= EV_SAID;
+        }
+    }
+  /* "Yukos's main production unit", "Yukos's chief executive" */
+  if (DW (D, b)->poss && DW (D, b + 1)->gap == GAP_SPACE)
+    for (guint k = b + 1; k < n && k <= b + 3; k++)
+      {
+        if (DW (D, k)->cap || DW (D, k)->gap > GAP_HYPHEN)
+          break;
+        if ((wflags (D, k) & D_OWNED) || (k + 1 < n && (phrase_flags (D, k, k + 1) & D_OWNED)))
+          {
+            ev |= EV_OWNED;
+            break;
+          }
+      }
+  /* "Yukos, the Russian oil giant"; "Smith, who" */
+  if (DW (D, b + 1)->gap == GAP_COMMA && !DW (D, b + 1)->cap)
+    {
+      guint32 f = wflags (D, b + 1);
+
+      if (f & D_PERSON_AFTER)
+        return G_MAXUINT;
+      if (f & D_APPOS)
+        for (guint k = b + 2; k < n && k <= b + 8 && DW (D, k)->gap <= GAP_HYPHEN; k++)
+          if (!DW (D, k)->cap && (wflags (D, k) & D_CUE_BEFORE))
+            {
+              /* ... and closes there: not "Overall, the company made" */
+              if (k + 1 >= n || DW (D, k + 1)->gap >= GAP_COMMA)
+                ev |= EV_APPOS;
+              break;
+            }
+    }
+  return ev;
+}
+
+static void
+collect_candidates (Disc *D)
+{
+  guint n = D->nw;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint a = i, b, last;
+      gboolean suffix;
+      guint ev;
+      Cand *c;
+
+      if (!DW (D, i)->cap)
+        continue;
+      b = run_end (D, i);
+      i = b;
+      if (!name_in_run (D, &a, b, &last, &suffix))
+        continue;
+      ev = evidence_around (D, a, last, b);
+      if (ev == G_MAXUINT)
+        {
+          add_person (D, last);
+          continue;
+        }
+      if (suffix)
+        ev |= EV_SUFFIX;
+      c = find_cand (D, a, last);
+      if (c == NULL)
+        {
+          Cand nc = { .first = a, .last = last };
+
+          g_array_append_val (D->cands, nc);
+          c = &g_array_index (D->cands, Cand, D->cands->len - 1);
+        }
+      c->count++;
+      c->evidence |= ev;
+    }
+}
+
+/* Why a name is no company, or NULL. */
+static const char *
+refusal (Disc *D,
+         Cand *c)
+{
+  guint32 whole = phrase_flags (D, c->first, c->last);
+  gboolean any_name = FALSE;
+
+  if (whole & D_PLACE)
+    return "a place";
+  if (whole & D_MONTH)
+    return "a date";
+  if (whole & D_GOV)
+    return "a public body";
+  for (guint k = c->first; k <= c->last; k++)
+    {
+      guint32 f = wflags (D, k);
+
+      if (f & D_GOVWORD)
+        return "a public body";
+      if (f & D_STOP)
+        return "common words";  /* "Mi GMT" */
+      if (!(f & D_NOT_NAME) || ((f & D_HEAD) && c->last > c->first))
+        any_name |= !(f & D_OF);
+    }
+  if (!any_name)
+    return "common words";
+  if (!(c->evidence & EV_SUFFIX))
+    for (guint k = c->first; k <= c->last; k++)
+      for (guint q = DW (D, k)->start; q < DW (D, k)->end; q++)
+        if (g_ascii_isdigit (D->b[q]))
+          return "a model name";  /* "Tab S8 Plus", "P50 Pro" */
+  if (c->last > c->first && is_person (D, c->last) && !(wflags (D, c->last) & D_HEAD))
+    return "a person";        /* "Shawn Burns" ... "Mr Burns" */
+  if (is_body (D, c->first))
+    return "a public body";   /* "the British Retail Consortium (BRC)" */
+  if (c->first == c->last && !could_be_name (D, c->first))
+    return is_person (D, c->first) ? "a person" : "a common word";
+  return NULL;
+}
+
+/* Headline subjects: a name of the title that the body repeats. */
+static Cand *
+mark_headline (Disc       *D,
+               const char *title)
+{
+  Disc T = { .dict = D->dict, .ctx = D->ctx, .b = title, .len = strlen (title) };
+  Cand *found = NULL;
+  gboolean any_lower = FALSE;
+
+  for (guint k = 0; k < T.len && !any_lower; k++)
+    any_lower = g_ascii_islower (title[k]);
+  if (!any_lower)
+    return NULL;                /* "YUKOS SAYS ...": capitals say nothing */
+  T.wcap = T.len / 2 + 2;
+  T.wv = g_new (DWord, T.wcap);
+  T.persons = g_array_new (FALSE, FALSE, sizeof (guint));
+  T.bodies = g_array_new (FALSE, FALSE, sizeof (guint));
+  scan_words (&T);
+  for (guint i = 0; i < T.nw; i++)
+    {
+      guint a = i, b, last;
+      gboolean suffix;
+
+      if (!DW (&T, i)->cap)
+        continue;
+      b = run_end (&T, i);
+      i = b;
+      if (!name_in_run (&T, &a, b, &last, &suffix))
+        continue;
+      for (guint k = 0; k < D->cands->len; k++)
+        {
+          Cand *c = &g_array_index (D->cands, Cand, k);
+
+          if (c->last - c->first == last - a && c->count >= 2 &&
+              same_words (D, c->first, &T, a, last - a + 1))
+            {
+              c->evidence |= EV_HEADLINE;
+              if (found == NULL)
+                found = c;
+            }
+        }
+    }
+  g_free (T.wv);
+  g_array_unref (T.persons);
+  g_array_unref (T.bodies);
+  return found;
+}
+
+static const char *
+canonical_name (Disc *D,
+                Cand *c)
+{
+  GString *s = g_string_new (NULL);
+  const char *name;
+
+  for (guint k = c->first; k <= c->last; k++)
+    {
+      DWord *w = DW (D, k);
+
+      if (k > c->first)
+        g_string_append (s, w->gap == GAP_HYPHEN ? "-" : w->gap == GAP_AMP ? " & " : " ");
+      g_string_append_len (s, D->b + w->start, w->end - w->start);
+    }
+  name = g_intern_string (s->str);
+  g_string_free (s, TRUE);
+  return name;
+}
+
+/* The lexicon knows the name, or a brand within it ("Apple Computer"):
+ * the lexicon wins. */
+static gboolean
+known_to_lexicon (const CitedExtractContext *ctx,
+                  const char                *name)
+{
+  g_autoptr(GArray) inside = NULL;
+
+  if (cited_lexicon_lookup (ctx->lexicon, name) != NULL)
+    return TRUE;
+  inside = cited_lexicon_find (ctx->lexicon, name, strlen (name));
+  return inside->len > 0;
+}
+
+static void
+add_mention (GArray     *out,
+             const char *brand,
+             guint       start,
+             guint       end)
+{
+  CitedMention m = { brand, start, end, TRUE };
+
+  g_array_append_val (out, m);
+}
+
+/* Whether word @i joins the words around it into a longer name. */
+static gboolean
+joined_before (Disc *D,
+               guint i)
+{
+  return i > 0 && DW (D, i)->gap <= GAP_AMP && DW (D, i - 1)->cap && !DW (D, i - 1)->poss &&
+         !(wflags (D, i - 1) & D_STOP);
+}
+
+static gboolean
+joined_after (Disc *D,
+              guint j)
+{
+  return j + 1 < D->nw && DW (D, j + 1)->gap <= GAP_AMP && DW (D, j + 1)->cap &&
+         !DW (D, j)->poss && !(wflags (D, j + 1) & D_SUFFIX);
+}
+
+/* Every occurrence of the accepted names, the full name with its suffix
+ * ("Cadbury Schweppes plc") and, after it, the short form ("Cadbury"). */
+static void
+find_occurrences (Disc      *D,
+                  GPtrArray *accepted,
+                  GArray    *out)
+{
+  guint n = D->nw;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean done = FALSE;
+
+      if (!DW (D, i)->cap || joined_before (D, i))
+        continue;
+      for (guint k = 0; k < accepted->len && !done; k++)
+        {
+          Cand *c = g_ptr_array_index (accepted, k);
+          guint nw = c->last - c->first + 1, j = i + nw - 1;
+
+          if (j >= n || !same_words (D, c->first, D, i, nw) || joined_after (D, j))
+            continue;
+          while (j + 1 < n && !DW (D, j)->poss && DW (D, j + 1)->gap == GAP_SPACE &&
+                 (wflags (D, j + 1) & D_SUFFIX) && (DW (D, j + 1)->cap || is_plc (D, j + 1)))
+            j++;
+          add_mention (out, c->name, DW (D, i)->start, DW (D, j)->end);
+          i = j;
+          done = TRUE;
+        }
+      for (guint k = 0; k < accepted->len && !done; k++)
+        {
+          Cand *c = g_ptr_array_index (accepted, k);
+
+          if (c->short_form && (c->short_anywhere || DW (D, c->first)->start < DW (D, i)->start) &&
+              same_word (D, c->first, D, i) && !joined_after (D, i))
+            {
+              add_mention (out, c->name, DW (D, i)->start, DW (D, i)->end);
+              done = TRUE;
+            }
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Chinese: 蒙牛乳业集团, 招商银行, 阿里巴巴旗下                           */
+
+static gboolean
+ends_with_any (const char *b,
+               guint       from,
+               guint       q,
+               GPtrArray  *words,
+               guint      *len)
+{
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *w = g_ptr_array_index (words, i);
+      guint n = strlen (w);
+
+      if (q >= from + n && memcmp (b + q - n, w, n) == 0)
+        {
+          *len = n;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+zh_stop_char (const Dict *d,
+              gunichar    c)
+{
+  for (guint k = 0; k < d->zh_stop_chars->len; k++)
+    if (g_array_index (d->zh_stop_chars, gunichar, k) == c)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+lexicon_ends_at (const CitedExtractContext *ctx,
+                 guint                      q)
+{
+  for (guint k = 0; k < ctx->n_mentions; k++)
+    if (ctx->mentions[k].end == q)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+lexicon_overlaps (const CitedExtractContext *ctx,
+                  guint                      start,
+                  guint                      end)
+{
+  for (guint k = 0; k < ctx->n_mentions; k++)
+    if (ctx->mentions[k].start < end && ctx->mentions[k].end > start)
+      return TRUE;
+  return FALSE;
+}
+
+/* Made of generic words only: 科技, 美国科技, 上市 */
+static gboolean
+zh_all_generic (const Dict *d,
+                const char *s,
+                guint       n)
+{
+  guint p = 0;
+
+  while (p < n)
+    {
+      guint best = 0;
+
+      for (guint i = 0; i < d->zh_generic->len; i++)
+        {
+          const char *g = g_ptr_array_index (d->zh_generic, i);
+          guint l = strlen (g);
+
+          if (l > best && p + l <= n && memcmp (s + p, g, l) == 0)
+            best = l;
+        }
+      if (best == 0)
+        return FALSE;
+      p += best;
+    }
+  return TRUE;
+}
+
+/* The name before the suffix or cue of @hit, walking back over ideographs
+ * to a stop character, a stop word, a brand, or anything not Chinese. */
+static const char *
+zh_name (Disc        *D,
+         const ZhHit *hit,
+         guint       *start)
+{
+  const Dict *d = D->dict;
+  const char *b = D->b;
+  guint q = hit->pos, end, chars = 0, l;
+  g_autofree char *name = NULL;
+
+  while (q >= 3)
+    {
+      const guchar *pc = (const guchar *) b + q - 3;
+
+      if (pc[0] < 0xE4 || pc[0] > 0xE9 || (pc[1] & 0xC0) != 0x80 || (pc[2] & 0xC0) != 0x80 ||
+          zh_stop_char (d, g_utf8_get_char ((const char *) pc)) ||
+          ends_with_any (b, 0, q, d->zh_stop_words, &l) || lexicon_ends_at (D->ctx, q))
+        break;
+      if (++chars > 10)
+        return NULL;            /* no telling where the name starts */
+      q -= 3;
+    }
+  end = hit->kind == ZH_HEAD ? hit->pos + hit->len : hit->pos;
+  /* 腾讯控股集团旗下: the name without its suffixes */
+  while (hit->kind != ZH_HEAD && ends_with_any (b, q, end, d->zh_strip, &l))
+    end -= l;
+  if ((hit->kind == ZH_HEAD ? hit->pos : end) < q + 6 || lexicon_overlaps (D->ctx, q, hit->pos + hit->len))
+    return NULL;
+  if (zh_all_generic (d, b + q, hit->kind == ZH_HEAD ? hit->pos - q : end - q))
+    return NULL;
+  name = g_strndup (b + q, end - q);
+  for (guint i = 0; i < d->zh_gov->len; i++)
+    if (strstr (name, g_ptr_array_index (d->zh_gov, i)) != NULL)
+      return NULL;
+  *start = q;
+  return g_intern_string (name);
+}
+
+static guint
+count_in (Disc       *D,
+          const char *name)
+{
+  guint n = 0, nl = strlen (name);
+  const char *p = D->b, *end = D->b + D->len;
+
+  while (p < end && (p = g_strstr_len (p, end - p, name)) != NULL)
+    {
+      n++;
+      p += nl;
+    }
+  return n;
+}
+
+static void
+zh_discover (Disc   *D,
+             GArray *out)
+{
+  const Dict *d = D->dict;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < D->zh->len; i++)
+    {
+      const ZhHit *hit = &g_array_index (D->zh, ZhHit, i);
+      guint start = 0;
+      const char *name = zh_name (D, hit, &start);
+
+      if (name == NULL || g_ptr_array_find (names, name, NULL))
+        continue;
+      /* A bare 公司 follows common nouns too (任何公司, 手机公司): the name
+       * must come back. */
+      if (hit->kind == ZH_STRIP && hit->len == strlen ("公司") &&
+          memcmp (D->b + hit->pos, "公司", hit->len) == 0 && count_in (D, name) < 2)
+        continue;
+      g_ptr_array_add (names, (gpointer) name);
+      if (D->ctx->trace)
+        cited_extract_trace (D->ctx, start, hit->pos + hit->len, "discovered by %s",
+                             hit->kind == ZH_CUE ? "旗下" : evidence_names[10]);
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      guint nl = strlen (name);
+      const char *p = D->b;
+      const char *end = D->b + D->len;
+
+      while (p < end && (p = g_strstr_len (p, end - p, name)) != NULL)
+        {
+          guint s = p - D->b, e = s + nl, l;
+
+          /* 蒙牛乳业集团有限公司: the suffixes go with the mention */
+          for (gboolean more = TRUE; more;)
+            {
+              more = FALSE;
+              for (guint k = 0; k < d->zh_strip->len && !more; k++)
+                {
+                  const char *w = g_ptr_array_index (d->zh_strip, k);
+
+                  l = strlen (w);
+                  if (e + l <= D->len && memcmp (D->b + e, w, l) == 0)
+                    {
+                      e += l;
+                      more = TRUE;
+                    }
+                }
+            }
+          add_mention (out, name, s, e);
+          p = D->b + e;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* The whole text                                                      */
+
+static int
+by_start (gconstpointer a,
+          gconstpointer b)
+{
+  const CitedMention *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->end > y->end ? -1 : x->end < y->end;
+}
+
+static int
+longest_first (gconstpointer a,
+               gconstpointer b)
+{
+  const Cand *x = *(Cand * const *) a, *y = *(Cand * const *) b;
+
+  return (int) (y->last - y->first) - (int) (x->last - x->first);
+}
+
+/* Drops the mentions that overlap a lexicon mention (the lexicon wins) or
+ * the discovered mention before them. */
+static void
+drop_overlaps (const CitedExtractContext *ctx,
+               GArray                    *out)
+{
+  guint kept = 0, l = 0, prev_end = 0;
+
+  for (guint i = 0; i < out->len; i++)
+    {
+      CitedMention m = g_array_index (out, CitedMention, i);
+
+      while (l < ctx->n_mentions && ctx->mentions[l].end <= m.start)
+        l++;
+      if ((l < ctx->n_mentions && ctx->mentions[l].start < m.end) || (kept > 0 && m.start < prev_end))
+        continue;
+      g_array_index (out, CitedMention, kept++) = m;
+      prev_end = m.end;
+    }
+  g_array_set_size (out, kept);
+}
+
+/**
+ * discover_companies:
+ * @ctx: the text and its lexicon mentions, sorted by start
+ * @title: (nullable): the article's title
+ * @headline: (out): the discovered company the title is about, or NULL
+ *
+ * Finds the companies of @ctx's body that the lexicon does not know.
+ *
+ * Returns: (transfer full): every occurrence of each, as CitedMention with
+ *   discovered set, sorted by start and overlapping no lexicon mention.
+ */
+GArray *
+discover_companies (const CitedExtractContext *ctx,
+                    const char                *title,
+                    const char               **headline)
+{
+  Disc D = {
+    .dict = get_dict (),
+    .ctx = ctx,
+    .b = ctx->body,
+    .len = ctx->length,
+  };
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (CitedMention));
+  g_autoptr(GPtrArray) accepted = g_ptr_array_new ();
+  Cand *head = NULL;
+
+  *headline = NULL;
+  D.wcap = D.len / 2 + 2;
+  D.wv = g_new (DWord, D.wcap);
+  D.cands = g_array_new (FALSE, FALSE, sizeof (Cand));
+  D.persons = g_array_new (FALSE, FALSE, sizeof (guint));
+  D.bodies = g_array_new (FALSE, FALSE, sizeof (guint));
+  D.zh = g_array_new (FALSE, FALSE, sizeof (ZhHit));
+  scan_words (&D);
+  note_bodies (&D);
+  collect_candidates (&D);
+  if (title != NULL && D.cands->len > 0)
+    head = mark_headline (&D, title);
+
+  for (guint k = 0; k < D.cands->len; k++)
+    {
+      Cand *c = &g_array_index (D.cands, Cand, k);
+      const char *why;
+      guint ev = c->evidence;
+
+      /* A name of several words that comes back, once with a verb or a
+       * possessive of its own ("Calder Rowe said", "Calder Rowe's
+       * shares") */
+      if (c->last > c->first && c->count >= 2 && (ev & (EV_SAID | EV_OWNED)))
+        ev |= EV_REPEAT;
+      if (!((ev & (EV_STRONG | EV_HEADLINE | EV_REPEAT)) || ((ev & EV_SAID) && c->count >= 2)))
+        continue;
+      /* "Yukos's market share", "Yukos said": a possessive or a verb
+       * after a single word, which text glued together ("GMTpeople's
+       * share") can also show, needs the name to come back. */
+      if (c->first == c->last && c->count < 2 &&
+          !(ev & (EV_SUFFIX | EV_CUE | EV_CUE_PAIR | EV_AFTER | EV_APPOS | EV_HEADLINE)))
+        continue;
+      why = refusal (&D, c);
+      if (why != NULL)
+        {
+          if (ctx->trace)
+            cited_extract_trace (ctx, DW (&D, c->first)->start, DW (&D, c->last)->end,
+                                 "not discovered: %s", why);
+          continue;
+        }
+      c->name = canonical_name (&D, c);
+      if (known_to_lexicon (ctx, c->name))
+        {
+          if (ctx->trace)
+            cited_extract_trace (ctx, DW (&D, c->first)->start, DW (&D, c->last)->end,
+                                 "not discovered: the lexicon's");
+          c->name = NULL;
+          continue;
+        }
+      c->short_form = c->last > c->first && could_be_name (&D, c->first) &&
+                      DW (&D, c->first)->end - DW (&D, c->first)->start >= 3;
+      g_ptr_array_add (accepted, c);
+      if (ctx->trace)
+        cited_extract_trace (ctx, DW (&D, c->first)->start, DW (&D, c->last)->end,
+                             "discovered by %s", evidence_names[g_bit_nth_lsf (ev, -1)]);
+    }
+  g_ptr_array_sort (accepted, longest_first);
+  /* "Rowntree's chief executive" after "Rowntree Mackintosh": the short
+   * form, not a company of its own; it names the full one wherever it
+   * stands. */
+  for (guint k = accepted->len; k-- > 0;)
+    {
+      Cand *c = g_ptr_array_index (accepted, k);
+
+      if (c->last != c->first)
+        break;
+      for (guint f = 0; f < k; f++)
+        {
+          Cand *full = g_ptr_array_index (accepted, f);
+
+          if (full->short_form && same_word (&D, full->first, &D, c->first))
+            {
+              full->short_anywhere = TRUE;
+              g_ptr_array_remove_index (accepted, k);
+              break;
+            }
+        }
+    }
+  find_occurrences (&D, accepted, out);
+  if (D.zh->len > 0)
+    zh_discover (&D, out);
+  g_array_sort (out, by_start);
+  drop_overlaps (ctx, out);
+  if (head != NULL && head->name != NULL)
+    for (guint k = 0; k < out->len && *headline == NULL; k++)
+      if (g_array_index (out, CitedMention, k).brand == head->name)
+        *headline = head->name;
+
+  g_free (D.wv);
+  g_array_unref (D.cands);
+  g_array_unref (D.persons);
+  g_array_unref (D.bodies);
+  g_array_unref (D.zh);
+  return out;
+}
