@@ -255,6 +255,8 @@ typedef struct {
   const char *date_to;       /* "YYYY-MM-DD" inclusive */
   gint64 article_id;         /* figures of one article */
   gboolean include_rejected; /* figures: also list rejected ones */
+  const char *span;          /* figures: "period", "cumulative", "rate" or "point" */
+  const char *claim_status;  /* figures: "reported", "forecast", "target" or "plan" */
   CitedSort sort;
   guint offset;
   guint limit;               /* 0 = no limit */
