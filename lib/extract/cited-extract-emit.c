@@ -440,7 +440,8 @@ state_span (Sentence        *S,
 /* Reported, or forecast ("expects revenue of $5bn", "the 5 million
  * analysts had expected"), plan ("plans to open", "will invest") or target
  * ("aims to become"): the nearest such word before the figure in its
- * clause, or a forecast word right after it. */
+ * comma segment and not before a "with", or a forecast word right after
+ * it. */
 static const char *
 state_status (Sentence        *S,
               const Candidate *c,
@@ -449,15 +450,22 @@ state_status (Sentence        *S,
   guint16 clause = TOK (S, c->first)->clause;
   guint n = S->tokens->len;
 
+  /* The word of status stands in the figure's comma segment. */
   for (guint k = c->first; k-- > 0;)
     {
       Token *t = TOK (S, k);
       guint64 fl;
 
-      if (t->clause != clause)
+      /* "target the world's first, overseas sales of 140 million": the
+       * aim is the rank, not the sales. */
+      if (t->clause != clause || t->segment != TOK (S, c->first)->segment)
         break;
       if (t->type != T_WORD)
         continue;
+      /* "aims to be the top maker with 140 million units sold overseas":
+       * what it has now, not its aim. */
+      if (is_word (S, t, "with"))
+        break;
       fl = flags_at (S, k);
       if (fl & W_FORECAST)
         {
