@@ -390,3 +390,10 @@ get_tables (void)
     }
   return tables_singleton;
 }
+
+gboolean
+cited_extract_is_point_metric (const char *metric)
+{
+  return metric != NULL &&
+         g_hash_table_contains (get_tables ()->point_metrics, g_intern_string (metric));
+}
