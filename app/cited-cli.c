@@ -940,6 +940,33 @@ figure_value_text (const CitedFigure *figure)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* What a figure states beyond a reported level of a period, in short:
+ * "fall of profit", "forecast", "cumulative", "rate"; NULL for a plain
+ * reported figure. */
+static char *
+figure_states_text (const CitedFigure *figure)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (figure->change != CITED_CHANGE_LEVEL)
+    {
+      const char *direction = cited_direction_to_string (figure->direction);
+
+      g_string_append_printf (out, "%s %s", direction != NULL ? direction : "change",
+                              figure->change == CITED_CHANGE_PERCENT ? "%" : "abs.");
+      if (figure->measure != NULL)
+        g_string_append_printf (out, " of %s", figure->measure);
+    }
+  if (figure->span != CITED_SPAN_PERIOD && figure->span != CITED_SPAN_POINT)
+    g_string_append_printf (out, "%s%s", out->len ? ", " : "", cited_span_to_string (figure->span));
+  if (figure->claim_status != CITED_CLAIM_REPORTED)
+    g_string_append_printf (out, "%s%s", out->len ? ", " : "",
+                            cited_claim_status_to_string (figure->claim_status));
+  if (out->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static char *
 figure_period_text (const CitedFigure *figure)
 {
@@ -1016,17 +1043,19 @@ sentence_excerpt (const CitedFigure *figure)
 static void
 print_figures_text (GPtrArray *list)
 {
-  g_autoptr(CitedCliTable) table = cited_cli_table_new (8);
+  g_autoptr(CitedCliTable) table = cited_cli_table_new (9);
   guint width = cited_cli_terminal_width (STDOUT_FILENO);
 
   cited_cli_table_set_column (table, 0, _("ID"), CITED_CLI_ALIGN_RIGHT, 0, FALSE);
   cited_cli_table_set_column (table, 1, _("BRAND"), CITED_CLI_ALIGN_LEFT, 16, FALSE);
   cited_cli_table_set_column (table, 2, _("METRIC"), CITED_CLI_ALIGN_LEFT, 14, FALSE);
   cited_cli_table_set_column (table, 3, _("VALUE"), CITED_CLI_ALIGN_RIGHT, 28, FALSE);
-  cited_cli_table_set_column (table, 4, _("SCOPE"), CITED_CLI_ALIGN_LEFT, 14, FALSE);
-  cited_cli_table_set_column (table, 5, _("PERIOD"), CITED_CLI_ALIGN_LEFT, 0, FALSE);
-  cited_cli_table_set_column (table, 6, _("ARTICLE"), CITED_CLI_ALIGN_RIGHT, 0, FALSE);
-  cited_cli_table_set_column (table, 7, _("SENTENCE"), CITED_CLI_ALIGN_LEFT, SENTENCE_WIDTH, TRUE);
+  /* Translators: what a figure states: a rise or fall, a forecast, a running total */
+  cited_cli_table_set_column (table, 4, _("STATES"), CITED_CLI_ALIGN_LEFT, 24, FALSE);
+  cited_cli_table_set_column (table, 5, _("SCOPE"), CITED_CLI_ALIGN_LEFT, 14, FALSE);
+  cited_cli_table_set_column (table, 6, _("PERIOD"), CITED_CLI_ALIGN_LEFT, 0, FALSE);
+  cited_cli_table_set_column (table, 7, _("ARTICLE"), CITED_CLI_ALIGN_RIGHT, 0, FALSE);
+  cited_cli_table_set_column (table, 8, _("SENTENCE"), CITED_CLI_ALIGN_LEFT, SENTENCE_WIDTH, TRUE);
 
   for (guint r = 0; r < list->len; r++)
     {
@@ -1039,8 +1068,9 @@ print_figures_text (GPtrArray *list)
       g_autofree char *period = figure_period_text (figure);
       g_autofree char *article = g_strdup_printf ("%" G_GINT64_FORMAT, figure->article_id);
       g_autofree char *sentence = sentence_excerpt (figure);
+      g_autofree char *states = figure_states_text (figure);
       const char *cells[] = {
-        id, figure->brand, figure->metric, value, figure->scope, period, article, sentence,
+        id, figure->brand, figure->metric, value, states, figure->scope, period, article, sentence,
       };
 
       cited_cli_table_add_row (table, cells);
@@ -1085,6 +1115,12 @@ print_figures_json (GPtrArray *list)
       json_add_string_or_null (builder, "status", status_name (figure->status));
       json_builder_set_member_name (builder, "edited");
       json_builder_add_boolean_value (builder, figure->edited);
+      json_add_string_or_null (builder, "measure", cited_figure_get_measure (figure));
+      json_add_string_or_null (builder, "change", cited_change_to_string (figure->change));
+      json_add_string_or_null (builder, "direction", cited_direction_to_string (figure->direction));
+      json_add_string_or_null (builder, "span", cited_span_to_string (figure->span));
+      json_add_string_or_null (builder, "claim_status",
+                               cited_claim_status_to_string (figure->claim_status));
       if (figure->edited)
         {
           json_add_number_or_null (builder, "original_value", figure->orig_value);
@@ -1097,17 +1133,24 @@ print_figures_json (GPtrArray *list)
   write_json (builder);
 }
 
+/* The CSV columns; with --states, the last five too. */
+#define FIGURE_CSV_COLUMNS 19
+#define FIGURE_CSV_STATES 5
+
 static void
-print_figures_csv (GPtrArray *list)
+print_figures_csv (GPtrArray *list,
+                   gboolean   states)
 {
-  static const char * const header[] = {
+  static const char * const header[FIGURE_CSV_COLUMNS + FIGURE_CSV_STATES] = {
     "id", "article_id", "article_title", "article_path", "value", "value_max", "unit",
     "currency", "qualifier", "metric", "scope", "year", "quarter", "brand", "text",
     "sentence", "language", "status", "edited",
+    "measure", "change", "direction", "span", "claim_status",
   };
+  guint n_columns = FIGURE_CSV_COLUMNS + (states ? FIGURE_CSV_STATES : 0);
   g_autoptr(GString) csv = g_string_new (NULL);
 
-  cited_csv_append_row (csv, header, G_N_ELEMENTS (header), CITED_CSV_CRLF);
+  cited_csv_append_row (csv, header, n_columns, CITED_CSV_CRLF);
   for (guint r = 0; r < list->len; r++)
     {
       CitedFigure *figure = g_ptr_array_index (list, r);
@@ -1118,14 +1161,17 @@ print_figures_csv (GPtrArray *list)
       g_autofree char *year = figure->year != 0 ? g_strdup_printf ("%d", figure->year) : NULL;
       g_autofree char *quarter = figure->quarter != 0
                                  ? g_strdup_printf ("%d", figure->quarter) : NULL;
-      const char *fields[] = {
+      const char *fields[FIGURE_CSV_COLUMNS + FIGURE_CSV_STATES] = {
         id, article_id, figure->article_title, figure->article_path, value, value_max,
         figure->unit, figure->currency, figure->qualifier, figure->metric, figure->scope,
         year, quarter, figure->brand, figure->text, figure->sentence, figure->language,
         status_name (figure->status), figure->edited ? "true" : "false",
+        cited_figure_get_measure (figure), cited_change_to_string (figure->change),
+        cited_direction_to_string (figure->direction), cited_span_to_string (figure->span),
+        cited_claim_status_to_string (figure->claim_status),
       };
 
-      cited_csv_append_row (csv, fields, G_N_ELEMENTS (fields), CITED_CSV_CRLF);
+      cited_csv_append_row (csv, fields, n_columns, CITED_CSV_CRLF);
     }
   write_csv (csv);
 }
@@ -1276,12 +1322,22 @@ cmd_figures (Cli    *cli,
   g_autofree char *brand = NULL;
   g_autofree char *metric = NULL;
   g_autofree char *format_name = NULL;
+  g_autofree char *span = NULL;
+  g_autofree char *claim_status = NULL;
   gboolean include_rejected = FALSE;
+  gboolean states = FALSE;
   const GOptionEntry entries[] = {
     { "brand", 'b', 0, G_OPTION_ARG_FILENAME, &brand,
       N_("Only figures about this brand (a name or an alias)"), N_("NAME") },
     { "metric", 'm', 0, G_OPTION_ARG_FILENAME, &metric,
       N_("Only figures of this metric (sales, shipments, price, patents, …)"), N_("NAME") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &claim_status,
+      N_("Only figures that state this: reported, forecast, target or plan"), N_("STATUS") },
+    { "span", 0, 0, G_OPTION_ARG_STRING, &span,
+      N_("Only figures of this span: period, cumulative, rate or point"), N_("SPAN") },
+    { "states", 0, 0, G_OPTION_ARG_NONE, &states,
+      N_("In CSV, also the columns of what a figure states (measure, change, direction, span, "
+         "claim_status)"), NULL },
     { "search", 's', 0, G_OPTION_ARG_FILENAME, &search,
       N_("Only figures from articles matching these words"), N_("QUERY") },
     { "rejected", 0, 0, G_OPTION_ARG_NONE, &include_rejected,
@@ -1315,6 +1371,18 @@ cmd_figures (Cli    *cli,
       !ensure_utf8 (&brand, "figures", "--brand") ||
       !ensure_utf8 (&metric, "figures", "--metric"))
     return EXIT_USAGE;
+  {
+    CitedSpan span_value;
+    CitedClaimStatus status_value;
+
+    if (span != NULL && !cited_span_from_string (span, &span_value))
+      return usage_error ("figures", _("Unknown span “%s”: use period, cumulative, rate or point"),
+                          span);
+    if (claim_status != NULL && !cited_claim_status_from_string (claim_status, &status_value))
+      return usage_error ("figures",
+                          _("Unknown status “%s”: use reported, forecast, target or plan"),
+                          claim_status);
+  }
 
   store = open_store (cli, FALSE);
   if (store == NULL)
@@ -1328,6 +1396,8 @@ cmd_figures (Cli    *cli,
     query.search = search;
   query.metric = metric;
   query.include_rejected = include_rejected;
+  query.span = span;
+  query.claim_status = claim_status;
 
   list = cited_store_list_figures (store, &query, &error);
   if (list == NULL)
@@ -1349,7 +1419,7 @@ cmd_figures (Cli    *cli,
       print_figures_json (list);
       break;
     case FORMAT_CSV:
-      print_figures_csv (list);
+      print_figures_csv (list, states);
       break;
     case FORMAT_TEXT:
     default:

@@ -687,6 +687,186 @@ unit_phrase (const char *unit,
   return NULL;
 }
 
+/* What a figures chart left out so that its axis holds one kind of
+ * figure. */
+typedef struct {
+  guint ranks;               /* a rank is a place, never a bar's height */
+  guint changes;             /* rises and falls on a chart of levels, or levels on a chart of changes */
+  guint statuses;            /* forecasts, targets and plans on a chart of results */
+  guint spans[CITED_SPAN_POINT + 1]; /* by span, other than the one drawn */
+  guint other_measures;      /* changes of another measure than the one drawn */
+} LeftOut;
+
+static gboolean
+is_rank (const CitedFigure *figure)
+{
+  return g_strcmp0 (figure->metric, "rank") == 0;
+}
+
+/* Keeps the figures of one kind, so that a chart never draws two spans,
+ * changes or statuses on one axis: levels (or, on the growth chart,
+ * changes in percent of one measure), reported (or query->claim_status);
+ * no rank, which is a place and no amount. Counts what it leaves out in
+ * @out; sets @measure to the measure of a chart of changes. The span is
+ * chosen after the unit, by keep_one_span(). */
+static GPtrArray *
+figures_of_one_kind (GPtrArray        *all,
+                     const CitedQuery *query,
+                     LeftOut          *out,
+                     const char      **measure)
+{
+  GPtrArray *drawn = g_ptr_array_new ();
+  gboolean changes = g_strcmp0 (query->metric, "growth") == 0;
+  CitedClaimStatus status = CITED_CLAIM_REPORTED;
+  g_autoptr(GHashTable) measures = g_hash_table_new (g_str_hash, g_str_equal);
+  guint best = 0;
+
+  if (query->claim_status != NULL)
+    cited_claim_status_from_string (query->claim_status, &status);
+  *measure = NULL;
+  for (guint i = 0; i < all->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (all, i);
+
+      if (!isfinite (figure->value))
+        continue;
+      if (is_rank (figure))
+        out->ranks++;
+      else if (changes ? figure->change != CITED_CHANGE_PERCENT : figure->change != CITED_CHANGE_LEVEL)
+        out->changes++;
+      else if (figure->claim_status != status)
+        out->statuses++;
+      else
+        g_ptr_array_add (drawn, figure);
+    }
+  if (!changes)
+    return drawn;
+
+  /* Changes of one measure: a share price that fell is no sales drop. */
+  for (guint i = 0; i < drawn->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (drawn, i);
+      const char *key = figure->measure != NULL ? figure->measure : "";
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (measures, key)) + 1;
+
+      g_hash_table_insert (measures, (gpointer) key, GUINT_TO_POINTER (n));
+      if (n > best)
+        {
+          best = n;
+          *measure = figure->measure;
+        }
+    }
+  for (guint i = drawn->len; i-- > 0;)
+    {
+      CitedFigure *figure = g_ptr_array_index (drawn, i);
+
+      if (g_strcmp0 (figure->measure, *measure) != 0)
+        {
+          out->other_measures++;
+          g_ptr_array_remove_index (drawn, i);
+        }
+    }
+  return drawn;
+}
+
+/* Keeps in @figures those of one span: query->span, else the most common
+ * (a period's total first among equals); counts the others in @out. */
+static void
+keep_one_span (GPtrArray        *figures,
+               const CitedQuery *query,
+               LeftOut          *out)
+{
+  CitedSpan span = CITED_SPAN_PERIOD;
+  guint span_counts[CITED_SPAN_POINT + 1] = { 0 };
+
+  for (guint i = 0; i < figures->len; i++)
+    span_counts[CLAMP (((CitedFigure *) g_ptr_array_index (figures, i))->span,
+                       CITED_SPAN_PERIOD, CITED_SPAN_POINT)]++;
+  if (query->span == NULL || !cited_span_from_string (query->span, &span))
+    for (guint k = 0; k <= CITED_SPAN_POINT; k++)
+      if (span_counts[k] > span_counts[span])
+        span = k;
+  for (guint i = figures->len; i-- > 0;)
+    {
+      CitedFigure *figure = g_ptr_array_index (figures, i);
+
+      if (figure->span != span)
+        {
+          out->spans[CLAMP (figure->span, CITED_SPAN_PERIOD, CITED_SPAN_POINT)]++;
+          g_ptr_array_remove_index (figures, i);
+        }
+    }
+}
+
+/* Says in the subtitle what a chart left out: "3 forecasts, targets or
+ * plans not drawn". */
+static void
+add_left_out_notes (GPtrArray        *notes,
+                    const LeftOut    *out,
+                    const CitedQuery *query)
+{
+  gboolean changes = g_strcmp0 (query->metric, "growth") == 0;
+
+  if (out->ranks > 0)
+    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u rank not drawn as a bar",
+                                                          "%u ranks not drawn as bars", out->ranks),
+                                             out->ranks));
+  if (out->changes > 0)
+    g_ptr_array_add (notes, g_strdup_printf (changes
+                                             ? g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u level or absolute change not drawn",
+                                                            "%u levels or absolute changes not drawn",
+                                                            out->changes)
+                                             : g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u rise or fall not drawn",
+                                                            "%u rises and falls not drawn",
+                                                            out->changes),
+                                             out->changes));
+  if (out->statuses > 0)
+    g_ptr_array_add (notes, g_strdup_printf (query->claim_status == NULL ||
+                                             g_str_equal (query->claim_status, "reported")
+                                             ? g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u forecast, target or plan not drawn",
+                                                            "%u forecasts, targets or plans not drawn",
+                                                            out->statuses)
+                                             : g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u figure of another status not drawn",
+                                                            "%u figures of other statuses not drawn",
+                                                            out->statuses),
+                                             out->statuses));
+  if (out->spans[CITED_SPAN_PERIOD] > 0)
+    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u period total not drawn",
+                                                          "%u period totals not drawn",
+                                                          out->spans[CITED_SPAN_PERIOD]),
+                                             out->spans[CITED_SPAN_PERIOD]));
+  if (out->spans[CITED_SPAN_CUMULATIVE] > 0)
+    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u cumulative total not drawn",
+                                                          "%u cumulative totals not drawn",
+                                                          out->spans[CITED_SPAN_CUMULATIVE]),
+                                             out->spans[CITED_SPAN_CUMULATIVE]));
+  if (out->spans[CITED_SPAN_RATE] > 0)
+    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u rate not drawn",
+                                                          "%u rates not drawn",
+                                                          out->spans[CITED_SPAN_RATE]),
+                                             out->spans[CITED_SPAN_RATE]));
+  if (out->spans[CITED_SPAN_POINT] > 0)
+    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u point-in-time level not drawn",
+                                                          "%u point-in-time levels not drawn",
+                                                          out->spans[CITED_SPAN_POINT]),
+                                             out->spans[CITED_SPAN_POINT]));
+  if (out->other_measures > 0)
+    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u change of another measure not drawn",
+                                                          "%u changes of other measures not drawn",
+                                                          out->other_measures),
+                                             out->other_measures));
+}
+
 /**
  * cited_chart_new_figures:
  * @store: the store
@@ -702,6 +882,13 @@ unit_phrase (const char *unit,
  * beyond MAX_FIGURE_BARS bars, brands or groups, the subtitle says how many
  * figures are not shown.
  *
+ * The axis holds one kind of figure: reported levels (query->claim_status
+ * may ask for forecasts, targets or plans) of one span (the most common,
+ * or query->span); the growth chart draws changes in percent of one
+ * measure. Ranks are places, never bar heights, and are left out. The
+ * subtitle says what was left out ("3 forecasts, targets or plans not
+ * drawn").
+ *
  * Returns: (transfer full): the chart (without categories when there are no
  *   figures), or NULL with @error set
  */
@@ -711,7 +898,10 @@ cited_chart_new_figures (CitedStore        *store,
                          GError           **error)
 {
   CitedQuery q;
+  g_autoptr(GPtrArray) listed = NULL;
   g_autoptr(GPtrArray) all = NULL;
+  LeftOut left_out = { 0 };
+  const char *measure = NULL;
   g_autoptr(GPtrArray) figures = g_ptr_array_new ();
   g_autoptr(GHashTable) unit_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) series_by_key = g_hash_table_new (g_str_hash, g_str_equal);
@@ -743,9 +933,12 @@ cited_chart_new_figures (CitedStore        *store,
   q.include_rejected = FALSE;
   q.offset = 0;
   q.limit = 0;
-  all = cited_store_list_figures (store, &q, error);
-  if (all == NULL)
+  q.span = NULL;
+  q.claim_status = NULL;
+  listed = cited_store_list_figures (store, &q, error);
+  if (listed == NULL)
     return NULL;
+  all = figures_of_one_kind (listed, query, &left_out, &measure);
 
   metric_title = capitalize (query->metric);
   /* Translators: a chart title, e.g. "Sales by brand" */
@@ -797,13 +990,18 @@ cited_chart_new_figures (CitedStore        *store,
       g_ptr_array_add (figures, figure);
     }
 
+  keep_one_span (figures, query, &left_out);
+
   if (figures->len == 0)
     {
       g_autofree char *phrase = NULL;
 
       /* Translators: the subtitle of an empty chart, %s is a metric */
       phrase = g_strdup_printf (_("No %s figures in the articles"), query->metric);
-      chart->subtitle = g_steal_pointer (&phrase);
+      g_ptr_array_add (notes, g_steal_pointer (&phrase));
+      add_left_out_notes (notes, &left_out, query);
+      g_ptr_array_add (notes, NULL);
+      chart->subtitle = g_strjoinv (" · ", (char **) notes->pdata);
       return g_steal_pointer (&chart);
     }
 
@@ -1018,6 +1216,10 @@ cited_chart_new_figures (CitedStore        *store,
                                                           "%u figures in other units left out",
                                                           n_other_units),
                                              n_other_units));
+  add_left_out_notes (notes, &left_out, query);
+  if (measure != NULL)
+    /* Translators: the subtitle of the growth chart, %s is a measure ("profit") */
+    g_ptr_array_insert (notes, 0, g_strdup_printf (_("Change in %s"), measure));
   if (notes->len > 0)
     {
       g_ptr_array_add (notes, NULL);

@@ -183,6 +183,17 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX hidden_mentions_name ON hidden_mentions (name);"
   "CREATE INDEX hidden_mentions_article ON hidden_mentions (article_id);",
+
+  /* 5: what a figure
+   * states. The measure of a change ("profit" in "profits fell 5%"), and
+   * CitedChange, CitedDirection, CitedSpan and CitedClaimStatus by value;
+   * figures stored before read as reported period levels until their
+   * article is extracted again. */
+  "ALTER TABLE figures ADD COLUMN measure TEXT;"
+  "ALTER TABLE figures ADD COLUMN change_kind INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE figures ADD COLUMN direction INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE figures ADD COLUMN span INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE figures ADD COLUMN claim_status INTEGER NOT NULL DEFAULT 0;",
 };
 
 static char *like_pattern (const char *term);
@@ -1064,8 +1075,9 @@ store_extraction (CitedStore            *self,
                         "INSERT INTO figures (article_id, value, value_max, unit, currency,"
                         "  qualifier, metric, scope, year, quarter, brand, text, sentence,"
                         "  language, start, end, sentence_start, sentence_end, currency_inferred,"
-                        "  discovered_as)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "  discovered_as, measure, change_kind, direction, span, claim_status)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        "  ?, ?, ?, ?, ?, ?)",
                         error);
       if (insert == NULL)
         return FALSE;
@@ -1095,6 +1107,11 @@ store_extraction (CitedStore            *self,
           sqlite3_bind_int64 (insert, 18, figure->sentence_end);
           sqlite3_bind_int (insert, 19, figure->currency_inferred ? 1 : 0);
           bind_text (insert, 20, discovery != NULL ? discovery->name : NULL);
+          bind_text (insert, 21, figure->measure);
+          sqlite3_bind_int (insert, 22, figure->change);
+          sqlite3_bind_int (insert, 23, figure->direction);
+          sqlite3_bind_int (insert, 24, figure->span);
+          sqlite3_bind_int (insert, 25, figure->claim_status);
           if (!step_done (self, insert, error))
             return FALSE;
           sqlite3_reset (insert);
@@ -3038,7 +3055,8 @@ cited_store_get_article (CitedStore  *self,
   " f.language, f.start, f.end, f.sentence_start, f.sentence_end," \
   " a.title, a.path, a.published," \
   " e.status IS NOT NULL, e.value, e.brand, e.metric, coalesce (e.status, 0)," \
-  " f.currency_inferred"
+  " f.currency_inferred," \
+  " f.measure, f.change_kind, f.direction, f.span, f.claim_status"
 
 static CitedFigure *
 figure_from_row (sqlite3_stmt *stmt)
@@ -3069,6 +3087,11 @@ figure_from_row (sqlite3_stmt *stmt)
   figure->article_path = column_dup (stmt, 20);
   figure->article_published = column_dup (stmt, 21);
   figure->currency_inferred = sqlite3_column_int (stmt, 27) != 0;
+  figure->measure = column_dup (stmt, 28);
+  figure->change = CLAMP (sqlite3_column_int (stmt, 29), CITED_CHANGE_LEVEL, CITED_CHANGE_ABSOLUTE);
+  figure->direction = CLAMP (sqlite3_column_int (stmt, 30), CITED_DIRECTION_NONE, CITED_DIRECTION_FALL);
+  figure->span = CLAMP (sqlite3_column_int (stmt, 31), CITED_SPAN_PERIOD, CITED_SPAN_POINT);
+  figure->claim_status = CLAMP (sqlite3_column_int (stmt, 32), CITED_CLAIM_REPORTED, CITED_CLAIM_PLAN);
 
   figure->orig_value = figure->value;
   figure->orig_brand = g_strdup (figure->brand);
@@ -3145,6 +3168,22 @@ cited_store_list_figures (CitedStore        *self,
       params_add_text (params, query->metric);
       params_add_text (params, query->metric);
       params_add_text (params, query->metric);
+    }
+  if (query != NULL && query->span != NULL)
+    {
+      CitedSpan span = CITED_SPAN_PERIOD;
+
+      cited_span_from_string (query->span, &span);
+      g_string_append (sql, " AND f.span = ?");
+      params_add_int (params, span);
+    }
+  if (query != NULL && query->claim_status != NULL)
+    {
+      CitedClaimStatus status = CITED_CLAIM_REPORTED;
+
+      cited_claim_status_from_string (query->claim_status, &status);
+      g_string_append (sql, " AND f.claim_status = ?");
+      params_add_int (params, status);
     }
   if (!add_article_filters (self, query, &search, TRUE, sql, params, error))
     goto out;

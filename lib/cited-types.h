@@ -18,6 +18,93 @@ typedef enum {
 } CitedFigureStatus;
 
 /**
+ * CitedChange:
+ * @CITED_CHANGE_LEVEL: a level: "sales of 190 million", "a 13% share"
+ * @CITED_CHANGE_PERCENT: a change in percent: "profits fell 5%", "up 5%";
+ *   the value is signed (-5 for "fell 5%")
+ * @CITED_CHANGE_ABSOLUTE: a change in the figure's own unit or currency:
+ *   "fell 75 pence", "added 2 million users"; the value is the amount as
+ *   written, and @direction says which way it went
+ *
+ * Whether a figure states a level or a change, and of what kind. A chart
+ * never draws two kinds on one axis.
+ */
+typedef enum {
+  CITED_CHANGE_LEVEL = 0,
+  CITED_CHANGE_PERCENT = 1,
+  CITED_CHANGE_ABSOLUTE = 2,
+} CitedChange;
+
+/**
+ * CitedDirection:
+ * @CITED_DIRECTION_NONE: a level, or a change whose way the text does not say
+ * @CITED_DIRECTION_RISE: "rose", "up", "gained", "增长"
+ * @CITED_DIRECTION_FALL: "fell", "down", "lost", "下降"
+ *
+ * The way a change went.
+ */
+typedef enum {
+  CITED_DIRECTION_NONE = 0,
+  CITED_DIRECTION_RISE = 1,
+  CITED_DIRECTION_FALL = 2,
+} CitedDirection;
+
+/**
+ * CitedSpan:
+ * @CITED_SPAN_PERIOD: a period's total: "sold 190 million phones in 2021"
+ * @CITED_SPAN_CUMULATIVE: a running total: "800 million since 2011", "to
+ *   date", "has sold a billion iPhones", "累计"
+ * @CITED_SPAN_RATE: an amount per unit of time: "35,000 phones an hour",
+ *   "每小时"
+ * @CITED_SPAN_POINT: a level at a point in time: "has 5,000 stores",
+ *   "employs 13,000 people", a price, a share of a market, a rank
+ *
+ * What stretch of time a figure covers. A chart never draws two spans on
+ * one axis.
+ */
+typedef enum {
+  CITED_SPAN_PERIOD = 0,
+  CITED_SPAN_CUMULATIVE = 1,
+  CITED_SPAN_RATE = 2,
+  CITED_SPAN_POINT = 3,
+} CitedSpan;
+
+/**
+ * CitedClaimStatus:
+ * @CITED_CLAIM_REPORTED: a result or a fact: "sold 190 million"
+ * @CITED_CLAIM_FORECAST: a forecast or estimate: "expects revenue of $5bn",
+ *   "analysts estimate", "预计"
+ * @CITED_CLAIM_TARGET: a target or goal: "aims to become the world's number
+ *   one", "目标"
+ * @CITED_CLAIM_PLAN: a plan or intention: "plans to open 1,000 stores",
+ *   "will invest", "计划"
+ *
+ * Whether a figure reports what was, or says what may, should or is meant
+ * to be. Not the user's review (#CitedFigureStatus).
+ */
+typedef enum {
+  CITED_CLAIM_REPORTED = 0,
+  CITED_CLAIM_FORECAST = 1,
+  CITED_CLAIM_TARGET = 2,
+  CITED_CLAIM_PLAN = 3,
+} CitedClaimStatus;
+
+/* The names of these values in the CLI, JSON, CSV and the store's
+ * filters ("level", "percent", "absolute"; "rise", "fall" or NULL for
+ * none; "period", "cumulative", "rate", "point"; "reported", "forecast",
+ * "target", "plan"), and back: FALSE for a name that is none of them. */
+const char *cited_change_to_string       (CitedChange      change);
+const char *cited_direction_to_string    (CitedDirection   direction);
+const char *cited_span_to_string         (CitedSpan        span);
+const char *cited_claim_status_to_string (CitedClaimStatus status);
+gboolean    cited_change_from_string       (const char       *name,
+                                            CitedChange      *change);
+gboolean    cited_span_from_string         (const char       *name,
+                                            CitedSpan        *span);
+gboolean    cited_claim_status_from_string (const char       *name,
+                                            CitedClaimStatus *status);
+
+/**
  * CitedFigure:
  *
  * One cited figure. Plain, reference-counted data: the extractor fills the
@@ -53,6 +140,17 @@ typedef struct {
   guint sentence_end;
   gboolean currency_inferred; /* the currency is the article's: the figure names none */
 
+  /* What the figure states. "profits fell 5%" is a percent change of
+   * profit (@metric "growth" as before, @measure "profit", value -5); "a
+   * loss of £12m" a level of profit, -12e6. */
+  char *measure;             /* for a change, what changed ("profit", "sales", "share price"),
+                              * NULL when the text does not say ("grew 5%"); NULL for a
+                              * level, whose measure is @metric: see cited_figure_get_measure() */
+  CitedChange change;        /* level, percent change or absolute change */
+  CitedDirection direction;  /* rise or fall of a change; none for a level */
+  CitedSpan span;            /* period total, cumulative, rate or point in time */
+  CitedClaimStatus claim_status; /* reported, forecast, target or plan */
+
   /* Filled by the store only. */
   char *article_title;
   char *article_path;
@@ -70,6 +168,7 @@ CitedFigure *cited_figure_new      (void);
 CitedFigure *cited_figure_ref      (CitedFigure *self);
 void         cited_figure_unref    (CitedFigure *self);
 gboolean     cited_figure_is_range (const CitedFigure *self);
+const char  *cited_figure_get_measure (const CitedFigure *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedFigure, cited_figure_unref)
 
 /**
@@ -195,6 +294,8 @@ typedef struct {
   const char *date_to;       /* "YYYY-MM-DD" inclusive */
   gint64 article_id;         /* figures of one article */
   gboolean include_rejected; /* figures: also list rejected ones */
+  const char *span;          /* figures: "period", "cumulative", "rate" or "point" */
+  const char *claim_status;  /* figures: "reported", "forecast", "target" or "plan" */
   CitedSort sort;
   guint offset;
   guint limit;               /* 0 = no limit */

@@ -1262,6 +1262,155 @@ test_builders_duplicates (void)
   g_rmdir (dir);
 }
 
+/* Every figure a chart draws states the same kind of thing: one change,
+ * one span, one status. Returns how many figures it drew. */
+static guint
+check_one_kind (CitedStore *store,
+                CitedChart *chart)
+{
+  gboolean first = TRUE;
+  CitedChange change = CITED_CHANGE_LEVEL;
+  CitedSpan span = CITED_SPAN_PERIOD;
+  CitedClaimStatus status = CITED_CLAIM_REPORTED;
+  g_autofree char *measure = NULL;
+  guint n = 0;
+
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      CitedChartSeries *series = g_ptr_array_index (chart->series, s);
+
+      for (guint c = 0; c < chart->categories->len; c++)
+        {
+          CitedChartBar *bar = g_ptr_array_index (series->bars, c);
+
+          for (guint i = 0; bar != NULL && i < bar->figure_ids->len; i++)
+            {
+              g_autoptr(GError) error = NULL;
+              g_autoptr(CitedFigure) figure =
+                cited_store_get_figure (store, g_array_index (bar->figure_ids, gint64, i), &error);
+
+              g_assert_no_error (error);
+              g_assert_cmpstr (figure->metric, !=, "rank");
+              if (first)
+                {
+                  change = figure->change;
+                  span = figure->span;
+                  status = figure->claim_status;
+                  measure = g_strdup (cited_figure_get_measure (figure));
+                  first = FALSE;
+                }
+              g_assert_cmpint (figure->change, ==, change);
+              g_assert_cmpint (figure->span, ==, span);
+              g_assert_cmpint (figure->claim_status, ==, status);
+              g_assert_cmpstr (cited_figure_get_measure (figure), ==, measure);
+              n++;
+            }
+        }
+    }
+  return n;
+}
+
+/* Running totals, rates, forecasts, plans, changes of other measures and
+ * ranks are never drawn beside a year's results, and the chart says so. */
+static void
+test_builders_kinds (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db_path = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(CitedImportResult) result = NULL;
+  g_autoptr(CitedChart) sales = NULL;
+  g_autoptr(CitedChart) forecasts = NULL;
+  g_autoptr(CitedChart) cumulative = NULL;
+  g_autoptr(CitedChart) growth = NULL;
+  g_autoptr(CitedChart) ranks = NULL;
+  g_autoptr(GError) error = NULL;
+  CitedQuery query = { 0 };
+  const char *paths[2] = { NULL, NULL };
+  guint n_ids;
+
+  dir = g_dir_make_tmp ("test-chart-kinds-XXXXXX", &error);
+  g_assert_no_error (error);
+  write_article (dir, "a.txt", "Phone sales\n\nXiaomi sold 190 million phones in 2021. "
+                               "Samsung sold 260 million phones in 2021.\n");
+  write_article (dir, "b.txt", "Running totals\n\nSince 2011 Xiaomi has sold 800 million phones. "
+                               "Apple has sold a billion iPhones. Apple sells 35,000 iPhones an hour.\n");
+  write_article (dir, "c.txt", "Plans\n\nSamsung expects to sell 300 million phones in 2024. "
+                               "Xiaomi plans to sell 250 million phones in 2025.\n");
+  write_article (dir, "d.txt", "Changes\n\nXiaomi's sales rose 5% in 2022. Apple's sales fell 2% in 2022. "
+                               "Samsung's profits fell 3% in 2022.\n");
+  write_article (dir, "e.txt", "Ranks\n\nXiaomi became the world's third largest smartphone maker. "
+                               "Samsung aims to become the world's number one.\n");
+
+  db_path = g_build_filename (dir, "cited.db", NULL);
+  store = cited_store_open (db_path, &error);
+  g_assert_no_error (error);
+  paths[0] = dir;
+  result = cited_import_paths (store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_added, ==, 5);
+
+  /* Sales: the two results of 2021, nothing else. */
+  query.metric = "sales";
+  sales = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_bars (sales, &n_ids), ==, 2);
+  g_assert_true (bar_with_value (sales, 0, 260e6, NULL));
+  g_assert_true (bar_with_value (sales, 1, 190e6, NULL));
+  g_assert_cmpuint (check_one_kind (store, sales), ==, 2);
+  g_assert_nonnull (sales->subtitle);
+  g_assert_nonnull (strstr (sales->subtitle, "2 forecasts, targets or plans not drawn"));
+  g_assert_nonnull (strstr (sales->subtitle, "2 cumulative totals not drawn"));
+  g_assert_nonnull (strstr (sales->subtitle, "1 rate not drawn"));
+
+  /* Asked for, forecasts and plans are drawn, and only they. */
+  query.claim_status = "forecast";
+  forecasts = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_bars (forecasts, &n_ids), ==, 1);
+  g_assert_true (bar_with_value (forecasts, 0, 300e6, NULL));
+  g_assert_cmpuint (check_one_kind (store, forecasts), ==, 1);
+
+  query.claim_status = NULL;
+  query.span = "cumulative";
+  cumulative = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_bars (cumulative, &n_ids), ==, 2);
+  g_assert_true (bar_with_value (cumulative, 0, 1e9, NULL));
+  g_assert_cmpuint (check_one_kind (store, cumulative), ==, 2);
+  g_assert_nonnull (strstr (cumulative->subtitle, "2 period totals not drawn"));
+
+  /* Growth: changes of sales, not the fall in profit. */
+  query.span = NULL;
+  query.metric = "growth";
+  growth = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_bars (growth, &n_ids), ==, 2);
+  g_assert_cmpuint (check_one_kind (store, growth), ==, 2);
+  g_assert_nonnull (strstr (growth->subtitle, "Change in sales"));
+  g_assert_nonnull (strstr (growth->subtitle, "1 change of another measure not drawn"));
+
+  /* A rank is a place: no bar's height. */
+  query.metric = "rank";
+  ranks = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_bars (ranks, &n_ids), ==, 0);
+  g_assert_nonnull (strstr (ranks->subtitle, "2 ranks not drawn as bars"));
+
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_remove (path);
+      }
+  }
+  g_rmdir (dir);
+}
+
 /* A new user's empty store: every chart is empty and says why. */
 static void
 test_builders_empty_store (void)
@@ -1407,6 +1556,7 @@ main (int   argc,
   g_test_add_func ("/chart/builders/edits", test_builders_edits);
   g_test_add_func ("/chart/builders/seed-bars", test_builders_seed_bars);
   g_test_add_func ("/chart/builders/duplicates", test_builders_duplicates);
+  g_test_add_func ("/chart/builders/kinds", test_builders_kinds);
   g_test_add_func ("/chart/builders/empty-store", test_builders_empty_store);
 
   return g_test_run ();

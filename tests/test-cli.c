@@ -1515,6 +1515,89 @@ test_figures_decimals (void)
   g_assert_null (strstr (csv->out, "9999999"));
 }
 
+/* What a figure states, in every format, and the --status and --span
+ * filters. */
+static void
+test_figures_states (void)
+{
+  g_autofree char *db = tmp_path ("states.db");
+  g_autofree char *article = tmp_path ("states.txt");
+  g_autoptr(Run) import = NULL;
+  g_autoptr(Run) json = NULL;
+  g_autoptr(Run) csv = NULL;
+  g_autoptr(Run) plain_csv = NULL;
+  g_autoptr(Run) text = NULL;
+  g_autoptr(Run) forecast = NULL;
+  g_autoptr(Run) rate = NULL;
+  g_autoptr(Run) bad = NULL;
+  g_autoptr(JsonArray) figures = NULL;
+  g_autoptr(JsonArray) forecasts = NULL;
+  g_autoptr(JsonArray) rates = NULL;
+  gboolean seen_fall = FALSE;
+
+  if (!have_cli ())
+    return;
+
+  write_file (article, "Phone makers\n\n"
+                       "Samsung's profits fell 5% in 2023. Samsung expects revenue of $5bn. "
+                       "Its factory makes 35,000 phones an hour.\n", -1);
+  import = run_cli ("--db", db, "import", article);
+  g_assert_cmpint (import->status, ==, 0);
+
+  json = run_cli ("--db", db, "figures", "--format", "json");
+  g_assert_cmpint (json->status, ==, 0);
+  figures = parse_array (json->out);
+  g_assert_cmpuint (json_array_get_length (figures), ==, 3);
+  for (guint i = 0; i < json_array_get_length (figures); i++)
+    {
+      JsonObject *figure = json_array_get_object_element (figures, i);
+
+      g_assert_nonnull (member_string (figure, "change"));
+      g_assert_nonnull (member_string (figure, "span"));
+      g_assert_nonnull (member_string (figure, "claim_status"));
+      if (g_strcmp0 (member_string (figure, "change"), "percent") == 0)
+        {
+          g_assert_cmpstr (member_string (figure, "measure"), ==, "profit");
+          g_assert_cmpstr (member_string (figure, "direction"), ==, "fall");
+          g_assert_cmpfloat (json_object_get_double_member (figure, "value"), ==, -5);
+          seen_fall = TRUE;
+        }
+    }
+  g_assert_true (seen_fall);
+
+  plain_csv = run_cli ("--db", db, "figures", "--format", "csv");
+  g_assert_nonnull (strstr (plain_csv->out, ",status,edited\r\n"));
+  csv = run_cli ("--db", db, "figures", "--format", "csv", "--states");
+  g_assert_cmpint (csv->status, ==, 0);
+  g_assert_nonnull (strstr (csv->out, ",status,edited,measure,change,direction,span,claim_status\r\n"));
+  g_assert_nonnull (strstr (csv->out, ",profit,percent,fall,period,reported\r\n"));
+  g_assert_nonnull (strstr (csv->out, ",revenue,level,,period,forecast\r\n"));
+
+  text = run_cli ("--db", db, "figures");
+  g_assert_cmpint (text->status, ==, 0);
+  g_assert_nonnull (strstr (text->out, "STATES"));
+  g_assert_nonnull (strstr (text->out, "fall % of profit"));
+  g_assert_nonnull (strstr (text->out, "forecast"));
+
+  forecast = run_cli ("--db", db, "figures", "--status", "forecast", "--format", "json");
+  g_assert_cmpint (forecast->status, ==, 0);
+  forecasts = parse_array (forecast->out);
+  g_assert_cmpuint (json_array_get_length (forecasts), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (forecasts, 0),
+                                                    "value"), ==, 5e9);
+
+  rate = run_cli ("--db", db, "figures", "--span", "rate", "--format", "json");
+  g_assert_cmpint (rate->status, ==, 0);
+  rates = parse_array (rate->out);
+  g_assert_cmpuint (json_array_get_length (rates), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (rates, 0),
+                                                    "value"), ==, 35000);
+
+  bad = run_cli ("--db", db, "figures", "--span", "forever");
+  g_assert_cmpint (bad->status, ==, 2);
+  g_assert_nonnull (strstr (bad->err, "forever"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1550,6 +1633,7 @@ main (int   argc,
   g_test_add_func ("/cli/import/reports", test_import_reports);
   g_test_add_func ("/cli/search/chinese", test_chinese_search);
   g_test_add_func ("/cli/figures/decimals", test_figures_decimals);
+  g_test_add_func ("/cli/figures/states", test_figures_states);
 
   status = g_test_run ();
 

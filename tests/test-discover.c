@@ -23,8 +23,8 @@ typedef struct {
 
 static const DiscoverCase cases[] = {
   /* Corporate suffixes, stripped from the name */
-  { NULL, "Cadbury Schweppes plc said profits rose 12% to 600 mln stg.",
-    "Cadbury Schweppes", "12%", "Cadbury Schweppes" },
+  { NULL, "Beecham Group plc said profits rose 12% to 600 mln stg.",
+    "Beecham", "12%", "Beecham" },
   { NULL, "Volkerwerke AG raised its dividend to 2.10 marks.",
     "Volkerwerke", "2.10 marks", "Volkerwerke" },
   { NULL, "Brantley Corp posted net income of 45 mln dlrs for the year.",
@@ -37,15 +37,15 @@ static const DiscoverCase cases[] = {
     "Halvorsen", NULL, NULL },
   { NULL, "Meridale Inc. said sales reached $80m in the quarter.",
     "Meridale", "$80m", "Meridale" },
-  { NULL, "Procter & Gamble Co increased its stake to 20%.",
-    "Procter & Gamble", "20%", "Procter & Gamble" },
+  { NULL, "Ralston & Purina Co increased its stake to 20%.",
+    "Ralston & Purina", "20%", "Ralston & Purina" },
   { NULL, "Zellmann GmbH employs 3,000 people.",
     "Zellmann", "3,000 people", "Zellmann" },
   { NULL, "Corvane Group plc made a profit of £40m.",
     "Corvane", "£40m", "Corvane" },
   /* Head words kept in the name */
-  { NULL, "Deutsche Bank said it would cut 6,400 jobs.",
-    "Deutsche Bank", "6,400 jobs", "Deutsche Bank" },
+  { NULL, "Midland Bank said it would cut 6,400 jobs.",
+    "Midland Bank", "6,400 jobs", "Midland Bank" },
   { NULL, "Northwind Airways carried 9 million passengers last year.",
     "Northwind Airways", "9 million passengers", "Northwind Airways" },
   { NULL, "Bank of Arcadia lifted profits 8% to $1.1bn.",
@@ -144,9 +144,11 @@ static const DiscoverCase cases[] = {
     "Yukos", "5%", "-" },
 
   /* Chinese: 公司, 集团, 控股, 银行 and 旗下 */
-  { NULL, "蒙牛乳业集团今年营收增长5%。", "蒙牛乳业", "5%", "蒙牛乳业" },
-  { NULL, "据报道，蒙牛乳业集团营收增长5%。蒙牛乳业净利润达到30亿元。", "蒙牛乳业", "30亿元", "蒙牛乳业" },
-  { NULL, "招商银行去年净利润为900亿元。", "招商银行", "900亿元", "招商银行" },
+  { NULL, "光明乳业集团今年营收增长5%。", "光明乳业", "5%", "光明乳业" },
+  { NULL, "据报道，光明乳业集团营收增长5%。光明乳业净利润达到30亿元。", "光明乳业", "30亿元", "光明乳业" },
+  { NULL, "浙商银行去年净利润为900亿元。", "浙商银行", "900亿元", "浙商银行" },
+  /* A company the lexicon knows is not discovered again, in part or whole. */
+  { NULL, "招商银行去年净利润为900亿元。", "", "900亿元", "China Merchants Bank" },
   { NULL, "远航科技有限公司的员工超过3000人。", "远航科技", NULL, NULL },
   { NULL, "星河控股宣布裁员500人。", "星河", NULL, NULL },
   { NULL, "去年宏远集团的销量达到120万辆。", "宏远", "120万辆", "宏远" },

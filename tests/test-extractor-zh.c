@@ -791,6 +791,102 @@ test_mentions (void)
   g_assert_cmpuint (ex->figures->len, ==, 0);
 }
 
+/* What a Chinese figure states: the change and its measure, losses, the
+ * span and the status. The row names the figure as written; a NULL
+ * measure must come out NULL. */
+typedef struct {
+  const char *body;
+  const char *text;
+  double value;
+  CitedChange change;
+  const char *measure;       /* as cited_figure_get_measure() gives it */
+  CitedSpan span;
+  CitedClaimStatus status;
+} ZhStateCase;
+
+static const ZhStateCase state_cases[] = {
+  { "小米2021年全球销量1.9亿台，同比增长31%。", "31%", 31, CITED_CHANGE_PERCENT, "sales",
+    CITED_SPAN_PERIOD, CITED_CLAIM_REPORTED },
+  { "小米2021年全球销量1.9亿台，同比增长31%。", "1.9亿台", 190e6, CITED_CHANGE_LEVEL, "sales",
+    CITED_SPAN_PERIOD, CITED_CLAIM_REPORTED },
+  { "该公司净利润同比下降5%。", "5%", -5, CITED_CHANGE_PERCENT, "profit",
+    CITED_SPAN_PERIOD, CITED_CLAIM_REPORTED },
+  { "华为净利润下降至5亿元。", "5亿元", 5e8, CITED_CHANGE_LEVEL, "profit",
+    CITED_SPAN_PERIOD, CITED_CLAIM_REPORTED },
+  { "华为去年亏损12亿元。", "12亿元", -1.2e9, CITED_CHANGE_LEVEL, "profit",
+    CITED_SPAN_PERIOD, CITED_CLAIM_REPORTED },
+  { "小米累计销量达8亿台。", "8亿台", 800e6, CITED_CHANGE_LEVEL, "sales",
+    CITED_SPAN_CUMULATIVE, CITED_CLAIM_REPORTED },
+  { "自2011年以来小米已售出8亿部手机。", "8亿部", 800e6, CITED_CHANGE_LEVEL, "sales",
+    CITED_SPAN_CUMULATIVE, CITED_CLAIM_REPORTED },
+  { "小米工厂每小时生产3.5万台手机。", "3.5万台", 35000, CITED_CHANGE_LEVEL, NULL,
+    CITED_SPAN_RATE, CITED_CLAIM_REPORTED },
+  { "小米在印度有5000家门店。", "5000家门店", 5000, CITED_CHANGE_LEVEL, "stores",
+    CITED_SPAN_POINT, CITED_CLAIM_REPORTED },
+  { "小米预计今年销量达到2亿台。", "2亿台", 200e6, CITED_CHANGE_LEVEL, "sales",
+    CITED_SPAN_PERIOD, CITED_CLAIM_FORECAST },
+  { "小米计划开设1000家门店。", "1000家门店", 1000, CITED_CHANGE_LEVEL, "stores",
+    CITED_SPAN_POINT, CITED_CLAIM_PLAN },
+  { "小米的目标是成为全球第一。", "第一", 1, CITED_CHANGE_LEVEL, "rank",
+    CITED_SPAN_POINT, CITED_CLAIM_TARGET },
+  /* Traps: 将近 is "nearly", no plan; a year's sales are no running total. */
+  { "小米将近1亿台的销量来自海外。", "1亿台", 100e6, CITED_CHANGE_LEVEL, "sales",
+    CITED_SPAN_PERIOD, CITED_CLAIM_REPORTED },
+};
+
+static void
+test_states (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (state_cases); i++)
+    {
+      const ZhStateCase *c = &state_cases[i];
+      g_autoptr(CitedExtraction) ex = cited_extract (lexicon, NULL, c->body, -1, "2021-06-01");
+      const CitedFigure *f = NULL;
+
+      for (guint k = 0; k < ex->figures->len && f == NULL; k++)
+        if (g_strcmp0 (((CitedFigure *) g_ptr_array_index (ex->figures, k))->text, c->text) == 0)
+          f = g_ptr_array_index (ex->figures, k);
+      if (f == NULL)
+        {
+          g_test_fail_printf ("%s: no figure %s", c->body, c->text);
+          continue;
+        }
+      if (fabs (f->value - c->value) > 1e-6 * MAX (1, fabs (c->value)) ||
+          f->change != c->change || g_strcmp0 (cited_figure_get_measure (f), c->measure) != 0 ||
+          f->span != c->span || f->claim_status != c->status)
+        g_test_fail_printf ("%s: %s is %g %s of %s, %s, %s; expected %g %s of %s, %s, %s",
+                            c->body, c->text, f->value, cited_change_to_string (f->change),
+                            cited_figure_get_measure (f), cited_span_to_string (f->span),
+                            cited_claim_status_to_string (f->claim_status), c->value,
+                            cited_change_to_string (c->change), c->measure,
+                            cited_span_to_string (c->span), cited_claim_status_to_string (c->status));
+    }
+}
+
+/* "190 million" and "1.9亿" state the same thing. */
+static void
+test_states_equal (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  g_autoptr(CitedExtraction) en = cited_extract (lexicon, NULL,
+                                                 "Xiaomi sold 190 million phones in 2021.", -1, NULL);
+  g_autoptr(CitedExtraction) zh = cited_extract (lexicon, NULL, "2021年小米全球销量1.9亿台。", -1, NULL);
+  const CitedFigure *a, *b;
+
+  g_assert_cmpuint (en->figures->len, ==, 1);
+  g_assert_cmpuint (zh->figures->len, ==, 1);
+  a = g_ptr_array_index (en->figures, 0);
+  b = g_ptr_array_index (zh->figures, 0);
+  g_assert_cmpfloat (a->value, ==, b->value);
+  g_assert_cmpstr (cited_figure_get_measure (a), ==, cited_figure_get_measure (b));
+  g_assert_cmpint (a->change, ==, b->change);
+  g_assert_cmpint (a->span, ==, b->span);
+  g_assert_cmpint (a->claim_status, ==, b->claim_status);
+  g_assert_cmpint (a->year, ==, b->year);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -798,6 +894,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/extractor-zh/table", test_table);
+  g_test_add_func ("/extractor-zh/states", test_states);
+  g_test_add_func ("/extractor-zh/states-equal", test_states_equal);
   g_test_add_func ("/extractor-zh/equivalence", test_equivalence);
   g_test_add_func ("/extractor-zh/equivalence-table", test_equivalence_table);
   g_test_add_func ("/extractor-zh/article", test_article);

@@ -12,7 +12,10 @@
  * "key=value;key=value" per figure and "|" between figures. Keys: v (value),
  * max (range end), unit, cur (currency), q (qualifier), m (metric), scope,
  * y (year), qtr (quarter), brand, text, curinf (1 when the currency is the
- * article's rather than the figure's own). Only the keys given are checked; "-"
+ * article's rather than the figure's own), and what the figure states: chg
+ * (level, percent, absolute), dir (rise, fall), meas (the measure, as
+ * cited_figure_get_measure() gives it), span (period, cumulative, rate,
+ * point), status (reported, forecast, target, plan). Only the keys given are checked; "-"
  * means the field must be empty. An empty expectation means no figure.
  */
 typedef struct {
@@ -493,6 +496,77 @@ static const Case cases[] = {
     "v=3.1;brand=-" },
   { "Nokia sold more phones. Unemployment fell to 8% last year.",
     "v=8;brand=-" },
+  /* What a figure states: the change and its measure. */
+  { "Samsung's profits fell 5% in 2023.",
+    "v=-5;unit=%;chg=percent;dir=fall;meas=profit;y=2023;span=period;status=reported" },
+  { "Xiaomi grew 5% last year.",
+    "v=5;chg=percent;dir=rise;meas=-" },
+  { "Xiaomi's sales rose 5% to 190 million phones.",
+    "v=5;chg=percent;meas=sales|v=190e6;chg=level;meas=sales;m=sales" },
+  { "Xiaomi sold 190 million phones in 2021, up 5%.",
+    "v=190e6;chg=level;y=2021|v=5;chg=percent;dir=rise;meas=sales" },
+  { "Nokia shares lost 5% on Monday.",
+    "v=-5;chg=percent;dir=fall;meas=share price" },
+  { "Shares in the retailer fell 75 pence to 310p.",
+    "v=0.75;chg=absolute;dir=fall;meas=share price|v=3.10;chg=level" },
+  { "Its shares rose 1-3/8 to 32-1/4 in heavy trading.",
+    "v=1.375;chg=absolute;dir=rise|v=32.25;chg=level" },
+  { "Unemployment fell to 5%.",
+    "v=5;chg=level" },
+  /* Losses are negative profit. */
+  { "The retailer made a loss of £12m.",
+    "v=-12e6;cur=GBP;m=profit;chg=level" },
+  { "Sony lost 12.5 billion yen in the year.",
+    "v=-12.5e9;cur=JPY;m=profit;brand=Sony;chg=level" },
+  { "Lenovo reported a net loss of $177 million.",
+    "v=-177e6;cur=USD;m=profit;brand=Lenovo" },
+  { "He lost £600 in the scam.",
+    "v=600;cur=GBP" },
+  /* The span. */
+  { "Since 2011 Xiaomi has sold 800 million phones.",
+    "v=800e6;span=cumulative;y=-" },
+  { "Xiaomi has sold nearly 800 million phones since 2011.",
+    "v=800e6;q=nearly;span=cumulative" },
+  { "Apple has sold a billion iPhones.",
+    "v=1e9;span=cumulative;m=sales" },
+  { "Apple has sold 50 million iPhones in 2023.",
+    "v=50e6;span=period;y=2023" },
+  { "Xiaomi has shipped 20 million phones to date.",
+    "v=20e6;span=cumulative" },
+  { "The factory makes 35,000 phones an hour.",
+    "v=35000;unit=units;span=rate" },
+  { "Foxconn assembles 500,000 iPhones a day.",
+    "v=500000;span=rate" },
+  { "Transsion shipped 94.9 million phones, up 30.8% from a year earlier.",
+    "v=94.9e6;span=period|v=30.8;chg=percent;span=period" },
+  { "Xiaomi has 5,000 stores in India.",
+    "v=5000;span=point;status=reported" },
+  { "Honor employs about 13,000 people.",
+    "v=13000;span=point" },
+  /* The status. */
+  { "Samsung expects revenue of $5bn.",
+    "v=5e9;status=forecast;chg=level" },
+  { "Xiaomi plans to open 1,000 stores.",
+    "v=1000;status=plan" },
+  { "Xiaomi aims to become the world's number one.",
+    "v=1;m=rank;status=target;span=point" },
+  { "Xiaomi aims to sell 300 million phones in 2025.",
+    "v=300e6;status=target;y=2025" },
+  { "Intel will invest $20 billion in Ohio.",
+    "v=20e9;status=plan" },
+  { "Sony sold 4.5 million consoles, short of the 5 million analysts had expected.",
+    "v=4.5e6;status=reported|v=5e6;status=forecast" },
+  { "Xiaomi aims to be the top maker with 140 million units sold overseas.",
+    "v=140e6;status=reported" },
+  { "Xiaomi sold 190 million phones in 2021, and it aims to sell 300 million units.",
+    "v=190e6;status=reported|v=300e6;status=target" },
+  /* Traps. */
+  { "Ford is closing a fifth of its 100 factories.",
+    "v=100;chg=level" },
+  { "Xiaomi sold 5 million phones, more than expected.",
+    "v=5e6;status=reported" },
+  { "Sales rose 5% a year earlier.",
+    "v=5;span=period" },
   { NULL, NULL, NULL },
 };
 
@@ -547,6 +621,19 @@ check_field (const CitedFigure *f,
         g_test_fail_printf ("%s: %s is %d, expected %d", text, key, got, exp);
       return;
     }
+  if (strcmp (key, "chg") == 0 || strcmp (key, "span") == 0 || strcmp (key, "status") == 0 ||
+      strcmp (key, "dir") == 0)
+    {
+      const char *got = key[0] == 'c' ? cited_change_to_string (f->change) :
+                        key[0] == 'd' ? cited_direction_to_string (f->direction) :
+                        key[1] == 'p' ? cited_span_to_string (f->span) :
+                        cited_claim_status_to_string (f->claim_status);
+
+      if (g_strcmp0 (got, strcmp (want, "-") == 0 ? NULL : want) != 0)
+        g_test_fail_printf ("%s: %s of \"%s\" is %s, expected %s", text, key, f->text,
+                            got ? got : "(none)", want);
+      return;
+    }
   {
     const char *got = NULL;
 
@@ -564,6 +651,8 @@ check_field (const CitedFigure *f,
       got = f->brand;
     else if (strcmp (key, "text") == 0)
       got = f->text;
+    else if (strcmp (key, "meas") == 0)
+      got = cited_figure_get_measure (f);
     else
       g_error ("bad key %s in case %s", key, text);
     if (strcmp (want, "-") == 0)

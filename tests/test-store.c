@@ -225,6 +225,11 @@ test_migration_step (Fixture       *fixture,
                " ALTER TABLE mentions DROP COLUMN discovered_as;"
                " ALTER TABLE figures DROP COLUMN discovered_as;"
                " DROP TABLE discovered; DROP TABLE hidden_mentions;"
+               " ALTER TABLE figures DROP COLUMN measure;"
+               " ALTER TABLE figures DROP COLUMN change_kind;"
+               " ALTER TABLE figures DROP COLUMN direction;"
+               " ALTER TABLE figures DROP COLUMN span;"
+               " ALTER TABLE figures DROP COLUMN claim_status;"
                " PRAGMA user_version = 1");
   store = cited_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -233,6 +238,69 @@ test_migration_step (Fixture       *fixture,
                                "SELECT count (*) FROM sqlite_schema"
                                " WHERE name = 'articles_published_nulls_last'"), ==, 1);
   g_assert_cmpuint (cited_store_count_articles (store, NULL, NULL), ==, 1);
+}
+
+/* What a figure states is stored and read back, and filters by span and
+ * claim status. */
+static void
+test_figure_states (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) forecasts = NULL;
+  g_autoptr(GPtrArray) cumulative = NULL;
+  CitedQuery query = { 0 };
+  gboolean seen_fall = FALSE, seen_loss = FALSE;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  add_one (store, make_article ("States", "2024-02-01",
+                                "Samsung's profits fell 5% in 2023. Sony lost 12.5 billion yen. "
+                                "Xiaomi expects revenue of $5bn. Since 2011 Xiaomi has sold "
+                                "800 million phones."));
+  all = cited_store_list_figures (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 4);
+  for (guint i = 0; i < all->len; i++)
+    {
+      CitedFigure *f = g_ptr_array_index (all, i);
+
+      if (f->change == CITED_CHANGE_PERCENT)
+        {
+          g_assert_cmpfloat (f->value, ==, -5);
+          g_assert_cmpstr (f->measure, ==, "profit");
+          g_assert_cmpint (f->direction, ==, CITED_DIRECTION_FALL);
+          g_assert_cmpstr (cited_figure_get_measure (f), ==, "profit");
+          seen_fall = TRUE;
+        }
+      else if (g_strcmp0 (f->currency, "JPY") == 0)
+        {
+          g_assert_cmpfloat (f->value, ==, -12.5e9);
+          g_assert_cmpstr (cited_figure_get_measure (f), ==, "profit");
+          g_assert_cmpint (f->change, ==, CITED_CHANGE_LEVEL);
+          seen_loss = TRUE;
+        }
+    }
+  g_assert_true (seen_fall && seen_loss);
+
+  query.claim_status = "forecast";
+  forecasts = cited_store_list_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (forecasts->len, ==, 1);
+  g_assert_cmpfloat (((CitedFigure *) g_ptr_array_index (forecasts, 0))->value, ==, 5e9);
+  g_assert_cmpint (((CitedFigure *) g_ptr_array_index (forecasts, 0))->claim_status, ==,
+                   CITED_CLAIM_FORECAST);
+
+  query.claim_status = NULL;
+  query.span = "cumulative";
+  cumulative = cited_store_list_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cumulative->len, ==, 1);
+  g_assert_cmpfloat (((CitedFigure *) g_ptr_array_index (cumulative, 0))->value, ==, 800e6);
+  g_assert_cmpint (((CitedFigure *) g_ptr_array_index (cumulative, 0))->span, ==,
+                   CITED_SPAN_CUMULATIVE);
 }
 
 static void
@@ -1317,6 +1385,7 @@ main (int   argc,
   g_test_add_func ("/store/default-path", test_default_path);
   ADD ("migration-from-empty-file", test_migration_from_empty_file);
   ADD ("migration-step", test_migration_step);
+  ADD ("figure-states", test_figure_states);
   ADD ("too-new", test_too_new);
   ADD ("not-a-database", test_not_a_database);
   ADD ("foreign-database", test_foreign_database);

@@ -169,6 +169,364 @@ resolve_period (Sentence        *S,
     f->quarter = g_array_index (S->quarters, Period, k).year;
 }
 
+/* ------------------------------------------------------------------ */
+/* What the figure states: change, span, status                        */
+
+/* The flags of token @k, with those of the two-word phrase it starts. */
+static guint64
+flags_at (Sentence *S,
+          guint     k)
+{
+  Token *t = TOK (S, k);
+  guint64 f = tok_flags (t);
+
+  if (k + 1 < S->tokens->len && (f & W_PHRASE))
+    {
+      const Word *pw = phrase_find (S, t, TOK (S, k + 1));
+
+      if (pw != NULL)
+        f |= pw->flags;
+    }
+  return f;
+}
+
+/* The word right before the figure, past "by": "fell by 2%", "rose 1-3/8". */
+static Token *
+word_before (Sentence        *S,
+             const Candidate *c)
+{
+  Token *p;
+
+  if (c->first == 0)
+    return NULL;
+  p = TOK (S, c->first - 1);
+  if (tok_has (p, W_BY) && c->first > 1)
+    p = TOK (S, c->first - 2);
+  return p->type == T_WORD && p->clause == TOK (S, c->first)->clause ? p : NULL;
+}
+
+/* Whether the clause names what moved as a share price: "Shares in the
+ * retailer lost 75 pence" is a change, no loss. */
+static gboolean
+clause_has_measure_word (Sentence        *S,
+                         const Candidate *c)
+{
+  guint16 clause = TOK (S, c->first)->clause;
+
+  for (guint k = 0; k < S->tokens->len; k++)
+    {
+      Token *t = TOK (S, k);
+
+      if (t->clause == clause && t->type == T_WORD &&
+          (TOK_FIELD (t, measure) != NULL ||
+           (k + 1 < S->tokens->len && phrase_find (S, t, TOK (S, k + 1)) != NULL &&
+            phrase_find (S, t, TOK (S, k + 1))->measure != NULL)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* loss: "a loss of £12m", "lost 12.5 billion yen", "a £3m loss": money
+ * lost is a negative profit, a level. A verb needs a sum a company loses
+ * (from 100,000), not "lost £600 in a scam". */
+static gboolean
+is_loss (Sentence        *S,
+         const Candidate *c)
+{
+  guint16 clause = TOK (S, c->first)->clause;
+  guint lo = c->first > 4 ? c->first - 4 : 0;
+
+  if (c->currency == NULL || c->rank || g_strcmp0 (c->unit, "%") == 0 || c->value <= 0)
+    return FALSE;
+  for (guint k = c->first; k-- > lo;)
+    {
+      Token *t = TOK (S, k);
+
+      if (t->clause != clause || t->type == T_NUM || t->type == T_SYM)
+        break;
+      if (t->type != T_WORD)
+        continue;
+      if (tok_has (t, W_TO) && k + 1 < c->first)
+        continue;
+      if ((flags_at (S, k) & W_LOSS) || (k > 0 && (flags_at (S, k - 1) & W_LOSS) &&
+                                          TOK (S, k - 1)->clause == clause))
+        {
+          gboolean verb = tok_has (t, W_CHANGE | W_DECLINE);
+
+          return (!verb || c->value >= 1e5) && !clause_has_measure_word (S, c);
+        }
+    }
+  if (c->last + 1 < S->tokens->len && TOK (S, c->last + 1)->clause == clause &&
+      (flags_at (S, c->last + 1) & W_LOSS) && !tok_has (TOK (S, c->last + 1), W_CHANGE))
+    return !clause_has_measure_word (S, c);
+  return FALSE;
+}
+
+static void
+negate (CitedFigure *f)
+{
+  double low = isnan (f->value_max) ? NAN : -f->value_max;
+
+  if (isnan (low))
+    f->value = -f->value;
+  else
+    {
+      /* A range keeps its low end first. */
+      f->value_max = -f->value;
+      f->value = low;
+    }
+}
+
+/* The change: a percentage of change ("profits fell 5%") measures what
+ * its clause names; "up 5% to 190 million" is a change, then a level; an
+ * amount right after a verb of change is an absolute change ("fell 75
+ * pence to 310p"); money lost is a negative profit. Returns the rule. */
+static const char *
+state_change (Sentence        *S,
+              const Candidate *c,
+              CitedFigure     *f)
+{
+  Token *p = word_before (S, c);
+
+  if (c->rank)
+    return "rank";
+  if (is_loss (S, c))
+    {
+      g_free (f->metric);
+      f->metric = g_strdup ("profit");
+      negate (f);
+      return "loss";
+    }
+  if (g_strcmp0 (f->unit, "%") == 0 && g_strcmp0 (f->metric, "growth") == 0)
+    {
+      /* "rose to 13%", "down from 17%": where the change went or began. */
+      if (p != NULL && p == TOK (S, c->first - 1) && tok_has (p, W_TO | W_FROM))
+        return "level-to";
+      f->change = CITED_CHANGE_PERCENT;
+      f->direction = f->value < 0 ? CITED_DIRECTION_FALL :
+                     f->value > 0 ? CITED_DIRECTION_RISE : CITED_DIRECTION_NONE;
+      f->measure = g_strdup (measure_for (S, c));
+      /* "sold 190 million phones, up 5%": of the figure before it. */
+      if (f->measure == NULL && S->last_figure != NULL &&
+          S->last_figure->change == CITED_CHANGE_LEVEL &&
+          is_company_metric (S->last_figure->metric))
+        f->measure = g_strdup (S->last_figure->metric);
+      return "percent-change";
+    }
+  if (g_strcmp0 (f->unit, "%") != 0 && p != NULL && tok_has (p, W_CHANGE | W_UPDOWN))
+    {
+      const char *m = measure_for (S, c);
+
+      f->change = CITED_CHANGE_ABSOLUTE;
+      f->direction = tok_has (p, W_DECLINE) ? CITED_DIRECTION_FALL : CITED_DIRECTION_RISE;
+      f->measure = g_strdup (m != NULL ? m : f->metric);
+      return "absolute-change";
+    }
+  return "level";
+}
+
+/* Whether a word of time after the figure makes it a rate: "35,000 phones
+ * an hour", "per day", "every week", "daily"; not "a year earlier". */
+static gboolean
+is_rate_after (Sentence        *S,
+               const Candidate *c)
+{
+  guint n = S->tokens->len, k = c->last + 1;
+  Token *t, *u;
+
+  if (k >= n || TOK (S, k)->type != T_WORD)
+    return FALSE;
+  t = TOK (S, k);
+  if (flags_at (S, k) & W_RATE)
+    return TRUE;
+  if (!tok_has (t, W_ARTICLE | W_PER | W_EACH) || k + 1 >= n)
+    return FALSE;
+  u = TOK (S, k + 1);
+  if (!tok_has (u, W_TIMEUNIT) || S->body[u->end - 1] == 's' || S->body[u->end - 1] == 'S')
+    return FALSE;
+  return !(k + 2 < n && tok_has (TOK (S, k + 2), W_AGO));
+}
+
+/* "daily sales of 35,000", "hourly output of": a rate named before. */
+static gboolean
+is_rate_before (Sentence        *S,
+                const Candidate *c)
+{
+  guint lo = c->first > 3 ? c->first - 3 : 0;
+
+  for (guint k = c->first; k-- > lo;)
+    {
+      Token *t = TOK (S, k);
+
+      if (t->type != T_WORD || t->clause != TOK (S, c->first)->clause)
+        break;
+      if (tok_has (t, W_RATE))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A past participle of selling or shipping after "has": "has sold",
+ * "have shipped", "had delivered". */
+static gboolean
+has_done (Sentence *S,
+          guint     k)
+{
+  Token *t = TOK (S, k);
+  const char *m = TOK_FIELD (t, metric);
+  guint len = t->end - t->start;
+
+  if (m == NULL || !(strcmp (m, "sales") == 0 || strcmp (m, "shipments") == 0))
+    return FALSE;
+  return is_word (S, t, "sold") ||
+         (len > 2 && g_ascii_strncasecmp (S->body + t->end - 2, "ed", 2) == 0);
+}
+
+/* Whether the figure's clause makes it a running total: "since 2011", "to
+ * date", "so far", "in total" with no period, "has sold a billion". */
+static const char *
+cumulative_rule (Sentence        *S,
+                 const Candidate *c,
+                 const CitedFigure *f)
+{
+  guint16 clause = TOK (S, c->first)->clause;
+  gboolean no_period = f->year == 0 && f->quarter == 0;
+
+  for (guint k = 0; k < S->tokens->len; k++)
+    {
+      Token *t = TOK (S, k);
+      guint64 fl;
+
+      if (t->clause != clause || t->type != T_WORD || (k >= c->first && k <= c->last))
+        continue;
+      fl = flags_at (S, k);
+      if (fl & (W_CUMUL | W_SINCE))
+        return "since";
+      if ((fl & W_TOTAL) && no_period)
+        return "in-total";
+      if ((fl & W_HAVE) && no_period && k < c->first)
+        {
+          guint j = k + 1;
+
+          /* "has now sold", "have already shipped" */
+          if (j + 1 < c->first && TOK (S, j)->type == T_WORD && TOK_FIELD (TOK (S, j), metric) == NULL)
+            j++;
+          if (j < c->first && has_done (S, j))
+            return "has-sold";
+        }
+    }
+  return NULL;
+}
+
+static const char *
+state_span (Sentence        *S,
+            const Candidate *c,
+            CitedFigure     *f)
+{
+  const char *rule;
+
+  if (is_rate_after (S, c) || is_rate_before (S, c))
+    {
+      f->span = CITED_SPAN_RATE;
+      return "rate";
+    }
+  if ((rule = cumulative_rule (S, c, f)) != NULL)
+    {
+      f->span = CITED_SPAN_CUMULATIVE;
+      return rule;
+    }
+  if (f->change == CITED_CHANGE_LEVEL &&
+      (c->rank || (f->metric != NULL &&
+                   g_hash_table_contains (S->tables->point_metrics, g_intern_string (f->metric)))))
+    {
+      f->span = CITED_SPAN_POINT;
+      return "point-metric";
+    }
+  return "period";
+}
+
+/* Reported, or forecast ("expects revenue of $5bn", "the 5 million
+ * analysts had expected"), plan ("plans to open", "will invest") or target
+ * ("aims to become"): the nearest such word before the figure in its
+ * comma segment and not before a "with", or a forecast word right after
+ * it. */
+static const char *
+state_status (Sentence        *S,
+              const Candidate *c,
+              CitedFigure     *f)
+{
+  guint16 clause = TOK (S, c->first)->clause;
+  guint n = S->tokens->len;
+
+  /* The word of status stands in the figure's comma segment. */
+  for (guint k = c->first; k-- > 0;)
+    {
+      Token *t = TOK (S, k);
+      guint64 fl;
+
+      /* "target the world's first, overseas sales of 140 million": the
+       * aim is the rank, not the sales. */
+      if (t->clause != clause || t->segment != TOK (S, c->first)->segment)
+        break;
+      if (t->type != T_WORD)
+        continue;
+      /* "aims to be the top maker with 140 million units sold overseas":
+       * what it has now, not its aim. */
+      if (is_word (S, t, "with"))
+        break;
+      fl = flags_at (S, k);
+      if (fl & W_FORECAST)
+        {
+          f->claim_status = CITED_CLAIM_FORECAST;
+          return "forecast-word";
+        }
+      if (fl & W_PLAN)
+        {
+          f->claim_status = CITED_CLAIM_PLAN;
+          return "plan-word";
+        }
+      if (fl & W_GOAL)
+        {
+          f->claim_status = CITED_CLAIM_TARGET;
+          return "goal-word";
+        }
+    }
+  for (guint k = c->last + 1; k < n && k <= c->last + 3; k++)
+    {
+      Token *t = TOK (S, k);
+
+      if (t->segment != TOK (S, c->last)->segment || is_word (S, t, "than"))
+        break;
+      if (t->type == T_WORD && tok_has (t, W_FORECAST))
+        {
+          f->claim_status = CITED_CLAIM_FORECAST;
+          return "forecast-after";
+        }
+    }
+  return "reported";
+}
+
+/* Fills what the figure states: its change, span and status. */
+static void
+state_figure (Sentence        *S,
+              const Candidate *c,
+              CitedFigure     *f)
+{
+  const char *change_rule = state_change (S, c, f);
+  const char *span_rule = state_span (S, c, f);
+  const char *status_rule = state_status (S, c, f);
+
+  if (S->ctx->trace)
+    cited_extract_trace (S->ctx, TOK (S, c->first)->start, TOK (S, c->last)->end,
+                         "states %s%s%s%s%s by %s, span %s by %s, status %s by %s",
+                         cited_change_to_string (f->change),
+                         f->direction != CITED_DIRECTION_NONE ? " " : "",
+                         f->direction != CITED_DIRECTION_NONE ? cited_direction_to_string (f->direction) : "",
+                         f->measure != NULL ? " of " : "", f->measure != NULL ? f->measure : "",
+                         change_rule, cited_span_to_string (f->span), span_rule,
+                         cited_claim_status_to_string (f->claim_status), status_rule);
+}
+
 void
 emit (Sentence  *S,
       Candidate *c,
@@ -223,6 +581,7 @@ emit (Sentence  *S,
 
   carry_from_before (S, c, f);
   resolve_period (S, c, f);
+  state_figure (S, c, f);
 
   f->start = sign_start != G_MAXUINT ? sign_start : TOK (S, c->first)->start;
   f->end = TOK (S, c->last)->end;

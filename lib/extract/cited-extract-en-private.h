@@ -65,7 +65,16 @@ enum {
   W_UPDOWN     = 1ull << 50,  /* up, down: "up 5%" is a change */
   W_IN         = 1ull << 51,  /* in: "the top three in India" */
   W_CHANGE     = 1ull << 52,  /* rose, fell, gained: "rose 1-3/8 to 32-1/4" is a change, then a level */
-  W_PUBLIC     = 1ull << 53,  /* central, federal: "the central bank" is no company */
+  W_TOTAL      = 1ull << 39,  /* in total, altogether: a running total when no period is named */
+  W_FORECAST   = 1ull << 53,  /* expects, forecast, estimated: a figure not yet known */
+  W_PLAN       = 1ull << 54,  /* plans, will, intends: a figure meant to be */
+  W_CUMUL      = 1ull << 55,  /* to date, so far, ever: a running total */
+  W_RATE       = 1ull << 56,  /* daily, hourly: an amount per unit of time */
+  W_EACH       = 1ull << 57,  /* each, every: "35,000 phones every hour" */
+  W_HAVE       = 1ull << 58,  /* has, have: "has sold a billion iPhones" */
+  W_LOSS       = 1ull << 59,  /* a loss, lost: money lost is negative profit */
+  W_AGO        = 1ull << 60,  /* ago, earlier, later: "a year earlier" is no rate */
+  W_PUBLIC     = 1ull << 61,  /* central, federal: "the central bank" is no company */
 };
 
 typedef struct {
@@ -80,6 +89,8 @@ typedef struct {
   const char *scope;
   const char *qualifier;
   const char *currency;
+  const char *measure;       /* what a change is of, where no metric word says:
+                              * "shares" -> "share price" */
 } Word;
 
 typedef struct {
@@ -93,6 +104,7 @@ typedef struct {
   Table exact;               /* written with capitals: matched as written */
   GHashTable *unit_metrics;  /* unit -> metric (interned) */
   GHashTable *money_metrics; /* metric -> metric or "" (interned) */
+  GHashTable *point_metrics; /* metrics whose levels hold at a point in time (interned set) */
 } Tables;
 
 static inline guint32
@@ -325,6 +337,9 @@ metric_for (Sentence        *S,
 G_GNUC_INTERNAL const char *
 scope_for (Sentence        *S,
            const Candidate *c);
+G_GNUC_INTERNAL const char *
+measure_for (Sentence        *S,
+             const Candidate *c);
 
 /* cited-extract-brand.c */
 G_GNUC_INTERNAL const char *

@@ -346,3 +346,47 @@ scope_for (Sentence        *S,
     }
   return best;
 }
+
+/* What a change is of: the nearest metric word of the clause other than a
+ * word of change ("profits fell 5%" is of profit, "shipped 94.9 million
+ * phones, up 30.8%" of shipments), or a word that names what moved where
+ * no metric does ("shares rose 4%" is of the share price); NULL when the
+ * clause names nothing ("grew 5%"). */
+const char *
+measure_for (Sentence        *S,
+             const Candidate *c)
+{
+  guint16 clause = TOK (S, c->first)->clause;
+  const char *best = NULL;
+  guint best_d = G_MAXUINT;
+
+  for (guint k = 0; k < S->tokens->len; k++)
+    {
+      Token *t = TOK (S, k);
+      const char *m = NULL;
+      guint d;
+
+      if (t->clause != clause || t->type != T_WORD || (k >= c->first && k <= c->last))
+        continue;
+      if (k + 1 < S->tokens->len)
+        {
+          const Word *pw = phrase_find (S, t, TOK (S, k + 1));
+
+          if (pw && pw->measure)
+            m = pw->measure;
+        }
+      if (m == NULL)
+        m = TOK_FIELD (t, measure);
+      if (m == NULL)
+        m = metric_word_at (S, k);
+      if (m == NULL || strcmp (m, "growth") == 0)
+        continue;
+      d = k < c->first ? c->first - k : k - c->last + 1;
+      if (d < best_d)
+        {
+          best_d = d;
+          best = m;
+        }
+    }
+  return best;
+}

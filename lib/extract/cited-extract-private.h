@@ -63,6 +63,10 @@ void     cited_extract_trace   (const CitedExtractContext *ctx,
                                 const char                *format,
                                 ...) G_GNUC_PRINTF (4, 5);
 
+/* Whether a level of @metric holds at a point in time (stores, staff, a
+ * price, a rank): data/metrics.json "point_metrics", for both languages. */
+gboolean cited_extract_is_point_metric (const char *metric);
+
 /* The extractor's name for cited_value_clean(). */
 #define cited_clean_value cited_value_clean
 

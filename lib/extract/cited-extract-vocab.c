@@ -130,7 +130,8 @@ static const struct {
   { "spec", W_SPEC }, { "yeardet", W_YEARDET }, { "decline", W_DECLINE },
   { "noprice", W_NOPRICE }, { "goal", W_GOAL }, { "clockprep", W_CLOCKPREP },
   { "yearprep", W_YEARPREP }, { "since", W_SINCE }, { "by", W_BY },
-  { "updown", W_UPDOWN }, { "in", W_IN }, { "change", W_CHANGE }, { "public", W_PUBLIC },
+  { "updown", W_UPDOWN }, { "in", W_IN }, { "change", W_CHANGE },
+  { "each", W_EACH }, { "have", W_HAVE }, { "ago", W_AGO }, { "public", W_PUBLIC },
 };
 
 /* The W_ bits of a row's "flags": ["numword", "scale"]; an unknown name is
@@ -289,6 +290,27 @@ load_map (GHashTable *map,
   g_list_free (members);
 }
 
+/* A list of names into a set of interned strings. */
+static void
+load_set (GHashTable *set,
+          JsonObject *root,
+          const char *member)
+{
+  JsonArray *array;
+
+  if (!json_object_has_member (root, member) ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, member)))
+    return;
+  array = json_object_get_array_member (root, member);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *name = json_array_get_string_element (array, i);
+
+      if (name != NULL && *name != '\0')
+        g_hash_table_add (set, (gpointer) g_intern_string (name));
+    }
+}
+
 /* Parses the JSON resource @name of libcited, calling @load on its root
  * object; a missing or broken table is a critical error (the build ships
  * them). */
@@ -330,8 +352,16 @@ load_keywords (Tables     *tables,
   load_flag_list (tables, root, "not_price", W_NOPRICE);
   load_flag_list (tables, root, "goal_words", W_GOAL);
   load_flag_list (tables, root, "public_bodies", W_PUBLIC);
+  load_flag_list (tables, root, "forecast_words", W_FORECAST);
+  load_flag_list (tables, root, "plan_words", W_PLAN);
+  load_flag_list (tables, root, "cumulative_words", W_CUMUL);
+  load_flag_list (tables, root, "total_words", W_TOTAL);
+  load_flag_list (tables, root, "rate_words", W_RATE);
+  load_flag_list (tables, root, "loss_words", W_LOSS);
+  load_string_table (tables, root, "change_measures", G_STRUCT_OFFSET (Word, measure));
   load_map (tables->unit_metrics, root, "unit_metrics");
   load_map (tables->money_metrics, root, "money_metrics");
+  load_set (tables->point_metrics, root, "point_metrics");
 }
 
 /* The word tables: the grammar first, then the keyword tables. */
@@ -344,6 +374,7 @@ tables_new (void)
   table_init (&tables->exact, 1024);
   tables->unit_metrics = g_hash_table_new (g_str_hash, g_str_equal);
   tables->money_metrics = g_hash_table_new (g_str_hash, g_str_equal);
+  tables->point_metrics = g_hash_table_new (g_str_hash, g_str_equal);
   load_resource (tables, "grammar-en.json", load_grammar);
   load_resource (tables, "metrics.json", load_keywords);
   return tables;
@@ -359,4 +390,11 @@ get_tables (void)
       g_once_init_leave (&tables_singleton, tables_new ());
     }
   return tables_singleton;
+}
+
+gboolean
+cited_extract_is_point_metric (const char *metric)
+{
+  return metric != NULL &&
+         g_hash_table_contains (get_tables ()->point_metrics, g_intern_string (metric));
 }

@@ -87,6 +87,7 @@ typedef struct {
   ZhWords rank_before, rank_words, top_before, ordinal_nouns, part_words, maker_words;
   ZhWords pronouns, subject_pronouns, market_words, beat_verbs, component_words;
   ZhWords respectively, vague_before, round_qualifiers;
+  ZhWords status_words, span_words, loss_words;
 
   /* Derived once from the lists above, one bit per ideograph. */
   guint8 digit_bits[ZH_CJK_BITS];   /* numerals */
@@ -363,6 +364,9 @@ gboolean    zh_accept_metric   (const char *value, gpointer data);
 const char *zh_resolve_metric  (ZhScan *z, Cand *c);
 const char *zh_resolve_scope   (ZhScan *z, const Cand *c);
 gboolean    zh_is_decline_before (const ZhScan *z, guint lo, guint i);
+/* What the figure states: its change and measure, a loss as negative
+ * profit, its span and its status (预计, 目标, 计划, 累计, 每小时). */
+void        zh_resolve_states  (ZhScan *z, const Cand *c, CitedFigure *f);
 
 /* ---- brands (cited-extract-zh-brand.c) ---- */
 

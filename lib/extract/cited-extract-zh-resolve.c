@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "cited-extractor"
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "cited-extract-zh-private.h"
@@ -273,4 +274,107 @@ zh_is_decline_before (const ZhScan *z,
           return g_str_equal (w->value, "down");
       }
   return FALSE;
+}
+
+/* Any metric word but a word of change: what a change is of. */
+static gboolean
+accept_measure (const char *value,
+                gpointer    data)
+{
+  return !g_str_equal (value, "growth") && !g_str_equal (value, "market share");
+}
+
+/* The row of @words nearest before char @i in [lo, i), or NULL. */
+static const ZhWord *
+nearest_word_before (const Sent    *s,
+                     const ZhWords *words,
+                     guint          lo,
+                     guint          i)
+{
+  for (guint j = i; j-- > lo;)
+    {
+      guint n;
+      const ZhWord *w = zh_match_any_at (s, j, words, &n);
+
+      if (w != NULL && j + n <= i)
+        return w;
+    }
+  return NULL;
+}
+
+void
+zh_resolve_states (ZhScan     *z,
+                   const Cand *c,
+                   CitedFigure *f)
+{
+  const Sent *s = &z->s;
+  const ZhWord *w;
+  const char *change_rule = "level", *span_rule = "period", *status_rule = "reported";
+  guint b = skip_spaces_back (s, c->i0);
+
+  /* "同比下降 5%" is a change of what the clause names ("净利润"); "下降至
+   * 5%" a level. */
+  if (c->kind == KIND_PERCENT && g_strcmp0 (f->metric, "growth") == 0 &&
+      !(b > c->lo && (s->cp[b - 1] == 0x81F3 /* 至 */ || s->cp[b - 1] == 0x5230 /* 到 */)))
+    {
+      f->change = CITED_CHANGE_PERCENT;
+      f->direction = f->value < 0 ? CITED_DIRECTION_FALL :
+                     f->value > 0 ? CITED_DIRECTION_RISE : CITED_DIRECTION_NONE;
+      f->measure = g_strdup (zh_nearest_keyword (s, &z->v->metrics, c->lo, c->hi, c->i0, c->i1,
+                                                 TRUE, TRUE, accept_measure, NULL));
+      change_rule = "percent-change";
+    }
+  /* "亏损 12 亿元": money lost is a negative profit. */
+  else if (c->kind == KIND_MONEY && f->value > 0 &&
+           nearest_word_before (s, &z->v->loss_words, c->lo, c->i0) != NULL)
+    {
+      double low = isnan (f->value_max) ? NAN : -f->value_max;
+
+      g_free (f->metric);
+      f->metric = g_strdup ("profit");
+      if (isnan (low))
+        f->value = -f->value;
+      else
+        {
+          f->value_max = -f->value;
+          f->value = low;
+        }
+      change_rule = "loss";
+    }
+
+  /* "每小时 3.5 万台", "累计销量 8 亿台", "自 2011 年以来" in the clause. */
+  for (guint j = c->lo; j < c->hi; j++)
+    {
+      guint n;
+
+      if (j >= c->i0 && j < c->i1)
+        continue;
+      if ((w = zh_match_any_at (s, j, &z->v->span_words, &n)) != NULL)
+        {
+          cited_span_from_string (w->value, &f->span);
+          span_rule = w->word;
+          break;
+        }
+    }
+  if (f->span == CITED_SPAN_PERIOD && f->change == CITED_CHANGE_LEVEL &&
+      (c->kind == KIND_RANK || cited_extract_is_point_metric (f->metric)))
+    {
+      f->span = CITED_SPAN_POINT;
+      span_rule = "point-metric";
+    }
+
+  /* "预计", "目标", "计划" before the figure in its clause. */
+  if ((w = nearest_word_before (s, &z->v->status_words, c->lo, c->i0)) != NULL)
+    {
+      cited_claim_status_from_string (w->value, &f->claim_status);
+      status_rule = w->word;
+    }
+
+  if (z->ctx->trace)
+    cited_extract_trace (z->ctx, s->off[c->i0], s->off[c->i1],
+                         "states %s%s%s by %s, span %s by %s, status %s by %s",
+                         cited_change_to_string (f->change),
+                         f->measure != NULL ? " of " : "", f->measure != NULL ? f->measure : "",
+                         change_rule, cited_span_to_string (f->span), span_rule,
+                         cited_claim_status_to_string (f->claim_status), status_rule);
 }

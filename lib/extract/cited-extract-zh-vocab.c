@@ -76,7 +76,7 @@ static const char *
 row_value (JsonObject *row)
 {
   static const char * const fields[] = {
-    "qualifier", "currency", "unit", "scope", "change", NULL
+    "qualifier", "currency", "unit", "scope", "change", "status", "span", NULL
   };
 
   for (guint k = 0; fields[k] != NULL; k++)
@@ -223,6 +223,8 @@ load_lists (ZhVocab    *v,
     { "beat_verbs", &v->beat_verbs }, { "component_words", &v->component_words },
     { "respectively", &v->respectively }, { "vague_before", &v->vague_before },
     { "round_qualifiers", &v->round_qualifiers },
+    { "status_words", &v->status_words }, { "span_words", &v->span_words },
+    { "loss_words", &v->loss_words },
   };
 
   load_keywords (root, "metrics", "metric", &v->metrics);

@@ -257,6 +257,17 @@ emit (ZhScan      *z,
   f->end = fe;
   f->sentence_start = z->start;
   f->sentence_end = z->end;
+  zh_resolve_states (z, c, f);
+  /* "销量1.9亿台，同比增长31%": a change of the figure before it. */
+  if (f->change == CITED_CHANGE_PERCENT && f->measure == NULL && figures->len > 0)
+    {
+      const CitedFigure *last = g_ptr_array_index (figures, figures->len - 1);
+
+      if (last->sentence_start == z->start && last->change == CITED_CHANGE_LEVEL &&
+          last->metric != NULL && !g_str_equal (last->metric, "growth") &&
+          !g_str_equal (last->metric, "rank"))
+        f->measure = g_strdup (last->metric);
+    }
   g_ptr_array_add (figures, f);
 }
 
