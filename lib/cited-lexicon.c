@@ -1165,6 +1165,12 @@ is_lower (guchar c)
   return c >= 'a' && c <= 'z';
 }
 
+static inline guchar
+fold_case (guchar c)
+{
+  return is_upper (c) ? c + 32 : c;
+}
+
 static gboolean
 case_ok (const Pattern *p,
          const char    *text)
@@ -1320,9 +1326,11 @@ near_ok (const Pattern *p,
     {
       const char *w = p->near[k];
       gsize len = strlen (w);
+      guchar first = fold_case ((guchar) w[0]);
 
+      /* The first letter inline: g_ascii_tolower() is a call per byte. */
       for (gsize i = a; i + len <= b; i++)
-        if (g_ascii_tolower (text[i]) == g_ascii_tolower (w[0]) &&
+        if (fold_case ((guchar) text[i]) == first &&
             g_ascii_strncasecmp (text + i, w, len) == 0)
           return TRUE;
     }
