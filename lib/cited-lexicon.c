@@ -60,7 +60,8 @@ typedef struct {
 
 typedef struct {
   guint n_states;
-  guint n_classes;        /* bytes that occur in no alias share class 0 */
+  guint n_classes;        /* bytes that occur in no alias share class 0;
+                           * the space and the letters come first */
   guint8 classes[256];    /* folded byte -> class */
   guint32 *delta;         /* n_states * n_classes: the next state's row
                            * offset (state * n_classes), OUTPUT_BIT set when
@@ -68,7 +69,10 @@ typedef struct {
   guint16 *delta16;       /* the same with the next state's number and
                            * OUTPUT_BIT16, when every state fits in 15 bits:
                            * half the memory, so the rows scanned most stay
-                           * in the cache */
+                           * in the cache; the first HOT_CLASSES columns of
+                           * each row only, one cache line per state */
+  guint16 *cold16;        /* with delta16: the other n_classes - HOT_CLASSES
+                           * columns of each row */
   gint32 *out;            /* pattern ending at this state, or -1 */
   guint32 *out_link;      /* next state on the suffix chain with an output, 0 = none */
   GArray *patterns;       /* Pattern, each with its own copy of the alias */
@@ -77,6 +81,7 @@ typedef struct {
 
 #define OUTPUT_BIT 0x80000000u
 #define OUTPUT_BIT16 0x8000u
+#define HOT_CLASSES 32
 
 typedef struct {
   const char *name;       /* interned */
@@ -137,8 +142,9 @@ automaton_clear (gpointer data)
 {
   Automaton *a = data;
 
-  g_free (a->delta);
-  g_free (a->delta16);
+  g_aligned_free (a->delta);
+  g_aligned_free (a->delta16);
+  g_free (a->cold16);
   g_free (a->out);
   g_free (a->out_link);
   for (guint i = 0; i < a->patterns->len; i++)
@@ -507,9 +513,19 @@ automaton_build (CitedLexicon *self)
         for (guint j = 0; j < p->len; j++)
           used[fold_key ((guchar) p->alias[j])] = TRUE;
       }
+    /* The space and the lower-case letters first: in English text
+     * nearly every lookup is one of them, and they then share the first
+     * 64 bytes of a state's row. */
+    static const char first[] = " abcdefghijklmnopqrstuvwxyz.&'";
+
     n_classes = 1;
+    memset (a->classes, 0, sizeof a->classes);
+    for (guint k = 0; first[k] != '\0'; k++)
+      if (used[(guchar) first[k]])
+        a->classes[(guchar) first[k]] = n_classes++;
     for (guint c = 0; c < 256; c++)
-      a->classes[c] = used[c] ? n_classes++ : 0;
+      if (used[c] && a->classes[c] == 0)
+        a->classes[c] = n_classes++;
     for (guint c = 'A'; c <= 'Z'; c++)
       a->classes[c] = a->classes[c + 32];
     a->classes['-'] = a->classes['\n'] = a->classes['\t'] = a->classes[' '];
@@ -603,11 +619,19 @@ automaton_build (CitedLexicon *self)
       }
 
     if (n_states <= 0x7FFF)
-      a->delta16 = g_new (guint16, n_entries);
+      {
+        /* Hot columns in rows of 64 bytes, the rest in a table of its
+         * own, so that English text, nearly all letters and spaces, reads
+         * one cache line per state it passes. */
+        a->delta16 = g_aligned_alloc ((gsize) n_states * HOT_CLASSES, sizeof (guint16), 64);
+        memset (a->delta16, 0, (gsize) n_states * HOT_CLASSES * sizeof (guint16));
+        if (n_classes > HOT_CLASSES)
+          a->cold16 = g_new (guint16, (gsize) n_states * (n_classes - HOT_CLASSES));
+      }
     else
       {
         g_assert ((guint64) n_states * n_classes < OUTPUT_BIT);
-        a->delta = g_new (guint32, n_entries);
+        a->delta = g_aligned_alloc (n_entries, sizeof (guint32), 64);
       }
     for (guint32 k = 0; k < n_states; k++)
       {
@@ -619,7 +643,14 @@ automaton_build (CitedLexicon *self)
             gboolean output = a->out[next] >= 0 || a->out_link[next] != 0;
 
             if (a->delta16 != NULL)
-              a->delta16[(gsize) k * n_classes + c] = rank[next] | (output ? OUTPUT_BIT16 : 0);
+              {
+                guint16 v = rank[next] | (output ? OUTPUT_BIT16 : 0);
+
+                if (c < HOT_CLASSES)
+                  a->delta16[(gsize) k * HOT_CLASSES + c] = v;
+                else
+                  a->cold16[(gsize) k * (n_classes - HOT_CLASSES) + c - HOT_CLASSES] = v;
+              }
             else
               a->delta[(gsize) k * n_classes + c] = (rank[next] * n_classes) | (output ? OUTPUT_BIT : 0);
           }
@@ -1134,6 +1165,12 @@ is_lower (guchar c)
   return c >= 'a' && c <= 'z';
 }
 
+static inline guchar
+fold_case (guchar c)
+{
+  return is_upper (c) ? c + 32 : c;
+}
+
 static gboolean
 case_ok (const Pattern *p,
          const char    *text)
@@ -1289,9 +1326,11 @@ near_ok (const Pattern *p,
     {
       const char *w = p->near[k];
       gsize len = strlen (w);
+      guchar first = fold_case ((guchar) w[0]);
 
+      /* The first letter inline: g_ascii_tolower() is a call per byte. */
       for (gsize i = a; i + len <= b; i++)
-        if (g_ascii_tolower (text[i]) == g_ascii_tolower (w[0]) &&
+        if (fold_case ((guchar) text[i]) == first &&
             g_ascii_strncasecmp (text + i, w, len) == 0)
           return TRUE;
     }
@@ -1419,11 +1458,14 @@ cited_lexicon_find (CitedLexicon *self,
   if (a->delta16 != NULL)
     {
       const guint16 *delta16 = a->delta16;
+      const guint16 *cold16 = a->cold16;
+      gsize n_cold = n_classes > HOT_CLASSES ? n_classes - HOT_CLASSES : 0;
       guint32 st = 0;
 
       for (gsize i = 0; i < length; i++)
         {
           guint16 v;
+          guint c;
 
           /* Most text is bytes that begin no alias. */
           if (st == 0)
@@ -1433,7 +1475,11 @@ cited_lexicon_find (CitedLexicon *self,
               if (i == length)
                 break;
             }
-          v = delta16[st * n_classes + classes[(guchar) text[i]]];
+          c = classes[(guchar) text[i]];
+          if (G_LIKELY (c < HOT_CLASSES))
+            v = delta16[(st * HOT_CLASSES) + c];
+          else
+            v = cold16[st * n_cold + c - HOT_CLASSES];
           st = v & ~OUTPUT_BIT16;
           if (G_UNLIKELY (v & OUTPUT_BIT16))
             collect (a, text, length, i, st, matches);

@@ -39,7 +39,7 @@ is_abbreviation (const char *body,
   if (len >= sizeof word)
     return FALSE;
   for (guint k = 0; k < len; k++)
-    word[k] = g_ascii_tolower (body[a + k]);
+    word[k] = lower (body[a + k]);
   word[len] = '\0';
   for (guint k = 0; abbreviations[k]; k++)
     if (strcmp (word, abbreviations[k]) == 0)
