@@ -56,6 +56,7 @@ enum {
 typedef struct {
   char   *key;                /* folded: ASCII lower case */
   guint   len;
+  guint32 hash;               /* of the key */
   guint32 flags;
 } DEntry;
 
@@ -72,6 +73,9 @@ typedef struct {
   GArray    *zh_first;        /* guint32: the first three bytes of each suffix and cue */
 } Dict;
 
+/* lower () as a table */
+static guchar fold[256];
+
 static guint32
 hash_folded (const char *s,
              guint       len)
@@ -79,7 +83,7 @@ hash_folded (const char *s,
   guint32 h = FNV_INIT;
 
   for (guint k = 0; k < len; k++)
-    h = fnv (h, lower ((guchar) s[k]));
+    h = fnv (h, fold[(guchar) s[k]]);
   return h;
 }
 
@@ -96,9 +100,9 @@ dict_slot (const Dict *d,
 
       if (e->key == NULL)
         return e;
-      if (e->len != len)
+      if (e->hash != h || e->len != len)
         continue;
-      for (k = 0; k < len && (guchar) e->key[k] == lower ((guchar) s[k]); k++)
+      for (k = 0; k < len && (guchar) e->key[k] == fold[(guchar) s[k]]; k++)
         ;
       if (k == len)
         return e;
@@ -119,12 +123,14 @@ dict_add (Dict       *d,
           guint32     flags)
 {
   guint len = strlen (word);
-  DEntry *e = dict_slot (d, word, len, hash_folded (word, len));
+  guint32 h = hash_folded (word, len);
+  DEntry *e = dict_slot (d, word, len, h);
 
   if (e->key == NULL)
     {
       e->key = g_ascii_strdown (word, len);
       e->len = len;
+      e->hash = h;
     }
   e->flags |= flags;
 }
@@ -192,7 +198,10 @@ static void
 init_word_fold (void)
 {
   for (guint c = 0; c < 256; c++)
-    word_fold[c] = g_ascii_isalnum (c) ? lower (c) : 0;
+    {
+      word_fold[c] = g_ascii_isalnum (c) ? lower (c) : 0;
+      fold[c] = lower (c);
+    }
 }
 
 static Dict *
@@ -291,7 +300,7 @@ enum {
 typedef struct {
   guint   start;
   guint   end;                /* without a possessive 's */
-  guint32 hash;               /* of the folded word */
+  guint32 hash;               /* of the folded word, 0 until asked for */
   guint32 flags;              /* from the word lists, NO_FLAGS until looked up */
   guint8  cap;                /* starts with a capital */
   guint8  poss;               /* followed by 's or s' */
@@ -351,7 +360,6 @@ typedef struct {
   DWord                     *wv;      /* the words */
   guint                      nw;
   guint                      wcap;
-  guint32                    lower_bits[64]; /* hashes of the words in lower case, as bits */
   GArray                    *cands;   /* Cand */
   GArray                    *persons; /* guint: word index of a surname */
   GArray                    *bodies;  /* guint: word index of a public body's letters */
@@ -360,6 +368,17 @@ typedef struct {
 
 #define DW(D, i) (&(D)->wv[i])
 
+/* The hash of the folded word, computed the first time it is needed (a
+ * word whose hash is 0 is merely hashed again). */
+static inline guint32
+whash (const Disc *D,
+       DWord      *w)
+{
+  if (w->hash == 0)
+    w->hash = hash_folded (D->b + w->start, w->end - w->start);
+  return w->hash;
+}
+
 static guint32
 wflags (Disc *D,
         guint i)
@@ -367,7 +386,7 @@ wflags (Disc *D,
   DWord *w = DW (D, i);
 
   if (w->flags == NO_FLAGS)
-    w->flags = dict_slot (D->dict, D->b + w->start, w->end - w->start, w->hash)->flags;
+    w->flags = dict_slot (D->dict, D->b + w->start, w->end - w->start, whash (D, w))->flags;
   return w->flags;
 }
 
@@ -463,36 +482,73 @@ abbreviation_before (Disc *D)
   return w->dotted || w->end - w->start == 1 || (wflags (D, i) & (D_TITLE | D_SUFFIX)) != 0;
 }
 
-/* Reads the word at @p into the word list; returns where the scan goes on. */
+/* The first byte from @p that is no ASCII letter or digit. */
+static inline guint
+skip_alnum (const char *b,
+            guint       p,
+            guint       len)
+{
+  while (p < len && word_fold[(guchar) b[p]] != 0)
+    p++;
+  return p;
+}
+
+static inline void
+add_word (Disc    *D,
+          guint    start,
+          guint    end,
+          gboolean cap,
+          gboolean poss,
+          gboolean dotted,
+          guint8   gap,
+          gboolean sentence,
+          gboolean paren)
+{
+  DWord *w;
+
+  if (G_UNLIKELY (D->nw >= D->wcap))
+    return;
+  w = &D->wv[D->nw++];
+  w->start = start;
+  w->end = end;
+  w->hash = 0;
+  w->flags = NO_FLAGS;
+  w->cap = cap;
+  w->poss = poss;
+  w->sstart = sentence;
+  w->gap = gap;
+  w->dotted = dotted;
+  w->paren = paren;
+}
+
+/* Reads the word at @start into the word list, its bytes up to @p known
+ * to be ASCII letters or digits; returns where the scan goes on. The
+ * word's hash waits until a rule asks for it (whash()). */
 static guint
-read_word (Disc  *D,
-           guint  p,
-           guint8 gap,
-           gboolean sentence)
+read_word (Disc    *D,
+           guint    start,
+           guint    p,
+           guint8   gap,
+           gboolean sentence,
+           gboolean paren)
 {
   const char *b = D->b;
   guint len = D->len;
-  DWord w = { .start = p, .flags = NO_FLAGS, .gap = gap, .sstart = sentence };
-  guint32 h = FNV_INIT;
   guint next = 0;
+  gboolean cap = is_upper_at (b, start, len), dotted = FALSE, poss = FALSE;
 
-  w.cap = is_upper_at (b, p, len);
   while (p < len)
     {
       guint m;
       guint a;
 
-      /* ASCII letters and digits ("G8", "A380"): the common case, one
-       * table look-up a byte */
-      for (guchar f; p < len && (f = word_fold[(guchar) b[p]]) != 0; p++)
-        h = fnv (h, f);
+      /* ASCII letters and digits ("G8", "A380"): the common case */
+      p = skip_alnum (b, p, len);
       if (p >= len)
         break;
       m = letter_at (b, p, len);
       if (m > 0)
         {
-          for (guint k = 0; k < m; k++)
-            h = fnv (h, (guchar) b[p + k]);
           p += m;
           continue;
         }
@@ -500,8 +556,7 @@ read_word (Disc  *D,
       if (b[p] == '.' && p + 1 < len && g_ascii_isalpha (b[p + 1]) &&
           (p + 2 >= len || !g_ascii_isalpha (b[p + 2])))
         {
-          w.dotted = TRUE;
-          h = fnv (h, '.');
+          dotted = TRUE;
           p++;
           continue;
         }
@@ -512,30 +567,23 @@ read_word (Disc  *D,
           (p + a + 1 >= len || letter_at (b, p + a + 1, len) == 0))
         {
           /* "Yukos's", "McDonald's": the name without its 's */
-          w.poss = TRUE;
+          poss = TRUE;
           next = p + a + 1;
           break;
         }
       if (p + a < len && letter_at (b, p + a, len) > 0)
         {
-          for (guint k = 0; k < a; k++)
-            h = fnv (h, (guchar) b[p + k]);   /* "O'Leary" */
-          p += a;
+          p += a;                   /* "O'Leary" */
           continue;
         }
       if (b[p - 1] == 's')
         {
-          w.poss = TRUE;            /* "the analysts' view" */
+          poss = TRUE;              /* "the analysts' view" */
           next = p + a;
         }
       break;
     }
-  w.end = p;
-  w.hash = h;
-  if (D->nw < D->wcap)
-    D->wv[D->nw++] = w;
-  if (!w.cap)
-    D->lower_bits[(w.hash >> 5) & 63] |= 1u << (w.hash & 31);
+  add_word (D, start, p, cap, poss, dotted, gap, sentence, paren);
   return next ? next : p;
 }
 
@@ -557,10 +605,26 @@ scan_words (Disc *D)
           p++;
           continue;
         }
-      if (g_ascii_isalpha (c) || letter_at (b, p, len) > 0)
+      if (g_ascii_isalpha (c))
         {
-          p = read_word (D, p, gap, sentence);
-          DW (D, D->nw - 1)->paren = paren;
+          guint q = skip_alnum (b, p + 1, len);
+
+          /* the common case: ASCII letters and digits before a space */
+          if (q < len && b[q] == ' ')
+            {
+              add_word (D, p, q, c <= 'Z', FALSE, FALSE, gap, sentence, paren);
+              p = q + 1;
+            }
+          else
+            p = read_word (D, p, q, gap, sentence, paren);
+          paren = FALSE;
+          gap = GAP_SPACE;
+          sentence = line = FALSE;
+          continue;
+        }
+      if (letter_at (b, p, len) > 0)
+        {
+          p = read_word (D, p, p, gap, sentence, paren);
           paren = FALSE;
           gap = GAP_SPACE;
           sentence = line = FALSE;
@@ -660,15 +724,15 @@ phrase_flags (Disc  *D,
   return dict_find (D->dict, buf, n);
 }
 
-static gboolean
+static inline gboolean
 same_word (const Disc *A,
            guint       a,
            const Disc *B,
            guint       b)
 {
-  const DWord *x = DW (A, a), *y = DW (B, b);
+  DWord *x = DW (A, a), *y = DW (B, b);
 
-  return x->hash == y->hash && x->end - x->start == y->end - y->start && x->cap == y->cap;
+  return x->end - x->start == y->end - y->start && x->cap == y->cap && whash (A, x) == whash (B, y);
 }
 
 /* Words [a, a + n) of @A and [b, b + n) of @B spell the same name. */
@@ -776,15 +840,14 @@ lower_elsewhere (Disc *D,
                  guint i)
 {
   DWord *w = DW (D, i);
+  guint n = w->end - w->start;
 
-  if (!(D->lower_bits[(w->hash >> 5) & 63] & (1u << (w->hash & 31))))
-    return FALSE;
   for (guint k = 0; k < D->nw; k++)
     {
       DWord *o = DW (D, k);
 
-      if (!o->cap && o->hash == w->hash && o->end - o->start == w->end - w->start &&
-          letter_at (D->b, o->start, D->len) == 1)
+      if (o->end - o->start == n && !o->cap && letter_at (D->b, o->start, D->len) == 1 &&
+          whash (D, o) == whash (D, w))
         return TRUE;
     }
   return FALSE;
@@ -858,11 +921,14 @@ find_cand (Disc *D,
            guint a,
            guint last)
 {
+  guint32 h = whash (D, DW (D, a));
+
   for (guint k = 0; k < D->cands->len; k++)
     {
       Cand *c = &g_array_index (D->cands, Cand, k);
 
-      if (c->last - c->first == last - a && same_words (D, c->first, D, a, last - a + 1))
+      if (c->last - c->first == last - a && whash (D, DW (D, c->first)) == h &&
+          same_words (D, c->first, D, a, last - a + 1))
         return c;
     }
   return NULL;
