@@ -23,6 +23,32 @@
  * The word lists are data/discover.json.
  */
 
+/* Discovered names are kept for the life of the process, as interned
+ * strings are, but in a table of their own: a long import discovers
+ * thousands of names, and GLib's quark table, grown for each of them, leaves
+ * its old blocks behind. */
+static const char *
+discover_intern (const char *name)
+{
+  static GMutex lock;
+  static GHashTable *names;
+  const char *kept;
+
+  g_mutex_lock (&lock);
+  if (names == NULL)
+    names = g_hash_table_new (g_str_hash, g_str_equal);
+  kept = g_hash_table_lookup (names, name);
+  if (kept == NULL)
+    {
+      char *copy = g_strdup (name);
+
+      g_hash_table_add (names, copy);
+      kept = copy;
+    }
+  g_mutex_unlock (&lock);
+  return kept;
+}
+
 /* ------------------------------------------------------------------ */
 /* The word lists                                                      */
 
@@ -1147,7 +1173,7 @@ canonical_name (Disc *D,
         g_string_append (s, w->gap == GAP_HYPHEN ? "-" : w->gap == GAP_AMP ? " & " : " ");
       g_string_append_len (s, D->b + w->start, w->end - w->start);
     }
-  name = g_intern_string (s->str);
+  name = discover_intern (s->str);
   g_string_free (s, TRUE);
   return name;
 }
@@ -1356,7 +1382,7 @@ zh_name (Disc        *D,
     if (strstr (name, g_ptr_array_index (d->zh_gov, i)) != NULL)
       return NULL;
   *start = q;
-  return g_intern_string (name);
+  return discover_intern (name);
 }
 
 static guint
