@@ -517,6 +517,19 @@ skip_alnum (const char *b,
             guint       p,
             guint       len)
 {
+  /* four at a time while four bytes remain */
+  while (p + 4 <= len)
+    {
+      if (word_fold[(guchar) b[p]] == 0)
+        return p;
+      if (word_fold[(guchar) b[p + 1]] == 0)
+        return p + 1;
+      if (word_fold[(guchar) b[p + 2]] == 0)
+        return p + 2;
+      if (word_fold[(guchar) b[p + 3]] == 0)
+        return p + 3;
+      p += 4;
+    }
   while (p < len && word_fold[(guchar) b[p]] != 0)
     p++;
   return p;
@@ -1536,17 +1549,17 @@ discover_companies (const CitedExtractContext *ctx,
     .b = ctx->body,
     .len = ctx->length,
   };
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (CitedMention));
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (CitedMention), 16);
   g_autoptr(GPtrArray) accepted = g_ptr_array_new ();
   Cand *head = NULL;
 
   *headline = NULL;
   D.wcap = D.len / 2 + 2;
   disc_alloc (&D);
-  D.cands = g_array_new (FALSE, FALSE, sizeof (Cand));
-  D.persons = g_array_new (FALSE, FALSE, sizeof (guint));
-  D.bodies = g_array_new (FALSE, FALSE, sizeof (guint));
-  D.zh = g_array_new (FALSE, FALSE, sizeof (ZhHit));
+  D.cands = g_array_sized_new (FALSE, FALSE, sizeof (Cand), 64);
+  D.persons = g_array_sized_new (FALSE, FALSE, sizeof (guint), 32);
+  D.bodies = g_array_sized_new (FALSE, FALSE, sizeof (guint), 8);
+  D.zh = g_array_sized_new (FALSE, FALSE, sizeof (ZhHit), 8);
   scan_words (&D);
   note_bodies (&D);
   collect_candidates (&D);
