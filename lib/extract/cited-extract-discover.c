@@ -661,6 +661,13 @@ scan_words (Disc *D)
               add_word (D, p, q, c <= 'Z', FALSE, FALSE, gap, sentence, paren);
               p = q + 1;
             }
+          /* ... or before the end or any other ASCII byte that cannot go
+           * on the word (read_word() stops there too): ",", ")", "\n" */
+          else if (q >= len || ((guchar) b[q] < 0x80 && b[q] != '.' && b[q] != '\''))
+            {
+              add_word (D, p, q, c <= 'Z', FALSE, FALSE, gap, sentence, paren);
+              p = q;
+            }
           else
             p = read_word (D, p, q, gap, sentence, paren);
           paren = FALSE;
