@@ -386,6 +386,10 @@ typedef struct {
   DWord                     *wv;      /* the words */
   guint                      nw;
   guint                      wcap;
+  guint                     *caps;    /* indices of the capitalised words */
+  guint                      ncaps;
+  guint                     *parens;  /* indices of the words right after a bracket */
+  guint                      nparens;
   GArray                    *cands;   /* Cand */
   GArray                    *persons; /* guint: word index of a surname */
   GArray                    *bodies;  /* guint: word index of a public body's letters */
@@ -393,6 +397,23 @@ typedef struct {
 } Disc;
 
 #define DW(D, i) (&(D)->wv[i])
+
+/* The words and their index lists, in one block. */
+static void
+disc_alloc (Disc *D)
+{
+  gsize words = sizeof (DWord) * D->wcap;
+
+  D->wv = g_malloc (words + 2 * sizeof (guint) * D->wcap);
+  D->caps = (guint *) ((char *) D->wv + words);
+  D->parens = D->caps + D->wcap;
+}
+
+static void
+disc_free (Disc *D)
+{
+  g_free (D->wv);
+}
 
 /* The hash of the folded word, computed the first time it is needed (a
  * word whose hash is 0 is merely hashed again). */
@@ -405,15 +426,23 @@ whash (const Disc *D,
   return w->hash;
 }
 
-static guint32
+static G_GNUC_NO_INLINE guint32
+wflags_slow (Disc  *D,
+             DWord *w)
+{
+  w->flags = dict_slot (D->dict, D->b + w->start, w->end - w->start, whash (D, w))->flags;
+  return w->flags;
+}
+
+static inline guint32
 wflags (Disc *D,
         guint i)
 {
   DWord *w = DW (D, i);
 
-  if (w->flags == NO_FLAGS)
-    w->flags = dict_slot (D->dict, D->b + w->start, w->end - w->start, whash (D, w))->flags;
-  return w->flags;
+  if (G_LIKELY (w->flags != NO_FLAGS))
+    return w->flags;
+  return wflags_slow (D, w);
 }
 
 static inline gboolean
@@ -514,6 +543,19 @@ skip_alnum (const char *b,
             guint       p,
             guint       len)
 {
+  /* four at a time while four bytes remain */
+  while (p + 4 <= len)
+    {
+      if (word_fold[(guchar) b[p]] == 0)
+        return p;
+      if (word_fold[(guchar) b[p + 1]] == 0)
+        return p + 1;
+      if (word_fold[(guchar) b[p + 2]] == 0)
+        return p + 2;
+      if (word_fold[(guchar) b[p + 3]] == 0)
+        return p + 3;
+      p += 4;
+    }
   while (p < len && word_fold[(guchar) b[p]] != 0)
     p++;
   return p;
@@ -534,6 +576,10 @@ add_word (Disc    *D,
 
   if (G_UNLIKELY (D->nw >= D->wcap))
     return;
+  if (cap)
+    D->caps[D->ncaps++] = D->nw;
+  if (paren)
+    D->parens[D->nparens++] = D->nw;
   w = &D->wv[D->nw++];
   w->start = start;
   w->end = end;
@@ -640,6 +686,13 @@ scan_words (Disc *D)
             {
               add_word (D, p, q, c <= 'Z', FALSE, FALSE, gap, sentence, paren);
               p = q + 1;
+            }
+          /* ... or before the end or any other ASCII byte that cannot go
+           * on the word (read_word() stops there too): ",", ")", "\n" */
+          else if (q >= len || ((guchar) b[q] < 0x80 && b[q] != '.' && b[q] != '\''))
+            {
+              add_word (D, p, q, c <= 'Z', FALSE, FALSE, gap, sentence, paren);
+              p = q;
             }
           else
             p = read_word (D, p, q, gap, sentence, paren);
@@ -815,12 +868,12 @@ run_end (Disc *D,
 static void
 note_bodies (Disc *D)
 {
-  for (guint i = 1; i < D->nw; i++)
+  for (guint pi = 0; pi < D->nparens; pi++)
     {
-      DWord *w = DW (D, i);
+      guint i = D->parens[pi];
       guint a = i - 1;
 
-      if (!w->paren || !DW (D, a)->cap)
+      if (i == 0 || !DW (D, a)->cap)
         continue;
       while (a > 0 && DW (D, a)->gap <= GAP_AMP && (DW (D, a - 1)->cap || (wflags (D, a - 1) & D_OF)))
         a--;
@@ -1033,19 +1086,20 @@ evidence_around (Disc *D,
 static void
 collect_candidates (Disc *D)
 {
-  guint n = D->nw;
+  guint next = 0;
 
-  for (guint i = 0; i < n; i++)
+  for (guint ci = 0; ci < D->ncaps; ci++)
     {
+      guint i = D->caps[ci];
       guint a = i, b, last;
       gboolean suffix;
       guint ev;
       Cand *c;
 
-      if (!DW (D, i)->cap)
+      if (i < next)
         continue;
       b = run_end (D, i);
-      i = b;
+      next = b + 1;
       if (!name_in_run (D, &a, b, &last, &suffix))
         continue;
       ev = evidence_around (D, a, last, b);
@@ -1124,19 +1178,20 @@ mark_headline (Disc       *D,
   if (!any_lower)
     return NULL;                /* "YUKOS SAYS ...": capitals say nothing */
   T.wcap = T.len / 2 + 2;
-  T.wv = g_new (DWord, T.wcap);
+  disc_alloc (&T);
   T.persons = g_array_new (FALSE, FALSE, sizeof (guint));
   T.bodies = g_array_new (FALSE, FALSE, sizeof (guint));
   scan_words (&T);
-  for (guint i = 0; i < T.nw; i++)
+  for (guint ci = 0, next = 0; ci < T.ncaps; ci++)
     {
+      guint i = T.caps[ci];
       guint a = i, b, last;
       gboolean suffix;
 
-      if (!DW (&T, i)->cap)
+      if (i < next)
         continue;
       b = run_end (&T, i);
-      i = b;
+      next = b + 1;
       if (!name_in_run (&T, &a, b, &last, &suffix))
         continue;
       for (guint k = 0; k < D->cands->len; k++)
@@ -1152,7 +1207,7 @@ mark_headline (Disc       *D,
             }
         }
     }
-  g_free (T.wv);
+  disc_free (&T);
   g_array_unref (T.persons);
   g_array_unref (T.bodies);
   return found;
@@ -1227,14 +1282,16 @@ find_occurrences (Disc      *D,
                   GPtrArray *accepted,
                   GArray    *out)
 {
-  guint n = D->nw;
+  guint n = D->nw, next = 0;
 
-  for (guint i = 0; i < n; i++)
+  for (guint ci = 0; ci < D->ncaps; ci++)
     {
+      guint i = D->caps[ci];
       gboolean done = FALSE;
 
-      if (!DW (D, i)->cap || joined_before (D, i))
+      if (i < next || joined_before (D, i))
         continue;
+      next = i + 1;
       for (guint k = 0; k < accepted->len && !done; k++)
         {
           Cand *c = g_ptr_array_index (accepted, k);
@@ -1246,7 +1303,7 @@ find_occurrences (Disc      *D,
                  (wflags (D, j + 1) & D_SUFFIX) && (DW (D, j + 1)->cap || is_plc (D, j + 1)))
             j++;
           add_mention (out, c->name, DW (D, i)->start, DW (D, j)->end);
-          i = j;
+          next = j + 1;
           done = TRUE;
         }
       for (guint k = 0; k < accepted->len && !done; k++)
@@ -1525,17 +1582,17 @@ discover_companies (const CitedExtractContext *ctx,
     .b = ctx->body,
     .len = ctx->length,
   };
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (CitedMention));
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (CitedMention), 16);
   g_autoptr(GPtrArray) accepted = g_ptr_array_new ();
   Cand *head = NULL;
 
   *headline = NULL;
   D.wcap = D.len / 2 + 2;
-  D.wv = g_new (DWord, D.wcap);
-  D.cands = g_array_new (FALSE, FALSE, sizeof (Cand));
-  D.persons = g_array_new (FALSE, FALSE, sizeof (guint));
-  D.bodies = g_array_new (FALSE, FALSE, sizeof (guint));
-  D.zh = g_array_new (FALSE, FALSE, sizeof (ZhHit));
+  disc_alloc (&D);
+  D.cands = g_array_sized_new (FALSE, FALSE, sizeof (Cand), 64);
+  D.persons = g_array_sized_new (FALSE, FALSE, sizeof (guint), 32);
+  D.bodies = g_array_sized_new (FALSE, FALSE, sizeof (guint), 8);
+  D.zh = g_array_sized_new (FALSE, FALSE, sizeof (ZhHit), 8);
   scan_words (&D);
   note_bodies (&D);
   collect_candidates (&D);
@@ -1617,7 +1674,7 @@ discover_companies (const CitedExtractContext *ctx,
       if (g_array_index (out, CitedMention, k).brand == head->name)
         *headline = head->name;
 
-  g_free (D.wv);
+  disc_free (&D);
   g_array_unref (D.cands);
   g_array_unref (D.persons);
   g_array_unref (D.bodies);
