@@ -63,7 +63,7 @@ metric_word_at (Sentence *S,
   if (t->cap && k > 0 && TOK (S, k - 1)->type == T_WORD && TOK (S, k - 1)->cap &&
       TOK (S, k - 1)->mention < 0)
     return NULL;
-  if (k + 1 < S->tokens->len)
+  if (k + 1 < S->tokens->len && (tok_phrase_fields (t) & P_METRIC))
     {
       const Word *pw = phrase_find (S, t, TOK (S, k + 1));
 
@@ -307,7 +307,7 @@ scope_for (Sentence        *S,
 
       if (t->clause != clause || t->type != T_WORD)
         continue;
-      if (k + 1 < n)
+      if (k + 1 < n && (tok_phrase_fields (t) & P_SCOPE))
         {
           const Word *pw = phrase_find (S, t, TOK (S, k + 1));
 
@@ -368,7 +368,7 @@ measure_for (Sentence        *S,
 
       if (t->clause != clause || t->type != T_WORD || (k >= c->first && k <= c->last))
         continue;
-      if (k + 1 < S->tokens->len)
+      if (k + 1 < S->tokens->len && (tok_phrase_fields (t) & P_MEASURE))
         {
           const Word *pw = phrase_find (S, t, TOK (S, k + 1));
 
