@@ -408,12 +408,17 @@ tokenize (Sentence *S)
   guint p = S->start;
   guint end = S->end;
   gboolean space = TRUE;
+  Token *tokens;
+  guint n = 0;
 
-  g_array_set_size (S->tokens, 0);
+  /* A token takes at least a byte: size the array once for the sentence
+   * (its storage is kept from sentence to sentence) and fill it in place. */
+  g_array_set_size (S->tokens, end - p);
+  tokens = (Token *) (gpointer) S->tokens->data;
   while (p < end)
     {
       guchar c = b[p];
-      Token t = { 0 };
+      Token *t;
       guint dlen, q;
 
       if ((q = space_at (b, p, end)) > 0 || (q = skip_link (b, p, end) - p) > 0)
@@ -423,26 +428,29 @@ tokenize (Sentence *S)
           continue;
         }
 
-      t.start = p;
-      t.glued = !space && S->tokens->len > 0;
-      t.mention = -1;
+      t = &tokens[n];
+      memset (t, 0, sizeof *t);
+      t->start = p;
+      t->glued = !space && n > 0;
+      t->mention = -1;
       space = FALSE;
 
       if (digit_at (b, p, end, &dlen) >= 0)
-        p = tokenize_number (b, p, end, &t);
-      else if ((g_ascii_isalpha (c) || c >= 0xC3) && (q = tokenize_word (S, p, &t)) > p)
+        p = tokenize_number (b, p, end, t);
+      else if ((g_ascii_isalpha (c) || c >= 0xC3) && (q = tokenize_word (S, p, t)) > p)
         p = q;
       else if (c < 0x80)
         {
           /* ASCII punctuation; "$" and "%" are symbols. */
-          t.cp = c;
-          t.type = (c == '$' || c == '%') ? T_SYM : T_PUNCT;
-          t.end = ++p;
+          t->cp = c;
+          t->type = (c == '$' || c == '%') ? T_SYM : T_PUNCT;
+          t->end = ++p;
         }
       else
-        p = tokenize_unicode (b, p, end, &t);
-      g_array_append_val (S->tokens, t);
+        p = tokenize_unicode (b, p, end, t);
+      n++;
     }
+  g_array_set_size (S->tokens, n);
 }
 
 /* Clauses break at ; : ( ) dashes and conjunctions; segments also at
