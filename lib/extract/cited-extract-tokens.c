@@ -234,7 +234,8 @@ tokenize_number (const char *b,
   return p;
 }
 
-/* The letters of a word from @p, hashed folded (*h) and as written (*hx).
+/* The letters of a word from @p, hashed folded (*h); *any_upper says
+ * whether one is a capital (only then is the word hashed as written).
  * Non-ASCII letters ("é") belong to the word, CJK and symbols do not; a
  * case change starts a new word ("XiaomiCars"), but not after one letter
  * ("mAh", "iPhone", "eBay"). Returns the position after the letters. */
@@ -243,11 +244,11 @@ scan_letters (const char *b,
               guint       p,
               guint       end,
               guint32    *h,
-              guint32    *hx,
               gboolean   *any_upper)
 {
   guint start = p;
   guchar prev = 0;
+  gboolean upper = FALSE;
 
   while (p < end)
     {
@@ -255,12 +256,14 @@ scan_letters (const char *b,
 
       if (g_ascii_isalpha (ch))
         {
-          if (g_ascii_isupper (ch) && g_ascii_islower (prev) && p - start > 1)
-            break;
           if (g_ascii_isupper (ch))
-            *any_upper = TRUE;
-          *h = fnv (*h, lower (ch));
-          *hx = fnv (*hx, ch);
+            {
+              if (g_ascii_islower (prev) && p - start > 1)
+                break;
+              upper = TRUE;
+            }
+          /* An ASCII letter in lower case. */
+          *h = fnv (*h, ch | 0x20);
           prev = ch;
           p++;
           continue;
@@ -273,10 +276,7 @@ scan_letters (const char *b,
           if (p + l <= end && g_unichar_isalpha (uc))
             {
               for (guint k = 0; k < l; k++)
-                {
-                  *h = fnv (*h, (guchar) b[p + k]);
-                  *hx = fnv (*hx, (guchar) b[p + k]);
-                }
+                *h = fnv (*h, (guchar) b[p + k]);
               prev = 'a';
               p += l;
               continue;
@@ -284,6 +284,7 @@ scan_letters (const char *b,
         }
       break;
     }
+  *any_upper = upper;
   return p;
 }
 
@@ -335,7 +336,7 @@ tokenize_word (Sentence *S,
   gboolean any_upper = FALSE;
   guint start = p;
 
-  p = scan_letters (b, p, end, &h, &hx, &any_upper);
+  p = scan_letters (b, p, end, &h, &any_upper);
   if (p == start)
     return start;
   /* Dotted abbreviations are one word: "U.S.", "U.K.". */
@@ -343,9 +344,12 @@ tokenize_word (Sentence *S,
     while (p + 2 < end && b[p] == '.' && g_ascii_isupper (b[p + 1]) && b[p + 2] == '.')
       {
         h = fnv (fnv (fnv (h, '.'), lower (b[p + 1])), '.');
-        hx = fnv (fnv (fnv (hx, '.'), (guchar) b[p + 1]), '.');
         p += 3;
       }
+  /* The word as written is its bytes as they stand. */
+  if (any_upper)
+    for (guint k = start; k < p; k++)
+      hx = fnv (hx, (guchar) b[k]);
   t->end = p;
   t->cap = g_ascii_isupper (b[t->start]);
   push_word (S, t, h, hx, any_upper);
