@@ -175,7 +175,7 @@ resolve_period (Sentence        *S,
 /* The flags of token @k, with those of the two-word phrase it starts;
  * exact for the bits of @want (the phrase is looked up only when one that
  * @k may start holds such a bit). */
-static guint64
+G_ALWAYS_INLINE static inline guint64
 flags_at (Sentence *S,
           guint     k,
           guint64   want)
