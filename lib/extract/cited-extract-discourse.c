@@ -175,31 +175,6 @@ letter_bits (const char *s)
   return ((low7 + ones * (0x80 - 'a')) & ~(low7 + ones * (0x80 - 'z' - 1)) & ~y) & high;
 }
 
-/* The position after the run of letters (@letters) or of other bytes
- * that starts at @p: eight bytes at a time on little-endian machines. */
-G_ALWAYS_INLINE static inline guint
-skip_letters (const char *b,
-              guint       p,
-              guint       end,
-              gboolean    letters)
-{
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-  while (p + 8 <= end)
-    {
-      guint64 m = letter_bits (b + p);
-
-      if (letters)
-        m = ~m & G_GUINT64_CONSTANT (0x8080808080808080);
-      if (m != 0)
-        return p + (guint) (__builtin_ctzll (m) >> 3);
-      p += 8;
-    }
-#endif
-  while (p < end && (g_ascii_isalpha (b[p]) != FALSE) == letters)
-    p++;
-  return p;
-}
-
 gboolean
 has_trigger_word (const char *b,
                   guint       start,
@@ -213,19 +188,45 @@ has_trigger_word (const char *b,
       init_triggers ();
       g_once_init_leave (&init, 1);
     }
-  while (p < end)
-    {
-      guint w;
+  gboolean in_word = FALSE;
+  guint w = start;
 
-      p = skip_letters (b, p, end, FALSE);
-      if (p >= end)
-        break;
-      w = p;
-      p = skip_letters (b, p, end, TRUE);
-      if (is_trigger (b, w, p - w))
-        return TRUE;
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  /* Eight bytes at a time: the bytes where a run of letters starts or
+   * ends are those that differ from the byte before, in one mask. */
+  while (p + 8 <= end)
+    {
+      const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+      guint64 m = letter_bits (b + p);
+      guint64 edges = (m ^ ((m << 8) | (in_word ? 0x80 : 0))) & high;
+
+      while (edges != 0)
+        {
+          guint at = p + (guint) (__builtin_ctzll (edges) >> 3);
+
+          edges &= edges - 1;
+          if (!in_word)
+            w = at;
+          else if (is_trigger (b, w, at - w))
+            return TRUE;
+          in_word = !in_word;
+        }
+      p += 8;
     }
-  return FALSE;
+#endif
+  for (; p < end; p++)
+    {
+      gboolean letter = g_ascii_isalpha (b[p]);
+
+      if (letter == in_word)
+        continue;
+      if (!in_word)
+        w = p;
+      else if (is_trigger (b, w, p - w))
+        return TRUE;
+      in_word = !in_word;
+    }
+  return in_word && is_trigger (b, w, end - w);
 }
 
 /* "It", "Their", "The company", "The Finnish network maker": a sentence
