@@ -133,7 +133,8 @@ push_word (Sentence *S,
   guint len = t->end - t->start;
 
   t->type = T_WORD;
-  t->w = table_find (&S->tables->folded, h, S->body + t->start, len, TRUE);
+  /* A word with no capital is its own folded form: compared as it is. */
+  t->w = table_find (&S->tables->folded, h, S->body + t->start, len, any_upper);
   t->wx = any_upper ? table_find (&S->tables->exact, hx, S->body + t->start, len, FALSE) : NULL;
 }
 
