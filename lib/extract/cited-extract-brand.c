@@ -66,7 +66,15 @@ is_third_party_word (Sentence    *S,
   static const char * const words[] = {
     "research", "analyst", "analysts", "consulting", "consultancy", "data", "rating", NULL,
   };
+  guint len = t->end - t->start;
+  guchar first;
 
+  /* Most words are passed over by their length and first letter. */
+  if (t->type != T_WORD || len < 4 || len > 11)
+    return FALSE;
+  first = lower (S->body[t->start]);
+  if (first != 'r' && first != 'a' && first != 'c' && first != 'd')
+    return FALSE;
   for (guint i = 0; words[i]; i++)
     if (is_word (S, t, words[i]))
       return TRUE;
@@ -373,7 +381,8 @@ rule_clause_subject (const BrandQuery *q,
           continue;
         if (pass == 0 && t->mention >= 0 && is_list_item (S, k))
           break;
-        if (t->mention >= 0 || is_pronoun_at (S, k))
+        if (t->mention >= 0 ||
+            ((tok_flags (t) & (W_PRONOUN | W_COMPANY)) && is_pronoun_at (S, k)))
           return subject_at (q, k, brand);
       }
   return CITED_RULE_PASS;

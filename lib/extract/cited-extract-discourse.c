@@ -101,6 +101,8 @@ word_flags (const Tables *tables,
  * table so that most words are passed over after one comparison. */
 static GPtrArray *trigger_buckets[16][26];
 static guint16 trigger_lengths[26];  /* bit n: a trigger of length n starts with this letter */
+static guint32 trigger_seconds[16][26]; /* bit c: a trigger of this length and first letter
+                                          * has 'a' + c second */
 
 static void
 init_triggers (void)
@@ -119,6 +121,9 @@ init_triggers (void)
         trigger_buckets[w->len][w->key[0] - 'a'] = g_ptr_array_new ();
       g_ptr_array_add (trigger_buckets[w->len][w->key[0] - 'a'], (gpointer) w);
       trigger_lengths[w->key[0] - 'a'] |= 1u << w->len;
+      /* A second byte that is no ASCII letter matches every word. */
+      trigger_seconds[w->len][w->key[0] - 'a'] |=
+        g_ascii_islower (w->key[1]) ? 1u << (w->key[1] - 'a') : G_MAXUINT32;
     }
 }
 
@@ -130,8 +135,13 @@ is_trigger (const char *b,
   guchar first = lower (b[w]);
   GPtrArray *bucket;
 
+  guint second;
+
   if (len < 3 || len >= 16 || first < 'a' || first > 'z' ||
       !(trigger_lengths[first - 'a'] & (1u << len)))
+    return FALSE;
+  second = (guint) (lower (b[w + 1]) - 'a') & 31;
+  if (!(trigger_seconds[len][first - 'a'] & (1u << second)))
     return FALSE;
   bucket = trigger_buckets[len][first - 'a'];
   if (bucket == NULL)
@@ -149,6 +159,22 @@ is_trigger (const char *b,
   return FALSE;
 }
 
+/* Bit 7 of each byte of the eight at @s: set for an ASCII letter. A
+ * letter is a byte whose value with bit 5 set lies in 'a'..'z'; the sums
+ * stay within their byte, so the bytes are tested all at once. */
+static inline guint64
+letter_bits (const char *s)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 high = ones * 0x80;
+  guint64 x, y, low7;
+
+  memcpy (&x, s, sizeof x);
+  y = x | (ones * 0x20);
+  low7 = y & ~high;
+  return ((low7 + ones * (0x80 - 'a')) & ~(low7 + ones * (0x80 - 'z' - 1)) & ~y) & high;
+}
+
 gboolean
 has_trigger_word (const char *b,
                   guint       start,
@@ -162,22 +188,45 @@ has_trigger_word (const char *b,
       init_triggers ();
       g_once_init_leave (&init, 1);
     }
-  while (p < end)
-    {
-      guint w;
+  gboolean in_word = FALSE;
+  guint w = start;
 
-      if (!g_ascii_isalpha (b[p]))
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  /* Eight bytes at a time: the bytes where a run of letters starts or
+   * ends are those that differ from the byte before, in one mask. */
+  while (p + 8 <= end)
+    {
+      const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+      guint64 m = letter_bits (b + p);
+      guint64 edges = (m ^ ((m << 8) | (in_word ? 0x80 : 0))) & high;
+
+      while (edges != 0)
         {
-          p++;
-          continue;
+          guint at = p + (guint) (__builtin_ctzll (edges) >> 3);
+
+          edges &= edges - 1;
+          if (!in_word)
+            w = at;
+          else if (is_trigger (b, w, at - w))
+            return TRUE;
+          in_word = !in_word;
         }
-      w = p;
-      while (p < end && g_ascii_isalpha (b[p]))
-        p++;
-      if (is_trigger (b, w, p - w))
-        return TRUE;
+      p += 8;
     }
-  return FALSE;
+#endif
+  for (; p < end; p++)
+    {
+      gboolean letter = g_ascii_isalpha (b[p]);
+
+      if (letter == in_word)
+        continue;
+      if (!in_word)
+        w = p;
+      else if (is_trigger (b, w, p - w))
+        return TRUE;
+      in_word = !in_word;
+    }
+  return in_word && is_trigger (b, w, end - w);
 }
 
 /* "It", "Their", "The company", "The Finnish network maker": a sentence

@@ -172,15 +172,18 @@ resolve_period (Sentence        *S,
 /* ------------------------------------------------------------------ */
 /* What the figure states: change, span, status                        */
 
-/* The flags of token @k, with those of the two-word phrase it starts. */
-static guint64
+/* The flags of token @k, with those of the two-word phrase it starts;
+ * exact for the bits of @want (the phrase is looked up only when one that
+ * @k may start holds such a bit). */
+G_ALWAYS_INLINE static inline guint64
 flags_at (Sentence *S,
-          guint     k)
+          guint     k,
+          guint64   want)
 {
   Token *t = TOK (S, k);
   guint64 f = tok_flags (t);
 
-  if (k + 1 < S->tokens->len && (f & W_PHRASE))
+  if (k + 1 < S->tokens->len && (f & W_PHRASE) && (tok_phrase_flags (t) & want))
     {
       const Word *pw = phrase_find (S, t, TOK (S, k + 1));
 
@@ -218,10 +221,15 @@ clause_has_measure_word (Sentence        *S,
       Token *t = TOK (S, k);
 
       if (t->clause == clause && t->type == T_WORD &&
-          (TOK_FIELD (t, measure) != NULL ||
-           (k + 1 < S->tokens->len && phrase_find (S, t, TOK (S, k + 1)) != NULL &&
-            phrase_find (S, t, TOK (S, k + 1))->measure != NULL)))
+          TOK_FIELD (t, measure) != NULL)
         return TRUE;
+      if (t->clause == clause && k + 1 < S->tokens->len && (tok_phrase_fields (t) & P_MEASURE))
+        {
+          const Word *pw = phrase_find (S, t, TOK (S, k + 1));
+
+          if (pw != NULL && pw->measure != NULL)
+            return TRUE;
+        }
     }
   return FALSE;
 }
@@ -248,7 +256,7 @@ is_loss (Sentence        *S,
         continue;
       if (tok_has (t, W_TO) && k + 1 < c->first)
         continue;
-      if ((flags_at (S, k) & W_LOSS) || (k > 0 && (flags_at (S, k - 1) & W_LOSS) &&
+      if ((flags_at (S, k, W_LOSS) & W_LOSS) || (k > 0 && (flags_at (S, k - 1, W_LOSS) & W_LOSS) &&
                                           TOK (S, k - 1)->clause == clause))
         {
           gboolean verb = tok_has (t, W_CHANGE | W_DECLINE);
@@ -257,7 +265,7 @@ is_loss (Sentence        *S,
         }
     }
   if (c->last + 1 < S->tokens->len && TOK (S, c->last + 1)->clause == clause &&
-      (flags_at (S, c->last + 1) & W_LOSS) && !tok_has (TOK (S, c->last + 1), W_CHANGE))
+      (flags_at (S, c->last + 1, W_LOSS) & W_LOSS) && !tok_has (TOK (S, c->last + 1), W_CHANGE))
     return !clause_has_measure_word (S, c);
   return FALSE;
 }
@@ -337,7 +345,7 @@ is_rate_after (Sentence        *S,
   if (k >= n || TOK (S, k)->type != T_WORD)
     return FALSE;
   t = TOK (S, k);
-  if (flags_at (S, k) & W_RATE)
+  if (flags_at (S, k, W_RATE) & W_RATE)
     return TRUE;
   if (!tok_has (t, W_ARTICLE | W_PER | W_EACH) || k + 1 >= n)
     return FALSE;
@@ -399,7 +407,7 @@ cumulative_rule (Sentence        *S,
 
       if (t->clause != clause || t->type != T_WORD || (k >= c->first && k <= c->last))
         continue;
-      fl = flags_at (S, k);
+      fl = flags_at (S, k, W_CUMUL | W_SINCE | W_TOTAL | W_HAVE);
       if (fl & (W_CUMUL | W_SINCE))
         return "since";
       if ((fl & W_TOTAL) && no_period)
@@ -474,7 +482,7 @@ state_status (Sentence        *S,
        * what it has now, not its aim. */
       if (is_word (S, t, "with"))
         break;
-      fl = flags_at (S, k);
+      fl = flags_at (S, k, W_FORECAST | W_PLAN | W_GOAL);
       if (fl & W_FORECAST)
         {
           f->claim_status = CITED_CLAIM_FORECAST;

@@ -91,7 +91,17 @@ typedef struct {
   const char *currency;
   const char *measure;       /* what a change is of, where no metric word says:
                               * "shares" -> "share price" */
+  guint64 phrase_flags;      /* a W_PHRASE word: the flags of the phrases it starts */
+  guint phrase_fields;       /* and which values they hold: P_METRIC ... */
 } Word;
+
+/* The values a two-word phrase may hold, in Word.phrase_fields: callers
+ * look a phrase up only when one it could find holds what they ask. */
+enum {
+  P_METRIC  = 1u << 0,
+  P_SCOPE   = 1u << 1,
+  P_MEASURE = 1u << 2,
+};
 
 typedef struct {
   GPtrArray *words;          /* Word* */
@@ -229,6 +239,35 @@ tok_has (const Token *t,
          guint64      flag)
 {
   return (tok_flags (t) & flag) != 0;
+}
+
+/* What the phrases that @t may start hold: their flags, their values. */
+static inline guint64
+tok_phrase_flags (const Token *t)
+{
+  guint64 f = 0;
+
+  if (t->type != T_WORD)
+    return 0;
+  if (t->w)
+    f |= t->w->phrase_flags;
+  if (t->wx)
+    f |= t->wx->phrase_flags;
+  return f;
+}
+
+static inline guint
+tok_phrase_fields (const Token *t)
+{
+  guint f = 0;
+
+  if (t->type != T_WORD)
+    return 0;
+  if (t->w)
+    f |= t->w->phrase_fields;
+  if (t->wx)
+    f |= t->wx->phrase_fields;
+  return f;
 }
 
 #define TOK_FIELD(t, field) \

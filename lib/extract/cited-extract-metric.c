@@ -54,16 +54,20 @@ is_share_metric (const char *m)
 
 /* The metric word at token @k, a two-word phrase first ("net profit"), or
  * NULL; names are no keywords ("Mr Jobs", "Steve Jobs"). */
-static const char *
+G_ALWAYS_INLINE static inline const char *
 metric_word_at (Sentence *S,
                 guint     k)
 {
   Token *t = TOK (S, k);
 
+  /* Most words name no metric, alone or as a phrase. */
+  if (TOK_FIELD (t, metric) == NULL &&
+      !(k + 1 < S->tokens->len && (tok_phrase_fields (t) & P_METRIC)))
+    return NULL;
   if (t->cap && k > 0 && TOK (S, k - 1)->type == T_WORD && TOK (S, k - 1)->cap &&
       TOK (S, k - 1)->mention < 0)
     return NULL;
-  if (k + 1 < S->tokens->len)
+  if (k + 1 < S->tokens->len && (tok_phrase_fields (t) & P_METRIC))
     {
       const Word *pw = phrase_find (S, t, TOK (S, k + 1));
 
@@ -307,7 +311,10 @@ scope_for (Sentence        *S,
 
       if (t->clause != clause || t->type != T_WORD)
         continue;
-      if (k + 1 < n)
+      /* Most words name no place, alone or as a phrase. */
+      if (TOK_FIELD (t, scope) == NULL && !(k + 1 < n && (tok_phrase_fields (t) & P_SCOPE)))
+        continue;
+      if (k + 1 < n && (tok_phrase_fields (t) & P_SCOPE))
         {
           const Word *pw = phrase_find (S, t, TOK (S, k + 1));
 
@@ -368,7 +375,7 @@ measure_for (Sentence        *S,
 
       if (t->clause != clause || t->type != T_WORD || (k >= c->first && k <= c->last))
         continue;
-      if (k + 1 < S->tokens->len)
+      if (k + 1 < S->tokens->len && (tok_phrase_fields (t) & P_MEASURE))
         {
           const Word *pw = phrase_find (S, t, TOK (S, k + 1));
 

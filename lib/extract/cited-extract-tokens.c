@@ -133,7 +133,8 @@ push_word (Sentence *S,
   guint len = t->end - t->start;
 
   t->type = T_WORD;
-  t->w = table_find (&S->tables->folded, h, S->body + t->start, len, TRUE);
+  /* A word with no capital is its own folded form: compared as it is. */
+  t->w = table_find (&S->tables->folded, h, S->body + t->start, len, any_upper);
   t->wx = any_upper ? table_find (&S->tables->exact, hx, S->body + t->start, len, FALSE) : NULL;
 }
 
@@ -234,7 +235,8 @@ tokenize_number (const char *b,
   return p;
 }
 
-/* The letters of a word from @p, hashed folded (*h) and as written (*hx).
+/* The letters of a word from @p, hashed folded (*h); *any_upper says
+ * whether one is a capital (only then is the word hashed as written).
  * Non-ASCII letters ("é") belong to the word, CJK and symbols do not; a
  * case change starts a new word ("XiaomiCars"), but not after one letter
  * ("mAh", "iPhone", "eBay"). Returns the position after the letters. */
@@ -243,11 +245,11 @@ scan_letters (const char *b,
               guint       p,
               guint       end,
               guint32    *h,
-              guint32    *hx,
               gboolean   *any_upper)
 {
   guint start = p;
   guchar prev = 0;
+  gboolean upper = FALSE;
 
   while (p < end)
     {
@@ -255,12 +257,14 @@ scan_letters (const char *b,
 
       if (g_ascii_isalpha (ch))
         {
-          if (g_ascii_isupper (ch) && g_ascii_islower (prev) && p - start > 1)
-            break;
           if (g_ascii_isupper (ch))
-            *any_upper = TRUE;
-          *h = fnv (*h, lower (ch));
-          *hx = fnv (*hx, ch);
+            {
+              if (g_ascii_islower (prev) && p - start > 1)
+                break;
+              upper = TRUE;
+            }
+          /* An ASCII letter in lower case. */
+          *h = fnv (*h, ch | 0x20);
           prev = ch;
           p++;
           continue;
@@ -273,10 +277,7 @@ scan_letters (const char *b,
           if (p + l <= end && g_unichar_isalpha (uc))
             {
               for (guint k = 0; k < l; k++)
-                {
-                  *h = fnv (*h, (guchar) b[p + k]);
-                  *hx = fnv (*hx, (guchar) b[p + k]);
-                }
+                *h = fnv (*h, (guchar) b[p + k]);
               prev = 'a';
               p += l;
               continue;
@@ -284,6 +285,7 @@ scan_letters (const char *b,
         }
       break;
     }
+  *any_upper = upper;
   return p;
 }
 
@@ -335,7 +337,7 @@ tokenize_word (Sentence *S,
   gboolean any_upper = FALSE;
   guint start = p;
 
-  p = scan_letters (b, p, end, &h, &hx, &any_upper);
+  p = scan_letters (b, p, end, &h, &any_upper);
   if (p == start)
     return start;
   /* Dotted abbreviations are one word: "U.S.", "U.K.". */
@@ -343,9 +345,12 @@ tokenize_word (Sentence *S,
     while (p + 2 < end && b[p] == '.' && g_ascii_isupper (b[p + 1]) && b[p + 2] == '.')
       {
         h = fnv (fnv (fnv (h, '.'), lower (b[p + 1])), '.');
-        hx = fnv (fnv (fnv (hx, '.'), (guchar) b[p + 1]), '.');
         p += 3;
       }
+  /* The word as written is its bytes as they stand. */
+  if (any_upper)
+    for (guint k = start; k < p; k++)
+      hx = fnv (hx, (guchar) b[k]);
   t->end = p;
   t->cap = g_ascii_isupper (b[t->start]);
   push_word (S, t, h, hx, any_upper);
@@ -408,12 +413,17 @@ tokenize (Sentence *S)
   guint p = S->start;
   guint end = S->end;
   gboolean space = TRUE;
+  Token *tokens;
+  guint n = 0;
 
-  g_array_set_size (S->tokens, 0);
+  /* A token takes at least a byte: size the array once for the sentence
+   * (its storage is kept from sentence to sentence) and fill it in place. */
+  g_array_set_size (S->tokens, end - p);
+  tokens = (Token *) (gpointer) S->tokens->data;
   while (p < end)
     {
       guchar c = b[p];
-      Token t = { 0 };
+      Token *t;
       guint dlen, q;
 
       if ((q = space_at (b, p, end)) > 0 || (q = skip_link (b, p, end) - p) > 0)
@@ -423,26 +433,29 @@ tokenize (Sentence *S)
           continue;
         }
 
-      t.start = p;
-      t.glued = !space && S->tokens->len > 0;
-      t.mention = -1;
+      t = &tokens[n];
+      memset (t, 0, sizeof *t);
+      t->start = p;
+      t->glued = !space && n > 0;
+      t->mention = -1;
       space = FALSE;
 
       if (digit_at (b, p, end, &dlen) >= 0)
-        p = tokenize_number (b, p, end, &t);
-      else if ((g_ascii_isalpha (c) || c >= 0xC3) && (q = tokenize_word (S, p, &t)) > p)
+        p = tokenize_number (b, p, end, t);
+      else if ((g_ascii_isalpha (c) || c >= 0xC3) && (q = tokenize_word (S, p, t)) > p)
         p = q;
       else if (c < 0x80)
         {
           /* ASCII punctuation; "$" and "%" are symbols. */
-          t.cp = c;
-          t.type = (c == '$' || c == '%') ? T_SYM : T_PUNCT;
-          t.end = ++p;
+          t->cp = c;
+          t->type = (c == '$' || c == '%') ? T_SYM : T_PUNCT;
+          t->end = ++p;
         }
       else
-        p = tokenize_unicode (b, p, end, &t);
-      g_array_append_val (S->tokens, t);
+        p = tokenize_unicode (b, p, end, t);
+      n++;
     }
+  g_array_set_size (S->tokens, n);
 }
 
 /* Clauses break at ; : ( ) dashes and conjunctions; segments also at

@@ -364,6 +364,54 @@ load_keywords (Tables     *tables,
   load_set (tables->point_metrics, root, "point_metrics");
 }
 
+/* Gives each word that starts a phrase the flags and values of the
+ * phrases it may start, in either table and whatever the case, so that
+ * the stages look a phrase up only when it could answer them. */
+static void
+mark_phrase_starts (Tables *tables)
+{
+  g_autoptr(GHashTable) flags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  Table *both[2] = { &tables->folded, &tables->exact };
+
+  for (guint n = 0; n < 2; n++)
+    for (guint i = 0; i < both[n]->words->len; i++)
+      {
+        const Word *w = g_ptr_array_index (both[n]->words, i);
+        const char *space = strchr (w->key, ' ');
+        g_autofree char *first = NULL;
+        guint64 *acc;
+
+        if (space == NULL)
+          continue;
+        first = g_ascii_strdown (w->key, space - w->key);
+        acc = g_hash_table_lookup (flags, first);
+        if (acc == NULL)
+          {
+            acc = g_new0 (guint64, 2);
+            g_hash_table_insert (flags, g_steal_pointer (&first), acc);
+          }
+        acc[0] |= w->flags;
+        acc[1] |= (w->metric ? P_METRIC : 0) | (w->scope ? P_SCOPE : 0) |
+                  (w->measure ? P_MEASURE : 0);
+      }
+  for (guint n = 0; n < 2; n++)
+    for (guint i = 0; i < both[n]->words->len; i++)
+      {
+        Word *w = g_ptr_array_index (both[n]->words, i);
+        g_autofree char *folded = NULL;
+        const guint64 *acc;
+
+        if (!(w->flags & W_PHRASE))
+          continue;
+        folded = g_ascii_strdown (w->key, w->len);
+        if ((acc = g_hash_table_lookup (flags, folded)) != NULL)
+          {
+            w->phrase_flags = acc[0];
+            w->phrase_fields = (guint) acc[1];
+          }
+      }
+}
+
 /* The word tables: the grammar first, then the keyword tables. */
 static Tables *
 tables_new (void)
@@ -377,6 +425,7 @@ tables_new (void)
   tables->point_metrics = g_hash_table_new (g_str_hash, g_str_equal);
   load_resource (tables, "grammar-en.json", load_grammar);
   load_resource (tables, "metrics.json", load_keywords);
+  mark_phrase_starts (tables);
   return tables;
 }
 
