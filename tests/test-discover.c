@@ -149,6 +149,7 @@ static const DiscoverCase cases[] = {
   { NULL, "浙商银行去年净利润为900亿元。", "浙商银行", "900亿元", "浙商银行" },
   /* A company the lexicon knows is not discovered again, in part or whole. */
   { NULL, "招商银行去年净利润为900亿元。", "", "900亿元", "China Merchants Bank" },
+  { NULL, "蒙牛乳业集团今年营收增长5%。", "", "5%", "Mengniu" },
   { NULL, "远航科技有限公司的员工超过3000人。", "远航科技", NULL, NULL },
   { NULL, "星河控股宣布裁员500人。", "星河", NULL, NULL },
   { NULL, "去年宏远集团的销量达到120万辆。", "宏远", "120万辆", "宏远" },

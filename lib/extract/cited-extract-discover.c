@@ -1430,7 +1430,10 @@ zh_name (Disc        *D,
   /* 腾讯控股集团旗下: the name without its suffixes */
   while (hit->kind != ZH_HEAD && ends_with_any (b, q, end, d->zh_strip, &l))
     end -= l;
-  if ((hit->kind == ZH_HEAD ? hit->pos : end) < q + 6 || lexicon_overlaps (D->ctx, q, hit->pos + hit->len))
+  /* A company the lexicon knows right before is the whole name's:
+   * "蒙牛乳业集团" is Mengniu's, not a company called 乳业. */
+  if ((hit->kind == ZH_HEAD ? hit->pos : end) < q + 6 ||
+      lexicon_overlaps (D->ctx, q > 0 ? q - 1 : q, hit->pos + hit->len))
     return NULL;
   if (zh_all_generic (d, b + q, hit->kind == ZH_HEAD ? hit->pos - q : end - q))
     return NULL;
