@@ -343,6 +343,25 @@ resolve_brand (CitedStore *store,
   if (canonical != NULL)
     return canonical;
 
+  /* A company found in the articles and not yet decided on filters and
+   * charts like a brand ("figures --brand Yukos"); only a brand can take a
+   * merge. */
+  if (strcmp (command, "brands") != 0)
+    {
+      g_autoptr(GPtrArray) found = cited_store_list_discovered (store, FALSE, NULL);
+
+      for (guint i = 0; found != NULL && i < found->len; i++)
+        {
+          const CitedDiscovered *d = g_ptr_array_index (found, i);
+
+          g_autofree char *a = g_utf8_casefold (d->name, -1);
+          g_autofree char *b = g_utf8_casefold (name, -1);
+
+          if (d->status == CITED_DISCOVERED_NEW && strcmp (a, b) == 0)
+            return g_intern_string (d->name);
+        }
+    }
+
   n = cited_lexicon_get_n_brands (lexicon);
   names = g_ptr_array_new_full (n + 1, NULL);
   for (guint i = 0; i < n; i++)

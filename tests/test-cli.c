@@ -868,6 +868,32 @@ test_brands_discovered (void)
                                              "Rowntree,2,3,1,new,,"));
 }
 
+/* A company found in the articles and not yet decided on filters figures
+ * like a brand, whatever its case; a name nobody knows is a usage error
+ * that suggests brands beginning like it. */
+static void
+test_figures_discovered_brand (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(Run) json = NULL;
+  g_autoptr(Run) unknown = NULL;
+  g_autoptr(JsonArray) list = NULL;
+
+  if (!have_cli ())
+    return;
+  db = seed_discovered_db ("discovered-filter.db");
+
+  json = run_cli ("--db", db, "figures", "--brand", "rowntree", "--format", "json");
+  g_assert_cmpint (json->status, ==, 0);
+  list = parse_array (json->out);
+  g_assert_cmpuint (json_array_get_length (list), ==, 1);
+  g_assert_cmpstr (member_string (json_array_get_object_element (list, 0), "brand"), ==, "Rowntree");
+
+  unknown = run_cli ("--db", db, "figures", "--brand", "Rowntrees Ltd");
+  g_assert_cmpint (unknown->status, ==, 2);
+  g_assert_nonnull (strstr (unknown->err, "No brand is called"));
+}
+
 static void
 test_brands_decide (void)
 {
@@ -1624,6 +1650,7 @@ main (int   argc,
   g_test_add_func ("/cli/brands/list", test_brands);
   g_test_add_func ("/cli/brands/add", test_brands_add);
   g_test_add_func ("/cli/brands/discovered", test_brands_discovered);
+  g_test_add_func ("/cli/figures/discovered-brand", test_figures_discovered_brand);
   g_test_add_func ("/cli/brands/decide", test_brands_decide);
   g_test_add_func ("/cli/chart", test_chart);
   g_test_add_func ("/cli/db/env", test_db_env);
