@@ -2209,6 +2209,42 @@ fail:
   return FALSE;
 }
 
+/* Hides (@status HIDDEN), merges into @target (MERGED) or restores (NEW)
+ * the discovered company @name in one transaction: what was found under
+ * it goes to @target, to nobody, or back to itself. An accepted name is a
+ * brand and stays one. */
+static gboolean
+decide_discovered (CitedStore             *self,
+                   const char             *name,
+                   CitedDiscoveredStatus   decision,
+                   const char             *target,
+                   GError                **error)
+{
+  g_autofree char *stored = NULL;
+  CitedDiscoveredStatus status;
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!lookup_discovered (self, name, &status, &stored, error))
+    goto fail;
+  if (status == CITED_DISCOVERED_ACCEPTED)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                   _("“%s” is a brand already"), stored);
+      goto fail;
+    }
+  if (!set_discovered_status (self, stored, decision, target, error) ||
+      !reattribute_discovered (self, stored, decision == CITED_DISCOVERED_NEW ? stored : target, error))
+    goto fail;
+  if (!commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
 /**
  * cited_store_merge_discovered:
  * @name: a discovered company
@@ -2224,9 +2260,7 @@ cited_store_merge_discovered (CitedStore  *self,
                               const char  *into,
                               GError     **error)
 {
-  g_autofree char *stored = NULL;
   const char *target;
-  CitedDiscoveredStatus status;
 
   g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -2246,26 +2280,7 @@ cited_store_merge_discovered (CitedStore  *self,
       return FALSE;
     }
 
-  if (!begin (self, error))
-    return FALSE;
-  if (!lookup_discovered (self, name, &status, &stored, error))
-    goto fail;
-  if (status == CITED_DISCOVERED_ACCEPTED)
-    {
-      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
-                   _("“%s” is a brand already"), stored);
-      goto fail;
-    }
-  if (!set_discovered_status (self, stored, CITED_DISCOVERED_MERGED, target, error) ||
-      !reattribute_discovered (self, stored, target, error))
-    goto fail;
-  if (!commit (self, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  rollback (self);
-  return FALSE;
+  return decide_discovered (self, name, CITED_DISCOVERED_MERGED, target, error);
 }
 
 /**
@@ -2281,32 +2296,10 @@ cited_store_hide_discovered (CitedStore  *self,
                              const char  *name,
                              GError     **error)
 {
-  g_autofree char *stored = NULL;
-  CitedDiscoveredStatus status;
-
   g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if (!begin (self, error))
-    return FALSE;
-  if (!lookup_discovered (self, name, &status, &stored, error))
-    goto fail;
-  if (status == CITED_DISCOVERED_ACCEPTED)
-    {
-      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
-                   _("“%s” is a brand already"), stored);
-      goto fail;
-    }
-  if (!set_discovered_status (self, stored, CITED_DISCOVERED_HIDDEN, NULL, error) ||
-      !reattribute_discovered (self, stored, NULL, error))
-    goto fail;
-  if (!commit (self, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  rollback (self);
-  return FALSE;
+  return decide_discovered (self, name, CITED_DISCOVERED_HIDDEN, NULL, error);
 }
 
 /**
@@ -2323,32 +2316,10 @@ cited_store_restore_discovered (CitedStore  *self,
                                 const char  *name,
                                 GError     **error)
 {
-  g_autofree char *stored = NULL;
-  CitedDiscoveredStatus status;
-
   g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if (!begin (self, error))
-    return FALSE;
-  if (!lookup_discovered (self, name, &status, &stored, error))
-    goto fail;
-  if (status == CITED_DISCOVERED_ACCEPTED)
-    {
-      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
-                   _("“%s” is a brand already"), stored);
-      goto fail;
-    }
-  if (!set_discovered_status (self, stored, CITED_DISCOVERED_NEW, NULL, error) ||
-      !reattribute_discovered (self, stored, stored, error))
-    goto fail;
-  if (!commit (self, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  rollback (self);
-  return FALSE;
+  return decide_discovered (self, name, CITED_DISCOVERED_NEW, NULL, error);
 }
 
 /* ------------------------------------------------------------------ */
