@@ -51,6 +51,56 @@ merge_mentions (CitedExtraction *result,
   result->mentions = all;
 }
 
+/* Sets up @ctx for @body: the companies it names, from the lexicon and
+ * discovered in the text, the published year, and the company its
+ * headline is about, which the first sentences inherit. */
+static void
+find_companies (CitedExtractContext *ctx,
+                CitedExtraction     *result,
+                CitedLexicon        *lexicon,
+                const char          *title,
+                const char          *body,
+                guint                len,
+                const char          *published)
+{
+  const char *headline = NULL;
+  g_autoptr(GArray) found = NULL;
+
+  result->mentions = cited_lexicon_find (lexicon, body, len);
+  /* The lexicon's mentions are the known companies, whatever it left in
+   * the field. */
+  for (guint k = 0; k < result->mentions->len; k++)
+    g_array_index (result->mentions, CitedMention, k).discovered = FALSE;
+
+  ctx->lexicon = lexicon;
+  ctx->body = body;
+  ctx->length = len;
+  ctx->mentions = (const CitedMention *) (gpointer) result->mentions->data;
+  ctx->n_mentions = result->mentions->len;
+  ctx->default_year = year_of (published);
+  ctx->trace = cited_extract_tracing ();
+  if (title != NULL)
+    {
+      g_autoptr(GArray) tm = cited_lexicon_find (lexicon, title, strlen (title));
+
+      if (tm->len > 0)
+        ctx->prev_brand = g_array_index (tm, CitedMention, 0).brand;
+    }
+
+  /* Companies the lexicon does not know join its mentions before the
+   * sentences are read, so that the brand rules attribute figures to
+   * them as to any other. */
+  found = discover_companies (ctx, title, &headline);
+  if (found->len > 0)
+    {
+      merge_mentions (result, found);
+      ctx->mentions = (const CitedMention *) (gpointer) result->mentions->data;
+      ctx->n_mentions = result->mentions->len;
+    }
+  if (ctx->prev_brand == NULL)
+    ctx->prev_brand = headline;
+}
+
 /**
  * cited_extract:
  * @lexicon: the brands to look for
@@ -87,43 +137,7 @@ cited_extract (CitedLexicon *lexicon,
       return result;
     }
   len = length < 0 ? strlen (body) : (guint) length;
-  result->mentions = cited_lexicon_find (lexicon, body, len);
-  /* The lexicon's mentions are the known companies, whatever it left in
-   * the field. */
-  for (guint k = 0; k < result->mentions->len; k++)
-    g_array_index (result->mentions, CitedMention, k).discovered = FALSE;
-
-  ctx.lexicon = lexicon;
-  ctx.body = body;
-  ctx.length = len;
-  ctx.mentions = (const CitedMention *) (gpointer) result->mentions->data;
-  ctx.n_mentions = result->mentions->len;
-  ctx.default_year = year_of (published);
-  ctx.trace = cited_extract_tracing ();
-  if (title != NULL)
-    {
-      g_autoptr(GArray) tm = cited_lexicon_find (lexicon, title, strlen (title));
-
-      if (tm->len > 0)
-        ctx.prev_brand = g_array_index (tm, CitedMention, 0).brand;
-    }
-
-  /* Companies the lexicon does not know join its mentions before the
-   * sentences are read, so that the brand rules attribute figures to
-   * them as to any other. */
-  {
-    const char *headline = NULL;
-    g_autoptr(GArray) found = discover_companies (&ctx, title, &headline);
-
-    if (found->len > 0)
-      {
-        merge_mentions (result, found);
-        ctx.mentions = (const CitedMention *) (gpointer) result->mentions->data;
-        ctx.n_mentions = result->mentions->len;
-      }
-    if (ctx.prev_brand == NULL)
-      ctx.prev_brand = headline;
-  }
+  find_companies (&ctx, result, lexicon, title, body, len, published);
 
   S.tables = get_tables ();
   S.ctx = &ctx;
