@@ -395,6 +395,10 @@ typedef struct {
   GArray                    *bodies;  /* guint: word index of a public body's letters; NULL until one */
   GArray                    *zh;      /* ZhHit; NULL until one */
   gboolean                   want_zh; /* look for Chinese suffixes */
+  guint32                    lower_memo[8];  /* lower_elsewhere(): (hash, length, answer) */
+  guint8                     lower_len[8];
+  guint8                     lower_ans[8];
+  guint                      nlower;
 } Disc;
 
 #define DW(D, i) (&(D)->wv[i])
@@ -959,16 +963,28 @@ lower_elsewhere (Disc *D,
 {
   DWord *w = DW (D, i);
   guint n = w->end - w->start;
+  guint32 h = whash (D, w);
+  gboolean found = FALSE;
 
-  for (guint k = 0; k < D->nw; k++)
+  /* the answer depends on the length and the hash only: asked again for
+   * the same word, it is remembered */
+  for (guint k = 0; k < D->nlower; k++)
+    if (D->lower_memo[k] == h && D->lower_len[k] == n)
+      return D->lower_ans[k];
+  for (guint k = 0; k < D->nw && !found; k++)
     {
       DWord *o = DW (D, k);
 
-      if (o->end - o->start == n && !o->cap && letter_at (D->b, o->start, D->len) == 1 &&
-          whash (D, o) == whash (D, w))
-        return TRUE;
+      found = o->end - o->start == n && !o->cap && letter_at (D->b, o->start, D->len) == 1 &&
+              whash (D, o) == h;
     }
-  return FALSE;
+  if (n <= G_MAXUINT8 && D->nlower < G_N_ELEMENTS (D->lower_memo))
+    {
+      D->lower_memo[D->nlower] = h;
+      D->lower_len[D->nlower] = n;
+      D->lower_ans[D->nlower++] = found;
+    }
+  return found;
 }
 
 /* The extractor's vocabulary knows the word for itself, not only as the
