@@ -392,8 +392,13 @@ typedef struct {
   guint                      nparens;
   GArray                    *cands;   /* Cand */
   GArray                    *persons; /* guint: word index of a surname */
-  GArray                    *bodies;  /* guint: word index of a public body's letters */
-  GArray                    *zh;      /* ZhHit */
+  GArray                    *bodies;  /* guint: word index of a public body's letters; NULL until one */
+  GArray                    *zh;      /* ZhHit; NULL until one */
+  gboolean                   want_zh; /* look for Chinese suffixes */
+  guint32                    lower_memo[8];  /* lower_elsewhere(): (hash, length, answer) */
+  guint8                     lower_len[8];
+  guint8                     lower_ans[8];
+  guint                      nlower;
 } Disc;
 
 #define DW(D, i) (&(D)->wv[i])
@@ -516,6 +521,8 @@ zh_hit_at (Disc  *D,
           {
             ZhHit hit = { p, n, l };
 
+            if (D->zh == NULL)
+              D->zh = g_array_sized_new (FALSE, FALSE, sizeof (ZhHit), 8);
             g_array_append_val (D->zh, hit);
             return n;
           }
@@ -659,6 +666,37 @@ read_word (Disc    *D,
   return next ? next : p;
 }
 
+/* The words from @p, each of ASCII letters and digits and followed by a
+ * space, that follow a word so: what scan_words() would make of them, the
+ * scan's state being the same before each ("letter, space, letter").
+ * Returns where the scan goes on. */
+static guint
+plain_words (Disc  *D,
+             guint  p)
+{
+  const char *b = D->b;
+  guint len = D->len;
+  DWord *wv = D->wv;
+  guint *caps = D->caps;
+  guint nw = D->nw, ncaps = D->ncaps, wcap = D->wcap;
+
+  while (p < len && g_ascii_isalpha (b[p]) && nw < wcap)
+    {
+      guint q = skip_alnum (b, p + 1, len);
+      gboolean cap = b[p] <= 'Z';
+
+      if (q >= len || b[q] != ' ')
+        break;
+      if (cap)
+        caps[ncaps++] = nw;
+      wv[nw++] = (DWord) { p, q, 0, NO_FLAGS, cap, FALSE, FALSE, GAP_SPACE, FALSE, FALSE };
+      p = q + 1;
+    }
+  D->nw = nw;
+  D->ncaps = ncaps;
+  return p;
+}
+
 /* One pass over the text: the words, and where Chinese suffixes stand. */
 static void
 scan_words (Disc *D)
@@ -686,6 +724,7 @@ scan_words (Disc *D)
             {
               add_word (D, p, q, c <= 'Z', FALSE, FALSE, gap, sentence, paren);
               p = q + 1;
+              p = plain_words (D, p);
             }
           /* ... or before the end or any other ASCII byte that cannot go
            * on the word (read_word() stops there too): ",", ")", "\n" */
@@ -753,7 +792,7 @@ scan_words (Disc *D)
             {
               guint skip = 0;
 
-              if (D->zh != NULL && c >= 0xE4 && c <= 0xE9)
+              if (D->want_zh && c >= 0xE4 && c <= 0xE9)
                 skip = zh_hit_at (D, p);
               if (skip == 0 && c == 0xE3 && p + 2 < len && (guchar) b[p + 1] == 0x80 &&
                   (guchar) b[p + 2] == 0x82)
@@ -880,6 +919,8 @@ note_bodies (Disc *D)
       for (guint k = a; k < i; k++)
         if (wflags (D, k) & D_GOVWORD)
           {
+            if (D->bodies == NULL)
+              D->bodies = g_array_sized_new (FALSE, FALSE, sizeof (guint), 8);
             g_array_append_val (D->bodies, i);
             break;
           }
@@ -890,6 +931,8 @@ static gboolean
 is_body (Disc *D,
          guint i)
 {
+  if (D->bodies == NULL)
+    return FALSE;
   for (guint k = 0; k < D->bodies->len; k++)
     if (same_word (D, g_array_index (D->bodies, guint, k), D, i))
       return TRUE;
@@ -920,16 +963,28 @@ lower_elsewhere (Disc *D,
 {
   DWord *w = DW (D, i);
   guint n = w->end - w->start;
+  guint32 h = whash (D, w);
+  gboolean found = FALSE;
 
-  for (guint k = 0; k < D->nw; k++)
+  /* the answer depends on the length and the hash only: asked again for
+   * the same word, it is remembered */
+  for (guint k = 0; k < D->nlower; k++)
+    if (D->lower_memo[k] == h && D->lower_len[k] == n)
+      return D->lower_ans[k];
+  for (guint k = 0; k < D->nw && !found; k++)
     {
       DWord *o = DW (D, k);
 
-      if (o->end - o->start == n && !o->cap && letter_at (D->b, o->start, D->len) == 1 &&
-          whash (D, o) == whash (D, w))
-        return TRUE;
+      found = o->end - o->start == n && !o->cap && letter_at (D->b, o->start, D->len) == 1 &&
+              whash (D, o) == h;
     }
-  return FALSE;
+  if (n <= G_MAXUINT8 && D->nlower < G_N_ELEMENTS (D->lower_memo))
+    {
+      D->lower_memo[D->nlower] = h;
+      D->lower_len[D->nlower] = n;
+      D->lower_ans[D->nlower++] = found;
+    }
+  return found;
 }
 
 /* The extractor's vocabulary knows the word for itself, not only as the
@@ -1180,7 +1235,6 @@ mark_headline (Disc       *D,
   T.wcap = T.len / 2 + 2;
   disc_alloc (&T);
   T.persons = g_array_new (FALSE, FALSE, sizeof (guint));
-  T.bodies = g_array_new (FALSE, FALSE, sizeof (guint));
   scan_words (&T);
   for (guint ci = 0, next = 0; ci < T.ncaps; ci++)
     {
@@ -1209,7 +1263,6 @@ mark_headline (Disc       *D,
     }
   disc_free (&T);
   g_array_unref (T.persons);
-  g_array_unref (T.bodies);
   return found;
 }
 
@@ -1584,6 +1637,7 @@ discover_companies (const CitedExtractContext *ctx,
     .ctx = ctx,
     .b = ctx->body,
     .len = ctx->length,
+    .want_zh = TRUE,
   };
   GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (CitedMention), 16);
   g_autoptr(GPtrArray) accepted = g_ptr_array_new ();
@@ -1594,8 +1648,6 @@ discover_companies (const CitedExtractContext *ctx,
   disc_alloc (&D);
   D.cands = g_array_sized_new (FALSE, FALSE, sizeof (Cand), 64);
   D.persons = g_array_sized_new (FALSE, FALSE, sizeof (guint), 32);
-  D.bodies = g_array_sized_new (FALSE, FALSE, sizeof (guint), 8);
-  D.zh = g_array_sized_new (FALSE, FALSE, sizeof (ZhHit), 8);
   scan_words (&D);
   note_bodies (&D);
   collect_candidates (&D);
@@ -1668,7 +1720,7 @@ discover_companies (const CitedExtractContext *ctx,
         }
     }
   find_occurrences (&D, accepted, out);
-  if (D.zh->len > 0)
+  if (D.zh != NULL)
     zh_discover (&D, out);
   g_array_sort (out, by_start);
   drop_overlaps (ctx, out);
@@ -1680,7 +1732,7 @@ discover_companies (const CitedExtractContext *ctx,
   disc_free (&D);
   g_array_unref (D.cands);
   g_array_unref (D.persons);
-  g_array_unref (D.bodies);
-  g_array_unref (D.zh);
+  g_clear_pointer (&D.bodies, g_array_unref);
+  g_clear_pointer (&D.zh, g_array_unref);
   return out;
 }
