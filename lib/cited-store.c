@@ -1051,6 +1051,165 @@ keep_hidden_mention (CitedStore          *self,
  * extractor discovered are recorded, and the user's decisions about them
  * apply at once: a hidden name's figures get no brand and its mentions are
  * dropped, a merged name's go to the brand it was merged into. */
+/* Inserts an extraction's figures; a figure of a discovered company takes
+ * the brand the user's decision gives it. */
+static gboolean
+store_figures (CitedStore            *self,
+               gint64                 article_id,
+               const char            *language,
+               const CitedExtraction *extraction,
+               GArray                *discoveries,
+               GError               **error)
+{
+  g_autoptr(CachedStmt) insert = NULL;
+
+  insert = prepare (self,
+                    "INSERT INTO figures (article_id, value, value_max, unit, currency,"
+                    "  qualifier, metric, scope, year, quarter, brand, text, sentence,"
+                    "  language, start, end, sentence_start, sentence_end, currency_inferred,"
+                    "  discovered_as, measure, change_kind, direction, span, claim_status)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    "  ?, ?, ?, ?, ?, ?)",
+                    error);
+  if (insert == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < extraction->figures->len; i++)
+    {
+      const CitedFigure *figure = g_ptr_array_index (extraction->figures, i);
+      const Discovery *discovery = find_discovery (discoveries, figure->brand);
+
+      sqlite3_bind_int64 (insert, 1, article_id);
+      bind_double (insert, 2, figure->value);
+      bind_double (insert, 3, figure->value_max);
+      bind_text (insert, 4, figure->unit);
+      bind_text (insert, 5, figure->currency);
+      bind_text (insert, 6, figure->qualifier);
+      bind_text (insert, 7, figure->metric);
+      bind_text (insert, 8, figure->scope);
+      sqlite3_bind_int (insert, 9, figure->year);
+      sqlite3_bind_int (insert, 10, figure->quarter);
+      bind_text (insert, 11, discovery != NULL ? discovery_brand (discovery) : figure->brand);
+      bind_text (insert, 12, figure->text != NULL ? figure->text : "");
+      bind_text (insert, 13, figure->sentence);
+      bind_text (insert, 14, figure->language != NULL ? figure->language : language);
+      sqlite3_bind_int64 (insert, 15, figure->start);
+      sqlite3_bind_int64 (insert, 16, figure->end);
+      sqlite3_bind_int64 (insert, 17, figure->sentence_start);
+      sqlite3_bind_int64 (insert, 18, figure->sentence_end);
+      sqlite3_bind_int (insert, 19, figure->currency_inferred ? 1 : 0);
+      bind_text (insert, 20, discovery != NULL ? discovery->name : NULL);
+      bind_text (insert, 21, figure->measure);
+      sqlite3_bind_int (insert, 22, figure->change);
+      sqlite3_bind_int (insert, 23, figure->direction);
+      sqlite3_bind_int (insert, 24, figure->span);
+      sqlite3_bind_int (insert, 25, figure->claim_status);
+      if (!step_done (self, insert, error))
+        return FALSE;
+      sqlite3_reset (insert);
+    }
+  return TRUE;
+}
+
+/* Inserts an extraction's mentions, a hidden company's kept aside, and
+ * counts them by brand into @counts. */
+static gboolean
+store_mentions (CitedStore            *self,
+                CitedLexicon          *lexicon,
+                gint64                 article_id,
+                const CitedExtraction *extraction,
+                GArray                *discoveries,
+                GArray                *counts,
+                GError               **error)
+{
+  g_autoptr(CachedStmt) insert = NULL;
+
+  insert = prepare (self,
+                    "INSERT INTO mentions (article_id, brand, start, end, discovered_as)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    error);
+  if (insert == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < extraction->mentions->len; i++)
+    {
+      const CitedMention *mention = &g_array_index (extraction->mentions, CitedMention, i);
+      const Discovery *discovery = NULL;
+      const char *brand = mention->brand;
+      guint j;
+
+      if (brand == NULL)
+        continue;
+      if (is_discovered (lexicon, mention))
+        {
+          discovery = find_discovery (discoveries, brand);
+          if (discovery != NULL)
+            brand = discovery_brand (discovery);
+          if (brand == NULL)
+            {
+              if (!keep_hidden_mention (self, article_id, discovery->name, mention, error))
+                return FALSE;
+              continue;
+            }
+        }
+
+      sqlite3_bind_int64 (insert, 1, article_id);
+      bind_text (insert, 2, brand);
+      sqlite3_bind_int64 (insert, 3, mention->start);
+      sqlite3_bind_int64 (insert, 4, mention->end);
+      bind_text (insert, 5, discovery != NULL ? discovery->name : NULL);
+      if (!step_done (self, insert, error))
+        return FALSE;
+      sqlite3_reset (insert);
+
+      /* Few brands per article: a linear scan beats a hash table. */
+      for (j = 0; j < counts->len; j++)
+        {
+          BrandCount *count = &g_array_index (counts, BrandCount, j);
+
+          if (g_ascii_strcasecmp (count->brand, brand) == 0)
+            {
+              count->n++;
+              break;
+            }
+        }
+      if (j == counts->len)
+        {
+          BrandCount count = { brand, 1 };
+          g_array_append_val (counts, count);
+        }
+    }
+  return TRUE;
+}
+
+/* Inserts the per-article brand counts that answer brand filters. */
+static gboolean
+store_brand_counts (CitedStore  *self,
+                    gint64       article_id,
+                    GArray      *counts,
+                    GError     **error)
+{
+  g_autoptr(CachedStmt) insert = NULL;
+
+  insert = prepare (self, "INSERT INTO article_brands (article_id, brand, n) VALUES (?, ?, ?)", error);
+  if (insert == NULL)
+    return FALSE;
+
+  for (guint j = 0; j < counts->len; j++)
+    {
+      const BrandCount *count = &g_array_index (counts, BrandCount, j);
+
+      sqlite3_bind_int64 (insert, 1, article_id);
+      bind_text (insert, 2, count->brand);
+      sqlite3_bind_int (insert, 3, count->n);
+      if (!step_done (self, insert, error))
+        return FALSE;
+      sqlite3_reset (insert);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 store_extraction (CitedStore            *self,
                   CitedLexicon          *lexicon,
@@ -1060,149 +1219,19 @@ store_extraction (CitedStore            *self,
                   const CitedExtraction *extraction,
                   GError               **error)
 {
-  g_autoptr(GArray) counts = NULL;
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (BrandCount));
   g_autoptr(GArray) discoveries = NULL;
 
   discoveries = record_discoveries (self, lexicon, body, extraction, error);
   if (discoveries == NULL)
     return FALSE;
-
-  if (extraction->figures != NULL && extraction->figures->len > 0)
-    {
-      g_autoptr(CachedStmt) insert = NULL;
-
-      insert = prepare (self,
-                        "INSERT INTO figures (article_id, value, value_max, unit, currency,"
-                        "  qualifier, metric, scope, year, quarter, brand, text, sentence,"
-                        "  language, start, end, sentence_start, sentence_end, currency_inferred,"
-                        "  discovered_as, measure, change_kind, direction, span, claim_status)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        "  ?, ?, ?, ?, ?, ?)",
-                        error);
-      if (insert == NULL)
-        return FALSE;
-
-      for (guint i = 0; i < extraction->figures->len; i++)
-        {
-          const CitedFigure *figure = g_ptr_array_index (extraction->figures, i);
-          const Discovery *discovery = find_discovery (discoveries, figure->brand);
-
-          sqlite3_bind_int64 (insert, 1, article_id);
-          bind_double (insert, 2, figure->value);
-          bind_double (insert, 3, figure->value_max);
-          bind_text (insert, 4, figure->unit);
-          bind_text (insert, 5, figure->currency);
-          bind_text (insert, 6, figure->qualifier);
-          bind_text (insert, 7, figure->metric);
-          bind_text (insert, 8, figure->scope);
-          sqlite3_bind_int (insert, 9, figure->year);
-          sqlite3_bind_int (insert, 10, figure->quarter);
-          bind_text (insert, 11, discovery != NULL ? discovery_brand (discovery) : figure->brand);
-          bind_text (insert, 12, figure->text != NULL ? figure->text : "");
-          bind_text (insert, 13, figure->sentence);
-          bind_text (insert, 14, figure->language != NULL ? figure->language : language);
-          sqlite3_bind_int64 (insert, 15, figure->start);
-          sqlite3_bind_int64 (insert, 16, figure->end);
-          sqlite3_bind_int64 (insert, 17, figure->sentence_start);
-          sqlite3_bind_int64 (insert, 18, figure->sentence_end);
-          sqlite3_bind_int (insert, 19, figure->currency_inferred ? 1 : 0);
-          bind_text (insert, 20, discovery != NULL ? discovery->name : NULL);
-          bind_text (insert, 21, figure->measure);
-          sqlite3_bind_int (insert, 22, figure->change);
-          sqlite3_bind_int (insert, 23, figure->direction);
-          sqlite3_bind_int (insert, 24, figure->span);
-          sqlite3_bind_int (insert, 25, figure->claim_status);
-          if (!step_done (self, insert, error))
-            return FALSE;
-          sqlite3_reset (insert);
-        }
-    }
-
+  if (extraction->figures != NULL && extraction->figures->len > 0 &&
+      !store_figures (self, article_id, language, extraction, discoveries, error))
+    return FALSE;
   if (extraction->mentions == NULL || extraction->mentions->len == 0)
     return TRUE;
-
-  {
-    g_autoptr(CachedStmt) insert = NULL;
-
-    insert = prepare (self,
-                      "INSERT INTO mentions (article_id, brand, start, end, discovered_as)"
-                      " VALUES (?, ?, ?, ?, ?)",
-                      error);
-    if (insert == NULL)
-      return FALSE;
-
-    counts = g_array_new (FALSE, FALSE, sizeof (BrandCount));
-    for (guint i = 0; i < extraction->mentions->len; i++)
-      {
-        const CitedMention *mention = &g_array_index (extraction->mentions, CitedMention, i);
-        const Discovery *discovery = NULL;
-        const char *brand = mention->brand;
-        guint j;
-
-        if (brand == NULL)
-          continue;
-        if (is_discovered (lexicon, mention))
-          {
-            discovery = find_discovery (discoveries, brand);
-            if (discovery != NULL)
-              brand = discovery_brand (discovery);
-            if (brand == NULL)
-              {
-                if (!keep_hidden_mention (self, article_id, discovery->name, mention, error))
-                  return FALSE;
-                continue;
-              }
-          }
-
-        sqlite3_bind_int64 (insert, 1, article_id);
-        bind_text (insert, 2, brand);
-        sqlite3_bind_int64 (insert, 3, mention->start);
-        sqlite3_bind_int64 (insert, 4, mention->end);
-        bind_text (insert, 5, discovery != NULL ? discovery->name : NULL);
-        if (!step_done (self, insert, error))
-          return FALSE;
-        sqlite3_reset (insert);
-
-        /* Few brands per article: a linear scan beats a hash table. */
-        for (j = 0; j < counts->len; j++)
-          {
-            BrandCount *count = &g_array_index (counts, BrandCount, j);
-
-            if (g_ascii_strcasecmp (count->brand, brand) == 0)
-              {
-                count->n++;
-                break;
-              }
-          }
-        if (j == counts->len)
-          {
-            BrandCount count = { brand, 1 };
-            g_array_append_val (counts, count);
-          }
-      }
-  }
-
-  {
-    g_autoptr(CachedStmt) insert = NULL;
-
-    insert = prepare (self, "INSERT INTO article_brands (article_id, brand, n) VALUES (?, ?, ?)", error);
-    if (insert == NULL)
-      return FALSE;
-
-    for (guint j = 0; j < counts->len; j++)
-      {
-        const BrandCount *count = &g_array_index (counts, BrandCount, j);
-
-        sqlite3_bind_int64 (insert, 1, article_id);
-        bind_text (insert, 2, count->brand);
-        sqlite3_bind_int (insert, 3, count->n);
-        if (!step_done (self, insert, error))
-          return FALSE;
-        sqlite3_reset (insert);
-      }
-  }
-
-  return TRUE;
+  return store_mentions (self, lexicon, article_id, extraction, discoveries, counts, error) &&
+         store_brand_counts (self, article_id, counts, error);
 }
 
 static gboolean
