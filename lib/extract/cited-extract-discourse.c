@@ -278,25 +278,6 @@ quick_sentence_brand (const CitedExtractContext *ctx,
   return discourse_next (ctx, &topic);
 }
 
-/* Money that an article's figures speak of when they name no currency:
- * revenue, profit, prices, capital, investment and debt. */
-static gboolean
-is_money_metric (const char *metric)
-{
-  static const char * const money[] = {
-    "revenue", "profit", "price", "capital", "investment", "debt", NULL,
-  };
-
-  for (guint i = 0; metric != NULL && money[i] != NULL; i++)
-    if (strcmp (metric, money[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* "Revs 12.3 mln vs 10.1 mln" under a story told in dollars: when the
- * headline and every figure of the article that name a currency name the
- * same one, the money figures that name none take it, flagged as inferred.
- * An article in two currencies lends none. */
 /* The one currency a headline names ("SIEMENS SEES SALES NEAR 52 BILLION
  * MARKS", "Shares hit $40"), or NULL when it names none or several. */
 static const char *
@@ -349,6 +330,7 @@ discourse_article_currency (GPtrArray  *figures,
                             const char *title)
 {
   const char *only = headline_currency (title);
+  GHashTable *money_only = get_tables ()->money_only;
 
   for (guint i = 0; i < figures->len; i++)
     {
@@ -366,7 +348,8 @@ discourse_article_currency (GPtrArray  *figures,
     {
       CitedFigure *f = g_ptr_array_index (figures, i);
 
-      if (f->currency != NULL || f->unit != NULL || !is_money_metric (f->metric))
+      if (f->currency != NULL || f->unit != NULL || f->metric == NULL ||
+          !g_hash_table_contains (money_only, f->metric))
         continue;
       f->currency = g_strdup (only);
       f->currency_inferred = TRUE;

@@ -445,7 +445,7 @@ state_span (Sentence        *S,
     }
   if (f->change == CITED_CHANGE_LEVEL &&
       (c->rank || (f->metric != NULL &&
-                   g_hash_table_contains (S->tables->point_metrics, g_intern_string (f->metric)))))
+                   g_hash_table_contains (S->tables->point_metrics, f->metric))))
     {
       f->span = CITED_SPAN_POINT;
       return "point-metric";

@@ -114,7 +114,8 @@ typedef struct {
   Table exact;               /* written with capitals: matched as written */
   GHashTable *unit_metrics;  /* unit -> metric (interned) */
   GHashTable *money_metrics; /* metric -> metric or "" (interned) */
-  GHashTable *point_metrics; /* metrics whose levels hold at a point in time (interned set) */
+  GHashTable *point_metrics; /* metrics whose levels hold at a point in time (string set) */
+  GHashTable *money_only;    /* metrics that are always money: an article's currency lends to them */
 } Tables;
 
 static inline guint32

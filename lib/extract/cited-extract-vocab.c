@@ -362,6 +362,7 @@ load_keywords (Tables     *tables,
   load_map (tables->unit_metrics, root, "unit_metrics");
   load_map (tables->money_metrics, root, "money_metrics");
   load_set (tables->point_metrics, root, "point_metrics");
+  load_set (tables->money_only, root, "money_only_metrics");
 }
 
 /* Gives each word that starts a phrase the flags and values of the
@@ -423,6 +424,7 @@ tables_new (void)
   tables->unit_metrics = g_hash_table_new (g_str_hash, g_str_equal);
   tables->money_metrics = g_hash_table_new (g_str_hash, g_str_equal);
   tables->point_metrics = g_hash_table_new (g_str_hash, g_str_equal);
+  tables->money_only = g_hash_table_new (g_str_hash, g_str_equal);
   load_resource (tables, "grammar-en.json", load_grammar);
   load_resource (tables, "metrics.json", load_keywords);
   mark_phrase_starts (tables);
@@ -445,5 +447,5 @@ gboolean
 cited_extract_is_point_metric (const char *metric)
 {
   return metric != NULL &&
-         g_hash_table_contains (get_tables ()->point_metrics, g_intern_string (metric));
+         g_hash_table_contains (get_tables ()->point_metrics, metric);
 }
