@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cited.h"
+#include "cited-trace-test.h"
 
 /*
  * Companies the lexicon does not know, discovered in the text. Each row is
@@ -267,31 +268,6 @@ test_occurrences (void)
 }
 
 /* The trace names the rule that discovered a company. */
-static GPtrArray *trace;
-
-static GLogWriterOutput
-capture_cb (GLogLevelFlags   level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         user_data)
-{
-  const char *domain = NULL, *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (strcmp (fields[i].key, "GLIB_DOMAIN") == 0)
-        domain = fields[i].value;
-      else if (strcmp (fields[i].key, "MESSAGE") == 0)
-        message = fields[i].value;
-    }
-  if ((level & G_LOG_LEVEL_DEBUG) && g_strcmp0 (domain, "cited-extractor") == 0 && message)
-    {
-      g_ptr_array_add (trace, g_strdup (message));
-      return G_LOG_WRITER_HANDLED;
-    }
-  return g_log_writer_default (level, fields, n_fields, user_data);
-}
-
 static void
 test_trace (void)
 {
@@ -299,10 +275,9 @@ test_trace (void)
   g_autoptr(CitedExtraction) ex = NULL;
   gboolean seen = FALSE;
 
-  g_ptr_array_set_size (trace, 0);
+  cited_trace_test_clear ();
   ex = cited_extract (lexicon, NULL, "Rowntree Mackintosh plc said profits rose 5%.", -1, NULL);
-  for (guint i = 0; i < trace->len; i++)
-    seen |= strstr (g_ptr_array_index (trace, i), "'Rowntree Mackintosh' discovered by suffix") != NULL;
+  seen = cited_trace_test_has ("'Rowntree Mackintosh' discovered by suffix");
   g_assert_true (seen);
 }
 
@@ -312,11 +287,7 @@ main (int   argc,
 {
   int ret;
 
-  /* Tracing is on for the whole run (it is read once per article), and
-   * its lines are captured rather than printed. */
-  g_setenv ("G_MESSAGES_DEBUG", "cited-extractor", TRUE);
-  g_log_set_writer_func (capture_cb, NULL, NULL);
-  trace = g_ptr_array_new_with_free_func (g_free);
+  cited_trace_test_init ();
   g_test_init (&argc, &argv, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -327,6 +298,6 @@ main (int   argc,
   g_test_add_func ("/discover/occurrences", test_occurrences);
   g_test_add_func ("/discover/trace", test_trace);
   ret = g_test_run ();
-  g_ptr_array_unref (trace);
+  g_ptr_array_unref (cited_trace_lines);
   return ret;
 }

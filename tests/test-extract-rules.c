@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cited.h"
+#include "cited-trace-test.h"
 
 /*
  * Which named stage decided: each row is a text, a figure in it (or a
@@ -58,31 +59,6 @@ static const RuleCase rule_cases[] = {
   { "全球智能手机市场同比下降3%。", "3%", "-> no brand by market-wide-sentence" },
 };
 
-static GPtrArray *trace;
-
-static GLogWriterOutput
-capture_cb (GLogLevelFlags   level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         user_data)
-{
-  const char *domain = NULL, *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (strcmp (fields[i].key, "GLIB_DOMAIN") == 0)
-        domain = fields[i].value;
-      else if (strcmp (fields[i].key, "MESSAGE") == 0)
-        message = fields[i].value;
-    }
-  if ((level & G_LOG_LEVEL_DEBUG) && g_strcmp0 (domain, "cited-extractor") == 0 && message)
-    {
-      g_ptr_array_add (trace, g_strdup (message));
-      return G_LOG_WRITER_HANDLED;
-    }
-  return g_log_writer_default (level, fields, n_fields, user_data);
-}
-
 static void
 test_rule_cb (gconstpointer data)
 {
@@ -92,15 +68,15 @@ test_rule_cb (gconstpointer data)
   g_autofree char *want = g_strdup_printf ("'%s' %s", rc->figure, rc->decided);
   gboolean seen = FALSE;
 
-  g_ptr_array_set_size (trace, 0);
+  cited_trace_test_clear ();
   ex = cited_extract (lexicon, NULL, rc->text, -1, "2024-05-01");
-  for (guint i = 0; i < trace->len; i++)
-    if (strcmp (g_ptr_array_index (trace, i), want) == 0)
+  for (guint i = 0; i < cited_trace_lines->len; i++)
+    if (strcmp (g_ptr_array_index (cited_trace_lines, i), want) == 0)
       seen = TRUE;
   if (!seen)
     {
-      for (guint i = 0; i < trace->len; i++)
-        g_test_message ("trace: %s", (const char *) g_ptr_array_index (trace, i));
+      for (guint i = 0; i < cited_trace_lines->len; i++)
+        g_test_message ("trace: %s", (const char *) g_ptr_array_index (cited_trace_lines, i));
       g_test_message ("expected: %s", want);
     }
   g_assert_true (seen);
@@ -116,10 +92,10 @@ test_quiet (void)
 
   on = cited_extract (lexicon, NULL, text, -1, NULL);
   g_unsetenv ("G_MESSAGES_DEBUG");
-  g_ptr_array_set_size (trace, 0);
+  cited_trace_test_clear ();
   off = cited_extract (lexicon, NULL, text, -1, NULL);
   g_setenv ("G_MESSAGES_DEBUG", "cited-extractor", TRUE);
-  g_assert_cmpuint (trace->len, ==, 0);
+  g_assert_cmpuint (cited_trace_lines->len, ==, 0);
   g_assert_cmpuint (on->figures->len, ==, off->figures->len);
   for (guint i = 0; i < on->figures->len; i++)
     {
@@ -135,9 +111,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("G_MESSAGES_DEBUG", "cited-extractor", TRUE);
-  trace = g_ptr_array_new_with_free_func (g_free);
-  g_log_set_writer_func (capture_cb, NULL, NULL);
+  cited_trace_test_init ();
   g_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (rule_cases); i++)
