@@ -67,10 +67,6 @@ find_companies (CitedExtractContext *ctx,
   g_autoptr(GArray) found = NULL;
 
   result->mentions = cited_lexicon_find (lexicon, body, len);
-  /* The lexicon's mentions are the known companies, whatever it left in
-   * the field. */
-  for (guint k = 0; k < result->mentions->len; k++)
-    g_array_index (result->mentions, CitedMention, k).discovered = FALSE;
 
   ctx->lexicon = lexicon;
   ctx->body = body;
