@@ -1891,120 +1891,107 @@ cmd_brands_decide (Cli        *cli,
   return EXIT_OK;
 }
 
-static int
-cmd_brands (Cli    *cli,
-            char ***args)
+typedef struct {
+  char *format_name;
+  char **aliases;
+  char *color;
+  char *into;
+  gboolean all;
+  gboolean discovered;
+} BrandsOptions;
+
+static void
+brands_options_clear (BrandsOptions *o)
 {
-  g_autofree char *format_name = NULL;
-  g_auto(GStrv) aliases = NULL;
-  g_autofree char *color = NULL;
-  g_autofree char *into = NULL;
-  gboolean all = FALSE;
-  gboolean discovered = FALSE;
-  const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_name,
-      N_("Output format: text (default), json or csv"), N_("FORMAT") },
-    { "all", 'a', 0, G_OPTION_ARG_NONE, &all,
-      N_("Also list brands no article mentions (with --discovered: companies already decided on)"), NULL },
-    { "discovered", 'd', 0, G_OPTION_ARG_NONE, &discovered,
-      N_("List the companies found in the articles that are no brand yet"), NULL },
-    { "into", 0, 0, G_OPTION_ARG_FILENAME, &into,
-      N_("With merge: the brand the company is another name of"), N_("BRAND") },
-    { "alias", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &aliases,
-      N_("With add: another name the brand goes by (repeatable)"), N_("ALIAS") },
-    { "color", 0, 0, G_OPTION_ARG_FILENAME, &color,
-      N_("With add: the brand’s colour in charts"), N_("#RRGGBB") },
-    { NULL }
-  };
+  g_free (o->format_name);
+  g_strfreev (o->aliases);
+  g_free (o->color);
+  g_free (o->into);
+}
+
+/* cited-cli brands add NAME [--alias ALIAS]… [--color #RRGGBB] */
+static int
+brands_add (Cli           *cli,
+            BrandsOptions *o,
+            char         **rest)
+{
+  g_autofree char *name = NULL;
+
+  if (rest[1] == NULL)
+    return usage_error ("brands", _("Name the brand to add: cited-cli brands add NAME"));
+  if (rest[2] != NULL)
+    return usage_error ("brands", _("Unexpected argument “%s”"), rest[2]);
+  if (o->format_name != NULL || o->all || o->discovered)
+    return usage_error ("brands", _("--format, --all and --discovered do not apply to brands add"));
+  if (o->into != NULL)
+    return usage_error ("brands", _("--into goes with: cited-cli brands merge NAME --into BRAND"));
+  name = g_strdup (rest[1]);
+  if (!ensure_utf8 (&name, "brands", "NAME") ||
+      !ensure_utf8_strv (o->aliases, "brands", "--alias"))
+    return EXIT_USAGE;
+  g_strstrip (name);
+  if (*name == '\0')
+    return usage_error ("brands", _("The brand name is empty"));
+  for (guint i = 0; o->aliases != NULL && o->aliases[i] != NULL; i++)
+    if (*g_strstrip (o->aliases[i]) == '\0')
+      return usage_error ("brands", _("An alias is empty"));
+  if (o->color != NULL && !is_color (o->color))
+    return usage_error ("brands", _("“%s” is not a colour: write it as #RRGGBB"), o->color);
+  return cmd_brands_add (cli, name, o->aliases, o->color);
+}
+
+/* cited-cli brands accept|merge|hide NAME [--into BRAND] */
+static int
+brands_decide (Cli           *cli,
+               BrandsOptions *o,
+               char         **rest)
+{
+  g_autofree char *name = NULL;
+  gboolean merge = g_str_equal (rest[0], "merge");
+
+  if (rest[1] == NULL)
+    return usage_error ("brands", _("Name the company: cited-cli brands %s NAME"), rest[0]);
+  if (rest[2] != NULL)
+    return usage_error ("brands", _("Unexpected argument “%s”"), rest[2]);
+  if (o->format_name != NULL || o->all || o->discovered || o->aliases != NULL || o->color != NULL)
+    return usage_error ("brands", _("brands %s takes no other option than --into"), rest[0]);
+  if (merge && o->into == NULL)
+    return usage_error ("brands", _("Name the brand to merge into: cited-cli brands merge NAME --into BRAND"));
+  if (!merge && o->into != NULL)
+    return usage_error ("brands", _("--into goes with: cited-cli brands merge NAME --into BRAND"));
+  name = g_strdup (rest[1]);
+  if (!ensure_utf8 (&name, "brands", "NAME") || !ensure_utf8 (&o->into, "brands", "--into"))
+    return EXIT_USAGE;
+  g_strstrip (name);
+  if (*name == '\0')
+    return usage_error ("brands", _("The company name is empty"));
+  return cmd_brands_decide (cli, rest[0], name, o->into);
+}
+
+/* cited-cli brands [--discovered] [--all] [--format FORMAT] */
+static int
+brands_list (Cli           *cli,
+             BrandsOptions *o)
+{
   g_autoptr(CitedStore) store = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) rest = NULL;
   OutputFormat format;
-  int status;
 
-  status = parse_command (cli, "brands",
-                          _("[--discovered] [--format FORMAT] | brands add NAME [--alias ALIAS]… [--color #RRGGBB] | "
-                            "brands accept NAME | brands merge NAME --into BRAND | brands hide NAME"),
-                          _("Lists the brands the articles mention, with their share of voice "
-                            "(their part of all brand mentions), or adds a brand to the lexicon "
-                            "and re-scans the stored articles for it. With --discovered, lists the "
-                            "companies found in the articles that the lexicon does not know; accept "
-                            "makes one a brand, merge gives what was found under it to a brand, hide "
-                            "takes it off its figures."),
-                          entries, args);
-  if (status >= 0)
-    return status;
-
-  rest = positional_args (*args);
-  if (rest[0] != NULL && g_str_equal (rest[0], "add"))
-    {
-      g_autofree char *name = NULL;
-
-      if (rest[1] == NULL)
-        return usage_error ("brands", _("Name the brand to add: cited-cli brands add NAME"));
-      if (rest[2] != NULL)
-        return usage_error ("brands", _("Unexpected argument “%s”"), rest[2]);
-      if (format_name != NULL || all || discovered)
-        return usage_error ("brands", _("--format, --all and --discovered do not apply to brands add"));
-      if (into != NULL)
-        return usage_error ("brands", _("--into goes with: cited-cli brands merge NAME --into BRAND"));
-      name = g_strdup (rest[1]);
-      if (!ensure_utf8 (&name, "brands", "NAME") ||
-          !ensure_utf8_strv (aliases, "brands", "--alias"))
-        return EXIT_USAGE;
-      g_strstrip (name);
-      if (*name == '\0')
-        return usage_error ("brands", _("The brand name is empty"));
-      for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
-        if (*g_strstrip (aliases[i]) == '\0')
-          return usage_error ("brands", _("An alias is empty"));
-      if (color != NULL && !is_color (color))
-        return usage_error ("brands", _("“%s” is not a colour: write it as #RRGGBB"), color);
-      return cmd_brands_add (cli, name, aliases, color);
-    }
-
-  if (rest[0] != NULL &&
-      (g_str_equal (rest[0], "accept") || g_str_equal (rest[0], "merge") || g_str_equal (rest[0], "hide")))
-    {
-      g_autofree char *name = NULL;
-      gboolean merge = g_str_equal (rest[0], "merge");
-
-      if (rest[1] == NULL)
-        return usage_error ("brands", _("Name the company: cited-cli brands %s NAME"), rest[0]);
-      if (rest[2] != NULL)
-        return usage_error ("brands", _("Unexpected argument “%s”"), rest[2]);
-      if (format_name != NULL || all || discovered || aliases != NULL || color != NULL)
-        return usage_error ("brands", _("brands %s takes no other option than --into"), rest[0]);
-      if (merge && into == NULL)
-        return usage_error ("brands", _("Name the brand to merge into: cited-cli brands merge NAME --into BRAND"));
-      if (!merge && into != NULL)
-        return usage_error ("brands", _("--into goes with: cited-cli brands merge NAME --into BRAND"));
-      name = g_strdup (rest[1]);
-      if (!ensure_utf8 (&name, "brands", "NAME") || !ensure_utf8 (&into, "brands", "--into"))
-        return EXIT_USAGE;
-      g_strstrip (name);
-      if (*name == '\0')
-        return usage_error ("brands", _("The company name is empty"));
-      return cmd_brands_decide (cli, rest[0], name, into);
-    }
-
-  if (rest[0] != NULL)
-    return usage_error ("brands", _("Unexpected argument “%s”"), rest[0]);
-  if (into != NULL)
+  if (o->into != NULL)
     return usage_error ("brands", _("--into goes with: cited-cli brands merge NAME --into BRAND"));
-  if (aliases != NULL || color != NULL)
+  if (o->aliases != NULL || o->color != NULL)
     return usage_error ("brands", _("--alias and --color go with: cited-cli brands add NAME"));
-  if (!parse_format (format_name, "brands", &format))
+  if (!parse_format (o->format_name, "brands", &format))
     return EXIT_USAGE;
-  if (discovered)
-    return cmd_brands_discovered (cli, all, format);
+  if (o->discovered)
+    return cmd_brands_discovered (cli, o->all, format);
 
   store = open_store (cli, FALSE);
   if (store == NULL)
     return EXIT_FAILED;
 
-  list = cited_store_brand_stats (store, all, &error);
+  list = cited_store_brand_stats (store, o->all, &error);
   if (list == NULL)
     {
       print_error ("%s", error->message);
@@ -2028,6 +2015,56 @@ cmd_brands (Cli    *cli,
       break;
     }
   return EXIT_OK;
+}
+
+static int
+cmd_brands (Cli    *cli,
+            char ***args)
+{
+  BrandsOptions o = { 0 };
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_FILENAME, &o.format_name,
+      N_("Output format: text (default), json or csv"), N_("FORMAT") },
+    { "all", 'a', 0, G_OPTION_ARG_NONE, &o.all,
+      N_("Also list brands no article mentions (with --discovered: companies already decided on)"), NULL },
+    { "discovered", 'd', 0, G_OPTION_ARG_NONE, &o.discovered,
+      N_("List the companies found in the articles that are no brand yet"), NULL },
+    { "into", 0, 0, G_OPTION_ARG_FILENAME, &o.into,
+      N_("With merge: the brand the company is another name of"), N_("BRAND") },
+    { "alias", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.aliases,
+      N_("With add: another name the brand goes by (repeatable)"), N_("ALIAS") },
+    { "color", 0, 0, G_OPTION_ARG_FILENAME, &o.color,
+      N_("With add: the brand’s colour in charts"), N_("#RRGGBB") },
+    { NULL }
+  };
+  g_auto(GStrv) rest = NULL;
+  int status;
+
+  status = parse_command (cli, "brands",
+                          _("[--discovered] [--format FORMAT] | brands add NAME [--alias ALIAS]… [--color #RRGGBB] | "
+                            "brands accept NAME | brands merge NAME --into BRAND | brands hide NAME"),
+                          _("Lists the brands the articles mention, with their share of voice "
+                            "(their part of all brand mentions), or adds a brand to the lexicon "
+                            "and re-scans the stored articles for it. With --discovered, lists the "
+                            "companies found in the articles that the lexicon does not know; accept "
+                            "makes one a brand, merge gives what was found under it to a brand, hide "
+                            "takes it off its figures."),
+                          entries, args);
+  if (status < 0)
+    {
+      rest = positional_args (*args);
+      if (rest[0] != NULL && g_str_equal (rest[0], "add"))
+        status = brands_add (cli, &o, rest);
+      else if (rest[0] != NULL && (g_str_equal (rest[0], "accept") || g_str_equal (rest[0], "merge") ||
+                                   g_str_equal (rest[0], "hide")))
+        status = brands_decide (cli, &o, rest);
+      else if (rest[0] != NULL)
+        status = usage_error ("brands", _("Unexpected argument “%s”"), rest[0]);
+      else
+        status = brands_list (cli, &o);
+    }
+  brands_options_clear (&o);
+  return status;
 }
 
 /* ------------------------------------------------------------------------
