@@ -55,6 +55,7 @@ typedef struct {
   gboolean empty;
   gboolean too_small;
   Text title, subtitle, note, message;
+  Text marks;                /* the marks the bars carry, explained */
   GArray *legend;            /* LegendItem */
   Text legend_more;          /* "+2 more" when the legend is cut short */
 
@@ -268,10 +269,16 @@ bar_is_range (const CitedChartBar *bar)
   return isfinite (bar->value_max) && bar->value_max > bar->value;
 }
 
+/* A bar's value as its label writes it: "190M", "40–50", "> 190M" for
+ * "more than", "¥3,999*" when the currency is the article's. */
 static char *
 format_bar_value (CitedChart          *chart,
                   const CitedChartBar *bar)
 {
+  g_autofree char *number = NULL;
+  const char *sign = cited_value_qualifier_sign (bar->qualifier);
+  GString *label;
+
   if (chart->kind == CITED_CHART_KIND_SHARE)
     {
       double pct = bar->value * 100;
@@ -282,9 +289,22 @@ format_bar_value (CitedChart          *chart,
       g_autofree char *low = cited_format_value (bar->value, chart->unit, chart->currency);
       g_autofree char *high = cited_format_value (bar->value_max, chart->unit, chart->currency);
       /* Translators: a range of values on a bar, "40–50" */
-      return g_strdup_printf (_("%s–%s"), low, high);
+      number = g_strdup_printf (_("%s–%s"), low, high);
     }
-  return cited_format_value (bar->value, chart->unit, chart->currency);
+  else
+    number = cited_format_value (bar->value, chart->unit, chart->currency);
+  if (*sign != '\0')
+    {
+      g_autofree char *plain = g_steal_pointer (&number);
+      /* Translators: a qualified value, "> 190M": the sign, then the value */
+      number = g_strdup_printf (C_("qualified value", "%s %s"), sign, plain);
+    }
+  label = g_string_new (number);
+  if (bar->flags & CITED_CHART_BAR_CURRENCY_INFERRED)
+    g_string_append (label, "*");
+  if (bar->flags & CITED_CHART_BAR_PERIOD_INFERRED)
+    g_string_append (label, "†");
+  return g_string_free (label, FALSE);
 }
 
 /* Layout */
@@ -314,6 +334,7 @@ layout_free (Layout *self)
   text_clear (&self->title);
   text_clear (&self->subtitle);
   text_clear (&self->note);
+  text_clear (&self->marks);
   text_clear (&self->message);
   text_clear (&self->legend_more);
   g_clear_pointer (&self->legend, g_array_unref);
@@ -762,6 +783,19 @@ layout_new (CitedChart *chart,
       bottom = self->note.y - 6 * self->s;
     }
 
+  if (!self->empty)
+    {
+      g_autofree char *marks = cited_chart_marks_legend (chart);
+
+      if (marks != NULL)
+        {
+          self->marks = make_text (self, marks, 0.8, FALSE, inner_w, max_lines, PANGO_ALIGN_LEFT);
+          self->marks.x = pad;
+          self->marks.y = bottom - self->marks.h;
+          bottom = self->marks.y - 4 * self->s;
+        }
+    }
+
   if (self->empty)
     {
       const char *message = empty_message (chart->kind);
@@ -1055,6 +1089,99 @@ draw_value_label (cairo_t    *cr,
   text_clear (&text);
 }
 
+/* Diagonal lines over a bar of forecasts, targets or plans: what may be
+ * is drawn unlike what was. */
+static void
+draw_hatching (cairo_t    *cr,
+               Layout     *layout,
+               const Rgba *background,
+               double      x,
+               double      y,
+               double      w,
+               double      h)
+{
+  double gap = 5 * layout->s;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_clip (cr);
+  set_source (cr, background);
+  cairo_set_line_width (cr, 2 * layout->s);
+  for (double d = -h; d < w; d += gap)
+    {
+      cairo_move_to (cr, x + d, y + h);
+      cairo_line_to (cr, x + d + h, y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* The marks of a bar whose figures give no exact value: "more than" opens
+ * the bar upwards (it fades out above its top), "up to" and "nearly" fade
+ * its top in (the value lies below), "about" breaks its top edge. Bars of
+ * forecasts, targets and plans are hatched. */
+static void
+draw_bar_marks (cairo_t               *cr,
+                Layout                *layout,
+                const CitedChartStyle *style,
+                const CitedChartBar   *bar,
+                const Rgba            *color,
+                double                 x,
+                double                 y,
+                double                 w,
+                double                 h)
+{
+  Rgba background = rgba_from (style->background);
+  double fade = MIN (14 * layout->s, layout->value_label_h);
+  cairo_pattern_t *gradient;
+
+  if (background.a == 0)
+    background = (Rgba) { 1, 1, 1, 1 };
+  if (layout->chart->status != CITED_CLAIM_REPORTED)
+    draw_hatching (cr, layout, &background, x, y, w, MAX (h, 0.5));
+  if (bar->value < 0)
+    return;
+  switch (cited_value_qualifier_bound (bar->qualifier))
+    {
+    case CITED_BOUND_FLOOR:
+      gradient = cairo_pattern_create_linear (0, y, 0, y - fade);
+      cairo_pattern_add_color_stop_rgba (gradient, 0, color->r, color->g, color->b, color->a * 0.6);
+      cairo_pattern_add_color_stop_rgba (gradient, 1, color->r, color->g, color->b, 0);
+      cairo_set_source (cr, gradient);
+      cairo_rectangle (cr, x, y - fade, w, fade);
+      cairo_fill (cr);
+      cairo_pattern_destroy (gradient);
+      break;
+    case CITED_BOUND_CEILING:
+      fade = MIN (fade, h);
+      gradient = cairo_pattern_create_linear (0, y, 0, y + fade);
+      cairo_pattern_add_color_stop_rgba (gradient, 0, background.r, background.g, background.b, 0.75);
+      cairo_pattern_add_color_stop_rgba (gradient, 1, background.r, background.g, background.b, 0);
+      cairo_set_source (cr, gradient);
+      cairo_rectangle (cr, x, y, w, fade);
+      cairo_fill (cr);
+      cairo_pattern_destroy (gradient);
+      break;
+    case CITED_BOUND_ABOUT:
+      {
+        double dash = 3 * layout->s;
+
+        cairo_save (cr);
+        set_source (cr, &background);
+        cairo_set_line_width (cr, 2 * layout->s);
+        cairo_set_dash (cr, &dash, 1, 0);
+        cairo_move_to (cr, x, y + layout->s);
+        cairo_line_to (cr, x + w, y + layout->s);
+        cairo_stroke (cr);
+        cairo_restore (cr);
+      }
+      break;
+    case CITED_BOUND_EXACT:
+    default:
+      break;
+    }
+}
+
 static void
 draw_bars (cairo_t               *cr,
            Layout                *layout,
@@ -1099,6 +1226,8 @@ draw_bars (cairo_t               *cr,
             cairo_rectangle (cr, x, y, w, MAX (h, 0.5));
             cairo_fill (cr);
           }
+        if (chart->kind == CITED_CHART_KIND_BARS)
+          draw_bar_marks (cr, layout, style, bar, &color, x, y, w, h);
 
         if (style->highlight_series == (int) s && style->highlight_category == (int) c)
           {
@@ -1305,6 +1434,7 @@ cited_chart_render (CitedChart            *self,
   draw_text (cr, &layout->title, &fg);
   draw_text (cr, &layout->subtitle, &dim);
   draw_text (cr, &layout->note, &dim);
+  draw_text (cr, &layout->marks, &dim);
 
   if (layout->empty)
     {
@@ -1455,6 +1585,7 @@ chart_signature (CitedChart *chart,
   hash = digest_string (hash, chart->source_note);
   hash = digest_string (hash, chart->unit);
   hash = digest_string (hash, chart->currency);
+  hash = digest_bytes (hash, &chart->status, sizeof chart->status);
   for (guint c = 0; c < chart->categories->len; c++)
     hash = digest_string (hash, g_ptr_array_index (chart->categories, c));
   for (guint s = 0; s < chart->series->len; s++)
@@ -1474,6 +1605,9 @@ chart_signature (CitedChart *chart,
           hash = digest_bytes (hash, &value, sizeof value);
           hash = digest_bytes (hash, &value_max, sizeof value_max);
           hash = digest_string (hash, bar ? bar->label : NULL);
+          hash = digest_string (hash, bar ? bar->qualifier : NULL);
+          hash = digest_bytes (hash, bar ? (const void *) &bar->flags : (const void *) &present,
+                               bar ? sizeof bar->flags : 1);
         }
     }
   return hash;

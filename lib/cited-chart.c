@@ -14,6 +14,7 @@
 #include "cited-csv.h"
 #include "cited-error.h"
 #include "cited-extractor.h"
+#include "cited-value.h"
 
 /* Limits that keep a chart readable: more brands or groups than this become
  * a note in the subtitle instead of bars too thin to see. */
@@ -42,6 +43,7 @@ chart_bar_free (gpointer data)
   g_free (bar->tooltip);
   g_free (bar->color);
   g_free (bar->label);
+  g_free (bar->qualifier);
   g_free (bar);
 }
 
@@ -867,6 +869,43 @@ add_left_out_notes (GPtrArray        *notes,
                                              out->other_measures));
 }
 
+/* The qualifier every figure of a bar gives its value, or NULL: "more
+ * than 190 million" in one article and "190 million" in another draw as
+ * the exact value, which one source states. */
+static const char *
+shared_qualifier (GPtrArray *figures)
+{
+  const char *qualifier = NULL;
+  CitedBound bound = CITED_BOUND_EXACT;
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (figures, i);
+      CitedBound b = cited_value_qualifier_bound (figure->qualifier);
+
+      if (b == CITED_BOUND_EXACT || (i > 0 && b != bound))
+        return NULL;
+      if (i == 0)
+        {
+          bound = b;
+          qualifier = figure->qualifier;
+        }
+    }
+  return qualifier;
+}
+
+/* What every figure of a bar left to its article. */
+static CitedChartBarFlags
+shared_inferences (GPtrArray  *figures,
+                   const char *currency)
+{
+  gboolean currency_inferred = currency != NULL;
+
+  for (guint i = 0; i < figures->len; i++)
+    currency_inferred &= ((CitedFigure *) g_ptr_array_index (figures, i))->currency_inferred;
+  return currency_inferred ? CITED_CHART_BAR_CURRENCY_INFERRED : 0;
+}
+
 /**
  * cited_chart_new_figures:
  * @store: the store
@@ -944,6 +983,8 @@ cited_chart_new_figures (CitedStore        *store,
   /* Translators: a chart title, e.g. "Sales by brand" */
   title = g_strdup_printf (_("%s by brand"), metric_title);
   chart = cited_chart_new (CITED_CHART_KIND_BARS, title);
+  if (query->claim_status != NULL)
+    cited_claim_status_from_string (query->claim_status, &chart->status);
 
   /* Market-wide figures (no brand) would dwarf the brands' bars; they are
    * charted only when there is nothing else. */
@@ -1179,6 +1220,8 @@ cited_chart_new_figures (CitedStore        *store,
                                            f == 0 ? tooltip : NULL);
             }
           bar->value_max = info->value_max;
+          bar->qualifier = g_strdup (shared_qualifier (info->figures));
+          bar->flags = shared_inferences (info->figures, chart->currency);
           /* A bar says what sets it apart: its scope and period, or, when
            * the brand has several values there, the figure as written. */
           for (guint j = 0; j < binfo->bars->len; j++)
@@ -1480,10 +1523,13 @@ csv_number (double value)
  * cited_chart_to_csv:
  *
  * The plotted data, one row per bar:
- * `category,series,value,unit,currency,figure_ids,value_max,label` with
- * RFC 4180 quoting; figure ids are separated by spaces, shares are given in
- * percent, value_max is empty unless the bar is a range, label is what the
- * chart writes under the bar.
+ * `category,series,value,unit,currency,figure_ids,value_max,label,qualifier,status,inferred`
+ * with RFC 4180 quoting; figure ids are separated by spaces, shares are
+ * given in percent, value_max is empty unless the bar is a range, label is
+ * what the chart writes under the bar, qualifier what every figure of the
+ * bar says of its value ("more than"), status what the bars of a figures
+ * chart are ("reported", "forecast", "target", "plan"), inferred what the
+ * figures left to their articles ("currency", "period").
  *
  * Returns: (transfer full): the CSV text
  */
@@ -1492,6 +1538,7 @@ cited_chart_to_csv (CitedChart *self)
 {
   static const char * const header[] = {
     "category", "series", "value", "unit", "currency", "figure_ids", "value_max", "label",
+    "qualifier", "status", "inferred",
   };
   GString *out;
   gboolean share;
@@ -1509,6 +1556,7 @@ cited_chart_to_csv (CitedChart *self)
         g_autoptr(GString) ids = NULL;
         g_autofree char *value = NULL;
         g_autofree char *value_max = NULL;
+        char inferred[32];
 
         if (bar == NULL || !isfinite (bar->value))
           continue;
@@ -1519,11 +1567,18 @@ cited_chart_to_csv (CitedChart *self)
         value = csv_number (share ? bar->value * 100 : bar->value);
         if (isfinite (bar->value_max) && bar->value_max > bar->value)
           value_max = csv_number (share ? bar->value_max * 100 : bar->value_max);
+        inferred[0] = '\0';
+        if (bar->flags & CITED_CHART_BAR_CURRENCY_INFERRED)
+          g_strlcat (inferred, "currency", sizeof inferred);
+        if (bar->flags & CITED_CHART_BAR_PERIOD_INFERRED)
+          g_strlcat (inferred, inferred[0] ? " period" : "period", sizeof inferred);
 
         {
           const char *fields[] = {
             g_ptr_array_index (self->categories, c), series->name, value, self->unit,
-            self->currency, ids->str, value_max, bar->label,
+            self->currency, ids->str, value_max, bar->label, bar->qualifier,
+            self->kind == CITED_CHART_KIND_BARS ? cited_claim_status_to_string (self->status) : NULL,
+            inferred,
           };
 
           cited_csv_append_row (out, fields, G_N_ELEMENTS (fields), CITED_CSV_LF);
@@ -1533,13 +1588,16 @@ cited_chart_to_csv (CitedChart *self)
 }
 
 /* A value as it reads in a sentence: "190M units", "¥3,999", "35%",
- * "40–50 cities" for a range up to @value_max (NAN: none). */
+ * "40–50 cities" for a range up to @value_max (NAN: none), "more than
+ * 190M units" with its @qualifier. */
 static char *
 describe_value (CitedChart *self,
                 double      value,
-                double      value_max)
+                double      value_max,
+                const char *qualifier)
 {
   g_autofree char *number = NULL;
+  g_autofree char *with_unit = NULL;
 
   if (self->kind == CITED_CHART_KIND_SHARE)
     return g_strdup_printf ("%.*f%%", value * 100 < 10 ? 1 : 0, value * 100);
@@ -1552,8 +1610,94 @@ describe_value (CitedChart *self,
       number = g_strdup_printf (_("%s–%s"), low, high);
     }
   if (self->currency == NULL && self->unit != NULL && !g_str_equal (self->unit, "%"))
-    return g_strdup_printf ("%s %s", number, self->unit);
-  return g_steal_pointer (&number);
+    with_unit = g_strdup_printf ("%s %s", number, self->unit);
+  else
+    with_unit = g_steal_pointer (&number);
+  if (cited_value_qualifier_bound (qualifier) == CITED_BOUND_EXACT)
+    return g_steal_pointer (&with_unit);
+  /* Translators: a qualified value read aloud, "more than 190M units": the
+   * qualifier as the extractor writes it, then the value */
+  return g_strdup_printf (C_("described value", "%s %s"), cited_value_qualifier_words (qualifier),
+                          with_unit);
+}
+
+static gboolean chart_is_empty (CitedChart *self);
+
+/* What a chart of forecasts, targets or plans draws, as a plural noun. */
+static const char *
+status_plural (CitedClaimStatus status)
+{
+  switch (status)
+    {
+    case CITED_CLAIM_FORECAST:
+      return _("forecasts");
+    case CITED_CLAIM_TARGET:
+      return _("targets");
+    case CITED_CLAIM_PLAN:
+      return _("plans");
+    case CITED_CLAIM_REPORTED:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * cited_chart_marks_legend:
+ *
+ * Explains the marks the chart's bars carry, in the order the renderer
+ * draws them: "> more than · ≈ about · hatched: forecasts · * currency
+ * from the article".
+ *
+ * Returns: (transfer full) (nullable): the line, or NULL without marks
+ */
+char *
+cited_chart_marks_legend (CitedChart *self)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) qualifiers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new ();
+  CitedChartBarFlags flags = 0;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      CitedChartSeries *series = g_ptr_array_index (self->series, s);
+
+      for (guint c = 0; c < series->bars->len && c < self->categories->len; c++)
+        {
+          CitedChartBar *bar = g_ptr_array_index (series->bars, c);
+
+          if (bar == NULL || !isfinite (bar->value))
+            continue;
+          flags |= bar->flags;
+          if (cited_value_qualifier_bound (bar->qualifier) != CITED_BOUND_EXACT &&
+              g_hash_table_add (qualifiers, bar->qualifier))
+            g_ptr_array_add (ordered, bar->qualifier);
+        }
+    }
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      const char *qualifier = g_ptr_array_index (ordered, i);
+
+      /* Translators: a mark explained under a chart, "> more than" */
+      g_ptr_array_add (parts, g_strdup_printf (C_("chart mark", "%s %s"),
+                                               cited_value_qualifier_sign (qualifier),
+                                               cited_value_qualifier_words (qualifier)));
+    }
+  if (status_plural (self->status) != NULL && !chart_is_empty (self))
+    /* Translators: under a chart whose bars are hatched, %s is "forecasts", "targets" or "plans" */
+    g_ptr_array_add (parts, g_strdup_printf (_("hatched: %s"), status_plural (self->status)));
+  if (flags & CITED_CHART_BAR_CURRENCY_INFERRED)
+    /* Translators: under a chart, a bar marked * names no currency of its own */
+    g_ptr_array_add (parts, g_strdup (_("* currency from the article")));
+  if (flags & CITED_CHART_BAR_PERIOD_INFERRED)
+    /* Translators: under a chart, a bar marked † names no period of its own */
+    g_ptr_array_add (parts, g_strdup (_("† period from the article’s date")));
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
 static gboolean
@@ -1621,6 +1765,12 @@ cited_chart_describe (CitedChart *self)
 
   out = g_string_new (NULL);
   append_sentence_start (out, self->title);
+  if (status_plural (self->status) != NULL && !chart_is_empty (self))
+    {
+      /* Translators: read after a chart's title, %s is "forecasts", "targets" or "plans" */
+      g_autofree char *kind = g_strdup_printf (_("All values are %s"), status_plural (self->status));
+      append_sentence_start (out, kind);
+    }
 
   if (chart_is_empty (self))
     {
@@ -1652,8 +1802,8 @@ cited_chart_describe (CitedChart *self)
             }
           if (!isfinite (best))
             continue;
-          total_text = describe_value (self, total, NAN);
-          best_text = describe_value (self, best, NAN);
+          total_text = describe_value (self, total, NAN, NULL);
+          best_text = describe_value (self, best, NAN, NULL);
           g_string_append_c (out, ' ');
           /* Translators: "Xiaomi: 40 mentions from 2023-01 to 2024-03, most in 2023-05 (7 mentions)." */
           g_string_append_printf (out, _("%s: %s from %s to %s, most in %s (%s)."),
@@ -1684,7 +1834,7 @@ cited_chart_describe (CitedChart *self)
 
           if (bar == NULL || !isfinite (bar->value))
             continue;
-          value = describe_value (self, bar->value, bar->value_max);
+          value = describe_value (self, bar->value, bar->value_max, bar->qualifier);
           if (first)
             g_string_append_printf (out, " %s:", (const char *) g_ptr_array_index (self->categories, c));
           else
@@ -1699,6 +1849,12 @@ cited_chart_describe (CitedChart *self)
           if (bar->label != NULL && *bar->label != '\0' &&
               (!named || g_strcmp0 (bar->label, series->name) != 0))
             g_string_append_printf (out, " (%s)", bar->label);
+          if (bar->flags & CITED_CHART_BAR_CURRENCY_INFERRED)
+            /* Translators: read after a value whose currency is its article's */
+            g_string_append_printf (out, " %s", _("(currency from the article)"));
+          if (bar->flags & CITED_CHART_BAR_PERIOD_INFERRED)
+            /* Translators: read after a value whose period is its article's year */
+            g_string_append_printf (out, " %s", _("(period from the article’s date)"));
           first = FALSE;
         }
       if (!first)

@@ -15,6 +15,20 @@ typedef enum {
 } CitedChartKind;
 
 /**
+ * CitedChartBarFlags:
+ * @CITED_CHART_BAR_CURRENCY_INFERRED: the figures name no currency; it is
+ *   their articles'
+ * @CITED_CHART_BAR_PERIOD_INFERRED: the figures name no period; it is
+ *   their articles' year
+ *
+ * What a bar's figures did not state themselves, flagged on the chart.
+ */
+typedef enum {
+  CITED_CHART_BAR_CURRENCY_INFERRED = 1 << 0,
+  CITED_CHART_BAR_PERIOD_INFERRED = 1 << 1,
+} CitedChartBarFlags;
+
+/**
  * CitedChartBar:
  * One plotted value and the figures behind it.
  */
@@ -27,6 +41,9 @@ typedef struct {
   char *label;               /* what tells the bar from its neighbours in its category
                               * ("overseas", "3999 yuan"), drawn under it; or NULL */
   double value_max;          /* upper end of a range ("40–50"), NAN when not a range */
+  char *qualifier;           /* what every figure of the bar says of its value
+                              * ("more than", "about", "up to"), or NULL */
+  CitedChartBarFlags flags;
 } CitedChartBar;
 
 /**
@@ -55,6 +72,8 @@ typedef struct {
   char *currency;            /* ISO code when the values are money, or NULL */
   GPtrArray *categories;     /* char*: x labels (brands, periods, ...) */
   GPtrArray *series;         /* CitedChartSeries */
+  CitedClaimStatus status;   /* what the bars are: results, or forecasts,
+                              * targets or plans, drawn hatched */
 } CitedChart;
 
 #define CITED_TYPE_CHART (cited_chart_get_type ())
@@ -133,8 +152,13 @@ gboolean    cited_chart_export       (CitedChart  *self,
                                       int          height,
                                       GError     **error);
 /* The plotted data as CSV, one row per bar:
- * category,series,value,unit,currency,figure_ids,value_max,label. */
+ * category,series,value,unit,currency,figure_ids,value_max,label,
+ * qualifier,status,inferred. */
 char       *cited_chart_to_csv       (CitedChart  *self);
+/* The marks the chart's bars carry, explained in one line for under the
+ * chart ("> more than · ≈ about · hatched: forecasts · * currency from the
+ * article"), or NULL when there are none. */
+char       *cited_chart_marks_legend (CitedChart  *self);
 /* A sentence that reads the chart's values, for its accessible label. */
 char       *cited_chart_describe     (CitedChart  *self);
 

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "cited-value.h"
 #include "cited-extractor.h"
 
@@ -325,6 +327,88 @@ cited_format_value (double      value,
                     const char *currency)
 {
   return cited_value_format (value, unit, currency, CITED_VALUE_SCALES_READER);
+}
+
+/* Qualifiers */
+
+typedef struct {
+  const char *qualifier;
+  CitedBound  bound;
+  const char *sign;
+  const char *words;          /* as the reader's language writes it */
+} QualifierSign;
+
+/* The qualifiers the extractors write (data/metrics.json,
+ * data/metrics-zh.json and their code). "nearly 800 million" is a little
+ * under 800 million, so it bounds from above. */
+static const QualifierSign qualifier_signs[] = {
+  { "more than", CITED_BOUND_FLOOR, ">", N_("more than") },
+  { "over", CITED_BOUND_FLOOR, ">", N_("over") },
+  { "exceeded", CITED_BOUND_FLOOR, ">", N_("more than") },
+  { "above", CITED_BOUND_FLOOR, ">", N_("above") },
+  { "at least", CITED_BOUND_FLOOR, "≥", N_("at least") },
+  { "less than", CITED_BOUND_CEILING, "<", N_("less than") },
+  { "under", CITED_BOUND_CEILING, "<", N_("under") },
+  { "nearly", CITED_BOUND_CEILING, "<", N_("nearly") },
+  { "almost", CITED_BOUND_CEILING, "<", N_("almost") },
+  { "up to", CITED_BOUND_CEILING, "≤", N_("up to") },
+  { "at most", CITED_BOUND_CEILING, "≤", N_("at most") },
+  { "about", CITED_BOUND_ABOUT, "≈", N_("about") },
+  { "around", CITED_BOUND_ABOUT, "≈", N_("around") },
+  { "approximately", CITED_BOUND_ABOUT, "≈", N_("approximately") },
+  { "roughly", CITED_BOUND_ABOUT, "≈", N_("roughly") },
+};
+
+static const QualifierSign *
+qualifier_sign (const char *qualifier)
+{
+  if (qualifier == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (qualifier_signs); i++)
+    if (g_ascii_strcasecmp (qualifier, qualifier_signs[i].qualifier) == 0)
+      return &qualifier_signs[i];
+  return NULL;
+}
+
+CitedBound
+cited_value_qualifier_bound (const char *qualifier)
+{
+  const QualifierSign *q = qualifier_sign (qualifier);
+
+  return q != NULL ? q->bound : CITED_BOUND_EXACT;
+}
+
+const char *
+cited_value_qualifier_sign (const char *qualifier)
+{
+  const QualifierSign *q = qualifier_sign (qualifier);
+
+  return q != NULL ? q->sign : "";
+}
+
+const char *
+cited_value_qualifier_words (const char *qualifier)
+{
+  const QualifierSign *q = qualifier_sign (qualifier);
+
+  if (q == NULL)
+    return qualifier;
+  return g_dgettext (GETTEXT_PACKAGE, q->words);
+}
+
+char *
+cited_value_format_qualified (double      value,
+                              const char *unit,
+                              const char *currency,
+                              const char *qualifier)
+{
+  g_autofree char *number = cited_format_value (value, unit, currency);
+  const char *sign = cited_value_qualifier_sign (qualifier);
+
+  if (*sign == '\0')
+    return g_steal_pointer (&number);
+  /* Translators: a qualified value, "> 190M": the sign, then the value */
+  return g_strdup_printf (C_("qualified value", "%s %s"), sign, number);
 }
 
 /* Parsing */

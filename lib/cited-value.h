@@ -115,4 +115,42 @@ gboolean         cited_value_parse            (const char  *text,
                                                const char **unit,
                                                const char **currency);
 
+/**
+ * CitedBound:
+ * @CITED_BOUND_EXACT: the value as stated, or no qualifier
+ * @CITED_BOUND_ABOUT: "about", "around": an approximation
+ * @CITED_BOUND_FLOOR: "more than", "at least", "over": the true value is higher
+ * @CITED_BOUND_CEILING: "up to", "less than", "nearly", "almost": the true
+ *   value is lower
+ *
+ * What a figure's qualifier says of the true value beside the number.
+ */
+typedef enum {
+  CITED_BOUND_EXACT,
+  CITED_BOUND_ABOUT,
+  CITED_BOUND_FLOOR,
+  CITED_BOUND_CEILING,
+} CitedBound;
+
+/* The bound a canonical qualifier ("more than", "about", "up to", as the
+ * extractor writes them) sets; CITED_BOUND_EXACT for NULL and for words
+ * that bound nothing ("top"). */
+CitedBound       cited_value_qualifier_bound  (const char *qualifier);
+
+/* The sign a chart, a table or a card writes before a qualified value:
+ * ">" more than, "≥" at least, "<" less than or nearly, "≤" up to, "≈"
+ * about; "" for an exact value. */
+const char      *cited_value_qualifier_sign   (const char *qualifier);
+
+/* The qualifier in the reader's language ("more than", "超过"); other
+ * words as they are, NULL for NULL. */
+const char      *cited_value_qualifier_words  (const char *qualifier);
+
+/* cited_value_format() in the reader's scales with the qualifier's sign
+ * before it: "> 190M", "≈ ¥3,999", "190M". */
+char            *cited_value_format_qualified (double      value,
+                                               const char *unit,
+                                               const char *currency,
+                                               const char *qualifier);
+
 G_END_DECLS

@@ -399,12 +399,13 @@ test_csv (void)
 
   csv = cited_chart_to_csv (chart);
   lines = g_strsplit (csv, "\n", -1);
-  g_assert_cmpstr (lines[0], ==, "category,series,value,unit,currency,figure_ids,value_max,label");
-  g_assert_cmpstr (lines[1], ==, "Xiaomi,global 2021,190000000,units,,11,,");
-  g_assert_cmpstr (lines[2], ==, "Xiaomi,overseas,140000000,units,,12 13,,");
-  g_assert_cmpstr (lines[3], ==, "Xiaomi,domestic,50000000,units,,14,,");
-  g_assert_cmpstr (lines[4], ==, "Huawei,global 2021,100000000,units,,21,,");
-  g_assert_cmpstr (lines[5], ==, "\"Acme, \"\"the\"\" company\",global 2021,1.5,units,,,,");
+  g_assert_cmpstr (lines[0], ==, "category,series,value,unit,currency,figure_ids,value_max,label,"
+                                 "qualifier,status,inferred");
+  g_assert_cmpstr (lines[1], ==, "Xiaomi,global 2021,190000000,units,,11,,,,reported,");
+  g_assert_cmpstr (lines[2], ==, "Xiaomi,overseas,140000000,units,,12 13,,,,reported,");
+  g_assert_cmpstr (lines[3], ==, "Xiaomi,domestic,50000000,units,,14,,,,reported,");
+  g_assert_cmpstr (lines[4], ==, "Huawei,global 2021,100000000,units,,21,,,,reported,");
+  g_assert_cmpstr (lines[5], ==, "\"Acme, \"\"the\"\" company\",global 2021,1.5,units,,,,,,reported,");
   g_assert_cmpstr (lines[6], ==, "");
   g_assert_null (lines[7]);
 }
@@ -420,8 +421,9 @@ test_csv_share (void)
   cited_chart_set_value (chart, series, cited_chart_add_category (chart, "Xiaomi"), 0.375, 0, NULL);
   csv = cited_chart_to_csv (chart);
   /* Shares are written as the percentages the chart shows. */
-  g_assert_cmpstr (csv, ==, "category,series,value,unit,currency,figure_ids,value_max,label\n"
-                            "Xiaomi,Share of voice,37.5,%,,,,\n");
+  g_assert_cmpstr (csv, ==, "category,series,value,unit,currency,figure_ids,value_max,label,"
+                            "qualifier,status,inferred\n"
+                            "Xiaomi,Share of voice,37.5,%,,,,,,,\n");
 }
 
 static void
@@ -611,7 +613,7 @@ test_hit_test_negative (void)
   cited_chart_set_value (chart, series, cited_chart_add_category (chart, "NIO"), -1.2e9, 0, NULL);
   check_hits (chart, 640, 480, colors);
   csv = cited_chart_to_csv (chart);
-  g_assert_nonnull (strstr (csv, "\nNIO,2023,-1200000000,,CNY,,,\n"));
+  g_assert_nonnull (strstr (csv, "\nNIO,2023,-1200000000,,CNY,,,,,reported,\n"));
 }
 
 static void
@@ -754,7 +756,7 @@ test_range (void)
   bar->label = g_strdup ("2021");
 
   csv = cited_chart_to_csv (chart);
-  g_assert_nonnull (strstr (csv, "\nXiaomi,2021,40,stores,,7,50,2021\n"));
+  g_assert_nonnull (strstr (csv, "\nXiaomi,2021,40,stores,,7,50,2021,,reported,\n"));
   text = cited_chart_describe (chart);
   g_assert_cmpstr (text, ==, "Stores by brand. Xiaomi: 40–50 stores (2021).");
   check_hits (chart, 600, 400, colors);
@@ -1411,6 +1413,156 @@ test_builders_kinds (void)
   g_rmdir (dir);
 }
 
+/* How many pixels of the bar at @category (its middle row) are the page's
+ * white: hatching shows through a bar of forecasts, never a result's. */
+static guint
+white_in_bar (CitedChart *chart,
+              guint       category)
+{
+  CitedChartStyle style;
+  Canvas canvas;
+  int y = -1, x0 = -1, x1 = -1;
+  guint white = 0;
+  guint s, c;
+
+  cited_chart_style_print (&style);
+  canvas = render (chart, 800, 600, &style);
+  for (int yy = 599; yy >= 0 && y < 0; yy -= 2)
+    for (int xx = 0; xx < 800 && y < 0; xx++)
+      if (cited_chart_hit_test (chart, 800, 600, xx + 0.5, yy + 0.5, &s, &c) && c == category)
+        y = yy - 40;
+  g_assert_cmpint (y, >, 0);
+  for (int xx = 0; xx < 800; xx++)
+    if (cited_chart_hit_test (chart, 800, 600, xx + 0.5, y + 0.5, &s, &c) && c == category)
+      {
+        if (x0 < 0)
+          x0 = xx;
+        x1 = xx;
+      }
+  for (int xx = x0 + 2; xx <= x1 - 2; xx++)
+    white += pixel (&canvas, xx, y) == 0xFFFFFF;
+  cairo_surface_destroy (canvas.surface);
+  return white;
+}
+
+/* "more than", "about" and "up to" stay with their bars and are explained
+ * under the chart; a currency taken from the article is flagged; forecasts
+ * are hatched and read as forecasts. */
+static void
+test_builders_marks (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db_path = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(CitedImportResult) result = NULL;
+  g_autoptr(CitedChart) sales = NULL;
+  g_autoptr(CitedChart) revenue = NULL;
+  g_autoptr(CitedChart) forecasts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *legend = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *csv = NULL;
+  CitedQuery query = { 0 };
+  const char *paths[2] = { NULL, NULL };
+  CitedChartBar *bar = NULL;
+  guint n_ids;
+
+  dir = g_dir_make_tmp ("test-chart-marks-XXXXXX", &error);
+  g_assert_no_error (error);
+  write_article (dir, "a.txt", "Phone sales\n\nXiaomi sold more than 140 million phones in 2021. "
+                               "Samsung sold about 260 million phones in 2021. "
+                               "Apple sold up to 230 million phones in 2021.\n");
+  write_article (dir, "b.txt", "Huawei\n\nHuawei sold more than 100 million phones in 2021.\n");
+  write_article (dir, "c.txt", "Huawei again\n\nHuawei sold 100 million phones in 2021.\n");
+  write_article (dir, "d.txt", "Nokia results\n\nNokia made a profit of $2 billion in 2021. "
+                               "Nokia said revenue was 30 billion in 2021.\n");
+  write_article (dir, "e.txt", "Plans\n\nSamsung expects to sell 300 million phones in 2024.\n");
+  db_path = g_build_filename (dir, "cited.db", NULL);
+  store = cited_store_open (db_path, &error);
+  g_assert_no_error (error);
+  paths[0] = dir;
+  result = cited_import_paths (store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_added, ==, 5);
+
+  query.metric = "sales";
+  sales = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_bars (sales, &n_ids), ==, 4);
+  g_assert_cmpint (sales->status, ==, CITED_CLAIM_REPORTED);
+  g_assert_true (bar_with_value (sales, 0, 260e6, &bar));
+  g_assert_cmpstr (bar->qualifier, ==, "about");
+  g_assert_true (bar_with_value (sales, 1, 230e6, &bar));
+  g_assert_cmpstr (bar->qualifier, ==, "up to");
+  g_assert_true (bar_with_value (sales, 2, 140e6, &bar));
+  g_assert_cmpstr (bar->qualifier, ==, "more than");
+  /* One source says "more than 100 million", another "100 million": the
+   * bar is the exact value, with both figures. */
+  g_assert_true (bar_with_value (sales, 3, 100e6, &bar));
+  g_assert_null (bar->qualifier);
+  g_assert_cmpuint (bar->figure_ids->len, ==, 2);
+
+  legend = cited_chart_marks_legend (sales);
+  g_assert_nonnull (legend);
+  g_assert_nonnull (strstr (legend, "≈ about"));
+  g_assert_nonnull (strstr (legend, "≤ up to"));
+  g_assert_nonnull (strstr (legend, "> more than"));
+  g_assert_null (strstr (legend, "hatched"));
+  g_assert_null (strstr (legend, "currency"));
+  text = cited_chart_describe (sales);
+  g_assert_nonnull (strstr (text, "Samsung: about 260M units"));
+  g_assert_nonnull (strstr (text, "Xiaomi: more than 140M units"));
+  csv = cited_chart_to_csv (sales);
+  g_assert_nonnull (strstr (csv, ",up to,reported,\n"));
+  g_assert_cmpuint (white_in_bar (sales, 0), ==, 0);
+  g_clear_pointer (&legend, g_free);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&csv, g_free);
+
+  /* Revenue names no currency; the article's dollars are flagged. */
+  query.metric = "revenue";
+  revenue = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_bars (revenue, &n_ids), ==, 1);
+  g_assert_cmpstr (revenue->currency, ==, "USD");
+  g_assert_true (bar_with_value (revenue, 0, 30e9, &bar));
+  g_assert_true (bar->flags & CITED_CHART_BAR_CURRENCY_INFERRED);
+  legend = cited_chart_marks_legend (revenue);
+  g_assert_cmpstr (legend, ==, "* currency from the article");
+  text = cited_chart_describe (revenue);
+  g_assert_nonnull (strstr (text, "(currency from the article)"));
+  csv = cited_chart_to_csv (revenue);
+  g_assert_nonnull (strstr (csv, ",reported,currency\n"));
+  g_clear_pointer (&legend, g_free);
+  g_clear_pointer (&text, g_free);
+
+  /* A chart of forecasts is hatched, and says so in words. */
+  query.metric = "sales";
+  query.claim_status = "forecast";
+  forecasts = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_bars (forecasts, &n_ids), ==, 1);
+  g_assert_cmpint (forecasts->status, ==, CITED_CLAIM_FORECAST);
+  legend = cited_chart_marks_legend (forecasts);
+  g_assert_cmpstr (legend, ==, "hatched: forecasts");
+  text = cited_chart_describe (forecasts);
+  g_assert_nonnull (strstr (text, "All values are forecasts."));
+  g_assert_cmpuint (white_in_bar (forecasts, 0), >, 3);
+
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_remove (path);
+      }
+  }
+  g_rmdir (dir);
+}
+
 /* A new user's empty store: every chart is empty and says why. */
 static void
 test_builders_empty_store (void)
@@ -1557,6 +1709,7 @@ main (int   argc,
   g_test_add_func ("/chart/builders/seed-bars", test_builders_seed_bars);
   g_test_add_func ("/chart/builders/duplicates", test_builders_duplicates);
   g_test_add_func ("/chart/builders/kinds", test_builders_kinds);
+  g_test_add_func ("/chart/builders/marks", test_builders_marks);
   g_test_add_func ("/chart/builders/empty-store", test_builders_empty_store);
 
   return g_test_run ();

@@ -442,6 +442,43 @@ test_csv_quoting (void)
   g_assert_cmpstr (empty->str, ==, "\"\"\"\"");
 }
 
+/* What a qualifier says of the true value, and the sign every face writes. */
+static void
+test_qualifiers (void)
+{
+  static const struct {
+    const char *qualifier;
+    CitedBound bound;
+    const char *sign;
+  } cases[] = {
+    { "more than", CITED_BOUND_FLOOR, ">" },
+    { "exceeded", CITED_BOUND_FLOOR, ">" },
+    { "at least", CITED_BOUND_FLOOR, "≥" },
+    { "up to", CITED_BOUND_CEILING, "≤" },
+    { "less than", CITED_BOUND_CEILING, "<" },
+    { "nearly", CITED_BOUND_CEILING, "<" },
+    { "almost", CITED_BOUND_CEILING, "<" },
+    { "about", CITED_BOUND_ABOUT, "≈" },
+    { "top", CITED_BOUND_EXACT, "" },
+    { NULL, CITED_BOUND_EXACT, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_cmpint (cited_value_qualifier_bound (cases[i].qualifier), ==, cases[i].bound);
+      g_assert_cmpstr (cited_value_qualifier_sign (cases[i].qualifier), ==, cases[i].sign);
+    }
+  {
+    g_autofree char *more = cited_value_format_qualified (190e6, "units", NULL, "more than");
+    g_autofree char *about = cited_value_format_qualified (3999, NULL, "CNY", "about");
+    g_autofree char *exact = cited_value_format_qualified (190e6, "units", NULL, NULL);
+
+    g_assert_cmpstr (more, ==, "> 190M");
+    g_assert_cmpstr (about, ==, "≈ ¥3,999");
+    g_assert_cmpstr (exact, ==, "190M");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/value/parse", test_parse);
   g_test_add_func ("/value/parse/round-trip", test_parse_round_trip);
   g_test_add_func ("/value/clean", test_clean);
+  g_test_add_func ("/value/qualifiers", test_qualifiers);
   g_test_add_func ("/csv/quoting", test_csv_quoting);
 
   return g_test_run ();

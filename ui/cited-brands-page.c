@@ -149,7 +149,7 @@ card_label (const char *text,
 static char *
 figure_phrase (const CitedFigure *f)
 {
-  g_autofree char *value = cited_format_value (f->value, f->unit, f->currency);
+  g_autofree char *value = cited_value_format_qualified (f->value, f->unit, f->currency, f->qualifier);
   GString *phrase = g_string_new (value);
 
   if (cited_figure_is_range (f))

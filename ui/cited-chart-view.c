@@ -442,7 +442,8 @@ bar_tooltip_text (CitedChartView *self,
   if (self->chart->kind == CITED_CHART_KIND_SHARE)
     value = g_strdup_printf ("%.1f%%", bar->value * 100.0);
   else
-    value = cited_format_value (bar->value, self->chart->unit, self->chart->currency);
+    value = cited_value_format_qualified (bar->value, self->chart->unit, self->chart->currency,
+                                          bar->qualifier);
 
   /* The bar's own label tells apart bars of one group (two prices of one
    * brand); the series name is the group. */

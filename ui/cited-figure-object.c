@@ -230,7 +230,8 @@ cited_figure_object_dup_formatted_value (CitedFigureObject *self)
   g_return_val_if_fail (CITED_IS_FIGURE_OBJECT (self), NULL);
 
   f = self->figure;
-  low = cited_format_value (f->value, f->unit, f->currency);
+  /* "more than", "about", "up to" stay with the value: "> 190M". */
+  low = cited_value_format_qualified (f->value, f->unit, f->currency, f->qualifier);
   if (cited_figure_is_range (f))
     {
       g_autofree char *high = cited_format_value (f->value_max, f->unit, f->currency);
