@@ -2092,6 +2092,8 @@ cmd_chart (Cli    *cli,
   g_autofree char *search = NULL;
   g_autofree char *output = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *claim_status = NULL;
+  g_autofree char *span = NULL;
   int width = DEFAULT_CHART_WIDTH;
   int height = DEFAULT_CHART_HEIGHT;
   const GOptionEntry entries[] = {
@@ -2107,6 +2109,12 @@ cmd_chart (Cli    *cli,
       N_("With --figures: the metric to chart (sales, price, patents, …)"), N_("NAME") },
     { "search", 's', 0, G_OPTION_ARG_FILENAME, &search,
       N_("With --figures: only figures from articles matching these words"), N_("QUERY") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &claim_status,
+      N_("With --figures: chart what is stated as this: reported (default), forecast, target or plan"),
+      N_("STATUS") },
+    { "span", 0, 0, G_OPTION_ARG_STRING, &span,
+      N_("With --figures: chart figures of this span: period, cumulative, rate or point "
+         "(default: the most common)"), N_("SPAN") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The file to write: .png, .svg or .pdf"), N_("FILE") },
     { "width", 0, 0, G_OPTION_ARG_INT, &width,
@@ -2127,6 +2135,7 @@ cmd_chart (Cli    *cli,
 
   status = parse_command (cli, "chart",
                           _("(--figures|--brands|--trend) [--brand NAME]… [--metric NAME] "
+                            "[--status STATUS] [--span SPAN] "
                             "--output FILE [--width PX] [--height PX] [--title TEXT]"),
                           _("Draws a chart into a PNG, SVG or PDF file."),
                           entries, args);
@@ -2150,8 +2159,20 @@ cmd_chart (Cli    *cli,
     return usage_error ("chart", _("A figures chart needs --metric NAME"));
   if (figures && brand_names != NULL && g_strv_length (brand_names) > 1)
     return usage_error ("chart", _("A figures chart takes one --brand"));
-  if (!figures && (metric != NULL || search != NULL))
-    return usage_error ("chart", _("--metric and --search go with --figures"));
+  if (!figures && (metric != NULL || search != NULL || claim_status != NULL || span != NULL))
+    return usage_error ("chart", _("--metric, --search, --status and --span go with --figures"));
+  {
+    CitedSpan span_value;
+    CitedClaimStatus status_value;
+
+    if (span != NULL && !cited_span_from_string (span, &span_value))
+      return usage_error ("chart", _("Unknown span “%s”: use period, cumulative, rate or point"),
+                          span);
+    if (claim_status != NULL && !cited_claim_status_from_string (claim_status, &status_value))
+      return usage_error ("chart",
+                          _("Unknown status “%s”: use reported, forecast, target or plan"),
+                          claim_status);
+  }
   if (!ensure_utf8_strv (brand_names, "chart", "--brand") ||
       !ensure_utf8 (&metric, "chart", "--metric") ||
       !ensure_utf8 (&search, "chart", "--search") ||
@@ -2184,6 +2205,8 @@ cmd_chart (Cli    *cli,
       query.brand = g_ptr_array_index (canonical, 0);
       if (search != NULL && *search != '\0')
         query.search = search;
+      query.claim_status = claim_status;
+      query.span = span;
       chart = cited_chart_new_figures (store, &query, &error);
     }
   else if (brands)

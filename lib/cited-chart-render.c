@@ -1204,20 +1204,19 @@ draw_bars (cairo_t               *cr,
         color = series_rgba (chart, style, s, bar);
         if (chart->kind == CITED_CHART_KIND_BARS && bar_is_range (bar) && bar->value >= 0)
           {
-            /* A range: solid up to its lower end, a lighter extension with
-             * a cap up to its upper end. */
+            /* A range: a bar up to its lower end, and a whisker with a cap
+             * up to its upper end, as error bars are drawn. */
             double y_low = value_y (layout, bar->value);
             double y_zero = value_y (layout, 0);
-            Rgba light = color;
+            double lw = MAX (2 * layout->s, 1);
+            double cap = MAX (w * 0.5, 6 * layout->s);
 
-            light.a *= 0.35;
-            set_source (cr, &light);
-            cairo_rectangle (cr, x, y, w, MAX (y_low - y, 0));
-            cairo_fill (cr);
             set_source (cr, &color);
-            cairo_rectangle (cr, x, y, w, MAX (1.5 * layout->s, 1));
-            cairo_fill (cr);
             cairo_rectangle (cr, x, y_low, w, MAX (y_zero - y_low, 0.5));
+            cairo_fill (cr);
+            cairo_rectangle (cr, x + (w - lw) / 2, y, lw, MAX (y_low - y, 0));
+            cairo_fill (cr);
+            cairo_rectangle (cr, x + (w - cap) / 2, y, cap, lw);
             cairo_fill (cr);
           }
         else

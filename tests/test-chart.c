@@ -762,7 +762,8 @@ test_range (void)
   check_hits (chart, 600, 400, colors);
 
   /* The bar's extent is the hit test's: from the top of the range down to
-   * zero. The top fifth of it (40 to 50 of 50) is the lighter part. */
+   * zero. The top fifth of it (40 to 50 of 50) is a whisker: the bar's
+   * colour in its middle, the page beside it. */
   cited_chart_style_print (&style);
   canvas = render (chart, 600, 400, &style);
   for (int xx = 0; xx < 600 && x < 0; xx++)
@@ -778,12 +779,18 @@ test_range (void)
       }
   g_assert_cmpint (bottom - top, >, 100);
   {
-    guint32 light = pixel (&canvas, x, top + (bottom - top) / 10);
+    int left = x - 10, right = left;
+    int middle;
     guint32 solid = pixel (&canvas, x, top + (bottom - top) / 2);
 
+    while (cited_chart_hit_test (chart, 600, 400, right + 1.5, 200.5, NULL, NULL))
+      right++;
+    middle = (left + right) / 2;
     g_assert_cmphex (solid, ==, rgb (XIAOMI_ORANGE));
-    g_assert_cmphex (light, !=, solid);
-    g_assert_cmphex (light, !=, 0xFFFFFF);
+    g_assert_cmphex (pixel (&canvas, middle, top + (bottom - top) / 10), ==, rgb (XIAOMI_ORANGE));
+    g_assert_cmphex (pixel (&canvas, left + 2, top + (bottom - top) / 10), ==, 0xFFFFFF);
+    /* The cap at the top of the whisker. */
+    g_assert_cmphex (pixel (&canvas, middle + 4, top + 1), ==, rgb (XIAOMI_ORANGE));
   }
   cairo_surface_destroy (canvas.surface);
 }

@@ -277,6 +277,9 @@ test_usage_errors (void)
     { "chart", "--brands", "--output", "chart.png", "--width", "99999", NULL },
     { "chart", "--figures", "--metric", "sales", "--brand", "Xiaomi", "--brand", "Huawei",
       "--output", "chart.png", NULL },
+    { "chart", "--brands", "--status", "forecast", "--output", "chart.png", NULL },
+    { "chart", "--figures", "--metric", "sales", "--status", "rumour", "--output", "chart.png", NULL },
+    { "chart", "--figures", "--metric", "sales", "--span", "forever", "--output", "chart.png", NULL },
   };
   g_autofree char *db = tmp_path ("usage.db");
 
@@ -1114,6 +1117,19 @@ test_chart (void)
   g_assert_cmpint (figures->status, ==, 0);
   g_assert_nonnull (strstr (figures->out, png));
   assert_png_size (png, 640, 480);
+
+  /* What a figure states can be asked for: the seeds' running totals of
+   * patents. */
+  {
+    g_autofree char *cumulative_png = tmp_path ("cumulative.png");
+    g_autoptr(Run) cumulative = run_cli ("--db", get_seeded_db (), "chart", "--figures", "--metric",
+                                         "patents", "--status", "reported", "--span", "cumulative",
+                                         "--output", cumulative_png);
+
+    g_test_message ("%s", cumulative->err);
+    g_assert_cmpint (cumulative->status, ==, 0);
+    assert_png_size (cumulative_png, 1200, 800);
+  }
 
   brands_default = run_cli ("--db", get_seeded_db (), "chart", "--brands", "--output", default_png);
   g_assert_cmpint (brands_default->status, ==, 0);
