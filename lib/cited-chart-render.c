@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 
 #include "cited-chart.h"
+#include "cited-chart-private.h"
 #include "cited-extractor.h"
 #include "cited-value.h"
 
@@ -1058,13 +1059,114 @@ layout_for_style (CitedChart            *chart,
 
 /* Drawing */
 
+/* SVG export keeps text as text: cited_chart_export() hangs a GString on
+ * the cairo context under this key, and the renderer writes each line of
+ * text there as an SVG <text> element instead of drawing its glyphs. */
+const cairo_user_data_key_t cited_chart_svg_text_key;
+
+static void
+svg_color (GString    *out,
+           const char *attribute,
+           const Rgba *color)
+{
+  g_string_append_printf (out, " %s=\"#%02X%02X%02X\"", attribute,
+                          (guint) round (CLAMP (color->r, 0, 1) * 255),
+                          (guint) round (CLAMP (color->g, 0, 1) * 255),
+                          (guint) round (CLAMP (color->b, 0, 1) * 255));
+  if (color->a < 1)
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (out, " %s-opacity=\"%s\"", attribute,
+                              g_ascii_formatd (number, sizeof number, "%.3f", CLAMP (color->a, 0, 1)));
+    }
+}
+
+static void
+svg_number (GString    *out,
+            const char *attribute,
+            double      value)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (out, " %s=\"%s\"", attribute,
+                          g_ascii_formatd (number, sizeof number, "%.2f", value));
+}
+
+/* One <text> per line of @text, at the line's baseline, in its font. A
+ * line Pango cut short with "…" keeps its whole text, clipped to the box
+ * the chart gave it, so that a reader and a search find all of it. */
+static void
+svg_text (GString    *out,
+          const Text *text,
+          const Rgba *color)
+{
+  const PangoFontDescription *desc = pango_layout_get_font_description (text->layout);
+  const char *all = pango_layout_get_text (text->layout);
+  gboolean clip = pango_layout_is_ellipsized (text->layout);
+  PangoLayoutIter *iter = pango_layout_get_iter (text->layout);
+  /* Sizes are in points at 96 dots an inch. */
+  double px = (double) pango_font_description_get_size (desc) / PANGO_SCALE * 96.0 / 72.0;
+
+  if (clip)
+    {
+      g_string_append (out, "<svg");
+      svg_number (out, "x", text->x);
+      svg_number (out, "y", text->y);
+      svg_number (out, "width", text->w);
+      svg_number (out, "height", text->h);
+      g_string_append (out, " overflow=\"hidden\">");
+    }
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      g_autofree char *escaped = NULL;
+      double x, y;
+      int length = line->length;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      x = (clip ? 0 : text->x) + (double) logical.x / PANGO_SCALE;
+      y = (clip ? 0 : text->y) + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      /* The last line of a cut layout runs to the end of the text. */
+      if (clip && pango_layout_iter_at_last_line (iter))
+        length = (int) strlen (all) - line->start_index;
+      while (length > 0 && (all[line->start_index + length - 1] == '\n' ||
+                            all[line->start_index + length - 1] == ' '))
+        length--;
+      if (length <= 0)
+        continue;
+      escaped = g_markup_escape_text (all + line->start_index, length);
+      g_string_append (out, "<text");
+      svg_number (out, "x", x);
+      svg_number (out, "y", y);
+      svg_number (out, "font-size", px);
+      if (pango_font_description_get_weight (desc) >= PANGO_WEIGHT_BOLD)
+        g_string_append (out, " font-weight=\"bold\"");
+      svg_color (out, "fill", color);
+      g_string_append_printf (out, " xml:space=\"preserve\">%s</text>\n", escaped);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  if (clip)
+    g_string_append (out, "</svg>\n");
+}
+
 static void
 draw_text (cairo_t    *cr,
            const Text *text,
            const Rgba *color)
 {
+  GString *svg;
+
   if (text->layout == NULL)
     return;
+  svg = cairo_get_user_data (cr, &cited_chart_svg_text_key);
+  if (svg != NULL)
+    {
+      svg_text (svg, text, color);
+      return;
+    }
   cairo_save (cr);
   set_source (cr, color);
   cairo_move_to (cr, text->x, text->y);

@@ -11,6 +11,7 @@
 #include <cairo-svg.h>
 
 #include "cited-chart.h"
+#include "cited-chart-private.h"
 #include "cited-csv.h"
 #include "cited-error.h"
 #include "cited-extractor.h"
@@ -1874,6 +1875,51 @@ write_to_bytes_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* Puts into the SVG cairo wrote (text drawn as glyph outlines left out)
+ * the chart's title and description for readers, and its text as <text>
+ * elements. */
+static gboolean
+svg_add_text (CitedChart *self,
+              GByteArray *bytes,
+              const char *text)
+{
+  g_autofree char *description = cited_chart_describe (self);
+  g_autofree char *title = g_markup_escape_text (self->title ? self->title : "", -1);
+  g_autofree char *desc = g_markup_escape_text (description, -1);
+  g_autoptr(GString) head = g_string_new (NULL);
+  g_autoptr(GString) tail = g_string_new (NULL);
+  const char *data = (const char *) bytes->data;
+  const char *root, *open_end, *close;
+  gsize after_open, before_close;
+
+  root = g_strstr_len (data, bytes->len, "<svg");
+  if (root == NULL)
+    return FALSE;
+  open_end = memchr (root, '>', bytes->len - (root - data));
+  close = g_strrstr_len (data, bytes->len, "</svg>");
+  if (open_end == NULL || close == NULL || close < open_end)
+    return FALSE;
+  after_open = open_end + 1 - data;
+  before_close = close - data;
+
+  g_string_append_printf (head, "\n<title>%s</title>\n<desc>%s</desc>\n", title, desc);
+  /* Exports are laid out in the desktop's "Sans", which is sans-serif to
+   * every SVG reader. */
+  g_string_append_printf (tail, "<g font-family=\"sans-serif\">\n%s</g>\n", text);
+  {
+    g_autoptr(GByteArray) out = g_byte_array_sized_new (bytes->len + head->len + tail->len);
+
+    g_byte_array_append (out, bytes->data, after_open);
+    g_byte_array_append (out, (const guint8 *) head->str, head->len);
+    g_byte_array_append (out, bytes->data + after_open, before_close - after_open);
+    g_byte_array_append (out, (const guint8 *) tail->str, tail->len);
+    g_byte_array_append (out, bytes->data + before_close, bytes->len - before_close);
+    g_byte_array_set_size (bytes, 0);
+    g_byte_array_append (bytes, out->data, out->len);
+  }
+  return TRUE;
+}
+
 /**
  * cited_chart_export:
  * @path: a file name ending in .png, .svg or .pdf
@@ -1900,6 +1946,7 @@ cited_chart_export (CitedChart  *self,
   cairo_t *cr;
   cairo_status_t status;
   CitedChartStyle style;
+  g_autoptr(GString) svg_text = NULL;
   enum { PNG, SVG, PDF } format;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -1959,6 +2006,11 @@ cited_chart_export (CitedChart  *self,
 
   cited_chart_style_print (&style);
   cr = cairo_create (surface);
+  if (format == SVG)
+    {
+      svg_text = g_string_new (NULL);
+      cairo_set_user_data (cr, &cited_chart_svg_text_key, svg_text, NULL);
+    }
   cited_chart_render (self, cr, width, height, &style);
   status = cairo_status (cr);
   cairo_destroy (cr);
@@ -1975,6 +2027,12 @@ cited_chart_export (CitedChart  *self,
     {
       g_set_error (error, CITED_ERROR, CITED_ERROR_FAILED,
                    _("Could not draw the chart: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (format == SVG && !svg_add_text (self, bytes, svg_text->str))
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_FAILED,
+                           _("Could not draw the chart: the SVG has no root element"));
       return FALSE;
     }
 

@@ -204,6 +204,83 @@ test_export_png (void)
     }
 }
 
+/* The text of every <text> element under @node, joined by newlines, and
+ * the first <title> and <desc>. */
+static void
+collect_svg_text (xmlNodePtr  node,
+                  GString    *texts,
+                  char      **title,
+                  char      **desc)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type == XML_ELEMENT_NODE)
+        {
+          const char *name = (const char *) node->name;
+
+          if (g_str_equal (name, "text") || (g_str_equal (name, "title") && *title == NULL) ||
+              (g_str_equal (name, "desc") && *desc == NULL))
+            {
+              xmlChar *content = xmlNodeGetContent (node);
+
+              if (g_str_equal (name, "text"))
+                g_string_append_printf (texts, "%s\n", (const char *) content);
+              else if (g_str_equal (name, "title"))
+                *title = g_strdup ((const char *) content);
+              else
+                *desc = g_strdup ((const char *) content);
+              xmlFree (content);
+            }
+          /* Glyph outlines would mean text drawn as shapes. */
+          if (g_str_equal (name, "symbol"))
+            {
+              xmlChar *id = xmlGetProp (node, (const xmlChar *) "id");
+              gboolean glyph = id != NULL && g_str_has_prefix ((const char *) id, "glyph");
+
+              xmlFree (id);
+              g_assert_false (glyph);
+            }
+        }
+      collect_svg_text (node->children, texts, title, desc);
+    }
+}
+
+/* An SVG export is text a reader, an editor and a search can use: every
+ * label a <text>, the title and the description of the chart in <title>
+ * and <desc>. */
+static void
+test_export_svg_text (void)
+{
+  g_autoptr(CitedChart) chart = make_sales_chart ();
+  g_autofree char *path = temp_path ("chart.svg");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) texts = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *desc = NULL;
+  g_autofree char *described = cited_chart_describe (chart);
+  xmlDocPtr doc;
+
+  g_assert_true (cited_chart_export (chart, path, 1200, 800, &error));
+  g_assert_no_error (error);
+  doc = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+  g_assert_nonnull (doc);
+  collect_svg_text (xmlDocGetRootElement (doc), texts, &title, &desc);
+  xmlFreeDoc (doc);
+  remove_temp (path);
+
+  g_assert_cmpstr (title, ==, "Sales by brand");
+  g_assert_cmpstr (desc, ==, described);
+  /* Title, subtitle, legend, ticks, brands, bar values and the source. */
+  g_assert_nonnull (strstr (texts->str, "Sales by brand\n"));
+  g_assert_nonnull (strstr (texts->str, "In units\n"));
+  g_assert_nonnull (strstr (texts->str, "overseas\n"));
+  g_assert_nonnull (strstr (texts->str, "Xiaomi\n"));
+  g_assert_nonnull (strstr (texts->str, "Huawei\n"));
+  g_assert_nonnull (strstr (texts->str, "190M\n"));
+  g_assert_nonnull (strstr (texts->str, "200M\n"));
+  g_assert_nonnull (strstr (texts->str, "Source: 4 figures from 2 articles in Cited\n"));
+}
+
 static void
 test_export_svg (void)
 {
@@ -1695,6 +1772,7 @@ main (int   argc,
   g_test_add_func ("/chart/model", test_model);
   g_test_add_func ("/chart/export/png", test_export_png);
   g_test_add_func ("/chart/export/svg", test_export_svg);
+  g_test_add_func ("/chart/export/svg-text", test_export_svg_text);
   g_test_add_func ("/chart/export/pdf", test_export_pdf);
   g_test_add_func ("/chart/export/errors", test_export_errors);
   g_test_add_func ("/chart/render/ticks-follow-language", test_ticks_follow_language);
