@@ -16,6 +16,7 @@
 
 #include "cited.h"
 #include "cited-cli-format.h"
+#include "cited-locale.h"
 
 #define PROGRAM_NAME "cited-cli"
 
@@ -2308,7 +2309,7 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, cited_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname (PROGRAM_NAME);

@@ -271,21 +271,6 @@ cited_chart_nice_step (double  min,
 
 /* Text helpers */
 
-static char *
-capitalize (const char *text)
-{
-  gunichar first;
-  char buf[8];
-  int n;
-
-  if (text == NULL || *text == '\0')
-    return g_strdup ("");
-  first = g_utf8_get_char (text);
-  n = g_unichar_to_utf8 (g_unichar_totitle (first), buf);
-  buf[n] = '\0';
-  return g_strconcat (buf, g_utf8_next_char (text), NULL);
-}
-
 /* Moves @pos back to the start of a UTF-8 character. */
 static gsize
 utf8_floor (const char *s,
@@ -980,7 +965,7 @@ cited_chart_new_figures (CitedStore        *store,
     return NULL;
   all = figures_of_one_kind (listed, query, &left_out, &measure);
 
-  metric_title = capitalize (query->metric);
+  metric_title = cited_metric_label (query->metric);
   /* Translators: a chart title, e.g. "Sales by brand" */
   title = g_strdup_printf (_("%s by brand"), metric_title);
   chart = cited_chart_new (CITED_CHART_KIND_BARS, title);

@@ -411,6 +411,56 @@ cited_value_format_qualified (double      value,
   return g_strdup_printf (C_("qualified value", "%s %s"), sign, number);
 }
 
+/* Metrics */
+
+/* Metric keys are data (the extractor's tables); the labels people read are
+ * translated here so the table, the dropdowns, the cards and the charts
+ * agree. */
+static const struct {
+  const char *key;
+  const char *label;
+} metric_labels[] = {
+  { "sales", N_("Sales") },
+  { "shipments", N_("Shipments") },
+  { "revenue", N_("Revenue") },
+  { "profit", N_("Profit") },
+  { "price", N_("Price") },
+  { "users", N_("Users") },
+  { "employees", N_("Employees") },
+  { "stores", N_("Stores") },
+  { "patents", N_("Patents") },
+  { "market share", N_("Market share") },
+  { "rank", N_("Rank") },
+  { "capital", N_("Capital") },
+  { "cities", N_("Cities") },
+  { "investment", N_("Investment") },
+  { "valuation", N_("Valuation") },
+  { "growth", N_("Growth") },
+};
+
+char *
+cited_metric_label (const char *metric)
+{
+  if (metric == NULL || *metric == '\0')
+    return g_strdup (_("No metric"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (metric_labels); i++)
+    {
+      if (g_ascii_strcasecmp (metric, metric_labels[i].key) == 0)
+        return g_strdup (_(metric_labels[i].label));
+    }
+
+  /* An unknown metric from a user's table: show it capitalized. */
+  {
+    gunichar first = g_utf8_get_char (metric);
+    const char *rest = g_utf8_next_char (metric);
+    char buf[8] = { 0 };
+
+    g_unichar_to_utf8 (g_unichar_totitle (first), buf);
+    return g_strconcat (buf, rest, NULL);
+  }
+}
+
 /* Parsing */
 
 typedef struct {

@@ -153,4 +153,8 @@ char            *cited_value_format_qualified (double      value,
                                                const char *currency,
                                                const char *qualifier);
 
+/* The name people read for the metric key @metric ("sales" -> "Sales",
+ * "销量" in Chinese); an unknown key capitalized; "No metric" for NULL. */
+char            *cited_metric_label           (const char *metric);
+
 G_END_DECLS

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <locale.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -1166,6 +1167,32 @@ test_chart (void)
   g_assert_false (g_file_test (unwritten, G_FILE_TEST_EXISTS));
 }
 
+/* Started from the build tree, as the README starts it, cited-cli speaks
+ * the user's language from the catalogues built there. */
+static void
+test_translated_from_build_tree (void)
+{
+  const char * const env[] = { "LANGUAGE=zh_CN", "LC_ALL=zh_CN.UTF-8", NULL };
+  const char * const args[] = { "--help", NULL };
+  g_autoptr(Run) help = NULL;
+  const char *saved = setlocale (LC_ALL, NULL);
+  g_autofree char *previous = g_strdup (saved);
+  gboolean have_zh = setlocale (LC_ALL, "zh_CN.UTF-8") != NULL;
+
+  setlocale (LC_ALL, previous);
+  if (!have_zh)
+    {
+      g_test_skip ("The zh_CN.UTF-8 locale is not generated");
+      return;
+    }
+  if (!have_cli ())
+    return;
+  help = run_cli_env (env, args);
+  g_assert_cmpint (help->status, ==, 0);
+  g_assert_nonnull (strstr (help->out, "用法"));
+  g_assert_null (strstr (help->out, "Usage:"));
+}
+
 static void
 test_db_env (void)
 {
@@ -1669,6 +1696,7 @@ main (int   argc,
   g_test_add_func ("/cli/figures/discovered-brand", test_figures_discovered_brand);
   g_test_add_func ("/cli/brands/decide", test_brands_decide);
   g_test_add_func ("/cli/chart", test_chart);
+  g_test_add_func ("/cli/translated-from-build-tree", test_translated_from_build_tree);
   g_test_add_func ("/cli/db/env", test_db_env);
   g_test_add_func ("/cli/db/errors", test_db_errors);
   g_test_add_func ("/cli/db/missing", test_db_missing);

@@ -10,6 +10,8 @@
 
 #include "cited-application.h"
 #include "cited-window.h"
+#include "cited-figures-page-private.h"
+#include "cited-chart-view.h"
 #include "cited-ui-test.h"
 
 /* The app as a Chinese-speaking user starts it: LANGUAGE=zh_CN (and the
@@ -274,6 +276,17 @@ test_figures_page (Fixture       *fixture,
     }
   if (n_metrics < 2)
     g_error ("The Figures page names fewer than two metrics in Chinese; it shows:\n%s", text);
+
+  /* The chart's title names its metric in Chinese too. */
+  {
+    CitedChartView *view = cited_figures_page_get_chart_view (CITED_FIGURES_PAGE (page));
+    CitedChart *chart = cited_chart_view_get_chart (view);
+
+    g_assert_nonnull (chart);
+    g_assert_nonnull (chart->title);
+    g_assert_nonnull (strstr (chart->title, "销量"));
+    g_assert_null (strstr (chart->title, "Sales"));
+  }
 }
 
 int

@@ -44,6 +44,5 @@ guint              cited_figure_list_find         (CitedFigureList   *self,
                                                    gint64             figure_id);
 
 /* A translated, capitalized label for a metric key ("sales" -> "Sales"). */
-char              *cited_metric_label             (const char *metric);
 
 G_END_DECLS
