@@ -622,11 +622,34 @@ bar_tooltip (GPtrArray *figures)
   return g_string_free (tip, FALSE);
 }
 
+typedef struct {
+  const char *title;
+  const char *published;
+  guint n_figures;
+  guint order;
+} SourceArticle;
+
+/* The articles most drawn on first; among equals, the first met. */
+static int
+source_article_compare (gconstpointer a,
+                        gconstpointer b)
+{
+  const SourceArticle *sa = *(SourceArticle * const *) a;
+  const SourceArticle *sb = *(SourceArticle * const *) b;
+
+  if (sa->n_figures != sb->n_figures)
+    return sa->n_figures > sb->n_figures ? -1 : 1;
+  return sa->order < sb->order ? -1 : sa->order > sb->order;
+}
+
+/* "Source: 20 figures from 12 articles in Cited: “A” (2005-02-10), “B”,
+ * “C” and 9 more": the articles that give the most figures are named,
+ * with their dates, the rest counted. */
 static char *
 source_note (GPtrArray *figures)
 {
-  g_autoptr(GHashTable) articles = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autoptr(GHashTable) articles = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  g_autoptr(GPtrArray) named = g_ptr_array_new ();
   GString *note = g_string_new (NULL);
   guint n_articles;
   g_autofree char *figures_text = NULL;
@@ -634,14 +657,22 @@ source_note (GPtrArray *figures)
   for (guint i = 0; i < figures->len; i++)
     {
       CitedFigure *figure = g_ptr_array_index (figures, i);
+      SourceArticle *article = g_hash_table_lookup (articles, &figure->article_id);
 
-      if (g_hash_table_contains (articles, &figure->article_id))
-        continue;
-      g_hash_table_add (articles, &figure->article_id);
-      if (figure->article_title && *figure->article_title)
-        g_ptr_array_add (titles, figure->article_title);
+      if (article == NULL)
+        {
+          article = g_new0 (SourceArticle, 1);
+          article->title = figure->article_title;
+          article->published = figure->article_published;
+          article->order = g_hash_table_size (articles);
+          g_hash_table_insert (articles, &figure->article_id, article);
+          if (article->title != NULL && *article->title != '\0')
+            g_ptr_array_add (named, article);
+        }
+      article->n_figures++;
     }
   n_articles = g_hash_table_size (articles);
+  g_ptr_array_sort (named, source_article_compare);
 
   figures_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures", figures->len),
                                   figures->len);
@@ -652,12 +683,23 @@ source_note (GPtrArray *figures)
                                        "Source: %s from %u articles in Cited",
                                        n_articles),
                           figures_text, n_articles);
-  if (titles->len > 0 && titles->len <= MAX_SOURCE_TITLES)
+  for (guint i = 0; i < named->len && i < MAX_SOURCE_TITLES; i++)
     {
-      g_string_append (note, ": ");
-      for (guint i = 0; i < titles->len; i++)
-        g_string_append_printf (note, "%s“%s”", i ? ", " : "",
-                                (const char *) g_ptr_array_index (titles, i));
+      SourceArticle *article = g_ptr_array_index (named, i);
+
+      g_string_append (note, i == 0 ? ": " : ", ");
+      g_string_append_printf (note, "“%s”", article->title);
+      if (article->published != NULL && *article->published != '\0')
+        g_string_append_printf (note, " (%s)", article->published);
+    }
+  if (named->len > 0 && n_articles > MIN (named->len, MAX_SOURCE_TITLES))
+    {
+      guint rest = n_articles - MIN (named->len, MAX_SOURCE_TITLES);
+
+      g_string_append (note, " ");
+      /* Translators: after the articles a chart's footnote names, "and 9 more" */
+      g_string_append_printf (note, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", rest),
+                              rest);
     }
   return g_string_free (note, FALSE);
 }

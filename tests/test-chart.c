@@ -1647,6 +1647,59 @@ test_builders_marks (void)
   g_rmdir (dir);
 }
 
+/* A chart drawn from many articles names the ones it draws most on, and
+ * counts the rest. */
+static void
+test_builders_source_note (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db_path = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(CitedImportResult) result = NULL;
+  g_autoptr(CitedChart) sales = NULL;
+  g_autoptr(GError) error = NULL;
+  CitedQuery query = { 0 };
+  const char *paths[2] = { NULL, NULL };
+
+  dir = g_dir_make_tmp ("test-chart-sources-XXXXXX", &error);
+  g_assert_no_error (error);
+  write_article (dir, "a.txt", "Samsung and Apple\n\nSamsung sold 260 million phones in 2021. "
+                               "Apple sold 230 million phones in 2021.\n");
+  write_article (dir, "b.txt", "Xiaomi\n\nXiaomi sold 190 million phones in 2021.\n");
+  write_article (dir, "c.txt", "Oppo\n\nOppo sold 140 million phones in 2021.\n");
+  write_article (dir, "d.txt", "Vivo\n\nVivo sold 130 million phones in 2021.\n");
+  write_article (dir, "e.txt", "Honor\n\nHonor sold 60 million phones in 2021.\n");
+  db_path = g_build_filename (dir, "cited.db", NULL);
+  store = cited_store_open (db_path, &error);
+  g_assert_no_error (error);
+  paths[0] = dir;
+  result = cited_import_paths (store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_added, ==, 5);
+
+  query.metric = "sales";
+  sales = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sales->source_note);
+  /* The article with two figures first, then the first met; two counted. */
+  g_assert_true (g_str_has_prefix (sales->source_note,
+                                   "Source: 6 figures from 5 articles in Cited: “Samsung and Apple”, "));
+  g_assert_true (g_str_has_suffix (sales->source_note, " and 2 more"));
+
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_remove (path);
+      }
+  }
+  g_rmdir (dir);
+}
+
 /* A new user's empty store: every chart is empty and says why. */
 static void
 test_builders_empty_store (void)
@@ -1795,6 +1848,7 @@ main (int   argc,
   g_test_add_func ("/chart/builders/duplicates", test_builders_duplicates);
   g_test_add_func ("/chart/builders/kinds", test_builders_kinds);
   g_test_add_func ("/chart/builders/marks", test_builders_marks);
+  g_test_add_func ("/chart/builders/source-note", test_builders_source_note);
   g_test_add_func ("/chart/builders/empty-store", test_builders_empty_store);
 
   return g_test_run ();
