@@ -756,6 +756,24 @@ test_export_files (void)
   /* A size nobody can open is refused with a reason, and writes nothing. */
   g_assert_false (cited_export_write (chart, base, CITED_EXPORT_PNG, 0, 600, NULL, &error));
   g_assert_error (error, CITED_ERROR, CITED_ERROR_INVALID);
+
+  /* The toast after an export names the file and offers to open it and to
+   * show it in its folder. */
+  {
+    g_autoptr(AdwToast) toast = g_object_ref_sink (cited_export_done_toast_new (GTK_WIDGET (figures_page ()), png));
+    GtkWidget *title = adw_toast_get_custom_title (toast);
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+    g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Open");
+    g_assert_nonnull (title);
+    collect_widgets (title, GTK_TYPE_BUTTON, buttons);
+    g_assert_cmpuint (buttons->len, ==, 1);
+    g_assert_cmpstr (gtk_button_get_label (buttons->pdata[0]), ==, "Show in _Folder");
+    collect_widgets (title, GTK_TYPE_LABEL, labels);
+    g_assert_cmpuint (labels->len, >=, 1);
+    g_assert_cmpstr (gtk_label_get_label (labels->pdata[0]), ==, "Chart exported to “sales chart.png”");
+  }
 }
 
 static void

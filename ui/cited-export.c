@@ -93,6 +93,157 @@ cited_export_write (CitedChart         *chart,
   return TRUE;
 }
 
+/* After an export */
+
+typedef struct {
+  GtkWidget *parent;          /* weak */
+  char *path;
+} DoneToast;
+
+static void
+done_toast_free (gpointer data)
+{
+  DoneToast *done = data;
+
+  g_clear_weak_pointer (&done->parent);
+  g_free (done->path);
+  g_free (done);
+}
+
+static GtkWindow *
+done_toast_window (DoneToast *done)
+{
+  GtkRoot *root = done->parent != NULL ? gtk_widget_get_root (done->parent) : NULL;
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+static void
+launch_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean opened;
+
+  if (GPOINTER_TO_INT (user_data))
+    opened = gtk_file_launcher_open_containing_folder_finish (GTK_FILE_LAUNCHER (source), result, &error);
+  else
+    opened = gtk_file_launcher_launch_finish (GTK_FILE_LAUNCHER (source), result, &error);
+  if (!opened && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    g_warning ("Could not open the exported file: %s", error->message);
+}
+#else
+/* Without GtkFileLauncher: the file manager's ShowItems, else the folder
+ * opened as any other location. */
+static void
+show_items_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autofree char *folder_uri = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply == NULL)
+    g_app_info_launch_default_for_uri_async (folder_uri, NULL, NULL, NULL, NULL);
+}
+#endif
+
+/* "Open" and "Show in Folder": through GtkFileLauncher (the OpenURI portal
+ * in the Flatpak) where GTK has it. */
+static void
+done_toast_open (DoneToast *done,
+                 gboolean   in_folder)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (done->path);
+#if GTK_CHECK_VERSION(4, 10, 0)
+  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+  if (in_folder)
+    gtk_file_launcher_open_containing_folder (launcher, done_toast_window (done), NULL,
+                                              launch_done_cb, GINT_TO_POINTER (TRUE));
+  else
+    gtk_file_launcher_launch (launcher, done_toast_window (done), NULL,
+                              launch_done_cb, GINT_TO_POINTER (FALSE));
+#else
+  g_autofree char *uri = g_file_get_uri (file);
+
+  if (!in_folder)
+    {
+      gtk_show_uri (done_toast_window (done), uri, GDK_CURRENT_TIME);
+      return;
+    }
+  {
+    g_autoptr(GFile) folder = g_file_get_parent (file);
+    g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+    const char *uris[] = { uri, NULL };
+
+    if (bus == NULL)
+      {
+        g_autofree char *folder_uri = g_file_get_uri (folder);
+
+        gtk_show_uri (done_toast_window (done), folder_uri, GDK_CURRENT_TIME);
+        return;
+      }
+    g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                            "org.freedesktop.FileManager1", "ShowItems",
+                            g_variant_new ("(^ass)", uris, ""), NULL,
+                            G_DBUS_CALL_FLAGS_NONE, 5000, NULL, show_items_cb,
+                            g_file_get_uri (folder));
+  }
+#endif
+}
+
+static void
+done_toast_open_cb (AdwToast *toast,
+                    gpointer  user_data)
+{
+  done_toast_open (user_data, FALSE);
+}
+
+static void
+done_toast_show_in_folder_cb (GtkButton *button,
+                              gpointer   user_data)
+{
+  AdwToast *toast = g_object_get_data (G_OBJECT (button), "cited-toast");
+
+  done_toast_open (user_data, TRUE);
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+}
+
+AdwToast *
+cited_export_done_toast_new (GtkWidget  *parent,
+                             const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  /* TRANSLATORS: shown after exporting, with the file name. */
+  g_autofree char *title = g_strdup_printf (_("Chart exported to “%s”"), name);
+  DoneToast *done = g_new0 (DoneToast, 1);
+  AdwToast *toast = adw_toast_new (title);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *folder = gtk_button_new_with_mnemonic (_("Show in _Folder"));
+
+  g_set_weak_pointer (&done->parent, parent);
+  done->path = g_strdup (path);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (folder, "flat");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), folder);
+  adw_toast_set_custom_title (toast, box);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_timeout (toast, 8);
+  g_object_set_data (G_OBJECT (folder), "cited-toast", toast);
+  g_object_set_data_full (G_OBJECT (toast), "cited-export-done", done, done_toast_free);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (done_toast_open_cb), done);
+  g_signal_connect (folder, "clicked", G_CALLBACK (done_toast_show_in_folder_cb), done);
+  return toast;
+}
+
 /* Printing */
 
 static void
@@ -316,13 +467,8 @@ finish_export (ExportData *data,
   /* Say where it went, in the page's toast overlay when there is one. */
   overlay = data->parent != NULL ? gtk_widget_get_ancestor (data->parent, ADW_TYPE_TOAST_OVERLAY) : NULL;
   if (overlay != NULL)
-    {
-      g_autofree char *name = g_path_get_basename (written);
-      /* TRANSLATORS: shown after exporting, with the file name. */
-      g_autofree char *title = g_strdup_printf (_("Chart exported to “%s”"), name);
-
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-    }
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                 cited_export_done_toast_new (data->parent, written));
 }
 
 #if GTK_CHECK_VERSION(4, 10, 0)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "cited.h"
 
@@ -40,6 +40,10 @@ void               cited_export_print               (GtkWidget         *parent,
  * toast overlay that is or contains @parent announces the written file. */
 void               cited_export_show_dialog         (GtkWidget         *parent,
                                                      CitedChart        *chart);
+/* The toast announcing a written file, with "Open" (its button) and "Show
+ * in Folder" (beside its title). */
+AdwToast          *cited_export_done_toast_new      (GtkWidget         *parent,
+                                                     const char        *path);
 /* @chart drawn at @width x @height in the print palette. */
 GdkTexture        *cited_export_render_texture      (CitedChart        *chart,
                                                      int                width,
