@@ -2078,7 +2078,21 @@ has_chart_extension (const char *path)
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
   return g_str_has_suffix (lower, ".png") || g_str_has_suffix (lower, ".svg") ||
-         g_str_has_suffix (lower, ".pdf");
+         g_str_has_suffix (lower, ".pdf") || g_str_has_suffix (lower, ".csv");
+}
+
+/* A chart as CSV: a figures chart's figures with their sources, else the
+ * plotted values. */
+static gboolean
+write_chart_csv (CitedChart  *chart,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autofree char *csv = cited_chart_to_sources_csv (chart);
+
+  if (csv == NULL)
+    csv = cited_chart_to_csv (chart);
+  return g_file_set_contents_full (path, csv, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 
 static int
@@ -2117,7 +2131,7 @@ cmd_chart (Cli    *cli,
       N_("With --figures: chart figures of this span: period, cumulative, rate or point "
          "(default: the most common)"), N_("SPAN") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("The file to write: .png, .svg or .pdf"), N_("FILE") },
+      N_("The file to write: .png, .svg, .pdf, or .csv for the figures and their sources"), N_("FILE") },
     { "width", 0, 0, G_OPTION_ARG_INT, &width,
       N_("Width in pixels (default 1200)"), N_("PX") },
     { "height", 0, 0, G_OPTION_ARG_INT, &height,
@@ -2149,9 +2163,9 @@ cmd_chart (Cli    *cli,
   if ((figures ? 1 : 0) + (brands ? 1 : 0) + (trend ? 1 : 0) != 1)
     return usage_error ("chart", _("Choose one kind of chart: --figures, --brands or --trend"));
   if (output == NULL)
-    return usage_error ("chart", _("Name the file to write with --output FILE.png, .svg or .pdf"));
+    return usage_error ("chart", _("Name the file to write with --output FILE.png, .svg, .pdf or .csv"));
   if (!has_chart_extension (output))
-    return usage_error ("chart", _("The output file must end in .png, .svg or .pdf"));
+    return usage_error ("chart", _("The output file must end in .png, .svg, .pdf or .csv"));
   if (width < MIN_CHART_SIZE || width > MAX_CHART_SIZE ||
       height < MIN_CHART_SIZE || height > MAX_CHART_SIZE)
     return usage_error ("chart", _("Width and height must be between %d and %d pixels"),
@@ -2246,12 +2260,18 @@ cmd_chart (Cli    *cli,
     }
 
   display = g_filename_display_name (output);
-  if (!cited_chart_export (chart, output, width, height, &error))
-    {
-      print_error (_("Cannot write %s: %s"), display, error->message);
-      return EXIT_FAILED;
-    }
+  {
+    g_autofree char *lower = g_ascii_strdown (output, -1);
+    gboolean written = g_str_has_suffix (lower, ".csv")
+                       ? write_chart_csv (chart, output, &error)
+                       : cited_chart_export (chart, output, width, height, &error);
 
+    if (!written)
+      {
+        print_error (_("Cannot write %s: %s"), display, error->message);
+        return EXIT_FAILED;
+      }
+  }
   printf ("%s\n", display);
   return EXIT_OK;
 }

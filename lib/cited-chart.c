@@ -114,6 +114,7 @@ cited_chart_unref (CitedChart *self)
   g_free (self->currency);
   g_ptr_array_unref (self->categories);
   g_ptr_array_unref (self->series);
+  g_clear_pointer (&self->figures, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -1299,6 +1300,9 @@ cited_chart_new_figures (CitedStore        *store,
 
   /* Only the figures drawn count as the source. */
   chart->source_note = source_note (drawn);
+  chart->figures = g_ptr_array_new_full (drawn->len, (GDestroyNotify) cited_figure_unref);
+  for (guint i = 0; i < drawn->len; i++)
+    g_ptr_array_add (chart->figures, cited_figure_ref (g_ptr_array_index (drawn, i)));
 
   return g_steal_pointer (&chart);
 }
@@ -1612,6 +1616,109 @@ cited_chart_to_csv (CitedChart *self)
           cited_csv_append_row (out, fields, G_N_ELEMENTS (fields), CITED_CSV_LF);
         }
       }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+period_text (const CitedFigure *figure)
+{
+  if (figure->year > 0 && figure->quarter > 0)
+    return g_strdup_printf ("%d Q%d", figure->year, figure->quarter);
+  if (figure->year > 0)
+    return g_strdup_printf ("%d", figure->year);
+  return NULL;
+}
+
+/* Where a figure's bar is: its category and series, and the bar's value. */
+static gboolean
+find_bar_of (CitedChart         *self,
+             gint64              id,
+             guint              *category,
+             CitedChartSeries  **series,
+             CitedChartBar     **bar)
+{
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      CitedChartSeries *candidate = g_ptr_array_index (self->series, s);
+
+      for (guint c = 0; c < candidate->bars->len && c < self->categories->len; c++)
+        {
+          CitedChartBar *b = g_ptr_array_index (candidate->bars, c);
+
+          for (guint i = 0; b != NULL && b->figure_ids != NULL && i < b->figure_ids->len; i++)
+            if (g_array_index (b->figure_ids, gint64, i) == id)
+              {
+                *category = c;
+                *series = candidate;
+                *bar = b;
+                return TRUE;
+              }
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * cited_chart_to_sources_csv:
+ *
+ * The figures a figures chart draws, one row each, with what they state and
+ * where they come from (RFC 4180 quoting): the bar they are part of
+ * (category, series, bar_value), the figure (figure_id, company, metric,
+ * measure, change, value, value_max, unit, currency, qualifier, scope,
+ * period, status, text as written) and its article (title, source, date,
+ * location: its URL or file, sentence).
+ *
+ * Returns: (transfer full) (nullable): the CSV text, or NULL when the chart
+ *   holds no figures
+ */
+char *
+cited_chart_to_sources_csv (CitedChart *self)
+{
+  static const char * const header[] = {
+    "category", "series", "bar_value", "figure_id", "company", "metric", "measure", "change",
+    "value", "value_max", "unit", "currency", "qualifier", "scope", "period", "status", "text",
+    "article", "source", "date", "location", "sentence",
+  };
+  GString *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->figures == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  cited_csv_append_row (out, header, G_N_ELEMENTS (header), CITED_CSV_LF);
+  for (guint i = 0; i < self->figures->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (self->figures, i);
+      guint category = 0;
+      CitedChartSeries *series = NULL;
+      CitedChartBar *bar = NULL;
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, figure->id);
+      g_autofree char *bar_value = NULL;
+      g_autofree char *value = csv_number (figure->value);
+      g_autofree char *value_max = NULL;
+      g_autofree char *period = period_text (figure);
+      const char *change = figure->change == CITED_CHANGE_PERCENT ? "percent"
+                           : figure->change == CITED_CHANGE_ABSOLUTE ? "absolute" : "level";
+
+      if (!find_bar_of (self, figure->id, &category, &series, &bar))
+        continue;
+      bar_value = csv_number (bar->value);
+      if (cited_figure_is_range (figure))
+        value_max = csv_number (figure->value_max);
+      {
+        const char *fields[] = {
+          g_ptr_array_index (self->categories, category), series->name, bar_value, id,
+          figure->brand, figure->metric, cited_figure_get_measure (figure), change, value,
+          value_max, figure->unit, figure->currency, figure->qualifier, figure->scope, period,
+          cited_claim_status_to_string (figure->claim_status), figure->text,
+          figure->article_title, figure->article_source, figure->article_published,
+          figure->article_path, figure->sentence,
+        };
+
+        cited_csv_append_row (out, fields, G_N_ELEMENTS (fields), CITED_CSV_LF);
+      }
+    }
   return g_string_free (out, FALSE);
 }
 

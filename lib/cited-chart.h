@@ -74,6 +74,8 @@ typedef struct {
   GPtrArray *series;         /* CitedChartSeries */
   CitedClaimStatus status;   /* what the bars are: results, or forecasts,
                               * targets or plans, drawn hatched */
+  GPtrArray *figures;        /* CitedFigure: a figures chart's drawn figures,
+                              * with their articles, for exports; else NULL */
 } CitedChart;
 
 #define CITED_TYPE_CHART (cited_chart_get_type ())
@@ -155,6 +157,12 @@ gboolean    cited_chart_export       (CitedChart  *self,
  * category,series,value,unit,currency,figure_ids,value_max,label,
  * qualifier,status,inferred. */
 char       *cited_chart_to_csv       (CitedChart  *self);
+/* The figures behind a figures chart as CSV, one row per figure with where
+ * it comes from: category,series,bar_value,figure_id,company,metric,
+ * measure,change,value,value_max,unit,currency,qualifier,scope,period,
+ * status,text,article,source,date,location,sentence. NULL for a chart that
+ * holds no figures (brand mentions). */
+char       *cited_chart_to_sources_csv (CitedChart *self);
 /* The marks the chart's bars carry, explained in one line for under the
  * chart ("> more than · ≈ about · hatched: forecasts · * currency from the
  * article"), or NULL when there are none. */

@@ -3056,7 +3056,8 @@ cited_store_get_article (CitedStore  *self,
   " a.title, a.path, a.published," \
   " e.status IS NOT NULL, e.value, e.brand, e.metric, coalesce (e.status, 0)," \
   " f.currency_inferred," \
-  " f.measure, f.change_kind, f.direction, f.span, f.claim_status"
+  " f.measure, f.change_kind, f.direction, f.span, f.claim_status," \
+  " a.source"
 
 static CitedFigure *
 figure_from_row (sqlite3_stmt *stmt)
@@ -3092,6 +3093,7 @@ figure_from_row (sqlite3_stmt *stmt)
   figure->direction = CLAMP (sqlite3_column_int (stmt, 30), CITED_DIRECTION_NONE, CITED_DIRECTION_FALL);
   figure->span = CLAMP (sqlite3_column_int (stmt, 31), CITED_SPAN_PERIOD, CITED_SPAN_POINT);
   figure->claim_status = CLAMP (sqlite3_column_int (stmt, 32), CITED_CLAIM_REPORTED, CITED_CLAIM_PLAN);
+  figure->article_source = column_dup (stmt, 33);
 
   figure->orig_value = figure->value;
   figure->orig_brand = g_strdup (figure->brand);

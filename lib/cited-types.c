@@ -53,6 +53,7 @@ cited_figure_unref (CitedFigure *self)
   g_free (self->article_title);
   g_free (self->article_path);
   g_free (self->article_published);
+  g_free (self->article_source);
   g_free (self->orig_brand);
   g_free (self->orig_metric);
   g_free (self->measure);

@@ -160,6 +160,7 @@ typedef struct {
   double orig_value;
   char *orig_brand;
   char *orig_metric;
+  char *article_source;      /* the article's publisher or feed, or NULL */
 } CitedFigure;
 
 #define CITED_TYPE_FIGURE (cited_figure_get_type ())

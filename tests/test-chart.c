@@ -1686,6 +1686,24 @@ test_builders_source_note (void)
                                    "Source: 6 figures from 5 articles in Cited: “Samsung and Apple”, "));
   g_assert_true (g_str_has_suffix (sales->source_note, " and 2 more"));
 
+  /* Its CSV gives every figure with its article and sentence. */
+  {
+    g_autofree char *csv = cited_chart_to_sources_csv (sales);
+    g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
+    g_autoptr(CitedChart) brands = cited_chart_new_brands (store, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (lines[0], ==, "category,series,bar_value,figure_id,company,metric,measure,change,"
+                                   "value,value_max,unit,currency,qualifier,scope,period,status,text,"
+                                   "article,source,date,location,sentence");
+    g_assert_cmpuint (g_strv_length (lines), ==, 1 + 6 + 1);
+    g_assert_nonnull (strstr (csv, ",Samsung,sales,sales,level,260000000,,units,,,,2021,reported,"
+                                   "260 million phones,Samsung and Apple,,,"));
+    g_assert_nonnull (strstr (csv, "a.txt,Samsung sold 260 million phones in 2021.\n"));
+    /* Brand mentions are no figures: that chart has only its plotted values. */
+    g_assert_null (cited_chart_to_sources_csv (brands));
+  }
+
   g_clear_object (&store);
   {
     g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);

@@ -270,6 +270,7 @@ test_usage_errors (void)
     { "brands", "--alias", "acme", NULL },
     { "chart", "--figures", "--metric", "sales", NULL },
     { "chart", "--brands", "--output", "chart.gif", NULL },
+    { "chart", "--brands", "--output", "chart.csv.txt", NULL },
     { "chart", "--brands", "--trend", "--output", "chart.png", NULL },
     { "chart", "--output", "chart.png", NULL },
     { "chart", "--figures", "--output", "chart.png", NULL },
@@ -1118,6 +1119,20 @@ test_chart (void)
   g_assert_cmpint (figures->status, ==, 0);
   g_assert_nonnull (strstr (figures->out, png));
   assert_png_size (png, 640, 480);
+
+  /* A chart as CSV: the figures behind it, with their sources. */
+  {
+    g_autofree char *csv_path = tmp_path ("sales.csv");
+    g_autofree char *csv = NULL;
+    g_autoptr(Run) as_csv = run_cli ("--db", get_seeded_db (), "chart", "--figures", "--metric",
+                                     "sales", "--output", csv_path);
+
+    g_assert_cmpint (as_csv->status, ==, 0);
+    g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+    g_assert_true (g_str_has_prefix (csv, "category,series,bar_value,figure_id,company,"));
+    g_assert_nonnull (strstr (csv, "140 million units"));
+    g_assert_nonnull (strstr (csv, "001_e4afa9e939e8e03f.txt"));
+  }
 
   /* What a figure states can be asked for: the seeds' running totals of
    * patents. */

@@ -64,7 +64,11 @@ cited_export_write (CitedChart         *chart,
 
   if (format == CITED_EXPORT_CSV)
     {
-      g_autofree char *csv = cited_chart_to_csv (chart);
+      /* A figures chart's CSV holds its figures with their sources. */
+      g_autofree char *csv = cited_chart_to_sources_csv (chart);
+
+      if (csv == NULL)
+        csv = cited_chart_to_csv (chart);
 
       if (csv == NULL)
         {
