@@ -800,6 +800,35 @@ test_print_to_pdf (void)
   g_assert_cmpmem (data, 5, "%PDF-", 5);
   /* A page with a drawn chart and its text, not an empty page. */
   g_assert_cmpuint (size, >, 4000);
+
+  /* Read back as text: the chart's labels and values on the first page,
+   * every figure's article and sentence on the pages after it. */
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *first = NULL;
+    g_autofree char *quoted = g_shell_quote (path);
+    g_autofree char *command = g_strdup_printf ("pdftotext -layout %s -", quoted);
+    g_autofree char *first_command = g_strdup_printf ("pdftotext -f 1 -l 1 -layout %s -", quoted);
+    g_autofree char *config = g_build_filename (g_get_user_config_dir (), "cited", "print.ini", NULL);
+    int wait_status = 0;
+
+    if (g_find_program_in_path ("pdftotext") == NULL)
+      {
+        g_test_skip ("pdftotext (poppler-utils) is not installed");
+        return;
+      }
+    g_assert_true (g_spawn_command_line_sync (first_command, &first, NULL, &wait_status, NULL));
+    g_assert_true (g_spawn_command_line_sync (command, &out, NULL, &wait_status, NULL));
+    g_assert_nonnull (strstr (first, "Xiaomi"));
+    g_assert_nonnull (strstr (first, "190M"));
+    g_assert_nonnull (strstr (out, "Sources of"));
+    g_assert_nonnull (strstr (out, "overseas sales of 140 million units"));
+    g_assert_nonnull (strstr (out, "001_e4afa9e939e8e03f.txt"));
+    /* Two pages at least: the chart, then its sources. */
+    g_assert_nonnull (strchr (out, '\f'));
+    /* The next print starts from this one's page setup. */
+    g_assert_true (g_file_test (config, G_FILE_TEST_IS_REGULAR));
+  }
 }
 
 static void
@@ -1202,7 +1231,10 @@ main (int   argc,
       char *argv[])
 {
   int status;
+  g_autofree char *config = g_dir_make_tmp ("cited-ui-figures-config-XXXXXX", NULL);
 
+  /* Printing remembers its page setup in the user's configuration. */
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/figures/sales-chart", test_sales_chart);

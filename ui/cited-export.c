@@ -250,38 +250,239 @@ cited_export_done_toast_new (GtkWidget  *parent,
 
 /* Printing */
 
+/* What a print run keeps between its signals: the chart on the first page,
+ * then its sources laid out over as many pages as they need. */
+typedef struct {
+  CitedChart *chart;
+  PangoLayout *sources;      /* NULL: a chart without figures */
+  GArray *page_starts;       /* int: the first line of each sources page */
+  double heading_height;
+} PrintJob;
+
+static void
+print_job_free (gpointer data,
+                GClosure *closure)
+{
+  PrintJob *job = data;
+
+  cited_chart_unref (job->chart);
+  g_clear_object (&job->sources);
+  g_clear_pointer (&job->page_starts, g_array_unref);
+  g_free (job);
+}
+
+/* One paragraph per figure drawn: its value and company, the article it
+ * comes from (title, outlet, date, where to find it) and the sentence. */
+static char *
+sources_markup (CitedChart *chart)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < chart->figures->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (chart->figures, i);
+      g_autofree char *value = cited_value_format_qualified (figure->value, figure->unit,
+                                                             figure->currency, figure->qualifier);
+      g_autofree char *head = g_markup_printf_escaped ("%u. %s%s%s", i + 1, value,
+                                                       figure->brand ? " · " : "",
+                                                       figure->brand ? figure->brand : "");
+      g_autoptr(GString) where = g_string_new (NULL);
+
+      if (figure->article_title != NULL && *figure->article_title != '\0')
+        g_string_append_printf (where, "“%s”", figure->article_title);
+      if (figure->article_source != NULL && *figure->article_source != '\0')
+        g_string_append_printf (where, "%s%s", where->len ? ", " : "", figure->article_source);
+      if (figure->article_published != NULL && *figure->article_published != '\0')
+        g_string_append_printf (where, "%s%s", where->len ? ", " : "", figure->article_published);
+      if (figure->article_path != NULL && *figure->article_path != '\0')
+        g_string_append_printf (where, "%s%s", where->len ? ", " : "", figure->article_path);
+      {
+        g_autofree char *escaped_where = g_markup_escape_text (where->str, -1);
+        g_autofree char *sentence = g_markup_escape_text (figure->sentence ? figure->sentence : "", -1);
+
+        g_string_append_printf (out, "<b>%s</b> — %s\n<i>“%s”</i>\n\n", head, escaped_where, sentence);
+      }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintJob          *job)
+{
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string ("Sans 9");
+  g_autofree char *markup = NULL;
+  int n_lines;
+  double used = 0;
+
+  g_clear_object (&job->sources);
+  g_clear_pointer (&job->page_starts, g_array_unref);
+  if (job->chart->figures == NULL || job->chart->figures->len == 0)
+    {
+      gtk_print_operation_set_n_pages (operation, 1);
+      return;
+    }
+  markup = sources_markup (job->chart);
+  job->sources = gtk_print_context_create_pango_layout (context);
+  pango_layout_set_font_description (job->sources, desc);
+  pango_layout_set_width (job->sources, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (job->sources, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_markup (job->sources, markup, -1);
+  job->heading_height = 28;
+
+  /* Lines go on a page while they fit under its heading. */
+  job->page_starts = g_array_new (FALSE, FALSE, sizeof (int));
+  n_lines = pango_layout_get_line_count (job->sources);
+  for (int line = 0; line < n_lines; line++)
+    {
+      PangoRectangle logical;
+      double h;
+
+      pango_layout_line_get_extents (pango_layout_get_line_readonly (job->sources, line), NULL, &logical);
+      h = (double) logical.height / PANGO_SCALE;
+      if (line == 0 || used + h > height - job->heading_height)
+        {
+          g_array_append_val (job->page_starts, line);
+          used = 0;
+        }
+      used += h;
+    }
+  gtk_print_operation_set_n_pages (operation, 1 + job->page_starts->len);
+}
+
+static void
+draw_sources_page (GtkPrintContext *context,
+                   PrintJob        *job,
+                   guint            index)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  int first = g_array_index (job->page_starts, int, index);
+  int last = index + 1 < job->page_starts->len
+             ? g_array_index (job->page_starts, int, index + 1)
+             : pango_layout_get_line_count (job->sources);
+  g_autoptr(PangoLayout) heading = gtk_print_context_create_pango_layout (context);
+  g_autoptr(PangoFontDescription) bold = pango_font_description_from_string ("Sans Bold 11");
+  g_autofree char *title = NULL;
+  double y = job->heading_height;
+
+  /* Translators: the heading of the printed pages that list a chart's sources */
+  title = g_strdup_printf (index == 0 ? _("Sources of “%s”") : _("Sources of “%s” (continued)"),
+                           job->chart->title ? job->chart->title : "");
+  pango_layout_set_font_description (heading, bold);
+  pango_layout_set_width (heading, (int) (gtk_print_context_get_width (context) * PANGO_SCALE));
+  pango_layout_set_ellipsize (heading, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (heading, title, -1);
+  cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
+  cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout (cr, heading);
+
+  for (int line = first; line < last; line++)
+    {
+      PangoLayoutLine *l = pango_layout_get_line_readonly (job->sources, line);
+      PangoRectangle logical;
+
+      pango_layout_line_get_extents (l, NULL, &logical);
+      cairo_move_to (cr, (double) logical.x / PANGO_SCALE, y - (double) logical.y / PANGO_SCALE);
+      pango_cairo_show_layout_line (cr, l);
+      y += (double) logical.height / PANGO_SCALE;
+    }
+}
+
 static void
 draw_page_cb (GtkPrintOperation *operation,
               GtkPrintContext   *context,
               int                page_nr,
-              CitedChart        *chart)
+              PrintJob          *job)
 {
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double width = gtk_print_context_get_width (context);
   double height = gtk_print_context_get_height (context);
   CitedChartStyle style;
 
-  /* A chart on paper reads best in landscape proportions at the top of the
-   * page rather than stretched over all of it. */
-  height = MIN (height, width * 0.75);
-
+  if (page_nr > 0)
+    {
+      if (job->page_starts != NULL && (guint) page_nr - 1 < job->page_starts->len)
+        draw_sources_page (context, job, page_nr - 1);
+      return;
+    }
+  /* The chart fills the printable area, at the page's proportions, with
+   * every label and value it has on screen. */
   cited_chart_style_print (&style);
   cairo_save (cr);
-  cited_chart_render (chart, cr, width, height, &style);
+  cited_chart_render (job->chart, cr, width, height, &style);
   cairo_restore (cr);
 }
 
-static void
-chart_closure_notify (gpointer  data,
-                      GClosure *closure)
+/* The page setup and print settings of the last print, kept for the next
+ * one and in the user's configuration between runs. */
+static char *
+print_settings_path (void)
 {
-  cited_chart_unref (data);
+  return g_build_filename (g_get_user_config_dir (), "cited", "print.ini", NULL);
+}
+
+static void
+remember_print_setup (GtkPrintOperation *operation)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *path = print_settings_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+  GtkPageSetup *setup = gtk_print_operation_get_default_page_setup (operation);
+
+  if (settings != NULL)
+    gtk_print_settings_to_key_file (settings, file, NULL);
+  if (settings != NULL && setup == NULL)
+    {
+      /* The page chosen in the dialog is in the settings. */
+      g_autoptr(GtkPageSetup) chosen = gtk_page_setup_new ();
+
+      gtk_page_setup_set_orientation (chosen, gtk_print_settings_get_orientation (settings));
+      if (gtk_print_settings_get_paper_size (settings) != NULL)
+        gtk_page_setup_set_paper_size (chosen, gtk_print_settings_get_paper_size (settings));
+      gtk_page_setup_to_key_file (chosen, file, NULL);
+    }
+  else if (setup != NULL)
+    gtk_page_setup_to_key_file (setup, file, NULL);
+  if (g_mkdir_with_parents (dir, 0700) == 0)
+    g_key_file_save_to_file (file, path, NULL);
+}
+
+static void
+recall_print_setup (GtkPrintOperation *operation)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *path = print_settings_path ();
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+
+  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+    return;
+  settings = gtk_print_settings_new_from_key_file (file, NULL, NULL);
+  setup = gtk_page_setup_new_from_key_file (file, NULL, NULL);
+  if (settings != NULL)
+    gtk_print_operation_set_print_settings (operation, settings);
+  if (setup != NULL)
+    gtk_print_operation_set_default_page_setup (operation, setup);
+}
+
+static void
+remember_done_cb (GtkPrintOperation       *operation,
+                  GtkPrintOperationResult  result,
+                  gpointer                 user_data)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    remember_print_setup (operation);
 }
 
 GtkPrintOperation *
 cited_export_print_operation_new (CitedChart *chart)
 {
   GtkPrintOperation *operation;
+  PrintJob *job;
 
   g_return_val_if_fail (chart != NULL, NULL);
 
@@ -289,10 +490,14 @@ cited_export_print_operation_new (CitedChart *chart)
   gtk_print_operation_set_n_pages (operation, 1);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  recall_print_setup (operation);
   if (chart->title != NULL)
     gtk_print_operation_set_job_name (operation, chart->title);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb),
-                         cited_chart_ref (chart), chart_closure_notify, 0);
+  job = g_new0 (PrintJob, 1);
+  job->chart = cited_chart_ref (chart);
+  g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb), job, NULL, 0);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), job, print_job_free, 0);
+  g_signal_connect (operation, "done", G_CALLBACK (remember_done_cb), NULL);
   return operation;
 }
 
