@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "cited-claims.h"
 #include "cited-error.h"
 #include "cited-extractor.h"
 #include "cited-store.h"
@@ -194,6 +195,10 @@ static const char * const migrations[] = {
   "ALTER TABLE figures ADD COLUMN direction INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE figures ADD COLUMN span INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE figures ADD COLUMN claim_status INTEGER NOT NULL DEFAULT 0;",
+
+  /* 6: a figure that names no period and speaks of the present takes its
+   * article's year, and says so. */
+  "ALTER TABLE figures ADD COLUMN period_inferred INTEGER NOT NULL DEFAULT 0;",
 };
 
 static char *like_pattern (const char *term);
@@ -1067,9 +1072,10 @@ store_figures (CitedStore            *self,
                     "INSERT INTO figures (article_id, value, value_max, unit, currency,"
                     "  qualifier, metric, scope, year, quarter, brand, text, sentence,"
                     "  language, start, end, sentence_start, sentence_end, currency_inferred,"
-                    "  discovered_as, measure, change_kind, direction, span, claim_status)"
+                    "  discovered_as, measure, change_kind, direction, span, claim_status,"
+                    "  period_inferred)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    "  ?, ?, ?, ?, ?, ?)",
+                    "  ?, ?, ?, ?, ?, ?, ?)",
                     error);
   if (insert == NULL)
     return FALSE;
@@ -1104,6 +1110,7 @@ store_figures (CitedStore            *self,
       sqlite3_bind_int (insert, 23, figure->direction);
       sqlite3_bind_int (insert, 24, figure->span);
       sqlite3_bind_int (insert, 25, figure->claim_status);
+      sqlite3_bind_int (insert, 26, figure->period_inferred ? 1 : 0);
       if (!step_done (self, insert, error))
         return FALSE;
       sqlite3_reset (insert);
@@ -1283,10 +1290,16 @@ static CitedExtraction *
 extract_article (CitedLexicon       *lexicon,
                  const CitedArticle *article)
 {
-  return cited_extract (lexicon,
-                        article->title != NULL ? article->title : "",
-                        article->body != NULL ? article->body : "",
-                        -1, article->published);
+  CitedExtraction *extraction;
+
+  extraction = cited_extract (lexicon,
+                              article->title != NULL ? article->title : "",
+                              article->body != NULL ? article->body : "",
+                              -1, article->published);
+  /* A claim needs a period: a figure that names none but speaks of the
+   * present takes its article's year. */
+  cited_figures_infer_periods (extraction->figures, article->published);
+  return extraction;
 }
 
 static gboolean
@@ -3056,7 +3069,8 @@ cited_store_get_article (CitedStore  *self,
   " a.title, a.path, a.published," \
   " e.status IS NOT NULL, e.value, e.brand, e.metric, coalesce (e.status, 0)," \
   " f.currency_inferred," \
-  " f.measure, f.change_kind, f.direction, f.span, f.claim_status"
+  " f.measure, f.change_kind, f.direction, f.span, f.claim_status," \
+  " f.period_inferred"
 
 static CitedFigure *
 figure_from_row (sqlite3_stmt *stmt)
@@ -3092,6 +3106,7 @@ figure_from_row (sqlite3_stmt *stmt)
   figure->direction = CLAMP (sqlite3_column_int (stmt, 30), CITED_DIRECTION_NONE, CITED_DIRECTION_FALL);
   figure->span = CLAMP (sqlite3_column_int (stmt, 31), CITED_SPAN_PERIOD, CITED_SPAN_POINT);
   figure->claim_status = CLAMP (sqlite3_column_int (stmt, 32), CITED_CLAIM_REPORTED, CITED_CLAIM_PLAN);
+  figure->period_inferred = sqlite3_column_int (stmt, 33) != 0;
 
   figure->orig_value = figure->value;
   figure->orig_brand = g_strdup (figure->brand);
