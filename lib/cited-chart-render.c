@@ -272,6 +272,8 @@ static char *
 format_bar_value (CitedChart          *chart,
                   const CitedChartBar *bar)
 {
+  g_autofree char *value = NULL;
+
   if (chart->kind == CITED_CHART_KIND_SHARE)
     {
       double pct = bar->value * 100;
@@ -282,9 +284,14 @@ format_bar_value (CitedChart          *chart,
       g_autofree char *low = cited_format_value (bar->value, chart->unit, chart->currency);
       g_autofree char *high = cited_format_value (bar->value_max, chart->unit, chart->currency);
       /* Translators: a range of values on a bar, "40–50" */
-      return g_strdup_printf (_("%s–%s"), low, high);
+      value = g_strdup_printf (_("%s–%s"), low, high);
     }
-  return cited_format_value (bar->value, chart->unit, chart->currency);
+  else
+    value = cited_format_value (bar->value, chart->unit, chart->currency);
+  if (bar->n_sources > 1)
+    /* Translators: a bar's value and the number of articles citing it, "190M ×3" */
+    return g_strdup_printf (_("%s ×%u"), value, bar->n_sources);
+  return g_steal_pointer (&value);
 }
 
 /* Layout */

@@ -14,9 +14,13 @@
 /* Precision                                                           */
 
 /* The significant digits of the first number written in @text, or 0 when
- * it has none in digits ("a billion", "一亿"). */
+ * it has none in digits ("a billion", "一亿"). Trailing zeros of a whole
+ * number count only when it is written in full and below 10,000 (@value
+ * is what it stands for): "1100 yuan" is a price to the yuan, "140
+ * million" and "24,000" are rounded. */
 static guint
-written_digits (const char *text)
+written_digits (const char *text,
+                double      value)
 {
   GString *digits = g_string_new (NULL);
   gboolean decimal = FALSE;
@@ -54,9 +58,12 @@ written_digits (const char *text)
       break;
     }
 
-  if (!decimal)
+  if (!decimal &&
+      !(fabs (value) < 10000 && digits->len > 0 &&
+        g_ascii_strtod (digits->str, NULL) == fabs (value)))
     {
-      /* Trailing zeros of a whole number say nothing of its precision. */
+      /* Trailing zeros of a rounded whole number say nothing of its
+       * precision. */
       while (digits->len > 0 && digits->str[digits->len - 1] == '0')
         g_string_truncate (digits, digits->len - 1);
     }
@@ -82,7 +89,7 @@ value_digits (double value)
   g_snprintf (buffer, sizeof buffer, "%.12g", fabs (value));
   if (strchr (buffer, 'e') != NULL)
     return 12;
-  return written_digits (buffer);
+  return written_digits (buffer, fabs (value));
 }
 
 /**
@@ -102,7 +109,7 @@ cited_figure_significant_digits (const CitedFigure *figure)
   if (figure->edited && figure->value != figure->orig_value)
     n = value_digits (figure->value);
   else
-    n = written_digits (figure->text);
+    n = written_digits (figure->text, figure->value);
   return MAX (n, 2);
 }
 
@@ -366,8 +373,8 @@ year_of (const char *date)
  * @figures: (element-type CitedFigure): an article's figures
  * @published: (nullable): the article's date, "YYYY-MM-DD"
  *
- * A figure without a year or quarter whose sentence speaks of the present
- * takes the article's year and is flagged period_inferred. Without a date,
+ * A reported figure without a year or quarter whose sentence speaks of the
+ * present takes the article's year and is flagged period_inferred. Without a date,
  * the article's year is the one year its figures name.
  */
 void
@@ -398,7 +405,8 @@ cited_figures_infer_periods (GPtrArray  *figures,
     {
       CitedFigure *f = g_ptr_array_index (figures, i);
 
-      if (f->year != 0 || f->quarter != 0 ||
+      /* A forecast, target or plan speaks of a time to come. */
+      if (f->year != 0 || f->quarter != 0 || f->claim_status != CITED_CLAIM_REPORTED ||
           !cited_sentence_speaks_of_present (f->sentence))
         continue;
       f->year = year;

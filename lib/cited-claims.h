@@ -67,9 +67,11 @@ typedef struct {
 void cited_contradiction_free (CitedContradiction *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedContradiction, cited_contradiction_free)
 
-/* How precisely a figure is written: its significant digits, trailing
- * zeros of a whole number not counted, and never fewer than two (a writer
- * rounding 1.4 billion writes 1.4, and "200 million" may well be 2.0). */
+/* How precisely a figure is written: its significant digits, never fewer
+ * than two (a writer rounding 1.4 billion writes 1.4, and "200 million"
+ * may well be 2.0). Trailing zeros of a whole number count only when it is
+ * written in full below 10,000 ("1100 yuan"), not in "140 million" or
+ * "24,000". */
 guint       cited_figure_significant_digits (const CitedFigure *figure);
 /* Half a unit of the figure's last significant digit: how far the true
  * value may lie from what is written (0 for a rank). */
@@ -89,8 +91,8 @@ void        cited_figure_bounds             (const CitedFigure *figure,
  * ("is", "has sold", "aims", "目前", "已") or "this year", and no past
  * marker ("was", "last year", "去年"). */
 gboolean    cited_sentence_speaks_of_present (const char *sentence);
-/* Gives each figure that names no period and whose sentence speaks of the
- * present its article's year, and sets period_inferred. The article's year
+/* Gives each reported figure that names no period and whose sentence
+ * speaks of the present its article's year, and sets period_inferred. The article's year
  * is that of @published; for an undated article, the one year its other
  * figures name (none when they name several). */
 void        cited_figures_infer_periods     (GPtrArray  *figures,

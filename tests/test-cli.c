@@ -1595,9 +1595,9 @@ test_figures_states (void)
   g_assert_nonnull (strstr (plain_csv->out, ",status,edited\r\n"));
   csv = run_cli ("--db", db, "figures", "--format", "csv", "--states");
   g_assert_cmpint (csv->status, ==, 0);
-  g_assert_nonnull (strstr (csv->out, ",status,edited,measure,change,direction,span,claim_status\r\n"));
-  g_assert_nonnull (strstr (csv->out, ",profit,percent,fall,period,reported\r\n"));
-  g_assert_nonnull (strstr (csv->out, ",revenue,level,,period,forecast\r\n"));
+  g_assert_nonnull (strstr (csv->out, ",status,edited,measure,change,direction,span,claim_status,period_inferred\r\n"));
+  g_assert_nonnull (strstr (csv->out, ",profit,percent,fall,period,reported,false\r\n"));
+  g_assert_nonnull (strstr (csv->out, ",revenue,level,,period,forecast,false\r\n"));
 
   text = run_cli ("--db", db, "figures");
   g_assert_cmpint (text->status, ==, 0);
