@@ -480,6 +480,14 @@ measure_key (const CitedFigure *figure)
   return measure != NULL ? measure : (figure->metric != NULL ? figure->metric : "");
 }
 
+/* A company's figure that names no scope is taken for its whole business,
+ * so "sold 190 million phones" is the claim "全球销量1.9亿台" makes. */
+static const char *
+scope_key (const char *scope)
+{
+  return scope != NULL ? scope : "global";
+}
+
 /* Everything two figures of a claim share but the value and unit. */
 static char *
 claim_key (const CitedFigure *figure)
@@ -490,7 +498,7 @@ claim_key (const CitedFigure *figure)
                           brand != NULL ? brand : "", measure_key (figure),
                           figure->change, figure->direction, figure->span,
                           figure->claim_status,
-                          figure->scope != NULL ? figure->scope : "",
+                          scope_key (figure->scope),
                           figure->year, figure->quarter,
                           figure->currency != NULL ? figure->currency : "");
 }
@@ -608,6 +616,8 @@ finish_claim (Building *b)
       claim->id = MIN (claim->id, f->id);
       if (claim->unit == NULL && f->unit != NULL)
         claim->unit = g_strdup (f->unit);
+      if (claim->scope == NULL && f->scope != NULL)
+        claim->scope = g_strdup (f->scope);
       g_hash_table_add (articles, (gpointer) &f->article_id);
       if (f->article_published != NULL)
         {
@@ -771,7 +781,7 @@ comparable (const CitedClaim *a,
          g_strcmp0 (a->metric, "rank") != 0 &&
          a->change == b->change && a->direction == b->direction &&
          a->span == b->span && a->claim_status == b->claim_status &&
-         g_strcmp0 (a->scope, b->scope) == 0 &&
+         g_strcmp0 (scope_key (a->scope), scope_key (b->scope)) == 0 &&
          a->year > 0 && a->year == b->year && a->quarter == b->quarter &&
          g_strcmp0 (a->currency, b->currency) == 0 &&
          units_agree (a->unit, b->unit);
