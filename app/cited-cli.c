@@ -2782,7 +2782,7 @@ commands_description (void)
 
   g_string_append_c (out, '\n');
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    g_string_append_printf (out, "  %-15s %s\n", commands[i].name, _(commands[i].summary));
   g_string_append_c (out, '\n');
   g_string_append (out, _("Run “cited-cli COMMAND --help” for the options of a command."));
   g_string_append_c (out, '\n');
