@@ -894,6 +894,15 @@ test_brands_page (void)
   g_assert_nonnull (strstr (card, "Sales: "));
   g_assert_nonnull (strstr (card, "190M"));
   g_assert_nonnull (strstr (card, "share of voice"));
+  /* The 140 million overseas, cited three times in one article (twice
+   * without a year), is one claim: listed once, with its year. */
+  {
+    const char *first = strstr (card, "140M overseas (2021)");
+
+    g_test_message ("%s", card);
+    g_assert_nonnull (first);
+    g_assert_null (strstr (first + 1, "140M"));
+  }
 
   /* Share of voice first; then mentions over time; then a metric. */
   chart = cited_chart_view_get_chart (view);
