@@ -1853,6 +1853,58 @@ print_contradictions_csv (GPtrArray *list)
   write_csv (csv);
 }
 
+/* contradictions --right ID: marks the side with claim id @right right in
+ * every contradiction it is a side of. */
+static int
+mark_right (CitedStore *store,
+            GPtrArray  *contradictions,
+            gint64      right)
+{
+  guint n_marked = 0;
+
+  for (guint i = 0; i < contradictions->len; i++)
+    {
+      const CitedContradiction *c = g_ptr_array_index (contradictions, i);
+      const CitedClaim *side = c->a->id == right ? c->a : c->b->id == right ? c->b : NULL;
+      const CitedClaim *other;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *value = NULL;
+      g_autofree char *other_value = NULL;
+      g_autofree char *rejected = NULL;
+      g_autofree char *side_id = NULL;
+      g_autofree char *other_id = NULL;
+
+      if (side == NULL)
+        continue;
+      other = side == c->a ? c->b : c->a;
+      if (!cited_store_mark_claim_right (store, c, side, &error))
+        {
+          print_error ("%s", error->message);
+          return EXIT_FAILED;
+        }
+      value = claim_value_text (side);
+      other_value = claim_value_text (other);
+      rejected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures",
+                                               other->figures->len), other->figures->len);
+      side_id = g_strdup_printf ("%" G_GINT64_FORMAT, side->id);
+      other_id = g_strdup_printf ("%" G_GINT64_FORMAT, other->id);
+      /* Translators: "Marked 190M units right (claim 1); rejected 1 figure of about 170M units (claim 2)" */
+      printf (_("Marked %s right (claim %s); rejected %s of %s (claim %s)"),
+              value, side_id, rejected, other_value, other_id);
+      putchar ('\n');
+      n_marked++;
+    }
+  if (n_marked == 0)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, right);
+
+      return usage_error ("contradictions",
+                          _("No contradiction has a side with the claim id %s. "
+                            "List them with: cited-cli contradictions"), id);
+    }
+  return EXIT_OK;
+}
+
 /* The options and the query claims and contradictions share. */
 static int
 claims_command (Cli        *cli,
@@ -1864,9 +1916,13 @@ claims_command (Cli        *cli,
   g_autofree char *metric = NULL;
   g_autofree char *search = NULL;
   g_autofree char *format_name = NULL;
+  gint64 right = 0;
   const GOptionEntry entries[] = {
     { "brand", 'b', 0, G_OPTION_ARG_FILENAME, &brand,
       N_("Only claims about this brand (a name or an alias)"), N_("NAME") },
+    { "right", 0, contradictions ? 0 : G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &right,
+      N_("Mark the side with this claim id right: its figures are confirmed, the other "
+         "side’s rejected"), N_("ID") },
     { "metric", 'm', 0, G_OPTION_ARG_FILENAME, &metric,
       N_("Only claims of this metric (sales, shipments, price, patents, …)"), N_("NAME") },
     { "search", 's', 0, G_OPTION_ARG_FILENAME, &search,
@@ -1901,6 +1957,8 @@ claims_command (Cli        *cli,
   rest = positional_args (*args);
   if (rest[0] != NULL)
     return usage_error (command, _("Unexpected argument “%s”"), rest[0]);
+  if (right != 0 && !contradictions)
+    return usage_error (command, _("--right is an option of contradictions"));
   if (!parse_format (format_name, command, &format) ||
       !ensure_utf8 (&search, command, "--search") ||
       !ensure_utf8 (&brand, command, "--brand") ||
@@ -1928,6 +1986,9 @@ claims_command (Cli        *cli,
       print_error ("%s", error->message);
       return EXIT_FAILED;
     }
+
+  if (right != 0)
+    return mark_right (store, list, right);
 
   if (list->len == 0 && !store_is_empty (store))
     fprintf (stderr, "%s\n", contradictions ? _("No claims contradict each other.")

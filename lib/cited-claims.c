@@ -883,3 +883,42 @@ cited_store_list_contradictions (CitedStore        *store,
     return NULL;
   return cited_claims_find_contradictions (claims);
 }
+
+static GArray *
+figure_ids (const CitedClaim *claim)
+{
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), claim->figures->len);
+
+  for (guint i = 0; i < claim->figures->len; i++)
+    g_array_append_val (ids, ((CitedFigure *) g_ptr_array_index (claim->figures, i))->id);
+  return ids;
+}
+
+/**
+ * cited_store_mark_claim_right:
+ * @store: the store the contradiction was read from
+ * @contradiction: a contradiction
+ * @right: @contradiction->a or @contradiction->b
+ * @error: return location for a #GError
+ *
+ * Returns: TRUE when the figures were confirmed and rejected
+ */
+gboolean
+cited_store_mark_claim_right (CitedStore                *store,
+                              const CitedContradiction  *contradiction,
+                              const CitedClaim          *right,
+                              GError                   **error)
+{
+  const CitedClaim *wrong;
+  g_autoptr(GArray) confirm = NULL;
+  g_autoptr(GArray) reject = NULL;
+
+  g_return_val_if_fail (CITED_IS_STORE (store), FALSE);
+  g_return_val_if_fail (contradiction != NULL, FALSE);
+  g_return_val_if_fail (right == contradiction->a || right == contradiction->b, FALSE);
+
+  wrong = right == contradiction->a ? contradiction->b : contradiction->a;
+  confirm = figure_ids (right);
+  reject = figure_ids (wrong);
+  return cited_store_judge_figures (store, confirm, reject, error);
+}

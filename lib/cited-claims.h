@@ -115,4 +115,12 @@ GPtrArray  *cited_store_list_contradictions (CitedStore       *store,
                                              const CitedQuery *query,
                                              GError          **error);
 
+/* Marks @right, one side of @contradiction, right: its figures are
+ * confirmed and the other side's rejected, an edit that survives
+ * re-import. The contradiction is gone from the listings after. */
+gboolean    cited_store_mark_claim_right    (CitedStore               *store,
+                                             const CitedContradiction *contradiction,
+                                             const CitedClaim         *right,
+                                             GError                  **error);
+
 G_END_DECLS

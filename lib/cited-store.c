@@ -3751,6 +3751,72 @@ cited_store_set_figure_edit (CitedStore             *self,
   return step_done (self, stmt, error);
 }
 
+static gboolean
+set_status_only (CitedStore         *self,
+                 gint64              figure_id,
+                 CitedFigureStatus   status,
+                 GError            **error)
+{
+  g_auto(FigureKey) key = { 0 };
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  if (!lookup_figure_key (self, figure_id, &key, error))
+    return FALSE;
+  /* The status changes; a value, brand or metric the user set stays. */
+  stmt = prepare (self,
+                  "INSERT INTO figure_edits (article_hash, start, text, status)"
+                  " VALUES (?, ?, ?, ?)"
+                  " ON CONFLICT (article_hash, start, text) DO UPDATE SET status = excluded.status",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, key.hash);
+  sqlite3_bind_int64 (stmt, 2, key.start);
+  bind_text (stmt, 3, key.text);
+  sqlite3_bind_int (stmt, 4, status);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * cited_store_judge_figures:
+ * @confirm: (element-type gint64) (nullable): figures the user holds right
+ * @reject: (element-type gint64) (nullable): figures the user holds wrong
+ *
+ * Confirms and rejects figures in one transaction, keeping whatever else
+ * the user corrected in them. Like every edit, the judgement is keyed by
+ * the article's text and survives re-extraction and re-import. Fails with
+ * CITED_ERROR_NOT_FOUND, changing nothing, when a figure does not exist.
+ */
+gboolean
+cited_store_judge_figures (CitedStore  *self,
+                           GArray      *confirm,
+                           GArray      *reject,
+                           GError     **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  for (guint i = 0; confirm != NULL && i < confirm->len; i++)
+    if (!set_status_only (self, g_array_index (confirm, gint64, i), CITED_FIGURE_CONFIRMED, error))
+      {
+        rollback (self);
+        return FALSE;
+      }
+  for (guint i = 0; reject != NULL && i < reject->len; i++)
+    if (!set_status_only (self, g_array_index (reject, gint64, i), CITED_FIGURE_REJECTED, error))
+      {
+        rollback (self);
+        return FALSE;
+      }
+  if (!commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * cited_store_clear_figure_edit:
  *

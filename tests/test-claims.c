@@ -674,6 +674,103 @@ test_store_inferred (void)
   g_rmdir (dir);
 }
 
+/* Marking one side of a contradiction right is an edit: it outlives
+ * deleting and importing the article again. */
+static void
+test_mark_right (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  g_autoptr(GPtrArray) again = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) reimported = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  CitedQuery query = { 0 };
+  CitedContradiction *x;
+  CitedArticle *article;
+  gint64 wrong_article;
+  guint n_rejected = 0;
+
+  dir = g_dir_make_tmp ("test-claims-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (dir, "cited.db", NULL);
+  store = cited_store_open (db, &error);
+  g_assert_no_error (error);
+
+  article = cited_article_new ();
+  article->title = g_strdup ("Right");
+  article->published = g_strdup ("2022-01-10");
+  article->body = g_strdup ("Xiaomi sold 190 million phones in 2021.");
+  g_ptr_array_add (articles, article);
+  article = cited_article_new ();
+  article->title = g_strdup ("Wrong");
+  article->published = g_strdup ("2022-02-10");
+  article->body = g_strdup ("Xiaomi sold 150 million phones in 2021.");
+  g_ptr_array_add (articles, article);
+  g_assert_true (cited_store_add_articles (store, articles, NULL, NULL, &error));
+  g_assert_no_error (error);
+  wrong_article = article->id;
+
+  found = cited_store_list_contradictions (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  x = g_ptr_array_index (found, 0);
+  g_assert_true (cited_store_mark_claim_right (store, x, x->a->value == 190e6 ? x->a : x->b, &error));
+  g_assert_no_error (error);
+
+  after = cited_store_list_contradictions (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, 0);
+
+  /* Delete the wrong article and import it again: still rejected. */
+  g_assert_true (cited_store_remove_article (store, wrong_article, &error));
+  g_assert_no_error (error);
+  article = cited_article_new ();
+  article->title = g_strdup ("Wrong");
+  article->published = g_strdup ("2022-02-10");
+  article->body = g_strdup ("Xiaomi sold 150 million phones in 2021.");
+  g_ptr_array_add (again, article);
+  g_assert_true (cited_store_add_articles (store, again, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  reimported = cited_store_list_contradictions (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reimported->len, ==, 0);
+  query.include_rejected = TRUE;
+  figures = cited_store_list_figures (store, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      CitedFigure *f = g_ptr_array_index (figures, i);
+
+      if (f->status == CITED_FIGURE_REJECTED)
+        {
+          g_assert_cmpfloat (f->value, ==, 150e6);
+          n_rejected++;
+        }
+      else
+        g_assert_cmpint (f->status, ==, CITED_FIGURE_CONFIRMED);
+    }
+  g_assert_cmpuint (n_rejected, ==, 1);
+
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_remove (path);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -689,6 +786,7 @@ main (int   argc,
   g_test_add_func ("/claims/contradictions", test_contradictions);
   g_test_add_func ("/claims/sample-corpus", test_sample_corpus);
   g_test_add_func ("/claims/store-inferred", test_store_inferred);
+  g_test_add_func ("/claims/mark-right", test_mark_right);
 
   return g_test_run ();
 }

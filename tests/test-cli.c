@@ -1765,6 +1765,48 @@ test_contradictions (void)
     g_assert_true (g_str_has_prefix (rows[3], "1,b,"));
   }
 
+  /* The user holds the 190 million right: the 170 million is rejected,
+   * the 190 million confirmed, and the contradiction is settled. */
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                           json_object_get_int_member (first, "id"));
+    g_autoptr(Run) wrong_id = run_cli ("--db", db, "contradictions", "--right", "99999");
+    g_autoptr(Run) not_here = run_cli ("--db", db, "claims", "--right", id);
+    g_autoptr(Run) mark = run_cli ("--db", db, "contradictions", "--right", id);
+    g_autoptr(Run) after = run_cli ("--db", db, "contradictions", "--format", "json");
+    g_autoptr(Run) figures = run_cli ("--db", db, "figures", "--rejected", "--format", "json");
+    g_autoptr(JsonArray) all = NULL;
+    guint n_rejected = 0, n_confirmed = 0;
+
+    g_assert_cmpint (wrong_id->status, ==, 2);
+    g_assert_nonnull (strstr (wrong_id->err, "99999"));
+    g_assert_cmpint (not_here->status, ==, 2);
+    g_assert_cmpint (mark->status, ==, 0);
+    g_assert_nonnull (strstr (mark->out, "Marked 190M units right"));
+    g_assert_nonnull (strstr (mark->out, "rejected 1 figure of about 170M units"));
+    g_assert_cmpint (after->status, ==, 0);
+    g_assert_cmpstr (g_strstrip (after->out), ==, "[]");
+    all = parse_array (figures->out);
+    for (guint i = 0; i < json_array_get_length (all); i++)
+      {
+        JsonObject *figure = json_array_get_object_element (all, i);
+        double value = json_object_get_double_member (figure, "value");
+
+        if (g_strcmp0 (member_string (figure, "status"), "rejected") == 0)
+          {
+            g_assert_cmpfloat (value, ==, 170e6);
+            n_rejected++;
+          }
+        else if (g_strcmp0 (member_string (figure, "status"), "confirmed") == 0)
+          {
+            g_assert_cmpfloat (value, ==, 190e6);
+            n_confirmed++;
+          }
+      }
+    g_assert_cmpuint (n_rejected, ==, 1);
+    g_assert_cmpuint (n_confirmed, ==, 2);
+  }
+
   /* Another brand has none; the sample corpus has none. */
   other = run_cli ("--db", db, "contradictions", "--brand", "Huawei");
   g_assert_cmpint (other->status, ==, 0);
