@@ -594,12 +594,13 @@ finish_claim (Building *b)
   CitedClaim *claim = b->claim;
   g_autoptr(GHashTable) articles = g_hash_table_new (g_int64_hash, g_int64_equal);
   const CitedFigure *first = b->first;
+  double union_low = INFINITY, union_high = -INFINITY;
 
   claim->value = first->value;
   claim->value_max = cited_figure_is_range (first) ? first->value_max : NAN;
   claim->qualifier = common_qualifier (claim->figures);
-  claim->low = INFINITY;
-  claim->high = -INFINITY;
+  claim->low = -INFINITY;
+  claim->high = INFINITY;
   claim->period_inferred = TRUE;
   claim->id = G_MAXINT64;
 
@@ -609,9 +610,13 @@ finish_claim (Building *b)
       const CitedFigure *f = g_ptr_array_index (claim->figures, i);
       double low, high;
 
+      /* What all its figures allow: "up to 190 million" beside "190
+       * million" leaves 185 to 195 million, not anything below. */
       cited_figure_bounds (f, &low, &high);
-      claim->low = MIN (claim->low, low);
-      claim->high = MAX (claim->high, high);
+      claim->low = MAX (claim->low, low);
+      claim->high = MIN (claim->high, high);
+      union_low = MIN (union_low, low);
+      union_high = MAX (union_high, high);
       claim->period_inferred &= f->period_inferred;
       claim->id = MIN (claim->id, f->id);
       if (claim->unit == NULL && f->unit != NULL)
@@ -634,6 +639,14 @@ finish_claim (Building *b)
         }
     }
   claim->n_sources = g_hash_table_size (articles);
+  /* Figures equal within rounding whose qualifiers leave nothing in
+   * common ("up to 186", "more than 190" at two digits) allow what
+   * either allows. */
+  if (claim->low > claim->high)
+    {
+      claim->low = union_low;
+      claim->high = union_high;
+    }
 }
 
 static int

@@ -38,8 +38,8 @@ typedef struct {
   double value;              /* the most precise figure's value */
   double value_max;          /* NAN unless the claim is a range */
   char *qualifier;           /* the qualifier most of its figures carry, or NULL */
-  double low;                /* what its figures allow together, after rounding */
-  double high;               /* and qualifiers: -INFINITY / INFINITY when open */
+  double low;                /* what all its figures allow, after rounding and */
+  double high;               /* qualifiers: -INFINITY / INFINITY when open */
   GPtrArray *figures;        /* CitedFigure, earliest article first */
   guint n_sources;           /* distinct articles citing it */
   char *first_date;          /* "YYYY-MM-DD" of the earliest dated article, or NULL */

@@ -486,6 +486,22 @@ test_contradictions (void)
         }
     }
 
+  /* A claim holds its figures to what all of them allow: "up to 190
+   * million" beside "190 million" still contradicts "about 150 million". */
+  {
+    static const Fig figs[] = {
+      { "Xiaomi", "sales", NULL, 2021, 190e6, "190 million", NULL, NULL, 0, 0 },
+      { "Xiaomi", "sales", "global", 2021, 190e6, "up to 190 million", "up to", NULL, 0, 0 },
+      { "Xiaomi", "sales", NULL, 2021, 150e6, "about 150 million", "about", NULL, 0, 0 },
+    };
+    g_autoptr(GPtrArray) figures = make_figures (figs, G_N_ELEMENTS (figs));
+    g_autoptr(GPtrArray) claims = cited_claims_group (figures);
+    g_autoptr(GPtrArray) found = cited_claims_find_contradictions (claims);
+
+    g_assert_cmpuint (claims->len, ==, 2);
+    g_assert_cmpuint (found->len, ==, 1);
+  }
+
   /* A claim cited by more articles is the first side. */
   {
     static const Fig figs[] = {
