@@ -509,6 +509,9 @@ static gboolean
 units_agree (const char *a,
              const char *b)
 {
+  /* A percentage is never a count: "27 million, or 50%". */
+  if ((g_strcmp0 (a, "%") == 0) != (g_strcmp0 (b, "%") == 0))
+    return FALSE;
   return a == NULL || b == NULL || g_str_equal (a, b);
 }
 
@@ -783,11 +786,28 @@ cited_claims_group (GPtrArray *figures)
 /* Two claims that could contradict each other: one company, one measure,
  * change, span, status, scope and a known period, in one currency and
  * unit. */
+/* Whether an article cites both @a and @b. An article that gives two
+ * values for one thing compares them ("from 62% to 68%", "$761m, lower
+ * than 2003's $1.2bn") far more often than it contradicts itself, and such
+ * pairs are mostly a period or a company the extractor gave the wrong
+ * figure: contradictions are between sources. */
+static gboolean
+share_article (const CitedClaim *a,
+               const CitedClaim *b)
+{
+  for (guint i = 0; i < a->figures->len; i++)
+    for (guint j = 0; j < b->figures->len; j++)
+      if (((CitedFigure *) g_ptr_array_index (a->figures, i))->article_id ==
+          ((CitedFigure *) g_ptr_array_index (b->figures, j))->article_id)
+        return TRUE;
+  return FALSE;
+}
+
 static gboolean
 comparable (const CitedClaim *a,
             const CitedClaim *b)
 {
-  return a->brand != NULL && b->brand != NULL &&
+  return a->brand != NULL && b->brand != NULL && a->metric != NULL && b->metric != NULL &&
          g_ascii_strcasecmp (a->brand, b->brand) == 0 &&
          g_strcmp0 (a->measure != NULL ? a->measure : a->metric,
                     b->measure != NULL ? b->measure : b->metric) == 0 &&
@@ -797,7 +817,8 @@ comparable (const CitedClaim *a,
          g_strcmp0 (scope_key (a->scope), scope_key (b->scope)) == 0 &&
          a->year > 0 && a->year == b->year && a->quarter == b->quarter &&
          g_strcmp0 (a->currency, b->currency) == 0 &&
-         units_agree (a->unit, b->unit);
+         units_agree (a->unit, b->unit) &&
+         !share_article (a, b);
 }
 
 /**
@@ -810,6 +831,8 @@ comparable (const CitedClaim *a,
  * 150 million" and "190 million"; "190 million" and "170 million" do not.
  * Ranks are left out: a place said twice is two claims of the same
  * ranking only when the rankings are the same, which the text rarely says.
+ * So are figures without a company or a metric, and pairs an article
+ * cites both of, which compares more often than it contradicts itself.
  *
  * Returns: (transfer full) (element-type CitedContradiction): the pairs
  */

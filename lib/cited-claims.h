@@ -57,7 +57,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedClaim, cited_claim_unref)
  *
  * Two claims about the same company, measure, change, span, status, scope
  * and a known period whose values cannot both be true: they differ beyond
- * rounding and beyond their qualifiers.
+ * rounding and beyond their qualifiers. No article cites both sides.
  */
 typedef struct {
   CitedClaim *a;             /* the claim with more sources (then the earlier) */

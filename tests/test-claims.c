@@ -502,6 +502,28 @@ test_contradictions (void)
     g_assert_cmpuint (found->len, ==, 1);
   }
 
+  /* One article giving two values compares them ("from 62% to 68%"): no
+   * contradiction, even when another article cites one of them too; a
+   * percentage is never held against a count. */
+  {
+    static const Fig figs[] = {
+      { "Ambev", "market share", "Brazil", 2004, 62, "62%", NULL, "%", 0, 0 },
+      { "Ambev", "market share", "Brazil", 2004, 68, "68%", NULL, "%", 0, 0 },
+      { "Ambev", "market share", "Brazil", 2004, 62, "62%", NULL, "%", 0, 0 },
+      { "BT Group", "users", NULL, 2025, 27e6, "27 million", NULL, "-", 0, 0 },
+      { "BT Group", "users", NULL, 2025, 50, "50%", NULL, "%", 0, 0 },
+    };
+    g_autoptr(GPtrArray) figures = make_figures (figs, G_N_ELEMENTS (figs));
+    g_autoptr(GPtrArray) claims = NULL;
+    g_autoptr(GPtrArray) found = NULL;
+
+    ((CitedFigure *) g_ptr_array_index (figures, 1))->article_id = 1;
+    claims = cited_claims_group (figures);
+    found = cited_claims_find_contradictions (claims);
+    g_assert_cmpuint (claims->len, ==, 4);
+    g_assert_cmpuint (found->len, ==, 0);
+  }
+
   /* A claim cited by more articles is the first side. */
   {
     static const Fig figs[] = {
