@@ -515,19 +515,25 @@ units_agree (const char *a,
   return a == NULL || b == NULL || g_str_equal (a, b);
 }
 
-/* Most precise first, then most cited value, then in id order: the
+/* A figure with its significant digits, read once. */
+typedef struct {
+  CitedFigure *figure;
+  guint digits;
+} Precise;
+
+/* Most precise first, then the largest value, then in id order: the
  * first figure of a claim is the one that gives its value. */
 static int
-figure_compare_precision (gconstpointer a,
-                          gconstpointer b)
+precise_compare (gconstpointer a,
+                 gconstpointer b)
 {
-  const CitedFigure *x = *(CitedFigure * const *) a;
-  const CitedFigure *y = *(CitedFigure * const *) b;
-  guint dx = cited_figure_significant_digits (x);
-  guint dy = cited_figure_significant_digits (y);
+  const Precise *px = a;
+  const Precise *py = b;
+  const CitedFigure *x = px->figure;
+  const CitedFigure *y = py->figure;
 
-  if (dx != dy)
-    return dx > dy ? -1 : 1;
+  if (px->digits != py->digits)
+    return px->digits > py->digits ? -1 : 1;
   if (x->value != y->value)
     return x->value > y->value ? -1 : 1;
   return (x->id > y->id) - (x->id < y->id);
@@ -702,7 +708,7 @@ claim_compare (gconstpointer a,
 GPtrArray *
 cited_claims_group (GPtrArray *figures)
 {
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (Precise));
   g_autoptr(GPtrArray) building = g_ptr_array_new_with_free_func (building_free);
   g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *claims = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_claim_unref);
@@ -714,13 +720,17 @@ cited_claims_group (GPtrArray *figures)
       CitedFigure *f = g_ptr_array_index (figures, i);
 
       if (f->status != CITED_FIGURE_REJECTED && isfinite (f->value))
-        g_ptr_array_add (sorted, f);
+        {
+          Precise p = { f, cited_figure_significant_digits (f) };
+
+          g_array_append_val (sorted, p);
+        }
     }
-  g_ptr_array_sort (sorted, figure_compare_precision);
+  g_array_sort (sorted, precise_compare);
 
   for (guint i = 0; i < sorted->len; i++)
     {
-      CitedFigure *f = g_ptr_array_index (sorted, i);
+      CitedFigure *f = g_array_index (sorted, Precise, i).figure;
       g_autofree char *key = claim_key (f);
       GPtrArray *same_key = g_hash_table_lookup (by_key, key);
       Building *b = NULL;
@@ -836,36 +846,82 @@ comparable (const CitedClaim *a,
  *
  * Returns: (transfer full) (element-type CitedContradiction): the pairs
  */
+/* The key of claims that comparable() may pair: only claims of one key
+ * are compared, so a corpus of many companies costs no more than each of
+ * them. */
+static char *
+comparable_key (const CitedClaim *claim)
+{
+  g_autofree char *brand = g_utf8_casefold (claim->brand, -1);
+
+  return g_strdup_printf ("%s\x1f%s\x1f%d\x1f%d\x1f%d\x1f%d\x1f%s\x1f%d\x1f%d\x1f%s",
+                          brand, claim->measure != NULL ? claim->measure : claim->metric,
+                          claim->change, claim->direction, claim->span, claim->claim_status,
+                          scope_key (claim->scope), claim->year, claim->quarter,
+                          claim->currency != NULL ? claim->currency : "");
+}
+
 GPtrArray *
 cited_claims_find_contradictions (GPtrArray *claims)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_contradiction_free);
+  g_autoptr(GHashTable) buckets = NULL;
+  g_autoptr(GPtrArray) order = NULL;
 
   g_return_val_if_fail (claims != NULL, out);
 
+  buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_ptr_array_unref);
+  order = g_ptr_array_new ();
   for (guint i = 0; i < claims->len; i++)
-    for (guint j = i + 1; j < claims->len; j++)
-      {
-        CitedClaim *a = g_ptr_array_index (claims, i);
-        CitedClaim *b = g_ptr_array_index (claims, j);
-        CitedContradiction *c;
+    {
+      CitedClaim *claim = g_ptr_array_index (claims, i);
+      char *key;
+      GPtrArray *bucket;
 
-        if (!comparable (a, b))
-          continue;
-        if (a->high >= b->low && b->high >= a->low)
-          continue;
-        c = g_new0 (CitedContradiction, 1);
-        if (b->n_sources > a->n_sources ||
-            (b->n_sources == a->n_sources && b->figures->len > a->figures->len))
+      if (claim->brand == NULL || claim->metric == NULL || claim->year <= 0)
+        continue;
+      key = comparable_key (claim);
+      bucket = g_hash_table_lookup (buckets, key);
+      if (bucket == NULL)
+        {
+          bucket = g_ptr_array_new ();
+          g_hash_table_insert (buckets, key, bucket);
+          g_ptr_array_add (order, bucket);
+        }
+      else
+        g_free (key);
+      g_ptr_array_add (bucket, claim);
+    }
+
+  for (guint k = 0; k < order->len; k++)
+    {
+      GPtrArray *bucket = g_ptr_array_index (order, k);
+
+      for (guint i = 0; i < bucket->len; i++)
+        for (guint j = i + 1; j < bucket->len; j++)
           {
-            CitedClaim *t = a;
-            a = b;
-            b = t;
+            CitedClaim *a = g_ptr_array_index (bucket, i);
+            CitedClaim *b = g_ptr_array_index (bucket, j);
+            CitedContradiction *c;
+
+            if (!comparable (a, b))
+              continue;
+            if (a->high >= b->low && b->high >= a->low)
+              continue;
+            c = g_new0 (CitedContradiction, 1);
+            if (b->n_sources > a->n_sources ||
+                (b->n_sources == a->n_sources && b->figures->len > a->figures->len))
+              {
+                CitedClaim *t = a;
+                a = b;
+                b = t;
+              }
+            c->a = cited_claim_ref (a);
+            c->b = cited_claim_ref (b);
+            g_ptr_array_add (out, c);
           }
-        c->a = cited_claim_ref (a);
-        c->b = cited_claim_ref (b);
-        g_ptr_array_add (out, c);
-      }
+    }
   return out;
 }
 

@@ -103,7 +103,7 @@ void        cited_figures_infer_periods     (GPtrArray  *figures,
  * value (largest first). Returns a GPtrArray of CitedClaim. */
 GPtrArray  *cited_claims_group              (GPtrArray  *figures);
 /* The pairs of @claims that contradict each other (CitedContradiction),
- * in the order of the claims. */
+ * those about one thing together, in the order of the claims. */
 GPtrArray  *cited_claims_find_contradictions (GPtrArray *claims);
 
 /* The claims (contradictions) of the store's figures matching @query
