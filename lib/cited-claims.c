@@ -841,8 +841,9 @@ comparable (const CitedClaim *a,
  * 150 million" and "190 million"; "190 million" and "170 million" do not.
  * Ranks are left out: a place said twice is two claims of the same
  * ranking only when the rankings are the same, which the text rarely says.
- * So are figures without a company or a metric, and pairs an article
- * cites both of, which compares more often than it contradicts itself.
+ * So are prices (a company sells many products at many prices), figures
+ * without a company or a metric, and pairs an article cites both of,
+ * which compares more often than it contradicts itself.
  *
  * Returns: (transfer full) (element-type CitedContradiction): the pairs
  */
@@ -879,7 +880,10 @@ cited_claims_find_contradictions (GPtrArray *claims)
       char *key;
       GPtrArray *bucket;
 
-      if (claim->brand == NULL || claim->metric == NULL || claim->year <= 0)
+      /* A price is a product's, and a company sells many products at
+       * many prices: Cited does not know which product a price is of. */
+      if (claim->brand == NULL || claim->metric == NULL || claim->year <= 0 ||
+          g_str_equal (claim->metric, "price"))
         continue;
       key = comparable_key (claim);
       bucket = g_hash_table_lookup (buckets, key);
