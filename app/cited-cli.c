@@ -988,15 +988,28 @@ figure_states_text (const CitedFigure *figure)
 }
 
 static char *
+period_text (int      year,
+             int      quarter,
+             gboolean inferred)
+{
+  g_autofree char *period = NULL;
+
+  if (year != 0 && quarter != 0)
+    period = g_strdup_printf ("%d Q%d", year, quarter);
+  else if (year != 0)
+    period = g_strdup_printf ("%d", year);
+  else if (quarter != 0)
+    period = g_strdup_printf ("Q%d", quarter);
+  if (period != NULL && inferred)
+    /* Translators: a period taken from the article's date, e.g. "2021 (inferred)" */
+    return g_strdup_printf (_("%s (inferred)"), period);
+  return g_steal_pointer (&period);
+}
+
+static char *
 figure_period_text (const CitedFigure *figure)
 {
-  if (figure->year != 0 && figure->quarter != 0)
-    return g_strdup_printf ("%d Q%d", figure->year, figure->quarter);
-  if (figure->year != 0)
-    return g_strdup_printf ("%d", figure->year);
-  if (figure->quarter != 0)
-    return g_strdup_printf ("Q%d", figure->quarter);
-  return NULL;
+  return period_text (figure->year, figure->quarter, figure->period_inferred);
 }
 
 /* Columns of sentence shown before the figure when the sentence is long:
@@ -1128,6 +1141,8 @@ print_figures_json (GPtrArray *list)
       json_add_string_or_null (builder, "scope", figure->scope);
       json_add_int_or_null (builder, "year", figure->year);
       json_add_int_or_null (builder, "quarter", figure->quarter);
+      json_builder_set_member_name (builder, "period_inferred");
+      json_builder_add_boolean_value (builder, figure->period_inferred);
       json_add_string_or_null (builder, "brand", figure->brand);
       json_add_string_or_null (builder, "text", figure->text);
       json_add_string_or_null (builder, "sentence", figure->sentence);
@@ -1153,9 +1168,9 @@ print_figures_json (GPtrArray *list)
   write_json (builder);
 }
 
-/* The CSV columns; with --states, the last five too. */
+/* The CSV columns; with --states, the last six too. */
 #define FIGURE_CSV_COLUMNS 19
-#define FIGURE_CSV_STATES 5
+#define FIGURE_CSV_STATES 6
 
 static void
 print_figures_csv (GPtrArray *list,
@@ -1165,7 +1180,7 @@ print_figures_csv (GPtrArray *list,
     "id", "article_id", "article_title", "article_path", "value", "value_max", "unit",
     "currency", "qualifier", "metric", "scope", "year", "quarter", "brand", "text",
     "sentence", "language", "status", "edited",
-    "measure", "change", "direction", "span", "claim_status",
+    "measure", "change", "direction", "span", "claim_status", "period_inferred",
   };
   guint n_columns = FIGURE_CSV_COLUMNS + (states ? FIGURE_CSV_STATES : 0);
   g_autoptr(GString) csv = g_string_new (NULL);
@@ -1189,6 +1204,7 @@ print_figures_csv (GPtrArray *list,
         cited_figure_get_measure (figure), cited_change_to_string (figure->change),
         cited_direction_to_string (figure->direction), cited_span_to_string (figure->span),
         cited_claim_status_to_string (figure->claim_status),
+        figure->period_inferred ? "true" : "false",
       };
 
       cited_csv_append_row (csv, fields, n_columns, CITED_CSV_CRLF);
@@ -1357,7 +1373,7 @@ cmd_figures (Cli    *cli,
       N_("Only figures of this span: period, cumulative, rate or point"), N_("SPAN") },
     { "states", 0, 0, G_OPTION_ARG_NONE, &states,
       N_("In CSV, also the columns of what a figure states (measure, change, direction, span, "
-         "claim_status)"), NULL },
+         "claim_status, period_inferred)"), NULL },
     { "search", 's', 0, G_OPTION_ARG_FILENAME, &search,
       N_("Only figures from articles matching these words"), N_("QUERY") },
     { "rejected", 0, 0, G_OPTION_ARG_NONE, &include_rejected,
@@ -1448,6 +1464,574 @@ cmd_figures (Cli    *cli,
       break;
     }
   return EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * claims and contradictions
+ */
+
+/* "more than 140M units", "40–50 cities", "#1" */
+static char *
+claim_value_text (const CitedClaim *claim)
+{
+  g_autoptr(CitedFigure) figure = cited_figure_new ();
+
+  figure->value = claim->value;
+  figure->value_max = claim->value_max;
+  figure->unit = g_strdup (claim->unit);
+  figure->currency = g_strdup (claim->currency);
+  figure->qualifier = g_strdup (claim->qualifier);
+  figure->metric = g_strdup (claim->metric);
+  return figure_value_text (figure);
+}
+
+/* What a claim states beyond a reported level of a period, as for figures. */
+static char *
+claim_states_text (const CitedClaim *claim)
+{
+  g_autoptr(CitedFigure) figure = cited_figure_new ();
+
+  figure->change = claim->change;
+  figure->direction = claim->direction;
+  figure->measure = g_strdup (claim->change != CITED_CHANGE_LEVEL ? claim->measure : NULL);
+  figure->span = claim->span;
+  figure->claim_status = claim->claim_status;
+  return figure_states_text (figure);
+}
+
+static char *
+claim_period_text (const CitedClaim *claim)
+{
+  return period_text (claim->year, claim->quarter, claim->period_inferred);
+}
+
+static char *
+claim_figure_ids (const CitedClaim *claim)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < claim->figures->len; i++)
+    {
+      const CitedFigure *f = g_ptr_array_index (claim->figures, i);
+
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i ? " " : "", f->id);
+    }
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* The members every claim object has in JSON; with @sentences, each figure
+ * with its sentence and article. */
+static void
+json_add_claim_members (JsonBuilder      *builder,
+                        const CitedClaim *claim)
+{
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, claim->id);
+  json_add_string_or_null (builder, "brand", claim->brand);
+  json_add_string_or_null (builder, "metric", claim->metric);
+  json_add_string_or_null (builder, "measure", claim->measure);
+  json_add_string_or_null (builder, "change", cited_change_to_string (claim->change));
+  json_add_string_or_null (builder, "direction", cited_direction_to_string (claim->direction));
+  json_add_string_or_null (builder, "span", cited_span_to_string (claim->span));
+  json_add_string_or_null (builder, "claim_status",
+                           cited_claim_status_to_string (claim->claim_status));
+  json_add_string_or_null (builder, "scope", claim->scope);
+  json_add_int_or_null (builder, "year", claim->year);
+  json_add_int_or_null (builder, "quarter", claim->quarter);
+  json_builder_set_member_name (builder, "period_inferred");
+  json_builder_add_boolean_value (builder, claim->period_inferred);
+  json_add_number_or_null (builder, "value", claim->value);
+  json_add_number_or_null (builder, "value_max", claim->value_max);
+  json_add_string_or_null (builder, "unit", claim->unit);
+  json_add_string_or_null (builder, "currency", claim->currency);
+  json_add_string_or_null (builder, "qualifier", claim->qualifier);
+  json_builder_set_member_name (builder, "sources");
+  json_builder_add_int_value (builder, claim->n_sources);
+  json_builder_set_member_name (builder, "citations");
+  json_builder_add_int_value (builder, claim->figures->len);
+  json_add_string_or_null (builder, "first_date", claim->first_date);
+  json_add_string_or_null (builder, "last_date", claim->last_date);
+  json_builder_set_member_name (builder, "figures");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < claim->figures->len; i++)
+    {
+      const CitedFigure *f = g_ptr_array_index (claim->figures, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, f->id);
+      json_builder_set_member_name (builder, "article_id");
+      json_builder_add_int_value (builder, f->article_id);
+      json_add_string_or_null (builder, "article_title", f->article_title);
+      json_add_string_or_null (builder, "article_published", f->article_published);
+      json_add_number_or_null (builder, "value", f->value);
+      json_add_string_or_null (builder, "qualifier", f->qualifier);
+      json_add_string_or_null (builder, "text", f->text);
+      json_add_string_or_null (builder, "sentence", f->sentence);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+print_claims_text (GPtrArray *list)
+{
+  g_autoptr(CitedCliTable) table = cited_cli_table_new (10);
+  guint width = cited_cli_terminal_width (STDOUT_FILENO);
+
+  cited_cli_table_set_column (table, 0, _("ID"), CITED_CLI_ALIGN_RIGHT, 0, FALSE);
+  cited_cli_table_set_column (table, 1, _("BRAND"), CITED_CLI_ALIGN_LEFT, 16, FALSE);
+  cited_cli_table_set_column (table, 2, _("METRIC"), CITED_CLI_ALIGN_LEFT, 14, FALSE);
+  cited_cli_table_set_column (table, 3, _("VALUE"), CITED_CLI_ALIGN_RIGHT, 28, FALSE);
+  cited_cli_table_set_column (table, 4, _("STATES"), CITED_CLI_ALIGN_LEFT, 24, FALSE);
+  cited_cli_table_set_column (table, 5, _("SCOPE"), CITED_CLI_ALIGN_LEFT, 14, FALSE);
+  cited_cli_table_set_column (table, 6, _("PERIOD"), CITED_CLI_ALIGN_LEFT, 0, FALSE);
+  /* Translators: how many articles cite a claim */
+  cited_cli_table_set_column (table, 7, _("SOURCES"), CITED_CLI_ALIGN_RIGHT, 0, FALSE);
+  /* Translators: the date of the first article citing a claim */
+  cited_cli_table_set_column (table, 8, _("FIRST"), CITED_CLI_ALIGN_LEFT, 0, FALSE);
+  /* Translators: the date of the last article citing a claim */
+  cited_cli_table_set_column (table, 9, _("LAST"), CITED_CLI_ALIGN_LEFT, 0, FALSE);
+
+  for (guint r = 0; r < list->len; r++)
+    {
+      CitedClaim *claim = g_ptr_array_index (list, r);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, claim->id);
+      g_autofree char *value = claim_value_text (claim);
+      g_autofree char *states = claim_states_text (claim);
+      g_autofree char *period = claim_period_text (claim);
+      g_autofree char *sources = NULL;
+      const char *cells[10];
+
+      if (claim->figures->len > claim->n_sources)
+        /* Translators: articles citing a claim and, in brackets, how many times */
+        sources = g_strdup_printf (_("%u (%u×)"), claim->n_sources, claim->figures->len);
+      else
+        sources = g_strdup_printf ("%u", claim->n_sources);
+      cells[0] = id;
+      cells[1] = claim->brand;
+      cells[2] = claim->metric;
+      cells[3] = value;
+      cells[4] = states;
+      cells[5] = claim->scope;
+      cells[6] = period;
+      cells[7] = sources;
+      cells[8] = claim->first_date;
+      cells[9] = claim->last_date;
+      cited_cli_table_add_row (table, cells);
+    }
+  cited_cli_table_print (table, stdout, width, FALSE);
+}
+
+static void
+print_claims_json (GPtrArray *list)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < list->len; r++)
+    {
+      json_builder_begin_object (builder);
+      json_add_claim_members (builder, g_ptr_array_index (list, r));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  write_json (builder);
+}
+
+#define CLAIM_CSV_COLUMNS 22
+
+static void
+claim_csv_fields (const CitedClaim *claim,
+                  char            **owned,
+                  const char      **fields)
+{
+  owned[0] = g_strdup_printf ("%" G_GINT64_FORMAT, claim->id);
+  owned[1] = cited_cli_format_number (claim->value);
+  owned[2] = cited_cli_format_number (claim->value_max);
+  owned[3] = claim->year != 0 ? g_strdup_printf ("%d", claim->year) : NULL;
+  owned[4] = claim->quarter != 0 ? g_strdup_printf ("%d", claim->quarter) : NULL;
+  owned[5] = g_strdup_printf ("%u", claim->n_sources);
+  owned[6] = g_strdup_printf ("%u", claim->figures->len);
+  owned[7] = claim_figure_ids (claim);
+  fields[0] = owned[0];
+  fields[1] = claim->brand;
+  fields[2] = claim->metric;
+  fields[3] = claim->measure;
+  fields[4] = cited_change_to_string (claim->change);
+  fields[5] = cited_direction_to_string (claim->direction);
+  fields[6] = cited_span_to_string (claim->span);
+  fields[7] = cited_claim_status_to_string (claim->claim_status);
+  fields[8] = claim->scope;
+  fields[9] = owned[3];
+  fields[10] = owned[4];
+  fields[11] = claim->period_inferred ? "true" : "false";
+  fields[12] = owned[1];
+  fields[13] = owned[2];
+  fields[14] = claim->unit;
+  fields[15] = claim->currency;
+  fields[16] = claim->qualifier;
+  fields[17] = owned[5];
+  fields[18] = owned[6];
+  fields[19] = claim->first_date;
+  fields[20] = claim->last_date;
+  fields[21] = owned[7];
+}
+
+static const char * const claim_csv_header[CLAIM_CSV_COLUMNS] = {
+  "id", "brand", "metric", "measure", "change", "direction", "span", "claim_status", "scope",
+  "year", "quarter", "period_inferred", "value", "value_max", "unit", "currency", "qualifier",
+  "sources", "citations", "first_date", "last_date", "figure_ids",
+};
+
+static void
+print_claims_csv (GPtrArray *list)
+{
+  g_autoptr(GString) csv = g_string_new (NULL);
+
+  cited_csv_append_row (csv, claim_csv_header, CLAIM_CSV_COLUMNS, CITED_CSV_CRLF);
+  for (guint r = 0; r < list->len; r++)
+    {
+      char *owned[8] = { NULL };
+      const char *fields[CLAIM_CSV_COLUMNS];
+
+      claim_csv_fields (g_ptr_array_index (list, r), owned, fields);
+      cited_csv_append_row (csv, fields, CLAIM_CSV_COLUMNS, CITED_CSV_CRLF);
+      for (guint i = 0; i < G_N_ELEMENTS (owned); i++)
+        g_free (owned[i]);
+    }
+  write_csv (csv);
+}
+
+/* "Xiaomi · sales · overseas · 2021" */
+static char *
+contradiction_heading (const CitedContradiction *c)
+{
+  g_autoptr(GString) out = g_string_new (c->a->brand);
+  g_autofree char *states = claim_states_text (c->a);
+  g_autofree char *period = claim_period_text (c->a);
+
+  g_string_append_printf (out, " · %s", c->a->measure != NULL ? c->a->measure : c->a->metric);
+  if (states != NULL)
+    g_string_append_printf (out, " (%s)", states);
+  if (c->a->scope != NULL)
+    g_string_append_printf (out, " · %s", c->a->scope);
+  if (period != NULL)
+    g_string_append_printf (out, " · %s", period);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+print_side_text (const CitedClaim *claim,
+                 guint             width)
+{
+  g_autofree char *value = claim_value_text (claim);
+  g_autofree char *sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source",
+                                                           "%u sources", claim->n_sources),
+                                              claim->n_sources);
+
+  printf ("  %s (%s", value, sources);
+  if (claim->first_date != NULL && g_strcmp0 (claim->first_date, claim->last_date) != 0)
+    printf (", %s – %s", claim->first_date, claim->last_date);
+  else if (claim->first_date != NULL)
+    printf (", %s", claim->first_date);
+  printf (")\n");
+  for (guint i = 0; i < claim->figures->len; i++)
+    {
+      const CitedFigure *f = g_ptr_array_index (claim->figures, i);
+      g_autofree char *sentence = cited_cli_truncate (f->sentence != NULL ? f->sentence : "",
+                                                      width > 12 ? width - 8 : SENTENCE_WIDTH);
+      g_autofree char *title = cited_cli_truncate (f->article_title != NULL ? f->article_title : "",
+                                                   TITLE_WIDTH);
+
+      printf ("    “%s”\n", sentence);
+      printf ("      — [%" G_GINT64_FORMAT "] %s%s%s%s\n", f->article_id, title,
+              f->article_published != NULL ? " (" : "",
+              f->article_published != NULL ? f->article_published : "",
+              f->article_published != NULL ? ")" : "");
+    }
+}
+
+static void
+print_contradictions_text (GPtrArray *list)
+{
+  guint width = cited_cli_terminal_width (STDOUT_FILENO);
+
+  if (width == 0)
+    width = SENTENCE_WIDTH + 8;
+  for (guint r = 0; r < list->len; r++)
+    {
+      const CitedContradiction *c = g_ptr_array_index (list, r);
+      g_autofree char *heading = contradiction_heading (c);
+
+      if (r > 0)
+        putchar ('\n');
+      printf ("%s\n", heading);
+      print_side_text (c->a, width);
+      /* Translators: between the two sides of a contradiction */
+      printf ("  %s\n", _("contradicts"));
+      print_side_text (c->b, width);
+    }
+}
+
+static void
+print_contradictions_json (GPtrArray *list)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < list->len; r++)
+    {
+      const CitedContradiction *c = g_ptr_array_index (list, r);
+
+      json_builder_begin_object (builder);
+      json_add_string_or_null (builder, "brand", c->a->brand);
+      json_add_string_or_null (builder, "metric", c->a->metric);
+      json_add_string_or_null (builder, "measure", c->a->measure);
+      json_add_string_or_null (builder, "span", cited_span_to_string (c->a->span));
+      json_add_string_or_null (builder, "scope", c->a->scope);
+      json_add_int_or_null (builder, "year", c->a->year);
+      json_add_int_or_null (builder, "quarter", c->a->quarter);
+      json_builder_set_member_name (builder, "sides");
+      json_builder_begin_array (builder);
+      json_builder_begin_object (builder);
+      json_add_claim_members (builder, c->a);
+      json_builder_end_object (builder);
+      json_builder_begin_object (builder);
+      json_add_claim_members (builder, c->b);
+      json_builder_end_object (builder);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  write_json (builder);
+}
+
+/* One row per figure of each side. */
+static void
+print_contradictions_csv (GPtrArray *list)
+{
+  static const char * const header[] = {
+    "contradiction", "side", "claim_id", "brand", "metric", "scope", "year", "quarter",
+    "value", "value_max", "qualifier", "unit", "currency", "sources", "figure_id",
+    "article_id", "article_title", "article_published", "sentence",
+  };
+  g_autoptr(GString) csv = g_string_new (NULL);
+
+  cited_csv_append_row (csv, header, G_N_ELEMENTS (header), CITED_CSV_CRLF);
+  for (guint r = 0; r < list->len; r++)
+    {
+      const CitedContradiction *c = g_ptr_array_index (list, r);
+      const CitedClaim *sides[2] = { c->a, c->b };
+
+      for (guint s = 0; s < 2; s++)
+        {
+          const CitedClaim *claim = sides[s];
+          g_autofree char *number = g_strdup_printf ("%u", r + 1);
+          g_autofree char *claim_id = g_strdup_printf ("%" G_GINT64_FORMAT, claim->id);
+          g_autofree char *year = claim->year != 0 ? g_strdup_printf ("%d", claim->year) : NULL;
+          g_autofree char *quarter = claim->quarter != 0 ? g_strdup_printf ("%d", claim->quarter) : NULL;
+          g_autofree char *value = cited_cli_format_number (claim->value);
+          g_autofree char *value_max = cited_cli_format_number (claim->value_max);
+          g_autofree char *sources = g_strdup_printf ("%u", claim->n_sources);
+
+          for (guint i = 0; i < claim->figures->len; i++)
+            {
+              const CitedFigure *f = g_ptr_array_index (claim->figures, i);
+              g_autofree char *figure_id = g_strdup_printf ("%" G_GINT64_FORMAT, f->id);
+              g_autofree char *article_id = g_strdup_printf ("%" G_GINT64_FORMAT, f->article_id);
+              const char *fields[] = {
+                number, s == 0 ? "a" : "b", claim_id, claim->brand, claim->metric, claim->scope,
+                year, quarter, value, value_max, claim->qualifier, claim->unit, claim->currency,
+                sources, figure_id, article_id, f->article_title, f->article_published,
+                f->sentence,
+              };
+
+              cited_csv_append_row (csv, fields, G_N_ELEMENTS (fields), CITED_CSV_CRLF);
+            }
+        }
+    }
+  write_csv (csv);
+}
+
+/* contradictions --right ID: marks the side with claim id @right right in
+ * every contradiction it is a side of. */
+static int
+mark_right (CitedStore *store,
+            GPtrArray  *contradictions,
+            gint64      right)
+{
+  guint n_marked = 0;
+
+  for (guint i = 0; i < contradictions->len; i++)
+    {
+      const CitedContradiction *c = g_ptr_array_index (contradictions, i);
+      const CitedClaim *side = c->a->id == right ? c->a : c->b->id == right ? c->b : NULL;
+      const CitedClaim *other;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *value = NULL;
+      g_autofree char *other_value = NULL;
+      g_autofree char *rejected = NULL;
+      g_autofree char *side_id = NULL;
+      g_autofree char *other_id = NULL;
+
+      if (side == NULL)
+        continue;
+      other = side == c->a ? c->b : c->a;
+      if (!cited_store_mark_claim_right (store, c, side, &error))
+        {
+          print_error ("%s", error->message);
+          return EXIT_FAILED;
+        }
+      value = claim_value_text (side);
+      other_value = claim_value_text (other);
+      rejected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures",
+                                               other->figures->len), other->figures->len);
+      side_id = g_strdup_printf ("%" G_GINT64_FORMAT, side->id);
+      other_id = g_strdup_printf ("%" G_GINT64_FORMAT, other->id);
+      /* Translators: "Marked 190M units right (claim 1); rejected 1 figure of about 170M units (claim 2)" */
+      printf (_("Marked %s right (claim %s); rejected %s of %s (claim %s)"),
+              value, side_id, rejected, other_value, other_id);
+      putchar ('\n');
+      n_marked++;
+    }
+  if (n_marked == 0)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, right);
+
+      return usage_error ("contradictions",
+                          _("No contradiction has a side with the claim id %s. "
+                            "List them with: cited-cli contradictions"), id);
+    }
+  return EXIT_OK;
+}
+
+/* The options and the query claims and contradictions share. */
+static int
+claims_command (Cli        *cli,
+                char     ***args,
+                gboolean    contradictions)
+{
+  const char *command = contradictions ? "contradictions" : "claims";
+  g_autofree char *brand = NULL;
+  g_autofree char *metric = NULL;
+  g_autofree char *search = NULL;
+  g_autofree char *format_name = NULL;
+  gint64 right = 0;
+  const GOptionEntry entries[] = {
+    { "brand", 'b', 0, G_OPTION_ARG_FILENAME, &brand,
+      N_("Only claims about this brand (a name or an alias)"), N_("NAME") },
+    { "right", 0, contradictions ? 0 : G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &right,
+      N_("Mark the side with this claim id right: its figures are confirmed, the other "
+         "side’s rejected"), N_("ID") },
+    { "metric", 'm', 0, G_OPTION_ARG_FILENAME, &metric,
+      N_("Only claims of this metric (sales, shipments, price, patents, …)"), N_("NAME") },
+    { "search", 's', 0, G_OPTION_ARG_FILENAME, &search,
+      N_("Only figures from articles matching these words"), N_("QUERY") },
+    { "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_name,
+      N_("Output format: text (default), json or csv"), N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) rest = NULL;
+  CitedQuery query = { 0 };
+  OutputFormat format;
+  int status;
+
+  status = parse_command (cli, command,
+                          _("[--brand NAME] [--metric NAME] [--search QUERY] [--format FORMAT]"),
+                          contradictions
+                          ? _("Lists claims that contradict each other: the same company, "
+                              "measure, span, scope and period with values that differ beyond "
+                              "rounding and beyond their qualifiers, each side with its "
+                              "sentences, sources and dates.")
+                          : _("Lists the claims the figures make: figures that state the same "
+                              "thing (company, measure, change, span, scope, period, and value "
+                              "within rounding) are one claim, with its number of sources and "
+                              "the dates of its first and last article."),
+                          entries, args);
+  if (status >= 0)
+    return status;
+
+  rest = positional_args (*args);
+  if (rest[0] != NULL)
+    return usage_error (command, _("Unexpected argument “%s”"), rest[0]);
+  if (right != 0 && !contradictions)
+    return usage_error (command, _("--right is an option of contradictions"));
+  if (!parse_format (format_name, command, &format) ||
+      !ensure_utf8 (&search, command, "--search") ||
+      !ensure_utf8 (&brand, command, "--brand") ||
+      !ensure_utf8 (&metric, command, "--metric"))
+    return EXIT_USAGE;
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (brand != NULL && (query.brand = resolve_brand (store, command, brand)) == NULL)
+    return EXIT_USAGE;
+  if (!check_metric (store, command, metric))
+    return EXIT_USAGE;
+  if (search != NULL && *search != '\0')
+    query.search = search;
+  query.metric = metric;
+
+  if (contradictions)
+    list = cited_store_list_contradictions (store, &query, &error);
+  else
+    list = cited_store_list_claims (store, &query, &error);
+  if (list == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+
+  if (right != 0)
+    return mark_right (store, list, right);
+
+  if (list->len == 0 && !store_is_empty (store))
+    fprintf (stderr, "%s\n", contradictions ? _("No claims contradict each other.")
+                                            : _("No claims match."));
+
+  switch (format)
+    {
+    case FORMAT_JSON:
+      if (contradictions)
+        print_contradictions_json (list);
+      else
+        print_claims_json (list);
+      break;
+    case FORMAT_CSV:
+      if (contradictions)
+        print_contradictions_csv (list);
+      else
+        print_claims_csv (list);
+      break;
+    case FORMAT_TEXT:
+    default:
+      if (list->len > 0 && contradictions)
+        print_contradictions_text (list);
+      else if (list->len > 0)
+        print_claims_text (list);
+      break;
+    }
+  return EXIT_OK;
+}
+
+static int
+cmd_claims (Cli    *cli,
+            char ***args)
+{
+  return claims_command (cli, args, FALSE);
+}
+
+static int
+cmd_contradictions (Cli    *cli,
+                    char ***args)
+{
+  return claims_command (cli, args, TRUE);
 }
 
 /* ------------------------------------------------------------------------
@@ -2290,6 +2874,8 @@ static const Command commands[] = {
   { "import", cmd_import, N_("Import articles from files and folders") },
   { "articles", cmd_articles, N_("List or search the articles") },
   { "figures", cmd_figures, N_("List the figures the articles cite") },
+  { "claims", cmd_claims, N_("List the claims: figures that state the same thing, with their sources") },
+  { "contradictions", cmd_contradictions, N_("List claims that contradict each other, side by side") },
   { "brands", cmd_brands, N_("List brands with their share of voice, add one, or decide on companies found") },
   { "chart", cmd_chart, N_("Draw a chart into a PNG, SVG or PDF file") },
 };
@@ -2301,7 +2887,7 @@ commands_description (void)
 
   g_string_append_c (out, '\n');
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    g_string_append_printf (out, "  %-15s %s\n", commands[i].name, _(commands[i].summary));
   g_string_append_c (out, '\n');
   g_string_append (out, _("Run “cited-cli COMMAND --help” for the options of a command."));
   g_string_append_c (out, '\n');

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cited-contradictions-dialog.h"
 #include "cited-import.h"
 #include "cited-settings.h"
 #include "cited-window.h"
@@ -144,6 +145,7 @@ update_import_actions (CitedWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", can_import);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", can_import);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", self->loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.contradictions", self->store != NULL);
 }
 
 /* Import */
@@ -407,6 +409,45 @@ show_article_action_cb (GtkWidget  *widget,
 }
 
 static void
+contradictions_changed_cb (CitedWindow *self)
+{
+  reload_pages (self);
+}
+
+/**
+ * cited_window_show_contradictions:
+ *
+ * Opens the list of claims that contradict each other.
+ *
+ * Returns: (transfer none) (nullable): the dialog, or NULL without a store
+ */
+CitedContradictionsDialog *
+cited_window_show_contradictions (CitedWindow *self)
+{
+  CitedContradictionsDialog *dialog;
+
+  g_return_val_if_fail (CITED_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+  dialog = cited_contradictions_dialog_new (self->store);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  /* Marking a side right rejects figures: every page reads them again. */
+  g_signal_connect_object (dialog, "store-changed", G_CALLBACK (contradictions_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+contradictions_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  cited_window_show_contradictions (CITED_WINDOW (widget));
+}
+
+static void
 page_action_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -664,6 +705,7 @@ cited_window_class_init (CitedWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-figure", "x", show_figure_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-article", "(xu)", show_article_action_cb);
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.contradictions", NULL, contradictions_action_cb);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include "cited-application.h"
 #include "cited-articles-page.h"
 #include "cited-brands-page.h"
+#include "cited-contradictions-dialog.h"
 #include "cited-figures-page.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,9 @@ void               cited_window_cancel_import       (CitedWindow      *self);
 /* Replaces the pages with a status page explaining a store error. */
 void               cited_window_show_store_error    (CitedWindow      *self,
                                                      const GError     *error);
+
+/* Opens the dialog of contradicting claims (win.contradictions). */
+CitedContradictionsDialog *cited_window_show_contradictions (CitedWindow *self);
 
 /* Shows a toast (errors, undo notices from the pages). */
 void               cited_window_add_toast           (CitedWindow      *self,

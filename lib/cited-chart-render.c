@@ -305,6 +305,13 @@ format_bar_value (CitedChart          *chart,
     g_string_append (label, "*");
   if (bar->flags & CITED_CHART_BAR_PERIOD_INFERRED)
     g_string_append (label, "†");
+  if (bar->n_sources > 1)
+    {
+      g_autofree char *marked = g_string_free (label, FALSE);
+
+      /* Translators: a bar's value and the number of articles citing it, "190M ×3" */
+      return g_strdup_printf (_("%s ×%u"), marked, bar->n_sources);
+    }
   return g_string_free (label, FALSE);
 }
 

@@ -12,6 +12,7 @@
 
 #include "cited-chart.h"
 #include "cited-chart-private.h"
+#include "cited-claims.h"
 #include "cited-csv.h"
 #include "cited-error.h"
 #include "cited-extractor.h"
@@ -374,6 +375,7 @@ typedef struct {
   GPtrArray *figures;        /* CitedFigure */
   double value;
   double value_max;          /* NAN: not a range */
+  guint n_sources;           /* the articles citing its claim */
   guint slot;                /* its place among its brand's bars of the group */
   gboolean kept;
 } BarInfo;
@@ -497,6 +499,19 @@ figure_compare_value_desc (gconstpointer a,
       return xm > ym ? -1 : 1;
     }
   return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Claims of one group, the largest value first. */
+static int
+claim_compare_value_desc (gconstpointer a,
+                          gconstpointer b)
+{
+  const CitedClaim *x = *(CitedClaim * const *) a;
+  const CitedClaim *y = *(CitedClaim * const *) b;
+
+  if (x->value != y->value)
+    return x->value > y->value ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
 }
 
 /* Which bars a crowded brand keeps: those most often cited, then the
@@ -929,10 +944,17 @@ shared_inferences (GPtrArray  *figures,
                    const char *currency)
 {
   gboolean currency_inferred = currency != NULL;
+  gboolean period_inferred = figures->len > 0;
 
   for (guint i = 0; i < figures->len; i++)
-    currency_inferred &= ((CitedFigure *) g_ptr_array_index (figures, i))->currency_inferred;
-  return currency_inferred ? CITED_CHART_BAR_CURRENCY_INFERRED : 0;
+    {
+      CitedFigure *figure = g_ptr_array_index (figures, i);
+
+      currency_inferred &= figure->currency_inferred;
+      period_inferred &= figure->period_inferred && figure->year > 0;
+    }
+  return (currency_inferred ? CITED_CHART_BAR_CURRENCY_INFERRED : 0) |
+         (period_inferred ? CITED_CHART_BAR_PERIOD_INFERRED : 0);
 }
 
 /**
@@ -1146,9 +1168,9 @@ cited_chart_new_figures (CitedStore        *store,
   g_ptr_array_sort (brand_infos, brand_info_compare);
   n_categories = MIN (brand_infos->len, MAX_FIGURE_CATEGORIES);
 
-  /* Within a brand and a group, one bar per distinct value (and range):
-   * the same figure cited twice is one bar holding both figure ids, and
-   * two different prices are two bars. */
+  /* Within a brand and a group, one bar per claim: the same figure cited
+   * three times, or as "190 million" and "1.9亿", is one bar holding every
+   * figure id, and two different prices are two bars. */
   for (guint c = 0; c < n_categories; c++)
     {
       BrandInfo *binfo = g_ptr_array_index (brand_infos, c);
@@ -1157,29 +1179,35 @@ cited_chart_new_figures (CitedStore        *store,
         {
           SeriesInfo *sinfo = g_ptr_array_index (series_infos, g);
           GPtrArray *group = g_hash_table_lookup (binfo->groups, sinfo->key);
-          BarInfo *current = NULL;
+          g_autoptr(GPtrArray) claims = NULL;
           guint slot = 0;
 
           if (group == NULL)
             continue;
-          g_ptr_array_sort (group, figure_compare_value_desc);
-          for (guint i = 0; i < group->len; i++)
+          claims = cited_claims_group (group);
+          g_ptr_array_sort (claims, claim_compare_value_desc);
+          for (guint i = 0; i < claims->len; i++)
             {
-              CitedFigure *figure = g_ptr_array_index (group, i);
-              double top = range_max (figure);
+              CitedClaim *claim = g_ptr_array_index (claims, i);
+              BarInfo *info = g_new0 (BarInfo, 1);
 
-              if (current == NULL || !same_value (current->value, figure->value) ||
-                  !same_value (current->value_max, top))
+              info->group = g;
+              info->figures = g_ptr_array_new ();
+              info->value = claim->value;
+              info->value_max = claim->value_max;
+              info->n_sources = claim->n_sources;
+              info->slot = slot++;
+              /* The figures are the group's, which outlive the claims. */
+              for (guint f = 0; f < claim->figures->len; f++)
                 {
-                  current = g_new0 (BarInfo, 1);
-                  current->group = g;
-                  current->figures = g_ptr_array_new ();
-                  current->value = figure->value;
-                  current->value_max = top;
-                  current->slot = slot++;
-                  g_ptr_array_add (binfo->bars, current);
+                  CitedFigure *figure = g_ptr_array_index (claim->figures, f);
+                  guint index;
+
+                  if (g_ptr_array_find (group, figure, &index))
+                    g_ptr_array_add (info->figures, g_ptr_array_index (group, index));
                 }
-              g_ptr_array_add (current->figures, figure);
+              g_ptr_array_sort (info->figures, figure_compare_value_desc);
+              g_ptr_array_add (binfo->bars, info);
             }
         }
     }
@@ -1242,6 +1270,17 @@ cited_chart_new_figures (CitedStore        *store,
             continue;
           series = g_ptr_array_index (chart->series, first_series[info->group] + info->slot);
           tooltip = bar_tooltip (info->figures);
+          if (info->figures->len > 1)
+            {
+              g_autofree char *times = NULL;
+              g_autofree char *quotes = g_steal_pointer (&tooltip);
+
+              /* Translators: "Cited 3 times in 1 article", the first words of a bar's tooltip */
+              times = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cited %u times in %u article",
+                                                    "Cited %u times in %u articles", info->n_sources),
+                                       info->figures->len, info->n_sources);
+              tooltip = g_strdup_printf ("%s\n\n%s", times, quotes);
+            }
           for (guint f = 0; f < info->figures->len; f++)
             {
               CitedFigure *figure = g_ptr_array_index (info->figures, f);
@@ -1251,6 +1290,7 @@ cited_chart_new_figures (CitedStore        *store,
           bar->value_max = info->value_max;
           bar->qualifier = g_strdup (shared_qualifier (info->figures));
           bar->flags = shared_inferences (info->figures, chart->currency);
+          bar->n_sources = info->n_sources;
           /* A bar says what sets it apart: its scope and period, or, when
            * the brand has several values there, the figure as written. */
           for (guint j = 0; j < binfo->bars->len; j++)
@@ -1990,6 +2030,11 @@ cited_chart_describe (CitedChart *self)
           if (bar->flags & CITED_CHART_BAR_PERIOD_INFERRED)
             /* Translators: read after a value whose period is its article's year */
             g_string_append_printf (out, " %s", _("(period from the article’s date)"));
+          if (bar->n_sources > 1)
+            /* Translators: after a bar's value in a chart's description */
+            g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, ", cited by %u article",
+                                                      ", cited by %u articles", bar->n_sources),
+                                    bar->n_sources);
           first = FALSE;
         }
       if (!first)

@@ -44,6 +44,7 @@ typedef struct {
   char *qualifier;           /* what every figure of the bar says of its value
                               * ("more than", "about", "up to"), or NULL */
   CitedChartBarFlags flags;
+  guint n_sources;           /* figures charts: the articles citing the bar's claim, else 0 */
 } CitedChartBar;
 
 /**
@@ -95,8 +96,9 @@ CitedChartBar *cited_chart_set_value (CitedChart *self, CitedChartSeries *series
                                       gint64 figure_id, const char *tooltip);
 
 /* Figures of one metric (query->metric, required) grouped by brand on the
- * x axis: one bar per distinct value (with its scope and period) in a
- * brand, holding every figure id that cites it. Series are the scope/period
+ * x axis: one bar per claim (cited-claims.h: the same value within
+ * rounding, with its scope and period) in a brand, holding every figure id
+ * that cites it. Series are the scope/period
  * groups; a group with several values in one brand has several series of
  * the same name (one legend entry, one colour). */
 CitedChart *cited_chart_new_figures  (CitedStore       *store,

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "cited-claims.h"
 #include "cited-error.h"
 #include "cited-extractor.h"
 #include "cited-store.h"
@@ -194,6 +195,10 @@ static const char * const migrations[] = {
   "ALTER TABLE figures ADD COLUMN direction INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE figures ADD COLUMN span INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE figures ADD COLUMN claim_status INTEGER NOT NULL DEFAULT 0;",
+
+  /* 6: a figure that names no period and speaks of the present takes its
+   * article's year, and says so. */
+  "ALTER TABLE figures ADD COLUMN period_inferred INTEGER NOT NULL DEFAULT 0;",
 };
 
 static char *like_pattern (const char *term);
@@ -1067,9 +1072,10 @@ store_figures (CitedStore            *self,
                     "INSERT INTO figures (article_id, value, value_max, unit, currency,"
                     "  qualifier, metric, scope, year, quarter, brand, text, sentence,"
                     "  language, start, end, sentence_start, sentence_end, currency_inferred,"
-                    "  discovered_as, measure, change_kind, direction, span, claim_status)"
+                    "  discovered_as, measure, change_kind, direction, span, claim_status,"
+                    "  period_inferred)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    "  ?, ?, ?, ?, ?, ?)",
+                    "  ?, ?, ?, ?, ?, ?, ?)",
                     error);
   if (insert == NULL)
     return FALSE;
@@ -1104,6 +1110,7 @@ store_figures (CitedStore            *self,
       sqlite3_bind_int (insert, 23, figure->direction);
       sqlite3_bind_int (insert, 24, figure->span);
       sqlite3_bind_int (insert, 25, figure->claim_status);
+      sqlite3_bind_int (insert, 26, figure->period_inferred ? 1 : 0);
       if (!step_done (self, insert, error))
         return FALSE;
       sqlite3_reset (insert);
@@ -1283,10 +1290,16 @@ static CitedExtraction *
 extract_article (CitedLexicon       *lexicon,
                  const CitedArticle *article)
 {
-  return cited_extract (lexicon,
-                        article->title != NULL ? article->title : "",
-                        article->body != NULL ? article->body : "",
-                        -1, article->published);
+  CitedExtraction *extraction;
+
+  extraction = cited_extract (lexicon,
+                              article->title != NULL ? article->title : "",
+                              article->body != NULL ? article->body : "",
+                              -1, article->published);
+  /* A claim needs a period: a figure that names none but speaks of the
+   * present takes its article's year. */
+  cited_figures_infer_periods (extraction->figures, article->published);
+  return extraction;
 }
 
 static gboolean
@@ -3057,6 +3070,7 @@ cited_store_get_article (CitedStore  *self,
   " e.status IS NOT NULL, e.value, e.brand, e.metric, coalesce (e.status, 0)," \
   " f.currency_inferred," \
   " f.measure, f.change_kind, f.direction, f.span, f.claim_status," \
+  " f.period_inferred," \
   " a.source"
 
 static CitedFigure *
@@ -3093,7 +3107,8 @@ figure_from_row (sqlite3_stmt *stmt)
   figure->direction = CLAMP (sqlite3_column_int (stmt, 30), CITED_DIRECTION_NONE, CITED_DIRECTION_FALL);
   figure->span = CLAMP (sqlite3_column_int (stmt, 31), CITED_SPAN_PERIOD, CITED_SPAN_POINT);
   figure->claim_status = CLAMP (sqlite3_column_int (stmt, 32), CITED_CLAIM_REPORTED, CITED_CLAIM_PLAN);
-  figure->article_source = column_dup (stmt, 33);
+  figure->period_inferred = sqlite3_column_int (stmt, 33) != 0;
+  figure->article_source = column_dup (stmt, 34);
 
   figure->orig_value = figure->value;
   figure->orig_brand = g_strdup (figure->brand);
@@ -3736,6 +3751,72 @@ cited_store_set_figure_edit (CitedStore             *self,
   bind_text (stmt, 6, edit->metric);
   sqlite3_bind_int (stmt, 7, edit->status);
   return step_done (self, stmt, error);
+}
+
+static gboolean
+set_status_only (CitedStore         *self,
+                 gint64              figure_id,
+                 CitedFigureStatus   status,
+                 GError            **error)
+{
+  g_auto(FigureKey) key = { 0 };
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  if (!lookup_figure_key (self, figure_id, &key, error))
+    return FALSE;
+  /* The status changes; a value, brand or metric the user set stays. */
+  stmt = prepare (self,
+                  "INSERT INTO figure_edits (article_hash, start, text, status)"
+                  " VALUES (?, ?, ?, ?)"
+                  " ON CONFLICT (article_hash, start, text) DO UPDATE SET status = excluded.status",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, key.hash);
+  sqlite3_bind_int64 (stmt, 2, key.start);
+  bind_text (stmt, 3, key.text);
+  sqlite3_bind_int (stmt, 4, status);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * cited_store_judge_figures:
+ * @confirm: (element-type gint64) (nullable): figures the user holds right
+ * @reject: (element-type gint64) (nullable): figures the user holds wrong
+ *
+ * Confirms and rejects figures in one transaction, keeping whatever else
+ * the user corrected in them. Like every edit, the judgement is keyed by
+ * the article's text and survives re-extraction and re-import. Fails with
+ * CITED_ERROR_NOT_FOUND, changing nothing, when a figure does not exist.
+ */
+gboolean
+cited_store_judge_figures (CitedStore  *self,
+                           GArray      *confirm,
+                           GArray      *reject,
+                           GError     **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  for (guint i = 0; confirm != NULL && i < confirm->len; i++)
+    if (!set_status_only (self, g_array_index (confirm, gint64, i), CITED_FIGURE_CONFIRMED, error))
+      {
+        rollback (self);
+        return FALSE;
+      }
+  for (guint i = 0; reject != NULL && i < reject->len; i++)
+    if (!set_status_only (self, g_array_index (reject, gint64, i), CITED_FIGURE_REJECTED, error))
+      {
+        rollback (self);
+        return FALSE;
+      }
+  if (!commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**

@@ -144,6 +144,14 @@ gboolean       cited_store_clear_figure_edit     (CitedStore   *self,
                                                   gint64        figure_id,
                                                   GError      **error);
 
+/* Confirms the figures in @confirm and rejects those in @reject (gint64
+ * ids) in one transaction, keeping the rest of their edits: how a user
+ * marks one side of a contradiction right. */
+gboolean       cited_store_judge_figures         (CitedStore   *self,
+                                                  GArray       *confirm,
+                                                  GArray       *reject,
+                                                  GError      **error);
+
 /* Re-runs the extractor over every stored article (after a lexicon or
  * extractor change); user edits are re-applied by key. */
 gboolean       cited_store_reextract             (CitedStore   *self,

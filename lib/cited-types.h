@@ -139,6 +139,8 @@ typedef struct {
   guint sentence_start;      /* byte offset of the sentence in the body */
   guint sentence_end;
   gboolean currency_inferred; /* the currency is the article's: the figure names none */
+  gboolean period_inferred;  /* @year is the article's: the figure names no period and its
+                              * sentence speaks of the present (see cited_figures_infer_periods()) */
 
   /* What the figure states. "profits fell 5%" is a percent change of
    * profit (@metric "growth" as before, @measure "profit", value -5); "a

@@ -10,3 +10,4 @@
 #include "cited-store.h"
 #include "cited-importer.h"
 #include "cited-chart.h"
+#include "cited-claims.h"

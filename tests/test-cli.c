@@ -224,9 +224,10 @@ test_help (void)
   help = run_cli ("--help");
   g_assert_cmpint (help->status, ==, 0);
   g_assert_nonnull (strstr (help->out, "Usage"));
-  for (guint i = 0; i < 5; i++)
+  for (guint i = 0; i < 7; i++)
     {
-      const char *commands[] = { "import", "articles", "figures", "brands", "chart" };
+      const char *commands[] = { "import", "articles", "figures", "claims", "contradictions",
+                                 "brands", "chart" };
 
       g_assert_nonnull (strstr (help->out, commands[i]));
     }
@@ -1653,9 +1654,9 @@ test_figures_states (void)
   g_assert_nonnull (strstr (plain_csv->out, ",status,edited\r\n"));
   csv = run_cli ("--db", db, "figures", "--format", "csv", "--states");
   g_assert_cmpint (csv->status, ==, 0);
-  g_assert_nonnull (strstr (csv->out, ",status,edited,measure,change,direction,span,claim_status\r\n"));
-  g_assert_nonnull (strstr (csv->out, ",profit,percent,fall,period,reported\r\n"));
-  g_assert_nonnull (strstr (csv->out, ",revenue,level,,period,forecast\r\n"));
+  g_assert_nonnull (strstr (csv->out, ",status,edited,measure,change,direction,span,claim_status,period_inferred\r\n"));
+  g_assert_nonnull (strstr (csv->out, ",profit,percent,fall,period,reported,false\r\n"));
+  g_assert_nonnull (strstr (csv->out, ",revenue,level,,period,forecast,false\r\n"));
 
   text = run_cli ("--db", db, "figures");
   g_assert_cmpint (text->status, ==, 0);
@@ -1680,6 +1681,265 @@ test_figures_states (void)
   bad = run_cli ("--db", db, "figures", "--span", "forever");
   g_assert_cmpint (bad->status, ==, 2);
   g_assert_nonnull (strstr (bad->err, "forever"));
+}
+
+/* claims: the sample corpus's 140 million overseas, cited three times in
+ * one article, is one claim; every format says so. */
+static void
+test_claims (void)
+{
+  const char *db;
+  g_autoptr(Run) json = NULL;
+  g_autoptr(Run) csv = NULL;
+  g_autoptr(Run) text = NULL;
+  g_autoptr(Run) none = NULL;
+  g_autoptr(JsonArray) claims = NULL;
+  g_auto(GStrv) csv_lines = NULL;
+  guint n_overseas = 0;
+
+  if (!have_cli ())
+    return;
+  db = get_seeded_db ();
+
+  json = run_cli ("--db", db, "claims", "--brand", "millet", "--metric", "sales",
+                  "--format", "json");
+  g_assert_cmpint (json->status, ==, 0);
+  claims = parse_array (json->out);
+  g_assert_cmpuint (json_array_get_length (claims), ==, 3);
+  for (guint i = 0; i < json_array_get_length (claims); i++)
+    {
+      JsonObject *claim = json_array_get_object_element (claims, i);
+
+      g_assert_cmpstr (member_string (claim, "brand"), ==, "Xiaomi");
+      if (json_object_get_double_member (claim, "value") != 140e6)
+        continue;
+      n_overseas++;
+      g_assert_cmpstr (member_string (claim, "scope"), ==, "overseas");
+      g_assert_cmpint (json_object_get_int_member (claim, "year"), ==, 2021);
+      g_assert_cmpint (json_object_get_int_member (claim, "sources"), ==, 1);
+      g_assert_cmpint (json_object_get_int_member (claim, "citations"), ==, 3);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (claim, "figures")), ==, 3);
+      g_assert_true (member_is_null (claim, "qualifier"));
+      g_assert_true (member_is_null (claim, "first_date"));
+    }
+  g_assert_cmpuint (n_overseas, ==, 1);
+
+  csv = run_cli ("--db", db, "claims", "--brand", "Xiaomi", "--metric", "sales", "--format", "csv");
+  g_assert_cmpint (csv->status, ==, 0);
+  csv_lines = g_strsplit (csv->out, "\r\n", -1);
+  g_assert_cmpstr (csv_lines[0], ==, "id,brand,metric,measure,change,direction,span,claim_status,"
+                   "scope,year,quarter,period_inferred,value,value_max,unit,currency,qualifier,"
+                   "sources,citations,first_date,last_date,figure_ids");
+  g_assert_cmpuint (g_strv_length (csv_lines), ==, 5);   /* header, 3 rows, "" */
+  g_assert_nonnull (strstr (csv->out, ",overseas,2021,,false,140000000,,units,,,1,3,,,"));
+
+  text = run_cli ("--db", db, "claims", "--brand", "Xiaomi", "--metric", "sales");
+  g_assert_cmpint (text->status, ==, 0);
+  g_assert_nonnull (strstr (text->out, "SOURCES"));
+  g_assert_nonnull (strstr (text->out, "1 (3×)"));
+  g_assert_nonnull (strstr (text->out, "140M units"));
+
+  /* A known metric no figure has: nothing, and it says so. */
+  none = run_cli ("--db", db, "claims", "--metric", "debt");
+  g_assert_cmpint (none->status, ==, 0);
+  g_assert_cmpstr (none->out, ==, "");
+  g_assert_nonnull (strstr (none->err, "No claims match."));
+}
+
+/* contradictions: two articles disagree on Xiaomi's 2021 sales; one more
+ * agrees within its qualifier, another speaks of another scope. */
+static void
+test_contradictions (void)
+{
+  g_autofree char *db = tmp_path ("contradictions.db");
+  g_autofree char *dir = tmp_path ("contradictions");
+  g_autofree char *a = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.txt", NULL);
+  g_autofree char *c = g_build_filename (dir, "c.txt", NULL);
+  g_autofree char *d = g_build_filename (dir, "d.txt", NULL);
+  g_autoptr(Run) import = NULL;
+  g_autoptr(Run) json = NULL;
+  g_autoptr(Run) csv = NULL;
+  g_autoptr(Run) text = NULL;
+  g_autoptr(Run) other = NULL;
+  g_autoptr(Run) seeds = NULL;
+  g_autoptr(JsonArray) list = NULL;
+  JsonArray *sides;
+  JsonObject *first, *second;
+
+  if (!have_cli ())
+    return;
+
+  g_mkdir_with_parents (dir, 0700);
+  write_file (a, "Xiaomi results\nReuters Updated on 2022-01-10\n\n"
+                 "Xiaomi sold 190 million phones in 2021, the company said.\n", -1);
+  write_file (b, "Xiaomi sales\nCaixin Updated on 2022-02-01\n\n"
+                 "Xiaomi sold about 170 million phones in 2021.\n", -1);
+  write_file (c, "小米\n新浪 Updated on 2022-03-01\n\n2021年小米全球销量1.9亿台。\n", -1);
+  write_file (d, "Xiaomi more\nMondo Updated on 2022-05-01\n\n"
+                 "Xiaomi sold more than 150 million phones in 2021. "
+                 "Xiaomi sold 140 million phones overseas in 2021.\n", -1);
+  import = run_cli ("--db", db, "import", dir);
+  g_assert_cmpint (import->status, ==, 0);
+
+  json = run_cli ("--db", db, "contradictions", "--format", "json");
+  g_assert_cmpint (json->status, ==, 0);
+  list = parse_array (json->out);
+  g_assert_cmpuint (json_array_get_length (list), ==, 1);
+  first = json_array_get_object_element (list, 0);
+  g_assert_cmpstr (member_string (first, "brand"), ==, "Xiaomi");
+  g_assert_cmpint (json_object_get_int_member (first, "year"), ==, 2021);
+  sides = json_object_get_array_member (first, "sides");
+  g_assert_cmpuint (json_array_get_length (sides), ==, 2);
+  first = json_array_get_object_element (sides, 0);
+  second = json_array_get_object_element (sides, 1);
+  /* 190 million in English and 1.9亿 in Chinese: one side of two sources. */
+  g_assert_cmpfloat (json_object_get_double_member (first, "value"), ==, 190e6);
+  g_assert_cmpint (json_object_get_int_member (first, "sources"), ==, 2);
+  g_assert_cmpstr (member_string (first, "first_date"), ==, "2022-01-10");
+  g_assert_cmpstr (member_string (first, "last_date"), ==, "2022-03-01");
+  g_assert_cmpfloat (json_object_get_double_member (second, "value"), ==, 170e6);
+  g_assert_cmpstr (member_string (second, "qualifier"), ==, "about");
+  g_assert_nonnull (strstr (member_string (json_array_get_object_element (
+    json_object_get_array_member (second, "figures"), 0), "sentence"), "about 170 million"));
+
+  text = run_cli ("--db", db, "contradictions");
+  g_assert_cmpint (text->status, ==, 0);
+  g_assert_nonnull (strstr (text->out, "Xiaomi · sales · global · 2021"));
+  g_assert_nonnull (strstr (text->out, "contradicts"));
+  g_assert_nonnull (strstr (text->out, "2021年小米全球销量1.9亿台"));
+  g_assert_nonnull (strstr (text->out, "about 170M units (1 source, 2022-02-01)"));
+
+  csv = run_cli ("--db", db, "contradictions", "--brand", "Xiaomi", "--metric", "sales",
+                 "--format", "csv");
+  g_assert_cmpint (csv->status, ==, 0);
+  g_assert_true (g_str_has_prefix (csv->out, "contradiction,side,claim_id,brand,"));
+  /* One row per figure: two on the first side, one on the second. */
+  {
+    g_auto(GStrv) rows = g_strsplit (csv->out, "\r\n", -1);
+
+    g_assert_cmpuint (g_strv_length (rows), ==, 5);
+    g_assert_true (g_str_has_prefix (rows[1], "1,a,"));
+    g_assert_true (g_str_has_prefix (rows[3], "1,b,"));
+  }
+
+  /* The user holds the 190 million right: the 170 million is rejected,
+   * the 190 million confirmed, and the contradiction is settled. */
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                           json_object_get_int_member (first, "id"));
+    g_autoptr(Run) wrong_id = run_cli ("--db", db, "contradictions", "--right", "99999");
+    g_autoptr(Run) not_here = run_cli ("--db", db, "claims", "--right", id);
+    g_autoptr(Run) mark = run_cli ("--db", db, "contradictions", "--right", id);
+    g_autoptr(Run) after = run_cli ("--db", db, "contradictions", "--format", "json");
+    g_autoptr(Run) figures = run_cli ("--db", db, "figures", "--rejected", "--format", "json");
+    g_autoptr(JsonArray) all = NULL;
+    guint n_rejected = 0, n_confirmed = 0;
+
+    g_assert_cmpint (wrong_id->status, ==, 2);
+    g_assert_nonnull (strstr (wrong_id->err, "99999"));
+    g_assert_cmpint (not_here->status, ==, 2);
+    g_assert_cmpint (mark->status, ==, 0);
+    g_assert_nonnull (strstr (mark->out, "Marked 190M units right"));
+    g_assert_nonnull (strstr (mark->out, "rejected 1 figure of about 170M units"));
+    g_assert_cmpint (after->status, ==, 0);
+    g_assert_cmpstr (g_strstrip (after->out), ==, "[]");
+    all = parse_array (figures->out);
+    for (guint i = 0; i < json_array_get_length (all); i++)
+      {
+        JsonObject *figure = json_array_get_object_element (all, i);
+        double value = json_object_get_double_member (figure, "value");
+
+        if (g_strcmp0 (member_string (figure, "status"), "rejected") == 0)
+          {
+            g_assert_cmpfloat (value, ==, 170e6);
+            n_rejected++;
+          }
+        else if (g_strcmp0 (member_string (figure, "status"), "confirmed") == 0)
+          {
+            g_assert_cmpfloat (value, ==, 190e6);
+            n_confirmed++;
+          }
+      }
+    g_assert_cmpuint (n_rejected, ==, 1);
+    g_assert_cmpuint (n_confirmed, ==, 2);
+  }
+
+  /* Another brand has none; the sample corpus has none. */
+  other = run_cli ("--db", db, "contradictions", "--brand", "Huawei");
+  g_assert_cmpint (other->status, ==, 0);
+  g_assert_cmpstr (other->out, ==, "");
+  g_assert_nonnull (strstr (other->err, "No claims contradict each other."));
+  seeds = run_cli ("--db", get_seeded_db (), "contradictions", "--format", "json");
+  g_assert_cmpint (seeds->status, ==, 0);
+  g_assert_cmpstr (g_strstrip (seeds->out), ==, "[]");
+}
+
+/* The exit statuses of claims and contradictions, as for figures. */
+static void
+test_claims_errors (void)
+{
+  g_autofree char *missing = tmp_path ("no-such.db");
+  const char *commands[] = { "claims", "contradictions" };
+
+  if (!have_cli ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(Run) unknown_brand = run_cli ("--db", get_seeded_db (), commands[i], "--brand", "Nokiaa");
+      g_autoptr(Run) unknown_metric = run_cli ("--db", get_seeded_db (), commands[i], "--metric", "sale");
+      g_autoptr(Run) bad_format = run_cli ("--db", get_seeded_db (), commands[i], "--format", "xml");
+      g_autoptr(Run) extra = run_cli ("--db", get_seeded_db (), commands[i], "Xiaomi");
+      g_autoptr(Run) no_db = run_cli ("--db", missing, commands[i]);
+      g_autoptr(Run) help = run_cli (commands[i], "--help");
+
+      g_assert_cmpint (unknown_brand->status, ==, 2);
+      g_assert_nonnull (strstr (unknown_brand->err, "Known brands"));
+      g_assert_cmpint (unknown_metric->status, ==, 2);
+      g_assert_cmpint (bad_format->status, ==, 2);
+      g_assert_cmpint (extra->status, ==, 2);
+      g_assert_cmpint (no_db->status, ==, 1);
+      g_assert_nonnull (strstr (no_db->err, "No database at"));
+      g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+      g_assert_cmpint (help->status, ==, 0);
+      g_assert_nonnull (strstr (help->out, "--brand"));
+      g_assert_nonnull (strstr (help->out, "--metric"));
+      g_assert_nonnull (strstr (help->out, "--format"));
+    }
+}
+
+/* figures says which periods were taken from the article. */
+static void
+test_figures_inferred_period (void)
+{
+  g_autoptr(Run) json = NULL;
+  g_autoptr(Run) text = NULL;
+  g_autoptr(JsonArray) figures = NULL;
+  guint n_inferred = 0;
+
+  if (!have_cli ())
+    return;
+
+  json = run_cli ("--db", get_seeded_db (), "figures", "--brand", "Xiaomi", "--metric", "sales",
+                  "--format", "json");
+  g_assert_cmpint (json->status, ==, 0);
+  figures = parse_array (json->out);
+  for (guint i = 0; i < json_array_get_length (figures); i++)
+    {
+      JsonObject *figure = json_array_get_object_element (figures, i);
+
+      if (json_object_get_boolean_member (figure, "period_inferred"))
+        {
+          n_inferred++;
+          g_assert_cmpint (json_object_get_int_member (figure, "year"), ==, 2021);
+          g_assert_cmpfloat (json_object_get_double_member (figure, "value"), ==, 140e6);
+        }
+    }
+  g_assert_cmpuint (n_inferred, ==, 2);
+
+  text = run_cli ("--db", get_seeded_db (), "figures", "--brand", "Xiaomi", "--metric", "sales");
+  g_assert_nonnull (strstr (text->out, "2021 (inferred)"));
 }
 
 int
@@ -1720,6 +1980,10 @@ main (int   argc,
   g_test_add_func ("/cli/search/chinese", test_chinese_search);
   g_test_add_func ("/cli/figures/decimals", test_figures_decimals);
   g_test_add_func ("/cli/figures/states", test_figures_states);
+  g_test_add_func ("/cli/figures/inferred-period", test_figures_inferred_period);
+  g_test_add_func ("/cli/claims", test_claims);
+  g_test_add_func ("/cli/contradictions", test_contradictions);
+  g_test_add_func ("/cli/claims/errors", test_claims_errors);
 
   status = g_test_run ();
 

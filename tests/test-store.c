@@ -230,6 +230,7 @@ test_migration_step (Fixture       *fixture,
                " ALTER TABLE figures DROP COLUMN direction;"
                " ALTER TABLE figures DROP COLUMN span;"
                " ALTER TABLE figures DROP COLUMN claim_status;"
+               " ALTER TABLE figures DROP COLUMN period_inferred;"
                " PRAGMA user_version = 1");
   store = cited_store_open (fixture->path, &error);
   g_assert_no_error (error);

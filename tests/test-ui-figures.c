@@ -206,6 +206,9 @@ xiaomi_190m_figure (void)
   return g_array_index (bar->figure_ids, gint64, 0);
 }
 
+static CitedFigureObject *row_of (GListModel *rows,
+                                  gint64      id);
+
 static void
 test_sales_chart (void)
 {
@@ -233,6 +236,46 @@ test_sales_chart (void)
   g_assert_nonnull (figure->sentence);
   g_assert_true (strstr (figure->sentence, bar->tooltip) != NULL ||
                  strstr (bar->tooltip, figure->text) != NULL);
+
+  /* The 140 million overseas, cited three times in one article, is one
+   * bar; the table says the two figures without a year took their
+   * article's. */
+  {
+    CitedChartBar *overseas = NULL;
+    GListModel *rows = cited_figures_page_get_rows (figures_page ());
+    guint n_bars = 0, n_inferred = 0, n_rows = 0;
+
+    for (guint s = 0; s < chart->series->len; s++)
+      {
+        CitedChartSeries *each = g_ptr_array_index (chart->series, s);
+        CitedChartBar *here = (guint) category < each->bars->len
+                              ? g_ptr_array_index (each->bars, category) : NULL;
+
+        if (here != NULL && fabs (here->value - 140e6) < 0.5)
+          {
+            overseas = here;
+            n_bars++;
+          }
+      }
+    g_assert_cmpuint (n_bars, ==, 1);
+    g_assert_cmpuint (overseas->figure_ids->len, ==, 3);
+    for (guint i = 0; i < overseas->figure_ids->len; i++)
+      {
+        g_autoptr(CitedFigureObject) row = row_of (rows, g_array_index (overseas->figure_ids, gint64, i));
+        g_autofree char *period = NULL;
+
+        if (row == NULL)
+          continue;
+        n_rows++;
+        period = cited_figure_object_dup_period (row);
+        if (g_strcmp0 (period, "2021 (inferred)") == 0)
+          n_inferred++;
+        else
+          g_assert_cmpstr (period, ==, "2021");
+      }
+    g_assert_cmpuint (n_rows, ==, 3);
+    g_assert_cmpuint (n_inferred, ==, 2);
+  }
 
   /* A screen reader hears the values: the accessible label names Xiaomi
    * and 190M. */
@@ -943,6 +986,15 @@ test_brands_page (void)
   g_assert_nonnull (strstr (card, "Sales: "));
   g_assert_nonnull (strstr (card, "190M"));
   g_assert_nonnull (strstr (card, "share of voice"));
+  /* The 140 million overseas, cited three times in one article (twice
+   * without a year), is one claim: listed once, with its year. */
+  {
+    const char *first = strstr (card, "140M overseas (2021)");
+
+    g_test_message ("%s", card);
+    g_assert_nonnull (first);
+    g_assert_null (strstr (first + 1, "140M"));
+  }
 
   /* Share of voice first; then mentions over time; then a metric. */
   chart = cited_chart_view_get_chart (view);

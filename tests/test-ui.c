@@ -832,6 +832,86 @@ test_about_and_shortcuts (Fixture       *fixture,
 }
 
 static gboolean
+contradictions_loaded (gpointer data)
+{
+  return !cited_contradictions_dialog_get_loading (data);
+}
+
+/* The Contradictions dialog: empty on the sample corpus, which says so;
+ * two articles that disagree show side by side, and marking one right
+ * settles it for the dialog and the pages. */
+static void
+test_contradictions_dialog (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "disagree", NULL);
+  g_autofree char *a = g_build_filename (folder, "a.txt", NULL);
+  g_autofree char *b = g_build_filename (folder, "b.txt", NULL);
+  const char *paths[] = { folder, NULL };
+  g_autoptr(GError) error = NULL;
+  CitedContradictionsDialog *dialog;
+  g_autoptr(GPtrArray) after = NULL;
+
+  /* The menu's action opens it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.contradictions", NULL));
+  drain ();
+  dialog = NULL;
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+        if (CITED_IS_CONTRADICTIONS_DIALOG (window))
+          dialog = CITED_CONTRADICTIONS_DIALOG (window);
+      }
+  }
+  g_assert_nonnull (dialog);
+  g_assert_true (wait_for (contradictions_loaded, dialog));
+  g_assert_cmpstr (cited_contradictions_dialog_get_state (dialog), ==, "empty");
+  g_assert_cmpuint (cited_contradictions_dialog_get_n_contradictions (dialog), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_file_set_contents (a, "Xiaomi results\nReuters Updated on 2022-01-10\n\n"
+                          "Xiaomi sold 190 million phones in 2021.\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (b, "Xiaomi sales\nCaixin Updated on 2022-02-01\n\n"
+                          "Xiaomi sold about 150 million phones in 2021.\n", -1, &error);
+  g_assert_no_error (error);
+  cited_window_import_paths (fixture->window, paths);
+  wait_ready (fixture, 2);
+
+  dialog = cited_window_show_contradictions (fixture->window);
+  g_assert_nonnull (dialog);
+  g_assert_true (wait_for (contradictions_loaded, dialog));
+  g_assert_cmpstr (cited_contradictions_dialog_get_state (dialog), ==, "list");
+  g_assert_cmpuint (cited_contradictions_dialog_get_n_contradictions (dialog), ==, 1);
+
+  /* The 190 million has as many sources as the other: the first side is
+   * the one first listed; mark whichever is 190 million right. */
+  {
+    g_autoptr(GPtrArray) found = cited_store_list_contradictions (fixture->store, NULL, &error);
+    CitedContradiction *x;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 1);
+    x = g_ptr_array_index (found, 0);
+    g_assert_true (cited_contradictions_dialog_mark_right (dialog, 0, x->a->value == 190e6 ? 0 : 1,
+                                                           &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (wait_for (contradictions_loaded, dialog));
+  g_assert_cmpstr (cited_contradictions_dialog_get_state (dialog), ==, "empty");
+  after = cited_store_list_contradictions (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain ();
+}
+
+static gboolean
 is_text_view (GtkWidget     *widget,
               gconstpointer  data)
 {
@@ -1251,6 +1331,8 @@ main (int   argc,
   g_test_add ("/ui/import/cancel", Fixture, NULL, fixture_set_up, test_cancel_import, fixture_tear_down);
   g_test_add ("/ui/window/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow_window, fixture_tear_down);
   g_test_add ("/ui/window/about-and-shortcuts", Fixture, NULL, fixture_set_up, test_about_and_shortcuts,
+              fixture_tear_down);
+  g_test_add ("/ui/contradictions/dialog", Fixture, NULL, fixture_set_up, test_contradictions_dialog,
               fixture_tear_down);
   g_test_add_func ("/ui/window/store-error", test_store_error);
   g_test_add_func ("/ui/window/remembers-size-and-page", test_remembers_size_and_page);

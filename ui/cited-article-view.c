@@ -194,7 +194,16 @@ cited_article_view_describe_figure (CitedFigure *figure)
         ? g_strdup_printf ("Q%d %d", figure->quarter, figure->year)
         : g_strdup_printf ("%d", figure->year);
 
-      LINE (_("Period"), period);
+      if (figure->period_inferred)
+        {
+          /* Translators: a figure's period that the figure itself does not
+           * name, taken from its article's date. */
+          g_autofree char *inferred = g_strdup_printf (_("%s, from the article"), period);
+
+          LINE (_("Period"), inferred);
+        }
+      else
+        LINE (_("Period"), period);
     }
   if (figure->status == CITED_FIGURE_CONFIRMED)
     LINE (_("Status"), figure->edited ? _("edited and confirmed") : _("confirmed"));

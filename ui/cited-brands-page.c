@@ -146,21 +146,39 @@ card_label (const char *text,
   return label;
 }
 
+/* "more than 24K global", "140M overseas (2021)", "190M global (2021, 2
+ * sources)": a claim once, however many times it is cited. */
 static char *
-figure_phrase (const CitedFigure *f)
+claim_phrase (const CitedClaim *claim)
 {
-  g_autofree char *value = cited_value_format_qualified (f->value, f->unit, f->currency, f->qualifier);
-  GString *phrase = g_string_new (value);
+  g_autofree char *value = cited_format_value (claim->value, claim->unit, claim->currency);
+  GString *phrase = g_string_new (NULL);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
 
-  if (cited_figure_is_range (f))
+  if (claim->qualifier != NULL)
+    g_string_append_printf (phrase, "%s ", cited_value_qualifier_words (claim->qualifier));
+  g_string_append (phrase, value);
+  if (isfinite (claim->value_max) && claim->value_max > claim->value)
     {
-      g_autofree char *high = cited_format_value (f->value_max, f->unit, f->currency);
+      g_autofree char *high = cited_format_value (claim->value_max, claim->unit, claim->currency);
       g_string_append_printf (phrase, "–%s", high);
     }
-  if (f->scope != NULL)
-    g_string_append_printf (phrase, " %s", f->scope);
-  if (f->year > 0)
-    g_string_append_printf (phrase, " (%d)", f->year);
+  if (claim->scope != NULL)
+    g_string_append_printf (phrase, " %s", claim->scope);
+  if (claim->year > 0)
+    g_ptr_array_add (notes, g_strdup_printf ("%d", claim->year));
+  if (claim->n_sources > 1)
+    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source",
+                                                          "%u sources", claim->n_sources),
+                                             claim->n_sources));
+  if (notes->len > 0)
+    {
+      g_autofree char *joined = NULL;
+
+      g_ptr_array_add (notes, NULL);
+      joined = g_strjoinv (", ", (char **) notes->pdata);
+      g_string_append_printf (phrase, " (%s)", joined);
+    }
   return g_string_free (phrase, FALSE);
 }
 
@@ -170,15 +188,15 @@ static int
 compare_headline_first_cb (gconstpointer a,
                            gconstpointer b)
 {
-  const CitedFigure *fa = *(CitedFigure * const *) a;
-  const CitedFigure *fb = *(CitedFigure * const *) b;
-  int by_metric = g_strcmp0 (fa->metric, fb->metric);
+  const CitedClaim *ca = *(CitedClaim * const *) a;
+  const CitedClaim *cb = *(CitedClaim * const *) b;
+  int by_metric = g_strcmp0 (ca->metric, cb->metric);
 
   if (by_metric != 0)
     return by_metric;
-  if (g_strcmp0 (fa->metric, "rank") == 0)
-    return (fa->value > fb->value) - (fa->value < fb->value);
-  return (fa->value < fb->value) - (fa->value > fb->value);
+  if (g_strcmp0 (ca->metric, "rank") == 0)
+    return (ca->value > cb->value) - (ca->value < cb->value);
+  return (ca->value < cb->value) - (ca->value > cb->value);
 }
 
 /* "Sales: 190M global · 140M overseas · 50M domestic", one line per metric,
@@ -189,30 +207,30 @@ figure_lines (CitedStore *store,
               const char *brand,
               GError    **error)
 {
-  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GPtrArray) claims = NULL;
   g_autoptr(GHashTable) by_metric = NULL;
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   GPtrArray *lines;
   CitedQuery query = { 0 };
 
   query.brand = brand;
-  figures = cited_store_list_figures (store, &query, error);
-  if (figures == NULL)
+  claims = cited_store_list_claims (store, &query, error);
+  if (claims == NULL)
     return NULL;
-  g_ptr_array_sort (figures, compare_headline_first_cb);
+  g_ptr_array_sort (claims, compare_headline_first_cb);
 
   by_metric = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                      (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < metric_keys->len; i++)
     g_ptr_array_add (order, g_ptr_array_index (metric_keys, i));
 
-  for (guint i = 0; i < figures->len; i++)
+  for (guint i = 0; i < claims->len; i++)
     {
-      CitedFigure *f = g_ptr_array_index (figures, i);
+      CitedClaim *f = g_ptr_array_index (claims, i);
       g_autofree char *phrase = NULL;
       GPtrArray *values;
 
-      if (f->metric == NULL || f->status == CITED_FIGURE_REJECTED)
+      if (f->metric == NULL)
         continue;
       values = g_hash_table_lookup (by_metric, f->metric);
       if (values == NULL)
@@ -222,7 +240,7 @@ figure_lines (CitedStore *store,
           if (!g_ptr_array_find_with_equal_func (order, f->metric, g_str_equal, NULL))
             g_ptr_array_add (order, f->metric);
         }
-      phrase = figure_phrase (f);
+      phrase = claim_phrase (f);
       if (!g_ptr_array_find_with_equal_func (values, phrase, g_str_equal, NULL))
         g_ptr_array_add (values, g_steal_pointer (&phrase));
     }

@@ -198,16 +198,22 @@ char *
 cited_figure_object_dup_period (CitedFigureObject *self)
 {
   CitedFigure *f;
+  g_autofree char *period = NULL;
 
   g_return_val_if_fail (CITED_IS_FIGURE_OBJECT (self), NULL);
 
   f = self->figure;
   if (f->year > 0 && f->quarter > 0)
     /* TRANSLATORS: a quarter of a year, e.g. "Q2 2021". */
-    return g_strdup_printf (_("Q%d %d"), f->quarter, f->year);
-  if (f->year > 0)
-    return g_strdup_printf ("%d", f->year);
-  return g_strdup ("");
+    period = g_strdup_printf (_("Q%d %d"), f->quarter, f->year);
+  else if (f->year > 0)
+    period = g_strdup_printf ("%d", f->year);
+  else
+    return g_strdup ("");
+  /* The year is the article's: the figure names none. */
+  if (f->period_inferred)
+    return g_strdup_printf (_("%s (inferred)"), period);
+  return g_steal_pointer (&period);
 }
 
 const char *
