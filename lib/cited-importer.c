@@ -1317,14 +1317,111 @@ looks_like_thucnews (const char *text)
 /* HTML                                                                      */
 /* ------------------------------------------------------------------------ */
 
+/* Text that references to entities declared in a feed's DOCTYPE may add to
+ * the whole file. Feeds declare such entities seldom and for a character or
+ * a word; one of 33,000 characters referenced 33,000 times would make a
+ * gigabyte of text out of 132 KB. The parser does not substitute entities
+ * (no XML_PARSE_NOENT); their text is added here, within this budget. */
+#define MAX_ENTITY_TEXT (1024 * 1024)
+
+typedef struct {
+  gsize    entity_text;
+  gboolean exceeded;
+} EntityBudget;
+
+static void
+append_node_text (GString      *out,
+                  xmlNode      *node,
+                  EntityBudget *budget,
+                  gboolean      in_entity,
+                  guint         depth)
+{
+  /* libxml2 refuses entity loops; this is a second guard for the stack. */
+  if (depth > 64)
+    {
+      budget->exceeded = TRUE;
+      return;
+    }
+  for (; node != NULL && !budget->exceeded; node = node->next)
+    switch (node->type)
+      {
+      case XML_TEXT_NODE:
+      case XML_CDATA_SECTION_NODE:
+        if (node->content != NULL)
+          {
+            gsize len = strlen ((const char *) node->content);
+
+            if (in_entity)
+              {
+                budget->entity_text += len;
+                if (budget->entity_text > MAX_ENTITY_TEXT)
+                  {
+                    budget->exceeded = TRUE;
+                    return;
+                  }
+              }
+            g_string_append_len (out, (const char *) node->content, len);
+          }
+        break;
+      case XML_ELEMENT_NODE:
+        append_node_text (out, node->children, budget, in_entity, depth + 1);
+        break;
+      case XML_ENTITY_REF_NODE:
+        {
+          xmlEntity *entity = xmlGetDocEntity (node->doc, node->name);
+
+          if (entity != NULL)
+            append_node_text (out, entity->children, budget, TRUE, depth + 1);
+        }
+        break;
+      default:
+        break;
+      }
+}
+
+/* The text of @node with its entities expanded, as xmlNodeGetContent()
+ * gives it, but within the budget a feed's document carries in _private. */
 static char *
 xml_text (xmlNode *node)
 {
-  xmlChar *content = xmlNodeGetContent (node);
-  char *text = g_strdup ((const char *) content);
+  EntityBudget *budget = node->doc != NULL ? node->doc->_private : NULL;
+  GString *out;
 
-  xmlFree (content);
-  return text;
+  if (budget == NULL)
+    {
+      xmlChar *content = xmlNodeGetContent (node);
+      char *text = g_strdup ((const char *) content);
+
+      xmlFree (content);
+      return text;
+    }
+  out = g_string_new (NULL);
+  if (node->type == XML_ELEMENT_NODE)
+    append_node_text (out, node->children, budget, FALSE, 0);
+  else
+    append_node_text (out, node, budget, FALSE, 0);
+  return g_string_free (out, FALSE);
+}
+
+/* An attribute without a namespace (as xmlGetProp() finds it), its entity
+ * references expanded within the document's budget like xml_text(). */
+static char *
+xml_prop (xmlNode    *node,
+          const char *name)
+{
+  EntityBudget *budget = node->doc != NULL ? node->doc->_private : NULL;
+
+  if (budget == NULL)
+    return (char *) xmlGetProp (node, (const xmlChar *) name);
+  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+    if (attr->ns == NULL && attr->name != NULL && g_str_equal ((const char *) attr->name, name))
+      {
+        GString *out = g_string_new (NULL);
+
+        append_node_text (out, attr->children, budget, FALSE, 0);
+        return g_string_free (out, FALSE);
+      }
+  return NULL;
 }
 
 typedef struct {
@@ -1729,7 +1826,7 @@ child_named (xmlNode    *parent,
 static char *
 atom_text (xmlNode *node)
 {
-  g_autofree char *type = (char *) xmlGetProp (node, (const xmlChar *) "type");
+  g_autofree char *type = xml_prop (node, "type");
 
   if (type != NULL && g_ascii_strcasecmp (type, "xhtml") == 0)
     return node_text (node);
@@ -1798,10 +1895,10 @@ parse_feed_item (ParseContext *ctx,
         {
           if (atom || g_str_equal (prefix, "atom"))
             {
-              g_autofree char *rel = (char *) xmlGetProp (c, (const xmlChar *) "rel");
+              g_autofree char *rel = xml_prop (c, "rel");
 
               if (rel == NULL || g_str_equal (rel, "alternate"))
-                link = (char *) xmlGetProp (c, (const xmlChar *) "href");
+                link = xml_prop (c, "href");
             }
           else
             link = g_strstrip (xml_text (c));
@@ -1978,6 +2075,7 @@ parse_xml_feed (ParseContext  *ctx,
   gboolean atom = FALSE;
   gboolean truncated = FALSE;
   g_auto(XmlFirstError) first = { 0, NULL };
+  EntityBudget budget = { 0, FALSE };
   guint n_complete = 0;
   guint index = 0;
   guint n_before = ctx->articles->len;
@@ -2025,6 +2123,7 @@ parse_xml_feed (ParseContext  *ctx,
       return;
     }
 
+  doc->_private = &budget;
   root = xmlDocGetRootElement (doc);
   if (root != NULL && is_named (root, "rss"))
     {
@@ -2088,10 +2187,22 @@ parse_xml_feed (ParseContext  *ctx,
         {
           if (truncated && index >= n_complete)
             break;
+          if (budget.exceeded)
+            break;
           parse_feed_item (ctx, c, atom, feed_title, seen, ++index);
         }
 
   xmlFreeDoc (doc);
+
+  if (budget.exceeded)
+    {
+      /* Whatever was read is incomplete: the whole file is refused. */
+      g_ptr_array_set_size (ctx->articles, n_before);
+      g_set_error (error, CITED_ERROR, CITED_ERROR_TOO_LARGE,
+                   _("Entities declared in the file expand to more than %u MB of text"),
+                   MAX_ENTITY_TEXT / (1024 * 1024));
+      return;
+    }
 
   if (truncated && n_complete == 0)
     {
@@ -2121,6 +2232,49 @@ parse_xml_feed (ParseContext  *ctx,
 /* ------------------------------------------------------------------------ */
 /* JSON Lines and JSON Feed                                                  */
 /* ------------------------------------------------------------------------ */
+
+/* json-glib's parser recurses once per level of nesting, so a file of a
+ * hundred thousand "[" overflows the stack. JSON that is read is first
+ * scanned for its depth: brackets outside strings, as jq counts them. */
+#define MAX_JSON_DEPTH 512
+
+static gboolean
+json_too_deep (const char *text,
+               gsize       length)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length && text[i] != '\0'; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < length)
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_JSON_DEPTH)
+            return TRUE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return FALSE;
+}
+
+static void
+set_json_depth_error (GError **error)
+{
+  g_set_error (error, CITED_ERROR, CITED_ERROR_PARSE,
+               _("JSON nested deeper than %u levels"), MAX_JSON_DEPTH);
+}
 
 /* json-glib prefixes its messages with "<data>:" when parsing memory. */
 static const char *
@@ -2215,7 +2369,9 @@ scan_json_ld (const char *json,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
 
-  if (json != NULL && json_parser_load_from_data (parser, json, -1, NULL))
+  /* Metadata only: a block too deep to read is skipped, the page is not. */
+  if (json != NULL && !json_too_deep (json, strlen (json)) &&
+      json_parser_load_from_data (parser, json, -1, NULL))
     scan_json_ld_node (json_parser_get_root (parser), scan, 0);
 }
 
@@ -2292,6 +2448,12 @@ parse_json_lines (ParseContext *ctx,
       if (*line == '\0')
         continue;
       where = g_strdup_printf ("%u", line_no);
+      if (json_too_deep (line, len))
+        {
+          set_json_depth_error (&local_error);
+          item_rejected (ctx, where, local_error->message);
+          continue;
+        }
       if (!json_parser_load_from_data (parser, line, -1, &local_error))
         {
           g_autofree char *message = g_strdup_printf (_("Not valid JSON: %s"),
@@ -2300,7 +2462,9 @@ parse_json_lines (ParseContext *ctx,
           item_rejected (ctx, where, message);
           continue;
         }
-      if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      /* A line of nothing but a comment ("//") parses to no value at all. */
+      if (json_parser_get_root (parser) == NULL ||
+          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         {
           item_rejected (ctx, where, _("Not a JSON object"));
           continue;
@@ -2325,11 +2489,16 @@ parse_json_document (ParseContext  *ctx,
   JsonArray *items = NULL;
   const char *feed_title = NULL;
 
+  if (json_too_deep (text, strlen (text)))
+    {
+      set_json_depth_error (error);
+      return FALSE;
+    }
   if (!json_parser_load_from_data (parser, text, -1, error))
     return FALSE;
 
   root = json_parser_get_root (parser);
-  if (JSON_NODE_HOLDS_OBJECT (root))
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     {
       static const char * const feed_title_keys[] = { "title", NULL };
       JsonObject *object = json_node_get_object (root);
@@ -2368,7 +2537,7 @@ parse_json_document (ParseContext  *ctx,
           return TRUE;
         }
     }
-  else if (JSON_NODE_HOLDS_ARRAY (root))
+  else if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
     items = json_node_get_array (root);
 
   if (items == NULL)
@@ -2736,16 +2905,18 @@ parse_data_full (const char  *name,
             if (!parse_json_document (&ctx, text, &local_error))
               {
                 const char *eol = strchr (text, '\n');
+                /* Not JSON as a whole, or too deep to read as a whole. */
+                gboolean syntax = local_error->domain == JSON_PARSER_ERROR ||
+                                  g_error_matches (local_error, CITED_ERROR, CITED_ERROR_PARSE);
 
                 /* Several lines that each start an object: JSON Lines. */
-                if (local_error->domain == JSON_PARSER_ERROR && eol != NULL &&
-                    strstr (eol, "\n{") != NULL)
+                if (syntax && eol != NULL && strstr (eol, "\n{") != NULL)
                   {
                     g_clear_error (&local_error);
                     lines = TRUE;
                   }
                 /* A text file that happens to start with a brace. */
-                else if (local_error->domain == JSON_PARSER_ERROR &&
+                else if (syntax &&
                          (g_ascii_strcasecmp (ext, "txt") == 0 ||
                           g_ascii_strcasecmp (ext, "text") == 0 ||
                           g_ascii_strcasecmp (ext, "md") == 0))
@@ -3094,22 +3265,67 @@ collect_files (const char * const *paths,
   return files;
 }
 
+/* Errors of the store that are one article's fault, not the database's. */
+static gboolean
+is_article_error (const GError *error)
+{
+  return g_error_matches (error, CITED_ERROR, CITED_ERROR_TOO_LARGE) ||
+         g_error_matches (error, CITED_ERROR, CITED_ERROR_INVALID);
+}
+
+/* @batch_paths holds the file each article of @batch came from. */
 static gboolean
 flush_batch (CitedStore         *store,
              GPtrArray          *batch,
+             GPtrArray          *batch_paths,
              CitedImportResult  *result,
              GError            **error)
 {
+  g_autoptr(GError) local_error = NULL;
   guint n_added = 0;
   guint n_duplicates = 0;
 
   if (batch->len == 0)
     return TRUE;
-  if (!cited_store_add_articles (store, batch, &n_added, &n_duplicates, error))
-    return FALSE;
-  result->n_added += n_added;
-  result->n_duplicates += n_duplicates;
+  if (cited_store_add_articles (store, batch, &n_added, &n_duplicates, &local_error))
+    {
+      result->n_added += n_added;
+      result->n_duplicates += n_duplicates;
+    }
+  else if (!is_article_error (local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  else
+    {
+      /* The store refused one article and so wrote nothing of the batch.
+       * Each file's articles go in again by themselves: only the file that
+       * holds the refused article is refused, with the store's reason. */
+      for (guint i = 0; i < batch->len;)
+        {
+          const char *path = g_ptr_array_index (batch_paths, i);
+          g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+          g_autoptr(GError) file_error = NULL;
+
+          for (; i < batch->len && g_ptr_array_index (batch_paths, i) == path; i++)
+            g_ptr_array_add (one, cited_article_ref (g_ptr_array_index (batch, i)));
+          if (cited_store_add_articles (store, one, &n_added, &n_duplicates, &file_error))
+            {
+              result->n_added += n_added;
+              result->n_duplicates += n_duplicates;
+            }
+          else if (is_article_error (file_error))
+            add_rejection (result->rejected, path, file_error->message);
+          else
+            {
+              g_propagate_error (error, g_steal_pointer (&file_error));
+              return FALSE;
+            }
+        }
+    }
   g_ptr_array_set_size (batch, 0);
+  g_ptr_array_set_size (batch_paths, 0);
   return TRUE;
 }
 
@@ -3144,6 +3360,7 @@ cited_import_paths (CitedStore          *store,
   g_autoptr(CitedImportResult) result = import_result_new ();
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  g_autoptr(GPtrArray) batch_paths = g_ptr_array_new ();   /* borrowed from files */
   WalkProgress walk = { progress, user_data, 0 };
 
   g_return_val_if_fail (CITED_IS_STORE (store), NULL);
@@ -3171,16 +3388,19 @@ cited_import_paths (CitedStore          *store,
         add_rejection (result->rejected, path, local_error->message);
       else
         for (guint j = 0; j < articles->len; j++)
-          g_ptr_array_add (batch, cited_article_ref (g_ptr_array_index (articles, j)));
+          {
+            g_ptr_array_add (batch, cited_article_ref (g_ptr_array_index (articles, j)));
+            g_ptr_array_add (batch_paths, (gpointer) path);
+          }
 
-      if (batch->len >= BATCH_SIZE && !flush_batch (store, batch, result, error))
+      if (batch->len >= BATCH_SIZE && !flush_batch (store, batch, batch_paths, result, error))
         return NULL;
 
       if (progress != NULL)
         progress (i + 1, files->len, path, user_data);
     }
 
-  if (!flush_batch (store, batch, result, error))
+  if (!flush_batch (store, batch, batch_paths, result, error))
     return NULL;
 
   return g_steal_pointer (&result);

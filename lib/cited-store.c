@@ -32,6 +32,7 @@ struct _CitedStore
   sqlite3      *db;
   GHashTable   *stmts;      /* SQL text -> sqlite3_stmt, one cache per connection */
   CitedLexicon *lexicon;
+  gsize         max_text;   /* the longest title or body stored; SQLite's limit by default */
 };
 
 G_DEFINE_FINAL_TYPE (CitedStore, cited_store, G_TYPE_OBJECT)
@@ -697,6 +698,7 @@ cited_store_open (const char  *path,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, sql_contains, NULL, NULL, NULL);
   sqlite3_busy_timeout (self->db, 60000);
+  self->max_text = (gsize) sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, -1) - 1;
 
   if (!migrate (self, error))
     return NULL;
@@ -1409,6 +1411,18 @@ add_articles_locked (CitedStore  *self,
 
       prepare_article (article);
       pending[i].article = article;
+      /* SQLite would bind a longer value as NULL. Refused before its
+       * extraction, with CITED_ERROR_TOO_LARGE, so that an importer can
+       * tell this article's fault from the database's. */
+      if ((article->body != NULL && strlen (article->body) > self->max_text) ||
+          (article->title != NULL && strlen (article->title) > self->max_text))
+        {
+          g_set_error (error, CITED_ERROR, CITED_ERROR_TOO_LARGE,
+                       _("The article’s text is too large to store (more than %"
+                         G_GSIZE_FORMAT " bytes)"), self->max_text);
+          ok = FALSE;
+          goto out;
+        }
       if (g_hash_table_contains (seen, article->hash))
         exists = TRUE;
       else if (!hash_exists (self, article->hash, &exists, error))
@@ -1468,6 +1482,16 @@ out:
   g_cond_clear (&job.cond);
   g_mutex_clear (&job.mutex);
   return ok;
+}
+
+/* See cited-store-private.h. */
+void
+cited_store_set_max_text (CitedStore *self,
+                          gsize       max_text)
+{
+  g_return_if_fail (CITED_IS_STORE (self));
+
+  self->max_text = MIN (max_text, (gsize) sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, -1) - 1);
 }
 
 /**

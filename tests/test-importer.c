@@ -11,6 +11,7 @@
 #include "cited-error.h"
 #include "cited-importer.h"
 #include "cited-store.h"
+#include "cited-store-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                   */
@@ -1396,6 +1397,161 @@ test_import_corpora (Fixture       *f,
   g_assert_cmpuint (count_articles (f->store), ==, result->n_added);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Hostile input                                                             */
+/* ------------------------------------------------------------------------ */
+
+/* JSON nested a hundred thousand levels deep (json-glib recurses once per
+ * level) is refused with a reason, the file, the line or the page's
+ * metadata block alone; the rest of the folder is imported. */
+static void
+test_import_deep_json (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *brackets = g_strnfill (100000, '[');
+  g_autoptr(GString) objects = g_string_new (NULL);
+  g_autofree char *jsonl = g_strdup_printf ("{\"title\": \"Good line\", \"text\": \"Wren sold 4 kites.\"}\n"
+                                            "%s\n", brackets);
+  g_autofree char *html = g_strdup_printf ("<html><head><title>Deep page</title>"
+                                           "<script type=\"application/ld+json\">%s</script></head>"
+                                           "<body><p>Plover sold 8 ships in 2021.</p></body></html>",
+                                           brackets);
+  g_autofree char *folder = g_build_filename (f->dir, "deep", NULL);
+  const char *paths[] = { folder, NULL };
+  g_autoptr(CitedImportResult) result = NULL;
+  const CitedRejection *rejection;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (objects, "{\"a\":");
+  g_free (write_file (f, "deep/a-good.txt", "Good text\n\nFalcon sold 3 planes.\n", -1));
+  g_free (write_file (f, "deep/b-arrays.json", brackets, -1));
+  g_free (write_file (f, "deep/c-objects.json", objects->str, -1));
+  g_free (write_file (f, "deep/d-lines.jsonl", jsonl, -1));
+  g_free (write_file (f, "deep/e-page.html", html, -1));
+
+  result = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_files, ==, 4 + 1);
+  /* a-good.txt, the first line of d-lines.jsonl and the page. */
+  g_assert_cmpuint (result->n_added, ==, 3);
+  rejection = find_rejection (result, "b-arrays.json");
+  g_assert_nonnull (rejection);
+  g_assert_nonnull (strstr (rejection->reason, "nested deeper"));
+  rejection = find_rejection (result, "c-objects.json");
+  g_assert_nonnull (rejection);
+  g_assert_nonnull (strstr (rejection->reason, "nested deeper"));
+  rejection = find_rejection (result, "d-lines.jsonl:2");
+  g_assert_nonnull (rejection);
+  g_assert_nonnull (strstr (rejection->reason, "nested deeper"));
+  g_assert_null (find_rejection (result, "e-page.html"));
+  g_assert_cmpuint (result->rejected->len, ==, 3);
+  g_assert_cmpuint (count_articles (f->store), ==, 3);
+}
+
+/* A JSON Lines line that holds only a comment has no value at all. */
+static void
+test_json_lines_comment (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  const char text[] = "{\"title\": \"First\", \"text\": \"Wren sold 4 kites.\"}\n//\n/* c */\n";
+
+  articles = cited_parse_data ("comment.jsonl", text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 1);
+  g_assert_cmpstr (article_at (articles, 0)->title, ==, "First");
+}
+
+/* An entity declared in a feed's DOCTYPE and referenced over and over
+ * would make one article of a hundred megabytes out of 40 KB: the file is
+ * refused with a reason, a feed whose entities stay small is read with
+ * them expanded, and the other files are imported. */
+static void
+test_import_entity_amplification (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) amp = g_string_new ("<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY e \"");
+  g_autofree char *folder = g_build_filename (f->dir, "feeds", NULL);
+  const char *paths[] = { folder, NULL };
+  g_autoptr(CitedImportResult) result = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  const CitedRejection *rejection;
+  gboolean expanded = FALSE;
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_c (amp, 'A');
+  g_string_append (amp, "\">]>\n<rss version=\"2.0\"><channel><title>T</title><item><title>Amplified</title>"
+                        "<description>");
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (amp, "&e;");
+  g_string_append (amp, "</description></item></channel></rss>\n");
+
+  g_free (write_file (f, "feeds/a-good.txt", "Good text\n\nFalcon sold 3 planes.\n", -1));
+  g_free (write_file (f, "feeds/b-amplified.rss", amp->str, -1));
+  g_free (write_file (f, "feeds/c-small-entity.rss",
+                      "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY co \"Plover Shipping\">]>\n"
+                      "<rss version=\"2.0\"><channel><title>T</title><item><title>Ships</title>"
+                      "<link>https://example.com/ships</link>"
+                      "<description>&co; sold 8 ships in 2021.</description></item></channel></rss>\n",
+                      -1));
+
+  result = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_added, ==, 2);
+  rejection = find_rejection (result, "b-amplified.rss");
+  g_assert_nonnull (rejection);
+  g_assert_nonnull (strstr (rejection->reason, "Entities"));
+  g_assert_cmpuint (result->rejected->len, ==, 1);
+
+  stored = cited_store_list_articles (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 2);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      g_autoptr(CitedArticle) article = NULL;
+
+      article = cited_store_get_article (f->store, ((CitedArticle *) g_ptr_array_index (stored, i))->id,
+                                         &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (strlen (article->body), <, 1000);
+      if (strstr (article->body, "Plover Shipping sold 8 ships") != NULL)
+        expanded = TRUE;
+    }
+  g_assert_true (expanded);
+}
+
+/* An article the store cannot hold fails neither the batch nor the other
+ * files in it: its file is refused with the store's reason. */
+static void
+test_import_article_too_large_to_store (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_text = g_strnfill (5000, 'x');
+  g_autofree char *contents = g_strdup_printf ("Long one\n\nWren sold 4 kites. %s\n", long_text);
+  g_autofree char *folder = g_build_filename (f->dir, "batch", NULL);
+  const char *paths[] = { folder, NULL };
+  g_autoptr(CitedImportResult) result = NULL;
+  const CitedRejection *rejection;
+
+  g_free (write_file (f, "batch/a-good.txt", "First\n\nFalcon sold 3 planes.\n", -1));
+  g_free (write_file (f, "batch/b-long.txt", contents, -1));
+  g_free (write_file (f, "batch/c-good.txt", "Third\n\nPlover sold 8 ships.\n", -1));
+  cited_store_set_max_text (f->store, 1000);
+
+  result = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (result->n_added, ==, 2);
+  rejection = find_rejection (result, "b-long.txt");
+  g_assert_nonnull (rejection);
+  g_assert_nonnull (strstr (rejection->reason, "too large"));
+  g_assert_cmpuint (result->rejected->len, ==, 1);
+  g_assert_cmpuint (count_articles (f->store), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1441,6 +1597,10 @@ main (int   argc,
   g_test_add ("/importer/import/async", Fixture, NULL, fixture_setup, test_import_async, fixture_teardown);
   g_test_add ("/importer/import/async-cancelled", Fixture, NULL, fixture_setup, test_import_async_cancelled, fixture_teardown);
   g_test_add ("/importer/import/corpora", Fixture, NULL, fixture_setup, test_import_corpora, fixture_teardown);
+  g_test_add_func ("/importer/hostile/json-lines-comment", test_json_lines_comment);
+  g_test_add ("/importer/hostile/deep-json", Fixture, NULL, fixture_setup, test_import_deep_json, fixture_teardown);
+  g_test_add ("/importer/hostile/entity-amplification", Fixture, NULL, fixture_setup, test_import_entity_amplification, fixture_teardown);
+  g_test_add ("/importer/hostile/article-too-large-to-store", Fixture, NULL, fixture_setup, test_import_article_too_large_to_store, fixture_teardown);
 
   return g_test_run ();
 }
