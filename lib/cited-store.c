@@ -535,6 +535,33 @@ read_pragma_int (CitedStore  *self,
   return rc == SQLITE_ROW;
 }
 
+/* Whether a database without Cited's application_id may be used: a new
+ * one (no tables, no version) is set up; one with Cited's own tables is
+ * Cited's with the id lost (a copy rebuilt from an SQL dump keeps
+ * user_version but not application_id). Every other one is another
+ * program's, whatever its user_version says. */
+static gboolean
+is_new_or_cited_without_id (CitedStore *self,
+                            int         app_id,
+                            int         version)
+{
+  int n_tables = -1;
+  int n_cited = -1;
+
+  if (app_id != 0)
+    return FALSE;
+  if (!read_pragma_int (self, "SELECT count (*) FROM sqlite_schema", &n_tables, NULL))
+    return FALSE;
+  if (n_tables == 0)
+    return version == 0;
+  if (!read_pragma_int (self,
+                        "SELECT count (*) FROM sqlite_schema WHERE type = 'table' AND name IN"
+                        " ('articles', 'article_bodies', 'figures', 'mentions', 'brands')",
+                        &n_cited, NULL))
+    return FALSE;
+  return n_cited == 5 && version >= 1;
+}
+
 static gboolean
 migrate (CitedStore  *self,
          GError     **error)
@@ -559,10 +586,12 @@ migrate (CitedStore  *self,
       return FALSE;
     }
 
-  if (app_id != 0 && app_id != CITED_APPLICATION_ID)
+  /* Before anything is written, and before the version is taken for
+   * Cited's: another program's database is left exactly as it is. */
+  if (app_id != CITED_APPLICATION_ID && !is_new_or_cited_without_id (self, app_id, version))
     {
       g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
-                   _("“%s” is a database of another application, not of Cited"),
+                   _("“%s” is not a Cited database: it belongs to another application"),
                    self->path);
       return FALSE;
     }
@@ -575,6 +604,16 @@ migrate (CitedStore  *self,
                      "Update Cited to open it."),
                    self->path, version, known);
       return FALSE;
+    }
+
+  /* Cited's own tables without the id: the id is written back (a
+   * migration below writes it too). */
+  if (app_id == 0 && version == known)
+    {
+      g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", CITED_APPLICATION_ID);
+
+      if (!exec_sql (self, set_id, error))
+        return FALSE;
     }
 
   for (int step = version; step < known; step++)

@@ -1199,7 +1199,9 @@ test_db_errors (void)
   g_assert_nonnull (strstr (garbage->err, not_db));
 
   g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 9999;",
+  /* A newer Cited's database carries Cited's application id. */
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 9999;"
+                                     " PRAGMA application_id = 1128879172;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   too_new = run_cli ("--db", newer, "figures");
@@ -1214,6 +1216,60 @@ test_db_errors (void)
   g_assert_cmpstr (unwritable->out, ==, "");
 }
 
+
+/* Another program's SQLite file is refused by every command, whatever its
+ * user_version, and is not written to: no tables, no id, no WAL. */
+static void
+test_db_foreign (void)
+{
+  const char * const setups[] = {
+    "CREATE TABLE notes (x); INSERT INTO notes VALUES ('my note');",
+    "CREATE TABLE notes (x); PRAGMA user_version = 9999;",
+  };
+  g_autofree char *corpus = corpus_dir ();
+
+  if (!have_cli ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (setups); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("foreign-%u.db", i);
+      g_autofree char *path = tmp_path (name);
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *before = NULL;
+      gsize before_len = 0;
+      sqlite3 *db = NULL;
+      const char * const commands[][6] = {
+        { "--db", path, "articles", NULL }, { "--db", path, "figures", NULL },
+        { "--db", path, "brands", NULL }, { "--db", path, "import", corpus, NULL },
+        { "--db", path, "brands", "add", "Wren", NULL },
+      };
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, setups[i], NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+      g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+      for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+        {
+          g_autoptr(Run) run = NULL;
+          g_autofree char *after = NULL;
+          gsize after_len = 0;
+
+          run = run_cli_env (NULL, commands[c]);
+          g_test_message ("%s: %s", commands[c][2], run->err);
+          g_assert_cmpint (run->status, ==, 1);
+          g_assert_cmpstr (run->out, ==, "");
+          g_assert_nonnull (strstr (run->err, "not a Cited database"));
+          g_assert_nonnull (strstr (run->err, path));
+          g_assert_null (strstr (run->err, "newer version"));
+
+          g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+          g_assert_cmpmem (before, before_len, after, after_len);
+          g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+        }
+    }
+}
 
 /* A read-only command never creates a database: a mistyped --db is told,
  * not answered with an empty list. import and brands add create one. */
@@ -1655,6 +1711,7 @@ main (int   argc,
   g_test_add_func ("/cli/chart", test_chart);
   g_test_add_func ("/cli/db/env", test_db_env);
   g_test_add_func ("/cli/db/errors", test_db_errors);
+  g_test_add_func ("/cli/db/foreign", test_db_foreign);
   g_test_add_func ("/cli/db/missing", test_db_missing);
   g_test_add_func ("/cli/unknown-metric-brand", test_unknown_metric);
   g_test_add_func ("/cli/import/reports", test_import_reports);
