@@ -16,6 +16,7 @@
 #include "cited-extractor.h"
 #include "cited-store.h"
 #include "cited-store-private.h"
+#include "cited-value.h"
 
 /* "CITD": tells our databases from other SQLite files. */
 #define CITED_APPLICATION_ID 0x43495444
@@ -3772,6 +3773,12 @@ cited_store_set_figure_edit (CitedStore             *self,
     {
       g_set_error_literal (error, CITED_ERROR, CITED_ERROR_INVALID,
                            _("A figure’s value must be a finite number"));
+      return FALSE;
+    }
+  if (!isnan (edit->value) && !cited_value_in_bounds (edit->value))
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                   _("A figure’s value must be at most %g in magnitude"), CITED_VALUE_MAX);
       return FALSE;
     }
 
