@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "cited-cli"
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <math.h>
 #include <signal.h>
@@ -119,6 +120,23 @@ ensure_utf8 (char       **text,
     }
   g_free (*text);
   *text = converted;
+  return TRUE;
+}
+
+/* Brand names are shown in tables, charts and messages: one that holds a
+ * control character (an escape sequence that would recolour or clear the
+ * terminal it is echoed to) is refused, and not echoed. */
+static gboolean
+ensure_printable (const char *text,
+                  const char *command,
+                  const char *option)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      {
+        usage_error (command, _("The value of %s holds a control character"), option);
+        return FALSE;
+      }
   return TRUE;
 }
 
@@ -1932,9 +1950,15 @@ brands_add (Cli           *cli,
   g_strstrip (name);
   if (*name == '\0')
     return usage_error ("brands", _("The brand name is empty"));
+  if (!ensure_printable (name, "brands", "NAME"))
+    return EXIT_USAGE;
   for (guint i = 0; o->aliases != NULL && o->aliases[i] != NULL; i++)
-    if (*g_strstrip (o->aliases[i]) == '\0')
-      return usage_error ("brands", _("An alias is empty"));
+    {
+      if (*g_strstrip (o->aliases[i]) == '\0')
+        return usage_error ("brands", _("An alias is empty"));
+      if (!ensure_printable (o->aliases[i], "brands", "--alias"))
+        return EXIT_USAGE;
+    }
   if (o->color != NULL && !is_color (o->color))
     return usage_error ("brands", _("“%s” is not a colour: write it as #RRGGBB"), o->color);
   return cmd_brands_add (cli, name, o->aliases, o->color);
@@ -1965,6 +1989,8 @@ brands_decide (Cli           *cli,
   g_strstrip (name);
   if (*name == '\0')
     return usage_error ("brands", _("The company name is empty"));
+  if (!ensure_printable (name, "brands", "NAME") || !ensure_printable (o->into, "brands", "--into"))
+    return EXIT_USAGE;
   return cmd_brands_decide (cli, rest[0], name, o->into);
 }
 
@@ -2266,9 +2292,9 @@ commands_description (void)
   return g_string_free (out, FALSE);
 }
 
-int
-main (int   argc,
-      char *argv[])
+static int
+run (int   argc,
+     char *argv[])
 {
   g_auto(Cli) cli = { 0 };
   g_autoptr(GOptionContext) context = NULL;
@@ -2340,14 +2366,38 @@ main (int   argc,
       if (g_str_equal (args[1], commands[i].name))
         {
           g_auto(GStrv) command_args = g_strdupv (args + 1);
-          int status = commands[i].run (&cli, &command_args);
-
-          fflush (stdout);
-          return status;
+          return commands[i].run (&cli, &command_args);
         }
     }
 
   if (args[1][0] == '-')
     return usage_error (NULL, _("Unknown option %s"), args[1]);
   return usage_error (NULL, _("Unknown command “%s”"), args[1]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status = run (argc, argv);
+  int flushed;
+
+  /* Output that did not reach its file (a full disk, /dev/full) is a
+   * failure, as it is for cat: a script must not take half a listing for
+   * a whole one. */
+  errno = 0;
+  flushed = fflush (stdout);
+  if (flushed != 0 || ferror (stdout))
+    {
+      g_autofree char *message = NULL;
+
+      if (errno != 0)
+        message = g_strdup_printf (_("Could not write the output: %s"), g_strerror (errno));
+      else
+        message = g_strdup (_("Could not write the output"));
+      fprintf (stderr, "%s: %s\n", PROGRAM_NAME, message);
+      if (status == EXIT_OK)
+        status = EXIT_FAILED;
+    }
+  return status;
 }

@@ -1271,6 +1271,92 @@ test_db_foreign (void)
     }
 }
 
+/* Output that cannot be written (stdout on a full disk) is a failure with a
+ * message, as it is for cat, not a listing silently lost with status 0. */
+static void
+test_full_stdout (void)
+{
+  const char *db = NULL;
+  const char * const commands[][5] = {
+    { "articles", NULL }, { "figures", "--format", "json", NULL }, { "brands", "--format", "csv", NULL },
+  };
+
+  if (!have_cli ())
+    return;
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+  db = get_seeded_db ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands) + 1; i++)
+    {
+      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+
+      g_ptr_array_add (argv, (gpointer) cli_path ());
+      if (i < G_N_ELEMENTS (commands))
+        {
+          g_ptr_array_add (argv, "--db");
+          g_ptr_array_add (argv, (gpointer) db);
+          for (guint j = 0; commands[i][j] != NULL; j++)
+            g_ptr_array_add (argv, (gpointer) commands[i][j]);
+        }
+      else
+        g_ptr_array_add (argv, "--version");
+      g_ptr_array_add (argv, NULL);
+
+      g_subprocess_launcher_unsetenv (launcher, "CITED_DB");
+      g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+      process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s: %s", (char *) argv->pdata[argv->len - 2], err);
+      g_assert_true (g_subprocess_get_if_exited (process));
+      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+      g_assert_nonnull (strstr (err, "Could not write the output"));
+    }
+}
+
+/* A brand name with a control character (an escape sequence) is refused
+ * and never echoed raw to the terminal. */
+static void
+test_brands_add_control (void)
+{
+  g_autofree char *db = tmp_path ("brands-control.db");
+  g_autoptr(Run) list = NULL;
+  const char * const names[][4] = {
+    { "Evil\033[2JCo", NULL }, { "Wren", "--alias", "W\033]0;owned\007", NULL },
+    { "Bell\007", NULL }, { "Line\nBreak", NULL },
+  };
+
+  if (!have_cli ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(Run) add = NULL;
+
+      add = run_cli ("--db", db, "brands", "add", names[i][0], names[i][1], names[i][2]);
+      g_assert_cmpint (add->status, ==, 2);
+      g_assert_cmpstr (add->out, ==, "");
+      g_assert_nonnull (strstr (add->err, "control character"));
+      g_assert_null (strchr (add->err, '\033'));
+      g_assert_null (strchr (add->err, '\007'));
+    }
+
+  /* Nothing was added. */
+  list = run_cli ("--db", db, "brands", "--all", "--format", "csv");
+  g_assert_null (strchr (list->out, '\033'));
+  g_assert_null (strstr (list->out, "Evil"));
+  g_assert_null (strstr (list->out, "Bell"));
+}
+
 /* A read-only command never creates a database: a mistyped --db is told,
  * not answered with an empty list. import and brands add create one. */
 static void
@@ -1712,6 +1798,8 @@ main (int   argc,
   g_test_add_func ("/cli/db/env", test_db_env);
   g_test_add_func ("/cli/db/errors", test_db_errors);
   g_test_add_func ("/cli/db/foreign", test_db_foreign);
+  g_test_add_func ("/cli/full-stdout", test_full_stdout);
+  g_test_add_func ("/cli/brands/add-control", test_brands_add_control);
   g_test_add_func ("/cli/db/missing", test_db_missing);
   g_test_add_func ("/cli/unknown-metric-brand", test_unknown_metric);
   g_test_add_func ("/cli/import/reports", test_import_reports);
