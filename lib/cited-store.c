@@ -1457,9 +1457,8 @@ add_articles_locked (CitedStore  *self,
       if ((article->body != NULL && strlen (article->body) > self->max_text) ||
           (article->title != NULL && strlen (article->title) > self->max_text))
         {
-          g_set_error (error, CITED_ERROR, CITED_ERROR_TOO_LARGE,
-                       _("The article’s text is too large to store (more than %"
-                         G_GSIZE_FORMAT " bytes)"), self->max_text);
+          g_set_error_literal (error, CITED_ERROR, CITED_ERROR_TOO_LARGE,
+                               _("The article’s text is too large to store"));
           ok = FALSE;
           goto out;
         }
