@@ -1194,7 +1194,10 @@ parse_plain (ParseContext *ctx,
       n_meta++;
       if (article->published == NULL && parse_updated_line (lines[i], &source, &date))
         {
-          article->source = g_steal_pointer (&source);
+          /* A source the front matter gave stays (its date may not have
+           * parsed, which is why this line is read). */
+          if (article->source == NULL)
+            article->source = g_steal_pointer (&source);
           article->published = g_steal_pointer (&date);
           lines[i][0] = '\0';
         }

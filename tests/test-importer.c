@@ -1463,6 +1463,25 @@ test_json_lines_comment (void)
   g_assert_cmpstr (article_at (articles, 0)->title, ==, "First");
 }
 
+/* Front matter whose date does not parse, then a "Source Updated on DATE"
+ * line: the date comes from the line, the source stays the front
+ * matter's (the line's was leaked over it). */
+static void
+test_front_matter_bad_date (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  const char text[] = "---\ntitle: Kites\nsource: Front Wire\ndate: some day\n---\n"
+                      "Line Wire Updated on 2024-01-31\n\nWren sold 4 kites.\n";
+
+  articles = cited_parse_data ("kites.md", text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 1);
+  g_assert_cmpstr (article_at (articles, 0)->source, ==, "Front Wire");
+  g_assert_cmpstr (article_at (articles, 0)->published, ==, "2024-01-31");
+  g_assert_cmpstr (article_at (articles, 0)->body, ==, "Wren sold 4 kites.");
+}
+
 /* An entity declared in a feed's DOCTYPE and referenced over and over
  * would make one article of a hundred megabytes out of 40 KB: the file is
  * refused with a reason, a feed whose entities stay small is read with
@@ -1598,6 +1617,7 @@ main (int   argc,
   g_test_add ("/importer/import/async-cancelled", Fixture, NULL, fixture_setup, test_import_async_cancelled, fixture_teardown);
   g_test_add ("/importer/import/corpora", Fixture, NULL, fixture_setup, test_import_corpora, fixture_teardown);
   g_test_add_func ("/importer/hostile/json-lines-comment", test_json_lines_comment);
+  g_test_add_func ("/importer/hostile/front-matter-bad-date", test_front_matter_bad_date);
   g_test_add ("/importer/hostile/deep-json", Fixture, NULL, fixture_setup, test_import_deep_json, fixture_teardown);
   g_test_add ("/importer/hostile/entity-amplification", Fixture, NULL, fixture_setup, test_import_entity_amplification, fixture_teardown);
   g_test_add ("/importer/hostile/article-too-large-to-store", Fixture, NULL, fixture_setup, test_import_article_too_large_to_store, fixture_teardown);
