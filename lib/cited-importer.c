@@ -361,9 +361,23 @@ canonical_charset (const char *declared)
 {
   if (declared == NULL)
     return NULL;
+  /* A declaration read from the bytes as ASCII cannot be true of an
+   * encoding that does not keep ASCII as it is (UTF-16 has its byte-order
+   * mark, read before this): taken at its word, "UCS-2" on an ASCII page
+   * turns every two letters into one Chinese character. */
   if (g_ascii_strcasecmp (declared, "utf-8") == 0 ||
       g_ascii_strcasecmp (declared, "utf8") == 0 ||
-      g_ascii_strncasecmp (declared, "utf-16", 6) == 0)
+      g_ascii_strncasecmp (declared, "utf-16", 6) == 0 ||
+      g_ascii_strncasecmp (declared, "utf16", 5) == 0 ||
+      g_ascii_strncasecmp (declared, "utf-32", 6) == 0 ||
+      g_ascii_strncasecmp (declared, "utf32", 5) == 0 ||
+      g_ascii_strncasecmp (declared, "ucs-2", 5) == 0 ||
+      g_ascii_strncasecmp (declared, "ucs2", 4) == 0 ||
+      g_ascii_strncasecmp (declared, "ucs-4", 5) == 0 ||
+      g_ascii_strncasecmp (declared, "ucs4", 4) == 0 ||
+      g_ascii_strncasecmp (declared, "utf-7", 5) == 0 ||
+      g_ascii_strncasecmp (declared, "utf7", 4) == 0 ||
+      g_ascii_strcasecmp (declared, "unicode") == 0)
     return NULL;
   /* Pages labelled with the subsets hold characters of the supersets in
    * practice; browsers read them so too. */

@@ -1482,6 +1482,35 @@ test_front_matter_bad_date (void)
   g_assert_cmpstr (article_at (articles, 0)->body, ==, "Wren sold 4 kites.");
 }
 
+/* A page that declares UCS-2 (or UTF-32) but is ASCII with one stray
+ * Windows-1252 byte: taken at its word, every two letters became one
+ * Chinese character. The declaration is ignored. */
+static void
+test_html_declares_ucs2 (void)
+{
+  const char * const charsets[] = { "UCS-2", "ucs2", "UTF-32", "UCS-4" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (charsets); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) articles = NULL;
+      g_autoptr(GString) page = g_string_new (NULL);
+
+      g_string_printf (page, "<html><head><meta charset=\"%s\"><title>Caf\xe9 Kites</title></head>"
+                             "<body><p>Wren sold 4 kites in 2021. Wren sold 4 kites in 2021. "
+                             "Wren sold 4 kites in 2021. Wren sold 4 kites in 2021.</p></body></html>\n",
+                       charsets[i]);
+      /* An even length, which UCS-2 would take. */
+      if (page->len % 4 != 0)
+        g_string_append_len (page, "   ", 4 - page->len % 4);
+      articles = cited_parse_data ("kites.html", page->str, page->len, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (articles->len, ==, 1);
+      g_assert_cmpstr (article_at (articles, 0)->title, ==, "Café Kites");
+      g_assert_nonnull (strstr (article_at (articles, 0)->body, "Wren sold 4 kites"));
+    }
+}
+
 /* An entity declared in a feed's DOCTYPE and referenced over and over
  * would make one article of a hundred megabytes out of 40 KB: the file is
  * refused with a reason, a feed whose entities stay small is read with
@@ -1617,6 +1646,7 @@ main (int   argc,
   g_test_add ("/importer/import/async-cancelled", Fixture, NULL, fixture_setup, test_import_async_cancelled, fixture_teardown);
   g_test_add ("/importer/import/corpora", Fixture, NULL, fixture_setup, test_import_corpora, fixture_teardown);
   g_test_add_func ("/importer/hostile/json-lines-comment", test_json_lines_comment);
+  g_test_add_func ("/importer/hostile/html-declares-ucs2", test_html_declares_ucs2);
   g_test_add_func ("/importer/hostile/front-matter-bad-date", test_front_matter_bad_date);
   g_test_add ("/importer/hostile/deep-json", Fixture, NULL, fixture_setup, test_import_deep_json, fixture_teardown);
   g_test_add ("/importer/hostile/entity-amplification", Fixture, NULL, fixture_setup, test_import_entity_amplification, fixture_teardown);
