@@ -231,8 +231,9 @@ looks_like_gb (const guchar *data,
           i++;
           continue;
         }
+      /* A file cut in the middle of its last character. */
       if (i + 1 >= length)
-        return FALSE;
+        break;
       b = data[i + 1];
       pairs++;
       if (b >= 0x30 && b <= 0x39)
@@ -470,7 +471,19 @@ decode_with_charset (const char  *data,
         {
           if (looks_like_gb (u, length))
             {
-              text = g_convert (data, length, "UTF-8", "GB18030", NULL, NULL, NULL);
+              g_autoptr(GError) gb_error = NULL;
+              gsize bytes_read = 0;
+
+              text = g_convert (data, length, "UTF-8", "GB18030", &bytes_read, NULL, &gb_error);
+              /* A file cut in the middle of its last character keeps the
+               * characters before the cut; an invalid byte elsewhere is
+               * told at its own offset, not at the first byte UTF-8
+               * could not read. */
+              if (text == NULL && bytes_read > 0 &&
+                  g_error_matches (gb_error, G_CONVERT_ERROR, G_CONVERT_ERROR_PARTIAL_INPUT))
+                text = g_convert (data, bytes_read, "UTF-8", "GB18030", NULL, NULL, NULL);
+              else if (text == NULL)
+                invalid = data + bytes_read;
               if (text != NULL && !plausibly_chinese (text))
                 g_clear_pointer (&text, g_free);
             }

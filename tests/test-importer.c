@@ -1511,6 +1511,49 @@ test_html_declares_ucs2 (void)
     }
 }
 
+/* A GB18030 file cut in the middle of its last character keeps what comes
+ * before the cut; one with an invalid byte inside is refused with that
+ * byte's offset (it was refused whole, at the first byte UTF-8 could not
+ * read). */
+static void
+test_decode_gb18030_damaged (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture ("gb18030.txt");
+  g_autofree char *data = NULL;
+  g_autofree char *whole = NULL;
+  g_autofree char *cut = NULL;
+  g_autoptr(GString) damaged = NULL;
+  g_autofree char *offset = NULL;
+  gsize length = 0;
+  gsize at;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  while (length > 0 && (guchar) data[length - 1] < 0x80)
+    length--;
+  g_assert_cmpuint (length, >, 100);
+  whole = cited_decode_text (data, length, &error);
+  g_assert_no_error (error);
+
+  cut = cited_decode_text (data, length - 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cut);
+  g_assert_true (g_str_has_prefix (whole, cut));
+  g_assert_cmpuint (g_utf8_strlen (cut, -1), ==, g_utf8_strlen (whole, -1) - 1);
+
+  /* Two bytes no GB18030 character starts with, after a whole character
+   * past the middle. */
+  for (at = length / 2; (guchar) data[at] >= 0x80; at++)
+    ;
+  damaged = g_string_new_len (data, at);
+  g_string_append_len (damaged, "\xff\xff", 2);
+  g_string_append_len (damaged, data + at, length - at);
+  g_assert_null (cited_decode_text (damaged->str, damaged->len, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_ENCODING);
+  offset = g_strdup_printf ("offset %" G_GSIZE_FORMAT ")", at);
+  g_assert_nonnull (strstr (error->message, offset));
+}
+
 /* An entity declared in a feed's DOCTYPE and referenced over and over
  * would make one article of a hundred megabytes out of 40 KB: the file is
  * refused with a reason, a feed whose entities stay small is read with
@@ -1646,6 +1689,7 @@ main (int   argc,
   g_test_add ("/importer/import/async-cancelled", Fixture, NULL, fixture_setup, test_import_async_cancelled, fixture_teardown);
   g_test_add ("/importer/import/corpora", Fixture, NULL, fixture_setup, test_import_corpora, fixture_teardown);
   g_test_add_func ("/importer/hostile/json-lines-comment", test_json_lines_comment);
+  g_test_add_func ("/importer/hostile/gb18030-damaged", test_decode_gb18030_damaged);
   g_test_add_func ("/importer/hostile/html-declares-ucs2", test_html_declares_ucs2);
   g_test_add_func ("/importer/hostile/front-matter-bad-date", test_front_matter_bad_date);
   g_test_add ("/importer/hostile/deep-json", Fixture, NULL, fixture_setup, test_import_deep_json, fixture_teardown);
