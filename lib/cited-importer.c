@@ -1364,10 +1364,11 @@ append_node_text (GString      *out,
                   xmlNode      *node,
                   EntityBudget *budget,
                   gboolean      in_entity,
-                  guint         depth)
+                  guint         entity_depth)
 {
-  /* libxml2 refuses entity loops; this is a second guard for the stack. */
-  if (depth > 64)
+  /* libxml2 refuses entity loops; this is a second guard for the stack.
+   * Elements nest at most 256 deep: libxml2 refuses deeper documents. */
+  if (entity_depth > 64)
     {
       budget->exceeded = TRUE;
       return;
@@ -1394,14 +1395,14 @@ append_node_text (GString      *out,
           }
         break;
       case XML_ELEMENT_NODE:
-        append_node_text (out, node->children, budget, in_entity, depth + 1);
+        append_node_text (out, node->children, budget, in_entity, entity_depth);
         break;
       case XML_ENTITY_REF_NODE:
         {
           xmlEntity *entity = xmlGetDocEntity (node->doc, node->name);
 
           if (entity != NULL)
-            append_node_text (out, entity->children, budget, TRUE, depth + 1);
+            append_node_text (out, entity->children, budget, TRUE, entity_depth + 1);
         }
         break;
       default:
@@ -2000,18 +2001,32 @@ first_line_of (const char *text)
   return g_strstrip (eol ? g_strndup (text, eol - text) : g_strdup (text));
 }
 
+/* Errors that cost a character at most, which the recovering parser
+ * drops: HTML entities, a bare "&", a reference to a character XML does
+ * not allow (&#x1b;) or such a character itself. */
 static gboolean
 is_entity_error (const xmlError *error)
 {
   return error != NULL &&
          (error->code == XML_ERR_UNDECLARED_ENTITY || error->code == XML_WAR_UNDECLARED_ENTITY ||
-          error->code == XML_ERR_ENTITYREF_SEMICOL_MISSING || error->code == XML_ERR_NAME_REQUIRED);
+          error->code == XML_ERR_ENTITYREF_SEMICOL_MISSING || error->code == XML_ERR_NAME_REQUIRED ||
+          error->code == XML_ERR_INVALID_CHAR || error->code == XML_ERR_INVALID_CHARREF ||
+          error->code == XML_ERR_INVALID_DEC_CHARREF || error->code == XML_ERR_INVALID_HEX_CHARREF);
+}
+
+/* libxml2 stops at elements nested deeper than 256 levels. */
+static gboolean
+is_depth_error (const xmlError *error)
+{
+  return error != NULL && error->code == XML_ERR_INTERNAL_ERROR && error->message != NULL &&
+         strstr (error->message, "depth") != NULL;
 }
 
 /* The first error of a parse that is not an entity error. */
 typedef struct {
-  int   line;
-  char *message;
+  int       line;
+  char     *message;
+  gboolean  too_deep;
 } XmlFirstError;
 
 static void
@@ -2030,6 +2045,7 @@ xml_first_error_cb (void        *data,
 
   if (first->message != NULL || is_entity_error (error))
     return;
+  first->too_deep = is_depth_error (error);
   first->line = error->line;
   first->message = error->message != NULL ? first_line_of (error->message) : g_strdup ("?");
 }
@@ -2104,7 +2120,7 @@ parse_xml_feed (ParseContext  *ctx,
   const char *item_name = "item";
   gboolean atom = FALSE;
   gboolean truncated = FALSE;
-  g_auto(XmlFirstError) first = { 0, NULL };
+  g_auto(XmlFirstError) first = { 0, NULL, FALSE };
   EntityBudget budget = { 0, FALSE };
   guint n_complete = 0;
   guint index = 0;
@@ -2131,6 +2147,13 @@ parse_xml_feed (ParseContext  *ctx,
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                            XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC);
   xmlFreeParserCtxt (parser);
+  if (doc == NULL && first.too_deep)
+    {
+      /* Not a cut-off file, though the parser stops where it was. */
+      g_set_error (error, CITED_ERROR, CITED_ERROR_PARSE,
+                   _("Elements nested deeper than %d levels"), 256);
+      return;
+    }
   if (doc == NULL && first.message != NULL && error_at_end (first.line, text))
     truncated = TRUE;
   if (doc == NULL && (first.message == NULL || truncated))

@@ -1554,6 +1554,80 @@ test_decode_gb18030_damaged (void)
   g_assert_nonnull (strstr (error->message, offset));
 }
 
+static char *
+feed_with (const char *second_title,
+           const char *second_extra)
+{
+  return g_strdup_printf ("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>T</title>"
+                          "<item><title>One</title><description>Wren sold 4 kites in 2021.</description></item>"
+                          "<item><title>%s</title><description>Plover sold 8 ships.%s</description></item>"
+                          "</channel></rss>\n", second_title, second_extra);
+}
+
+/* A feed is called truncated only when it was cut off: a reference to a
+ * character XML does not allow (&#x1b;) costs that character, elements
+ * nested deeper than libxml2 reads refuse the file with that reason, and
+ * nesting within the limit is read. */
+static void
+test_feed_not_truncated (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GString) nested = g_string_new (NULL);
+  g_autofree char *escape = feed_with ("Two &#x1b;[2J", "");
+  g_autofree char *too_deep = NULL;
+  g_autofree char *deep_enough = NULL;
+  g_autofree char *folder = g_build_filename (f->dir, "feeds", NULL);
+  const char *paths[] = { folder, NULL };
+  g_autoptr(CitedImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const CitedRejection *rejection;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (deep, "<x>");
+  for (guint i = 0; i < 300; i++)
+    g_string_append (deep, "</x>");
+  for (guint i = 0; i < 200; i++)
+    g_string_append (nested, "<x>");
+  g_string_append (nested, " and 9 boats");
+  for (guint i = 0; i < 200; i++)
+    g_string_append (nested, "</x>");
+  too_deep = feed_with ("Two", deep->str);
+  deep_enough = feed_with ("Three", nested->str);
+
+  g_free (write_file (f, "feeds/a-escape.rss", escape, -1));
+  g_free (write_file (f, "feeds/b-too-deep.rss", too_deep, -1));
+  g_free (write_file (f, "feeds/c-deep-enough.rss", deep_enough, -1));
+  result = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_null (find_rejection (result, "a-escape.rss"));
+  g_assert_null (find_rejection (result, "c-deep-enough.rss"));
+  rejection = find_rejection (result, "b-too-deep.rss");
+  g_assert_nonnull (rejection);
+  g_assert_nonnull (strstr (rejection->reason, "nested deeper"));
+  g_assert_null (strstr (rejection->reason, "Truncated"));
+  g_assert_cmpuint (result->rejected->len, ==, 1);
+  /* One, Two of the first; Three of the third (its One is a duplicate). */
+  g_assert_cmpuint (result->n_added, ==, 3);
+
+  {
+    g_autoptr(GPtrArray) articles = cited_parse_data ("escape.rss", escape, strlen (escape), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (articles->len, ==, 2);
+    g_assert_null (strchr (article_at (articles, 1)->title, '\033'));
+  }
+  {
+    g_autoptr(GPtrArray) articles = cited_parse_data ("nested.rss", deep_enough,
+                                                      strlen (deep_enough), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (articles->len, ==, 2);
+    g_assert_nonnull (strstr (article_at (articles, 1)->body, "9 boats"));
+  }
+}
+
 /* An entity declared in a feed's DOCTYPE and referenced over and over
  * would make one article of a hundred megabytes out of 40 KB: the file is
  * refused with a reason, a feed whose entities stay small is read with
@@ -1692,6 +1766,7 @@ main (int   argc,
   g_test_add_func ("/importer/hostile/gb18030-damaged", test_decode_gb18030_damaged);
   g_test_add_func ("/importer/hostile/html-declares-ucs2", test_html_declares_ucs2);
   g_test_add_func ("/importer/hostile/front-matter-bad-date", test_front_matter_bad_date);
+  g_test_add ("/importer/hostile/feed-not-truncated", Fixture, NULL, fixture_setup, test_feed_not_truncated, fixture_teardown);
   g_test_add ("/importer/hostile/deep-json", Fixture, NULL, fixture_setup, test_import_deep_json, fixture_teardown);
   g_test_add ("/importer/hostile/entity-amplification", Fixture, NULL, fixture_setup, test_import_entity_amplification, fixture_teardown);
   g_test_add ("/importer/hostile/article-too-large-to-store", Fixture, NULL, fixture_setup, test_import_article_too_large_to_store, fixture_teardown);
