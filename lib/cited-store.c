@@ -24,6 +24,9 @@
 /* Terms shorter than this many characters cannot be found by the trigram
  * index and are matched with LIKE over title and body instead. */
 #define TRIGRAM_MIN_CHARS 3
+/* Distinct search terms that count; more would only slow the query down
+ * (snippets over repeated phrases) or overflow SQLite's expression tree. */
+#define MAX_SEARCH_TERMS 32
 
 struct _CitedStore
 {
@@ -2439,6 +2442,7 @@ search_parse (Search     *search,
               const char *text)
 {
   g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *p = text;
 
   search->short_terms = g_ptr_array_new_with_free_func (g_free);
@@ -2447,7 +2451,7 @@ search_parse (Search     *search,
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return;
 
-  while (*p != '\0')
+  while (*p != '\0' && search->all_terms->len < MAX_SEARCH_TERMS)
     {
       g_autoptr(GString) term = g_string_new (NULL);
       gunichar c = g_utf8_get_char (p);
@@ -2489,6 +2493,18 @@ search_parse (Search     *search,
       term->len = strlen (term->str);
       if (term->len == 0)
         continue;
+      /* The same word twice finds nothing more (both the index and the
+       * short-term match ignore ASCII case). */
+      {
+        char *folded = g_ascii_strdown (term->str, -1);
+
+        if (g_hash_table_contains (seen, folded))
+          {
+            g_free (folded);
+            continue;
+          }
+        g_hash_table_add (seen, folded);
+      }
 
       g_ptr_array_add (search->all_terms, g_strdup (term->str));
 

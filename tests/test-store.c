@@ -633,6 +633,47 @@ search (CitedStore *store,
   return found;
 }
 
+/* A word repeated thousands of times finds what the word finds, and its
+ * snippet marks it; thousands of distinct one-letter words are not an
+ * SQLite error ("Expression tree is too large"): terms are deduplicated
+ * and the first 32 distinct ones count. */
+static void
+test_search_many_terms (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(CitedStore) store = open_search_store (fixture);
+  g_autoptr(GString) repeated = g_string_new (NULL);
+  g_autoptr(GString) letters = g_string_new (NULL);
+  g_autoptr(GString) hanzi = g_string_new (NULL);
+  g_autoptr(GPtrArray) found = NULL;
+  CitedArticle *article;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (repeated, i % 2 ? "million " : "MILLION ");
+  found = search (store, repeated->str);
+  g_assert_cmpuint (found->len, ==, 1);
+  article = g_ptr_array_index (found, 0);
+  g_assert_cmpstr (article->title, ==, "Xiaomi Cars team");
+  g_assert_nonnull (strstr (article->snippet, "\x02million\x03"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (letters, "%c ", 'a' + i % 26);
+  found = search (store, letters->str);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Distinct one-character words past the cap: the first ones decide. */
+  g_string_append (hanzi, "小 米 ");
+  for (gunichar c = 0x4E00; c < 0x4E00 + 5000; c++)
+    {
+      g_string_append_unichar (hanzi, c);
+      g_string_append_c (hanzi, ' ');
+    }
+  found = search (store, hanzi->str);
+  g_assert_cmpuint (found->len, <=, 1);
+}
+
 static void
 test_search_english (Fixture       *fixture,
                      gconstpointer  data)
@@ -1462,6 +1503,7 @@ main (int   argc,
   ADD ("batch-order", test_batch_order);
   ADD ("batch-rollback", test_batch_rollback);
   ADD ("search-english", test_search_english);
+  ADD ("search-many-terms", test_search_many_terms);
   ADD ("search-chinese", test_search_chinese);
   ADD ("filters-and-sort", test_filters_and_sort);
   ADD ("brand-stats", test_brand_stats);
