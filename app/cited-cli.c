@@ -591,6 +591,60 @@ import_done_cb (GObject      *source,
   g_main_loop_quit (state->loop);
 }
 
+/* The import's worker thread keeps its task, and the task the store, until
+ * its function has returned, which can be after the result arrived; the
+ * store is then finalized there while this thread may already be exiting.
+ * The last connection to close checkpoints the WAL and removes the -wal
+ * and -shm files: a process that exits first leaves them behind. So the
+ * last reference is dropped here, once the others are gone. */
+typedef struct {
+  GMutex   mutex;
+  GCond    cond;
+  gboolean last;
+} StoreRelease;
+
+static void
+store_toggle_cb (gpointer  data,
+                 GObject  *object,
+                 gboolean  is_last)
+{
+  StoreRelease *release = data;
+
+  g_mutex_lock (&release->mutex);
+  release->last = is_last;
+  g_cond_broadcast (&release->cond);
+  g_mutex_unlock (&release->mutex);
+}
+
+static void
+release_store (CitedStore **store)
+{
+  /* Left allocated if the wait times out: a late toggle may still come. */
+  StoreRelease *release = g_new0 (StoreRelease, 1);
+  GObject *object = G_OBJECT (g_steal_pointer (store));
+  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  gboolean last;
+
+  g_mutex_init (&release->mutex);
+  g_cond_init (&release->cond);
+  g_object_add_toggle_ref (object, store_toggle_cb, release);
+  g_object_unref (object);
+
+  g_mutex_lock (&release->mutex);
+  while (!release->last && g_cond_wait_until (&release->cond, &release->mutex, deadline))
+    ;
+  last = release->last;
+  g_mutex_unlock (&release->mutex);
+
+  g_object_remove_toggle_ref (object, store_toggle_cb, release);
+  if (last)
+    {
+      g_mutex_clear (&release->mutex);
+      g_cond_clear (&release->cond);
+      g_free (release);
+    }
+}
+
 static int
 cmd_import (Cli    *cli,
             char ***args)
@@ -663,6 +717,7 @@ cmd_import (Cli    *cli,
   g_source_remove (sigint_id);
   g_source_remove (sigterm_id);
   import_clear_progress (&state);
+  release_store (&store);
 
   if (state.result == NULL)
     {

@@ -3630,6 +3630,11 @@ import_thread_cb (GTask        *task,
       g_mutex_unlock (&task_data->progress->mutex);
     }
 
+  /* Closed before the result goes out: a caller that exits on it (the
+   * CLI) must not leave this connection, and with it the WAL and shared
+   * memory files, open behind it. */
+  g_clear_object (&store);
+
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -1357,6 +1357,33 @@ test_brands_add_control (void)
   g_assert_null (strstr (list->out, "Bell"));
 }
 
+/* After an import the database is one file: every connection, the import
+ * worker's included, was closed before the process exited, so the WAL was
+ * checkpointed and the -wal and -shm files removed. Several runs, since it
+ * was a race. */
+static void
+test_import_leaves_no_wal (void)
+{
+  g_autofree char *corpus = corpus_dir ();
+
+  if (!have_cli ())
+    return;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("wal-%u.db", i);
+      g_autofree char *db = tmp_path (name);
+      g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+      g_autoptr(Run) run = run_cli ("--db", db, "import", corpus);
+
+      g_assert_cmpint (run->status, ==, 0);
+      g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+    }
+}
+
 /* A read-only command never creates a database: a mistyped --db is told,
  * not answered with an empty list. import and brands add create one. */
 static void
@@ -1799,6 +1826,7 @@ main (int   argc,
   g_test_add_func ("/cli/db/errors", test_db_errors);
   g_test_add_func ("/cli/db/foreign", test_db_foreign);
   g_test_add_func ("/cli/full-stdout", test_full_stdout);
+  g_test_add_func ("/cli/import/no-wal-left", test_import_leaves_no_wal);
   g_test_add_func ("/cli/brands/add-control", test_brands_add_control);
   g_test_add_func ("/cli/db/missing", test_db_missing);
   g_test_add_func ("/cli/unknown-metric-brand", test_unknown_metric);
