@@ -3382,6 +3382,25 @@ flush_batch (CitedStore         *store,
   return TRUE;
 }
 
+/* The database failed part way (a full disk): the batches committed
+ * before stay, and the message says how many articles they hold. */
+static void
+note_articles_kept (GError **error,
+                    guint    n_added)
+{
+  char *message;
+
+  if (error == NULL || *error == NULL)
+    return;
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%s; the %u article imported before was kept",
+                                          "%s; the %u articles imported before were kept",
+                                          n_added),
+                             (*error)->message, n_added);
+  g_free ((*error)->message);
+  (*error)->message = message;
+}
+
 /**
  * cited_import_paths:
  * @store: the store to add to
@@ -3396,7 +3415,8 @@ flush_batch (CitedStore         *store,
  * Imports @paths into @store in batches of about 500 articles, one
  * transaction each. Hidden files in folders are skipped. A file that cannot
  * be read or parsed is listed in the result's rejections and never writes
- * anything; the rest goes on. When @cancellable is cancelled, the articles
+ * anything; the rest goes on. When the store fails, the error's message
+ * ends with how many articles the batches committed before it hold. When @cancellable is cancelled, the articles
  * parsed so far are committed and the result says it was cancelled.
  *
  * Returns: (transfer full): the result, or %NULL when the store failed
@@ -3447,14 +3467,20 @@ cited_import_paths (CitedStore          *store,
           }
 
       if (batch->len >= BATCH_SIZE && !flush_batch (store, batch, batch_paths, result, error))
-        return NULL;
+        {
+          note_articles_kept (error, result->n_added);
+          return NULL;
+        }
 
       if (progress != NULL)
         progress (i + 1, files->len, path, user_data);
     }
 
   if (!flush_batch (store, batch, batch_paths, result, error))
-    return NULL;
+    {
+      note_articles_kept (error, result->n_added);
+      return NULL;
+    }
 
   return g_steal_pointer (&result);
 }

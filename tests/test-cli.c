@@ -4,6 +4,8 @@
 
 #include <math.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <glib/gstdio.h>
@@ -1384,6 +1386,76 @@ test_import_leaves_no_wal (void)
     }
 }
 
+static void
+limit_file_size_cb (gpointer data)
+{
+  struct rlimit limit = { 800 * 1024, 800 * 1024 };
+
+  /* Writes past the limit fail (EFBIG) instead of killing the process,
+   * as writes to a full disk do. */
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* When the database cannot grow part way through an import, the message
+ * says how many articles the batches written before hold, and they are
+ * there. */
+static void
+test_import_store_fails (void)
+{
+  g_autofree char *folder = tmp_path ("fill");
+  g_autofree char *db = tmp_path ("fill.db");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *kept;
+  guint64 n_kept = 0;
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (!have_cli ())
+    return;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  for (guint i = 0; i < 1500; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("fill/a%04u.txt", i);
+      g_autofree char *path = tmp_path (name);
+      g_autofree char *text = g_strdup_printf ("Article %u\n\nFalcon sold %u planes in %u. "
+                                               "Wren sold %u kites.\n",
+                                               i, i * 3 + 1, 2000 + i % 20, i + 7);
+
+      write_file (path, text, -1);
+    }
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "CITED_DB");
+  g_subprocess_launcher_set_child_setup (launcher, limit_file_size_cb, NULL, NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, cli_path (), "--db", db, "import", folder, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", err);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_nonnull (strstr (err, "The import failed"));
+
+  kept = strstr (err, "; the ");
+  g_assert_nonnull (kept);
+  g_assert_nonnull (strstr (kept, "were kept"));
+  n_kept = g_ascii_strtoull (kept + strlen ("; the "), NULL, 10);
+  g_assert_cmpuint (n_kept, >, 0);
+  g_assert_cmpuint (n_kept, <, 1500);
+
+  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT count (*) FROM articles", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, (gint64) n_kept);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+}
+
 /* A read-only command never creates a database: a mistyped --db is told,
  * not answered with an empty list. import and brands add create one. */
 static void
@@ -1827,6 +1899,7 @@ main (int   argc,
   g_test_add_func ("/cli/db/foreign", test_db_foreign);
   g_test_add_func ("/cli/full-stdout", test_full_stdout);
   g_test_add_func ("/cli/import/no-wal-left", test_import_leaves_no_wal);
+  g_test_add_func ("/cli/import/store-fails", test_import_store_fails);
   g_test_add_func ("/cli/brands/add-control", test_brands_add_control);
   g_test_add_func ("/cli/db/missing", test_db_missing);
   g_test_add_func ("/cli/unknown-metric-brand", test_unknown_metric);
