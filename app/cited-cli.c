@@ -580,6 +580,22 @@ import_interrupt_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* SIGTERM asks a process to end, not to finish its file first: a parse or
+ * an extraction of one large file can take minutes, and cancellation is
+ * only looked at between files. It ends the import at once, as a second
+ * Ctrl+C does: the open transaction is rolled back by SQLite, committed
+ * batches stay. */
+static gboolean
+import_terminate_cb (gpointer user_data)
+{
+  ImportState *state = user_data;
+
+  import_clear_progress (state);
+  fprintf (stderr, "%s\n", _("Interrupted."));
+  _exit (EXIT_INTERRUPTED);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 import_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -707,7 +723,7 @@ cmd_import (Cli    *cli,
   state.show_progress = isatty (STDERR_FILENO);
 
   sigint_id = g_unix_signal_add (SIGINT, import_interrupt_cb, &state);
-  sigterm_id = g_unix_signal_add (SIGTERM, import_interrupt_cb, &state);
+  sigterm_id = g_unix_signal_add (SIGTERM, import_terminate_cb, &state);
 
   cited_import_paths_async (store, (const char * const *) existing->pdata, recursive,
                             cancellable, import_progress_cb, &state, NULL,

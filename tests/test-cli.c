@@ -1456,6 +1456,54 @@ test_import_store_fails (void)
   sqlite3_close (handle);
 }
 
+/* SIGTERM ends an import busy in one large file at once: the file it was
+ * reading is not finished and stored first (cancellation alone waits for
+ * the end of the file). */
+static void
+test_import_sigterm (void)
+{
+  g_autofree char *folder = tmp_path ("term");
+  g_autofree char *small = tmp_path ("term/a-small.txt");
+  g_autofree char *large = tmp_path ("term/b-large.txt");
+  g_autofree char *db = tmp_path ("term.db");
+  g_autoptr(GString) text = g_string_new ("A large file\n\n");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (!have_cli ())
+    return;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  write_file (small, "Small\n\nWren sold 4 kites.\n", -1);
+  /* About 30 MB: seconds of work, far more than the second given below. */
+  for (guint i = 0; text->len < 30 * 1024 * 1024; i++)
+    g_string_append_printf (text, "Falcon sold %u planes in %u while analysts expected more. ",
+                            i % 997 + 3, 2000 + i % 20);
+  write_file (large, text->str, text->len);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_unsetenv (launcher, "CITED_DB");
+  process = g_subprocess_launcher_spawn (launcher, &error, cli_path (), "--db", db, "import", folder, NULL);
+  g_assert_no_error (error);
+  g_usleep (G_USEC_PER_SEC);
+  g_subprocess_send_signal (process, SIGTERM);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 130);
+
+  /* Nothing was committed: the small file waited in the batch. */
+  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT count (*) FROM articles", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+}
+
 /* A read-only command never creates a database: a mistyped --db is told,
  * not answered with an empty list. import and brands add create one. */
 static void
@@ -1900,6 +1948,7 @@ main (int   argc,
   g_test_add_func ("/cli/full-stdout", test_full_stdout);
   g_test_add_func ("/cli/import/no-wal-left", test_import_leaves_no_wal);
   g_test_add_func ("/cli/import/store-fails", test_import_store_fails);
+  g_test_add_func ("/cli/import/sigterm", test_import_sigterm);
   g_test_add_func ("/cli/brands/add-control", test_brands_add_control);
   g_test_add_func ("/cli/db/missing", test_db_missing);
   g_test_add_func ("/cli/unknown-metric-brand", test_unknown_metric);
