@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "cited-cli"
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <math.h>
 #include <signal.h>
@@ -120,6 +121,23 @@ ensure_utf8 (char       **text,
     }
   g_free (*text);
   *text = converted;
+  return TRUE;
+}
+
+/* Brand names are shown in tables, charts and messages: one that holds a
+ * control character (an escape sequence that would recolour or clear the
+ * terminal it is echoed to) is refused, and not echoed. */
+static gboolean
+ensure_printable (const char *text,
+                  const char *command,
+                  const char *option)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      {
+        usage_error (command, _("The value of %s holds a control character"), option);
+        return FALSE;
+      }
   return TRUE;
 }
 
@@ -563,6 +581,22 @@ import_interrupt_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* SIGTERM asks a process to end, not to finish its file first: a parse or
+ * an extraction of one large file can take minutes, and cancellation is
+ * only looked at between files. It ends the import at once, as a second
+ * Ctrl+C does: the open transaction is rolled back by SQLite, committed
+ * batches stay. */
+static gboolean
+import_terminate_cb (gpointer user_data)
+{
+  ImportState *state = user_data;
+
+  import_clear_progress (state);
+  fprintf (stderr, "%s\n", _("Interrupted."));
+  _exit (EXIT_INTERRUPTED);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 import_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -572,6 +606,60 @@ import_done_cb (GObject      *source,
 
   state->result = cited_import_paths_finish (CITED_STORE (source), result, &state->error);
   g_main_loop_quit (state->loop);
+}
+
+/* The import's worker thread keeps its task, and the task the store, until
+ * its function has returned, which can be after the result arrived; the
+ * store is then finalized there while this thread may already be exiting.
+ * The last connection to close checkpoints the WAL and removes the -wal
+ * and -shm files: a process that exits first leaves them behind. So the
+ * last reference is dropped here, once the others are gone. */
+typedef struct {
+  GMutex   mutex;
+  GCond    cond;
+  gboolean last;
+} StoreRelease;
+
+static void
+store_toggle_cb (gpointer  data,
+                 GObject  *object,
+                 gboolean  is_last)
+{
+  StoreRelease *release = data;
+
+  g_mutex_lock (&release->mutex);
+  release->last = is_last;
+  g_cond_broadcast (&release->cond);
+  g_mutex_unlock (&release->mutex);
+}
+
+static void
+release_store (CitedStore **store)
+{
+  /* Left allocated if the wait times out: a late toggle may still come. */
+  StoreRelease *release = g_new0 (StoreRelease, 1);
+  GObject *object = G_OBJECT (g_steal_pointer (store));
+  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  gboolean last;
+
+  g_mutex_init (&release->mutex);
+  g_cond_init (&release->cond);
+  g_object_add_toggle_ref (object, store_toggle_cb, release);
+  g_object_unref (object);
+
+  g_mutex_lock (&release->mutex);
+  while (!release->last && g_cond_wait_until (&release->cond, &release->mutex, deadline))
+    ;
+  last = release->last;
+  g_mutex_unlock (&release->mutex);
+
+  g_object_remove_toggle_ref (object, store_toggle_cb, release);
+  if (last)
+    {
+      g_mutex_clear (&release->mutex);
+      g_cond_clear (&release->cond);
+      g_free (release);
+    }
 }
 
 static int
@@ -636,7 +724,7 @@ cmd_import (Cli    *cli,
   state.show_progress = isatty (STDERR_FILENO);
 
   sigint_id = g_unix_signal_add (SIGINT, import_interrupt_cb, &state);
-  sigterm_id = g_unix_signal_add (SIGTERM, import_interrupt_cb, &state);
+  sigterm_id = g_unix_signal_add (SIGTERM, import_terminate_cb, &state);
 
   cited_import_paths_async (store, (const char * const *) existing->pdata, recursive,
                             cancellable, import_progress_cb, &state, NULL,
@@ -646,6 +734,7 @@ cmd_import (Cli    *cli,
   g_source_remove (sigint_id);
   g_source_remove (sigterm_id);
   import_clear_progress (&state);
+  release_store (&store);
 
   if (state.result == NULL)
     {
@@ -2517,9 +2606,15 @@ brands_add (Cli           *cli,
   g_strstrip (name);
   if (*name == '\0')
     return usage_error ("brands", _("The brand name is empty"));
+  if (!ensure_printable (name, "brands", "NAME"))
+    return EXIT_USAGE;
   for (guint i = 0; o->aliases != NULL && o->aliases[i] != NULL; i++)
-    if (*g_strstrip (o->aliases[i]) == '\0')
-      return usage_error ("brands", _("An alias is empty"));
+    {
+      if (*g_strstrip (o->aliases[i]) == '\0')
+        return usage_error ("brands", _("An alias is empty"));
+      if (!ensure_printable (o->aliases[i], "brands", "--alias"))
+        return EXIT_USAGE;
+    }
   if (o->color != NULL && !is_color (o->color))
     return usage_error ("brands", _("“%s” is not a colour: write it as #RRGGBB"), o->color);
   return cmd_brands_add (cli, name, o->aliases, o->color);
@@ -2550,6 +2645,8 @@ brands_decide (Cli           *cli,
   g_strstrip (name);
   if (*name == '\0')
     return usage_error ("brands", _("The company name is empty"));
+  if (!ensure_printable (name, "brands", "NAME") || !ensure_printable (o->into, "brands", "--into"))
+    return EXIT_USAGE;
   return cmd_brands_decide (cli, rest[0], name, o->into);
 }
 
@@ -2896,9 +2993,9 @@ commands_description (void)
   return g_string_free (out, FALSE);
 }
 
-int
-main (int   argc,
-      char *argv[])
+static int
+run (int   argc,
+     char *argv[])
 {
   g_auto(Cli) cli = { 0 };
   g_autoptr(GOptionContext) context = NULL;
@@ -2970,14 +3067,38 @@ main (int   argc,
       if (g_str_equal (args[1], commands[i].name))
         {
           g_auto(GStrv) command_args = g_strdupv (args + 1);
-          int status = commands[i].run (&cli, &command_args);
-
-          fflush (stdout);
-          return status;
+          return commands[i].run (&cli, &command_args);
         }
     }
 
   if (args[1][0] == '-')
     return usage_error (NULL, _("Unknown option %s"), args[1]);
   return usage_error (NULL, _("Unknown command “%s”"), args[1]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status = run (argc, argv);
+  int flushed;
+
+  /* Output that did not reach its file (a full disk, /dev/full) is a
+   * failure, as it is for cat: a script must not take half a listing for
+   * a whole one. */
+  errno = 0;
+  flushed = fflush (stdout);
+  if (flushed != 0 || ferror (stdout))
+    {
+      g_autofree char *message = NULL;
+
+      if (errno != 0)
+        message = g_strdup_printf (_("Could not write the output: %s"), g_strerror (errno));
+      else
+        message = g_strdup (_("Could not write the output"));
+      fprintf (stderr, "%s: %s\n", PROGRAM_NAME, message);
+      if (status == EXIT_OK)
+        status = EXIT_FAILED;
+    }
+  return status;
 }

@@ -231,8 +231,9 @@ looks_like_gb (const guchar *data,
           i++;
           continue;
         }
+      /* A file cut in the middle of its last character. */
       if (i + 1 >= length)
-        return FALSE;
+        break;
       b = data[i + 1];
       pairs++;
       if (b >= 0x30 && b <= 0x39)
@@ -361,9 +362,23 @@ canonical_charset (const char *declared)
 {
   if (declared == NULL)
     return NULL;
+  /* A declaration read from the bytes as ASCII cannot be true of an
+   * encoding that does not keep ASCII as it is (UTF-16 has its byte-order
+   * mark, read before this): taken at its word, "UCS-2" on an ASCII page
+   * turns every two letters into one Chinese character. */
   if (g_ascii_strcasecmp (declared, "utf-8") == 0 ||
       g_ascii_strcasecmp (declared, "utf8") == 0 ||
-      g_ascii_strncasecmp (declared, "utf-16", 6) == 0)
+      g_ascii_strncasecmp (declared, "utf-16", 6) == 0 ||
+      g_ascii_strncasecmp (declared, "utf16", 5) == 0 ||
+      g_ascii_strncasecmp (declared, "utf-32", 6) == 0 ||
+      g_ascii_strncasecmp (declared, "utf32", 5) == 0 ||
+      g_ascii_strncasecmp (declared, "ucs-2", 5) == 0 ||
+      g_ascii_strncasecmp (declared, "ucs2", 4) == 0 ||
+      g_ascii_strncasecmp (declared, "ucs-4", 5) == 0 ||
+      g_ascii_strncasecmp (declared, "ucs4", 4) == 0 ||
+      g_ascii_strncasecmp (declared, "utf-7", 5) == 0 ||
+      g_ascii_strncasecmp (declared, "utf7", 4) == 0 ||
+      g_ascii_strcasecmp (declared, "unicode") == 0)
     return NULL;
   /* Pages labelled with the subsets hold characters of the supersets in
    * practice; browsers read them so too. */
@@ -456,7 +471,19 @@ decode_with_charset (const char  *data,
         {
           if (looks_like_gb (u, length))
             {
-              text = g_convert (data, length, "UTF-8", "GB18030", NULL, NULL, NULL);
+              g_autoptr(GError) gb_error = NULL;
+              gsize bytes_read = 0;
+
+              text = g_convert (data, length, "UTF-8", "GB18030", &bytes_read, NULL, &gb_error);
+              /* A file cut in the middle of its last character keeps the
+               * characters before the cut; an invalid byte elsewhere is
+               * told at its own offset, not at the first byte UTF-8
+               * could not read. */
+              if (text == NULL && bytes_read > 0 &&
+                  g_error_matches (gb_error, G_CONVERT_ERROR, G_CONVERT_ERROR_PARTIAL_INPUT))
+                text = g_convert (data, bytes_read, "UTF-8", "GB18030", NULL, NULL, NULL);
+              else if (text == NULL)
+                invalid = data + bytes_read;
               if (text != NULL && !plausibly_chinese (text))
                 g_clear_pointer (&text, g_free);
             }
@@ -1194,7 +1221,10 @@ parse_plain (ParseContext *ctx,
       n_meta++;
       if (article->published == NULL && parse_updated_line (lines[i], &source, &date))
         {
-          article->source = g_steal_pointer (&source);
+          /* A source the front matter gave stays (its date may not have
+           * parsed, which is why this line is read). */
+          if (article->source == NULL)
+            article->source = g_steal_pointer (&source);
           article->published = g_steal_pointer (&date);
           lines[i][0] = '\0';
         }
@@ -1317,14 +1347,112 @@ looks_like_thucnews (const char *text)
 /* HTML                                                                      */
 /* ------------------------------------------------------------------------ */
 
+/* Text that references to entities declared in a feed's DOCTYPE may add to
+ * the whole file. Feeds declare such entities seldom and for a character or
+ * a word; one of 33,000 characters referenced 33,000 times would make a
+ * gigabyte of text out of 132 KB. The parser does not substitute entities
+ * (no XML_PARSE_NOENT); their text is added here, within this budget. */
+#define MAX_ENTITY_TEXT (1024 * 1024)
+
+typedef struct {
+  gsize    entity_text;
+  gboolean exceeded;
+} EntityBudget;
+
+static void
+append_node_text (GString      *out,
+                  xmlNode      *node,
+                  EntityBudget *budget,
+                  gboolean      in_entity,
+                  guint         entity_depth)
+{
+  /* libxml2 refuses entity loops; this is a second guard for the stack.
+   * Elements nest at most 256 deep: libxml2 refuses deeper documents. */
+  if (entity_depth > 64)
+    {
+      budget->exceeded = TRUE;
+      return;
+    }
+  for (; node != NULL && !budget->exceeded; node = node->next)
+    switch (node->type)
+      {
+      case XML_TEXT_NODE:
+      case XML_CDATA_SECTION_NODE:
+        if (node->content != NULL)
+          {
+            gsize len = strlen ((const char *) node->content);
+
+            if (in_entity)
+              {
+                budget->entity_text += len;
+                if (budget->entity_text > MAX_ENTITY_TEXT)
+                  {
+                    budget->exceeded = TRUE;
+                    return;
+                  }
+              }
+            g_string_append_len (out, (const char *) node->content, len);
+          }
+        break;
+      case XML_ELEMENT_NODE:
+        append_node_text (out, node->children, budget, in_entity, entity_depth);
+        break;
+      case XML_ENTITY_REF_NODE:
+        {
+          xmlEntity *entity = xmlGetDocEntity (node->doc, node->name);
+
+          if (entity != NULL)
+            append_node_text (out, entity->children, budget, TRUE, entity_depth + 1);
+        }
+        break;
+      default:
+        break;
+      }
+}
+
+/* The text of @node with its entities expanded, as xmlNodeGetContent()
+ * gives it, but within the budget a feed's document carries in _private. */
 static char *
 xml_text (xmlNode *node)
 {
-  xmlChar *content = xmlNodeGetContent (node);
-  char *text = g_strdup ((const char *) content);
+  EntityBudget *budget = node->doc != NULL ? node->doc->_private : NULL;
+  GString *out;
 
-  xmlFree (content);
-  return text;
+  if (budget == NULL)
+    {
+      xmlChar *content = xmlNodeGetContent (node);
+      char *text = g_strdup ((const char *) content);
+
+      xmlFree (content);
+      return text;
+    }
+  out = g_string_new (NULL);
+  if (node->type == XML_ELEMENT_NODE)
+    append_node_text (out, node->children, budget, FALSE, 0);
+  else
+    append_node_text (out, node, budget, FALSE, 0);
+  return g_string_free (out, FALSE);
+}
+
+/* An attribute without a namespace (as xmlGetProp() finds it), its entity
+ * references expanded within the document's budget like xml_text(). */
+static char *
+xml_prop (xmlNode    *node,
+          const char *name)
+{
+  EntityBudget *budget = node->doc != NULL ? node->doc->_private : NULL;
+
+  if (budget == NULL)
+    return (char *) xmlGetProp (node, (const xmlChar *) name);
+  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+    if (attr->ns == NULL && attr->name != NULL && g_str_equal ((const char *) attr->name, name))
+      {
+        GString *out = g_string_new (NULL);
+
+        append_node_text (out, attr->children, budget, FALSE, 0);
+        return g_string_free (out, FALSE);
+      }
+  return NULL;
 }
 
 typedef struct {
@@ -1729,7 +1857,7 @@ child_named (xmlNode    *parent,
 static char *
 atom_text (xmlNode *node)
 {
-  g_autofree char *type = (char *) xmlGetProp (node, (const xmlChar *) "type");
+  g_autofree char *type = xml_prop (node, "type");
 
   if (type != NULL && g_ascii_strcasecmp (type, "xhtml") == 0)
     return node_text (node);
@@ -1798,10 +1926,10 @@ parse_feed_item (ParseContext *ctx,
         {
           if (atom || g_str_equal (prefix, "atom"))
             {
-              g_autofree char *rel = (char *) xmlGetProp (c, (const xmlChar *) "rel");
+              g_autofree char *rel = xml_prop (c, "rel");
 
               if (rel == NULL || g_str_equal (rel, "alternate"))
-                link = (char *) xmlGetProp (c, (const xmlChar *) "href");
+                link = xml_prop (c, "href");
             }
           else
             link = g_strstrip (xml_text (c));
@@ -1873,18 +2001,32 @@ first_line_of (const char *text)
   return g_strstrip (eol ? g_strndup (text, eol - text) : g_strdup (text));
 }
 
+/* Errors that cost a character at most, which the recovering parser
+ * drops: HTML entities, a bare "&", a reference to a character XML does
+ * not allow (&#x1b;) or such a character itself. */
 static gboolean
 is_entity_error (const xmlError *error)
 {
   return error != NULL &&
          (error->code == XML_ERR_UNDECLARED_ENTITY || error->code == XML_WAR_UNDECLARED_ENTITY ||
-          error->code == XML_ERR_ENTITYREF_SEMICOL_MISSING || error->code == XML_ERR_NAME_REQUIRED);
+          error->code == XML_ERR_ENTITYREF_SEMICOL_MISSING || error->code == XML_ERR_NAME_REQUIRED ||
+          error->code == XML_ERR_INVALID_CHAR || error->code == XML_ERR_INVALID_CHARREF ||
+          error->code == XML_ERR_INVALID_DEC_CHARREF || error->code == XML_ERR_INVALID_HEX_CHARREF);
+}
+
+/* libxml2 stops at elements nested deeper than 256 levels. */
+static gboolean
+is_depth_error (const xmlError *error)
+{
+  return error != NULL && error->code == XML_ERR_INTERNAL_ERROR && error->message != NULL &&
+         strstr (error->message, "depth") != NULL;
 }
 
 /* The first error of a parse that is not an entity error. */
 typedef struct {
-  int   line;
-  char *message;
+  int       line;
+  char     *message;
+  gboolean  too_deep;
 } XmlFirstError;
 
 static void
@@ -1903,6 +2045,7 @@ xml_first_error_cb (void        *data,
 
   if (first->message != NULL || is_entity_error (error))
     return;
+  first->too_deep = is_depth_error (error);
   first->line = error->line;
   first->message = error->message != NULL ? first_line_of (error->message) : g_strdup ("?");
 }
@@ -1977,7 +2120,8 @@ parse_xml_feed (ParseContext  *ctx,
   const char *item_name = "item";
   gboolean atom = FALSE;
   gboolean truncated = FALSE;
-  g_auto(XmlFirstError) first = { 0, NULL };
+  g_auto(XmlFirstError) first = { 0, NULL, FALSE };
+  EntityBudget budget = { 0, FALSE };
   guint n_complete = 0;
   guint index = 0;
   guint n_before = ctx->articles->len;
@@ -2003,6 +2147,13 @@ parse_xml_feed (ParseContext  *ctx,
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                            XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC);
   xmlFreeParserCtxt (parser);
+  if (doc == NULL && first.too_deep)
+    {
+      /* Not a cut-off file, though the parser stops where it was. */
+      g_set_error (error, CITED_ERROR, CITED_ERROR_PARSE,
+                   _("Elements nested deeper than %d levels"), 256);
+      return;
+    }
   if (doc == NULL && first.message != NULL && error_at_end (first.line, text))
     truncated = TRUE;
   if (doc == NULL && (first.message == NULL || truncated))
@@ -2025,6 +2176,7 @@ parse_xml_feed (ParseContext  *ctx,
       return;
     }
 
+  doc->_private = &budget;
   root = xmlDocGetRootElement (doc);
   if (root != NULL && is_named (root, "rss"))
     {
@@ -2088,10 +2240,22 @@ parse_xml_feed (ParseContext  *ctx,
         {
           if (truncated && index >= n_complete)
             break;
+          if (budget.exceeded)
+            break;
           parse_feed_item (ctx, c, atom, feed_title, seen, ++index);
         }
 
   xmlFreeDoc (doc);
+
+  if (budget.exceeded)
+    {
+      /* Whatever was read is incomplete: the whole file is refused. */
+      g_ptr_array_set_size (ctx->articles, n_before);
+      g_set_error (error, CITED_ERROR, CITED_ERROR_TOO_LARGE,
+                   _("Entities declared in the file expand to more than %u MB of text"),
+                   MAX_ENTITY_TEXT / (1024 * 1024));
+      return;
+    }
 
   if (truncated && n_complete == 0)
     {
@@ -2121,6 +2285,49 @@ parse_xml_feed (ParseContext  *ctx,
 /* ------------------------------------------------------------------------ */
 /* JSON Lines and JSON Feed                                                  */
 /* ------------------------------------------------------------------------ */
+
+/* json-glib's parser recurses once per level of nesting, so a file of a
+ * hundred thousand "[" overflows the stack. JSON that is read is first
+ * scanned for its depth: brackets outside strings, as jq counts them. */
+#define MAX_JSON_DEPTH 512
+
+static gboolean
+json_too_deep (const char *text,
+               gsize       length)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length && text[i] != '\0'; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < length)
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_JSON_DEPTH)
+            return TRUE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return FALSE;
+}
+
+static void
+set_json_depth_error (GError **error)
+{
+  g_set_error (error, CITED_ERROR, CITED_ERROR_PARSE,
+               _("JSON nested deeper than %u levels"), MAX_JSON_DEPTH);
+}
 
 /* json-glib prefixes its messages with "<data>:" when parsing memory. */
 static const char *
@@ -2215,7 +2422,9 @@ scan_json_ld (const char *json,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
 
-  if (json != NULL && json_parser_load_from_data (parser, json, -1, NULL))
+  /* Metadata only: a block too deep to read is skipped, the page is not. */
+  if (json != NULL && !json_too_deep (json, strlen (json)) &&
+      json_parser_load_from_data (parser, json, -1, NULL))
     scan_json_ld_node (json_parser_get_root (parser), scan, 0);
 }
 
@@ -2292,6 +2501,12 @@ parse_json_lines (ParseContext *ctx,
       if (*line == '\0')
         continue;
       where = g_strdup_printf ("%u", line_no);
+      if (json_too_deep (line, len))
+        {
+          set_json_depth_error (&local_error);
+          item_rejected (ctx, where, local_error->message);
+          continue;
+        }
       if (!json_parser_load_from_data (parser, line, -1, &local_error))
         {
           g_autofree char *message = g_strdup_printf (_("Not valid JSON: %s"),
@@ -2300,7 +2515,9 @@ parse_json_lines (ParseContext *ctx,
           item_rejected (ctx, where, message);
           continue;
         }
-      if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      /* A line of nothing but a comment ("//") parses to no value at all. */
+      if (json_parser_get_root (parser) == NULL ||
+          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         {
           item_rejected (ctx, where, _("Not a JSON object"));
           continue;
@@ -2325,11 +2542,16 @@ parse_json_document (ParseContext  *ctx,
   JsonArray *items = NULL;
   const char *feed_title = NULL;
 
+  if (json_too_deep (text, strlen (text)))
+    {
+      set_json_depth_error (error);
+      return FALSE;
+    }
   if (!json_parser_load_from_data (parser, text, -1, error))
     return FALSE;
 
   root = json_parser_get_root (parser);
-  if (JSON_NODE_HOLDS_OBJECT (root))
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     {
       static const char * const feed_title_keys[] = { "title", NULL };
       JsonObject *object = json_node_get_object (root);
@@ -2368,7 +2590,7 @@ parse_json_document (ParseContext  *ctx,
           return TRUE;
         }
     }
-  else if (JSON_NODE_HOLDS_ARRAY (root))
+  else if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
     items = json_node_get_array (root);
 
   if (items == NULL)
@@ -2736,16 +2958,18 @@ parse_data_full (const char  *name,
             if (!parse_json_document (&ctx, text, &local_error))
               {
                 const char *eol = strchr (text, '\n');
+                /* Not JSON as a whole, or too deep to read as a whole. */
+                gboolean syntax = local_error->domain == JSON_PARSER_ERROR ||
+                                  g_error_matches (local_error, CITED_ERROR, CITED_ERROR_PARSE);
 
                 /* Several lines that each start an object: JSON Lines. */
-                if (local_error->domain == JSON_PARSER_ERROR && eol != NULL &&
-                    strstr (eol, "\n{") != NULL)
+                if (syntax && eol != NULL && strstr (eol, "\n{") != NULL)
                   {
                     g_clear_error (&local_error);
                     lines = TRUE;
                   }
                 /* A text file that happens to start with a brace. */
-                else if (local_error->domain == JSON_PARSER_ERROR &&
+                else if (syntax &&
                          (g_ascii_strcasecmp (ext, "txt") == 0 ||
                           g_ascii_strcasecmp (ext, "text") == 0 ||
                           g_ascii_strcasecmp (ext, "md") == 0))
@@ -3094,23 +3318,87 @@ collect_files (const char * const *paths,
   return files;
 }
 
+/* Errors of the store that are one article's fault, not the database's. */
+static gboolean
+is_article_error (const GError *error)
+{
+  return g_error_matches (error, CITED_ERROR, CITED_ERROR_TOO_LARGE) ||
+         g_error_matches (error, CITED_ERROR, CITED_ERROR_INVALID);
+}
+
+/* @batch_paths holds the file each article of @batch came from. */
 static gboolean
 flush_batch (CitedStore         *store,
              GPtrArray          *batch,
+             GPtrArray          *batch_paths,
              CitedImportResult  *result,
              GError            **error)
 {
+  g_autoptr(GError) local_error = NULL;
   guint n_added = 0;
   guint n_duplicates = 0;
 
   if (batch->len == 0)
     return TRUE;
-  if (!cited_store_add_articles (store, batch, &n_added, &n_duplicates, error))
-    return FALSE;
-  result->n_added += n_added;
-  result->n_duplicates += n_duplicates;
+  if (cited_store_add_articles (store, batch, &n_added, &n_duplicates, &local_error))
+    {
+      result->n_added += n_added;
+      result->n_duplicates += n_duplicates;
+    }
+  else if (!is_article_error (local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  else
+    {
+      /* The store refused one article and so wrote nothing of the batch.
+       * Each file's articles go in again by themselves: only the file that
+       * holds the refused article is refused, with the store's reason. */
+      for (guint i = 0; i < batch->len;)
+        {
+          const char *path = g_ptr_array_index (batch_paths, i);
+          g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+          g_autoptr(GError) file_error = NULL;
+
+          for (; i < batch->len && g_ptr_array_index (batch_paths, i) == path; i++)
+            g_ptr_array_add (one, cited_article_ref (g_ptr_array_index (batch, i)));
+          if (cited_store_add_articles (store, one, &n_added, &n_duplicates, &file_error))
+            {
+              result->n_added += n_added;
+              result->n_duplicates += n_duplicates;
+            }
+          else if (is_article_error (file_error))
+            add_rejection (result->rejected, path, file_error->message);
+          else
+            {
+              g_propagate_error (error, g_steal_pointer (&file_error));
+              return FALSE;
+            }
+        }
+    }
   g_ptr_array_set_size (batch, 0);
+  g_ptr_array_set_size (batch_paths, 0);
   return TRUE;
+}
+
+/* The database failed part way (a full disk): the batches committed
+ * before stay, and the message says how many articles they hold. */
+static void
+note_articles_kept (GError **error,
+                    guint    n_added)
+{
+  char *message;
+
+  if (error == NULL || *error == NULL)
+    return;
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%s; the %u article imported before was kept",
+                                          "%s; the %u articles imported before were kept",
+                                          n_added),
+                             (*error)->message, n_added);
+  g_free ((*error)->message);
+  (*error)->message = message;
 }
 
 /**
@@ -3127,7 +3415,8 @@ flush_batch (CitedStore         *store,
  * Imports @paths into @store in batches of about 500 articles, one
  * transaction each. Hidden files in folders are skipped. A file that cannot
  * be read or parsed is listed in the result's rejections and never writes
- * anything; the rest goes on. When @cancellable is cancelled, the articles
+ * anything; the rest goes on. When the store fails, the error's message
+ * ends with how many articles the batches committed before it hold. When @cancellable is cancelled, the articles
  * parsed so far are committed and the result says it was cancelled.
  *
  * Returns: (transfer full): the result, or %NULL when the store failed
@@ -3144,6 +3433,7 @@ cited_import_paths (CitedStore          *store,
   g_autoptr(CitedImportResult) result = import_result_new ();
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  g_autoptr(GPtrArray) batch_paths = g_ptr_array_new ();   /* borrowed from files */
   WalkProgress walk = { progress, user_data, 0 };
 
   g_return_val_if_fail (CITED_IS_STORE (store), NULL);
@@ -3171,17 +3461,26 @@ cited_import_paths (CitedStore          *store,
         add_rejection (result->rejected, path, local_error->message);
       else
         for (guint j = 0; j < articles->len; j++)
-          g_ptr_array_add (batch, cited_article_ref (g_ptr_array_index (articles, j)));
+          {
+            g_ptr_array_add (batch, cited_article_ref (g_ptr_array_index (articles, j)));
+            g_ptr_array_add (batch_paths, (gpointer) path);
+          }
 
-      if (batch->len >= BATCH_SIZE && !flush_batch (store, batch, result, error))
-        return NULL;
+      if (batch->len >= BATCH_SIZE && !flush_batch (store, batch, batch_paths, result, error))
+        {
+          note_articles_kept (error, result->n_added);
+          return NULL;
+        }
 
       if (progress != NULL)
         progress (i + 1, files->len, path, user_data);
     }
 
-  if (!flush_batch (store, batch, result, error))
-    return NULL;
+  if (!flush_batch (store, batch, batch_paths, result, error))
+    {
+      note_articles_kept (error, result->n_added);
+      return NULL;
+    }
 
   return g_steal_pointer (&result);
 }
@@ -3356,6 +3655,11 @@ import_thread_cb (GTask        *task,
         progress_schedule_locked (task_data->progress);
       g_mutex_unlock (&task_data->progress->mutex);
     }
+
+  /* Closed before the result goes out: a caller that exits on it (the
+   * CLI) must not leave this connection, and with it the WAL and shared
+   * memory files, open behind it. */
+  g_clear_object (&store);
 
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));

@@ -16,4 +16,11 @@ gboolean cited_store_add_extracted (CitedStore             *self,
                                     const CitedExtraction  *extraction,
                                     GError                **error);
 
+/* Lowers the longest title or body the store accepts (SQLite's length
+ * limit, a gigabyte, by default), so that tests can reach the limit with
+ * small articles. cited_store_add_articles() refuses a batch holding a
+ * longer article with CITED_ERROR_TOO_LARGE and writes nothing. */
+void     cited_store_set_max_text  (CitedStore             *self,
+                                    gsize                   max_text);
+
 G_END_DECLS

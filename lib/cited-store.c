@@ -17,6 +17,7 @@
 #include "cited-extractor.h"
 #include "cited-store.h"
 #include "cited-store-private.h"
+#include "cited-value.h"
 
 /* "CITD": tells our databases from other SQLite files. */
 #define CITED_APPLICATION_ID 0x43495444
@@ -24,6 +25,9 @@
 /* Terms shorter than this many characters cannot be found by the trigram
  * index and are matched with LIKE over title and body instead. */
 #define TRIGRAM_MIN_CHARS 3
+/* Distinct search terms that count; more would only slow the query down
+ * (snippets over repeated phrases) or overflow SQLite's expression tree. */
+#define MAX_SEARCH_TERMS 32
 
 struct _CitedStore
 {
@@ -33,6 +37,7 @@ struct _CitedStore
   sqlite3      *db;
   GHashTable   *stmts;      /* SQL text -> sqlite3_stmt, one cache per connection */
   CitedLexicon *lexicon;
+  gsize         max_text;   /* the longest title or body stored; SQLite's limit by default */
 };
 
 G_DEFINE_FINAL_TYPE (CitedStore, cited_store, G_TYPE_OBJECT)
@@ -539,6 +544,33 @@ read_pragma_int (CitedStore  *self,
   return rc == SQLITE_ROW;
 }
 
+/* Whether a database without Cited's application_id may be used: a new
+ * one (no tables, no version) is set up; one with Cited's own tables is
+ * Cited's with the id lost (a copy rebuilt from an SQL dump keeps
+ * user_version but not application_id). Every other one is another
+ * program's, whatever its user_version says. */
+static gboolean
+is_new_or_cited_without_id (CitedStore *self,
+                            int         app_id,
+                            int         version)
+{
+  int n_tables = -1;
+  int n_cited = -1;
+
+  if (app_id != 0)
+    return FALSE;
+  if (!read_pragma_int (self, "SELECT count (*) FROM sqlite_schema", &n_tables, NULL))
+    return FALSE;
+  if (n_tables == 0)
+    return version == 0;
+  if (!read_pragma_int (self,
+                        "SELECT count (*) FROM sqlite_schema WHERE type = 'table' AND name IN"
+                        " ('articles', 'article_bodies', 'figures', 'mentions', 'brands')",
+                        &n_cited, NULL))
+    return FALSE;
+  return n_cited == 5 && version >= 1;
+}
+
 static gboolean
 migrate (CitedStore  *self,
          GError     **error)
@@ -563,10 +595,12 @@ migrate (CitedStore  *self,
       return FALSE;
     }
 
-  if (app_id != 0 && app_id != CITED_APPLICATION_ID)
+  /* Before anything is written, and before the version is taken for
+   * Cited's: another program's database is left exactly as it is. */
+  if (app_id != CITED_APPLICATION_ID && !is_new_or_cited_without_id (self, app_id, version))
     {
       g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
-                   _("“%s” is a database of another application, not of Cited"),
+                   _("“%s” is not a Cited database: it belongs to another application"),
                    self->path);
       return FALSE;
     }
@@ -579,6 +613,16 @@ migrate (CitedStore  *self,
                      "Update Cited to open it."),
                    self->path, version, known);
       return FALSE;
+    }
+
+  /* Cited's own tables without the id: the id is written back (a
+   * migration below writes it too). */
+  if (app_id == 0 && version == known)
+    {
+      g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", CITED_APPLICATION_ID);
+
+      if (!exec_sql (self, set_id, error))
+        return FALSE;
     }
 
   for (int step = version; step < known; step++)
@@ -702,6 +746,7 @@ cited_store_open (const char  *path,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, sql_contains, NULL, NULL, NULL);
   sqlite3_busy_timeout (self->db, 60000);
+  self->max_text = (gsize) sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, -1) - 1;
 
   if (!migrate (self, error))
     return NULL;
@@ -1422,6 +1467,17 @@ add_articles_locked (CitedStore  *self,
 
       prepare_article (article);
       pending[i].article = article;
+      /* SQLite would bind a longer value as NULL. Refused before its
+       * extraction, with CITED_ERROR_TOO_LARGE, so that an importer can
+       * tell this article's fault from the database's. */
+      if ((article->body != NULL && strlen (article->body) > self->max_text) ||
+          (article->title != NULL && strlen (article->title) > self->max_text))
+        {
+          g_set_error_literal (error, CITED_ERROR, CITED_ERROR_TOO_LARGE,
+                               _("The article’s text is too large to store"));
+          ok = FALSE;
+          goto out;
+        }
       if (g_hash_table_contains (seen, article->hash))
         exists = TRUE;
       else if (!hash_exists (self, article->hash, &exists, error))
@@ -1481,6 +1537,16 @@ out:
   g_cond_clear (&job.cond);
   g_mutex_clear (&job.mutex);
   return ok;
+}
+
+/* See cited-store-private.h. */
+void
+cited_store_set_max_text (CitedStore *self,
+                          gsize       max_text)
+{
+  g_return_if_fail (CITED_IS_STORE (self));
+
+  self->max_text = MIN (max_text, (gsize) sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, -1) - 1);
 }
 
 /**
@@ -2389,6 +2455,7 @@ search_parse (Search     *search,
               const char *text)
 {
   g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *p = text;
 
   search->short_terms = g_ptr_array_new_with_free_func (g_free);
@@ -2397,7 +2464,7 @@ search_parse (Search     *search,
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return;
 
-  while (*p != '\0')
+  while (*p != '\0' && search->all_terms->len < MAX_SEARCH_TERMS)
     {
       g_autoptr(GString) term = g_string_new (NULL);
       gunichar c = g_utf8_get_char (p);
@@ -2439,6 +2506,18 @@ search_parse (Search     *search,
       term->len = strlen (term->str);
       if (term->len == 0)
         continue;
+      /* The same word twice finds nothing more (both the index and the
+       * short-term match ignore ASCII case). */
+      {
+        char *folded = g_ascii_strdown (term->str, -1);
+
+        if (g_hash_table_contains (seen, folded))
+          {
+            g_free (folded);
+            continue;
+          }
+        g_hash_table_add (seen, folded);
+      }
 
       g_ptr_array_add (search->all_terms, g_strdup (term->str));
 
@@ -3726,6 +3805,12 @@ cited_store_set_figure_edit (CitedStore             *self,
     {
       g_set_error_literal (error, CITED_ERROR, CITED_ERROR_INVALID,
                            _("A figure’s value must be a finite number"));
+      return FALSE;
+    }
+  if (!isnan (edit->value) && !cited_value_in_bounds (edit->value))
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                   _("A figure’s value must be at most %g in magnitude"), CITED_VALUE_MAX);
       return FALSE;
     }
 

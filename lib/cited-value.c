@@ -245,6 +245,18 @@ cited_value_format (double            value,
 
   if (isnan (value))
     return g_strdup ("–");
+  if (isinf (value))
+    return g_strdup (value < 0 ? "-∞" : "∞");
+
+  /* Past any real figure (a value stored before values were bounded):
+   * in powers of ten, never hundreds of digits of a largest scale. */
+  if (a > CITED_VALUE_MAX)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (buf, sizeof buf, "%.3g", a);
+      return decorate (buf, value < 0, "-", unit, currency);
+    }
 
   if (a >= 1e4)
     {
@@ -663,7 +675,7 @@ cited_value_parse (const char  *text,
     return FALSE;
 
   number = g_ascii_strtod (digits->str, NULL);
-  if (!isfinite (number * scale))
+  if (!cited_value_in_bounds (number * scale))
     return FALSE;
 
   *value = cited_value_clean ((negative ? -number : number) * scale);

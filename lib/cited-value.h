@@ -51,6 +51,24 @@ cited_value_clean (double value)
     }
 }
 
+/* The largest magnitude a figure may have: a quintillion. No count or
+ * amount in the news comes near it in any currency; readings beyond it
+ * ("999…9 million" of 400 digits, "1e92") are typos or hostile text. */
+#define CITED_VALUE_MAX 1e18
+
+/**
+ * cited_value_in_bounds:
+ * @value: a value read from text
+ *
+ * Returns: whether @value is finite and at most CITED_VALUE_MAX in
+ *   magnitude; NAN and infinities are not
+ */
+static inline gboolean
+cited_value_in_bounds (double value)
+{
+  return isfinite (value) && fabs (value) <= CITED_VALUE_MAX;
+}
+
 /* The scales @scales stands for: CITED_VALUE_SCALES_READER resolves to CJK
  * when the first of the user's languages (as gettext picks them) is Chinese. */
 CitedValueScales cited_value_resolve_scales (CitedValueScales scales);
@@ -105,7 +123,8 @@ char            *cited_value_format_tick      (double            value,
  * Reads a value as people write it, in either language: "190000000",
  * "190,000,000", "190M", "1.9B", "24K", "1.2 billion", "1.9亿", "3,580万",
  * "¥3,999", "US$1.5M", "3999元", "5%", "-2.5", "1e6", full-width digits. Commas
- * must group thousands ("1,5" is refused rather than read as 15).
+ * must group thousands ("1,5" is refused rather than read as 15). Values
+ * beyond CITED_VALUE_MAX in magnitude are refused.
  * Everything cited_value_format() writes reads back.
  *
  * Returns: whether @text is one value; @value is untouched when not

@@ -5,6 +5,8 @@
 #include <math.h>
 #include <locale.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <glib/gstdio.h>
@@ -1258,7 +1260,9 @@ test_db_errors (void)
   g_assert_nonnull (strstr (garbage->err, not_db));
 
   g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 9999;",
+  /* A newer Cited's database carries Cited's application id. */
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 9999;"
+                                     " PRAGMA application_id = 1128879172;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   too_new = run_cli ("--db", newer, "figures");
@@ -1273,6 +1277,291 @@ test_db_errors (void)
   g_assert_cmpstr (unwritable->out, ==, "");
 }
 
+
+/* Another program's SQLite file is refused by every command, whatever its
+ * user_version, and is not written to: no tables, no id, no WAL. */
+static void
+test_db_foreign (void)
+{
+  const char * const setups[] = {
+    "CREATE TABLE notes (x); INSERT INTO notes VALUES ('my note');",
+    "CREATE TABLE notes (x); PRAGMA user_version = 9999;",
+  };
+  g_autofree char *corpus = corpus_dir ();
+
+  if (!have_cli ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (setups); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("foreign-%u.db", i);
+      g_autofree char *path = tmp_path (name);
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *before = NULL;
+      gsize before_len = 0;
+      sqlite3 *db = NULL;
+      const char * const commands[][6] = {
+        { "--db", path, "articles", NULL }, { "--db", path, "figures", NULL },
+        { "--db", path, "brands", NULL }, { "--db", path, "import", corpus, NULL },
+        { "--db", path, "brands", "add", "Wren", NULL },
+      };
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, setups[i], NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+      g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+      for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+        {
+          g_autoptr(Run) run = NULL;
+          g_autofree char *after = NULL;
+          gsize after_len = 0;
+
+          run = run_cli_env (NULL, commands[c]);
+          g_test_message ("%s: %s", commands[c][2], run->err);
+          g_assert_cmpint (run->status, ==, 1);
+          g_assert_cmpstr (run->out, ==, "");
+          g_assert_nonnull (strstr (run->err, "not a Cited database"));
+          g_assert_nonnull (strstr (run->err, path));
+          g_assert_null (strstr (run->err, "newer version"));
+
+          g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+          g_assert_cmpmem (before, before_len, after, after_len);
+          g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+        }
+    }
+}
+
+/* Output that cannot be written (stdout on a full disk) is a failure with a
+ * message, as it is for cat, not a listing silently lost with status 0. */
+static void
+test_full_stdout (void)
+{
+  const char *db = NULL;
+  const char * const commands[][5] = {
+    { "articles", NULL }, { "figures", "--format", "json", NULL }, { "brands", "--format", "csv", NULL },
+  };
+
+  if (!have_cli ())
+    return;
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+  db = get_seeded_db ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands) + 1; i++)
+    {
+      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+
+      g_ptr_array_add (argv, (gpointer) cli_path ());
+      if (i < G_N_ELEMENTS (commands))
+        {
+          g_ptr_array_add (argv, "--db");
+          g_ptr_array_add (argv, (gpointer) db);
+          for (guint j = 0; commands[i][j] != NULL; j++)
+            g_ptr_array_add (argv, (gpointer) commands[i][j]);
+        }
+      else
+        g_ptr_array_add (argv, "--version");
+      g_ptr_array_add (argv, NULL);
+
+      g_subprocess_launcher_unsetenv (launcher, "CITED_DB");
+      g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+      process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s: %s", (char *) argv->pdata[argv->len - 2], err);
+      g_assert_true (g_subprocess_get_if_exited (process));
+      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+      g_assert_nonnull (strstr (err, "Could not write the output"));
+    }
+}
+
+/* A brand name with a control character (an escape sequence) is refused
+ * and never echoed raw to the terminal. */
+static void
+test_brands_add_control (void)
+{
+  g_autofree char *db = tmp_path ("brands-control.db");
+  g_autoptr(Run) list = NULL;
+  const char * const names[][4] = {
+    { "Evil\033[2JCo", NULL }, { "Wren", "--alias", "W\033]0;owned\007", NULL },
+    { "Bell\007", NULL }, { "Line\nBreak", NULL },
+  };
+
+  if (!have_cli ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(Run) add = NULL;
+
+      add = run_cli ("--db", db, "brands", "add", names[i][0], names[i][1], names[i][2]);
+      g_assert_cmpint (add->status, ==, 2);
+      g_assert_cmpstr (add->out, ==, "");
+      g_assert_nonnull (strstr (add->err, "control character"));
+      g_assert_null (strchr (add->err, '\033'));
+      g_assert_null (strchr (add->err, '\007'));
+    }
+
+  /* Nothing was added. */
+  list = run_cli ("--db", db, "brands", "--all", "--format", "csv");
+  g_assert_null (strchr (list->out, '\033'));
+  g_assert_null (strstr (list->out, "Evil"));
+  g_assert_null (strstr (list->out, "Bell"));
+}
+
+/* After an import the database is one file: every connection, the import
+ * worker's included, was closed before the process exited, so the WAL was
+ * checkpointed and the -wal and -shm files removed. Several runs, since it
+ * was a race. */
+static void
+test_import_leaves_no_wal (void)
+{
+  g_autofree char *corpus = corpus_dir ();
+
+  if (!have_cli ())
+    return;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("wal-%u.db", i);
+      g_autofree char *db = tmp_path (name);
+      g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+      g_autoptr(Run) run = run_cli ("--db", db, "import", corpus);
+
+      g_assert_cmpint (run->status, ==, 0);
+      g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+    }
+}
+
+static void
+limit_file_size_cb (gpointer data)
+{
+  struct rlimit limit = { 800 * 1024, 800 * 1024 };
+
+  /* Writes past the limit fail (EFBIG) instead of killing the process,
+   * as writes to a full disk do. */
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* When the database cannot grow part way through an import, the message
+ * says how many articles the batches written before hold, and they are
+ * there. */
+static void
+test_import_store_fails (void)
+{
+  g_autofree char *folder = tmp_path ("fill");
+  g_autofree char *db = tmp_path ("fill.db");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *kept;
+  guint64 n_kept = 0;
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (!have_cli ())
+    return;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  for (guint i = 0; i < 1500; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("fill/a%04u.txt", i);
+      g_autofree char *path = tmp_path (name);
+      g_autofree char *text = g_strdup_printf ("Article %u\n\nFalcon sold %u planes in %u. "
+                                               "Wren sold %u kites.\n",
+                                               i, i * 3 + 1, 2000 + i % 20, i + 7);
+
+      write_file (path, text, -1);
+    }
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "CITED_DB");
+  g_subprocess_launcher_set_child_setup (launcher, limit_file_size_cb, NULL, NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, cli_path (), "--db", db, "import", folder, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", err);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_nonnull (strstr (err, "The import failed"));
+
+  kept = strstr (err, "; the ");
+  g_assert_nonnull (kept);
+  g_assert_nonnull (strstr (kept, "were kept"));
+  n_kept = g_ascii_strtoull (kept + strlen ("; the "), NULL, 10);
+  g_assert_cmpuint (n_kept, >, 0);
+  g_assert_cmpuint (n_kept, <, 1500);
+
+  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT count (*) FROM articles", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, (gint64) n_kept);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+}
+
+/* SIGTERM ends an import busy in one large file at once: the file it was
+ * reading is not finished and stored first (cancellation alone waits for
+ * the end of the file). */
+static void
+test_import_sigterm (void)
+{
+  g_autofree char *folder = tmp_path ("term");
+  g_autofree char *small = tmp_path ("term/a-small.txt");
+  g_autofree char *large = tmp_path ("term/b-large.txt");
+  g_autofree char *db = tmp_path ("term.db");
+  g_autoptr(GString) text = g_string_new ("A large file\n\n");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (!have_cli ())
+    return;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  write_file (small, "Small\n\nWren sold 4 kites.\n", -1);
+  /* About 30 MB: seconds of work, far more than the second given below. */
+  for (guint i = 0; text->len < 30 * 1024 * 1024; i++)
+    g_string_append_printf (text, "Falcon sold %u planes in %u while analysts expected more. ",
+                            i % 997 + 3, 2000 + i % 20);
+  write_file (large, text->str, text->len);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_unsetenv (launcher, "CITED_DB");
+  process = g_subprocess_launcher_spawn (launcher, &error, cli_path (), "--db", db, "import", folder, NULL);
+  g_assert_no_error (error);
+  g_usleep (G_USEC_PER_SEC);
+  g_subprocess_send_signal (process, SIGTERM);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 130);
+
+  /* Nothing was committed: the small file waited in the batch. */
+  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT count (*) FROM articles", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+}
 
 /* A read-only command never creates a database: a mistyped --db is told,
  * not answered with an empty list. import and brands add create one. */
@@ -1974,6 +2263,12 @@ main (int   argc,
   g_test_add_func ("/cli/translated-from-build-tree", test_translated_from_build_tree);
   g_test_add_func ("/cli/db/env", test_db_env);
   g_test_add_func ("/cli/db/errors", test_db_errors);
+  g_test_add_func ("/cli/db/foreign", test_db_foreign);
+  g_test_add_func ("/cli/full-stdout", test_full_stdout);
+  g_test_add_func ("/cli/import/no-wal-left", test_import_leaves_no_wal);
+  g_test_add_func ("/cli/import/store-fails", test_import_store_fails);
+  g_test_add_func ("/cli/import/sigterm", test_import_sigterm);
+  g_test_add_func ("/cli/brands/add-control", test_brands_add_control);
   g_test_add_func ("/cli/db/missing", test_db_missing);
   g_test_add_func ("/cli/unknown-metric-brand", test_unknown_metric);
   g_test_add_func ("/cli/import/reports", test_import_reports);

@@ -1220,6 +1220,37 @@ test_headline_currency (void)
   g_assert_null (f->currency);
 }
 
+/* A number of 400 digits, or one scaled past any real figure, is no
+ * figure (it read as infinity and showed as "infT units"); the figures
+ * beside it are still found. */
+static void
+test_beyond_bounds (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  g_autofree char *nines = g_strnfill (400, '9');
+  g_autofree char *en = g_strdup_printf ("Xiaomi sold %s million phones in 2021. "
+                                         "Apple sold 20 million phones in 2021.", nines);
+  g_autofree char *zh = g_strdup_printf ("小米2021年销量%s亿台。华为销量九千亿亿亿亿台。"
+                                         "苹果2021年销量2000万台。", nines);
+  const char * const texts[] = { en, zh };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(CitedExtraction) ex = cited_extract (lexicon, NULL, texts[i], -1, "2024-01-01");
+
+      for (guint j = 0; j < ex->figures->len; j++)
+        {
+          CitedFigure *f = g_ptr_array_index (ex->figures, j);
+
+          g_test_message ("%s: %g", f->text, f->value);
+          g_assert_true (cited_value_in_bounds (f->value));
+          g_assert_true (isnan (f->value_max) || cited_value_in_bounds (f->value_max));
+        }
+      g_assert_cmpuint (ex->figures->len, ==, 1);
+      g_assert_cmpfloat (((CitedFigure *) g_ptr_array_index (ex->figures, 0))->value, ==, 20e6);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1243,6 +1274,7 @@ main (int   argc,
   g_test_add_func ("/extractor/held-out", test_held_out);
   g_test_add_func ("/extractor/headline-currency", test_headline_currency);
   g_test_add_func ("/extractor/threads", test_threads);
+  g_test_add_func ("/extractor/beyond-bounds", test_beyond_bounds);
 
   ret = g_test_run ();
   return ret;

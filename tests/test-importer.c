@@ -11,6 +11,7 @@
 #include "cited-error.h"
 #include "cited-importer.h"
 #include "cited-store.h"
+#include "cited-store-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                   */
@@ -1396,6 +1397,326 @@ test_import_corpora (Fixture       *f,
   g_assert_cmpuint (count_articles (f->store), ==, result->n_added);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Hostile input                                                             */
+/* ------------------------------------------------------------------------ */
+
+/* JSON nested a hundred thousand levels deep (json-glib recurses once per
+ * level) is refused with a reason, the file, the line or the page's
+ * metadata block alone; the rest of the folder is imported. */
+static void
+test_import_deep_json (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *brackets = g_strnfill (100000, '[');
+  g_autoptr(GString) objects = g_string_new (NULL);
+  g_autofree char *jsonl = g_strdup_printf ("{\"title\": \"Good line\", \"text\": \"Wren sold 4 kites.\"}\n"
+                                            "%s\n", brackets);
+  g_autofree char *html = g_strdup_printf ("<html><head><title>Deep page</title>"
+                                           "<script type=\"application/ld+json\">%s</script></head>"
+                                           "<body><p>Plover sold 8 ships in 2021.</p></body></html>",
+                                           brackets);
+  g_autofree char *folder = g_build_filename (f->dir, "deep", NULL);
+  const char *paths[] = { folder, NULL };
+  g_autoptr(CitedImportResult) result = NULL;
+  const CitedRejection *rejection;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (objects, "{\"a\":");
+  g_free (write_file (f, "deep/a-good.txt", "Good text\n\nFalcon sold 3 planes.\n", -1));
+  g_free (write_file (f, "deep/b-arrays.json", brackets, -1));
+  g_free (write_file (f, "deep/c-objects.json", objects->str, -1));
+  g_free (write_file (f, "deep/d-lines.jsonl", jsonl, -1));
+  g_free (write_file (f, "deep/e-page.html", html, -1));
+
+  result = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_files, ==, 4 + 1);
+  /* a-good.txt, the first line of d-lines.jsonl and the page. */
+  g_assert_cmpuint (result->n_added, ==, 3);
+  rejection = find_rejection (result, "b-arrays.json");
+  g_assert_nonnull (rejection);
+  g_assert_nonnull (strstr (rejection->reason, "nested deeper"));
+  rejection = find_rejection (result, "c-objects.json");
+  g_assert_nonnull (rejection);
+  g_assert_nonnull (strstr (rejection->reason, "nested deeper"));
+  rejection = find_rejection (result, "d-lines.jsonl:2");
+  g_assert_nonnull (rejection);
+  g_assert_nonnull (strstr (rejection->reason, "nested deeper"));
+  g_assert_null (find_rejection (result, "e-page.html"));
+  g_assert_cmpuint (result->rejected->len, ==, 3);
+  g_assert_cmpuint (count_articles (f->store), ==, 3);
+}
+
+/* A JSON Lines line that holds only a comment has no value at all. */
+static void
+test_json_lines_comment (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  const char text[] = "{\"title\": \"First\", \"text\": \"Wren sold 4 kites.\"}\n//\n/* c */\n";
+
+  articles = cited_parse_data ("comment.jsonl", text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 1);
+  g_assert_cmpstr (article_at (articles, 0)->title, ==, "First");
+}
+
+/* Front matter whose date does not parse, then a "Source Updated on DATE"
+ * line: the date comes from the line, the source stays the front
+ * matter's (the line's was leaked over it). */
+static void
+test_front_matter_bad_date (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  const char text[] = "---\ntitle: Kites\nsource: Front Wire\ndate: some day\n---\n"
+                      "Line Wire Updated on 2024-01-31\n\nWren sold 4 kites.\n";
+
+  articles = cited_parse_data ("kites.md", text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 1);
+  g_assert_cmpstr (article_at (articles, 0)->source, ==, "Front Wire");
+  g_assert_cmpstr (article_at (articles, 0)->published, ==, "2024-01-31");
+  g_assert_cmpstr (article_at (articles, 0)->body, ==, "Wren sold 4 kites.");
+}
+
+/* A page that declares UCS-2 (or UTF-32) but is ASCII with one stray
+ * Windows-1252 byte: taken at its word, every two letters became one
+ * Chinese character. The declaration is ignored. */
+static void
+test_html_declares_ucs2 (void)
+{
+  const char * const charsets[] = { "UCS-2", "ucs2", "UTF-32", "UCS-4" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (charsets); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) articles = NULL;
+      g_autoptr(GString) page = g_string_new (NULL);
+
+      g_string_printf (page, "<html><head><meta charset=\"%s\"><title>Caf\xe9 Kites</title></head>"
+                             "<body><p>Wren sold 4 kites in 2021. Wren sold 4 kites in 2021. "
+                             "Wren sold 4 kites in 2021. Wren sold 4 kites in 2021.</p></body></html>\n",
+                       charsets[i]);
+      /* An even length, which UCS-2 would take. */
+      if (page->len % 4 != 0)
+        g_string_append_len (page, "   ", 4 - page->len % 4);
+      articles = cited_parse_data ("kites.html", page->str, page->len, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (articles->len, ==, 1);
+      g_assert_cmpstr (article_at (articles, 0)->title, ==, "Café Kites");
+      g_assert_nonnull (strstr (article_at (articles, 0)->body, "Wren sold 4 kites"));
+    }
+}
+
+/* A GB18030 file cut in the middle of its last character keeps what comes
+ * before the cut; one with an invalid byte inside is refused with that
+ * byte's offset (it was refused whole, at the first byte UTF-8 could not
+ * read). */
+static void
+test_decode_gb18030_damaged (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture ("gb18030.txt");
+  g_autofree char *data = NULL;
+  g_autofree char *whole = NULL;
+  g_autofree char *cut = NULL;
+  g_autoptr(GString) damaged = NULL;
+  g_autofree char *offset = NULL;
+  gsize length = 0;
+  gsize at;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  while (length > 0 && (guchar) data[length - 1] < 0x80)
+    length--;
+  g_assert_cmpuint (length, >, 100);
+  whole = cited_decode_text (data, length, &error);
+  g_assert_no_error (error);
+
+  cut = cited_decode_text (data, length - 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cut);
+  g_assert_true (g_str_has_prefix (whole, cut));
+  g_assert_cmpuint (g_utf8_strlen (cut, -1), ==, g_utf8_strlen (whole, -1) - 1);
+
+  /* Two bytes no GB18030 character starts with, after a whole character
+   * past the middle. */
+  for (at = length / 2; (guchar) data[at] >= 0x80; at++)
+    ;
+  damaged = g_string_new_len (data, at);
+  g_string_append_len (damaged, "\xff\xff", 2);
+  g_string_append_len (damaged, data + at, length - at);
+  g_assert_null (cited_decode_text (damaged->str, damaged->len, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_ENCODING);
+  offset = g_strdup_printf ("offset %" G_GSIZE_FORMAT ")", at);
+  g_assert_nonnull (strstr (error->message, offset));
+}
+
+static char *
+feed_with (const char *second_title,
+           const char *second_extra)
+{
+  return g_strdup_printf ("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>T</title>"
+                          "<item><title>One</title><description>Wren sold 4 kites in 2021.</description></item>"
+                          "<item><title>%s</title><description>Plover sold 8 ships.%s</description></item>"
+                          "</channel></rss>\n", second_title, second_extra);
+}
+
+/* A feed is called truncated only when it was cut off: a reference to a
+ * character XML does not allow (&#x1b;) costs that character, elements
+ * nested deeper than libxml2 reads refuse the file with that reason, and
+ * nesting within the limit is read. */
+static void
+test_feed_not_truncated (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GString) nested = g_string_new (NULL);
+  g_autofree char *escape = feed_with ("Two &#x1b;[2J", "");
+  g_autofree char *too_deep = NULL;
+  g_autofree char *deep_enough = NULL;
+  g_autofree char *folder = g_build_filename (f->dir, "feeds", NULL);
+  const char *paths[] = { folder, NULL };
+  g_autoptr(CitedImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const CitedRejection *rejection;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (deep, "<x>");
+  for (guint i = 0; i < 300; i++)
+    g_string_append (deep, "</x>");
+  for (guint i = 0; i < 200; i++)
+    g_string_append (nested, "<x>");
+  g_string_append (nested, " and 9 boats");
+  for (guint i = 0; i < 200; i++)
+    g_string_append (nested, "</x>");
+  too_deep = feed_with ("Two", deep->str);
+  deep_enough = feed_with ("Three", nested->str);
+
+  g_free (write_file (f, "feeds/a-escape.rss", escape, -1));
+  g_free (write_file (f, "feeds/b-too-deep.rss", too_deep, -1));
+  g_free (write_file (f, "feeds/c-deep-enough.rss", deep_enough, -1));
+  result = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_null (find_rejection (result, "a-escape.rss"));
+  g_assert_null (find_rejection (result, "c-deep-enough.rss"));
+  rejection = find_rejection (result, "b-too-deep.rss");
+  g_assert_nonnull (rejection);
+  g_assert_nonnull (strstr (rejection->reason, "nested deeper"));
+  g_assert_null (strstr (rejection->reason, "Truncated"));
+  g_assert_cmpuint (result->rejected->len, ==, 1);
+  /* One, Two of the first; Three of the third (its One is a duplicate). */
+  g_assert_cmpuint (result->n_added, ==, 3);
+
+  {
+    g_autoptr(GPtrArray) articles = cited_parse_data ("escape.rss", escape, strlen (escape), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (articles->len, ==, 2);
+    g_assert_null (strchr (article_at (articles, 1)->title, '\033'));
+  }
+  {
+    g_autoptr(GPtrArray) articles = cited_parse_data ("nested.rss", deep_enough,
+                                                      strlen (deep_enough), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (articles->len, ==, 2);
+    g_assert_nonnull (strstr (article_at (articles, 1)->body, "9 boats"));
+  }
+}
+
+/* An entity declared in a feed's DOCTYPE and referenced over and over
+ * would make one article of a hundred megabytes out of 40 KB: the file is
+ * refused with a reason, a feed whose entities stay small is read with
+ * them expanded, and the other files are imported. */
+static void
+test_import_entity_amplification (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) amp = g_string_new ("<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY e \"");
+  g_autofree char *folder = g_build_filename (f->dir, "feeds", NULL);
+  const char *paths[] = { folder, NULL };
+  g_autoptr(CitedImportResult) result = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  const CitedRejection *rejection;
+  gboolean expanded = FALSE;
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_c (amp, 'A');
+  g_string_append (amp, "\">]>\n<rss version=\"2.0\"><channel><title>T</title><item><title>Amplified</title>"
+                        "<description>");
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (amp, "&e;");
+  g_string_append (amp, "</description></item></channel></rss>\n");
+
+  g_free (write_file (f, "feeds/a-good.txt", "Good text\n\nFalcon sold 3 planes.\n", -1));
+  g_free (write_file (f, "feeds/b-amplified.rss", amp->str, -1));
+  g_free (write_file (f, "feeds/c-small-entity.rss",
+                      "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY co \"Plover Shipping\">]>\n"
+                      "<rss version=\"2.0\"><channel><title>T</title><item><title>Ships</title>"
+                      "<link>https://example.com/ships</link>"
+                      "<description>&co; sold 8 ships in 2021.</description></item></channel></rss>\n",
+                      -1));
+
+  result = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_added, ==, 2);
+  rejection = find_rejection (result, "b-amplified.rss");
+  g_assert_nonnull (rejection);
+  g_assert_nonnull (strstr (rejection->reason, "Entities"));
+  g_assert_cmpuint (result->rejected->len, ==, 1);
+
+  stored = cited_store_list_articles (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 2);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      g_autoptr(CitedArticle) article = NULL;
+
+      article = cited_store_get_article (f->store, ((CitedArticle *) g_ptr_array_index (stored, i))->id,
+                                         &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (strlen (article->body), <, 1000);
+      if (strstr (article->body, "Plover Shipping sold 8 ships") != NULL)
+        expanded = TRUE;
+    }
+  g_assert_true (expanded);
+}
+
+/* An article the store cannot hold fails neither the batch nor the other
+ * files in it: its file is refused with the store's reason. */
+static void
+test_import_article_too_large_to_store (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_text = g_strnfill (5000, 'x');
+  g_autofree char *contents = g_strdup_printf ("Long one\n\nWren sold 4 kites. %s\n", long_text);
+  g_autofree char *folder = g_build_filename (f->dir, "batch", NULL);
+  const char *paths[] = { folder, NULL };
+  g_autoptr(CitedImportResult) result = NULL;
+  const CitedRejection *rejection;
+
+  g_free (write_file (f, "batch/a-good.txt", "First\n\nFalcon sold 3 planes.\n", -1));
+  g_free (write_file (f, "batch/b-long.txt", contents, -1));
+  g_free (write_file (f, "batch/c-good.txt", "Third\n\nPlover sold 8 ships.\n", -1));
+  cited_store_set_max_text (f->store, 1000);
+
+  result = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (result->n_added, ==, 2);
+  rejection = find_rejection (result, "b-long.txt");
+  g_assert_nonnull (rejection);
+  g_assert_nonnull (strstr (rejection->reason, "too large"));
+  g_assert_cmpuint (result->rejected->len, ==, 1);
+  g_assert_cmpuint (count_articles (f->store), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1441,6 +1762,14 @@ main (int   argc,
   g_test_add ("/importer/import/async", Fixture, NULL, fixture_setup, test_import_async, fixture_teardown);
   g_test_add ("/importer/import/async-cancelled", Fixture, NULL, fixture_setup, test_import_async_cancelled, fixture_teardown);
   g_test_add ("/importer/import/corpora", Fixture, NULL, fixture_setup, test_import_corpora, fixture_teardown);
+  g_test_add_func ("/importer/hostile/json-lines-comment", test_json_lines_comment);
+  g_test_add_func ("/importer/hostile/gb18030-damaged", test_decode_gb18030_damaged);
+  g_test_add_func ("/importer/hostile/html-declares-ucs2", test_html_declares_ucs2);
+  g_test_add_func ("/importer/hostile/front-matter-bad-date", test_front_matter_bad_date);
+  g_test_add ("/importer/hostile/feed-not-truncated", Fixture, NULL, fixture_setup, test_feed_not_truncated, fixture_teardown);
+  g_test_add ("/importer/hostile/deep-json", Fixture, NULL, fixture_setup, test_import_deep_json, fixture_teardown);
+  g_test_add ("/importer/hostile/entity-amplification", Fixture, NULL, fixture_setup, test_import_entity_amplification, fixture_teardown);
+  g_test_add ("/importer/hostile/article-too-large-to-store", Fixture, NULL, fixture_setup, test_import_article_too_large_to_store, fixture_teardown);
 
   return g_test_run ();
 }

@@ -364,6 +364,73 @@ test_foreign_database (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, fixture->path));
 }
 
+/* Another program's SQLite file without an application id: one table of
+ * notes, once with a user_version far beyond Cited's. Opening it is refused
+ * as not Cited's (never "written by a newer version of Cited") and it is
+ * left byte for byte as it was: no tables added, no id, no WAL. */
+static void
+test_foreign_database_unchanged (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  const char * const setups[] = {
+    "CREATE TABLE notes (x); INSERT INTO notes VALUES ('hello')",
+    "CREATE TABLE notes (x); PRAGMA user_version = 9999",
+  };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (setups); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CitedStore) store = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+      gsize before_len = 0, after_len = 0;
+
+      g_unlink (fixture->path);
+      sqlite_exec (fixture->path, setups[i]);
+      g_assert_true (g_file_get_contents (fixture->path, &before, &before_len, NULL));
+
+      store = cited_store_open (fixture->path, &error);
+      g_assert_null (store);
+      g_assert_error (error, CITED_ERROR, CITED_ERROR_DATABASE);
+      g_assert_nonnull (strstr (error->message, "not a Cited database"));
+      g_assert_nonnull (strstr (error->message, fixture->path));
+      g_assert_null (strstr (error->message, "newer version"));
+
+      g_assert_true (g_file_get_contents (fixture->path, &after, &after_len, NULL));
+      g_assert_cmpmem (before, before_len, after, after_len);
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+      g_assert_cmpint (sqlite_int (fixture->path, "PRAGMA application_id"), ==, 0);
+      g_assert_cmpint (sqlite_int (fixture->path, "SELECT count (*) FROM sqlite_schema"), ==, 1);
+    }
+}
+
+/* A Cited database that lost its application id (rebuilt from an SQL
+ * dump) is still recognised by its tables, and gets the id back. */
+static void
+test_cited_database_without_id (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  add_one (store, make_article ("Kept", "2020-01-01", "Apple sold 10 million phones."));
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite_int (fixture->path, "PRAGMA application_id"), !=, 0);
+
+  sqlite_exec (fixture->path, "PRAGMA application_id = 0");
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpuint (cited_store_count_articles (store, NULL, NULL), ==, 1);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite_int (fixture->path, "PRAGMA application_id"), !=, 0);
+}
+
 static void
 test_add_and_duplicates (Fixture       *fixture,
                          gconstpointer  data)
@@ -565,6 +632,47 @@ search (CitedStore *store,
   /* Counting agrees with listing. */
   g_assert_cmpuint (cited_store_count_articles (store, &query, NULL), ==, found->len);
   return found;
+}
+
+/* A word repeated thousands of times finds what the word finds, and its
+ * snippet marks it; thousands of distinct one-letter words are not an
+ * SQLite error ("Expression tree is too large"): terms are deduplicated
+ * and the first 32 distinct ones count. */
+static void
+test_search_many_terms (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(CitedStore) store = open_search_store (fixture);
+  g_autoptr(GString) repeated = g_string_new (NULL);
+  g_autoptr(GString) letters = g_string_new (NULL);
+  g_autoptr(GString) hanzi = g_string_new (NULL);
+  g_autoptr(GPtrArray) found = NULL;
+  CitedArticle *article;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (repeated, i % 2 ? "million " : "MILLION ");
+  found = search (store, repeated->str);
+  g_assert_cmpuint (found->len, ==, 1);
+  article = g_ptr_array_index (found, 0);
+  g_assert_cmpstr (article->title, ==, "Xiaomi Cars team");
+  g_assert_nonnull (strstr (article->snippet, "\x02million\x03"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (letters, "%c ", 'a' + i % 26);
+  found = search (store, letters->str);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Distinct one-character words past the cap: the first ones decide. */
+  g_string_append (hanzi, "小 米 ");
+  for (gunichar c = 0x4E00; c < 0x4E00 + 5000; c++)
+    {
+      g_string_append_unichar (hanzi, c);
+      g_string_append_c (hanzi, ' ');
+    }
+  found = search (store, hanzi->str);
+  g_assert_cmpuint (found->len, <=, 1);
 }
 
 static void
@@ -1390,10 +1498,13 @@ main (int   argc,
   ADD ("too-new", test_too_new);
   ADD ("not-a-database", test_not_a_database);
   ADD ("foreign-database", test_foreign_database);
+  ADD ("foreign-database-unchanged", test_foreign_database_unchanged);
+  ADD ("cited-database-without-id", test_cited_database_without_id);
   ADD ("add-and-duplicates", test_add_and_duplicates);
   ADD ("batch-order", test_batch_order);
   ADD ("batch-rollback", test_batch_rollback);
   ADD ("search-english", test_search_english);
+  ADD ("search-many-terms", test_search_many_terms);
   ADD ("search-chinese", test_search_chinese);
   ADD ("filters-and-sort", test_filters_and_sort);
   ADD ("brand-stats", test_brand_stats);

@@ -479,6 +479,54 @@ test_qualifiers (void)
   }
 }
 
+/* Values past any real figure are refused when typed, and shown in powers
+ * of ten rather than as hundreds of digits of trillions when met. */
+static void
+test_beyond_bounds (void)
+{
+  g_autofree char *nines = g_strnfill (400, '9');
+  g_autofree char *nines_million = g_strconcat (nines, " million", NULL);
+  const char * const refused[] = { "1e92", "1e19", "2,000,000,000,000,000,000", nines_million,
+                                   "1e308", "-1e92", "100000000亿亿" };
+  const struct {
+    double value;
+    const char *currency;
+    const char *latin;
+  } huge[] = {
+    { 1e92, NULL, "1e+92" },
+    { 1e308, NULL, "1e+308" },
+    { -1e308, "USD", "-$1e+308" },
+    { INFINITY, NULL, "∞" },
+    { -INFINITY, NULL, "-∞" },
+  };
+  double value = 42;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    if (cited_value_parse (refused[i], &value, NULL, NULL))
+      g_error ("“%.40s” was read as %g", refused[i], value);
+  g_assert_cmpfloat (value, ==, 42);
+
+  /* The bound itself is a value. */
+  g_assert_true (cited_value_parse ("1e18", &value, NULL, NULL));
+  g_assert_cmpfloat (value, ==, 1e18);
+  g_assert_true (cited_value_in_bounds (-CITED_VALUE_MAX));
+  g_assert_false (cited_value_in_bounds (NAN));
+  g_assert_false (cited_value_in_bounds (INFINITY));
+
+  for (guint i = 0; i < G_N_ELEMENTS (huge); i++)
+    {
+      g_autofree char *latin = cited_value_format (huge[i].value, NULL, huge[i].currency,
+                                                   CITED_VALUE_SCALES_LATIN);
+      g_autofree char *cjk = cited_value_format (huge[i].value, NULL, NULL, CITED_VALUE_SCALES_CJK);
+      g_autofree char *reader = cited_format_value (huge[i].value, NULL, NULL);
+
+      g_assert_cmpstr (latin, ==, huge[i].latin);
+      g_assert_cmpuint (strlen (cjk), <, 12);
+      g_assert_cmpuint (strlen (reader), <, 12);
+      g_assert_null (strstr (reader, "inf"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/value/currency/signs", test_currency_signs);
   g_test_add_func ("/value/parse", test_parse);
   g_test_add_func ("/value/parse/round-trip", test_parse_round_trip);
+  g_test_add_func ("/value/beyond-bounds", test_beyond_bounds);
   g_test_add_func ("/value/clean", test_clean);
   g_test_add_func ("/value/qualifiers", test_qualifiers);
   g_test_add_func ("/csv/quoting", test_csv_quoting);

@@ -545,6 +545,12 @@ emit (Sentence  *S,
   CitedFigure *f;
   guint sign_start = G_MAXUINT;
 
+  /* A number read whole but beyond any real figure is no figure; its
+   * digits are not read again in part. */
+  if (!cited_value_in_bounds (c->value) ||
+      (!isnan (c->value_max) && !cited_value_in_bounds (c->value_max)))
+    return;
+
   /* A company's people are its staff; people at large are not. */
   if (brand == NULL && g_strcmp0 (c->unit, "people") == 0 && g_strcmp0 (metric, "employees") == 0)
     metric = metric_for (S, c, FALSE);

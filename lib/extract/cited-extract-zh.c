@@ -239,8 +239,17 @@ emit (ZhScan      *z,
       GPtrArray   *figures)
 {
   const Sent *s = &z->s;
-  CitedFigure *f = cited_figure_new ();
-  guint fs = emit_value (z, c, metric, f), fe = s->off[c->i1];
+  CitedFigure *f;
+  guint fs, fe;
+
+  /* A number read whole but beyond any real figure is no figure; its
+   * digits are not read again in part. */
+  if (!cited_value_in_bounds (c->value) ||
+      (!isnan (c->value_max) && !cited_value_in_bounds (c->value_max)))
+    return;
+  f = cited_figure_new ();
+  fs = emit_value (z, c, metric, f);
+  fe = s->off[c->i1];
 
   f->unit = g_strdup (c->unit);
   f->currency = g_strdup (c->currency);
