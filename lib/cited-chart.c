@@ -344,6 +344,20 @@ quote_figure (const CitedFigure *figure)
   return g_string_free (quote, FALSE);
 }
 
+/**
+ * cited_figure_quote:
+ * @figure: a figure
+ *
+ * Returns: (transfer full): the sentence @figure comes from, cut to a
+ *   window around the figure when it is long, as bar tooltips quote it
+ */
+char *
+cited_figure_quote (const CitedFigure *figure)
+{
+  g_return_val_if_fail (figure != NULL, NULL);
+  return quote_figure (figure);
+}
+
 /* Figures chart */
 
 typedef struct {

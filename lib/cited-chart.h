@@ -104,6 +104,10 @@ CitedChartBar *cited_chart_set_value (CitedChart *self, CitedChartSeries *series
 CitedChart *cited_chart_new_figures  (CitedStore       *store,
                                       const CitedQuery *query,
                                       GError          **error);
+/* The sentence of @figure, cut around the figure when it is long ("…sold
+ * 140 million units overseas…"), as bar tooltips quote it. */
+char       *cited_figure_quote       (const CitedFigure *figure);
+
 /* Brand comparison: share of voice of @brands (NULL: the most mentioned, up
  * to 8). */
 CitedChart *cited_chart_new_brands   (CitedStore         *store,

@@ -596,6 +596,15 @@ test_sample_corpus (void)
       g_assert_cmpint (claim->year, ==, 2021);
       g_assert_cmpuint (claim->figures->len, ==, 3);
       g_assert_cmpuint (claim->n_sources, ==, 1);
+      /* Each side of a contradiction quotes its figures; the seed runs a
+       * paragraph into one sentence, cut around the figure. */
+      for (guint f = 0; f < claim->figures->len; f++)
+        {
+          g_autofree char *quote = cited_figure_quote (g_ptr_array_index (claim->figures, f));
+
+          g_assert_nonnull (strstr (quote, "140 million"));
+          g_assert_cmpuint (strlen (quote), <, 300);
+        }
       /* One of the three says "in 2021": the claim's period is no guess. */
       g_assert_false (claim->period_inferred);
       g_assert_null (claim->qualifier);

@@ -168,7 +168,8 @@ side_box (CitedContradictionsDialog *self,
   for (guint i = 0; i < claim->figures->len; i++)
     {
       const CitedFigure *f = g_ptr_array_index (claim->figures, i);
-      g_autofree char *quote = g_strdup_printf ("“%s”", f->sentence != NULL ? f->sentence : f->text);
+      g_autofree char *sentence = cited_figure_quote (f);
+      g_autofree char *quote = g_strdup_printf ("“%s”", sentence);
       g_autofree char *source = NULL;
 
       if (f->article_published != NULL)
