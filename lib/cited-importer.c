@@ -19,6 +19,7 @@
 #include "cited-error.h"
 #include "cited-extractor.h"
 #include "cited-importer.h"
+#include "cited-store-private.h"
 
 /*
  * The importer turns files into CitedArticles and hands them to the store in
@@ -3109,6 +3110,19 @@ flush_batch (CitedStore         *store,
     return FALSE;
   result->n_added += n_added;
   result->n_duplicates += n_duplicates;
+  for (guint i = 0; i < batch->len; i++)
+    {
+      CitedArticle *article = g_ptr_array_index (batch, i);
+
+      if (article->figures_capped)
+        {
+          /* TRANSLATORS: an imported file that cites an implausible number of figures */
+          g_autofree char *reason = g_strdup_printf (_("Too many figures: kept the first %u"),
+                                                     (guint) CITED_EXTRACT_MAX_FIGURES);
+
+          add_rejection (result->rejected, article->path, reason);
+        }
+    }
   g_ptr_array_set_size (batch, 0);
   return TRUE;
 }
@@ -3174,14 +3188,21 @@ cited_import_paths (CitedStore          *store,
           g_ptr_array_add (batch, cited_article_ref (g_ptr_array_index (articles, j)));
 
       if (batch->len >= BATCH_SIZE && !flush_batch (store, batch, result, error))
-        return NULL;
+        {
+          cited_store_checkpoint (store);
+          return NULL;
+        }
 
       if (progress != NULL)
         progress (i + 1, files->len, path, user_data);
     }
 
   if (!flush_batch (store, batch, result, error))
-    return NULL;
+    {
+      cited_store_checkpoint (store);
+      return NULL;
+    }
+  cited_store_checkpoint (store);
 
   return g_steal_pointer (&result);
 }

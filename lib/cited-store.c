@@ -1350,6 +1350,7 @@ insert_article (CitedStore             *self,
     return FALSE;
 
   article->id = id;
+  article->figures_capped = extraction->figures_capped;
   return TRUE;
 }
 
@@ -1624,6 +1625,23 @@ fail:
     cached_stmt_release (g_steal_pointer (&select));
   rollback (self);
   return FALSE;
+}
+
+void
+cited_store_checkpoint (CitedStore *self)
+{
+  int rc;
+
+  g_return_if_fail (CITED_IS_STORE (self));
+
+  /* TRUNCATE waits for readers on the busy handler; a reader that keeps
+   * its snapshot open must not hold the end of an import for a minute.
+   * What could not be copied stays in the log for the next checkpoint. */
+  sqlite3_busy_timeout (self->db, 2000);
+  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  sqlite3_busy_timeout (self->db, 60000);
+  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+    g_debug ("Checkpoint of %s failed: %s", self->path, sqlite3_errmsg (self->db));
 }
 
 /* ------------------------------------------------------------------ */

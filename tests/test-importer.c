@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "cited-error.h"
+#include "cited-extractor.h"
 #include "cited-importer.h"
 #include "cited-store.h"
 
@@ -1051,6 +1052,78 @@ test_import_jsonl_all_bad (Fixture       *f,
   g_assert_cmpuint (result->rejected->len, ==, 4);
 }
 
+static goffset
+file_size (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (goffset) st.st_size : 0;
+}
+
+/* A small file of numbers with no sentence end ("$1 $1 $1 ...", 1 MiB) gave
+ * 349,525 figures that each stored the same 2,000-byte sentence: a 1.45 GB
+ * database and as large a write-ahead log. Its figures are capped, the
+ * summary says so, each figure keeps a window of its sentence, and the log
+ * is cut back after the import. */
+static void
+test_import_run_on_numbers (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) numbers = g_string_sized_new (1 << 20);
+  g_autofree char *numbers_path = NULL;
+  g_autofree char *good_path = write_file (f, "good.txt",
+                                           "Xiaomi sales\n\nXiaomi sold 190 million phones in 2021.\n", -1);
+  g_autofree char *tail = NULL;
+  const char *paths[] = { NULL, good_path, NULL };
+  g_autoptr(CitedImportResult) result = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  const CitedRejection *rejection;
+  CitedQuery query = { 0 };
+  goffset db_size, wal_size;
+  guint n_figures = 0;
+
+  while (numbers->len + 3 <= (1 << 20))
+    g_string_append (numbers, "$1 ");
+  numbers_path = write_file (f, "numbers.txt", numbers->str, numbers->len);
+  paths[0] = numbers_path;
+
+  result = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_added, ==, 2);
+
+  /* The summary names the file and says what was kept. */
+  rejection = find_rejection (result, "numbers.txt");
+  g_assert_nonnull (rejection);
+  tail = g_strdup_printf ("kept the first %u", (guint) CITED_EXTRACT_MAX_FIGURES);
+  g_assert_nonnull (strstr (rejection->reason, tail));
+  g_assert_null (find_rejection (result, "good.txt"));
+  g_assert_cmpuint (result->rejected->len, ==, 1);
+
+  articles = cited_store_list_articles (f->store, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      CitedArticle *article = g_ptr_array_index (articles, i);
+
+      if (g_str_has_suffix (article->path, "numbers.txt"))
+        n_figures = article->n_figures;
+      else
+        g_assert_cmpuint (article->n_figures, ==, 1);
+    }
+  g_assert_cmpuint (n_figures, ==, CITED_EXTRACT_MAX_FIGURES);
+
+  /* Bounded on disk: megabytes, not gigabytes, and no log left behind. */
+  db_size = file_size (f->dir, "cited.db");
+  wal_size = file_size (f->dir, "cited.db-wal");
+  g_test_message ("database %" G_GOFFSET_FORMAT " bytes, log %" G_GOFFSET_FORMAT " bytes",
+                  db_size, wal_size);
+  g_assert_cmpint (db_size + wal_size, <, 50 * 1024 * 1024);
+  g_assert_cmpint (wal_size, ==, 0);
+}
+
 /* README, LICENSE and COPYING describe a folder; they are not articles. */
 static void
 test_import_skips_notices (Fixture       *f,
@@ -1437,6 +1510,7 @@ main (int   argc,
   g_test_add ("/importer/import/too-large", Fixture, NULL, fixture_setup, test_import_too_large, fixture_teardown);
   g_test_add ("/importer/import/progress-cancel", Fixture, NULL, fixture_setup, test_import_progress_and_cancel, fixture_teardown);
   g_test_add ("/importer/import/item-rejections", Fixture, NULL, fixture_setup, test_import_item_rejections, fixture_teardown);
+  g_test_add ("/importer/import/run-on-numbers", Fixture, NULL, fixture_setup, test_import_run_on_numbers, fixture_teardown);
   g_test_add ("/importer/import/batches", Fixture, NULL, fixture_setup, test_import_batches, fixture_teardown);
   g_test_add ("/importer/import/async", Fixture, NULL, fixture_setup, test_import_async, fixture_teardown);
   g_test_add ("/importer/import/async-cancelled", Fixture, NULL, fixture_setup, test_import_async_cancelled, fixture_teardown);
