@@ -1124,6 +1124,121 @@ test_import_run_on_numbers (Fixture       *f,
   g_assert_cmpint (wal_size, ==, 0);
 }
 
+/* Adds a brand through a second connection, as `cited-cli brands add`
+ * does while the app imports, once the first file (one whole batch) is
+ * stored: called by the import between two files, so the test needs no
+ * timing. */
+typedef struct {
+  char *db_path;
+  guint add_after;
+  gboolean added;
+} BrandDuringImport;
+
+static void
+add_brand_during_import_cb (guint       done,
+                            guint       total,
+                            const char *current_path,
+                            gpointer    user_data)
+{
+  BrandDuringImport *state = user_data;
+  g_autoptr(CitedStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *aliases[] = { "zorblax", NULL };
+
+  if (total == 0 || done != state->add_after || state->added)
+    return;
+  other = cited_store_open (state->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cited_store_add_brand (other, "Zorblax", aliases, NULL, &error));
+  g_assert_no_error (error);
+  state->added = TRUE;
+}
+
+static guint
+count_brand_articles (CitedStore *store,
+                      const char *brand)
+{
+  g_autoptr(GError) error = NULL;
+  CitedQuery query = { 0 };
+  guint n;
+
+  query.brand = brand;
+  n = cited_store_count_articles (store, &query, &error);
+  g_assert_no_error (error);
+  return n;
+}
+
+/* `brands add` during an import lost the mentions of every article the
+ * import stored after it: the importer extracted with the lexicon it had
+ * read when it started. */
+static void
+test_import_brand_added_meanwhile (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedImportResult) result = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  BrandDuringImport state = { NULL, 1, FALSE };
+  const guint n_files = 3, per_file = 600;
+
+  /* More articles per file than a batch holds: the first file is stored
+   * (and re-scanned by the addition) before the second is read. */
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autoptr(GString) lines = g_string_new (NULL);
+      g_autofree char *name = g_strdup_printf ("feed-%u.jsonl", i);
+
+      for (guint j = 0; j < per_file; j++)
+        g_string_append_printf (lines,
+                                "{\"title\": \"Report %u-%u\", \"text\": \"Shares of zorblax rose "
+                                "after it sold %u thousand scooters in 2023.\"}\n",
+                                i, j, j + 1);
+      g_ptr_array_add (files, write_file (f, name, lines->str, lines->len));
+    }
+  g_ptr_array_add (files, NULL);
+
+  state.db_path = g_build_filename (f->dir, "cited.db", NULL);
+  result = cited_import_paths (f->store, (const char * const *) files->pdata, FALSE, NULL,
+                               add_brand_during_import_cb, &state, &error);
+  g_assert_no_error (error);
+  g_assert_true (state.added);
+  g_assert_cmpuint (result->n_added, ==, n_files * per_file);
+
+  /* Every article names the brand: all of them have its mentions, those
+   * stored before the addition and those stored after it. */
+  g_assert_cmpuint (count_brand_articles (f->store, "Zorblax"), ==, n_files * per_file);
+  /* The importer's connection now knows the brand as well. */
+  g_assert_cmpstr (cited_lexicon_lookup (cited_store_get_lexicon (f->store), "ZORBLAX"), ==, "Zorblax");
+  g_free (state.db_path);
+}
+
+/* A brand another connection added after this one was opened is used for
+ * what this one imports next. */
+static void
+test_import_brand_added_before (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedImportResult) result = NULL;
+  g_autoptr(CitedStore) other = NULL;
+  g_autofree char *db_path = g_build_filename (f->dir, "cited.db", NULL);
+  g_autofree char *path = write_file (f, "a.txt",
+                                      "Quarterly report\n\nShares of zorblax rose after it sold 5 million scooters.\n",
+                                      -1);
+  const char *paths[] = { path, NULL };
+
+  other = cited_store_open (db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cited_store_add_brand (other, "Zorblax", NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  result = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_added, ==, 1);
+  g_assert_cmpuint (count_brand_articles (f->store, "Zorblax"), ==, 1);
+  g_assert_cmpuint (count_brand_articles (other, "Zorblax"), ==, 1);
+}
+
 /* README, LICENSE and COPYING describe a folder; they are not articles. */
 static void
 test_import_skips_notices (Fixture       *f,
@@ -1511,6 +1626,8 @@ main (int   argc,
   g_test_add ("/importer/import/progress-cancel", Fixture, NULL, fixture_setup, test_import_progress_and_cancel, fixture_teardown);
   g_test_add ("/importer/import/item-rejections", Fixture, NULL, fixture_setup, test_import_item_rejections, fixture_teardown);
   g_test_add ("/importer/import/run-on-numbers", Fixture, NULL, fixture_setup, test_import_run_on_numbers, fixture_teardown);
+  g_test_add ("/importer/import/brand-added-meanwhile", Fixture, NULL, fixture_setup, test_import_brand_added_meanwhile, fixture_teardown);
+  g_test_add ("/importer/import/brand-added-before", Fixture, NULL, fixture_setup, test_import_brand_added_before, fixture_teardown);
   g_test_add ("/importer/import/batches", Fixture, NULL, fixture_setup, test_import_batches, fixture_teardown);
   g_test_add ("/importer/import/async", Fixture, NULL, fixture_setup, test_import_async, fixture_teardown);
   g_test_add ("/importer/import/async-cancelled", Fixture, NULL, fixture_setup, test_import_async_cancelled, fixture_teardown);
