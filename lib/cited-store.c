@@ -1605,7 +1605,8 @@ cited_store_add_extracted (CitedStore             *self,
   prepare_article (article);
   if (!begin (self, error))
     return FALSE;
-  if (!hash_exists (self, article->hash, &exists, error))
+  if (!refresh_lexicon (self, error) ||
+      !hash_exists (self, article->hash, &exists, error))
     goto fail;
   if (exists)
     {
