@@ -11,12 +11,19 @@ G_BEGIN_DECLS
  * @figures: (element-type CitedFigure): figures in text order
  * @mentions: (element-type CitedMention): brand mentions in text order
  * @language: "en" or "zh", the article's main language
+ * @figures_capped: the text held more than %CITED_EXTRACT_MAX_FIGURES
+ *   figures; @figures are the first of them
  */
 typedef struct {
   GPtrArray *figures;
   GArray    *mentions;
   char      *language;
+  gboolean   figures_capped;
 } CitedExtraction;
+
+/* The most figures one article gives. Real articles cite tens; text made
+ * of numbers alone ("$1 $1 $1 …") would otherwise give one per few bytes. */
+#define CITED_EXTRACT_MAX_FIGURES 2000
 
 /* A pure function from an article's text to its figures and brand mentions.
  * @title may be NULL; it helps attribution only and its figures are not

@@ -19,6 +19,7 @@
 #include "cited-error.h"
 #include "cited-extractor.h"
 #include "cited-importer.h"
+#include "cited-store-private.h"
 
 /*
  * The importer turns files into CitedArticles and hands them to the store in
@@ -3377,6 +3378,19 @@ flush_batch (CitedStore         *store,
             }
         }
     }
+  for (guint i = 0; i < batch->len; i++)
+    {
+      CitedArticle *article = g_ptr_array_index (batch, i);
+
+      if (article->figures_capped)
+        {
+          /* TRANSLATORS: an imported file that cites an implausible number of figures */
+          g_autofree char *reason = g_strdup_printf (_("Too many figures: kept the first %u"),
+                                                     (guint) CITED_EXTRACT_MAX_FIGURES);
+
+          add_rejection (result->rejected, article->path, reason);
+        }
+    }
   g_ptr_array_set_size (batch, 0);
   g_ptr_array_set_size (batch_paths, 0);
   return TRUE;
@@ -3469,6 +3483,7 @@ cited_import_paths (CitedStore          *store,
       if (batch->len >= BATCH_SIZE && !flush_batch (store, batch, batch_paths, result, error))
         {
           note_articles_kept (error, result->n_added);
+          cited_store_checkpoint (store);
           return NULL;
         }
 
@@ -3479,8 +3494,10 @@ cited_import_paths (CitedStore          *store,
   if (!flush_batch (store, batch, batch_paths, result, error))
     {
       note_articles_kept (error, result->n_added);
+      cited_store_checkpoint (store);
       return NULL;
     }
+  cited_store_checkpoint (store);
 
   return g_steal_pointer (&result);
 }

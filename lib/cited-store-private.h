@@ -23,4 +23,9 @@ gboolean cited_store_add_extracted (CitedStore             *self,
 void     cited_store_set_max_text  (CitedStore             *self,
                                     gsize                   max_text);
 
+/* Moves what the write-ahead log holds into the database and cuts the log
+ * back to nothing, waiting a moment at most for readers: after an import,
+ * so that a large one leaves no log as large as its changes behind. */
+void     cited_store_checkpoint    (CitedStore             *self);
+
 G_END_DECLS

@@ -38,6 +38,7 @@ struct _CitedStore
   GHashTable   *stmts;      /* SQL text -> sqlite3_stmt, one cache per connection */
   CitedLexicon *lexicon;
   gsize         max_text;   /* the longest title or body stored; SQLite's limit by default */
+  gint64        lexicon_generation;  /* lexicon_generation.n @lexicon was read at */
 };
 
 G_DEFINE_FINAL_TYPE (CitedStore, cited_store, G_TYPE_OBJECT)
@@ -204,6 +205,31 @@ static const char * const migrations[] = {
   /* 6: a figure that names no period and speaks of the present takes its
    * article's year, and says so. */
   "ALTER TABLE figures ADD COLUMN period_inferred INTEGER NOT NULL DEFAULT 0;",
+
+  /* 7: a count of changes to the user's brands, kept by triggers. Each
+   * connection remembers the count its lexicon was read at and, inside
+   * each write transaction that extracts, reads the lexicon again when
+   * the count moved: a brand added by another connection (cited-cli
+   * during the app's import) is then used for every article stored after
+   * it, while the articles stored before it are re-scanned by the
+   * addition itself. */
+  "CREATE TABLE lexicon_generation ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  n  INTEGER NOT NULL"
+  ");"
+  "INSERT INTO lexicon_generation (id, n) VALUES (1, 0);"
+  "CREATE TRIGGER brands_inserted AFTER INSERT ON brands"
+  "  BEGIN UPDATE lexicon_generation SET n = n + 1; END;"
+  "CREATE TRIGGER brands_updated AFTER UPDATE ON brands"
+  "  BEGIN UPDATE lexicon_generation SET n = n + 1; END;"
+  "CREATE TRIGGER brands_deleted AFTER DELETE ON brands"
+  "  BEGIN UPDATE lexicon_generation SET n = n + 1; END;"
+  "CREATE TRIGGER brand_aliases_inserted AFTER INSERT ON brand_aliases"
+  "  BEGIN UPDATE lexicon_generation SET n = n + 1; END;"
+  "CREATE TRIGGER brand_aliases_updated AFTER UPDATE ON brand_aliases"
+  "  BEGIN UPDATE lexicon_generation SET n = n + 1; END;"
+  "CREATE TRIGGER brand_aliases_deleted AFTER DELETE ON brand_aliases"
+  "  BEGIN UPDATE lexicon_generation SET n = n + 1; END;",
 };
 
 static char *like_pattern (const char *term);
@@ -694,6 +720,46 @@ load_lexicon (CitedStore  *self,
   return g_steal_pointer (&lexicon);
 }
 
+static gboolean
+read_lexicon_generation (CitedStore  *self,
+                         gint64      *generation,
+                         GError     **error)
+{
+  g_autoptr(CachedStmt) select = prepare (self, "SELECT n FROM lexicon_generation", error);
+
+  if (select == NULL)
+    return FALSE;
+  if (sqlite3_step (select) != SQLITE_ROW)
+    return set_db_error (self, error, _("Could not read the brands"));
+  *generation = sqlite3_column_int64 (select, 0);
+  return TRUE;
+}
+
+/* Inside a write transaction, before extracting: reads the lexicon again
+ * when another connection changed the brands since ours was read, so
+ * that no article is stored with an older lexicon than the database's.
+ * The write lock keeps the brands as they are until the commit. */
+static gboolean
+refresh_lexicon (CitedStore  *self,
+                 GError     **error)
+{
+  g_autoptr(CitedLexicon) lexicon = NULL;
+  gint64 generation;
+
+  if (!read_lexicon_generation (self, &generation, error))
+    return FALSE;
+  if (generation == self->lexicon_generation)
+    return TRUE;
+  lexicon = load_lexicon (self, error);
+  if (lexicon == NULL)
+    return FALSE;
+  g_debug ("The brands changed (%" G_GINT64_FORMAT " -> %" G_GINT64_FORMAT "); lexicon read again",
+           self->lexicon_generation, generation);
+  g_set_object (&self->lexicon, lexicon);
+  self->lexicon_generation = generation;
+  return TRUE;
+}
+
 /**
  * cited_store_open:
  * @path: (nullable): the database file, or NULL for the default path
@@ -765,6 +831,10 @@ cited_store_open (const char  *path,
                  error))
     return NULL;
 
+  /* The count first: a change in between only makes the next write read
+   * the lexicon once more. */
+  if (!read_lexicon_generation (self, &self->lexicon_generation, error))
+    return NULL;
   self->lexicon = load_lexicon (self, error);
   if (self->lexicon == NULL)
     return NULL;
@@ -1408,6 +1478,7 @@ insert_article (CitedStore             *self,
     return FALSE;
 
   article->id = id;
+  article->figures_capped = extraction->figures_capped;
   return TRUE;
 }
 
@@ -1579,7 +1650,8 @@ cited_store_add_articles (CitedStore  *self,
   if (!begin (self, error))
     return FALSE;
 
-  if (!add_articles_locked (self, articles, &added, &duplicates, error) ||
+  if (!refresh_lexicon (self, error) ||
+      !add_articles_locked (self, articles, &added, &duplicates, error) ||
       !commit (self, error))
     {
       rollback (self);
@@ -1612,7 +1684,8 @@ cited_store_add_extracted (CitedStore             *self,
   prepare_article (article);
   if (!begin (self, error))
     return FALSE;
-  if (!hash_exists (self, article->hash, &exists, error))
+  if (!refresh_lexicon (self, error) ||
+      !hash_exists (self, article->hash, &exists, error))
     goto fail;
   if (exists)
     {
@@ -1703,6 +1776,23 @@ fail:
     cached_stmt_release (g_steal_pointer (&select));
   rollback (self);
   return FALSE;
+}
+
+void
+cited_store_checkpoint (CitedStore *self)
+{
+  int rc;
+
+  g_return_if_fail (CITED_IS_STORE (self));
+
+  /* TRUNCATE waits for readers on the busy handler; a reader that keeps
+   * its snapshot open must not hold the end of an import for a minute.
+   * What could not be copied stays in the log for the next checkpoint. */
+  sqlite3_busy_timeout (self->db, 2000);
+  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  sqlite3_busy_timeout (self->db, 60000);
+  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+    g_debug ("Checkpoint of %s failed: %s", self->path, sqlite3_errmsg (self->db));
 }
 
 /* ------------------------------------------------------------------ */
@@ -1879,7 +1969,8 @@ cited_store_reextract (CitedStore    *self,
 
   if (!begin (self, error))
     return FALSE;
-  if (!reextract (self, self->lexicon, NULL, cancellable, error) ||
+  if (!refresh_lexicon (self, error) ||
+      !reextract (self, self->lexicon, NULL, cancellable, error) ||
       !commit (self, error))
     {
       rollback (self);
@@ -1973,6 +2064,19 @@ is_color (const char *color)
   return TRUE;
 }
 
+/* After this connection changed the brands from generation @before to
+ * @after and added the change to its own lexicon in place (whose pointer
+ * callers hold): the lexicon is current when it was before. Otherwise it
+ * stays behind, and the next write reads it again. */
+static void
+lexicon_added_own (CitedStore *self,
+                   gint64      before,
+                   gint64      after)
+{
+  if (self->lexicon_generation == before)
+    self->lexicon_generation = after;
+}
+
 /* Saves a brand (or aliases and a colour of an existing one) in the
  * user's lexicon and re-scans the articles that name it, inside the
  * caller's transaction. Returns the lexicon the re-scan used. */
@@ -2058,6 +2162,7 @@ cited_store_add_brand (CitedStore          *self,
 {
   g_autoptr(CitedLexicon) lexicon = NULL;
   g_autofree char *trimmed = NULL;
+  gint64 before = 0, after = 0;
 
   g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
 
@@ -2078,14 +2183,17 @@ cited_store_add_brand (CitedStore          *self,
   if (!begin (self, error))
     return FALSE;
 
-  lexicon = add_brand_locked (self, trimmed, aliases, color, error);
-  if (lexicon == NULL || !commit (self, error))
+  if (!read_lexicon_generation (self, &before, error) ||
+      (lexicon = add_brand_locked (self, trimmed, aliases, color, error)) == NULL ||
+      !read_lexicon_generation (self, &after, error) ||
+      !commit (self, error))
     {
       rollback (self);
       return FALSE;
     }
 
   cited_lexicon_add_brand (self->lexicon, trimmed, aliases, color);
+  lexicon_added_own (self, before, after);
   return TRUE;
 }
 
@@ -2291,6 +2399,7 @@ cited_store_accept_discovered (CitedStore  *self,
   g_autoptr(CitedLexicon) lexicon = NULL;
   g_autofree char *stored = NULL;
   CitedDiscoveredStatus status;
+  gint64 before = 0, after = 0;
 
   g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -2302,14 +2411,16 @@ cited_store_accept_discovered (CitedStore  *self,
   if (status == CITED_DISCOVERED_ACCEPTED)
     return commit (self, error);
 
-  if (!set_discovered_status (self, stored, CITED_DISCOVERED_ACCEPTED, NULL, error) ||
+  if (!read_lexicon_generation (self, &before, error) ||
+      !set_discovered_status (self, stored, CITED_DISCOVERED_ACCEPTED, NULL, error) ||
       !reattribute_discovered (self, stored, stored, error))
     goto fail;
   lexicon = add_brand_locked (self, stored, NULL, NULL, error);
-  if (lexicon == NULL || !commit (self, error))
+  if (lexicon == NULL || !read_lexicon_generation (self, &after, error) || !commit (self, error))
     goto fail;
 
   cited_lexicon_add_brand (self->lexicon, stored, NULL, NULL);
+  lexicon_added_own (self, before, after);
   return TRUE;
 
 fail:

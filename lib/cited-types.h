@@ -209,6 +209,9 @@ typedef struct {
   guint n_figures;
   char **brands;             /* NULL-terminated canonical names, most mentioned first */
   char *snippet;             /* search snippet with matches wrapped in \x02 ... \x03, or NULL */
+  /* Set by the store when it added the article with only the first
+   * CITED_EXTRACT_MAX_FIGURES of its figures. */
+  gboolean figures_capped;
 } CitedArticle;
 
 #define CITED_TYPE_ARTICLE (cited_article_get_type ())

@@ -1163,26 +1163,70 @@ test_threads (void)
 }
 
 /* A page of text with no sentence end is cut into bounded pieces, and its
- * figures are still found. */
+ * figures are still found, up to the cap on figures per article. */
 static void
 test_long_text (void)
 {
   g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(CitedExtraction) ex = NULL;
+  g_autoptr(CitedExtraction) capped = NULL;
 
-  for (guint i = 0; i < 5000; i++)
+  for (guint i = 0; i < 1500; i++)
     g_string_append (text, "Xiaomi sold 5 million phones, ");
   ex = cited_extract (lexicon, NULL, text->str, text->len, NULL);
-  g_assert_cmpuint (ex->figures->len, >=, 4990);
+  g_assert_cmpuint (ex->figures->len, ==, 1500);
+  g_assert_false (ex->figures_capped);
   for (guint i = 0; i < ex->figures->len; i++)
     {
       CitedFigure *f = g_ptr_array_index (ex->figures, i);
 
-      g_assert_cmpuint (f->sentence_end - f->sentence_start, <=, 4000);
+      g_assert_cmpuint (f->sentence_end - f->sentence_start, <=, 1000);
+      g_assert_cmpuint (strlen (f->sentence), ==, f->sentence_end - f->sentence_start);
       g_assert_cmpfloat (f->value, ==, 5e6);
       g_assert_cmpstr (f->brand, ==, "Xiaomi");
     }
+
+  for (guint i = 0; i < 3500; i++)
+    g_string_append (text, "Xiaomi sold 5 million phones, ");
+  capped = cited_extract (lexicon, NULL, text->str, text->len, NULL);
+  g_assert_cmpuint (capped->figures->len, ==, CITED_EXTRACT_MAX_FIGURES);
+  g_assert_true (capped->figures_capped);
+  g_assert_cmpuint (((CitedFigure *) g_ptr_array_index (capped->figures, 0))->start, ==, 12);
+}
+
+/* Numbers with no sentence end between them ("$1 $1 $1 ...") are cut into
+ * sentences of up to 2,000 bytes with hundreds of figures each: every
+ * figure carries a window of its sentence around it, not the whole. */
+static void
+test_run_on_sentence_window (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(CitedExtraction) ex = NULL;
+  gsize total = 0;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (text, "$1 ");
+  /* A long sentence of Chinese text is never cut inside a character. */
+  for (guint i = 0; i < 300; i++)
+    g_string_append (text, i == 150 ? "销量1.9亿台" : "中");
+  ex = cited_extract (lexicon, NULL, text->str, text->len, NULL);
+  g_assert_cmpuint (ex->figures->len, >=, 500);
+  for (guint i = 0; i < ex->figures->len; i++)
+    {
+      CitedFigure *f = g_ptr_array_index (ex->figures, i);
+
+      g_assert_cmpuint (f->sentence_end - f->sentence_start, <=, 1000);
+      g_assert_cmpuint (f->sentence_start, <=, f->start);
+      g_assert_cmpuint (f->sentence_end, >=, f->end);
+      g_assert_cmpmem (f->sentence, strlen (f->sentence),
+                       text->str + f->sentence_start, f->sentence_end - f->sentence_start);
+      g_assert_true (g_utf8_validate (f->sentence, -1, NULL));
+      total += strlen (f->sentence);
+    }
+  /* 3,000 bytes of text, not 1,000 copies of a 2,000-byte sentence. */
+  g_assert_cmpuint (total, <, ex->figures->len * 850);
 }
 
 /* A currency the headline names after an amount is lent to the money
@@ -1270,6 +1314,7 @@ main (int   argc,
   g_test_add_func ("/extractor/language", test_language);
   g_test_add_func ("/extractor/robust", test_robust);
   g_test_add_func ("/extractor/long-text", test_long_text);
+  g_test_add_func ("/extractor/run-on-sentence-window", test_run_on_sentence_window);
   g_test_add_func ("/extractor/mixed-languages", test_mixed);
   g_test_add_func ("/extractor/held-out", test_held_out);
   g_test_add_func ("/extractor/headline-currency", test_headline_currency);

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "cited-error.h"
+#include "cited-extractor.h"
 #include "cited-importer.h"
 #include "cited-store.h"
 #include "cited-store-private.h"
@@ -1052,6 +1053,193 @@ test_import_jsonl_all_bad (Fixture       *f,
   g_assert_cmpuint (result->rejected->len, ==, 4);
 }
 
+static goffset
+file_size (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (goffset) st.st_size : 0;
+}
+
+/* A small file of numbers with no sentence end ("$1 $1 $1 ...", 1 MiB) gave
+ * 349,525 figures that each stored the same 2,000-byte sentence: a 1.45 GB
+ * database and as large a write-ahead log. Its figures are capped, the
+ * summary says so, each figure keeps a window of its sentence, and the log
+ * is cut back after the import. */
+static void
+test_import_run_on_numbers (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) numbers = g_string_sized_new (1 << 20);
+  g_autofree char *numbers_path = NULL;
+  g_autofree char *good_path = write_file (f, "good.txt",
+                                           "Xiaomi sales\n\nXiaomi sold 190 million phones in 2021.\n", -1);
+  g_autofree char *tail = NULL;
+  const char *paths[] = { NULL, good_path, NULL };
+  g_autoptr(CitedImportResult) result = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  const CitedRejection *rejection;
+  CitedQuery query = { 0 };
+  goffset db_size, wal_size;
+  guint n_figures = 0;
+
+  while (numbers->len + 3 <= (1 << 20))
+    g_string_append (numbers, "$1 ");
+  numbers_path = write_file (f, "numbers.txt", numbers->str, numbers->len);
+  paths[0] = numbers_path;
+
+  result = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_added, ==, 2);
+
+  /* The summary names the file and says what was kept. */
+  rejection = find_rejection (result, "numbers.txt");
+  g_assert_nonnull (rejection);
+  tail = g_strdup_printf ("kept the first %u", (guint) CITED_EXTRACT_MAX_FIGURES);
+  g_assert_nonnull (strstr (rejection->reason, tail));
+  g_assert_null (find_rejection (result, "good.txt"));
+  g_assert_cmpuint (result->rejected->len, ==, 1);
+
+  articles = cited_store_list_articles (f->store, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      CitedArticle *article = g_ptr_array_index (articles, i);
+
+      if (g_str_has_suffix (article->path, "numbers.txt"))
+        n_figures = article->n_figures;
+      else
+        g_assert_cmpuint (article->n_figures, ==, 1);
+    }
+  g_assert_cmpuint (n_figures, ==, CITED_EXTRACT_MAX_FIGURES);
+
+  /* Bounded on disk: megabytes, not gigabytes, and no log left behind. */
+  db_size = file_size (f->dir, "cited.db");
+  wal_size = file_size (f->dir, "cited.db-wal");
+  g_test_message ("database %" G_GOFFSET_FORMAT " bytes, log %" G_GOFFSET_FORMAT " bytes",
+                  db_size, wal_size);
+  g_assert_cmpint (db_size + wal_size, <, 50 * 1024 * 1024);
+  g_assert_cmpint (wal_size, ==, 0);
+}
+
+/* Adds a brand through a second connection, as `cited-cli brands add`
+ * does while the app imports, once the first file (one whole batch) is
+ * stored: called by the import between two files, so the test needs no
+ * timing. */
+typedef struct {
+  char *db_path;
+  guint add_after;
+  gboolean added;
+} BrandDuringImport;
+
+static void
+add_brand_during_import_cb (guint       done,
+                            guint       total,
+                            const char *current_path,
+                            gpointer    user_data)
+{
+  BrandDuringImport *state = user_data;
+  g_autoptr(CitedStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *aliases[] = { "zorblax", NULL };
+
+  if (total == 0 || done != state->add_after || state->added)
+    return;
+  other = cited_store_open (state->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cited_store_add_brand (other, "Zorblax", aliases, NULL, &error));
+  g_assert_no_error (error);
+  state->added = TRUE;
+}
+
+static guint
+count_brand_articles (CitedStore *store,
+                      const char *brand)
+{
+  g_autoptr(GError) error = NULL;
+  CitedQuery query = { 0 };
+  guint n;
+
+  query.brand = brand;
+  n = cited_store_count_articles (store, &query, &error);
+  g_assert_no_error (error);
+  return n;
+}
+
+/* `brands add` during an import lost the mentions of every article the
+ * import stored after it: the importer extracted with the lexicon it had
+ * read when it started. */
+static void
+test_import_brand_added_meanwhile (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedImportResult) result = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  BrandDuringImport state = { NULL, 1, FALSE };
+  const guint n_files = 3, per_file = 600;
+
+  /* More articles per file than a batch holds: the first file is stored
+   * (and re-scanned by the addition) before the second is read. */
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autoptr(GString) lines = g_string_new (NULL);
+      g_autofree char *name = g_strdup_printf ("feed-%u.jsonl", i);
+
+      for (guint j = 0; j < per_file; j++)
+        g_string_append_printf (lines,
+                                "{\"title\": \"Report %u-%u\", \"text\": \"Shares of zorblax rose "
+                                "after it sold %u thousand scooters in 2023.\"}\n",
+                                i, j, j + 1);
+      g_ptr_array_add (files, write_file (f, name, lines->str, lines->len));
+    }
+  g_ptr_array_add (files, NULL);
+
+  state.db_path = g_build_filename (f->dir, "cited.db", NULL);
+  result = cited_import_paths (f->store, (const char * const *) files->pdata, FALSE, NULL,
+                               add_brand_during_import_cb, &state, &error);
+  g_assert_no_error (error);
+  g_assert_true (state.added);
+  g_assert_cmpuint (result->n_added, ==, n_files * per_file);
+
+  /* Every article names the brand: all of them have its mentions, those
+   * stored before the addition and those stored after it. */
+  g_assert_cmpuint (count_brand_articles (f->store, "Zorblax"), ==, n_files * per_file);
+  /* The importer's connection now knows the brand as well. */
+  g_assert_cmpstr (cited_lexicon_lookup (cited_store_get_lexicon (f->store), "ZORBLAX"), ==, "Zorblax");
+  g_free (state.db_path);
+}
+
+/* A brand another connection added after this one was opened is used for
+ * what this one imports next. */
+static void
+test_import_brand_added_before (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedImportResult) result = NULL;
+  g_autoptr(CitedStore) other = NULL;
+  g_autofree char *db_path = g_build_filename (f->dir, "cited.db", NULL);
+  g_autofree char *path = write_file (f, "a.txt",
+                                      "Quarterly report\n\nShares of zorblax rose after it sold 5 million scooters.\n",
+                                      -1);
+  const char *paths[] = { path, NULL };
+
+  other = cited_store_open (db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cited_store_add_brand (other, "Zorblax", NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  result = cited_import_paths (f->store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_added, ==, 1);
+  g_assert_cmpuint (count_brand_articles (f->store, "Zorblax"), ==, 1);
+  g_assert_cmpuint (count_brand_articles (other, "Zorblax"), ==, 1);
+}
+
 /* README, LICENSE and COPYING describe a folder; they are not articles. */
 static void
 test_import_skips_notices (Fixture       *f,
@@ -1758,6 +1946,9 @@ main (int   argc,
   g_test_add ("/importer/import/too-large", Fixture, NULL, fixture_setup, test_import_too_large, fixture_teardown);
   g_test_add ("/importer/import/progress-cancel", Fixture, NULL, fixture_setup, test_import_progress_and_cancel, fixture_teardown);
   g_test_add ("/importer/import/item-rejections", Fixture, NULL, fixture_setup, test_import_item_rejections, fixture_teardown);
+  g_test_add ("/importer/import/run-on-numbers", Fixture, NULL, fixture_setup, test_import_run_on_numbers, fixture_teardown);
+  g_test_add ("/importer/import/brand-added-meanwhile", Fixture, NULL, fixture_setup, test_import_brand_added_meanwhile, fixture_teardown);
+  g_test_add ("/importer/import/brand-added-before", Fixture, NULL, fixture_setup, test_import_brand_added_before, fixture_teardown);
   g_test_add ("/importer/import/batches", Fixture, NULL, fixture_setup, test_import_batches, fixture_teardown);
   g_test_add ("/importer/import/async", Fixture, NULL, fixture_setup, test_import_async, fixture_teardown);
   g_test_add ("/importer/import/async-cancelled", Fixture, NULL, fixture_setup, test_import_async_cancelled, fixture_teardown);

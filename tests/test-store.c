@@ -231,6 +231,10 @@ test_migration_step (Fixture       *fixture,
                " ALTER TABLE figures DROP COLUMN span;"
                " ALTER TABLE figures DROP COLUMN claim_status;"
                " ALTER TABLE figures DROP COLUMN period_inferred;"
+               " DROP TABLE lexicon_generation;"
+               " DROP TRIGGER brands_inserted; DROP TRIGGER brands_updated;"
+               " DROP TRIGGER brands_deleted; DROP TRIGGER brand_aliases_inserted;"
+               " DROP TRIGGER brand_aliases_updated; DROP TRIGGER brand_aliases_deleted;"
                " PRAGMA user_version = 1");
   store = cited_store_open (fixture->path, &error);
   g_assert_no_error (error);

@@ -600,9 +600,7 @@ emit (Sentence  *S,
   f->start = sign_start != G_MAXUINT ? sign_start : TOK (S, c->first)->start;
   f->end = TOK (S, c->last)->end;
   f->text = g_strndup (S->body + f->start, f->end - f->start);
-  f->sentence_start = S->start;
-  f->sentence_end = S->end;
-  f->sentence = g_strndup (S->body + S->start, S->end - S->start);
+  cited_extract_set_sentence (f, S->body, S->start, S->end);
   g_ptr_array_add (figures, f);
   S->last_figure = f;
   if (S->n_figures++ == 0)

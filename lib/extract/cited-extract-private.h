@@ -67,6 +67,15 @@ void     cited_extract_trace   (const CitedExtractContext *ctx,
  * price, a rank): data/metrics.json "point_metrics", for both languages. */
 gboolean cited_extract_is_point_metric (const char *metric);
 
+/* Gives @figure (whose start and end are set) the text of its sentence
+ * body[start, end) and the sentence's offsets: the whole sentence, or a
+ * window of a few hundred bytes around the figure when the sentence is
+ * longer (cited-extract.c). */
+void cited_extract_set_sentence (CitedFigure *figure,
+                                 const char  *body,
+                                 guint        start,
+                                 guint        end);
+
 /* The extractor's name for cited_value_clean(). */
 #define cited_clean_value cited_value_clean
 

@@ -235,7 +235,6 @@ emit (ZhScan      *z,
       const Cand  *c,
       const char  *metric,
       const char  *scope,
-      const char  *sentence,
       GPtrArray   *figures)
 {
   const Sent *s = &z->s;
@@ -260,19 +259,17 @@ emit (ZhScan      *z,
   f->quarter = zh_nearest_quarter (&z->periods, c->i0);
   f->brand = g_strdup (c->brand);
   f->text = g_strndup (z->ctx->body + fs, fe - fs);
-  f->sentence = g_strdup (sentence);
   f->language = g_strdup ("zh");
   f->start = fs;
   f->end = fe;
-  f->sentence_start = z->start;
-  f->sentence_end = z->end;
+  cited_extract_set_sentence (f, z->ctx->body, z->start, z->end);
   zh_resolve_states (z, c, f);
   /* "销量1.9亿台，同比增长31%": a change of the figure before it. */
   if (f->change == CITED_CHANGE_PERCENT && f->measure == NULL && figures->len > 0)
     {
       const CitedFigure *last = g_ptr_array_index (figures, figures->len - 1);
 
-      if (last->sentence_start == z->start && last->change == CITED_CHANGE_LEVEL &&
+      if (last->start >= z->start && last->change == CITED_CHANGE_LEVEL &&
           last->metric != NULL && !g_str_equal (last->metric, "growth") &&
           !g_str_equal (last->metric, "rank"))
         f->measure = g_strdup (last->metric);
@@ -285,8 +282,6 @@ static void
 resolve_and_emit (ZhScan    *z,
                   GPtrArray *figures)
 {
-  g_autofree char *sentence = g_strndup (z->ctx->body + z->start, z->end - z->start);
-
   for (guint k = 0; k < z->n_cands; k++)
     {
       Cand *c = &z->cands[k];
@@ -299,7 +294,7 @@ resolve_and_emit (ZhScan    *z,
         continue;
       scope = zh_resolve_scope (z, c);
       c->brand = zh_resolve_brand (z, k, metric);
-      emit (z, c, metric, scope, sentence, figures);
+      emit (z, c, metric, scope, figures);
     }
 }
 

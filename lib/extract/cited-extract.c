@@ -28,6 +28,62 @@ year_of (const char *published)
   return (y >= 1900 && y <= 2200) ? y : 0;
 }
 
+/* A figure carries its sentence as the evidence a person reads. Text
+ * without sentence ends (lists, tables, "$1 $1 $1 …") is cut into
+ * "sentences" of up to 2,000 bytes with hundreds of figures each; stored
+ * whole with every figure, a small file would fill a disk. A longer
+ * sentence is cut to a window around the figure, at spaces where it has
+ * them and never inside a character. */
+#define FIGURE_SENTENCE_MAX 1000
+#define FIGURE_CONTEXT 400
+/* How far a window's edge may move to reach a space. */
+#define FIGURE_CONTEXT_SLACK 64
+
+void
+cited_extract_set_sentence (CitedFigure *figure,
+                            const char  *body,
+                            guint        start,
+                            guint        end)
+{
+  guint from = start;
+  guint to = end;
+
+  if (end - start > FIGURE_SENTENCE_MAX)
+    {
+      if (figure->start > start + FIGURE_CONTEXT)
+        {
+          guint q;
+
+          from = figure->start - FIGURE_CONTEXT;
+          for (q = from; q < from + FIGURE_CONTEXT_SLACK && !g_ascii_isspace (body[q]); q++)
+            ;
+          if (q < from + FIGURE_CONTEXT_SLACK)
+            from = q;
+          while (from < figure->start && (g_ascii_isspace (body[from]) ||
+                                          ((guchar) body[from] & 0xC0) == 0x80))
+            from++;
+        }
+      if (figure->end + FIGURE_CONTEXT < end)
+        {
+          guint q;
+
+          to = figure->end + FIGURE_CONTEXT;
+          for (q = to; q > to - FIGURE_CONTEXT_SLACK && !g_ascii_isspace (body[q]); q--)
+            ;
+          if (q > to - FIGURE_CONTEXT_SLACK)
+            to = q;
+          while (to > figure->end && ((guchar) body[to] & 0xC0) == 0x80)
+            to--;
+          while (to > figure->end && g_ascii_isspace (body[to - 1]))
+            to--;
+        }
+    }
+
+  figure->sentence_start = from;
+  figure->sentence_end = to;
+  figure->sentence = g_strndup (body + from, to - from);
+}
+
 /* Merges the discovered mentions @found (sorted, overlapping none of the
  * lexicon's) into the result's, keeping start order. */
 static void
@@ -150,6 +206,10 @@ cited_extract (CitedLexicon *lexicon,
       gboolean has_cjk, has_digit;
       const char *about;
 
+      /* Past the cap, the rest of the text gives no more figures. */
+      if (result->figures->len > CITED_EXTRACT_MAX_FIGURES)
+        break;
+
       pos = split_sentence (body, pos, len, &s, &e, &has_cjk, &has_digit);
       if (e <= s)
         continue;
@@ -196,6 +256,12 @@ cited_extract (CitedLexicon *lexicon,
           g_ptr_array_index (result->figures, before) : NULL;
       }
       ctx.prev_brand = sentence_brand (&S);
+    }
+
+  if (result->figures->len > CITED_EXTRACT_MAX_FIGURES)
+    {
+      g_ptr_array_set_size (result->figures, CITED_EXTRACT_MAX_FIGURES);
+      result->figures_capped = TRUE;
     }
 
   discourse_article_currency (result->figures, title);
