@@ -230,6 +230,20 @@ static const char * const migrations[] = {
   "  BEGIN UPDATE lexicon_generation SET n = n + 1; END;"
   "CREATE TRIGGER brand_aliases_deleted AFTER DELETE ON brand_aliases"
   "  BEGIN UPDATE lexicon_generation SET n = n + 1; END;",
+
+  /* 8: a user corrects every field of a figure; @fields says which of
+   * these columns hold a correction (CitedFigureEditFields). */
+  "ALTER TABLE figure_edits ADD COLUMN fields INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE figure_edits ADD COLUMN unit TEXT;"
+  "ALTER TABLE figure_edits ADD COLUMN currency TEXT;"
+  "ALTER TABLE figure_edits ADD COLUMN qualifier TEXT;"
+  "ALTER TABLE figure_edits ADD COLUMN scope TEXT;"
+  "ALTER TABLE figure_edits ADD COLUMN year INTEGER;"
+  "ALTER TABLE figure_edits ADD COLUMN quarter INTEGER;"
+  "ALTER TABLE figure_edits ADD COLUMN measure TEXT;"
+  "ALTER TABLE figure_edits ADD COLUMN change_kind INTEGER;"
+  "ALTER TABLE figure_edits ADD COLUMN span INTEGER;"
+  "ALTER TABLE figure_edits ADD COLUMN claim_status INTEGER;",
 };
 
 static char *like_pattern (const char *term);
@@ -3261,7 +3275,64 @@ cited_store_get_article (CitedStore  *self,
   " f.currency_inferred," \
   " f.measure, f.change_kind, f.direction, f.span, f.claim_status," \
   " f.period_inferred," \
-  " a.source"
+  " a.source," \
+  " coalesce (e.fields, 0), e.unit, e.currency, e.qualifier, e.scope, e.year, e.quarter," \
+  " e.measure, e.change_kind, e.span, e.claim_status"
+
+static void
+replace_string (char         **field,
+                sqlite3_stmt  *stmt,
+                int            column)
+{
+  g_free (*field);
+  *field = column_dup (stmt, column);
+}
+
+/* The corrections of the fields beyond value, brand and metric, from the
+ * edit's columns starting at @first (FIGURE_COLUMNS' order). */
+static void
+apply_field_edits (CitedFigure  *figure,
+                   sqlite3_stmt *stmt,
+                   int           first)
+{
+  CitedFigureEditFields fields = sqlite3_column_int (stmt, first);
+
+  if (fields == 0)
+    return;
+  figure->edited_fields = fields;
+  figure->edited = TRUE;
+  if (fields & CITED_EDIT_UNIT)
+    replace_string (&figure->unit, stmt, first + 1);
+  if (fields & CITED_EDIT_CURRENCY)
+    {
+      replace_string (&figure->currency, stmt, first + 2);
+      figure->currency_inferred = FALSE;
+    }
+  if (fields & CITED_EDIT_QUALIFIER)
+    replace_string (&figure->qualifier, stmt, first + 3);
+  if (fields & CITED_EDIT_SCOPE)
+    replace_string (&figure->scope, stmt, first + 4);
+  if (fields & CITED_EDIT_PERIOD)
+    {
+      figure->year = sqlite3_column_int (stmt, first + 5);
+      figure->quarter = CLAMP (sqlite3_column_int (stmt, first + 6), 0, 4);
+      figure->period_inferred = FALSE;
+    }
+  if (fields & CITED_EDIT_MEASURE)
+    replace_string (&figure->measure, stmt, first + 7);
+  if (fields & CITED_EDIT_CHANGE)
+    {
+      figure->change = CLAMP (sqlite3_column_int (stmt, first + 8), CITED_CHANGE_LEVEL, CITED_CHANGE_ABSOLUTE);
+      /* A level rises and falls no way; a change the way its sign says. */
+      figure->direction = figure->change == CITED_CHANGE_LEVEL ? CITED_DIRECTION_NONE
+                          : figure->value < 0 ? CITED_DIRECTION_FALL : CITED_DIRECTION_RISE;
+    }
+  if (fields & CITED_EDIT_SPAN)
+    figure->span = CLAMP (sqlite3_column_int (stmt, first + 9), CITED_SPAN_PERIOD, CITED_SPAN_POINT);
+  if (fields & CITED_EDIT_CLAIM_STATUS)
+    figure->claim_status = CLAMP (sqlite3_column_int (stmt, first + 10), CITED_CLAIM_REPORTED,
+                                  CITED_CLAIM_PLAN);
+}
 
 static CitedFigure *
 figure_from_row (sqlite3_stmt *stmt)
@@ -3330,6 +3401,7 @@ figure_from_row (sqlite3_stmt *stmt)
       figure->metric = *metric != '\0' ? g_strdup (metric) : NULL;
       figure->edited = TRUE;
     }
+  apply_field_edits (figure, stmt, 35);
   return figure;
 }
 
@@ -3381,7 +3453,7 @@ cited_store_list_figures (CitedStore        *self,
       CitedSpan span = CITED_SPAN_PERIOD;
 
       cited_span_from_string (query->span, &span);
-      g_string_append (sql, " AND f.span = ?");
+      g_string_append (sql, " AND (CASE WHEN coalesce (e.fields, 0) & 128 THEN e.span ELSE f.span END) = ?");
       params_add_int (params, span);
     }
   if (query != NULL && query->claim_status != NULL)
@@ -3389,7 +3461,8 @@ cited_store_list_figures (CitedStore        *self,
       CitedClaimStatus status = CITED_CLAIM_REPORTED;
 
       cited_claim_status_from_string (query->claim_status, &status);
-      g_string_append (sql, " AND f.claim_status = ?");
+      g_string_append (sql, " AND (CASE WHEN coalesce (e.fields, 0) & 256 THEN e.claim_status"
+                            " ELSE f.claim_status END) = ?");
       params_add_int (params, status);
     }
   if (!add_article_filters (self, query, &search, TRUE, sql, params, error))
@@ -3925,6 +3998,24 @@ cited_store_set_figure_edit (CitedStore             *self,
       return FALSE;
     }
 
+  if ((edit->fields & CITED_EDIT_CURRENCY) && edit->currency != NULL &&
+      (strlen (edit->currency) != 3 || !g_ascii_isupper (edit->currency[0]) ||
+       !g_ascii_isupper (edit->currency[1]) || !g_ascii_isupper (edit->currency[2])))
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                   _("“%s” is no currency code: use three capital letters, such as USD or CNY"),
+                   edit->currency);
+      return FALSE;
+    }
+  if ((edit->fields & CITED_EDIT_PERIOD) &&
+      (edit->year < 0 || (edit->year > 0 && (edit->year < 1000 || edit->year > 9999)) ||
+       edit->quarter < 0 || edit->quarter > 4 || (edit->quarter > 0 && edit->year == 0)))
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_INVALID,
+                           _("A period is a year of four digits, with a quarter from 1 to 4 or none"));
+      return FALSE;
+    }
+
   if (!lookup_figure_key (self, figure_id, &key, error))
     return FALSE;
 
@@ -3934,8 +4025,9 @@ cited_store_set_figure_edit (CitedStore             *self,
 
   stmt = prepare (self,
                   "INSERT OR REPLACE INTO figure_edits"
-                  " (article_hash, start, text, value, brand, metric, status)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  " (article_hash, start, text, value, brand, metric, status, fields, unit, currency,"
+                  "  qualifier, scope, year, quarter, measure, change_kind, span, claim_status)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -3946,6 +4038,17 @@ cited_store_set_figure_edit (CitedStore             *self,
   bind_text (stmt, 5, brand);
   bind_text (stmt, 6, edit->metric);
   sqlite3_bind_int (stmt, 7, edit->status);
+  sqlite3_bind_int (stmt, 8, edit->fields);
+  bind_text (stmt, 9, edit->fields & CITED_EDIT_UNIT ? edit->unit : NULL);
+  bind_text (stmt, 10, edit->fields & CITED_EDIT_CURRENCY ? edit->currency : NULL);
+  bind_text (stmt, 11, edit->fields & CITED_EDIT_QUALIFIER ? edit->qualifier : NULL);
+  bind_text (stmt, 12, edit->fields & CITED_EDIT_SCOPE ? edit->scope : NULL);
+  sqlite3_bind_int (stmt, 13, edit->fields & CITED_EDIT_PERIOD ? MAX (edit->year, 0) : 0);
+  sqlite3_bind_int (stmt, 14, edit->fields & CITED_EDIT_PERIOD ? CLAMP (edit->quarter, 0, 4) : 0);
+  bind_text (stmt, 15, edit->fields & CITED_EDIT_MEASURE ? edit->measure : NULL);
+  sqlite3_bind_int (stmt, 16, edit->change);
+  sqlite3_bind_int (stmt, 17, edit->span);
+  sqlite3_bind_int (stmt, 18, edit->claim_status);
   return step_done (self, stmt, error);
 }
 

@@ -22,6 +22,20 @@ typedef struct {
   const char *brand;         /* NULL: unchanged; "" : no brand */
   const char *metric;        /* NULL: unchanged */
   CitedFigureStatus status;
+  /* Added later: the other fields a user corrects, each only when its bit
+   * is set in @fields (a zeroed edit changes none of them). A string may
+   * be NULL (none): "up to 190 million" corrected to no qualifier. */
+  CitedFigureEditFields fields;
+  const char *unit;
+  const char *currency;      /* ISO 4217 */
+  const char *qualifier;
+  const char *scope;
+  int year;                  /* with CITED_EDIT_PERIOD: 0 for none */
+  int quarter;               /* with CITED_EDIT_PERIOD: 0 for none */
+  const char *measure;
+  CitedChange change;
+  CitedSpan span;
+  CitedClaimStatus claim_status;
 } CitedFigureEdit;
 
 /* The default database path: $CITED_DB, else <user data dir>/cited/cited.db. */

@@ -105,6 +105,33 @@ gboolean    cited_claim_status_from_string (const char       *name,
                                             CitedClaimStatus *status);
 
 /**
+ * CitedFigureEditFields:
+ * @CITED_EDIT_UNIT: the unit
+ * @CITED_EDIT_CURRENCY: the currency
+ * @CITED_EDIT_QUALIFIER: the qualifier ("more than", …)
+ * @CITED_EDIT_SCOPE: the scope
+ * @CITED_EDIT_PERIOD: the year and quarter
+ * @CITED_EDIT_MEASURE: what changed, for a change
+ * @CITED_EDIT_CHANGE: level, percent or absolute change
+ * @CITED_EDIT_SPAN: period total, cumulative, rate or point in time
+ * @CITED_EDIT_CLAIM_STATUS: reported, forecast, target or plan
+ *
+ * Which fields of a figure a user corrected, beyond its value, brand and
+ * metric.
+ */
+typedef enum {
+  CITED_EDIT_UNIT = 1 << 0,
+  CITED_EDIT_CURRENCY = 1 << 1,
+  CITED_EDIT_QUALIFIER = 1 << 2,
+  CITED_EDIT_SCOPE = 1 << 3,
+  CITED_EDIT_PERIOD = 1 << 4,
+  CITED_EDIT_MEASURE = 1 << 5,
+  CITED_EDIT_CHANGE = 1 << 6,
+  CITED_EDIT_SPAN = 1 << 7,
+  CITED_EDIT_CLAIM_STATUS = 1 << 8,
+} CitedFigureEditFields;
+
+/**
  * CitedFigure:
  *
  * One cited figure. Plain, reference-counted data: the extractor fills the
@@ -163,6 +190,8 @@ typedef struct {
   char *orig_brand;
   char *orig_metric;
   char *article_source;      /* the article's publisher or feed, or NULL */
+  CitedFigureEditFields edited_fields; /* the fields a user corrected beyond
+                                        * value, brand and metric */
 } CitedFigure;
 
 #define CITED_TYPE_FIGURE (cited_figure_get_type ())
