@@ -578,10 +578,14 @@ test_edit_dialog (void)
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, entries);
-  g_assert_cmpuint (entries->len, ==, 3);
+  /* Value, brand, metric, unit, currency, scope, period and measure. */
+  g_assert_cmpuint (entries->len, ==, 8);
   g_assert_cmpstr (gtk_editable_get_text (entries->pdata[0]), ==, "190000000");
   g_assert_cmpstr (gtk_editable_get_text (entries->pdata[1]), ==, "Xiaomi");
   g_assert_cmpstr (gtk_editable_get_text (entries->pdata[2]), ==, "sales");
+  g_assert_cmpstr (gtk_editable_get_text (entries->pdata[3]), ==, "units");
+  g_assert_cmpstr (gtk_editable_get_text (entries->pdata[5]), ==, "global");
+  g_assert_cmpstr (gtk_editable_get_text (entries->pdata[6]), ==, "2021");
 
   /* Typing "210M" and saving stores 210 million, and the table shows it. */
   gtk_editable_set_text (entries->pdata[0], "210M");
@@ -613,6 +617,48 @@ test_edit_dialog (void)
   untouched = cited_store_get_figure (store, id, NULL);
   g_assert_cmpfloat_with_epsilon (untouched->value, 190e6, 0.5);
   g_assert_false (untouched->edited);
+
+  /* Every other field: "up to" was a translation's "reached" (no
+   * qualifier), the scope is overseas, the period a quarter, and it was a
+   * forecast. Undo takes it all back. */
+  {
+    g_autoptr(GPtrArray) choices = g_ptr_array_new ();
+    g_autoptr(CitedFigure) corrected = NULL;
+    g_autoptr(CitedFigure) back = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "figures.edit", NULL));
+    dialog = find_dialog ();
+    g_assert_nonnull (dialog);
+    g_ptr_array_set_size (entries, 0);
+    collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, entries);
+    collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, choices);
+    /* Qualifier, change, span and what it is stated as. */
+    g_assert_cmpuint (choices->len, ==, 4);
+    g_assert_cmpuint (gtk_drop_down_get_selected (choices->pdata[0]), ==, 5);
+    gtk_drop_down_set_selected (choices->pdata[0], 0);
+    gtk_drop_down_set_selected (choices->pdata[3], CITED_CLAIM_FORECAST);
+    gtk_editable_set_text (entries->pdata[5], "overseas");
+    gtk_editable_set_text (entries->pdata[6], "2021 Q4");
+    respond (dialog, "save");
+
+    corrected = cited_store_get_figure (store, id, NULL);
+    g_assert_true (corrected->edited);
+    g_assert_null (corrected->qualifier);
+    g_assert_cmpstr (corrected->scope, ==, "overseas");
+    g_assert_cmpint (corrected->year, ==, 2021);
+    g_assert_cmpint (corrected->quarter, ==, 4);
+    g_assert_cmpint (corrected->claim_status, ==, CITED_CLAIM_FORECAST);
+    g_assert_cmpstr (corrected->unit, ==, "units");
+    g_assert_cmpint (corrected->edited_fields, ==,
+                     CITED_EDIT_QUALIFIER | CITED_EDIT_SCOPE | CITED_EDIT_PERIOD | CITED_EDIT_CLAIM_STATUS);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "figures.undo", NULL));
+    back = cited_store_get_figure (store, id, NULL);
+    g_assert_false (back->edited);
+    g_assert_cmpstr (back->scope, ==, "global");
+    g_assert_cmpstr (back->qualifier, ==, "up to");
+    g_assert_cmpint (back->claim_status, ==, CITED_CLAIM_REPORTED);
+  }
 }
 
 static void

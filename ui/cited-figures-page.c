@@ -1197,6 +1197,7 @@ static void
 edit_from_figure (const CitedFigure *f,
                   CitedFigureEdit   *edit)
 {
+  memset (edit, 0, sizeof *edit);
   edit->value = NAN;
   edit->brand = NULL;
   edit->metric = NULL;
@@ -1204,6 +1205,18 @@ edit_from_figure (const CitedFigure *f,
 
   if (!f->edited)
     return;
+  /* The other fields the user corrected, as they stand. */
+  edit->fields = f->edited_fields;
+  edit->unit = f->unit;
+  edit->currency = f->currency;
+  edit->qualifier = f->qualifier;
+  edit->scope = f->scope;
+  edit->year = f->year;
+  edit->quarter = f->quarter;
+  edit->measure = f->measure;
+  edit->change = f->change;
+  edit->span = f->span;
+  edit->claim_status = f->claim_status;
   if (isnan (f->orig_value) || f->value != f->orig_value)
     edit->value = f->value;
   if (g_strcmp0 (f->brand, f->orig_brand) != 0)
@@ -1243,7 +1256,7 @@ apply_edit (CitedFiguresPage       *self,
   /* An edit that changes nothing is the extractor's figure: drop the edit
    * rather than store an empty one. */
   if (isnan (edit->value) && edit->brand == NULL && edit->metric == NULL &&
-      edit->status == CITED_FIGURE_EXTRACTED)
+      edit->fields == 0 && edit->status == CITED_FIGURE_EXTRACTED)
     {
       if (!cited_store_clear_figure_edit (self->store, figure_id, error))
         return FALSE;
@@ -1370,13 +1383,120 @@ typedef struct {
   GtkEntry *value;
   GtkEntry *brand;
   GtkEntry *metric;
+  GtkEntry *unit;
+  GtkEntry *currency;
+  GtkEntry *scope;
+  GtkEntry *period;
+  GtkEntry *measure;
+  GtkDropDown *qualifier;
+  GtkDropDown *change;
+  GtkDropDown *span;
+  GtkDropDown *claim_status;
 } EditData;
+
+/* The qualifiers the dialog offers, as the extractors write them; the
+ * first is none. */
+static const char * const edit_qualifiers[] = {
+  NULL, "more than", "at least", "about", "nearly", "up to", "less than",
+};
 
 static void
 edit_data_free (EditData *data)
 {
   g_clear_object (&data->self);
   g_free (data);
+}
+
+/* The entry's text stripped, kept alive in @texts; NULL when empty. */
+static const char *
+entry_text (GtkEntry  *entry,
+            GPtrArray *texts)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  g_ptr_array_add (texts, text);
+  return *text != '\0' ? text : NULL;
+}
+
+/* "2021", "2021 Q3", "Q3 2021" or nothing. */
+static gboolean
+parse_period (const char *text,
+              int        *year,
+              int        *quarter)
+{
+  int y = 0, q = 0;
+  char extra;
+
+  *year = *quarter = 0;
+  if (text == NULL)
+    return TRUE;
+  if (sscanf (text, "%d Q%d %c", &y, &q, &extra) == 2 || sscanf (text, "%dQ%d %c", &y, &q, &extra) == 2 ||
+      sscanf (text, "Q%d %d %c", &q, &y, &extra) == 2 || (q = 0, sscanf (text, "%d %c", &y, &extra) == 1))
+    {
+      if (y < 1000 || y > 9999 || q < 0 || q > 4)
+        return FALSE;
+      *year = y;
+      *quarter = q;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Sets in @edit each field beyond value, brand and metric that the dialog
+ * now says otherwise than @figure. FALSE, with a message shown, when a
+ * field cannot be read. */
+static gboolean
+read_field_edits (CitedFiguresPage  *self,
+                  EditData          *data,
+                  const CitedFigure *figure,
+                  CitedFigureEdit   *edit,
+                  GPtrArray         *texts)
+{
+  const char *unit = entry_text (data->unit, texts);
+  const char *currency = entry_text (data->currency, texts);
+  const char *scope = entry_text (data->scope, texts);
+  const char *period = entry_text (data->period, texts);
+  const char *measure = entry_text (data->measure, texts);
+  const char *qualifier = edit_qualifiers[gtk_drop_down_get_selected (data->qualifier)];
+  int year, quarter;
+
+  if (!parse_period (period, &year, &quarter))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a period. Type a year, such as 2021, or a quarter, such as 2021 Q3."),
+                         period);
+      show_toast (self, message, FALSE);
+      return FALSE;
+    }
+  if (currency != NULL)
+    {
+      char *upper = g_ascii_strup (currency, -1);
+
+      g_ptr_array_add (texts, upper);
+      currency = upper;
+    }
+  if (g_strcmp0 (unit, figure->unit) != 0)
+    edit->fields |= CITED_EDIT_UNIT, edit->unit = unit;
+  if (g_strcmp0 (currency, figure->currency) != 0)
+    edit->fields |= CITED_EDIT_CURRENCY, edit->currency = currency;
+  if (g_strcmp0 (qualifier, figure->qualifier) != 0 &&
+      !(qualifier == NULL && cited_value_qualifier_bound (figure->qualifier) == CITED_BOUND_EXACT))
+    edit->fields |= CITED_EDIT_QUALIFIER, edit->qualifier = qualifier;
+  if (g_strcmp0 (scope, figure->scope) != 0)
+    edit->fields |= CITED_EDIT_SCOPE, edit->scope = scope;
+  if (year != figure->year || quarter != figure->quarter)
+    edit->fields |= CITED_EDIT_PERIOD, edit->year = year, edit->quarter = quarter;
+  if (g_strcmp0 (measure, cited_figure_get_measure (figure)) != 0 &&
+      !(measure == NULL && figure->measure == NULL))
+    edit->fields |= CITED_EDIT_MEASURE, edit->measure = measure;
+  if ((CitedChange) gtk_drop_down_get_selected (data->change) != figure->change)
+    edit->fields |= CITED_EDIT_CHANGE, edit->change = gtk_drop_down_get_selected (data->change);
+  if ((CitedSpan) gtk_drop_down_get_selected (data->span) != figure->span)
+    edit->fields |= CITED_EDIT_SPAN, edit->span = gtk_drop_down_get_selected (data->span);
+  if ((CitedClaimStatus) gtk_drop_down_get_selected (data->claim_status) != figure->claim_status)
+    edit->fields |= CITED_EDIT_CLAIM_STATUS,
+      edit->claim_status = gtk_drop_down_get_selected (data->claim_status);
+  return TRUE;
 }
 
 static void
@@ -1389,6 +1509,7 @@ edit_response_cb (GtkWidget  *dialog,
   g_autoptr(GError) error = NULL;
   g_autofree char *brand = NULL;
   g_autofree char *metric = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   CitedFigureEdit edit;
   double value;
 
@@ -1436,6 +1557,9 @@ edit_response_cb (GtkWidget  *dialog,
   if (*metric != '\0' && g_strcmp0 (metric, figure->metric) != 0)
     edit.metric = metric;
 
+  if (!read_field_edits (self, data, figure, &edit, texts))
+    goto out;
+
   if (!apply_edit (self, data->figure_id, &edit, _("Figure corrected"), &error))
     show_error_toast (self, _("Could not save the correction"), error);
 
@@ -1465,6 +1589,25 @@ edit_row (GtkGrid    *grid,
   return entry;
 }
 
+static GtkDropDown *
+edit_choice (GtkGrid            *grid,
+             int                 row,
+             const char         *label_text,
+             const char * const *choices,
+             guint               selected)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+  GtkWidget *drop_down = gtk_drop_down_new_from_strings (choices);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), drop_down);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), selected);
+  gtk_widget_set_hexpand (drop_down, TRUE);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, drop_down, 1, row, 1, 1);
+  return GTK_DROP_DOWN (drop_down);
+}
+
 static void
 edit_action (GtkWidget  *widget,
              const char *action_name,
@@ -1478,6 +1621,7 @@ edit_action (GtkWidget  *widget,
   GtkWidget *grid;
   GtkRoot *root;
   g_autofree char *value = NULL;
+  g_autofree char *period = NULL;
   g_autofree char *body = NULL;
 
   if (object == NULL)
@@ -1485,6 +1629,10 @@ edit_action (GtkWidget  *widget,
 
   f = cited_figure_object_get_figure (object);
   value = g_strdup_printf ("%.15g", f->value);
+  if (f->year > 0 && f->quarter > 0)
+    period = g_strdup_printf ("%d Q%d", f->year, f->quarter);
+  else if (f->year > 0)
+    period = g_strdup_printf ("%d", f->year);
   /* TRANSLATORS: the edit dialog quotes the figure as written and its sentence. */
   body = g_strdup_printf (_("“%s” in: %s"), f->text != NULL ? f->text : "",
                           f->sentence != NULL ? f->sentence : "");
@@ -1499,6 +1647,33 @@ edit_action (GtkWidget  *widget,
   data->value = GTK_ENTRY (edit_row (GTK_GRID (grid), 0, _("_Value"), value, _("e.g. 190M")));
   data->brand = GTK_ENTRY (edit_row (GTK_GRID (grid), 1, _("_Brand"), f->brand, _("No brand (market-wide)")));
   data->metric = GTK_ENTRY (edit_row (GTK_GRID (grid), 2, _("_Metric"), f->metric, _("e.g. sales")));
+  data->unit = GTK_ENTRY (edit_row (GTK_GRID (grid), 3, _("_Unit"), f->unit, _("e.g. units")));
+  data->currency = GTK_ENTRY (edit_row (GTK_GRID (grid), 4, _("C_urrency"), f->currency,
+                                        _("e.g. USD, CNY; none for a count")));
+  data->scope = GTK_ENTRY (edit_row (GTK_GRID (grid), 5, _("_Scope"), f->scope,
+                                     _("e.g. global, overseas, China")));
+  data->period = GTK_ENTRY (edit_row (GTK_GRID (grid), 6, _("_Period"), period,
+                                      _("e.g. 2021 or 2021 Q3")));
+  data->measure = GTK_ENTRY (edit_row (GTK_GRID (grid), 7, _("Mea_sure"), f->measure,
+                                       _("What changed, e.g. profit")));
+  {
+    const char *qualifiers[] = {
+      C_("qualifier", "None"), _("More than"), _("At least"), _("About"), _("Nearly"), _("Up to"),
+      _("Less than"), NULL,
+    };
+    const char *changes[] = { _("Level"), _("Percent change"), _("Absolute change"), NULL };
+    const char *spans[] = { _("Period total"), _("Cumulative total"), _("Rate"), _("Point in time"), NULL };
+    const char *statuses[] = { _("Reported"), _("Forecast"), _("Target"), _("Plan"), NULL };
+    guint chosen = 0;
+
+    for (guint k = 1; k < G_N_ELEMENTS (edit_qualifiers); k++)
+      if (g_strcmp0 (f->qualifier, edit_qualifiers[k]) == 0)
+        chosen = k;
+    data->qualifier = edit_choice (GTK_GRID (grid), 8, _("_Qualifier"), qualifiers, chosen);
+    data->change = edit_choice (GTK_GRID (grid), 9, _("Chan_ge"), changes, f->change);
+    data->span = edit_choice (GTK_GRID (grid), 10, _("Spa_n"), spans, f->span);
+    data->claim_status = edit_choice (GTK_GRID (grid), 11, _("S_tated as"), statuses, f->claim_status);
+  }
 
   root = gtk_widget_get_root (widget);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
