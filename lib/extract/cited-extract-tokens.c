@@ -136,6 +136,7 @@ push_word (Sentence *S,
   /* A word with no capital is its own folded form: compared as it is. */
   t->w = table_find (&S->tables->folded, h, S->body + t->start, len, any_upper);
   t->wx = any_upper ? table_find (&S->tables->exact, hx, S->body + t->start, len, FALSE) : NULL;
+  t->flags = (t->w ? t->w->flags : 0) | (t->wx ? t->wx->flags : 0);
 }
 
 /* The bytes of white space at @p: ASCII space, no-break space (C2 A0) or
