@@ -123,6 +123,17 @@ digit_at (const char *s,
   return -1;
 }
 
+/* The TF_ bits of @w's values; 0 without an entry. */
+static guint8
+word_fields (const Word *w)
+{
+  if (w == NULL)
+    return 0;
+  return (w->metric ? TF_METRIC : 0) | (w->scope ? TF_SCOPE : 0) |
+         (w->measure ? TF_MEASURE : 0) | (w->unit ? TF_UNIT : 0) |
+         (w->currency ? TF_CURRENCY : 0);
+}
+
 static void
 push_word (Sentence *S,
            Token    *t,
@@ -137,6 +148,8 @@ push_word (Sentence *S,
   t->w = table_find (&S->tables->folded, h, S->body + t->start, len, any_upper);
   t->wx = any_upper ? table_find (&S->tables->exact, hx, S->body + t->start, len, FALSE) : NULL;
   t->flags = (t->w ? t->w->flags : 0) | (t->wx ? t->wx->flags : 0);
+  t->phrase_fields = (t->w ? t->w->phrase_fields : 0) | (t->wx ? t->wx->phrase_fields : 0);
+  t->fields = word_fields (t->w) | word_fields (t->wx);
 }
 
 /* The bytes of white space at @p: ASCII space, no-break space (C2 A0) or
