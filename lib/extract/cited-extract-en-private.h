@@ -115,9 +115,18 @@ enum {
   TF_CURRENCY = 1u << 4,
 };
 
+/* A slot of a word table: the key's hash and length beside the entry, so
+ * that a probe reads the entry only when both match (most words of a text
+ * are in no table, and a probe that misses then reads the slot only). */
+typedef struct {
+  guint32 hash;              /* of the key, as hash_key() in vocab.c */
+  guint32 len;
+  const Word *word;          /* NULL: empty */
+} TableSlot;
+
 typedef struct {
   GPtrArray *words;          /* Word* */
-  guint32 *slots;            /* index + 1, 0 empty */
+  TableSlot *slots;
   guint mask;
 } Table;
 

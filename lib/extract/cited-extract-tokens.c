@@ -7,6 +7,10 @@
 
 #include "cited-extract-en-private.h"
 
+/* The entry of text[0, len) whose key hashes to @h, or NULL. Every caller
+ * hashes the text as the key it would match is hashed (the folded text
+ * for the folded table), so an entry of another hash or length is never
+ * the one, and its word is not read. */
 static const Word *
 table_find (const Table *t,
             guint32      h,
@@ -16,12 +20,12 @@ table_find (const Table *t,
 {
   for (guint i = h & t->mask;; i = (i + 1) & t->mask)
     {
-      const Word *w;
+      const TableSlot *slot = &t->slots[i];
+      const Word *w = slot->word;
 
-      if (t->slots[i] == 0)
+      if (w == NULL)
         return NULL;
-      w = g_ptr_array_index (t->words, t->slots[i] - 1);
-      if (w->len == len)
+      if (slot->hash == h && slot->len == len)
         {
           guint k;
 
