@@ -99,38 +99,100 @@ typedef struct {
   GArray    *zh_first;        /* guint32: the first three bytes of each suffix and cue */
 } Dict;
 
-/* lower () as a table */
-static guchar fold[256];
+/* Words are hashed and compared eight bytes at a time: a loop over each
+ * byte ends at a place that varies with the word's length, a branch
+ * mispredicted about once per word looked up. */
 
-static guint32
-hash_folded (const char *s,
-             guint       len)
+/* The eight bytes at @s, the first in the lowest byte whatever the
+ * platform's byte order. */
+static inline guint64
+load8 (const char *s)
 {
-  guint32 h = FNV_INIT;
+  guint64 x;
 
-  for (guint k = 0; k < len; k++)
-    h = fnv (h, fold[(guchar) s[k]]);
-  return h;
+  memcpy (&x, s, sizeof x);
+  return GUINT64_FROM_LE (x);
+}
+
+/* The @n bytes (1 to 8) at @s as load8() reads them, the bytes after them
+ * 0. Reads the eight bytes at once where the text (up to @limit) holds
+ * them. */
+static inline guint64
+chunk_at (const char *s,
+          guint       n,
+          const char *limit)
+{
+  guint64 x = 0;
+
+  if (limit - s >= 8)
+    return load8 (s) & (G_MAXUINT64 >> (64 - 8 * n));
+  for (guint k = n; k > 0; k--)
+    x = (x << 8) | (guchar) s[k - 1];
+  return x;
+}
+
+/* lower () on each of eight bytes: bit 7 of a byte's low seven bits plus
+ * a bias says whether it is at least 'A' (the sums stay within their
+ * bytes), and a capital gets bit 5. */
+static inline guint64
+fold8 (guint64 x)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 high = ones * 0x80;
+  guint64 low7 = x & ~high;
+  guint64 upper = (low7 + ones * (0x80 - 'A')) & ~(low7 + ones * (0x80 - 'Z' - 1)) & ~x & high;
+
+  return x | (upper >> 2);
+}
+
+#define HASH_MUL G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)
+
+/* The hash of s[0, len) folded, any bytes up to @limit readable. */
+static inline guint32
+hash_folded (const char *s,
+             guint       len,
+             const char *limit)
+{
+  guint64 h = FNV_INIT ^ len;
+
+  for (; len > 8; s += 8, len -= 8)
+    {
+      h = (h ^ fold8 (load8 (s))) * HASH_MUL;
+      h ^= h >> 29;
+    }
+  if (len > 0)
+    h = (h ^ fold8 (chunk_at (s, len, limit))) * HASH_MUL;
+  return (guint32) (h ^ (h >> 32));
+}
+
+/* Whether @key, in lower case and padded with zeros to a multiple of eight
+ * bytes, is s[0, len) folded. */
+static inline gboolean
+same_folded (const char *key,
+             const char *s,
+             guint       len,
+             const char *limit)
+{
+  for (; len > 8; key += 8, s += 8, len -= 8)
+    if (load8 (key) != fold8 (load8 (s)))
+      return FALSE;
+  return load8 (key) == fold8 (chunk_at (s, len, limit));
 }
 
 static DEntry *
 dict_slot (const Dict *d,
            const char *s,
            guint       len,
+           const char *limit,
            guint32     h)
 {
   for (guint i = h & d->mask;; i = (i + 1) & d->mask)
     {
       DEntry *e = &d->slots[i];
-      guint k;
 
       if (e->key == NULL)
         return e;
-      if (e->hash != h || e->len != len)
-        continue;
-      for (k = 0; k < len && (guchar) e->key[k] == fold[(guchar) s[k]]; k++)
-        ;
-      if (k == len)
+      if (e->hash == h && e->len == len && same_folded (e->key, s, len, limit))
         return e;
     }
 }
@@ -140,7 +202,7 @@ dict_find (const Dict *d,
            const char *s,
            guint       len)
 {
-  return dict_slot (d, s, len, hash_folded (s, len))->flags;
+  return dict_slot (d, s, len, s + len, hash_folded (s, len, s + len))->flags;
 }
 
 static void
@@ -149,12 +211,15 @@ dict_add (Dict       *d,
           guint32     flags)
 {
   guint len = strlen (word);
-  guint32 h = hash_folded (word, len);
-  DEntry *e = dict_slot (d, word, len, h);
+  guint32 h = hash_folded (word, len, word + len);
+  DEntry *e = dict_slot (d, word, len, word + len, h);
 
   if (e->key == NULL)
     {
-      e->key = g_ascii_strdown (word, len);
+      /* zeros after it up to a multiple of eight bytes (same_folded()) */
+      e->key = g_malloc0 ((len / 8 + 1) * 8);
+      for (guint k = 0; k < len; k++)
+        e->key[k] = lower (word[k]);
       e->len = len;
       e->hash = h;
     }
@@ -226,7 +291,6 @@ init_word_fold (void)
   for (guint c = 0; c < 256; c++)
     {
       word_fold[c] = g_ascii_isalnum (c) ? lower (c) : 0;
-      fold[c] = lower (c);
     }
 }
 
@@ -427,7 +491,7 @@ whash (const Disc *D,
        DWord      *w)
 {
   if (w->hash == 0)
-    w->hash = hash_folded (D->b + w->start, w->end - w->start);
+    w->hash = hash_folded (D->b + w->start, w->end - w->start, D->b + D->len);
   return w->hash;
 }
 
@@ -435,7 +499,8 @@ static G_GNUC_NO_INLINE guint32
 wflags_slow (Disc  *D,
              DWord *w)
 {
-  w->flags = dict_slot (D->dict, D->b + w->start, w->end - w->start, whash (D, w))->flags;
+  w->flags = dict_slot (D->dict, D->b + w->start, w->end - w->start, D->b + D->len,
+                        whash (D, w))->flags;
   return w->flags;
 }
 
