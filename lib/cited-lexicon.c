@@ -75,6 +75,7 @@ typedef struct {
                            * columns of each row */
   gint32 *out;            /* pattern ending at this state, or -1 */
   guint32 *out_link;      /* next state on the suffix chain with an output, 0 = none */
+  guint32 *depth;         /* length of the text a state stands for */
   GArray *patterns;       /* Pattern, each with its own copy of the alias */
   GPtrArray *phrases;     /* char*: copies of every blocking phrase */
 } Automaton;
@@ -147,6 +148,7 @@ automaton_clear (gpointer data)
   g_free (a->cold16);
   g_free (a->out);
   g_free (a->out_link);
+  g_free (a->depth);
   for (guint i = 0; i < a->patterns->len; i++)
     {
       g_free (g_array_index (a->patterns, Pattern, i).alias);
@@ -483,6 +485,7 @@ automaton_build (CitedLexicon *self)
   guint n_classes;
   guint32 *fail;
   guint32 *queue;
+  guint32 *depth;
   guint head = 0, tail = 0;
 
   for (guint b = 0; b < self->brands->len; b++)
@@ -533,6 +536,7 @@ automaton_build (CitedLexicon *self)
   }
 
   go = g_new0 (guint32, (gsize) capacity * n_classes);
+  depth = g_new0 (guint32, capacity);
   a->out = g_new (gint32, capacity);
   for (guint i = 0; i < capacity; i++)
     a->out[i] = -1;
@@ -548,7 +552,10 @@ automaton_build (CitedLexicon *self)
           guint32 *slot = &go[(gsize) state * n_classes + a->classes[(guchar) p->alias[j]]];
 
           if (*slot == 0)
-            *slot = n_states++;
+            {
+              depth[n_states] = j + 1;
+              *slot = n_states++;
+            }
           state = *slot;
         }
       /* The same alias twice (two brands): the first brand keeps it. A
@@ -617,6 +624,10 @@ automaton_build (CitedLexicon *self)
         out[k] = a->out[order[k]];
         out_link[k] = rank[a->out_link[order[k]]];
       }
+    a->depth = g_new (guint32, n_states);
+    for (guint32 k = 0; k < n_states; k++)
+      a->depth[k] = depth[order[k]];
+    g_free (depth);
 
     if (n_states <= 0x7FFF)
       {
@@ -1387,15 +1398,16 @@ brand_seen (GArray     *mentions,
   return FALSE;
 }
 
-/* Every alias that ends at text[i], where the scan reached @state, and
- * holds there: its case, its word boundaries, its blocking phrases and
- * context words. */
+/* Every alias that ends at text[i], where the scan reached @state, starts
+ * before @before, and holds there: its case, its word boundaries, its
+ * blocking phrases and context words. */
 static void
 collect (const Automaton *a,
          const char      *text,
          gsize            length,
          gsize            i,
          guint32          state,
+         gsize            before,
          GArray          *matches)
 {
   guint32 s = a->out[state] >= 0 ? state : a->out_link[state];
@@ -1408,7 +1420,7 @@ collect (const Automaton *a,
           const Pattern *p = &g_array_index (a->patterns, Pattern, pattern);
           gsize start = i + 1 - p->len;
 
-          if (case_ok (p, text + start) && boundary_ok (p, text, length, start, i + 1) &&
+          if (start < before && case_ok (p, text + start) && boundary_ok (p, text, length, start, i + 1) &&
               !in_link (text, start) &&
               (p->blocks == NULL || !blocked (p, text, length, start)) &&
               (p->near == NULL || near_ok (p, text, length, start, i + 1)))
@@ -1418,6 +1430,84 @@ collect (const Automaton *a,
             }
         }
       s = a->out_link[s];
+    }
+}
+
+/* The 16-bit table's entry for @state and the byte @byte: the next
+ * state, with OUTPUT_BIT16 when an alias ends there. */
+static inline guint16
+step16 (const Automaton *a,
+        guint32          state,
+        guchar           byte)
+{
+  guint c = a->classes[byte];
+
+  if (G_LIKELY (c < HOT_CLASSES))
+    return a->delta16[state * HOT_CLASSES + c];
+  return a->cold16[state * (a->n_classes - HOT_CLASSES) + c - HOT_CLASSES];
+}
+
+/* Below this length the text is scanned in one stream. */
+#define TWO_STREAMS_MIN 64
+
+/* The aliases of text[0, length) into @matches, in any order (the caller
+ * sorts them), with the 16-bit table.
+ *
+ * Each byte's step waits for the one before (the next state is read from
+ * the row of the last), so one scan is bound by the latency of its loads.
+ * Two scans, of the first half and of the second, are independent and run
+ * side by side. The second starts at the root, so it finds every alias
+ * that starts in its half; the first goes on past the middle for the
+ * aliases that start before it, until the text its state stands for
+ * starts in the second half: from there on both scans are in the same
+ * state. There is no shortcut at the root for bytes that begin no alias:
+ * in prose nearly every byte is a letter or a space, read anyway, and
+ * class 0 leads from the root back to it. */
+static void
+find16 (const Automaton *a,
+        const char      *text,
+        gsize            length,
+        GArray          *matches)
+{
+  const guchar *t = (const guchar *) text;
+  gsize mid = length >= TWO_STREAMS_MIN ? length / 2 : 0;
+  guint32 s1 = 0, s2 = 0;
+  gsize i;
+
+  for (i = 0; i < mid; i++)
+    {
+      guint16 v1 = step16 (a, s1, t[i]);
+      guint16 v2 = step16 (a, s2, t[mid + i]);
+
+      s1 = v1 & ~OUTPUT_BIT16;
+      s2 = v2 & ~OUTPUT_BIT16;
+      if (G_UNLIKELY ((v1 | v2) & OUTPUT_BIT16))
+        {
+          if (v1 & OUTPUT_BIT16)
+            collect (a, text, length, i, s1, G_MAXSIZE, matches);
+          if (v2 & OUTPUT_BIT16)
+            collect (a, text, length, mid + i, s2, G_MAXSIZE, matches);
+        }
+    }
+  /* The second stream's last byte when the length is odd, or the whole
+   * text in one stream when it is short. */
+  for (i = 2 * mid; i < length; i++)
+    {
+      guint16 v2 = step16 (a, s2, t[i]);
+
+      s2 = v2 & ~OUTPUT_BIT16;
+      if (G_UNLIKELY (v2 & OUTPUT_BIT16))
+        collect (a, text, length, i, s2, G_MAXSIZE, matches);
+    }
+  /* The first stream past the middle, for the aliases that start before
+   * it, while its state stands for text that does. */
+  for (i = mid; i < length && a->depth[s1] > i - mid; i++)
+    {
+      guint16 v1 = step16 (a, s1, t[i]);
+
+      s1 = v1 & ~OUTPUT_BIT16;
+      if (G_UNLIKELY (v1 & OUTPUT_BIT16))
+        collect (a, text, length, i, s1, mid, matches);
     }
 }
 
@@ -1456,35 +1546,7 @@ cited_lexicon_find (CitedLexicon *self,
   n_classes = a->n_classes;
   matches = g_array_new (FALSE, FALSE, sizeof (Match));
   if (a->delta16 != NULL)
-    {
-      const guint16 *delta16 = a->delta16;
-      const guint16 *cold16 = a->cold16;
-      gsize n_cold = n_classes > HOT_CLASSES ? n_classes - HOT_CLASSES : 0;
-      guint32 st = 0;
-
-      for (gsize i = 0; i < length; i++)
-        {
-          guint16 v;
-          guint c;
-
-          /* Most text is bytes that begin no alias. */
-          if (st == 0)
-            {
-              while (i < length && classes[(guchar) text[i]] == 0)
-                i++;
-              if (i == length)
-                break;
-            }
-          c = classes[(guchar) text[i]];
-          if (G_LIKELY (c < HOT_CLASSES))
-            v = delta16[(st * HOT_CLASSES) + c];
-          else
-            v = cold16[st * n_cold + c - HOT_CLASSES];
-          st = v & ~OUTPUT_BIT16;
-          if (G_UNLIKELY (v & OUTPUT_BIT16))
-            collect (a, text, length, i, st, matches);
-        }
-    }
+    find16 (a, text, length, matches);
   else
     {
       for (gsize i = 0; i < length; i++)
@@ -1501,7 +1563,7 @@ cited_lexicon_find (CitedLexicon *self,
           v = delta[row + classes[(guchar) text[i]]];
           row = v & ~OUTPUT_BIT;
           if (G_UNLIKELY (v & OUTPUT_BIT))
-            collect (a, text, length, i, row / n_classes, matches);
+            collect (a, text, length, i, row / n_classes, G_MAXSIZE, matches);
         }
     }
 

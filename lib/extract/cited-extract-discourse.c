@@ -100,9 +100,8 @@ word_flags (const Tables *tables,
 /* Trigger words by length and first letter, built once from the word
  * table so that most words are passed over after one comparison. */
 static GPtrArray *trigger_buckets[16][26];
-static guint16 trigger_lengths[26];  /* bit n: a trigger of length n starts with this letter */
-static guint32 trigger_seconds[16][26]; /* bit c: a trigger of this length and first letter
-                                          * has 'a' + c second */
+static guint16 trigger_pairs[26][32]; /* bit n: a trigger of length n has this first letter and
+                                        * this second ((c - 'a') & 31) */
 
 static void
 init_triggers (void)
@@ -112,6 +111,7 @@ init_triggers (void)
   for (guint i = 0; i < tables->folded.words->len; i++)
     {
       const Word *w = g_ptr_array_index (tables->folded.words, i);
+      guint16 *pairs;
 
       /* Scale suffixes ("m", "bn") count only glued to digits. */
       if ((w->flags & TRIGGER_FLAGS) == 0 || (w->flags & W_SUFFIX) != 0 ||
@@ -120,10 +120,11 @@ init_triggers (void)
       if (trigger_buckets[w->len][w->key[0] - 'a'] == NULL)
         trigger_buckets[w->len][w->key[0] - 'a'] = g_ptr_array_new ();
       g_ptr_array_add (trigger_buckets[w->len][w->key[0] - 'a'], (gpointer) w);
-      trigger_lengths[w->key[0] - 'a'] |= 1u << w->len;
+      pairs = trigger_pairs[w->key[0] - 'a'];
       /* A second byte that is no ASCII letter matches every word. */
-      trigger_seconds[w->len][w->key[0] - 'a'] |=
-        g_ascii_islower (w->key[1]) ? 1u << (w->key[1] - 'a') : G_MAXUINT32;
+      for (guint c = 0; c < 32; c++)
+        if (!g_ascii_islower (w->key[1]) || c == (guint) (w->key[1] - 'a'))
+          pairs[c] |= 1u << w->len;
     }
 }
 
@@ -134,14 +135,17 @@ is_trigger (const char *b,
 {
   guchar first = lower (b[w]);
   GPtrArray *bucket;
-
   guint second;
 
-  if (len < 3 || len >= 16 || first < 'a' || first > 'z' ||
-      !(trigger_lengths[first - 'a'] & (1u << len)))
+  /* Words are runs of letters, seldom of 16 or more. */
+  if (G_UNLIKELY (len >= 16 || first < 'a' || first > 'z'))
     return FALSE;
-  second = (guint) (lower (b[w + 1]) - 'a') & 31;
-  if (!(trigger_seconds[len][first - 'a'] & (1u << second)))
+  /* Length, first and second letter in one look-up, so that the branch is
+   * nearly always taken: separate tests of each were each mispredicted
+   * for a good share of the words. Lengths under 3 have no bit; a word of
+   * one letter has no second. */
+  second = (guint) (lower (len > 1 ? b[w + 1] : 'a') - 'a') & 31;
+  if (!(trigger_pairs[first - 'a'][second] & (1u << len)))
     return FALSE;
   bucket = trigger_buckets[len][first - 'a'];
   if (bucket == NULL)

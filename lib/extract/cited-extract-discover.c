@@ -99,38 +99,100 @@ typedef struct {
   GArray    *zh_first;        /* guint32: the first three bytes of each suffix and cue */
 } Dict;
 
-/* lower () as a table */
-static guchar fold[256];
+/* Words are hashed and compared eight bytes at a time: a loop over each
+ * byte ends at a place that varies with the word's length, a branch
+ * mispredicted about once per word looked up. */
 
-static guint32
-hash_folded (const char *s,
-             guint       len)
+/* The eight bytes at @s, the first in the lowest byte whatever the
+ * platform's byte order. */
+static inline guint64
+load8 (const char *s)
 {
-  guint32 h = FNV_INIT;
+  guint64 x;
 
-  for (guint k = 0; k < len; k++)
-    h = fnv (h, fold[(guchar) s[k]]);
-  return h;
+  memcpy (&x, s, sizeof x);
+  return GUINT64_FROM_LE (x);
+}
+
+/* The @n bytes (1 to 8) at @s as load8() reads them, the bytes after them
+ * 0. Reads the eight bytes at once where the text (up to @limit) holds
+ * them. */
+static inline guint64
+chunk_at (const char *s,
+          guint       n,
+          const char *limit)
+{
+  guint64 x = 0;
+
+  if (limit - s >= 8)
+    return load8 (s) & (G_MAXUINT64 >> (64 - 8 * n));
+  for (guint k = n; k > 0; k--)
+    x = (x << 8) | (guchar) s[k - 1];
+  return x;
+}
+
+/* lower () on each of eight bytes: bit 7 of a byte's low seven bits plus
+ * a bias says whether it is at least 'A' (the sums stay within their
+ * bytes), and a capital gets bit 5. */
+static inline guint64
+fold8 (guint64 x)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 high = ones * 0x80;
+  guint64 low7 = x & ~high;
+  guint64 upper = (low7 + ones * (0x80 - 'A')) & ~(low7 + ones * (0x80 - 'Z' - 1)) & ~x & high;
+
+  return x | (upper >> 2);
+}
+
+#define HASH_MUL G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)
+
+/* The hash of s[0, len) folded, any bytes up to @limit readable. */
+static inline guint32
+hash_folded (const char *s,
+             guint       len,
+             const char *limit)
+{
+  guint64 h = FNV_INIT ^ len;
+
+  for (; len > 8; s += 8, len -= 8)
+    {
+      h = (h ^ fold8 (load8 (s))) * HASH_MUL;
+      h ^= h >> 29;
+    }
+  if (len > 0)
+    h = (h ^ fold8 (chunk_at (s, len, limit))) * HASH_MUL;
+  return (guint32) (h ^ (h >> 32));
+}
+
+/* Whether @key, in lower case and padded with zeros to a multiple of eight
+ * bytes, is s[0, len) folded. */
+static inline gboolean
+same_folded (const char *key,
+             const char *s,
+             guint       len,
+             const char *limit)
+{
+  for (; len > 8; key += 8, s += 8, len -= 8)
+    if (load8 (key) != fold8 (load8 (s)))
+      return FALSE;
+  return load8 (key) == fold8 (chunk_at (s, len, limit));
 }
 
 static DEntry *
 dict_slot (const Dict *d,
            const char *s,
            guint       len,
+           const char *limit,
            guint32     h)
 {
   for (guint i = h & d->mask;; i = (i + 1) & d->mask)
     {
       DEntry *e = &d->slots[i];
-      guint k;
 
       if (e->key == NULL)
         return e;
-      if (e->hash != h || e->len != len)
-        continue;
-      for (k = 0; k < len && (guchar) e->key[k] == fold[(guchar) s[k]]; k++)
-        ;
-      if (k == len)
+      if (e->hash == h && e->len == len && same_folded (e->key, s, len, limit))
         return e;
     }
 }
@@ -140,7 +202,7 @@ dict_find (const Dict *d,
            const char *s,
            guint       len)
 {
-  return dict_slot (d, s, len, hash_folded (s, len))->flags;
+  return dict_slot (d, s, len, s + len, hash_folded (s, len, s + len))->flags;
 }
 
 static void
@@ -149,12 +211,15 @@ dict_add (Dict       *d,
           guint32     flags)
 {
   guint len = strlen (word);
-  guint32 h = hash_folded (word, len);
-  DEntry *e = dict_slot (d, word, len, h);
+  guint32 h = hash_folded (word, len, word + len);
+  DEntry *e = dict_slot (d, word, len, word + len, h);
 
   if (e->key == NULL)
     {
-      e->key = g_ascii_strdown (word, len);
+      /* zeros after it up to a multiple of eight bytes (same_folded()) */
+      e->key = g_malloc0 ((len / 8 + 1) * 8);
+      for (guint k = 0; k < len; k++)
+        e->key[k] = lower (word[k]);
       e->len = len;
       e->hash = h;
     }
@@ -226,7 +291,6 @@ init_word_fold (void)
   for (guint c = 0; c < 256; c++)
     {
       word_fold[c] = g_ascii_isalnum (c) ? lower (c) : 0;
-      fold[c] = lower (c);
     }
 }
 
@@ -427,7 +491,7 @@ whash (const Disc *D,
        DWord      *w)
 {
   if (w->hash == 0)
-    w->hash = hash_folded (D->b + w->start, w->end - w->start);
+    w->hash = hash_folded (D->b + w->start, w->end - w->start, D->b + D->len);
   return w->hash;
 }
 
@@ -435,7 +499,8 @@ static G_GNUC_NO_INLINE guint32
 wflags_slow (Disc  *D,
              DWord *w)
 {
-  w->flags = dict_slot (D->dict, D->b + w->start, w->end - w->start, whash (D, w))->flags;
+  w->flags = dict_slot (D->dict, D->b + w->start, w->end - w->start, D->b + D->len,
+                        whash (D, w))->flags;
   return w->flags;
 }
 
@@ -544,25 +609,49 @@ abbreviation_before (Disc *D)
   return w->dotted || w->end - w->start == 1 || (wflags (D, i) & (D_TITLE | D_SUFFIX)) != 0;
 }
 
-/* The first byte from @p that is no ASCII letter or digit. */
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined(__GNUC__)
+#define SKIP_ALNUM_WORDS 1
+
+/* Bit 7 of each of the eight bytes at @s: set for an ASCII letter or
+ * digit. Each byte's low seven bits plus a bias carry into bit 7 exactly
+ * when the byte is at least the range's first value, and never into the
+ * next byte, so the eight bytes are tested at once; bytes from 0x80 up
+ * (UTF-8) are no letters. */
+static inline guint64
+alnum_bits (const char *s)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 high = ones * 0x80;
+  guint64 x, low7, folded, letters, digits;
+
+  memcpy (&x, s, sizeof x);
+  low7 = x & ~high;
+  folded = low7 | (ones * 0x20);
+  letters = (folded + ones * (0x80 - 'a')) & ~(folded + ones * (0x80 - 'z' - 1));
+  digits = (low7 + ones * (0x80 - '0')) & ~(low7 + ones * (0x80 - '9' - 1));
+  return (letters | digits) & ~x & high;
+}
+#endif
+
+/* The first byte from @p that is no ASCII letter or digit. Eight bytes
+ * at a time where the platform allows: the end of a word then costs one
+ * test that is nearly always taken, not a test per byte whose outcome
+ * varies with the word's length (a branch mispredicted per word). */
 static inline guint
 skip_alnum (const char *b,
             guint       p,
             guint       len)
 {
-  /* four at a time while four bytes remain */
-  while (p + 4 <= len)
+#ifdef SKIP_ALNUM_WORDS
+  while (p + 8 <= len)
     {
-      if (word_fold[(guchar) b[p]] == 0)
-        return p;
-      if (word_fold[(guchar) b[p + 1]] == 0)
-        return p + 1;
-      if (word_fold[(guchar) b[p + 2]] == 0)
-        return p + 2;
-      if (word_fold[(guchar) b[p + 3]] == 0)
-        return p + 3;
-      p += 4;
+      guint64 stop = ~alnum_bits (b + p) & G_GUINT64_CONSTANT (0x8080808080808080);
+
+      if (stop != 0)
+        return p + (guint) (__builtin_ctzll (stop) >> 3);
+      p += 8;
     }
+#endif
   while (p < len && word_fold[(guchar) b[p]] != 0)
     p++;
   return p;
@@ -583,8 +672,10 @@ add_word (Disc    *D,
 
   if (G_UNLIKELY (D->nw >= D->wcap))
     return;
-  if (cap)
-    D->caps[D->ncaps++] = D->nw;
+  /* Written always, kept when capitalised: one word in three or four is,
+   * too irregular a branch to predict. */
+  D->caps[D->ncaps] = D->nw;
+  D->ncaps += cap ? 1 : 0;
   if (paren)
     D->parens[D->nparens++] = D->nw;
   w = &D->wv[D->nw++];
@@ -687,8 +778,8 @@ plain_words (Disc  *D,
 
       if (q >= len || b[q] != ' ')
         break;
-      if (cap)
-        caps[ncaps++] = nw;
+      caps[ncaps] = nw;         /* kept when capitalised, as in add_word() */
+      ncaps += cap ? 1 : 0;
       wv[nw++] = (DWord) { p, q, 0, NO_FLAGS, cap, FALSE, FALSE, GAP_SPACE, FALSE, FALSE };
       p = q + 1;
     }

@@ -405,6 +405,9 @@ cumulative_rule (Sentence        *S,
       Token *t = TOK (S, k);
       guint64 fl;
 
+      /* flags_at() answers from the word's flags and its phrase's */
+      if (!(tok_flags (t) & (W_CUMUL | W_SINCE | W_TOTAL | W_HAVE | W_PHRASE)))
+        continue;
       if (t->clause != clause || t->type != T_WORD || (k >= c->first && k <= c->last))
         continue;
       fl = flags_at (S, k, W_CUMUL | W_SINCE | W_TOTAL | W_HAVE);

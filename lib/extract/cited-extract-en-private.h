@@ -103,9 +103,30 @@ enum {
   P_MEASURE = 1u << 2,
 };
 
+/* The values a word token's entries hold, in Token.fields: the loops over
+ * a sentence's tokens pass over most words on one test of these, nearly
+ * always the same way, before the tests of clause and type and of each
+ * entry, whose outcomes vary from word to word. */
+enum {
+  TF_METRIC   = 1u << 0,
+  TF_SCOPE    = 1u << 1,
+  TF_MEASURE  = 1u << 2,
+  TF_UNIT     = 1u << 3,
+  TF_CURRENCY = 1u << 4,
+};
+
+/* A slot of a word table: the key's hash and length beside the entry, so
+ * that a probe reads the entry only when both match (most words of a text
+ * are in no table, and a probe that misses then reads the slot only). */
+typedef struct {
+  guint32 hash;              /* of the key, as hash_key() in vocab.c */
+  guint32 len;
+  const Word *word;          /* NULL: empty */
+} TableSlot;
+
 typedef struct {
   GPtrArray *words;          /* Word* */
-  guint32 *slots;            /* index + 1, 0 empty */
+  TableSlot *slots;
   guint mask;
 } Table;
 
@@ -155,6 +176,8 @@ typedef struct {
   guint8 sep;                /* number had thousands separators */
   guint8 decimal;
   guint8 used;               /* consumed: part of a date, a year, a figure ... */
+  guint8 fields;             /* TF_*: the values a word's entries hold */
+  guint8 phrase_fields;      /* P_*: those of the phrases it may start */
   guint16 clause;
   guint16 segment;
   gint16 mention;            /* index in the sentence's mentions, or -1 */
@@ -162,6 +185,10 @@ typedef struct {
   double num;
   const Word *w;             /* folded entry */
   const Word *wx;            /* exact-case entry */
+  guint64 flags;             /* a word's flags from both entries, 0 for other
+                              * tokens: tok_flags() is asked for every token
+                              * by most rules, and whether a word has an
+                              * entry is a branch no predictor guesses */
 } Token;
 
 typedef struct {
@@ -224,15 +251,7 @@ typedef struct {
 static inline guint64
 tok_flags (const Token *t)
 {
-  guint64 f = 0;
-
-  if (t->type != T_WORD)
-    return 0;
-  if (t->w)
-    f |= t->w->flags;
-  if (t->wx)
-    f |= t->wx->flags;
-  return f;
+  return t->flags;
 }
 
 static inline gboolean
@@ -260,15 +279,7 @@ tok_phrase_flags (const Token *t)
 static inline guint
 tok_phrase_fields (const Token *t)
 {
-  guint f = 0;
-
-  if (t->type != T_WORD)
-    return 0;
-  if (t->w)
-    f |= t->w->phrase_fields;
-  if (t->wx)
-    f |= t->wx->phrase_fields;
-  return f;
+  return t->phrase_fields;
 }
 
 #define TOK_FIELD(t, field) \

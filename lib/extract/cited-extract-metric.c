@@ -61,6 +61,8 @@ metric_word_at (Sentence *S,
   Token *t = TOK (S, k);
 
   /* Most words name no metric, alone or as a phrase. */
+  if (!(t->fields & TF_METRIC) && !(t->phrase_fields & P_METRIC))
+    return NULL;
   if (TOK_FIELD (t, metric) == NULL &&
       !(k + 1 < S->tokens->len && (tok_phrase_fields (t) & P_METRIC)))
     return NULL;
@@ -97,6 +99,8 @@ metric_scan (MetricQuery *q)
       gboolean mapped = FALSE;
       guint d;
 
+      if (!(t->fields & TF_METRIC) && !(t->phrase_fields & P_METRIC))
+        continue;
       if (t->clause != q->clause || t->type != T_WORD)
         continue;
       if ((m = metric_word_at (S, k)) == NULL)
@@ -309,9 +313,11 @@ scope_for (Sentence        *S,
 
       guint at = k;
 
+      /* Most words name no place, alone or as a phrase. */
+      if (!(t->fields & TF_SCOPE) && !(t->phrase_fields & P_SCOPE))
+        continue;
       if (t->clause != clause || t->type != T_WORD)
         continue;
-      /* Most words name no place, alone or as a phrase. */
       if (TOK_FIELD (t, scope) == NULL && !(k + 1 < n && (tok_phrase_fields (t) & P_SCOPE)))
         continue;
       if (k + 1 < n && (tok_phrase_fields (t) & P_SCOPE))
@@ -373,6 +379,9 @@ measure_for (Sentence        *S,
       const char *m = NULL;
       guint d;
 
+      /* A measure, a metric, or a phrase that may hold one */
+      if (!(t->fields & (TF_MEASURE | TF_METRIC)) && !(t->phrase_fields & (P_MEASURE | P_METRIC)))
+        continue;
       if (t->clause != clause || t->type != T_WORD || (k >= c->first && k <= c->last))
         continue;
       if (k + 1 < S->tokens->len && (tok_phrase_fields (t) & P_MEASURE))

@@ -470,7 +470,7 @@ read_currency_before (Sentence *S,
           }
       return FALSE;
     }
-  if (TOK_FIELD (t, currency) && len >= 3 && !TOK_FIELD (t, unit) &&
+  if ((t->fields & (TF_CURRENCY | TF_UNIT)) == TF_CURRENCY && len >= 3 &&
       (nx->type == T_NUM) && g_ascii_isupper (S->body[t->start + 1]))
     {
       num->currency = TOK_FIELD (t, currency);

@@ -7,6 +7,10 @@
 
 #include "cited-extract-en-private.h"
 
+/* The entry of text[0, len) whose key hashes to @h, or NULL. Every caller
+ * hashes the text as the key it would match is hashed (the folded text
+ * for the folded table), so an entry of another hash or length is never
+ * the one, and its word is not read. */
 static const Word *
 table_find (const Table *t,
             guint32      h,
@@ -16,12 +20,12 @@ table_find (const Table *t,
 {
   for (guint i = h & t->mask;; i = (i + 1) & t->mask)
     {
-      const Word *w;
+      const TableSlot *slot = &t->slots[i];
+      const Word *w = slot->word;
 
-      if (t->slots[i] == 0)
+      if (w == NULL)
         return NULL;
-      w = g_ptr_array_index (t->words, t->slots[i] - 1);
-      if (w->len == len)
+      if (slot->hash == h && slot->len == len)
         {
           guint k;
 
@@ -123,6 +127,17 @@ digit_at (const char *s,
   return -1;
 }
 
+/* The TF_ bits of @w's values; 0 without an entry. */
+static guint8
+word_fields (const Word *w)
+{
+  if (w == NULL)
+    return 0;
+  return (w->metric ? TF_METRIC : 0) | (w->scope ? TF_SCOPE : 0) |
+         (w->measure ? TF_MEASURE : 0) | (w->unit ? TF_UNIT : 0) |
+         (w->currency ? TF_CURRENCY : 0);
+}
+
 static void
 push_word (Sentence *S,
            Token    *t,
@@ -136,6 +151,9 @@ push_word (Sentence *S,
   /* A word with no capital is its own folded form: compared as it is. */
   t->w = table_find (&S->tables->folded, h, S->body + t->start, len, any_upper);
   t->wx = any_upper ? table_find (&S->tables->exact, hx, S->body + t->start, len, FALSE) : NULL;
+  t->flags = (t->w ? t->w->flags : 0) | (t->wx ? t->wx->flags : 0);
+  t->phrase_fields = (t->w ? t->w->phrase_fields : 0) | (t->wx ? t->wx->phrase_fields : 0);
+  t->fields = word_fields (t->w) | word_fields (t->wx);
 }
 
 /* The bytes of white space at @p: ASCII space, no-break space (C2 A0) or

@@ -32,10 +32,10 @@ table_lookup_key (Table      *t,
     {
       Word *w;
 
-      if (t->slots[i] == 0)
+      if (t->slots[i].word == NULL)
         return NULL;
-      w = g_ptr_array_index (t->words, t->slots[i] - 1);
-      if (w->len == len && memcmp (w->key, key, len) == 0)
+      w = (Word *) t->slots[i].word;
+      if (t->slots[i].hash == h && w->len == len && memcmp (w->key, key, len) == 0)
         return w;
     }
 }
@@ -57,9 +57,11 @@ table_ensure (Table      *t,
   w->len = len;
   g_ptr_array_add (t->words, w);
   h = hash_key (key, len);
-  for (i = h & t->mask; t->slots[i] != 0; i = (i + 1) & t->mask)
+  for (i = h & t->mask; t->slots[i].word != NULL; i = (i + 1) & t->mask)
     ;
-  t->slots[i] = t->words->len;
+  t->slots[i].hash = h;
+  t->slots[i].len = len;
+  t->slots[i].word = w;
   return w;
 }
 
@@ -77,7 +79,7 @@ table_init (Table *t,
             guint  size)
 {
   t->words = g_ptr_array_new_with_free_func (word_free);
-  t->slots = g_new0 (guint32, size);
+  t->slots = g_new0 (TableSlot, size);
   t->mask = size - 1;
 }
 
