@@ -2783,6 +2783,7 @@ cmd_chart (Cli    *cli,
   gboolean figures = FALSE;
   gboolean brands = FALSE;
   gboolean trend = FALSE;
+  gboolean claims = FALSE;
   g_auto(GStrv) brand_names = NULL;
   g_autofree char *metric = NULL;
   g_autofree char *search = NULL;
@@ -2799,6 +2800,8 @@ cmd_chart (Cli    *cli,
       N_("Share of voice of brands"), NULL },
     { "trend", 0, 0, G_OPTION_ARG_NONE, &trend,
       N_("Brand mentions by month"), NULL },
+    { "claims", 0, 0, G_OPTION_ARG_NONE, &claims,
+      N_("One metric's figures (--metric) at their articles' dates, one line per status"), NULL },
     { "brand", 'b', 0, G_OPTION_ARG_FILENAME_ARRAY, &brand_names,
       N_("A brand to chart (repeatable; one with --figures)"), N_("NAME") },
     { "metric", 'm', 0, G_OPTION_ARG_FILENAME, &metric,
@@ -2830,7 +2833,7 @@ cmd_chart (Cli    *cli,
   int status;
 
   status = parse_command (cli, "chart",
-                          _("(--figures|--brands|--trend) [--brand NAME]… [--metric NAME] "
+                          _("(--figures|--claims|--brands|--trend) [--brand NAME]… [--metric NAME] "
                             "[--status STATUS] [--span SPAN] "
                             "--output FILE [--width PX] [--height PX] [--title TEXT]"),
                           _("Draws a chart into a PNG, SVG or PDF file."),
@@ -2841,8 +2844,15 @@ cmd_chart (Cli    *cli,
   rest = positional_args (*args);
   if (rest[0] != NULL)
     return usage_error ("chart", _("Unexpected argument “%s”"), rest[0]);
-  if ((figures ? 1 : 0) + (brands ? 1 : 0) + (trend ? 1 : 0) != 1)
-    return usage_error ("chart", _("Choose one kind of chart: --figures, --brands or --trend"));
+  if ((figures ? 1 : 0) + (claims ? 1 : 0) + (brands ? 1 : 0) + (trend ? 1 : 0) != 1)
+    return usage_error ("chart", _("Choose one kind of chart: --figures, --claims, --brands or --trend"));
+  /* Over time, a metric's figures take the same filters as by brand. */
+  if (claims)
+    {
+      figures = TRUE;
+      if (claim_status != NULL)
+        return usage_error ("chart", _("--claims draws every status: leave out --status"));
+    }
   if (output == NULL)
     return usage_error ("chart", _("Name the file to write with --output FILE.png, .svg, .pdf or .csv"));
   if (!has_chart_extension (output))
@@ -2903,7 +2913,8 @@ cmd_chart (Cli    *cli,
         query.search = search;
       query.claim_status = claim_status;
       query.span = span;
-      chart = cited_chart_new_figures (store, &query, &error);
+      chart = claims ? cited_chart_new_claims_over_time (store, &query, &error)
+                     : cited_chart_new_figures (store, &query, &error);
     }
   else if (brands)
     chart = cited_chart_new_brands (store, canonical->len > 1
@@ -2922,7 +2933,9 @@ cmd_chart (Cli    *cli,
 
   if (chart->categories->len == 0 || chart->series->len == 0)
     {
-      if (figures)
+      if (claims)
+        print_error (_("Nothing to chart: no dated article cites figures that match"));
+      else if (figures)
         {
           hint_metrics (store, metric);
           print_error (_("Nothing to chart: no figures match"));

@@ -1391,13 +1391,10 @@ draw_lines (cairo_t               *cr,
         {
           double x, y;
 
+          /* A series without a value at a category (a claim not made that
+           * day) runs on to its next value. */
           if (!layout_point (layout, s, c, &x, &y))
-            {
-              if (drawing)
-                cairo_stroke (cr);
-              drawing = FALSE;
-              continue;
-            }
+            continue;
           if (drawing)
             cairo_line_to (cr, x, y);
           else

@@ -1361,6 +1361,234 @@ cited_chart_new_figures (CitedStore        *store,
   return g_steal_pointer (&chart);
 }
 
+/* Claims over time */
+
+static const char *
+status_name (CitedClaimStatus status)
+{
+  switch (status)
+    {
+    case CITED_CLAIM_FORECAST:
+      return _("forecast");
+    case CITED_CLAIM_TARGET:
+      return _("target");
+    case CITED_CLAIM_PLAN:
+      return _("plan");
+    case CITED_CLAIM_REPORTED:
+    default:
+      return _("reported");
+    }
+}
+
+static int
+figure_compare_date (gconstpointer a,
+                     gconstpointer b)
+{
+  const CitedFigure *fa = *(CitedFigure * const *) a;
+  const CitedFigure *fb = *(CitedFigure * const *) b;
+  int by_date = g_strcmp0 (fa->article_published, fb->article_published);
+
+  if (by_date != 0)
+    return by_date;
+  return fa->id < fb->id ? -1 : fa->id > fb->id;
+}
+
+/* "2021-12-28 · reported: 190M units (2021), “Title”" */
+static char *
+timeline_tooltip (CitedChart        *chart,
+                  const CitedFigure *figure)
+{
+  g_autofree char *value = cited_value_format_qualified (figure->value, chart->unit, chart->currency,
+                                                         figure->qualifier);
+  g_autofree char *period = period_label (figure->year, figure->quarter);
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s · %s: %s", figure->article_published,
+                          status_name (figure->claim_status), value);
+  if (period != NULL)
+    g_string_append_printf (text, " (%s)", period);
+  if (figure->article_title != NULL && *figure->article_title != '\0')
+    g_string_append_printf (text, ", “%s”", figure->article_title);
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * cited_chart_new_claims_over_time:
+ * @store: the store
+ * @query: filters; query->metric is required
+ *
+ * A line chart of one metric's figures at their articles' dates, one line
+ * per status (reported, forecast, target, plan) and period, so that what
+ * was expected of a year and what was reported of it read as a story. The axis holds one unit and
+ * currency (the most common), levels (or, for growth, percent changes) of
+ * one span; ranks are places and are left out. The subtitle says what was
+ * left out, undated articles among them.
+ *
+ * Returns: (transfer full): the chart (without categories when nothing is
+ *   dated), or NULL with @error set
+ */
+CitedChart *
+cited_chart_new_claims_over_time (CitedStore        *store,
+                                  const CitedQuery  *query,
+                                  GError           **error)
+{
+  CitedQuery q;
+  CitedQuery kinds = { 0 };
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GHashTable) unit_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) dates = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CitedChart) chart = NULL;
+  g_autofree char *metric_title = NULL;
+  g_autofree char *title = NULL;
+  const char *dominant_unit = NULL, *dominant_currency = NULL;
+  const char *measure = NULL;
+  guint dominant_count = 0, n_undated = 0, n_other_units = 0;
+  LeftOut left_out = { 0 };
+
+  g_return_val_if_fail (CITED_IS_STORE (store), NULL);
+  g_return_val_if_fail (query != NULL && query->metric != NULL, NULL);
+
+  q = *query;
+  q.include_rejected = FALSE;
+  q.offset = 0;
+  q.limit = 0;
+  q.span = NULL;
+  q.claim_status = NULL;
+  listed = cited_store_list_figures (store, &q, error);
+  if (listed == NULL)
+    return NULL;
+
+  /* Every status is part of the story; one kind of figure otherwise. */
+  kinds.metric = query->metric;
+  for (CitedClaimStatus status = CITED_CLAIM_REPORTED; status <= CITED_CLAIM_PLAN; status++)
+    {
+      g_autoptr(GPtrArray) some = NULL;
+      LeftOut ignored = { 0 };
+
+      kinds.claim_status = cited_claim_status_to_string (status);
+      some = figures_of_one_kind (listed, &kinds, status == CITED_CLAIM_REPORTED ? &left_out : &ignored,
+                                  &measure);
+      if (figures == NULL)
+        figures = g_ptr_array_new ();
+      g_ptr_array_extend (figures, some, NULL, NULL);
+    }
+  left_out.statuses = 0;
+  keep_one_span (figures, query, &left_out);
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (figures, i);
+      char *key = unit_key (figure);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (unit_counts, key)) + 1;
+
+      g_hash_table_replace (unit_counts, key, GUINT_TO_POINTER (count));
+      if (count > dominant_count)
+        {
+          dominant_count = count;
+          dominant_unit = figure->unit;
+          dominant_currency = figure->currency;
+        }
+    }
+  for (guint i = figures->len; i-- > 0;)
+    {
+      CitedFigure *figure = g_ptr_array_index (figures, i);
+
+      if (g_strcmp0 (figure->unit, dominant_unit) != 0 ||
+          g_strcmp0 (figure->currency, dominant_currency) != 0)
+        n_other_units++;
+      else if (figure->article_published == NULL || *figure->article_published == '\0')
+        n_undated++;
+      else
+        continue;
+      g_ptr_array_remove_index (figures, i);
+    }
+  g_ptr_array_sort (figures, figure_compare_date);
+
+  metric_title = cited_metric_label (query->metric);
+  if (query->brand != NULL)
+    /* Translators: a chart title, "Xiaomi: sales over time" */
+    title = g_strdup_printf (_("%s: %s over time"), query->brand, metric_title);
+  else
+    /* Translators: a chart title, "Sales over time" */
+    title = g_strdup_printf (_("%s over time"), metric_title);
+  chart = cited_chart_new (CITED_CHART_KIND_LINES, title);
+  chart->unit = g_strdup (dominant_unit);
+  chart->currency = g_strdup (dominant_currency);
+
+  /* The articles' dates are the categories, in order. */
+  for (guint i = 0; i < figures->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (figures, i);
+
+      if (!g_hash_table_contains (dates, figure->article_published))
+        g_hash_table_insert (dates, figure->article_published,
+                             GUINT_TO_POINTER (cited_chart_add_category (chart, figure->article_published) + 1));
+    }
+
+  /* One line per status and period ("forecast 2021", "reported 2021"): a
+   * line joins what was said of one year as it was revised, never a 2021
+   * forecast to a 2022 one. Two figures of one line at one date take a
+   * second line of the same name (one legend entry, one colour). */
+  for (guint i = 0; i < figures->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (figures, i);
+      guint category = GPOINTER_TO_UINT (g_hash_table_lookup (dates, figure->article_published)) - 1;
+      g_autofree char *tooltip = timeline_tooltip (chart, figure);
+      g_autofree char *period = period_label (figure->year, figure->quarter);
+      g_autofree char *name = period != NULL
+                              ? g_strdup_printf ("%s %s", status_name (figure->claim_status), period)
+                              : g_strdup (status_name (figure->claim_status));
+      CitedChartSeries *series = NULL;
+      CitedChartBar *bar;
+
+      for (guint k = 0; k < chart->series->len && series == NULL; k++)
+        {
+          CitedChartSeries *candidate = g_ptr_array_index (chart->series, k);
+
+          if (g_str_equal (candidate->name, name) &&
+              (category >= candidate->bars->len || g_ptr_array_index (candidate->bars, category) == NULL))
+            series = candidate;
+        }
+      if (series == NULL)
+        series = cited_chart_add_series (chart, name, NULL);
+      bar = cited_chart_set_value (chart, series, category, figure->value, figure->id, tooltip);
+      bar->qualifier = g_strdup (figure->qualifier);
+      bar->label = g_steal_pointer (&period);
+    }
+
+  {
+    g_autofree char *phrase = unit_phrase (dominant_unit, dominant_currency);
+
+    if (phrase != NULL)
+      g_ptr_array_add (notes, g_steal_pointer (&phrase));
+  }
+  /* Translators: the subtitle of a chart of figures at their articles' dates */
+  g_ptr_array_add (notes, g_strdup (_("Each figure at its article’s date")));
+  if (n_undated > 0)
+    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u figure of an undated article left out",
+                                                          "%u figures of undated articles left out",
+                                                          n_undated),
+                                             n_undated));
+  if (n_other_units > 0)
+    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u figure in other units left out",
+                                                          "%u figures in other units left out",
+                                                          n_other_units),
+                                             n_other_units));
+  add_left_out_notes (notes, &left_out, query);
+  g_ptr_array_add (notes, NULL);
+  chart->subtitle = g_strjoinv (" · ", (char **) notes->pdata);
+  if (figures->len > 0)
+    chart->source_note = source_note (figures);
+  chart->figures = g_ptr_array_new_full (figures->len, (GDestroyNotify) cited_figure_unref);
+  for (guint i = 0; i < figures->len; i++)
+    g_ptr_array_add (chart->figures, cited_figure_ref (g_ptr_array_index (figures, i)));
+  return g_steal_pointer (&chart);
+}
+
 /* Brand charts */
 
 static GPtrArray *
@@ -1964,6 +2192,29 @@ cited_chart_describe (CitedChart *self)
   if (chart_is_empty (self))
     {
       append_sentence_start (out, empty_message (self->kind));
+      return g_string_free (out, FALSE);
+    }
+
+  if (self->kind == CITED_CHART_KIND_LINES && self->figures != NULL)
+    {
+      /* Figures at their articles' dates: read in order, as a story.
+       * "2021-03-01: forecast 170M units (2021). 2021-12-28: reported …" */
+      for (guint c = 0; c < self->categories->len; c++)
+        for (guint s = 0; s < self->series->len; s++)
+          {
+            CitedChartSeries *series = g_ptr_array_index (self->series, s);
+            CitedChartBar *bar = c < series->bars->len ? g_ptr_array_index (series->bars, c) : NULL;
+            g_autofree char *value = NULL;
+
+            if (bar == NULL || !isfinite (bar->value))
+              continue;
+            value = describe_value (self, bar->value, bar->value_max, bar->qualifier);
+            g_string_append_printf (out, " %s: %s %s", (const char *) g_ptr_array_index (self->categories, c),
+                                    series->name, value);
+            if (bar->label != NULL && *bar->label != '\0')
+              g_string_append_printf (out, " (%s)", bar->label);
+            g_string_append_c (out, '.');
+          }
       return g_string_free (out, FALSE);
     }
 

@@ -113,6 +113,14 @@ char       *cited_figure_quote       (const CitedFigure *figure);
 CitedChart *cited_chart_new_brands   (CitedStore         *store,
                                       const char * const *brands,
                                       GError            **error);
+/* The story of one metric's figures (query->metric required; query->brand
+ * for one company): each figure at its article's date, one line per
+ * status, so that "a forecast of 170 million in March" and "a reported 190
+ * million in December" read in order. Figures of undated articles are left
+ * out, and the subtitle says how many. */
+CitedChart *cited_chart_new_claims_over_time (CitedStore       *store,
+                                              const CitedQuery *query,
+                                              GError          **error);
 /* Mentions over time by article month for @brands (NULL: top 4). */
 CitedChart *cited_chart_new_trend    (CitedStore         *store,
                                       const char * const *brands,

@@ -1732,6 +1732,89 @@ test_builders_source_note (void)
   g_rmdir (dir);
 }
 
+/* A metric's figures over time: each at its article's date, one line per
+ * status and period, in order; undated articles left out and counted. */
+static void
+test_builders_claims_over_time (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db_path = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(CitedImportResult) result = NULL;
+  g_autoptr(CitedChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  CitedQuery query = { 0 };
+  const char *paths[2] = { NULL, NULL };
+  int forecast = -1, reported = -1, next_year = -1;
+
+  dir = g_dir_make_tmp ("test-chart-timeline-XXXXXX", &error);
+  g_assert_no_error (error);
+  write_article (dir, "a.md", "---\ntitle: Xiaomi outlook\ndate: 2021-03-02\n---\n"
+                              "Xiaomi expects to sell 170 million phones in 2021.\n");
+  write_article (dir, "b.md", "---\ntitle: Xiaomi results\ndate: 2021-12-28\n---\n"
+                              "Xiaomi sold 190 million phones in 2021. "
+                              "Xiaomi expects to sell 220 million phones in 2022.\n");
+  write_article (dir, "c.txt", "Undated\n\nXiaomi sold 180 million phones in 2021.\n");
+  db_path = g_build_filename (dir, "cited.db", NULL);
+  store = cited_store_open (db_path, &error);
+  g_assert_no_error (error);
+  paths[0] = dir;
+  result = cited_import_paths (store, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_added, ==, 3);
+
+  query.metric = "sales";
+  query.brand = "Xiaomi";
+  chart = cited_chart_new_claims_over_time (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (chart->kind, ==, CITED_CHART_KIND_LINES);
+  g_assert_cmpstr (chart->title, ==, "Xiaomi: Sales over time");
+  g_assert_cmpuint (chart->categories->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (chart->categories, 0), ==, "2021-03-02");
+  g_assert_cmpstr (g_ptr_array_index (chart->categories, 1), ==, "2021-12-28");
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      CitedChartSeries *series = g_ptr_array_index (chart->series, s);
+
+      if (g_str_equal (series->name, "forecast 2021"))
+        forecast = s;
+      else if (g_str_equal (series->name, "reported 2021"))
+        reported = s;
+      else if (g_str_equal (series->name, "forecast 2022"))
+        next_year = s;
+    }
+  /* The forecast of March, the result of December, and next year's forecast
+   * on a line of its own. */
+  g_assert_cmpint (chart->series->len, ==, 3);
+  g_assert_cmpint (forecast, >=, 0);
+  g_assert_cmpint (reported, >=, 0);
+  g_assert_cmpint (next_year, >=, 0);
+  g_assert_cmpfloat (((CitedChartBar *) g_ptr_array_index (((CitedChartSeries *) g_ptr_array_index (chart->series, forecast))->bars, 0))->value, ==, 170e6);
+  g_assert_cmpfloat (((CitedChartBar *) g_ptr_array_index (((CitedChartSeries *) g_ptr_array_index (chart->series, reported))->bars, 1))->value, ==, 190e6);
+  g_assert_null (g_ptr_array_index (((CitedChartSeries *) g_ptr_array_index (chart->series, reported))->bars, 0));
+  g_assert_nonnull (strstr (chart->subtitle, "1 figure of an undated article left out"));
+  g_assert_cmpuint (chart->figures->len, ==, 3);
+
+  text = cited_chart_describe (chart);
+  g_assert_nonnull (strstr (text, "2021-03-02: forecast 2021 170M units (2021)."));
+  g_assert_nonnull (strstr (text, "2021-12-28: reported 2021 190M units (2021)."));
+  g_assert_true (strstr (text, "2021-03-02") < strstr (text, "2021-12-28"));
+
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_remove (path);
+      }
+  }
+  g_rmdir (dir);
+}
+
 /* A new user's empty store: every chart is empty and says why. */
 static void
 test_builders_empty_store (void)
@@ -1881,6 +1964,7 @@ main (int   argc,
   g_test_add_func ("/chart/builders/kinds", test_builders_kinds);
   g_test_add_func ("/chart/builders/marks", test_builders_marks);
   g_test_add_func ("/chart/builders/source-note", test_builders_source_note);
+  g_test_add_func ("/chart/builders/claims-over-time", test_builders_claims_over_time);
   g_test_add_func ("/chart/builders/empty-store", test_builders_empty_store);
 
   return g_test_run ();

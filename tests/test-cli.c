@@ -1123,6 +1123,21 @@ test_chart (void)
   g_assert_nonnull (strstr (figures->out, png));
   assert_png_size (png, 640, 480);
 
+  /* A metric's figures at their articles' dates. */
+  {
+    g_autofree char *timeline = tmp_path ("timeline.svg");
+    g_autoptr(Run) over_time = run_cli ("--db", get_seeded_db (), "chart", "--claims", "--metric",
+                                        "sales", "--brand", "Xiaomi", "--output", timeline);
+    g_autoptr(Run) with_status = run_cli ("--db", get_seeded_db (), "chart", "--claims", "--metric",
+                                          "sales", "--status", "forecast", "--output", timeline);
+
+    g_assert_cmpint (with_status->status, ==, 2);
+    g_test_message ("%s", over_time->err);
+    /* The sample corpus's articles are undated: nothing to chart, said so. */
+    g_assert_cmpint (over_time->status, ==, 1);
+    g_assert_nonnull (strstr (over_time->err, "Nothing to chart"));
+  }
+
   /* A chart as CSV: the figures behind it, with their sources. */
   {
     g_autofree char *csv_path = tmp_path ("sales.csv");
