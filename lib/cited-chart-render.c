@@ -698,9 +698,12 @@ layout_ticks (Layout *self,
 /* What an empty chart says, drawn and read alike (the same strings are in
  * cited-chart.c and cited-chart-render.c). */
 static const char *
-empty_message (CitedChartKind kind)
+empty_message (CitedChart *chart)
 {
-  switch (kind)
+  /* A chart of figures at their articles' dates (it holds figures). */
+  if (chart->kind == CITED_CHART_KIND_LINES && chart->figures != NULL)
+    return _("No dated article cites these figures");
+  switch (chart->kind)
     {
     case CITED_CHART_KIND_SHARE:
       return _("No brand mentions yet");
@@ -806,7 +809,7 @@ layout_new (CitedChart *chart,
 
   if (self->empty)
     {
-      const char *message = empty_message (chart->kind);
+      const char *message = empty_message (chart);
       self->message = make_text (self, message, 1.1, FALSE, inner_w, 2, PANGO_ALIGN_CENTER);
       self->message.x = pad;
       self->message.y = MAX (top, (top + bottom - self->message.h) / 2);

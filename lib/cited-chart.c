@@ -2149,9 +2149,12 @@ append_sentence_start (GString    *out,
 /* What an empty chart says, drawn and read alike (the same strings are in
  * cited-chart.c and cited-chart-render.c). */
 static const char *
-empty_message (CitedChartKind kind)
+empty_message (CitedChart *chart)
 {
-  switch (kind)
+  /* A chart of figures at their articles' dates (it holds figures). */
+  if (chart->kind == CITED_CHART_KIND_LINES && chart->figures != NULL)
+    return _("No dated article cites these figures");
+  switch (chart->kind)
     {
     case CITED_CHART_KIND_SHARE:
       return _("No brand mentions yet");
@@ -2191,7 +2194,7 @@ cited_chart_describe (CitedChart *self)
 
   if (chart_is_empty (self))
     {
-      append_sentence_start (out, empty_message (self->kind));
+      append_sentence_start (out, empty_message (self));
       return g_string_free (out, FALSE);
     }
 

@@ -661,6 +661,48 @@ test_edit_dialog (void)
   }
 }
 
+/* "Over Time" puts the chart's figures at their articles' dates; the
+ * sample corpus is undated, and the chart says so rather than drawing
+ * nothing silently. Off again, the chart is by brand. */
+static void
+test_chart_over_time (void)
+{
+  CitedFiguresPage *page = figures_page ();
+  g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
+  GtkToggleButton *over_time = NULL;
+  CitedChart *chart;
+  g_autofree char *description = NULL;
+
+  collect_widgets (GTK_WIDGET (page), GTK_TYPE_TOGGLE_BUTTON, toggles);
+  for (guint i = 0; i < toggles->len; i++)
+    {
+      const char *tip = gtk_widget_get_tooltip_text (toggles->pdata[i]);
+
+      if (tip != NULL && g_str_has_prefix (tip, "Over Time"))
+        over_time = toggles->pdata[i];
+    }
+  g_assert_nonnull (over_time);
+
+  gtk_toggle_button_set_active (over_time, TRUE);
+  settle ();
+  wait_loaded (page);
+  chart = figures_chart ();
+  g_assert_nonnull (chart);
+  g_assert_cmpint (chart->kind, ==, CITED_CHART_KIND_LINES);
+  g_assert_cmpstr (chart->title, ==, "Sales over time");
+  g_assert_cmpuint (chart->categories->len, ==, 0);
+  g_assert_nonnull (strstr (chart->subtitle, "undated articles left out"));
+  description = cited_chart_describe (chart);
+  g_assert_nonnull (strstr (description, "No dated article cites these figures"));
+
+  gtk_toggle_button_set_active (over_time, FALSE);
+  settle ();
+  wait_loaded (page);
+  chart = figures_chart ();
+  g_assert_cmpint (chart->kind, ==, CITED_CHART_KIND_BARS);
+  g_assert_cmpstr (chart->title, ==, "Sales by brand");
+}
+
 static void
 test_export_dialog (void)
 {
@@ -1343,6 +1385,7 @@ main (int   argc,
   g_test_add_func ("/figures/show-figure", test_show_figure_clears_hiding_filters);
   g_test_add_func ("/figures/edit-dialog", test_edit_dialog);
   g_test_add_func ("/figures/export-dialog", test_export_dialog);
+  g_test_add_func ("/figures/chart-over-time", test_chart_over_time);
   g_test_add_func ("/figures/export-through-dialogs", test_export_through_dialogs);
   g_test_add_func ("/figures/export-files", test_export_files);
   g_test_add_func ("/figures/print-to-pdf", test_print_to_pdf);

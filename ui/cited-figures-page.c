@@ -40,6 +40,7 @@ struct _CitedFiguresPage
   GtkStack *stack;
   GtkStack *table_stack;
   GtkDropDown *chart_metric;
+  GtkToggleButton *chart_over_time;
   CitedChartView *chart_view;
   GtkSearchEntry *search_entry;
   GtkDropDown *brand_filter;
@@ -456,6 +457,20 @@ dropdown_key (GtkDropDown *dropdown,
   return g_ptr_array_index (keys, selected);
 }
 
+static gboolean
+chart_over_time (CitedFiguresPage *self)
+{
+  return self->chart_over_time != NULL && gtk_toggle_button_get_active (self->chart_over_time);
+}
+
+/* Over time, the chart follows one company: the one the table is filtered
+ * on. */
+static const char *
+chart_brand (CitedFiguresPage *self)
+{
+  return dropdown_key (self->brand_filter, self->brand_keys);
+}
+
 static void
 filters_changed_cb (CitedFiguresPage *self)
 {
@@ -480,9 +495,12 @@ filters_changed_cb (CitedFiguresPage *self)
 
   refilter (self);
 
-  /* Filtering the table to a metric charts that metric too. */
+  /* Filtering the table to a metric charts that metric too; over time,
+   * the chart follows the brand filtered on. */
   if (self->filter_metric != NULL)
     cited_figures_page_set_chart_metric (self, self->filter_metric);
+  else if (chart_over_time (self))
+    update_chart_async (self);
 }
 
 static guint
@@ -551,10 +569,30 @@ compare_brand_count_cb (gconstpointer a,
   return g_utf8_collate (ba, bb);
 }
 
+/* The page's chart of @metric: by brand, or, over time, at the articles'
+ * dates (for the brand filtered on, if any). */
+static CitedChart *
+build_chart (CitedStore  *store,
+             const char  *metric,
+             gboolean     over_time,
+             const char  *brand,
+             GError     **error)
+{
+  CitedQuery query = { 0 };
+
+  query.metric = metric;
+  if (!over_time)
+    return cited_chart_new_figures (store, &query, error);
+  query.brand = brand;
+  return cited_chart_new_claims_over_time (store, &query, error);
+}
+
 /* What a load reads in its worker thread, over its own connection. */
 typedef struct {
   char *path;
   char *keep_chart;           /* the metric charted before, or NULL */
+  gboolean over_time;         /* the chart's figures at their articles' dates */
+  char *brand;                /* over time: the brand filtered on, or NULL */
 } LoadRequest;
 
 typedef struct {
@@ -570,6 +608,7 @@ load_request_free (LoadRequest *request)
 {
   g_free (request->path);
   g_free (request->keep_chart);
+  g_free (request->brand);
   g_free (request);
 }
 
@@ -606,6 +645,8 @@ choose_chart_metric (const char * const *metrics,
 static LoadResult *
 load_figures (CitedStore    *store,
               const char    *keep_chart,
+              gboolean       over_time,
+              const char    *brand,
               GCancellable  *cancellable,
               GError       **error)
 {
@@ -658,11 +699,8 @@ load_figures (CitedStore    *store,
   metric = choose_chart_metric ((const char * const *) result->metrics, keep_chart);
   if (metric != NULL)
     {
-      CitedQuery chart_query = { 0 };
-
       result->chart_metric = g_strdup (metric);
-      chart_query.metric = metric;
-      result->chart = cited_chart_new_figures (store, &chart_query, error);
+      result->chart = build_chart (store, metric, over_time, brand, error);
       if (result->chart == NULL)
         return NULL;
     }
@@ -688,7 +726,8 @@ load_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  result = load_figures (store, request->keep_chart, cancellable, &error);
+  result = load_figures (store, request->keep_chart, request->over_time, request->brand,
+                         cancellable, &error);
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -879,7 +918,7 @@ cited_figures_page_reload (CitedFiguresPage *self)
       g_autoptr(GError) error = NULL;
 
       result = load_figures (self->store, dropdown_key (self->chart_metric, self->chart_metric_keys),
-                             NULL, &error);
+                             chart_over_time (self), chart_brand (self), NULL, &error);
       if (result == NULL)
         show_error_toast (self, _("Could not load figures"), error);
       else
@@ -896,6 +935,8 @@ cited_figures_page_reload (CitedFiguresPage *self)
   request = g_new0 (LoadRequest, 1);
   request->path = g_strdup (path);
   request->keep_chart = g_strdup (dropdown_key (self->chart_metric, self->chart_metric_keys));
+  request->over_time = chart_over_time (self);
+  request->brand = g_strdup (chart_brand (self));
 
   self->load_cancellable = g_cancellable_new ();
   /* The task holds the page weakly, so a page dropped while it loads goes
@@ -920,6 +961,8 @@ cited_figures_page_get_loading (CitedFiguresPage *self)
 typedef struct {
   char *path;
   char *metric;
+  gboolean over_time;
+  char *brand;
 } ChartRequest;
 
 static void
@@ -927,6 +970,7 @@ chart_request_free (ChartRequest *request)
 {
   g_free (request->path);
   g_free (request->metric);
+  g_free (request->brand);
   g_free (request);
 }
 
@@ -939,7 +983,6 @@ chart_thread (GTask        *task,
   ChartRequest *request = task_data;
   g_autoptr(CitedStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  CitedQuery query = { 0 };
   CitedChart *chart;
 
   store = cited_store_open (request->path, &error);
@@ -948,8 +991,7 @@ chart_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  query.metric = request->metric;
-  chart = cited_chart_new_figures (store, &query, &error);
+  chart = build_chart (store, request->metric, request->over_time, request->brand, &error);
   if (chart == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -1002,6 +1044,8 @@ update_chart_async (CitedFiguresPage *self)
   request = g_new0 (ChartRequest, 1);
   request->path = g_strdup (cited_store_get_path (self->store));
   request->metric = g_strdup (metric);
+  request->over_time = chart_over_time (self);
+  request->brand = g_strdup (chart_brand (self));
 
   self->chart_cancellable = g_cancellable_new ();
   self->chart_loading = TRUE;
@@ -1023,13 +1067,11 @@ update_chart (CitedFiguresPage *self)
   g_autoptr(CitedChart) chart = NULL;
   g_autoptr(GError) error = NULL;
   const char *metric = dropdown_key (self->chart_metric, self->chart_metric_keys);
-  CitedQuery query = { 0 };
 
   cancel_chart (self);
   if (self->store != NULL && metric != NULL)
     {
-      query.metric = metric;
-      chart = cited_chart_new_figures (self->store, &query, &error);
+      chart = build_chart (self->store, metric, chart_over_time (self), chart_brand (self), &error);
       if (chart == NULL)
         show_error_toast (self, _("Could not chart the figures"), error);
     }
@@ -1990,6 +2032,7 @@ cited_figures_page_class_init (CitedFiguresPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, table_stack);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, chart_metric);
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, chart_over_time);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, chart_view);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, brand_filter);
@@ -2043,6 +2086,8 @@ cited_figures_page_init (CitedFiguresPage *self)
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated_cb), self);
   g_signal_connect_swapped (self->chart_view, "bar-activated", G_CALLBACK (bar_activated_cb), self);
   g_signal_connect_swapped (self->chart_metric, "notify::selected",
+                            G_CALLBACK (chart_metric_changed_cb), self);
+  g_signal_connect_swapped (self->chart_over_time, "toggled",
                             G_CALLBACK (chart_metric_changed_cb), self);
   g_signal_connect_swapped (self->brand_filter, "notify::selected",
                             G_CALLBACK (filters_changed_cb), self);
