@@ -703,6 +703,35 @@ test_chart_over_time (void)
   g_assert_cmpstr (chart->title, ==, "Sales by brand");
 }
 
+/* Figures that state the same thing share a claim: the 140 million
+ * overseas, cited three times in one article, is one claim, which sorting
+ * by the Claim column keeps together. */
+static void
+test_claim_column (void)
+{
+  CitedFiguresPage *page = figures_page ();
+  GListModel *rows = cited_figures_page_get_rows (page);
+  gint64 claim = 0;
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(CitedFigureObject) row = g_list_model_get_item (rows, i);
+      CitedFigure *f = cited_figure_object_get_figure (row);
+
+      if (g_strcmp0 (f->brand, "Xiaomi") != 0 || g_strcmp0 (f->metric, "sales") != 0 ||
+          f->value != 140e6)
+        continue;
+      g_assert_cmpint (cited_figure_object_get_claim_id (row), !=, 0);
+      if (claim == 0)
+        claim = cited_figure_object_get_claim_id (row);
+      g_assert_cmpint (cited_figure_object_get_claim_id (row), ==, claim);
+      g_assert_cmpuint (cited_figure_object_get_claim_sources (row), ==, 1);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 2);
+}
+
 static void
 test_export_dialog (void)
 {
@@ -1386,6 +1415,7 @@ main (int   argc,
   g_test_add_func ("/figures/edit-dialog", test_edit_dialog);
   g_test_add_func ("/figures/export-dialog", test_export_dialog);
   g_test_add_func ("/figures/chart-over-time", test_chart_over_time);
+  g_test_add_func ("/figures/claim-column", test_claim_column);
   g_test_add_func ("/figures/export-through-dialogs", test_export_through_dialogs);
   g_test_add_func ("/figures/export-files", test_export_files);
   g_test_add_func ("/figures/print-to-pdf", test_print_to_pdf);

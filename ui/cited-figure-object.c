@@ -15,6 +15,8 @@ struct _CitedFigureObject
   GObject parent_instance;
 
   CitedFigure *figure;
+  gint64 claim_id;            /* the claim the figure is part of, 0: none */
+  guint claim_sources;        /* the articles citing that claim */
 };
 
 G_DEFINE_FINAL_TYPE (CitedFigureObject, cited_figure_object, G_TYPE_OBJECT)
@@ -346,4 +348,28 @@ cited_figure_list_find (CitedFigureList *self,
     if (cited_figure_object_get_id (g_ptr_array_index (self->items, i)) == figure_id)
       return i;
   return GTK_INVALID_LIST_POSITION;
+}
+
+void
+cited_figure_object_set_claim (CitedFigureObject *self,
+                               gint64             claim_id,
+                               guint              n_sources)
+{
+  g_return_if_fail (CITED_IS_FIGURE_OBJECT (self));
+  self->claim_id = claim_id;
+  self->claim_sources = n_sources;
+}
+
+gint64
+cited_figure_object_get_claim_id (CitedFigureObject *self)
+{
+  g_return_val_if_fail (CITED_IS_FIGURE_OBJECT (self), 0);
+  return self->claim_id;
+}
+
+guint
+cited_figure_object_get_claim_sources (CitedFigureObject *self)
+{
+  g_return_val_if_fail (CITED_IS_FIGURE_OBJECT (self), 0);
+  return self->claim_sources;
 }

@@ -14,6 +14,13 @@ G_DECLARE_FINAL_TYPE (CitedFigureObject, cited_figure_object, CITED, FIGURE_OBJE
  * reach its fields as properties: "figure" (boxed), "id", "value", "text",
  * "unit", "metric", "scope", "period", "brand", "article-title", "status". */
 CitedFigureObject *cited_figure_object_new        (CitedFigure       *figure);
+/* The claim (cited-claims.h) the figure is part of, and how many articles
+ * cite it; 0 for a figure in no claim (rejected, or without a value). */
+void               cited_figure_object_set_claim  (CitedFigureObject *self,
+                                                   gint64             claim_id,
+                                                   guint              n_sources);
+gint64             cited_figure_object_get_claim_id (CitedFigureObject *self);
+guint              cited_figure_object_get_claim_sources (CitedFigureObject *self);
 CitedFigure       *cited_figure_object_get_figure (CitedFigureObject *self);
 gint64             cited_figure_object_get_id     (CitedFigureObject *self);
 /* The normalized value as shown in tables: "190M", "24K", "¥3,999". */

@@ -21,6 +21,7 @@ typedef enum {
   COL_BRAND,
   COL_ARTICLE,
   COL_STATUS,
+  COL_CLAIM,
   N_COLS
 } Column;
 
@@ -185,6 +186,21 @@ cell_text (CitedFigureObject *object,
       return g_strdup (f->article_title != NULL ? f->article_title : "");
     case COL_STATUS:
       return g_strdup (cited_figure_object_get_status_label (object));
+    case COL_CLAIM:
+      {
+        gint64 claim = cited_figure_object_get_claim_id (object);
+        guint n = cited_figure_object_get_claim_sources (object);
+
+        if (claim == 0)
+          return g_strdup ("");
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, claim);
+
+          /* Translators: the claim a figure is part of and the articles that cite it, "#12 · 3 sources" */
+          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "#%s · %u source", "#%s · %u sources", n),
+                                  id, n);
+        }
+      }
     case N_COLS:
     default:
       g_assert_not_reached ();
@@ -271,6 +287,21 @@ compare_period_cb (gconstpointer a,
   return (ka > kb) - (ka < kb);
 }
 
+/* By claim: the figures of one claim together, in the claim's order. */
+static int
+compare_claim_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  gint64 ca = cited_figure_object_get_claim_id ((CitedFigureObject *) a);
+  gint64 cb = cited_figure_object_get_claim_id ((CitedFigureObject *) b);
+
+  /* Figures in no claim last. */
+  if ((ca == 0) != (cb == 0))
+    return ca == 0 ? 1 : -1;
+  return (ca > cb) - (ca < cb);
+}
+
 static GtkSorter *
 column_sorter (Column column)
 {
@@ -284,11 +315,14 @@ column_sorter (Column column)
     [COL_BRAND] = "brand",
     [COL_ARTICLE] = "article-title",
     [COL_STATUS] = "status",
+    [COL_CLAIM] = NULL,
   };
   GtkExpression *expression;
 
   if (column == COL_PERIOD)
     return GTK_SORTER (gtk_custom_sorter_new (compare_period_cb, NULL, NULL));
+  if (column == COL_CLAIM)
+    return GTK_SORTER (gtk_custom_sorter_new (compare_claim_cb, NULL, NULL));
 
   expression = gtk_property_expression_new (CITED_TYPE_FIGURE_OBJECT, NULL, properties[column]);
   if (column == COL_VALUE)
@@ -309,11 +343,12 @@ add_columns (CitedFiguresPage *self)
     [COL_BRAND] = N_("Brand"),
     [COL_ARTICLE] = N_("Article"),
     [COL_STATUS] = N_("Status"),
+    [COL_CLAIM] = N_("Claim"),
   };
   static const int widths[N_COLS] = {
     [COL_TEXT] = 150, [COL_VALUE] = 80, [COL_UNIT] = 70, [COL_METRIC] = 90,
     [COL_SCOPE] = 80, [COL_PERIOD] = 70, [COL_BRAND] = 90, [COL_ARTICLE] = 200,
-    [COL_STATUS] = 80,
+    [COL_STATUS] = 80, [COL_CLAIM] = 110,
   };
 
   for (guint i = 0; i < N_COLS; i++)
@@ -653,6 +688,8 @@ load_figures (CitedStore    *store,
   g_autoptr(LoadResult) result = g_new0 (LoadResult, 1);
   g_autoptr(GPtrArray) figures = NULL;
   g_autoptr(GHashTable) brand_counts = NULL;
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GHashTable) claim_of = NULL;
   CitedQuery query = { 0 };
   GHashTableIter iter;
   gpointer key;
@@ -665,13 +702,29 @@ load_figures (CitedStore    *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
+  /* Each figure knows its claim: sorting by the Claim column groups the
+   * figures that state the same thing. */
+  claims = cited_claims_group (figures);
+  claim_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint c = 0; c < claims->len; c++)
+    {
+      CitedClaim *claim = g_ptr_array_index (claims, c);
+
+      for (guint k = 0; k < claim->figures->len; k++)
+        g_hash_table_insert (claim_of, &((CitedFigure *) g_ptr_array_index (claim->figures, k))->id, claim);
+    }
   result->objects = g_ptr_array_new_full (figures->len, g_object_unref);
   brand_counts = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < figures->len; i++)
     {
       CitedFigure *f = g_ptr_array_index (figures, i);
 
-      g_ptr_array_add (result->objects, cited_figure_object_new (f));
+      CitedFigureObject *object = cited_figure_object_new (f);
+      CitedClaim *claim = g_hash_table_lookup (claim_of, &f->id);
+
+      if (claim != NULL)
+        cited_figure_object_set_claim (object, claim->id, claim->n_sources);
+      g_ptr_array_add (result->objects, object);
       if (f->brand != NULL)
         {
           guint n = GPOINTER_TO_UINT (g_hash_table_lookup (brand_counts, f->brand));
