@@ -730,6 +730,31 @@ test_claim_column (void)
       n++;
     }
   g_assert_cmpuint (n, >=, 2);
+
+  /* The States column says what a figure states beyond a reported total:
+   * Xiaomi's aim to be number one is a target; its 2021 sales state none. */
+  {
+    gboolean target = FALSE, plain = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(CitedFigureObject) row = g_list_model_get_item (rows, i);
+        CitedFigure *f = cited_figure_object_get_figure (row);
+        g_autofree char *states = cited_figure_object_dup_states (row);
+
+        if (f->claim_status == CITED_CLAIM_TARGET)
+          {
+            g_assert_cmpstr (states, ==, "target");
+            target = TRUE;
+          }
+        else if (f->value == 190e6 && g_strcmp0 (f->metric, "sales") == 0)
+          {
+            g_assert_cmpstr (states, ==, "");
+            plain = TRUE;
+          }
+      }
+    g_assert_true (target && plain);
+  }
 }
 
 static void

@@ -10,6 +10,7 @@
 
 #include "cited-article-row.h"
 #include "cited-article-view.h"
+#include "cited-figure-object.h"
 
 typedef struct {
   int          start;          /* character offsets in the buffer */
@@ -205,6 +206,13 @@ cited_article_view_describe_figure (CitedFigure *figure)
       else
         LINE (_("Period"), period);
     }
+  {
+    g_autoptr(CitedFigureObject) object = cited_figure_object_new (figure);
+    g_autofree char *states = cited_figure_object_dup_states (object);
+
+    if (*states != '\0')
+      LINE (_("States"), states);
+  }
   if (figure->status == CITED_FIGURE_CONFIRMED)
     LINE (_("Status"), figure->edited ? _("edited and confirmed") : _("confirmed"));
   else if (figure->status == CITED_FIGURE_REJECTED)

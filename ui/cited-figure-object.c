@@ -373,3 +373,45 @@ cited_figure_object_get_claim_sources (CitedFigureObject *self)
   g_return_val_if_fail (CITED_IS_FIGURE_OBJECT (self), 0);
   return self->claim_sources;
 }
+
+char *
+cited_figure_object_dup_states (CitedFigureObject *self)
+{
+  CitedFigure *f;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (CITED_IS_FIGURE_OBJECT (self), NULL);
+  f = self->figure;
+  if (f->change != CITED_CHANGE_LEVEL)
+    {
+      const char *measure = f->measure;
+
+      if (f->direction == CITED_DIRECTION_FALL)
+        g_ptr_array_add (parts, measure != NULL
+                                /* Translators: what a change figure states, "fall in profit" */
+                                ? g_strdup_printf (_("fall in %s"), measure)
+                                : g_strdup (_("fall")));
+      else if (f->direction == CITED_DIRECTION_RISE)
+        g_ptr_array_add (parts, measure != NULL
+                                /* Translators: what a change figure states, "rise in sales" */
+                                ? g_strdup_printf (_("rise in %s"), measure)
+                                : g_strdup (_("rise")));
+      else
+        g_ptr_array_add (parts, measure != NULL
+                                /* Translators: what a change figure states, "change in sales" */
+                                ? g_strdup_printf (_("change in %s"), measure)
+                                : g_strdup (_("change")));
+    }
+  if (f->span == CITED_SPAN_CUMULATIVE)
+    g_ptr_array_add (parts, g_strdup (_("cumulative")));
+  else if (f->span == CITED_SPAN_RATE)
+    g_ptr_array_add (parts, g_strdup (_("rate")));
+  if (f->claim_status == CITED_CLAIM_FORECAST)
+    g_ptr_array_add (parts, g_strdup (_("forecast")));
+  else if (f->claim_status == CITED_CLAIM_TARGET)
+    g_ptr_array_add (parts, g_strdup (_("target")));
+  else if (f->claim_status == CITED_CLAIM_PLAN)
+    g_ptr_array_add (parts, g_strdup (_("plan")));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (", ", (char **) parts->pdata);
+}

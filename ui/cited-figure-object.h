@@ -20,6 +20,9 @@ void               cited_figure_object_set_claim  (CitedFigureObject *self,
                                                    gint64             claim_id,
                                                    guint              n_sources);
 gint64             cited_figure_object_get_claim_id (CitedFigureObject *self);
+/* What the figure states beyond a reported period total, in words: "fall
+ * in profit", "cumulative", "forecast"; "" for a reported level. */
+char              *cited_figure_object_dup_states (CitedFigureObject *self);
 guint              cited_figure_object_get_claim_sources (CitedFigureObject *self);
 CitedFigure       *cited_figure_object_get_figure (CitedFigureObject *self);
 gint64             cited_figure_object_get_id     (CitedFigureObject *self);

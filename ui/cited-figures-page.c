@@ -22,6 +22,7 @@ typedef enum {
   COL_ARTICLE,
   COL_STATUS,
   COL_CLAIM,
+  COL_STATES,
   N_COLS
 } Column;
 
@@ -186,6 +187,8 @@ cell_text (CitedFigureObject *object,
       return g_strdup (f->article_title != NULL ? f->article_title : "");
     case COL_STATUS:
       return g_strdup (cited_figure_object_get_status_label (object));
+    case COL_STATES:
+      return cited_figure_object_dup_states (object);
     case COL_CLAIM:
       {
         gint64 claim = cited_figure_object_get_claim_id (object);
@@ -287,6 +290,20 @@ compare_period_cb (gconstpointer a,
   return (ka > kb) - (ka < kb);
 }
 
+/* By what a figure states: status, then span, then change. */
+static int
+compare_states_cb (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  CitedFigure *fa = cited_figure_object_get_figure ((CitedFigureObject *) a);
+  CitedFigure *fb = cited_figure_object_get_figure ((CitedFigureObject *) b);
+  int ka = fa->claim_status * 100 + fa->span * 10 + fa->change;
+  int kb = fb->claim_status * 100 + fb->span * 10 + fb->change;
+
+  return (ka > kb) - (ka < kb);
+}
+
 /* By claim: the figures of one claim together, in the claim's order. */
 static int
 compare_claim_cb (gconstpointer a,
@@ -316,6 +333,7 @@ column_sorter (Column column)
     [COL_ARTICLE] = "article-title",
     [COL_STATUS] = "status",
     [COL_CLAIM] = NULL,
+    [COL_STATES] = NULL,
   };
   GtkExpression *expression;
 
@@ -323,6 +341,8 @@ column_sorter (Column column)
     return GTK_SORTER (gtk_custom_sorter_new (compare_period_cb, NULL, NULL));
   if (column == COL_CLAIM)
     return GTK_SORTER (gtk_custom_sorter_new (compare_claim_cb, NULL, NULL));
+  if (column == COL_STATES)
+    return GTK_SORTER (gtk_custom_sorter_new (compare_states_cb, NULL, NULL));
 
   expression = gtk_property_expression_new (CITED_TYPE_FIGURE_OBJECT, NULL, properties[column]);
   if (column == COL_VALUE)
@@ -344,11 +364,12 @@ add_columns (CitedFiguresPage *self)
     [COL_ARTICLE] = N_("Article"),
     [COL_STATUS] = N_("Status"),
     [COL_CLAIM] = N_("Claim"),
+    [COL_STATES] = N_("States"),
   };
   static const int widths[N_COLS] = {
     [COL_TEXT] = 150, [COL_VALUE] = 80, [COL_UNIT] = 70, [COL_METRIC] = 90,
     [COL_SCOPE] = 80, [COL_PERIOD] = 70, [COL_BRAND] = 90, [COL_ARTICLE] = 200,
-    [COL_STATUS] = 80, [COL_CLAIM] = 110,
+    [COL_STATUS] = 80, [COL_CLAIM] = 110, [COL_STATES] = 110,
   };
 
   for (guint i = 0; i < N_COLS; i++)
