@@ -262,6 +262,13 @@ set_source (cairo_t    *cr,
   cairo_set_source_rgba (cr, c->r, c->g, c->b, c->a);
 }
 
+/* Charts of rows, one per category, read along a horizontal axis. */
+static gboolean
+is_rows (const CitedChart *chart)
+{
+  return chart->kind == CITED_CHART_KIND_SHARE || chart->kind == CITED_CHART_KIND_RANKS;
+}
+
 /* Number formatting */
 
 static gboolean
@@ -285,6 +292,9 @@ format_bar_value (CitedChart          *chart,
       double pct = bar->value * 100;
       return g_strdup_printf ("%.*f%%", pct < 10 && pct != 0 ? 1 : 0, pct);
     }
+  if (chart->kind == CITED_CHART_KIND_RANKS)
+    /* Translators: a place in a ranking, "#3" */
+    return g_strdup_printf (_("#%.0f"), bar->value);
   if (bar_is_range (bar))
     {
       g_autofree char *low = cited_format_value (bar->value, chart->unit, chart->currency);
@@ -471,7 +481,18 @@ layout_bar_rect (Layout *self,
   if (bar == NULL || self->empty || self->too_small)
     return FALSE;
 
-  if (chart->kind == CITED_CHART_KIND_SHARE)
+  if (chart->kind == CITED_CHART_KIND_RANKS)
+    {
+      /* A place is a dot, never a length. */
+      double row = self->ph / n;
+      double dot = MIN (row * 0.6, 14 * self->s);
+
+      *x = value_x (self, bar->value) - dot / 2;
+      *w = dot;
+      *y = self->py + row * category + (row - dot) / 2;
+      *h = dot;
+    }
+  else if (chart->kind == CITED_CHART_KIND_SHARE)
     {
       double row = self->ph / n;
       double thick = MIN (row * 0.7, 36 * self->s);
@@ -707,6 +728,8 @@ empty_message (CitedChart *chart)
     {
     case CITED_CHART_KIND_SHARE:
       return _("No brand mentions yet");
+    case CITED_CHART_KIND_RANKS:
+      return _("No ranks in the articles");
     case CITED_CHART_KIND_LINES:
       return _("No dated articles mention these brands");
     case CITED_CHART_KIND_BARS:
@@ -825,7 +848,7 @@ layout_new (CitedChart *chart,
     }
 
   n = chart->categories->len;
-  if (chart->kind == CITED_CHART_KIND_SHARE)
+  if (is_rows (chart))
     {
       double label_limit = inner_w * 0.35;
       double label_w = 0, tick_h, pct_w;
@@ -1314,7 +1337,13 @@ draw_bars (cairo_t               *cr,
         if (!layout_bar_rect (layout, s, c, &x, &y, &w, &h))
           continue;
         color = series_rgba (chart, style, s, bar);
-        if (chart->kind == CITED_CHART_KIND_BARS && bar_is_range (bar) && bar->value >= 0)
+        if (chart->kind == CITED_CHART_KIND_RANKS)
+          {
+            set_source (cr, &color);
+            cairo_arc (cr, x + w / 2, y + h / 2, w / 2, 0, 2 * G_PI);
+            cairo_fill (cr);
+          }
+        else if (chart->kind == CITED_CHART_KIND_BARS && bar_is_range (bar) && bar->value >= 0)
           {
             /* A range: a bar up to its lower end, and a whisker with a cap
              * up to its upper end, as error bars are drawn. */
@@ -1355,7 +1384,7 @@ draw_bars (cairo_t               *cr,
           {
             g_autofree char *label = format_bar_value (chart, bar);
 
-            if (chart->kind == CITED_CHART_KIND_SHARE)
+            if (is_rows (chart))
               draw_value_label (cr, layout, label, x + w + 4 * layout->s,
                                 y + h / 2 - layout->value_label_h / 2, FALSE, &dim);
             else if (bar->value >= 0)
@@ -1577,7 +1606,7 @@ cited_chart_render (CitedChart            *self,
       gboolean zero = fabs (v) < layout->step * 1e-6 / layout->factor;
 
       set_source (cr, zero ? &dim : &grid);
-      if (self->kind == CITED_CHART_KIND_SHARE)
+      if (is_rows (self))
         {
           double x = round (value_x (layout, v)) + 0.5;
           cairo_move_to (cr, x, layout->py);
@@ -1806,7 +1835,7 @@ cited_chart_hit_test (CitedChart *self,
 
         if (!layout_bar_rect (layout, s, c, &bx, &by, &bw, &bh))
           continue;
-        if (self->kind == CITED_CHART_KIND_SHARE)
+        if (is_rows (self))
           {
             double min_w = 6 * layout->s;
             if (bw < min_w)

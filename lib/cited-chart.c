@@ -971,6 +971,97 @@ shared_inferences (GPtrArray  *figures,
          (period_inferred ? CITED_CHART_BAR_PERIOD_INFERRED : 0);
 }
 
+static const char *status_name (CitedClaimStatus status);
+
+/* Ranks: one row per brand, scope and status, a dot at the best place
+ * cited there. A place is no amount, so it is never a bar's height. */
+static CitedChart *
+rank_chart (GPtrArray        *listed,
+            const CitedQuery *query)
+{
+  g_autoptr(CitedChart) chart = cited_chart_new (CITED_CHART_KIND_RANKS, _("Ranks by brand"));
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) drawn = g_ptr_array_new ();
+  CitedChartSeries *series;
+
+  for (guint i = 0; i < listed->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (listed, i);
+      g_autofree char *key = NULL;
+      GPtrArray *row;
+
+      if (!is_rank (figure) || !isfinite (figure->value) || figure->value < 1 ||
+          figure->brand == NULL || *figure->brand == '\0')
+        continue;
+      key = g_strdup_printf ("%s\x1f%s\x1f%d", figure->brand, figure->scope ? figure->scope : "",
+                             figure->claim_status);
+      row = g_hash_table_lookup (rows, key);
+      if (row == NULL)
+        {
+          row = g_ptr_array_new ();
+          g_hash_table_insert (rows, g_steal_pointer (&key), row);
+          g_ptr_array_add (order, row);
+        }
+      g_ptr_array_add (row, figure);
+    }
+  /* The best place of each row first, then the order met. */
+  for (guint i = 0; i < order->len; i++)
+    g_ptr_array_sort (g_ptr_array_index (order, i), figure_compare_value_desc);
+  for (guint i = 1; i < order->len; i++)
+    for (guint j = i; j > 0; j--)
+      {
+        GPtrArray *a = g_ptr_array_index (order, j - 1), *b = g_ptr_array_index (order, j);
+        double ra = ((CitedFigure *) g_ptr_array_index (a, a->len - 1))->value;
+        double rb = ((CitedFigure *) g_ptr_array_index (b, b->len - 1))->value;
+
+        if (rb >= ra)
+          break;
+        order->pdata[j - 1] = b;
+        order->pdata[j] = a;
+      }
+
+  series = cited_chart_add_series (chart, _("Place"), NULL);
+  for (guint i = 0; i < order->len; i++)
+    {
+      GPtrArray *row = g_ptr_array_index (order, i);
+      CitedFigure *best = g_ptr_array_index (row, row->len - 1);
+      GString *label = g_string_new (best->brand);
+      g_autofree char *tooltip = NULL;
+      guint category;
+
+      if (best->scope != NULL)
+        g_string_append_printf (label, " · %s", best->scope);
+      if (best->claim_status != CITED_CLAIM_REPORTED)
+        g_string_append_printf (label, " (%s)", status_name (best->claim_status));
+      category = cited_chart_add_category (chart, label->str);
+      g_string_free (label, TRUE);
+      tooltip = bar_tooltip (row);
+      for (guint f = 0; f < row->len; f++)
+        {
+          CitedFigure *figure = g_ptr_array_index (row, f);
+
+          cited_chart_set_value (chart, series, category, best->value, figure->id,
+                                 f == 0 ? tooltip : NULL);
+        }
+      g_ptr_array_extend (drawn, row, NULL, NULL);
+    }
+  if (query->brand != NULL)
+    {
+      g_free (chart->title);
+      /* Translators: a chart title, "Xiaomi: ranks" */
+      chart->title = g_strdup_printf (_("%s: ranks"), query->brand);
+    }
+  /* Translators: the subtitle of a chart of ranks */
+  chart->subtitle = g_strdup (_("A place, not an amount: 1 is first"));
+  if (drawn->len > 0)
+    chart->source_note = source_note (drawn);
+  chart->figures = g_ptr_array_new_full (drawn->len, (GDestroyNotify) cited_figure_unref);
+  for (guint i = 0; i < drawn->len; i++)
+    g_ptr_array_add (chart->figures, cited_figure_ref (g_ptr_array_index (drawn, i)));
+  return g_steal_pointer (&chart);
+}
+
 /**
  * cited_chart_new_figures:
  * @store: the store
@@ -1042,6 +1133,8 @@ cited_chart_new_figures (CitedStore        *store,
   listed = cited_store_list_figures (store, &q, error);
   if (listed == NULL)
     return NULL;
+  if (g_str_equal (query->metric, "rank"))
+    return rank_chart (listed, query);
   all = figures_of_one_kind (listed, query, &left_out, &measure);
 
   metric_title = cited_metric_label (query->metric);
@@ -2018,6 +2111,9 @@ describe_value (CitedChart *self,
 
   if (self->kind == CITED_CHART_KIND_SHARE)
     return g_strdup_printf ("%.*f%%", value * 100 < 10 ? 1 : 0, value * 100);
+  if (self->kind == CITED_CHART_KIND_RANKS)
+    /* Translators: a place in a ranking, "#3" */
+    return g_strdup_printf (_("#%.0f"), value);
   number = cited_format_value (value, self->unit, self->currency);
   if (isfinite (value_max) && value_max > value)
     {
@@ -2158,6 +2254,8 @@ empty_message (CitedChart *chart)
     {
     case CITED_CHART_KIND_SHARE:
       return _("No brand mentions yet");
+    case CITED_CHART_KIND_RANKS:
+      return _("No ranks in the articles");
     case CITED_CHART_KIND_LINES:
       return _("No dated articles mention these brands");
     case CITED_CHART_KIND_BARS:

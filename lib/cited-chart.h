@@ -12,6 +12,7 @@ typedef enum {
   CITED_CHART_KIND_BARS,     /* categories on the x axis, one bar per series */
   CITED_CHART_KIND_LINES,    /* categories are periods; one line per series */
   CITED_CHART_KIND_SHARE,    /* one series of shares (0..1) shown as horizontal bars with % */
+  CITED_CHART_KIND_RANKS,    /* places (1 first): one row per category, a dot at its place */
 } CitedChartKind;
 
 /**

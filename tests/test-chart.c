@@ -1490,12 +1490,22 @@ test_builders_kinds (void)
   g_assert_nonnull (strstr (growth->subtitle, "Change in sales"));
   g_assert_nonnull (strstr (growth->subtitle, "1 change of another measure not drawn"));
 
-  /* A rank is a place: no bar's height. */
+  /* A rank is a place: a dot on a row of its own, best first, a target
+   * said to be one; never a bar's height. */
   query.metric = "rank";
   ranks = cited_chart_new_figures (store, &query, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_bars (ranks, &n_ids), ==, 0);
-  g_assert_nonnull (strstr (ranks->subtitle, "2 ranks not drawn as bars"));
+  g_assert_cmpint (ranks->kind, ==, CITED_CHART_KIND_RANKS);
+  g_assert_cmpuint (count_bars (ranks, &n_ids), ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (ranks->categories, 0), ==, "Samsung · global (target)");
+  g_assert_true (bar_with_value (ranks, 0, 1, NULL));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (ranks->categories, 1), "Xiaomi"));
+  g_assert_true (bar_with_value (ranks, 1, 3, NULL));
+  {
+    g_autofree char *text = cited_chart_describe (ranks);
+
+    g_assert_nonnull (strstr (text, "Samsung · global (target): #1"));
+  }
 
   g_clear_object (&store);
   {
