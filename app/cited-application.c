@@ -120,7 +120,8 @@ cited_application_startup (GApplication *application)
   gtk_window_set_default_icon_name (APP_ID);
 }
 
-/* Screenshot mode: light and dark of every page, then quit. */
+/* Screenshot mode: light and dark of every page, the window at 360 pixels
+ * wide, then quit. */
 
 static const char *screenshot_pages[] = { "articles", "figures", "brands" };
 
@@ -133,6 +134,15 @@ screenshot_prepare (CitedApplication *self)
   gboolean dark = self->screenshot_step % 2;
   AdwStyleManager *style = adw_style_manager_get_default ();
 
+  if (page == G_N_ELEMENTS (screenshot_pages) && !dark)
+    {
+      /* Last, the window at its narrowest, as a phone shows it. */
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+      cited_window_set_visible_page (self->screenshot_window, "articles");
+      gtk_window_set_default_size (GTK_WINDOW (self->screenshot_window), 360, 760);
+      g_timeout_add_full (G_PRIORITY_DEFAULT, 1500, screenshot_take_cb, g_object_ref (self), g_object_unref);
+      return;
+    }
   if (page >= G_N_ELEMENTS (screenshot_pages))
     {
       gtk_window_destroy (GTK_WINDOW (self->screenshot_window));
@@ -156,7 +166,9 @@ screenshot_take_cb (gpointer user_data)
   guint page = self->screenshot_step / 2;
   gboolean dark = self->screenshot_step % 2;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strdup_printf ("%s-%s.png", screenshot_pages[page], dark ? "dark" : "light");
+  g_autofree char *name = page < G_N_ELEMENTS (screenshot_pages)
+                          ? g_strdup_printf ("%s-%s.png", screenshot_pages[page], dark ? "dark" : "light")
+                          : g_strdup ("narrow.png");
   g_autofree char *path = g_build_filename (self->screenshot_dir, name, NULL);
 
   if (!cited_window_save_screenshot (self->screenshot_window, path, &error))
@@ -164,7 +176,8 @@ screenshot_take_cb (gpointer user_data)
   else
     g_print ("%s\n", path);
 
-  self->screenshot_step++;
+  /* After the narrow one, the run ends. */
+  self->screenshot_step += page < G_N_ELEMENTS (screenshot_pages) ? 1 : 2;
   screenshot_prepare (self);
   return G_SOURCE_REMOVE;
 }
