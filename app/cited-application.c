@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "cited-application.h"
+#include "cited-locale.h"
 #include "cited-window.h"
 
 struct _CitedApplication
@@ -117,6 +118,11 @@ cited_application_startup (GApplication *application)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
 
+  /* Uninstalled, the app's icon is in the sources: the About window and
+   * the window list show it too. */
+  if (cited_running_from_build_tree ())
+    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    SOURCE_ICONDIR);
   gtk_window_set_default_icon_name (APP_ID);
 }
 

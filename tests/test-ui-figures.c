@@ -757,6 +757,16 @@ test_claim_column (void)
   }
 }
 
+/* Started from the build tree, the app finds its own icon (the About
+ * window shows it) in the sources. */
+static void
+test_icon_from_build_tree (void)
+{
+  figures_page ();
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                          APP_ID));
+}
+
 static void
 test_export_dialog (void)
 {
@@ -1441,6 +1451,7 @@ main (int   argc,
   g_test_add_func ("/figures/export-dialog", test_export_dialog);
   g_test_add_func ("/figures/chart-over-time", test_chart_over_time);
   g_test_add_func ("/figures/claim-column", test_claim_column);
+  g_test_add_func ("/app/icon-from-build-tree", test_icon_from_build_tree);
   g_test_add_func ("/figures/export-through-dialogs", test_export_through_dialogs);
   g_test_add_func ("/figures/export-files", test_export_files);
   g_test_add_func ("/figures/print-to-pdf", test_print_to_pdf);
