@@ -229,6 +229,32 @@ legend_entry (CitedChart *chart,
  * series', the accent for a lone series, else the palette. A colour too
  * close to the background (Apple's grey on a dark one) is moved towards
  * the foreground so it stays visible. */
+/**
+ * cited_color_readable:
+ * @color: "#RRGGBB"
+ * @dark_background: whether it is drawn on a dark background
+ *
+ * A brand's colour as it reads on the background: on a dark one, a colour
+ * too dark to see (Apple's grey, Samsung's navy) is lightened toward white
+ * as the charts do. Returns a copy of @color otherwise, NULL for NULL.
+ */
+char *
+cited_color_readable (const char *color,
+                      gboolean    dark_background)
+{
+  Rgba c;
+  double l;
+
+  if (color == NULL || !parse_color (color, &c))
+    return g_strdup (color);
+  l = luminance (&c);
+  if (!dark_background || l >= 0.45)
+    return g_strdup (color);
+  c = mix (c, (Rgba) { 1, 1, 1, 1 }, 0.45 + (0.45 - l));
+  return g_strdup_printf ("#%02X%02X%02X", (guint) round (CLAMP (c.r, 0, 1) * 255),
+                          (guint) round (CLAMP (c.g, 0, 1) * 255), (guint) round (CLAMP (c.b, 0, 1) * 255));
+}
+
 static Rgba
 series_rgba (CitedChart            *chart,
              const CitedChartStyle *style,

@@ -144,6 +144,10 @@ typedef struct {
 } CitedChartStyle;
 
 void        cited_chart_style_print  (CitedChartStyle *style);
+/* A brand colour ("#RRGGBB") lightened when it would not read on a dark
+ * background; a copy otherwise. */
+char       *cited_color_readable     (const char      *color,
+                                      gboolean         dark_background);
 void        cited_chart_style_dark   (CitedChartStyle *style);
 
 /* Draws @self into @cr in a @width x @height box at the origin. */

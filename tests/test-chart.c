@@ -1825,6 +1825,27 @@ test_builders_claims_over_time (void)
   g_rmdir (dir);
 }
 
+/* Brand colours too dark for a dark window are lightened; others kept. */
+static void
+test_readable_colors (void)
+{
+  g_autofree char *apple_dark = cited_color_readable ("#555555", TRUE);
+  g_autofree char *apple_light = cited_color_readable ("#555555", FALSE);
+  g_autofree char *samsung_dark = cited_color_readable ("#1428A0", TRUE);
+  g_autofree char *xiaomi_dark = cited_color_readable ("#FF6900", TRUE);
+  guint r, g, b;
+
+  g_assert_cmpstr (apple_light, ==, "#555555");
+  g_assert_cmpstr (xiaomi_dark, ==, "#FF6900");
+  g_assert_null (cited_color_readable (NULL, TRUE));
+  g_assert_cmpint (sscanf (apple_dark, "#%02X%02X%02X", &r, &g, &b), ==, 3);
+  g_assert_cmpuint (r, >, 0x99);
+  g_assert_cmpint (sscanf (samsung_dark, "#%02X%02X%02X", &r, &g, &b), ==, 3);
+  /* Still blue, and light enough to see on #1E1E1E. */
+  g_assert_cmpuint (b, >, r);
+  g_assert_cmpfloat (0.2126 * r + 0.7152 * g + 0.0722 * b, >, 0.3 * 255);
+}
+
 /* A new user's empty store: every chart is empty and says why. */
 static void
 test_builders_empty_store (void)
@@ -1974,6 +1995,7 @@ main (int   argc,
   g_test_add_func ("/chart/builders/kinds", test_builders_kinds);
   g_test_add_func ("/chart/builders/marks", test_builders_marks);
   g_test_add_func ("/chart/builders/source-note", test_builders_source_note);
+  g_test_add_func ("/chart/readable-colors", test_readable_colors);
   g_test_add_func ("/chart/builders/claims-over-time", test_builders_claims_over_time);
   g_test_add_func ("/chart/builders/empty-store", test_builders_empty_store);
 

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -254,7 +255,13 @@ cited_article_row_set_article (CitedArticleRow *self,
       if (n_brands > 0)
         g_string_append (brands, "  ");
       if (color != NULL)
-        g_string_append_printf (brands, "<span foreground=\"%s\">●</span> ", color);
+        {
+          /* Apple's grey and Samsung's navy would vanish on a dark window. */
+          g_autofree char *readable =
+            cited_color_readable (color, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+
+          g_string_append_printf (brands, "<span foreground=\"%s\">●</span> ", readable);
+        }
       g_string_append (brands, escaped);
       n_brands++;
     }
