@@ -1997,6 +1997,20 @@ mark_right (CitedStore *store,
 
 /* The options and the query claims and contradictions share. */
 static int
+compare_claims_by_date (gconstpointer a,
+                        gconstpointer b)
+{
+  const CitedClaim *ca = *(CitedClaim * const *) a;
+  const CitedClaim *cb = *(CitedClaim * const *) b;
+
+  if ((ca->first_date == NULL) != (cb->first_date == NULL))
+    return ca->first_date == NULL ? 1 : -1;
+  if (ca->first_date != NULL && strcmp (ca->first_date, cb->first_date) != 0)
+    return strcmp (ca->first_date, cb->first_date);
+  return (ca->id > cb->id) - (ca->id < cb->id);
+}
+
+static int
 claims_command (Cli        *cli,
                 char     ***args,
                 gboolean    contradictions)
@@ -2007,6 +2021,7 @@ claims_command (Cli        *cli,
   g_autofree char *search = NULL;
   g_autofree char *format_name = NULL;
   gint64 right = 0;
+  gboolean over_time = FALSE;
   const GOptionEntry entries[] = {
     { "brand", 'b', 0, G_OPTION_ARG_FILENAME, &brand,
       N_("Only claims about this brand (a name or an alias)"), N_("NAME") },
@@ -2017,6 +2032,8 @@ claims_command (Cli        *cli,
       N_("Only claims of this metric (sales, shipments, price, patents, …)"), N_("NAME") },
     { "search", 's', 0, G_OPTION_ARG_FILENAME, &search,
       N_("Only figures from articles matching these words"), N_("QUERY") },
+    { "over-time", 0, contradictions ? G_OPTION_FLAG_HIDDEN : 0, G_OPTION_ARG_NONE, &over_time,
+      N_("In the order they were first made: each claim at its first article’s date"), NULL },
     { "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_name,
       N_("Output format: text (default), json or csv"), N_("FORMAT") },
     { NULL }
@@ -2030,7 +2047,9 @@ claims_command (Cli        *cli,
   int status;
 
   status = parse_command (cli, command,
-                          _("[--brand NAME] [--metric NAME] [--search QUERY] [--format FORMAT]"),
+                          contradictions
+                          ? _("[--brand NAME] [--metric NAME] [--search QUERY] [--right ID] [--format FORMAT]")
+                          : _("[--brand NAME] [--metric NAME] [--search QUERY] [--over-time] [--format FORMAT]"),
                           contradictions
                           ? _("Lists claims that contradict each other: the same company, "
                               "measure, span, scope and period with values that differ beyond "
@@ -2049,6 +2068,8 @@ claims_command (Cli        *cli,
     return usage_error (command, _("Unexpected argument “%s”"), rest[0]);
   if (right != 0 && !contradictions)
     return usage_error (command, _("--right is an option of contradictions"));
+  if (over_time && contradictions)
+    return usage_error (command, _("--over-time is an option of claims"));
   if (!parse_format (format_name, command, &format) ||
       !ensure_utf8 (&search, command, "--search") ||
       !ensure_utf8 (&brand, command, "--brand") ||
@@ -2071,6 +2092,10 @@ claims_command (Cli        *cli,
     list = cited_store_list_contradictions (store, &query, &error);
   else
     list = cited_store_list_claims (store, &query, &error);
+  /* The story in order: what was claimed first comes first; claims of
+   * undated articles last. */
+  if (list != NULL && over_time)
+    g_ptr_array_sort (list, compare_claims_by_date);
   if (list == NULL)
     {
       print_error ("%s", error->message);

@@ -1123,6 +1123,40 @@ test_chart (void)
   g_assert_nonnull (strstr (figures->out, png));
   assert_png_size (png, 640, 480);
 
+  /* Claims in the order they were first made, undated ones last. */
+  {
+    g_autoptr(Run) ordered = run_cli ("--db", get_seeded_db (), "claims", "--over-time", "--format", "json");
+    g_autoptr(Run) wrong = run_cli ("--db", get_seeded_db (), "contradictions", "--over-time");
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonArray *claims;
+    const char *previous = NULL;
+    gboolean undated = FALSE;
+    guint n_dated = 0;
+
+    g_assert_cmpint (ordered->status, ==, 0);
+    g_assert_cmpint (wrong->status, ==, 2);
+    g_assert_true (json_parser_load_from_data (parser, ordered->out, -1, NULL));
+    claims = json_node_get_array (json_parser_get_root (parser));
+    for (guint i = 0; i < json_array_get_length (claims); i++)
+      {
+        JsonObject *claim = json_array_get_object_element (claims, i);
+        const char *first = json_object_get_null_member (claim, "first_date")
+                            ? NULL : json_object_get_string_member (claim, "first_date");
+
+        if (first == NULL)
+          {
+            undated = TRUE;
+            continue;
+          }
+        g_assert_false (undated);
+        if (previous != NULL)
+          g_assert_cmpstr (previous, <=, first);
+        previous = first;
+        n_dated++;
+      }
+    g_assert_cmpuint (n_dated, >, 0);
+  }
+
   /* A metric's figures at their articles' dates. */
   {
     g_autofree char *timeline = tmp_path ("timeline.svg");
