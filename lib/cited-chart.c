@@ -1505,70 +1505,17 @@ timeline_tooltip (CitedChart        *chart,
   return g_string_free (text, FALSE);
 }
 
-/**
- * cited_chart_new_claims_over_time:
- * @store: the store
- * @query: filters; query->metric is required
- *
- * A line chart of one metric's figures at their articles' dates, one line
- * per status (reported, forecast, target, plan) and period, so that what
- * was expected of a year and what was reported of it read as a story. The axis holds one unit and
- * currency (the most common), levels (or, for growth, percent changes) of
- * one span; ranks are places and are left out. The subtitle says what was
- * left out, undated articles among them.
- *
- * Returns: (transfer full): the chart (without categories when nothing is
- *   dated), or NULL with @error set
- */
-CitedChart *
-cited_chart_new_claims_over_time (CitedStore        *store,
-                                  const CitedQuery  *query,
-                                  GError           **error)
+/* Keeps in @figures those of the most common unit and currency whose
+ * article has a date; counts the others. */
+static void
+keep_dated_of_one_unit (GPtrArray   *figures,
+                        const char **dominant_unit,
+                        const char **dominant_currency,
+                        guint       *n_other_units,
+                        guint       *n_undated)
 {
-  CitedQuery q;
-  CitedQuery kinds = { 0 };
-  g_autoptr(GPtrArray) listed = NULL;
-  g_autoptr(GPtrArray) figures = NULL;
   g_autoptr(GHashTable) unit_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) dates = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(CitedChart) chart = NULL;
-  g_autofree char *metric_title = NULL;
-  g_autofree char *title = NULL;
-  const char *dominant_unit = NULL, *dominant_currency = NULL;
-  const char *measure = NULL;
-  guint dominant_count = 0, n_undated = 0, n_other_units = 0;
-  LeftOut left_out = { 0 };
-
-  g_return_val_if_fail (CITED_IS_STORE (store), NULL);
-  g_return_val_if_fail (query != NULL && query->metric != NULL, NULL);
-
-  q = *query;
-  q.include_rejected = FALSE;
-  q.offset = 0;
-  q.limit = 0;
-  q.span = NULL;
-  q.claim_status = NULL;
-  listed = cited_store_list_figures (store, &q, error);
-  if (listed == NULL)
-    return NULL;
-
-  /* Every status is part of the story; one kind of figure otherwise. */
-  kinds.metric = query->metric;
-  for (CitedClaimStatus status = CITED_CLAIM_REPORTED; status <= CITED_CLAIM_PLAN; status++)
-    {
-      g_autoptr(GPtrArray) some = NULL;
-      LeftOut ignored = { 0 };
-
-      kinds.claim_status = cited_claim_status_to_string (status);
-      some = figures_of_one_kind (listed, &kinds, status == CITED_CLAIM_REPORTED ? &left_out : &ignored,
-                                  &measure);
-      if (figures == NULL)
-        figures = g_ptr_array_new ();
-      g_ptr_array_extend (figures, some, NULL, NULL);
-    }
-  left_out.statuses = 0;
-  keep_one_span (figures, query, &left_out);
+  guint dominant_count = 0;
 
   for (guint i = 0; i < figures->len; i++)
     {
@@ -1580,35 +1527,32 @@ cited_chart_new_claims_over_time (CitedStore        *store,
       if (count > dominant_count)
         {
           dominant_count = count;
-          dominant_unit = figure->unit;
-          dominant_currency = figure->currency;
+          *dominant_unit = figure->unit;
+          *dominant_currency = figure->currency;
         }
     }
   for (guint i = figures->len; i-- > 0;)
     {
       CitedFigure *figure = g_ptr_array_index (figures, i);
 
-      if (g_strcmp0 (figure->unit, dominant_unit) != 0 ||
-          g_strcmp0 (figure->currency, dominant_currency) != 0)
-        n_other_units++;
+      if (g_strcmp0 (figure->unit, *dominant_unit) != 0 ||
+          g_strcmp0 (figure->currency, *dominant_currency) != 0)
+        (*n_other_units)++;
       else if (figure->article_published == NULL || *figure->article_published == '\0')
-        n_undated++;
+        (*n_undated)++;
       else
         continue;
       g_ptr_array_remove_index (figures, i);
     }
-  g_ptr_array_sort (figures, figure_compare_date);
+}
 
-  metric_title = cited_metric_label (query->metric);
-  if (query->brand != NULL)
-    /* Translators: a chart title, "Xiaomi: sales over time" */
-    title = g_strdup_printf (_("%s: %s over time"), query->brand, metric_title);
-  else
-    /* Translators: a chart title, "Sales over time" */
-    title = g_strdup_printf (_("%s over time"), metric_title);
-  chart = cited_chart_new (CITED_CHART_KIND_LINES, title);
-  chart->unit = g_strdup (dominant_unit);
-  chart->currency = g_strdup (dominant_currency);
+/* The points of a timeline: @figures (sorted by date) at their articles'
+ * dates. */
+static void
+add_timeline_points (CitedChart *chart,
+                     GPtrArray  *figures)
+{
+  g_autoptr(GHashTable) dates = g_hash_table_new (g_str_hash, g_str_equal);
 
   /* The articles' dates are the categories, in order. */
   for (guint i = 0; i < figures->len; i++)
@@ -1650,6 +1594,86 @@ cited_chart_new_claims_over_time (CitedStore        *store,
       bar->qualifier = g_strdup (figure->qualifier);
       bar->label = g_steal_pointer (&period);
     }
+}
+
+/**
+ * cited_chart_new_claims_over_time:
+ * @store: the store
+ * @query: filters; query->metric is required
+ *
+ * A line chart of one metric's figures at their articles' dates, one line
+ * per status (reported, forecast, target, plan) and period, so that what
+ * was expected of a year and what was reported of it read as a story. The axis holds one unit and
+ * currency (the most common), levels (or, for growth, percent changes) of
+ * one span; ranks are places and are left out. The subtitle says what was
+ * left out, undated articles among them.
+ *
+ * Returns: (transfer full): the chart (without categories when nothing is
+ *   dated), or NULL with @error set
+ */
+CitedChart *
+cited_chart_new_claims_over_time (CitedStore        *store,
+                                  const CitedQuery  *query,
+                                  GError           **error)
+{
+  CitedQuery q;
+  CitedQuery kinds = { 0 };
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CitedChart) chart = NULL;
+  g_autofree char *metric_title = NULL;
+  g_autofree char *title = NULL;
+  const char *dominant_unit = NULL, *dominant_currency = NULL;
+  const char *measure = NULL;
+  guint n_undated = 0, n_other_units = 0;
+  LeftOut left_out = { 0 };
+
+  g_return_val_if_fail (CITED_IS_STORE (store), NULL);
+  g_return_val_if_fail (query != NULL && query->metric != NULL, NULL);
+
+  q = *query;
+  q.include_rejected = FALSE;
+  q.offset = 0;
+  q.limit = 0;
+  q.span = NULL;
+  q.claim_status = NULL;
+  listed = cited_store_list_figures (store, &q, error);
+  if (listed == NULL)
+    return NULL;
+
+  /* Every status is part of the story; one kind of figure otherwise. */
+  kinds.metric = query->metric;
+  for (CitedClaimStatus status = CITED_CLAIM_REPORTED; status <= CITED_CLAIM_PLAN; status++)
+    {
+      g_autoptr(GPtrArray) some = NULL;
+      LeftOut ignored = { 0 };
+
+      kinds.claim_status = cited_claim_status_to_string (status);
+      some = figures_of_one_kind (listed, &kinds, status == CITED_CLAIM_REPORTED ? &left_out : &ignored,
+                                  &measure);
+      if (figures == NULL)
+        figures = g_ptr_array_new ();
+      g_ptr_array_extend (figures, some, NULL, NULL);
+    }
+  left_out.statuses = 0;
+  keep_one_span (figures, query, &left_out);
+
+  keep_dated_of_one_unit (figures, &dominant_unit, &dominant_currency, &n_other_units, &n_undated);
+  g_ptr_array_sort (figures, figure_compare_date);
+
+  metric_title = cited_metric_label (query->metric);
+  if (query->brand != NULL)
+    /* Translators: a chart title, "Xiaomi: sales over time" */
+    title = g_strdup_printf (_("%s: %s over time"), query->brand, metric_title);
+  else
+    /* Translators: a chart title, "Sales over time" */
+    title = g_strdup_printf (_("%s over time"), metric_title);
+  chart = cited_chart_new (CITED_CHART_KIND_LINES, title);
+  chart->unit = g_strdup (dominant_unit);
+  chart->currency = g_strdup (dominant_currency);
+
+  add_timeline_points (chart, figures);
 
   {
     g_autofree char *phrase = unit_phrase (dominant_unit, dominant_currency);
@@ -2264,6 +2288,30 @@ empty_message (CitedChart *chart)
     }
 }
 
+/* Figures at their articles' dates, read in order, as a story:
+ * "2021-03-02: forecast 2021 170M units (2021). 2021-12-28: reported …" */
+static void
+describe_timeline (CitedChart *self,
+                   GString    *out)
+{
+  for (guint c = 0; c < self->categories->len; c++)
+    for (guint s = 0; s < self->series->len; s++)
+      {
+        CitedChartSeries *series = g_ptr_array_index (self->series, s);
+        CitedChartBar *bar = c < series->bars->len ? g_ptr_array_index (series->bars, c) : NULL;
+        g_autofree char *value = NULL;
+
+        if (bar == NULL || !isfinite (bar->value))
+          continue;
+        value = describe_value (self, bar->value, bar->value_max, bar->qualifier);
+        g_string_append_printf (out, " %s: %s %s", (const char *) g_ptr_array_index (self->categories, c),
+                                series->name, value);
+        if (bar->label != NULL && *bar->label != '\0')
+          g_string_append_printf (out, " (%s)", bar->label);
+        g_string_append_c (out, '.');
+      }
+}
+
 /**
  * cited_chart_describe:
  *
@@ -2298,24 +2346,7 @@ cited_chart_describe (CitedChart *self)
 
   if (self->kind == CITED_CHART_KIND_LINES && self->figures != NULL)
     {
-      /* Figures at their articles' dates: read in order, as a story.
-       * "2021-03-01: forecast 170M units (2021). 2021-12-28: reported …" */
-      for (guint c = 0; c < self->categories->len; c++)
-        for (guint s = 0; s < self->series->len; s++)
-          {
-            CitedChartSeries *series = g_ptr_array_index (self->series, s);
-            CitedChartBar *bar = c < series->bars->len ? g_ptr_array_index (series->bars, c) : NULL;
-            g_autofree char *value = NULL;
-
-            if (bar == NULL || !isfinite (bar->value))
-              continue;
-            value = describe_value (self, bar->value, bar->value_max, bar->qualifier);
-            g_string_append_printf (out, " %s: %s %s", (const char *) g_ptr_array_index (self->categories, c),
-                                    series->name, value);
-            if (bar->label != NULL && *bar->label != '\0')
-              g_string_append_printf (out, " (%s)", bar->label);
-            g_string_append_c (out, '.');
-          }
+      describe_timeline (self, out);
       return g_string_free (out, FALSE);
     }
 
