@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cited-application.h"
+#include "cited-article-row.h"
 #include "cited-brands-page-private.h"
 #include "cited-chart-view.h"
 #include "cited-export.h"
@@ -767,6 +768,23 @@ test_icon_from_build_tree (void)
                                           APP_ID));
 }
 
+/* Search words are highlighted as words: "of" not inside "off" or
+ * "profits"; "phone" in "phones"; "Xiaomi" in "XiaomiCars", which search
+ * finds. */
+static void
+test_highlight_words (void)
+{
+  const char *text = "Sales of phones fell off; XiaomiCars profits";
+  g_autoptr(GArray) ranges = cited_search_match_ranges (text, "of phone xiaomi");
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  for (guint r = 0; r + 1 < ranges->len; r += 2)
+    g_string_append_printf (found, "[%.*s]", (int) (g_array_index (ranges, guint, r + 1) -
+                                                    g_array_index (ranges, guint, r)),
+                            text + g_array_index (ranges, guint, r));
+  g_assert_cmpstr (found->str, ==, "[of][phone][Xiaomi]");
+}
+
 static void
 test_export_dialog (void)
 {
@@ -1451,6 +1469,7 @@ main (int   argc,
   g_test_add_func ("/figures/export-dialog", test_export_dialog);
   g_test_add_func ("/figures/chart-over-time", test_chart_over_time);
   g_test_add_func ("/figures/claim-column", test_claim_column);
+  g_test_add_func ("/search/highlight-words", test_highlight_words);
   g_test_add_func ("/app/icon-from-build-tree", test_icon_from_build_tree);
   g_test_add_func ("/figures/export-through-dialogs", test_export_through_dialogs);
   g_test_add_func ("/figures/export-files", test_export_files);

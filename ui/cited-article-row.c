@@ -78,6 +78,28 @@ is_ascii (const char *s)
   return TRUE;
 }
 
+/* Whether text[start, end) is a word of its own for the highlighter: not
+ * "of" inside "off" or "profit". A word may still be joined to the next by
+ * a change of case ("Xiaomi" in "XiaomiCars", as search finds it) and take
+ * a plural ("phone" in "phones"). */
+static gboolean
+word_at (const char *text,
+         gsize       length,
+         gsize       start,
+         gsize       end)
+{
+  if (start > 0 && g_ascii_isalnum (text[start - 1]) &&
+      !(g_ascii_islower (text[start - 1]) && g_ascii_isupper (text[start])))
+    return FALSE;
+  if (end >= length || !g_ascii_isalnum (text[end]) || g_ascii_isupper (text[end]) ||
+      (g_ascii_isdigit (text[end]) && !g_ascii_isdigit (text[end - 1])))
+    return TRUE;
+  if (text[end] == 's' && (end + 1 >= length || !g_ascii_isalnum (text[end + 1])))
+    return TRUE;
+  return text[end] == 'e' && end + 1 < length && text[end + 1] == 's' &&
+         (end + 2 >= length || !g_ascii_isalnum (text[end + 2]));
+}
+
 GArray *
 cited_search_match_ranges (const char *text,
                            const char *search)
@@ -110,7 +132,7 @@ cited_search_match_ranges (const char *text,
           gboolean hit = ascii ? g_ascii_strncasecmp (text + pos, word, word_len) == 0
                                : memcmp (text + pos, word, word_len) == 0;
 
-          if (hit)
+          if (hit && (!ascii || word_at (text, length, pos, pos + word_len)))
             memset (mask + pos, 1, word_len);
         }
     }
