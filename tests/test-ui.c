@@ -287,6 +287,18 @@ test_reader_highlights_figures (Fixture       *fixture,
   cited_articles_page_reload (page);
   g_assert_cmpuint (cited_article_view_count_tagged (view, "figure-confirmed"), ==, 1);
   g_assert_cmpuint (cited_article_view_count_tagged (view, "figure-rejected"), ==, 1);
+
+  /* The reader counts the figures as the list does, the rejected apart. */
+  {
+    CitedArticle *article = article_at (fixture, find_title (fixture, "140 million"));
+    g_autofree char *counted = g_strdup_printf ("%u figures · 1 rejected", article->n_figures);
+    g_autofree char *text = NULL;
+    GtkTextIter begin, end;
+
+    gtk_text_buffer_get_bounds (buffer, &begin, &end);
+    text = gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
+    g_assert_nonnull (strstr (text, counted));
+  }
 }
 
 static void

@@ -424,10 +424,22 @@ cited_article_view_show_article (CitedArticleView  *self,
   if (date != NULL)
     g_string_append_printf (meta, "%s%s", meta->len ? " · " : "", date);
   g_string_append_printf (meta, "%s", meta->len ? " · " : "");
-  g_string_append_printf (meta,
-                          g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures",
-                                       figures ? figures->len : 0),
-                          figures ? figures->len : 0);
+  {
+    /* As the article list counts: rejected figures stay in the text,
+     * struck through, but are counted apart. */
+    guint n_rejected = 0, n_figures = figures ? figures->len : 0;
+
+    for (guint i = 0; i < n_figures; i++)
+      n_rejected += ((CitedFigure *) g_ptr_array_index (figures, i))->status == CITED_FIGURE_REJECTED;
+    g_string_append_printf (meta,
+                            g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures", n_figures - n_rejected),
+                            n_figures - n_rejected);
+    if (n_rejected > 0)
+      /* Translators: after the article's figure count, "7 figures · 1 rejected" */
+      g_string_append_printf (meta, g_dngettext (GETTEXT_PACKAGE, " · %u rejected", " · %u rejected",
+                                                 n_rejected),
+                              n_rejected);
+  }
   gtk_text_buffer_insert_with_tags_by_name (self->buffer, &iter, meta->str, -1, "meta", NULL);
   gtk_text_buffer_insert (self->buffer, &iter, "\n\n", 2);
 
