@@ -1236,11 +1236,16 @@ update_actions (CitedFiguresPage *self)
   if (f != NULL && f->status == CITED_FIGURE_REJECTED)
     {
       gtk_button_set_label (self->reject_button, _("_Restore"));
+      /* Screen readers read the label without its mnemonic. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->reject_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Restore"), -1);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->reject_button), _("Show the Figure in Charts Again"));
     }
   else
     {
       gtk_button_set_label (self->reject_button, _("_Reject"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->reject_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reject"), -1);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->reject_button), _("Hide the Figure from Charts"));
     }
 }
