@@ -785,6 +785,77 @@ test_highlight_words (void)
   g_assert_cmpstr (found->str, ==, "[of][phone][Xiaomi]");
 }
 
+/* Whether a screen reader has a name for @widget: a label property or
+ * relation, or for a button its own visible label. */
+static gboolean
+has_accessible_name (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+  if (GTK_IS_MENU_BUTTON (widget))
+    return gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) != NULL;
+  if (GTK_IS_BUTTON (widget))
+    {
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
+
+      if (gtk_button_get_label (GTK_BUTTON (widget)) != NULL && GTK_IS_LABEL (child))
+        return TRUE;
+      /* Content with a label of its own (AdwButtonContent, a box of an
+       * icon and a label). */
+      for (GtkWidget *c = child; c != NULL; c = gtk_widget_get_first_child (c))
+        for (GtkWidget *sibling = c; sibling != NULL; sibling = gtk_widget_get_next_sibling (sibling))
+          if (GTK_IS_LABEL (sibling) && *gtk_label_get_text (GTK_LABEL (sibling)) != '\0')
+            return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every control a keyboard or screen reader user reaches has a name. */
+static void
+collect_unnamed (GtkWidget *widget,
+                 GString   *unnamed)
+{
+  gboolean control = GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) ||
+                     GTK_IS_DROP_DOWN (widget) || GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_ENTRY (widget);
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (control && !has_accessible_name (widget))
+    {
+      const char *tip = gtk_widget_get_tooltip_text (widget);
+
+      g_string_append_printf (unnamed, "%s (%s)\n", G_OBJECT_TYPE_NAME (widget), tip ? tip : "no tooltip");
+    }
+  /* Composite controls name their own parts; the window controls are GTK's. */
+  if (control || GTK_IS_WINDOW_CONTROLS (widget) || GTK_IS_COLUMN_VIEW (widget))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unnamed (child, unnamed);
+}
+
+static void
+test_accessible_names (void)
+{
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  static const char *pages[] = { "articles", "figures", "brands" };
+
+  figures_page ();
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      cited_window_set_visible_page (window, pages[i]);
+      settle ();
+      collect_unnamed (GTK_WIDGET (window), unnamed);
+    }
+  cited_window_set_visible_page (window, "figures");
+  settle ();
+  if (unnamed->len > 0)
+    g_error ("Controls without an accessible name:\n%s", unnamed->str);
+}
+
 static void
 test_export_dialog (void)
 {
@@ -1470,6 +1541,7 @@ main (int   argc,
   g_test_add_func ("/figures/chart-over-time", test_chart_over_time);
   g_test_add_func ("/figures/claim-column", test_claim_column);
   g_test_add_func ("/search/highlight-words", test_highlight_words);
+  g_test_add_func ("/a11y/controls-named", test_accessible_names);
   g_test_add_func ("/app/icon-from-build-tree", test_icon_from_build_tree);
   g_test_add_func ("/figures/export-through-dialogs", test_export_through_dialogs);
   g_test_add_func ("/figures/export-files", test_export_files);
