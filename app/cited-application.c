@@ -104,6 +104,8 @@ cited_application_startup (GApplication *application)
     { "win.print", { "<Control>p", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.copy-image", { "<Control><Shift>c", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.page('articles')", { "<Control>1", "<Alt>1", NULL } },
     { "win.page('figures')", { "<Control>2", "<Alt>2", NULL } },
     { "win.page('brands')", { "<Control>3", "<Alt>3", NULL } },

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cited-contradictions-dialog.h"
+#include "cited-figures-page-private.h"
 #include "cited-import.h"
 #include "cited-settings.h"
 #include "cited-window.h"
@@ -328,6 +329,23 @@ search_action_cb (GtkWidget  *widget,
     return;
   cited_window_set_visible_page (self, "articles");
   cited_articles_page_focus_search (self->articles_page);
+}
+
+/* Ctrl+Z and Ctrl+Shift+Z take corrections back and forward from any
+ * page, over a history that outlives the toast. */
+static void
+history_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CitedWindow *self = CITED_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  if (g_str_equal (action_name, "win.undo"))
+    cited_figures_page_undo (self->figures_page);
+  else
+    cited_figures_page_redo (self->figures_page);
 }
 
 static void
@@ -702,6 +720,8 @@ cited_window_class_init (CitedWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, chart_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, chart_action_cb);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, chart_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-figure", "x", show_figure_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-article", "(xu)", show_article_action_cb);
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action_cb);

@@ -856,6 +856,42 @@ test_accessible_names (void)
     g_error ("Controls without an accessible name:\n%s", unnamed->str);
 }
 
+/* Ctrl+Z and Ctrl+Shift+Z work from any page, and the history outlives
+ * the toast. */
+static void
+test_undo_redo_anywhere (void)
+{
+  CitedFiguresPage *page = figures_page ();
+  gint64 id = xiaomi_190m_figure ();
+  CitedFigureEdit edit = { .value = 200e6, .status = CITED_FIGURE_EXTRACTED };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedFigure) edited = NULL;
+  g_autoptr(CitedFigure) undone = NULL;
+  g_autoptr(CitedFigure) redone = NULL;
+
+  g_assert_true (cited_figures_page_apply_edit (page, id, &edit, &error));
+  g_assert_no_error (error);
+  edited = cited_store_get_figure (store, id, NULL);
+  g_assert_cmpfloat (edited->value, ==, 200e6);
+
+  cited_window_set_visible_page (window, "articles");
+  settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  undone = cited_store_get_figure (store, id, NULL);
+  g_assert_cmpfloat (undone->value, ==, 190e6);
+  g_assert_false (undone->edited);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  redone = cited_store_get_figure (store, id, NULL);
+  g_assert_cmpfloat (redone->value, ==, 200e6);
+  g_assert_true (redone->edited);
+
+  /* Back to the extractor's figure for the tests after. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  cited_window_set_visible_page (window, "figures");
+  settle ();
+}
+
 static void
 test_export_dialog (void)
 {
@@ -1542,6 +1578,7 @@ main (int   argc,
   g_test_add_func ("/figures/claim-column", test_claim_column);
   g_test_add_func ("/search/highlight-words", test_highlight_words);
   g_test_add_func ("/a11y/controls-named", test_accessible_names);
+  g_test_add_func ("/figures/undo-redo-anywhere", test_undo_redo_anywhere);
   g_test_add_func ("/app/icon-from-build-tree", test_icon_from_build_tree);
   g_test_add_func ("/figures/export-through-dialogs", test_export_through_dialogs);
   g_test_add_func ("/figures/export-files", test_export_files);

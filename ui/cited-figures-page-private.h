@@ -25,6 +25,10 @@ gboolean        cited_figures_page_apply_edit       (CitedFiguresPage      *self
 gint64          cited_figures_page_get_selected_id  (CitedFiguresPage      *self);
 /* TRUE while the rows are read in the background (the "loading" property). */
 gboolean        cited_figures_page_get_loading      (CitedFiguresPage      *self);
+/* Takes the last correction back, or puts the last one taken back again;
+ * FALSE when there is none. The history outlives the toast. */
+gboolean cited_figures_page_undo (CitedFiguresPage *self);
+gboolean cited_figures_page_redo (CitedFiguresPage *self);
 /* Number of corrections that "figures.undo" can take back. */
 guint           cited_figures_page_get_undo_depth   (CitedFiguresPage      *self);
 

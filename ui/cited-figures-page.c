@@ -70,6 +70,7 @@ struct _CitedFiguresPage
   gboolean filter_text_ascii;
 
   GPtrArray *undo;            /* UndoStep */
+  GPtrArray *redo;            /* UndoStep: the state an undo took back */
   AdwToast *toast;            /* weak: the toast currently shown */
 
   GCancellable *load_cancellable;
@@ -1229,6 +1230,7 @@ update_actions (CitedFiguresPage *self)
                                  f != NULL && f->status != CITED_FIGURE_CONFIRMED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.reject", f != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.undo", self->undo->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.redo", self->redo->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.print", have_chart);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.export", have_chart);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.copy-image", have_chart);
@@ -1391,6 +1393,8 @@ apply_edit (CitedFiguresPage       *self,
   step->figure_id = figure_id;
   step->before = g_steal_pointer (&before);
   g_ptr_array_add (self->undo, step);
+  /* A new correction starts a new future. */
+  g_ptr_array_set_size (self->redo, 0);
 
   refresh_figure (self, figure_id);
   update_chart (self);
@@ -1469,33 +1473,75 @@ reject_action (GtkWidget  *widget,
     set_status (self, CITED_FIGURE_REJECTED, _("Figure rejected and hidden from charts"));
 }
 
+/* Takes the last step of @from back (or forward): the figure goes to the
+ * state the step holds, and the state it leaves goes onto @to. */
+static gboolean
+step_history (CitedFiguresPage *self,
+              GPtrArray        *from,
+              GPtrArray        *to,
+              const char       *failed,
+              const char       *done)
+{
+  g_autoptr(GError) error = NULL;
+  UndoStep *step;
+  UndoStep *back;
+  gint64 figure_id;
+
+  if (from->len == 0 || self->store == NULL)
+    return FALSE;
+
+  step = g_ptr_array_steal_index (from, from->len - 1);
+  figure_id = step->figure_id;
+  back = g_new0 (UndoStep, 1);
+  back->figure_id = figure_id;
+  back->before = cited_store_get_figure (self->store, figure_id, &error);
+  if (back->before == NULL || !restore_figure_state (self->store, step->before, &error))
+    {
+      show_error_toast (self, failed, error);
+      undo_step_free (step);
+      undo_step_free (back);
+      update_actions (self);
+      return FALSE;
+    }
+  undo_step_free (step);
+  g_ptr_array_add (to, back);
+
+  refresh_figure (self, figure_id);
+  update_chart (self);
+  show_toast (self, done, FALSE);
+  return TRUE;
+}
+
+gboolean
+cited_figures_page_undo (CitedFiguresPage *self)
+{
+  g_return_val_if_fail (CITED_IS_FIGURES_PAGE (self), FALSE);
+  return step_history (self, self->undo, self->redo, _("Could not undo the correction"),
+                       _("Correction undone"));
+}
+
+gboolean
+cited_figures_page_redo (CitedFiguresPage *self)
+{
+  g_return_val_if_fail (CITED_IS_FIGURES_PAGE (self), FALSE);
+  return step_history (self, self->redo, self->undo, _("Could not redo the correction"),
+                       _("Correction redone"));
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  CitedFiguresPage *self = CITED_FIGURES_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  UndoStep *step;
-  gint64 figure_id;
+  cited_figures_page_undo (CITED_FIGURES_PAGE (widget));
+}
 
-  if (self->undo->len == 0 || self->store == NULL)
-    return;
-
-  step = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
-  figure_id = step->figure_id;
-  if (!restore_figure_state (self->store, step->before, &error))
-    {
-      show_error_toast (self, _("Could not undo the correction"), error);
-      undo_step_free (step);
-      update_actions (self);
-      return;
-    }
-  undo_step_free (step);
-
-  refresh_figure (self, figure_id);
-  update_chart (self);
-  show_toast (self, _("Correction undone"), FALSE);
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  cited_figures_page_redo (CITED_FIGURES_PAGE (widget));
 }
 
 typedef struct {
@@ -2033,6 +2079,7 @@ cited_figures_page_finalize (GObject *object)
   g_clear_pointer (&self->metric_keys, g_ptr_array_unref);
   g_clear_pointer (&self->chart_metric_keys, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_free (self->filter_brand);
   g_free (self->filter_metric);
   g_free (self->filter_text);
@@ -2076,6 +2123,7 @@ cited_figures_page_set_property (GObject      *object,
         {
           /* Undo steps belong to the store they were made in. */
           g_ptr_array_set_size (self->undo, 0);
+          g_ptr_array_set_size (self->redo, 0);
           cited_figures_page_reload (self);
           g_object_notify_by_pspec (object, pspec);
         }
@@ -2124,11 +2172,14 @@ cited_figures_page_class_init (CitedFiguresPageClass *klass)
   gtk_widget_class_install_action (widget_class, "figures.confirm", NULL, confirm_action);
   gtk_widget_class_install_action (widget_class, "figures.reject", NULL, reject_action);
   gtk_widget_class_install_action (widget_class, "figures.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "figures.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "figures.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "figures.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "figures.copy-image", NULL, copy_image_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "figures.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "figures.redo", NULL);
 }
 
 static void
@@ -2139,6 +2190,7 @@ cited_figures_page_init (CitedFiguresPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
   self->brand_keys = g_ptr_array_new_with_free_func (g_free);
   self->metric_keys = g_ptr_array_new_with_free_func (g_free);
   self->chart_metric_keys = g_ptr_array_new_with_free_func (g_free);
