@@ -711,6 +711,24 @@ cited_articles_page_class_init (CitedArticlesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, view_back_cb);
 }
 
+/* Tab leaves the list (to the reader), Shift+Tab goes back to the search,
+ * instead of walking thousands of rows one at a time. */
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     CitedArticlesPage     *self)
+{
+  if ((state & GDK_CONTROL_MASK) != 0)
+    return FALSE;
+  if (keyval == GDK_KEY_ISO_Left_Tab || (keyval == GDK_KEY_Tab && (state & GDK_SHIFT_MASK) != 0))
+    return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  if (keyval == GDK_KEY_Tab && gtk_widget_get_mapped (GTK_WIDGET (self->article_view)))
+    return gtk_widget_child_focus (GTK_WIDGET (self->article_view), GTK_DIR_TAB_FORWARD);
+  return FALSE;
+}
+
 static void
 cited_articles_page_init (CitedArticlesPage *self)
 {
@@ -745,6 +763,12 @@ cited_articles_page_init (CitedArticlesPage *self)
   controller = gtk_event_controller_key_new ();
   g_signal_connect_object (controller, "key-pressed", G_CALLBACK (search_key_pressed_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
+
+  /* The list is one Tab stop: arrows move inside it, Tab leaves it. */
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (list_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), controller);
 
   /* Typing anywhere in the list starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->sidebar);
