@@ -21,6 +21,12 @@ static const char abbreviations[][8] = {
   "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "rs", "vol", "op", "cf", "al",
 };
 
+/* Bit n of abbreviation_lengths[c - 'a']: an abbreviation of n bytes
+ * starts with the letter c. Most words before a dot ("said.", "year.")
+ * are passed over after this one look-up instead of fifty comparisons.
+ * Set by init_split_class(). */
+static guint8 abbreviation_lengths[26];
+
 static gboolean
 is_abbreviation (const char *body,
                  guint       start,
@@ -43,6 +49,8 @@ is_abbreviation (const char *body,
     return FALSE;
   for (guint k = 0; k < len; k++)
     word[k] = lower (body[a + k]);
+  if (word[0] >= 'a' && word[0] <= 'z' && !(abbreviation_lengths[word[0] - 'a'] & (1u << len)))
+    return FALSE;
   for (guint k = 0; k < G_N_ELEMENTS (abbreviations); k++)
     if (memcmp (word, abbreviations[k], sizeof word) == 0)
       return TRUE;
@@ -101,6 +109,14 @@ init_split_class (void)
   for (guint c = '0'; c <= '9'; c++)
     split_class[c] = 2;
   split_class['$'] = split_class['%'] = 2;
+
+  for (guint k = 0; k < G_N_ELEMENTS (abbreviations); k++)
+    {
+      const char *abbr = abbreviations[k];
+
+      g_assert (abbr[0] >= 'a' && abbr[0] <= 'z' && strlen (abbr) < sizeof abbreviations[0]);
+      abbreviation_lengths[abbr[0] - 'a'] |= 1u << strlen (abbr);
+    }
 }
 
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined(__GNUC__)
