@@ -468,6 +468,7 @@ typedef struct {
   guint8                     lower_len[8];
   guint8                     lower_ans[8];
   guint                      nlower;
+  guint8                    *lowlen;  /* lower_elsewhere(): per word, its length if it compares it */
 } Disc;
 
 #define DW(D, i) (&(D)->wv[i])
@@ -487,6 +488,7 @@ static void
 disc_free (Disc *D)
 {
   g_free (D->wv);
+  g_free (D->lowlen);
 }
 
 /* The hash of the folded word, computed the first time it is needed (a
@@ -1052,6 +1054,24 @@ is_person (Disc *D,
   return FALSE;
 }
 
+/* Fills D->lowlen: for each word, its length when it is in lower case,
+ * starts with an ASCII letter and is at most 255 bytes long, else 0. */
+static void
+note_lower_lengths (Disc *D)
+{
+  D->lowlen = g_malloc (D->nw + 1);
+  for (guint k = 0; k < D->nw; k++)
+    {
+      const DWord *o = DW (D, k);
+      guint n = o->end - o->start;
+      /* Bitwise, not &&: the outcome varies from word to word. */
+      guint keep = (guint) !o->cap & (guint) g_ascii_isalpha (D->b[o->start]) &
+                   (guint) (n <= G_MAXUINT8);
+
+      D->lowlen[k] = (guint8) (n * keep);
+    }
+}
+
 /* The word also stands in lower case somewhere: a common word. */
 static gboolean
 lower_elsewhere (Disc *D,
@@ -1067,13 +1087,29 @@ lower_elsewhere (Disc *D,
   for (guint k = 0; k < D->nlower; k++)
     if (D->lower_memo[k] == h && D->lower_len[k] == n)
       return D->lower_ans[k];
-  for (guint k = 0; k < D->nw && !found; k++)
+  if (n > 0 && n <= G_MAXUINT8)
     {
-      DWord *o = DW (D, k);
+      /* The words of its length, found by memchr() in a byte per word,
+       * not by a test of each word whose outcome varies. */
+      const guint8 *hit;
 
-      found = o->end - o->start == n && !o->cap && letter_at (D->b, o->start, D->len) == 1 &&
-              whash (D, o) == h;
+      if (D->lowlen == NULL)
+        note_lower_lengths (D);
+      for (guint k = 0; !found && k < D->nw &&
+                         (hit = memchr (D->lowlen + k, (int) n, D->nw - k)) != NULL; k++)
+        {
+          k = (guint) (hit - D->lowlen);
+          found = whash (D, DW (D, k)) == h;
+        }
     }
+  else
+    for (guint k = 0; k < D->nw && !found; k++)
+      {
+        DWord *o = DW (D, k);
+
+        found = o->end - o->start == n && !o->cap && letter_at (D->b, o->start, D->len) == 1 &&
+                whash (D, o) == h;
+      }
   if (n <= G_MAXUINT8 && D->nlower < G_N_ELEMENTS (D->lower_memo))
     {
       D->lower_memo[D->nlower] = h;
