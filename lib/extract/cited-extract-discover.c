@@ -440,7 +440,11 @@ typedef struct {
   gboolean short_form;        /* the first word alone names it later */
   gboolean short_anywhere;    /* ... and before it too */
   const char *name;           /* interned, once accepted */
+  guint    chain;             /* 1 + the next candidate in its find_cand() bucket, or 0 */
 } Cand;
+
+/* find_cand()'s buckets, by the first word's hash and the name's length. */
+#define CAND_BUCKETS 128
 
 typedef struct {
   const Dict                *dict;
@@ -455,6 +459,7 @@ typedef struct {
   guint                     *parens;  /* indices of the words right after a bracket */
   guint                      nparens;
   GArray                    *cands;   /* Cand */
+  guint                      cand_head[CAND_BUCKETS]; /* 1 + a bucket's first candidate, or 0 */
   GArray                    *persons; /* guint: word index of a surname */
   GArray                    *bodies;  /* guint: word index of a public body's letters; NULL until one */
   GArray                    *zh;      /* ZhHit; NULL until one */
@@ -463,6 +468,7 @@ typedef struct {
   guint8                     lower_len[8];
   guint8                     lower_ans[8];
   guint                      nlower;
+  guint8                    *lowlen;  /* lower_elsewhere(): per word, its length if it compares it */
 } Disc;
 
 #define DW(D, i) (&(D)->wv[i])
@@ -482,6 +488,7 @@ static void
 disc_free (Disc *D)
 {
   g_free (D->wv);
+  g_free (D->lowlen);
 }
 
 /* The hash of the folded word, computed the first time it is needed (a
@@ -1047,6 +1054,24 @@ is_person (Disc *D,
   return FALSE;
 }
 
+/* Fills D->lowlen: for each word, its length when it is in lower case,
+ * starts with an ASCII letter and is at most 255 bytes long, else 0. */
+static void
+note_lower_lengths (Disc *D)
+{
+  D->lowlen = g_malloc (D->nw + 1);
+  for (guint k = 0; k < D->nw; k++)
+    {
+      const DWord *o = DW (D, k);
+      guint n = o->end - o->start;
+      /* Bitwise, not &&: the outcome varies from word to word. */
+      guint keep = (guint) !o->cap & (guint) g_ascii_isalpha (D->b[o->start]) &
+                   (guint) (n <= G_MAXUINT8);
+
+      D->lowlen[k] = (guint8) (n * keep);
+    }
+}
+
 /* The word also stands in lower case somewhere: a common word. */
 static gboolean
 lower_elsewhere (Disc *D,
@@ -1062,13 +1087,29 @@ lower_elsewhere (Disc *D,
   for (guint k = 0; k < D->nlower; k++)
     if (D->lower_memo[k] == h && D->lower_len[k] == n)
       return D->lower_ans[k];
-  for (guint k = 0; k < D->nw && !found; k++)
+  if (n > 0 && n <= G_MAXUINT8)
     {
-      DWord *o = DW (D, k);
+      /* The words of its length, found by memchr() in a byte per word,
+       * not by a test of each word whose outcome varies. */
+      const guint8 *hit;
 
-      found = o->end - o->start == n && !o->cap && letter_at (D->b, o->start, D->len) == 1 &&
-              whash (D, o) == h;
+      if (D->lowlen == NULL)
+        note_lower_lengths (D);
+      for (guint k = 0; !found && k < D->nw &&
+                         (hit = memchr (D->lowlen + k, (int) n, D->nw - k)) != NULL; k++)
+        {
+          k = (guint) (hit - D->lowlen);
+          found = whash (D, DW (D, k)) == h;
+        }
     }
+  else
+    for (guint k = 0; k < D->nw && !found; k++)
+      {
+        DWord *o = DW (D, k);
+
+        found = o->end - o->start == n && !o->cap && letter_at (D->b, o->start, D->len) == 1 &&
+                whash (D, o) == h;
+      }
   if (n <= G_MAXUINT8 && D->nlower < G_N_ELEMENTS (D->lower_memo))
     {
       D->lower_memo[D->nlower] = h;
@@ -1141,6 +1182,16 @@ name_in_run (Disc    *D,
   return *last - i < MAX_NAME_WORDS;
 }
 
+static inline guint
+cand_bucket (guint32 h,
+             guint   words)
+{
+  return ((h ^ words) * 0x9E3779B1u) >> 25;   /* the product's top 7 bits: CAND_BUCKETS */
+}
+
+/* The candidate for the words [a, last], or NULL. A name recurs among
+ * dozens of candidates in an article; its bucket holds the few with its
+ * first word's hash and its length, so that the rest are not looked at. */
 static Cand *
 find_cand (Disc *D,
            guint a,
@@ -1148,15 +1199,30 @@ find_cand (Disc *D,
 {
   guint32 h = whash (D, DW (D, a));
 
-  for (guint k = 0; k < D->cands->len; k++)
+  for (guint k = D->cand_head[cand_bucket (h, last - a)]; k != 0;)
     {
-      Cand *c = &g_array_index (D->cands, Cand, k);
+      Cand *c = &g_array_index (D->cands, Cand, k - 1);
 
       if (c->last - c->first == last - a && whash (D, DW (D, c->first)) == h &&
           same_words (D, c->first, D, a, last - a + 1))
         return c;
+      k = c->chain;
     }
   return NULL;
+}
+
+/* Adds the candidate [a, last], which find_cand() did not find. */
+static Cand *
+add_cand (Disc *D,
+          guint a,
+          guint last)
+{
+  guint bucket = cand_bucket (whash (D, DW (D, a)), last - a);
+  Cand nc = { .first = a, .last = last, .chain = D->cand_head[bucket] };
+
+  g_array_append_val (D->cands, nc);
+  D->cand_head[bucket] = D->cands->len;
+  return &g_array_index (D->cands, Cand, D->cands->len - 1);
 }
 
 /* What the words around the name [a, last] (the run ending at @b) say. */
@@ -1258,12 +1324,7 @@ collect_candidates (Disc *D)
         ev |= EV_SUFFIX;
       c = find_cand (D, a, last);
       if (c == NULL)
-        {
-          Cand nc = { .first = a, .last = last };
-
-          g_array_append_val (D->cands, nc);
-          c = &g_array_index (D->cands, Cand, D->cands->len - 1);
-        }
+        c = add_cand (D, a, last);
       c->count++;
       c->evidence |= ev;
     }
@@ -1428,6 +1489,9 @@ find_occurrences (Disc      *D,
 {
   guint n = D->nw, next = 0;
 
+  /* Most articles have no name to find. */
+  if (accepted->len == 0)
+    return;
   for (guint ci = 0; ci < D->ncaps; ci++)
     {
       guint i = D->caps[ci];
