@@ -1495,7 +1495,7 @@ remember_font (CitedChart            *self,
                double                 height,
                const CitedChartStyle *style)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&memo_lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&memo_lock);
   GArray *memos = g_dataset_get_data (self, FONT_MEMO_KEY);
   FontMemo memo = { width, height, NULL, style ? style->font_size : 0 };
   const char *family = style ? style->font_family : NULL;

@@ -1107,7 +1107,6 @@ cited_chart_new_figures (CitedStore        *store,
   g_autoptr(CitedChart) chart = NULL;
   g_autofree char *metric_title = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *dominant = NULL;
   const char *dominant_unit = NULL;
   const char *dominant_currency = NULL;
   guint dominant_count = 0;

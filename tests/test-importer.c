@@ -1249,10 +1249,10 @@ test_import_skips_notices (Fixture       *f,
   g_autofree char *readme = write_file (f, "corpus/README.TXT",
                                         "BBC news corpus\n\nThese 2,225 articles come from the "
                                         "BBC news website, 2004-2005.\n", -1);
-  g_autofree char *license = write_file (f, "corpus/LICENSE", "Free to use for research.\n", -1);
-  g_autofree char *copying = write_file (f, "corpus/sub/copying.md", "# Copying\n\nAsk first.\n", -1);
-  g_autofree char *rst = write_file (f, "corpus/readme.rst", "Readme\n\nNot one of ours.\n", -1);
-  g_autofree char *story = write_file (f, "corpus/story.txt",
+  G_GNUC_UNUSED g_autofree char *license = write_file (f, "corpus/LICENSE", "Free to use for research.\n", -1);
+  G_GNUC_UNUSED g_autofree char *copying = write_file (f, "corpus/sub/copying.md", "# Copying\n\nAsk first.\n", -1);
+  G_GNUC_UNUSED g_autofree char *rst = write_file (f, "corpus/readme.rst", "Readme\n\nNot one of ours.\n", -1);
+  G_GNUC_UNUSED g_autofree char *story = write_file (f, "corpus/story.txt",
                                        "Kestrel results\n\nKestrel sold 40 boats.\n", -1);
   g_autofree char *folder = g_build_filename (f->dir, "corpus", NULL);
   const char *paths[] = { folder, NULL };

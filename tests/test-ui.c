@@ -1245,7 +1245,6 @@ test_discovered_companies (Fixture       *fixture,
     { "1.7 million", 1.7e6, "production", "Yukos" },
   };
   CitedBrandsPage *page = cited_window_get_brands_page (fixture->window);
-  g_autoptr(CitedFigure) figure = NULL;
   GtkWidget *row;
   GtkWidget *hide;
   gint64 article_id;

@@ -974,7 +974,8 @@ cited_figures_page_reload (CitedFiguresPage *self)
 
   if (self->store == NULL)
     {
-      g_autoptr(GPtrArray) old = cited_figure_list_replace_all (self->figures, NULL);
+      /* The rows go with the store; the array of them is freed here. */
+      G_GNUC_UNUSED g_autoptr(GPtrArray) old = cited_figure_list_replace_all (self->figures, NULL);
 
       gtk_stack_set_visible_child_name (self->stack, "empty");
       cited_chart_view_set_chart (self->chart_view, NULL);
