@@ -794,6 +794,18 @@ wait_mapped (GtkWidget *widget,
 }
 
 static void
+collect_type (GtkWidget *widget,
+              GType      type,
+              GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_type (child, type, found);
+}
+
+static void
 test_narrow_window (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -812,6 +824,20 @@ test_narrow_window (Fixture       *fixture,
   g_assert_true (wait_mapped (view, TRUE));
   g_signal_emit_by_name (view, "back");
   g_assert_true (wait_mapped (view, FALSE));
+
+  /* A single click (or tap) on a row opens its article: the list activates
+   * on one click while folded, and activating a row shows the reader. */
+  {
+    GtkListView *list = NULL;
+    g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+    collect_type (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, lists);
+    g_assert_cmpuint (lists->len, >=, 1);
+    list = lists->pdata[0];
+    g_assert_true (gtk_list_view_get_single_click_activate (list));
+    g_signal_emit_by_name (list, "activate", 1);
+    g_assert_true (wait_mapped (view, TRUE));
+  }
 }
 
 static void

@@ -399,6 +399,9 @@ folded_changed_cb (CitedArticlesPage *self)
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
   cited_article_view_set_show_back (self->article_view, folded);
+  /* Narrow, the list is all there is: a single click or tap opens the
+   * article, as a double click does when the reader sits beside it. */
+  gtk_list_view_set_single_click_activate (self->list_view, folded);
 }
 
 static void
