@@ -1314,6 +1314,7 @@ draw_bar_marks (cairo_t               *cr,
       cairo_pattern_destroy (gradient);
       break;
     case CITED_BOUND_CEILING:
+    case CITED_BOUND_JUST_BELOW:
       fade = MIN (fade, h);
       gradient = cairo_pattern_create_linear (0, y, 0, y + fade);
       cairo_pattern_add_color_stop_rgba (gradient, 0, background.r, background.g, background.b, 0.75);

@@ -2017,43 +2017,37 @@ cited_chart_to_csv (CitedChart *self)
   return g_string_free (out, FALSE);
 }
 
-static char *
-period_text (const CitedFigure *figure)
-{
-  if (figure->year > 0 && figure->quarter > 0)
-    return g_strdup_printf ("%d Q%d", figure->year, figure->quarter);
-  if (figure->year > 0)
-    return g_strdup_printf ("%d", figure->year);
-  return NULL;
-}
+/* Where each figure is drawn: figure id -> BarPlace, for the rows of the
+ * sources CSV. */
+typedef struct {
+  guint category;
+  CitedChartSeries *series;
+  CitedChartBar *bar;
+} BarPlace;
 
-/* Where a figure's bar is: its category and series, and the bar's value. */
-static gboolean
-find_bar_of (CitedChart         *self,
-             gint64              id,
-             guint              *category,
-             CitedChartSeries  **series,
-             CitedChartBar     **bar)
+static GHashTable *
+bar_places (CitedChart *self)
 {
+  GHashTable *places = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+
   for (guint s = 0; s < self->series->len; s++)
     {
-      CitedChartSeries *candidate = g_ptr_array_index (self->series, s);
+      CitedChartSeries *series = g_ptr_array_index (self->series, s);
 
-      for (guint c = 0; c < candidate->bars->len && c < self->categories->len; c++)
+      for (guint c = 0; c < series->bars->len && c < self->categories->len; c++)
         {
-          CitedChartBar *b = g_ptr_array_index (candidate->bars, c);
+          CitedChartBar *bar = g_ptr_array_index (series->bars, c);
 
-          for (guint i = 0; b != NULL && b->figure_ids != NULL && i < b->figure_ids->len; i++)
-            if (g_array_index (b->figure_ids, gint64, i) == id)
-              {
-                *category = c;
-                *series = candidate;
-                *bar = b;
-                return TRUE;
-              }
+          for (guint i = 0; bar != NULL && bar->figure_ids != NULL && i < bar->figure_ids->len; i++)
+            {
+              BarPlace *place = g_new (BarPlace, 1);
+
+              *place = (BarPlace) { c, series, bar };
+              g_hash_table_insert (places, &g_array_index (bar->figure_ids, gint64, i), place);
+            }
         }
     }
-  return FALSE;
+  return places;
 }
 
 /**
@@ -2077,36 +2071,36 @@ cited_chart_to_sources_csv (CitedChart *self)
     "value", "value_max", "unit", "currency", "qualifier", "scope", "period", "status", "text",
     "article", "source", "date", "location", "sentence",
   };
+  g_autoptr(GHashTable) places = NULL;
   GString *out;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   if (self->figures == NULL)
     return NULL;
+  places = bar_places (self);
   out = g_string_new (NULL);
   cited_csv_append_row (out, header, G_N_ELEMENTS (header), CITED_CSV_LF);
   for (guint i = 0; i < self->figures->len; i++)
     {
       CitedFigure *figure = g_ptr_array_index (self->figures, i);
-      guint category = 0;
-      CitedChartSeries *series = NULL;
-      CitedChartBar *bar = NULL;
+      BarPlace *place = g_hash_table_lookup (places, &figure->id);
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, figure->id);
       g_autofree char *bar_value = NULL;
       g_autofree char *value = csv_number (figure->value);
       g_autofree char *value_max = NULL;
-      g_autofree char *period = period_text (figure);
+      g_autofree char *period = period_label (figure->year, figure->quarter);
       const char *change = figure->change == CITED_CHANGE_PERCENT ? "percent"
                            : figure->change == CITED_CHANGE_ABSOLUTE ? "absolute" : "level";
 
-      if (!find_bar_of (self, figure->id, &category, &series, &bar))
+      if (place == NULL)
         continue;
-      bar_value = csv_number (bar->value);
+      bar_value = csv_number (place->bar->value);
       if (cited_figure_is_range (figure))
         value_max = csv_number (figure->value_max);
       {
         const char *fields[] = {
-          g_ptr_array_index (self->categories, category), series->name, bar_value, id,
+          g_ptr_array_index (self->categories, place->category), place->series->name, bar_value, id,
           figure->brand, figure->metric, cited_figure_get_measure (figure), change, value,
           value_max, figure->unit, figure->currency, figure->qualifier, figure->scope, period,
           cited_claim_status_to_string (figure->claim_status), figure->text,

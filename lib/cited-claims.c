@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cited-claims.h"
+#include "cited-value.h"
 
 /* ------------------------------------------------------------------ */
 /* Precision                                                           */
@@ -210,23 +211,27 @@ cited_figure_bounds (const CitedFigure *figure,
   double top = cited_figure_is_range (figure) ? figure->value_max : figure->value;
   double rounding = cited_figure_rounding (figure);
   double top_rounding = cited_figure_is_range (figure) ? rounding_of_max (figure) : rounding;
-  const char *q = figure->qualifier;
 
   *low = value - rounding;
   *high = top + top_rounding;
-  if (q == NULL)
-    return;
-  if (g_str_equal (q, "more than") || g_str_equal (q, "over") ||
-      g_str_equal (q, "at least") || g_str_equal (q, "exceeded"))
-    *high = INFINITY;
-  else if (g_str_equal (q, "up to") || g_str_equal (q, "less than"))
-    *low = -INFINITY;
-  else if (g_str_equal (q, "nearly") || g_str_equal (q, "almost"))
-    *low -= 0.1 * fabs (value);
-  else if (g_str_equal (q, "about"))
+  switch (cited_value_qualifier_bound (figure->qualifier))
     {
+    case CITED_BOUND_FLOOR:
+      *high = INFINITY;
+      break;
+    case CITED_BOUND_CEILING:
+      *low = -INFINITY;
+      break;
+    case CITED_BOUND_JUST_BELOW:
+      *low -= 0.1 * fabs (value);
+      break;
+    case CITED_BOUND_ABOUT:
       *low -= 0.05 * fabs (value);
       *high += 0.05 * fabs (top);
+      break;
+    case CITED_BOUND_EXACT:
+    default:
+      break;
     }
 }
 

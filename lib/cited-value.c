@@ -351,8 +351,9 @@ typedef struct {
 } QualifierSign;
 
 /* The qualifiers the extractors write (data/metrics.json,
- * data/metrics-zh.json and their code). "nearly 800 million" is a little
- * under 800 million, so it bounds from above. */
+ * data/metrics-zh.json and their code), and what each says of the true
+ * value: the one table charts, cards and claims read. "nearly 800
+ * million" is a little under 800 million. */
 static const QualifierSign qualifier_signs[] = {
   { "more than", CITED_BOUND_FLOOR, ">", N_("more than") },
   { "over", CITED_BOUND_FLOOR, ">", N_("over") },
@@ -361,8 +362,8 @@ static const QualifierSign qualifier_signs[] = {
   { "at least", CITED_BOUND_FLOOR, "≥", N_("at least") },
   { "less than", CITED_BOUND_CEILING, "<", N_("less than") },
   { "under", CITED_BOUND_CEILING, "<", N_("under") },
-  { "nearly", CITED_BOUND_CEILING, "<", N_("nearly") },
-  { "almost", CITED_BOUND_CEILING, "<", N_("almost") },
+  { "nearly", CITED_BOUND_JUST_BELOW, "<", N_("nearly") },
+  { "almost", CITED_BOUND_JUST_BELOW, "<", N_("almost") },
   { "up to", CITED_BOUND_CEILING, "≤", N_("up to") },
   { "at most", CITED_BOUND_CEILING, "≤", N_("at most") },
   { "about", CITED_BOUND_ABOUT, "≈", N_("about") },

@@ -139,8 +139,10 @@ gboolean         cited_value_parse            (const char  *text,
  * @CITED_BOUND_EXACT: the value as stated, or no qualifier
  * @CITED_BOUND_ABOUT: "about", "around": an approximation
  * @CITED_BOUND_FLOOR: "more than", "at least", "over": the true value is higher
- * @CITED_BOUND_CEILING: "up to", "less than", "nearly", "almost": the true
- *   value is lower
+ * @CITED_BOUND_CEILING: "up to", "less than": the true value is lower, by
+ *   any amount
+ * @CITED_BOUND_JUST_BELOW: "nearly", "almost": the true value is a little
+ *   lower
  *
  * What a figure's qualifier says of the true value beside the number.
  */
@@ -149,6 +151,7 @@ typedef enum {
   CITED_BOUND_ABOUT,
   CITED_BOUND_FLOOR,
   CITED_BOUND_CEILING,
+  CITED_BOUND_JUST_BELOW,
 } CitedBound;
 
 /* The bound a canonical qualifier ("more than", "about", "up to", as the
