@@ -531,6 +531,73 @@ collect_widgets (GtkWidget *widget,
     collect_widgets (child, type, found);
 }
 
+static GtkDropDown *
+find_dropdown (GtkWidget  *root,
+               const char *tooltip)
+{
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_DROP_DOWN, dropdowns);
+  for (guint i = 0; i < dropdowns->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (dropdowns, i)), tooltip) == 0)
+      return g_ptr_array_index (dropdowns, i);
+  g_error ("No drop-down “%s”", tooltip);
+  return NULL;
+}
+
+/* A filter's entries read "name (n)": choosing one lists n rows; most
+ * first, then by name whatever the case; none with no row. */
+static void
+check_count_filter (GtkDropDown *dropdown,
+                    GListModel  *rows)
+{
+  GtkStringList *labels = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (labels));
+  guint all = g_list_model_get_n_items (rows);
+  g_autofree char *previous = NULL;
+  guint previous_n = G_MAXUINT;
+
+  g_assert_cmpuint (n_items, >, 1);
+  for (guint i = 1; i < n_items; i++)
+    {
+      const char *label = gtk_string_list_get_string (labels, i);
+      const char *open = g_strrstr (label, " (");
+      g_autofree char *name = NULL;
+      guint n;
+
+      g_assert_nonnull (open);
+      name = g_strndup (label, open - label);
+      n = (guint) g_ascii_strtoull (open + 2, NULL, 10);
+      g_assert_cmpuint (n, >, 0);
+      g_assert_cmpuint (n, <=, previous_n);
+      if (n == previous_n)
+        {
+          g_autofree char *a = g_utf8_casefold (previous, -1);
+          g_autofree char *b = g_utf8_casefold (name, -1);
+
+          g_assert_cmpint (g_utf8_collate (a, b), <, 0);
+        }
+      gtk_drop_down_set_selected (dropdown, i);
+      settle ();
+      g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n);
+      previous_n = n;
+      g_free (previous);
+      previous = g_steal_pointer (&name);
+    }
+  gtk_drop_down_set_selected (dropdown, 0);
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, all);
+}
+
+static void
+test_brand_filter_counts (void)
+{
+  CitedFiguresPage *page = figures_page ();
+
+  check_count_filter (find_dropdown (GTK_WIDGET (page), "Filter by Brand"),
+                      cited_figures_page_get_rows (page));
+}
+
 static void
 respond (GtkWindow  *dialog,
          const char *response)
@@ -1569,6 +1636,7 @@ main (int   argc,
   g_test_add_func ("/figures/sales-chart", test_sales_chart);
   g_test_add_func ("/figures/keyboard", test_keyboard);
   g_test_add_func ("/figures/filter-by-brand", test_filter_by_brand);
+  g_test_add_func ("/figures/brand-filter-counts", test_brand_filter_counts);
   g_test_add_func ("/figures/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/figures/reject-hides-from-chart", test_reject_hides_from_chart);
   g_test_add_func ("/figures/show-figure", test_show_figure_clears_hiding_filters);

@@ -450,9 +450,9 @@ test_filters_and_sort (Fixture       *fixture,
 
   g_signal_connect (model, "items-changed", G_CALLBACK (count_changes_cb), &changes);
 
-  /* The brand menu offers the lexicon's brands. */
+  /* The brand menu offers the brands the articles mention. */
   for (guint i = 0; i < g_list_model_get_n_items (brand_names); i++)
-    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (brand_names), i), "Samsung"))
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (brand_names), i), "Samsung ("))
       samsung = i;
   g_assert_cmpuint (samsung, !=, G_MAXUINT);
 
@@ -501,6 +501,69 @@ test_filters_and_sort (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
 
   g_signal_handlers_disconnect_by_func (model, count_changes_cb, &changes);
+}
+
+/* "Xiaomi (12)": the entry's brand and its count. */
+static char *
+split_count_label (const char *label,
+                   guint      *n)
+{
+  const char *open = g_strrstr (label, " (");
+
+  g_assert_nonnull (open);
+  g_assert_true (g_str_has_suffix (label, ")"));
+  *n = (guint) g_ascii_strtoull (open + 2, NULL, 10);
+  return g_strndup (label, open - label);
+}
+
+/* The brand menu says how many articles mention each brand, most first
+ * and then by name whatever the case, and leaves out brands no article
+ * mentions. */
+static void
+test_brand_filter_counts (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (cited_window_get_articles_page (fixture->window));
+  GtkDropDown *brands = GTK_DROP_DOWN (find_widget (page, has_tooltip, "Only articles mentioning this brand"));
+  GtkStringList *labels = GTK_STRING_LIST (gtk_drop_down_get_model (brands));
+  CitedLexicon *lexicon = cited_store_get_lexicon (fixture->store);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *previous = NULL;
+  guint previous_n = G_MAXUINT;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (labels));
+
+  g_assert_cmpstr (gtk_string_list_get_string (labels, 0), ==, "All Brands");
+  g_assert_cmpuint (n_items, >, 3);
+  for (guint i = 1; i < n_items; i++)
+    {
+      guint n;
+      g_autofree char *name = split_count_label (gtk_string_list_get_string (labels, i), &n);
+      CitedQuery query = { .brand = name };
+
+      g_assert_cmpuint (n, >, 0);
+      g_assert_cmpuint (n, ==, store_count (fixture, &query));
+      g_assert_cmpuint (n, <=, previous_n);
+      if (n == previous_n)
+        {
+          g_autofree char *a = g_utf8_casefold (previous, -1);
+          g_autofree char *b = g_utf8_casefold (name, -1);
+
+          g_assert_cmpint (g_utf8_collate (a, b), <, 0);
+        }
+      previous_n = n;
+      g_free (previous);
+      previous = g_strdup (name);
+      g_hash_table_add (listed, g_utf8_casefold (name, -1));
+    }
+
+  /* Every brand of the lexicon that an article mentions is there. */
+  for (guint i = 0; i < cited_lexicon_get_n_brands (lexicon); i++)
+    {
+      CitedQuery query = { .brand = cited_lexicon_get_name (lexicon, i) };
+      g_autofree char *folded = g_utf8_casefold (query.brand, -1);
+
+      g_assert_cmpint (g_hash_table_contains (listed, folded), ==, store_count (fixture, &query) > 0);
+    }
 }
 
 static AdwMessageDialog *
@@ -1364,6 +1427,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/articles/show-article-clears-filters", Fixture, NULL, fixture_set_up,
               test_show_article_clears_filters, fixture_tear_down);
+  g_test_add ("/ui/articles/brand-filter-counts", Fixture, NULL, fixture_set_up, test_brand_filter_counts,
+              fixture_tear_down);
   g_test_add ("/ui/articles/filters-and-sort", Fixture, NULL, fixture_set_up, test_filters_and_sort,
               fixture_tear_down);
   g_test_add ("/ui/import/rejections-summary", Fixture, NULL, fixture_set_up, test_import_rejections,

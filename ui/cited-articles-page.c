@@ -9,6 +9,7 @@
 #include "cited-article-row.h"
 #include "cited-article-view.h"
 #include "cited-articles-page.h"
+#include "cited-count-dropdown.h"
 #include "cited-settings.h"
 
 struct _CitedArticlesPage
@@ -18,7 +19,7 @@ struct _CitedArticlesPage
   CitedStore         *store;
   CitedArticleList   *list;
   GtkSingleSelection *selection;
-  GtkStringList      *brand_model;   /* item 0: "All Brands" */
+  GPtrArray          *brand_keys;    /* the brand menu's names; item 0 (all): NULL */
   GSettings          *settings;
   GCancellable       *query_cancellable;  /* the search being run */
   gboolean            updating;       /* filters set from code, not the user */
@@ -75,11 +76,7 @@ valid_date (GtkEntry *entry)
 static const char *
 selected_brand (CitedArticlesPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->brand_dropdown);
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || self->brand_model == NULL)
-    return NULL;
-  return gtk_string_list_get_string (self->brand_model, selected);
+  return cited_count_dropdown_get_key (self->brand_dropdown, self->brand_keys);
 }
 
 static const char *
@@ -435,38 +432,21 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                  cited_article_list_get_search (self->list));
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The brand menu lists the lexicon's brands: no counting over every
- * mention, so it costs nothing with 100,000 articles. */
+/* The brand menu lists the brands the articles mention, with how many
+ * articles mention each, counted from the store's per-article index. */
 static void
 reload_brands (CitedArticlesPage *self)
 {
-  CitedLexicon *lexicon = cited_store_get_lexicon (self->store);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *previous = g_strdup (selected_brand (self));
-  guint n_brands = cited_lexicon_get_n_brands (lexicon);
-  guint select = 0;
 
-  for (guint i = 0; i < n_brands; i++)
-    g_ptr_array_add (names, (gpointer) cited_lexicon_get_name (lexicon, i));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_insert (names, 0, (gpointer) _("All Brands"));
-  for (guint i = 1; i < names->len; i++)
-    if (previous != NULL && g_str_equal (previous, g_ptr_array_index (names, i)))
-      select = i;
-  g_ptr_array_add (names, NULL);
+  counts = cited_store_count_brand_articles (self->store, &error);
+  if (counts == NULL)
+    g_warning ("Could not count the brands’ articles: %s", error->message);
 
   self->updating = TRUE;
-  g_clear_object (&self->brand_model);
-  self->brand_model = gtk_string_list_new ((const char * const *) names->pdata);
-  gtk_drop_down_set_model (self->brand_dropdown, G_LIST_MODEL (self->brand_model));
-  gtk_drop_down_set_selected (self->brand_dropdown, select);
+  cited_count_dropdown_fill (self->brand_dropdown, self->brand_keys, _("All Brands"), counts, previous);
   self->updating = FALSE;
 }
 
@@ -629,7 +609,7 @@ cited_articles_page_finalize (GObject *object)
 
   g_clear_object (&self->list);
   g_clear_object (&self->store);
-  g_clear_object (&self->brand_model);
+  g_clear_pointer (&self->brand_keys, g_ptr_array_unref);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (cited_articles_page_parent_class)->finalize (object);
@@ -740,6 +720,7 @@ cited_articles_page_init (CitedArticlesPage *self)
 
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->brand_keys = g_ptr_array_new_with_free_func (g_free);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cited-chart-view.h"
+#include "cited-count-dropdown.h"
 #include "cited-export.h"
 #include "cited-figure-object.h"
 #include "cited-figures-page-private.h"
@@ -610,20 +611,34 @@ fill_dropdown (GtkDropDown *dropdown,
 
 /* Loading */
 
-static int
-compare_brand_count_cb (gconstpointer a,
-                        gconstpointer b,
-                        gpointer      user_data)
+/* The counts of a table of name -> count, most first. */
+static GPtrArray *
+counts_from_table (GHashTable *table)
 {
-  GHashTable *counts = user_data;
-  const char *ba = *(const char * const *) a;
-  const char *bb = *(const char * const *) b;
-  guint ca = GPOINTER_TO_UINT (g_hash_table_lookup (counts, ba));
-  guint cb = GPOINTER_TO_UINT (g_hash_table_lookup (counts, bb));
+  GPtrArray *counts = g_ptr_array_new_full (g_hash_table_size (table), (GDestroyNotify) cited_count_free);
+  GHashTableIter iter;
+  gpointer key, value;
 
-  if (ca != cb)
-    return ca > cb ? -1 : 1;
-  return g_utf8_collate (ba, bb);
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      CitedCount *count = g_new0 (CitedCount, 1);
+
+      count->name = g_strdup (key);
+      count->n = GPOINTER_TO_UINT (value);
+      g_ptr_array_add (counts, count);
+    }
+  cited_count_sort (counts);
+  return counts;
+}
+
+static void
+count_name (GHashTable *table,
+            const char *name)
+{
+  if (name != NULL && *name != '\0')
+    g_hash_table_insert (table, (gpointer) name,
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (table, name)) + 1));
 }
 
 /* The page's chart of @metric: by brand, or, over time, at the articles'
@@ -654,7 +669,7 @@ typedef struct {
 
 typedef struct {
   GPtrArray *objects;         /* CitedFigureObject */
-  GPtrArray *brands;          /* char*, most cited first */
+  GPtrArray *brands;          /* CitedCount of figures, most cited first */
   GStrv metrics;
   char *chart_metric;         /* the metric @chart shows, or NULL */
   CitedChart *chart;
@@ -713,8 +728,6 @@ load_figures (CitedStore    *store,
   g_autoptr(GPtrArray) claims = NULL;
   g_autoptr(GHashTable) claim_of = NULL;
   CitedQuery query = { 0 };
-  GHashTableIter iter;
-  gpointer key;
   const char *metric;
 
   query.include_rejected = TRUE;
@@ -747,25 +760,10 @@ load_figures (CitedStore    *store,
       if (claim != NULL)
         cited_figure_object_set_claim (object, claim->id, claim->n_sources);
       g_ptr_array_add (result->objects, object);
-      if (f->brand != NULL)
-        {
-          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (brand_counts, f->brand));
-          g_hash_table_insert (brand_counts, f->brand, GUINT_TO_POINTER (n + 1));
-        }
+      count_name (brand_counts, f->brand);
     }
 
-  /* Brands most cited first. The keys point into @figures, so copy them. */
-  {
-    g_autoptr(GPtrArray) brands = g_ptr_array_new ();
-
-    g_hash_table_iter_init (&iter, brand_counts);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      g_ptr_array_add (brands, key);
-    g_ptr_array_sort_with_data (brands, compare_brand_count_cb, brand_counts);
-    result->brands = g_ptr_array_new_full (brands->len, g_free);
-    for (guint i = 0; i < brands->len; i++)
-      g_ptr_array_add (result->brands, g_strdup (g_ptr_array_index (brands, i)));
-  }
+  result->brands = counts_from_table (brand_counts);
 
   result->metrics = cited_store_list_metrics (store, NULL);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -874,11 +872,7 @@ apply_result (CitedFiguresPage *self,
   if (old->len > 1000)
     g_thread_unref (g_thread_new ("cited-free-rows", free_rows_thread, g_steal_pointer (&old)));
 
-  g_ptr_array_set_size (self->brand_keys, 0);
-  g_ptr_array_add (self->brand_keys, NULL);
-  for (guint i = 0; i < result->brands->len; i++)
-    g_ptr_array_add (self->brand_keys, g_strdup (g_ptr_array_index (result->brands, i)));
-  fill_dropdown (self->brand_filter, self->brand_keys, _("All Brands"), FALSE, keep_brand, 0);
+  cited_count_dropdown_fill (self->brand_filter, self->brand_keys, _("All Brands"), result->brands, keep_brand);
 
   g_ptr_array_set_size (self->metric_keys, 0);
   g_ptr_array_set_size (self->chart_metric_keys, 0);
