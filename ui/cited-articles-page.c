@@ -10,6 +10,7 @@
 #include "cited-article-view.h"
 #include "cited-articles-page.h"
 #include "cited-count-dropdown.h"
+#include "cited-date-filter.h"
 #include "cited-settings.h"
 
 struct _CitedArticlesPage
@@ -31,9 +32,7 @@ struct _CitedArticlesPage
   GtkWidget          *sidebar;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *brand_dropdown;
-  GtkMenuButton      *date_button;
-  GtkEntry           *date_from_entry;
-  GtkEntry           *date_to_entry;
+  CitedDateFilter    *date_filter;
   GtkDropDown        *sort_dropdown;
   GtkLabel           *count_label;
   GtkStack           *list_stack;
@@ -54,24 +53,6 @@ static GParamSpec *props[N_PROPS];
 
 static const char *sort_names[] = { "date-desc", "date-asc", "title" };
 static const CitedSort sort_values[] = { CITED_SORT_DATE_DESC, CITED_SORT_DATE_ASC, CITED_SORT_TITLE };
-
-/* A date entry's text when it is a valid YYYY-MM-DD date, "" when empty,
- * NULL when it is not a date. */
-static const char *
-valid_date (GtkEntry *entry)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  int year, month, day;
-  char extra;
-
-  if (*text == '\0')
-    return "";
-  if (strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &extra) != 3)
-    return NULL;
-  if (!g_date_valid_dmy (day, month, year))
-    return NULL;
-  return text;
-}
 
 static const char *
 selected_brand (CitedArticlesPage *self)
@@ -188,8 +169,8 @@ build_query (CitedArticlesPage *self,
 
   query->search = current_search (self);
   query->brand = selected_brand (self);
-  query->date_from = valid_date (self->date_from_entry);
-  query->date_to = valid_date (self->date_to_entry);
+  query->date_from = cited_date_filter_get_from (self->date_filter);
+  query->date_to = cited_date_filter_get_to (self->date_filter);
   query->sort = sort < G_N_ELEMENTS (sort_values) ? sort_values[sort] : CITED_SORT_DATE_DESC;
 }
 
@@ -331,44 +312,8 @@ filter_changed_cb (CitedArticlesPage *self)
 static void
 date_changed_cb (CitedArticlesPage *self)
 {
-  GtkEntry *entries[] = { self->date_from_entry, self->date_to_entry };
-  gboolean all_valid = TRUE;
-  gboolean any_set = FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    {
-      const char *date = valid_date (entries[i]);
-
-      if (date == NULL)
-        {
-          gtk_widget_add_css_class (GTK_WIDGET (entries[i]), "error");
-          all_valid = FALSE;
-        }
-      else
-        {
-          gtk_widget_remove_css_class (GTK_WIDGET (entries[i]), "error");
-          any_set |= *date != '\0';
-        }
-    }
-
-  if (any_set)
-    gtk_widget_add_css_class (GTK_WIDGET (self->date_button), "accent");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->date_button), "accent");
-
-  /* Half-typed dates do not filter; the finished one does. */
-  if (all_valid && !self->updating)
+  if (!self->updating)
     apply_query_async (self);
-}
-
-static void
-date_clear_cb (CitedArticlesPage *self)
-{
-  self->updating = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->date_from_entry), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->date_to_entry), "");
-  self->updating = FALSE;
-  date_changed_cb (self);
 }
 
 static void
@@ -450,6 +395,19 @@ reload_brands (CitedArticlesPage *self)
   self->updating = FALSE;
 }
 
+/* The date filter offers the years the articles were published in. */
+static void
+reload_years (CitedArticlesPage *self)
+{
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GError) error = NULL;
+
+  years = cited_store_list_years (self->store, &error);
+  if (years == NULL)
+    g_warning ("Could not read the articles’ years: %s", error->message);
+  cited_date_filter_set_years (self->date_filter, years);
+}
+
 void
 cited_articles_page_reload (CitedArticlesPage *self)
 {
@@ -464,6 +422,7 @@ cited_articles_page_reload (CitedArticlesPage *self)
 
   self->total = cited_store_count_articles (self->store, &all, NULL);
   reload_brands (self);
+  reload_years (self);
   apply_query (self);
 
   /* Figures may have been edited or re-extracted: redraw the open article. */
@@ -513,8 +472,7 @@ cited_articles_page_show_article (CitedArticlesPage *self,
       self->updating = TRUE;
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       gtk_drop_down_set_selected (self->brand_dropdown, 0);
-      gtk_editable_set_text (GTK_EDITABLE (self->date_from_entry), "");
-      gtk_editable_set_text (GTK_EDITABLE (self->date_to_entry), "");
+      cited_date_filter_set_range (self->date_filter, NULL, NULL);
       self->updating = FALSE;
       apply_query (self);
       position = cited_article_list_find (self->list, article_id);
@@ -662,6 +620,8 @@ cited_articles_page_class_init (CitedArticlesPageClass *klass)
   object_class->get_property = cited_articles_page_get_property;
   object_class->set_property = cited_articles_page_set_property;
 
+  g_type_ensure (CITED_TYPE_DATE_FILTER);
+
   props[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, CITED_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -674,9 +634,7 @@ cited_articles_page_class_init (CitedArticlesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, brand_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, date_button);
-  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, date_from_entry);
-  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, date_to_entry);
+  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, date_filter);
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, list_stack);
@@ -688,7 +646,6 @@ cited_articles_page_class_init (CitedArticlesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, date_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_back_cb);
