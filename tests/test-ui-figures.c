@@ -599,6 +599,34 @@ test_brand_filter_counts (void)
 }
 
 static void
+test_source_filter (void)
+{
+  CitedFiguresPage *page = figures_page ();
+  GtkDropDown *sources = find_dropdown (GTK_WIDGET (page), "Filter by Source");
+  GListModel *rows = cited_figures_page_get_rows (page);
+  GtkStringList *labels;
+  const char *label;
+  g_autofree char *name = NULL;
+
+  check_count_filter (sources, rows);
+
+  /* The source's figures, only those. */
+  labels = GTK_STRING_LIST (gtk_drop_down_get_model (sources));
+  label = gtk_string_list_get_string (labels, 1);
+  name = g_strndup (label, g_strrstr (label, " (") - label);
+  gtk_drop_down_set_selected (sources, 1);
+  settle ();
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(CitedFigureObject) row = g_list_model_get_item (rows, i);
+
+      g_assert_cmpstr (cited_figure_object_get_figure (row)->article_source, ==, name);
+    }
+  gtk_drop_down_set_selected (sources, 0);
+  settle ();
+}
+
+static void
 respond (GtkWindow  *dialog,
          const char *response)
 {
@@ -1637,6 +1665,7 @@ main (int   argc,
   g_test_add_func ("/figures/keyboard", test_keyboard);
   g_test_add_func ("/figures/filter-by-brand", test_filter_by_brand);
   g_test_add_func ("/figures/brand-filter-counts", test_brand_filter_counts);
+  g_test_add_func ("/figures/source-filter", test_source_filter);
   g_test_add_func ("/figures/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/figures/reject-hides-from-chart", test_reject_hides_from_chart);
   g_test_add_func ("/figures/show-figure", test_show_figure_clears_hiding_filters);

@@ -538,6 +538,45 @@ test_brand_filter_counts (Fixture       *fixture,
     }
 }
 
+/* The source menu lists the articles' sources with their counts; one
+ * lists only its articles. */
+static void
+test_source_filter (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (cited_window_get_articles_page (fixture->window));
+  GtkDropDown *sources = GTK_DROP_DOWN (find_widget (page, has_tooltip, "Only articles from this source or feed"));
+  GtkStringList *labels = GTK_STRING_LIST (gtk_drop_down_get_model (sources));
+  GListModel *model = article_model (fixture);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (labels));
+  guint changes = 0, before;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+  g_assert_cmpstr (gtk_string_list_get_string (labels, 0), ==, "All Sources");
+  /* Two of the sample articles name their source. */
+  g_assert_cmpuint (n_items, ==, 3);
+  for (guint i = 1; i < n_items; i++)
+    {
+      guint n;
+      g_autofree char *name = split_count_label (gtk_string_list_get_string (labels, i), &n);
+      CitedQuery query = { .source = name };
+
+      g_assert_cmpuint (n, ==, 1);
+      g_assert_cmpuint (store_count (fixture, &query), ==, n);
+      before = changes;
+      gtk_drop_down_set_selected (sources, i);
+      wait_changed (&changes, before);
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+      for (guint k = 0; k < n; k++)
+        g_assert_cmpstr (article_at (fixture, k)->source, ==, name);
+    }
+  before = changes;
+  gtk_drop_down_set_selected (sources, 0);
+  wait_changed (&changes, before);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  g_signal_handlers_disconnect_by_func (model, count_changes_cb, &changes);
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -1506,6 +1545,7 @@ main (int   argc,
   g_test_add ("/ui/articles/brand-filter-counts", Fixture, NULL, fixture_set_up, test_brand_filter_counts,
               fixture_tear_down);
   g_test_add ("/ui/articles/date-filter", Fixture, NULL, fixture_set_up, test_date_filter, fixture_tear_down);
+  g_test_add ("/ui/articles/source-filter", Fixture, NULL, fixture_set_up, test_source_filter, fixture_tear_down);
   g_test_add ("/ui/articles/filters-and-sort", Fixture, NULL, fixture_set_up, test_filters_and_sort,
               fixture_tear_down);
   g_test_add ("/ui/import/rejections-summary", Fixture, NULL, fixture_set_up, test_import_rejections,

@@ -21,6 +21,7 @@ struct _CitedArticlesPage
   CitedArticleList   *list;
   GtkSingleSelection *selection;
   GPtrArray          *brand_keys;    /* the brand menu's names; item 0 (all): NULL */
+  GPtrArray          *source_keys;   /* the source menu's names; item 0 (all): NULL */
   GSettings          *settings;
   GCancellable       *query_cancellable;  /* the search being run */
   gboolean            updating;       /* filters set from code, not the user */
@@ -32,6 +33,7 @@ struct _CitedArticlesPage
   GtkWidget          *sidebar;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *brand_dropdown;
+  GtkDropDown        *source_dropdown;
   CitedDateFilter    *date_filter;
   GtkDropDown        *sort_dropdown;
   GtkLabel           *count_label;
@@ -169,6 +171,7 @@ build_query (CitedArticlesPage *self,
 
   query->search = current_search (self);
   query->brand = selected_brand (self);
+  query->source = cited_count_dropdown_get_key (self->source_dropdown, self->source_keys);
   query->date_from = cited_date_filter_get_from (self->date_filter);
   query->date_to = cited_date_filter_get_to (self->date_filter);
   query->sort = sort < G_N_ELEMENTS (sort_values) ? sort_values[sort] : CITED_SORT_DATE_DESC;
@@ -377,21 +380,26 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                  cited_article_list_get_search (self->list));
 }
 
-/* The brand menu lists the brands the articles mention, with how many
- * articles mention each, counted from the store's per-article index. */
+/* The brand and source menus list what the articles have, with how many
+ * articles have each, counted from the store's indexes. */
 static void
-reload_brands (CitedArticlesPage *self)
+reload_counts (CitedArticlesPage *self)
 {
-  g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(GPtrArray) brands = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *previous = g_strdup (selected_brand (self));
+  g_autofree char *brand = g_strdup (selected_brand (self));
+  g_autofree char *source = g_strdup (cited_count_dropdown_get_key (self->source_dropdown, self->source_keys));
 
-  counts = cited_store_count_brand_articles (self->store, &error);
-  if (counts == NULL)
-    g_warning ("Could not count the brands’ articles: %s", error->message);
+  brands = cited_store_count_brand_articles (self->store, &error);
+  if (brands != NULL)
+    sources = cited_store_count_source_articles (self->store, &error);
+  if (error != NULL)
+    g_warning ("Could not count the articles of each brand and source: %s", error->message);
 
   self->updating = TRUE;
-  cited_count_dropdown_fill (self->brand_dropdown, self->brand_keys, _("All Brands"), counts, previous);
+  cited_count_dropdown_fill (self->brand_dropdown, self->brand_keys, _("All Brands"), brands, brand);
+  cited_count_dropdown_fill (self->source_dropdown, self->source_keys, _("All Sources"), sources, source);
   self->updating = FALSE;
 }
 
@@ -421,7 +429,7 @@ cited_articles_page_reload (CitedArticlesPage *self)
     return;
 
   self->total = cited_store_count_articles (self->store, &all, NULL);
-  reload_brands (self);
+  reload_counts (self);
   reload_years (self);
   apply_query (self);
 
@@ -472,6 +480,7 @@ cited_articles_page_show_article (CitedArticlesPage *self,
       self->updating = TRUE;
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       gtk_drop_down_set_selected (self->brand_dropdown, 0);
+      gtk_drop_down_set_selected (self->source_dropdown, 0);
       cited_date_filter_set_range (self->date_filter, NULL, NULL);
       self->updating = FALSE;
       apply_query (self);
@@ -568,6 +577,7 @@ cited_articles_page_finalize (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->store);
   g_clear_pointer (&self->brand_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->source_keys, g_ptr_array_unref);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (cited_articles_page_parent_class)->finalize (object);
@@ -634,6 +644,7 @@ cited_articles_page_class_init (CitedArticlesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, brand_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, source_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, date_filter);
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, count_label);
@@ -678,6 +689,7 @@ cited_articles_page_init (CitedArticlesPage *self)
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->brand_keys = g_ptr_array_new_with_free_func (g_free);
+  self->source_keys = g_ptr_array_new_with_free_func (g_free);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);

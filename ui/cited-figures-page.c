@@ -47,6 +47,7 @@ struct _CitedFiguresPage
   CitedChartView *chart_view;
   GtkSearchEntry *search_entry;
   GtkDropDown *brand_filter;
+  GtkDropDown *source_filter;
   GtkDropDown *metric_filter;
   GtkLabel *count_label;
   GtkButton *reject_button;
@@ -61,10 +62,12 @@ struct _CitedFiguresPage
   /* Dropdown entries' keys, parallel to their string lists; index 0 of the
    * filters is "all" (NULL). */
   GPtrArray *brand_keys;
+  GPtrArray *source_keys;
   GPtrArray *metric_keys;
   GPtrArray *chart_metric_keys;
 
   char *filter_brand;
+  char *filter_source;
   char *filter_metric;
   char *filter_text;          /* casefolded, or NULL */
   gsize filter_text_len;
@@ -460,6 +463,8 @@ filter_cb (gpointer item,
     return FALSE;
   if (self->filter_metric != NULL && g_strcmp0 (f->metric, self->filter_metric) != 0)
     return FALSE;
+  if (self->filter_source != NULL && g_strcmp0 (f->article_source, self->filter_source) != 0)
+    return FALSE;
   if (self->filter_text != NULL &&
       !row_contains (self, f->text) &&
       !row_contains (self, f->sentence) &&
@@ -490,6 +495,7 @@ static void
 refilter (CitedFiguresPage *self)
 {
   gboolean active = self->filter_brand != NULL || self->filter_metric != NULL ||
+                    self->filter_source != NULL ||
                     self->filter_text != NULL;
 
   /* Without a filter the model lets every row through without asking about
@@ -541,6 +547,8 @@ filters_changed_cb (CitedFiguresPage *self)
   self->filter_brand = g_strdup (dropdown_key (self->brand_filter, self->brand_keys));
   g_free (self->filter_metric);
   self->filter_metric = g_strdup (dropdown_key (self->metric_filter, self->metric_keys));
+  g_free (self->filter_source);
+  self->filter_source = g_strdup (cited_count_dropdown_get_key (self->source_filter, self->source_keys));
 
   text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_clear_pointer (&self->filter_text, g_free);
@@ -670,6 +678,7 @@ typedef struct {
 typedef struct {
   GPtrArray *objects;         /* CitedFigureObject */
   GPtrArray *brands;          /* CitedCount of figures, most cited first */
+  GPtrArray *sources;         /* CitedCount of figures by article source */
   GStrv metrics;
   char *chart_metric;         /* the metric @chart shows, or NULL */
   CitedChart *chart;
@@ -689,6 +698,7 @@ load_result_free (LoadResult *result)
 {
   g_clear_pointer (&result->objects, g_ptr_array_unref);
   g_clear_pointer (&result->brands, g_ptr_array_unref);
+  g_clear_pointer (&result->sources, g_ptr_array_unref);
   g_clear_pointer (&result->metrics, g_strfreev);
   g_free (result->chart_metric);
   g_clear_pointer (&result->chart, cited_chart_unref);
@@ -725,6 +735,7 @@ load_figures (CitedStore    *store,
   g_autoptr(LoadResult) result = g_new0 (LoadResult, 1);
   g_autoptr(GPtrArray) figures = NULL;
   g_autoptr(GHashTable) brand_counts = NULL;
+  g_autoptr(GHashTable) source_counts = NULL;
   g_autoptr(GPtrArray) claims = NULL;
   g_autoptr(GHashTable) claim_of = NULL;
   CitedQuery query = { 0 };
@@ -750,6 +761,7 @@ load_figures (CitedStore    *store,
     }
   result->objects = g_ptr_array_new_full (figures->len, g_object_unref);
   brand_counts = g_hash_table_new (g_str_hash, g_str_equal);
+  source_counts = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < figures->len; i++)
     {
       CitedFigure *f = g_ptr_array_index (figures, i);
@@ -761,9 +773,11 @@ load_figures (CitedStore    *store,
         cited_figure_object_set_claim (object, claim->id, claim->n_sources);
       g_ptr_array_add (result->objects, object);
       count_name (brand_counts, f->brand);
+      count_name (source_counts, f->article_source);
     }
 
   result->brands = counts_from_table (brand_counts);
+  result->sources = counts_from_table (source_counts);
 
   result->metrics = cited_store_list_metrics (store, NULL);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -861,6 +875,7 @@ apply_result (CitedFiguresPage *self,
 {
   g_autofree char *keep_brand = g_strdup (self->filter_brand);
   g_autofree char *keep_metric = g_strdup (self->filter_metric);
+  g_autofree char *keep_source = g_strdup (self->filter_source);
   g_autoptr(GPtrArray) old = NULL;
   guint chart_position = 0;
   gint64 pending;
@@ -873,6 +888,8 @@ apply_result (CitedFiguresPage *self,
     g_thread_unref (g_thread_new ("cited-free-rows", free_rows_thread, g_steal_pointer (&old)));
 
   cited_count_dropdown_fill (self->brand_filter, self->brand_keys, _("All Brands"), result->brands, keep_brand);
+  cited_count_dropdown_fill (self->source_filter, self->source_keys, _("All Sources"), result->sources,
+                             keep_source);
 
   g_ptr_array_set_size (self->metric_keys, 0);
   g_ptr_array_set_size (self->chart_metric_keys, 0);
@@ -1984,6 +2001,7 @@ cited_figures_page_show_figure (CitedFiguresPage *self,
       self->updating = TRUE;
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       gtk_drop_down_set_selected (self->brand_filter, 0);
+      gtk_drop_down_set_selected (self->source_filter, 0);
       gtk_drop_down_set_selected (self->metric_filter, 0);
       self->updating = FALSE;
       filters_changed_cb (self);
@@ -2071,12 +2089,14 @@ cited_figures_page_finalize (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->figures);
   g_clear_pointer (&self->brand_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->source_keys, g_ptr_array_unref);
   g_clear_pointer (&self->metric_keys, g_ptr_array_unref);
   g_clear_pointer (&self->chart_metric_keys, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_free (self->filter_brand);
   g_free (self->filter_metric);
+  g_free (self->filter_source);
   g_free (self->filter_text);
 
   G_OBJECT_CLASS (cited_figures_page_parent_class)->finalize (object);
@@ -2158,6 +2178,7 @@ cited_figures_page_class_init (CitedFiguresPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, chart_view);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, brand_filter);
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, source_filter);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, metric_filter);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, reject_button);
@@ -2187,6 +2208,7 @@ cited_figures_page_init (CitedFiguresPage *self)
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
   self->brand_keys = g_ptr_array_new_with_free_func (g_free);
+  self->source_keys = g_ptr_array_new_with_free_func (g_free);
   self->metric_keys = g_ptr_array_new_with_free_func (g_free);
   self->chart_metric_keys = g_ptr_array_new_with_free_func (g_free);
 
@@ -2218,6 +2240,8 @@ cited_figures_page_init (CitedFiguresPage *self)
   g_signal_connect_swapped (self->brand_filter, "notify::selected",
                             G_CALLBACK (filters_changed_cb), self);
   g_signal_connect_swapped (self->metric_filter, "notify::selected",
+                            G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->source_filter, "notify::selected",
                             G_CALLBACK (filters_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "search-changed",
                             G_CALLBACK (filters_changed_cb), self);
