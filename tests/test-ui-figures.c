@@ -1636,6 +1636,80 @@ test_narrow_window (void)
     }
 }
 
+static GtkWidget *
+visible_table (void)
+{
+  g_autoptr(GPtrArray) squeezers = g_ptr_array_new ();
+  GtkWidget *child;
+
+  collect_widgets (GTK_WIDGET (figures_page ()), ADW_TYPE_SQUEEZER, squeezers);
+  g_assert_cmpuint (squeezers->len, ==, 1);
+  child = adw_squeezer_get_visible_child (g_ptr_array_index (squeezers, 0));
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (child));
+  return gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (child));
+}
+
+/* Resizes the window to @width, or as near as its header (window
+ * buttons and all) lets it; returns the width it got. */
+static int
+resize_window (int width)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 760);
+  for (guint i = 0; i < 10 && gtk_widget_get_width (GTK_WIDGET (window)) != width; i++)
+    settle ();
+  settle ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, MAX (width, 400));
+  return gtk_widget_get_width (GTK_WIDGET (window));
+}
+
+static gboolean
+label_has_text (GtkWidget *widget)
+{
+  return GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
+}
+
+/* At 360 px the figures are a list of cards that fit the window, each
+ * with the brand, the value, what and when, and the sentence; wide, the
+ * table again. */
+static void
+test_narrow_list (void)
+{
+  GtkWidget *table = NULL;
+  guint n_cards = 0;
+  int width;
+
+  ensure_window ();
+  cited_window_set_visible_page (window, "figures");
+  width = resize_window (360);
+  table = visible_table ();
+  g_assert_true (GTK_IS_LIST_VIEW (table));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (table); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *card = gtk_widget_get_first_child (row);
+      GtkWidget *top, *details, *sentence;
+      graphene_rect_t bounds;
+
+      if (card == NULL || !gtk_widget_get_mapped (card))
+        continue;
+      top = gtk_widget_get_first_child (card);
+      details = gtk_widget_get_next_sibling (top);
+      sentence = gtk_widget_get_next_sibling (details);
+      g_assert_true (label_has_text (gtk_widget_get_first_child (top)));
+      g_assert_true (label_has_text (gtk_widget_get_last_child (top)));
+      g_assert_true (label_has_text (details));
+      g_assert_true (label_has_text (sentence));
+      g_assert_true (gtk_widget_compute_bounds (card, GTK_WIDGET (window), &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
+      n_cards++;
+    }
+  g_assert_cmpuint (n_cards, >, 0);
+
+  resize_window (1000);
+  g_assert_true (GTK_IS_COLUMN_VIEW (visible_table ()));
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -1684,6 +1758,7 @@ main (int   argc,
   g_test_add_func ("/figures/dark-mode", test_dark_mode);
   g_test_add_func ("/brands/compare", test_brands_page);
   g_test_add_func ("/pages/narrow-window", test_narrow_window);
+  g_test_add_func ("/figures/narrow-list", test_narrow_list);
   g_test_add_func ("/pages/empty-store", test_empty_store);
   g_test_add_func ("/pages/loading-state", test_loading_state);
   g_test_add_func ("/figures/sort-by-column", test_sort_by_column);

@@ -52,6 +52,8 @@ struct _CitedFiguresPage
   GtkLabel *count_label;
   GtkButton *reject_button;
   GtkColumnView *column_view;
+  GtkListView *narrow_list;
+  AdwSqueezer *table_squeezer;
 
   CitedFigureList *figures;   /* every figure incl. rejected */
   GtkCustomFilter *filter;
@@ -280,6 +282,102 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_attributes (GTK_LABEL (label), NULL);
       gtk_widget_remove_css_class (label, "dim-label");
     }
+}
+
+/* The narrow list: one card per figure with its brand and value, what
+ * it measures and when, and the sentence it was found in. */
+
+static GtkWidget *
+card_label (const char *css_class,
+            gboolean    wrap)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  if (wrap)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+    }
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  return label;
+}
+
+static void
+setup_card_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *brand = card_label ("heading", FALSE);
+  GtkWidget *value = card_label ("heading", FALSE);
+  GtkWidget *sentence = card_label (NULL, TRUE);
+
+  gtk_widget_set_margin_start (card, 12);
+  gtk_widget_set_margin_end (card, 12);
+  gtk_widget_set_margin_top (card, 8);
+  gtk_widget_set_margin_bottom (card, 8);
+  gtk_widget_set_hexpand (brand, TRUE);
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_box_append (GTK_BOX (top), brand);
+  gtk_box_append (GTK_BOX (top), value);
+  gtk_box_append (GTK_BOX (card), top);
+  gtk_box_append (GTK_BOX (card), card_label ("dim-label", TRUE));
+  /* Three lines of the sentence; the reader has the rest. */
+  gtk_label_set_lines (GTK_LABEL (sentence), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (sentence), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (card), sentence);
+  gtk_list_item_set_child (item, card);
+}
+
+/* "Sales · 2021 · units": the cells the card does not show apart. */
+static char *
+card_details (CitedFigureObject *object)
+{
+  static const Column columns[] = { COL_METRIC, COL_PERIOD, COL_UNIT, COL_SCOPE, COL_STATUS };
+  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree char *text = cell_text (object, columns[i]);
+
+      if (text != NULL && *text != '\0')
+        g_strv_builder_add (parts, text);
+    }
+  strv = g_strv_builder_end (parts);
+  return g_strjoinv (" · ", strv);
+}
+
+static void
+bind_card_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  CitedFigureObject *object = gtk_list_item_get_item (item);
+  CitedFigure *f = cited_figure_object_get_figure (object);
+  GtkWidget *card = gtk_list_item_get_child (item);
+  GtkWidget *top = gtk_widget_get_first_child (card);
+  GtkWidget *details = gtk_widget_get_next_sibling (top);
+  GtkWidget *sentence = gtk_widget_get_next_sibling (details);
+  g_autofree char *brand = cell_text (object, COL_BRAND);
+  g_autofree char *value = cell_text (object, COL_VALUE);
+  g_autofree char *detail_text = card_details (object);
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (top)), brand);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (top)), value);
+  gtk_label_set_text (GTK_LABEL (details), detail_text);
+  gtk_label_set_text (GTK_LABEL (sentence),
+                      f->sentence != NULL && *f->sentence != '\0' ? f->sentence : f->text);
+  /* Rejected figures stay listed, dimmed, so they can be restored. */
+  if (f->status == CITED_FIGURE_REJECTED)
+    gtk_widget_add_css_class (card, "dim-label");
+  else
+    gtk_widget_remove_css_class (card, "dim-label");
 }
 
 static int
@@ -1966,6 +2064,8 @@ scroll_to_row (CitedFiguresPage *self,
         }
     }
 #endif
+  /* And the narrow list, in case the window is narrow. */
+  gtk_widget_activate_action (GTK_WIDGET (self->narrow_list), "list.scroll-to-item", "u", position);
 }
 
 void
@@ -2183,6 +2283,8 @@ cited_figures_page_class_init (CitedFiguresPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, reject_button);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, narrow_list);
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, table_squeezer);
 
   gtk_widget_class_install_action (widget_class, "figures.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "figures.confirm", NULL, confirm_action);
@@ -2202,6 +2304,7 @@ static void
 cited_figures_page_init (CitedFiguresPage *self)
 {
   GtkSorter *sorter;
+  GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -2228,10 +2331,17 @@ cited_figures_page_init (CitedFiguresPage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), NULL);
+  gtk_list_view_set_factory (self->narrow_list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->narrow_list, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated_cb), self);
+  g_signal_connect_swapped (self->narrow_list, "activate", G_CALLBACK (row_activated_cb), self);
   g_signal_connect_swapped (self->chart_view, "bar-activated", G_CALLBACK (bar_activated_cb), self);
   g_signal_connect_swapped (self->chart_metric, "notify::selected",
                             G_CALLBACK (chart_metric_changed_cb), self);
