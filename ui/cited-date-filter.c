@@ -457,11 +457,17 @@ build_button (CitedDateFilter *self)
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   self->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
-  /* A long range ellipsizes rather than widen the sidebar. */
-  gtk_label_set_max_width_chars (self->label, 16);
+  /* A long range takes the room there is and ellipsizes rather than
+   * widen the sidebar. */
+  gtk_label_set_max_width_chars (self->label, 12);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
+  gtk_label_set_xalign (self->label, 0);
   gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("x-office-calendar-symbolic"));
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->label));
   gtk_menu_button_set_child (self->button, content);
+  /* The menu button centres its child in a box of its own: let the range
+   * have the button's width before it ellipsizes. */
+  gtk_widget_set_halign (gtk_widget_get_parent (content), GTK_ALIGN_FILL);
   gtk_menu_button_set_popover (self->button, build_popover (self));
   gtk_widget_set_hexpand (GTK_WIDGET (self->button), TRUE);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Only articles published in a date range"));
