@@ -570,6 +570,17 @@ test_source_filter (Fixture       *fixture,
       for (guint k = 0; k < n; k++)
         g_assert_cmpstr (article_at (fixture, k)->source, ==, name);
     }
+
+  /* A long name chosen does not widen the page past a phone's width. */
+  {
+    int minimum;
+
+    gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_test_message ("articles page: minimum width %d with “%s”", minimum,
+                    gtk_string_list_get_string (labels, gtk_drop_down_get_selected (sources)));
+    g_assert_cmpint (minimum, <=, 360);
+  }
+
   before = changes;
   gtk_drop_down_set_selected (sources, 0);
   wait_changed (&changes, before);

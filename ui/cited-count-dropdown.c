@@ -18,6 +18,59 @@ find_key (GPtrArray  *keys,
   return 0;
 }
 
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+label_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), NULL);
+  return factory;
+}
+
+/* Type-to-search in the list, and a button that ellipsizes a long name
+ * ("WSJ.com: World News (230)") rather than widen a narrow window; the
+ * list shows it whole. */
+static void
+set_up_dropdown (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkExpression) expression =
+    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  g_autoptr(GtkListItemFactory) button = label_factory (TRUE);
+  g_autoptr(GtkListItemFactory) list = label_factory (FALSE);
+
+  gtk_drop_down_set_expression (dropdown, expression);
+  gtk_drop_down_set_enable_search (dropdown, TRUE);
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, list);
+}
+
 void
 cited_count_dropdown_fill (GtkDropDown *dropdown,
                            GPtrArray   *keys,
@@ -43,13 +96,7 @@ cited_count_dropdown_fill (GtkDropDown *dropdown,
     }
 
   if (gtk_drop_down_get_expression (dropdown) == NULL)
-    {
-      g_autoptr(GtkExpression) expression =
-        gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-
-      gtk_drop_down_set_expression (dropdown, expression);
-      gtk_drop_down_set_enable_search (dropdown, TRUE);
-    }
+    set_up_dropdown (dropdown);
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (dropdown, find_key (keys, kept));
 }
