@@ -930,12 +930,15 @@ cmd_articles (Cli    *cli,
 {
   g_autofree char *search = NULL;
   g_autofree char *brand = NULL;
+  g_autofree char *source = NULL;
   g_autofree char *format_name = NULL;
   const GOptionEntry entries[] = {
     { "search", 's', 0, G_OPTION_ARG_FILENAME, &search,
       N_("Only articles matching these words (English or Chinese)"), N_("QUERY") },
     { "brand", 'b', 0, G_OPTION_ARG_FILENAME, &brand,
       N_("Only articles mentioning this brand (a name or an alias)"), N_("NAME") },
+    { "source", 0, 0, G_OPTION_ARG_FILENAME, &source,
+      N_("Only articles from this source or feed, as listed"), N_("NAME") },
     { "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_name,
       N_("Output format: text (default), json or csv"), N_("FORMAT") },
     { NULL }
@@ -948,7 +951,7 @@ cmd_articles (Cli    *cli,
   OutputFormat format;
   int status;
 
-  status = parse_command (cli, "articles", _("[--search QUERY] [--brand NAME] [--format FORMAT]"),
+  status = parse_command (cli, "articles", _("[--search QUERY] [--brand NAME] [--source NAME] [--format FORMAT]"),
                           _("Lists the imported articles, newest first, or best match first "
                             "with --search."),
                           entries, args);
@@ -960,7 +963,8 @@ cmd_articles (Cli    *cli,
     return usage_error ("articles", _("Unexpected argument “%s”"), rest[0]);
   if (!parse_format (format_name, "articles", &format) ||
       !ensure_utf8 (&search, "articles", "--search") ||
-      !ensure_utf8 (&brand, "articles", "--brand"))
+      !ensure_utf8 (&brand, "articles", "--brand") ||
+      !ensure_utf8 (&source, "articles", "--source"))
     return EXIT_USAGE;
 
   store = open_store (cli, FALSE);
@@ -969,6 +973,7 @@ cmd_articles (Cli    *cli,
 
   if (brand != NULL && (query.brand = resolve_brand (store, "articles", brand)) == NULL)
     return EXIT_USAGE;
+  query.source = source;
   if (search != NULL && *search != '\0')
     {
       query.search = search;
@@ -1445,6 +1450,7 @@ cmd_figures (Cli    *cli,
 {
   g_autofree char *search = NULL;
   g_autofree char *brand = NULL;
+  g_autofree char *source = NULL;
   g_autofree char *metric = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *span = NULL;
@@ -1454,6 +1460,8 @@ cmd_figures (Cli    *cli,
   const GOptionEntry entries[] = {
     { "brand", 'b', 0, G_OPTION_ARG_FILENAME, &brand,
       N_("Only figures about this brand (a name or an alias)"), N_("NAME") },
+    { "source", 0, 0, G_OPTION_ARG_FILENAME, &source,
+      N_("Only figures from articles of this source or feed"), N_("NAME") },
     { "metric", 'm', 0, G_OPTION_ARG_FILENAME, &metric,
       N_("Only figures of this metric (sales, shipments, price, patents, …)"), N_("NAME") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &claim_status,
@@ -1480,7 +1488,7 @@ cmd_figures (Cli    *cli,
   int status;
 
   status = parse_command (cli, "figures",
-                          _("[--brand NAME] [--metric NAME] [--search QUERY] [--format FORMAT]"),
+                          _("[--brand NAME] [--metric NAME] [--source NAME] [--search QUERY] [--format FORMAT]"),
                           _("Lists the figures the articles cite: value, unit, metric, scope, "
                             "period, brand and the sentence they come from. An asterisk after "
                             "the id marks a figure a user corrected."),
@@ -1494,6 +1502,7 @@ cmd_figures (Cli    *cli,
   if (!parse_format (format_name, "figures", &format) ||
       !ensure_utf8 (&search, "figures", "--search") ||
       !ensure_utf8 (&brand, "figures", "--brand") ||
+      !ensure_utf8 (&source, "figures", "--source") ||
       !ensure_utf8 (&metric, "figures", "--metric"))
     return EXIT_USAGE;
   {
@@ -1520,6 +1529,7 @@ cmd_figures (Cli    *cli,
   if (search != NULL && *search != '\0')
     query.search = search;
   query.metric = metric;
+  query.source = source;
   query.include_rejected = include_rejected;
   query.span = span;
   query.claim_status = claim_status;

@@ -841,7 +841,10 @@ cited_store_open (const char  *path,
                   * instead of 4 MB: an import rewrites the same index pages
                   * over and over. The WAL file is cut back afterwards. */
                  "PRAGMA wal_autocheckpoint = 8192;"
-                 "PRAGMA journal_size_limit = 67108864;",
+                 "PRAGMA journal_size_limit = 67108864;"
+                 /* The source filter and its counts: an index and not a
+                  * schema step, as nothing is stored differently. */
+                 "CREATE INDEX IF NOT EXISTS articles_source ON articles (source);",
                  error))
     return NULL;
 
@@ -2950,6 +2953,12 @@ add_article_filters (CitedStore       *self,
       params_add_text (params, brand);
     }
 
+  if (query->source != NULL && *query->source != '\0')
+    {
+      g_string_append (where, " AND a.source = ?");
+      params_add_text (params, query->source);
+    }
+
   if (query->date_from != NULL && *query->date_from != '\0')
     {
       if (!check_date (query->date_from, error))
@@ -3626,6 +3635,114 @@ cited_store_list_metrics (CitedStore  *self,
       return NULL;
     }
   return g_strv_builder_end (builder);
+}
+
+/* Rows of (name, count) from @sql, as CitedCount. */
+static GPtrArray *
+list_counts (CitedStore  *self,
+             const char  *sql,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_count_free);
+  g_autoptr(CachedStmt) stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CitedCount *count = g_new0 (CitedCount, 1);
+
+      count->name = column_dup (stmt, 0);
+      count->n = sqlite3_column_int (stmt, 1);
+      g_ptr_array_add (counts, count);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not count the articles"));
+      return NULL;
+    }
+  return g_steal_pointer (&counts);
+}
+
+/**
+ * cited_store_count_brand_articles:
+ *
+ * Returns: (transfer full) (element-type CitedCount): each mentioned
+ *   brand with the number of articles mentioning it, most first.
+ */
+GPtrArray *
+cited_store_count_brand_articles (CitedStore  *self,
+                                  GError     **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  /* A walk over the index on (brand, article_id). */
+  return list_counts (self,
+                      "SELECT brand, count (*) AS n FROM article_brands"
+                      " GROUP BY brand ORDER BY n DESC, brand COLLATE NOCASE",
+                      error);
+}
+
+/**
+ * cited_store_count_source_articles:
+ *
+ * Returns: (transfer full) (element-type CitedCount): each source or feed
+ *   of the articles with its number of articles, most first.
+ */
+GPtrArray *
+cited_store_count_source_articles (CitedStore  *self,
+                                   GError     **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  return list_counts (self,
+                      "SELECT source, count (*) AS n FROM articles"
+                      " WHERE source IS NOT NULL AND source <> ''"
+                      " GROUP BY source ORDER BY n DESC, source COLLATE NOCASE",
+                      error);
+}
+
+/**
+ * cited_store_list_years:
+ *
+ * Returns: (transfer full) (element-type int): the years articles were
+ *   published in, newest first, or NULL on error.
+ */
+GArray *
+cited_store_list_years (CitedStore  *self,
+                        GError     **error)
+{
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(CachedStmt) stmt = NULL;
+  char bound[8] = "~";
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  /* One index lookup per year rather than a walk over every date. */
+  stmt = prepare (self, "SELECT max (published) FROM articles WHERE published < ?", error);
+  if (stmt == NULL)
+    return NULL;
+  for (;;)
+    {
+      const char *date;
+      int rc, year;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, bound, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          set_db_error (self, error, _("Could not read the articles’ dates"));
+          return NULL;
+        }
+      date = (const char *) sqlite3_column_text (stmt, 0);
+      if (date == NULL || !g_ascii_isdigit (date[0]) || (year = atoi (date)) <= 0)
+        break;
+      g_array_append_val (years, year);
+      g_snprintf (bound, sizeof bound, "%04d", year);
+    }
+  return g_steal_pointer (&years);
 }
 
 /* ------------------------------------------------------------------ */

@@ -93,6 +93,17 @@ GArray        *cited_store_list_mentions         (CitedStore   *self,
 GStrv          cited_store_list_metrics          (CitedStore   *self,
                                                   GError      **error);
 
+/* Brands and sources of the stored articles (CitedCount), most articles
+ * first, then by name ignoring case; none with no article. Both come
+ * from indexes, cheap with 100,000 articles. */
+GPtrArray     *cited_store_count_brand_articles  (CitedStore   *self,
+                                                  GError      **error);
+GPtrArray     *cited_store_count_source_articles (CitedStore   *self,
+                                                  GError      **error);
+/* Years of the dated articles, newest first (a GArray of int). */
+GArray        *cited_store_list_years            (CitedStore   *self,
+                                                  GError      **error);
+
 /* Per-brand statistics (CitedBrandStats), most mentioned first; brands with
  * no mention are included at the end only when @include_unmentioned. */
 GPtrArray     *cited_store_brand_stats           (CitedStore   *self,

@@ -244,3 +244,12 @@ cited_discovered_free (CitedDiscovered *self)
   g_free (self->first_seen);
   g_free (self);
 }
+
+void
+cited_count_free (CitedCount *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self);
+}

@@ -307,6 +307,18 @@ void cited_discovered_free (CitedDiscovered *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedDiscovered, cited_discovered_free)
 
 /**
+ * CitedCount:
+ * A value of a filter (a brand, a source) and how many articles have it.
+ */
+typedef struct {
+  char *name;
+  guint n;
+} CitedCount;
+
+void cited_count_free (CitedCount *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedCount, cited_count_free)
+
+/**
  * CitedSort:
  */
 typedef enum {
@@ -324,6 +336,7 @@ typedef enum {
 typedef struct {
   const char *search;        /* full-text query (user text; the store escapes it) */
   const char *brand;         /* canonical brand name (case-insensitive) */
+  const char *source;        /* the article's source or feed, as stored */
   const char *metric;        /* figure metric */
   const char *date_from;     /* "YYYY-MM-DD" inclusive */
   const char *date_to;       /* "YYYY-MM-DD" inclusive */

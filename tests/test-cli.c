@@ -673,6 +673,35 @@ test_articles (void)
   g_assert_cmpuint (json_array_get_length (oneplus), <, 5);
 }
 
+/* --source keeps the articles, and the figures, of one source or feed. */
+static void
+test_source_filter (void)
+{
+  g_autoptr(Run) articles = NULL;
+  g_autoptr(Run) figures = NULL;
+  g_autoptr(Run) all_figures = NULL;
+  g_autoptr(JsonArray) listed = NULL;
+  g_autoptr(JsonArray) cited = NULL;
+  g_autoptr(JsonArray) all = NULL;
+
+  if (!have_cli ())
+    return;
+
+  articles = run_cli ("--db", get_seeded_db (), "articles", "--source", "Mondo Social", "--format", "json");
+  g_assert_cmpint (articles->status, ==, 0);
+  listed = parse_array (articles->out);
+  g_assert_cmpuint (json_array_get_length (listed), ==, 1);
+  g_assert_cmpstr (member_string (json_array_get_object_element (listed, 0), "source"), ==, "Mondo Social");
+
+  figures = run_cli ("--db", get_seeded_db (), "figures", "--source", "Mondo Social", "--format", "json");
+  all_figures = run_cli ("--db", get_seeded_db (), "figures", "--format", "json");
+  g_assert_cmpint (figures->status, ==, 0);
+  cited = parse_array (figures->out);
+  all = parse_array (all_figures->out);
+  g_assert_cmpuint (json_array_get_length (cited), >, 0);
+  g_assert_cmpuint (json_array_get_length (cited), <, json_array_get_length (all));
+}
+
 static void
 test_brands (void)
 {
@@ -2303,6 +2332,7 @@ main (int   argc,
   g_test_add_func ("/cli/figures/filters", test_figures_filters);
   g_test_add_func ("/cli/figures/edited", test_figures_edited);
   g_test_add_func ("/cli/articles", test_articles);
+  g_test_add_func ("/cli/articles/source", test_source_filter);
   g_test_add_func ("/cli/brands/list", test_brands);
   g_test_add_func ("/cli/brands/add", test_brands_add);
   g_test_add_func ("/cli/brands/discovered", test_brands_discovered);

@@ -1580,6 +1580,77 @@ test_chinese_corpus (Fixture       *fixture,
   g_assert_cmpuint (cited_store_count_articles (store, &query, &error), >, 100);
 }
 
+static CitedArticle *
+sourced_article (const char *title,
+                 const char *published,
+                 const char *source,
+                 const char *body)
+{
+  CitedArticle *article = make_article (title, published, body);
+
+  g_free (article->source);
+  article->source = g_strdup (source);
+  return article;
+}
+
+static void
+assert_count (GPtrArray  *counts,
+              guint       index,
+              const char *name,
+              guint       n)
+{
+  CitedCount *count = g_ptr_array_index (counts, index);
+
+  g_assert_cmpstr (count->name, ==, name);
+  g_assert_cmpuint (count->n, ==, n);
+}
+
+/* What the filters offer: brands and sources with their articles, most
+ * first and then by name whatever the case, and the years of the dated
+ * articles; a source filters articles. */
+static void
+test_filter_counts (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = cited_store_open (fixture->path, &error);
+  g_autoptr(GPtrArray) brands = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GArray) years = NULL;
+  CitedQuery query = { .source = "beta wire" };
+
+  g_assert_no_error (error);
+  add_one (store, sourced_article ("One", "2021-03-02", "Beta Wire", "Samsung and Apple sold phones."));
+  add_one (store, sourced_article ("Two", "2023-11-30", "alpha news", "Apple sold phones."));
+  add_one (store, sourced_article ("Three", NULL, "Beta Wire", "Xiaomi sold phones."));
+  add_one (store, sourced_article ("Four", "2021-12-31", "", "Nothing here."));
+
+  brands = cited_store_count_brand_articles (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (brands->len, ==, 3);
+  assert_count (brands, 0, "Apple", 2);
+  assert_count (brands, 1, "Samsung", 1);
+  assert_count (brands, 2, "Xiaomi", 1);
+
+  sources = cited_store_count_source_articles (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sources->len, ==, 2);
+  assert_count (sources, 0, "Beta Wire", 2);
+  assert_count (sources, 1, "alpha news", 1);
+
+  years = cited_store_list_years (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (years->len, ==, 2);
+  g_assert_cmpint (g_array_index (years, int, 0), ==, 2023);
+  g_assert_cmpint (g_array_index (years, int, 1), ==, 2021);
+
+  /* Sources match as stored. */
+  g_assert_cmpuint (cited_store_count_articles (store, &query, &error), ==, 0);
+  query.source = "Beta Wire";
+  g_assert_cmpuint (cited_store_count_articles (store, &query, &error), ==, 2);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1597,6 +1668,7 @@ main (int   argc,
   ADD ("migration-from-empty-file", test_migration_from_empty_file);
   ADD ("migration-step", test_migration_step);
   ADD ("figure-states", test_figure_states);
+  ADD ("filter-counts", test_filter_counts);
   ADD ("too-new", test_too_new);
   ADD ("not-a-database", test_not_a_database);
   ADD ("foreign-database", test_foreign_database);

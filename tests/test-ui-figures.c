@@ -531,6 +531,101 @@ collect_widgets (GtkWidget *widget,
     collect_widgets (child, type, found);
 }
 
+static GtkDropDown *
+find_dropdown (GtkWidget  *root,
+               const char *tooltip)
+{
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_DROP_DOWN, dropdowns);
+  for (guint i = 0; i < dropdowns->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (dropdowns, i)), tooltip) == 0)
+      return g_ptr_array_index (dropdowns, i);
+  g_error ("No drop-down “%s”", tooltip);
+  return NULL;
+}
+
+/* A filter's entries read "name (n)": choosing one lists n rows; most
+ * first, then by name whatever the case; none with no row. */
+static void
+check_count_filter (GtkDropDown *dropdown,
+                    GListModel  *rows)
+{
+  GtkStringList *labels = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (labels));
+  guint all = g_list_model_get_n_items (rows);
+  g_autofree char *previous = NULL;
+  guint previous_n = G_MAXUINT;
+
+  g_assert_cmpuint (n_items, >, 1);
+  for (guint i = 1; i < n_items; i++)
+    {
+      const char *label = gtk_string_list_get_string (labels, i);
+      const char *open = g_strrstr (label, " (");
+      g_autofree char *name = NULL;
+      guint n;
+
+      g_assert_nonnull (open);
+      name = g_strndup (label, open - label);
+      n = (guint) g_ascii_strtoull (open + 2, NULL, 10);
+      g_assert_cmpuint (n, >, 0);
+      g_assert_cmpuint (n, <=, previous_n);
+      if (n == previous_n)
+        {
+          g_autofree char *a = g_utf8_casefold (previous, -1);
+          g_autofree char *b = g_utf8_casefold (name, -1);
+
+          g_assert_cmpint (g_utf8_collate (a, b), <, 0);
+        }
+      gtk_drop_down_set_selected (dropdown, i);
+      settle ();
+      g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n);
+      previous_n = n;
+      g_free (previous);
+      previous = g_steal_pointer (&name);
+    }
+  gtk_drop_down_set_selected (dropdown, 0);
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, all);
+}
+
+static void
+test_brand_filter_counts (void)
+{
+  CitedFiguresPage *page = figures_page ();
+
+  check_count_filter (find_dropdown (GTK_WIDGET (page), "Filter by Brand"),
+                      cited_figures_page_get_rows (page));
+}
+
+static void
+test_source_filter (void)
+{
+  CitedFiguresPage *page = figures_page ();
+  GtkDropDown *sources = find_dropdown (GTK_WIDGET (page), "Filter by Source");
+  GListModel *rows = cited_figures_page_get_rows (page);
+  GtkStringList *labels;
+  const char *label;
+  g_autofree char *name = NULL;
+
+  check_count_filter (sources, rows);
+
+  /* The source's figures, only those. */
+  labels = GTK_STRING_LIST (gtk_drop_down_get_model (sources));
+  label = gtk_string_list_get_string (labels, 1);
+  name = g_strndup (label, g_strrstr (label, " (") - label);
+  gtk_drop_down_set_selected (sources, 1);
+  settle ();
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(CitedFigureObject) row = g_list_model_get_item (rows, i);
+
+      g_assert_cmpstr (cited_figure_object_get_figure (row)->article_source, ==, name);
+    }
+  gtk_drop_down_set_selected (sources, 0);
+  settle ();
+}
+
 static void
 respond (GtkWindow  *dialog,
          const char *response)
@@ -1541,6 +1636,80 @@ test_narrow_window (void)
     }
 }
 
+static GtkWidget *
+visible_table (void)
+{
+  g_autoptr(GPtrArray) squeezers = g_ptr_array_new ();
+  GtkWidget *child;
+
+  collect_widgets (GTK_WIDGET (figures_page ()), ADW_TYPE_SQUEEZER, squeezers);
+  g_assert_cmpuint (squeezers->len, ==, 1);
+  child = adw_squeezer_get_visible_child (g_ptr_array_index (squeezers, 0));
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (child));
+  return gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (child));
+}
+
+/* Resizes the window to @width, or as near as its header (window
+ * buttons and all) lets it; returns the width it got. */
+static int
+resize_window (int width)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 760);
+  for (guint i = 0; i < 10 && gtk_widget_get_width (GTK_WIDGET (window)) != width; i++)
+    settle ();
+  settle ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, MAX (width, 400));
+  return gtk_widget_get_width (GTK_WIDGET (window));
+}
+
+static gboolean
+label_has_text (GtkWidget *widget)
+{
+  return GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
+}
+
+/* At 360 px the figures are a list of cards that fit the window, each
+ * with the brand, the value, what and when, and the sentence; wide, the
+ * table again. */
+static void
+test_narrow_list (void)
+{
+  GtkWidget *table = NULL;
+  guint n_cards = 0;
+  int width;
+
+  ensure_window ();
+  cited_window_set_visible_page (window, "figures");
+  width = resize_window (360);
+  table = visible_table ();
+  g_assert_true (GTK_IS_LIST_VIEW (table));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (table); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *card = gtk_widget_get_first_child (row);
+      GtkWidget *top, *details, *sentence;
+      graphene_rect_t bounds;
+
+      if (card == NULL || !gtk_widget_get_mapped (card))
+        continue;
+      top = gtk_widget_get_first_child (card);
+      details = gtk_widget_get_next_sibling (top);
+      sentence = gtk_widget_get_next_sibling (details);
+      g_assert_true (label_has_text (gtk_widget_get_first_child (top)));
+      g_assert_true (label_has_text (gtk_widget_get_last_child (top)));
+      g_assert_true (label_has_text (details));
+      g_assert_true (label_has_text (sentence));
+      g_assert_true (gtk_widget_compute_bounds (card, GTK_WIDGET (window), &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
+      n_cards++;
+    }
+  g_assert_cmpuint (n_cards, >, 0);
+
+  resize_window (1000);
+  g_assert_true (GTK_IS_COLUMN_VIEW (visible_table ()));
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -1569,6 +1738,8 @@ main (int   argc,
   g_test_add_func ("/figures/sales-chart", test_sales_chart);
   g_test_add_func ("/figures/keyboard", test_keyboard);
   g_test_add_func ("/figures/filter-by-brand", test_filter_by_brand);
+  g_test_add_func ("/figures/brand-filter-counts", test_brand_filter_counts);
+  g_test_add_func ("/figures/source-filter", test_source_filter);
   g_test_add_func ("/figures/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/figures/reject-hides-from-chart", test_reject_hides_from_chart);
   g_test_add_func ("/figures/show-figure", test_show_figure_clears_hiding_filters);
@@ -1587,6 +1758,7 @@ main (int   argc,
   g_test_add_func ("/figures/dark-mode", test_dark_mode);
   g_test_add_func ("/brands/compare", test_brands_page);
   g_test_add_func ("/pages/narrow-window", test_narrow_window);
+  g_test_add_func ("/figures/narrow-list", test_narrow_list);
   g_test_add_func ("/pages/empty-store", test_empty_store);
   g_test_add_func ("/pages/loading-state", test_loading_state);
   g_test_add_func ("/figures/sort-by-column", test_sort_by_column);

@@ -11,6 +11,7 @@
 #include "cited-article-list.h"
 #include "cited-article-view.h"
 #include "cited-brands-page-private.h"
+#include "cited-date-filter.h"
 #include "cited-discovered-test.h"
 #include "cited-window.h"
 #include "cited-ui-test.h"
@@ -374,14 +375,6 @@ has_tooltip (GtkWidget     *widget,
 }
 
 static gboolean
-is_entry_with_placeholder (GtkWidget     *widget,
-                           gconstpointer  data)
-{
-  return GTK_IS_ENTRY (widget) &&
-         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), data) == 0;
-}
-
-static gboolean
 is_action_row_titled (GtkWidget     *widget,
                       gconstpointer  data)
 {
@@ -440,7 +433,6 @@ test_filters_and_sort (Fixture       *fixture,
   GtkWidget *page = GTK_WIDGET (cited_window_get_articles_page (fixture->window));
   GtkDropDown *brands = GTK_DROP_DOWN (find_widget (page, has_tooltip, "Only articles mentioning this brand"));
   GtkDropDown *sort = GTK_DROP_DOWN (find_widget (page, has_tooltip, "Sort order"));
-  GtkEditable *from = GTK_EDITABLE (find_widget (page, is_entry_with_placeholder, "YYYY-MM-DD"));
   GListModel *brand_names = gtk_drop_down_get_model (brands);
   GListModel *model = article_model (fixture);
   CitedQuery query = { .brand = "Samsung" };
@@ -450,9 +442,9 @@ test_filters_and_sort (Fixture       *fixture,
 
   g_signal_connect (model, "items-changed", G_CALLBACK (count_changes_cb), &changes);
 
-  /* The brand menu offers the lexicon's brands. */
+  /* The brand menu offers the brands the articles mention. */
   for (guint i = 0; i < g_list_model_get_n_items (brand_names); i++)
-    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (brand_names), i), "Samsung"))
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (brand_names), i), "Samsung ("))
       samsung = i;
   g_assert_cmpuint (samsung, !=, G_MAXUINT);
 
@@ -480,26 +472,119 @@ test_filters_and_sort (Fixture       *fixture,
   gtk_drop_down_set_selected (sort, 0);
   wait_changed (&changes, before);
 
-  /* A date range keeps only articles published in it; a half-typed date
-   * does not filter at all. */
-  before = changes;
-  gtk_editable_set_text (from, "2024-01");
-  drain ();
-  g_assert_cmpuint (changes, ==, before);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
-  gtk_editable_set_text (from, "2024-01-30");
-  wait_changed (&changes, before);
-  query.brand = NULL;
-  query.date_from = "2024-01-30";
-  n = g_list_model_get_n_items (model);
-  g_assert_cmpuint (n, ==, store_count (fixture, &query));
-  g_assert_cmpuint (n, ==, 1);
-  g_assert_cmpstr (article_at (fixture, 0)->published, >=, "2024-01-30");
-  before = changes;
-  gtk_editable_set_text (from, "");
-  wait_changed (&changes, before);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  g_signal_handlers_disconnect_by_func (model, count_changes_cb, &changes);
+}
 
+/* "Xiaomi (12)": the entry's brand and its count. */
+static char *
+split_count_label (const char *label,
+                   guint      *n)
+{
+  const char *open = g_strrstr (label, " (");
+
+  g_assert_nonnull (open);
+  g_assert_true (g_str_has_suffix (label, ")"));
+  *n = (guint) g_ascii_strtoull (open + 2, NULL, 10);
+  return g_strndup (label, open - label);
+}
+
+/* The brand menu says how many articles mention each brand, most first
+ * and then by name whatever the case, and leaves out brands no article
+ * mentions. */
+static void
+test_brand_filter_counts (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (cited_window_get_articles_page (fixture->window));
+  GtkDropDown *brands = GTK_DROP_DOWN (find_widget (page, has_tooltip, "Only articles mentioning this brand"));
+  GtkStringList *labels = GTK_STRING_LIST (gtk_drop_down_get_model (brands));
+  CitedLexicon *lexicon = cited_store_get_lexicon (fixture->store);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *previous = NULL;
+  guint previous_n = G_MAXUINT;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (labels));
+
+  g_assert_cmpstr (gtk_string_list_get_string (labels, 0), ==, "All Brands");
+  g_assert_cmpuint (n_items, >, 3);
+  for (guint i = 1; i < n_items; i++)
+    {
+      guint n;
+      g_autofree char *name = split_count_label (gtk_string_list_get_string (labels, i), &n);
+      CitedQuery query = { .brand = name };
+
+      g_assert_cmpuint (n, >, 0);
+      g_assert_cmpuint (n, ==, store_count (fixture, &query));
+      g_assert_cmpuint (n, <=, previous_n);
+      if (n == previous_n)
+        {
+          g_autofree char *a = g_utf8_casefold (previous, -1);
+          g_autofree char *b = g_utf8_casefold (name, -1);
+
+          g_assert_cmpint (g_utf8_collate (a, b), <, 0);
+        }
+      previous_n = n;
+      g_free (previous);
+      previous = g_strdup (name);
+      g_hash_table_add (listed, g_utf8_casefold (name, -1));
+    }
+
+  /* Every brand of the lexicon that an article mentions is there. */
+  for (guint i = 0; i < cited_lexicon_get_n_brands (lexicon); i++)
+    {
+      CitedQuery query = { .brand = cited_lexicon_get_name (lexicon, i) };
+      g_autofree char *folded = g_utf8_casefold (query.brand, -1);
+
+      g_assert_cmpint (g_hash_table_contains (listed, folded), ==, store_count (fixture, &query) > 0);
+    }
+}
+
+/* The source menu lists the articles' sources with their counts; one
+ * lists only its articles. */
+static void
+test_source_filter (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (cited_window_get_articles_page (fixture->window));
+  GtkDropDown *sources = GTK_DROP_DOWN (find_widget (page, has_tooltip, "Only articles from this source or feed"));
+  GtkStringList *labels = GTK_STRING_LIST (gtk_drop_down_get_model (sources));
+  GListModel *model = article_model (fixture);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (labels));
+  guint changes = 0, before;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+  g_assert_cmpstr (gtk_string_list_get_string (labels, 0), ==, "All Sources");
+  /* Two of the sample articles name their source. */
+  g_assert_cmpuint (n_items, ==, 3);
+  for (guint i = 1; i < n_items; i++)
+    {
+      guint n;
+      g_autofree char *name = split_count_label (gtk_string_list_get_string (labels, i), &n);
+      CitedQuery query = { .source = name };
+
+      g_assert_cmpuint (n, ==, 1);
+      g_assert_cmpuint (store_count (fixture, &query), ==, n);
+      before = changes;
+      gtk_drop_down_set_selected (sources, i);
+      wait_changed (&changes, before);
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+      for (guint k = 0; k < n; k++)
+        g_assert_cmpstr (article_at (fixture, k)->source, ==, name);
+    }
+
+  /* A long name chosen does not widen the page past a phone's width. */
+  {
+    int minimum;
+
+    gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_test_message ("articles page: minimum width %d with “%s”", minimum,
+                    gtk_string_list_get_string (labels, gtk_drop_down_get_selected (sources)));
+    g_assert_cmpint (minimum, <=, 360);
+  }
+
+  before = changes;
+  gtk_drop_down_set_selected (sources, 0);
+  wait_changed (&changes, before);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
   g_signal_handlers_disconnect_by_func (model, count_changes_cb, &changes);
 }
 
@@ -1330,6 +1415,110 @@ test_discovered_companies (Fixture       *fixture,
   g_assert_cmpstr (cited_brands_page_get_discovered_title (page), ==, "Companies Found in Your Articles");
 }
 
+static gboolean
+is_date_filter (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return CITED_IS_DATE_FILTER (widget);
+}
+
+static gboolean
+is_widget_type (GtkWidget     *widget,
+                gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_tooltipped_button (GtkWidget     *widget,
+                      gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && has_tooltip (widget, tooltip);
+}
+
+/* Picks the button labelled @label in the date filter's popover. */
+static void
+click_in_date_popover (GtkMenuButton *button,
+                       const char    *label)
+{
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  GtkWidget *target;
+
+  gtk_menu_button_popup (button);
+  drain ();
+  target = find_widget (popover, is_button_labelled, label);
+  g_assert_nonnull (target);
+  g_assert_true (gtk_widget_get_focusable (target));
+  g_signal_emit_by_name (target, "clicked");
+  drain ();
+}
+
+/* The date filter: presets, the years of the corpus, a range of one's own
+ * on a calendar, the range on the button and a button that clears it. */
+static void
+test_date_filter (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (cited_window_get_articles_page (fixture->window));
+  CitedDateFilter *filter = CITED_DATE_FILTER (find_widget (page, is_date_filter, NULL));
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (filter), is_widget_type,
+                                                        GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON)));
+  GtkWidget *clear = find_widget (GTK_WIDGET (filter), is_tooltipped_button, "Any Date");
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  GListModel *model = article_model (fixture);
+  CitedQuery query = { .date_from = "2024-01-01", .date_to = "2024-12-31" };
+  g_autoptr(GDateTime) day = g_date_time_new_local (2024, 1, 30, 0, 0, 0);
+  GtkCalendar *calendar;
+  guint changes = 0, before;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+  g_assert_cmpstr (cited_date_filter_get_label (filter), ==, "Any Date");
+  g_assert_false (gtk_widget_get_visible (clear));
+
+  /* A year of the corpus, from the popover. */
+  before = changes;
+  click_in_date_popover (button, "2024");
+  wait_changed (&changes, before);
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (cited_date_filter_get_label (filter), ==, "2024");
+  g_assert_true (gtk_widget_get_visible (clear));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, store_count (fixture, &query));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  /* The clear button lists every article again. */
+  before = changes;
+  g_signal_emit_by_name (clear, "clicked");
+  wait_changed (&changes, before);
+  g_assert_cmpstr (cited_date_filter_get_label (filter), ==, "Any Date");
+  g_assert_false (gtk_widget_get_visible (clear));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+
+  click_in_date_popover (button, "_Last 12 Months");
+  g_assert_cmpstr (cited_date_filter_get_label (filter), ==, "Last 12 Months");
+
+  /* A range of one's own: its start, then its end, on the calendar. */
+  click_in_date_popover (button, "_Custom Range…");
+  calendar = GTK_CALENDAR (find_widget (popover, is_widget_type, GSIZE_TO_POINTER (GTK_TYPE_CALENDAR)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (calendar)) && gtk_widget_get_focusable (GTK_WIDGET (calendar)));
+  before = changes;
+  gtk_calendar_select_day (calendar, day);
+  wait_changed (&changes, before);
+  g_assert_cmpstr (cited_date_filter_get_label (filter), ==, "Since 30 Jan 2024");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpstr (article_at (fixture, 0)->published, >=, "2024-01-30");
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (popover, is_button_labelled, "To: Any")), TRUE);
+  g_clear_pointer (&day, g_date_time_unref);
+  day = g_date_time_new_local (2024, 1, 31, 0, 0, 0);
+  gtk_calendar_select_day (calendar, day);
+  drain ();
+  g_assert_cmpstr (cited_date_filter_get_label (filter), ==, "30 Jan 2024 – 31 Jan 2024");
+  g_assert_nonnull (find_widget (popover, is_button_labelled, "From: 30 Jan 2024"));
+  gtk_menu_button_popdown (button);
+
+  g_signal_handlers_disconnect_by_func (model, count_changes_cb, &changes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1364,6 +1553,10 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/articles/show-article-clears-filters", Fixture, NULL, fixture_set_up,
               test_show_article_clears_filters, fixture_tear_down);
+  g_test_add ("/ui/articles/brand-filter-counts", Fixture, NULL, fixture_set_up, test_brand_filter_counts,
+              fixture_tear_down);
+  g_test_add ("/ui/articles/date-filter", Fixture, NULL, fixture_set_up, test_date_filter, fixture_tear_down);
+  g_test_add ("/ui/articles/source-filter", Fixture, NULL, fixture_set_up, test_source_filter, fixture_tear_down);
   g_test_add ("/ui/articles/filters-and-sort", Fixture, NULL, fixture_set_up, test_filters_and_sort,
               fixture_tear_down);
   g_test_add ("/ui/import/rejections-summary", Fixture, NULL, fixture_set_up, test_import_rejections,

@@ -66,6 +66,7 @@ struct _CitedArticleList
   CitedQuery  query;         /* strings below are owned copies */
   char       *search;
   char       *brand;
+  char       *source;
   char       *date_from;
   char       *date_to;
 
@@ -238,6 +239,7 @@ cited_article_list_finalize (GObject *object)
   g_mutex_clear (&self->worker_lock);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->brand, g_free);
+  g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->date_from, g_free);
   g_clear_pointer (&self->date_to, g_free);
   g_clear_pointer (&self->ids, g_array_unref);
@@ -298,12 +300,14 @@ store_query (CitedArticleList *self,
 {
   replace_string (&self->search, query->search);
   replace_string (&self->brand, query->brand);
+  replace_string (&self->source, query->source);
   replace_string (&self->date_from, query->date_from);
   replace_string (&self->date_to, query->date_to);
 
   self->query = *query;
   self->query.search = self->search;
   self->query.brand = self->brand;
+  self->query.source = self->source;
   self->query.date_from = self->date_from;
   self->query.date_to = self->date_to;
   self->query.offset = 0;
@@ -344,6 +348,7 @@ typedef struct {
   CitedQuery query;
   char      *search;
   char      *brand;
+  char      *source;
   char      *date_from;
   char      *date_to;
   char      *path;
@@ -354,6 +359,7 @@ query_data_free (QueryData *data)
 {
   g_free (data->search);
   g_free (data->brand);
+  g_free (data->source);
   g_free (data->date_from);
   g_free (data->date_to);
   g_free (data->path);
@@ -405,12 +411,14 @@ cited_article_list_set_query_async (CitedArticleList    *self,
   data = g_new0 (QueryData, 1);
   data->search = g_strdup (query->search);
   data->brand = g_strdup (query->brand);
+  data->source = g_strdup (query->source);
   data->date_from = g_strdup (query->date_from);
   data->date_to = g_strdup (query->date_to);
   data->path = g_strdup (cited_store_get_path (self->store));
   data->query = *query;
   data->query.search = data->search;
   data->query.brand = data->brand;
+  data->query.source = data->source;
   data->query.date_from = data->date_from;
   data->query.date_to = data->date_to;
   data->query.offset = 0;

@@ -9,6 +9,8 @@
 #include "cited-article-row.h"
 #include "cited-article-view.h"
 #include "cited-articles-page.h"
+#include "cited-count-dropdown.h"
+#include "cited-date-filter.h"
 #include "cited-settings.h"
 
 struct _CitedArticlesPage
@@ -18,7 +20,8 @@ struct _CitedArticlesPage
   CitedStore         *store;
   CitedArticleList   *list;
   GtkSingleSelection *selection;
-  GtkStringList      *brand_model;   /* item 0: "All Brands" */
+  GPtrArray          *brand_keys;    /* the brand menu's names; item 0 (all): NULL */
+  GPtrArray          *source_keys;   /* the source menu's names; item 0 (all): NULL */
   GSettings          *settings;
   GCancellable       *query_cancellable;  /* the search being run */
   gboolean            updating;       /* filters set from code, not the user */
@@ -30,9 +33,8 @@ struct _CitedArticlesPage
   GtkWidget          *sidebar;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *brand_dropdown;
-  GtkMenuButton      *date_button;
-  GtkEntry           *date_from_entry;
-  GtkEntry           *date_to_entry;
+  GtkDropDown        *source_dropdown;
+  CitedDateFilter    *date_filter;
   GtkDropDown        *sort_dropdown;
   GtkLabel           *count_label;
   GtkStack           *list_stack;
@@ -54,32 +56,10 @@ static GParamSpec *props[N_PROPS];
 static const char *sort_names[] = { "date-desc", "date-asc", "title" };
 static const CitedSort sort_values[] = { CITED_SORT_DATE_DESC, CITED_SORT_DATE_ASC, CITED_SORT_TITLE };
 
-/* A date entry's text when it is a valid YYYY-MM-DD date, "" when empty,
- * NULL when it is not a date. */
-static const char *
-valid_date (GtkEntry *entry)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  int year, month, day;
-  char extra;
-
-  if (*text == '\0')
-    return "";
-  if (strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &extra) != 3)
-    return NULL;
-  if (!g_date_valid_dmy (day, month, year))
-    return NULL;
-  return text;
-}
-
 static const char *
 selected_brand (CitedArticlesPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->brand_dropdown);
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || self->brand_model == NULL)
-    return NULL;
-  return gtk_string_list_get_string (self->brand_model, selected);
+  return cited_count_dropdown_get_key (self->brand_dropdown, self->brand_keys);
 }
 
 static const char *
@@ -191,8 +171,9 @@ build_query (CitedArticlesPage *self,
 
   query->search = current_search (self);
   query->brand = selected_brand (self);
-  query->date_from = valid_date (self->date_from_entry);
-  query->date_to = valid_date (self->date_to_entry);
+  query->source = cited_count_dropdown_get_key (self->source_dropdown, self->source_keys);
+  query->date_from = cited_date_filter_get_from (self->date_filter);
+  query->date_to = cited_date_filter_get_to (self->date_filter);
   query->sort = sort < G_N_ELEMENTS (sort_values) ? sort_values[sort] : CITED_SORT_DATE_DESC;
 }
 
@@ -334,44 +315,8 @@ filter_changed_cb (CitedArticlesPage *self)
 static void
 date_changed_cb (CitedArticlesPage *self)
 {
-  GtkEntry *entries[] = { self->date_from_entry, self->date_to_entry };
-  gboolean all_valid = TRUE;
-  gboolean any_set = FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    {
-      const char *date = valid_date (entries[i]);
-
-      if (date == NULL)
-        {
-          gtk_widget_add_css_class (GTK_WIDGET (entries[i]), "error");
-          all_valid = FALSE;
-        }
-      else
-        {
-          gtk_widget_remove_css_class (GTK_WIDGET (entries[i]), "error");
-          any_set |= *date != '\0';
-        }
-    }
-
-  if (any_set)
-    gtk_widget_add_css_class (GTK_WIDGET (self->date_button), "accent");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->date_button), "accent");
-
-  /* Half-typed dates do not filter; the finished one does. */
-  if (all_valid && !self->updating)
+  if (!self->updating)
     apply_query_async (self);
-}
-
-static void
-date_clear_cb (CitedArticlesPage *self)
-{
-  self->updating = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->date_from_entry), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->date_to_entry), "");
-  self->updating = FALSE;
-  date_changed_cb (self);
 }
 
 static void
@@ -435,39 +380,40 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                  cited_article_list_get_search (self->list));
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The brand menu lists the lexicon's brands: no counting over every
- * mention, so it costs nothing with 100,000 articles. */
+/* The brand and source menus list what the articles have, with how many
+ * articles have each, counted from the store's indexes. */
 static void
-reload_brands (CitedArticlesPage *self)
+reload_counts (CitedArticlesPage *self)
 {
-  CitedLexicon *lexicon = cited_store_get_lexicon (self->store);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autofree char *previous = g_strdup (selected_brand (self));
-  guint n_brands = cited_lexicon_get_n_brands (lexicon);
-  guint select = 0;
+  g_autoptr(GPtrArray) brands = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *brand = g_strdup (selected_brand (self));
+  g_autofree char *source = g_strdup (cited_count_dropdown_get_key (self->source_dropdown, self->source_keys));
 
-  for (guint i = 0; i < n_brands; i++)
-    g_ptr_array_add (names, (gpointer) cited_lexicon_get_name (lexicon, i));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_insert (names, 0, (gpointer) _("All Brands"));
-  for (guint i = 1; i < names->len; i++)
-    if (previous != NULL && g_str_equal (previous, g_ptr_array_index (names, i)))
-      select = i;
-  g_ptr_array_add (names, NULL);
+  brands = cited_store_count_brand_articles (self->store, &error);
+  if (brands != NULL)
+    sources = cited_store_count_source_articles (self->store, &error);
+  if (error != NULL)
+    g_warning ("Could not count the articles of each brand and source: %s", error->message);
 
   self->updating = TRUE;
-  g_clear_object (&self->brand_model);
-  self->brand_model = gtk_string_list_new ((const char * const *) names->pdata);
-  gtk_drop_down_set_model (self->brand_dropdown, G_LIST_MODEL (self->brand_model));
-  gtk_drop_down_set_selected (self->brand_dropdown, select);
+  cited_count_dropdown_fill (self->brand_dropdown, self->brand_keys, _("All Brands"), brands, brand);
+  cited_count_dropdown_fill (self->source_dropdown, self->source_keys, _("All Sources"), sources, source);
   self->updating = FALSE;
+}
+
+/* The date filter offers the years the articles were published in. */
+static void
+reload_years (CitedArticlesPage *self)
+{
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GError) error = NULL;
+
+  years = cited_store_list_years (self->store, &error);
+  if (years == NULL)
+    g_warning ("Could not read the articles’ years: %s", error->message);
+  cited_date_filter_set_years (self->date_filter, years);
 }
 
 void
@@ -483,7 +429,8 @@ cited_articles_page_reload (CitedArticlesPage *self)
     return;
 
   self->total = cited_store_count_articles (self->store, &all, NULL);
-  reload_brands (self);
+  reload_counts (self);
+  reload_years (self);
   apply_query (self);
 
   /* Figures may have been edited or re-extracted: redraw the open article. */
@@ -533,8 +480,8 @@ cited_articles_page_show_article (CitedArticlesPage *self,
       self->updating = TRUE;
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       gtk_drop_down_set_selected (self->brand_dropdown, 0);
-      gtk_editable_set_text (GTK_EDITABLE (self->date_from_entry), "");
-      gtk_editable_set_text (GTK_EDITABLE (self->date_to_entry), "");
+      gtk_drop_down_set_selected (self->source_dropdown, 0);
+      cited_date_filter_set_range (self->date_filter, NULL, NULL);
       self->updating = FALSE;
       apply_query (self);
       position = cited_article_list_find (self->list, article_id);
@@ -629,7 +576,8 @@ cited_articles_page_finalize (GObject *object)
 
   g_clear_object (&self->list);
   g_clear_object (&self->store);
-  g_clear_object (&self->brand_model);
+  g_clear_pointer (&self->brand_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->source_keys, g_ptr_array_unref);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (cited_articles_page_parent_class)->finalize (object);
@@ -682,6 +630,8 @@ cited_articles_page_class_init (CitedArticlesPageClass *klass)
   object_class->get_property = cited_articles_page_get_property;
   object_class->set_property = cited_articles_page_set_property;
 
+  g_type_ensure (CITED_TYPE_DATE_FILTER);
+
   props[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, CITED_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -694,9 +644,8 @@ cited_articles_page_class_init (CitedArticlesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, brand_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, date_button);
-  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, date_from_entry);
-  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, date_to_entry);
+  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, source_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, date_filter);
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, list_stack);
@@ -708,7 +657,6 @@ cited_articles_page_class_init (CitedArticlesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, date_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_back_cb);
@@ -740,6 +688,8 @@ cited_articles_page_init (CitedArticlesPage *self)
 
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->brand_keys = g_ptr_array_new_with_free_func (g_free);
+  self->source_keys = g_ptr_array_new_with_free_func (g_free);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);

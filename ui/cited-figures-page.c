@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cited-chart-view.h"
+#include "cited-count-dropdown.h"
 #include "cited-export.h"
 #include "cited-figure-object.h"
 #include "cited-figures-page-private.h"
@@ -46,10 +47,13 @@ struct _CitedFiguresPage
   CitedChartView *chart_view;
   GtkSearchEntry *search_entry;
   GtkDropDown *brand_filter;
+  GtkDropDown *source_filter;
   GtkDropDown *metric_filter;
   GtkLabel *count_label;
   GtkButton *reject_button;
   GtkColumnView *column_view;
+  GtkListView *narrow_list;
+  AdwSqueezer *table_squeezer;
 
   CitedFigureList *figures;   /* every figure incl. rejected */
   GtkCustomFilter *filter;
@@ -60,10 +64,12 @@ struct _CitedFiguresPage
   /* Dropdown entries' keys, parallel to their string lists; index 0 of the
    * filters is "all" (NULL). */
   GPtrArray *brand_keys;
+  GPtrArray *source_keys;
   GPtrArray *metric_keys;
   GPtrArray *chart_metric_keys;
 
   char *filter_brand;
+  char *filter_source;
   char *filter_metric;
   char *filter_text;          /* casefolded, or NULL */
   gsize filter_text_len;
@@ -278,6 +284,102 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     }
 }
 
+/* The narrow list: one card per figure with its brand and value, what
+ * it measures and when, and the sentence it was found in. */
+
+static GtkWidget *
+card_label (const char *css_class,
+            gboolean    wrap)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  if (wrap)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+    }
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  return label;
+}
+
+static void
+setup_card_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *brand = card_label ("heading", FALSE);
+  GtkWidget *value = card_label ("heading", FALSE);
+  GtkWidget *sentence = card_label (NULL, TRUE);
+
+  gtk_widget_set_margin_start (card, 12);
+  gtk_widget_set_margin_end (card, 12);
+  gtk_widget_set_margin_top (card, 8);
+  gtk_widget_set_margin_bottom (card, 8);
+  gtk_widget_set_hexpand (brand, TRUE);
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_box_append (GTK_BOX (top), brand);
+  gtk_box_append (GTK_BOX (top), value);
+  gtk_box_append (GTK_BOX (card), top);
+  gtk_box_append (GTK_BOX (card), card_label ("dim-label", TRUE));
+  /* Three lines of the sentence; the reader has the rest. */
+  gtk_label_set_lines (GTK_LABEL (sentence), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (sentence), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (card), sentence);
+  gtk_list_item_set_child (item, card);
+}
+
+/* "Sales · 2021 · units": the cells the card does not show apart. */
+static char *
+card_details (CitedFigureObject *object)
+{
+  static const Column columns[] = { COL_METRIC, COL_PERIOD, COL_UNIT, COL_SCOPE, COL_STATUS };
+  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree char *text = cell_text (object, columns[i]);
+
+      if (text != NULL && *text != '\0')
+        g_strv_builder_add (parts, text);
+    }
+  strv = g_strv_builder_end (parts);
+  return g_strjoinv (" · ", strv);
+}
+
+static void
+bind_card_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  CitedFigureObject *object = gtk_list_item_get_item (item);
+  CitedFigure *f = cited_figure_object_get_figure (object);
+  GtkWidget *card = gtk_list_item_get_child (item);
+  GtkWidget *top = gtk_widget_get_first_child (card);
+  GtkWidget *details = gtk_widget_get_next_sibling (top);
+  GtkWidget *sentence = gtk_widget_get_next_sibling (details);
+  g_autofree char *brand = cell_text (object, COL_BRAND);
+  g_autofree char *value = cell_text (object, COL_VALUE);
+  g_autofree char *detail_text = card_details (object);
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (top)), brand);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (top)), value);
+  gtk_label_set_text (GTK_LABEL (details), detail_text);
+  gtk_label_set_text (GTK_LABEL (sentence),
+                      f->sentence != NULL && *f->sentence != '\0' ? f->sentence : f->text);
+  /* Rejected figures stay listed, dimmed, so they can be restored. */
+  if (f->status == CITED_FIGURE_REJECTED)
+    gtk_widget_add_css_class (card, "dim-label");
+  else
+    gtk_widget_remove_css_class (card, "dim-label");
+}
+
 static int
 compare_period_cb (gconstpointer a,
                    gconstpointer b,
@@ -459,6 +561,8 @@ filter_cb (gpointer item,
     return FALSE;
   if (self->filter_metric != NULL && g_strcmp0 (f->metric, self->filter_metric) != 0)
     return FALSE;
+  if (self->filter_source != NULL && g_strcmp0 (f->article_source, self->filter_source) != 0)
+    return FALSE;
   if (self->filter_text != NULL &&
       !row_contains (self, f->text) &&
       !row_contains (self, f->sentence) &&
@@ -489,6 +593,7 @@ static void
 refilter (CitedFiguresPage *self)
 {
   gboolean active = self->filter_brand != NULL || self->filter_metric != NULL ||
+                    self->filter_source != NULL ||
                     self->filter_text != NULL;
 
   /* Without a filter the model lets every row through without asking about
@@ -540,6 +645,8 @@ filters_changed_cb (CitedFiguresPage *self)
   self->filter_brand = g_strdup (dropdown_key (self->brand_filter, self->brand_keys));
   g_free (self->filter_metric);
   self->filter_metric = g_strdup (dropdown_key (self->metric_filter, self->metric_keys));
+  g_free (self->filter_source);
+  self->filter_source = g_strdup (cited_count_dropdown_get_key (self->source_filter, self->source_keys));
 
   text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_clear_pointer (&self->filter_text, g_free);
@@ -610,20 +717,34 @@ fill_dropdown (GtkDropDown *dropdown,
 
 /* Loading */
 
-static int
-compare_brand_count_cb (gconstpointer a,
-                        gconstpointer b,
-                        gpointer      user_data)
+/* The counts of a table of name -> count, most first. */
+static GPtrArray *
+counts_from_table (GHashTable *table)
 {
-  GHashTable *counts = user_data;
-  const char *ba = *(const char * const *) a;
-  const char *bb = *(const char * const *) b;
-  guint ca = GPOINTER_TO_UINT (g_hash_table_lookup (counts, ba));
-  guint cb = GPOINTER_TO_UINT (g_hash_table_lookup (counts, bb));
+  GPtrArray *counts = g_ptr_array_new_full (g_hash_table_size (table), (GDestroyNotify) cited_count_free);
+  GHashTableIter iter;
+  gpointer key, value;
 
-  if (ca != cb)
-    return ca > cb ? -1 : 1;
-  return g_utf8_collate (ba, bb);
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      CitedCount *count = g_new0 (CitedCount, 1);
+
+      count->name = g_strdup (key);
+      count->n = GPOINTER_TO_UINT (value);
+      g_ptr_array_add (counts, count);
+    }
+  cited_count_sort (counts);
+  return counts;
+}
+
+static void
+count_name (GHashTable *table,
+            const char *name)
+{
+  if (name != NULL && *name != '\0')
+    g_hash_table_insert (table, (gpointer) name,
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (table, name)) + 1));
 }
 
 /* The page's chart of @metric: by brand, or, over time, at the articles'
@@ -654,7 +775,8 @@ typedef struct {
 
 typedef struct {
   GPtrArray *objects;         /* CitedFigureObject */
-  GPtrArray *brands;          /* char*, most cited first */
+  GPtrArray *brands;          /* CitedCount of figures, most cited first */
+  GPtrArray *sources;         /* CitedCount of figures by article source */
   GStrv metrics;
   char *chart_metric;         /* the metric @chart shows, or NULL */
   CitedChart *chart;
@@ -674,6 +796,7 @@ load_result_free (LoadResult *result)
 {
   g_clear_pointer (&result->objects, g_ptr_array_unref);
   g_clear_pointer (&result->brands, g_ptr_array_unref);
+  g_clear_pointer (&result->sources, g_ptr_array_unref);
   g_clear_pointer (&result->metrics, g_strfreev);
   g_free (result->chart_metric);
   g_clear_pointer (&result->chart, cited_chart_unref);
@@ -710,11 +833,10 @@ load_figures (CitedStore    *store,
   g_autoptr(LoadResult) result = g_new0 (LoadResult, 1);
   g_autoptr(GPtrArray) figures = NULL;
   g_autoptr(GHashTable) brand_counts = NULL;
+  g_autoptr(GHashTable) source_counts = NULL;
   g_autoptr(GPtrArray) claims = NULL;
   g_autoptr(GHashTable) claim_of = NULL;
   CitedQuery query = { 0 };
-  GHashTableIter iter;
-  gpointer key;
   const char *metric;
 
   query.include_rejected = TRUE;
@@ -737,6 +859,7 @@ load_figures (CitedStore    *store,
     }
   result->objects = g_ptr_array_new_full (figures->len, g_object_unref);
   brand_counts = g_hash_table_new (g_str_hash, g_str_equal);
+  source_counts = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < figures->len; i++)
     {
       CitedFigure *f = g_ptr_array_index (figures, i);
@@ -747,25 +870,12 @@ load_figures (CitedStore    *store,
       if (claim != NULL)
         cited_figure_object_set_claim (object, claim->id, claim->n_sources);
       g_ptr_array_add (result->objects, object);
-      if (f->brand != NULL)
-        {
-          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (brand_counts, f->brand));
-          g_hash_table_insert (brand_counts, f->brand, GUINT_TO_POINTER (n + 1));
-        }
+      count_name (brand_counts, f->brand);
+      count_name (source_counts, f->article_source);
     }
 
-  /* Brands most cited first. The keys point into @figures, so copy them. */
-  {
-    g_autoptr(GPtrArray) brands = g_ptr_array_new ();
-
-    g_hash_table_iter_init (&iter, brand_counts);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      g_ptr_array_add (brands, key);
-    g_ptr_array_sort_with_data (brands, compare_brand_count_cb, brand_counts);
-    result->brands = g_ptr_array_new_full (brands->len, g_free);
-    for (guint i = 0; i < brands->len; i++)
-      g_ptr_array_add (result->brands, g_strdup (g_ptr_array_index (brands, i)));
-  }
+  result->brands = counts_from_table (brand_counts);
+  result->sources = counts_from_table (source_counts);
 
   result->metrics = cited_store_list_metrics (store, NULL);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -863,6 +973,7 @@ apply_result (CitedFiguresPage *self,
 {
   g_autofree char *keep_brand = g_strdup (self->filter_brand);
   g_autofree char *keep_metric = g_strdup (self->filter_metric);
+  g_autofree char *keep_source = g_strdup (self->filter_source);
   g_autoptr(GPtrArray) old = NULL;
   guint chart_position = 0;
   gint64 pending;
@@ -874,11 +985,9 @@ apply_result (CitedFiguresPage *self,
   if (old->len > 1000)
     g_thread_unref (g_thread_new ("cited-free-rows", free_rows_thread, g_steal_pointer (&old)));
 
-  g_ptr_array_set_size (self->brand_keys, 0);
-  g_ptr_array_add (self->brand_keys, NULL);
-  for (guint i = 0; i < result->brands->len; i++)
-    g_ptr_array_add (self->brand_keys, g_strdup (g_ptr_array_index (result->brands, i)));
-  fill_dropdown (self->brand_filter, self->brand_keys, _("All Brands"), FALSE, keep_brand, 0);
+  cited_count_dropdown_fill (self->brand_filter, self->brand_keys, _("All Brands"), result->brands, keep_brand);
+  cited_count_dropdown_fill (self->source_filter, self->source_keys, _("All Sources"), result->sources,
+                             keep_source);
 
   g_ptr_array_set_size (self->metric_keys, 0);
   g_ptr_array_set_size (self->chart_metric_keys, 0);
@@ -1955,6 +2064,8 @@ scroll_to_row (CitedFiguresPage *self,
         }
     }
 #endif
+  /* And the narrow list, in case the window is narrow. */
+  gtk_widget_activate_action (GTK_WIDGET (self->narrow_list), "list.scroll-to-item", "u", position);
 }
 
 void
@@ -1990,6 +2101,7 @@ cited_figures_page_show_figure (CitedFiguresPage *self,
       self->updating = TRUE;
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       gtk_drop_down_set_selected (self->brand_filter, 0);
+      gtk_drop_down_set_selected (self->source_filter, 0);
       gtk_drop_down_set_selected (self->metric_filter, 0);
       self->updating = FALSE;
       filters_changed_cb (self);
@@ -2077,12 +2189,14 @@ cited_figures_page_finalize (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->figures);
   g_clear_pointer (&self->brand_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->source_keys, g_ptr_array_unref);
   g_clear_pointer (&self->metric_keys, g_ptr_array_unref);
   g_clear_pointer (&self->chart_metric_keys, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_free (self->filter_brand);
   g_free (self->filter_metric);
+  g_free (self->filter_source);
   g_free (self->filter_text);
 
   G_OBJECT_CLASS (cited_figures_page_parent_class)->finalize (object);
@@ -2164,10 +2278,13 @@ cited_figures_page_class_init (CitedFiguresPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, chart_view);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, brand_filter);
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, source_filter);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, metric_filter);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, reject_button);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, narrow_list);
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, table_squeezer);
 
   gtk_widget_class_install_action (widget_class, "figures.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "figures.confirm", NULL, confirm_action);
@@ -2187,12 +2304,14 @@ static void
 cited_figures_page_init (CitedFiguresPage *self)
 {
   GtkSorter *sorter;
+  GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
   self->brand_keys = g_ptr_array_new_with_free_func (g_free);
+  self->source_keys = g_ptr_array_new_with_free_func (g_free);
   self->metric_keys = g_ptr_array_new_with_free_func (g_free);
   self->chart_metric_keys = g_ptr_array_new_with_free_func (g_free);
 
@@ -2212,10 +2331,17 @@ cited_figures_page_init (CitedFiguresPage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), NULL);
+  gtk_list_view_set_factory (self->narrow_list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->narrow_list, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated_cb), self);
+  g_signal_connect_swapped (self->narrow_list, "activate", G_CALLBACK (row_activated_cb), self);
   g_signal_connect_swapped (self->chart_view, "bar-activated", G_CALLBACK (bar_activated_cb), self);
   g_signal_connect_swapped (self->chart_metric, "notify::selected",
                             G_CALLBACK (chart_metric_changed_cb), self);
@@ -2224,6 +2350,8 @@ cited_figures_page_init (CitedFiguresPage *self)
   g_signal_connect_swapped (self->brand_filter, "notify::selected",
                             G_CALLBACK (filters_changed_cb), self);
   g_signal_connect_swapped (self->metric_filter, "notify::selected",
+                            G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->source_filter, "notify::selected",
                             G_CALLBACK (filters_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "search-changed",
                             G_CALLBACK (filters_changed_cb), self);
