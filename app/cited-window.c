@@ -127,6 +127,12 @@ brands_changed_cb (CitedWindow *self)
 }
 
 static void
+figures_changed_cb (CitedWindow *self)
+{
+  self->articles_stale = self->brands_stale = TRUE;
+}
+
+static void
 update_page_actions (CitedWindow *self)
 {
   const char *name = cited_window_get_visible_page (self);
@@ -745,6 +751,8 @@ cited_window_init (CitedWindow *self)
    * when next shown. */
   g_signal_connect_swapped (self->brands_page, "store-changed",
                             G_CALLBACK (brands_changed_cb), self);
+  g_signal_connect_swapped (self->figures_page, "store-changed",
+                            G_CALLBACK (figures_changed_cb), self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);

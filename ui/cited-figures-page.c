@@ -94,6 +94,13 @@ enum {
 
 static GParamSpec *props[N_PROPS];
 
+enum {
+  SIGNAL_STORE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void update_chart   (CitedFiguresPage *self);
 static void update_chart_async (CitedFiguresPage *self);
 static void highlight_selected_bar (CitedFiguresPage *self);
@@ -1401,6 +1408,7 @@ apply_edit (CitedFiguresPage       *self,
   update_chart (self);
   if (done_message != NULL)
     show_toast (self, done_message, TRUE);
+  g_signal_emit (self, signals[SIGNAL_STORE_CHANGED], 0);
   return TRUE;
 }
 
@@ -1510,6 +1518,7 @@ step_history (CitedFiguresPage *self,
   refresh_figure (self, figure_id);
   update_chart (self);
   show_toast (self, done, FALSE);
+  g_signal_emit (self, signals[SIGNAL_STORE_CHANGED], 0);
   return TRUE;
 }
 
@@ -2153,6 +2162,12 @@ cited_figures_page_class_init (CitedFiguresPageClass *klass)
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, props);
+
+  /* A correction changed what the store holds (a figure's brand, or a
+   * company named in it that became a brand): other pages read it again. */
+  signals[SIGNAL_STORE_CHANGED] =
+    g_signal_new ("store-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (CITED_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cited/Cited/cited-figures-page.ui");
