@@ -1665,6 +1665,15 @@ test_brand_editor (void)
   g_assert_cmpint (brands_page_mentions ("Xiaomi"), ==, xiaomi);
   g_assert_true (gtk_switch_get_active (cited_brand_editor_get_alias_switch (editor, "Lei Jun")));
   gtk_window_close (GTK_WINDOW (editor));
+
+  /* The window's Ctrl+Shift+Z and Ctrl+Z reach the latest change, here a
+   * brand's rather than a correction. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  wait_edited (editor);
+  g_assert_cmpint (brands_page_mentions ("Xiaomi"), <, xiaomi);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_edited (editor);
+  g_assert_cmpint (brands_page_mentions ("Xiaomi"), ==, xiaomi);
 }
 
 /* A company typed into the correction dialog appears on the Brands page. */

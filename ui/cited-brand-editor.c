@@ -31,8 +31,8 @@ struct _CitedBrandEditor
   GtkWidget *refocus;         /* the entry row that had the focus before a change */
 
   char *selected;             /* the brand shown */
-  GPtrArray *undo;            /* char*: the brands saved before each change */
-  GPtrArray *redo;            /* char*: the brands an undo took back */
+  GPtrArray *undo;            /* HistoryEntry: the brands saved before each change */
+  GPtrArray *redo;            /* HistoryEntry: the brands an undo took back */
 
   guint busy : 1;
   guint updating : 1;
@@ -57,6 +57,18 @@ typedef enum {
   OP_REMOVE,
   OP_RESTORE,
 } OpKind;
+
+typedef struct {
+  char *saved;                /* cited_store_save_brands() */
+  gint64 when;                /* monotonic time it went on its history */
+} HistoryEntry;
+
+static void
+history_entry_free (HistoryEntry *entry)
+{
+  g_free (entry->saved);
+  g_free (entry);
+}
 
 typedef enum {
   HISTORY_NEW,                /* a change: its undo goes on the history */
@@ -259,7 +271,13 @@ op_done_cb (GObject      *source,
     }
 
   /* A change and a redo can be undone; an undo can be redone. */
-  g_ptr_array_add (op->history == HISTORY_UNDO ? self->redo : self->undo, g_steal_pointer (&op->saved));
+  {
+    HistoryEntry *entry = g_new0 (HistoryEntry, 1);
+
+    entry->saved = g_steal_pointer (&op->saved);
+    entry->when = g_get_monotonic_time ();
+    g_ptr_array_add (op->history == HISTORY_UNDO ? self->redo : self->undo, entry);
+  }
   if (op->history == HISTORY_NEW)
     g_ptr_array_set_size (self->redo, 0);
   set_busy (self, FALSE);
@@ -341,13 +359,16 @@ step_history (CitedBrandEditor *self,
               GPtrArray        *from,
               HistoryStep       step)
 {
+  HistoryEntry *entry;
   Op *op;
 
   if (self->busy || from->len == 0)
     return FALSE;
+  entry = g_ptr_array_steal_index (from, from->len - 1);
   op = g_new0 (Op, 1);
   op->kind = OP_RESTORE;
-  op->value = g_ptr_array_steal_index (from, from->len - 1);
+  op->value = g_steal_pointer (&entry->saved);
+  history_entry_free (entry);
   op->history = step;
   op->select = g_strdup (self->selected);
   op->message = g_strdup (step == HISTORY_UNDO ? _("Brand change undone") : _("Brand change redone"));
@@ -367,6 +388,17 @@ cited_brand_editor_redo (CitedBrandEditor *self)
 {
   g_return_val_if_fail (CITED_IS_BRAND_EDITOR (self), FALSE);
   return step_history (self, self->redo, HISTORY_REDO);
+}
+
+gint64
+cited_brand_editor_get_history_time (CitedBrandEditor *self,
+                                     gboolean          redo)
+{
+  GPtrArray *history;
+
+  g_return_val_if_fail (CITED_IS_BRAND_EDITOR (self), 0);
+  history = redo ? self->redo : self->undo;
+  return history->len > 0 ? ((HistoryEntry *) g_ptr_array_index (history, history->len - 1))->when : 0;
 }
 
 static void
@@ -989,8 +1021,8 @@ cited_brand_editor_init (CitedBrandEditor *self)
 {
   self->brand_names = gtk_string_list_new (NULL);
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
-  self->undo = g_ptr_array_new_with_free_func (g_free);
-  self->redo = g_ptr_array_new_with_free_func (g_free);
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) history_entry_free);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) history_entry_free);
   build_window (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.redo", FALSE);

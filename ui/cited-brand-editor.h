@@ -31,5 +31,9 @@ GtkSwitch        *cited_brand_editor_get_alias_switch (CitedBrandEditor *self,
                                                    const char       *alias);
 gboolean          cited_brand_editor_undo         (CitedBrandEditor *self);
 gboolean          cited_brand_editor_redo         (CitedBrandEditor *self);
+/* When the change undo (or redo) would take went on the history
+ * (monotonic time), 0 when there is none. */
+gint64            cited_brand_editor_get_history_time (CitedBrandEditor *self,
+                                                   gboolean          redo);
 
 G_END_DECLS

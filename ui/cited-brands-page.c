@@ -779,6 +779,24 @@ cited_brands_page_get_editor (CitedBrandsPage *self)
   return self->editor;
 }
 
+gint64
+cited_brands_page_get_history_time (CitedBrandsPage *self,
+                                    gboolean         redo)
+{
+  g_return_val_if_fail (CITED_IS_BRANDS_PAGE (self), 0);
+  return self->editor != NULL ? cited_brand_editor_get_history_time (self->editor, redo) : 0;
+}
+
+gboolean
+cited_brands_page_step_history (CitedBrandsPage *self,
+                                gboolean         redo)
+{
+  g_return_val_if_fail (CITED_IS_BRANDS_PAGE (self), FALSE);
+  if (self->editor == NULL)
+    return FALSE;
+  return redo ? cited_brand_editor_redo (self->editor) : cited_brand_editor_undo (self->editor);
+}
+
 static void
 edit_action (GtkWidget  *widget,
              const char *action_name,

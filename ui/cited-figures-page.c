@@ -29,6 +29,7 @@ typedef enum {
 typedef struct {
   gint64 figure_id;
   CitedFigure *before;       /* the figure as the store returned it before the change */
+  gint64 when;               /* monotonic time it went on its history */
 } UndoStep;
 
 struct _CitedFiguresPage
@@ -1400,6 +1401,7 @@ apply_edit (CitedFiguresPage       *self,
   step = g_new0 (UndoStep, 1);
   step->figure_id = figure_id;
   step->before = g_steal_pointer (&before);
+  step->when = g_get_monotonic_time ();
   g_ptr_array_add (self->undo, step);
   /* A new correction starts a new future. */
   g_ptr_array_set_size (self->redo, 0);
@@ -1513,6 +1515,7 @@ step_history (CitedFiguresPage *self,
       return FALSE;
     }
   undo_step_free (step);
+  back->when = g_get_monotonic_time ();
   g_ptr_array_add (to, back);
 
   refresh_figure (self, figure_id);
@@ -1520,6 +1523,17 @@ step_history (CitedFiguresPage *self,
   show_toast (self, done, FALSE);
   g_signal_emit (self, signals[SIGNAL_STORE_CHANGED], 0);
   return TRUE;
+}
+
+gint64
+cited_figures_page_get_history_time (CitedFiguresPage *self,
+                                     gboolean          redo)
+{
+  GPtrArray *history;
+
+  g_return_val_if_fail (CITED_IS_FIGURES_PAGE (self), 0);
+  history = redo ? self->redo : self->undo;
+  return history->len > 0 ? ((UndoStep *) g_ptr_array_index (history, history->len - 1))->when : 0;
 }
 
 gboolean
