@@ -1681,13 +1681,17 @@ static void
 test_correction_names_brand (void)
 {
   CitedFiguresPage *page = figures_page ();
-  gint64 id = xiaomi_190m_figure ();
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
   GtkWindow *dialog;
+  gint64 id;
 
   g_assert_cmpint (brands_page_mentions ("Mondo Phones"), ==, -1);
+  /* Figures read again after the brands changed. */
   cited_window_set_visible_page (window, "figures");
+  wait_loaded (page);
+  id = xiaomi_190m_figure ();
   cited_figures_page_show_figure (page, id);
+  g_assert_cmpint (cited_figures_page_get_selected_id (page), ==, id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "figures.edit", NULL));
   dialog = find_dialog ();
   g_assert_nonnull (dialog);

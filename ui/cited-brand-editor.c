@@ -133,7 +133,8 @@ progress_idle (gpointer data)
   CitedBrandEditor *self = progress->self;
   g_autofree char *text = NULL;
 
-  if (!self->busy || progress->total == 0)
+  /* A window destroyed while the change ran has no store any more. */
+  if (!self->busy || progress->total == 0 || self->store == NULL)
     return G_SOURCE_REMOVE;
   /* TRANSLATORS: progress of re-attributing mentions and figures after a
    * change of brands, e.g. "12 of 40 articles" */
@@ -260,6 +261,10 @@ op_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
 
+  /* The window was destroyed while the change ran: the change is made,
+   * and the next reader of the store sees it. */
+  if (self->store == NULL)
+    return;
   if (!g_task_propagate_boolean (G_TASK (result), &error) ||
       !cited_store_reload_lexicon (self->store, &error))
     {
