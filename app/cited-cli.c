@@ -2528,6 +2528,38 @@ counts_text (guint mentions,
   return g_strdup_printf (_("%s and %s"), m, f);
 }
 
+/* Prints "Google: 3 mentions and 1 figure" after a change to a brand. */
+static int
+print_brand_counts (CitedStore *store,
+                    const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stats = cited_store_brand_stats (store, TRUE, &error);
+  g_autofree char *counts = NULL;
+  guint mentions = 0, figures = 0;
+
+  if (stats == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  for (guint i = 0; i < stats->len; i++)
+    {
+      const CitedBrandStats *s = g_ptr_array_index (stats, i);
+
+      if (g_ascii_strcasecmp (s->name, name) == 0)
+        {
+          mentions = s->mentions;
+          figures = s->n_figures;
+        }
+    }
+  counts = counts_text (mentions, figures);
+  /* TRANSLATORS: "Google: 3 mentions and 1 figure" */
+  printf (_("%s: %s"), name, counts);
+  fputc ('\n', stdout);
+  return EXIT_OK;
+}
+
 static int
 cmd_brands_decide (Cli        *cli,
                    const char *verb,
@@ -2546,6 +2578,24 @@ cmd_brands_decide (Cli        *cli,
   store = open_store (cli, FALSE);
   if (store == NULL)
     return EXIT_FAILED;
+
+  /* A brand of the lexicon merges into another brand with its aliases. */
+  if (g_str_equal (verb, "merge") &&
+      (target = cited_lexicon_lookup (cited_store_get_lexicon (store), name)) != NULL &&
+      g_utf8_collate (target, name) == 0)
+    {
+      const char *from = target;
+
+      target = resolve_brand (store, "brands", into);
+      if (target == NULL)
+        return EXIT_USAGE;
+      if (!cited_store_merge_brand (store, from, target, &error))
+        {
+          print_error (_("Cannot merge “%s”: %s"), from, error->message);
+          return EXIT_FAILED;
+        }
+      return print_brand_counts (store, target);
+    }
 
   found = find_discovered (store, name, &status);
   if (found == NULL)
@@ -2605,6 +2655,8 @@ typedef struct {
   char **aliases;
   char *color;
   char *into;
+  char *kind;
+  gboolean off;
   gboolean all;
   gboolean discovered;
 } BrandsOptions;
@@ -2616,6 +2668,95 @@ brands_options_clear (BrandsOptions *o)
   g_strfreev (o->aliases);
   g_free (o->color);
   g_free (o->into);
+  g_free (o->kind);
+}
+
+/* cited-cli brands alias|exclude|rename|color NAME VALUE, brands remove NAME */
+static int
+cmd_brands_edit (Cli           *cli,
+                 BrandsOptions *o,
+                 const char    *verb,
+                 const char    *name,
+                 const char    *value)
+{
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  CitedAliasKind kind = CITED_ALIAS_NAME;
+  const char *brand;
+  gboolean ok;
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  brand = resolve_brand (store, "brands", name);
+  if (brand == NULL)
+    return EXIT_USAGE;
+
+  if (g_str_equal (verb, "alias"))
+    {
+      /* The kind the alias has unless the user names one. */
+      CitedLexicon *lexicon = cited_store_get_lexicon (store);
+
+      for (guint i = 0; i < cited_lexicon_get_n_brands (lexicon); i++)
+        if (cited_lexicon_get_name (lexicon, i) == brand)
+          kind = cited_lexicon_get_alias_kind (lexicon, i, value);
+      if (o->kind != NULL)
+        cited_alias_kind_from_string (o->kind, &kind);
+      ok = cited_store_set_alias (store, brand, value, kind, !o->off, &error);
+    }
+  else if (g_str_equal (verb, "exclude"))
+    ok = cited_store_exclude (store, brand, value, &error);
+  else if (g_str_equal (verb, "rename"))
+    ok = cited_store_rename_brand (store, brand, value, &error);
+  else if (g_str_equal (verb, "color"))
+    ok = cited_store_set_brand_color (store, brand, value, &error);
+  else
+    ok = cited_store_remove_brand (store, brand, &error);
+  if (!ok)
+    {
+      print_error (_("Cannot change the brand “%s”: %s"), brand, error->message);
+      return EXIT_FAILED;
+    }
+  if (g_str_equal (verb, "remove"))
+    {
+      printf (_("Removed %s from the brands"), brand);
+      fputc ('\n', stdout);
+      return EXIT_OK;
+    }
+  return print_brand_counts (store, g_str_equal (verb, "rename") ? g_strstrip ((char *) value) : brand);
+}
+
+/* Checks the arguments of brands alias|exclude|rename|color|remove. */
+static int
+brands_edit (Cli           *cli,
+             BrandsOptions *o,
+             char         **rest)
+{
+  gboolean remove = g_str_equal (rest[0], "remove");
+  gboolean alias = g_str_equal (rest[0], "alias");
+  CitedAliasKind kind;
+
+  if (rest[1] == NULL || (!remove && rest[2] == NULL))
+    return usage_error ("brands", remove ? _("Name the brand: cited-cli brands remove NAME")
+                                         : _("Name the brand and what to set: cited-cli brands %s NAME VALUE"),
+                        rest[0]);
+  if (rest[remove ? 2 : 3] != NULL)
+    return usage_error ("brands", _("Unexpected argument “%s”"), rest[remove ? 2 : 3]);
+  if (o->format_name != NULL || o->all || o->discovered || o->aliases != NULL || o->color != NULL ||
+      o->into != NULL || (!alias && (o->kind != NULL || o->off)))
+    return usage_error ("brands", _("brands %s takes no such option"), rest[0]);
+  if (o->kind != NULL && !cited_alias_kind_from_string (o->kind, &kind))
+    return usage_error ("brands", _("“%s” is no kind of alias: use name, person or product"), o->kind);
+  for (guint i = 1; rest[i] != NULL; i++)
+    {
+      if (!ensure_utf8 (&rest[i], "brands", "NAME") || !ensure_printable (rest[i], "brands", "NAME"))
+        return EXIT_USAGE;
+      if (*g_strstrip (rest[i]) == '\0')
+        return usage_error ("brands", _("The brand name is empty"));
+    }
+  if (g_str_equal (rest[0], "color") && !is_color (rest[2]))
+    return usage_error ("brands", _("“%s” is not a colour: write it as #RRGGBB"), rest[2]);
+  return cmd_brands_edit (cli, o, rest[0], rest[1], rest[2]);
 }
 
 /* cited-cli brands add NAME [--alias ALIAS]… [--color #RRGGBB] */
@@ -2752,6 +2893,10 @@ cmd_brands (Cli    *cli,
       N_("With add: another name the brand goes by (repeatable)"), N_("ALIAS") },
     { "color", 0, 0, G_OPTION_ARG_FILENAME, &o.color,
       N_("With add: the brand’s colour in charts"), N_("#RRGGBB") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &o.kind,
+      N_("With alias: what the alias names: name, person or product"), N_("KIND") },
+    { "off", 0, 0, G_OPTION_ARG_NONE, &o.off,
+      N_("With alias: list the alias but do not count it for the brand"), NULL },
     { NULL }
   };
   g_auto(GStrv) rest = NULL;
@@ -2759,13 +2904,19 @@ cmd_brands (Cli    *cli,
 
   status = parse_command (cli, "brands",
                           _("[--discovered] [--format FORMAT] | brands add NAME [--alias ALIAS]… [--color #RRGGBB] | "
-                            "brands accept NAME | brands merge NAME --into BRAND | brands hide NAME"),
+                            "brands accept NAME | brands merge NAME --into BRAND | brands hide NAME | "
+                            "brands alias NAME ALIAS [--kind KIND] [--off] | brands exclude NAME PHRASE | "
+                            "brands rename NAME NEW | brands color NAME #RRGGBB | brands remove NAME"),
                           _("Lists the brands the articles mention, with their share of voice "
                             "(their part of all brand mentions), or adds a brand to the lexicon "
                             "and re-scans the stored articles for it. With --discovered, lists the "
                             "companies found in the articles that the lexicon does not know; accept "
                             "makes one a brand, merge gives what was found under it to a brand, hide "
-                            "takes it off its figures."),
+                            "takes it off its figures. alias adds an alias to a brand or turns one on "
+                            "or off (a person or product alias, such as “Lei Jun” or “Android”, "
+                            "counts only while on); exclude says a phrase is not the brand; rename, "
+                            "color, remove and merge change a brand of the lexicon. Each change "
+                            "re-attributes the stored mentions and figures."),
                           entries, args);
   if (status < 0)
     {
@@ -2775,6 +2926,10 @@ cmd_brands (Cli    *cli,
       else if (rest[0] != NULL && (g_str_equal (rest[0], "accept") || g_str_equal (rest[0], "merge") ||
                                    g_str_equal (rest[0], "hide")))
         status = brands_decide (cli, &o, rest);
+      else if (rest[0] != NULL && (g_str_equal (rest[0], "alias") || g_str_equal (rest[0], "exclude") ||
+                                   g_str_equal (rest[0], "rename") || g_str_equal (rest[0], "color") ||
+                                   g_str_equal (rest[0], "remove")))
+        status = brands_edit (cli, &o, rest);
       else if (rest[0] != NULL)
         status = usage_error ("brands", _("Unexpected argument “%s”"), rest[0]);
       else

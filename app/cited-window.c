@@ -127,6 +127,12 @@ brands_changed_cb (CitedWindow *self)
 }
 
 static void
+figures_changed_cb (CitedWindow *self)
+{
+  self->articles_stale = self->brands_stale = TRUE;
+}
+
+static void
 update_page_actions (CitedWindow *self)
 {
   const char *name = cited_window_get_visible_page (self);
@@ -331,21 +337,27 @@ search_action_cb (GtkWidget  *widget,
   cited_articles_page_focus_search (self->articles_page);
 }
 
-/* Ctrl+Z and Ctrl+Shift+Z take corrections back and forward from any
- * page, over a history that outlives the toast. */
+/* Ctrl+Z and Ctrl+Shift+Z take corrections and changes of brands back
+ * and forward from any page, over a history that outlives the toast. */
 static void
 history_action_cb (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   CitedWindow *self = CITED_WINDOW (widget);
+  gboolean redo;
 
   if (self->store == NULL)
     return;
-  if (g_str_equal (action_name, "win.undo"))
-    cited_figures_page_undo (self->figures_page);
-  else
+  redo = !g_str_equal (action_name, "win.undo");
+  /* The latest change of either history: a correction or a brand. */
+  if (cited_brands_page_get_history_time (self->brands_page, redo) >
+      cited_figures_page_get_history_time (self->figures_page, redo))
+    cited_brands_page_step_history (self->brands_page, redo);
+  else if (redo)
     cited_figures_page_redo (self->figures_page);
+  else
+    cited_figures_page_undo (self->figures_page);
 }
 
 static void
@@ -745,6 +757,8 @@ cited_window_init (CitedWindow *self)
    * when next shown. */
   g_signal_connect_swapped (self->brands_page, "store-changed",
                             G_CALLBACK (brands_changed_cb), self);
+  g_signal_connect_swapped (self->figures_page, "store-changed",
+                            G_CALLBACK (figures_changed_cb), self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);

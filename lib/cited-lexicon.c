@@ -96,6 +96,12 @@ typedef struct {
   GPtrArray *after;       /* char*, NULL-terminated: short forms that name
                            * the brand only once it was named in full */
   GHashTable *capital;    /* aliases that keep their capital ("Shell") */
+  GHashTable *kinds;      /* alias -> CitedAliasKind, for persons and
+                           * products ("Lei Jun", "Pixel") */
+  GPtrArray *off;         /* char*, NULL-terminated: aliases the user (or
+                           * the built-in list) turned off; not matched */
+  GPtrArray *excluded;    /* char*, NULL-terminated: phrases that are not
+                           * the brand ("Android is not Google") */
 } Brand;
 
 struct _CitedLexicon
@@ -135,6 +141,9 @@ brand_free (gpointer data)
   g_hash_table_unref (brand->near);
   g_ptr_array_unref (brand->after);
   g_hash_table_unref (brand->capital);
+  g_hash_table_unref (brand->kinds);
+  g_ptr_array_unref (brand->off);
+  g_ptr_array_unref (brand->excluded);
   g_free (brand);
 }
 
@@ -821,6 +830,9 @@ brand_add_alias (CitedLexicon *self,
     return;
   if (brand_has_alias (brand, stripped))
     return;
+  for (guint i = 0; i + 1 < brand->off->len; i++)
+    if (strcmp (g_ptr_array_index (brand->off, i), stripped) == 0)
+      g_ptr_array_remove_index (brand->off, i--);
   /* Keep the NULL terminator last. */
   g_ptr_array_insert (brand->aliases, brand->aliases->len - 1, g_strdup (stripped));
   key = g_utf8_casefold (stripped, -1);
@@ -909,6 +921,11 @@ cited_lexicon_add_brand (CitedLexicon       *self,
       brand->after = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (brand->after, NULL);
       brand->capital = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      brand->kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      brand->off = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (brand->off, NULL);
+      brand->excluded = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (brand->excluded, NULL);
       brand->color = g_strdup (palette[self->brands->len % G_N_ELEMENTS (palette)]);
       g_ptr_array_add (self->brands, brand);
       brand_add_alias (self, brand, stripped);
@@ -925,6 +942,295 @@ cited_lexicon_add_brand (CitedLexicon       *self,
   g_mutex_unlock (&self->lock);
   return brand->name;
 }
+
+#define SWAP(type, a, b) G_STMT_START { type swap_ = (a); (a) = (b); (b) = swap_; } G_STMT_END
+
+static gboolean
+name_is (Brand      *brand,
+         const char *alias)
+{
+  g_autofree char *a = name_key (brand->name);
+  g_autofree char *b = name_key (alias);
+
+  return strcmp (a, b) == 0;
+}
+
+/* Index of @alias among the NULL-terminated @array, compared without
+ * case, or -1. */
+static int
+strv_array_find (GPtrArray  *array,
+                 const char *alias)
+{
+  g_autofree char *key = g_utf8_casefold (alias, -1);
+
+  for (guint i = 0; i + 1 < array->len; i++)
+    {
+      g_autofree char *other = g_utf8_casefold (g_ptr_array_index (array, i), -1);
+
+      if (strcmp (key, other) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+/* The lookup table again from the brands in order, the first brand
+ * keeping an alias two brands share, after an alias or a brand went. */
+static void
+rebuild_lookup (CitedLexicon *self)
+{
+  g_hash_table_remove_all (self->lookup);
+  for (guint b = 0; b < self->brands->len; b++)
+    {
+      Brand *brand = g_ptr_array_index (self->brands, b);
+
+      for (guint i = 0; i + 1 < brand->aliases->len; i++)
+        {
+          char *key = g_utf8_casefold (g_ptr_array_index (brand->aliases, i), -1);
+
+          if (g_hash_table_contains (self->lookup, key))
+            g_free (key);
+          else
+            g_hash_table_insert (self->lookup, key, (gpointer) brand->name);
+        }
+    }
+}
+
+/* Under the lock: turns @alias of @brand on or off. The brand's own name
+ * stays on. */
+static gboolean
+brand_switch_alias (CitedLexicon *self,
+                    Brand        *brand,
+                    const char   *alias,
+                    gboolean      on)
+{
+  int at = strv_array_find (brand->aliases, alias);
+  int off = strv_array_find (brand->off, alias);
+
+  if (on)
+    {
+      if (off >= 0)
+        {
+          g_autofree char *spelling = g_strdup (g_ptr_array_index (brand->off, off));
+
+          g_ptr_array_remove_index (brand->off, off);
+          brand_add_alias (self, brand, spelling);
+        }
+      else if (at < 0)
+        brand_add_alias (self, brand, alias);
+      return TRUE;
+    }
+  if (name_is (brand, alias))
+    return FALSE;
+  if (at >= 0)
+    {
+      strv_array_add (brand->off, g_ptr_array_index (brand->aliases, at));
+      g_ptr_array_remove_index (brand->aliases, at);
+      rebuild_lookup (self);
+    }
+  else if (off < 0)
+    strv_array_add (brand->off, alias);
+  return TRUE;
+}
+
+/**
+ * cited_lexicon_set_alias:
+ * @self: a #CitedLexicon
+ * @name: a brand of the lexicon
+ * @alias: one of its aliases, or a new one
+ * @kind: what the alias names
+ * @on: whether mentions of @alias count for the brand
+ *
+ * Adds @alias to the brand or changes its kind and whether it counts. An
+ * alias turned off stays listed (cited_lexicon_get_off_aliases()) but is
+ * not matched and names no brand in cited_lexicon_lookup().
+ *
+ * Returns: FALSE when @name is no brand, or when turning off its own name.
+ */
+gboolean
+cited_lexicon_set_alias (CitedLexicon   *self,
+                         const char     *name,
+                         const char     *alias,
+                         CitedAliasKind  kind,
+                         gboolean        on)
+{
+  g_autofree char *stripped = NULL;
+  gboolean ok = FALSE;
+  Brand *brand;
+
+  g_return_val_if_fail (CITED_IS_LEXICON (self), FALSE);
+  g_return_val_if_fail (name != NULL && alias != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (alias));
+  if (*stripped == '\0' || !g_utf8_validate (stripped, -1, NULL))
+    return FALSE;
+  g_mutex_lock (&self->lock);
+  brand = find_brand (self, name, NULL);
+  if (brand != NULL && brand_switch_alias (self, brand, stripped, on))
+    {
+      g_autofree char *key = g_utf8_casefold (stripped, -1);
+
+      if (kind == CITED_ALIAS_NAME)
+        g_hash_table_remove (brand->kinds, key);
+      else
+        g_hash_table_replace (brand->kinds, g_steal_pointer (&key), GINT_TO_POINTER (kind));
+      ok = TRUE;
+    }
+  g_clear_pointer (&self->automaton, automaton_unref);
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+/**
+ * cited_lexicon_exclude:
+ * @self: a #CitedLexicon
+ * @name: a brand of the lexicon
+ * @phrase: what is not the brand
+ *
+ * Says that @phrase is not @name: an alias of the brand ("Android is not
+ * Google") is turned off; any other phrase ("Pixel art") cancels the
+ * aliases it holds wherever it occurs.
+ *
+ * Returns: FALSE when @name is no brand or @phrase is its own name.
+ */
+gboolean
+cited_lexicon_exclude (CitedLexicon *self,
+                       const char   *name,
+                       const char   *phrase)
+{
+  g_autofree char *stripped = NULL;
+  gboolean ok = FALSE;
+  Brand *brand;
+
+  g_return_val_if_fail (CITED_IS_LEXICON (self), FALSE);
+  g_return_val_if_fail (name != NULL && phrase != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (phrase));
+  if (*stripped == '\0' || !g_utf8_validate (stripped, -1, NULL))
+    return FALSE;
+  g_mutex_lock (&self->lock);
+  brand = find_brand (self, name, NULL);
+  if (brand != NULL && !name_is (brand, stripped))
+    {
+      if (strv_array_find (brand->aliases, stripped) >= 0 ||
+          strv_array_find (brand->off, stripped) >= 0)
+        brand_switch_alias (self, brand, stripped, FALSE);
+      else
+        brand_add_block (brand, stripped);
+      strv_array_add (brand->excluded, stripped);
+      ok = TRUE;
+    }
+  g_clear_pointer (&self->automaton, automaton_unref);
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+/**
+ * cited_lexicon_remove_brand:
+ *
+ * Takes the brand @name out of the lexicon.
+ *
+ * Returns: whether there was such a brand.
+ */
+gboolean
+cited_lexicon_remove_brand (CitedLexicon *self,
+                            const char   *name)
+{
+  g_autofree char *key = NULL;
+  Brand *brand;
+
+  g_return_val_if_fail (CITED_IS_LEXICON (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  brand = find_brand (self, name, NULL);
+  if (brand != NULL)
+    {
+      key = name_key (brand->name);
+      g_hash_table_remove (self->by_name, key);
+      g_ptr_array_remove (self->brands, brand);
+      rebuild_lookup (self);
+      g_clear_pointer (&self->automaton, automaton_unref);
+    }
+  g_mutex_unlock (&self->lock);
+  return brand != NULL;
+}
+
+/**
+ * cited_lexicon_rename_brand:
+ *
+ * Gives the brand @name the name @new_name, keeping its aliases and its
+ * old name as one of them.
+ *
+ * Returns: the interned new name, or NULL when @name is no brand or
+ *   @new_name is empty or another brand's.
+ */
+const char *
+cited_lexicon_rename_brand (CitedLexicon *self,
+                            const char   *name,
+                            const char   *new_name)
+{
+  g_autofree char *stripped = NULL;
+  const char *result = NULL;
+  Brand *brand, *other;
+
+  g_return_val_if_fail (CITED_IS_LEXICON (self), NULL);
+  g_return_val_if_fail (name != NULL && new_name != NULL, NULL);
+
+  stripped = g_strstrip (g_strdup (new_name));
+  if (*stripped == '\0' || !g_utf8_validate (stripped, -1, NULL))
+    return NULL;
+  g_mutex_lock (&self->lock);
+  brand = find_brand (self, name, NULL);
+  other = find_brand (self, stripped, NULL);
+  if (brand != NULL && (other == NULL || other == brand))
+    {
+      g_autofree char *old_key = name_key (brand->name);
+
+      g_hash_table_remove (self->by_name, old_key);
+      brand->name = g_intern_string (stripped);
+      g_hash_table_insert (self->by_name, name_key (stripped), brand);
+      brand_switch_alias (self, brand, stripped, TRUE);
+      rebuild_lookup (self);
+      g_clear_pointer (&self->automaton, automaton_unref);
+      result = brand->name;
+    }
+  g_mutex_unlock (&self->lock);
+  return result;
+}
+
+/**
+ * cited_lexicon_replace:
+ * @self: a #CitedLexicon
+ * @from: another lexicon, left empty
+ *
+ * Gives @self the brands of @from, so that those who hold @self see a
+ * lexicon read again.
+ */
+void
+cited_lexicon_replace (CitedLexicon *self,
+                       CitedLexicon *from)
+{
+  g_return_if_fail (CITED_IS_LEXICON (self));
+  g_return_if_fail (CITED_IS_LEXICON (from) && from != self);
+
+  g_mutex_lock (&self->lock);
+  g_mutex_lock (&from->lock);
+  SWAP (GPtrArray *, self->brands, from->brands);
+  SWAP (GHashTable *, self->by_name, from->by_name);
+  SWAP (GHashTable *, self->lookup, from->lookup);
+  g_clear_pointer (&self->automaton, automaton_unref);
+  g_clear_pointer (&from->automaton, automaton_unref);
+  g_mutex_unlock (&from->lock);
+  g_mutex_unlock (&self->lock);
+}
+
+/* Lists of words a brand of the JSON lexicon may have besides its aliases
+ * and blocking phrases: "after", short forms that count once the brand was
+ * named in full; "capital", aliases that are also words and keep their
+ * capital letter; "person" and "product", aliases that name one of the
+ * company's people or products rather than the company; "off", aliases
+ * listed but not counted until the user turns them on. */
+static const char * const word_lists[] = { "after", "capital", "person", "product", "off" };
 
 /**
  * cited_lexicon_load_json:
@@ -1021,12 +1327,9 @@ cited_lexicon_load_json (CitedLexicon  *self,
           g_clear_pointer (&self->automaton, automaton_unref);
           g_mutex_unlock (&self->lock);
         }
-      for (guint kind = 0; name != NULL && kind < 2; kind++)
+      for (guint kind = 0; name != NULL && kind < G_N_ELEMENTS (word_lists); kind++)
         {
-          /* "after": short forms that count once the brand was named in
-           * full; "capital": aliases that are also words and keep their
-           * capital letter. */
-          const char *member = kind == 0 ? "after" : "capital";
+          const char *member = word_lists[kind];
           JsonArray *array;
           Brand *b;
 
@@ -1048,8 +1351,13 @@ cited_lexicon_load_json (CitedLexicon  *self,
                 continue;
               if (kind == 0)
                 strv_array_add (b->after, word);
-              else
+              else if (kind == 1)
                 g_hash_table_add (b->capital, g_strdup (word));
+              else if (kind == 4)
+                brand_switch_alias (self, b, word, FALSE);
+              else
+                g_hash_table_replace (b->kinds, g_utf8_casefold (word, -1),
+                                      GINT_TO_POINTER (kind == 2 ? CITED_ALIAS_PERSON : CITED_ALIAS_PRODUCT));
             }
           g_clear_pointer (&self->automaton, automaton_unref);
           g_mutex_unlock (&self->lock);
@@ -1126,6 +1434,76 @@ cited_lexicon_get_aliases (CitedLexicon *self,
   g_return_val_if_fail (CITED_IS_LEXICON (self), NULL);
   g_return_val_if_fail (index < self->brands->len, NULL);
   return (const char * const *) ((Brand *) g_ptr_array_index (self->brands, index))->aliases->pdata;
+}
+
+/**
+ * cited_lexicon_get_off_aliases:
+ * Returns: (transfer none) (array zero-terminated=1): the aliases of the
+ *   brand at @index that are turned off.
+ */
+const char * const *
+cited_lexicon_get_off_aliases (CitedLexicon *self,
+                               guint         index)
+{
+  g_return_val_if_fail (CITED_IS_LEXICON (self), NULL);
+  g_return_val_if_fail (index < self->brands->len, NULL);
+  return (const char * const *) ((Brand *) g_ptr_array_index (self->brands, index))->off->pdata;
+}
+
+/**
+ * cited_lexicon_get_exclusions:
+ * Returns: (transfer none) (array zero-terminated=1): what the user said
+ *   is not the brand at @index.
+ */
+const char * const *
+cited_lexicon_get_exclusions (CitedLexicon *self,
+                              guint         index)
+{
+  g_return_val_if_fail (CITED_IS_LEXICON (self), NULL);
+  g_return_val_if_fail (index < self->brands->len, NULL);
+  return (const char * const *) ((Brand *) g_ptr_array_index (self->brands, index))->excluded->pdata;
+}
+
+CitedAliasKind
+cited_lexicon_get_alias_kind (CitedLexicon *self,
+                              guint         index,
+                              const char   *alias)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (CITED_IS_LEXICON (self), CITED_ALIAS_NAME);
+  g_return_val_if_fail (index < self->brands->len, CITED_ALIAS_NAME);
+  g_return_val_if_fail (alias != NULL, CITED_ALIAS_NAME);
+  key = g_utf8_casefold (alias, -1);
+  return GPOINTER_TO_INT (g_hash_table_lookup (((Brand *) g_ptr_array_index (self->brands, index))->kinds, key));
+}
+
+const char *
+cited_alias_kind_to_string (CitedAliasKind kind)
+{
+  switch (kind)
+    {
+    case CITED_ALIAS_PERSON:
+      return "person";
+    case CITED_ALIAS_PRODUCT:
+      return "product";
+    case CITED_ALIAS_NAME:
+    default:
+      return "name";
+    }
+}
+
+gboolean
+cited_alias_kind_from_string (const char     *text,
+                              CitedAliasKind *kind)
+{
+  for (CitedAliasKind k = CITED_ALIAS_NAME; k <= CITED_ALIAS_PRODUCT; k++)
+    if (text != NULL && g_ascii_strcasecmp (text, cited_alias_kind_to_string (k)) == 0)
+      {
+        *kind = k;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 /**
@@ -1590,6 +1968,38 @@ cited_lexicon_find (CitedLexicon *self,
   return mentions;
 }
 
+static void
+brand_kinds_to_json (Brand       *brand,
+                     JsonBuilder *builder)
+{
+  for (CitedAliasKind kind = CITED_ALIAS_PERSON; kind <= CITED_ALIAS_PRODUCT + 1; kind++)
+    {
+      /* person, product, then the aliases turned off */
+      gboolean off = kind > CITED_ALIAS_PRODUCT;
+      GPtrArray *lists[] = { brand->aliases, brand->off };
+      gboolean any = FALSE;
+
+      for (guint l = off ? 1 : 0; l < 2; l++)
+        for (guint j = 0; j + 1 < lists[l]->len; j++)
+          {
+            const char *alias = g_ptr_array_index (lists[l], j);
+            g_autofree char *key = g_utf8_casefold (alias, -1);
+
+            if (!off && GPOINTER_TO_INT (g_hash_table_lookup (brand->kinds, key)) != (int) kind)
+              continue;
+            if (!any)
+              {
+                json_builder_set_member_name (builder, off ? "off" : cited_alias_kind_to_string (kind));
+                json_builder_begin_array (builder);
+                any = TRUE;
+              }
+            json_builder_add_string_value (builder, alias);
+          }
+      if (any)
+        json_builder_end_array (builder);
+    }
+}
+
 /**
  * cited_lexicon_to_json:
  * Returns: (transfer full): the lexicon in the format
@@ -1639,6 +2049,7 @@ cited_lexicon_to_json (CitedLexicon *self)
             }
           json_builder_end_object (builder);
         }
+      brand_kinds_to_json (brand, builder);
       if (brand->after->len > 1)
         {
           json_builder_set_member_name (builder, "after");

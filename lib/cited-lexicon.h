@@ -7,6 +7,18 @@
 
 G_BEGIN_DECLS
 
+/* What an alias names: the company itself, one of its people ("Lei Jun")
+ * or one of its products or platforms ("Pixel", "Android"). */
+typedef enum {
+  CITED_ALIAS_NAME,
+  CITED_ALIAS_PERSON,
+  CITED_ALIAS_PRODUCT,
+} CitedAliasKind;
+
+const char    *cited_alias_kind_to_string   (CitedAliasKind  kind);
+gboolean       cited_alias_kind_from_string (const char     *text,
+                                             CitedAliasKind *kind);
+
 #define CITED_TYPE_LEXICON (cited_lexicon_get_type ())
 G_DECLARE_FINAL_TYPE (CitedLexicon, cited_lexicon, CITED, LEXICON, GObject)
 
@@ -34,6 +46,29 @@ const char    *cited_lexicon_get_color    (CitedLexicon  *self,
                                            guint          index);
 const char * const *cited_lexicon_get_aliases (CitedLexicon *self,
                                            guint          index);
+const char * const *cited_lexicon_get_off_aliases (CitedLexicon *self,
+                                           guint          index);
+const char * const *cited_lexicon_get_exclusions (CitedLexicon *self,
+                                           guint          index);
+CitedAliasKind cited_lexicon_get_alias_kind (CitedLexicon *self,
+                                           guint          index,
+                                           const char    *alias);
+/* The user's changes to the lexicon; see lib/cited-lexicon.c. */
+gboolean       cited_lexicon_set_alias    (CitedLexicon  *self,
+                                           const char    *name,
+                                           const char    *alias,
+                                           CitedAliasKind kind,
+                                           gboolean       on);
+gboolean       cited_lexicon_exclude      (CitedLexicon  *self,
+                                           const char    *name,
+                                           const char    *phrase);
+gboolean       cited_lexicon_remove_brand (CitedLexicon  *self,
+                                           const char    *name);
+const char    *cited_lexicon_rename_brand (CitedLexicon  *self,
+                                           const char    *name,
+                                           const char    *new_name);
+void           cited_lexicon_replace      (CitedLexicon  *self,
+                                           CitedLexicon  *from);
 /* Canonical name for a name or alias (case-insensitive), or NULL. */
 const char    *cited_lexicon_lookup       (CitedLexicon  *self,
                                            const char    *name_or_alias);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "cited-claims.h"
@@ -39,6 +40,10 @@ struct _CitedStore
   CitedLexicon *lexicon;
   gsize         max_text;   /* the longest title or body stored; SQLite's limit by default */
   gint64        lexicon_generation;  /* lexicon_generation.n @lexicon was read at */
+  CitedProgressFunc progress_func;
+  gpointer      progress_data;
+  guint         progress_done;     /* articles re-extracted so far */
+  guint         progress_total;
 };
 
 G_DEFINE_FINAL_TYPE (CitedStore, cited_store, G_TYPE_OBJECT)
@@ -244,6 +249,27 @@ static const char * const migrations[] = {
   "ALTER TABLE figure_edits ADD COLUMN change_kind INTEGER;"
   "ALTER TABLE figure_edits ADD COLUMN span INTEGER;"
   "ALTER TABLE figure_edits ADD COLUMN claim_status INTEGER;",
+
+  /* 9 */
+  /* The user's brands editor: a brand may rename a built-in one
+   * (@replaces) or take it away (@removed); each alias is the company's
+   * name, one of its people or one of its products, and counts only when
+   * @enabled (a row for a built-in alias overrides the built-in state);
+   * exclusions are what is not the brand ("Android is not Google"). */
+  "ALTER TABLE brands ADD COLUMN replaces TEXT;"
+  "ALTER TABLE brands ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE brand_aliases ADD COLUMN kind TEXT NOT NULL DEFAULT 'name'"
+  "  CHECK (kind IN ('name', 'person', 'product'));"
+  "ALTER TABLE brand_aliases ADD COLUMN enabled INTEGER NOT NULL DEFAULT 1;"
+  "CREATE TABLE brand_exclusions ("
+  "  brand_id INTEGER NOT NULL REFERENCES brands (id) ON DELETE CASCADE,"
+  "  phrase   TEXT NOT NULL,"
+  "  PRIMARY KEY (brand_id, phrase)"
+  ") WITHOUT ROWID;"
+  "CREATE TRIGGER brand_exclusions_inserted AFTER INSERT ON brand_exclusions"
+  "  BEGIN UPDATE lexicon_generation SET n = n + 1; END;"
+  "CREATE TRIGGER brand_exclusions_deleted AFTER DELETE ON brand_exclusions"
+  "  BEGIN UPDATE lexicon_generation SET n = n + 1; END;",
 };
 
 static char *like_pattern (const char *term);
@@ -700,36 +726,87 @@ migrate (CitedStore  *self,
   return TRUE;
 }
 
+/* The user's aliases and exclusions of the brand @brand_id, applied to
+ * @lexicon's brand @name. */
+static gboolean
+load_brand_rules (CitedStore    *self,
+                  CitedLexicon  *lexicon,
+                  gint64         brand_id,
+                  const char    *name,
+                  GError       **error)
+{
+  g_autoptr(CachedStmt) aliases = NULL;
+  g_autoptr(CachedStmt) exclusions = NULL;
+  int rc;
+
+  aliases = prepare (self, "SELECT alias, kind, enabled FROM brand_aliases WHERE brand_id = ?", error);
+  if (aliases == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (aliases, 1, brand_id);
+  while ((rc = sqlite3_step (aliases)) == SQLITE_ROW)
+    {
+      CitedAliasKind kind = CITED_ALIAS_NAME;
+
+      cited_alias_kind_from_string ((const char *) sqlite3_column_text (aliases, 1), &kind);
+      cited_lexicon_set_alias (lexicon, name, (const char *) sqlite3_column_text (aliases, 0),
+                               kind, sqlite3_column_int (aliases, 2) != 0);
+    }
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, error, _("Could not read the brands"));
+
+  exclusions = prepare (self, "SELECT phrase FROM brand_exclusions WHERE brand_id = ?", error);
+  if (exclusions == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (exclusions, 1, brand_id);
+  while ((rc = sqlite3_step (exclusions)) == SQLITE_ROW)
+    cited_lexicon_exclude (lexicon, name, (const char *) sqlite3_column_text (exclusions, 0));
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, error, _("Could not read the brands"));
+  return TRUE;
+}
+
 static CitedLexicon *
 load_lexicon (CitedStore  *self,
               GError     **error)
 {
   g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
   g_autoptr(CachedStmt) brands = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
-  brands = prepare (self,
-                    "SELECT b.id, b.name, b.color,"
-                    "  (SELECT group_concat (alias, char (31)) FROM brand_aliases WHERE brand_id = b.id)"
-                    " FROM brands b ORDER BY b.id",
-                    error);
+  brands = prepare (self, "SELECT id, name, color, replaces, removed FROM brands ORDER BY id", error);
   if (brands == NULL)
     return NULL;
 
   while ((rc = sqlite3_step (brands)) == SQLITE_ROW)
     {
+      gint64 id = sqlite3_column_int64 (brands, 0);
       const char *name = (const char *) sqlite3_column_text (brands, 1);
       const char *color = (const char *) sqlite3_column_text (brands, 2);
-      const char *aliases = (const char *) sqlite3_column_text (brands, 3);
-      g_auto(GStrv) split = g_strsplit (aliases != NULL ? aliases : "", "\x1f", -1);
+      const char *replaces = (const char *) sqlite3_column_text (brands, 3);
 
-      cited_lexicon_add_brand (lexicon, name, (const char * const *) split, color);
+      if (replaces != NULL)
+        cited_lexicon_rename_brand (lexicon, replaces, name);
+      if (sqlite3_column_int (brands, 4) != 0)
+        {
+          cited_lexicon_remove_brand (lexicon, name);
+          continue;
+        }
+      cited_lexicon_add_brand (lexicon, name, NULL, color);
+      g_array_append_val (ids, id);
+      g_ptr_array_add (names, g_strdup (name));
     }
   if (rc != SQLITE_DONE)
     {
       set_db_error (self, error, _("Could not read the brands"));
       return NULL;
     }
+  g_clear_pointer (&brands, cached_stmt_release);
+  for (guint i = 0; i < ids->len; i++)
+    if (!load_brand_rules (self, lexicon, g_array_index (ids, gint64, i),
+                           g_ptr_array_index (names, i), error))
+      return NULL;
 
   return g_steal_pointer (&lexicon);
 }
@@ -1920,6 +1997,8 @@ reextract_chunk (CitedStore    *self,
           ok = FALSE;
           goto out;
         }
+      if (self->progress_func != NULL)
+        self->progress_func (++self->progress_done, self->progress_total, self->progress_data);
     }
 
 out:
@@ -1960,6 +2039,8 @@ reextract (CitedStore    *self,
       return set_db_error (self, error, _("Could not read the articles"));
   }
 
+  self->progress_done = 0;
+  self->progress_total = ids->len;
   for (guint first = 0; first < ids->len; first += REEXTRACT_CHUNK)
     {
       guint n = MIN (REEXTRACT_CHUNK, ids->len - first);
@@ -2113,7 +2194,8 @@ add_brand_locked (CitedStore          *self,
 
     upsert = prepare (self,
                       "INSERT INTO brands (name, color) VALUES (?, ?)"
-                      " ON CONFLICT (name) DO UPDATE SET color = coalesce (excluded.color, color)"
+                      " ON CONFLICT (name) DO UPDATE SET color = coalesce (excluded.color, color),"
+                      "  removed = 0"
                       " RETURNING id",
                       error);
     if (upsert == NULL)
@@ -2138,7 +2220,10 @@ add_brand_locked (CitedStore          *self,
 
       if (*alias == '\0' || !g_utf8_validate (alias, -1, NULL))
         continue;
-      insert = prepare (self, "INSERT OR IGNORE INTO brand_aliases (brand_id, alias) VALUES (?, ?)", error);
+      insert = prepare (self,
+                        "INSERT INTO brand_aliases (brand_id, alias) VALUES (?, ?)"
+                        " ON CONFLICT (brand_id, alias) DO UPDATE SET enabled = 1",
+                        error);
       if (insert == NULL)
         return NULL;
       sqlite3_bind_int64 (insert, 1, brand_id);
@@ -2212,6 +2297,825 @@ cited_store_add_brand (CitedStore          *self,
   cited_lexicon_add_brand (self->lexicon, trimmed, aliases, color);
   lexicon_added_own (self, before, after);
   return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* The brands editor                                                   */
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* @name's index in @lexicon, or -1. */
+static int
+lexicon_index (CitedLexicon *lexicon,
+               const char   *name)
+{
+  const char *canonical = cited_lexicon_lookup (lexicon, name);
+  guint n = cited_lexicon_get_n_brands (lexicon);
+
+  for (guint i = 0; canonical != NULL && i < n; i++)
+    if (cited_lexicon_get_name (lexicon, i) == canonical &&
+        g_ascii_strcasecmp (canonical, name) == 0)
+      return (int) i;
+  /* A name whose own alias went to an earlier brand. */
+  for (guint i = 0; i < n; i++)
+    if (g_utf8_collate (cited_lexicon_get_name (lexicon, i), name) == 0)
+      return (int) i;
+  return -1;
+}
+
+static void
+add_brand_aliases (GPtrArray    *aliases,
+                   CitedLexicon *lexicon,
+                   const char   *name)
+{
+  int i = lexicon_index (lexicon, name);
+
+  if (i < 0)
+    return;
+  for (const char * const *a = cited_lexicon_get_aliases (lexicon, i); *a != NULL; a++)
+    g_ptr_array_add (aliases, g_strdup (*a));
+  for (const char * const *a = cited_lexicon_get_off_aliases (lexicon, i); *a != NULL; a++)
+    g_ptr_array_add (aliases, g_strdup (*a));
+}
+
+/* Articles whose mentions or figures may change when the brands @names
+ * change from @before to @after: those that mention them or hold a
+ * figure of theirs, and those holding one of @phrases or an alias (on or
+ * off) of @names in either lexicon. */
+static GArray *
+changed_articles (CitedStore          *self,
+                  CitedLexicon        *before,
+                  CitedLexicon        *after,
+                  const char * const  *names,
+                  const char * const  *phrases,
+                  GError             **error)
+{
+  g_autoptr(GPtrArray) aliases = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) ids = NULL;
+  GArray *result;
+
+  for (guint i = 0; phrases != NULL && phrases[i] != NULL; i++)
+    g_ptr_array_add (aliases, g_strdup (phrases[i]));
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      add_brand_aliases (aliases, before, names[i]);
+      add_brand_aliases (aliases, after, names[i]);
+    }
+  g_ptr_array_add (aliases, NULL);
+  ids = brand_candidates (self, "", (const char * const *) aliases->pdata, error);
+  if (ids == NULL)
+    return NULL;
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autoptr(CachedStmt) select = prepare (self,
+                                              "SELECT article_id FROM article_brands WHERE brand = ?1"
+                                              " UNION SELECT article_id FROM figures WHERE brand = ?1",
+                                              error);
+      int rc;
+
+      if (select == NULL)
+        return NULL;
+      bind_text (select, 1, names[i]);
+      while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (select, 0);
+          g_array_append_val (ids, id);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          set_db_error (self, error, _("Could not read the articles"));
+          return NULL;
+        }
+    }
+
+  result = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (g_hash_table_add (seen, g_memdup2 (&id, sizeof id)))
+        g_array_append_val (result, id);
+    }
+  g_array_sort (result, compare_ids);
+  return result;
+}
+
+typedef gboolean (*BrandChange) (CitedStore  *self,
+                                 gpointer     data,
+                                 GError     **error);
+
+/* Makes @change to the user's brands, reads the lexicon again and
+ * re-extracts the articles where that can move a mention or a figure, in
+ * one transaction; then gives our lexicon (whose pointer callers hold)
+ * the new brands. */
+static gboolean
+change_brands (CitedStore          *self,
+               BrandChange          change,
+               gpointer             data,
+               const char * const  *names,
+               const char * const  *phrases,
+               GError             **error)
+{
+  g_autoptr(CitedLexicon) lexicon = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gint64 after = 0;
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!refresh_lexicon (self, error) ||
+      !change (self, data, error) ||
+      (lexicon = load_lexicon (self, error)) == NULL ||
+      (ids = changed_articles (self, self->lexicon, lexicon, names, phrases, error)) == NULL ||
+      !reextract (self, lexicon, ids, NULL, error) ||
+      !read_lexicon_generation (self, &after, error) ||
+      !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  cited_lexicon_replace (self->lexicon, lexicon);
+  self->lexicon_generation = after;
+  return TRUE;
+}
+
+/* The row of the brand @name in the user's brands, made when there is
+ * none (a built-in brand the user changes); a removed brand comes back. */
+static gboolean
+upsert_brand (CitedStore  *self,
+              const char  *name,
+              const char  *color,
+              gint64      *id,
+              GError     **error)
+{
+  g_autoptr(CachedStmt) upsert = prepare (self,
+                                          "INSERT INTO brands (name, color) VALUES (?, ?)"
+                                          " ON CONFLICT (name) DO UPDATE SET"
+                                          "  color = coalesce (excluded.color, color), removed = 0"
+                                          " RETURNING id",
+                                          error);
+
+  if (upsert == NULL)
+    return FALSE;
+  bind_text (upsert, 1, name);
+  bind_text (upsert, 2, color);
+  if (sqlite3_step (upsert) != SQLITE_ROW)
+    return set_db_error (self, error, _("Could not save the brand"));
+  *id = sqlite3_column_int64 (upsert, 0);
+  /* Finish the statement so the RETURNING write is complete. */
+  return step_done (self, upsert, error);
+}
+
+/* Runs @sql with the brand id and up to three texts bound in order. */
+static gboolean
+exec_brand_sql (CitedStore  *self,
+                const char  *sql,
+                gint64       id,
+                const char  *a,
+                const char  *b,
+                const char  *c,
+                GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_text (stmt, 2, a);
+  bind_text (stmt, 3, b);
+  bind_text (stmt, 4, c);
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+save_alias (CitedStore      *self,
+            gint64           id,
+            const char      *alias,
+            CitedAliasKind   kind,
+            gboolean         on,
+            GError         **error)
+{
+  return exec_brand_sql (self, "DELETE FROM brand_aliases WHERE brand_id = ?1 AND alias = ?2 COLLATE NOCASE",
+                         id, alias, NULL, NULL, error) &&
+         (!on || exec_brand_sql (self,
+                                 "DELETE FROM brand_exclusions WHERE brand_id = ?1 AND phrase = ?2 COLLATE NOCASE",
+                                 id, alias, NULL, NULL, error)) &&
+         exec_brand_sql (self,
+                         on ? "INSERT INTO brand_aliases (brand_id, alias, kind, enabled) VALUES (?1, ?2, ?3, 1)"
+                            : "INSERT INTO brand_aliases (brand_id, alias, kind, enabled) VALUES (?1, ?2, ?3, 0)",
+                         id, alias, cited_alias_kind_to_string (kind), NULL, error);
+}
+
+/* A brand of our lexicon by its name (not an alias), or NULL with
+ * CITED_ERROR_NOT_FOUND. */
+static const char *
+known_brand (CitedStore  *self,
+             const char  *name,
+             GError     **error)
+{
+  int i = name != NULL ? lexicon_index (self->lexicon, name) : -1;
+
+  if (i < 0)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND,
+                   _("No brand is called “%s”"), name != NULL ? name : "");
+      return NULL;
+    }
+  return cited_lexicon_get_name (self->lexicon, i);
+}
+
+typedef struct {
+  const char     *brand;
+  const char     *alias;
+  const char     *other;
+  CitedAliasKind  kind;
+  gboolean        on;
+} BrandEdit;
+
+static gboolean
+set_alias_cb (CitedStore  *self,
+              gpointer     data,
+              GError     **error)
+{
+  BrandEdit *edit = data;
+  gint64 id;
+
+  return upsert_brand (self, edit->brand, NULL, &id, error) &&
+         save_alias (self, id, edit->alias, edit->kind, edit->on, error);
+}
+
+/**
+ * cited_store_set_alias:
+ * @brand: a brand of the lexicon
+ * @alias: an alias of it, or a new one
+ * @kind: whether @alias names the company, a person or a product
+ * @on: whether mentions of @alias count for @brand
+ *
+ * Adds an alias or changes its kind and whether it counts, and
+ * re-attributes the mentions and figures of the articles that hold it, in
+ * one transaction. Turning on an alias takes back an exclusion of it.
+ */
+gboolean
+cited_store_set_alias (CitedStore      *self,
+                       const char      *brand,
+                       const char      *alias,
+                       CitedAliasKind   kind,
+                       gboolean         on,
+                       GError         **error)
+{
+  g_autofree char *stripped = NULL;
+  BrandEdit edit = { NULL, NULL, NULL, kind, on };
+  const char * const phrases[] = { NULL, NULL };
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  stripped = g_strstrip (g_strdup (alias != NULL ? alias : ""));
+  if (*stripped == '\0' || !g_utf8_validate (stripped, -1, NULL))
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_INVALID, _("An alias is empty"));
+      return FALSE;
+    }
+  if ((edit.brand = known_brand (self, brand, error)) == NULL)
+    return FALSE;
+  if (!on && g_utf8_collate (stripped, edit.brand) == 0)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                   _("“%s” is the brand’s own name and always counts"), stripped);
+      return FALSE;
+    }
+  edit.alias = stripped;
+  ((const char **) phrases)[0] = stripped;
+  return change_brands (self, set_alias_cb, &edit, NULL, phrases, error);
+}
+
+static gboolean
+exclude_cb (CitedStore  *self,
+            gpointer     data,
+            GError     **error)
+{
+  BrandEdit *edit = data;
+  gint64 id;
+
+  return upsert_brand (self, edit->brand, NULL, &id, error) &&
+         exec_brand_sql (self, "INSERT OR IGNORE INTO brand_exclusions (brand_id, phrase) VALUES (?1, ?2)",
+                         id, edit->alias, NULL, NULL, error);
+}
+
+/**
+ * cited_store_exclude:
+ * @brand: a brand of the lexicon
+ * @phrase: what is not @brand
+ *
+ * Says that @phrase is not @brand ("Android is not Google"): an alias is
+ * turned off, any other phrase cancels the aliases it holds. Mentions and
+ * figures are re-attributed in one transaction.
+ */
+gboolean
+cited_store_exclude (CitedStore  *self,
+                     const char  *brand,
+                     const char  *phrase,
+                     GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  BrandEdit edit = { 0 };
+  const char *phrases[] = { NULL, NULL };
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  stripped = g_strstrip (g_strdup (phrase != NULL ? phrase : ""));
+  if (*stripped == '\0' || !g_utf8_validate (stripped, -1, NULL))
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_INVALID, _("The phrase is empty"));
+      return FALSE;
+    }
+  if ((edit.brand = known_brand (self, brand, error)) == NULL)
+    return FALSE;
+  if (g_utf8_collate (stripped, edit.brand) == 0)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                   _("“%s” is the brand’s own name and always counts"), stripped);
+      return FALSE;
+    }
+  edit.alias = phrases[0] = stripped;
+  return change_brands (self, exclude_cb, &edit, NULL, phrases, error);
+}
+
+static gboolean
+set_color_cb (CitedStore  *self,
+              gpointer     data,
+              GError     **error)
+{
+  BrandEdit *edit = data;
+  gint64 id;
+
+  return upsert_brand (self, edit->brand, edit->alias, &id, error);
+}
+
+/**
+ * cited_store_set_brand_color:
+ * @color: "#RRGGBB"
+ */
+gboolean
+cited_store_set_brand_color (CitedStore  *self,
+                             const char  *brand,
+                             const char  *color,
+                             GError     **error)
+{
+  g_autofree char *upper = NULL;
+  BrandEdit edit = { 0 };
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  if (!is_color (color))
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                   _("“%s” is not a colour; write it as #RRGGBB"), color != NULL ? color : "");
+      return FALSE;
+    }
+  if ((edit.brand = known_brand (self, brand, error)) == NULL)
+    return FALSE;
+  edit.alias = upper = g_ascii_strup (color, -1);
+  return change_brands (self, set_color_cb, &edit, NULL, NULL, error);
+}
+
+/* Gives the figures the user attributed to @from, and the companies
+ * merged into it, to @to. */
+static gboolean
+move_brand_references (CitedStore  *self,
+                       const char  *from,
+                       const char  *to,
+                       GError     **error)
+{
+  return exec_brand_sql (self, "UPDATE figure_edits SET brand = ?3 WHERE brand = ?2 COLLATE NOCASE",
+                         0, from, to, NULL, error) &&
+         exec_brand_sql (self, "UPDATE discovered SET merged_into = ?3 WHERE merged_into = ?2 COLLATE NOCASE",
+                         0, from, to, NULL, error);
+}
+
+static gboolean
+is_builtin_brand (const char *name)
+{
+  static CitedLexicon *builtin;
+
+  if (g_once_init_enter (&builtin))
+    g_once_init_leave (&builtin, cited_lexicon_new_default ());
+  return lexicon_index (builtin, name) >= 0;
+}
+
+static gboolean
+rename_cb (CitedStore  *self,
+           gpointer     data,
+           GError     **error)
+{
+  BrandEdit *edit = data;
+  gint64 id;
+
+  /* A built-in brand keeps its aliases under the new name; the old name
+   * stays an alias of it. */
+  return exec_brand_sql (self, "DELETE FROM brands WHERE name = ?2 AND removed",
+                         0, edit->other, NULL, NULL, error) &&
+         upsert_brand (self, edit->brand, NULL, &id, error) &&
+         exec_brand_sql (self, "UPDATE brands SET name = ?2, replaces = coalesce (replaces, ?3) WHERE id = ?1",
+                         id, edit->other, is_builtin_brand (edit->brand) ? edit->brand : NULL, NULL, error) &&
+         save_alias (self, id, edit->brand, CITED_ALIAS_NAME, TRUE, error) &&
+         move_brand_references (self, edit->brand, edit->other, error);
+}
+
+/**
+ * cited_store_rename_brand:
+ * @brand: a brand of the lexicon
+ * @new_name: its new name, no other brand's
+ *
+ * Renames a brand, keeping the old name as an alias; its mentions,
+ * figures and the user's corrections naming it follow, in one
+ * transaction.
+ */
+gboolean
+cited_store_rename_brand (CitedStore  *self,
+                          const char  *brand,
+                          const char  *new_name,
+                          GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  BrandEdit edit = { 0 };
+  const char *names[] = { NULL, NULL, NULL };
+  int other;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  stripped = g_strstrip (g_strdup (new_name != NULL ? new_name : ""));
+  if (*stripped == '\0' || !g_utf8_validate (stripped, -1, NULL))
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_INVALID, _("A brand needs a name"));
+      return FALSE;
+    }
+  if ((edit.brand = known_brand (self, brand, error)) == NULL)
+    return FALSE;
+  other = lexicon_index (self->lexicon, stripped);
+  if (other >= 0 && cited_lexicon_get_name (self->lexicon, other) != edit.brand)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                   _("Another brand is called “%s”; merge the two instead"), stripped);
+      return FALSE;
+    }
+  edit.other = names[1] = stripped;
+  names[0] = edit.brand;
+  return change_brands (self, rename_cb, &edit, names, NULL, error);
+}
+
+static gboolean
+remove_cb (CitedStore  *self,
+           gpointer     data,
+           GError     **error)
+{
+  BrandEdit *edit = data;
+  gint64 id;
+
+  return upsert_brand (self, edit->brand, NULL, &id, error) &&
+         exec_brand_sql (self, "UPDATE brands SET removed = 1 WHERE id = ?1", id, NULL, NULL, NULL, error) &&
+         exec_brand_sql (self, "DELETE FROM brand_aliases WHERE brand_id = ?1", id, NULL, NULL, NULL, error) &&
+         exec_brand_sql (self, "DELETE FROM brand_exclusions WHERE brand_id = ?1", id, NULL, NULL, NULL, error);
+}
+
+/**
+ * cited_store_remove_brand:
+ *
+ * Takes a brand (built-in or the user's) out of the lexicon: its mentions
+ * stop counting and its figures lose the brand, in one transaction. The
+ * user's corrections that name it stay as they are.
+ */
+gboolean
+cited_store_remove_brand (CitedStore  *self,
+                          const char  *brand,
+                          GError     **error)
+{
+  BrandEdit edit = { 0 };
+  const char *names[] = { NULL, NULL };
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  if ((edit.brand = names[0] = known_brand (self, brand, error)) == NULL)
+    return FALSE;
+  return change_brands (self, remove_cb, &edit, names, NULL, error);
+}
+
+static gboolean
+merge_cb (CitedStore  *self,
+          gpointer     data,
+          GError     **error)
+{
+  BrandEdit *edit = data;
+  int from = lexicon_index (self->lexicon, edit->brand);
+  gint64 id;
+
+  if (!upsert_brand (self, edit->other, NULL, &id, error))
+    return FALSE;
+  for (guint on = 0; on < 2; on++)
+    {
+      const char * const *aliases = on ? cited_lexicon_get_aliases (self->lexicon, from)
+                                       : cited_lexicon_get_off_aliases (self->lexicon, from);
+
+      for (guint i = 0; aliases[i] != NULL; i++)
+        if (!save_alias (self, id, aliases[i], cited_lexicon_get_alias_kind (self->lexicon, from, aliases[i]),
+                         on, error))
+          return FALSE;
+    }
+  for (const char * const *p = cited_lexicon_get_exclusions (self->lexicon, from); *p != NULL; p++)
+    if (!exec_brand_sql (self, "INSERT OR IGNORE INTO brand_exclusions (brand_id, phrase) VALUES (?1, ?2)",
+                         id, *p, NULL, NULL, error))
+      return FALSE;
+  return remove_cb (self, edit, error) &&
+         move_brand_references (self, edit->brand, edit->other, error);
+}
+
+/**
+ * cited_store_merge_brand:
+ * @brand: a brand of the lexicon
+ * @into: another brand
+ *
+ * Makes @brand and its aliases aliases of @into and takes @brand away:
+ * its mentions, figures and the user's corrections naming it go to
+ * @into, in one transaction.
+ */
+gboolean
+cited_store_merge_brand (CitedStore  *self,
+                         const char  *brand,
+                         const char  *into,
+                         GError     **error)
+{
+  BrandEdit edit = { 0 };
+  const char *names[] = { NULL, NULL, NULL };
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  if ((edit.brand = names[0] = known_brand (self, brand, error)) == NULL ||
+      (edit.other = names[1] = known_brand (self, into, error)) == NULL)
+    return FALSE;
+  if (edit.brand == edit.other)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                   _("“%s” cannot be merged into itself"), brand);
+      return FALSE;
+    }
+  return change_brands (self, merge_cb, &edit, names, NULL, error);
+}
+
+/**
+ * cited_store_save_brands:
+ *
+ * Returns: (transfer full): the user's brands as they are (names,
+ *   colours, aliases and exclusions) for cited_store_restore_brands(), or
+ *   NULL with @error set.
+ */
+char *
+cited_store_save_brands (CitedStore  *self,
+                         GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(CachedStmt) brands = NULL;
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  brands = prepare (self,
+                    "SELECT name, color, replaces, removed,"
+                    "  (SELECT json_group_array (json_array (alias, kind, enabled))"
+                    "   FROM brand_aliases WHERE brand_id = b.id),"
+                    "  (SELECT json_group_array (phrase) FROM brand_exclusions WHERE brand_id = b.id)"
+                    " FROM brands b ORDER BY id",
+                    error);
+  if (brands == NULL)
+    return NULL;
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (brands)) == SQLITE_ROW)
+    {
+      json_builder_begin_array (builder);
+      for (int i = 0; i < 6; i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (brands, i);
+
+          if (i == 3)
+            json_builder_add_int_value (builder, sqlite3_column_int (brands, i));
+          else if (text == NULL)
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_string_value (builder, text);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not read the brands"));
+      return NULL;
+    }
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static const char *
+json_array_text (JsonArray *array,
+                 guint      i)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+}
+
+/* Names of the user's brands as saved, and of the brands they replace. */
+static void
+saved_brand_names (JsonArray *rows,
+                   GPtrArray *names)
+{
+  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+    {
+      JsonArray *row = json_array_get_array_element (rows, i);
+
+      for (guint j = 0; j < 3; j += 2)
+        if (json_array_text (row, j) != NULL)
+          g_ptr_array_add (names, g_strdup (json_array_text (row, j)));
+    }
+}
+
+static gboolean
+restore_row (CitedStore  *self,
+             JsonArray   *row,
+             GError     **error)
+{
+  g_autoptr(JsonNode) aliases = json_from_string (json_array_text (row, 4), NULL);
+  g_autoptr(JsonNode) exclusions = json_from_string (json_array_text (row, 5), NULL);
+  gint64 id;
+
+  if (!upsert_brand (self, json_array_text (row, 0), json_array_text (row, 1), &id, error) ||
+      !exec_brand_sql (self, "UPDATE brands SET replaces = ?2, removed = ?3 WHERE id = ?1",
+                       id, json_array_text (row, 2),
+                       json_array_get_int_element (row, 3) ? "1" : "0", NULL, error))
+    return FALSE;
+  for (guint i = 0; aliases != NULL && JSON_NODE_HOLDS_ARRAY (aliases) &&
+                    i < json_array_get_length (json_node_get_array (aliases)); i++)
+    {
+      JsonArray *alias = json_array_get_array_element (json_node_get_array (aliases), i);
+      CitedAliasKind kind = CITED_ALIAS_NAME;
+
+      cited_alias_kind_from_string (json_array_text (alias, 1), &kind);
+      if (!save_alias (self, id, json_array_text (alias, 0), kind,
+                       json_array_get_int_element (alias, 2) != 0, error))
+        return FALSE;
+    }
+  for (guint i = 0; exclusions != NULL && JSON_NODE_HOLDS_ARRAY (exclusions) &&
+                    i < json_array_get_length (json_node_get_array (exclusions)); i++)
+    if (!exec_brand_sql (self, "INSERT OR IGNORE INTO brand_exclusions (brand_id, phrase) VALUES (?1, ?2)",
+                         id, json_array_text (json_node_get_array (exclusions), i), NULL, NULL, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* The user's corrections that name a brand @restored lacks (one renamed
+ * since) name the brand of @restored that one of its aliases names. */
+static gboolean
+remap_edits (CitedStore    *self,
+             CitedLexicon  *restored,
+             GError       **error)
+{
+  g_autoptr(CachedStmt) select = prepare (self, "SELECT DISTINCT brand FROM figure_edits WHERE brand <> ''", error);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (select == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      const char *brand = (const char *) sqlite3_column_text (select, 0);
+
+      if (lexicon_index (restored, brand) < 0 && lexicon_index (self->lexicon, brand) >= 0)
+        g_ptr_array_add (gone, g_strdup (brand));
+    }
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, error, _("Could not read the corrections"));
+  g_clear_pointer (&select, cached_stmt_release);
+  for (guint i = 0; i < gone->len; i++)
+    {
+      const char *brand = g_ptr_array_index (gone, i);
+      const char * const *aliases = cited_lexicon_get_aliases (self->lexicon, lexicon_index (self->lexicon, brand));
+
+      for (guint j = 0; aliases[j] != NULL; j++)
+        if (cited_lexicon_lookup (restored, aliases[j]) != NULL)
+          {
+            if (!move_brand_references (self, brand, cited_lexicon_lookup (restored, aliases[j]), error))
+              return FALSE;
+            break;
+          }
+    }
+  return TRUE;
+}
+
+static gboolean
+restore_cb (CitedStore  *self,
+            gpointer     data,
+            GError     **error)
+{
+  g_autoptr(CitedLexicon) restored = NULL;
+  JsonArray *rows = data;
+
+  if (!exec_sql (self, "DELETE FROM brands", error))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    if (!restore_row (self, json_array_get_array_element (rows, i), error))
+      return FALSE;
+  restored = load_lexicon (self, error);
+  return restored != NULL && remap_edits (self, restored, error);
+}
+
+/**
+ * cited_store_restore_brands:
+ * @saved: what cited_store_save_brands() returned
+ *
+ * Puts the user's brands back as they were when saved (to undo a change
+ * in the brands editor) and re-attributes the mentions and figures of the
+ * brands that differ, in one transaction.
+ */
+gboolean
+cited_store_restore_brands (CitedStore  *self,
+                            const char  *saved,
+                            GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) now_root = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  root = saved != NULL ? json_from_string (saved, NULL) : NULL;
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_INVALID, _("The saved brands are not valid"));
+      return FALSE;
+    }
+  now = cited_store_save_brands (self, error);
+  if (now == NULL)
+    return FALSE;
+  now_root = json_from_string (now, NULL);
+  saved_brand_names (json_node_get_array (root), names);
+  saved_brand_names (json_node_get_array (now_root), names);
+  g_ptr_array_add (names, NULL);
+  return change_brands (self, restore_cb, json_node_get_array (root),
+                        (const char * const *) names->pdata, NULL, error);
+}
+
+/**
+ * cited_store_reload_lexicon:
+ *
+ * Reads the brands again when another connection (a worker thread, or
+ * cited-cli) changed them, into the same lexicon object.
+ *
+ * Returns: FALSE with @error set when the brands cannot be read.
+ */
+gboolean
+cited_store_reload_lexicon (CitedStore  *self,
+                            GError     **error)
+{
+  g_autoptr(CitedLexicon) lexicon = NULL;
+  gint64 generation;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  if (!read_lexicon_generation (self, &generation, error))
+    return FALSE;
+  if (generation == self->lexicon_generation)
+    return TRUE;
+  lexicon = load_lexicon (self, error);
+  if (lexicon == NULL)
+    return FALSE;
+  cited_lexicon_replace (self->lexicon, lexicon);
+  self->lexicon_generation = generation;
+  return TRUE;
+}
+
+/**
+ * cited_store_set_progress_func:
+ * @func: (nullable): called with the articles re-extracted so far and
+ *   their number, in the thread that uses the store
+ *
+ * Reports the progress of re-extraction (after a change of the brands).
+ */
+void
+cited_store_set_progress_func (CitedStore        *self,
+                               CitedProgressFunc  func,
+                               gpointer           user_data)
+{
+  g_return_if_fail (CITED_IS_STORE (self));
+
+  self->progress_func = func;
+  self->progress_data = user_data;
 }
 
 /* ------------------------------------------------------------------ */
@@ -4166,7 +5070,14 @@ cited_store_set_figure_edit (CitedStore             *self,
   sqlite3_bind_int (stmt, 16, edit->change);
   sqlite3_bind_int (stmt, 17, edit->span);
   sqlite3_bind_int (stmt, 18, edit->claim_status);
-  return step_done (self, stmt, error);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, cached_stmt_release);
+  /* A company the user names in a correction becomes one of the user's
+   * brands, on the Brands page with the others. */
+  if (brand != NULL && *brand != '\0' && cited_lexicon_lookup (self->lexicon, brand) == NULL)
+    return cited_store_add_brand (self, brand, NULL, NULL, error);
+  return TRUE;
 }
 
 static gboolean

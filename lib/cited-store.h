@@ -130,6 +130,49 @@ gboolean       cited_store_add_brand             (CitedStore   *self,
                                                   const char   *color,
                                                   GError      **error);
 
+/* The brands editor. Each change to a brand (built-in or the user's) is
+ * kept in the database and re-attributes the mentions and figures it can
+ * move, in one transaction; the store's lexicon then has the change.
+ * Unknown brands fail with CITED_ERROR_NOT_FOUND. See lib/cited-store.c. */
+gboolean       cited_store_set_alias             (CitedStore   *self,
+                                                  const char   *brand,
+                                                  const char   *alias,
+                                                  CitedAliasKind kind,
+                                                  gboolean      on,
+                                                  GError      **error);
+gboolean       cited_store_exclude               (CitedStore   *self,
+                                                  const char   *brand,
+                                                  const char   *phrase,
+                                                  GError      **error);
+gboolean       cited_store_set_brand_color       (CitedStore   *self,
+                                                  const char   *brand,
+                                                  const char   *color,
+                                                  GError      **error);
+gboolean       cited_store_rename_brand          (CitedStore   *self,
+                                                  const char   *brand,
+                                                  const char   *new_name,
+                                                  GError      **error);
+gboolean       cited_store_remove_brand          (CitedStore   *self,
+                                                  const char   *brand,
+                                                  GError      **error);
+gboolean       cited_store_merge_brand           (CitedStore   *self,
+                                                  const char   *brand,
+                                                  const char   *into,
+                                                  GError      **error);
+char          *cited_store_save_brands           (CitedStore   *self,
+                                                  GError      **error);
+gboolean       cited_store_restore_brands        (CitedStore   *self,
+                                                  const char   *saved,
+                                                  GError      **error);
+gboolean       cited_store_reload_lexicon        (CitedStore   *self,
+                                                  GError      **error);
+typedef void (*CitedProgressFunc) (guint    done,
+                                   guint    total,
+                                   gpointer user_data);
+void           cited_store_set_progress_func     (CitedStore   *self,
+                                                  CitedProgressFunc func,
+                                                  gpointer      user_data);
+
 /* Companies the extractor discovered in the articles, kept apart from the
  * user's lexicon (CitedDiscovered), undecided first. With
  * @include_decided, also those the user accepted, merged or hid. */

@@ -820,6 +820,59 @@ test_brands_add (void)
                                    "001_e4afa9e939e8e03f.txt"));
 }
 
+/* The brands editor from the command line: an alias turned on and off,
+ * an exclusion, a rename, a colour, a merge and a removal, each
+ * re-attributing mentions and figures. */
+static void
+test_brands_edit (void)
+{
+  g_autofree char *dir = tmp_path ("brands-edit");
+  g_autofree char *a = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.txt", NULL);
+  g_autofree char *db = tmp_path ("brands-edit.db");
+  g_autoptr(Run) import = NULL;
+  g_autoptr(Run) on = NULL, off = NULL, exclude = NULL, rename = NULL, color = NULL;
+  g_autoptr(Run) merge = NULL, remove = NULL, bad_kind = NULL, list = NULL;
+  g_autoptr(JsonArray) brands = NULL;
+
+  if (!have_cli ())
+    return;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (a, "Xiaomi shipped 40 million Android phones in 2023. "
+                                      "Google sold 10 million Pixel phones.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (b, "安卓手机出货量增长 8%。谷歌表示满意。\n", -1, NULL));
+  import = run_cli ("--db", db, "import", dir);
+  g_assert_cmpint (import->status, ==, 0);
+
+  on = run_cli ("--db", db, "brands", "alias", "Google", "Android");
+  g_test_message ("%s%s", on->out, on->err);
+  g_assert_cmpint (on->status, ==, 0);
+  g_assert_cmpstr (on->out, ==, "Google: 4 mentions and 2 figures\n");
+  off = run_cli ("--db", db, "brands", "alias", "Google", "android", "--off");
+  g_assert_cmpstr (off->out, ==, "Google: 3 mentions and 2 figures\n");
+  exclude = run_cli ("--db", db, "brands", "exclude", "Google", "Pixel");
+  g_assert_cmpstr (exclude->out, ==, "Google: 2 mentions and 2 figures\n");
+  rename = run_cli ("--db", db, "brands", "rename", "Xiaomi", "Xiaomi Corp");
+  g_assert_cmpstr (rename->out, ==, "Xiaomi Corp: 1 mention and 1 figure\n");
+  color = run_cli ("--db", db, "brands", "color", "Xiaomi Corp", "#112233");
+  g_assert_cmpint (color->status, ==, 0);
+  merge = run_cli ("--db", db, "brands", "merge", "Google", "--into", "Xiaomi Corp");
+  g_assert_cmpstr (merge->out, ==, "Xiaomi Corp: 3 mentions and 3 figures\n");
+
+  list = run_cli ("--db", db, "brands", "--format", "json");
+  brands = parse_array (list->out);
+  g_assert_cmpuint (json_array_get_length (brands), ==, 1);
+  g_assert_cmpstr (member_string (json_array_get_object_element (brands, 0), "name"), ==, "Xiaomi Corp");
+  g_assert_cmpstr (member_string (json_array_get_object_element (brands, 0), "color"), ==, "#112233");
+
+  remove = run_cli ("--db", db, "brands", "remove", "Xiaomi Corp");
+  g_assert_cmpint (remove->status, ==, 0);
+  g_assert_cmpstr (remove->out, ==, "Removed Xiaomi Corp from the brands\n");
+  bad_kind = run_cli ("--db", db, "brands", "alias", "Apple", "Jobs", "--kind", "saint");
+  g_assert_cmpint (bad_kind->status, ==, 2);
+}
+
 /* A database where the extractor discovered Rowntree (two articles, a
  * figure) and Yukos (one article, a figure). */
 static char *
@@ -2335,6 +2388,7 @@ main (int   argc,
   g_test_add_func ("/cli/articles/source", test_source_filter);
   g_test_add_func ("/cli/brands/list", test_brands);
   g_test_add_func ("/cli/brands/add", test_brands_add);
+  g_test_add_func ("/cli/brands/edit", test_brands_edit);
   g_test_add_func ("/cli/brands/discovered", test_brands_discovered);
   g_test_add_func ("/cli/figures/discovered-brand", test_figures_discovered_brand);
   g_test_add_func ("/cli/brands/decide", test_brands_decide);

@@ -436,6 +436,98 @@ test_variants (void)
   g_assert_cmpstr (joined, ==, "Acme Widgets:AcmeWidgets Globex:Globex Holdings");
 }
 
+/* Persons and products are marked; platform names that other companies'
+ * phones run on ("Android", 安卓) are listed off and do not count for
+ * Google until the user turns them on; the user can turn any alias off. */
+static void
+test_alias_kinds (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  const char *text = "Xiaomi's Android phones and the Pixel 8; Lei Jun spoke. 安卓手机";
+  g_autofree char *got = find_all (lexicon, text);
+  g_autofree char *after = NULL;
+  guint google = 0, xiaomi = 0;
+
+  g_assert_cmpstr (got, ==, "Xiaomi:Xiaomi Google:Pixel Xiaomi:Lei Jun");
+  g_assert_null (cited_lexicon_lookup (lexicon, "Android"));
+  for (guint i = 0; i < cited_lexicon_get_n_brands (lexicon); i++)
+    {
+      if (g_strcmp0 (cited_lexicon_get_name (lexicon, i), "Google") == 0)
+        google = i;
+      if (g_strcmp0 (cited_lexicon_get_name (lexicon, i), "Xiaomi") == 0)
+        xiaomi = i;
+    }
+  g_assert_true (g_strv_contains (cited_lexicon_get_off_aliases (lexicon, google), "Android"));
+  g_assert_cmpint (cited_lexicon_get_alias_kind (lexicon, google, "android"), ==, CITED_ALIAS_PRODUCT);
+  g_assert_cmpint (cited_lexicon_get_alias_kind (lexicon, xiaomi, "Lei Jun"), ==, CITED_ALIAS_PERSON);
+  g_assert_cmpint (cited_lexicon_get_alias_kind (lexicon, xiaomi, "Xiaomi"), ==, CITED_ALIAS_NAME);
+
+  /* The user turns Android on and Lei Jun off. */
+  g_assert_true (cited_lexicon_set_alias (lexicon, "Google", "android", CITED_ALIAS_PRODUCT, TRUE));
+  g_assert_true (cited_lexicon_set_alias (lexicon, "Xiaomi", "Lei Jun", CITED_ALIAS_PERSON, FALSE));
+  after = find_all (lexicon, text);
+  g_assert_cmpstr (after, ==, "Xiaomi:Xiaomi Google:Android Google:Pixel");
+  g_assert_cmpstr (cited_lexicon_lookup (lexicon, "Android"), ==, "Google");
+  g_assert_null (cited_lexicon_lookup (lexicon, "Lei Jun"));
+  g_assert_true (g_strv_contains (cited_lexicon_get_off_aliases (lexicon, xiaomi), "Lei Jun"));
+  /* A brand's own name stays on. */
+  g_assert_false (cited_lexicon_set_alias (lexicon, "Google", "Google", CITED_ALIAS_NAME, FALSE));
+}
+
+/* "Pixel is not Google" turns the alias off; "Mi Band is not Xiaomi"
+ * cancels the alias inside the phrase only. */
+static void
+test_exclude (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  g_autofree char *got = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(CitedLexicon) copy = cited_lexicon_new ();
+  g_autofree char *copied = NULL;
+  const char *text = "The Pixel 8, the Mi Band 8 and the Mi 14 from Xiaomi";
+
+  g_assert_true (cited_lexicon_exclude (lexicon, "Google", "pixel"));
+  g_assert_true (cited_lexicon_exclude (lexicon, "Xiaomi", "Mi Band"));
+  g_assert_false (cited_lexicon_exclude (lexicon, "Xiaomi", "xiaomi"));
+  g_assert_false (cited_lexicon_exclude (lexicon, "No Such Brand", "x"));
+  got = find_all (lexicon, text);
+  g_assert_cmpstr (got, ==, "Xiaomi:Mi Xiaomi:Xiaomi");
+
+  /* Kinds and aliases turned off survive the JSON form. */
+  json = cited_lexicon_to_json (lexicon);
+  g_assert_true (cited_lexicon_load_json (copy, json, -1, NULL));
+  g_assert_null (cited_lexicon_lookup (copy, "Pixel"));
+  g_assert_null (cited_lexicon_lookup (copy, "Android"));
+  copied = find_all (copy, "Lei Jun and the Pixel");
+  g_assert_cmpstr (copied, ==, "Xiaomi:Lei Jun");
+}
+
+static void
+test_rename_remove (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  g_autoptr(CitedLexicon) other = cited_lexicon_new ();
+  g_autofree char *got = NULL;
+  g_autofree char *replaced = NULL;
+
+  g_assert_cmpstr (cited_lexicon_rename_brand (lexicon, "google", "Alphabet Inc."), ==, "Alphabet Inc.");
+  g_assert_null (cited_lexicon_rename_brand (lexicon, "Xiaomi", "huawei"));
+  g_assert_true (cited_lexicon_remove_brand (lexicon, "Samsung"));
+  g_assert_false (cited_lexicon_remove_brand (lexicon, "Samsung"));
+  got = find_all (lexicon, "Google, Samsung and Alphabet Inc.");
+  g_assert_cmpstr (got, ==, "Alphabet Inc.:Google Alphabet Inc.:Alphabet Inc.");
+  g_assert_cmpstr (cited_lexicon_lookup (lexicon, "google"), ==, "Alphabet Inc.");
+  g_assert_null (cited_lexicon_lookup (lexicon, "Galaxy"));
+
+  /* Replacing gives the holder of a lexicon the other's brands. */
+  cited_lexicon_add_brand (other, "Acme", NULL, "#112233");
+  cited_lexicon_replace (lexicon, other);
+  g_assert_cmpuint (cited_lexicon_get_n_brands (lexicon), ==, 1);
+  g_assert_cmpuint (cited_lexicon_get_n_brands (other), >, 50);
+  replaced = find_all (lexicon, "Acme and Google");
+  g_assert_cmpstr (replaced, ==, "Acme:Acme");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -452,6 +544,9 @@ main (int   argc,
   g_test_add_func ("/lexicon/companies", test_companies);
   g_test_add_func ("/lexicon/suffix", test_suffix);
   g_test_add_func ("/lexicon/variants", test_variants);
+  g_test_add_func ("/lexicon/alias-kinds", test_alias_kinds);
+  g_test_add_func ("/lexicon/exclude", test_exclude);
+  g_test_add_func ("/lexicon/rename-remove", test_rename_remove);
 
   return g_test_run ();
 }

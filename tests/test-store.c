@@ -246,6 +246,9 @@ test_migration_step (Fixture       *fixture,
                " DROP TRIGGER brands_inserted; DROP TRIGGER brands_updated;"
                " DROP TRIGGER brands_deleted; DROP TRIGGER brand_aliases_inserted;"
                " DROP TRIGGER brand_aliases_updated; DROP TRIGGER brand_aliases_deleted;"
+               " DROP TABLE brand_exclusions;"
+               " ALTER TABLE brands DROP COLUMN replaces; ALTER TABLE brands DROP COLUMN removed;"
+               " ALTER TABLE brand_aliases DROP COLUMN kind; ALTER TABLE brand_aliases DROP COLUMN enabled;"
                " PRAGMA user_version = 1");
   store = cited_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -253,6 +256,8 @@ test_migration_step (Fixture       *fixture,
   g_assert_cmpint (sqlite_int (fixture->path,
                                "SELECT count (*) FROM sqlite_schema"
                                " WHERE name = 'articles_published_nulls_last'"), ==, 1);
+  g_assert_cmpint (sqlite_int (fixture->path,
+                               "SELECT count (*) FROM sqlite_schema WHERE name = 'brand_exclusions'"), ==, 1);
   g_assert_cmpuint (cited_store_count_articles (store, NULL, NULL), ==, 1);
 }
 
@@ -1322,6 +1327,191 @@ test_add_brand (Fixture       *fixture,
   g_assert_cmpstr (cited_lexicon_lookup (cited_store_get_lexicon (reopened), "xiaomi"), ==, "Xiaomi");
 }
 
+/* Mentions of @brand in the brand statistics, 0 when it has none. */
+static guint
+mentions_of (CitedStore *store,
+             const char *brand,
+             guint      *n_figures)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stats = cited_store_brand_stats (store, FALSE, &error);
+
+  g_assert_no_error (error);
+  if (n_figures != NULL)
+    *n_figures = 0;
+  for (guint i = 0; i < stats->len; i++)
+    {
+      CitedBrandStats *s = g_ptr_array_index (stats, i);
+
+      if (g_strcmp0 (s->name, brand) == 0)
+        {
+          if (n_figures != NULL)
+            *n_figures = s->n_figures;
+          return s->mentions;
+        }
+    }
+  return 0;
+}
+
+static void
+count_progress (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  guint *last = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  *last = done;
+}
+
+/* Android is listed under Google but counts only when the user turns it
+ * on; turned off again, mentions and figures are re-attributed, and the
+ * choice is kept in the database. */
+static void
+test_alias_switch (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(CitedStore) reopened = NULL;
+  guint figures = 0, progress = 0;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  add_one (store, make_article ("Android", "2024-01-02", "Android shipments rose 12% in 2023."));
+  add_one (store, make_article ("安卓", "2024-01-03", "安卓手机出货量增长 8%。"));
+  add_one (store, make_article ("Pixel", "2024-01-04", "Google sold 10 million Pixel phones in 2023."));
+  g_assert_cmpuint (mentions_of (store, "Google", &figures), ==, 2);
+  g_assert_cmpuint (figures, ==, 1);
+
+  cited_store_set_progress_func (store, count_progress, &progress);
+  g_assert_true (cited_store_set_alias (store, "Google", "Android", CITED_ALIAS_PRODUCT, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (progress, ==, 1);
+  g_assert_cmpuint (mentions_of (store, "Google", &figures), ==, 3);
+  g_assert_cmpuint (figures, ==, 2);
+  g_assert_cmpstr (cited_lexicon_lookup (cited_store_get_lexicon (store), "android"), ==, "Google");
+
+  g_assert_true (cited_store_set_alias (store, "Google", "Android", CITED_ALIAS_PRODUCT, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mentions_of (store, "Google", &figures), ==, 2);
+  g_assert_cmpuint (figures, ==, 1);
+
+  /* "Pixel is not Google" as an exclusion, kept across opening again. */
+  g_assert_true (cited_store_exclude (store, "Google", "Pixel", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mentions_of (store, "Google", NULL), ==, 1);
+  g_assert_false (cited_store_set_alias (store, "Google", "Google", CITED_ALIAS_NAME, FALSE, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cited_store_exclude (store, "Nobody", "Pixel", &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  reopened = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_null (cited_lexicon_lookup (cited_store_get_lexicon (reopened), "Pixel"));
+  g_assert_null (cited_lexicon_lookup (cited_store_get_lexicon (reopened), "Android"));
+  g_assert_cmpuint (mentions_of (reopened, "Google", NULL), ==, 1);
+}
+
+/* Rename, colour, merge and remove, each re-attributing mentions, figures
+ * and the user's corrections; restoring what was saved undoes them. */
+static void
+test_edit_brands (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autofree char *saved = NULL;
+  CitedLexicon *lexicon;
+  CitedFigureEdit edit = { .value = NAN, .brand = "Huawei", .status = CITED_FIGURE_CONFIRMED };
+  guint n = 0;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  lexicon = cited_store_get_lexicon (store);
+  add_one (store, make_article ("One", "2024-02-01", "Huawei sold 30 million phones in 2023."));
+  add_one (store, make_article ("Two", "2024-02-02", "Honor sold 50 million phones in 2023. Samsung did too."));
+  figures = cited_store_list_figures (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures->len, ==, 2);
+  /* The user gives Honor's figure to Huawei. */
+  for (guint i = 0; i < figures->len; i++)
+    if (((CitedFigure *) g_ptr_array_index (figures, i))->value == 50e6)
+      g_assert_true (cited_store_set_figure_edit (store, ((CitedFigure *) g_ptr_array_index (figures, i))->id,
+                                                  &edit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mentions_of (store, "Huawei", &n), ==, 1);
+  g_assert_cmpuint (n, ==, 2);
+  saved = cited_store_save_brands (store, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (cited_store_rename_brand (store, "Huawei", "Huawei Technologies", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mentions_of (store, "Huawei", NULL), ==, 0);
+  g_assert_cmpuint (mentions_of (store, "Huawei Technologies", &n), ==, 1);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (cited_lexicon_lookup (lexicon, "华为"), ==, "Huawei Technologies");
+  g_assert_false (cited_store_rename_brand (store, "Huawei Technologies", "honor", &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (cited_store_set_brand_color (store, "Huawei Technologies", "#123abc", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cited_lexicon_color_for (lexicon, "Huawei Technologies"), ==, "#123ABC");
+
+  g_assert_true (cited_store_merge_brand (store, "Honor", "Huawei Technologies", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mentions_of (store, "Honor", NULL), ==, 0);
+  g_assert_cmpuint (mentions_of (store, "Huawei Technologies", &n), ==, 2);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (cited_lexicon_lookup (lexicon, "荣耀"), ==, "Huawei Technologies");
+
+  g_assert_true (cited_store_remove_brand (store, "Samsung", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mentions_of (store, "Samsung", NULL), ==, 0);
+  g_assert_null (cited_lexicon_lookup (lexicon, "Galaxy"));
+
+  /* Undo: the brands as saved, their mentions and figures back. */
+  g_assert_true (cited_store_restore_brands (store, saved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mentions_of (store, "Samsung", NULL), ==, 1);
+  g_assert_cmpuint (mentions_of (store, "Honor", NULL), ==, 1);
+  g_assert_cmpuint (mentions_of (store, "Huawei", &n), ==, 1);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (mentions_of (store, "Huawei Technologies", &n), ==, 0);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpstr (cited_lexicon_lookup (lexicon, "Galaxy"), ==, "Samsung");
+}
+
+/* A company the user types into a correction becomes a brand of the
+ * lexicon, listed with the others. */
+static void
+test_edit_names_company (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  CitedFigureEdit edit = { .value = NAN, .brand = "Fairphone", .status = CITED_FIGURE_CONFIRMED };
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  add_one (store, make_article ("Fair", "2024-03-01", "The Dutch maker sold 120,000 phones in 2023. Fairphone grew."));
+  figures = cited_store_list_figures (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures->len, ==, 1);
+  g_assert_null (cited_lexicon_lookup (cited_store_get_lexicon (store), "Fairphone"));
+  g_assert_true (cited_store_set_figure_edit (store, ((CitedFigure *) g_ptr_array_index (figures, 0))->id,
+                                              &edit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cited_lexicon_lookup (cited_store_get_lexicon (store), "fairphone"), ==, "Fairphone");
+  g_assert_cmpuint (mentions_of (store, "Fairphone", NULL), ==, 1);
+}
+
 static void
 test_reextract_cancelled (Fixture       *fixture,
                           gconstpointer  data)
@@ -1685,6 +1875,9 @@ main (int   argc,
   ADD ("figures-and-edits", test_figures_and_edits);
   ADD ("edit-every-field", test_edit_every_field);
   ADD ("add-brand", test_add_brand);
+  ADD ("alias-switch", test_alias_switch);
+  ADD ("edit-brands", test_edit_brands);
+  ADD ("edit-names-company", test_edit_names_company);
   ADD ("reextract-cancelled", test_reextract_cancelled);
   ADD ("two-connections", test_two_connections);
   ADD ("kill-safety", test_kill_safety);

@@ -945,6 +945,18 @@ test_accessible_names (void)
       settle ();
       collect_unnamed (GTK_WIDGET (window), unnamed);
     }
+  /* The brands editor, showing a brand with persons and products. */
+  {
+    CitedBrandsPage *brands = cited_window_get_brands_page (window);
+    CitedBrandEditor *editor;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (brands), "brands.edit", NULL));
+    editor = cited_brands_page_get_editor (brands);
+    cited_brand_editor_select (editor, "Xiaomi");
+    settle ();
+    collect_unnamed (GTK_WIDGET (editor), unnamed);
+    gtk_window_close (GTK_WINDOW (editor));
+  }
   cited_window_set_visible_page (window, "figures");
   settle ();
   if (unnamed->len > 0)
@@ -1724,6 +1736,143 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* The number of mentions the Brands page's chooser shows for @brand, or
+ * -1 when the brand is not listed there. */
+static int
+listed_mentions (GtkWidget  *widget,
+                 const char *brand)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s (", brand);
+
+  if (GTK_IS_CHECK_BUTTON (widget))
+    {
+      const char *label = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+
+      if (label != NULL && g_str_has_prefix (label, prefix))
+        return atoi (label + strlen (prefix));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int n = listed_mentions (child, brand);
+
+      if (n >= 0)
+        return n;
+    }
+  return -1;
+}
+
+static int
+brands_page_mentions (const char *brand)
+{
+  CitedBrandsPage *page = cited_window_get_brands_page (window);
+
+  cited_window_set_visible_page (window, "brands");
+  wait_loaded (page);
+  return listed_mentions (GTK_WIDGET (page), brand);
+}
+
+/* Waits for the brands editor's change in the background, then for the
+ * Brands page to read the store again. */
+static void
+wait_edited (CitedBrandEditor *editor)
+{
+  g_assert_true (cited_brand_editor_get_busy (editor));
+  while (cited_brand_editor_get_busy (editor))
+    g_main_context_iteration (NULL, TRUE);
+  wait_loaded (cited_window_get_brands_page (window));
+}
+
+/* A company added in the brands editor with an alias is listed on the
+ * Brands page with its mentions; turning "Lei Jun" (a person) off takes
+ * his mentions from Xiaomi, and Ctrl+Z gives them back. */
+static void
+test_brand_editor (void)
+{
+  CitedBrandsPage *page;
+  CitedBrandEditor *editor;
+  AdwEntryRow *add, *alias;
+  GtkSwitch *lei_jun;
+  int xiaomi;
+
+  ensure_window ();
+  page = cited_window_get_brands_page (window);
+  g_assert_cmpint (brands_page_mentions ("Liver Formula Co"), ==, -1);
+  xiaomi = brands_page_mentions ("Xiaomi");
+  g_assert_cmpint (xiaomi, >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "brands.edit", NULL));
+  editor = cited_brands_page_get_editor (page);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+
+  add = cited_brand_editor_get_add_row (editor);
+  gtk_editable_set_text (GTK_EDITABLE (add), "Liver Formula Co");
+  g_signal_emit_by_name (add, "apply");
+  wait_edited (editor);
+  g_assert_cmpstr (cited_brand_editor_get_selected (editor), ==, "Liver Formula Co");
+
+  alias = cited_brand_editor_get_alias_row (editor);
+  gtk_editable_set_text (GTK_EDITABLE (alias), "Liver Formula");
+  gtk_drop_down_set_selected (cited_brand_editor_get_alias_kind (editor), CITED_ALIAS_PRODUCT);
+  g_signal_emit_by_name (alias, "apply");
+  wait_edited (editor);
+  g_assert_nonnull (cited_brand_editor_get_alias_switch (editor, "Liver Formula"));
+  g_assert_cmpint (brands_page_mentions ("Liver Formula Co"), ==, 2);
+
+  /* Lei Jun is marked a person of Xiaomi; off, he no longer counts. */
+  cited_brand_editor_select (editor, "Xiaomi");
+  lei_jun = cited_brand_editor_get_alias_switch (editor, "Lei Jun");
+  g_assert_nonnull (lei_jun);
+  g_assert_true (gtk_switch_get_active (lei_jun));
+  gtk_switch_set_active (lei_jun, FALSE);
+  wait_edited (editor);
+  g_assert_cmpint (brands_page_mentions ("Xiaomi"), <, xiaomi);
+  g_assert_false (gtk_switch_get_active (cited_brand_editor_get_alias_switch (editor, "Lei Jun")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+  wait_edited (editor);
+  g_assert_cmpint (brands_page_mentions ("Xiaomi"), ==, xiaomi);
+  g_assert_true (gtk_switch_get_active (cited_brand_editor_get_alias_switch (editor, "Lei Jun")));
+  gtk_window_close (GTK_WINDOW (editor));
+
+  /* The window's Ctrl+Shift+Z and Ctrl+Z reach the latest change, here a
+   * brand's rather than a correction. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  wait_edited (editor);
+  g_assert_cmpint (brands_page_mentions ("Xiaomi"), <, xiaomi);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_edited (editor);
+  g_assert_cmpint (brands_page_mentions ("Xiaomi"), ==, xiaomi);
+}
+
+/* A company typed into the correction dialog appears on the Brands page. */
+static void
+test_correction_names_brand (void)
+{
+  CitedFiguresPage *page = figures_page ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  GtkWindow *dialog;
+  gint64 id;
+
+  g_assert_cmpint (brands_page_mentions ("Mondo Phones"), ==, -1);
+  /* Figures read again after the brands changed. */
+  cited_window_set_visible_page (window, "figures");
+  wait_loaded (page);
+  id = xiaomi_190m_figure ();
+  cited_figures_page_show_figure (page, id);
+  g_assert_cmpint (cited_figures_page_get_selected_id (page), ==, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "figures.edit", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, entries);
+  gtk_editable_set_text (entries->pdata[1], "Mondo Phones");
+  respond (dialog, "save");
+  g_assert_cmpint (brands_page_mentions ("Mondo Phones"), ==, 0);
+  g_assert_cmpstr (cited_lexicon_lookup (cited_store_get_lexicon (store), "mondo phones"), ==, "Mondo Phones");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "figures.undo", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1763,6 +1912,8 @@ main (int   argc,
   g_test_add_func ("/pages/loading-state", test_loading_state);
   g_test_add_func ("/figures/sort-by-column", test_sort_by_column);
   g_test_add_func ("/figures/search-text", test_search_text);
+  g_test_add_func ("/brands/editor", test_brand_editor);
+  g_test_add_func ("/brands/correction-names-brand", test_correction_names_brand);
 
   status = g_test_run ();
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cited-brands-page.h"
+#include "cited-brand-editor.h"
 #include "cited-chart-view.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,9 @@ gboolean            cited_brands_page_get_loading    (CitedBrandsPage    *self);
 /* The text of the card of @brand (every label, one per line), or NULL. */
 char               *cited_brands_page_dup_card_text  (CitedBrandsPage    *self,
                                                       const char         *brand);
+
+/* The brands editor ("brands.edit" presents it), made on first use. */
+CitedBrandEditor   *cited_brands_page_get_editor     (CitedBrandsPage    *self);
 
 /* The list of companies found in the articles (one AdwActionRow each, its
  * "name" in object data) and its heading. */

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "cited-brand-editor.h"
 #include "cited-brands-page-private.h"
 #include "cited-chart-view.h"
 #include "cited-export.h"
@@ -42,6 +43,7 @@ struct _CitedBrandsPage
    * page runs no query per card on this thread. */
   GHashTable *cards_data;
   GCancellable *load_cancellable;
+  CitedBrandEditor *editor;   /* kept once opened, with its undo history */
 
   guint updating : 1;
   guint loading : 1;
@@ -743,6 +745,77 @@ discovered_action (GtkWidget  *widget,
   cited_brands_page_reload (self);
 }
 
+/* The brands editor */
+
+static void
+drop_editor (CitedBrandsPage *self)
+{
+  if (self->editor == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->editor, self);
+  gtk_window_destroy (GTK_WINDOW (self->editor));
+  g_clear_object (&self->editor);
+}
+
+/* A change in the editor moved mentions and figures: every page reads
+ * the store again. */
+static void
+editor_changed_cb (CitedBrandsPage *self)
+{
+  g_signal_emit (self, signals[SIGNAL_STORE_CHANGED], 0);
+  cited_brands_page_reload (self);
+}
+
+CitedBrandEditor *
+cited_brands_page_get_editor (CitedBrandsPage *self)
+{
+  g_return_val_if_fail (CITED_IS_BRANDS_PAGE (self), NULL);
+
+  if (self->editor == NULL && self->store != NULL)
+    {
+      self->editor = g_object_ref_sink (cited_brand_editor_new (self->store));
+      g_signal_connect_swapped (self->editor, "changed", G_CALLBACK (editor_changed_cb), self);
+    }
+  return self->editor;
+}
+
+gint64
+cited_brands_page_get_history_time (CitedBrandsPage *self,
+                                    gboolean         redo)
+{
+  g_return_val_if_fail (CITED_IS_BRANDS_PAGE (self), 0);
+  return self->editor != NULL ? cited_brand_editor_get_history_time (self->editor, redo) : 0;
+}
+
+gboolean
+cited_brands_page_step_history (CitedBrandsPage *self,
+                                gboolean         redo)
+{
+  g_return_val_if_fail (CITED_IS_BRANDS_PAGE (self), FALSE);
+  if (self->editor == NULL)
+    return FALSE;
+  return redo ? cited_brand_editor_redo (self->editor) : cited_brand_editor_undo (self->editor);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CitedBrandsPage *self = CITED_BRANDS_PAGE (widget);
+  CitedBrandEditor *editor = cited_brands_page_get_editor (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (editor == NULL)
+    return;
+  /* The first brand compared, to begin with. */
+  if (n_chosen (self) > 0 && cited_brand_editor_get_selected (editor) == NULL)
+    cited_brand_editor_select (editor, g_ptr_array_index (self->chosen, 0));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 /* Charts */
 
 /* The chart of @kind over @store; on any thread. NULL without an error when
@@ -1327,6 +1400,7 @@ cited_brands_page_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  drop_editor (self);
   /* AdwBin unparents its child (the template's content) itself; disposing
    * the template as well would unparent it twice. */
   G_OBJECT_CLASS (cited_brands_page_parent_class)->dispose (object);
@@ -1381,6 +1455,7 @@ cited_brands_page_set_property (GObject      *object,
     case PROP_STORE:
       if (g_set_object (&self->store, g_value_get_object (value)))
         {
+          drop_editor (self);
           cited_brands_page_reload (self);
           g_object_notify_by_pspec (object, pspec);
         }
@@ -1430,6 +1505,7 @@ cited_brands_page_class_init (CitedBrandsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CitedBrandsPage, discovered_title);
   gtk_widget_class_bind_template_child (widget_class, CitedBrandsPage, discovered_list);
 
+  gtk_widget_class_install_action (widget_class, "brands.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "brands.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "brands.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "brands.copy-image", NULL, copy_image_action);

@@ -17,5 +17,11 @@ void cited_brands_page_reload     (CitedBrandsPage *self);
 void cited_brands_page_print      (CitedBrandsPage *self);
 void cited_brands_page_export     (CitedBrandsPage *self);
 void cited_brands_page_copy_image (CitedBrandsPage *self);
+/* The brands editor's history: when its next undo (or redo) step went on
+ * it (monotonic time, 0 when none), and taking that step. */
+gint64   cited_brands_page_get_history_time (CitedBrandsPage *self,
+                                             gboolean         redo);
+gboolean cited_brands_page_step_history     (CitedBrandsPage *self,
+                                             gboolean         redo);
 
 G_END_DECLS

@@ -29,6 +29,11 @@ gboolean        cited_figures_page_get_loading      (CitedFiguresPage      *self
  * FALSE when there is none. The history outlives the toast. */
 gboolean cited_figures_page_undo (CitedFiguresPage *self);
 gboolean cited_figures_page_redo (CitedFiguresPage *self);
+/* When the step that undo (or redo) would take went on its history
+ * (monotonic time), 0 when there is none: the window takes back the
+ * latest change of any page. */
+gint64   cited_figures_page_get_history_time (CitedFiguresPage *self,
+                                              gboolean          redo);
 /* Number of corrections that "figures.undo" can take back. */
 guint           cited_figures_page_get_undo_depth   (CitedFiguresPage      *self);
 

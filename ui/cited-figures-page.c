@@ -30,6 +30,7 @@ typedef enum {
 typedef struct {
   gint64 figure_id;
   CitedFigure *before;       /* the figure as the store returned it before the change */
+  gint64 when;               /* monotonic time it went on its history */
 } UndoStep;
 
 struct _CitedFiguresPage
@@ -99,6 +100,13 @@ enum {
 };
 
 static GParamSpec *props[N_PROPS];
+
+enum {
+  SIGNAL_STORE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void update_chart   (CitedFiguresPage *self);
 static void update_chart_async (CitedFiguresPage *self);
@@ -1502,6 +1510,7 @@ apply_edit (CitedFiguresPage       *self,
   step = g_new0 (UndoStep, 1);
   step->figure_id = figure_id;
   step->before = g_steal_pointer (&before);
+  step->when = g_get_monotonic_time ();
   g_ptr_array_add (self->undo, step);
   /* A new correction starts a new future. */
   g_ptr_array_set_size (self->redo, 0);
@@ -1510,6 +1519,7 @@ apply_edit (CitedFiguresPage       *self,
   update_chart (self);
   if (done_message != NULL)
     show_toast (self, done_message, TRUE);
+  g_signal_emit (self, signals[SIGNAL_STORE_CHANGED], 0);
   return TRUE;
 }
 
@@ -1614,12 +1624,25 @@ step_history (CitedFiguresPage *self,
       return FALSE;
     }
   undo_step_free (step);
+  back->when = g_get_monotonic_time ();
   g_ptr_array_add (to, back);
 
   refresh_figure (self, figure_id);
   update_chart (self);
   show_toast (self, done, FALSE);
+  g_signal_emit (self, signals[SIGNAL_STORE_CHANGED], 0);
   return TRUE;
+}
+
+gint64
+cited_figures_page_get_history_time (CitedFiguresPage *self,
+                                     gboolean          redo)
+{
+  GPtrArray *history;
+
+  g_return_val_if_fail (CITED_IS_FIGURES_PAGE (self), 0);
+  history = redo ? self->redo : self->undo;
+  return history->len > 0 ? ((UndoStep *) g_ptr_array_index (history, history->len - 1))->when : 0;
 }
 
 gboolean
@@ -2267,6 +2290,12 @@ cited_figures_page_class_init (CitedFiguresPageClass *klass)
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, props);
+
+  /* A correction changed what the store holds (a figure's brand, or a
+   * company named in it that became a brand): other pages read it again. */
+  signals[SIGNAL_STORE_CHANGED] =
+    g_signal_new ("store-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (CITED_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cited/Cited/cited-figures-page.ui");
