@@ -3649,7 +3649,12 @@ check_view_name (const char  *name,
 {
   gboolean blank = TRUE;
 
-  for (const char *p = name; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_INVALID, _("A view needs a name"));
+      return FALSE;
+    }
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -3662,7 +3667,7 @@ check_view_name (const char  *name,
       if (!g_unichar_isspace (c))
         blank = FALSE;
     }
-  if (name == NULL || !g_utf8_validate (name, -1, NULL) || blank)
+  if (blank)
     {
       g_set_error_literal (error, CITED_ERROR, CITED_ERROR_INVALID, _("A view needs a name"));
       return FALSE;
