@@ -2151,6 +2151,7 @@ view_row_new (CitedFiguresPage         *self,
     subtitle = g_markup_printf_escaped ("%s — %s", description, reason);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), can_show);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, view->name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
