@@ -2989,6 +2989,27 @@ print_nothing_to_chart (CitedStore               *store,
     }
 }
 
+/* The chart of @settings, or NULL after saying why there is none. */
+static CitedChart *
+build_chart (CitedStore               *store,
+             const CitedChartSettings *settings)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedChart) chart = cited_chart_settings_build (settings, store, &error);
+
+  if (chart == NULL)
+    {
+      print_error (_("Cannot make the chart: %s"), error->message);
+      return NULL;
+    }
+  if (chart->categories->len == 0 || chart->series->len == 0)
+    {
+      print_nothing_to_chart (store, settings);
+      return NULL;
+    }
+  return g_steal_pointer (&chart);
+}
+
 static int
 write_chart_output (CitedChart *chart,
                     const char *output,
@@ -3139,17 +3160,9 @@ cmd_chart (Cli    *cli,
   settings = chart_args_settings (&o, store);
   if (settings == NULL)
     return EXIT_USAGE;
-  chart = cited_chart_settings_build (settings, store, &error);
+  chart = build_chart (store, settings);
   if (chart == NULL)
-    {
-      print_error (_("Cannot make the chart: %s"), error->message);
-      return EXIT_FAILED;
-    }
-  if (chart->categories->len == 0 || chart->series->len == 0)
-    {
-      print_nothing_to_chart (store, settings);
-      return EXIT_FAILED;
-    }
+    return EXIT_FAILED;
 
   if (save_name != NULL)
     {
