@@ -2966,44 +2966,307 @@ write_chart_csv (CitedChart  *chart,
   return g_file_set_contents_full (path, csv, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 
+/* What a chart command line asks for; a saved view (--view) fills in what
+ * it leaves out. */
+typedef struct {
+  gboolean figures;
+  gboolean brands;
+  gboolean trend;
+  gboolean claims;
+  GStrv brand_names;
+  char *metric;
+  char *search;
+  char *claim_status;
+  char *span;
+  char *date_from;
+  char *date_to;
+} ChartArgs;
+
+static void
+chart_args_clear (ChartArgs *o)
+{
+  g_clear_pointer (&o->brand_names, g_strfreev);
+  g_clear_pointer (&o->metric, g_free);
+  g_clear_pointer (&o->search, g_free);
+  g_clear_pointer (&o->claim_status, g_free);
+  g_clear_pointer (&o->span, g_free);
+  g_clear_pointer (&o->date_from, g_free);
+  g_clear_pointer (&o->date_to, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ChartArgs, chart_args_clear)
+
+static guint
+chart_args_n_kinds (const ChartArgs *o)
+{
+  return (o->figures ? 1 : 0) + (o->claims ? 1 : 0) + (o->brands ? 1 : 0) + (o->trend ? 1 : 0);
+}
+
+static void
+inherit_string (char       **field,
+                const char  *value)
+{
+  if (*field == NULL)
+    *field = g_strdup (value);
+}
+
+/* Takes from @view what the command line did not say. Another kind of
+ * chart than the view's keeps the view's filters only where they apply:
+ * brand lists go from share of voice to mentions over time, figure
+ * filters from by-brand to over-time charts (which draw every status). */
+static void
+chart_args_apply_view (ChartArgs                *o,
+                       const CitedChartSettings *view)
+{
+  gboolean view_figures = view->source == CITED_CHART_SOURCE_FIGURES ||
+                          view->source == CITED_CHART_SOURCE_CLAIMS;
+  gboolean figures;
+
+  if (chart_args_n_kinds (o) == 0)
+    {
+      o->figures = view->source == CITED_CHART_SOURCE_FIGURES;
+      o->claims = view->source == CITED_CHART_SOURCE_CLAIMS;
+      o->brands = view->source == CITED_CHART_SOURCE_BRANDS;
+      o->trend = view->source == CITED_CHART_SOURCE_TREND;
+    }
+  figures = o->figures || o->claims;
+  if (figures != view_figures)
+    return;
+  if (o->brand_names == NULL)
+    o->brand_names = g_strdupv (view->brands);
+  if (!figures)
+    return;
+  inherit_string (&o->metric, view->query.metric);
+  inherit_string (&o->search, view->query.search);
+  inherit_string (&o->span, view->query.span);
+  inherit_string (&o->date_from, view->query.date_from);
+  inherit_string (&o->date_to, view->query.date_to);
+  if (o->figures)
+    inherit_string (&o->claim_status, view->query.claim_status);
+}
+
+/* Returns -1 when the options hold together, else the exit status. */
+static int
+chart_args_check (ChartArgs *o)
+{
+  gboolean figures = o->figures || o->claims;
+  CitedSpan span_value;
+  CitedClaimStatus status_value;
+
+  if (chart_args_n_kinds (o) != 1)
+    return usage_error ("chart", _("Choose one kind of chart: --figures, --claims, --brands or --trend"));
+  /* Over time, a metric's figures take the same filters as by brand. */
+  if (o->claims && o->claim_status != NULL)
+    return usage_error ("chart", _("--claims draws every status: leave out --status"));
+  if (figures && o->metric == NULL)
+    return usage_error ("chart", _("A figures chart needs --metric NAME"));
+  if (figures && o->brand_names != NULL && g_strv_length (o->brand_names) > 1)
+    return usage_error ("chart", _("A figures chart takes one --brand"));
+  if (!figures && (o->metric != NULL || o->search != NULL || o->claim_status != NULL ||
+                   o->span != NULL || o->date_from != NULL || o->date_to != NULL))
+    return usage_error ("chart", _("--metric, --search, --status, --span, --from and --to go with --figures"));
+  if (o->span != NULL && !cited_span_from_string (o->span, &span_value))
+    return usage_error ("chart", _("Unknown span “%s”: use period, cumulative, rate or point"),
+                        o->span);
+  if (o->claim_status != NULL && !cited_claim_status_from_string (o->claim_status, &status_value))
+    return usage_error ("chart",
+                        _("Unknown status “%s”: use reported, forecast, target or plan"),
+                        o->claim_status);
+  if (!ensure_utf8_strv (o->brand_names, "chart", "--brand") ||
+      !ensure_utf8 (&o->metric, "chart", "--metric") ||
+      !ensure_utf8 (&o->search, "chart", "--search"))
+    return EXIT_USAGE;
+  return -1;
+}
+
+/* The settings @o asks for, with brands by their canonical names; NULL
+ * after a usage error. */
+static CitedChartSettings *
+chart_args_settings (ChartArgs  *o,
+                     CitedStore *store)
+{
+  g_autoptr(CitedChartSettings) settings = NULL;
+  g_autoptr(GPtrArray) canonical = g_ptr_array_new ();
+  CitedChartSource source = o->figures ? CITED_CHART_SOURCE_FIGURES
+                            : o->claims ? CITED_CHART_SOURCE_CLAIMS
+                            : o->brands ? CITED_CHART_SOURCE_BRANDS
+                            : CITED_CHART_SOURCE_TREND;
+
+  for (guint i = 0; o->brand_names != NULL && o->brand_names[i] != NULL; i++)
+    {
+      const char *name = resolve_brand (store, "chart", o->brand_names[i]);
+
+      if (name == NULL)
+        return NULL;
+      g_ptr_array_add (canonical, (gpointer) name);
+    }
+  g_ptr_array_add (canonical, NULL);
+  if ((o->figures || o->claims) && !check_metric (store, "chart", o->metric))
+    return NULL;
+
+  settings = cited_chart_settings_new (source);
+  cited_chart_settings_set_brands (settings, (const char * const *) canonical->pdata);
+  cited_chart_settings_set_metric (settings, o->metric);
+  cited_chart_settings_set_search (settings, o->search);
+  cited_chart_settings_set_claim_status (settings, o->claim_status);
+  cited_chart_settings_set_span (settings, o->span);
+  cited_chart_settings_set_dates (settings, o->date_from, o->date_to);
+  return g_steal_pointer (&settings);
+}
+
+/* The saved view @name, or NULL after saying there is none. */
+static CitedChartSettings *
+load_view (CitedStore *store,
+           const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  CitedChartSettings *view = cited_store_get_view (store, name, &error);
+
+  if (view != NULL)
+    return view;
+  if (g_error_matches (error, CITED_ERROR, CITED_ERROR_NOT_FOUND))
+    print_error (_("No saved view called “%s”. List them with: cited-cli views"), name);
+  else
+    print_error ("%s", error->message);
+  return NULL;
+}
+
+/* Says why the chart of @settings came out empty. */
+static void
+print_nothing_to_chart (CitedStore               *store,
+                        const CitedChartSettings *settings)
+{
+  switch (settings->source)
+    {
+    case CITED_CHART_SOURCE_CLAIMS:
+      print_error (_("Nothing to chart: no dated article cites figures that match"));
+      break;
+    case CITED_CHART_SOURCE_FIGURES:
+      hint_metrics (store, settings->query.metric);
+      print_error (_("Nothing to chart: no figures match"));
+      break;
+    case CITED_CHART_SOURCE_TREND:
+      print_error (_("Nothing to chart: no dated article mentions these brands"));
+      break;
+    case CITED_CHART_SOURCE_BRANDS:
+    default:
+      print_error (_("Nothing to chart: no article mentions these brands"));
+      break;
+    }
+}
+
+/* The chart of @settings, or NULL after saying why there is none. */
+static CitedChart *
+build_chart (CitedStore               *store,
+             const CitedChartSettings *settings)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedChart) chart = cited_chart_settings_build (settings, store, &error);
+
+  if (chart == NULL)
+    {
+      print_error (_("Cannot make the chart: %s"), error->message);
+      return NULL;
+    }
+  if (chart->categories->len == 0 || chart->series->len == 0)
+    {
+      print_nothing_to_chart (store, settings);
+      return NULL;
+    }
+  return g_steal_pointer (&chart);
+}
+
+static int
+write_chart_output (CitedChart *chart,
+                    const char *output,
+                    int         width,
+                    int         height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = g_filename_display_name (output);
+  g_autofree char *lower = g_ascii_strdown (output, -1);
+  gboolean written = g_str_has_suffix (lower, ".csv")
+                     ? write_chart_csv (chart, output, &error)
+                     : cited_chart_export (chart, output, width, height, &error);
+
+  if (!written)
+    {
+      print_error (_("Cannot write %s: %s"), display, error->message);
+      return EXIT_FAILED;
+    }
+  printf ("%s\n", display);
+  return EXIT_OK;
+}
+
+/* Checks the names of --view and --save-view and what to write; -1 when
+ * they hold together. */
+static int
+chart_check_output (char       **view_name,
+                    char       **save_name,
+                    const char  *output,
+                    int          width,
+                    int          height)
+{
+  if (!ensure_utf8 (view_name, "chart", "--view") || !ensure_utf8 (save_name, "chart", "--save-view"))
+    return EXIT_USAGE;
+  if (*save_name != NULL)
+    {
+      g_strstrip (*save_name);
+      if (**save_name == '\0')
+        return usage_error ("chart", _("Name the view to save: --save-view NAME"));
+      if (!ensure_printable (*save_name, "chart", "--save-view"))
+        return EXIT_USAGE;
+    }
+  if (output == NULL && *save_name == NULL)
+    return usage_error ("chart", _("Name the file to write with --output FILE.png, .svg, .pdf or .csv"));
+  if (output != NULL && !has_chart_extension (output))
+    return usage_error ("chart", _("The output file must end in .png, .svg, .pdf or .csv"));
+  if (width < MIN_CHART_SIZE || width > MAX_CHART_SIZE ||
+      height < MIN_CHART_SIZE || height > MAX_CHART_SIZE)
+    return usage_error ("chart", _("Width and height must be between %d and %d pixels"),
+                        MIN_CHART_SIZE, MAX_CHART_SIZE);
+  return -1;
+}
+
 static int
 cmd_chart (Cli    *cli,
            char ***args)
 {
-  gboolean figures = FALSE;
-  gboolean brands = FALSE;
-  gboolean trend = FALSE;
-  gboolean claims = FALSE;
-  g_auto(GStrv) brand_names = NULL;
-  g_autofree char *metric = NULL;
-  g_autofree char *search = NULL;
+  g_auto(ChartArgs) o = { 0 };
   g_autofree char *output = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *claim_status = NULL;
-  g_autofree char *span = NULL;
+  g_autofree char *view_name = NULL;
+  g_autofree char *save_name = NULL;
   int width = DEFAULT_CHART_WIDTH;
   int height = DEFAULT_CHART_HEIGHT;
   const GOptionEntry entries[] = {
-    { "figures", 0, 0, G_OPTION_ARG_NONE, &figures,
+    { "figures", 0, 0, G_OPTION_ARG_NONE, &o.figures,
       N_("Figures of one metric (--metric) by brand"), NULL },
-    { "brands", 0, 0, G_OPTION_ARG_NONE, &brands,
+    { "brands", 0, 0, G_OPTION_ARG_NONE, &o.brands,
       N_("Share of voice of brands"), NULL },
-    { "trend", 0, 0, G_OPTION_ARG_NONE, &trend,
+    { "trend", 0, 0, G_OPTION_ARG_NONE, &o.trend,
       N_("Brand mentions by month"), NULL },
-    { "claims", 0, 0, G_OPTION_ARG_NONE, &claims,
+    { "claims", 0, 0, G_OPTION_ARG_NONE, &o.claims,
       N_("One metric's figures (--metric) at their articles' dates, one line per status"), NULL },
-    { "brand", 'b', 0, G_OPTION_ARG_FILENAME_ARRAY, &brand_names,
+    { "brand", 'b', 0, G_OPTION_ARG_FILENAME_ARRAY, &o.brand_names,
       N_("A brand to chart (repeatable; one with --figures)"), N_("NAME") },
-    { "metric", 'm', 0, G_OPTION_ARG_FILENAME, &metric,
+    { "metric", 'm', 0, G_OPTION_ARG_FILENAME, &o.metric,
       N_("With --figures: the metric to chart (sales, price, patents, …)"), N_("NAME") },
-    { "search", 's', 0, G_OPTION_ARG_FILENAME, &search,
+    { "search", 's', 0, G_OPTION_ARG_FILENAME, &o.search,
       N_("With --figures: only figures from articles matching these words"), N_("QUERY") },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &claim_status,
+    { "status", 0, 0, G_OPTION_ARG_STRING, &o.claim_status,
       N_("With --figures: chart what is stated as this: reported (default), forecast, target or plan"),
       N_("STATUS") },
-    { "span", 0, 0, G_OPTION_ARG_STRING, &span,
+    { "span", 0, 0, G_OPTION_ARG_STRING, &o.span,
       N_("With --figures: chart figures of this span: period, cumulative, rate or point "
          "(default: the most common)"), N_("SPAN") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &o.date_from,
+      N_("With --figures: only figures from articles published on or after this date"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &o.date_to,
+      N_("With --figures: only figures from articles published on or before this date"), N_("YYYY-MM-DD") },
+    { "view", 0, 0, G_OPTION_ARG_FILENAME, &view_name,
+      N_("Draw the saved view NAME; the options given with it change what they name"), N_("NAME") },
+    { "save-view", 0, 0, G_OPTION_ARG_FILENAME, &save_name,
+      N_("Save the chart’s settings as the view NAME (replacing one of that name)"), N_("NAME") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The file to write: .png, .svg, .pdf, or .csv for the figures and their sources"), N_("FILE") },
     { "width", 0, 0, G_OPTION_ARG_INT, &width,
@@ -3016,17 +3279,16 @@ cmd_chart (Cli    *cli,
   };
   g_autoptr(CitedStore) store = NULL;
   g_autoptr(CitedChart) chart = NULL;
+  g_autoptr(CitedChartSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) canonical = g_ptr_array_new ();
-  g_autofree char *display = NULL;
   g_auto(GStrv) rest = NULL;
   int status;
 
   status = parse_command (cli, "chart",
-                          _("(--figures|--claims|--brands|--trend) [--brand NAME]… [--metric NAME] "
-                            "[--status STATUS] [--span SPAN] "
-                            "--output FILE [--width PX] [--height PX] [--title TEXT]"),
-                          _("Draws a chart into a PNG, SVG or PDF file."),
+                          _("(--figures|--claims|--brands|--trend|--view NAME) [--brand NAME]… "
+                            "[--metric NAME] [--status STATUS] [--span SPAN] [--from DATE] [--to DATE] "
+                            "[--output FILE] [--save-view NAME] [--width PX] [--height PX] [--title TEXT]"),
+                          _("Draws a chart into a PNG, SVG or PDF file, or saves its settings as a view."),
                           entries, args);
   if (status >= 0)
     return status;
@@ -3034,130 +3296,287 @@ cmd_chart (Cli    *cli,
   rest = positional_args (*args);
   if (rest[0] != NULL)
     return usage_error ("chart", _("Unexpected argument “%s”"), rest[0]);
-  if ((figures ? 1 : 0) + (claims ? 1 : 0) + (brands ? 1 : 0) + (trend ? 1 : 0) != 1)
-    return usage_error ("chart", _("Choose one kind of chart: --figures, --claims, --brands or --trend"));
-  /* Over time, a metric's figures take the same filters as by brand. */
-  if (claims)
-    {
-      figures = TRUE;
-      if (claim_status != NULL)
-        return usage_error ("chart", _("--claims draws every status: leave out --status"));
-    }
-  if (output == NULL)
-    return usage_error ("chart", _("Name the file to write with --output FILE.png, .svg, .pdf or .csv"));
-  if (!has_chart_extension (output))
-    return usage_error ("chart", _("The output file must end in .png, .svg, .pdf or .csv"));
-  if (width < MIN_CHART_SIZE || width > MAX_CHART_SIZE ||
-      height < MIN_CHART_SIZE || height > MAX_CHART_SIZE)
-    return usage_error ("chart", _("Width and height must be between %d and %d pixels"),
-                        MIN_CHART_SIZE, MAX_CHART_SIZE);
-  if (figures && metric == NULL)
-    return usage_error ("chart", _("A figures chart needs --metric NAME"));
-  if (figures && brand_names != NULL && g_strv_length (brand_names) > 1)
-    return usage_error ("chart", _("A figures chart takes one --brand"));
-  if (!figures && (metric != NULL || search != NULL || claim_status != NULL || span != NULL))
-    return usage_error ("chart", _("--metric, --search, --status and --span go with --figures"));
-  {
-    CitedSpan span_value;
-    CitedClaimStatus status_value;
-
-    if (span != NULL && !cited_span_from_string (span, &span_value))
-      return usage_error ("chart", _("Unknown span “%s”: use period, cumulative, rate or point"),
-                          span);
-    if (claim_status != NULL && !cited_claim_status_from_string (claim_status, &status_value))
-      return usage_error ("chart",
-                          _("Unknown status “%s”: use reported, forecast, target or plan"),
-                          claim_status);
-  }
-  if (!ensure_utf8_strv (brand_names, "chart", "--brand") ||
-      !ensure_utf8 (&metric, "chart", "--metric") ||
-      !ensure_utf8 (&search, "chart", "--search") ||
-      !ensure_utf8 (&title, "chart", "--title"))
+  status = chart_check_output (&view_name, &save_name, output, width, height);
+  if (status >= 0)
+    return status;
+  if (!ensure_utf8 (&title, "chart", "--title"))
     return EXIT_USAGE;
 
+  /* Without a view, the options are checked before the database is
+   * opened; a view's settings are read from it first. */
+  if (view_name == NULL && (status = chart_args_check (&o)) >= 0)
+    return status;
   store = open_store (cli, FALSE);
   if (store == NULL)
     return EXIT_FAILED;
+  if (view_name != NULL)
+    {
+      g_autoptr(CitedChartSettings) view = load_view (store, view_name);
+
+      if (view == NULL)
+        return EXIT_USAGE;
+      chart_args_apply_view (&o, view);
+      if ((status = chart_args_check (&o)) >= 0)
+        return status;
+    }
   if (store_is_empty (store))
     return EXIT_FAILED;
 
-  for (guint i = 0; brand_names != NULL && brand_names[i] != NULL; i++)
-    {
-      const char *name = resolve_brand (store, "chart", brand_names[i]);
-
-      if (name == NULL)
-        return EXIT_USAGE;
-      g_ptr_array_add (canonical, (gpointer) name);
-    }
-  g_ptr_array_add (canonical, NULL);
-  if (figures && !check_metric (store, "chart", metric))
+  settings = chart_args_settings (&o, store);
+  if (settings == NULL)
     return EXIT_USAGE;
-
-  if (figures)
-    {
-      CitedQuery query = { 0 };
-
-      query.metric = metric;
-      query.brand = g_ptr_array_index (canonical, 0);
-      if (search != NULL && *search != '\0')
-        query.search = search;
-      query.claim_status = claim_status;
-      query.span = span;
-      chart = claims ? cited_chart_new_claims_over_time (store, &query, &error)
-                     : cited_chart_new_figures (store, &query, &error);
-    }
-  else if (brands)
-    chart = cited_chart_new_brands (store, canonical->len > 1
-                                             ? (const char * const *) canonical->pdata : NULL,
-                                    &error);
-  else
-    chart = cited_chart_new_trend (store, canonical->len > 1
-                                            ? (const char * const *) canonical->pdata : NULL,
-                                   &error);
-
+  chart = build_chart (store, settings);
   if (chart == NULL)
-    {
-      print_error (_("Cannot make the chart: %s"), error->message);
-      return EXIT_FAILED;
-    }
+    return EXIT_FAILED;
 
-  if (chart->categories->len == 0 || chart->series->len == 0)
+  if (save_name != NULL)
     {
-      if (claims)
-        print_error (_("Nothing to chart: no dated article cites figures that match"));
-      else if (figures)
+      if (!cited_store_save_view (store, save_name, settings, &error))
         {
-          hint_metrics (store, metric);
-          print_error (_("Nothing to chart: no figures match"));
+          print_error (_("Cannot save the view: %s"), error->message);
+          return EXIT_FAILED;
         }
-      else if (trend)
-        print_error (_("Nothing to chart: no dated article mentions these brands"));
-      else
-        print_error (_("Nothing to chart: no article mentions these brands"));
-      return EXIT_FAILED;
+      fprintf (stderr, _("Saved the view “%s”"), save_name);
+      fputc ('\n', stderr);
     }
+  if (output == NULL)
+    return EXIT_OK;
 
   if (title != NULL)
     {
       g_free (chart->title);
       chart->title = g_strdup (title);
     }
+  return write_chart_output (chart, output, width, height);
+}
 
-  display = g_filename_display_name (output);
-  {
-    g_autofree char *lower = g_ascii_strdown (output, -1);
-    gboolean written = g_str_has_suffix (lower, ".csv")
-                       ? write_chart_csv (chart, output, &error)
-                       : cited_chart_export (chart, output, width, height, &error);
+/* ------------------------------------------------------------------------
+ * views
+ */
 
-    if (!written)
-      {
-        print_error (_("Cannot write %s: %s"), display, error->message);
-        return EXIT_FAILED;
-      }
-  }
-  printf ("%s\n", display);
+/* A view's filters in a few words for the table: "search: phones,
+ * status: forecast, span: period, 2024-01-01 – 2024-12-31". */
+static char *
+view_filters_text (const CitedChartSettings *view)
+{
+  const CitedQuery *q = &view->query;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (q->search != NULL)
+    g_ptr_array_add (parts, g_strdup_printf (_("search: %s"), q->search));
+  if (q->claim_status != NULL)
+    g_ptr_array_add (parts, g_strdup_printf (_("status: %s"), q->claim_status));
+  if (q->span != NULL)
+    g_ptr_array_add (parts, g_strdup_printf (_("span: %s"), q->span));
+  if (q->date_from != NULL || q->date_to != NULL)
+    g_ptr_array_add (parts, g_strdup_printf ("%s – %s", q->date_from != NULL ? q->date_from : "",
+                                             q->date_to != NULL ? q->date_to : ""));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (", ", (char **) parts->pdata);
+}
+
+static char *
+view_time_text (gint64 unix_time)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_time);
+
+  return time != NULL ? g_date_time_format_iso8601 (time) : NULL;
+}
+
+static void
+print_views_text (GPtrArray *views)
+{
+  g_autoptr(CitedCliTable) table = cited_cli_table_new (5);
+  guint width = cited_cli_terminal_width (STDOUT_FILENO);
+
+  cited_cli_table_set_column (table, 0, _("NAME"), CITED_CLI_ALIGN_LEFT, 32, TRUE);
+  cited_cli_table_set_column (table, 1, _("KIND"), CITED_CLI_ALIGN_LEFT, 0, FALSE);
+  cited_cli_table_set_column (table, 2, _("METRIC"), CITED_CLI_ALIGN_LEFT, 0, FALSE);
+  cited_cli_table_set_column (table, 3, _("BRANDS"), CITED_CLI_ALIGN_LEFT, 32, TRUE);
+  cited_cli_table_set_column (table, 4, _("FILTERS"), CITED_CLI_ALIGN_LEFT, 0, TRUE);
+
+  for (guint r = 0; r < views->len; r++)
+    {
+      CitedChartSettings *view = g_ptr_array_index (views, r);
+      g_autofree char *brands = view->brands != NULL ? g_strjoinv (", ", view->brands) : NULL;
+      g_autofree char *filters = view_filters_text (view);
+      const char *cells[] = {
+        view->name, cited_chart_source_to_string (view->source), view->query.metric, brands, filters,
+      };
+
+      cited_cli_table_add_row (table, cells);
+    }
+  cited_cli_table_print (table, stdout, width, FALSE);
+}
+
+static void
+print_views_json (GPtrArray *views)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < views->len; r++)
+    {
+      CitedChartSettings *view = g_ptr_array_index (views, r);
+      g_autofree char *created = view_time_text (view->created);
+      g_autofree char *updated = view_time_text (view->updated);
+      g_autofree char *json = cited_chart_settings_to_json (view);
+      g_autoptr(JsonNode) settings = json_from_string (json, NULL);
+
+      json_builder_begin_object (builder);
+      json_add_string_or_null (builder, "name", view->name);
+      json_builder_set_member_name (builder, "settings");
+      json_builder_add_value (builder, g_steal_pointer (&settings));
+      json_add_string_or_null (builder, "created", created);
+      json_add_string_or_null (builder, "updated", updated);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  write_json (builder);
+}
+
+static void
+print_views_csv (GPtrArray *views)
+{
+  static const char * const header[] = {
+    "name", "kind", "metric", "brands", "search", "status", "span", "from", "to", "created", "updated",
+  };
+  g_autoptr(GString) csv = g_string_new (NULL);
+
+  cited_csv_append_row (csv, header, G_N_ELEMENTS (header), CITED_CSV_CRLF);
+  for (guint r = 0; r < views->len; r++)
+    {
+      CitedChartSettings *view = g_ptr_array_index (views, r);
+      const CitedQuery *q = &view->query;
+      g_autofree char *brands = view->brands != NULL ? g_strjoinv (";", view->brands) : NULL;
+      g_autofree char *created = view_time_text (view->created);
+      g_autofree char *updated = view_time_text (view->updated);
+      const char *fields[] = {
+        view->name, cited_chart_source_to_string (view->source), q->metric, brands, q->search,
+        q->claim_status, q->span, q->date_from, q->date_to, created, updated,
+      };
+
+      cited_csv_append_row (csv, fields, G_N_ELEMENTS (fields), CITED_CSV_CRLF);
+    }
+  write_csv (csv);
+}
+
+static int
+views_list (Cli          *cli,
+            OutputFormat  format)
+{
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) views = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  views = cited_store_list_views (store, &error);
+  if (views == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  if (views->len == 0 && format == FORMAT_TEXT)
+    {
+      fprintf (stderr, "%s\n", _("No saved views. Save one with: cited-cli chart … --save-view NAME"));
+      return EXIT_OK;
+    }
+  if (format == FORMAT_JSON)
+    print_views_json (views);
+  else if (format == FORMAT_CSV)
+    print_views_csv (views);
+  else
+    print_views_text (views);
   return EXIT_OK;
+}
+
+/* cited-cli views delete NAME | views rename NAME NEW_NAME */
+static int
+views_change (Cli   *cli,
+              char **rest)
+{
+  gboolean rename = g_str_equal (rest[0], "rename");
+  guint n_args = rename ? 2 : 1;
+  g_autofree char *name = NULL;
+  g_autofree char *new_name = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done;
+
+  if (g_strv_length (rest) != n_args + 1)
+    return rename ? usage_error ("views", _("Name the view and its new name: cited-cli views rename NAME NEW_NAME"))
+                  : usage_error ("views", _("Name the view: cited-cli views delete NAME"));
+  name = g_strdup (rest[1]);
+  new_name = g_strdup (rest[2]);
+  if (!ensure_utf8 (&name, "views", "NAME") || !ensure_utf8 (&new_name, "views", "NEW_NAME"))
+    return EXIT_USAGE;
+  if (new_name != NULL)
+    {
+      g_strstrip (new_name);
+      if (*new_name == '\0')
+        return usage_error ("views", _("The new name is empty"));
+      if (!ensure_printable (new_name, "views", "NEW_NAME"))
+        return EXIT_USAGE;
+    }
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  done = rename ? cited_store_rename_view (store, name, new_name, &error)
+                : cited_store_delete_view (store, name, &error);
+  if (!done)
+    {
+      if (g_error_matches (error, CITED_ERROR, CITED_ERROR_NOT_FOUND))
+        print_error (_("No saved view called “%s”. List them with: cited-cli views"), name);
+      else
+        print_error ("%s", error->message);
+      return g_error_matches (error, CITED_ERROR, CITED_ERROR_DATABASE) ? EXIT_FAILED : EXIT_USAGE;
+    }
+  if (rename)
+    printf (_("Renamed the view “%s” to “%s”"), name, new_name);
+  else
+    printf (_("Deleted the view “%s”"), name);
+  putchar ('\n');
+  return EXIT_OK;
+}
+
+static int
+cmd_views (Cli    *cli,
+           char ***args)
+{
+  g_autofree char *format_name = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_name,
+      N_("Output format: text (default), json or csv"), N_("FORMAT") },
+    { NULL }
+  };
+  g_auto(GStrv) rest = NULL;
+  OutputFormat format;
+  int status;
+
+  status = parse_command (cli, "views",
+                          _("[--format FORMAT] | views rename NAME NEW_NAME | views delete NAME"),
+                          _("Lists the saved chart views (saved with cited-cli chart --save-view NAME "
+                            "or in the app, drawn with cited-cli chart --view NAME), renames or "
+                            "deletes one."),
+                          entries, args);
+  if (status >= 0)
+    return status;
+
+  rest = positional_args (*args);
+  if (rest[0] != NULL && (g_str_equal (rest[0], "delete") || g_str_equal (rest[0], "rename")))
+    {
+      if (format_name != NULL)
+        return usage_error ("views", _("views %s takes no --format"), rest[0]);
+      return views_change (cli, rest);
+    }
+  if (rest[0] != NULL)
+    return usage_error ("views", _("Unexpected argument “%s”"), rest[0]);
+  if (!parse_format (format_name, "views", &format))
+    return EXIT_USAGE;
+  return views_list (cli, format);
 }
 
 /* ------------------------------------------------------------------------
@@ -3178,6 +3597,7 @@ static const Command commands[] = {
   { "contradictions", cmd_contradictions, N_("List claims that contradict each other, side by side") },
   { "brands", cmd_brands, N_("List brands with their share of voice, add one, or decide on companies found") },
   { "chart", cmd_chart, N_("Draw a chart into a PNG, SVG or PDF file") },
+  { "views", cmd_views, N_("List, rename or delete the saved chart views") },
 };
 
 static char *

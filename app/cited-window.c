@@ -142,6 +142,8 @@ update_page_actions (CitedWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", chart_page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", chart_page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", chart_page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-view",
+                                 self->store != NULL && g_strcmp0 (name, "figures") == 0);
 }
 
 static void
@@ -396,6 +398,19 @@ chart_action_cb (GtkWidget  *widget,
       else
         cited_brands_page_copy_image (self->brands_page);
     }
+}
+
+/* Ctrl+S saves the Figures page's chart as a view. */
+static void
+save_view_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CitedWindow *self = CITED_WINDOW (widget);
+
+  if (self->store == NULL || g_strcmp0 (cited_window_get_visible_page (self), "figures") != 0)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->figures_page), "figures.save-view", NULL);
 }
 
 static void
@@ -732,6 +747,7 @@ cited_window_class_init (CitedWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, chart_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, chart_action_cb);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, chart_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.save-view", NULL, save_view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-figure", "x", show_figure_action_cb);

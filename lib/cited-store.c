@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "cited-chart-settings.h"
 #include "cited-claims.h"
 #include "cited-error.h"
 #include "cited-extractor.h"
@@ -270,6 +271,16 @@ static const char * const migrations[] = {
   "  BEGIN UPDATE lexicon_generation SET n = n + 1; END;"
   "CREATE TRIGGER brand_exclusions_deleted AFTER DELETE ON brand_exclusions"
   "  BEGIN UPDATE lexicon_generation SET n = n + 1; END;",
+
+  /* 10: saved views: a chart's settings (cited_chart_settings_to_json())
+   * kept by a name unique whatever its case. Times are Unix seconds. */
+  "CREATE TABLE views ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  name     TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  settings TEXT NOT NULL,"
+  "  created  INTEGER NOT NULL,"
+  "  updated  INTEGER NOT NULL"
+  ");",
 };
 
 static char *like_pattern (const char *term);
@@ -4647,6 +4658,237 @@ cited_store_list_years (CitedStore  *self,
       g_snprintf (bound, sizeof bound, "%04d", year);
     }
   return g_steal_pointer (&years);
+}
+
+/* ------------------------------------------------------------------ */
+/* Saved views                                                         */
+
+/* A view's name as a user sees it: some text, no control character. */
+static gboolean
+check_view_name (const char  *name,
+                 GError     **error)
+{
+  gboolean blank = TRUE;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_INVALID, _("A view needs a name"));
+      return FALSE;
+    }
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        {
+          g_set_error_literal (error, CITED_ERROR, CITED_ERROR_INVALID,
+                               _("A view’s name cannot hold a control character"));
+          return FALSE;
+        }
+      if (!g_unichar_isspace (c))
+        blank = FALSE;
+    }
+  if (blank)
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_INVALID, _("A view needs a name"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+view_not_found (GError     **error,
+                const char  *name)
+{
+  g_set_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND, _("No saved view called “%s”"), name);
+  return FALSE;
+}
+
+/**
+ * cited_store_save_view:
+ * @self: the store
+ * @name: the view's name
+ * @settings: what the view charts
+ * @error: return location for a #GError
+ *
+ * Saves @settings as the view @name, replacing the view of that name.
+ */
+gboolean
+cited_store_save_view (CitedStore               *self,
+                       const char               *name,
+                       const CitedChartSettings *settings,
+                       GError                  **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autofree char *json = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (settings != NULL, FALSE);
+
+  if (!check_view_name (name, error) || !cited_chart_settings_check (settings, error))
+    return FALSE;
+
+  json = cited_chart_settings_to_json (settings);
+  stmt = prepare (self,
+                  "INSERT INTO views (name, settings, created, updated) VALUES (?1, ?2, ?3, ?4)"
+                  " ON CONFLICT (name) DO UPDATE SET name = excluded.name, settings = excluded.settings,"
+                  "  created = CASE WHEN ?5 THEN excluded.created ELSE created END,"
+                  "  updated = excluded.updated",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, name);
+  bind_text (stmt, 2, json);
+  sqlite3_bind_int64 (stmt, 3, settings->created > 0 ? settings->created : now);
+  sqlite3_bind_int64 (stmt, 4, now);
+  sqlite3_bind_int (stmt, 5, settings->created > 0);
+  return step_done (self, stmt, error);
+}
+
+static CitedChartSettings *
+view_from_row (sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  CitedChartSettings *view;
+
+  view = cited_chart_settings_new_from_json ((const char *) sqlite3_column_text (stmt, 1), error);
+  if (view == NULL)
+    return NULL;
+  cited_chart_settings_set_name (view, (const char *) sqlite3_column_text (stmt, 0));
+  view->created = sqlite3_column_int64 (stmt, 2);
+  view->updated = sqlite3_column_int64 (stmt, 3);
+  return view;
+}
+
+/**
+ * cited_store_list_views:
+ *
+ * Returns: (transfer full) (element-type CitedChartSettings): the saved
+ *   views by name, or %NULL on error.
+ */
+GPtrArray *
+cited_store_list_views (CitedStore  *self,
+                        GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GPtrArray) views = NULL;
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT name, settings, created, updated FROM views ORDER BY name", error);
+  if (stmt == NULL)
+    return NULL;
+  views = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_chart_settings_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GError) local_error = NULL;
+      CitedChartSettings *view = view_from_row (stmt, &local_error);
+
+      /* A view this Cited cannot read (written by hand) does not hide the
+       * others. */
+      if (view == NULL)
+        g_warning ("Skipping the view “%s”: %s", sqlite3_column_text (stmt, 0), local_error->message);
+      else
+        g_ptr_array_add (views, view);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not read the saved views"));
+      return NULL;
+    }
+  return g_steal_pointer (&views);
+}
+
+/**
+ * cited_store_get_view:
+ *
+ * Returns: (transfer full): the view called @name, or %NULL on error.
+ */
+CitedChartSettings *
+cited_store_get_view (CitedStore  *self,
+                      const char  *name,
+                      GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  stmt = prepare (self, "SELECT name, settings, created, updated FROM views WHERE name = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, name);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return view_from_row (stmt, error);
+  if (rc == SQLITE_DONE)
+    view_not_found (error, name);
+  else
+    set_db_error (self, error, _("Could not read the saved views"));
+  return NULL;
+}
+
+/**
+ * cited_store_rename_view:
+ *
+ * Gives the view @name the name @new_name (which may differ from it only
+ * in case).
+ */
+gboolean
+cited_store_rename_view (CitedStore  *self,
+                         const char  *name,
+                         const char  *new_name,
+                         GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!check_view_name (new_name, error))
+    return FALSE;
+  stmt = prepare (self, "UPDATE views SET name = ?2 WHERE name = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, name);
+  bind_text (stmt, 2, new_name);
+  rc = sqlite3_step (stmt);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                   _("A view called “%s” exists already"), new_name);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, error, _("Could not rename the view"));
+  if (sqlite3_changes (self->db) == 0)
+    return view_not_found (error, name);
+  return TRUE;
+}
+
+gboolean
+cited_store_delete_view (CitedStore  *self,
+                         const char  *name,
+                         GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  stmt = prepare (self, "DELETE FROM views WHERE name = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, name);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    return view_not_found (error, name);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */

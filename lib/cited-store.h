@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* cited-chart-settings.h: what decides a chart, saved by name as a view. */
+typedef struct _CitedChartSettings CitedChartSettings;
+
 #define CITED_TYPE_STORE (cited_store_get_type ())
 G_DECLARE_FINAL_TYPE (CitedStore, cited_store, CITED, STORE, GObject)
 
@@ -224,6 +227,35 @@ gboolean       cited_store_judge_figures         (CitedStore   *self,
  * extractor change); user edits are re-applied by key. */
 gboolean       cited_store_reextract             (CitedStore   *self,
                                                   GCancellable *cancellable,
+                                                  GError      **error);
+
+/* Saved views: chart settings kept by name. Names are compared without
+ * regard to case and keep the case they were given. Saving under a name
+ * that exists replaces that view's settings (keeping when it was created);
+ * settings->created, when set, is kept as the creation time (a view
+ * deleted and then restored). Names must hold some text and no control
+ * character (CITED_ERROR_INVALID); settings must pass
+ * cited_chart_settings_check(). */
+gboolean       cited_store_save_view             (CitedStore   *self,
+                                                  const char   *name,
+                                                  const CitedChartSettings *settings,
+                                                  GError      **error);
+/* Every saved view (CitedChartSettings with their names and times), by
+ * name. */
+GPtrArray     *cited_store_list_views            (CitedStore   *self,
+                                                  GError      **error);
+/* The view called @name; CITED_ERROR_NOT_FOUND when there is none. */
+CitedChartSettings *cited_store_get_view         (CitedStore   *self,
+                                                  const char   *name,
+                                                  GError      **error);
+/* Fails with CITED_ERROR_NOT_FOUND when @name is no view and with
+ * CITED_ERROR_INVALID when another view is called @new_name already. */
+gboolean       cited_store_rename_view           (CitedStore   *self,
+                                                  const char   *name,
+                                                  const char   *new_name,
+                                                  GError      **error);
+gboolean       cited_store_delete_view           (CitedStore   *self,
+                                                  const char   *name,
                                                   GError      **error);
 
 G_END_DECLS

@@ -10,4 +10,5 @@
 #include "cited-store.h"
 #include "cited-importer.h"
 #include "cited-chart.h"
+#include "cited-chart-settings.h"
 #include "cited-claims.h"

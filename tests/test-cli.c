@@ -2362,6 +2362,148 @@ test_figures_inferred_period (void)
   g_assert_nonnull (strstr (text->out, "2021 (inferred)"));
 }
 
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  return text;
+}
+
+/* A saved view draws the chart its options drew, what is given with it
+ * changes what it names, and views are listed, renamed and deleted. */
+static void
+test_views (void)
+{
+  g_autofree char *db = tmp_path ("views.db");
+  g_autofree char *seeded = NULL;
+  g_autofree char *explicit_csv = tmp_path ("explicit.csv");
+  g_autofree char *view_csv = tmp_path ("view.csv");
+  g_autofree char *employees_csv = tmp_path ("employees.csv");
+  g_autofree char *override_csv = tmp_path ("override.csv");
+  g_autofree char *brands_csv = tmp_path ("brands.csv");
+  g_autofree char *brands_view_csv = tmp_path ("brands-view.csv");
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gsize length;
+
+  if (!have_cli ())
+    return;
+
+  /* The seeded database is shared and only read: save into a copy. */
+  g_assert_true (g_file_get_contents (get_seeded_db (), &seeded, &length, NULL));
+  g_assert_true (g_file_set_contents (db, seeded, length, NULL));
+
+  {
+    g_autoptr(Run) none = run_cli ("--db", db, "views");
+
+    g_assert_cmpint (none->status, ==, 0);
+    g_assert_cmpstr (none->out, ==, "");
+    g_assert_nonnull (strstr (none->err, "--save-view NAME"));
+  }
+
+  {
+    g_autoptr(Run) saved = run_cli ("--db", db, "chart", "--figures", "--metric", "sales", "--brand", "xiaomi",
+                                    "--status", "reported", "--output", explicit_csv,
+                                    "--save-view", "Xiaomi sales");
+    g_autoptr(Run) drawn = run_cli ("--db", db, "chart", "--view", "XIAOMI SALES", "-o", view_csv);
+
+    g_test_message ("%s%s", saved->err, drawn->err);
+    g_assert_cmpint (saved->status, ==, 0);
+    g_assert_nonnull (strstr (saved->err, "Saved the view “Xiaomi sales”"));
+    g_assert_cmpint (drawn->status, ==, 0);
+    a = read_text (explicit_csv);
+    b = read_text (view_csv);
+    g_assert_nonnull (strstr (a, "Xiaomi,overseas 2021,140000000"));
+    g_assert_cmpstr (b, ==, a);
+    g_clear_pointer (&a, g_free);
+    g_clear_pointer (&b, g_free);
+  }
+
+  /* --metric with the view keeps its brand and status: only Xiaomi's
+   * staff, not Huawei's. */
+  {
+    g_autoptr(Run) explicit = run_cli ("--db", db, "chart", "--figures", "--metric", "employees",
+                                       "--brand", "Xiaomi", "--status", "reported", "-o", employees_csv);
+    g_autoptr(Run) changed = run_cli ("--db", db, "chart", "--view", "Xiaomi sales",
+                                      "--metric", "employees", "-o", override_csv);
+
+    g_assert_cmpint (explicit->status, ==, 0);
+    g_assert_cmpint (changed->status, ==, 0);
+    a = read_text (employees_csv);
+    b = read_text (override_csv);
+    g_assert_nonnull (strstr (a, "\nXiaomi,"));
+    g_assert_null (strstr (a, "\nHuawei,"));
+    g_assert_cmpstr (b, ==, a);
+    g_clear_pointer (&a, g_free);
+    g_clear_pointer (&b, g_free);
+  }
+
+  /* A share-of-voice view saved without drawing it. */
+  {
+    g_autoptr(Run) saved = run_cli ("--db", db, "chart", "--brands", "--brand", "Apple", "--brand", "Huawei",
+                                    "--save-view", "  Two brands ");
+    g_autoptr(Run) explicit = run_cli ("--db", db, "chart", "--brands", "--brand", "Apple", "--brand", "Huawei",
+                                       "-o", brands_csv);
+    g_autoptr(Run) drawn = run_cli ("--db", db, "chart", "--view", "Two brands", "-o", brands_view_csv);
+
+    g_assert_cmpint (saved->status, ==, 0);
+    g_assert_cmpstr (saved->out, ==, "");
+    g_assert_cmpint (drawn->status, ==, 0);
+    a = read_text (brands_csv);
+    b = read_text (brands_view_csv);
+    g_assert_nonnull (strstr (a, "Huawei,Share of voice"));
+    g_assert_cmpstr (b, ==, a);
+  }
+
+  {
+    g_autoptr(Run) json = run_cli ("--db", db, "views", "--format", "json");
+    g_autoptr(Run) text = run_cli ("--db", db, "views");
+    JsonArray *views;
+    JsonObject *view;
+    JsonObject *settings;
+
+    g_assert_cmpint (json->status, ==, 0);
+    views = parse_array (json->out);
+    g_assert_cmpuint (json_array_get_length (views), ==, 2);
+    view = json_array_get_object_element (views, 1);
+    g_assert_cmpstr (json_object_get_string_member (view, "name"), ==, "Xiaomi sales");
+    settings = json_object_get_object_member (view, "settings");
+    g_assert_cmpstr (json_object_get_string_member (settings, "kind"), ==, "figures");
+    g_assert_cmpstr (json_object_get_string_member (settings, "metric"), ==, "sales");
+    g_assert_cmpstr (json_object_get_string_member (settings, "status"), ==, "reported");
+    g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (settings, "brands"), 0),
+                     ==, "Xiaomi");
+    g_assert_true (g_str_has_suffix (json_object_get_string_member (view, "created"), "Z"));
+    g_assert_nonnull (strstr (text->out, "Two brands"));
+    g_assert_nonnull (strstr (text->out, "Apple, Huawei"));
+  }
+
+  {
+    g_autoptr(Run) missing = run_cli ("--db", db, "chart", "--view", "Nothing", "-o", view_csv);
+    g_autoptr(Run) empty = run_cli ("--db", db, "chart", "--figures", "--metric", "sales", "--save-view", " ");
+    g_autoptr(Run) taken = run_cli ("--db", db, "views", "rename", "xiaomi sales", "TWO BRANDS");
+    g_autoptr(Run) renamed = run_cli ("--db", db, "views", "rename", "xiaomi sales", "Xiaomi");
+    g_autoptr(Run) drawn = run_cli ("--db", db, "chart", "--view", "Xiaomi", "-o", view_csv);
+    g_autoptr(Run) deleted = run_cli ("--db", db, "views", "delete", "xiaomi");
+    g_autoptr(Run) again = run_cli ("--db", db, "views", "delete", "Xiaomi");
+
+    g_assert_cmpint (missing->status, ==, 2);
+    g_assert_nonnull (strstr (missing->err, "No saved view called “Nothing”. List them with: cited-cli views"));
+    g_assert_cmpint (empty->status, ==, 2);
+    g_assert_cmpint (taken->status, ==, 2);
+    g_assert_nonnull (strstr (taken->err, "exists already"));
+    g_assert_cmpint (renamed->status, ==, 0);
+    g_assert_cmpint (drawn->status, ==, 0);
+    g_assert_cmpint (deleted->status, ==, 0);
+    g_assert_cmpint (again->status, ==, 2);
+    g_assert_nonnull (strstr (again->err, "No saved view called “Xiaomi”"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2393,6 +2535,7 @@ main (int   argc,
   g_test_add_func ("/cli/figures/discovered-brand", test_figures_discovered_brand);
   g_test_add_func ("/cli/brands/decide", test_brands_decide);
   g_test_add_func ("/cli/chart", test_chart);
+  g_test_add_func ("/cli/views", test_views);
   g_test_add_func ("/cli/translated-from-build-tree", test_translated_from_build_tree);
   g_test_add_func ("/cli/db/env", test_db_env);
   g_test_add_func ("/cli/db/errors", test_db_errors);

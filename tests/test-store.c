@@ -249,6 +249,7 @@ test_migration_step (Fixture       *fixture,
                " DROP TABLE brand_exclusions;"
                " ALTER TABLE brands DROP COLUMN replaces; ALTER TABLE brands DROP COLUMN removed;"
                " ALTER TABLE brand_aliases DROP COLUMN kind; ALTER TABLE brand_aliases DROP COLUMN enabled;"
+               " DROP TABLE views;"
                " PRAGMA user_version = 1");
   store = cited_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -259,6 +260,8 @@ test_migration_step (Fixture       *fixture,
   g_assert_cmpint (sqlite_int (fixture->path,
                                "SELECT count (*) FROM sqlite_schema WHERE name = 'brand_exclusions'"), ==, 1);
   g_assert_cmpuint (cited_store_count_articles (store, NULL, NULL), ==, 1);
+  g_assert_cmpint (sqlite_int (fixture->path,
+                               "SELECT count (*) FROM sqlite_schema WHERE name = 'views'"), ==, 1);
 }
 
 /* What a figure states is stored and read back, and filters by span and
@@ -1841,6 +1844,165 @@ test_filter_counts (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* The settings a view keeps, written and read back through the store: the
+ * view draws the same chart as the settings it was saved from. */
+static void
+test_views (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(CitedChartSettings) settings = cited_chart_settings_new (CITED_CHART_SOURCE_FIGURES);
+  g_autoptr(CitedChartSettings) read = NULL;
+  g_autoptr(CitedChartSettings) trend = cited_chart_settings_new (CITED_CHART_SOURCE_TREND);
+  g_autoptr(CitedChartSettings) bad = cited_chart_settings_new (CITED_CHART_SOURCE_CLAIMS);
+  g_autoptr(CitedChart) before = NULL;
+  g_autoptr(CitedChart) after = NULL;
+  g_autoptr(GPtrArray) views = NULL;
+  g_autofree char *csv_before = NULL;
+  g_autofree char *csv_after = NULL;
+  const char * const brands[] = { "Apple", NULL };
+  gint64 created;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  add_one (store, make_article ("Phones", "2024-03-01",
+                                "Apple sold 10 million phones in 2023. Samsung sold 12 million phones in 2023. "
+                                "Xiaomi sold 8 million phones in 2023."));
+
+  views = cited_store_list_views (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (views->len, ==, 0);
+  g_clear_pointer (&views, g_ptr_array_unref);
+
+  cited_chart_settings_set_metric (settings, "sales");
+  cited_chart_settings_set_span (settings, "period");
+  g_assert_true (cited_store_save_view (store, "Phone sales", settings, &error));
+  g_assert_no_error (error);
+
+  /* Names are found whatever their case and keep the case they were
+   * given. */
+  read = cited_store_get_view (store, "PHONE SALES", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (read->name, ==, "Phone sales");
+  g_assert_true (cited_chart_settings_equal (read, settings));
+  g_assert_cmpint (read->created, >, 0);
+  created = read->created;
+
+  before = cited_chart_settings_build (settings, store, &error);
+  g_assert_no_error (error);
+  after = cited_chart_settings_build (read, store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->categories->len, ==, 3);
+  g_assert_cmpstr (after->title, ==, before->title);
+  csv_before = cited_chart_to_csv (before);
+  csv_after = cited_chart_to_csv (after);
+  g_assert_cmpstr (csv_after, ==, csv_before);
+  g_clear_pointer (&read, cited_chart_settings_unref);
+
+  /* Saving under the same name replaces the view and keeps its birth. */
+  cited_chart_settings_set_brands (settings, brands);
+  cited_chart_settings_set_claim_status (settings, "reported");
+  cited_chart_settings_set_search (settings, "phones");
+  cited_chart_settings_set_dates (settings, "2024-01-01", "2024-12-31");
+  g_assert_true (cited_store_save_view (store, "phone SALES", settings, &error));
+  g_assert_true (cited_store_save_view (store, "Trend", trend, &error));
+  g_assert_no_error (error);
+  views = cited_store_list_views (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (views->len, ==, 2);
+  read = cited_chart_settings_ref (g_ptr_array_index (views, 0));
+  g_assert_cmpstr (read->name, ==, "phone SALES");
+  g_assert_cmpint (read->created, ==, created);
+  g_assert_true (cited_chart_settings_equal (read, settings));
+  g_assert_cmpstr (cited_chart_settings_get_brand (read), ==, "Apple");
+  g_assert_cmpstr (read->query.date_to, ==, "2024-12-31");
+  g_assert_cmpstr (((CitedChartSettings *) g_ptr_array_index (views, 1))->name, ==, "Trend");
+  g_assert_cmpint (((CitedChartSettings *) g_ptr_array_index (views, 1))->source, ==,
+                   CITED_CHART_SOURCE_TREND);
+  g_clear_pointer (&views, g_ptr_array_unref);
+
+  /* Rename: onto another view's name is refused, a change of case is
+   * not. */
+  g_assert_false (cited_store_rename_view (store, "Phone Sales", "TREND", &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cited_store_rename_view (store, "Nothing", "Else", &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (cited_store_rename_view (store, "phone sales", "Apple in 2024", &error));
+  g_assert_no_error (error);
+  g_assert_true (cited_store_rename_view (store, "trend", "TREND", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&read, cited_chart_settings_unref);
+  read = cited_store_get_view (store, "apple in 2024", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (read->name, ==, "Apple in 2024");
+  g_assert_true (cited_chart_settings_equal (read, settings));
+
+  /* Names need text; settings must make a chart. */
+  g_assert_false (cited_store_save_view (store, "  ", settings, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cited_store_save_view (store, "Two\nlines", settings, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cited_store_save_view (store, "No metric", bad, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Deleted, a view is gone; saved back with its times, it is as it
+   * was. */
+  g_assert_true (cited_store_delete_view (store, "APPLE IN 2024", &error));
+  g_assert_no_error (error);
+  g_assert_null (cited_store_get_view (store, "Apple in 2024", &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (cited_store_delete_view (store, "Apple in 2024", &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (cited_store_save_view (store, read->name, read, &error));
+  g_clear_object (&store);
+
+  /* Views live in the database, not in the connection. */
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  views = cited_store_list_views (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (views->len, ==, 2);
+  g_assert_cmpint (((CitedChartSettings *) g_ptr_array_index (views, 0))->created, ==, created);
+}
+
+/* The JSON the store keeps reads back to the same settings, and a member
+ * this Cited does not know is passed over. */
+static void
+test_view_settings_json (void)
+{
+  g_autoptr(CitedChartSettings) settings = cited_chart_settings_new (CITED_CHART_SOURCE_BRANDS);
+  g_autoptr(CitedChartSettings) read = NULL;
+  g_autoptr(CitedChartSettings) newer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  const char * const brands[] = { "Apple", "华为", NULL };
+
+  cited_chart_settings_set_brands (settings, brands);
+  json = cited_chart_settings_to_json (settings);
+  read = cited_chart_settings_new_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_true (cited_chart_settings_equal (read, settings));
+  g_assert_cmpstr (read->brands[1], ==, "华为");
+
+  newer = cited_chart_settings_new_from_json ("{\"kind\":\"claims\",\"metric\":\"sales\",\"colour\":\"red\"}",
+                                              &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (newer->source, ==, CITED_CHART_SOURCE_CLAIMS);
+  g_assert_cmpstr (newer->query.metric, ==, "sales");
+  g_assert_false (cited_chart_settings_equal (newer, settings));
+
+  g_assert_null (cited_chart_settings_new_from_json ("{\"kind\":\"pie\"}", &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_PARSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1882,6 +2044,8 @@ main (int   argc,
   ADD ("two-connections", test_two_connections);
   ADD ("kill-safety", test_kill_safety);
   ADD ("chinese-corpus", test_chinese_corpus);
+  ADD ("views", test_views);
+  g_test_add_func ("/store/view-settings-json", test_view_settings_json);
 
 #undef ADD
 

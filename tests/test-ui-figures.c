@@ -760,14 +760,12 @@ test_edit_dialog (void)
 /* "Over Time" puts the chart's figures at their articles' dates; the
  * sample corpus is undated, and the chart says so rather than drawing
  * nothing silently. Off again, the chart is by brand. */
-static void
-test_chart_over_time (void)
+/* The Figures page's Over Time button. */
+static GtkToggleButton *
+over_time_toggle (CitedFiguresPage *page)
 {
-  CitedFiguresPage *page = figures_page ();
   g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
   GtkToggleButton *over_time = NULL;
-  CitedChart *chart;
-  g_autofree char *description = NULL;
 
   collect_widgets (GTK_WIDGET (page), GTK_TYPE_TOGGLE_BUTTON, toggles);
   for (guint i = 0; i < toggles->len; i++)
@@ -778,6 +776,16 @@ test_chart_over_time (void)
         over_time = toggles->pdata[i];
     }
   g_assert_nonnull (over_time);
+  return over_time;
+}
+
+static void
+test_chart_over_time (void)
+{
+  CitedFiguresPage *page = figures_page ();
+  GtkToggleButton *over_time = over_time_toggle (page);
+  CitedChart *chart;
+  g_autofree char *description = NULL;
 
   gtk_toggle_button_set_active (over_time, TRUE);
   settle ();
@@ -1873,6 +1881,170 @@ test_correction_names_brand (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "figures.undo", NULL));
 }
 
+/* The chart's settings as a user sees them: its title and every bar. */
+static char *
+chart_state (void)
+{
+  CitedChart *chart = figures_chart ();
+  g_autofree char *csv = NULL;
+
+  g_assert_nonnull (chart);
+  csv = cited_chart_to_csv (chart);
+  return g_strdup_printf ("%s\n%s", chart->title, csv);
+}
+
+static GtkListBoxRow *
+view_row (GtkListBox *list,
+          const char *name)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "view-name"), name) == 0)
+      return GTK_LIST_BOX_ROW (row);
+  return NULL;
+}
+
+static const char *
+views_state (GtkListBox *list)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (list),
+                                                                                GTK_TYPE_STACK)));
+}
+
+/* Saved views: one saved through the Save View dialog, then the chart
+ * changed, then the view clicked in the Views menu shows the same chart;
+ * rename and delete are undone. It leaves views and undo steps behind,
+ * so it comes after the other Figures tests. */
+static void
+test_saved_views (void)
+{
+  CitedFiguresPage *page = figures_page ();
+  GtkToggleButton *over_time = over_time_toggle (page);
+  GtkListBox *list = cited_figures_page_get_views_list (page);
+  g_autoptr(CitedChartSettings) brands = cited_chart_settings_new (CITED_CHART_SOURCE_BRANDS);
+  g_autoptr(CitedChartSettings) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *by_brand = NULL;
+  g_autofree char *xiaomi = NULL;
+  g_autofree char *other = NULL;
+  GtkWindow *dialog;
+  GtkEntry *entry;
+  GtkListBoxRow *row;
+
+  g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (list)));
+  g_assert_cmpstr (views_state (list), ==, "empty");
+
+  g_assert_true (cited_figures_page_set_chart_metric (page, "sales"));
+  gtk_toggle_button_set_active (over_time, FALSE);
+  settle ();
+  wait_loaded (page);
+  by_brand = chart_state ();
+  g_assert_true (g_str_has_prefix (by_brand, "Sales by brand\n"));
+
+  /* Ctrl+S asks for a name, suggesting the chart's title. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-view", NULL));
+  settle ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+    collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, entries);
+    g_assert_cmpuint (entries->len, ==, 1);
+    entry = entries->pdata[0];
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Sales by brand");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  All sales ");
+  respond (dialog, "save");
+  saved = cited_store_get_view (store, "all sales", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (saved->name, ==, "All sales");
+  g_assert_cmpint (saved->source, ==, CITED_CHART_SOURCE_FIGURES);
+  g_assert_cmpstr (saved->query.metric, ==, "sales");
+
+  /* Over time for Xiaomi, saved as a second view. */
+  gtk_toggle_button_set_active (over_time, TRUE);
+  g_assert_true (cited_figures_page_set_brand_filter (page, "Xiaomi"));
+  settle ();
+  wait_loaded (page);
+  xiaomi = chart_state ();
+  g_assert_true (g_str_has_prefix (xiaomi, "Xiaomi: Sales over time\n"));
+  g_assert_true (cited_figures_page_save_view (page, "Xiaomi over time", &error));
+  g_assert_no_error (error);
+
+  /* Another chart altogether. */
+  gtk_toggle_button_set_active (over_time, FALSE);
+  g_assert_true (cited_figures_page_set_brand_filter (page, NULL));
+  g_assert_true (cited_figures_page_set_chart_metric (page, "employees"));
+  settle ();
+  wait_loaded (page);
+  other = chart_state ();
+  g_assert_cmpstr (other, !=, by_brand);
+
+  /* Clicking a view in the menu shows its chart again. */
+  list = cited_figures_page_get_views_list (page);
+  g_assert_cmpstr (views_state (list), ==, "list");
+  row = view_row (list, "All sales");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  g_signal_emit_by_name (list, "row-activated", row);
+  settle ();
+  wait_loaded (page);
+  {
+    g_autofree char *now = chart_state ();
+    g_assert_cmpstr (now, ==, by_brand);
+  }
+  row = view_row (cited_figures_page_get_views_list (page), "Xiaomi over time");
+  g_signal_emit_by_name (list, "row-activated", row);
+  settle ();
+  wait_loaded (page);
+  {
+    g_autofree char *now = chart_state ();
+    g_assert_cmpstr (now, ==, xiaomi);
+  }
+  g_assert_true (gtk_toggle_button_get_active (over_time));
+
+  /* A brands view saved with cited-cli is listed, not shown here. */
+  g_assert_true (cited_store_save_view (store, "Share", brands, &error));
+  row = view_row (cited_figures_page_get_views_list (page), "Share");
+  g_assert_nonnull (row);
+  g_assert_false (gtk_list_box_row_get_activatable (row));
+  g_assert_false (cited_figures_page_apply_view (page, "Share", &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Rename and delete, each taken back. */
+  g_assert_true (cited_figures_page_rename_view (page, "all sales", "Sales, all brands", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (view_row (list, "Sales, all brands"));
+  g_assert_null (view_row (list, "All sales"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_nonnull (view_row (list, "All sales"));
+  g_assert_null (view_row (list, "Sales, all brands"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "figures.delete-view", "s", "All sales"));
+  g_assert_null (view_row (list, "All sales"));
+  g_assert_null (cited_store_get_view (store, "All sales", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_clear_pointer (&saved, cited_chart_settings_unref);
+  saved = cited_store_get_view (store, "All sales", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (view_row (list, "All sales"));
+  row = view_row (list, "All sales");
+  g_signal_emit_by_name (list, "row-activated", row);
+  settle ();
+  wait_loaded (page);
+  {
+    g_autofree char *now = chart_state ();
+    g_assert_cmpstr (now, ==, by_brand);
+  }
+  /* A view by brand leaves the table's brand filter as it was. */
+  g_assert_true (cited_figures_page_set_brand_filter (page, NULL));
+  settle ();
+  wait_loaded (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1914,6 +2086,9 @@ main (int   argc,
   g_test_add_func ("/figures/search-text", test_search_text);
   g_test_add_func ("/brands/editor", test_brand_editor);
   g_test_add_func ("/brands/correction-names-brand", test_correction_names_brand);
+  /* After the other Figures tests: it leaves saved views and undo steps
+   * behind. */
+  g_test_add_func ("/figures/saved-views", test_saved_views);
 
   status = g_test_run ();
 

@@ -37,4 +37,23 @@ gint64   cited_figures_page_get_history_time (CitedFiguresPage *self,
 /* Number of corrections that "figures.undo" can take back. */
 guint           cited_figures_page_get_undo_depth   (CitedFiguresPage      *self);
 
+/* Saved views, as the Views menu and its dialogs change them (with undo
+ * steps) and show them. */
+gboolean        cited_figures_page_save_view        (CitedFiguresPage      *self,
+                                                     const char            *name,
+                                                     GError               **error);
+gboolean        cited_figures_page_apply_view       (CitedFiguresPage      *self,
+                                                     const char            *name,
+                                                     GError               **error);
+gboolean        cited_figures_page_rename_view      (CitedFiguresPage      *self,
+                                                     const char            *name,
+                                                     const char            *new_name,
+                                                     GError               **error);
+gboolean        cited_figures_page_delete_view      (CitedFiguresPage      *self,
+                                                     const char            *name,
+                                                     GError               **error);
+/* The Views menu's list, filled from the store: one row per view, its
+ * name in the row's "view-name" data. */
+GtkListBox     *cited_figures_page_get_views_list   (CitedFiguresPage      *self);
+
 G_END_DECLS

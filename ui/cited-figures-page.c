@@ -31,6 +31,10 @@ typedef struct {
   gint64 figure_id;
   CitedFigure *before;       /* the figure as the store returned it before the change */
   gint64 when;               /* monotonic time it went on its history */
+  /* Or a change of the saved views: */
+  gboolean is_view;
+  CitedChartSettings *view_before;  /* the view as it was, NULL: there was none */
+  char *view_after;          /* the name it has after the change, NULL: it is gone */
 } UndoStep;
 
 struct _CitedFiguresPage
@@ -45,6 +49,9 @@ struct _CitedFiguresPage
   GtkStack *table_stack;
   GtkDropDown *chart_metric;
   GtkToggleButton *chart_over_time;
+  GtkPopover *views_popover;
+  GtkStack *views_stack;
+  GtkListBox *views_list;
   CitedChartView *chart_view;
   GtkSearchEntry *search_entry;
   GtkDropDown *brand_filter;
@@ -112,11 +119,15 @@ static void update_chart   (CitedFiguresPage *self);
 static void update_chart_async (CitedFiguresPage *self);
 static void highlight_selected_bar (CitedFiguresPage *self);
 static void update_actions (CitedFiguresPage *self);
+static UndoStep *restore_view_step (CitedStore *store, UndoStep *step, GError **error);
+static void refresh_views (CitedFiguresPage *self);
 
 static void
 undo_step_free (UndoStep *step)
 {
   g_clear_pointer (&step->before, cited_figure_unref);
+  g_clear_pointer (&step->view_before, cited_chart_settings_unref);
+  g_free (step->view_after);
   g_free (step);
 }
 
@@ -755,8 +766,23 @@ count_name (GHashTable *table,
                          GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (table, name)) + 1));
 }
 
-/* The page's chart of @metric: by brand, or, over time, at the articles'
- * dates (for the brand filtered on, if any). */
+/* The settings of the page's chart of @metric: by brand, or, over time,
+ * at the articles' dates (for the brand filtered on, if any). A saved view
+ * holds them, and draws the same chart. */
+static CitedChartSettings *
+chart_settings (const char *metric,
+                gboolean    over_time,
+                const char *brand)
+{
+  CitedChartSettings *settings;
+
+  settings = cited_chart_settings_new (over_time ? CITED_CHART_SOURCE_CLAIMS : CITED_CHART_SOURCE_FIGURES);
+  cited_chart_settings_set_metric (settings, metric);
+  if (over_time && brand != NULL)
+    cited_chart_settings_set_brands (settings, (const char * const[]) { brand, NULL });
+  return settings;
+}
+
 static CitedChart *
 build_chart (CitedStore  *store,
              const char  *metric,
@@ -764,13 +790,9 @@ build_chart (CitedStore  *store,
              const char  *brand,
              GError     **error)
 {
-  CitedQuery query = { 0 };
+  g_autoptr(CitedChartSettings) settings = chart_settings (metric, over_time, brand);
 
-  query.metric = metric;
-  if (!over_time)
-    return cited_chart_new_figures (store, &query, error);
-  query.brand = brand;
-  return cited_chart_new_claims_over_time (store, &query, error);
+  return cited_chart_settings_build (settings, store, error);
 }
 
 /* What a load reads in its worker thread, over its own connection. */
@@ -1352,6 +1374,7 @@ update_actions (CitedFiguresPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.print", have_chart);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.export", have_chart);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.copy-image", have_chart);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.save-view", have_chart);
 
   if (f != NULL && f->status == CITED_FIGURE_REJECTED)
     {
@@ -1611,6 +1634,25 @@ step_history (CitedFiguresPage *self,
     return FALSE;
 
   step = g_ptr_array_steal_index (from, from->len - 1);
+  if (step->is_view)
+    {
+      back = restore_view_step (self->store, step, &error);
+      undo_step_free (step);
+      if (back == NULL)
+        {
+          show_error_toast (self, from == self->undo ? _("Could not undo the change of the saved views")
+                                                     : _("Could not redo the change of the saved views"),
+                            error);
+          update_actions (self);
+          return FALSE;
+        }
+      g_ptr_array_add (to, back);
+      refresh_views (self);
+      update_actions (self);
+      show_toast (self, from == self->undo ? _("Change of the saved views undone")
+                                           : _("Change of the saved views redone"), FALSE);
+      return TRUE;
+    }
   figure_id = step->figure_id;
   back = g_new0 (UndoStep, 1);
   back->figure_id = figure_id;
@@ -2137,6 +2179,545 @@ cited_figures_page_show_figure (CitedFiguresPage *self,
   scroll_to_row (self, position);
 }
 
+/* Saved views */
+
+/* The settings of the chart on screen, or NULL when there is none. */
+static CitedChartSettings *
+page_chart_settings (CitedFiguresPage *self)
+{
+  const char *metric = dropdown_key (self->chart_metric, self->chart_metric_keys);
+
+  if (metric == NULL)
+    return NULL;
+  return chart_settings (metric, chart_over_time (self), chart_brand (self));
+}
+
+/* Whether the page has the controls to show @view; if not, says why in
+ * @reason. Views saved with cited-cli may chart brands or take filters
+ * the page does not offer: those are drawn with cited-cli. */
+static gboolean
+page_can_show_view (CitedFiguresPage         *self,
+                    const CitedChartSettings *view,
+                    const char              **reason)
+{
+  const CitedQuery *q = &view->query;
+  const char *brand = cited_chart_settings_get_brand (view);
+
+  if (view->source != CITED_CHART_SOURCE_FIGURES && view->source != CITED_CHART_SOURCE_CLAIMS)
+    *reason = _("A brands chart: draw it with cited-cli chart --view");
+  else if (q->search != NULL || q->claim_status != NULL || q->span != NULL ||
+           q->date_from != NULL || q->date_to != NULL)
+    *reason = _("Filters this page has no control for: draw it with cited-cli chart --view");
+  else if (view->source == CITED_CHART_SOURCE_FIGURES && brand != NULL)
+    *reason = _("One brand’s figures: draw it with cited-cli chart --view");
+  else if (find_key (self->chart_metric_keys, q->metric) == GTK_INVALID_LIST_POSITION)
+    *reason = _("No figure has this metric any more");
+  else if (brand != NULL && find_key (self->brand_keys, brand) == GTK_INVALID_LIST_POSITION)
+    *reason = _("No figure names this brand any more");
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/* What a view charts, in the words the page uses: "Sales by brand",
+ * "Sales over time: Xiaomi". */
+static char *
+describe_view (const CitedChartSettings *view)
+{
+  g_autofree char *metric = view->query.metric != NULL ? cited_metric_label (view->query.metric) : NULL;
+  g_autofree char *brands = view->brands != NULL ? g_strjoinv (", ", view->brands) : NULL;
+
+  switch (view->source)
+    {
+    case CITED_CHART_SOURCE_FIGURES:
+      if (brands != NULL)
+        /* TRANSLATORS: a saved view: a metric's figures of one brand */
+        return g_strdup_printf (_("%s: %s"), metric, brands);
+      /* TRANSLATORS: a saved view: a metric's figures by brand */
+      return g_strdup_printf (_("%s by brand"), metric);
+    case CITED_CHART_SOURCE_CLAIMS:
+      if (brands != NULL)
+        /* TRANSLATORS: a saved view: a metric over time, then a brand */
+        return g_strdup_printf (_("%s over time: %s"), metric, brands);
+      return g_strdup_printf (_("%s over time"), metric);
+    case CITED_CHART_SOURCE_BRANDS:
+      return brands != NULL ? g_strdup_printf (_("Share of voice: %s"), brands) : g_strdup (_("Share of voice"));
+    case CITED_CHART_SOURCE_TREND:
+    default:
+      return brands != NULL ? g_strdup_printf (_("Mentions by month: %s"), brands)
+                            : g_strdup (_("Mentions by month"));
+    }
+}
+
+static GtkWidget *
+view_row_button (const char *icon_name,
+                 const char *label,
+                 const char *action_name,
+                 const char *view_name)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", view_name);
+  return button;
+}
+
+static GtkWidget *
+view_row_new (CitedFiguresPage         *self,
+              const CitedChartSettings *view,
+              const CitedChartSettings *current)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_markup_escape_text (view->name, -1);
+  g_autofree char *description = describe_view (view);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *rename_label = g_strdup_printf (_("Rename View “%s”"), view->name);
+  g_autofree char *delete_label = g_strdup_printf (_("Delete View “%s”"), view->name);
+  const char *reason = NULL;
+  gboolean can_show = page_can_show_view (self, view, &reason);
+
+  if (can_show)
+    subtitle = g_markup_escape_text (description, -1);
+  else
+    subtitle = g_markup_printf_escaped ("%s — %s", description, reason);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), can_show);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, view->name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  g_object_set_data_full (G_OBJECT (row), "view-name", g_strdup (view->name), g_free);
+
+  /* The view the chart shows now is ticked. */
+  if (current != NULL && cited_chart_settings_equal (view, current))
+    {
+      GtkWidget *tick = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (tick), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Shown"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), tick);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             view_row_button ("document-edit-symbolic", rename_label,
+                                              "figures.rename-view", view->name));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             view_row_button ("user-trash-symbolic", delete_label,
+                                              "figures.delete-view", view->name));
+  return row;
+}
+
+/* Fills the Views popover from the store. */
+static void
+refresh_views (CitedFiguresPage *self)
+{
+  g_autoptr(GPtrArray) views = NULL;
+  g_autoptr(CitedChartSettings) current = page_chart_settings (self);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->views_list))) != NULL)
+    gtk_list_box_remove (self->views_list, child);
+
+  if (self->store != NULL)
+    {
+      views = cited_store_list_views (self->store, &error);
+      if (views == NULL)
+        show_error_toast (self, _("Could not read the saved views"), error);
+    }
+  for (guint i = 0; views != NULL && i < views->len; i++)
+    gtk_list_box_append (self->views_list, view_row_new (self, g_ptr_array_index (views, i), current));
+  gtk_stack_set_visible_child_name (self->views_stack,
+                                    views != NULL && views->len > 0 ? "list" : "empty");
+}
+
+static void
+views_popover_show_cb (CitedFiguresPage *self)
+{
+  refresh_views (self);
+}
+
+/* Puts @view's settings in the chart's controls; the table's metric
+ * filter follows the chart's metric when it named another. */
+static void
+show_view (CitedFiguresPage         *self,
+           const CitedChartSettings *view)
+{
+  gboolean over_time = view->source == CITED_CHART_SOURCE_CLAIMS;
+  const char *metric = view->query.metric;
+
+  self->updating = TRUE;
+  gtk_toggle_button_set_active (self->chart_over_time, over_time);
+  gtk_drop_down_set_selected (self->chart_metric, find_key (self->chart_metric_keys, metric));
+  if (self->filter_metric != NULL && !g_str_equal (self->filter_metric, metric))
+    gtk_drop_down_set_selected (self->metric_filter, find_key (self->metric_keys, metric));
+  /* Over time, the chart follows the brand filtered on: the view's, or
+   * every brand. */
+  if (over_time)
+    gtk_drop_down_set_selected (self->brand_filter,
+                                find_key (self->brand_keys, cited_chart_settings_get_brand (view)));
+  self->updating = FALSE;
+
+  filters_changed_cb (self);
+  update_chart_async (self);
+}
+
+/**
+ * cited_figures_page_apply_view:
+ * @self: the page
+ * @name: a saved view's name
+ * @error: return location for a #GError
+ *
+ * Charts the saved view @name as clicking it in the Views menu does.
+ */
+gboolean
+cited_figures_page_apply_view (CitedFiguresPage  *self,
+                               const char        *name,
+                               GError           **error)
+{
+  g_autoptr(CitedChartSettings) view = NULL;
+  const char *reason = NULL;
+
+  g_return_val_if_fail (CITED_IS_FIGURES_PAGE (self), FALSE);
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_NOT_FOUND, _("No database is open"));
+      return FALSE;
+    }
+  view = cited_store_get_view (self->store, name, error);
+  if (view == NULL)
+    return FALSE;
+  if (!page_can_show_view (self, view, &reason))
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_INVALID, reason);
+      return FALSE;
+    }
+  show_view (self, view);
+  return TRUE;
+}
+
+static void
+views_row_activated_cb (CitedFiguresPage *self,
+                        GtkListBoxRow    *row)
+{
+  const char *name = g_object_get_data (G_OBJECT (row), "view-name");
+  g_autoptr(GError) error = NULL;
+
+  gtk_popover_popdown (self->views_popover);
+  if (!cited_figures_page_apply_view (self, name, &error))
+    show_error_toast (self, _("Could not show the view"), error);
+}
+
+/* Records a change of the saved views for undo: @before is the view as
+ * it was (NULL: there was none), @name_after the name it has now (NULL:
+ * it is gone). */
+static void
+push_view_step (CitedFiguresPage   *self,
+                CitedChartSettings *before,
+                const char         *name_after)
+{
+  UndoStep *step = g_new0 (UndoStep, 1);
+
+  step->is_view = TRUE;
+  step->view_before = before != NULL ? cited_chart_settings_ref (before) : NULL;
+  step->view_after = g_strdup (name_after);
+  step->when = g_get_monotonic_time ();
+  g_ptr_array_add (self->undo, step);
+  g_ptr_array_set_size (self->redo, 0);
+  update_actions (self);
+}
+
+/* The view called @name, NULL when there is none. */
+static CitedChartSettings *
+lookup_view (CitedStore  *store,
+             const char  *name,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  CitedChartSettings *view = cited_store_get_view (store, name, &local_error);
+
+  if (view == NULL && !g_error_matches (local_error, CITED_ERROR, CITED_ERROR_NOT_FOUND))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return view;
+}
+
+/**
+ * cited_figures_page_save_view:
+ *
+ * Saves the chart's settings as the view @name (replacing a view of that
+ * name), with an undo step.
+ */
+gboolean
+cited_figures_page_save_view (CitedFiguresPage  *self,
+                              const char        *name,
+                              GError           **error)
+{
+  g_autoptr(CitedChartSettings) settings = NULL;
+  g_autoptr(CitedChartSettings) before = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+  g_return_val_if_fail (CITED_IS_FIGURES_PAGE (self), FALSE);
+
+  settings = self->store != NULL ? page_chart_settings (self) : NULL;
+  if (settings == NULL)
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_INVALID, _("There is no chart to save"));
+      return FALSE;
+    }
+  before = lookup_view (self->store, stripped, &local_error);
+  if (local_error != NULL || !cited_store_save_view (self->store, stripped, settings, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  push_view_step (self, before, stripped);
+  message = before != NULL ? g_strdup_printf (_("View “%s” replaced"), stripped)
+                           : g_strdup_printf (_("View “%s” saved"), stripped);
+  show_toast (self, message, TRUE);
+  return TRUE;
+}
+
+gboolean
+cited_figures_page_rename_view (CitedFiguresPage  *self,
+                                const char        *name,
+                                const char        *new_name,
+                                GError           **error)
+{
+  g_autoptr(CitedChartSettings) before = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (new_name));
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (CITED_IS_FIGURES_PAGE (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  before = cited_store_get_view (self->store, name, error);
+  if (before == NULL || !cited_store_rename_view (self->store, name, stripped, error))
+    return FALSE;
+  push_view_step (self, before, stripped);
+  message = g_strdup_printf (_("View renamed to “%s”"), stripped);
+  show_toast (self, message, TRUE);
+  refresh_views (self);
+  return TRUE;
+}
+
+gboolean
+cited_figures_page_delete_view (CitedFiguresPage  *self,
+                                const char        *name,
+                                GError           **error)
+{
+  g_autoptr(CitedChartSettings) before = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (CITED_IS_FIGURES_PAGE (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  before = cited_store_get_view (self->store, name, error);
+  if (before == NULL || !cited_store_delete_view (self->store, name, error))
+    return FALSE;
+  push_view_step (self, before, NULL);
+  message = g_strdup_printf (_("View “%s” deleted"), before->name);
+  show_toast (self, message, TRUE);
+  refresh_views (self);
+  return TRUE;
+}
+
+/* Takes a change of the saved views back (or forward): the view named
+ * @step->view_after goes, @step->view_before comes back. Returns the
+ * step that undoes this one. */
+static UndoStep *
+restore_view_step (CitedStore  *store,
+                   UndoStep    *step,
+                   GError     **error)
+{
+  g_autoptr(CitedChartSettings) now = NULL;
+  UndoStep *back;
+
+  if (step->view_after != NULL)
+    {
+      now = cited_store_get_view (store, step->view_after, error);
+      if (now == NULL || !cited_store_delete_view (store, step->view_after, error))
+        return NULL;
+    }
+  if (step->view_before != NULL &&
+      !cited_store_save_view (store, step->view_before->name, step->view_before, error))
+    return NULL;
+
+  back = g_new0 (UndoStep, 1);
+  back->is_view = TRUE;
+  back->view_before = g_steal_pointer (&now);
+  back->view_after = step->view_before != NULL ? g_strdup (step->view_before->name) : NULL;
+  back->when = g_get_monotonic_time ();
+  return back;
+}
+
+/* The name dialog of Save View… and Rename. */
+typedef struct {
+  CitedFiguresPage *self;
+  GtkEntry *entry;
+  char *old_name;             /* rename: the view's name; save: NULL */
+  GHashTable *taken;          /* casefolded names of the saved views */
+} ViewNameData;
+
+static void
+view_name_data_free (ViewNameData *data)
+{
+  g_clear_object (&data->self);
+  g_free (data->old_name);
+  g_clear_pointer (&data->taken, g_hash_table_unref);
+  g_free (data);
+}
+
+static char *
+fold_name (const char *name)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+  return g_utf8_casefold (stripped, -1);
+}
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+/* Blank names cannot be saved; saving onto a view's name replaces it, and
+ * the button says so. */
+static void
+view_name_changed_cb (ViewNameData *data)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (gtk_widget_get_root (GTK_WIDGET (data->entry)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (data->entry));
+  g_autofree char *folded = fold_name (text);
+  g_autofree char *old_folded = data->old_name != NULL ? fold_name (data->old_name) : NULL;
+  gboolean taken = g_hash_table_contains (data->taken, folded) && g_strcmp0 (folded, old_folded) != 0;
+
+  if (data->old_name != NULL)
+    {
+      adw_message_dialog_set_response_enabled (dialog, "save", *folded != '\0' && !taken);
+      return;
+    }
+  adw_message_dialog_set_response_enabled (dialog, "save", *folded != '\0');
+  adw_message_dialog_set_response_label (dialog, "save", taken ? _("_Replace") : _("_Save"));
+  adw_message_dialog_set_response_appearance (dialog, "save",
+                                              taken ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+}
+
+static void
+view_name_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       ViewNameData     *data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (data->entry));
+
+  if (g_str_equal (response, "save"))
+    {
+      if (data->old_name != NULL)
+        {
+          if (!cited_figures_page_rename_view (data->self, data->old_name, text, &error))
+            show_error_toast (data->self, _("Could not rename the view"), error);
+        }
+      else if (!cited_figures_page_save_view (data->self, text, &error))
+        show_error_toast (data->self, _("Could not save the view"), error);
+    }
+  view_name_data_free (data);
+}
+
+/* Asks for a view's name: a new view's (@old_name NULL) or a new name for
+ * the view @old_name. */
+static void
+ask_view_name (CitedFiguresPage *self,
+               const char       *old_name)
+{
+  ViewNameData *data = g_new0 (ViewNameData, 1);
+  g_autoptr(GPtrArray) views = cited_store_list_views (self->store, NULL);
+  CitedChart *chart = cited_chart_view_get_chart (self->chart_view);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+  const char *suggestion = old_name != NULL ? old_name : chart != NULL ? chart->title : NULL;
+
+  data->self = g_object_ref (self);
+  data->old_name = g_strdup (old_name);
+  data->taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; views != NULL && i < views->len; i++)
+    g_hash_table_add (data->taken, fold_name (((CitedChartSettings *) g_ptr_array_index (views, i))->name));
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   old_name != NULL ? _("Rename View") : _("Save View"),
+                                   old_name != NULL ? NULL
+                                   : _("The chart’s metric and brand are saved under this name, to show "
+                                       "them again from the Views menu or with cited-cli chart --view."));
+  data->entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_activates_default (data->entry, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (data->entry), suggestion != NULL ? suggestion : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (data->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("View Name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (data->entry));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", old_name != NULL ? _("_Rename") : _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_swapped (data->entry, "changed", G_CALLBACK (view_name_changed_cb), data);
+  g_signal_connect (dialog, "response", G_CALLBACK (view_name_response_cb), data);
+  view_name_changed_cb (data);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (data->entry));
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+static void
+save_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CitedFiguresPage *self = CITED_FIGURES_PAGE (widget);
+
+  if (self->store == NULL || cited_chart_view_get_chart (self->chart_view) == NULL)
+    return;
+  gtk_popover_popdown (self->views_popover);
+  ask_view_name (self, NULL);
+}
+
+static void
+rename_view_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CitedFiguresPage *self = CITED_FIGURES_PAGE (widget);
+
+  if (self->store == NULL)
+    return;
+  gtk_popover_popdown (self->views_popover);
+  ask_view_name (self, g_variant_get_string (parameter, NULL));
+}
+
+static void
+delete_view_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CitedFiguresPage *self = CITED_FIGURES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!cited_figures_page_delete_view (self, g_variant_get_string (parameter, NULL), &error))
+    show_error_toast (self, _("Could not delete the view"), error);
+}
+
+GtkListBox *
+cited_figures_page_get_views_list (CitedFiguresPage *self)
+{
+  g_return_val_if_fail (CITED_IS_FIGURES_PAGE (self), NULL);
+  refresh_views (self);
+  return self->views_list;
+}
+
 /* Test and window access */
 
 CitedChartView *
@@ -2305,6 +2886,11 @@ cited_figures_page_class_init (CitedFiguresPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, chart_metric);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, chart_over_time);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, views_popover);
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, views_stack);
+  gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, views_list);
+  gtk_widget_class_bind_template_callback (widget_class, views_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, views_row_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, brand_filter);
   gtk_widget_class_bind_template_child (widget_class, CitedFiguresPage, source_filter);
@@ -2323,6 +2909,9 @@ cited_figures_page_class_init (CitedFiguresPageClass *klass)
   gtk_widget_class_install_action (widget_class, "figures.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "figures.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "figures.copy-image", NULL, copy_image_action);
+  gtk_widget_class_install_action (widget_class, "figures.save-view", NULL, save_view_action);
+  gtk_widget_class_install_action (widget_class, "figures.rename-view", "s", rename_view_action);
+  gtk_widget_class_install_action (widget_class, "figures.delete-view", "s", delete_view_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "figures.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
