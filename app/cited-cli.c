@@ -2801,44 +2801,214 @@ write_chart_csv (CitedChart  *chart,
   return g_file_set_contents_full (path, csv, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 
+/* What `chart` and `report` ask for: the kinds of chart and the figures
+ * they draw. */
+typedef struct {
+  gboolean figures;
+  gboolean brands;
+  gboolean trend;
+  gboolean claims;
+  GStrv brand_names;
+  char *metric;
+  char *search;
+  char *claim_status;
+  char *span;
+} ChartOptions;
+
+static void
+chart_options_clear (ChartOptions *o)
+{
+  g_clear_pointer (&o->brand_names, g_strfreev);
+  g_clear_pointer (&o->metric, g_free);
+  g_clear_pointer (&o->search, g_free);
+  g_clear_pointer (&o->claim_status, g_free);
+  g_clear_pointer (&o->span, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ChartOptions, chart_options_clear)
+
+/* The options choosing charts and their figures, then @extra (ending in
+ * an entry of NULL name), in one array for parse_command(). */
+static GArray *
+chart_option_entries (ChartOptions       *o,
+                      const GOptionEntry *extra)
+{
+  const GOptionEntry entries[] = {
+    { "figures", 0, 0, G_OPTION_ARG_NONE, &o->figures,
+      N_("Figures of one metric (--metric) by brand"), NULL },
+    { "brands", 0, 0, G_OPTION_ARG_NONE, &o->brands,
+      N_("Share of voice of brands"), NULL },
+    { "trend", 0, 0, G_OPTION_ARG_NONE, &o->trend,
+      N_("Brand mentions by month"), NULL },
+    { "claims", 0, 0, G_OPTION_ARG_NONE, &o->claims,
+      N_("One metric's figures (--metric) at their articles' dates, one line per status"), NULL },
+    { "brand", 'b', 0, G_OPTION_ARG_FILENAME_ARRAY, &o->brand_names,
+      N_("A brand to chart (repeatable; one with --figures)"), N_("NAME") },
+    { "metric", 'm', 0, G_OPTION_ARG_FILENAME, &o->metric,
+      N_("With --figures: the metric to chart (sales, price, patents, …)"), N_("NAME") },
+    { "search", 's', 0, G_OPTION_ARG_FILENAME, &o->search,
+      N_("With --figures: only figures from articles matching these words"), N_("QUERY") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &o->claim_status,
+      N_("With --figures: chart what is stated as this: reported (default), forecast, target or plan"),
+      N_("STATUS") },
+    { "span", 0, 0, G_OPTION_ARG_STRING, &o->span,
+      N_("With --figures: chart figures of this span: period, cumulative, rate or point "
+         "(default: the most common)"), N_("SPAN") },
+  };
+  GArray *all = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+
+  g_array_append_vals (all, entries, G_N_ELEMENTS (entries));
+  for (guint i = 0; extra[i].long_name != NULL; i++)
+    g_array_append_val (all, extra[i]);
+  return all;
+}
+
+/* Checks the chart options of @command; with @single, exactly one kind of
+ * chart is asked for, else at least one. Returns -1 when they hold
+ * together, else the usage exit status. */
+static int
+chart_options_check (ChartOptions *o,
+                     const char   *command,
+                     gboolean      single)
+{
+  guint kinds = (o->figures ? 1 : 0) + (o->claims ? 1 : 0) + (o->brands ? 1 : 0) + (o->trend ? 1 : 0);
+  gboolean figure_filters = o->figures || o->claims;
+  CitedSpan span_value;
+  CitedClaimStatus status_value;
+
+  if (single && kinds != 1)
+    return usage_error (command, _("Choose one kind of chart: --figures, --claims, --brands or --trend"));
+  if (kinds == 0)
+    return usage_error (command, _("Choose the charts: --figures, --claims, --brands or --trend"));
+  /* Over time, a metric's figures take every status. */
+  if (o->claims && o->claim_status != NULL)
+    return usage_error (command, _("--claims draws every status: leave out --status"));
+  if (figure_filters && o->metric == NULL)
+    return usage_error (command, _("A figures chart needs --metric NAME"));
+  if (figure_filters && o->brand_names != NULL && g_strv_length (o->brand_names) > 1)
+    return usage_error (command, _("A figures chart takes one --brand"));
+  if (!figure_filters && (o->metric != NULL || o->search != NULL || o->claim_status != NULL ||
+                          o->span != NULL))
+    return usage_error (command, _("--metric, --search, --status and --span go with --figures"));
+  if (o->span != NULL && !cited_span_from_string (o->span, &span_value))
+    return usage_error (command, _("Unknown span “%s”: use period, cumulative, rate or point"),
+                        o->span);
+  if (o->claim_status != NULL && !cited_claim_status_from_string (o->claim_status, &status_value))
+    return usage_error (command,
+                        _("Unknown status “%s”: use reported, forecast, target or plan"),
+                        o->claim_status);
+  if (!ensure_utf8_strv (o->brand_names, command, "--brand") ||
+      !ensure_utf8 (&o->metric, command, "--metric") ||
+      !ensure_utf8 (&o->search, command, "--search"))
+    return EXIT_USAGE;
+  return -1;
+}
+
+/* Says why a chart of @kind came out empty. */
+static void
+print_nothing_to_chart (ChartOptions *o,
+                        CitedStore   *store,
+                        gboolean     *kind)
+{
+  if (kind == &o->claims)
+    print_error (_("Nothing to chart: no dated article cites figures that match"));
+  else if (kind == &o->figures)
+    {
+      hint_metrics (store, o->metric);
+      print_error (_("Nothing to chart: no figures match"));
+    }
+  else if (kind == &o->trend)
+    print_error (_("Nothing to chart: no dated article mentions these brands"));
+  else
+    print_error (_("Nothing to chart: no article mentions these brands"));
+}
+
+static CitedChart *
+chart_options_chart (ChartOptions       *o,
+                     CitedStore         *store,
+                     gboolean           *kind,
+                     const char * const *brands,
+                     GError            **error)
+{
+  CitedQuery query = { 0 };
+
+  if (kind == &o->brands)
+    return cited_chart_new_brands (store, brands, error);
+  if (kind == &o->trend)
+    return cited_chart_new_trend (store, brands, error);
+
+  query.metric = o->metric;
+  query.brand = brands != NULL ? brands[0] : NULL;
+  if (o->search != NULL && *o->search != '\0')
+    query.search = o->search;
+  query.claim_status = o->claim_status;
+  query.span = o->span;
+  return kind == &o->claims ? cited_chart_new_claims_over_time (store, &query, error)
+                            : cited_chart_new_figures (store, &query, error);
+}
+
+/* Draws the charts @o asks for, in the order figures, claims, brands,
+ * trend, into @charts. With @skip_empty, a chart with nothing to draw is
+ * left out with a word on stderr (it fails the command only when every one
+ * is empty). Returns -1 on success, else the exit status. */
+static int
+chart_options_build (ChartOptions *o,
+                     const char   *command,
+                     CitedStore   *store,
+                     gboolean      skip_empty,
+                     GPtrArray    *charts)
+{
+  g_autoptr(GPtrArray) canonical = g_ptr_array_new ();
+  gboolean *kinds[] = { &o->figures, &o->claims, &o->brands, &o->trend };
+  const char * const *brands;
+
+  for (guint i = 0; o->brand_names != NULL && o->brand_names[i] != NULL; i++)
+    {
+      const char *name = resolve_brand (store, command, o->brand_names[i]);
+
+      if (name == NULL)
+        return EXIT_USAGE;
+      g_ptr_array_add (canonical, (gpointer) name);
+    }
+  g_ptr_array_add (canonical, NULL);
+  brands = canonical->len > 1 ? (const char * const *) canonical->pdata : NULL;
+  if ((o->figures || o->claims) && !check_metric (store, command, o->metric))
+    return EXIT_USAGE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(CitedChart) chart = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!*kinds[k])
+        continue;
+      chart = chart_options_chart (o, store, kinds[k], brands, &error);
+      if (chart == NULL)
+        {
+          print_error (_("Cannot make the chart: %s"), error->message);
+          return EXIT_FAILED;
+        }
+      if (chart->categories->len == 0 || chart->series->len == 0)
+        {
+          print_nothing_to_chart (o, store, kinds[k]);
+          if (!skip_empty)
+            return EXIT_FAILED;
+          continue;
+        }
+      g_ptr_array_add (charts, g_steal_pointer (&chart));
+    }
+  return charts->len > 0 ? -1 : EXIT_FAILED;
+}
+
 static int
 cmd_chart (Cli    *cli,
            char ***args)
 {
-  gboolean figures = FALSE;
-  gboolean brands = FALSE;
-  gboolean trend = FALSE;
-  gboolean claims = FALSE;
-  g_auto(GStrv) brand_names = NULL;
-  g_autofree char *metric = NULL;
-  g_autofree char *search = NULL;
+  g_auto(ChartOptions) o = { 0 };
   g_autofree char *output = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *claim_status = NULL;
-  g_autofree char *span = NULL;
   int width = DEFAULT_CHART_WIDTH;
   int height = DEFAULT_CHART_HEIGHT;
-  const GOptionEntry entries[] = {
-    { "figures", 0, 0, G_OPTION_ARG_NONE, &figures,
-      N_("Figures of one metric (--metric) by brand"), NULL },
-    { "brands", 0, 0, G_OPTION_ARG_NONE, &brands,
-      N_("Share of voice of brands"), NULL },
-    { "trend", 0, 0, G_OPTION_ARG_NONE, &trend,
-      N_("Brand mentions by month"), NULL },
-    { "claims", 0, 0, G_OPTION_ARG_NONE, &claims,
-      N_("One metric's figures (--metric) at their articles' dates, one line per status"), NULL },
-    { "brand", 'b', 0, G_OPTION_ARG_FILENAME_ARRAY, &brand_names,
-      N_("A brand to chart (repeatable; one with --figures)"), N_("NAME") },
-    { "metric", 'm', 0, G_OPTION_ARG_FILENAME, &metric,
-      N_("With --figures: the metric to chart (sales, price, patents, …)"), N_("NAME") },
-    { "search", 's', 0, G_OPTION_ARG_FILENAME, &search,
-      N_("With --figures: only figures from articles matching these words"), N_("QUERY") },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &claim_status,
-      N_("With --figures: chart what is stated as this: reported (default), forecast, target or plan"),
-      N_("STATUS") },
-    { "span", 0, 0, G_OPTION_ARG_STRING, &span,
-      N_("With --figures: chart figures of this span: period, cumulative, rate or point "
-         "(default: the most common)"), N_("SPAN") },
+  const GOptionEntry extra[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The file to write: .png, .svg, .pdf, or .csv for the figures and their sources"), N_("FILE") },
     { "width", 0, 0, G_OPTION_ARG_INT, &width,
@@ -2849,12 +3019,13 @@ cmd_chart (Cli    *cli,
       N_("The chart’s title instead of the one Cited gives it"), N_("TEXT") },
     { NULL }
   };
+  g_autoptr(GArray) entries = chart_option_entries (&o, extra);
   g_autoptr(CitedStore) store = NULL;
-  g_autoptr(CitedChart) chart = NULL;
+  g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_chart_unref);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) canonical = g_ptr_array_new ();
   g_autofree char *display = NULL;
   g_auto(GStrv) rest = NULL;
+  CitedChart *chart;
   int status;
 
   status = parse_command (cli, "chart",
@@ -2862,22 +3033,16 @@ cmd_chart (Cli    *cli,
                             "[--status STATUS] [--span SPAN] "
                             "--output FILE [--width PX] [--height PX] [--title TEXT]"),
                           _("Draws a chart into a PNG, SVG or PDF file."),
-                          entries, args);
+                          (const GOptionEntry *) entries->data, args);
   if (status >= 0)
     return status;
 
   rest = positional_args (*args);
   if (rest[0] != NULL)
     return usage_error ("chart", _("Unexpected argument “%s”"), rest[0]);
-  if ((figures ? 1 : 0) + (claims ? 1 : 0) + (brands ? 1 : 0) + (trend ? 1 : 0) != 1)
-    return usage_error ("chart", _("Choose one kind of chart: --figures, --claims, --brands or --trend"));
-  /* Over time, a metric's figures take the same filters as by brand. */
-  if (claims)
-    {
-      figures = TRUE;
-      if (claim_status != NULL)
-        return usage_error ("chart", _("--claims draws every status: leave out --status"));
-    }
+  status = chart_options_check (&o, "chart", TRUE);
+  if (status >= 0)
+    return status;
   if (output == NULL)
     return usage_error ("chart", _("Name the file to write with --output FILE.png, .svg, .pdf or .csv"));
   if (!has_chart_extension (output))
@@ -2886,28 +3051,7 @@ cmd_chart (Cli    *cli,
       height < MIN_CHART_SIZE || height > MAX_CHART_SIZE)
     return usage_error ("chart", _("Width and height must be between %d and %d pixels"),
                         MIN_CHART_SIZE, MAX_CHART_SIZE);
-  if (figures && metric == NULL)
-    return usage_error ("chart", _("A figures chart needs --metric NAME"));
-  if (figures && brand_names != NULL && g_strv_length (brand_names) > 1)
-    return usage_error ("chart", _("A figures chart takes one --brand"));
-  if (!figures && (metric != NULL || search != NULL || claim_status != NULL || span != NULL))
-    return usage_error ("chart", _("--metric, --search, --status and --span go with --figures"));
-  {
-    CitedSpan span_value;
-    CitedClaimStatus status_value;
-
-    if (span != NULL && !cited_span_from_string (span, &span_value))
-      return usage_error ("chart", _("Unknown span “%s”: use period, cumulative, rate or point"),
-                          span);
-    if (claim_status != NULL && !cited_claim_status_from_string (claim_status, &status_value))
-      return usage_error ("chart",
-                          _("Unknown status “%s”: use reported, forecast, target or plan"),
-                          claim_status);
-  }
-  if (!ensure_utf8_strv (brand_names, "chart", "--brand") ||
-      !ensure_utf8 (&metric, "chart", "--metric") ||
-      !ensure_utf8 (&search, "chart", "--search") ||
-      !ensure_utf8 (&title, "chart", "--title"))
+  if (!ensure_utf8 (&title, "chart", "--title"))
     return EXIT_USAGE;
 
   store = open_store (cli, FALSE);
@@ -2915,62 +3059,10 @@ cmd_chart (Cli    *cli,
     return EXIT_FAILED;
   if (store_is_empty (store))
     return EXIT_FAILED;
-
-  for (guint i = 0; brand_names != NULL && brand_names[i] != NULL; i++)
-    {
-      const char *name = resolve_brand (store, "chart", brand_names[i]);
-
-      if (name == NULL)
-        return EXIT_USAGE;
-      g_ptr_array_add (canonical, (gpointer) name);
-    }
-  g_ptr_array_add (canonical, NULL);
-  if (figures && !check_metric (store, "chart", metric))
-    return EXIT_USAGE;
-
-  if (figures)
-    {
-      CitedQuery query = { 0 };
-
-      query.metric = metric;
-      query.brand = g_ptr_array_index (canonical, 0);
-      if (search != NULL && *search != '\0')
-        query.search = search;
-      query.claim_status = claim_status;
-      query.span = span;
-      chart = claims ? cited_chart_new_claims_over_time (store, &query, &error)
-                     : cited_chart_new_figures (store, &query, &error);
-    }
-  else if (brands)
-    chart = cited_chart_new_brands (store, canonical->len > 1
-                                             ? (const char * const *) canonical->pdata : NULL,
-                                    &error);
-  else
-    chart = cited_chart_new_trend (store, canonical->len > 1
-                                            ? (const char * const *) canonical->pdata : NULL,
-                                   &error);
-
-  if (chart == NULL)
-    {
-      print_error (_("Cannot make the chart: %s"), error->message);
-      return EXIT_FAILED;
-    }
-
-  if (chart->categories->len == 0 || chart->series->len == 0)
-    {
-      if (claims)
-        print_error (_("Nothing to chart: no dated article cites figures that match"));
-      else if (figures)
-        {
-          hint_metrics (store, metric);
-          print_error (_("Nothing to chart: no figures match"));
-        }
-      else if (trend)
-        print_error (_("Nothing to chart: no dated article mentions these brands"));
-      else
-        print_error (_("Nothing to chart: no article mentions these brands"));
-      return EXIT_FAILED;
-    }
+  status = chart_options_build (&o, "chart", store, FALSE, charts);
+  if (status >= 0)
+    return status;
+  chart = g_ptr_array_index (charts, 0);
 
   if (title != NULL)
     {
@@ -2996,6 +3088,134 @@ cmd_chart (Cli    *cli,
 }
 
 /* ------------------------------------------------------------------------
+ * report
+ */
+
+/* The filters of @o in words, for the report's title page. */
+static char *
+chart_options_describe (ChartOptions *o)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (o->metric != NULL)
+    {
+      g_autofree char *label = cited_metric_label (o->metric);
+
+      /* Translators: the filters on a report's title page, joined by " · " */
+      g_string_append_printf (out, _("Metric: %s"), label);
+    }
+  if (o->brand_names != NULL && o->brand_names[0] != NULL)
+    {
+      g_autofree char *brands = g_strjoinv (", ", o->brand_names);
+
+      g_string_append (out, out->len ? " · " : "");
+      g_string_append_printf (out, _("Brands: %s"), brands);
+    }
+  if (o->search != NULL && *o->search != '\0')
+    {
+      g_string_append (out, out->len ? " · " : "");
+      g_string_append_printf (out, _("Search: “%s”"), o->search);
+    }
+  if (o->claim_status != NULL)
+    {
+      g_string_append (out, out->len ? " · " : "");
+      g_string_append_printf (out, _("Status: %s"), o->claim_status);
+    }
+  if (o->span != NULL)
+    {
+      g_string_append (out, out->len ? " · " : "");
+      g_string_append_printf (out, _("Span: %s"), o->span);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+has_report_extension (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".pdf") || g_str_has_suffix (lower, ".html") ||
+         g_str_has_suffix (lower, ".htm");
+}
+
+static int
+cmd_report (Cli    *cli,
+            char ***args)
+{
+  g_auto(ChartOptions) o = { 0 };
+  g_autofree char *output = NULL;
+  g_autofree char *title = NULL;
+  const GOptionEntry extra[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write: .pdf, or .html for one file a browser shows and prints"), N_("FILE") },
+    { "title", 't', 0, G_OPTION_ARG_FILENAME, &title,
+      N_("The report’s title instead of its first chart’s"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(GArray) entries = chart_option_entries (&o, extra);
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_chart_unref);
+  g_autoptr(CitedReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *filters = NULL;
+  g_autofree char *display = NULL;
+  g_auto(GStrv) rest = NULL;
+  int status;
+
+  status = parse_command (cli, "report",
+                          _("(--figures|--claims|--brands|--trend)… [--brand NAME]… [--metric NAME] "
+                            "[--status STATUS] [--span SPAN] --output FILE [--title TEXT]"),
+                          _("Writes a report: the corpus, the charts, the claims behind them with "
+                            "their sentences and sources, contradictions and every figure, as PDF "
+                            "or as one HTML file."),
+                          (const GOptionEntry *) entries->data, args);
+  if (status >= 0)
+    return status;
+
+  rest = positional_args (*args);
+  if (rest[0] != NULL)
+    return usage_error ("report", _("Unexpected argument “%s”"), rest[0]);
+  status = chart_options_check (&o, "report", FALSE);
+  if (status >= 0)
+    return status;
+  if (output == NULL)
+    return usage_error ("report", _("Name the file to write with --output FILE.pdf or .html"));
+  if (!has_report_extension (output))
+    return usage_error ("report", _("The output file must end in .pdf or .html"));
+  if (!ensure_utf8 (&title, "report", "--title"))
+    return EXIT_USAGE;
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  if (store_is_empty (store))
+    return EXIT_FAILED;
+  status = chart_options_build (&o, "report", store, TRUE, charts);
+  if (status >= 0)
+    return status;
+
+  filters = chart_options_describe (&o);
+  report = cited_report_new (store, filters, &error);
+  if (report == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  cited_report_set_title (report, title);
+  for (guint i = 0; i < charts->len; i++)
+    cited_report_add_chart (report, g_ptr_array_index (charts, i));
+
+  display = g_filename_display_name (output);
+  if (!cited_report_write (report, output, &error))
+    {
+      print_error (_("Cannot write %s: %s"), display, error->message);
+      return EXIT_FAILED;
+    }
+  printf ("%s\n", display);
+  return EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------
  * main
  */
 
@@ -3013,6 +3233,7 @@ static const Command commands[] = {
   { "contradictions", cmd_contradictions, N_("List claims that contradict each other, side by side") },
   { "brands", cmd_brands, N_("List brands with their share of voice, add one, or decide on companies found") },
   { "chart", cmd_chart, N_("Draw a chart into a PNG, SVG or PDF file") },
+  { "report", cmd_report, N_("Write a report of charts, claims and sources as PDF or HTML") },
 };
 
 static char *

@@ -11,3 +11,4 @@
 #include "cited-importer.h"
 #include "cited-chart.h"
 #include "cited-claims.h"
+#include "cited-report.h"
