@@ -755,6 +755,9 @@ cited_report_to_html (CitedReport  *self,
     *strchr (lang, '.') = '\0';
   if (strchr (lang, '@') != NULL)
     *strchr (lang, '@') = '\0';
+  for (char *p = lang; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-')
+      *p = '-';
   title = g_markup_escape_text (report_title (self), -1);
   g_string_append_printf (out, "<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -977,7 +980,7 @@ pdf_table (Pdf         *pdf,
 {
   /* The appendix's columns: figure, company, metric, value, scope, period,
    * article, source, date; the title page's facts: label, value. */
-  static const double table_weights[] = { 0.7, 1.3, 1.1, 1.5, 1.0, 0.8, 2.6, 1.3, 1.2 };
+  static const double table_weights[] = { 0.6, 1.3, 1.1, 1.5, 1.0, 0.8, 2.4, 1.3, 1.5 };
   static const double facts_weights[] = { 1, 3 };
   gboolean facts = block->kind == BLOCK_FACTS;
   const double *weights = facts ? facts_weights : table_weights;
