@@ -104,6 +104,7 @@ cited_application_startup (GApplication *application)
     { "win.print", { "<Control>p", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.copy-image", { "<Control><Shift>c", NULL } },
+    { "win.export-report", { "<Control><Shift>e", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.page('articles')", { "<Control>1", "<Alt>1", NULL } },

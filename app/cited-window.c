@@ -147,6 +147,7 @@ update_import_actions (CitedWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", can_import);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.contradictions", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", self->store != NULL);
 }
 
 /* Import */
@@ -384,6 +385,20 @@ chart_action_cb (GtkWidget  *widget,
       else
         cited_brands_page_copy_image (self->brands_page);
     }
+}
+
+/* A report is of the Figures page's chart, from whichever page it is
+ * asked for. */
+static void
+export_report_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CitedWindow *self = CITED_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  cited_figures_page_export_report (self->figures_page);
 }
 
 static void
@@ -726,6 +741,7 @@ cited_window_class_init (CitedWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-article", "(xu)", show_article_action_cb);
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.contradictions", NULL, contradictions_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action_cb);
 }
 
 static void

@@ -29,6 +29,10 @@ gboolean        cited_figures_page_get_loading      (CitedFiguresPage      *self
  * FALSE when there is none. The history outlives the toast. */
 gboolean cited_figures_page_undo (CitedFiguresPage *self);
 gboolean cited_figures_page_redo (CitedFiguresPage *self);
+/* Writes the report Export Report would to @path, without the file
+ * chooser. */
+void            cited_figures_page_write_report     (CitedFiguresPage      *self,
+                                                     const char            *path);
 /* Number of corrections that "figures.undo" can take back. */
 guint           cited_figures_page_get_undo_depth   (CitedFiguresPage      *self);
 
