@@ -573,6 +573,7 @@ static const char html_style[] =
   "th, td { text-align: left; vertical-align: top; padding: .25rem .5rem;\n"
   "         border-bottom: 1px solid #ccc; }\n"
   "th { border-bottom: 2px solid #1e1e1e; }\n"
+  "table:not(.facts) td:first-child, table:not(.facts) td:last-child { white-space: nowrap; }\n"
   "table.facts { width: auto; font-size: 1rem; }\n"
   "table.facts th { border-bottom: 1px solid #ccc; padding-right: 2rem; }\n"
   "@page { size: A4; margin: 18mm; }\n"

@@ -2599,6 +2599,38 @@ test_report_browser (void)
   /* A bar, not a legend swatch: thousands of pixels. */
   g_assert_cmpuint (colored, >, 5000);
   cairo_surface_destroy (surface);
+
+  /* Printed from the browser, each section starts a page. */
+  {
+    g_autofree char *pdf = tmp_path ("browser.pdf");
+    g_autofree char *print = g_strconcat ("--print-to-pdf=", pdf, NULL);
+    g_autofree char *user_data = g_strconcat ("--user-data-dir=", profile, NULL);
+    char *argv[] = { "timeout", "120", chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                     "--disable-dev-shm-usage", "--no-first-run", "--no-pdf-header-footer",
+                     user_data, print, uri, NULL };
+    g_autofree char *text = NULL;
+    g_auto(GStrv) pages = NULL;
+    const char *headings[] = { "Sales by brand", "Charts", "Claims behind the charts",
+                               "Contradictions", "Appendix: every figure drawn" };
+
+    g_spawn_sync (tmp_dir, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                  G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    {
+      g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+      g_assert_nonnull (pdftotext);
+      g_spawn_sync (NULL, (char *[]) { pdftotext, "-enc", "UTF-8", pdf, "-", NULL }, NULL,
+                    G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status, &error);
+      g_assert_no_error (error);
+    }
+    pages = g_strsplit (text, "\f", -1);
+    g_assert_cmpuint (g_strv_length (pages), >=, G_N_ELEMENTS (headings));
+    for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+      g_assert_true (g_str_has_prefix (g_strchug (pages[i]), headings[i]));
+  }
 }
 
 static void
