@@ -387,8 +387,20 @@ chart_action_cb (GtkWidget  *widget,
     }
 }
 
+static void
+export_report_when_loaded_cb (CitedFiguresPage *page,
+                              GParamSpec       *pspec,
+                              CitedWindow      *self)
+{
+  if (cited_figures_page_get_loading (page))
+    return;
+  g_signal_handlers_disconnect_by_func (page, export_report_when_loaded_cb, self);
+  cited_figures_page_export_report (page);
+}
+
 /* A report is of the Figures page's chart, from whichever page it is
- * asked for. */
+ * asked for: the page is shown, and brought up to date first when it was
+ * not. */
 static void
 export_report_action_cb (GtkWidget  *widget,
                          const char *action_name,
@@ -398,7 +410,13 @@ export_report_action_cb (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  cited_figures_page_export_report (self->figures_page);
+  cited_window_set_visible_page (self, "figures");
+  g_signal_handlers_disconnect_by_func (self->figures_page, export_report_when_loaded_cb, self);
+  if (cited_figures_page_get_loading (self->figures_page))
+    g_signal_connect_object (self->figures_page, "notify::loading",
+                             G_CALLBACK (export_report_when_loaded_cb), self, 0);
+  else
+    cited_figures_page_export_report (self->figures_page);
 }
 
 static void

@@ -1139,7 +1139,11 @@ test_export_report (void)
   g_assert_nonnull (g_strstr_len (html, size, "Metric: Sales"));
   g_assert_nonnull (g_strstr_len (html, size, "001_e4afa9e939e8e03f.txt"));
 
+  /* Asked for from another page, the report is of the Figures page's
+   * chart, and the page comes into view. */
+  cited_window_set_visible_page (window, "articles");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL));
+  g_assert_cmpstr (cited_window_get_visible_page (window), ==, "figures");
   settle ();
   chooser = find_file_chooser ();
   if (chooser == NULL)
