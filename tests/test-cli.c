@@ -2633,6 +2633,82 @@ test_report_browser (void)
   }
 }
 
+/* A long report goes on over pages: the appendix table repeats its header
+ * on each page it continues on, and every figure is in it. */
+static void
+test_report_long (void)
+{
+  g_autofree char *db = tmp_path ("long-report.db");
+  g_autofree char *dir = tmp_path ("long-report");
+  g_autofree char *pdf = tmp_path ("long-report.pdf");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  g_autoptr(Run) import = NULL;
+  g_autoptr(Run) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint appendix_pages = 0, rows = 0, drawn;
+  int status = 0;
+
+  if (!have_cli ())
+    return;
+  g_assert_nonnull (pdftotext);
+
+  g_mkdir_with_parents (dir, 0700);
+  for (guint i = 0; i < 90; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%02u.txt", dir, i);
+      /* Long titles make tall rows. */
+      g_autofree char *body = g_strdup_printf ("Xiaomi note %u on what the phone maker sold, where, "
+                                               "and what the analysts who follow it made of it\n"
+                                               "Wire %u Updated on 2023-%02u-%02u\n\n"
+                                               "Xiaomi sold %u million phones in %u.\n",
+                                               i, i % 7, 1 + i % 12, 1 + i % 28, 100 + 3 * i,
+                                               1990 + i / 3);
+
+      write_file (path, body, -1);
+    }
+  import = run_cli ("--db", db, "import", dir);
+  g_assert_cmpint (import->status, ==, 0);
+  report = run_cli ("--db", db, "report", "--figures", "--metric", "sales", "--output", pdf);
+  /* The figures the chart draws, one line each in its CSV. */
+  {
+    g_autofree char *csv_path = tmp_path ("long-report.csv");
+    g_autofree char *csv = NULL;
+    g_autoptr(Run) chart = run_cli ("--db", db, "chart", "--figures", "--metric", "sales",
+                                    "--output", csv_path);
+
+    g_assert_cmpint (chart->status, ==, 0);
+    g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+    drawn = count_occurrences (csv, "\n") - 1;
+    g_assert_cmpuint (drawn, >, 20);
+  }
+  g_test_message ("%s", report->err);
+  g_assert_cmpint (report->status, ==, 0);
+
+  g_spawn_sync (NULL, (char *[]) { pdftotext, "-enc", "UTF-8", "-layout", pdf, "-", NULL }, NULL,
+                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  pages = g_strsplit (text, "\f", -1);
+  for (guint p = 0; pages[p] != NULL; p++)
+    {
+      g_autofree char *page = squeeze_spaces (pages[p]);
+      gboolean appendix = strstr (page, "Appendix: every figure drawn") != NULL;
+
+      if (appendix_pages == 0 && !appendix)
+        continue;
+      if (*g_strstrip (pages[p]) == '\0')
+        continue;
+      appendix_pages++;
+      g_assert_nonnull (strstr (page, "ID Company Metric Value Scope Period Article Source Date"));
+      rows += count_occurrences (page, " Xiaomi Sales ");
+    }
+  g_assert_cmpuint (appendix_pages, >=, 2);
+  g_assert_cmpuint (rows, ==, drawn);
+  /* Years with two figures that disagree are contradictions. */
+  g_assert_nonnull (strstr (text, "contradicts"));
+}
+
 static void
 test_report_errors (void)
 {
@@ -2717,6 +2793,7 @@ main (int   argc,
   g_test_add_func ("/cli/report/html", test_report_html);
   g_test_add_func ("/cli/report/browser", test_report_browser);
   g_test_add_func ("/cli/report/errors", test_report_errors);
+  g_test_add_func ("/cli/report/long", test_report_long);
 
   status = g_test_run ();
 
