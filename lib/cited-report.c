@@ -1037,7 +1037,8 @@ pdf_block (Pdf         *pdf,
       break;
     case BLOCK_TEXT:
       pdf_ink (pdf);
-      pdf_text (pdf, "Sans 10", 0, 6, 0, block->text);
+      /* "contradicts" stays with the side after it. */
+      pdf_text (pdf, "Sans 10", 0, 6, 30, block->text);
       break;
     case BLOCK_NOTE:
       pdf_grey (pdf);
