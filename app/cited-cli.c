@@ -3044,70 +3044,79 @@ chart_args_apply_view (ChartArgs                *o,
     inherit_string (&o->claim_status, view->query.claim_status);
 }
 
-/* Returns -1 when the options hold together, else the exit status. */
+/* Checks the chart options of @command; with @single, exactly one kind of
+ * chart is asked for, else at least one. Returns -1 when they hold
+ * together, else the usage exit status. */
 static int
-chart_args_check (ChartArgs *o)
+chart_args_check (ChartArgs  *o,
+                  const char *command,
+                  gboolean    single)
 {
   gboolean figures = o->figures || o->claims;
   CitedSpan span_value;
   CitedClaimStatus status_value;
 
-  if (chart_args_n_kinds (o) != 1)
-    return usage_error ("chart", _("Choose one kind of chart: --figures, --claims, --brands or --trend"));
+  if (single && chart_args_n_kinds (o) != 1)
+    return usage_error (command, _("Choose one kind of chart: --figures, --claims, --brands or --trend"));
+  if (chart_args_n_kinds (o) == 0)
+    return usage_error (command, _("Choose the charts: --figures, --claims, --brands or --trend"));
   /* Over time, a metric's figures take the same filters as by brand. */
   if (o->claims && o->claim_status != NULL)
-    return usage_error ("chart", _("--claims draws every status: leave out --status"));
+    return usage_error (command, _("--claims draws every status: leave out --status"));
   if (figures && o->metric == NULL)
-    return usage_error ("chart", _("A figures chart needs --metric NAME"));
+    return usage_error (command, _("A figures chart needs --metric NAME"));
   if (figures && o->brand_names != NULL && g_strv_length (o->brand_names) > 1)
-    return usage_error ("chart", _("A figures chart takes one --brand"));
+    return usage_error (command, _("A figures chart takes one --brand"));
   if (!figures && (o->metric != NULL || o->search != NULL || o->claim_status != NULL ||
                    o->span != NULL || o->date_from != NULL || o->date_to != NULL))
-    return usage_error ("chart", _("--metric, --search, --status, --span, --from and --to go with --figures"));
+    return usage_error (command, _("--metric, --search, --status, --span, --from and --to go with --figures"));
   if (o->span != NULL && !cited_span_from_string (o->span, &span_value))
-    return usage_error ("chart", _("Unknown span “%s”: use period, cumulative, rate or point"),
+    return usage_error (command, _("Unknown span “%s”: use period, cumulative, rate or point"),
                         o->span);
   if (o->claim_status != NULL && !cited_claim_status_from_string (o->claim_status, &status_value))
-    return usage_error ("chart",
+    return usage_error (command,
                         _("Unknown status “%s”: use reported, forecast, target or plan"),
                         o->claim_status);
-  if (!ensure_utf8_strv (o->brand_names, "chart", "--brand") ||
-      !ensure_utf8 (&o->metric, "chart", "--metric") ||
-      !ensure_utf8 (&o->search, "chart", "--search"))
+  if (!ensure_utf8_strv (o->brand_names, command, "--brand") ||
+      !ensure_utf8 (&o->metric, command, "--metric") ||
+      !ensure_utf8 (&o->search, command, "--search"))
     return EXIT_USAGE;
   return -1;
 }
 
-/* The settings @o asks for, with brands by their canonical names; NULL
- * after a usage error. */
+/* The settings of the chart of @source that @o asks for, with brands by
+ * their canonical names; NULL after a usage error. A chart of brands
+ * takes none of the figures' filters, one over time no status. */
 static CitedChartSettings *
-chart_args_settings (ChartArgs  *o,
-                     CitedStore *store)
+chart_args_settings (ChartArgs        *o,
+                     CitedStore       *store,
+                     const char       *command,
+                     CitedChartSource  source)
 {
   g_autoptr(CitedChartSettings) settings = NULL;
   g_autoptr(GPtrArray) canonical = g_ptr_array_new ();
-  CitedChartSource source = o->figures ? CITED_CHART_SOURCE_FIGURES
-                            : o->claims ? CITED_CHART_SOURCE_CLAIMS
-                            : o->brands ? CITED_CHART_SOURCE_BRANDS
-                            : CITED_CHART_SOURCE_TREND;
+  gboolean figures = source == CITED_CHART_SOURCE_FIGURES || source == CITED_CHART_SOURCE_CLAIMS;
 
   for (guint i = 0; o->brand_names != NULL && o->brand_names[i] != NULL; i++)
     {
-      const char *name = resolve_brand (store, "chart", o->brand_names[i]);
+      const char *name = resolve_brand (store, command, o->brand_names[i]);
 
       if (name == NULL)
         return NULL;
       g_ptr_array_add (canonical, (gpointer) name);
     }
   g_ptr_array_add (canonical, NULL);
-  if ((o->figures || o->claims) && !check_metric (store, "chart", o->metric))
+  if (figures && !check_metric (store, command, o->metric))
     return NULL;
 
   settings = cited_chart_settings_new (source);
   cited_chart_settings_set_brands (settings, (const char * const *) canonical->pdata);
+  if (!figures)
+    return g_steal_pointer (&settings);
   cited_chart_settings_set_metric (settings, o->metric);
   cited_chart_settings_set_search (settings, o->search);
-  cited_chart_settings_set_claim_status (settings, o->claim_status);
+  if (source == CITED_CHART_SOURCE_FIGURES)
+    cited_chart_settings_set_claim_status (settings, o->claim_status);
   cited_chart_settings_set_span (settings, o->span);
   cited_chart_settings_set_dates (settings, o->date_from, o->date_to);
   return g_steal_pointer (&settings);
@@ -3227,6 +3236,65 @@ chart_check_output (char       **view_name,
   return -1;
 }
 
+/* The options choosing charts and their figures, then @extra (ending in
+ * an entry of NULL name), in one array for parse_command(). */
+static GArray *
+chart_option_entries (ChartArgs          *o,
+                      const GOptionEntry *extra)
+{
+  const GOptionEntry entries[] = {
+    { "figures", 0, 0, G_OPTION_ARG_NONE, &o->figures,
+      N_("Figures of one metric (--metric) by brand"), NULL },
+    { "brands", 0, 0, G_OPTION_ARG_NONE, &o->brands,
+      N_("Share of voice of brands"), NULL },
+    { "trend", 0, 0, G_OPTION_ARG_NONE, &o->trend,
+      N_("Brand mentions by month"), NULL },
+    { "claims", 0, 0, G_OPTION_ARG_NONE, &o->claims,
+      N_("One metric's figures (--metric) at their articles' dates, one line per status"), NULL },
+    { "brand", 'b', 0, G_OPTION_ARG_FILENAME_ARRAY, &o->brand_names,
+      N_("A brand to chart (repeatable; one with --figures)"), N_("NAME") },
+    { "metric", 'm', 0, G_OPTION_ARG_FILENAME, &o->metric,
+      N_("With --figures: the metric to chart (sales, price, patents, …)"), N_("NAME") },
+    { "search", 's', 0, G_OPTION_ARG_FILENAME, &o->search,
+      N_("With --figures: only figures from articles matching these words"), N_("QUERY") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &o->claim_status,
+      N_("With --figures: chart what is stated as this: reported (default), forecast, target or plan"),
+      N_("STATUS") },
+    { "span", 0, 0, G_OPTION_ARG_STRING, &o->span,
+      N_("With --figures: chart figures of this span: period, cumulative, rate or point "
+         "(default: the most common)"), N_("SPAN") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &o->date_from,
+      N_("With --figures: only figures from articles published on or after this date"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &o->date_to,
+      N_("With --figures: only figures from articles published on or before this date"), N_("YYYY-MM-DD") },
+  };
+  GArray *all = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+
+  g_array_append_vals (all, entries, G_N_ELEMENTS (entries));
+  for (guint i = 0; extra[i].long_name != NULL; i++)
+    g_array_append_val (all, extra[i]);
+  return all;
+}
+
+/* The kinds of chart @o asks for, in the order figures, claims, brands,
+ * trend. */
+static guint
+chart_args_sources (const ChartArgs  *o,
+                    CitedChartSource  sources[4])
+{
+  guint n = 0;
+
+  if (o->figures)
+    sources[n++] = CITED_CHART_SOURCE_FIGURES;
+  if (o->claims)
+    sources[n++] = CITED_CHART_SOURCE_CLAIMS;
+  if (o->brands)
+    sources[n++] = CITED_CHART_SOURCE_BRANDS;
+  if (o->trend)
+    sources[n++] = CITED_CHART_SOURCE_TREND;
+  return n;
+}
+
 static int
 cmd_chart (Cli    *cli,
            char ***args)
@@ -3238,31 +3306,7 @@ cmd_chart (Cli    *cli,
   g_autofree char *save_name = NULL;
   int width = DEFAULT_CHART_WIDTH;
   int height = DEFAULT_CHART_HEIGHT;
-  const GOptionEntry entries[] = {
-    { "figures", 0, 0, G_OPTION_ARG_NONE, &o.figures,
-      N_("Figures of one metric (--metric) by brand"), NULL },
-    { "brands", 0, 0, G_OPTION_ARG_NONE, &o.brands,
-      N_("Share of voice of brands"), NULL },
-    { "trend", 0, 0, G_OPTION_ARG_NONE, &o.trend,
-      N_("Brand mentions by month"), NULL },
-    { "claims", 0, 0, G_OPTION_ARG_NONE, &o.claims,
-      N_("One metric's figures (--metric) at their articles' dates, one line per status"), NULL },
-    { "brand", 'b', 0, G_OPTION_ARG_FILENAME_ARRAY, &o.brand_names,
-      N_("A brand to chart (repeatable; one with --figures)"), N_("NAME") },
-    { "metric", 'm', 0, G_OPTION_ARG_FILENAME, &o.metric,
-      N_("With --figures: the metric to chart (sales, price, patents, …)"), N_("NAME") },
-    { "search", 's', 0, G_OPTION_ARG_FILENAME, &o.search,
-      N_("With --figures: only figures from articles matching these words"), N_("QUERY") },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &o.claim_status,
-      N_("With --figures: chart what is stated as this: reported (default), forecast, target or plan"),
-      N_("STATUS") },
-    { "span", 0, 0, G_OPTION_ARG_STRING, &o.span,
-      N_("With --figures: chart figures of this span: period, cumulative, rate or point "
-         "(default: the most common)"), N_("SPAN") },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &o.date_from,
-      N_("With --figures: only figures from articles published on or after this date"), N_("YYYY-MM-DD") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &o.date_to,
-      N_("With --figures: only figures from articles published on or before this date"), N_("YYYY-MM-DD") },
+  const GOptionEntry extra[] = {
     { "view", 0, 0, G_OPTION_ARG_FILENAME, &view_name,
       N_("Draw the saved view NAME; the options given with it change what they name"), N_("NAME") },
     { "save-view", 0, 0, G_OPTION_ARG_FILENAME, &save_name,
@@ -3277,9 +3321,11 @@ cmd_chart (Cli    *cli,
       N_("The chart’s title instead of the one Cited gives it"), N_("TEXT") },
     { NULL }
   };
+  g_autoptr(GArray) entries = chart_option_entries (&o, extra);
   g_autoptr(CitedStore) store = NULL;
   g_autoptr(CitedChart) chart = NULL;
   g_autoptr(CitedChartSettings) settings = NULL;
+  CitedChartSource sources[4];
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) rest = NULL;
   int status;
@@ -3289,7 +3335,7 @@ cmd_chart (Cli    *cli,
                             "[--metric NAME] [--status STATUS] [--span SPAN] [--from DATE] [--to DATE] "
                             "[--output FILE] [--save-view NAME] [--width PX] [--height PX] [--title TEXT]"),
                           _("Draws a chart into a PNG, SVG or PDF file, or saves its settings as a view."),
-                          entries, args);
+                          (const GOptionEntry *) entries->data, args);
   if (status >= 0)
     return status;
 
@@ -3304,7 +3350,7 @@ cmd_chart (Cli    *cli,
 
   /* Without a view, the options are checked before the database is
    * opened; a view's settings are read from it first. */
-  if (view_name == NULL && (status = chart_args_check (&o)) >= 0)
+  if (view_name == NULL && (status = chart_args_check (&o, "chart", TRUE)) >= 0)
     return status;
   store = open_store (cli, FALSE);
   if (store == NULL)
@@ -3316,13 +3362,14 @@ cmd_chart (Cli    *cli,
       if (view == NULL)
         return EXIT_USAGE;
       chart_args_apply_view (&o, view);
-      if ((status = chart_args_check (&o)) >= 0)
+      if ((status = chart_args_check (&o, "chart", TRUE)) >= 0)
         return status;
     }
   if (store_is_empty (store))
     return EXIT_FAILED;
 
-  settings = chart_args_settings (&o, store);
+  chart_args_sources (&o, sources);
+  settings = chart_args_settings (&o, store, "chart", sources[0]);
   if (settings == NULL)
     return EXIT_USAGE;
   chart = build_chart (store, settings);
@@ -3348,6 +3395,192 @@ cmd_chart (Cli    *cli,
       chart->title = g_strdup (title);
     }
   return write_chart_output (chart, output, width, height);
+}
+
+/* ------------------------------------------------------------------------
+ * report
+ */
+
+/* The filters of @o in words, for the report's title page. */
+static char *
+chart_args_describe (const ChartArgs *o)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (o->metric != NULL)
+    {
+      g_autofree char *label = cited_metric_label (o->metric);
+
+      /* Translators: the filters on a report's title page, joined by " · " */
+      g_string_append_printf (out, _("Metric: %s"), label);
+    }
+  if (o->brand_names != NULL && o->brand_names[0] != NULL)
+    {
+      g_autofree char *brands = g_strjoinv (", ", o->brand_names);
+
+      g_string_append (out, out->len ? " · " : "");
+      g_string_append_printf (out, _("Brands: %s"), brands);
+    }
+  if (o->search != NULL && *o->search != '\0')
+    {
+      g_string_append (out, out->len ? " · " : "");
+      g_string_append_printf (out, _("Search: “%s”"), o->search);
+    }
+  if (o->claim_status != NULL)
+    {
+      g_string_append (out, out->len ? " · " : "");
+      g_string_append_printf (out, _("Status: %s"), o->claim_status);
+    }
+  if (o->span != NULL)
+    {
+      g_string_append (out, out->len ? " · " : "");
+      g_string_append_printf (out, _("Span: %s"), o->span);
+    }
+  if (o->date_from != NULL || o->date_to != NULL)
+    {
+      g_string_append (out, out->len ? " · " : "");
+      /* Translators: the articles' dates a report's figures come from */
+      g_string_append_printf (out, _("Published: %s – %s"),
+                              o->date_from != NULL ? o->date_from : "",
+                              o->date_to != NULL ? o->date_to : "");
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+has_report_extension (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".pdf") || g_str_has_suffix (lower, ".html") ||
+         g_str_has_suffix (lower, ".htm");
+}
+
+/* Draws the charts @o asks for into @charts; one with nothing to draw is
+ * left out with a word on stderr. Returns -1 when at least one was drawn,
+ * else the exit status. */
+static int
+report_build_charts (ChartArgs  *o,
+                     CitedStore *store,
+                     GPtrArray  *charts)
+{
+  CitedChartSource sources[4];
+  guint n = chart_args_sources (o, sources);
+
+  for (guint k = 0; k < n; k++)
+    {
+      g_autoptr(CitedChartSettings) settings = chart_args_settings (o, store, "report", sources[k]);
+      g_autoptr(CitedChart) chart = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (settings == NULL)
+        return EXIT_USAGE;
+      chart = cited_chart_settings_build (settings, store, &error);
+      if (chart == NULL)
+        {
+          print_error (_("Cannot make the chart: %s"), error->message);
+          return EXIT_FAILED;
+        }
+      if (chart->categories->len == 0 || chart->series->len == 0)
+        {
+          print_nothing_to_chart (store, settings);
+          continue;
+        }
+      g_ptr_array_add (charts, g_steal_pointer (&chart));
+    }
+  return charts->len > 0 ? -1 : EXIT_FAILED;
+}
+
+static int
+cmd_report (Cli    *cli,
+            char ***args)
+{
+  g_auto(ChartArgs) o = { 0 };
+  g_autofree char *output = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *view_name = NULL;
+  const GOptionEntry extra[] = {
+    { "view", 0, 0, G_OPTION_ARG_FILENAME, &view_name,
+      N_("Report on the saved view NAME; the options given with it change what they name"), N_("NAME") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write: .pdf, or .html for one file a browser shows and prints"), N_("FILE") },
+    { "title", 't', 0, G_OPTION_ARG_FILENAME, &title,
+      N_("The report’s title instead of its first chart’s"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(GArray) entries = chart_option_entries (&o, extra);
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_chart_unref);
+  g_autoptr(CitedReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *filters = NULL;
+  g_autofree char *display = NULL;
+  g_auto(GStrv) rest = NULL;
+  int status;
+
+  status = parse_command (cli, "report",
+                          _("(--figures|--claims|--brands|--trend|--view NAME)… [--brand NAME]… "
+                            "[--metric NAME] [--status STATUS] [--span SPAN] [--from DATE] [--to DATE] "
+                            "--output FILE [--title TEXT]"),
+                          _("Writes a report: the corpus, the charts, the claims behind them with "
+                            "their sentences and sources, contradictions and every figure, as PDF "
+                            "or as one HTML file."),
+                          (const GOptionEntry *) entries->data, args);
+  if (status >= 0)
+    return status;
+
+  rest = positional_args (*args);
+  if (rest[0] != NULL)
+    return usage_error ("report", _("Unexpected argument “%s”"), rest[0]);
+  if (!ensure_utf8 (&view_name, "report", "--view"))
+    return EXIT_USAGE;
+  if (view_name == NULL && (status = chart_args_check (&o, "report", FALSE)) >= 0)
+    return status;
+  if (output == NULL)
+    return usage_error ("report", _("Name the file to write with --output FILE.pdf or .html"));
+  if (!has_report_extension (output))
+    return usage_error ("report", _("The output file must end in .pdf or .html"));
+  if (!ensure_utf8 (&title, "report", "--title"))
+    return EXIT_USAGE;
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  if (view_name != NULL)
+    {
+      g_autoptr(CitedChartSettings) view = load_view (store, view_name);
+
+      if (view == NULL)
+        return EXIT_USAGE;
+      chart_args_apply_view (&o, view);
+      if ((status = chart_args_check (&o, "report", FALSE)) >= 0)
+        return status;
+    }
+  if (store_is_empty (store))
+    return EXIT_FAILED;
+  status = report_build_charts (&o, store, charts);
+  if (status >= 0)
+    return status;
+
+  filters = chart_args_describe (&o);
+  report = cited_report_new (store, filters, &error);
+  if (report == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  cited_report_set_title (report, title);
+  for (guint i = 0; i < charts->len; i++)
+    cited_report_add_chart (report, g_ptr_array_index (charts, i));
+
+  display = g_filename_display_name (output);
+  if (!cited_report_write (report, output, &error))
+    {
+      print_error (_("Cannot write %s: %s"), display, error->message);
+      return EXIT_FAILED;
+    }
+  printf ("%s\n", display);
+  return EXIT_OK;
 }
 
 /* ------------------------------------------------------------------------
@@ -3598,6 +3831,7 @@ static const Command commands[] = {
   { "brands", cmd_brands, N_("List brands with their share of voice, add one, or decide on companies found") },
   { "chart", cmd_chart, N_("Draw a chart into a PNG, SVG or PDF file") },
   { "views", cmd_views, N_("List, rename or delete the saved chart views") },
+  { "report", cmd_report, N_("Write a report of charts, claims and sources as PDF or HTML") },
 };
 
 static char *

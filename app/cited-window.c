@@ -155,6 +155,7 @@ update_import_actions (CitedWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", can_import);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.contradictions", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", self->store != NULL);
 }
 
 /* Import */
@@ -411,6 +412,38 @@ save_view_action_cb (GtkWidget  *widget,
   if (self->store == NULL || g_strcmp0 (cited_window_get_visible_page (self), "figures") != 0)
     return;
   gtk_widget_activate_action (GTK_WIDGET (self->figures_page), "figures.save-view", NULL);
+}
+
+static void
+export_report_when_loaded_cb (CitedFiguresPage *page,
+                              GParamSpec       *pspec,
+                              CitedWindow      *self)
+{
+  if (cited_figures_page_get_loading (page))
+    return;
+  g_signal_handlers_disconnect_by_func (page, export_report_when_loaded_cb, self);
+  cited_figures_page_export_report (page);
+}
+
+/* A report is of the Figures page's chart, from whichever page it is
+ * asked for: the page is shown, and brought up to date first when it was
+ * not. */
+static void
+export_report_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CitedWindow *self = CITED_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  cited_window_set_visible_page (self, "figures");
+  g_signal_handlers_disconnect_by_func (self->figures_page, export_report_when_loaded_cb, self);
+  if (cited_figures_page_get_loading (self->figures_page))
+    g_signal_connect_object (self->figures_page, "notify::loading",
+                             G_CALLBACK (export_report_when_loaded_cb), self, 0);
+  else
+    cited_figures_page_export_report (self->figures_page);
 }
 
 static void
@@ -754,6 +787,7 @@ cited_window_class_init (CitedWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-article", "(xu)", show_article_action_cb);
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.contradictions", NULL, contradictions_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action_cb);
 }
 
 static void

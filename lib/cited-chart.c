@@ -2489,6 +2489,93 @@ svg_add_text (CitedChart *self,
   return TRUE;
 }
 
+typedef enum { EXPORT_PNG, EXPORT_SVG, EXPORT_PDF } ExportFormat;
+
+/* Renders @self in the print palette into the bytes of a file of
+ * @format, or NULL with @error set. */
+static GByteArray *
+render_to_bytes (CitedChart    *self,
+                 ExportFormat   format,
+                 int            width,
+                 int            height,
+                 GError       **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface = NULL;
+  cairo_t *cr;
+  cairo_status_t status;
+  CitedChartStyle style;
+  g_autoptr(GString) svg_text = NULL;
+
+  switch (format)
+    {
+    case EXPORT_PNG:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      break;
+    case EXPORT_SVG:
+      surface = cairo_svg_surface_create_for_stream (write_to_bytes_cb, bytes, width, height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      break;
+    case EXPORT_PDF:
+      surface = cairo_pdf_surface_create_for_stream (write_to_bytes_cb, bytes, width, height);
+      if (self->title)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Cited " PACKAGE_VERSION);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  cited_chart_style_print (&style);
+  cr = cairo_create (surface);
+  if (format == EXPORT_SVG)
+    {
+      svg_text = g_string_new (NULL);
+      cairo_set_user_data (cr, &cited_chart_svg_text_key, svg_text, NULL);
+    }
+  cited_chart_render (self, cr, width, height, &style);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  /* A finished image surface cannot be written, so PNG goes out first; the
+   * vector surfaces write their stream when finished. */
+  if (status == CAIRO_STATUS_SUCCESS && format == EXPORT_PNG)
+    status = cairo_surface_write_to_png_stream (surface, write_to_bytes_cb, bytes);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_FAILED,
+                   _("Could not draw the chart: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+  if (format == EXPORT_SVG && !svg_add_text (self, bytes, svg_text->str))
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_FAILED,
+                           _("Could not draw the chart: the SVG has no root element"));
+      return NULL;
+    }
+  return g_steal_pointer (&bytes);
+}
+
+/* The chart as an SVG document (cited_chart_export() writes the same). */
+GBytes *
+cited_chart_to_svg (CitedChart  *self,
+                    int          width,
+                    int          height,
+                    GError     **error)
+{
+  GByteArray *bytes;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  bytes = render_to_bytes (self, EXPORT_SVG, width, height, error);
+  return bytes != NULL ? g_byte_array_free_to_bytes (bytes) : NULL;
+}
+
 /**
  * cited_chart_export:
  * @path: a file name ending in .png, .svg or .pdf
@@ -2509,14 +2596,9 @@ cited_chart_export (CitedChart  *self,
                     GError     **error)
 {
   g_autofree char *lower = NULL;
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GByteArray) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  cairo_surface_t *surface = NULL;
-  cairo_t *cr;
-  cairo_status_t status;
-  CitedChartStyle style;
-  g_autoptr(GString) svg_text = NULL;
-  enum { PNG, SVG, PDF } format;
+  ExportFormat format;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -2524,11 +2606,11 @@ cited_chart_export (CitedChart  *self,
 
   lower = g_ascii_strdown (path, -1);
   if (g_str_has_suffix (lower, ".png"))
-    format = PNG;
+    format = EXPORT_PNG;
   else if (g_str_has_suffix (lower, ".svg"))
-    format = SVG;
+    format = EXPORT_SVG;
   else if (g_str_has_suffix (lower, ".pdf"))
-    format = PDF;
+    format = EXPORT_PDF;
   else
     {
       g_autofree char *display = g_filename_display_basename (path);
@@ -2546,7 +2628,7 @@ cited_chart_export (CitedChart  *self,
       return FALSE;
     }
 
-  if (format == PNG && (double) width * height > MAX_EXPORT_PIXELS)
+  if (format == EXPORT_PNG && (double) width * height > MAX_EXPORT_PIXELS)
     {
       g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
                    _("Cannot export a PNG of %d × %d: that is more than %.0f megapixels"),
@@ -2554,56 +2636,9 @@ cited_chart_export (CitedChart  *self,
       return FALSE;
     }
 
-  switch (format)
-    {
-    case PNG:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-      break;
-    case SVG:
-      surface = cairo_svg_surface_create_for_stream (write_to_bytes_cb, bytes, width, height);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-      break;
-    case PDF:
-      surface = cairo_pdf_surface_create_for_stream (write_to_bytes_cb, bytes, width, height);
-      if (self->title)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Cited " PACKAGE_VERSION);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  cited_chart_style_print (&style);
-  cr = cairo_create (surface);
-  if (format == SVG)
-    {
-      svg_text = g_string_new (NULL);
-      cairo_set_user_data (cr, &cited_chart_svg_text_key, svg_text, NULL);
-    }
-  cited_chart_render (self, cr, width, height, &style);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  /* A finished image surface cannot be written, so PNG goes out first; the
-   * vector surfaces write their stream when finished. */
-  if (status == CAIRO_STATUS_SUCCESS && format == PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_to_bytes_cb, bytes);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, CITED_ERROR, CITED_ERROR_FAILED,
-                   _("Could not draw the chart: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-  if (format == SVG && !svg_add_text (self, bytes, svg_text->str))
-    {
-      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_FAILED,
-                           _("Could not draw the chart: the SVG has no root element"));
-      return FALSE;
-    }
+  bytes = render_to_bytes (self, format, width, height, error);
+  if (bytes == NULL)
+    return FALSE;
 
   if (!g_file_set_contents_full (path, (const char *) bytes->data, bytes->len,
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))

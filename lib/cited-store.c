@@ -4009,6 +4009,49 @@ out:
   return count;
 }
 
+void
+cited_corpus_summary_clear (CitedCorpusSummary *summary)
+{
+  g_clear_pointer (&summary->first_date, g_free);
+  g_clear_pointer (&summary->last_date, g_free);
+}
+
+/**
+ * cited_store_summarize:
+ * @summary: (out caller-allocates): zeroed; cleared with
+ *   cited_corpus_summary_clear()
+ *
+ * Returns: TRUE, or FALSE with @error set
+ */
+gboolean
+cited_store_summarize (CitedStore          *self,
+                       CitedCorpusSummary  *summary,
+                       GError             **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  stmt = prepare (self,
+                  "SELECT count (*),"
+                  " count (DISTINCT CASE WHEN trim (source) <> '' THEN source END),"
+                  " count (*) - count (nullif (published, '')), min (nullif (published, '')),"
+                  " max (nullif (published, ''))"
+                  " FROM articles",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return set_db_error (self, error, _("Could not count the articles"));
+  summary->n_articles = sqlite3_column_int (stmt, 0);
+  summary->n_sources = sqlite3_column_int (stmt, 1);
+  summary->n_undated = sqlite3_column_int (stmt, 2);
+  summary->first_date = column_dup (stmt, 3);
+  summary->last_date = column_dup (stmt, 4);
+  return TRUE;
+}
+
 /**
  * cited_store_list_articles:
  *

@@ -69,6 +69,26 @@ gboolean       cited_store_remove_article        (CitedStore   *self,
 guint          cited_store_count_articles        (CitedStore   *self,
                                                   const CitedQuery *query,
                                                   GError      **error);
+/**
+ * CitedCorpusSummary:
+ * What a store holds, as a report's title page says it: how many
+ * articles, from how many sources (publishers or feeds), over which dates.
+ */
+typedef struct {
+  guint n_articles;
+  guint n_sources;           /* distinct non-empty sources */
+  guint n_undated;           /* articles without a date */
+  char *first_date;          /* "YYYY-MM-DD" of the earliest dated article, or NULL */
+  char *last_date;           /* of the latest, or NULL */
+} CitedCorpusSummary;
+
+void           cited_corpus_summary_clear        (CitedCorpusSummary *summary);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CitedCorpusSummary, cited_corpus_summary_clear)
+/* Fills @summary (zero it first) with the counts and dates of every
+ * stored article. */
+gboolean       cited_store_summarize             (CitedStore         *self,
+                                                  CitedCorpusSummary *summary,
+                                                  GError            **error);
 /* Articles without bodies (title, source, date, path, brands, n_figures,
  * snippet when query->search is set). */
 GPtrArray     *cited_store_list_articles         (CitedStore   *self,

@@ -12,3 +12,4 @@
 #include "cited-chart.h"
 #include "cited-chart-settings.h"
 #include "cited-claims.h"
+#include "cited-report.h"

@@ -2423,6 +2423,20 @@ test_views (void)
     g_clear_pointer (&b, g_free);
   }
 
+  /* A report of the view has the view's chart and filters. */
+  {
+    g_autofree char *html = tmp_path ("view-report.html");
+    g_autoptr(Run) report = run_cli ("--db", db, "report", "--view", "xiaomi sales", "-o", html);
+
+    g_test_message ("%s", report->err);
+    g_assert_cmpint (report->status, ==, 0);
+    a = read_text (html);
+    g_assert_nonnull (strstr (a, "Brands: Xiaomi"));
+    g_assert_nonnull (strstr (a, "Status: reported"));
+    g_assert_nonnull (strstr (a, "overseas 2021"));
+    g_clear_pointer (&a, g_free);
+  }
+
   /* --metric with the view keeps its brand and status: only Xiaomi's
    * staff, not Huawei's. */
   {
@@ -2504,6 +2518,467 @@ test_views (void)
   }
 }
 
+/* Reports */
+
+/* A corpus of four dated articles from four outlets, one of them in
+ * Chinese, whose figures contradict each other; one title needs escaping
+ * in HTML. */
+static const char *
+get_report_db (void)
+{
+  static char *db;
+
+  if (db == NULL)
+    {
+      g_autofree char *path = tmp_path ("report.db");
+      g_autofree char *dir = tmp_path ("report-corpus");
+      g_autofree char *a = g_build_filename (dir, "a.txt", NULL);
+      g_autofree char *b = g_build_filename (dir, "b.txt", NULL);
+      g_autofree char *c = g_build_filename (dir, "c.txt", NULL);
+      g_autofree char *d = g_build_filename (dir, "d.txt", NULL);
+      g_autoptr(Run) import = NULL;
+
+      g_mkdir_with_parents (dir, 0700);
+      write_file (a, "Xiaomi results\nReuters Updated on 2022-01-10\n\n"
+                     "Xiaomi sold 190 million phones in 2021, the company said.\n", -1);
+      write_file (b, "Xiaomi R&D <sales> \"notes\"\nCaixin Updated on 2022-02-01\n\n"
+                     "Xiaomi sold about 170 million phones in 2021.\n", -1);
+      write_file (c, "小米\n新浪 Updated on 2022-03-01\n\n2021年小米全球销量1.9亿台。\n", -1);
+      write_file (d, "Xiaomi more\nMondo Updated on 2022-05-01\n\n"
+                     "Xiaomi sold 140 million phones overseas in 2021.\n", -1);
+      import = run_cli ("--db", path, "import", dir);
+      g_assert_cmpint (import->status, ==, 0);
+      db = g_steal_pointer (&path);
+    }
+  return db;
+}
+
+/* @text with every run of white space made one space. */
+static char *
+squeeze_spaces (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The text of a PDF as pdftotext reads it, rows kept on their line. */
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (pdftotext == NULL)
+    g_error ("pdftotext is missing: install poppler-utils (bash .ci/install-deps)");
+  g_spawn_sync (NULL, (char *[]) { pdftotext, "-enc", "UTF-8", "-layout", (char *) path, "-", NULL }, NULL,
+                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return squeeze_spaces (out);
+}
+
+static void
+test_report_pdf (void)
+{
+  g_autofree char *pdf = tmp_path ("report.pdf");
+  g_autofree char *text = NULL;
+  g_autoptr(Run) run = NULL;
+
+  if (!have_cli ())
+    return;
+
+  run = run_cli ("--db", get_report_db (), "report", "--figures", "--metric", "sales",
+                 "--brand", "Xiaomi", "--output", pdf);
+  g_test_message ("%s", run->err);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_nonnull (strstr (run->out, pdf));
+  text = pdf_text (pdf);
+  g_test_message ("%s", text);
+
+  /* The title page: the corpus the report comes from. */
+  g_assert_nonnull (strstr (text, "Articles 4 Sources 4 Dates 2022-01-10 – 2022-05-01"));
+  g_assert_nonnull (strstr (text, "Metric: Sales · Brands: Xiaomi"));
+  /* The chart: its company, values and footnote. */
+  g_assert_nonnull (strstr (text, "Sales by brand"));
+  g_assert_nonnull (strstr (text, "190M"));
+  g_assert_nonnull (strstr (text, "140M"));
+  g_assert_nonnull (strstr (text, "Xiaomi"));
+  /* The claims with their sentences and sources. */
+  g_assert_nonnull (strstr (text, "Claims behind the charts"));
+  g_assert_nonnull (strstr (text, "cited by 2 articles (2022-01-10 – 2022-03-01)"));
+  g_assert_nonnull (strstr (text, "“Xiaomi sold 190 million phones in 2021, the company said.”"));
+  g_assert_nonnull (strstr (text, "“Xiaomi results”, Reuters, 2022-01-10"));
+  /* pdftotext puts a space between Chinese and Latin runs. */
+  g_assert_nonnull (strstr (text, "2021年小米全球销量"));
+  g_assert_nonnull (strstr (text, "1.9亿台"));
+  /* The contradiction, side by side. */
+  g_assert_nonnull (strstr (text, "Contradictions Xiaomi · Sales · global · 2021"));
+  g_assert_nonnull (strstr (text, "contradicts about 170M units, cited by 1 article (2022-02-01)"));
+  /* The appendix: one row per figure. */
+  g_assert_nonnull (strstr (text, "Appendix: every figure drawn"));
+  g_assert_nonnull (strstr (text, "Mondo 2022-05-01"));
+}
+
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static void
+test_report_html (void)
+{
+  g_autofree char *html_path = tmp_path ("report.html");
+  g_autofree char *html = NULL;
+  g_autoptr(Run) run = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *sections[] = { "title", "charts", "claims", "contradictions", "appendix" };
+  const char *p;
+
+  if (!have_cli ())
+    return;
+
+  run = run_cli ("--db", get_report_db (), "report", "--figures", "--metric", "sales",
+                 "--brand", "Xiaomi", "--brands", "--output", html_path);
+  g_test_message ("%s", run->err);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
+  g_assert_true (g_utf8_validate (html, -1, NULL));
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
+
+  /* Exactly the five sections, in order, each starting a printed page. */
+  g_assert_cmpuint (count_occurrences (html, "<section"), ==, G_N_ELEMENTS (sections));
+  p = html;
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_autofree char *open = g_strdup_printf ("<section id=\"%s\">", sections[i]);
+
+      p = strstr (p, open);
+      g_assert_nonnull (p);
+    }
+  g_assert_nonnull (strstr (html, "section + section { break-before: page; }"));
+  g_assert_nonnull (strstr (html, "thead { display: table-header-group; }"));
+
+  /* Two charts inline, labels as text, and no name shared between them. */
+  g_assert_cmpuint (count_occurrences (html, "<svg "), ==, 2);
+  g_assert_nonnull (strstr (html, ">Xiaomi</text>"));
+  g_assert_nonnull (strstr (html, ">140M</text>"));
+  g_assert_nonnull (strstr (html, ">Share of voice</text>"));
+  for (p = strstr (html, " id=\""); p != NULL; p = strstr (p + 1, " id=\""))
+    {
+      const char *start = p + 5;
+      g_autofree char *id = g_strndup (start, strchr (start, '"') - start);
+
+      g_assert_true (g_hash_table_add (ids, g_steal_pointer (&id)));
+    }
+  g_assert_true (g_hash_table_contains (ids, "chart1-surface1"));
+  g_assert_cmpuint (g_hash_table_size (ids), >, G_N_ELEMENTS (sections) + 1);
+
+  /* One file: nothing it loads from elsewhere. */
+  g_assert_null (strstr (html, "src="));
+  g_assert_null (strstr (html, "<link"));
+  g_assert_null (strstr (html, "<script"));
+  g_assert_null (strstr (html, "@import"));
+  g_assert_null (strstr (html, "url(http"));
+  g_assert_null (strstr (html, "href=\"http"));
+
+  /* The article's title is text, not markup. */
+  g_assert_nonnull (strstr (html, "Xiaomi R&amp;D &lt;sales&gt; &quot;notes&quot;"));
+  g_assert_null (strstr (html, "<sales>"));
+  g_assert_nonnull (strstr (html, "“Xiaomi sold about 170 million phones in 2021.”"));
+  g_assert_nonnull (strstr (html, "<h3>Xiaomi · Sales · global · 2021</h3>"));
+}
+
+/* How many pixels of @surface are within a few steps of @rgb (0xRRGGBB). */
+static guint
+count_color (cairo_surface_t *surface,
+             guint32          rgb)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data;
+  guint n = 0;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel = *(const guint32 *) (data + y * stride + 4 * x);
+        gboolean near = TRUE;
+
+        for (int shift = 0; shift <= 16; shift += 8)
+          near = near && ABS ((int) ((pixel >> shift) & 0xff) - (int) ((rgb >> shift) & 0xff)) <= 6;
+        if (near)
+          n++;
+      }
+  return n;
+}
+
+/* The colour (0xRRGGBB) most pixels of @surface have, greys left out: the
+ * largest bar's. */
+static guint32
+main_color (cairo_surface_t *surface)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint32 best = 0;
+  guint best_count = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel = *(const guint32 *) (data + y * stride + 4 * x) & 0xffffff;
+        int r = pixel >> 16, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+        guint count;
+
+        if (MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)) < 60)
+          continue;
+        count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (pixel))) + 1;
+        g_hash_table_insert (counts, GUINT_TO_POINTER (pixel), GUINT_TO_POINTER (count));
+        if (count > best_count)
+          {
+            best = pixel;
+            best_count = count;
+          }
+      }
+  g_assert_cmpuint (best_count, >, 0);
+  return best;
+}
+
+/* The HTML report as a browser shows it: Debian's chromium, headless,
+ * takes a screenshot, and the chart's bars are in it in their colour. */
+static void
+test_report_browser (void)
+{
+  g_autofree char *html = tmp_path ("browser.html");
+  g_autofree char *png = tmp_path ("browser.png");
+  g_autofree char *profile = tmp_path ("chromium-profile");
+  g_autofree char *uri = NULL;
+  g_autofree char *chromium = g_find_program_in_path ("chromium");
+  g_autofree char *screenshot = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(CitedChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Run) run = NULL;
+  CitedQuery query = { 0 };
+  g_autofree char *expected_png = tmp_path ("expected.png");
+  cairo_surface_t *surface;
+  guint32 bar_color;
+  guint colored;
+  int status = 0;
+
+  if (!have_cli ())
+    return;
+  if (chromium == NULL)
+    g_error ("chromium is missing: install it (bash .ci/install-deps)");
+
+  run = run_cli ("--db", get_report_db (), "report", "--figures", "--metric", "sales",
+                 "--brand", "Xiaomi", "--output", html);
+  g_assert_cmpint (run->status, ==, 0);
+
+  /* The colour of the chart's largest bars, as the library draws the
+   * same chart. */
+  store = cited_store_open (get_report_db (), &error);
+  g_assert_no_error (error);
+  query.metric = "sales";
+  query.brand = "Xiaomi";
+  chart = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_true (cited_chart_export (chart, expected_png, 900, 560, &error));
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create_from_png (expected_png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  bar_color = main_color (surface);
+  cairo_surface_destroy (surface);
+
+  uri = g_filename_to_uri (html, NULL, &error);
+  g_assert_no_error (error);
+  screenshot = g_strconcat ("--screenshot=", png, NULL);
+  {
+    g_autofree char *user_data = g_strconcat ("--user-data-dir=", profile, NULL);
+    char *argv[] = { "timeout", "120", chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                     "--disable-dev-shm-usage", "--no-first-run", "--hide-scrollbars",
+                     user_data, "--window-size=1000,1400", screenshot, uri, NULL };
+
+    g_spawn_sync (tmp_dir, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                  G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1000);
+  colored = count_color (surface, bar_color);
+  g_test_message ("%u pixels of #%06x", colored, bar_color);
+  /* A bar, not a legend swatch: thousands of pixels. */
+  g_assert_cmpuint (colored, >, 5000);
+  cairo_surface_destroy (surface);
+
+  /* Printed from the browser, each section starts a page. */
+  {
+    g_autofree char *pdf = tmp_path ("browser.pdf");
+    g_autofree char *print = g_strconcat ("--print-to-pdf=", pdf, NULL);
+    g_autofree char *user_data = g_strconcat ("--user-data-dir=", profile, NULL);
+    char *argv[] = { "timeout", "120", chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                     "--disable-dev-shm-usage", "--no-first-run", "--no-pdf-header-footer",
+                     user_data, print, uri, NULL };
+    g_autofree char *text = NULL;
+    g_auto(GStrv) pages = NULL;
+    const char *headings[] = { "Sales by brand", "Charts", "Claims behind the charts",
+                               "Contradictions", "Appendix: every figure drawn" };
+
+    g_spawn_sync (tmp_dir, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                  G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    {
+      g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+      g_assert_nonnull (pdftotext);
+      g_spawn_sync (NULL, (char *[]) { pdftotext, "-enc", "UTF-8", pdf, "-", NULL }, NULL,
+                    G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status, &error);
+      g_assert_no_error (error);
+    }
+    pages = g_strsplit (text, "\f", -1);
+    g_assert_cmpuint (g_strv_length (pages), >=, G_N_ELEMENTS (headings));
+    for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+      g_assert_true (g_str_has_prefix (g_strchug (pages[i]), headings[i]));
+  }
+}
+
+/* A long report goes on over pages: the appendix table repeats its header
+ * on each page it continues on, and every figure is in it. */
+static void
+test_report_long (void)
+{
+  g_autofree char *db = tmp_path ("long-report.db");
+  g_autofree char *dir = tmp_path ("long-report");
+  g_autofree char *pdf = tmp_path ("long-report.pdf");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  g_autoptr(Run) import = NULL;
+  g_autoptr(Run) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint appendix_pages = 0, rows = 0, drawn;
+  int status = 0;
+
+  if (!have_cli ())
+    return;
+  g_assert_nonnull (pdftotext);
+
+  g_mkdir_with_parents (dir, 0700);
+  for (guint i = 0; i < 90; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%02u.txt", dir, i);
+      /* Long titles make tall rows. */
+      g_autofree char *body = g_strdup_printf ("Xiaomi note %u on what the phone maker sold, where, "
+                                               "and what the analysts who follow it made of it\n"
+                                               "Wire %u Updated on 2023-%02u-%02u\n\n"
+                                               "Xiaomi sold %u million phones in %u.\n",
+                                               i, i % 7, 1 + i % 12, 1 + i % 28, 100 + 3 * i,
+                                               1990 + i / 3);
+
+      write_file (path, body, -1);
+    }
+  import = run_cli ("--db", db, "import", dir);
+  g_assert_cmpint (import->status, ==, 0);
+  report = run_cli ("--db", db, "report", "--figures", "--metric", "sales", "--output", pdf);
+  /* The figures the chart draws, one line each in its CSV. */
+  {
+    g_autofree char *csv_path = tmp_path ("long-report.csv");
+    g_autofree char *csv = NULL;
+    g_autoptr(Run) chart = run_cli ("--db", db, "chart", "--figures", "--metric", "sales",
+                                    "--output", csv_path);
+
+    g_assert_cmpint (chart->status, ==, 0);
+    g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+    drawn = count_occurrences (csv, "\n") - 1;
+    g_assert_cmpuint (drawn, >, 20);
+  }
+  g_test_message ("%s", report->err);
+  g_assert_cmpint (report->status, ==, 0);
+
+  g_spawn_sync (NULL, (char *[]) { pdftotext, "-enc", "UTF-8", "-layout", pdf, "-", NULL }, NULL,
+                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  pages = g_strsplit (text, "\f", -1);
+  for (guint p = 0; pages[p] != NULL; p++)
+    {
+      g_autofree char *page = squeeze_spaces (pages[p]);
+      gboolean appendix = strstr (page, "Appendix: every figure drawn") != NULL;
+
+      if (appendix_pages == 0 && !appendix)
+        continue;
+      if (*g_strstrip (pages[p]) == '\0')
+        continue;
+      appendix_pages++;
+      g_assert_nonnull (strstr (page, "ID Company Metric Value Scope Period Article Source Date"));
+      rows += count_occurrences (page, " Xiaomi Sales ");
+    }
+  g_assert_cmpuint (appendix_pages, >=, 2);
+  g_assert_cmpuint (rows, ==, drawn);
+  /* Years with two figures that disagree are contradictions. */
+  g_assert_nonnull (strstr (text, "contradicts"));
+}
+
+static void
+test_report_errors (void)
+{
+  g_autofree char *txt = tmp_path ("report.txt");
+  g_autofree char *html = tmp_path ("nothing.html");
+  g_autoptr(Run) no_output = NULL;
+  g_autoptr(Run) wrong_extension = NULL;
+  g_autoptr(Run) no_kind = NULL;
+  g_autoptr(Run) nothing = NULL;
+
+  if (!have_cli ())
+    return;
+
+  no_output = run_cli ("--db", get_report_db (), "report", "--figures", "--metric", "sales");
+  g_assert_cmpint (no_output->status, ==, 2);
+  g_assert_nonnull (strstr (no_output->err, "--output"));
+  wrong_extension = run_cli ("--db", get_report_db (), "report", "--figures", "--metric", "sales",
+                             "--output", txt);
+  g_assert_cmpint (wrong_extension->status, ==, 2);
+  g_assert_nonnull (strstr (wrong_extension->err, ".pdf or .html"));
+  no_kind = run_cli ("--db", get_report_db (), "report", "--output", html);
+  g_assert_cmpint (no_kind->status, ==, 2);
+  /* The sample corpus is undated: a report of its figures over time has
+   * nothing to draw, and writes nothing. */
+  nothing = run_cli ("--db", get_seeded_db (), "report", "--claims", "--metric", "sales",
+                     "--output", html);
+  g_assert_cmpint (nothing->status, ==, 1);
+  g_assert_nonnull (strstr (nothing->err, "Nothing to chart"));
+  g_assert_false (g_file_test (html, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2555,6 +3030,11 @@ main (int   argc,
   g_test_add_func ("/cli/claims", test_claims);
   g_test_add_func ("/cli/contradictions", test_contradictions);
   g_test_add_func ("/cli/claims/errors", test_claims_errors);
+  g_test_add_func ("/cli/report/pdf", test_report_pdf);
+  g_test_add_func ("/cli/report/html", test_report_html);
+  g_test_add_func ("/cli/report/browser", test_report_browser);
+  g_test_add_func ("/cli/report/errors", test_report_errors);
+  g_test_add_func ("/cli/report/long", test_report_long);
 
   status = g_test_run ();
 

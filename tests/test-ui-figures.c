@@ -1211,6 +1211,76 @@ test_export_files (void)
   }
 }
 
+/* Iterates the main loop until @path exists, for half a minute at most. */
+static void
+wait_for_file (const char *path)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (30, wait_cb, &timed_out);
+
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* Export Report writes the Figures page's chart with the claims behind it
+ * and their sources, in the background; from the main menu's action it
+ * asks for the file first. */
+static void
+test_export_report (void)
+{
+  CitedFiguresPage *page = figures_page ();
+  g_autofree char *html_path = g_build_filename (tmpdir, "sales report.html", NULL);
+  g_autofree char *pdf_path = g_build_filename (tmpdir, "through-menu.pdf", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (tmpdir);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *html;
+  GtkWindow *chooser;
+  gsize size;
+
+  g_assert_nonnull (figures_chart ());
+  cited_figures_page_set_chart_metric (page, "sales");
+  wait_loaded (page);
+  cited_figures_page_write_report (page, html_path);
+  wait_for_file (html_path);
+  bytes = read_file (html_path);
+  html = g_bytes_get_data (bytes, &size);
+  g_assert_nonnull (g_strstr_len (html, size, "<section id=\"claims\">"));
+  g_assert_nonnull (g_strstr_len (html, size, "<svg "));
+  g_assert_nonnull (g_strstr_len (html, size, ">Xiaomi</text>"));
+  g_assert_nonnull (g_strstr_len (html, size, "Metric: Sales"));
+  g_assert_nonnull (g_strstr_len (html, size, "001_e4afa9e939e8e03f.txt"));
+
+  /* Asked for from another page, the report is of the Figures page's
+   * chart, and the page comes into view. */
+  cited_window_set_visible_page (window, "articles");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL));
+  g_assert_cmpstr (cited_window_get_visible_page (window), ==, "figures");
+  settle ();
+  chooser = find_file_chooser ();
+  if (chooser == NULL)
+    {
+      g_test_skip ("No fallback file chooser dialog (a portal answered)");
+      return;
+    }
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error);
+  g_assert_no_error (error);
+  /* A name without an extension becomes a PDF. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "through-menu");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  wait_for_file (pdf_path);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  /* The file is replaced atomically: once there, it is whole. */
+  bytes = read_file (pdf_path);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 5, "%PDF-", 5);
+}
+
 static void
 test_print_to_pdf (void)
 {
@@ -2074,6 +2144,7 @@ main (int   argc,
   g_test_add_func ("/app/icon-from-build-tree", test_icon_from_build_tree);
   g_test_add_func ("/figures/export-through-dialogs", test_export_through_dialogs);
   g_test_add_func ("/figures/export-files", test_export_files);
+  g_test_add_func ("/figures/export-report", test_export_report);
   g_test_add_func ("/figures/print-to-pdf", test_print_to_pdf);
   g_test_add_func ("/figures/copy-image", test_copy_image);
   g_test_add_func ("/figures/dark-mode", test_dark_mode);

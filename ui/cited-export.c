@@ -219,13 +219,11 @@ done_toast_show_in_folder_cb (GtkButton *button,
     adw_toast_dismiss (toast);
 }
 
-AdwToast *
-cited_export_done_toast_new (GtkWidget  *parent,
-                             const char *path)
+static AdwToast *
+done_toast_new (GtkWidget  *parent,
+                const char *path,
+                const char *title)
 {
-  g_autofree char *name = g_path_get_basename (path);
-  /* TRANSLATORS: shown after exporting, with the file name. */
-  g_autofree char *title = g_strdup_printf (_("Chart exported to “%s”"), name);
   DoneToast *done = g_new0 (DoneToast, 1);
   AdwToast *toast = adw_toast_new (title);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -246,6 +244,17 @@ cited_export_done_toast_new (GtkWidget  *parent,
   g_signal_connect (toast, "button-clicked", G_CALLBACK (done_toast_open_cb), done);
   g_signal_connect (folder, "clicked", G_CALLBACK (done_toast_show_in_folder_cb), done);
   return toast;
+}
+
+AdwToast *
+cited_export_done_toast_new (GtkWidget  *parent,
+                             const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  /* TRANSLATORS: shown after exporting, with the file name. */
+  g_autofree char *title = g_strdup_printf (_("Chart exported to “%s”"), name);
+
+  return done_toast_new (parent, path, title);
 }
 
 /* Printing */
@@ -680,82 +689,149 @@ finish_export (ExportData *data,
                                  cited_export_done_toast_new (data->parent, written));
 }
 
+/* Asking for a file to write */
+
+typedef void (*SaveFunc) (GFile    *file,
+                          gpointer  data);
+
+typedef struct {
+  SaveFunc func;
+  gpointer data;
+  GDestroyNotify destroy;
+} SaveRequest;
+
+static void
+save_request_free (SaveRequest *request)
+{
+  if (request->destroy != NULL)
+    request->destroy (request->data);
+  g_free (request);
+}
+
 #if GTK_CHECK_VERSION(4, 10, 0)
 static void
 save_dialog_done_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(ExportData) data = user_data;
+  SaveRequest *request = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
   file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
   if (file != NULL)
-    finish_export (data, file);
+    request->func (file, request->data);
+  save_request_free (request);
 }
 #else
 static void
 native_response_cb (GtkNativeDialog *native,
                     int              response,
-                    ExportData      *data)
+                    SaveRequest     *request)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       if (file != NULL)
-        finish_export (data, file);
+        request->func (file, request->data);
     }
-  export_data_free (data);
+  save_request_free (request);
   g_object_unref (native);
 }
 #endif
 
-static char *
-suggested_name (ExportData *data)
-{
-  const char *title = data->chart->title;
-  g_autofree char *base = g_strdup (title != NULL && *title != '\0' ? title : _("Chart"));
-
-  g_strdelimit (base, "/\\:*?\"<>|", '-');
-  return g_strconcat (base, ".", cited_export_format_extension (data->chosen_format), NULL);
-}
-
+/* Asks for a file to save to, named @name at first and shown through
+ * @filters (GtkFileFilter, the first the default), and calls @func with it;
+ * @data is freed with @destroy after, whether a file was chosen or not. */
 static void
-choose_file (ExportData *data)
+save_file (GtkWidget      *parent,
+           const char     *title,
+           const char     *name,
+           GListModel     *filters,
+           SaveFunc        func,
+           gpointer        data,
+           GDestroyNotify  destroy)
 {
-  g_autofree char *name = suggested_name (data);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *pattern = g_strconcat ("*.", cited_export_format_extension (data->chosen_format), NULL);
+  SaveRequest *request = g_new0 (SaveRequest, 1);
 
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_filter_set_name (filter, pattern);
-
+  request->func = func;
+  request->data = data;
+  request->destroy = destroy;
 #if GTK_CHECK_VERSION(4, 10, 0)
   {
     g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GtkFileFilter) first = g_list_model_get_item (filters, 0);
 
-    gtk_file_dialog_set_title (dialog, _("Export Chart"));
+    gtk_file_dialog_set_title (dialog, title);
     gtk_file_dialog_set_accept_label (dialog, _("_Export"));
     gtk_file_dialog_set_initial_name (dialog, name);
-    gtk_file_dialog_set_default_filter (dialog, filter);
-    gtk_file_dialog_save (dialog, parent_window (data->parent), NULL,
-                          save_dialog_done_cb, data);
+    gtk_file_dialog_set_filters (dialog, filters);
+    gtk_file_dialog_set_default_filter (dialog, first);
+    gtk_file_dialog_save (dialog, parent_window (parent), NULL, save_dialog_done_cb, request);
   }
 #else
   {
     GtkFileChooserNative *native;
 
-    native = gtk_file_chooser_native_new (_("Export Chart"), parent_window (data->parent),
+    native = gtk_file_chooser_native_new (title, parent_window (parent),
                                           GTK_FILE_CHOOSER_ACTION_SAVE,
                                           _("_Export"), _("_Cancel"));
     gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-    g_signal_connect (native, "response", G_CALLBACK (native_response_cb), data);
+    for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+      {
+        g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+        gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+      }
+    g_signal_connect (native, "response", G_CALLBACK (native_response_cb), request);
     gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
   }
 #endif
+}
+
+/* A file filter of one pattern ("*.pdf") named @name, or by the pattern. */
+static GtkFileFilter *
+pattern_filter (const char *extension,
+                const char *name)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autofree char *pattern = g_strconcat ("*.", extension, NULL);
+
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_filter_set_name (filter, name != NULL ? name : pattern);
+  return filter;
+}
+
+static char *
+file_name_for (const char *title,
+               const char *fallback,
+               const char *extension)
+{
+  g_autofree char *base = g_strdup (title != NULL && *title != '\0' ? title : fallback);
+
+  g_strdelimit (base, "/\\:*?\"<>|", '-');
+  return g_strconcat (base, ".", extension, NULL);
+}
+
+static void
+export_chosen_cb (GFile    *file,
+                  gpointer  data)
+{
+  finish_export (data, file);
+}
+
+static void
+choose_file (ExportData *data)
+{
+  const char *extension = cited_export_format_extension (data->chosen_format);
+  g_autofree char *name = file_name_for (data->chart->title, _("Chart"), extension);
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) filter = pattern_filter (extension, NULL);
+
+  g_list_store_append (filters, filter);
+  save_file (data->parent, _("Export Chart"), name, G_LIST_MODEL (filters),
+             export_chosen_cb, data, (GDestroyNotify) export_data_free);
 }
 
 static void
@@ -884,4 +960,266 @@ cited_export_show_dialog (GtkWidget  *parent,
 
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), data);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Reports */
+
+typedef struct {
+  GtkWidget *parent;
+  char *db_path;
+  CitedChart *chart;
+  char *filters;
+  char *path;
+  guint progress_source;     /* shows @progress when writing takes long */
+  AdwToast *progress;
+  gint64 progress_shown;     /* g_get_monotonic_time () */
+} ReportJob;
+
+/* How long a report may take before a toast says it is being written, and
+ * how long that toast stays at least (libadwaita 1.2 must have finished
+ * showing a toast before it is dismissed). */
+#define REPORT_PROGRESS_DELAY_MS 1000
+
+static void
+report_job_free (gpointer data)
+{
+  ReportJob *job = data;
+
+  g_clear_object (&job->parent);
+  g_free (job->db_path);
+  g_clear_pointer (&job->chart, cited_chart_unref);
+  g_free (job->filters);
+  g_free (job->path);
+  g_clear_handle_id (&job->progress_source, g_source_remove);
+  g_clear_object (&job->progress);
+  g_free (job);
+}
+
+static gboolean
+write_report (CitedStore  *store,
+              ReportJob   *job,
+              GError     **error)
+{
+  g_autoptr(CitedReport) report = cited_report_new (store, job->filters, error);
+
+  if (report == NULL)
+    return FALSE;
+  cited_report_add_chart (report, job->chart);
+  return cited_report_write (report, job->path, error);
+}
+
+/* The report is written over a connection of its own, so that the window
+ * goes on while a long appendix is laid out. */
+static void
+report_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ReportJob *job = task_data;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = cited_store_open (job->db_path, &error);
+  if (store == NULL || !write_report (store, job, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static GtkWidget *
+toast_overlay_of (GtkWidget *widget)
+{
+  if (widget == NULL)
+    return NULL;
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    return widget;
+  return gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+}
+
+static gboolean
+show_report_progress_cb (gpointer data)
+{
+  ReportJob *job = data;
+  GtkWidget *overlay = toast_overlay_of (job->parent);
+
+  job->progress_source = 0;
+  if (overlay != NULL)
+    {
+      job->progress = adw_toast_new (_("Writing the report…"));
+      adw_toast_set_timeout (job->progress, 0);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (job->progress));
+      job->progress_shown = g_get_monotonic_time ();
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+dismiss_toast_cb (gpointer data)
+{
+  adw_toast_dismiss (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+report_done (ReportJob *job,
+             GError    *error)
+{
+  GtkWidget *overlay = toast_overlay_of (job->parent);
+
+  g_clear_handle_id (&job->progress_source, g_source_remove);
+  if (job->progress != NULL)
+    {
+      gint64 shown_ms = (g_get_monotonic_time () - job->progress_shown) / 1000;
+
+      g_timeout_add_full (G_PRIORITY_DEFAULT,
+                          shown_ms < REPORT_PROGRESS_DELAY_MS ? REPORT_PROGRESS_DELAY_MS - shown_ms : 0,
+                          dismiss_toast_cb, g_object_ref (job->progress), g_object_unref);
+    }
+  if (error != NULL)
+    {
+      g_autofree char *body =
+        g_strdup_printf (_("%s. Choose another folder or file name, "
+                           "or check that the disk has space."),
+                         error->message);
+      cited_export_show_error (job->parent, _("Could Not Export the Report"), body);
+      return;
+    }
+  if (overlay != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (job->path);
+      /* TRANSLATORS: shown after writing a report, with the file name. */
+      g_autofree char *title = g_strdup_printf (_("Report exported to “%s”"), name);
+
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                   done_toast_new (job->parent, job->path, title));
+    }
+}
+
+static void
+report_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ReportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  report_done (job, error);
+}
+
+void
+cited_export_write_report (GtkWidget  *parent,
+                           CitedStore *store,
+                           CitedChart *chart,
+                           const char *filters,
+                           const char *path)
+{
+  ReportJob *job;
+  g_autofree char *lower = NULL;
+  const char *db_path;
+
+  g_return_if_fail (CITED_IS_STORE (store));
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (path != NULL);
+
+  job = g_new0 (ReportJob, 1);
+  job->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  job->chart = cited_chart_ref (chart);
+  job->filters = g_strdup (filters);
+  /* A name without .pdf, .html or .htm gets .pdf. */
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".pdf") || g_str_has_suffix (lower, ".html") ||
+      g_str_has_suffix (lower, ".htm"))
+    job->path = g_strdup (path);
+  else
+    job->path = g_strconcat (path, ".pdf", NULL);
+
+  db_path = cited_store_get_path (store);
+  /* A store in memory cannot be opened again from a thread. */
+  if (db_path == NULL || *db_path == '\0' || g_str_has_prefix (db_path, ":memory:") ||
+      g_str_has_prefix (db_path, "file:"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      write_report (store, job, &error);
+      report_done (job, error);
+      report_job_free (job);
+      return;
+    }
+
+  job->db_path = g_strdup (db_path);
+  job->progress_source = g_timeout_add (REPORT_PROGRESS_DELAY_MS, show_report_progress_cb, job);
+  {
+    g_autoptr(GTask) task = g_task_new (NULL, NULL, report_written_cb, NULL);
+
+    g_task_set_source_tag (task, cited_export_write_report);
+    g_task_set_task_data (task, job, report_job_free);
+    g_task_run_in_thread (task, report_thread);
+  }
+}
+
+typedef struct {
+  GtkWidget *parent;
+  CitedStore *store;
+  CitedChart *chart;
+  char *filters;
+} ReportRequest;
+
+static void
+report_request_free (gpointer data)
+{
+  ReportRequest *request = data;
+
+  g_clear_object (&request->parent);
+  g_clear_object (&request->store);
+  g_clear_pointer (&request->chart, cited_chart_unref);
+  g_free (request->filters);
+  g_free (request);
+}
+
+static void
+report_chosen_cb (GFile    *file,
+                  gpointer  data)
+{
+  ReportRequest *request = data;
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      cited_export_show_error (request->parent, _("Could Not Export the Report"),
+                               _("The chosen location is not a local file. "
+                                 "Choose a folder on this computer."));
+      return;
+    }
+  cited_export_write_report (request->parent, request->store, request->chart,
+                             request->filters, path);
+}
+
+void
+cited_export_report (GtkWidget  *parent,
+                     CitedStore *store,
+                     CitedChart *chart,
+                     const char *filters)
+{
+  ReportRequest *request;
+  g_autoptr(GListStore) formats = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) pdf = pattern_filter ("pdf", _("PDF document"));
+  g_autoptr(GtkFileFilter) html = pattern_filter ("html", _("Web page (one HTML file)"));
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (CITED_IS_STORE (store));
+  g_return_if_fail (chart != NULL);
+
+  request = g_new0 (ReportRequest, 1);
+  request->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  request->store = g_object_ref (store);
+  request->chart = cited_chart_ref (chart);
+  request->filters = g_strdup (filters);
+
+  g_list_store_append (formats, pdf);
+  g_list_store_append (formats, html);
+  name = file_name_for (chart->title, _("Report"), "pdf");
+  save_file (parent, _("Export Report"), name, G_LIST_MODEL (formats),
+             report_chosen_cb, request, report_request_free);
 }

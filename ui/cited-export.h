@@ -51,6 +51,22 @@ GdkTexture        *cited_export_render_texture      (CitedChart        *chart,
 /* Puts @chart as an image on @widget's clipboard. */
 void               cited_export_copy_image          (GtkWidget         *widget,
                                                      CitedChart        *chart);
+/* Asks for a file (PDF or HTML), then writes a report of @chart there
+ * (cited-report.h): the corpus of @store, the chart, the claims behind it
+ * with their sentences and sources, contradictions and every figure.
+ * @filters says in words what the chart was asked for, or is NULL. */
+void               cited_export_report              (GtkWidget         *parent,
+                                                     CitedStore        *store,
+                                                     CitedChart        *chart,
+                                                     const char        *filters);
+/* Writes that report to @path (.pdf when it has neither .pdf nor .html) in
+ * a worker thread; a toast says it is being written, then offers "Open"
+ * and "Show in Folder", in the toast overlay that is or contains @parent. */
+void               cited_export_write_report        (GtkWidget         *parent,
+                                                     CitedStore        *store,
+                                                     CitedChart        *chart,
+                                                     const char        *filters,
+                                                     const char        *path);
 /* A modal dialog saying what failed and what to do about it. */
 void               cited_export_show_error          (GtkWidget         *parent,
                                                      const char        *heading,

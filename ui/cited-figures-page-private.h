@@ -34,6 +34,10 @@ gboolean cited_figures_page_redo (CitedFiguresPage *self);
  * latest change of any page. */
 gint64   cited_figures_page_get_history_time (CitedFiguresPage *self,
                                               gboolean          redo);
+/* Writes the report Export Report would to @path, without the file
+ * chooser. */
+void            cited_figures_page_write_report     (CitedFiguresPage      *self,
+                                                     const char            *path);
 /* Number of corrections that "figures.undo" can take back. */
 guint           cited_figures_page_get_undo_depth   (CitedFiguresPage      *self);
 

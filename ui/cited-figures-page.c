@@ -1375,6 +1375,7 @@ update_actions (CitedFiguresPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.export", have_chart);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.copy-image", have_chart);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.save-view", have_chart);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.export-report", have_chart);
 
   if (f != NULL && f->status == CITED_FIGURE_REJECTED)
     {
@@ -2066,6 +2067,59 @@ cited_figures_page_export (CitedFiguresPage *self)
     show_toast (self, _("There is no chart to export. Import articles with figures first."), FALSE);
 }
 
+/* What the chart shows, in words, for a report's title page. */
+static char *
+chart_filters_text (CitedFiguresPage *self)
+{
+  const char *metric = dropdown_key (self->chart_metric, self->chart_metric_keys);
+  const char *brand = chart_brand (self);
+  g_autofree char *label = cited_metric_label (metric);
+
+  if (chart_over_time (self) && brand != NULL)
+    /* Translators: a report's filters: a metric over time for one brand */
+    return g_strdup_printf (_("Metric: %s · Over time · Brand: %s"), label, brand);
+  if (chart_over_time (self))
+    /* Translators: a report's filters: a metric over time */
+    return g_strdup_printf (_("Metric: %s · Over time"), label);
+  /* Translators: a report's filters: one metric, by brand */
+  return g_strdup_printf (_("Metric: %s"), label);
+}
+
+void
+cited_figures_page_export_report (CitedFiguresPage *self)
+{
+  CitedChart *chart;
+  g_autofree char *filters = NULL;
+
+  g_return_if_fail (CITED_IS_FIGURES_PAGE (self));
+
+  chart = cited_chart_view_get_chart (self->chart_view);
+  if (chart == NULL || self->store == NULL)
+    {
+      show_toast (self, _("There is no chart to report on. Import articles with figures first."), FALSE);
+      return;
+    }
+  filters = chart_filters_text (self);
+  cited_export_report (GTK_WIDGET (self->toast_overlay), self->store, chart, filters);
+}
+
+/* Writes the report of the chart shown to @path without asking, as
+ * Export Report does after its file chooser. */
+void
+cited_figures_page_write_report (CitedFiguresPage *self,
+                                 const char       *path)
+{
+  CitedChart *chart;
+  g_autofree char *filters = NULL;
+
+  g_return_if_fail (CITED_IS_FIGURES_PAGE (self));
+
+  chart = cited_chart_view_get_chart (self->chart_view);
+  g_return_if_fail (chart != NULL && self->store != NULL);
+  filters = chart_filters_text (self);
+  cited_export_write_report (GTK_WIDGET (self->toast_overlay), self->store, chart, filters, path);
+}
+
 void
 cited_figures_page_copy_image (CitedFiguresPage *self)
 {
@@ -2097,6 +2151,14 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   cited_figures_page_export (CITED_FIGURES_PAGE (widget));
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  cited_figures_page_export_report (CITED_FIGURES_PAGE (widget));
 }
 
 static void
@@ -2912,6 +2974,7 @@ cited_figures_page_class_init (CitedFiguresPageClass *klass)
   gtk_widget_class_install_action (widget_class, "figures.save-view", NULL, save_view_action);
   gtk_widget_class_install_action (widget_class, "figures.rename-view", "s", rename_view_action);
   gtk_widget_class_install_action (widget_class, "figures.delete-view", "s", delete_view_action);
+  gtk_widget_class_install_action (widget_class, "figures.export-report", NULL, export_report_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "figures.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

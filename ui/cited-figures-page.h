@@ -22,5 +22,9 @@ void cited_figures_page_show_figure (CitedFiguresPage *self,
 void cited_figures_page_print       (CitedFiguresPage *self);
 void cited_figures_page_export      (CitedFiguresPage *self);
 void cited_figures_page_copy_image  (CitedFiguresPage *self);
+/* Asks for a file, then writes a report of the chart shown (PDF or HTML):
+ * its corpus, the chart, the claims behind it, contradictions, every
+ * figure. */
+void cited_figures_page_export_report (CitedFiguresPage *self);
 
 G_END_DECLS
