@@ -15,6 +15,11 @@ profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
 out=$PWD/data/screenshots
 mkdir -p "$out"
+# The title bar as GNOME lays it out (only a close button), not GTK's
+# fallback with minimize and maximize, which also keeps the window from
+# going down to 360 pixels.
+mkdir -p "$profile/gtk-4.0"
+printf '[Settings]\ngtk-decoration-layout=appmenu:close\n' > "$profile/gtk-4.0/settings.ini"
 
 env CITED_DB="$profile/cited.db" XDG_DATA_HOME="$profile" XDG_CONFIG_HOME="$profile" \
     GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$PWD/$build/data" NO_AT_BRIDGE=1 \
