@@ -887,9 +887,27 @@ pdf_text (Pdf        *pdf,
   pango_layout_iter_free (iter);
 }
 
+#define NOTE_FONT "Sans 9"
+#define NOTE_SPACE 4
+
+/* The height @text takes as a note (BLOCK_NOTE) with the space above it. */
+static double
+pdf_note_height (Pdf        *pdf,
+                 const char *text)
+{
+  g_autoptr(PangoLayout) layout = pdf_layout (pdf, NOTE_FONT, CONTENT_WIDTH, text);
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height + NOTE_SPACE;
+}
+
+/* Draws @chart, on a new page unless it fits with @keep below it (the
+ * description that goes with it). */
 static void
 pdf_chart (Pdf        *pdf,
-           CitedChart *chart)
+           CitedChart *chart,
+           double      keep)
 {
   double scale = CONTENT_WIDTH / PDF_CHART_WIDTH;
   double height = PDF_CHART_HEIGHT * scale;
@@ -897,7 +915,7 @@ pdf_chart (Pdf        *pdf,
 
   if (pdf->y > MARGIN)
     pdf->y += 12;
-  if (pdf->y + height > BOTTOM)
+  if (pdf->y + height + keep > BOTTOM)
     pdf_new_page (pdf);
   cited_chart_style_print (&style);
   cairo_save (pdf->cr);
@@ -1005,9 +1023,11 @@ pdf_table (Pdf         *pdf,
     pdf_row (pdf, g_ptr_array_index (block->rows, r), &style, !facts && r == 0);
 }
 
+/* Draws @block; @next is the block after it, or NULL. */
 static void
 pdf_block (Pdf         *pdf,
-           const Block *block)
+           const Block *block,
+           const Block *next)
 {
   switch (block->kind)
     {
@@ -1042,7 +1062,7 @@ pdf_block (Pdf         *pdf,
       break;
     case BLOCK_NOTE:
       pdf_grey (pdf);
-      pdf_text (pdf, "Sans 9", 0, 4, 0, block->text);
+      pdf_text (pdf, NOTE_FONT, 0, NOTE_SPACE, 0, block->text);
       break;
     case BLOCK_QUOTE:
       pdf_ink (pdf);
@@ -1054,7 +1074,9 @@ pdf_block (Pdf         *pdf,
       pdf_text (pdf, "Sans 8.5", QUOTE_INDENT, 1, 0, block->text);
       break;
     case BLOCK_CHART:
-      pdf_chart (pdf, block->chart);
+      /* A chart's description in words stays on its page. */
+      pdf_chart (pdf, block->chart,
+                 next != NULL && next->kind == BLOCK_NOTE ? pdf_note_height (pdf, next->text) : 0);
       break;
     case BLOCK_FACTS:
     case BLOCK_TABLE:
@@ -1092,7 +1114,8 @@ report_to_pdf (CitedReport  *self,
   pdf.page = 1;
   pdf.y = MARGIN;
   for (guint i = 0; i < blocks->len; i++)
-    pdf_block (&pdf, g_ptr_array_index (blocks, i));
+    pdf_block (&pdf, g_ptr_array_index (blocks, i),
+               i + 1 < blocks->len ? g_ptr_array_index (blocks, i + 1) : NULL);
   pdf_new_page (&pdf);
   status = cairo_status (pdf.cr);
   cairo_destroy (pdf.cr);

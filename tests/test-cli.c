@@ -2590,6 +2590,65 @@ pdf_text (const char *path)
   return squeeze_spaces (out);
 }
 
+/* The text of page @page of a PDF, white space squeezed. */
+static char *
+pdf_page_text (const char *path,
+               int         page)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *number = g_strdup_printf ("%d", page);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (pdftotext == NULL)
+    g_error ("pdftotext is missing: install poppler-utils (bash .ci/install-deps)");
+  g_spawn_sync (NULL, (char *[]) { pdftotext, "-enc", "UTF-8", "-f", number, "-l", number, (char *) path, "-", NULL },
+                NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return squeeze_spaces (out);
+}
+
+/* Each chart's description in words is on the chart's page: on the
+ * sample corpus the share of voice fills the rest of a page and its
+ * description went on a page of its own. */
+static void
+test_report_chart_keeps_description (void)
+{
+  g_autofree char *pdf = tmp_path ("report-described.pdf");
+  g_autoptr(Run) run = NULL;
+  const char *charts[][2] = {
+    { "Sales by brand", "Sales by brand. Xiaomi:" },
+    { "Share of voice", "Share of voice. Xiaomi:" },
+  };
+
+  if (!have_cli ())
+    return;
+
+  run = run_cli ("--db", get_seeded_db (), "report", "--figures", "--metric", "sales", "--brands",
+                 "--output", pdf);
+  g_test_message ("%s", run->err);
+  g_assert_cmpint (run->status, ==, 0);
+  for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+    {
+      gboolean found = FALSE;
+
+      for (int page = 1; page <= 4 && !found; page++)
+        {
+          g_autofree char *text = pdf_page_text (pdf, page);
+          const char *title = strstr (text, charts[c][0]);
+
+          if (title == NULL || strstr (text, "Claims behind the charts") != NULL)
+            continue;
+          g_test_message ("page %d: %s", page, text);
+          g_assert_nonnull (strstr (title, charts[c][1]));
+          found = TRUE;
+        }
+      g_assert_true (found);
+    }
+}
+
 static void
 test_report_pdf (void)
 {
@@ -3031,6 +3090,7 @@ main (int   argc,
   g_test_add_func ("/cli/contradictions", test_contradictions);
   g_test_add_func ("/cli/claims/errors", test_claims_errors);
   g_test_add_func ("/cli/report/pdf", test_report_pdf);
+  g_test_add_func ("/cli/report/chart-keeps-description", test_report_chart_keeps_description);
   g_test_add_func ("/cli/report/html", test_report_html);
   g_test_add_func ("/cli/report/browser", test_report_browser);
   g_test_add_func ("/cli/report/errors", test_report_errors);
