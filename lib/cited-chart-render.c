@@ -781,7 +781,7 @@ layout_new (CitedChart *chart,
   self->chart = chart;
   self->width = width;
   self->height = height;
-  self->font_family = g_strdup (font_family ? font_family : "Sans");
+  self->font_family = g_strdup (font_family ? font_family : CITED_FONT_FAMILY);
   self->font_size = font_size > 0 ? font_size : 10;
   self->factor = chart->kind == CITED_CHART_KIND_SHARE ? 100 : 1;
   self->legend = g_array_new (FALSE, TRUE, sizeof (LegendItem));

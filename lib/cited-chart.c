@@ -2472,9 +2472,9 @@ svg_add_text (CitedChart *self,
   before_close = close - data;
 
   g_string_append_printf (head, "\n<title>%s</title>\n<desc>%s</desc>\n", title, desc);
-  /* Exports are laid out in the desktop's "Sans", which is sans-serif to
-   * every SVG reader. */
-  g_string_append_printf (tail, "<g font-family=\"sans-serif\">\n%s</g>\n", text);
+  /* Exports are laid out in CITED_FONT_FAMILY: its Latin font by name,
+   * then sans-serif for what it lacks, as every SVG reader knows it. */
+  g_string_append_printf (tail, "<g font-family=\"DejaVu Sans, sans-serif\">\n%s</g>\n", text);
   {
     g_autoptr(GByteArray) out = g_byte_array_sized_new (bytes->len + head->len + tail->len);
 

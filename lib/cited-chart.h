@@ -8,6 +8,17 @@
 
 G_BEGIN_DECLS
 
+/**
+ * CITED_FONT_FAMILY:
+ *
+ * The fonts charts, printed pages and reports are drawn in, as a Pango
+ * family list: a Latin font first, then the desktop's "Sans" for what it
+ * lacks (Chinese). "Sans" alone follows the locale: under a Chinese one
+ * fontconfig gives a CJK font, whose Latin letters and full-width
+ * apostrophes ("world’ s") an export made there would keep.
+ */
+#define CITED_FONT_FAMILY "DejaVu Sans,Sans"
+
 typedef enum {
   CITED_CHART_KIND_BARS,     /* categories on the x axis, one bar per series */
   CITED_CHART_KIND_LINES,    /* categories are periods; one line per series */
@@ -137,7 +148,7 @@ typedef struct {
   double foreground[4];
   double grid[4];
   double accent[4];          /* single-series bars and highlights */
-  const char *font_family;   /* NULL: "Sans" */
+  const char *font_family;   /* NULL: CITED_FONT_FAMILY */
   double font_size;          /* points at 96 dpi; 0: 10 */
   int highlight_series;      /* -1: none */
   int highlight_category;    /* -1: none */

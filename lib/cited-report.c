@@ -836,7 +836,7 @@ pdf_new_page (Pdf *pdf)
 
   /* Translators: the footer of a report's pages: its title, the page number */
   footer = g_strdup_printf (_("%s · page %u"), pdf->title, pdf->page);
-  layout = pdf_layout (pdf, "Sans 8", CONTENT_WIDTH, footer);
+  layout = pdf_layout (pdf, CITED_FONT_FAMILY " 8", CONTENT_WIDTH, footer);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_MIDDLE);
   pango_layout_get_pixel_size (layout, &width, NULL);
@@ -887,7 +887,7 @@ pdf_text (Pdf        *pdf,
   pango_layout_iter_free (iter);
 }
 
-#define NOTE_FONT "Sans 9"
+#define NOTE_FONT CITED_FONT_FAMILY " 9"
 #define NOTE_SPACE 4
 
 /* The height @text takes as a note (BLOCK_NOTE) with the space above it. */
@@ -1013,8 +1013,8 @@ pdf_table (Pdf         *pdf,
     sum += weights[i];
   for (guint i = 0; i < n; i++)
     style.widths[i] = CONTENT_WIDTH * weights[i] / sum;
-  style.font = facts ? "Sans 11" : "Sans 7.5";
-  style.bold_font = facts ? "Sans Bold 11" : "Sans Bold 7.5";
+  style.font = facts ? CITED_FONT_FAMILY " 11" : CITED_FONT_FAMILY " 7.5";
+  style.bold_font = facts ? CITED_FONT_FAMILY " Bold 11" : CITED_FONT_FAMILY " Bold 7.5";
   style.bold_first = facts;
   style.header = facts ? NULL : g_ptr_array_index (block->rows, 0);
 
@@ -1037,7 +1037,7 @@ pdf_block (Pdf         *pdf,
       if (block->text != NULL)
         {
           pdf_ink (pdf);
-          pdf_text (pdf, "Sans Bold 17", 0, 0, 0, block->text);
+          pdf_text (pdf, CITED_FONT_FAMILY " Bold 17", 0, 0, 0, block->text);
           pdf->y += 6;
         }
       break;
@@ -1045,20 +1045,20 @@ pdf_block (Pdf         *pdf,
       /* The title stands a third of the way down its page. */
       pdf->y = PAGE_HEIGHT / 4;
       pdf_ink (pdf);
-      pdf_text (pdf, "Sans Bold 24", 0, 0, 0, block->text);
+      pdf_text (pdf, CITED_FONT_FAMILY " Bold 24", 0, 0, 0, block->text);
       break;
     case BLOCK_HEADING:
       pdf_ink (pdf);
-      pdf_text (pdf, "Sans Bold 13", 0, 16, 60, block->text);
+      pdf_text (pdf, CITED_FONT_FAMILY " Bold 13", 0, 16, 60, block->text);
       break;
     case BLOCK_SUBHEADING:
       pdf_ink (pdf);
-      pdf_text (pdf, "Sans Bold 10", 0, 10, 40, block->text);
+      pdf_text (pdf, CITED_FONT_FAMILY " Bold 10", 0, 10, 40, block->text);
       break;
     case BLOCK_TEXT:
       pdf_ink (pdf);
       /* "contradicts" stays with the side after it. */
-      pdf_text (pdf, "Sans 10", 0, 6, 30, block->text);
+      pdf_text (pdf, CITED_FONT_FAMILY " 10", 0, 6, 30, block->text);
       break;
     case BLOCK_NOTE:
       pdf_grey (pdf);
@@ -1067,11 +1067,11 @@ pdf_block (Pdf         *pdf,
     case BLOCK_QUOTE:
       pdf_ink (pdf);
       /* A quote keeps its source line with it. */
-      pdf_text (pdf, "Sans Italic 9.5", QUOTE_INDENT, 4, 12, block->text);
+      pdf_text (pdf, CITED_FONT_FAMILY " Italic 9.5", QUOTE_INDENT, 4, 12, block->text);
       break;
     case BLOCK_SOURCE:
       pdf_grey (pdf);
-      pdf_text (pdf, "Sans 8.5", QUOTE_INDENT, 1, 0, block->text);
+      pdf_text (pdf, CITED_FONT_FAMILY " 8.5", QUOTE_INDENT, 1, 0, block->text);
       break;
     case BLOCK_CHART:
       /* A chart's description in words stays on its page. */

@@ -1316,6 +1316,49 @@ test_chart (void)
   g_assert_false (g_file_test (unwritten, G_FILE_TEST_EXISTS));
 }
 
+/* A chart exported under a Chinese locale draws its Latin text in a Latin
+ * font: "Sans" alone gave a CJK font there, whose apostrophe is full-width
+ * ("world’ s") and whose letters are spaced for Chinese. */
+static void
+test_chart_latin_font_in_chinese_locale (void)
+{
+  const char * const env[] = { "LANGUAGE=zh_CN", "LC_ALL=zh_CN.UTF-8", NULL };
+  g_autofree char *pdf = tmp_path ("chart-zh-locale.pdf");
+  const char * const args[] = { "--db", get_seeded_db (), "chart", "--figures", "--metric", "sales",
+                                "--output", pdf, NULL };
+  g_autofree char *pdffonts = g_find_program_in_path ("pdffonts");
+  g_autofree char *fonts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Run) run = NULL;
+  const char *saved = setlocale (LC_ALL, NULL);
+  g_autofree char *previous = g_strdup (saved);
+  gboolean have_zh = setlocale (LC_ALL, "zh_CN.UTF-8") != NULL;
+  int status = 0;
+
+  setlocale (LC_ALL, previous);
+  if (!have_zh)
+    {
+      g_test_skip ("The zh_CN.UTF-8 locale is not generated");
+      return;
+    }
+  if (!have_cli ())
+    return;
+  if (pdffonts == NULL)
+    g_error ("pdffonts is missing: install poppler-utils (bash .ci/install-deps)");
+
+  run = run_cli_env (env, args);
+  g_test_message ("%s", run->err);
+  g_assert_cmpint (run->status, ==, 0);
+  g_spawn_sync (NULL, (char *[]) { pdffonts, pdf, NULL }, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &fonts, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", fonts);
+  /* The title is Chinese ("按品牌统计的销量"), the brand and the periods
+   * are not ("Xiaomi", "global 2021"): one font each. */
+  g_assert_nonnull (strstr (fonts, "DejaVuSans"));
+  g_assert_nonnull (strstr (fonts, "CJK"));
+}
+
 /* Started from the build tree, as the README starts it, cited-cli speaks
  * the user's language from the catalogues built there. */
 static void
@@ -3089,6 +3132,7 @@ main (int   argc,
   g_test_add_func ("/cli/claims", test_claims);
   g_test_add_func ("/cli/contradictions", test_contradictions);
   g_test_add_func ("/cli/claims/errors", test_claims_errors);
+  g_test_add_func ("/cli/chart/latin-font-in-chinese-locale", test_chart_latin_font_in_chinese_locale);
   g_test_add_func ("/cli/report/pdf", test_report_pdf);
   g_test_add_func ("/cli/report/chart-keeps-description", test_report_chart_keeps_description);
   g_test_add_func ("/cli/report/html", test_report_html);

@@ -322,7 +322,7 @@ begin_print_cb (GtkPrintOperation *operation,
 {
   double width = gtk_print_context_get_width (context);
   double height = gtk_print_context_get_height (context);
-  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string ("Sans 9");
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (CITED_FONT_FAMILY " 9");
   g_autofree char *markup = NULL;
   int n_lines;
   double used = 0;
@@ -373,7 +373,7 @@ draw_sources_page (GtkPrintContext *context,
              ? g_array_index (job->page_starts, int, index + 1)
              : pango_layout_get_line_count (job->sources);
   g_autoptr(PangoLayout) heading = gtk_print_context_create_pango_layout (context);
-  g_autoptr(PangoFontDescription) bold = pango_font_description_from_string ("Sans Bold 11");
+  g_autoptr(PangoFontDescription) bold = pango_font_description_from_string (CITED_FONT_FAMILY " Bold 11");
   g_autofree char *title = NULL;
   double y = job->heading_height;
 
