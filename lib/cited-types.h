@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cited-macros.h"
+
 #include <glib-object.h>
 
 G_BEGIN_DECLS
@@ -93,14 +95,21 @@ typedef enum {
  * filters ("level", "percent", "absolute"; "rise", "fall" or NULL for
  * none; "period", "cumulative", "rate", "point"; "reported", "forecast",
  * "target", "plan"), and back: FALSE for a name that is none of them. */
+CITED_AVAILABLE_IN_ALL
 const char *cited_change_to_string       (CitedChange      change);
+CITED_AVAILABLE_IN_ALL
 const char *cited_direction_to_string    (CitedDirection   direction);
+CITED_AVAILABLE_IN_ALL
 const char *cited_span_to_string         (CitedSpan        span);
+CITED_AVAILABLE_IN_ALL
 const char *cited_claim_status_to_string (CitedClaimStatus status);
+CITED_AVAILABLE_IN_ALL
 gboolean    cited_change_from_string       (const char       *name,
                                             CitedChange      *change);
+CITED_AVAILABLE_IN_ALL
 gboolean    cited_span_from_string         (const char       *name,
                                             CitedSpan        *span);
+CITED_AVAILABLE_IN_ALL
 gboolean    cited_claim_status_from_string (const char       *name,
                                             CitedClaimStatus *status);
 
@@ -195,11 +204,17 @@ typedef struct {
 } CitedFigure;
 
 #define CITED_TYPE_FIGURE (cited_figure_get_type ())
+CITED_AVAILABLE_IN_ALL
 GType        cited_figure_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
 CitedFigure *cited_figure_new      (void);
+CITED_AVAILABLE_IN_ALL
 CitedFigure *cited_figure_ref      (CitedFigure *self);
+CITED_AVAILABLE_IN_ALL
 void         cited_figure_unref    (CitedFigure *self);
+CITED_AVAILABLE_IN_ALL
 gboolean     cited_figure_is_range (const CitedFigure *self);
+CITED_AVAILABLE_IN_ALL
 const char  *cited_figure_get_measure (const CitedFigure *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedFigure, cited_figure_unref)
 
@@ -244,9 +259,13 @@ typedef struct {
 } CitedArticle;
 
 #define CITED_TYPE_ARTICLE (cited_article_get_type ())
+CITED_AVAILABLE_IN_ALL
 GType         cited_article_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
 CitedArticle *cited_article_new      (void);
+CITED_AVAILABLE_IN_ALL
 CitedArticle *cited_article_ref      (CitedArticle *self);
+CITED_AVAILABLE_IN_ALL
 void          cited_article_unref    (CitedArticle *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedArticle, cited_article_unref)
 
@@ -264,6 +283,7 @@ typedef struct {
   guint n_figures;
 } CitedBrandStats;
 
+CITED_AVAILABLE_IN_ALL
 void cited_brand_stats_free (CitedBrandStats *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedBrandStats, cited_brand_stats_free)
 
@@ -283,6 +303,7 @@ typedef enum {
 
 /* "new", "accepted", "hidden", "merged": the names the CLI and the
  * database use. */
+CITED_AVAILABLE_IN_ALL
 const char *cited_discovered_status_to_string (CitedDiscoveredStatus status);
 
 /**
@@ -303,6 +324,7 @@ typedef struct {
   guint n_figures;
 } CitedDiscovered;
 
+CITED_AVAILABLE_IN_ALL
 void cited_discovered_free (CitedDiscovered *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedDiscovered, cited_discovered_free)
 
@@ -315,6 +337,7 @@ typedef struct {
   guint n;
 } CitedCount;
 
+CITED_AVAILABLE_IN_ALL
 void cited_count_free (CitedCount *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedCount, cited_count_free)
 
