@@ -77,12 +77,7 @@ cited_chart_settings_unref (CitedChartSettings *self)
     return;
   g_free (self->name);
   g_strfreev (self->brands);
-  replace_string (&self->query.metric, NULL);
-  replace_string (&self->query.search, NULL);
-  replace_string (&self->query.claim_status, NULL);
-  replace_string (&self->query.span, NULL);
-  replace_string (&self->query.date_from, NULL);
-  replace_string (&self->query.date_to, NULL);
+  cited_query_clear (&self->query);
   g_free (self);
 }
 

@@ -50,6 +50,15 @@ typedef struct {
   guint n_sources;           /* figures charts: the articles citing the bar's claim, else 0 */
 } CitedChartBar;
 
+#define CITED_TYPE_CHART_BAR (cited_chart_bar_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType          cited_chart_bar_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedChartBar *cited_chart_bar_copy     (const CitedChartBar *self);
+CITED_AVAILABLE_IN_ALL
+void           cited_chart_bar_free     (CitedChartBar       *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedChartBar, cited_chart_bar_free)
+
 /**
  * CitedChartSeries:
  */
@@ -58,6 +67,15 @@ typedef struct {
   char *color;               /* "#RRGGBB" */
   GPtrArray *bars;           /* CitedChartBar, one per category (NULL entry: no value) */
 } CitedChartSeries;
+
+#define CITED_TYPE_CHART_SERIES (cited_chart_series_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType             cited_chart_series_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedChartSeries *cited_chart_series_copy     (const CitedChartSeries *self);
+CITED_AVAILABLE_IN_ALL
+void              cited_chart_series_free     (CitedChartSeries       *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedChartSeries, cited_chart_series_free)
 
 /**
  * CitedChart:

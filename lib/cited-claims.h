@@ -69,6 +69,11 @@ typedef struct {
   CitedClaim *b;
 } CitedContradiction;
 
+#define CITED_TYPE_CONTRADICTION (cited_contradiction_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType               cited_contradiction_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedContradiction *cited_contradiction_copy     (const CitedContradiction *self);
 CITED_AVAILABLE_IN_ALL
 void cited_contradiction_free (CitedContradiction *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedContradiction, cited_contradiction_free)

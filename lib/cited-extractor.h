@@ -38,6 +38,11 @@ CitedExtraction *cited_extract          (CitedLexicon *lexicon,
                                          const char   *body,
                                          gssize        length,
                                          const char   *published);
+#define CITED_TYPE_EXTRACTION (cited_extraction_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType            cited_extraction_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedExtraction *cited_extraction_copy  (const CitedExtraction *self);
 CITED_AVAILABLE_IN_ALL
 void             cited_extraction_free  (CitedExtraction *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedExtraction, cited_extraction_free)

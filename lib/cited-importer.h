@@ -20,8 +20,14 @@ typedef struct {
   char *reason;
 } CitedRejection;
 
+#define CITED_TYPE_REJECTION (cited_rejection_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType           cited_rejection_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedRejection *cited_rejection_copy     (const CitedRejection *self);
 CITED_AVAILABLE_IN_ALL
 void cited_rejection_free (CitedRejection *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedRejection, cited_rejection_free)
 
 /**
  * CitedImportResult:
@@ -35,6 +41,11 @@ typedef struct {
   guint n_skipped;           /* files in folders skipped as not articles (README, LICENSE, COPYING) */
 } CitedImportResult;
 
+#define CITED_TYPE_IMPORT_RESULT (cited_import_result_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType              cited_import_result_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedImportResult *cited_import_result_copy     (const CitedImportResult *self);
 CITED_AVAILABLE_IN_ALL
 void cited_import_result_free (CitedImportResult *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedImportResult, cited_import_result_free)

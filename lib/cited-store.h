@@ -44,6 +44,21 @@ typedef struct {
   CitedClaimStatus claim_status;
 } CitedFigureEdit;
 
+/* An edit on the heap, for bindings and for keeping one: its strings are
+ * then its own. cited_figure_edit_new() changes nothing (value NAN);
+ * cited_figure_edit_copy() copies any edit, strings included, and
+ * cited_figure_edit_free() frees such an edit with its strings. */
+#define CITED_TYPE_FIGURE_EDIT (cited_figure_edit_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType            cited_figure_edit_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedFigureEdit *cited_figure_edit_new      (void);
+CITED_AVAILABLE_IN_ALL
+CitedFigureEdit *cited_figure_edit_copy     (const CitedFigureEdit *self);
+CITED_AVAILABLE_IN_ALL
+void             cited_figure_edit_free     (CitedFigureEdit       *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedFigureEdit, cited_figure_edit_free)
+
 /* The default database path: $CITED_DB, else <user data dir>/cited/cited.db. */
 CITED_AVAILABLE_IN_ALL
 char          *cited_store_default_path          (void);
@@ -92,6 +107,13 @@ typedef struct {
   char *last_date;           /* of the latest, or NULL */
 } CitedCorpusSummary;
 
+#define CITED_TYPE_CORPUS_SUMMARY (cited_corpus_summary_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType          cited_corpus_summary_get_type     (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedCorpusSummary *cited_corpus_summary_copy    (const CitedCorpusSummary *summary);
+CITED_AVAILABLE_IN_ALL
+void           cited_corpus_summary_free         (CitedCorpusSummary *summary);
 CITED_AVAILABLE_IN_ALL
 void           cited_corpus_summary_clear        (CitedCorpusSummary *summary);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CitedCorpusSummary, cited_corpus_summary_clear)
@@ -161,13 +183,11 @@ CITED_AVAILABLE_IN_ALL
 GPtrArray     *cited_store_brand_comentions      (CitedStore   *self,
                                                   const char   *brand,
                                                   GError      **error);
-/* Mentions per month ("YYYY-MM") for @brand over dated articles: returns a
- * GPtrArray of "YYYY-MM" strings in @months and a parallel GArray of guint. */
+/* Mentions per month for @brand over dated articles: a GPtrArray of
+ * CitedCount, one per month ("YYYY-MM") from the first to the last. */
 CITED_AVAILABLE_IN_ALL
-gboolean       cited_store_brand_mentions_by_month (CitedStore *self,
+GPtrArray     *cited_store_brand_mentions_by_month (CitedStore *self,
                                                   const char   *brand,
-                                                  GPtrArray   **months,
-                                                  GArray      **counts,
                                                   GError      **error);
 
 /* Adds a brand to the user's lexicon (kept in the database) and re-scans

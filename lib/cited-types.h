@@ -233,6 +233,15 @@ typedef struct {
   gboolean discovered;
 } CitedMention;
 
+#define CITED_TYPE_MENTION (cited_mention_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType         cited_mention_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedMention *cited_mention_copy     (const CitedMention *self);
+CITED_AVAILABLE_IN_ALL
+void          cited_mention_free     (CitedMention       *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedMention, cited_mention_free)
+
 /**
  * CitedArticle:
  * An article, parsed (by the importer) or stored (id > 0).
@@ -283,6 +292,11 @@ typedef struct {
   guint n_figures;
 } CitedBrandStats;
 
+#define CITED_TYPE_BRAND_STATS (cited_brand_stats_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType            cited_brand_stats_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedBrandStats *cited_brand_stats_copy     (const CitedBrandStats *self);
 CITED_AVAILABLE_IN_ALL
 void cited_brand_stats_free (CitedBrandStats *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedBrandStats, cited_brand_stats_free)
@@ -324,6 +338,11 @@ typedef struct {
   guint n_figures;
 } CitedDiscovered;
 
+#define CITED_TYPE_DISCOVERED (cited_discovered_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType            cited_discovered_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedDiscovered *cited_discovered_copy     (const CitedDiscovered *self);
 CITED_AVAILABLE_IN_ALL
 void cited_discovered_free (CitedDiscovered *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedDiscovered, cited_discovered_free)
@@ -337,6 +356,11 @@ typedef struct {
   guint n;
 } CitedCount;
 
+#define CITED_TYPE_COUNT (cited_count_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType       cited_count_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedCount *cited_count_copy     (const CitedCount *self);
 CITED_AVAILABLE_IN_ALL
 void cited_count_free (CitedCount *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedCount, cited_count_free)
@@ -371,5 +395,25 @@ typedef struct {
   guint offset;
   guint limit;               /* 0 = no limit */
 } CitedQuery;
+
+/* A query on the heap, for bindings and for keeping one: its strings are
+ * then its own. cited_query_new() gives one with no filter;
+ * cited_query_copy() copies any query, strings included;
+ * cited_query_free() frees such a query with its strings, and
+ * cited_query_clear() frees the strings of one whose strings are its own
+ * (set with g_strdup()) and sets them to NULL. A query on the stack that
+ * points at strings it does not own needs none of these. */
+#define CITED_TYPE_QUERY (cited_query_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType       cited_query_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedQuery *cited_query_new      (void);
+CITED_AVAILABLE_IN_ALL
+CitedQuery *cited_query_copy     (const CitedQuery *self);
+CITED_AVAILABLE_IN_ALL
+void        cited_query_clear    (CitedQuery       *self);
+CITED_AVAILABLE_IN_ALL
+void        cited_query_free     (CitedQuery       *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedQuery, cited_query_free)
 
 G_END_DECLS

@@ -14,3 +14,4 @@
 #include "cited-chart-settings.h"
 #include "cited-claims.h"
 #include "cited-report.h"
+#include "cited-enum-types.h"
