@@ -168,7 +168,11 @@ cited_chart_unref (CitedChart *self)
 
 /**
  * cited_chart_add_category:
+ * @self: a chart
+ * @label: the category's label
+ *
  * Appends an x label; every series gets an empty slot for it.
+ *
  * Returns: the new category's index
  */
 guint
@@ -211,8 +215,16 @@ cited_chart_add_series (CitedChart *self,
 
 /**
  * cited_chart_set_value:
+ * @self: a chart
+ * @series: one of its series
+ * @category: a category's index
+ * @value: the value
+ * @figure_id: a figure behind the value, or 0
+ * @tooltip: (nullable): what the bar's tooltip says
+ *
  * Sets the value of @series at @category, adds @figure_id (unless 0) to the
  * figures behind it and replaces its tooltip when @tooltip is not NULL.
+ *
  * Returns: (transfer none): the bar
  */
 CitedChartBar *

@@ -175,6 +175,16 @@ typedef struct {
   int highlight_category;    /* -1: none */
 } CitedChartStyle;
 
+/* A style on the heap (for bindings) owns its font family. */
+#define CITED_TYPE_CHART_STYLE (cited_chart_style_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType            cited_chart_style_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedChartStyle *cited_chart_style_copy     (const CitedChartStyle *style);
+CITED_AVAILABLE_IN_ALL
+void             cited_chart_style_free     (CitedChartStyle       *style);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedChartStyle, cited_chart_style_free)
+
 CITED_AVAILABLE_IN_ALL
 void        cited_chart_style_print  (CitedChartStyle *style);
 /* A brand colour ("#RRGGBB") lightened when it would not read on a dark

@@ -29,9 +29,15 @@ CITED_AVAILABLE_IN_ALL
 CitedReport *cited_report_new       (CitedStore  *store,
                                      const char  *filters,
                                      GError     **error);
+/* Reference-counted: plain data, but shared with bindings. */
+#define CITED_TYPE_REPORT (cited_report_get_type ())
 CITED_AVAILABLE_IN_ALL
-void         cited_report_free      (CitedReport *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedReport, cited_report_free)
+GType        cited_report_get_type  (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedReport *cited_report_ref       (CitedReport *self);
+CITED_AVAILABLE_IN_ALL
+void         cited_report_unref     (CitedReport *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedReport, cited_report_unref)
 
 /* The title on the first page (default: the chart's title when there is
  * one chart, else "Cited Report"). */

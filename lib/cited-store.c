@@ -951,6 +951,12 @@ cited_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+/**
+ * cited_store_get_path:
+ * @self: a store
+ *
+ * Returns: (transfer none): the database file's path
+ */
 const char *
 cited_store_get_path (CitedStore *self)
 {
@@ -3117,7 +3123,8 @@ cited_store_reload_lexicon (CitedStore  *self,
 
 /**
  * cited_store_set_progress_func:
- * @func: (nullable): called with the articles re-extracted so far and
+ * @self: a store
+ * @func: (nullable) (scope forever): called with the articles re-extracted so far and
  *   their number, in the thread that uses the store
  *
  * Reports the progress of re-extraction (after a change of the brands).

@@ -101,6 +101,12 @@ cited_change_to_string (CitedChange change)
   return (guint) change < G_N_ELEMENTS (change_names) ? change_names[change] : change_names[0];
 }
 
+/**
+ * cited_direction_to_string:
+ * @direction: a direction
+ *
+ * Returns: (nullable): "rise", "fall", or %NULL for none
+ */
 const char *
 cited_direction_to_string (CitedDirection direction)
 {
@@ -135,6 +141,13 @@ name_index (const char         *name,
   return FALSE;
 }
 
+/**
+ * cited_change_from_string:
+ * @name: (nullable): "level", "percent" or "absolute"
+ * @change: (out): the kind of change named
+ *
+ * Returns: whether @name names a kind of change
+ */
 gboolean
 cited_change_from_string (const char  *name,
                           CitedChange *change)
@@ -147,6 +160,13 @@ cited_change_from_string (const char  *name,
   return TRUE;
 }
 
+/**
+ * cited_span_from_string:
+ * @name: (nullable): "period", "cumulative", "rate" or "point"
+ * @span: (out): the span named
+ *
+ * Returns: whether @name names a span
+ */
 gboolean
 cited_span_from_string (const char *name,
                         CitedSpan  *span)
@@ -159,6 +179,13 @@ cited_span_from_string (const char *name,
   return TRUE;
 }
 
+/**
+ * cited_claim_status_from_string:
+ * @name: (nullable): "reported", "forecast", "target" or "plan"
+ * @status: (out): the status named
+ *
+ * Returns: whether @name names a status
+ */
 gboolean
 cited_claim_status_from_string (const char       *name,
                                 CitedClaimStatus *status)

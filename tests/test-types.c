@@ -37,6 +37,8 @@ test_boxed_registered (void)
     { CITED_TYPE_CHART_BAR, "CitedChartBar" },
     { CITED_TYPE_CHART_SERIES, "CitedChartSeries" },
     { CITED_TYPE_CHART_SETTINGS, "CitedChartSettings" },
+    { CITED_TYPE_REPORT, "CitedReport" },
+    { CITED_TYPE_CHART_STYLE, "CitedChartStyle" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
@@ -194,6 +196,23 @@ test_boxed_counts (void)
   g_boxed_free (CITED_TYPE_CORPUS_SUMMARY, summary_copy);
 }
 
+/* A style kept on the heap keeps its font family. */
+static void
+test_boxed_chart_style (void)
+{
+  char family[] = "Cantarell";
+  CitedChartStyle style;
+  g_autoptr(CitedChartStyle) copy = NULL;
+
+  cited_chart_style_print (&style);
+  style.font_family = family;
+  copy = g_boxed_copy (CITED_TYPE_CHART_STYLE, &style);
+  family[0] = '\0';
+  g_assert_cmpstr (copy->font_family, ==, "Cantarell");
+  g_assert_cmpfloat (copy->background[0], ==, 1);
+  g_assert_cmpint (copy->highlight_series, ==, -1);
+}
+
 /* Every public enum is a GEnum, every set of bits a GFlags, with the
  * names the CLI and the files use as nicks where there are such names. */
 static void
@@ -243,6 +262,7 @@ main (int argc, char **argv)
   g_test_add_func ("/types/boxed/import-result", test_boxed_import_result);
   g_test_add_func ("/types/boxed/chart-series", test_boxed_chart_series);
   g_test_add_func ("/types/boxed/counts", test_boxed_counts);
+  g_test_add_func ("/types/boxed/chart-style", test_boxed_chart_style);
   g_test_add_func ("/types/enums", test_enums);
 
   return g_test_run ();
