@@ -94,7 +94,10 @@ cited_chart_series_copy (const CitedChartSeries *self)
   copy->name = g_strdup (self->name);
   copy->color = g_strdup (self->color);
   if (self->bars != NULL)
-    copy->bars = g_ptr_array_copy (self->bars, chart_bar_copy, NULL);
+    {
+      copy->bars = g_ptr_array_copy (self->bars, chart_bar_copy, NULL);
+      g_ptr_array_set_free_func (copy->bars, (GDestroyNotify) cited_chart_bar_free);
+    }
   return copy;
 }
 

@@ -115,7 +115,11 @@ cited_import_result_copy (const CitedImportResult *self)
   g_return_val_if_fail (self != NULL, NULL);
   copy = g_memdup2 (self, sizeof *self);
   if (self->rejected != NULL)
-    copy->rejected = g_ptr_array_copy (self->rejected, (GCopyFunc) (void (*) (void)) cited_rejection_copy, NULL);
+    {
+      copy->rejected = g_ptr_array_copy (self->rejected, (GCopyFunc) (void (*) (void)) cited_rejection_copy, NULL);
+      /* The copies are the array's, whatever the original's were. */
+      g_ptr_array_set_free_func (copy->rejected, (GDestroyNotify) cited_rejection_free);
+    }
   return copy;
 }
 

@@ -294,7 +294,10 @@ cited_extraction_copy (const CitedExtraction *self)
   g_return_val_if_fail (self != NULL, NULL);
   copy = g_memdup2 (self, sizeof *self);
   if (self->figures != NULL)
-    copy->figures = g_ptr_array_copy (self->figures, (GCopyFunc) (void (*) (void)) cited_figure_ref, NULL);
+    {
+      copy->figures = g_ptr_array_copy (self->figures, (GCopyFunc) (void (*) (void)) cited_figure_ref, NULL);
+      g_ptr_array_set_free_func (copy->figures, (GDestroyNotify) cited_figure_unref);
+    }
   if (self->mentions != NULL)
     copy->mentions = g_array_copy (self->mentions);
   copy->language = g_strdup (self->language);
