@@ -11,6 +11,7 @@
 
 #include "cited-chart.h"
 #include "cited-chart-private.h"
+#include "cited-types-private.h"
 #include "cited-extractor.h"
 #include "cited-value.h"
 
@@ -109,8 +110,42 @@ set_rgba (double     *dest,
   dest[3] = a;
 }
 
+G_DEFINE_BOXED_TYPE (CitedChartStyle, cited_chart_style, cited_chart_style_copy, cited_chart_style_free)
+
+/* The strings of a CitedChartStyle, which a heap style owns. */
+static const gsize style_strings[] = { G_STRUCT_OFFSET (CitedChartStyle, font_family) };
+
+/**
+ * cited_chart_style_copy:
+ * @style: a style
+ *
+ * Returns: (transfer full): a copy of @style that owns a copy of its font
+ *   family; free it with cited_chart_style_free()
+ */
+CitedChartStyle *
+cited_chart_style_copy (const CitedChartStyle *style)
+{
+  CitedChartStyle *copy;
+
+  g_return_val_if_fail (style != NULL, NULL);
+  copy = g_memdup2 (style, sizeof *style);
+  cited_struct_dup_strings (copy, style_strings, G_N_ELEMENTS (style_strings));
+  return copy;
+}
+
+void
+cited_chart_style_free (CitedChartStyle *style)
+{
+  if (style == NULL)
+    return;
+  cited_struct_free_strings (style, style_strings, G_N_ELEMENTS (style_strings));
+  g_free (style);
+}
+
 /**
  * cited_chart_style_print:
+ * @style: (out caller-allocates): the style to fill
+ *
  * The light palette used for print and export: white background, dark
  * text, the default font.
  */
@@ -132,6 +167,8 @@ cited_chart_style_print (CitedChartStyle *style)
 
 /**
  * cited_chart_style_dark:
+ * @style: (out caller-allocates): the style to fill
+ *
  * The dark palette for the screen in dark mode.
  */
 void

@@ -20,6 +20,13 @@ cited_chart_source_to_string (CitedChartSource source)
   return source_names[source];
 }
 
+/**
+ * cited_chart_source_from_string:
+ * @name: (nullable): "figures", "claims", "brands" or "trend"
+ * @source: (out): the source named
+ *
+ * Returns: whether @name names a chart source
+ */
 gboolean
 cited_chart_source_from_string (const char       *name,
                                 CitedChartSource *source)
@@ -77,12 +84,7 @@ cited_chart_settings_unref (CitedChartSettings *self)
     return;
   g_free (self->name);
   g_strfreev (self->brands);
-  replace_string (&self->query.metric, NULL);
-  replace_string (&self->query.search, NULL);
-  replace_string (&self->query.claim_status, NULL);
-  replace_string (&self->query.span, NULL);
-  replace_string (&self->query.date_from, NULL);
-  replace_string (&self->query.date_to, NULL);
+  cited_query_clear (&self->query);
   g_free (self);
 }
 
@@ -112,6 +114,11 @@ cited_chart_settings_copy (const CitedChartSettings *self)
   return copy;
 }
 
+/**
+ * cited_chart_settings_set_name:
+ * @self: settings
+ * @name: (nullable): the view's name
+ */
 void
 cited_chart_settings_set_name (CitedChartSettings *self,
                                const char         *name)
@@ -121,6 +128,11 @@ cited_chart_settings_set_name (CitedChartSettings *self,
   self->name = g_strdup (name);
 }
 
+/**
+ * cited_chart_settings_set_brands:
+ * @self: settings
+ * @brands: (nullable) (array zero-terminated=1): the brands, %NULL or empty to let Cited choose
+ */
 void
 cited_chart_settings_set_brands (CitedChartSettings *self,
                                  const char * const *brands)
@@ -131,6 +143,12 @@ cited_chart_settings_set_brands (CitedChartSettings *self,
     self->brands = g_strdupv ((char **) brands);
 }
 
+/**
+ * cited_chart_settings_get_brand:
+ * @self: settings
+ *
+ * Returns: (nullable) (transfer none): the first brand, or %NULL
+ */
 const char *
 cited_chart_settings_get_brand (const CitedChartSettings *self)
 {
@@ -146,6 +164,11 @@ set_filter (const char **field,
   replace_string (field, value != NULL && *value != '\0' ? value : NULL);
 }
 
+/**
+ * cited_chart_settings_set_metric:
+ * @self: settings
+ * @metric: (nullable): the metric, %NULL for none
+ */
 void
 cited_chart_settings_set_metric (CitedChartSettings *self,
                                  const char         *metric)
@@ -154,6 +177,11 @@ cited_chart_settings_set_metric (CitedChartSettings *self,
   set_filter (&self->query.metric, metric);
 }
 
+/**
+ * cited_chart_settings_set_search:
+ * @self: settings
+ * @search: (nullable): full-text search, %NULL or empty for none
+ */
 void
 cited_chart_settings_set_search (CitedChartSettings *self,
                                  const char         *search)
@@ -162,6 +190,11 @@ cited_chart_settings_set_search (CitedChartSettings *self,
   set_filter (&self->query.search, search);
 }
 
+/**
+ * cited_chart_settings_set_claim_status:
+ * @self: settings
+ * @claim_status: (nullable): "reported", "forecast", "target", "plan" or %NULL
+ */
 void
 cited_chart_settings_set_claim_status (CitedChartSettings *self,
                                        const char         *claim_status)
@@ -170,6 +203,11 @@ cited_chart_settings_set_claim_status (CitedChartSettings *self,
   set_filter (&self->query.claim_status, claim_status);
 }
 
+/**
+ * cited_chart_settings_set_span:
+ * @self: settings
+ * @span: (nullable): "period", "cumulative", "rate", "point" or %NULL
+ */
 void
 cited_chart_settings_set_span (CitedChartSettings *self,
                                const char         *span)
@@ -178,6 +216,12 @@ cited_chart_settings_set_span (CitedChartSettings *self,
   set_filter (&self->query.span, span);
 }
 
+/**
+ * cited_chart_settings_set_dates:
+ * @self: settings
+ * @date_from: (nullable): "YYYY-MM-DD", inclusive, or %NULL
+ * @date_to: (nullable): "YYYY-MM-DD", inclusive, or %NULL
+ */
 void
 cited_chart_settings_set_dates (CitedChartSettings *self,
                                 const char         *date_from,

@@ -33,33 +33,83 @@
 #define MAX_EXPORT_PIXELS (64.0 * 1024 * 1024)
 
 G_DEFINE_BOXED_TYPE (CitedChart, cited_chart, cited_chart_ref, cited_chart_unref)
+G_DEFINE_BOXED_TYPE (CitedChartBar, cited_chart_bar, cited_chart_bar_copy, cited_chart_bar_free)
+G_DEFINE_BOXED_TYPE (CitedChartSeries, cited_chart_series, cited_chart_series_copy, cited_chart_series_free)
 
-static void
-chart_bar_free (gpointer data)
+/**
+ * cited_chart_bar_copy:
+ * @self: a bar
+ *
+ * Returns: (transfer full): a copy of @self with its figure ids and strings
+ */
+CitedChartBar *
+cited_chart_bar_copy (const CitedChartBar *self)
 {
-  CitedChartBar *bar = data;
+  CitedChartBar *copy;
 
-  if (bar == NULL)
-    return;
-  g_clear_pointer (&bar->figure_ids, g_array_unref);
-  g_free (bar->tooltip);
-  g_free (bar->color);
-  g_free (bar->label);
-  g_free (bar->qualifier);
-  g_free (bar);
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = g_memdup2 (self, sizeof *self);
+  if (self->figure_ids != NULL)
+    copy->figure_ids = g_array_copy (self->figure_ids);
+  copy->tooltip = g_strdup (self->tooltip);
+  copy->color = g_strdup (self->color);
+  copy->label = g_strdup (self->label);
+  copy->qualifier = g_strdup (self->qualifier);
+  return copy;
 }
 
-static void
-chart_series_free (gpointer data)
+void
+cited_chart_bar_free (CitedChartBar *self)
 {
-  CitedChartSeries *series = data;
-
-  if (series == NULL)
+  if (self == NULL)
     return;
-  g_free (series->name);
-  g_free (series->color);
-  g_clear_pointer (&series->bars, g_ptr_array_unref);
-  g_free (series);
+  g_clear_pointer (&self->figure_ids, g_array_unref);
+  g_free (self->tooltip);
+  g_free (self->color);
+  g_free (self->label);
+  g_free (self->qualifier);
+  g_free (self);
+}
+
+static gpointer
+chart_bar_copy (gconstpointer bar,
+                gpointer      user_data)
+{
+  return bar != NULL ? cited_chart_bar_copy (bar) : NULL;
+}
+
+/**
+ * cited_chart_series_copy:
+ * @self: a series
+ *
+ * Returns: (transfer full): a copy of @self with copies of its bars
+ */
+CitedChartSeries *
+cited_chart_series_copy (const CitedChartSeries *self)
+{
+  CitedChartSeries *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = g_new0 (CitedChartSeries, 1);
+  copy->name = g_strdup (self->name);
+  copy->color = g_strdup (self->color);
+  if (self->bars != NULL)
+    {
+      copy->bars = g_ptr_array_copy (self->bars, chart_bar_copy, NULL);
+      g_ptr_array_set_free_func (copy->bars, (GDestroyNotify) cited_chart_bar_free);
+    }
+  return copy;
+}
+
+void
+cited_chart_series_free (CitedChartSeries *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self->color);
+  g_clear_pointer (&self->bars, g_ptr_array_unref);
+  g_free (self);
 }
 
 /**
@@ -79,7 +129,7 @@ cited_chart_new (CitedChartKind  kind,
   self->kind = kind;
   self->title = g_strdup (title);
   self->categories = g_ptr_array_new_with_free_func (g_free);
-  self->series = g_ptr_array_new_with_free_func (chart_series_free);
+  self->series = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_chart_series_free);
   return self;
 }
 
@@ -121,7 +171,11 @@ cited_chart_unref (CitedChart *self)
 
 /**
  * cited_chart_add_category:
+ * @self: a chart
+ * @label: the category's label
+ *
  * Appends an x label; every series gets an empty slot for it.
+ *
  * Returns: the new category's index
  */
 guint
@@ -156,7 +210,7 @@ cited_chart_add_series (CitedChart *self,
   series = g_new0 (CitedChartSeries, 1);
   series->name = g_strdup (name ? name : "");
   series->color = g_strdup (color);
-  series->bars = g_ptr_array_new_full (self->categories->len, chart_bar_free);
+  series->bars = g_ptr_array_new_full (self->categories->len, (GDestroyNotify) cited_chart_bar_free);
   g_ptr_array_set_size (series->bars, self->categories->len);
   g_ptr_array_add (self->series, series);
   return series;
@@ -164,8 +218,16 @@ cited_chart_add_series (CitedChart *self,
 
 /**
  * cited_chart_set_value:
+ * @self: a chart
+ * @series: one of its series
+ * @category: a category's index
+ * @value: the value
+ * @figure_id: a figure behind the value, or 0
+ * @tooltip: (nullable): what the bar's tooltip says
+ *
  * Sets the value of @series at @category, adds @figure_id (unless 0) to the
  * figures behind it and replaces its tooltip when @tooltip is not NULL.
+ *
  * Returns: (transfer none): the bar
  */
 CitedChartBar *
@@ -1855,7 +1917,6 @@ cited_chart_new_trend (CitedStore          *store,
   g_autoptr(GPtrArray) stats = NULL;
   g_autoptr(GPtrArray) picked = NULL;
   g_autoptr(GPtrArray) all_months = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GPtrArray) all_counts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(CitedChart) chart = NULL;
   int first = G_MAXINT, last = G_MININT;
   guint total = 0;
@@ -1875,23 +1936,23 @@ cited_chart_new_trend (CitedStore          *store,
   for (guint i = 0; i < picked->len; i++)
     {
       CitedBrandStats *st = g_ptr_array_index (picked, i);
-      GPtrArray *months = NULL;
-      GArray *counts = NULL;
+      GPtrArray *months = cited_store_brand_mentions_by_month (store, st->name, error);
 
-      if (!cited_store_brand_mentions_by_month (store, st->name, &months, &counts, error))
+      if (months == NULL)
         return NULL;
       for (guint m = 0; m < months->len; m++)
         {
+          CitedCount *count = g_ptr_array_index (months, m);
           int y, mo;
-          if (parse_month (g_ptr_array_index (months, m), &y, &mo))
+
+          if (parse_month (count->name, &y, &mo))
             {
               first = MIN (first, y * 12 + mo - 1);
               last = MAX (last, y * 12 + mo - 1);
-              total += g_array_index (counts, guint, m);
+              total += count->n;
             }
         }
       g_ptr_array_add (all_months, months);
-      g_ptr_array_add (all_counts, counts);
     }
 
   if (total == 0)
@@ -1907,7 +1968,6 @@ cited_chart_new_trend (CitedStore          *store,
     {
       CitedBrandStats *st = g_ptr_array_index (picked, i);
       GPtrArray *months = g_ptr_array_index (all_months, i);
-      GArray *counts = g_ptr_array_index (all_counts, i);
       CitedChartSeries *series = cited_chart_add_series (chart, st->name, st->color);
 
       for (guint c = 0; c < chart->categories->len; c++)
@@ -1915,10 +1975,10 @@ cited_chart_new_trend (CitedStore          *store,
       for (guint m = 0; m < months->len; m++)
         {
           int y, mo;
-          guint count = g_array_index (counts, guint, m);
+          guint count = ((CitedCount *) g_ptr_array_index (months, m))->n;
           g_autofree char *tooltip = NULL;
 
-          if (!parse_month (g_ptr_array_index (months, m), &y, &mo))
+          if (!parse_month (((CitedCount *) g_ptr_array_index (months, m))->name, &y, &mo))
             continue;
           /* Translators: "Xiaomi, 2024-01: 3 mentions" */
           tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %04d-%02d: %u mention",

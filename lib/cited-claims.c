@@ -423,6 +423,8 @@ cited_figures_infer_periods (GPtrArray  *figures,
 /* Claims                                                              */
 
 G_DEFINE_BOXED_TYPE (CitedClaim, cited_claim, cited_claim_ref, cited_claim_unref)
+G_DEFINE_BOXED_TYPE (CitedContradiction, cited_contradiction,
+                     cited_contradiction_copy, cited_contradiction_free)
 
 static CitedClaim *
 cited_claim_new (void)
@@ -463,6 +465,25 @@ cited_claim_unref (CitedClaim *self)
   g_free (self->last_date);
   g_ptr_array_unref (self->figures);
   g_free (self);
+}
+
+/**
+ * cited_contradiction_copy:
+ * @self: a contradiction
+ *
+ * Returns: (transfer full): a copy of @self holding references to its two
+ *   claims
+ */
+CitedContradiction *
+cited_contradiction_copy (const CitedContradiction *self)
+{
+  CitedContradiction *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = g_new0 (CitedContradiction, 1);
+  copy->a = self->a ? cited_claim_ref (self->a) : NULL;
+  copy->b = self->b ? cited_claim_ref (self->b) : NULL;
+  return copy;
 }
 
 void

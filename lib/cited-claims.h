@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cited-macros.h"
+
 #include <glib-object.h>
 
 #include "cited-store.h"
@@ -47,8 +49,11 @@ typedef struct {
 } CitedClaim;
 
 #define CITED_TYPE_CLAIM (cited_claim_get_type ())
+CITED_AVAILABLE_IN_ALL
 GType       cited_claim_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
 CitedClaim *cited_claim_ref      (CitedClaim *self);
+CITED_AVAILABLE_IN_ALL
 void        cited_claim_unref    (CitedClaim *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedClaim, cited_claim_unref)
 
@@ -64,6 +69,12 @@ typedef struct {
   CitedClaim *b;
 } CitedContradiction;
 
+#define CITED_TYPE_CONTRADICTION (cited_contradiction_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType               cited_contradiction_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedContradiction *cited_contradiction_copy     (const CitedContradiction *self);
+CITED_AVAILABLE_IN_ALL
 void cited_contradiction_free (CitedContradiction *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedContradiction, cited_contradiction_free)
 
@@ -72,17 +83,21 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedContradiction, cited_contradiction_free)
  * may well be 2.0). Trailing zeros of a whole number count only when it is
  * written in full below 10,000 ("1100 yuan"), not in "140 million" or
  * "24,000". */
+CITED_AVAILABLE_IN_ALL
 guint       cited_figure_significant_digits (const CitedFigure *figure);
 /* Half a unit of the figure's last significant digit: how far the true
  * value may lie from what is written (0 for a rank). */
+CITED_AVAILABLE_IN_ALL
 double      cited_figure_rounding           (const CitedFigure *figure);
 /* TRUE when @a and @b state the same value (and range) within the rounding
  * of the less precise of the two. */
+CITED_AVAILABLE_IN_ALL
 gboolean    cited_figures_same_value        (const CitedFigure *a,
                                              const CitedFigure *b);
 /* The values a figure allows, given its rounding and its qualifier ("more
  * than" opens the top, "up to" and "less than" the bottom, "about" and
  * "nearly" widen it). */
+CITED_AVAILABLE_IN_ALL
 void        cited_figure_bounds             (const CitedFigure *figure,
                                              double            *low,
                                              double            *high);
@@ -90,27 +105,33 @@ void        cited_figure_bounds             (const CitedFigure *figure,
 /* TRUE when @sentence speaks of the present: a present or perfect verb
  * ("is", "has sold", "aims", "目前", "已") or "this year", and no past
  * marker ("was", "last year", "去年"). */
+CITED_AVAILABLE_IN_ALL
 gboolean    cited_sentence_speaks_of_present (const char *sentence);
 /* Gives each reported figure that names no period and whose sentence
  * speaks of the present its article's year, and sets period_inferred. The article's year
  * is that of @published; for an undated article, the one year its other
  * figures name (none when they name several). */
+CITED_AVAILABLE_IN_ALL
 void        cited_figures_infer_periods     (GPtrArray  *figures,
                                              const char *published);
 
 /* Groups @figures (CitedFigure; rejected ones and those without a value are
  * skipped) into claims, ordered by brand, measure, span, period, scope and
  * value (largest first). Returns a GPtrArray of CitedClaim. */
+CITED_AVAILABLE_IN_ALL
 GPtrArray  *cited_claims_group              (GPtrArray  *figures);
 /* The pairs of @claims that contradict each other (CitedContradiction),
  * those about one thing together, in the order of the claims. */
+CITED_AVAILABLE_IN_ALL
 GPtrArray  *cited_claims_find_contradictions (GPtrArray *claims);
 
 /* The claims (contradictions) of the store's figures matching @query
  * (brand, metric, search, dates). */
+CITED_AVAILABLE_IN_ALL
 GPtrArray  *cited_store_list_claims         (CitedStore       *store,
                                              const CitedQuery *query,
                                              GError          **error);
+CITED_AVAILABLE_IN_ALL
 GPtrArray  *cited_store_list_contradictions (CitedStore       *store,
                                              const CitedQuery *query,
                                              GError          **error);
@@ -118,6 +139,7 @@ GPtrArray  *cited_store_list_contradictions (CitedStore       *store,
 /* Marks @right, one side of @contradiction, right: its figures are
  * confirmed and the other side's rejected, an edit that survives
  * re-import. The contradiction is gone from the listings after. */
+CITED_AVAILABLE_IN_ALL
 gboolean    cited_store_mark_claim_right    (CitedStore               *store,
                                              const CitedContradiction *contradiction,
                                              const CitedClaim         *right,

@@ -17,6 +17,11 @@ needs_quotes (const char *field,
          g_ascii_isspace (field[0]) || g_ascii_isspace (field[length - 1]);
 }
 
+/**
+ * cited_csv_append_field:
+ * @out: the CSV text so far
+ * @field: (nullable): the field, %NULL for an empty one
+ */
 void
 cited_csv_append_field (GString    *out,
                         const char *field)
@@ -43,6 +48,13 @@ cited_csv_append_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/**
+ * cited_csv_append_row:
+ * @out: the CSV text so far
+ * @fields: (array length=n_fields) (element-type utf8) (nullable): the record's fields, %NULL ones empty
+ * @n_fields: how many fields
+ * @line_end: how the record ends
+ */
 void
 cited_csv_append_row (GString            *out,
                       const char * const *fields,

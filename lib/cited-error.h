@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cited-macros.h"
+
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -35,6 +37,7 @@ typedef enum {
   CITED_ERROR_INVALID,
 } CitedError;
 
+CITED_AVAILABLE_IN_ALL
 GQuark cited_error_quark (void);
 
 G_END_DECLS

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cited-macros.h"
+
 #include "cited-lexicon.h"
 #include "cited-types.h"
 
@@ -30,20 +32,29 @@ typedef struct {
  * extracted. @published ("YYYY-MM-DD" or NULL) gives a default period for
  * relative years ("this year", "last year"). Thread-safe: the lexicon is only
  * read. */
+CITED_AVAILABLE_IN_ALL
 CitedExtraction *cited_extract          (CitedLexicon *lexicon,
                                          const char   *title,
                                          const char   *body,
                                          gssize        length,
                                          const char   *published);
+#define CITED_TYPE_EXTRACTION (cited_extraction_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType            cited_extraction_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedExtraction *cited_extraction_copy  (const CitedExtraction *self);
+CITED_AVAILABLE_IN_ALL
 void             cited_extraction_free  (CitedExtraction *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedExtraction, cited_extraction_free)
 
 /* "en" or "zh": which language most of @text is in. */
+CITED_AVAILABLE_IN_ALL
 const char      *cited_detect_language  (const char *text,
                                          gssize      length);
 
 /* Formats a value the way axes and tables show it: "190M", "24K", "5,920",
  * "13%", "¥3,999" (currency and unit given as stored). Returns a new string. */
+CITED_AVAILABLE_IN_ALL
 char            *cited_format_value     (double      value,
                                          const char *unit,
                                          const char *currency);

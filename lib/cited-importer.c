@@ -60,6 +60,28 @@
 #define TITLE_LINE_COLUMNS 240
 #define PROGRESS_INTERVAL_USEC (G_USEC_PER_SEC / 30)
 
+G_DEFINE_BOXED_TYPE (CitedRejection, cited_rejection, cited_rejection_copy, cited_rejection_free)
+G_DEFINE_BOXED_TYPE (CitedImportResult, cited_import_result,
+                     cited_import_result_copy, cited_import_result_free)
+
+/**
+ * cited_rejection_copy:
+ * @self: a rejection
+ *
+ * Returns: (transfer full): a copy of @self
+ */
+CitedRejection *
+cited_rejection_copy (const CitedRejection *self)
+{
+  CitedRejection *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = g_new0 (CitedRejection, 1);
+  copy->path = g_strdup (self->path);
+  copy->reason = g_strdup (self->reason);
+  return copy;
+}
+
 void
 cited_rejection_free (CitedRejection *self)
 {
@@ -77,6 +99,28 @@ cited_import_result_free (CitedImportResult *self)
     return;
   g_clear_pointer (&self->rejected, g_ptr_array_unref);
   g_free (self);
+}
+
+/**
+ * cited_import_result_copy:
+ * @self: a result
+ *
+ * Returns: (transfer full): a copy of @self with copies of its rejections
+ */
+CitedImportResult *
+cited_import_result_copy (const CitedImportResult *self)
+{
+  CitedImportResult *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = g_memdup2 (self, sizeof *self);
+  if (self->rejected != NULL)
+    {
+      copy->rejected = g_ptr_array_copy (self->rejected, (GCopyFunc) (void (*) (void)) cited_rejection_copy, NULL);
+      /* The copies are the array's, whatever the original's were. */
+      g_ptr_array_set_free_func (copy->rejected, (GDestroyNotify) cited_rejection_free);
+    }
+  return copy;
 }
 
 static CitedImportResult *

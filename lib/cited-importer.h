@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cited-macros.h"
+
 #include <gio/gio.h>
 
 #include "cited-store.h"
@@ -18,7 +20,14 @@ typedef struct {
   char *reason;
 } CitedRejection;
 
+#define CITED_TYPE_REJECTION (cited_rejection_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType           cited_rejection_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedRejection *cited_rejection_copy     (const CitedRejection *self);
+CITED_AVAILABLE_IN_ALL
 void cited_rejection_free (CitedRejection *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedRejection, cited_rejection_free)
 
 /**
  * CitedImportResult:
@@ -32,6 +41,12 @@ typedef struct {
   guint n_skipped;           /* files in folders skipped as not articles (README, LICENSE, COPYING) */
 } CitedImportResult;
 
+#define CITED_TYPE_IMPORT_RESULT (cited_import_result_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType              cited_import_result_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedImportResult *cited_import_result_copy     (const CitedImportResult *self);
+CITED_AVAILABLE_IN_ALL
 void cited_import_result_free (CitedImportResult *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedImportResult, cited_import_result_free)
 
@@ -45,6 +60,7 @@ typedef void (*CitedImportProgress) (guint        done,
 
 /* Turns UTF-8, UTF-8/16 with BOM or GB18030 bytes into UTF-8 text (BOM
  * removed, CRLF kept). Fails with CITED_ERROR_ENCODING / _BINARY / _EMPTY. */
+CITED_AVAILABLE_IN_ALL
 char      *cited_decode_text        (const char  *data,
                                      gsize        length,
                                      GError     **error);
@@ -54,10 +70,12 @@ char      *cited_decode_text        (const char  *data,
  * Markdown, HTML, RSS 2.0, Atom, JSON Lines, and the loose <doc> XML of the
  * Sogou corpus. Every article gets @name as its path (feed items: their link
  * when they have one). */
+CITED_AVAILABLE_IN_ALL
 GPtrArray *cited_parse_data         (const char  *name,
                                      const char  *data,
                                      gsize        length,
                                      GError     **error);
+CITED_AVAILABLE_IN_ALL
 GPtrArray *cited_parse_file         (const char  *path,
                                      GError     **error);
 
@@ -65,6 +83,7 @@ GPtrArray *cited_parse_file         (const char  *path,
  * otherwise only their direct files) into @store, in batches of one
  * transaction each. Rejected files land in the result, the rest goes on.
  * Returns NULL only when the store itself failed. */
+CITED_AVAILABLE_IN_ALL
 CitedImportResult *cited_import_paths (CitedStore          *store,
                                        const char * const  *paths,
                                        gboolean             recursive,
@@ -75,6 +94,7 @@ CitedImportResult *cited_import_paths (CitedStore          *store,
 
 /* The same in a worker thread with its own database connection. Progress
  * is delivered on the caller's main context. */
+CITED_AVAILABLE_IN_ALL
 void               cited_import_paths_async  (CitedStore          *store,
                                               const char * const  *paths,
                                               gboolean             recursive,
@@ -84,6 +104,7 @@ void               cited_import_paths_async  (CitedStore          *store,
                                               GDestroyNotify       progress_notify,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
+CITED_AVAILABLE_IN_ALL
 CitedImportResult *cited_import_paths_finish (CitedStore          *store,
                                               GAsyncResult        *result,
                                               GError             **error);

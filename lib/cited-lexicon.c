@@ -1404,6 +1404,13 @@ cited_lexicon_get_n_brands (CitedLexicon *self)
   return self->brands->len;
 }
 
+/**
+ * cited_lexicon_get_name:
+ * @self: a lexicon
+ * @index: a brand's index, below cited_lexicon_get_n_brands()
+ *
+ * Returns: (transfer none): the brand's canonical name
+ */
 const char *
 cited_lexicon_get_name (CitedLexicon *self,
                         guint         index)
@@ -1413,6 +1420,13 @@ cited_lexicon_get_name (CitedLexicon *self,
   return ((Brand *) g_ptr_array_index (self->brands, index))->name;
 }
 
+/**
+ * cited_lexicon_get_color:
+ * @self: a lexicon
+ * @index: a brand's index, below cited_lexicon_get_n_brands()
+ *
+ * Returns: (transfer none): the brand's colour "#RRGGBB"
+ */
 const char *
 cited_lexicon_get_color (CitedLexicon *self,
                          guint         index)
@@ -1493,6 +1507,13 @@ cited_alias_kind_to_string (CitedAliasKind kind)
     }
 }
 
+/**
+ * cited_alias_kind_from_string:
+ * @text: (nullable): "name", "person" or "product"
+ * @kind: (out): the kind named
+ *
+ * Returns: whether @text names a kind of alias
+ */
 gboolean
 cited_alias_kind_from_string (const char     *text,
                               CitedAliasKind *kind)
@@ -1529,6 +1550,13 @@ cited_lexicon_lookup (CitedLexicon *self,
   return canonical;
 }
 
+/**
+ * cited_lexicon_color_for:
+ * @self: a lexicon
+ * @canonical: (nullable): a brand's canonical name
+ *
+ * Returns: (nullable) (transfer none): the brand's colour "#RRGGBB", or %NULL for an unknown brand
+ */
 const char *
 cited_lexicon_color_for (CitedLexicon *self,
                          const char   *canonical)

@@ -42,7 +42,10 @@ typedef struct {
   GPtrArray *rows;           /* GStrv */
 } Block;
 
+G_DEFINE_BOXED_TYPE (CitedReport, cited_report, cited_report_ref, cited_report_unref)
+
 struct _CitedReport {
+  gint ref_count;
   char *title;
   char *filters;
   CitedCorpusSummary summary;
@@ -135,10 +138,12 @@ cited_report_new (CitedStore  *store,
                   const char  *filters,
                   GError     **error)
 {
-  g_autoptr(CitedReport) self = g_new0 (CitedReport, 1);
+  g_autoptr(CitedReport) self = NULL;
 
   g_return_val_if_fail (CITED_IS_STORE (store), NULL);
 
+  self = g_new0 (CitedReport, 1);
+  self->ref_count = 1;
   self->filters = g_strdup (filters != NULL && *filters != '\0' ? filters : NULL);
   self->created = g_date_time_new_now_local ();
   self->charts = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_chart_unref);
@@ -148,10 +153,24 @@ cited_report_new (CitedStore  *store,
   return g_steal_pointer (&self);
 }
 
-void
-cited_report_free (CitedReport *self)
+/**
+ * cited_report_ref:
+ * @self: a report
+ *
+ * Returns: (transfer full): @self
+ */
+CitedReport *
+cited_report_ref (CitedReport *self)
 {
-  if (self == NULL)
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_int_inc (&self->ref_count);
+  return self;
+}
+
+void
+cited_report_unref (CitedReport *self)
+{
+  if (self == NULL || !g_atomic_int_dec_and_test (&self->ref_count))
     return;
   g_free (self->title);
   g_free (self->filters);
@@ -162,6 +181,11 @@ cited_report_free (CitedReport *self)
   g_free (self);
 }
 
+/**
+ * cited_report_set_title:
+ * @self: a report
+ * @title: (nullable): the title, %NULL for the default
+ */
 void
 cited_report_set_title (CitedReport *self,
                         const char  *title)
@@ -172,6 +196,11 @@ cited_report_set_title (CitedReport *self,
   self->title = g_strdup (title != NULL && *title != '\0' ? title : NULL);
 }
 
+/**
+ * cited_report_add_chart:
+ * @self: a report
+ * @chart: a chart; the report keeps a reference
+ */
 void
 cited_report_add_chart (CitedReport *self,
                         CitedChart  *chart)

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cited-macros.h"
+
 #include <gio/gio.h>
 
 #include "cited-chart.h"
@@ -23,26 +25,38 @@ typedef struct _CitedReport CitedReport;
 /* A report on @store's corpus (read once, here). @filters says in words
  * which figures the charts were asked for ("Metric: sales · Brand:
  * Xiaomi"), or is NULL. */
+CITED_AVAILABLE_IN_ALL
 CitedReport *cited_report_new       (CitedStore  *store,
                                      const char  *filters,
                                      GError     **error);
-void         cited_report_free      (CitedReport *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedReport, cited_report_free)
+/* Reference-counted: plain data, but shared with bindings. */
+#define CITED_TYPE_REPORT (cited_report_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType        cited_report_get_type  (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedReport *cited_report_ref       (CitedReport *self);
+CITED_AVAILABLE_IN_ALL
+void         cited_report_unref     (CitedReport *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedReport, cited_report_unref)
 
 /* The title on the first page (default: the chart's title when there is
  * one chart, else "Cited Report"). */
+CITED_AVAILABLE_IN_ALL
 void         cited_report_set_title (CitedReport *self,
                                      const char  *title);
 /* Adds @chart, with the claims and contradictions of the figures it draws. */
+CITED_AVAILABLE_IN_ALL
 void         cited_report_add_chart (CitedReport *self,
                                      CitedChart  *chart);
 /* The report as one HTML document: inline SVG charts, print styles, no
  * reference to any other file. */
+CITED_AVAILABLE_IN_ALL
 char        *cited_report_to_html   (CitedReport *self,
                                      GError     **error);
 /* Writes the report as PDF (A4) or HTML, chosen by @path's extension
  * (.pdf, .html or .htm; else CITED_ERROR_INVALID). The file is replaced
  * atomically. */
+CITED_AVAILABLE_IN_ALL
 gboolean     cited_report_write     (CitedReport *self,
                                      const char  *path,
                                      GError     **error);

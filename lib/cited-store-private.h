@@ -1,16 +1,23 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cited-macros.h"
+
 #include "cited-extractor.h"
 #include "cited-store.h"
 
 G_BEGIN_DECLS
+
+/* Not installed and not part of the API: what the tests (the
+ * CITED_PRIVATE_API functions) and the importer (the rest, not exported)
+ * need of the store beyond cited-store.h. */
 
 /* Stores @article with @extraction as if the extractor had produced it, in
  * one transaction: what the store does with an extraction (discovered
  * companies, the user's decisions about them) can then be tested apart
  * from what the extractor finds. Fails with CITED_ERROR_INVALID when the
  * same text is stored already. */
+CITED_PRIVATE_API
 gboolean cited_store_add_extracted (CitedStore             *self,
                                     CitedArticle           *article,
                                     const CitedExtraction  *extraction,
@@ -20,6 +27,7 @@ gboolean cited_store_add_extracted (CitedStore             *self,
  * limit, a gigabyte, by default), so that tests can reach the limit with
  * small articles. cited_store_add_articles() refuses a batch holding a
  * longer article with CITED_ERROR_TOO_LARGE and writes nothing. */
+CITED_PRIVATE_API
 void     cited_store_set_max_text  (CitedStore             *self,
                                     gsize                   max_text);
 

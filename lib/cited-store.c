@@ -19,6 +19,7 @@
 #include "cited-extractor.h"
 #include "cited-store.h"
 #include "cited-store-private.h"
+#include "cited-types-private.h"
 #include "cited-value.h"
 
 /* "CITD": tells our databases from other SQLite files. */
@@ -48,6 +49,9 @@ struct _CitedStore
 };
 
 G_DEFINE_FINAL_TYPE (CitedStore, cited_store, G_TYPE_OBJECT)
+G_DEFINE_BOXED_TYPE (CitedFigureEdit, cited_figure_edit, cited_figure_edit_copy, cited_figure_edit_free)
+G_DEFINE_BOXED_TYPE (CitedCorpusSummary, cited_corpus_summary,
+                     cited_corpus_summary_copy, cited_corpus_summary_free)
 
 enum {
   PROP_0,
@@ -947,6 +951,12 @@ cited_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+/**
+ * cited_store_get_path:
+ * @self: a store
+ *
+ * Returns: (transfer none): the database file's path
+ */
 const char *
 cited_store_get_path (CitedStore *self)
 {
@@ -3113,7 +3123,8 @@ cited_store_reload_lexicon (CitedStore  *self,
 
 /**
  * cited_store_set_progress_func:
- * @func: (nullable): called with the articles re-extracted so far and
+ * @self: a store
+ * @func: (nullable) (scope forever): called with the articles re-extracted so far and
  *   their number, in the thread that uses the store
  *
  * Reports the progress of re-extraction (after a change of the brands).
@@ -4014,6 +4025,87 @@ cited_corpus_summary_clear (CitedCorpusSummary *summary)
 {
   g_clear_pointer (&summary->first_date, g_free);
   g_clear_pointer (&summary->last_date, g_free);
+}
+
+/**
+ * cited_corpus_summary_copy:
+ * @summary: a summary
+ *
+ * Returns: (transfer full): a copy of @summary; free it with
+ *   cited_corpus_summary_free()
+ */
+CitedCorpusSummary *
+cited_corpus_summary_copy (const CitedCorpusSummary *summary)
+{
+  CitedCorpusSummary *copy;
+
+  g_return_val_if_fail (summary != NULL, NULL);
+  copy = g_memdup2 (summary, sizeof *summary);
+  copy->first_date = g_strdup (summary->first_date);
+  copy->last_date = g_strdup (summary->last_date);
+  return copy;
+}
+
+void
+cited_corpus_summary_free (CitedCorpusSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  cited_corpus_summary_clear (summary);
+  g_free (summary);
+}
+
+/* The strings of a CitedFigureEdit, which a heap edit owns. */
+static const gsize figure_edit_strings[] = {
+  G_STRUCT_OFFSET (CitedFigureEdit, brand),
+  G_STRUCT_OFFSET (CitedFigureEdit, metric),
+  G_STRUCT_OFFSET (CitedFigureEdit, unit),
+  G_STRUCT_OFFSET (CitedFigureEdit, currency),
+  G_STRUCT_OFFSET (CitedFigureEdit, qualifier),
+  G_STRUCT_OFFSET (CitedFigureEdit, scope),
+  G_STRUCT_OFFSET (CitedFigureEdit, measure),
+};
+
+/**
+ * cited_figure_edit_new:
+ *
+ * Returns: (transfer full): an edit that changes nothing: value NAN, no
+ *   field set, status extracted; free it with cited_figure_edit_free()
+ */
+CitedFigureEdit *
+cited_figure_edit_new (void)
+{
+  CitedFigureEdit *self = g_new0 (CitedFigureEdit, 1);
+
+  self->value = NAN;
+  return self;
+}
+
+/**
+ * cited_figure_edit_copy:
+ * @self: an edit
+ *
+ * Returns: (transfer full): a copy of @self that owns copies of its
+ *   strings; free it with cited_figure_edit_free()
+ */
+CitedFigureEdit *
+cited_figure_edit_copy (const CitedFigureEdit *self)
+{
+  CitedFigureEdit *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = g_memdup2 (self, sizeof *self);
+  cited_struct_dup_strings (copy, figure_edit_strings, G_N_ELEMENTS (figure_edit_strings));
+  return copy;
+}
+
+void
+cited_figure_edit_free (CitedFigureEdit *self)
+{
+  if (self == NULL)
+    return;
+  cited_struct_free_strings (self, figure_edit_strings, G_N_ELEMENTS (figure_edit_strings));
+  g_free (self);
 }
 
 /**
@@ -5144,28 +5236,44 @@ next_month (int *year,
     }
 }
 
+static void
+add_month_count (GPtrArray *months,
+                 int        year,
+                 int        month,
+                 guint      n)
+{
+  CitedCount *count = g_new0 (CitedCount, 1);
+
+  count->name = g_strdup_printf ("%04d-%02d", year, month);
+  count->n = n;
+  g_ptr_array_add (months, count);
+}
+
 /**
  * cited_store_brand_mentions_by_month:
- * @months: (out) (transfer full) (element-type utf8): "YYYY-MM", every
- *   month from the first to the last with a mention
- * @counts: (out) (transfer full) (element-type guint): mentions per month
+ * @self: a store
+ * @brand: a brand's name or alias
+ * @error: return location for a #GError
+ *
+ * Counts the mentions of @brand per month of the articles' dates.
+ *
+ * Returns: (transfer full) (element-type CitedCount): every month
+ *   from the first to the last with a mention, in order: its name
+ *   "YYYY-MM" and how many mentions (0 for months without one); %NULL
+ *   with @error set when the store failed
  */
-gboolean
+GPtrArray *
 cited_store_brand_mentions_by_month (CitedStore  *self,
                                      const char  *brand,
-                                     GPtrArray  **months,
-                                     GArray     **counts,
                                      GError     **error)
 {
-  g_autoptr(GPtrArray) out_months = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) out_counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GPtrArray) months = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_count_free);
   g_autoptr(CachedStmt) stmt = NULL;
   int year = 0, month = 0;
   int rc;
 
-  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
-  g_return_val_if_fail (brand != NULL, FALSE);
-  g_return_val_if_fail (months != NULL && counts != NULL, FALSE);
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+  g_return_val_if_fail (brand != NULL, NULL);
 
   stmt = prepare (self,
                   "SELECT substr (a.published, 1, 7) AS m, sum (ab.n)"
@@ -5174,7 +5282,7 @@ cited_store_brand_mentions_by_month (CitedStore  *self,
                   " GROUP BY m ORDER BY m",
                   error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   bind_text (stmt, 1, canonical_brand (self, brand));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -5193,24 +5301,20 @@ cited_store_brand_mentions_by_month (CitedStore  *self,
           next_month (&year, &month);
           while (year < y || (year == y && month < mo))
             {
-              guint zero = 0;
-
-              g_ptr_array_add (out_months, g_strdup_printf ("%04d-%02d", year, month));
-              g_array_append_val (out_counts, zero);
+              add_month_count (months, year, month, 0);
               next_month (&year, &month);
             }
         }
       year = y;
       month = mo;
-      g_ptr_array_add (out_months, g_strdup_printf ("%04d-%02d", y, mo));
-      g_array_append_val (out_counts, count);
+      add_month_count (months, y, mo, count);
     }
   if (rc != SQLITE_DONE)
-    return set_db_error (self, error, _("Could not count brand mentions"));
-
-  *months = g_steal_pointer (&out_months);
-  *counts = g_steal_pointer (&out_counts);
-  return TRUE;
+    {
+      set_db_error (self, error, _("Could not count brand mentions"));
+      return NULL;
+    }
+  return g_steal_pointer (&months);
 }
 
 /* ------------------------------------------------------------------ */

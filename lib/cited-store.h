@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cited-macros.h"
+
 #include <gio/gio.h>
 
 #include "cited-lexicon.h"
@@ -12,6 +14,7 @@ G_BEGIN_DECLS
 typedef struct _CitedChartSettings CitedChartSettings;
 
 #define CITED_TYPE_STORE (cited_store_get_type ())
+CITED_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (CitedStore, cited_store, CITED, STORE, GObject)
 
 /**
@@ -41,21 +44,41 @@ typedef struct {
   CitedClaimStatus claim_status;
 } CitedFigureEdit;
 
+/* An edit on the heap, for bindings and for keeping one: its strings are
+ * then its own. cited_figure_edit_new() changes nothing (value NAN);
+ * cited_figure_edit_copy() copies any edit, strings included, and
+ * cited_figure_edit_free() frees such an edit with its strings. */
+#define CITED_TYPE_FIGURE_EDIT (cited_figure_edit_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType            cited_figure_edit_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedFigureEdit *cited_figure_edit_new      (void);
+CITED_AVAILABLE_IN_ALL
+CitedFigureEdit *cited_figure_edit_copy     (const CitedFigureEdit *self);
+CITED_AVAILABLE_IN_ALL
+void             cited_figure_edit_free     (CitedFigureEdit       *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedFigureEdit, cited_figure_edit_free)
+
 /* The default database path: $CITED_DB, else <user data dir>/cited/cited.db. */
+CITED_AVAILABLE_IN_ALL
 char          *cited_store_default_path          (void);
 
 /* Opens or creates the store at @path (NULL: the default path), runs pending
  * migrations. A database written by a newer Cited fails with
  * CITED_ERROR_DATABASE_TOO_NEW. The brand lexicon is the default lexicon
  * plus brands the user added (kept in the database). */
+CITED_AVAILABLE_IN_ALL
 CitedStore    *cited_store_open                  (const char   *path,
                                                   GError      **error);
+CITED_AVAILABLE_IN_ALL
 const char    *cited_store_get_path              (CitedStore   *self);
+CITED_AVAILABLE_IN_ALL
 CitedLexicon  *cited_store_get_lexicon           (CitedStore   *self);
 
 /* Extracts figures and mentions for each article and inserts all of them in
  * one transaction. Articles whose content hash is already stored are skipped
  * and counted in @n_duplicates. Sets each inserted article's id. */
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_add_articles          (CitedStore   *self,
                                                   GPtrArray    *articles,
                                                   guint        *n_added,
@@ -63,9 +86,11 @@ gboolean       cited_store_add_articles          (CitedStore   *self,
                                                   GError      **error);
 /* Deletes an article with its figures and mentions; edits of its figures
  * are kept and apply again if the same text is imported again. */
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_remove_article        (CitedStore   *self,
                                                   gint64        id,
                                                   GError      **error);
+CITED_AVAILABLE_IN_ALL
 guint          cited_store_count_articles        (CitedStore   *self,
                                                   const CitedQuery *query,
                                                   GError      **error);
@@ -82,71 +107,92 @@ typedef struct {
   char *last_date;           /* of the latest, or NULL */
 } CitedCorpusSummary;
 
+#define CITED_TYPE_CORPUS_SUMMARY (cited_corpus_summary_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType          cited_corpus_summary_get_type     (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedCorpusSummary *cited_corpus_summary_copy    (const CitedCorpusSummary *summary);
+CITED_AVAILABLE_IN_ALL
+void           cited_corpus_summary_free         (CitedCorpusSummary *summary);
+CITED_AVAILABLE_IN_ALL
 void           cited_corpus_summary_clear        (CitedCorpusSummary *summary);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CitedCorpusSummary, cited_corpus_summary_clear)
 /* Fills @summary (zero it first) with the counts and dates of every
  * stored article. */
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_summarize             (CitedStore         *self,
                                                   CitedCorpusSummary *summary,
                                                   GError            **error);
 /* Articles without bodies (title, source, date, path, brands, n_figures,
  * snippet when query->search is set). */
+CITED_AVAILABLE_IN_ALL
 GPtrArray     *cited_store_list_articles         (CitedStore   *self,
                                                   const CitedQuery *query,
                                                   GError      **error);
 /* Article ids only, in the query's order: cheap enough for 100,000 rows. */
+CITED_AVAILABLE_IN_ALL
 GArray        *cited_store_list_article_ids      (CitedStore   *self,
                                                   const CitedQuery *query,
                                                   GError      **error);
 /* One article with its body and everything listing gives. */
+CITED_AVAILABLE_IN_ALL
 CitedArticle  *cited_store_get_article           (CitedStore   *self,
                                                   gint64        id,
                                                   GError      **error);
+CITED_AVAILABLE_IN_ALL
 GPtrArray     *cited_store_list_figures          (CitedStore   *self,
                                                   const CitedQuery *query,
                                                   GError      **error);
+CITED_AVAILABLE_IN_ALL
 CitedFigure   *cited_store_get_figure            (CitedStore   *self,
                                                   gint64        id,
                                                   GError      **error);
 /* Brand mentions of one article (CitedMention, offsets into its body). */
+CITED_AVAILABLE_IN_ALL
 GArray        *cited_store_list_mentions         (CitedStore   *self,
                                                   gint64        article_id,
                                                   GError      **error);
 /* Distinct metrics of non-rejected figures, most figures first. */
+CITED_AVAILABLE_IN_ALL
 GStrv          cited_store_list_metrics          (CitedStore   *self,
                                                   GError      **error);
 
 /* Brands and sources of the stored articles (CitedCount), most articles
  * first, then by name ignoring case; none with no article. Both come
  * from indexes, cheap with 100,000 articles. */
+CITED_AVAILABLE_IN_ALL
 GPtrArray     *cited_store_count_brand_articles  (CitedStore   *self,
                                                   GError      **error);
+CITED_AVAILABLE_IN_ALL
 GPtrArray     *cited_store_count_source_articles (CitedStore   *self,
                                                   GError      **error);
 /* Years of the dated articles, newest first (a GArray of int). */
+CITED_AVAILABLE_IN_ALL
 GArray        *cited_store_list_years            (CitedStore   *self,
                                                   GError      **error);
 
 /* Per-brand statistics (CitedBrandStats), most mentioned first; brands with
  * no mention are included at the end only when @include_unmentioned. */
+CITED_AVAILABLE_IN_ALL
 GPtrArray     *cited_store_brand_stats           (CitedStore   *self,
                                                   gboolean      include_unmentioned,
                                                   GError      **error);
 /* Brands mentioned in the same articles as @brand: a GPtrArray of
  * CitedBrandStats where mentions = number of shared articles. */
+CITED_AVAILABLE_IN_ALL
 GPtrArray     *cited_store_brand_comentions      (CitedStore   *self,
                                                   const char   *brand,
                                                   GError      **error);
-/* Mentions per month ("YYYY-MM") for @brand over dated articles: returns a
- * GPtrArray of "YYYY-MM" strings in @months and a parallel GArray of guint. */
-gboolean       cited_store_brand_mentions_by_month (CitedStore *self,
+/* Mentions per month for @brand over dated articles: a GPtrArray of
+ * CitedCount, one per month ("YYYY-MM") from the first to the last. */
+CITED_AVAILABLE_IN_ALL
+GPtrArray     *cited_store_brand_mentions_by_month (CitedStore *self,
                                                   const char   *brand,
-                                                  GPtrArray   **months,
-                                                  GArray      **counts,
                                                   GError      **error);
 
 /* Adds a brand to the user's lexicon (kept in the database) and re-scans
  * every stored article for mentions and figure attribution. */
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_add_brand             (CitedStore   *self,
                                                   const char   *name,
                                                   const char * const *aliases,
@@ -157,41 +203,51 @@ gboolean       cited_store_add_brand             (CitedStore   *self,
  * kept in the database and re-attributes the mentions and figures it can
  * move, in one transaction; the store's lexicon then has the change.
  * Unknown brands fail with CITED_ERROR_NOT_FOUND. See lib/cited-store.c. */
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_set_alias             (CitedStore   *self,
                                                   const char   *brand,
                                                   const char   *alias,
                                                   CitedAliasKind kind,
                                                   gboolean      on,
                                                   GError      **error);
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_exclude               (CitedStore   *self,
                                                   const char   *brand,
                                                   const char   *phrase,
                                                   GError      **error);
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_set_brand_color       (CitedStore   *self,
                                                   const char   *brand,
                                                   const char   *color,
                                                   GError      **error);
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_rename_brand          (CitedStore   *self,
                                                   const char   *brand,
                                                   const char   *new_name,
                                                   GError      **error);
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_remove_brand          (CitedStore   *self,
                                                   const char   *brand,
                                                   GError      **error);
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_merge_brand           (CitedStore   *self,
                                                   const char   *brand,
                                                   const char   *into,
                                                   GError      **error);
+CITED_AVAILABLE_IN_ALL
 char          *cited_store_save_brands           (CitedStore   *self,
                                                   GError      **error);
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_restore_brands        (CitedStore   *self,
                                                   const char   *saved,
                                                   GError      **error);
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_reload_lexicon        (CitedStore   *self,
                                                   GError      **error);
 typedef void (*CitedProgressFunc) (guint    done,
                                    guint    total,
                                    gpointer user_data);
+CITED_AVAILABLE_IN_ALL
 void           cited_store_set_progress_func     (CitedStore   *self,
                                                   CitedProgressFunc func,
                                                   gpointer      user_data);
@@ -199,6 +255,7 @@ void           cited_store_set_progress_func     (CitedStore   *self,
 /* Companies the extractor discovered in the articles, kept apart from the
  * user's lexicon (CitedDiscovered), undecided first. With
  * @include_decided, also those the user accepted, merged or hid. */
+CITED_AVAILABLE_IN_ALL
 GPtrArray     *cited_store_list_discovered       (CitedStore   *self,
                                                   gboolean      include_decided,
                                                   GError      **error);
@@ -209,16 +266,20 @@ GPtrArray     *cited_store_list_discovered       (CitedStore   *self,
  * was found under it to the brand @into; hide takes the brand off its
  * figures and its mentions out of every count; restore undoes a hide or a merge. An
  * unknown name fails with CITED_ERROR_NOT_FOUND. */
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_accept_discovered     (CitedStore   *self,
                                                   const char   *name,
                                                   GError      **error);
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_merge_discovered      (CitedStore   *self,
                                                   const char   *name,
                                                   const char   *into,
                                                   GError      **error);
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_hide_discovered       (CitedStore   *self,
                                                   const char   *name,
                                                   GError      **error);
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_restore_discovered    (CitedStore   *self,
                                                   const char   *name,
                                                   GError      **error);
@@ -227,10 +288,12 @@ gboolean       cited_store_restore_discovered    (CitedStore   *self,
  * figure with cited_store_get_figure() first (its status, edited flag and
  * values) and set that back, or clear the edit.
  * cited_store_clear_figure_edit() returns the figure to the extractor's. */
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_set_figure_edit       (CitedStore   *self,
                                                   gint64        figure_id,
                                                   const CitedFigureEdit *edit,
                                                   GError      **error);
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_clear_figure_edit     (CitedStore   *self,
                                                   gint64        figure_id,
                                                   GError      **error);
@@ -238,6 +301,7 @@ gboolean       cited_store_clear_figure_edit     (CitedStore   *self,
 /* Confirms the figures in @confirm and rejects those in @reject (gint64
  * ids) in one transaction, keeping the rest of their edits: how a user
  * marks one side of a contradiction right. */
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_judge_figures         (CitedStore   *self,
                                                   GArray       *confirm,
                                                   GArray       *reject,
@@ -245,6 +309,7 @@ gboolean       cited_store_judge_figures         (CitedStore   *self,
 
 /* Re-runs the extractor over every stored article (after a lexicon or
  * extractor change); user edits are re-applied by key. */
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_reextract             (CitedStore   *self,
                                                   GCancellable *cancellable,
                                                   GError      **error);
@@ -256,24 +321,29 @@ gboolean       cited_store_reextract             (CitedStore   *self,
  * deleted and then restored). Names must hold some text and no control
  * character (CITED_ERROR_INVALID); settings must pass
  * cited_chart_settings_check(). */
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_save_view             (CitedStore   *self,
                                                   const char   *name,
                                                   const CitedChartSettings *settings,
                                                   GError      **error);
 /* Every saved view (CitedChartSettings with their names and times), by
  * name. */
+CITED_AVAILABLE_IN_ALL
 GPtrArray     *cited_store_list_views            (CitedStore   *self,
                                                   GError      **error);
 /* The view called @name; CITED_ERROR_NOT_FOUND when there is none. */
+CITED_AVAILABLE_IN_ALL
 CitedChartSettings *cited_store_get_view         (CitedStore   *self,
                                                   const char   *name,
                                                   GError      **error);
 /* Fails with CITED_ERROR_NOT_FOUND when @name is no view and with
  * CITED_ERROR_INVALID when another view is called @new_name already. */
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_rename_view           (CitedStore   *self,
                                                   const char   *name,
                                                   const char   *new_name,
                                                   GError      **error);
+CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_delete_view           (CitedStore   *self,
                                                   const char   *name,
                                                   GError      **error);

@@ -6,11 +6,17 @@
 
 #include "cited-error.h"
 #include "cited-types.h"
+#include "cited-types-private.h"
 
 G_DEFINE_QUARK (cited-error-quark, cited_error)
 
 G_DEFINE_BOXED_TYPE (CitedFigure, cited_figure, cited_figure_ref, cited_figure_unref)
 G_DEFINE_BOXED_TYPE (CitedArticle, cited_article, cited_article_ref, cited_article_unref)
+G_DEFINE_BOXED_TYPE (CitedMention, cited_mention, cited_mention_copy, cited_mention_free)
+G_DEFINE_BOXED_TYPE (CitedBrandStats, cited_brand_stats, cited_brand_stats_copy, cited_brand_stats_free)
+G_DEFINE_BOXED_TYPE (CitedDiscovered, cited_discovered, cited_discovered_copy, cited_discovered_free)
+G_DEFINE_BOXED_TYPE (CitedCount, cited_count, cited_count_copy, cited_count_free)
+G_DEFINE_BOXED_TYPE (CitedQuery, cited_query, cited_query_copy, cited_query_free)
 
 /**
  * cited_figure_new:
@@ -95,6 +101,12 @@ cited_change_to_string (CitedChange change)
   return (guint) change < G_N_ELEMENTS (change_names) ? change_names[change] : change_names[0];
 }
 
+/**
+ * cited_direction_to_string:
+ * @direction: a direction
+ *
+ * Returns: (nullable): "rise", "fall", or %NULL for none
+ */
 const char *
 cited_direction_to_string (CitedDirection direction)
 {
@@ -129,6 +141,13 @@ name_index (const char         *name,
   return FALSE;
 }
 
+/**
+ * cited_change_from_string:
+ * @name: (nullable): "level", "percent" or "absolute"
+ * @change: (out): the kind of change named
+ *
+ * Returns: whether @name names a kind of change
+ */
 gboolean
 cited_change_from_string (const char  *name,
                           CitedChange *change)
@@ -141,6 +160,13 @@ cited_change_from_string (const char  *name,
   return TRUE;
 }
 
+/**
+ * cited_span_from_string:
+ * @name: (nullable): "period", "cumulative", "rate" or "point"
+ * @span: (out): the span named
+ *
+ * Returns: whether @name names a span
+ */
 gboolean
 cited_span_from_string (const char *name,
                         CitedSpan  *span)
@@ -153,6 +179,13 @@ cited_span_from_string (const char *name,
   return TRUE;
 }
 
+/**
+ * cited_claim_status_from_string:
+ * @name: (nullable): "reported", "forecast", "target" or "plan"
+ * @status: (out): the status named
+ *
+ * Returns: whether @name names a status
+ */
 gboolean
 cited_claim_status_from_string (const char       *name,
                                 CitedClaimStatus *status)
@@ -205,6 +238,45 @@ cited_article_unref (CitedArticle *self)
   g_free (self);
 }
 
+/**
+ * cited_mention_copy:
+ * @self: a mention
+ *
+ * Returns: (transfer full): a copy of @self (the brand name is interned
+ *   and shared); free it with cited_mention_free()
+ */
+CitedMention *
+cited_mention_copy (const CitedMention *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_memdup2 (self, sizeof *self);
+}
+
+void
+cited_mention_free (CitedMention *self)
+{
+  g_free (self);
+}
+
+/**
+ * cited_brand_stats_copy:
+ * @self: a brand's statistics
+ *
+ * Returns: (transfer full): a copy of @self with its strings
+ */
+CitedBrandStats *
+cited_brand_stats_copy (const CitedBrandStats *self)
+{
+  CitedBrandStats *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = g_memdup2 (self, sizeof *self);
+  copy->name = g_strdup (self->name);
+  copy->color = g_strdup (self->color);
+  copy->aliases = g_strdupv (self->aliases);
+  return copy;
+}
+
 void
 cited_brand_stats_free (CitedBrandStats *self)
 {
@@ -233,6 +305,26 @@ cited_discovered_status_to_string (CitedDiscoveredStatus status)
     }
 }
 
+/**
+ * cited_discovered_copy:
+ * @self: a discovered company
+ *
+ * Returns: (transfer full): a copy of @self with its strings
+ */
+CitedDiscovered *
+cited_discovered_copy (const CitedDiscovered *self)
+{
+  CitedDiscovered *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = g_memdup2 (self, sizeof *self);
+  copy->name = g_strdup (self->name);
+  copy->merged_into = g_strdup (self->merged_into);
+  copy->example = g_strdup (self->example);
+  copy->first_seen = g_strdup (self->first_seen);
+  return copy;
+}
+
 void
 cited_discovered_free (CitedDiscovered *self)
 {
@@ -245,11 +337,111 @@ cited_discovered_free (CitedDiscovered *self)
   g_free (self);
 }
 
+/**
+ * cited_count_copy:
+ * @self: a count
+ *
+ * Returns: (transfer full): a copy of @self
+ */
+CitedCount *
+cited_count_copy (const CitedCount *self)
+{
+  CitedCount *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = g_memdup2 (self, sizeof *self);
+  copy->name = g_strdup (self->name);
+  return copy;
+}
+
 void
 cited_count_free (CitedCount *self)
 {
   if (self == NULL)
     return;
   g_free (self->name);
+  g_free (self);
+}
+
+void
+cited_struct_dup_strings (gpointer     copy,
+                          const gsize *offsets,
+                          guint        n_offsets)
+{
+  for (guint i = 0; i < n_offsets; i++)
+    G_STRUCT_MEMBER (char *, copy, offsets[i]) =
+      g_strdup (G_STRUCT_MEMBER (const char *, copy, offsets[i]));
+}
+
+void
+cited_struct_free_strings (gpointer     self,
+                           const gsize *offsets,
+                           guint        n_offsets)
+{
+  for (guint i = 0; i < n_offsets; i++)
+    g_clear_pointer (&G_STRUCT_MEMBER (char *, self, offsets[i]), g_free);
+}
+
+/* The strings of a CitedQuery, which a heap query owns. */
+static const gsize query_strings[] = {
+  G_STRUCT_OFFSET (CitedQuery, search),
+  G_STRUCT_OFFSET (CitedQuery, brand),
+  G_STRUCT_OFFSET (CitedQuery, source),
+  G_STRUCT_OFFSET (CitedQuery, metric),
+  G_STRUCT_OFFSET (CitedQuery, date_from),
+  G_STRUCT_OFFSET (CitedQuery, date_to),
+  G_STRUCT_OFFSET (CitedQuery, span),
+  G_STRUCT_OFFSET (CitedQuery, claim_status),
+};
+
+/**
+ * cited_query_new:
+ *
+ * Returns: (transfer full): a query with no filter, sorted by date, newest
+ *   first; free it with cited_query_free()
+ */
+CitedQuery *
+cited_query_new (void)
+{
+  return g_new0 (CitedQuery, 1);
+}
+
+/**
+ * cited_query_copy:
+ * @self: a query
+ *
+ * Returns: (transfer full): a copy of @self that owns copies of its
+ *   strings; free it with cited_query_free()
+ */
+CitedQuery *
+cited_query_copy (const CitedQuery *self)
+{
+  CitedQuery *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = g_memdup2 (self, sizeof *self);
+  cited_struct_dup_strings (copy, query_strings, G_N_ELEMENTS (query_strings));
+  return copy;
+}
+
+/**
+ * cited_query_clear:
+ * @self: a query whose strings are its own
+ *
+ * Frees the query's strings and sets them to %NULL: no text filter is left.
+ */
+void
+cited_query_clear (CitedQuery *self)
+{
+  g_return_if_fail (self != NULL);
+  cited_struct_free_strings (self, query_strings, G_N_ELEMENTS (query_strings));
+}
+
+void
+cited_query_free (CitedQuery *self)
+{
+  if (self == NULL)
+    return;
+  cited_query_clear (self);
   g_free (self);
 }

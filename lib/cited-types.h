@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cited-macros.h"
+
 #include <glib-object.h>
 
 G_BEGIN_DECLS
@@ -93,14 +95,21 @@ typedef enum {
  * filters ("level", "percent", "absolute"; "rise", "fall" or NULL for
  * none; "period", "cumulative", "rate", "point"; "reported", "forecast",
  * "target", "plan"), and back: FALSE for a name that is none of them. */
+CITED_AVAILABLE_IN_ALL
 const char *cited_change_to_string       (CitedChange      change);
+CITED_AVAILABLE_IN_ALL
 const char *cited_direction_to_string    (CitedDirection   direction);
+CITED_AVAILABLE_IN_ALL
 const char *cited_span_to_string         (CitedSpan        span);
+CITED_AVAILABLE_IN_ALL
 const char *cited_claim_status_to_string (CitedClaimStatus status);
+CITED_AVAILABLE_IN_ALL
 gboolean    cited_change_from_string       (const char       *name,
                                             CitedChange      *change);
+CITED_AVAILABLE_IN_ALL
 gboolean    cited_span_from_string         (const char       *name,
                                             CitedSpan        *span);
+CITED_AVAILABLE_IN_ALL
 gboolean    cited_claim_status_from_string (const char       *name,
                                             CitedClaimStatus *status);
 
@@ -195,11 +204,17 @@ typedef struct {
 } CitedFigure;
 
 #define CITED_TYPE_FIGURE (cited_figure_get_type ())
+CITED_AVAILABLE_IN_ALL
 GType        cited_figure_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
 CitedFigure *cited_figure_new      (void);
+CITED_AVAILABLE_IN_ALL
 CitedFigure *cited_figure_ref      (CitedFigure *self);
+CITED_AVAILABLE_IN_ALL
 void         cited_figure_unref    (CitedFigure *self);
+CITED_AVAILABLE_IN_ALL
 gboolean     cited_figure_is_range (const CitedFigure *self);
+CITED_AVAILABLE_IN_ALL
 const char  *cited_figure_get_measure (const CitedFigure *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedFigure, cited_figure_unref)
 
@@ -217,6 +232,15 @@ typedef struct {
   guint end;
   gboolean discovered;
 } CitedMention;
+
+#define CITED_TYPE_MENTION (cited_mention_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType         cited_mention_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedMention *cited_mention_copy     (const CitedMention *self);
+CITED_AVAILABLE_IN_ALL
+void          cited_mention_free     (CitedMention       *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedMention, cited_mention_free)
 
 /**
  * CitedArticle:
@@ -244,9 +268,13 @@ typedef struct {
 } CitedArticle;
 
 #define CITED_TYPE_ARTICLE (cited_article_get_type ())
+CITED_AVAILABLE_IN_ALL
 GType         cited_article_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
 CitedArticle *cited_article_new      (void);
+CITED_AVAILABLE_IN_ALL
 CitedArticle *cited_article_ref      (CitedArticle *self);
+CITED_AVAILABLE_IN_ALL
 void          cited_article_unref    (CitedArticle *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedArticle, cited_article_unref)
 
@@ -264,6 +292,12 @@ typedef struct {
   guint n_figures;
 } CitedBrandStats;
 
+#define CITED_TYPE_BRAND_STATS (cited_brand_stats_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType            cited_brand_stats_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedBrandStats *cited_brand_stats_copy     (const CitedBrandStats *self);
+CITED_AVAILABLE_IN_ALL
 void cited_brand_stats_free (CitedBrandStats *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedBrandStats, cited_brand_stats_free)
 
@@ -283,6 +317,7 @@ typedef enum {
 
 /* "new", "accepted", "hidden", "merged": the names the CLI and the
  * database use. */
+CITED_AVAILABLE_IN_ALL
 const char *cited_discovered_status_to_string (CitedDiscoveredStatus status);
 
 /**
@@ -303,6 +338,12 @@ typedef struct {
   guint n_figures;
 } CitedDiscovered;
 
+#define CITED_TYPE_DISCOVERED (cited_discovered_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType            cited_discovered_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedDiscovered *cited_discovered_copy     (const CitedDiscovered *self);
+CITED_AVAILABLE_IN_ALL
 void cited_discovered_free (CitedDiscovered *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedDiscovered, cited_discovered_free)
 
@@ -315,6 +356,12 @@ typedef struct {
   guint n;
 } CitedCount;
 
+#define CITED_TYPE_COUNT (cited_count_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType       cited_count_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedCount *cited_count_copy     (const CitedCount *self);
+CITED_AVAILABLE_IN_ALL
 void cited_count_free (CitedCount *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedCount, cited_count_free)
 
@@ -348,5 +395,25 @@ typedef struct {
   guint offset;
   guint limit;               /* 0 = no limit */
 } CitedQuery;
+
+/* A query on the heap, for bindings and for keeping one: its strings are
+ * then its own. cited_query_new() gives one with no filter;
+ * cited_query_copy() copies any query, strings included;
+ * cited_query_free() frees such a query with its strings, and
+ * cited_query_clear() frees the strings of one whose strings are its own
+ * (set with g_strdup()) and sets them to NULL. A query on the stack that
+ * points at strings it does not own needs none of these. */
+#define CITED_TYPE_QUERY (cited_query_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType       cited_query_get_type (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedQuery *cited_query_new      (void);
+CITED_AVAILABLE_IN_ALL
+CitedQuery *cited_query_copy     (const CitedQuery *self);
+CITED_AVAILABLE_IN_ALL
+void        cited_query_clear    (CitedQuery       *self);
+CITED_AVAILABLE_IN_ALL
+void        cited_query_free     (CitedQuery       *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedQuery, cited_query_free)
 
 G_END_DECLS

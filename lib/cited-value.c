@@ -40,6 +40,12 @@ static const Currency currencies[] = {
   { "CHF", "CHF ", { NULL } },
 };
 
+/**
+ * cited_value_currency_symbol:
+ * @code: (nullable): an ISO 4217 code
+ *
+ * Returns: (nullable) (transfer none): the symbol Cited writes, or %NULL
+ */
 const char *
 cited_value_currency_symbol (const char *code)
 {
@@ -59,6 +65,12 @@ is_char (const char *spelling,
   return g_utf8_get_char (spelling) == c && *g_utf8_next_char (spelling) == '\0';
 }
 
+/**
+ * cited_value_currency_for_char:
+ * @c: a character
+ *
+ * Returns: (nullable) (transfer none): the ISO 4217 code @c stands for, or %NULL
+ */
 const char *
 cited_value_currency_for_char (gunichar c)
 {
@@ -96,6 +108,14 @@ match_spelling (const char *text,
   return n;
 }
 
+/**
+ * cited_value_read_currency:
+ * @text: text starting with a currency, perhaps
+ * @length: the bytes of @text to read, -1 up to its NUL
+ * @consumed: (out) (optional): the bytes read, 0 when none
+ *
+ * Returns: (nullable) (transfer none): the ISO 4217 code, or %NULL
+ */
 const char *
 cited_value_read_currency (const char *text,
                            gssize      length,
@@ -233,6 +253,15 @@ decorate (const char *number,
   return g_strconcat (negative ? sign : "", number, " ", currency, NULL);
 }
 
+/**
+ * cited_value_format:
+ * @value: a value
+ * @unit: (nullable): its unit
+ * @currency: (nullable): its ISO 4217 currency
+ * @scales: how large numbers are written
+ *
+ * Returns: (transfer full): the value as tables show it
+ */
 char *
 cited_value_format (double            value,
                     const char       *unit,
@@ -289,6 +318,17 @@ cited_value_format (double            value,
   return decorate (number->str, value < 0 && !prints_as_zero (value, decimals), "-", unit, currency);
 }
 
+/**
+ * cited_value_format_tick:
+ * @value: the tick's value
+ * @step: the step between ticks
+ * @extent: the largest absolute value on the axis
+ * @unit: (nullable): the axis unit
+ * @currency: (nullable): the axis currency
+ * @scales: how large numbers are written
+ *
+ * Returns: (transfer full): the tick's label
+ */
 char *
 cited_value_format_tick (double            value,
                          double            step,
@@ -391,6 +431,12 @@ cited_value_qualifier_bound (const char *qualifier)
   return q != NULL ? q->bound : CITED_BOUND_EXACT;
 }
 
+/**
+ * cited_value_qualifier_sign:
+ * @qualifier: (nullable): a canonical qualifier
+ *
+ * Returns: (transfer none): the sign, "" for an exact value
+ */
 const char *
 cited_value_qualifier_sign (const char *qualifier)
 {
@@ -399,6 +445,12 @@ cited_value_qualifier_sign (const char *qualifier)
   return q != NULL ? q->sign : "";
 }
 
+/**
+ * cited_value_qualifier_words:
+ * @qualifier: (nullable): a canonical qualifier
+ *
+ * Returns: (nullable) (transfer none): the qualifier in the reader's language
+ */
 const char *
 cited_value_qualifier_words (const char *qualifier)
 {
@@ -409,6 +461,15 @@ cited_value_qualifier_words (const char *qualifier)
   return g_dgettext (GETTEXT_PACKAGE, q->words);
 }
 
+/**
+ * cited_value_format_qualified:
+ * @value: a value
+ * @unit: (nullable): its unit
+ * @currency: (nullable): its ISO 4217 currency
+ * @qualifier: (nullable): its canonical qualifier
+ *
+ * Returns: (transfer full): the value with its qualifier's sign
+ */
 char *
 cited_value_format_qualified (double      value,
                               const char *unit,
@@ -451,6 +512,12 @@ static const struct {
   { "growth", N_("Growth") },
 };
 
+/**
+ * cited_metric_label:
+ * @metric: (nullable): a metric key ("sales")
+ *
+ * Returns: (transfer full): the metric's name for people
+ */
 char *
 cited_metric_label (const char *metric)
 {

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cited-macros.h"
+
 #include <math.h>
 
 #include <glib.h>
@@ -71,16 +73,19 @@ cited_value_in_bounds (double value)
 
 /* The scales @scales stands for: CITED_VALUE_SCALES_READER resolves to CJK
  * when the first of the user's languages (as gettext picks them) is Chinese. */
+CITED_AVAILABLE_IN_ALL
 CitedValueScales cited_value_resolve_scales (CitedValueScales scales);
 
 /* The symbol Cited writes before an amount in the ISO 4217 currency @code:
  * "¥" for CNY and JPY, "$" for USD, "HK$", "₹", "kr " (with its space).
  * NULL when Cited knows none; such amounts are written "5,000 XYZ". */
+CITED_AVAILABLE_IN_ALL
 const char      *cited_value_currency_symbol  (const char *code);
 
 /* The ISO 4217 code the single character @c stands for as a currency sign
  * in news text: '$' and '＄' USD, '¥' and '￥' CNY, '€' EUR, '£' and '￡'
  * GBP, '₩' KRW, '₹' INR; NULL when @c is no currency sign. */
+CITED_AVAILABLE_IN_ALL
 const char      *cited_value_currency_for_char (gunichar c);
 
 /* Reads the currency written at the start of @text (at most @length bytes,
@@ -88,6 +93,7 @@ const char      *cited_value_currency_for_char (gunichar c);
  * ("USD", "RMB"), or a Chinese name ("美元", "元"); the longest that
  * matches. Returns the ISO code and sets @consumed to the bytes read, or
  * NULL (and 0). Which characters may follow is for the caller to judge. */
+CITED_AVAILABLE_IN_ALL
 const char      *cited_value_read_currency    (const char *text,
                                                gssize      length,
                                                gsize      *consumed);
@@ -95,6 +101,7 @@ const char      *cited_value_read_currency    (const char *text,
 /* Formats a value the way tables and bar labels show it: "190M", "24K",
  * "5,920", "13%", "¥3,999", "-$1.2B", "4,000 XYZ"; with CJK scales "1.9亿",
  * "2.4万", "5,000万". NAN is "–". */
+CITED_AVAILABLE_IN_ALL
 char            *cited_value_format           (double            value,
                                                const char       *unit,
                                                const char       *currency,
@@ -104,6 +111,7 @@ char            *cited_value_format           (double            value,
  * @extent (the largest absolute value on the axis) reaches, and as many
  * decimals as @step needs so neighbouring ticks never read alike: "50M",
  * "¥4K", "25%", "1.5亿", "5,000万". Zero is "0"; negatives start with "−". */
+CITED_AVAILABLE_IN_ALL
 char            *cited_value_format_tick      (double            value,
                                                double            step,
                                                double            extent,
@@ -129,6 +137,7 @@ char            *cited_value_format_tick      (double            value,
  *
  * Returns: whether @text is one value; @value is untouched when not
  */
+CITED_AVAILABLE_IN_ALL
 gboolean         cited_value_parse            (const char  *text,
                                                double      *value,
                                                const char **unit,
@@ -157,19 +166,23 @@ typedef enum {
 /* The bound a canonical qualifier ("more than", "about", "up to", as the
  * extractor writes them) sets; CITED_BOUND_EXACT for NULL and for words
  * that bound nothing ("top"). */
+CITED_AVAILABLE_IN_ALL
 CitedBound       cited_value_qualifier_bound  (const char *qualifier);
 
 /* The sign a chart, a table or a card writes before a qualified value:
  * ">" more than, "≥" at least, "<" less than or nearly, "≤" up to, "≈"
  * about; "" for an exact value. */
+CITED_AVAILABLE_IN_ALL
 const char      *cited_value_qualifier_sign   (const char *qualifier);
 
 /* The qualifier in the reader's language ("more than", "超过"); other
  * words as they are, NULL for NULL. */
+CITED_AVAILABLE_IN_ALL
 const char      *cited_value_qualifier_words  (const char *qualifier);
 
 /* cited_value_format() in the reader's scales with the qualifier's sign
  * before it: "> 190M", "≈ ¥3,999", "190M". */
+CITED_AVAILABLE_IN_ALL
 char            *cited_value_format_qualified (double      value,
                                                const char *unit,
                                                const char *currency,
@@ -177,6 +190,7 @@ char            *cited_value_format_qualified (double      value,
 
 /* The name people read for the metric key @metric ("sales" -> "Sales",
  * "销量" in Chinese); an unknown key capitalized; "No metric" for NULL. */
+CITED_AVAILABLE_IN_ALL
 char            *cited_metric_label           (const char *metric);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cited-macros.h"
 #include "cited-error.h"
 #include "cited-types.h"
 #include "cited-value.h"
@@ -13,3 +14,4 @@
 #include "cited-chart-settings.h"
 #include "cited-claims.h"
 #include "cited-report.h"
+#include "cited-enum-types.h"

@@ -98,6 +98,9 @@ try:
     expected = [
         os.path.join(bindir, "cited-cli"),
         os.path.join(libdir, "libcited.so.0"),
+        os.path.join(libdir, "pkgconfig", "cited-1.pc"),
+        os.path.join(prefix, options["includedir"], "cited-1", "cited.h"),
+        os.path.join(prefix, options["includedir"], "cited-1", "cited-enum-types.h"),
         os.path.join(datadir, "applications", app_id + ".desktop"),
         os.path.join(datadir, "metainfo", app_id + ".metainfo.xml"),
         os.path.join(datadir, "icons", "hicolor", "scalable", "apps", app_id + ".svg"),
@@ -112,6 +115,12 @@ try:
     missing = [p for p in expected if not os.path.isfile(dest(p))]
     report(not missing, f"{len(expected)} files are installed where the programs look for them",
            "missing: " + ", ".join(missing) if missing else "")
+
+    include_dir = dest(os.path.join(prefix, options["includedir"], "cited-1"))
+    headers = sorted(os.listdir(include_dir)) if os.path.isdir(include_dir) else []
+    report(len(headers) > 10 and not [h for h in headers if h.endswith("-private.h")],
+           "libcited's public headers, and no private one, are installed in include/cited-1",
+           ", ".join(headers))
 
     source_corpus = sorted(os.listdir(os.path.join(sourcedir, "data", "corpus")))
     installed_corpus = sorted(os.listdir(dest(corpus_dir))) if os.path.isdir(dest(corpus_dir)) else []

@@ -277,6 +277,33 @@ cited_extract (CitedLexicon *lexicon,
   return result;
 }
 
+G_DEFINE_BOXED_TYPE (CitedExtraction, cited_extraction, cited_extraction_copy, cited_extraction_free)
+
+/**
+ * cited_extraction_copy:
+ * @self: an extraction
+ *
+ * Returns: (transfer full): a copy of @self sharing its figures (they are
+ *   reference-counted)
+ */
+CitedExtraction *
+cited_extraction_copy (const CitedExtraction *self)
+{
+  CitedExtraction *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = g_memdup2 (self, sizeof *self);
+  if (self->figures != NULL)
+    {
+      copy->figures = g_ptr_array_copy (self->figures, (GCopyFunc) (void (*) (void)) cited_figure_ref, NULL);
+      g_ptr_array_set_free_func (copy->figures, (GDestroyNotify) cited_figure_unref);
+    }
+  if (self->mentions != NULL)
+    copy->mentions = g_array_copy (self->mentions);
+  copy->language = g_strdup (self->language);
+  return copy;
+}
+
 void
 cited_extraction_free (CitedExtraction *self)
 {
