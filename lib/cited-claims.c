@@ -729,7 +729,7 @@ claim_compare (gconstpointer a,
  * ("more than 140 million" and "140 million" are one claim); the claim
  * keeps the most common one.
  *
- * Returns: (transfer full) (element-type CitedClaim): the claims
+ * Returns: (transfer container) (element-type CitedClaim): the claims
  */
 GPtrArray *
 cited_claims_group (GPtrArray *figures)
@@ -871,7 +871,7 @@ comparable (const CitedClaim *a,
  * without a company or a metric, and pairs an article cites both of,
  * which compares more often than it contradicts itself.
  *
- * Returns: (transfer full) (element-type CitedContradiction): the pairs
+ * Returns: (transfer container) (element-type CitedContradiction): the pairs
  */
 /* The key of claims that comparable() may pair: only claims of one key
  * are compared, so a corpus of many companies costs no more than each of
@@ -961,7 +961,7 @@ cited_claims_find_contradictions (GPtrArray *claims)
  * @query: (nullable): filters (brand, metric, search, dates, span, status)
  * @error: return location for a #GError
  *
- * Returns: (transfer full) (element-type CitedClaim): the claims of the
+ * Returns: (transfer container) (element-type CitedClaim): the claims of the
  *   figures the query matches, rejected figures left out; NULL on error
  */
 GPtrArray *
@@ -991,7 +991,7 @@ cited_store_list_claims (CitedStore        *store,
  * @query: (nullable): filters as for cited_store_list_claims()
  * @error: return location for a #GError
  *
- * Returns: (transfer full) (element-type CitedContradiction): the
+ * Returns: (transfer container) (element-type CitedContradiction): the
  *   contradictions among the claims the query matches; NULL on error
  */
 GPtrArray *

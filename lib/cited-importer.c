@@ -3110,7 +3110,7 @@ parse_data_full (const char  *name,
  * Parses one file's bytes into articles. Items of a feed or lines of a JSON
  * Lines file that cannot be read are skipped when others can.
  *
- * Returns: (transfer full) (element-type CitedArticle): the articles, or %NULL
+ * Returns: (transfer container) (element-type CitedArticle): the articles, or %NULL
  */
 GPtrArray *
 cited_parse_data (const char  *name,
@@ -3216,7 +3216,7 @@ parse_file_full (const char  *path,
  *
  * Reads and parses one file (see cited_parse_data()).
  *
- * Returns: (transfer full) (element-type CitedArticle): the articles, or %NULL
+ * Returns: (transfer container) (element-type CitedArticle): the articles, or %NULL
  */
 GPtrArray *
 cited_parse_file (const char  *path,
@@ -3462,7 +3462,7 @@ note_articles_kept (GError **error,
 /**
  * cited_import_paths:
  * @store: the store to add to
- * @paths: files and folders
+ * @paths: (array zero-terminated=1): files and folders
  * @recursive: whether to walk folders to any depth
  * @cancellable: (nullable): checked between files
  * @progress: (nullable) (scope call): called for each folder while the walk
@@ -3731,7 +3731,7 @@ import_thread_cb (GTask        *task,
 /**
  * cited_import_paths_async:
  * @store: the store to add to
- * @paths: files and folders
+ * @paths: (array zero-terminated=1): files and folders
  * @recursive: whether to walk folders to any depth
  * @cancellable: (nullable): checked between files
  * @progress: (nullable) (scope notified): progress callback

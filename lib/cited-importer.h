@@ -31,6 +31,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedRejection, cited_rejection_free)
 
 /**
  * CitedImportResult:
+ * @n_files: files looked at
+ * @n_added: articles added
+ * @n_duplicates: articles already in the store
+ * @rejected: (element-type CitedRejection): the files refused, with why
+ * @cancelled: stopped by the cancellable; what was committed stays
+ * @n_skipped: files in folders skipped as not articles
+ *
+ * What an import did.
  */
 typedef struct {
   guint n_files;             /* files looked at */

@@ -3151,7 +3151,7 @@ cited_store_set_progress_func (CitedStore        *self,
  * know, undecided ones first, then by articles and mentions, each with an
  * example sentence and what is attributed to it now.
  *
- * Returns: (transfer full) (element-type CitedDiscovered): the companies,
+ * Returns: (transfer container) (element-type CitedDiscovered): the companies,
  *   or NULL with @error set.
  */
 GPtrArray *
@@ -4147,7 +4147,7 @@ cited_store_summarize (CitedStore          *self,
 /**
  * cited_store_list_articles:
  *
- * Returns: (transfer full) (element-type CitedArticle): articles without
+ * Returns: (transfer container) (element-type CitedArticle): articles without
  *   bodies, with brands, figure counts and, when searching, snippets; NULL
  *   on error.
  */
@@ -4467,7 +4467,7 @@ figure_from_row (sqlite3_stmt *stmt)
 /**
  * cited_store_list_figures:
  *
- * Returns: (transfer full) (element-type CitedFigure): figures as the user
+ * Returns: (transfer container) (element-type CitedFigure): figures as the user
  *   edited them, rejected ones only when query->include_rejected.
  */
 GPtrArray *
@@ -4718,7 +4718,7 @@ list_counts (CitedStore  *self,
 /**
  * cited_store_count_brand_articles:
  *
- * Returns: (transfer full) (element-type CitedCount): each mentioned
+ * Returns: (transfer container) (element-type CitedCount): each mentioned
  *   brand with the number of articles mentioning it, most first.
  */
 GPtrArray *
@@ -4737,7 +4737,7 @@ cited_store_count_brand_articles (CitedStore  *self,
 /**
  * cited_store_count_source_articles:
  *
- * Returns: (transfer full) (element-type CitedCount): each source or feed
+ * Returns: (transfer container) (element-type CitedCount): each source or feed
  *   of the articles with its number of articles, most first.
  */
 GPtrArray *
@@ -4899,7 +4899,7 @@ view_from_row (sqlite3_stmt  *stmt,
 /**
  * cited_store_list_views:
  *
- * Returns: (transfer full) (element-type CitedChartSettings): the saved
+ * Returns: (transfer container) (element-type CitedChartSettings): the saved
  *   views by name, or %NULL on error.
  */
 GPtrArray *
@@ -5067,7 +5067,7 @@ brand_stats_compare (gconstpointer a,
 /**
  * cited_store_brand_stats:
  *
- * Returns: (transfer full) (element-type CitedBrandStats): mentions,
+ * Returns: (transfer container) (element-type CitedBrandStats): mentions,
  *   articles, share of voice and figure count per brand.
  */
 GPtrArray *
@@ -5175,7 +5175,7 @@ cited_store_brand_stats (CitedStore  *self,
  * cited_store_brand_comentions:
  * @brand: a brand name or alias
  *
- * Returns: (transfer full) (element-type CitedBrandStats): the brands that
+ * Returns: (transfer container) (element-type CitedBrandStats): the brands that
  *   appear in articles mentioning @brand; mentions and articles are the
  *   number of shared articles, share_of_voice the fraction of @brand's
  *   articles that also mention the other brand.
@@ -5257,7 +5257,7 @@ add_month_count (GPtrArray *months,
  *
  * Counts the mentions of @brand per month of the articles' dates.
  *
- * Returns: (transfer full) (element-type CitedCount): every month
+ * Returns: (transfer container) (element-type CitedCount): every month
  *   from the first to the last with a mention, in order: its name
  *   "YYYY-MM" and how many mentions (0 for months without one); %NULL
  *   with @error set when the store failed
