@@ -18,7 +18,7 @@
 
 #include "cited-error.h"
 #include "cited-extractor.h"
-#include "cited-importer.h"
+#include "cited-importer-private.h"
 #include "cited-store-private.h"
 
 /*
@@ -906,6 +906,8 @@ typedef struct {
   const char *name;
   GPtrArray  *articles;
   GPtrArray  *rejected;    /* per-item rejections, may be NULL */
+  GHashTable *guids;       /* feed items: CitedArticle -> guid or Atom id, may be NULL */
+  gboolean    feed_only;   /* anything but an XML feed is an error */
 } ParseContext;
 
 static void
@@ -1989,7 +1991,11 @@ parse_feed_item (ParseContext *ctx,
   article->source = g_strdup (feed_title && *feed_title ? feed_title : creator);
 
   if (finish_article (article))
-    g_ptr_array_add (ctx->articles, g_steal_pointer (&article));
+    {
+      if (ctx->guids != NULL && guid != NULL && *guid != '\0')
+        g_hash_table_insert (ctx->guids, article, g_steal_pointer (&guid));
+      g_ptr_array_add (ctx->articles, g_steal_pointer (&article));
+    }
   else
     item_rejected (ctx, where, _("The feed item has no title and no text"));
 }
@@ -2919,6 +2925,7 @@ parse_data_full (const char  *name,
                  const char  *data,
                  gsize        length,
                  GPtrArray   *rejected,
+                 GHashTable  *guids,
                  GError     **error)
 {
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
@@ -2926,8 +2933,9 @@ parse_data_full (const char  *name,
   g_autofree char *charset = NULL;
   g_autofree char *text = NULL;
   GError *local_error = NULL;
-  ParseContext ctx = { name, articles, local_rejected };
+  ParseContext ctx = { name, articles, local_rejected, guids, guids != NULL };
   const char *ext = extension_of (name);
+  Format format;
 
   if (!check_size (length, error))
     return NULL;
@@ -2938,7 +2946,14 @@ parse_data_full (const char  *name,
   if (text == NULL)
     return NULL;
 
-  switch (sniff_format (name, text))
+  format = sniff_format (name, text);
+  if (ctx.feed_only && format != FORMAT_XML)
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_PARSE,
+                           _("This is not an RSS or Atom feed"));
+      return NULL;
+    }
+  switch (format)
     {
     case FORMAT_SOGOU:
       parse_sogou (&ctx, text);
@@ -3077,7 +3092,7 @@ cited_parse_data (const char  *name,
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  return parse_data_full (name, data, length, NULL, error);
+  return parse_data_full (name, data, length, NULL, NULL, error);
 }
 
 static void
@@ -3162,7 +3177,7 @@ parse_file_full (const char  *path,
   contents = read_file (path, &length, error);
   if (contents == NULL)
     return NULL;
-  return parse_data_full (path, contents, length, rejected, error);
+  return parse_data_full (path, contents, length, rejected, NULL, error);
 }
 
 /**
@@ -3758,4 +3773,38 @@ cited_import_paths_finish (CitedStore    *store,
   g_return_val_if_fail (g_task_is_valid (result, store), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * cited_parse_feed:
+ * @url: the feed's address, the articles' path when an item has no link
+ * @data: the document's bytes
+ * @length: their length
+ * @rejected: (nullable): items that could not be read go here
+ * @guids: (out): each article's guid or Atom id, when its item has one
+ *   (CitedArticle -> string)
+ * @error: return location for a #GError
+ *
+ * Parses a fetched RSS or Atom document the way an imported feed file is
+ * parsed; anything else (a web page, JSON) fails with CITED_ERROR_PARSE.
+ *
+ * Returns: (transfer full) (element-type CitedArticle): the articles, or %NULL
+ */
+GPtrArray *
+cited_parse_feed (const char   *url,
+                  const char   *data,
+                  gsize         length,
+                  GPtrArray    *rejected,
+                  GHashTable  **guids,
+                  GError      **error)
+{
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  GPtrArray *articles;
+
+  g_return_val_if_fail (url != NULL && guids != NULL, NULL);
+
+  articles = parse_data_full (url, data, length, rejected, table, error);
+  if (articles != NULL)
+    *guids = g_steal_pointer (&table);
+  return articles;
 }

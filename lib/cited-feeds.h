@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cited-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * CitedFeedResult:
+ * What subscribing to or refreshing one feed came to.
+ */
+typedef struct {
+  gint64 feed_id;            /* 0 when no subscription was made */
+  char *url;                 /* the address fetched */
+  char *title;               /* the subscription's title, or NULL */
+  guint n_added;             /* articles stored */
+  gboolean not_modified;     /* the server said nothing changed (304) */
+  gboolean postponed;        /* not fetched: the server asked to wait until @not_before */
+  gboolean gone;             /* the server said the feed is gone for good (410) */
+  gint64 not_before;
+  char *error;               /* why it failed, NULL when it worked */
+} CitedFeedResult;
+
+void cited_feed_result_free (CitedFeedResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedFeedResult, cited_feed_result_free)
+
+/* Called on the caller's main context after each feed: @done of @total,
+ * @last the feed just finished. */
+typedef void (*CitedFeedsProgress) (guint                  done,
+                                    guint                  total,
+                                    const CitedFeedResult *last,
+                                    gpointer               user_data);
+
+#define CITED_TYPE_FEEDS (cited_feeds_get_type ())
+G_DECLARE_FINAL_TYPE (CitedFeeds, cited_feeds, CITED, FEEDS, GObject)
+
+#define CITED_FEEDS_MAX_CONNECTIONS 4
+#define CITED_FEEDS_DEFAULT_TIMEOUT 30                     /* seconds */
+#define CITED_FEEDS_DEFAULT_MAX_SIZE ((gsize) 20 * 1024 * 1024)
+
+CitedFeeds      *cited_feeds_new               (CitedStore          *store);
+/* The longest a server may keep a connection waiting, in seconds. */
+void             cited_feeds_set_timeout       (CitedFeeds          *self,
+                                                guint                seconds);
+/* The largest feed (or page) read; a larger one is refused unread. */
+void             cited_feeds_set_max_size      (CitedFeeds          *self,
+                                                gsize                max_size);
+/* The User-Agent every request sends. */
+const char      *cited_feeds_get_user_agent    (CitedFeeds          *self);
+
+/* Subscribes to the feed at @url (http or https), or to the feed a web
+ * page at @url links to, and stores its articles. Fails, subscribing to
+ * nothing, when the address gives no feed. */
+void             cited_feeds_subscribe_async   (CitedFeeds          *self,
+                                                const char          *url,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+CitedFeedResult *cited_feeds_subscribe_finish  (CitedFeeds          *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+/* Refreshes the feeds @ids (all of them when @n_ids is 0), a few at a
+ * time. Each feed's outcome is in the result; the call fails only when the
+ * store cannot be read. */
+void             cited_feeds_refresh_async     (CitedFeeds          *self,
+                                                const gint64        *ids,
+                                                guint                n_ids,
+                                                CitedFeedsProgress   progress,
+                                                gpointer             progress_data,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GPtrArray       *cited_feeds_refresh_finish    (CitedFeeds          *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+G_END_DECLS
