@@ -375,6 +375,29 @@ job_redirect (Job   *job,
   return TRUE;
 }
 
+/* A server that hangs up before the length it announced is a download
+ * cut short, whatever part of the feed came. */
+static gboolean
+body_complete (Job *job)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (job->message);
+  goffset length = soup_message_headers_get_content_length (headers);
+  g_autofree char *message = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *announced = NULL;
+
+  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH ||
+      soup_message_headers_get_one (headers, "Content-Encoding") != NULL ||
+      length <= 0 || (guint64) length <= job->body->len)
+    return TRUE;
+  /* TRANSLATORS: both are sizes, "1.2 kB of 10.0 kB" */
+  got = g_format_size (job->body->len);
+  announced = g_format_size (length);
+  message = g_strdup_printf (_("The download was cut short: %s of %s"), got, announced);
+  job_fail (job, message);
+  return FALSE;
+}
+
 static void
 read_cb (GObject      *source,
          GAsyncResult *res,
@@ -393,6 +416,8 @@ read_cb (GObject      *source,
   if (g_bytes_get_size (bytes) == 0)
     {
       g_clear_object (&job->stream);
+      if (!body_complete (job))
+        return;
       job_store (job);
       return;
     }
