@@ -1056,3 +1056,104 @@ cited_feeds_refresh_finish (CitedFeeds    *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* ------------------------------------------------------------------ */
+/* OPML                                                                */
+
+static void
+collect_outlines (xmlNode   *node,
+                  GPtrArray *feeds)
+{
+  for (; node != NULL; node = node->next)
+    {
+      g_autofree char *url = NULL;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (g_ascii_strcasecmp ((const char *) node->name, "outline") == 0 &&
+          (url = (char *) xmlGetProp (node, (const xmlChar *) "xmlUrl")) != NULL &&
+          *g_strstrip (url) != '\0')
+        {
+          CitedFeed *feed = g_new0 (CitedFeed, 1);
+          char *title = (char *) xmlGetProp (node, (const xmlChar *) "title");
+
+          if (title == NULL || *title == '\0')
+            {
+              xmlFree (title);
+              title = (char *) xmlGetProp (node, (const xmlChar *) "text");
+            }
+          feed->url = g_strdup (url);
+          feed->title = title != NULL && *title != '\0' ? g_strdup (title) : NULL;
+          xmlFree (title);
+          g_ptr_array_add (feeds, feed);
+        }
+      collect_outlines (node->children, feeds);
+    }
+}
+
+/**
+ * cited_feeds_parse_opml:
+ * @data: an OPML subscription list
+ * @length: its length in bytes
+ *
+ * Returns: (transfer full) (element-type CitedFeed): the feeds it lists
+ *   (address and title, nothing else set), in its order, or %NULL with
+ *   CITED_ERROR_PARSE when it is no OPML
+ */
+GPtrArray *
+cited_feeds_parse_opml (const char  *data,
+                        gsize        length,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_feed_free);
+  xmlDocPtr doc = NULL;
+  xmlNode *root;
+
+  if (length <= G_MAXINT)
+    doc = xmlReadMemory (data, (int) length, NULL, NULL,
+                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_RECOVER);
+  root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+  if (root == NULL || g_ascii_strcasecmp ((const char *) root->name, "opml") != 0)
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_PARSE,
+                           _("This is not an OPML subscription list"));
+      if (doc != NULL)
+        xmlFreeDoc (doc);
+      return NULL;
+    }
+  collect_outlines (root->children, feeds);
+  xmlFreeDoc (doc);
+  return g_steal_pointer (&feeds);
+}
+
+/**
+ * cited_feeds_to_opml:
+ * @feeds: (element-type CitedFeed): subscriptions
+ *
+ * Returns: (transfer full): an OPML 2.0 document listing @feeds by the
+ *   address they are fetched at, with their titles
+ */
+char *
+cited_feeds_to_opml (GPtrArray *feeds)
+{
+  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<opml version=\"2.0\">\n  <head>\n");
+  g_autofree char *head_title = g_markup_printf_escaped ("    <title>%s</title>\n",
+                                                         _("Cited feed subscriptions"));
+
+  g_string_append (out, head_title);
+  g_string_append (out, "  </head>\n  <body>\n");
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      CitedFeed *feed = g_ptr_array_index (feeds, i);
+      const char *url = cited_feed_get_fetch_url (feed);
+      const char *title = feed->title != NULL ? feed->title : url;
+      g_autofree char *line = g_markup_printf_escaped ("    <outline type=\"rss\" text=\"%s\""
+                                                       " title=\"%s\" xmlUrl=\"%s\"/>\n",
+                                                       title, title, url);
+
+      g_string_append (out, line);
+    }
+  g_string_append (out, "  </body>\n</opml>\n");
+  return g_string_free (out, FALSE);
+}

@@ -77,4 +77,11 @@ GPtrArray       *cited_feeds_refresh_finish    (CitedFeeds          *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
 
+/* OPML subscription lists: the feeds one lists (CitedFeed with their
+ * address and title), and one listing @feeds. */
+GPtrArray       *cited_feeds_parse_opml        (const char          *data,
+                                                gsize                length,
+                                                GError             **error);
+char            *cited_feeds_to_opml           (GPtrArray           *feeds);
+
 G_END_DECLS
