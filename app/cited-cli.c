@@ -4058,8 +4058,9 @@ feeds_refresh (Cli      *cli,
 }
 
 static int
-feeds_add (Cli   *cli,
-           char **urls)
+feeds_add (Cli      *cli,
+           gboolean  full_text,
+           char    **urls)
 {
   g_autoptr(CitedStore) store = NULL;
   g_autoptr(CitedFeeds) feeds = NULL;
@@ -4078,7 +4079,7 @@ feeds_add (Cli   *cli,
       g_autoptr(CitedFeedResult) result = NULL;
       FeedsWait wait = { loop, NULL };
 
-      cited_feeds_subscribe_async (feeds, urls[i], NULL, feeds_done_cb, &wait);
+      cited_feeds_subscribe_async (feeds, urls[i], full_text, NULL, feeds_done_cb, &wait);
       g_main_loop_run (loop);
       result = cited_feeds_subscribe_finish (feeds, wait.result, &error);
       g_clear_object (&wait.result);
@@ -4097,6 +4098,32 @@ feeds_add (Cli   *cli,
   release_object (&feeds);
   release_store (&store);
   return status;
+}
+
+/* feeds full-text NAME on|off */
+static int
+feeds_full_text (Cli   *cli,
+                 char **rest)
+{
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(CitedFeed) feed = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean on;
+
+  if (rest[1] == NULL || rest[2] == NULL || rest[3] != NULL ||
+      (!g_str_equal (rest[2], "on") && !g_str_equal (rest[2], "off")))
+    return usage_error ("feeds", _("Name the feed and on or off: cited-cli feeds full-text URL|TITLE on|off"));
+  on = g_str_equal (rest[2], "on");
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  feed = cited_store_find_feed (store, rest[1], &error);
+  if (feed == NULL || !cited_store_set_feed_full_text (store, feed->id, on, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  return EXIT_OK;
 }
 
 /* feeds remove NAME… | feeds rename NAME NEW_TITLE */
@@ -4214,10 +4241,13 @@ cmd_feeds (Cli    *cli,
 {
   g_autofree char *format_name = NULL;
   gboolean all = FALSE;
+  gboolean full_text = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_name,
       N_("feeds list: output format, text (default), json or csv"), N_("FORMAT") },
     { "all", 'a', 0, G_OPTION_ARG_NONE, &all, N_("feeds refresh: every feed (the default)"), NULL },
+    { "full-text", 0, 0, G_OPTION_ARG_NONE, &full_text,
+      N_("feeds add: fetch the page of an item that has only a summary"), NULL },
     { NULL }
   };
   g_auto(GStrv) rest = NULL;
@@ -4226,8 +4256,9 @@ cmd_feeds (Cli    *cli,
   int status;
 
   status = parse_command (cli, "feeds",
-                          _("[list [--format FORMAT] | add URL… | refresh [--all | URL|TITLE…] | "
-                            "rename URL|TITLE NEW_TITLE | remove URL|TITLE… | import-opml FILE | "
+                          _("[list [--format FORMAT] | add [--full-text] URL… | "
+                            "refresh [--all | URL|TITLE…] | rename URL|TITLE NEW_TITLE | "
+                            "full-text URL|TITLE on|off | remove URL|TITLE… | import-opml FILE | "
                             "export-opml FILE]"),
                           _("Subscribes to RSS and Atom feeds (or to the feed a web page links to), "
                             "lists them with their last success, last error and items, refreshes, "
@@ -4244,6 +4275,8 @@ cmd_feeds (Cli    *cli,
     return usage_error ("feeds", _("feeds %s takes no --format"), sub);
   if (all && !g_str_equal (sub, "refresh"))
     return usage_error ("feeds", _("feeds %s takes no --all"), sub);
+  if (full_text && !g_str_equal (sub, "add"))
+    return usage_error ("feeds", _("feeds %s takes no --full-text"), sub);
   if (g_str_equal (sub, "list"))
     {
       if (rest[0] != NULL && rest[1] != NULL)
@@ -4253,11 +4286,13 @@ cmd_feeds (Cli    *cli,
       return feeds_list (cli, format);
     }
   if (g_str_equal (sub, "add"))
-    return feeds_add (cli, rest + 1);
+    return feeds_add (cli, full_text, rest + 1);
   if (g_str_equal (sub, "refresh"))
     return feeds_refresh (cli, all, rest + 1);
   if (g_str_equal (sub, "remove") || g_str_equal (sub, "rename"))
     return feeds_change (cli, rest);
+  if (g_str_equal (sub, "full-text"))
+    return feeds_full_text (cli, rest);
   if (g_str_equal (sub, "import-opml"))
     return feeds_import_opml (cli, rest);
   if (g_str_equal (sub, "export-opml"))

@@ -26,6 +26,8 @@
  * this long; one that asks for longer than a week is asked again then. */
 #define DEFAULT_RETRY_AFTER (30 * 60)
 #define MAX_RETRY_AFTER (7 * 24 * 60 * 60)
+/* Pages fetched for one feed's summaries in one refresh, at most. */
+#define MAX_FULL_TEXT_PAGES 30
 
 struct _CitedFeeds
 {
@@ -93,6 +95,7 @@ typedef struct {
   gboolean         permanent;      /* every redirect so far was permanent */
   char            *moved_to;
   gboolean         followed_link;  /* subscribe: the page's feed link was followed */
+  gboolean         full_text;      /* fetch the page of an item that has only a summary */
   SoupMessage     *message;
   GInputStream    *stream;
   GByteArray      *body;
@@ -124,6 +127,7 @@ job_new (Op         *op,
     {
       job->result->feed_id = feed->id;
       job->result->title = g_strdup (feed->title);
+      job->full_text = feed->full_text;
     }
   return job;
 }
@@ -680,10 +684,9 @@ static void
 subscribe_locked (Job        *job,
                   CitedStore *writer,
                   GPtrArray  *articles,
-                  GHashTable *guids)
+                  GPtrArray  *keys)
 {
   CitedFeedUpdate update = { 0 };
-  g_autoptr(GPtrArray) keys = item_keys (articles, guids, job->url);
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
 
@@ -693,6 +696,7 @@ subscribe_locked (Job        *job,
   update.articles = articles;
   update.keys = keys;
   if (!cited_store_add_feed (writer, job->url, NULL, &id, &error) ||
+      (job->full_text && !cited_store_set_feed_full_text (writer, id, TRUE, &error)) ||
       !cited_store_update_feed (writer, id, &update, &job->result->n_added, &error))
     {
       if (id != 0)
@@ -708,10 +712,9 @@ static void
 refresh_locked (Job        *job,
                 CitedStore *writer,
                 GPtrArray  *articles,
-                GHashTable *guids)
+                GPtrArray  *keys)
 {
   CitedFeedUpdate update = { 0 };
-  g_autoptr(GPtrArray) keys = articles ? item_keys (articles, guids, job->url) : NULL;
   g_autoptr(GError) error = NULL;
 
   update.error = job->result->error;
@@ -729,6 +732,130 @@ refresh_locked (Job        *job,
     set_str (&job->result->title, update.title);
 }
 
+/* ------------------------------------------------------------------ */
+/* Full text                                                           */
+
+/* Reads a page in the worker thread, up to the size limit. */
+static GByteArray *
+fetch_page (CitedFeeds    *self,
+            SoupSession   *session,
+            const char    *url,
+            GError       **error)
+{
+  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, url);
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GByteArray) page = g_byte_array_new ();
+
+  if (message == NULL)
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_INVALID, _("Not a web address"));
+      return NULL;
+    }
+  stream = soup_session_send (session, message, NULL, error);
+  if (stream == NULL)
+    return NULL;
+  if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (message)))
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_FAILED, _("The server answered HTTP %u %s"),
+                   soup_message_get_status (message), soup_message_get_reason_phrase (message));
+      return NULL;
+    }
+  for (;;)
+    {
+      g_autoptr(GBytes) bytes = g_input_stream_read_bytes (stream, READ_CHUNK, NULL, error);
+
+      if (bytes == NULL)
+        return NULL;
+      if (g_bytes_get_size (bytes) == 0)
+        return g_steal_pointer (&page);
+      if (page->len + g_bytes_get_size (bytes) > self->max_size)
+        {
+          g_autofree char *limit = g_format_size (self->max_size);
+
+          g_set_error (error, CITED_ERROR, CITED_ERROR_TOO_LARGE,
+                       _("The feed is larger than the limit of %s"), limit);
+          return NULL;
+        }
+      g_byte_array_append (page, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    }
+}
+
+/* The article text of the page at @url, as the importer reads an HTML
+ * file, or NULL when the page cannot be had. */
+static char *
+page_text (CitedFeeds  *self,
+           SoupSession *session,
+           const char  *url)
+{
+  g_autoptr(GByteArray) page = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GError) error = NULL;
+  CitedArticle *article;
+
+  page = fetch_page (self, session, url, &error);
+  if (page != NULL)
+    articles = cited_parse_data (url, (const char *) page->data, page->len, &error);
+  if (articles == NULL || articles->len == 0)
+    {
+      g_debug ("No full text from %s: %s", url, error ? error->message : "no article");
+      return NULL;
+    }
+  article = g_ptr_array_index (articles, 0);
+  return g_steal_pointer (&article->body);
+}
+
+/* Whether the item with @keys is stored already; its page is then not
+ * fetched again. */
+static gboolean
+item_known (CitedFeeds         *self,
+            const char * const *keys)
+{
+  gboolean known = FALSE;
+  CitedStore *writer;
+
+  g_mutex_lock (&self->write_lock);
+  writer = get_writer (self, NULL);
+  if (writer != NULL && !cited_store_knows_feed_item (writer, keys, &known, NULL))
+    known = FALSE;
+  g_mutex_unlock (&self->write_lock);
+  return known;
+}
+
+/* Gives the new items of a feed that has only summaries the text of the
+ * pages they link to, when it is longer; an item whose page cannot be had
+ * keeps its summary. Runs in the worker, with a session of its own. */
+static void
+fetch_full_texts (CitedFeeds *self,
+                  Job        *job,
+                  GPtrArray  *articles,
+                  GPtrArray  *keys,
+                  GHashTable *summary_only)
+{
+  g_autoptr(SoupSession) session = NULL;
+  guint n_fetched = 0;
+
+  for (guint i = 0; i < articles->len && n_fetched < MAX_FULL_TEXT_PAGES; i++)
+    {
+      CitedArticle *article = g_ptr_array_index (articles, i);
+      g_autofree char *text = NULL;
+
+      if (!g_hash_table_contains (summary_only, article) ||
+          (!g_str_has_prefix (article->path, "http://") && !g_str_has_prefix (article->path, "https://")) ||
+          item_known (self, g_ptr_array_index (keys, i)))
+        continue;
+      if (session == NULL)
+        session = g_object_new (SOUP_TYPE_SESSION, "user-agent", self->user_agent,
+                                "timeout", self->timeout, NULL);
+      n_fetched++;
+      text = page_text (self, session, article->path);
+      if (text != NULL && strlen (text) > strlen (article->body))
+        {
+          g_free (article->body);
+          article->body = g_steal_pointer (&text);
+        }
+    }
+}
+
 static void
 store_thread_cb (GTask        *task,
                  gpointer      source_object,
@@ -738,16 +865,19 @@ store_thread_cb (GTask        *task,
   CitedFeeds *self = source_object;
   Job *job = task_data;
   g_autoptr(GPtrArray) articles = NULL;
-  g_autoptr(GHashTable) guids = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  g_auto(CitedFeedItemInfo) info = { NULL, NULL };
   g_autoptr(GError) error = NULL;
   CitedStore *writer;
 
   if (job->body != NULL)
     {
       articles = cited_parse_feed (job->url, (const char *) job->body->data, job->body->len,
-                                   NULL, &guids, &error);
+                                   NULL, &info, &error);
       if (articles == NULL)
         job->result->error = g_strdup (error->message);
+      else
+        keys = item_keys (articles, info.guids, job->url);
       g_clear_error (&error);
     }
   if (job->cancelled || (job->feed == NULL && articles == NULL))
@@ -755,15 +885,17 @@ store_thread_cb (GTask        *task,
       g_task_return_boolean (task, TRUE);
       return;
     }
+  if (articles != NULL && job->full_text)
+    fetch_full_texts (self, job, articles, keys, info.summary_only);
 
   g_mutex_lock (&self->write_lock);
   writer = get_writer (self, &error);
   if (writer == NULL)
     set_str (&job->result->error, error->message);
   else if (job->feed == NULL)
-    subscribe_locked (job, writer, articles, guids);
+    subscribe_locked (job, writer, articles, keys);
   else
-    refresh_locked (job, writer, articles, guids);
+    refresh_locked (job, writer, articles, keys);
   g_mutex_unlock (&self->write_lock);
   g_task_return_boolean (task, TRUE);
 }
@@ -919,6 +1051,7 @@ normalize_url (const char  *url,
 /**
  * cited_feeds_subscribe_async:
  * @url: a feed's address, or a web page's that links to its feed
+ * @full_text: whether to fetch the page of an item that has only a summary
  *
  * Fetches @url; when it is a web page, the feed its
  * <link rel="alternate"> names. The feed is subscribed to and its articles
@@ -927,6 +1060,7 @@ normalize_url (const char  *url,
 void
 cited_feeds_subscribe_async (CitedFeeds          *self,
                              const char          *url,
+                             gboolean             full_text,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
@@ -955,6 +1089,7 @@ cited_feeds_subscribe_async (CitedFeeds          *self,
   op->subscribe = TRUE;
   op->total = 1;
   g_queue_push_tail (&op->pending, job_new (op, NULL, normalized));
+  ((Job *) g_queue_peek_head (&op->pending))->full_text = full_text;
   op_pump (op);
 }
 

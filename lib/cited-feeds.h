@@ -52,9 +52,12 @@ const char      *cited_feeds_get_user_agent    (CitedFeeds          *self);
 
 /* Subscribes to the feed at @url (http or https), or to the feed a web
  * page at @url links to, and stores its articles. Fails, subscribing to
- * nothing, when the address gives no feed. */
+ * nothing, when the address gives no feed. With @full_text, an item that
+ * has only a summary gets the text of the page it links to, now and at
+ * every refresh (see cited_store_set_feed_full_text()). */
 void             cited_feeds_subscribe_async   (CitedFeeds          *self,
                                                 const char          *url,
+                                                gboolean             full_text,
                                                 GCancellable        *cancellable,
                                                 GAsyncReadyCallback  callback,
                                                 gpointer             user_data);

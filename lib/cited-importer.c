@@ -906,8 +906,7 @@ typedef struct {
   const char *name;
   GPtrArray  *articles;
   GPtrArray  *rejected;    /* per-item rejections, may be NULL */
-  GHashTable *guids;       /* feed items: CitedArticle -> guid or Atom id, may be NULL */
-  gboolean    feed_only;   /* anything but an XML feed is an error */
+  CitedFeedItemInfo *feed; /* a fetched feed: what its items say besides articles, or NULL */
 } ParseContext;
 
 static void
@@ -1906,6 +1905,7 @@ parse_feed_item (ParseContext *ctx,
   g_autofree char *creator = NULL;
   g_autofree char *where = g_strdup_printf ("item %u", index);
   const char *key;
+  gboolean summary_only;
 
   for (xmlNode *c = item->children; c != NULL; c = c->next)
     {
@@ -1973,6 +1973,7 @@ parse_feed_item (ParseContext *ctx,
         }
     }
 
+  summary_only = content == NULL;
   if (content != NULL && (description == NULL || strlen (content) >= strlen (description)))
     article->body = g_steal_pointer (&content);
   else
@@ -1992,8 +1993,10 @@ parse_feed_item (ParseContext *ctx,
 
   if (finish_article (article))
     {
-      if (ctx->guids != NULL && guid != NULL && *guid != '\0')
-        g_hash_table_insert (ctx->guids, article, g_steal_pointer (&guid));
+      if (ctx->feed != NULL && guid != NULL && *guid != '\0')
+        g_hash_table_insert (ctx->feed->guids, article, g_steal_pointer (&guid));
+      if (ctx->feed != NULL && summary_only && article->body != NULL)
+        g_hash_table_add (ctx->feed->summary_only, article);
       g_ptr_array_add (ctx->articles, g_steal_pointer (&article));
     }
   else
@@ -2925,7 +2928,7 @@ parse_data_full (const char  *name,
                  const char  *data,
                  gsize        length,
                  GPtrArray   *rejected,
-                 GHashTable  *guids,
+                 CitedFeedItemInfo *feed,
                  GError     **error)
 {
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
@@ -2933,7 +2936,7 @@ parse_data_full (const char  *name,
   g_autofree char *charset = NULL;
   g_autofree char *text = NULL;
   GError *local_error = NULL;
-  ParseContext ctx = { name, articles, local_rejected, guids, guids != NULL };
+  ParseContext ctx = { name, articles, local_rejected, feed };
   const char *ext = extension_of (name);
   Format format;
 
@@ -2947,7 +2950,7 @@ parse_data_full (const char  *name,
     return NULL;
 
   format = sniff_format (name, text);
-  if (ctx.feed_only && format != FORMAT_XML)
+  if (feed != NULL && format != FORMAT_XML)
     {
       g_set_error_literal (error, CITED_ERROR, CITED_ERROR_PARSE,
                            _("This is not an RSS or Atom feed"));
@@ -3775,14 +3778,22 @@ cited_import_paths_finish (CitedStore    *store,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+void
+cited_feed_item_info_clear (CitedFeedItemInfo *info)
+{
+  g_clear_pointer (&info->guids, g_hash_table_unref);
+  g_clear_pointer (&info->summary_only, g_hash_table_unref);
+}
+
 /**
  * cited_parse_feed:
  * @url: the feed's address, the articles' path when an item has no link
  * @data: the document's bytes
  * @length: their length
  * @rejected: (nullable): items that could not be read go here
- * @guids: (out): each article's guid or Atom id, when its item has one
- *   (CitedArticle -> string)
+ * @info: (out caller-allocates): each article's guid or Atom id, when its
+ *   item has one, and the articles whose items had only a summary; clear
+ *   it with cited_feed_item_info_clear()
  * @error: return location for a #GError
  *
  * Parses a fetched RSS or Atom document the way an imported feed file is
@@ -3791,20 +3802,16 @@ cited_import_paths_finish (CitedStore    *store,
  * Returns: (transfer full) (element-type CitedArticle): the articles, or %NULL
  */
 GPtrArray *
-cited_parse_feed (const char   *url,
-                  const char   *data,
-                  gsize         length,
-                  GPtrArray    *rejected,
-                  GHashTable  **guids,
-                  GError      **error)
+cited_parse_feed (const char         *url,
+                  const char         *data,
+                  gsize               length,
+                  GPtrArray          *rejected,
+                  CitedFeedItemInfo  *info,
+                  GError            **error)
 {
-  g_autoptr(GHashTable) table = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
-  GPtrArray *articles;
+  g_return_val_if_fail (url != NULL && info != NULL, NULL);
 
-  g_return_val_if_fail (url != NULL && guids != NULL, NULL);
-
-  articles = parse_data_full (url, data, length, rejected, table, error);
-  if (articles != NULL)
-    *guids = g_steal_pointer (&table);
-  return articles;
+  info->guids = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  info->summary_only = g_hash_table_new (g_direct_hash, g_direct_equal);
+  return parse_data_full (url, data, length, rejected, info, error);
 }

@@ -5708,6 +5708,25 @@ cited_store_set_feed_full_text (CitedStore  *self,
                       id, NULL, full_text ? 1 : 0, error);
 }
 
+static gboolean feed_item_known (CitedStore *self, const char * const *keys, gboolean *known,
+                                 GError **error);
+
+/**
+ * cited_store_knows_feed_item:
+ * @keys: an item's identities, as in #CitedFeedUpdate
+ * @known: (out): whether one of them names an item stored already
+ */
+gboolean
+cited_store_knows_feed_item (CitedStore          *self,
+                             const char * const  *keys,
+                             gboolean            *known,
+                             GError             **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  return feed_item_known (self, keys, known, error);
+}
+
 /* Whether any of @keys names an item stored already. */
 static gboolean
 feed_item_known (CitedStore          *self,

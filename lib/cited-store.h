@@ -349,6 +349,10 @@ gboolean       cited_store_set_feed_full_text    (CitedStore   *self,
                                                   gint64        id,
                                                   gboolean      full_text,
                                                   GError      **error);
+gboolean       cited_store_knows_feed_item       (CitedStore   *self,
+                                                  const char * const *keys,
+                                                  gboolean     *known,
+                                                  GError      **error);
 /* Records a refresh: its new articles (extracted and stored as imported
  * ones), their identities and the feed's state, all in one transaction, so
  * that a refresh that fails part way leaves the store as it was. */

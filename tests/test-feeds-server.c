@@ -102,6 +102,30 @@ versioned_feed (FeedServer *server,
   return feed_xml ("Tagged Wire", items);
 }
 
+/* An item's page: the article among the site's navigation and footer. */
+#define ARTICLE_PAGE \
+  "<!DOCTYPE html><html><head><title>Xiaomi results</title></head><body>" \
+  "<nav><ul><li><a href=\"/\">Site navigation</a></li><li><a href=\"/m\">Markets</a></li></ul></nav>" \
+  "<article><h1>Xiaomi results</h1>" \
+  "<p>Xiaomi sold 190 million smartphones in 2021, the company said on Tuesday.</p>" \
+  "<p>Its overseas revenue rose, and the group opened 10,000 stores in China.</p>" \
+  "<p>Analysts had expected weaker sales after a difficult year for the industry.</p>" \
+  "</article><footer>Copyright Loopback Wire</footer></body></html>"
+
+/* Items with a summary and no content: one links to a page, one to
+ * nothing. */
+static char *
+summaries_feed (FeedServer *server)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (items, item_xml (server->base, "s-1", "/xiaomi-results.html", "Xiaomi results",
+                                    "Xiaomi posted results. Read more"));
+  g_ptr_array_add (items, item_xml (server->base, "s-2", "/missing-page", "Missing page",
+                                    "Short summary of a missing page."));
+  return feed_xml ("Summary Wire", items);
+}
+
 static void
 respond (SoupServerMessage *msg,
          guint              status,
@@ -357,6 +381,10 @@ handler_cb (SoupServer        *soup,
                        "<link rel=\"stylesheet\" href=\"/s.css\">"
                        "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"RSS\""
                        " href=\"/feed.xml\"></head><body><p>News.</p></body></html>"));
+  else if (g_str_equal (path, "/summaries.xml"))
+    respond (msg, SOUP_STATUS_OK, "application/rss+xml", summaries_feed (server));
+  else if (g_str_equal (path, "/xiaomi-results.html"))
+    respond (msg, SOUP_STATUS_OK, "text/html", g_strdup (ARTICLE_PAGE));
   else if (g_str_equal (path, "/big.xml") || g_str_equal (path, "/big-chunked.xml"))
     big (server, msg, g_str_equal (path, "/big-chunked.xml"));
   else if (g_str_equal (path, "/404") || g_str_equal (path, "/410"))

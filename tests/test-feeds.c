@@ -19,6 +19,7 @@ typedef struct {
   char *db;
   CitedStore *store;
   CitedFeeds *feeds;
+  gboolean full_text;        /* subscribe with full text */
 } Fixture;
 
 static FeedServer *server;
@@ -82,7 +83,7 @@ subscribe (Fixture     *fixture,
   g_autofree char *url = feed_server_url (server, path);
   g_autoptr(GAsyncResult) res = NULL;
 
-  cited_feeds_subscribe_async (fixture->feeds, url, NULL, got_result_cb, &res);
+  cited_feeds_subscribe_async (fixture->feeds, url, fixture->full_text, NULL, got_result_cb, &res);
   return cited_feeds_subscribe_finish (fixture->feeds, wait_for (&res), error);
 }
 
@@ -490,6 +491,64 @@ test_rename_remove (Fixture       *fixture,
   g_assert_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND);
 }
 
+static char *
+article_body (Fixture    *fixture,
+              const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = cited_store_list_articles (fixture->store, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      CitedArticle *listed = g_ptr_array_index (articles, i);
+
+      if (g_str_equal (listed->title, title))
+        {
+          g_autoptr(CitedArticle) article = cited_store_get_article (fixture->store, listed->id, &error);
+
+          g_assert_no_error (error);
+          return g_strdup (article->body);
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* A feed of summaries with full text on: an item gets its page's article
+ * text (and its figures), one whose page fails keeps its summary. Without
+ * full text both keep their summaries. */
+static void
+test_full_text (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(CitedFeedResult) result = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(CitedFeed) feed = NULL;
+
+  fixture->full_text = TRUE;
+  result = subscribe_ok (fixture, "/summaries.xml");
+  g_assert_cmpuint (result->n_added, ==, 2);
+  full = article_body (fixture, "Xiaomi results");
+  g_assert_nonnull (strstr (full, "190 million smartphones"));
+  g_assert_null (strstr (full, "Read more"));
+  g_assert_null (strstr (full, "Site navigation"));
+  summary = article_body (fixture, "Missing page");
+  g_assert_cmpstr (summary, ==, "Short summary of a missing page.");
+  feed = only_feed (fixture);
+  g_assert_true (feed->full_text);
+}
+
+static void
+test_summaries_kept (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(CitedFeedResult) result = subscribe_ok (fixture, "/summaries.xml");
+  g_autofree char *body = article_body (fixture, "Xiaomi results");
+
+  g_assert_cmpstr (body, ==, "Xiaomi posted results. Read more");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -514,6 +573,8 @@ main (int   argc,
   ADD ("alternate-link", test_alternate_link);
   ADD ("new-guids", test_new_guids);
   ADD ("rename-remove", test_rename_remove);
+  ADD ("full-text", test_full_text);
+  ADD ("summaries-kept", test_summaries_kept);
 #undef ADD
 
   status = g_test_run ();
