@@ -1,0 +1,427 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cited-feeds-dialog"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cited-feeds-dialog.h"
+
+struct _CitedFeedsDialog
+{
+  AdwWindow       parent_instance;
+
+  CitedStore     *store;
+  CitedFeeds     *feeds;
+  GCancellable   *cancellable;
+  guint           n_feeds;
+
+  GtkEntry       *entry;
+  GtkCheckButton *full_text;
+  GtkButton      *subscribe_button;
+  GtkButton      *refresh_button;
+  GtkLabel       *status;
+  GtkProgressBar *progress;
+  GtkListBox     *list;
+};
+
+G_DEFINE_FINAL_TYPE (CitedFeedsDialog, cited_feeds_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SIGNAL_ARTICLES_CHANGED,
+  SIGNAL_REFRESH,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+set_status (CitedFeedsDialog *self,
+            const char       *text)
+{
+  gtk_label_set_text (self->status, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->status), text != NULL && *text != '\0');
+}
+
+static char *
+feed_subtitle (const CitedFeed *feed)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *items = g_strdup_printf (ngettext ("%u article", "%u articles", feed->n_items),
+                                            feed->n_items);
+
+  if (feed->last_error != NULL)
+    /* TRANSLATORS: a feed's address, then why its last refresh failed */
+    return g_strdup_printf (_("%s\nFailed: %s"), cited_feed_get_fetch_url (feed), feed->last_error);
+  if (feed->last_success > 0)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (feed->last_success);
+      g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+
+      when = g_date_time_format (local, "%x %H:%M");
+    }
+  /* TRANSLATORS: a feed's address, when it was last refreshed, its number of articles */
+  return g_strdup_printf (_("%s\nUpdated %s · %s"), cited_feed_get_fetch_url (feed),
+                          when != NULL ? when : _("never"), items);
+}
+
+static void
+full_text_toggled_cb (GtkSwitch        *toggle,
+                      GParamSpec       *pspec,
+                      CitedFeedsDialog *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toggle), "feed-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (!cited_store_set_feed_full_text (self->store, id, gtk_switch_get_active (toggle), &error))
+    set_status (self, error->message);
+}
+
+static void
+remove_clicked_cb (GtkButton        *button,
+                   CitedFeedsDialog *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "feed-id"));
+  const char *name = g_object_get_data (G_OBJECT (button), "feed-name");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!cited_store_remove_feed (self->store, id, &error))
+    {
+      set_status (self, error->message);
+      return;
+    }
+  text = g_strdup_printf (_("Unsubscribed from %s; its articles stay"), name);
+  set_status (self, text);
+  cited_feeds_dialog_reload (self);
+}
+
+static GtkWidget *
+feed_row_new (CitedFeedsDialog *self,
+              const CitedFeed  *feed)
+{
+  const char *name = feed->title != NULL ? feed->title : cited_feed_get_fetch_url (feed);
+  g_autofree char *subtitle = feed_subtitle (feed);
+  g_autofree char *switch_label = g_strdup_printf (_("Fetch full articles for %s"), name);
+  g_autofree char *remove_label = g_strdup_printf (_("Unsubscribe from %s"), name);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (feed->last_error != NULL)
+    gtk_widget_add_css_class (row, "error");
+
+  gtk_switch_set_active (GTK_SWITCH (toggle), feed->full_text);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (toggle, _("Fetch the full article when the feed gives only a summary"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  switch_label, -1);
+  g_object_set_data (G_OBJECT (toggle), "feed-id", GSIZE_TO_POINTER (feed->id));
+  g_signal_connect (toggle, "notify::active", G_CALLBACK (full_text_toggled_cb), self);
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Unsubscribe"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  remove_label, -1);
+  g_object_set_data (G_OBJECT (remove), "feed-id", GSIZE_TO_POINTER (feed->id));
+  g_object_set_data_full (G_OBJECT (remove), "feed-name", g_strdup (name), g_free);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  return row;
+}
+
+/**
+ * cited_feeds_dialog_reload:
+ *
+ * Lists the subscriptions again, as the store has them now.
+ */
+void
+cited_feeds_dialog_reload (CitedFeedsDialog *self)
+{
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (CITED_IS_FEEDS_DIALOG (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  /* A handful of rows from a small table: read on the spot. */
+  feeds = cited_store_list_feeds (self->store, &error);
+  if (feeds == NULL)
+    {
+      set_status (self, error->message);
+      return;
+    }
+  self->n_feeds = feeds->len;
+  for (guint i = 0; i < feeds->len; i++)
+    gtk_list_box_append (self->list, feed_row_new (self, g_ptr_array_index (feeds, i)));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_button), feeds->len > 0);
+}
+
+static void
+subscribed_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  g_autoptr(CitedFeedsDialog) self = user_data;
+  g_autoptr(CitedFeedResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  result = cited_feeds_subscribe_finish (CITED_FEEDS (source), res, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->subscribe_button), TRUE);
+  gtk_editable_set_editable (GTK_EDITABLE (self->entry), TRUE);
+  if (result == NULL)
+    {
+      set_status (self, error->message);
+      return;
+    }
+  text = g_strdup_printf (ngettext ("Subscribed to %s: %u article", "Subscribed to %s: %u articles",
+                                    result->n_added),
+                          result->title != NULL ? result->title : result->url, result->n_added);
+  set_status (self, text);
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  cited_feeds_dialog_reload (self);
+  if (result->n_added > 0)
+    g_signal_emit (self, signals[SIGNAL_ARTICLES_CHANGED], 0);
+}
+
+void
+cited_feeds_dialog_subscribe (CitedFeedsDialog *self,
+                              const char       *url)
+{
+  g_return_if_fail (CITED_IS_FEEDS_DIALOG (self));
+
+  if (url == NULL || *url == '\0')
+    return;
+  /* Not insensitive: the entry may have the focus, which it would lose. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->subscribe_button), FALSE);
+  gtk_editable_set_editable (GTK_EDITABLE (self->entry), FALSE);
+  set_status (self, _("Subscribing…"));
+  cited_feeds_subscribe_async (self->feeds, url, gtk_check_button_get_active (self->full_text),
+                               self->cancellable, subscribed_cb, g_object_ref (self));
+}
+
+static void
+subscribe_activated_cb (CitedFeedsDialog *self)
+{
+  cited_feeds_dialog_subscribe (self, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+}
+
+static void
+refresh_clicked_cb (CitedFeedsDialog *self)
+{
+  g_signal_emit (self, signals[SIGNAL_REFRESH], 0);
+}
+
+void
+cited_feeds_dialog_set_progress (CitedFeedsDialog *self,
+                                 guint             done,
+                                 guint             total)
+{
+  gboolean running = done < total;
+
+  g_return_if_fail (CITED_IS_FEEDS_DIALOG (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), running);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_button), !running && self->n_feeds > 0);
+  if (running)
+    {
+      g_autofree char *text = g_strdup_printf (_("Refreshing %u of %u feeds…"), done + 1, total);
+
+      gtk_progress_bar_set_fraction (self->progress, total > 0 ? (double) done / total : 0);
+      set_status (self, text);
+    }
+  else
+    set_status (self, NULL);
+  cited_feeds_dialog_reload (self);
+}
+
+void
+cited_feeds_dialog_focus_entry (CitedFeedsDialog *self)
+{
+  g_return_if_fail (CITED_IS_FEEDS_DIALOG (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+}
+
+guint
+cited_feeds_dialog_get_n_feeds (CitedFeedsDialog *self)
+{
+  g_return_val_if_fail (CITED_IS_FEEDS_DIALOG (self), 0);
+
+  return self->n_feeds;
+}
+
+const char *
+cited_feeds_dialog_get_status (CitedFeedsDialog *self)
+{
+  g_return_val_if_fail (CITED_IS_FEEDS_DIALOG (self), NULL);
+
+  return gtk_label_get_text (self->status);
+}
+
+static GtkWidget *
+build_subscribe_box (CitedFeedsDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  self->entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->entry), TRUE);
+  gtk_entry_set_input_purpose (self->entry, GTK_INPUT_PURPOSE_URL);
+  gtk_entry_set_placeholder_text (self->entry, _("Address of a feed or of a web page"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Feed address"), -1);
+  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (subscribe_activated_cb), self);
+
+  self->full_text = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Full text")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->full_text),
+                               _("Fetch the full article when the feed gives only a summary"));
+
+  self->subscribe_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Subscribe")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->subscribe_button), "suggested-action");
+  g_signal_connect_swapped (self->subscribe_button, "clicked", G_CALLBACK (subscribe_activated_cb), self);
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->entry));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->full_text));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->subscribe_button));
+  return box;
+}
+
+static void
+build (CitedFeedsDialog *self)
+{
+  GtkWidget *view = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *placeholder = gtk_label_new (_("No feeds yet. Subscribe to one by its address."));
+
+  self->refresh_button = GTK_BUTTON (gtk_button_new_from_icon_name ("view-refresh-symbolic"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->refresh_button), _("Refresh All Feeds"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->refresh_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Refresh All Feeds"), -1);
+  g_signal_connect_swapped (self->refresh_button, "clicked", G_CALLBACK (refresh_clicked_cb), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->refresh_button));
+  gtk_box_append (GTK_BOX (view), header);
+
+  self->status = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->status, TRUE);
+  gtk_label_set_xalign (self->status, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->status), FALSE);
+  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 24);
+  gtk_widget_set_margin_bottom (placeholder, 24);
+  gtk_list_box_set_placeholder (self->list, placeholder);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Subscriptions"), -1);
+
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), build_subscribe_box (self));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list));
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (view), scrolled);
+  adw_window_set_content (ADW_WINDOW (self), view);
+}
+
+static void
+cited_feeds_dialog_dispose (GObject *object)
+{
+  CitedFeedsDialog *self = (CitedFeedsDialog *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  G_OBJECT_CLASS (cited_feeds_dialog_parent_class)->dispose (object);
+}
+
+static void
+cited_feeds_dialog_finalize (GObject *object)
+{
+  CitedFeedsDialog *self = (CitedFeedsDialog *) object;
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->feeds);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (cited_feeds_dialog_parent_class)->finalize (object);
+}
+
+static void
+cited_feeds_dialog_class_init (CitedFeedsDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cited_feeds_dialog_dispose;
+  object_class->finalize = cited_feeds_dialog_finalize;
+
+  /**
+   * CitedFeedsDialog::articles-changed:
+   * A subscription stored articles.
+   */
+  signals[SIGNAL_ARTICLES_CHANGED] =
+    g_signal_new ("articles-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * CitedFeedsDialog::refresh:
+   * The user asked to refresh every feed.
+   */
+  signals[SIGNAL_REFRESH] =
+    g_signal_new ("refresh", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cited_feeds_dialog_init (CitedFeedsDialog *self)
+{
+  self->cancellable = g_cancellable_new ();
+  gtk_window_set_title (GTK_WINDOW (self), _("Feeds"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 640, 560);
+  build (self);
+}
+
+/**
+ * cited_feeds_dialog_new:
+ * @store: the store the subscriptions live in
+ * @feeds: the fetcher subscriptions go through
+ *
+ * Returns: (transfer full): the dialog, listing @store's feeds
+ */
+CitedFeedsDialog *
+cited_feeds_dialog_new (CitedStore *store,
+                        CitedFeeds *feeds)
+{
+  CitedFeedsDialog *self;
+
+  g_return_val_if_fail (CITED_IS_STORE (store), NULL);
+  g_return_val_if_fail (CITED_IS_FEEDS (feeds), NULL);
+
+  self = g_object_new (CITED_TYPE_FEEDS_DIALOG, NULL);
+  self->store = g_object_ref (store);
+  self->feeds = g_object_ref (feeds);
+  cited_feeds_dialog_reload (self);
+  return self;
+}
