@@ -862,8 +862,8 @@ store_thread_cb (GTask        *task,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  CitedFeeds *self = source_object;
   Job *job = task_data;
+  CitedFeeds *self = job->op->self;
   g_autoptr(GPtrArray) articles = NULL;
   g_autoptr(GPtrArray) keys = NULL;
   g_auto(CitedFeedItemInfo) info = { NULL, NULL };
@@ -936,7 +936,10 @@ job_store (Job *job)
   if (job->feed == NULL && job->body == NULL && job->result->error == NULL)
     job->result->error = g_strdup (_("The server sent nothing"));
 
-  task = g_task_new (job->op->self, NULL, stored_cb, NULL);
+  /* No source object: the last reference to the fetcher (its session and
+   * connections) must not be dropped by the worker thread. The operation
+   * holds one until every job is back on this thread. */
+  task = g_task_new (NULL, NULL, stored_cb, NULL);
   g_task_set_task_data (task, job, NULL);
   g_task_run_in_thread (task, store_thread_cb);
 }
