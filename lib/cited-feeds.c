@@ -185,7 +185,8 @@ op_return (Op *op)
 
       if (result->feed_id == 0)
         {
-          g_task_return_new_error (task, CITED_ERROR, CITED_ERROR_FAILED, "%s", result->error);
+          g_task_return_new_error (task, CITED_ERROR, CITED_ERROR_FAILED, "%s",
+                                   result->error ? result->error : _("The server sent nothing"));
           cited_feed_result_free (result);
         }
       else
