@@ -1601,6 +1601,18 @@ test_feeds_dialog (Fixture       *fixture,
   drain ();
   save_screenshot (GTK_WIDGET (wait.dialog), "feeds-dialog");
 
+  /* Rename, through the question its button asks. */
+  {
+    AdwMessageDialog *question = cited_feeds_dialog_rename (wait.dialog, 0);
+    g_autoptr(CitedFeed) feed = NULL;
+
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (question)), "Loopback news");
+    adw_message_dialog_response (question, "rename");
+    gtk_window_destroy (GTK_WINDOW (question));
+    feed = cited_store_find_feed (fixture->store, "Loopback news", NULL);
+    g_assert_nonnull (feed);
+  }
+
   /* A refresh from the window (F5) brings nothing new and keeps the list. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.refresh-feeds", NULL));
   drain ();

@@ -95,6 +95,102 @@ remove_clicked_cb (GtkButton        *button,
   cited_feeds_dialog_reload (self);
 }
 
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CitedFeedsDialog *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "feed-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "rename"))
+    return;
+  if (!cited_store_rename_feed (self->store, id, gtk_editable_get_text (entry), &error))
+    set_status (self, error->message);
+  cited_feeds_dialog_reload (self);
+}
+
+/* Asks for a feed's new title; an empty one gives back the feed's own. */
+static AdwMessageDialog *
+show_rename (CitedFeedsDialog *self,
+             gint64            id,
+             const char       *name)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Feed"), NULL);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Title"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "feed-id", GSIZE_TO_POINTER (id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static void
+rename_clicked_cb (GtkButton        *button,
+                   CitedFeedsDialog *self)
+{
+  show_rename (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "feed-id")),
+               g_object_get_data (G_OBJECT (button), "feed-name"));
+}
+
+/**
+ * cited_feeds_dialog_rename:
+ * @index: the feed's position in the list
+ *
+ * Asks for the feed's new title, as its Rename button does.
+ *
+ * Returns: (transfer none) (nullable): the question, or NULL when there is
+ *   no such feed
+ */
+AdwMessageDialog *
+cited_feeds_dialog_rename (CitedFeedsDialog *self,
+                           guint             index)
+{
+  GtkListBoxRow *row;
+  const char *name;
+
+  g_return_val_if_fail (CITED_IS_FEEDS_DIALOG (self), NULL);
+
+  row = gtk_list_box_get_row_at_index (self->list, (int) index);
+  if (row == NULL)
+    return NULL;
+  name = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  return show_rename (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "feed-id")), name);
+}
+
+static GtkWidget *
+row_button_new (CitedFeedsDialog *self,
+                const CitedFeed  *feed,
+                const char       *name,
+                const char       *icon,
+                const char       *tooltip,
+                const char       *label,
+                GCallback         clicked)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data (G_OBJECT (button), "feed-id", GSIZE_TO_POINTER (feed->id));
+  g_object_set_data_full (G_OBJECT (button), "feed-name", g_strdup (name), g_free);
+  g_signal_connect (button, "clicked", clicked, self);
+  return button;
+}
+
 static GtkWidget *
 feed_row_new (CitedFeedsDialog *self,
               const CitedFeed  *feed)
@@ -102,10 +198,16 @@ feed_row_new (CitedFeedsDialog *self,
   const char *name = feed->title != NULL ? feed->title : cited_feed_get_fetch_url (feed);
   g_autofree char *subtitle = feed_subtitle (feed);
   g_autofree char *switch_label = g_strdup_printf (_("Fetch full articles for %s"), name);
+  /* TRANSLATORS: %s is a feed's title */
+  g_autofree char *rename_label = g_strdup_printf (_("Rename %s"), name);
+  /* TRANSLATORS: %s is a feed's title */
   g_autofree char *remove_label = g_strdup_printf (_("Unsubscribe from %s"), name);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *toggle = gtk_switch_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *rename = row_button_new (self, feed, name, "document-edit-symbolic", _("Rename"),
+                                      rename_label, G_CALLBACK (rename_clicked_cb));
+  GtkWidget *remove = row_button_new (self, feed, name, "user-trash-symbolic", _("Unsubscribe"),
+                                      remove_label, G_CALLBACK (remove_clicked_cb));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
@@ -121,16 +223,9 @@ feed_row_new (CitedFeedsDialog *self,
   g_object_set_data (G_OBJECT (toggle), "feed-id", GSIZE_TO_POINTER (feed->id));
   g_signal_connect (toggle, "notify::active", G_CALLBACK (full_text_toggled_cb), self);
 
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Unsubscribe"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  remove_label, -1);
-  g_object_set_data (G_OBJECT (remove), "feed-id", GSIZE_TO_POINTER (feed->id));
-  g_object_set_data_full (G_OBJECT (remove), "feed-name", g_strdup (name), g_free);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
-
+  g_object_set_data (G_OBJECT (row), "feed-id", GSIZE_TO_POINTER (feed->id));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), rename);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   return row;
 }

@@ -26,6 +26,9 @@ void              cited_feeds_dialog_focus_entry  (CitedFeedsDialog *self);
 /* Subscribes to @url as the Subscribe button does. */
 void              cited_feeds_dialog_subscribe    (CitedFeedsDialog *self,
                                                    const char       *url);
+/* Asks for the new title of the feed at @index, as its Rename button does. */
+AdwMessageDialog *cited_feeds_dialog_rename       (CitedFeedsDialog *self,
+                                                   guint             index);
 guint             cited_feeds_dialog_get_n_feeds  (CitedFeedsDialog *self);
 /* The status line: what the last subscription or change came to. */
 const char       *cited_feeds_dialog_get_status   (CitedFeedsDialog *self);
