@@ -204,6 +204,8 @@ feed_row_new (CitedFeedsDialog *self,
   g_autofree char *remove_label = g_strdup_printf (_("Unsubscribe from %s"), name);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *toggle = gtk_switch_new ();
+  /* TRANSLATORS: beside a feed's switch that fetches the full articles */
+  GtkWidget *toggle_label = gtk_label_new (C_("feed", "Full text"));
   GtkWidget *rename = row_button_new (self, feed, name, "document-edit-symbolic", _("Rename"),
                                       rename_label, G_CALLBACK (rename_clicked_cb));
   GtkWidget *remove = row_button_new (self, feed, name, "user-trash-symbolic", _("Unsubscribe"),
@@ -223,7 +225,9 @@ feed_row_new (CitedFeedsDialog *self,
   g_object_set_data (G_OBJECT (toggle), "feed-id", GSIZE_TO_POINTER (feed->id));
   g_signal_connect (toggle, "notify::active", G_CALLBACK (full_text_toggled_cb), self);
 
+  gtk_widget_add_css_class (toggle_label, "dim-label");
   g_object_set_data (G_OBJECT (row), "feed-id", GSIZE_TO_POINTER (feed->id));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle_label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), rename);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
