@@ -4166,46 +4166,38 @@ feeds_import_opml (Cli   *cli,
                    char **rest)
 {
   g_autoptr(CitedStore) store = NULL;
-  g_autoptr(GPtrArray) listed = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *display = NULL;
   gsize length = 0;
   guint n_added = 0;
-  int status = EXIT_OK;
+  guint n_known = 0;
 
   if (rest[1] == NULL || rest[2] != NULL)
     return usage_error ("feeds", _("Name one OPML file: cited-cli feeds import-opml FILE"));
-  if (!g_file_get_contents (rest[1], &contents, &length, &error) ||
-      (listed = cited_feeds_parse_opml (contents, length, &error)) == NULL)
+  display = g_filename_display_name (rest[1]);
+  if (!g_file_get_contents (rest[1], &contents, &length, &error))
     {
-      g_autofree char *display = g_filename_display_name (rest[1]);
-
-      print_error ("%s: %s", display, error->message);
+      print_error ("%s", error->message);
       return EXIT_FAILED;
     }
   store = open_store (cli, TRUE);
   if (store == NULL)
     return EXIT_FAILED;
-  for (guint i = 0; i < listed->len; i++)
+  if (!cited_feeds_import_opml (store, contents, length, &n_added, &n_known, &error))
     {
-      CitedFeed *feed = g_ptr_array_index (listed, i);
-      g_autoptr(GError) local_error = NULL;
-
-      if (cited_store_add_feed (store, feed->url, feed->title, NULL, &local_error))
-        n_added++;
-      else if (g_error_matches (local_error, CITED_ERROR, CITED_ERROR_INVALID))
-        fprintf (stderr, "%s\n", local_error->message);
-      else
-        {
-          print_error ("%s", local_error->message);
-          status = EXIT_FAILED;
-        }
+      print_error ("%s: %s", display, error->message);
+      return EXIT_FAILED;
     }
+  if (n_known > 0)
+    fprintf (stderr, ngettext ("%u feed of the list was subscribed to already\n",
+                               "%u feeds of the list were subscribed to already\n", n_known),
+             n_known);
   printf (ngettext ("Subscribed to %u feed; fetch its articles with: cited-cli feeds refresh",
                     "Subscribed to %u feeds; fetch their articles with: cited-cli feeds refresh",
                     n_added), n_added);
   fputc ('\n', stdout);
-  return status;
+  return EXIT_OK;
 }
 
 static int
@@ -4213,7 +4205,6 @@ feeds_export_opml (Cli   *cli,
                    char **rest)
 {
   g_autoptr(CitedStore) store = NULL;
-  g_autoptr(GPtrArray) feeds = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *opml = NULL;
 
@@ -4222,15 +4213,13 @@ feeds_export_opml (Cli   *cli,
   store = open_store (cli, FALSE);
   if (store == NULL)
     return EXIT_FAILED;
-  feeds = cited_store_list_feeds (store, &error);
-  if (feeds != NULL)
-    opml = cited_feeds_to_opml (feeds);
+  opml = cited_feeds_export_opml (store, &error);
   if (opml == NULL || !g_file_set_contents (rest[1], opml, -1, &error))
     {
       print_error ("%s", error->message);
       return EXIT_FAILED;
     }
-  printf (ngettext ("Wrote %u feed to %s", "Wrote %u feeds to %s", feeds->len), feeds->len, rest[1]);
+  printf (_("Wrote the feeds to %s"), rest[1]);
   fputc ('\n', stdout);
   return EXIT_OK;
 }

@@ -1296,3 +1296,66 @@ cited_feeds_to_opml (GPtrArray *feeds)
   g_string_append (out, "  </body>\n</opml>\n");
   return g_string_free (out, FALSE);
 }
+
+/**
+ * cited_feeds_import_opml:
+ * @store: the store to subscribe in
+ * @data: an OPML subscription list
+ * @length: its length
+ * @n_added: (out) (optional): feeds subscribed to
+ * @n_known: (out) (optional): feeds listed that were subscribed to already
+ *
+ * Subscribes to every feed an OPML list names, with its title, without
+ * fetching anything (the next refresh does). Fails on a file that is no
+ * OPML or when the store fails.
+ */
+gboolean
+cited_feeds_import_opml (CitedStore  *store,
+                         const char  *data,
+                         gsize        length,
+                         guint       *n_added,
+                         guint       *n_known,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) listed = cited_feeds_parse_opml (data, length, error);
+  guint added = 0;
+  guint known = 0;
+
+  if (listed == NULL)
+    return FALSE;
+  for (guint i = 0; i < listed->len; i++)
+    {
+      CitedFeed *feed = g_ptr_array_index (listed, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (cited_store_add_feed (store, feed->url, feed->title, NULL, &local_error))
+        added++;
+      else if (g_error_matches (local_error, CITED_ERROR, CITED_ERROR_INVALID))
+        known++;
+      else
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  if (n_added != NULL)
+    *n_added = added;
+  if (n_known != NULL)
+    *n_known = known;
+  return TRUE;
+}
+
+/**
+ * cited_feeds_export_opml:
+ *
+ * Returns: (transfer full): @store's subscriptions as an OPML 2.0 document,
+ *   or %NULL when the store fails
+ */
+char *
+cited_feeds_export_opml (CitedStore  *store,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) feeds = cited_store_list_feeds (store, error);
+
+  return feeds != NULL ? cited_feeds_to_opml (feeds) : NULL;
+}

@@ -86,5 +86,15 @@ GPtrArray       *cited_feeds_parse_opml        (const char          *data,
                                                 gsize                length,
                                                 GError             **error);
 char            *cited_feeds_to_opml           (GPtrArray           *feeds);
+/* Subscribes to the feeds an OPML list names, fetching nothing yet. */
+gboolean         cited_feeds_import_opml       (CitedStore          *store,
+                                                const char          *data,
+                                                gsize                length,
+                                                guint               *n_added,
+                                                guint               *n_known,
+                                                GError             **error);
+/* Every subscription of @store as OPML. */
+char            *cited_feeds_export_opml       (CitedStore          *store,
+                                                GError             **error);
 
 G_END_DECLS

@@ -1613,6 +1613,28 @@ test_feeds_dialog (Fixture       *fixture,
     g_assert_nonnull (feed);
   }
 
+  /* Export Subscriptions… then, unsubscribed, Import Subscriptions…. */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "feeds.opml", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(CitedFeed) feed = cited_store_find_feed (fixture->store, "Loopback news", NULL);
+    g_autofree char *contents = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (cited_feeds_dialog_export_opml (wait.dialog, file, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "title=\"Loopback news\""));
+    g_assert_true (cited_store_remove_feed (fixture->store, feed->id, NULL));
+    cited_feeds_dialog_reload (wait.dialog);
+    g_assert_cmpuint (cited_feeds_dialog_get_n_feeds (wait.dialog), ==, 0);
+    g_assert_true (cited_feeds_dialog_import_opml (wait.dialog, path, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (cited_feeds_dialog_get_n_feeds (wait.dialog), ==, 1);
+    g_assert_nonnull (strstr (cited_feeds_dialog_get_status (wait.dialog), "Subscribed to 1 feed"));
+    g_unlink (path);
+  }
+
   /* A refresh from the window (F5) brings nothing new and keeps the list. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.refresh-feeds", NULL));
   drain ();

@@ -2,9 +2,13 @@
 #define G_LOG_DOMAIN "cited-feeds-dialog"
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
+#include "cited-export.h"
 #include "cited-feeds-dialog.h"
+#include "cited-import.h"
 
 struct _CitedFeedsDialog
 {
@@ -369,6 +373,134 @@ cited_feeds_dialog_get_status (CitedFeedsDialog *self)
   return gtk_label_get_text (self->status);
 }
 
+/* OPML */
+
+/**
+ * cited_feeds_dialog_import_opml:
+ * @path: an OPML file
+ *
+ * Subscribes to the feeds the list names and asks for a refresh, which
+ * fetches them. The status line says how it went.
+ *
+ * Returns: whether the list could be read
+ */
+gboolean
+cited_feeds_dialog_import_opml (CitedFeedsDialog  *self,
+                                const char        *path,
+                                GError           **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  guint n_added = 0;
+  guint n_known = 0;
+
+  g_return_val_if_fail (CITED_IS_FEEDS_DIALOG (self), FALSE);
+
+  if (!g_file_get_contents (path, &contents, &length, error) ||
+      !cited_feeds_import_opml (self->store, contents, length, &n_added, &n_known, error))
+    return FALSE;
+  text = g_strdup_printf (ngettext ("Subscribed to %u feed of the list (%u already were)",
+                                    "Subscribed to %u feeds of the list (%u already were)", n_added),
+                          n_added, n_known);
+  cited_feeds_dialog_reload (self);
+  set_status (self, text);
+  if (n_added > 0)
+    g_signal_emit (self, signals[SIGNAL_REFRESH], 0);
+  return TRUE;
+}
+
+/**
+ * cited_feeds_dialog_export_opml:
+ * @file: where to write
+ *
+ * Writes every subscription to @file as OPML.
+ */
+gboolean
+cited_feeds_dialog_export_opml (CitedFeedsDialog  *self,
+                                GFile             *file,
+                                GError           **error)
+{
+  g_autofree char *opml = NULL;
+
+  g_return_val_if_fail (CITED_IS_FEEDS_DIALOG (self), FALSE);
+
+  opml = cited_feeds_export_opml (self->store, error);
+  return opml != NULL &&
+         g_file_replace_contents (file, opml, strlen (opml), NULL, FALSE, G_FILE_CREATE_NONE,
+                                  NULL, NULL, error);
+}
+
+static void
+opml_chosen_cb (GStrv    paths,
+                gpointer user_data)
+{
+  CitedFeedsDialog *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (paths != NULL && paths[0] != NULL && !cited_feeds_dialog_import_opml (self, paths[0], &error))
+    set_status (self, error->message);
+  g_object_unref (self);
+}
+
+static void
+opml_save_cb (GFile    *file,
+              gpointer  data)
+{
+  CitedFeedsDialog *self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cited_feeds_dialog_export_opml (self, file, &error))
+    set_status (self, error->message);
+  else
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *text = g_strdup_printf (_("Wrote the feeds to %s"), name);
+
+      set_status (self, text);
+    }
+}
+
+static void
+opml_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CitedFeedsDialog *self = CITED_FEEDS_DIALOG (widget);
+  g_autoptr(GListStore) filters = NULL;
+  g_autoptr(GtkFileFilter) filter = NULL;
+
+  if (g_str_equal (action_name, "feeds.import-opml"))
+    {
+      cited_import_choose_files (GTK_WINDOW (self), _("Import Feed Subscriptions"),
+                                 opml_chosen_cb, g_object_ref (self));
+      return;
+    }
+  filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("OPML subscription list"));
+  gtk_file_filter_add_pattern (filter, "*.opml");
+  g_list_store_append (filters, filter);
+  cited_export_save_file (GTK_WIDGET (self), _("Export Feed Subscriptions"), "feeds.opml",
+                          G_LIST_MODEL (filters), opml_save_cb, g_object_ref (self), g_object_unref);
+}
+
+static GtkWidget *
+build_menu_button (void)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_menu_append (menu, _("_Import Subscriptions…"), "feeds.import-opml");
+  g_menu_append (menu, _("_Export Subscriptions…"), "feeds.export-opml");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_set_tooltip_text (button, _("OPML Subscription Lists"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("OPML Subscription Lists"), -1);
+  return button;
+}
+
 static GtkWidget *
 build_subscribe_box (CitedFeedsDialog *self)
 {
@@ -412,6 +544,7 @@ build (CitedFeedsDialog *self)
                                   _("Refresh All Feeds"), -1);
   g_signal_connect_swapped (self->refresh_button, "clicked", G_CALLBACK (refresh_clicked_cb), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->refresh_button));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), build_menu_button ());
   gtk_box_append (GTK_BOX (view), header);
 
   self->status = GTK_LABEL (gtk_label_new (NULL));
@@ -491,6 +624,8 @@ cited_feeds_dialog_class_init (CitedFeedsDialogClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "feeds.import-opml", NULL, opml_action_cb);
+  gtk_widget_class_install_action (widget_class, "feeds.export-opml", NULL, opml_action_cb);
 }
 
 static void

@@ -30,6 +30,14 @@ void              cited_feeds_dialog_subscribe    (CitedFeedsDialog *self,
 AdwMessageDialog *cited_feeds_dialog_rename       (CitedFeedsDialog *self,
                                                    guint             index);
 guint             cited_feeds_dialog_get_n_feeds  (CitedFeedsDialog *self);
+/* What Import Subscriptions… and Export Subscriptions… do with the file
+ * chosen: subscribe to an OPML list's feeds (and refresh), or write them. */
+gboolean          cited_feeds_dialog_import_opml  (CitedFeedsDialog *self,
+                                                   const char       *path,
+                                                   GError          **error);
+gboolean          cited_feeds_dialog_export_opml  (CitedFeedsDialog *self,
+                                                   GFile            *file,
+                                                   GError          **error);
 /* The status line: what the last subscription or change came to. */
 const char       *cited_feeds_dialog_get_status   (CitedFeedsDialog *self);
 
