@@ -549,6 +549,55 @@ test_summaries_kept (Fixture       *fixture,
   g_assert_cmpstr (body, ==, "Xiaomi posted results. Read more");
 }
 
+/* OPML lists of real feed readers: every feed with its title (from the
+ * text when there is no title), and back the same through an export. */
+static void
+test_opml (Fixture       *fixture,
+           gconstpointer  data)
+{
+  const char *files[] = { "Subs.opml", "SubsNoTitleAttributes.opml" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (feed_server_corpora (server), "rsparser_feeds", files[i], NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *exported = NULL;
+      g_autoptr(GPtrArray) listed = NULL;
+      g_autoptr(GPtrArray) again = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize length = 0;
+
+      if (!g_file_get_contents (path, &contents, &length, NULL))
+        {
+          g_test_skip ("The rsparser_feeds corpus is missing");
+          return;
+        }
+      listed = cited_feeds_parse_opml (contents, length, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (listed->len, ==, 207);
+      g_assert_cmpstr (((CitedFeed *) g_ptr_array_index (listed, 0))->url, ==, "http://daringfireball.net/feeds/main");
+      g_assert_cmpstr (((CitedFeed *) g_ptr_array_index (listed, 0))->title, ==, "Daring Fireball");
+      exported = cited_feeds_to_opml (listed);
+      again = cited_feeds_parse_opml (exported, strlen (exported), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (again->len, ==, listed->len);
+      for (guint j = 0; j < listed->len; j++)
+        {
+          CitedFeed *a = g_ptr_array_index (listed, j);
+          CitedFeed *b = g_ptr_array_index (again, j);
+
+          g_assert_cmpstr (a->url, ==, b->url);
+          g_assert_cmpstr (a->title ? a->title : a->url, ==, b->title);
+        }
+    }
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (cited_feeds_parse_opml ("<rss></rss>", 11, &error));
+    g_assert_error (error, CITED_ERROR, CITED_ERROR_PARSE);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -574,6 +623,7 @@ main (int   argc,
   ADD ("new-guids", test_new_guids);
   ADD ("rename-remove", test_rename_remove);
   ADD ("full-text", test_full_text);
+  ADD ("opml", test_opml);
   ADD ("summaries-kept", test_summaries_kept);
 #undef ADD
 
