@@ -106,6 +106,7 @@ cited_application_startup (GApplication *application)
     { "win.copy-image", { "<Control><Shift>c", NULL } },
     { "win.save-view", { "<Control>s", NULL } },
     { "win.export-report", { "<Control><Shift>e", NULL } },
+    { "win.refresh-feeds", { "F5", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.page('articles')", { "<Control>1", "<Alt>1", NULL } },

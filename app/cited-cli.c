@@ -634,11 +634,11 @@ store_toggle_cb (gpointer  data,
 }
 
 static void
-release_store (CitedStore **store)
+release_object (gpointer object_ptr)
 {
   /* Left allocated if the wait times out: a late toggle may still come. */
   StoreRelease *release = g_new0 (StoreRelease, 1);
-  GObject *object = G_OBJECT (g_steal_pointer (store));
+  GObject *object = G_OBJECT (g_steal_pointer ((GObject **) object_ptr));
   gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
   gboolean last;
 
@@ -660,6 +660,14 @@ release_store (CitedStore **store)
       g_cond_clear (&release->cond);
       g_free (release);
     }
+}
+
+/* The same for a store, or any object whose worker threads may hold the
+ * last reference to it. */
+static void
+release_store (CitedStore **store)
+{
+  release_object (store);
 }
 
 static int
@@ -3813,6 +3821,475 @@ cmd_views (Cli    *cli,
 }
 
 /* ------------------------------------------------------------------------
+ * feeds
+ */
+
+typedef struct {
+  GMainLoop *loop;
+  GAsyncResult *result;
+} FeedsWait;
+
+static void
+feeds_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  FeedsWait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  g_main_loop_quit (wait->loop);
+}
+
+static char *
+feed_time_text (gint64 unix_time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (unix_time <= 0)
+    return NULL;
+  utc = g_date_time_new_from_unix_utc (unix_time);
+  local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  return local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : NULL;
+}
+
+static void
+print_feeds_text (GPtrArray *feeds)
+{
+  g_autoptr(CitedCliTable) table = cited_cli_table_new (5);
+  guint width = cited_cli_terminal_width (STDOUT_FILENO);
+
+  cited_cli_table_set_column (table, 0, _("TITLE"), CITED_CLI_ALIGN_LEFT, 32, TRUE);
+  cited_cli_table_set_column (table, 1, _("ADDRESS"), CITED_CLI_ALIGN_LEFT, 0, FALSE);
+  cited_cli_table_set_column (table, 2, _("LAST SUCCESS"), CITED_CLI_ALIGN_LEFT, 0, FALSE);
+  cited_cli_table_set_column (table, 3, _("LAST ERROR"), CITED_CLI_ALIGN_LEFT, 40, TRUE);
+  cited_cli_table_set_column (table, 4, _("ITEMS"), CITED_CLI_ALIGN_RIGHT, 0, FALSE);
+  for (guint r = 0; r < feeds->len; r++)
+    {
+      CitedFeed *feed = g_ptr_array_index (feeds, r);
+      g_autofree char *success = feed_time_text (feed->last_success);
+      g_autofree char *items = g_strdup_printf ("%u", feed->n_items);
+      const char *cells[] = {
+        feed->title, cited_feed_get_fetch_url (feed), success ? success : _("never"),
+        feed->last_error, items,
+      };
+
+      cited_cli_table_add_row (table, cells);
+    }
+  cited_cli_table_print (table, stdout, width, FALSE);
+}
+
+static void
+print_feeds_json (GPtrArray *feeds)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < feeds->len; r++)
+    {
+      CitedFeed *feed = g_ptr_array_index (feeds, r);
+      g_autofree char *success = view_time_text (feed->last_success);
+      g_autofree char *not_before = view_time_text (feed->not_before);
+
+      json_builder_begin_object (builder);
+      json_add_string_or_null (builder, "title", feed->title);
+      json_add_string_or_null (builder, "url", feed->url);
+      json_add_string_or_null (builder, "moved_to", feed->moved_to);
+      json_add_string_or_null (builder, "last_success", feed->last_success > 0 ? success : NULL);
+      json_add_string_or_null (builder, "last_error", feed->last_error);
+      json_add_string_or_null (builder, "not_before", feed->not_before > 0 ? not_before : NULL);
+      json_builder_set_member_name (builder, "items");
+      json_builder_add_int_value (builder, feed->n_items);
+      json_builder_set_member_name (builder, "full_text");
+      json_builder_add_boolean_value (builder, feed->full_text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  write_json (builder);
+}
+
+static void
+print_feeds_csv (GPtrArray *feeds)
+{
+  static const char * const header[] = {
+    "title", "url", "moved_to", "last_success", "last_error", "items",
+  };
+  g_autoptr(GString) csv = g_string_new (NULL);
+
+  cited_csv_append_row (csv, header, G_N_ELEMENTS (header), CITED_CSV_CRLF);
+  for (guint r = 0; r < feeds->len; r++)
+    {
+      CitedFeed *feed = g_ptr_array_index (feeds, r);
+      g_autofree char *success = feed->last_success > 0 ? view_time_text (feed->last_success) : NULL;
+      g_autofree char *items = g_strdup_printf ("%u", feed->n_items);
+      const char *fields[] = { feed->title, feed->url, feed->moved_to, success, feed->last_error, items };
+
+      cited_csv_append_row (csv, fields, G_N_ELEMENTS (fields), CITED_CSV_CRLF);
+    }
+  write_csv (csv);
+}
+
+static int
+feeds_list (Cli          *cli,
+            OutputFormat  format)
+{
+  g_autoptr(CitedStore) store = open_store (cli, FALSE);
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    return EXIT_FAILED;
+  feeds = cited_store_list_feeds (store, &error);
+  if (feeds == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  if (feeds->len == 0 && format == FORMAT_TEXT)
+    fprintf (stderr, "%s\n", _("No feeds. Subscribe to one with: cited-cli feeds add URL"));
+  else if (format == FORMAT_JSON)
+    print_feeds_json (feeds);
+  else if (format == FORMAT_CSV)
+    print_feeds_csv (feeds);
+  else
+    print_feeds_text (feeds);
+  return EXIT_OK;
+}
+
+/* Prints one feed's outcome on stderr; returns whether it failed. */
+static gboolean
+report_feed_result (const CitedFeedResult *result,
+                    guint                  done,
+                    guint                  total)
+{
+  const char *name = result->title != NULL ? result->title : result->url;
+
+  if (total > 1)
+    fprintf (stderr, "[%u/%u] ", done, total);
+  if (result->error != NULL)
+    fprintf (stderr, "%s: %s\n", name, result->error);
+  else if (result->postponed)
+    {
+      g_autofree char *when = feed_time_text (result->not_before);
+
+      fprintf (stderr, _("%s: not asked before %s, as its server asked"), name, when);
+      fputc ('\n', stderr);
+    }
+  else if (result->not_modified)
+    fprintf (stderr, _("%s: not modified"), name);
+  else
+    fprintf (stderr, ngettext ("%s: %u new article", "%s: %u new articles", result->n_added),
+             name, result->n_added);
+  if (result->error == NULL && !result->postponed)
+    fputc ('\n', stderr);
+  return result->error != NULL;
+}
+
+static void
+feeds_progress_cb (guint                  done,
+                   guint                  total,
+                   const CitedFeedResult *last,
+                   gpointer               user_data)
+{
+  gboolean *failed = user_data;
+
+  if (report_feed_result (last, done, total))
+    *failed = TRUE;
+}
+
+/* Refreshes @ids (every feed when @n_ids is 0) with progress on stderr. */
+static int
+feeds_refresh_ids (CitedStore   *store,
+                   const gint64 *ids,
+                   guint         n_ids)
+{
+  g_autoptr(CitedFeeds) feeds = cited_feeds_new (store);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  FeedsWait wait = { loop, NULL };
+  gboolean failed = FALSE;
+
+  cited_feeds_refresh_async (feeds, ids, n_ids, feeds_progress_cb, &failed, NULL,
+                             feeds_done_cb, &wait);
+  g_main_loop_run (loop);
+  results = cited_feeds_refresh_finish (feeds, wait.result, &error);
+  g_clear_object (&wait.result);
+  release_object (&feeds);
+  if (results == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  if (results->len == 0)
+    fprintf (stderr, "%s\n", _("No feeds. Subscribe to one with: cited-cli feeds add URL"));
+  return failed ? EXIT_FAILED : EXIT_OK;
+}
+
+static int
+feeds_refresh (Cli      *cli,
+               gboolean  all,
+               char    **names)
+{
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int status;
+
+  if (all && names[0] != NULL)
+    return usage_error ("feeds", _("Give --all or feeds to refresh, not both"));
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CitedFeed) feed = cited_store_find_feed (store, names[i], &error);
+
+      if (feed == NULL)
+        {
+          print_error ("%s", error->message);
+          return EXIT_FAILED;
+        }
+      g_array_append_val (ids, feed->id);
+    }
+  status = feeds_refresh_ids (store, (const gint64 *) ids->data, ids->len);
+  release_store (&store);
+  return status;
+}
+
+static int
+feeds_add (Cli      *cli,
+           gboolean  full_text,
+           char    **urls)
+{
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(CitedFeeds) feeds = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  int status = EXIT_OK;
+
+  if (urls[0] == NULL)
+    return usage_error ("feeds", _("Name the address of a feed or of a page that links to one"));
+  store = open_store (cli, TRUE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  feeds = cited_feeds_new (store);
+  for (guint i = 0; urls[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CitedFeedResult) result = NULL;
+      FeedsWait wait = { loop, NULL };
+
+      cited_feeds_subscribe_async (feeds, urls[i], full_text, NULL, feeds_done_cb, &wait);
+      g_main_loop_run (loop);
+      result = cited_feeds_subscribe_finish (feeds, wait.result, &error);
+      g_clear_object (&wait.result);
+      if (result == NULL)
+        {
+          print_error ("%s: %s", urls[i], error->message);
+          status = EXIT_FAILED;
+          continue;
+        }
+      /* TRANSLATORS: "Subscribed to Finance & economics (https://…): 20 articles" */
+      printf (ngettext ("Subscribed to %s (%s): %u article", "Subscribed to %s (%s): %u articles",
+                        result->n_added),
+              result->title != NULL ? result->title : result->url, result->url, result->n_added);
+      fputc ('\n', stdout);
+    }
+  release_object (&feeds);
+  release_store (&store);
+  return status;
+}
+
+/* feeds full-text NAME on|off */
+static int
+feeds_full_text (Cli   *cli,
+                 char **rest)
+{
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(CitedFeed) feed = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean on;
+
+  if (rest[1] == NULL || rest[2] == NULL || rest[3] != NULL ||
+      (!g_str_equal (rest[2], "on") && !g_str_equal (rest[2], "off")))
+    return usage_error ("feeds", _("Name the feed and on or off: cited-cli feeds full-text URL|TITLE on|off"));
+  on = g_str_equal (rest[2], "on");
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  feed = cited_store_find_feed (store, rest[1], &error);
+  if (feed == NULL || !cited_store_set_feed_full_text (store, feed->id, on, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  return EXIT_OK;
+}
+
+/* feeds remove NAME… | feeds rename NAME NEW_TITLE */
+static int
+feeds_change (Cli   *cli,
+              char **rest)
+{
+  gboolean rename = g_str_equal (rest[0], "rename");
+  g_autoptr(CitedStore) store = NULL;
+  int status = EXIT_OK;
+
+  if (rest[1] == NULL || (rename && (rest[2] == NULL || rest[3] != NULL)))
+    return rename ? usage_error ("feeds", _("Name the feed and its new title: cited-cli feeds rename URL|TITLE NEW_TITLE"))
+                  : usage_error ("feeds", _("Name the feed: cited-cli feeds remove URL|TITLE"));
+  if (rename && !ensure_printable (rest[2], "feeds", "NEW_TITLE"))
+    return EXIT_USAGE;
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  for (guint i = 1; rest[i] != NULL && (!rename || i == 1); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CitedFeed) feed = cited_store_find_feed (store, rest[i], &error);
+
+      if (feed == NULL ||
+          !(rename ? cited_store_rename_feed (store, feed->id, rest[2], &error)
+                   : cited_store_remove_feed (store, feed->id, &error)))
+        {
+          print_error ("%s", error->message);
+          status = EXIT_FAILED;
+        }
+      else if (!rename)
+        printf (_("Unsubscribed from %s; its articles stay\n"), feed->title ? feed->title : feed->url);
+    }
+  return status;
+}
+
+static int
+feeds_import_opml (Cli   *cli,
+                   char **rest)
+{
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *display = NULL;
+  gsize length = 0;
+  guint n_added = 0;
+  guint n_known = 0;
+
+  if (rest[1] == NULL || rest[2] != NULL)
+    return usage_error ("feeds", _("Name one OPML file: cited-cli feeds import-opml FILE"));
+  display = g_filename_display_name (rest[1]);
+  if (!g_file_get_contents (rest[1], &contents, &length, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  store = open_store (cli, TRUE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  if (!cited_feeds_import_opml (store, contents, length, &n_added, &n_known, &error))
+    {
+      print_error ("%s: %s", display, error->message);
+      return EXIT_FAILED;
+    }
+  if (n_known > 0)
+    fprintf (stderr, ngettext ("%u feed of the list was subscribed to already\n",
+                               "%u feeds of the list were subscribed to already\n", n_known),
+             n_known);
+  printf (ngettext ("Subscribed to %u feed; fetch its articles with: cited-cli feeds refresh",
+                    "Subscribed to %u feeds; fetch their articles with: cited-cli feeds refresh",
+                    n_added), n_added);
+  fputc ('\n', stdout);
+  return EXIT_OK;
+}
+
+static int
+feeds_export_opml (Cli   *cli,
+                   char **rest)
+{
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *opml = NULL;
+
+  if (rest[1] == NULL || rest[2] != NULL)
+    return usage_error ("feeds", _("Name one file to write: cited-cli feeds export-opml FILE"));
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  opml = cited_feeds_export_opml (store, &error);
+  if (opml == NULL || !g_file_set_contents (rest[1], opml, -1, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  printf (_("Wrote the feeds to %s"), rest[1]);
+  fputc ('\n', stdout);
+  return EXIT_OK;
+}
+
+static int
+cmd_feeds (Cli    *cli,
+           char ***args)
+{
+  g_autofree char *format_name = NULL;
+  gboolean all = FALSE;
+  gboolean full_text = FALSE;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_name,
+      N_("feeds list: output format, text (default), json or csv"), N_("FORMAT") },
+    { "all", 'a', 0, G_OPTION_ARG_NONE, &all, N_("feeds refresh: every feed (the default)"), NULL },
+    { "full-text", 0, 0, G_OPTION_ARG_NONE, &full_text,
+      N_("feeds add: fetch the page of an item that has only a summary"), NULL },
+    { NULL }
+  };
+  g_auto(GStrv) rest = NULL;
+  OutputFormat format;
+  const char *sub;
+  int status;
+
+  status = parse_command (cli, "feeds",
+                          _("[list [--format FORMAT] | add [--full-text] URL… | "
+                            "refresh [--all | URL|TITLE…] | rename URL|TITLE NEW_TITLE | "
+                            "full-text URL|TITLE on|off | remove URL|TITLE… | import-opml FILE | "
+                            "export-opml FILE]"),
+                          _("Subscribes to RSS and Atom feeds (or to the feed a web page links to), "
+                            "lists them with their last success, last error and items, refreshes, "
+                            "renames and removes them, and reads and writes OPML lists."),
+                          entries, args);
+  if (status >= 0)
+    return status;
+
+  rest = positional_args (*args);
+  if (!ensure_utf8_strv (rest, "feeds", "ARGUMENT"))
+    return EXIT_USAGE;
+  sub = rest[0] != NULL ? rest[0] : "list";
+  if (format_name != NULL && !g_str_equal (sub, "list"))
+    return usage_error ("feeds", _("feeds %s takes no --format"), sub);
+  if (all && !g_str_equal (sub, "refresh"))
+    return usage_error ("feeds", _("feeds %s takes no --all"), sub);
+  if (full_text && !g_str_equal (sub, "add"))
+    return usage_error ("feeds", _("feeds %s takes no --full-text"), sub);
+  if (g_str_equal (sub, "list"))
+    {
+      if (rest[0] != NULL && rest[1] != NULL)
+        return usage_error ("feeds", _("Unexpected argument “%s”"), rest[1]);
+      if (!parse_format (format_name, "feeds", &format))
+        return EXIT_USAGE;
+      return feeds_list (cli, format);
+    }
+  if (g_str_equal (sub, "add"))
+    return feeds_add (cli, full_text, rest + 1);
+  if (g_str_equal (sub, "refresh"))
+    return feeds_refresh (cli, all, rest + 1);
+  if (g_str_equal (sub, "remove") || g_str_equal (sub, "rename"))
+    return feeds_change (cli, rest);
+  if (g_str_equal (sub, "full-text"))
+    return feeds_full_text (cli, rest);
+  if (g_str_equal (sub, "import-opml"))
+    return feeds_import_opml (cli, rest);
+  if (g_str_equal (sub, "export-opml"))
+    return feeds_export_opml (cli, rest);
+  return usage_error ("feeds", _("Unknown feeds command “%s”"), sub);
+}
+
+/* ------------------------------------------------------------------------
  * main
  */
 
@@ -3831,6 +4308,7 @@ static const Command commands[] = {
   { "brands", cmd_brands, N_("List brands with their share of voice, add one, or decide on companies found") },
   { "chart", cmd_chart, N_("Draw a chart into a PNG, SVG or PDF file") },
   { "views", cmd_views, N_("List, rename or delete the saved chart views") },
+  { "feeds", cmd_feeds, N_("Subscribe to RSS and Atom feeds, list, refresh, rename or remove them") },
   { "report", cmd_report, N_("Write a report of charts, claims and sources as PDF or HTML") },
 };
 

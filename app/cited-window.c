@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cited-contradictions-dialog.h"
+#include "cited-feeds-dialog.h"
 #include "cited-figures-page-private.h"
 #include "cited-import.h"
 #include "cited-settings.h"
@@ -41,6 +42,13 @@ struct _CitedWindow
   CitedArticlesPage *articles_page;
   CitedFiguresPage  *figures_page;
   CitedBrandsPage   *brands_page;
+
+  /* Feeds refresh in the background: on start and every few minutes. */
+  CitedFeeds        *feeds;
+  GCancellable      *feeds_cancellable;   /* set while a refresh runs */
+  guint              feeds_timer;
+  guint              feeds_added;
+  CitedFeedsDialog  *feeds_dialog;        /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (CitedWindow, cited_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -156,6 +164,9 @@ update_import_actions (CitedWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.contradictions", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.feeds", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.subscribe-feed", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh-feeds", self->store != NULL);
 }
 
 /* Import */
@@ -525,6 +536,147 @@ contradictions_action_cb (GtkWidget  *widget,
   cited_window_show_contradictions (CITED_WINDOW (widget));
 }
 
+/* Feeds */
+
+static void
+feeds_progress_cb (guint                  done,
+                   guint                  total,
+                   const CitedFeedResult *last,
+                   gpointer               user_data)
+{
+  CitedWindow *self = CITED_WINDOW (user_data);
+
+  if (self->disposed)
+    return;
+  self->feeds_added += last->n_added;
+  /* New articles appear as each feed brings them. */
+  if (last->n_added > 0)
+    reload_pages (self);
+  if (self->feeds_dialog != NULL && done < total)
+    cited_feeds_dialog_set_progress (self->feeds_dialog, done, total);
+}
+
+static void
+feeds_refreshed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(CitedWindow) self = CITED_WINDOW (user_data);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  results = cited_feeds_refresh_finish (CITED_FEEDS (source), result, &error);
+  g_clear_object (&self->feeds_cancellable);
+  if (self->disposed)
+    return;
+  if (self->feeds_dialog != NULL)
+    cited_feeds_dialog_set_progress (self->feeds_dialog, 1, 1);
+  if (results == NULL)
+    g_warning ("Could not refresh the feeds: %s", error->message);
+  else if (self->feeds_added > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u new article from feeds",
+                                                         "%u new articles from feeds",
+                                                         self->feeds_added),
+                                               self->feeds_added);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    }
+}
+
+/**
+ * cited_window_refresh_feeds:
+ *
+ * Refreshes every subscribed feed in the background, unless a refresh is
+ * running already.
+ */
+void
+cited_window_refresh_feeds (CitedWindow *self)
+{
+  g_return_if_fail (CITED_IS_WINDOW (self));
+
+  if (self->feeds == NULL || self->feeds_cancellable != NULL)
+    return;
+  self->feeds_cancellable = g_cancellable_new ();
+  self->feeds_added = 0;
+  cited_feeds_refresh_async (self->feeds, NULL, 0, feeds_progress_cb, self,
+                             self->feeds_cancellable, feeds_refreshed_cb, g_object_ref (self));
+}
+
+static gboolean
+feeds_timer_cb (gpointer data)
+{
+  cited_window_refresh_feeds (CITED_WINDOW (data));
+  return G_SOURCE_CONTINUE;
+}
+
+/* Refreshes now and every feeds-refresh-minutes, or never when it is 0. */
+static void
+schedule_feeds (CitedWindow *self)
+{
+  guint minutes = self->settings ? g_settings_get_uint (self->settings, "feeds-refresh-minutes") : 0;
+
+  g_clear_handle_id (&self->feeds_timer, g_source_remove);
+  if (minutes == 0)
+    return;
+  cited_window_refresh_feeds (self);
+  self->feeds_timer = g_timeout_add_seconds (minutes * 60, feeds_timer_cb, self);
+}
+
+static void
+feeds_dialog_articles_changed_cb (CitedWindow *self)
+{
+  reload_pages (self);
+}
+
+/**
+ * cited_window_show_feeds:
+ *
+ * Opens the Feeds dialog (once: a second call presents it again).
+ *
+ * Returns: (transfer none) (nullable): the dialog, or NULL without a store
+ */
+CitedFeedsDialog *
+cited_window_show_feeds (CitedWindow *self)
+{
+  g_return_val_if_fail (CITED_IS_WINDOW (self), NULL);
+
+  if (self->feeds == NULL)
+    return NULL;
+  if (self->feeds_dialog == NULL)
+    {
+      self->feeds_dialog = cited_feeds_dialog_new (self->store, self->feeds);
+      g_object_add_weak_pointer (G_OBJECT (self->feeds_dialog), (gpointer *) &self->feeds_dialog);
+      gtk_window_set_transient_for (GTK_WINDOW (self->feeds_dialog), GTK_WINDOW (self));
+      g_signal_connect_object (self->feeds_dialog, "articles-changed",
+                               G_CALLBACK (feeds_dialog_articles_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->feeds_dialog, "refresh",
+                               G_CALLBACK (cited_window_refresh_feeds), self, G_CONNECT_SWAPPED);
+      if (self->feeds_cancellable != NULL)
+        cited_feeds_dialog_set_progress (self->feeds_dialog, 0, 1);
+    }
+  gtk_window_present (GTK_WINDOW (self->feeds_dialog));
+  return self->feeds_dialog;
+}
+
+static void
+feeds_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CitedWindow *self = CITED_WINDOW (widget);
+  CitedFeedsDialog *dialog;
+
+  if (g_str_equal (action_name, "win.refresh-feeds"))
+    {
+      cited_window_refresh_feeds (self);
+      return;
+    }
+  dialog = cited_window_show_feeds (self);
+  if (dialog != NULL && g_str_equal (action_name, "win.subscribe-feed"))
+    cited_feeds_dialog_focus_entry (dialog);
+}
+
 static void
 page_action_cb (GtkWidget  *widget,
                 const char *action_name,
@@ -625,6 +777,15 @@ cited_window_constructed (GObject *object)
 
   if (self->store != NULL)
     start (self);
+
+  if (self->store != NULL)
+    {
+      self->feeds = cited_feeds_new (self->store);
+      if (self->settings != NULL)
+        g_signal_connect_object (self->settings, "changed::feeds-refresh-minutes",
+                                 G_CALLBACK (schedule_feeds), self, G_CONNECT_SWAPPED);
+      schedule_feeds (self);
+    }
 }
 
 static gboolean
@@ -660,6 +821,11 @@ cited_window_dispose (GObject *object)
    * cancellable; it only updates a window that is still there. */
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+  if (self->feeds_cancellable != NULL)
+    g_cancellable_cancel (self->feeds_cancellable);
+  g_clear_handle_id (&self->feeds_timer, g_source_remove);
+  if (self->feeds_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->feeds_dialog));
 
   G_OBJECT_CLASS (cited_window_parent_class)->dispose (object);
 }
@@ -670,6 +836,8 @@ cited_window_finalize (GObject *object)
   CitedWindow *self = CITED_WINDOW (object);
 
   g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->feeds_cancellable);
+  g_clear_object (&self->feeds);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -788,6 +956,9 @@ cited_window_class_init (CitedWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.contradictions", NULL, contradictions_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.feeds", NULL, feeds_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.subscribe-feed", NULL, feeds_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.refresh-feeds", NULL, feeds_action_cb);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "cited-articles-page.h"
 #include "cited-brands-page.h"
 #include "cited-contradictions-dialog.h"
+#include "cited-feeds-dialog.h"
 #include "cited-figures-page.h"
 
 G_BEGIN_DECLS
@@ -63,5 +64,9 @@ void               cited_window_select_example_article (CitedWindow   *self);
 gboolean           cited_window_save_screenshot     (CitedWindow      *self,
                                                      const char       *path,
                                                      GError          **error);
+
+/* Feeds: refresh every subscription in the background; the Feeds dialog. */
+void               cited_window_refresh_feeds       (CitedWindow      *self);
+CitedFeedsDialog  *cited_window_show_feeds          (CitedWindow      *self);
 
 G_END_DECLS

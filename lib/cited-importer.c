@@ -18,7 +18,7 @@
 
 #include "cited-error.h"
 #include "cited-extractor.h"
-#include "cited-importer.h"
+#include "cited-importer-private.h"
 #include "cited-store-private.h"
 
 /*
@@ -950,6 +950,7 @@ typedef struct {
   const char *name;
   GPtrArray  *articles;
   GPtrArray  *rejected;    /* per-item rejections, may be NULL */
+  CitedFeedItemInfo *feed; /* a fetched feed: what its items say besides articles, or NULL */
 } ParseContext;
 
 static void
@@ -1948,6 +1949,7 @@ parse_feed_item (ParseContext *ctx,
   g_autofree char *creator = NULL;
   g_autofree char *where = g_strdup_printf ("item %u", index);
   const char *key;
+  gboolean summary_only;
 
   for (xmlNode *c = item->children; c != NULL; c = c->next)
     {
@@ -2015,6 +2017,7 @@ parse_feed_item (ParseContext *ctx,
         }
     }
 
+  summary_only = content == NULL;
   if (content != NULL && (description == NULL || strlen (content) >= strlen (description)))
     article->body = g_steal_pointer (&content);
   else
@@ -2033,7 +2036,13 @@ parse_feed_item (ParseContext *ctx,
   article->source = g_strdup (feed_title && *feed_title ? feed_title : creator);
 
   if (finish_article (article))
-    g_ptr_array_add (ctx->articles, g_steal_pointer (&article));
+    {
+      if (ctx->feed != NULL && guid != NULL && *guid != '\0')
+        g_hash_table_insert (ctx->feed->guids, article, g_steal_pointer (&guid));
+      if (ctx->feed != NULL && summary_only && article->body != NULL)
+        g_hash_table_add (ctx->feed->summary_only, article);
+      g_ptr_array_add (ctx->articles, g_steal_pointer (&article));
+    }
   else
     item_rejected (ctx, where, _("The feed item has no title and no text"));
 }
@@ -2963,6 +2972,7 @@ parse_data_full (const char  *name,
                  const char  *data,
                  gsize        length,
                  GPtrArray   *rejected,
+                 CitedFeedItemInfo *feed,
                  GError     **error)
 {
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
@@ -2970,8 +2980,9 @@ parse_data_full (const char  *name,
   g_autofree char *charset = NULL;
   g_autofree char *text = NULL;
   GError *local_error = NULL;
-  ParseContext ctx = { name, articles, local_rejected };
+  ParseContext ctx = { name, articles, local_rejected, feed };
   const char *ext = extension_of (name);
+  Format format;
 
   if (!check_size (length, error))
     return NULL;
@@ -2982,7 +2993,14 @@ parse_data_full (const char  *name,
   if (text == NULL)
     return NULL;
 
-  switch (sniff_format (name, text))
+  format = sniff_format (name, text);
+  if (feed != NULL && format != FORMAT_XML)
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_PARSE,
+                           _("This is not an RSS or Atom feed"));
+      return NULL;
+    }
+  switch (format)
     {
     case FORMAT_SOGOU:
       parse_sogou (&ctx, text);
@@ -3121,7 +3139,7 @@ cited_parse_data (const char  *name,
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  return parse_data_full (name, data, length, NULL, error);
+  return parse_data_full (name, data, length, NULL, NULL, error);
 }
 
 static void
@@ -3206,7 +3224,7 @@ parse_file_full (const char  *path,
   contents = read_file (path, &length, error);
   if (contents == NULL)
     return NULL;
-  return parse_data_full (path, contents, length, rejected, error);
+  return parse_data_full (path, contents, length, rejected, NULL, error);
 }
 
 /**
@@ -3802,4 +3820,42 @@ cited_import_paths_finish (CitedStore    *store,
   g_return_val_if_fail (g_task_is_valid (result, store), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+cited_feed_item_info_clear (CitedFeedItemInfo *info)
+{
+  g_clear_pointer (&info->guids, g_hash_table_unref);
+  g_clear_pointer (&info->summary_only, g_hash_table_unref);
+}
+
+/**
+ * cited_parse_feed:
+ * @url: the feed's address, the articles' path when an item has no link
+ * @data: the document's bytes
+ * @length: their length
+ * @rejected: (nullable): items that could not be read go here
+ * @info: (out caller-allocates): each article's guid or Atom id, when its
+ *   item has one, and the articles whose items had only a summary; clear
+ *   it with cited_feed_item_info_clear()
+ * @error: return location for a #GError
+ *
+ * Parses a fetched RSS or Atom document the way an imported feed file is
+ * parsed; anything else (a web page, JSON) fails with CITED_ERROR_PARSE.
+ *
+ * Returns: (transfer full) (element-type CitedArticle): the articles, or %NULL
+ */
+GPtrArray *
+cited_parse_feed (const char         *url,
+                  const char         *data,
+                  gsize               length,
+                  GPtrArray          *rejected,
+                  CitedFeedItemInfo  *info,
+                  GError            **error)
+{
+  g_return_val_if_fail (url != NULL && info != NULL, NULL);
+
+  info->guids = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  info->summary_only = g_hash_table_new (g_direct_hash, g_direct_equal);
+  return parse_data_full (url, data, length, rejected, info, error);
 }

@@ -285,6 +285,29 @@ static const char * const migrations[] = {
   "  created  INTEGER NOT NULL,"
   "  updated  INTEGER NOT NULL"
   ");",
+
+  /* 11: feed subscriptions, and the identities (guid, link) of the items
+   * stored from feeds, so that an item is stored once whichever feed
+   * brings it and however often. Times are Unix seconds. */
+  "CREATE TABLE feeds ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  url           TEXT NOT NULL UNIQUE,"
+  "  moved_to      TEXT,"
+  "  title         TEXT,"
+  "  etag          TEXT,"
+  "  last_modified TEXT,"
+  "  last_success  INTEGER NOT NULL DEFAULT 0,"
+  "  last_attempt  INTEGER NOT NULL DEFAULT 0,"
+  "  last_error    TEXT,"
+  "  not_before    INTEGER NOT NULL DEFAULT 0,"
+  "  n_items       INTEGER NOT NULL DEFAULT 0,"
+  "  full_text     INTEGER NOT NULL DEFAULT 0,"
+  "  added         INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE feed_items ("
+  "  key     TEXT PRIMARY KEY,"
+  "  feed_id INTEGER REFERENCES feeds (id) ON DELETE SET NULL"
+  ") WITHOUT ROWID;",
 };
 
 static char *like_pattern (const char *term);
@@ -5563,4 +5586,430 @@ cited_store_clear_figure_edit (CitedStore  *self,
   sqlite3_bind_int64 (stmt, 2, key.start);
   bind_text (stmt, 3, key.text);
   return step_done (self, stmt, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Feeds                                                               */
+
+void
+cited_feed_free (CitedFeed *feed)
+{
+  if (feed == NULL)
+    return;
+  g_free (feed->url);
+  g_free (feed->moved_to);
+  g_free (feed->title);
+  g_free (feed->etag);
+  g_free (feed->last_modified);
+  g_free (feed->last_error);
+  g_free (feed);
+}
+
+/**
+ * cited_feed_copy:
+ * Returns: (transfer full): a copy of @feed
+ */
+CitedFeed *
+cited_feed_copy (const CitedFeed *feed)
+{
+  CitedFeed *copy = g_new (CitedFeed, 1);
+
+  *copy = *feed;
+  copy->url = g_strdup (feed->url);
+  copy->moved_to = g_strdup (feed->moved_to);
+  copy->title = g_strdup (feed->title);
+  copy->etag = g_strdup (feed->etag);
+  copy->last_modified = g_strdup (feed->last_modified);
+  copy->last_error = g_strdup (feed->last_error);
+  return copy;
+}
+
+G_DEFINE_BOXED_TYPE (CitedFeed, cited_feed, cited_feed_copy, cited_feed_free)
+
+const char *
+cited_feed_get_fetch_url (const CitedFeed *feed)
+{
+  g_return_val_if_fail (feed != NULL, NULL);
+
+  return feed->moved_to != NULL ? feed->moved_to : feed->url;
+}
+
+#define FEED_COLUMNS \
+  "id, url, moved_to, title, etag, last_modified, last_success, last_attempt," \
+  " last_error, not_before, n_items, full_text"
+
+static CitedFeed *
+feed_from_row (sqlite3_stmt *stmt)
+{
+  CitedFeed *feed = g_new0 (CitedFeed, 1);
+
+  feed->id = sqlite3_column_int64 (stmt, 0);
+  feed->url = column_dup (stmt, 1);
+  feed->moved_to = column_dup (stmt, 2);
+  feed->title = column_dup (stmt, 3);
+  feed->etag = column_dup (stmt, 4);
+  feed->last_modified = column_dup (stmt, 5);
+  feed->last_success = sqlite3_column_int64 (stmt, 6);
+  feed->last_attempt = sqlite3_column_int64 (stmt, 7);
+  feed->last_error = column_dup (stmt, 8);
+  feed->not_before = sqlite3_column_int64 (stmt, 9);
+  feed->n_items = (guint) sqlite3_column_int64 (stmt, 10);
+  feed->full_text = sqlite3_column_int (stmt, 11) != 0;
+  return feed;
+}
+
+/**
+ * cited_store_add_feed:
+ * @url: the feed's address
+ * @title: (nullable): its title, when known
+ * @id: (out) (optional): the new subscription's id
+ *
+ * Subscribes to a feed. Fails with CITED_ERROR_INVALID when @url is
+ * subscribed already (as it is or as where it moved to).
+ */
+gboolean
+cited_store_add_feed (CitedStore  *self,
+                      const char  *url,
+                      const char  *title,
+                      gint64      *id,
+                      GError     **error)
+{
+  g_autoptr(CitedFeed) existing = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  existing = cited_store_find_feed (self, url, NULL);
+  if (existing != NULL && (g_str_equal (existing->url, url) ||
+                           g_strcmp0 (existing->moved_to, url) == 0))
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_INVALID,
+                   _("You are subscribed to %s already"), url);
+      return FALSE;
+    }
+  stmt = prepare (self, "INSERT INTO feeds (url, title, added) VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, url);
+  bind_text (stmt, 2, title);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (id != NULL)
+    *id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+/**
+ * cited_store_list_feeds:
+ *
+ * Returns: (transfer container) (element-type CitedFeed): every subscription,
+ *   by title (the address when it has none), or %NULL on error
+ */
+GPtrArray *
+cited_store_list_feeds (CitedStore  *self,
+                        GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GPtrArray) feeds = NULL;
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT " FEED_COLUMNS " FROM feeds"
+                  " ORDER BY coalesce (title, url) COLLATE NOCASE, url", error);
+  if (stmt == NULL)
+    return NULL;
+  feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_feed_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (feeds, feed_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not read the feeds"));
+      return NULL;
+    }
+  return g_steal_pointer (&feeds);
+}
+
+/**
+ * cited_store_find_feed:
+ * @name: an address (as subscribed or as moved to) or a title
+ *
+ * Returns: (transfer full): the subscription, or %NULL with
+ *   CITED_ERROR_NOT_FOUND
+ */
+CitedFeed *
+cited_store_find_feed (CitedStore  *self,
+                       const char  *name,
+                       GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  /* An address wins over a title that happens to read the same. */
+  stmt = prepare (self, "SELECT " FEED_COLUMNS " FROM feeds"
+                  " WHERE url = ?1 OR moved_to = ?1 OR title = ?1 COLLATE NOCASE"
+                  " ORDER BY url = ?1 OR moved_to = ?1 DESC, id LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, name);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return feed_from_row (stmt);
+  if (rc != SQLITE_DONE)
+    set_db_error (self, error, _("Could not read the feeds"));
+  else
+    g_set_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND,
+                 _("No feed with the address or title “%s”"), name);
+  return NULL;
+}
+
+/* Runs @sql, which changes the feed ?1 (to ?2 or ?3, binding what it
+ * does not use is harmless), and fails with CITED_ERROR_NOT_FOUND when
+ * there is no such feed. */
+static gboolean
+change_feed (CitedStore  *self,
+             const char  *sql,
+             gint64       id,
+             const char  *text,
+             gint64       number,
+             GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_text (stmt, 2, text);
+  sqlite3_bind_int64 (stmt, 3, number);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_NOT_FOUND,
+                           _("The feed is not subscribed to any more"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cited_store_remove_feed (CitedStore  *self,
+                         gint64       id,
+                         GError     **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  return change_feed (self, "DELETE FROM feeds WHERE id = ?1",
+                      id, NULL, 0, error);
+}
+
+/* Renames a subscription; an empty @title gives it back the feed's own. */
+gboolean
+cited_store_rename_feed (CitedStore  *self,
+                         gint64       id,
+                         const char  *title,
+                         GError     **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  return change_feed (self, "UPDATE feeds SET title = nullif (?2, '') WHERE id = ?1",
+                      id, title, 0, error);
+}
+
+gboolean
+cited_store_set_feed_full_text (CitedStore  *self,
+                                gint64       id,
+                                gboolean     full_text,
+                                GError     **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  return change_feed (self, "UPDATE feeds SET full_text = ?3 WHERE id = ?1",
+                      id, NULL, full_text ? 1 : 0, error);
+}
+
+static gboolean feed_item_known (CitedStore *self, const char * const *keys, gboolean *known,
+                                 GError **error);
+
+/**
+ * cited_store_knows_feed_item:
+ * @keys: an item's identities, as in #CitedFeedUpdate
+ * @known: (out): whether one of them names an item stored already
+ */
+gboolean
+cited_store_knows_feed_item (CitedStore          *self,
+                             const char * const  *keys,
+                             gboolean            *known,
+                             GError             **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  return feed_item_known (self, keys, known, error);
+}
+
+/* Whether any of @keys names an item stored already. */
+static gboolean
+feed_item_known (CitedStore          *self,
+                 const char * const  *keys,
+                 gboolean            *known,
+                 GError             **error)
+{
+  *known = FALSE;
+  for (guint i = 0; keys != NULL && keys[i] != NULL && !*known; i++)
+    {
+      g_autoptr(CachedStmt) stmt = prepare (self, "SELECT 1 FROM feed_items WHERE key = ?", error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, keys[i]);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return set_db_error (self, error, _("Could not read the feeds"));
+      *known = rc == SQLITE_ROW;
+    }
+  return TRUE;
+}
+
+static gboolean
+remember_feed_item (CitedStore          *self,
+                    gint64               id,
+                    const char * const  *keys,
+                    GError             **error)
+{
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autoptr(CachedStmt) stmt = prepare (self, "INSERT OR IGNORE INTO feed_items (key, feed_id)"
+                                            " VALUES (?, ?)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, keys[i]);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Stores the articles of @update not known by their identities, and
+ * remembers the identities of all of them. */
+static gboolean
+store_feed_items (CitedStore             *self,
+                  gint64                  id,
+                  const CitedFeedUpdate  *update,
+                  guint                  *n_added,
+                  GError                **error)
+{
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+  guint n_duplicates = 0;
+
+  if (update->articles == NULL)
+    return TRUE;
+  for (guint i = 0; i < update->articles->len; i++)
+    {
+      const char * const *keys = update->keys ? g_ptr_array_index (update->keys, i) : NULL;
+      gboolean known = FALSE;
+
+      if (!feed_item_known (self, keys, &known, error))
+        return FALSE;
+      if (!known)
+        g_ptr_array_add (fresh, g_ptr_array_index (update->articles, i));
+    }
+  if (!add_articles_locked (self, fresh, n_added, &n_duplicates, error))
+    return FALSE;
+  for (guint i = 0; update->keys != NULL && i < update->keys->len; i++)
+    if (!remember_feed_item (self, id, g_ptr_array_index (update->keys, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+record_feed_state (CitedStore             *self,
+                   gint64                  id,
+                   const CitedFeedUpdate  *update,
+                   guint                   n_added,
+                   GError                **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  gboolean ok = update->error == NULL;
+
+  stmt = prepare (self,
+                  "UPDATE feeds SET last_attempt = ?2, not_before = ?3,"
+                  "  moved_to = coalesce (?4, moved_to), last_error = ?5,"
+                  "  last_success = CASE WHEN ?6 THEN ?2 ELSE last_success END,"
+                  "  etag = CASE WHEN ?6 AND NOT ?7 THEN ?8 ELSE etag END,"
+                  "  last_modified = CASE WHEN ?6 AND NOT ?7 THEN ?9 ELSE last_modified END,"
+                  "  title = coalesce (title, ?10), n_items = n_items + ?11"
+                  " WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 3, update->not_before);
+  bind_text (stmt, 4, update->moved_to);
+  bind_text (stmt, 5, update->error);
+  sqlite3_bind_int (stmt, 6, ok);
+  sqlite3_bind_int (stmt, 7, update->not_modified);
+  bind_text (stmt, 8, update->etag);
+  bind_text (stmt, 9, update->last_modified);
+  bind_text (stmt, 10, ok ? update->title : NULL);
+  sqlite3_bind_int64 (stmt, 11, n_added);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_NOT_FOUND,
+                           _("The feed is not subscribed to any more"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cited_store_update_feed:
+ * @id: the subscription
+ * @update: what its refresh found
+ * @n_added: (out) (optional): articles stored
+ *
+ * Records a refresh of a feed in one transaction: the articles not stored
+ * before (by identity or by text) are extracted and stored as imported
+ * ones, and the feed's state follows. On failure nothing is written.
+ */
+gboolean
+cited_store_update_feed (CitedStore             *self,
+                         gint64                  id,
+                         const CitedFeedUpdate  *update,
+                         guint                  *n_added,
+                         GError                **error)
+{
+  guint added = 0;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (update != NULL, FALSE);
+  g_return_val_if_fail (update->keys == NULL || update->articles == NULL ||
+                        update->keys->len == update->articles->len, FALSE);
+
+  if (n_added != NULL)
+    *n_added = 0;
+  if (!begin (self, error))
+    return FALSE;
+  if ((update->error == NULL && (!refresh_lexicon (self, error) ||
+                                 !store_feed_items (self, id, update, &added, error))) ||
+      !record_feed_state (self, id, update, added, error) ||
+      !commit (self, error))
+    {
+      rollback (self);
+      for (guint j = 0; update->articles != NULL && j < update->articles->len; j++)
+        ((CitedArticle *) g_ptr_array_index (update->articles, j))->id = 0;
+      return FALSE;
+    }
+  if (n_added != NULL)
+    *n_added = added;
+  return TRUE;
 }

@@ -348,4 +348,103 @@ gboolean       cited_store_delete_view           (CitedStore   *self,
                                                   const char   *name,
                                                   GError      **error);
 
+/**
+ * CitedFeed:
+ * A subscription to an RSS or Atom feed. Times are Unix seconds, 0 for
+ * never.
+ */
+typedef struct {
+  gint64 id;
+  char *url;                 /* the address the user subscribed to */
+  char *moved_to;            /* where a permanent redirect (301, 308) sent it, or NULL */
+  char *title;               /* the user's name for it, else the feed's own, or NULL */
+  char *etag;                /* of the last 200 response, for If-None-Match */
+  char *last_modified;       /* of the last 200 response, for If-Modified-Since */
+  gint64 last_success;       /* the last refresh that worked (200 or 304) */
+  gint64 last_attempt;
+  char *last_error;          /* why the last refresh failed, NULL when it worked */
+  gint64 not_before;         /* the server asked not to be asked again before (Retry-After) */
+  guint n_items;             /* articles stored from this feed */
+  gboolean full_text;        /* fetch an item's page when the feed has only a summary */
+} CitedFeed;
+
+#define CITED_TYPE_FEED (cited_feed_get_type ())
+CITED_AVAILABLE_IN_ALL
+GType          cited_feed_get_type               (void) G_GNUC_CONST;
+CITED_AVAILABLE_IN_ALL
+CitedFeed     *cited_feed_copy                   (const CitedFeed *feed);
+CITED_AVAILABLE_IN_ALL
+void           cited_feed_free                   (CitedFeed    *feed);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedFeed, cited_feed_free)
+/* The address a refresh fetches: @moved_to when set, else @url. */
+CITED_AVAILABLE_IN_ALL
+const char    *cited_feed_get_fetch_url          (const CitedFeed *feed);
+
+/**
+ * CitedFeedUpdate:
+ * What one refresh of a feed found, for cited_store_update_feed().
+ */
+typedef struct {
+  const char *error;         /* non-NULL: the refresh failed, nothing else but @not_before,
+                              * @moved_to and the attempt time is recorded */
+  gboolean not_modified;     /* 304: nothing changed */
+  const char *etag;
+  const char *last_modified;
+  const char *moved_to;      /* a permanent redirect's target, or NULL */
+  const char *title;         /* the feed's own title; kept only when the feed has none */
+  gint64 not_before;         /* 0: none */
+  GPtrArray *articles;       /* CitedArticle, may be NULL */
+  GPtrArray *keys;           /* per article: a NULL-terminated GStrv of identities
+                              * ("guid …", "link …"); an article one of whose
+                              * identities is known already is not stored again */
+} CitedFeedUpdate;
+
+/* Subscriptions. Adding an address subscribed already fails with
+ * CITED_ERROR_INVALID; @id is set to the new subscription's. */
+CITED_AVAILABLE_IN_ALL
+gboolean       cited_store_add_feed              (CitedStore   *self,
+                                                  const char   *url,
+                                                  const char   *title,
+                                                  gint64       *id,
+                                                  GError      **error);
+/* Every subscription (CitedFeed), by title then address. */
+CITED_AVAILABLE_IN_ALL
+GPtrArray     *cited_store_list_feeds            (CitedStore   *self,
+                                                  GError      **error);
+/* The subscription whose address (subscribed or moved to) or title is
+ * @name; CITED_ERROR_NOT_FOUND when there is none. */
+CITED_AVAILABLE_IN_ALL
+CitedFeed     *cited_store_find_feed             (CitedStore   *self,
+                                                  const char   *name,
+                                                  GError      **error);
+/* Removes a subscription; the articles it brought stay. */
+CITED_AVAILABLE_IN_ALL
+gboolean       cited_store_remove_feed           (CitedStore   *self,
+                                                  gint64        id,
+                                                  GError      **error);
+CITED_AVAILABLE_IN_ALL
+gboolean       cited_store_rename_feed           (CitedStore   *self,
+                                                  gint64        id,
+                                                  const char   *title,
+                                                  GError      **error);
+CITED_AVAILABLE_IN_ALL
+gboolean       cited_store_set_feed_full_text    (CitedStore   *self,
+                                                  gint64        id,
+                                                  gboolean      full_text,
+                                                  GError      **error);
+CITED_AVAILABLE_IN_ALL
+gboolean       cited_store_knows_feed_item       (CitedStore   *self,
+                                                  const char * const *keys,
+                                                  gboolean     *known,
+                                                  GError      **error);
+/* Records a refresh: its new articles (extracted and stored as imported
+ * ones), their identities and the feed's state, all in one transaction, so
+ * that a refresh that fails part way leaves the store as it was. */
+CITED_AVAILABLE_IN_ALL
+gboolean       cited_store_update_feed           (CitedStore   *self,
+                                                  gint64        id,
+                                                  const CitedFeedUpdate *update,
+                                                  guint        *n_added,
+                                                  GError      **error);
+
 G_END_DECLS

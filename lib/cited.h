@@ -10,6 +10,7 @@
 #include "cited-extractor.h"
 #include "cited-store.h"
 #include "cited-importer.h"
+#include "cited-feeds.h"
 #include "cited-chart.h"
 #include "cited-chart-settings.h"
 #include "cited-claims.h"

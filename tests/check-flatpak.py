@@ -12,9 +12,13 @@ root = pathlib.Path(sys.argv[1])
 # Libraries the org.gnome.Platform runtime ships (pkg-config names).
 RUNTIME_PROVIDES = {
     "glib-2.0", "gobject-2.0", "gio-2.0", "sqlite3", "cairo", "pangocairo",
-    "json-glib-1.0", "libxml-2.0", "gtk4", "libadwaita-1",
+    "json-glib-1.0", "libxml-2.0", "gtk4", "libadwaita-1", "libsoup-3.0",
+    # the SDK builds introspection data (g-ir-scanner) for the build only
+    "gobject-introspection-1.0",
 }
-ALLOWED_ARGS = {"--socket=wayland", "--socket=fallback-x11", "--share=ipc", "--device=dri"}
+# Network access for feed subscriptions, and nothing else beyond the display.
+ALLOWED_ARGS = {"--socket=wayland", "--socket=fallback-x11", "--share=ipc", "--device=dri",
+                "--share=network"}
 
 meson_text = "".join(p.read_text(encoding="utf-8") for p in root.rglob("meson.build")
                      if "_build" not in p.parts and not any(x.startswith("build") for x in p.parts))

@@ -15,6 +15,7 @@
 
 #include "cited.h"
 #include "cited-discovered-test.h"
+#include "test-feeds-server.h"
 
 /* Runs the built cited-cli (path in $CITED_CLI) the way a user would and
  * checks what they would see: exit status, stdout, stderr, files. */
@@ -3081,6 +3082,174 @@ test_report_errors (void)
   g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
 }
 
+/* Feeds, against a server on 127.0.0.1 started by this test. */
+static FeedServer *feed_server;
+
+static char *
+feed_url (const char *path)
+{
+  if (feed_server == NULL)
+    feed_server = feed_server_start ();
+  return feed_server_url (feed_server, path);
+}
+
+static JsonObject *
+only_feed_json (const char *db)
+{
+  g_autoptr(Run) run = run_cli ("--db", db, "feeds", "list", "--format", "json");
+  g_autoptr(JsonArray) feeds = NULL;
+
+  g_assert_cmpint (run->status, ==, 0);
+  feeds = parse_array (run->out);
+  g_assert_cmpuint (json_array_get_length (feeds), ==, 1);
+  return json_object_ref (json_array_get_object_element (feeds, 0));
+}
+
+/* add, list, refresh, rename, export-opml, remove and import-opml, as a
+ * user runs them one after the other. */
+static void
+test_feeds_commands (void)
+{
+  g_autofree char *db = tmp_path ("feeds.db");
+  g_autofree char *opml = tmp_path ("feeds.opml");
+  g_autofree char *url = feed_url ("/feed.xml");
+  g_autofree char *page = feed_url ("/page.html");
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonObject) feed = NULL;
+  g_autoptr(JsonObject) renamed = NULL;
+  g_autoptr(JsonObject) imported = NULL;
+
+  if (!have_cli ())
+    return;
+  feed_server_reset (feed_server);
+  {
+    g_autoptr(Run) run = run_cli ("--db", db, "feeds", "add", page);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_nonnull (strstr (run->out, "Subscribed to Loopback Wire"));
+    g_assert_nonnull (strstr (run->out, "2 articles"));
+  }
+  feed = only_feed_json (db);
+  g_assert_cmpstr (json_object_get_string_member (feed, "title"), ==, "Loopback Wire");
+  g_assert_cmpstr (json_object_get_string_member (feed, "url"), ==, url);
+  g_assert_cmpint (json_object_get_int_member (feed, "items"), ==, 2);
+  g_assert_true (json_object_get_null_member (feed, "last_error"));
+  g_assert_false (json_object_get_null_member (feed, "last_success"));
+  {
+    g_autoptr(Run) run = run_cli ("--db", db, "articles", "--format", "json");
+    g_autoptr(JsonArray) articles = parse_array (run->out);
+
+    g_assert_cmpuint (json_array_get_length (articles), ==, 2);
+  }
+  {
+    g_autoptr(Run) run = run_cli ("--db", db, "feeds", "refresh", "--all");
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_nonnull (strstr (run->err, "Loopback Wire: 0 new articles"));
+  }
+  {
+    g_autoptr(Run) run = run_cli ("--db", db, "feeds", "rename", "loopback wire", "Wire on the loop");
+
+    g_assert_cmpint (run->status, ==, 0);
+  }
+  renamed = only_feed_json (db);
+  g_assert_cmpstr (json_object_get_string_member (renamed, "title"), ==, "Wire on the loop");
+  {
+    g_autoptr(Run) run = run_cli ("--db", db, "feeds", "export-opml", opml);
+
+    g_assert_cmpint (run->status, ==, 0);
+  }
+  g_assert_true (g_file_get_contents (opml, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "title=\"Wire on the loop\""));
+  g_assert_nonnull (strstr (contents, url));
+  {
+    g_autoptr(Run) run = run_cli ("--db", db, "feeds", "remove", url);
+    g_autoptr(Run) list = run_cli ("--db", db, "feeds", "list", "--format", "json");
+    g_autoptr(Run) articles = run_cli ("--db", db, "articles", "--format", "json");
+    g_autoptr(JsonArray) left = parse_array (articles->out);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpstr (g_strstrip (list->out), ==, "[]");
+    g_assert_cmpuint (json_array_get_length (left), ==, 2);
+  }
+  {
+    g_autoptr(Run) run = run_cli ("--db", db, "feeds", "import-opml", opml);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_nonnull (strstr (run->out, "Subscribed to 1 feed"));
+  }
+  imported = only_feed_json (db);
+  g_assert_cmpstr (json_object_get_string_member (imported, "title"), ==, "Wire on the loop");
+  g_assert_cmpstr (json_object_get_string_member (imported, "url"), ==, url);
+  g_assert_cmpint (json_object_get_int_member (imported, "items"), ==, 0);
+}
+
+/* What fails says why, with the exit statuses of the other commands. */
+static void
+test_feeds_errors (void)
+{
+  g_autofree char *db = tmp_path ("feeds-errors.db");
+  g_autofree char *gone = feed_url ("/410");
+  g_autofree char *mode = feed_url ("/mode.xml");
+  g_autofree char *opml = g_build_filename (g_getenv ("CITED_SOURCE_ROOT"), "..", "shared", "corpora",
+                                            "rsparser_feeds", "Subs.opml", NULL);
+
+  if (!have_cli ())
+    return;
+  feed_server_reset (feed_server);
+  {
+    g_autoptr(Run) run = run_cli ("--db", db, "feeds", "add", gone);
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_nonnull (strstr (run->err, "unsubscribe"));
+  }
+  {
+    g_autoptr(Run) run = run_cli ("--db", db, "feeds", "add", "ftp://example.com/feed");
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_nonnull (strstr (run->err, "not an http or https address"));
+  }
+  {
+    g_autoptr(Run) added = run_cli ("--db", db, "feeds", "add", mode);
+    g_autoptr(Run) run = NULL;
+    g_autoptr(JsonObject) feed = NULL;
+
+    g_assert_cmpint (added->status, ==, 0);
+    feed_server_set_mode (feed_server, "500");
+    run = run_cli ("--db", db, "feeds", "refresh");
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_nonnull (strstr (run->err, "HTTP 500"));
+    feed = only_feed_json (db);
+    g_assert_nonnull (strstr (json_object_get_string_member (feed, "last_error"), "HTTP 500"));
+    g_assert_cmpint (json_object_get_int_member (feed, "items"), ==, 2);
+    feed_server_reset (feed_server);
+  }
+  {
+    g_autoptr(Run) run = run_cli ("--db", db, "feeds", "remove", "No such feed");
+
+    g_assert_cmpint (run->status, ==, 1);
+  }
+  {
+    g_autoptr(Run) run = run_cli ("--db", db, "feeds", "frobnicate");
+
+    g_assert_cmpint (run->status, ==, 2);
+  }
+  {
+    g_autoptr(Run) run = run_cli ("--db", db, "feeds", "add", "--format", "json", mode);
+
+    g_assert_cmpint (run->status, ==, 2);
+  }
+  if (g_file_test (opml, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(Run) run = run_cli ("--db", db, "feeds", "import-opml", opml);
+      g_autoptr(Run) list = run_cli ("--db", db, "feeds", "list", "--format", "csv");
+
+      /* Listed, not fetched: its feeds are beyond this machine. */
+      g_assert_cmpint (run->status, ==, 0);
+      g_assert_nonnull (strstr (list->out, "http://9to5mac.com/feed/"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3139,8 +3308,12 @@ main (int   argc,
   g_test_add_func ("/cli/report/browser", test_report_browser);
   g_test_add_func ("/cli/report/errors", test_report_errors);
   g_test_add_func ("/cli/report/long", test_report_long);
+  g_test_add_func ("/cli/feeds/commands", test_feeds_commands);
+  g_test_add_func ("/cli/feeds/errors", test_feeds_errors);
 
   status = g_test_run ();
+  if (feed_server != NULL)
+    feed_server_stop (feed_server);
 
   remove_tree (tmp_dir);
   g_free (tmp_dir);

@@ -250,6 +250,7 @@ test_migration_step (Fixture       *fixture,
                " ALTER TABLE brands DROP COLUMN replaces; ALTER TABLE brands DROP COLUMN removed;"
                " ALTER TABLE brand_aliases DROP COLUMN kind; ALTER TABLE brand_aliases DROP COLUMN enabled;"
                " DROP TABLE views;"
+               " DROP TABLE feeds; DROP TABLE feed_items;"
                " PRAGMA user_version = 1");
   store = cited_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -262,6 +263,9 @@ test_migration_step (Fixture       *fixture,
   g_assert_cmpuint (cited_store_count_articles (store, NULL, NULL), ==, 1);
   g_assert_cmpint (sqlite_int (fixture->path,
                                "SELECT count (*) FROM sqlite_schema WHERE name = 'views'"), ==, 1);
+  g_assert_cmpint (sqlite_int (fixture->path,
+                               "SELECT count (*) FROM sqlite_schema"
+                               " WHERE name IN ('feeds', 'feed_items')"), ==, 2);
 }
 
 /* What a figure states is stored and read back, and filters by span and

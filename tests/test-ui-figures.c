@@ -965,6 +965,20 @@ test_accessible_names (void)
     collect_unnamed (GTK_WIDGET (editor), unnamed);
     gtk_window_close (GTK_WINDOW (editor));
   }
+  /* The Feeds dialog, listing a feed (never fetched: no network here). */
+  {
+    gint64 feed_id = 0;
+    CitedFeedsDialog *feeds;
+
+    g_assert_true (cited_store_add_feed (store, "http://127.0.0.1:9/feed.xml", "Loopback", &feed_id, NULL));
+    feeds = cited_window_show_feeds (window);
+    cited_feeds_dialog_reload (feeds);
+    g_assert_cmpuint (cited_feeds_dialog_get_n_feeds (feeds), ==, 1);
+    settle ();
+    collect_unnamed (GTK_WIDGET (feeds), unnamed);
+    gtk_window_destroy (GTK_WINDOW (feeds));
+    g_assert_true (cited_store_remove_feed (store, feed_id, NULL));
+  }
   cited_window_set_visible_page (window, "figures");
   settle ();
   if (unnamed->len > 0)

@@ -15,6 +15,7 @@
 #include "cited-discovered-test.h"
 #include "cited-window.h"
 #include "cited-ui-test.h"
+#include "test-feeds-server.h"
 
 /* The desktop app driven the way a person would: a fresh profile, the
  * sample corpus imported on first start, searching, reading, following a
@@ -1524,6 +1525,128 @@ test_date_filter (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (model, count_changes_cb, &changes);
 }
 
+/* Feeds, from a server on 127.0.0.1 started here. */
+static FeedServer *feed_server;
+
+typedef struct {
+  Fixture          *fixture;
+  CitedFeedsDialog *dialog;
+  guint             n_articles;
+} FeedsWait;
+
+static gboolean
+feed_listed (gpointer data)
+{
+  FeedsWait *wait = data;
+
+  return cited_feeds_dialog_get_n_feeds (wait->dialog) == 1;
+}
+
+static gboolean
+articles_shown (gpointer data)
+{
+  FeedsWait *wait = data;
+
+  return g_list_model_get_n_items (article_model (wait->fixture)) == wait->n_articles;
+}
+
+/* With CITED_TEST_SCREENSHOTS=DIR, saves @widget as DIR/NAME.png for a
+ * person to look at. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("CITED_TEST_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+}
+
+/* Subscribe to Feed… in the main menu: the dialog subscribes, lists the
+ * feed with its articles, and the new articles appear in the window
+ * without a restart. Unsubscribing keeps them. */
+static void
+test_feeds_dialog (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *url = NULL;
+  FeedsWait wait = { fixture, NULL, 0 };
+  guint before = g_list_model_get_n_items (article_model (fixture));
+
+  if (feed_server == NULL)
+    feed_server = feed_server_start ();
+  feed_server_reset (feed_server);
+  url = feed_server_url (feed_server, "/page.html");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.subscribe-feed", NULL));
+  wait.dialog = cited_window_show_feeds (fixture->window);
+  g_assert_nonnull (wait.dialog);
+  g_assert_cmpuint (cited_feeds_dialog_get_n_feeds (wait.dialog), ==, 0);
+  cited_feeds_dialog_subscribe (wait.dialog, url);
+  g_assert_true (wait_for (feed_listed, &wait));
+  g_assert_nonnull (strstr (cited_feeds_dialog_get_status (wait.dialog), "Loopback Wire: 2 articles"));
+
+  wait.n_articles = before + 2;
+  g_assert_true (wait_for (articles_shown, &wait));
+  drain ();
+  save_screenshot (GTK_WIDGET (wait.dialog), "feeds-dialog");
+
+  /* Rename, through the question its button asks. */
+  {
+    AdwMessageDialog *question = cited_feeds_dialog_rename (wait.dialog, 0);
+    g_autoptr(CitedFeed) feed = NULL;
+
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (question)), "Loopback news");
+    adw_message_dialog_response (question, "rename");
+    gtk_window_destroy (GTK_WINDOW (question));
+    feed = cited_store_find_feed (fixture->store, "Loopback news", NULL);
+    g_assert_nonnull (feed);
+  }
+
+  /* Export Subscriptions… then, unsubscribed, Import Subscriptions…. */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "feeds.opml", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(CitedFeed) feed = cited_store_find_feed (fixture->store, "Loopback news", NULL);
+    g_autofree char *contents = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (cited_feeds_dialog_export_opml (wait.dialog, file, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "title=\"Loopback news\""));
+    g_assert_true (cited_store_remove_feed (fixture->store, feed->id, NULL));
+    cited_feeds_dialog_reload (wait.dialog);
+    g_assert_cmpuint (cited_feeds_dialog_get_n_feeds (wait.dialog), ==, 0);
+    g_assert_true (cited_feeds_dialog_import_opml (wait.dialog, path, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (cited_feeds_dialog_get_n_feeds (wait.dialog), ==, 1);
+    g_assert_nonnull (strstr (cited_feeds_dialog_get_status (wait.dialog), "Subscribed to 1 feed"));
+    g_unlink (path);
+  }
+
+  /* A refresh from the window (F5) brings nothing new and keeps the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.refresh-feeds", NULL));
+  drain ();
+  g_assert_cmpuint (cited_feeds_dialog_get_n_feeds (wait.dialog), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (wait.dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1545,6 +1668,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add ("/ui/window/sample-corpus", Fixture, NULL, fixture_set_up, test_sample_corpus, fixture_tear_down);
+  g_test_add ("/ui/feeds/dialog", Fixture, NULL, fixture_set_up, test_feeds_dialog, fixture_tear_down);
   g_test_add ("/ui/brands/discovered-companies", Fixture, NULL, fixture_set_up, test_discovered_companies,
               fixture_tear_down);
   g_test_add ("/ui/articles/search-narrows", Fixture, NULL, fixture_set_up, test_search_narrows, fixture_tear_down);
@@ -1580,6 +1704,8 @@ main (int   argc,
 
   status = g_test_run ();
 
+  if (feed_server != NULL)
+    feed_server_stop (feed_server);
   g_clear_object (&app);
   remove_tree (home);
   return status;

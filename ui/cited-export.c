@@ -691,8 +691,7 @@ finish_export (ExportData *data,
 
 /* Asking for a file to write */
 
-typedef void (*SaveFunc) (GFile    *file,
-                          gpointer  data);
+typedef CitedExportSaveFunc SaveFunc;
 
 typedef struct {
   SaveFunc func;
@@ -788,6 +787,24 @@ save_file (GtkWidget      *parent,
     gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
   }
 #endif
+}
+
+/**
+ * cited_export_save_file:
+ *
+ * Asks for a file to write, as every export in the app does; see
+ * cited-export.h.
+ */
+void
+cited_export_save_file (GtkWidget           *parent,
+                        const char          *title,
+                        const char          *name,
+                        GListModel          *filters,
+                        CitedExportSaveFunc  func,
+                        gpointer             data,
+                        GDestroyNotify       destroy)
+{
+  save_file (parent, title, name, filters, func, data, destroy);
 }
 
 /* A file filter of one pattern ("*.pdf") named @name, or by the pattern. */

@@ -72,4 +72,20 @@ void               cited_export_show_error          (GtkWidget         *parent,
                                                      const char        *heading,
                                                      const char        *body);
 
+/* Called with the file chosen to write to. */
+typedef void (*CitedExportSaveFunc) (GFile    *file,
+                                     gpointer  data);
+
+/* Asks, through the desktop's file chooser, for a file to write, named
+ * @name at first and shown through @filters (GtkFileFilter, the first the
+ * default), and calls @func with it; @data is freed with @destroy after,
+ * whether a file was chosen or not. */
+void               cited_export_save_file           (GtkWidget           *parent,
+                                                     const char          *title,
+                                                     const char          *name,
+                                                     GListModel          *filters,
+                                                     CitedExportSaveFunc  func,
+                                                     gpointer             data,
+                                                     GDestroyNotify       destroy);
+
 G_END_DECLS

@@ -75,11 +75,12 @@ select_folder_done_cb (GObject      *source,
   data->callback (paths, data->user_data);
 }
 
-void
-cited_import_choose (GtkWindow             *parent,
-                     gboolean               folders,
-                     CitedImportChosenFunc  callback,
-                     gpointer               user_data)
+static void
+choose (GtkWindow             *parent,
+        gboolean               folders,
+        const char            *title,
+        CitedImportChosenFunc  callback,
+        gpointer               user_data)
 {
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
   ChooseData *data = g_new0 (ChooseData, 1);
@@ -91,12 +92,12 @@ cited_import_choose (GtkWindow             *parent,
   gtk_file_dialog_set_modal (dialog, TRUE);
   if (folders)
     {
-      gtk_file_dialog_set_title (dialog, _("Import a Folder of Articles"));
+      gtk_file_dialog_set_title (dialog, title);
       gtk_file_dialog_select_folder (dialog, parent, NULL, select_folder_done_cb, data);
     }
   else
     {
-      gtk_file_dialog_set_title (dialog, _("Import Articles"));
+      gtk_file_dialog_set_title (dialog, title);
       gtk_file_dialog_open_multiple (dialog, parent, NULL, open_multiple_done_cb, data);
     }
 }
@@ -122,11 +123,12 @@ native_response_cb (GtkNativeDialog *native,
   g_object_unref (native);
 }
 
-void
-cited_import_choose (GtkWindow             *parent,
-                     gboolean               folders,
-                     CitedImportChosenFunc  callback,
-                     gpointer               user_data)
+static void
+choose (GtkWindow             *parent,
+        gboolean               folders,
+        const char            *title,
+        CitedImportChosenFunc  callback,
+        gpointer               user_data)
 {
   GtkFileChooserNative *native;
   ChooseData *data = g_new0 (ChooseData, 1);
@@ -135,8 +137,7 @@ cited_import_choose (GtkWindow             *parent,
   data->callback = callback;
   data->user_data = user_data;
 
-  native = gtk_file_chooser_native_new (folders ? _("Import a Folder of Articles") : _("Import Articles"),
-                                        parent,
+  native = gtk_file_chooser_native_new (title, parent,
                                         folders ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
                                                 : GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Import"), _("_Cancel"));
@@ -147,6 +148,25 @@ cited_import_choose (GtkWindow             *parent,
 }
 
 #endif
+
+void
+cited_import_choose (GtkWindow             *parent,
+                     gboolean               folders,
+                     CitedImportChosenFunc  callback,
+                     gpointer               user_data)
+{
+  choose (parent, folders, folders ? _("Import a Folder of Articles") : _("Import Articles"),
+          callback, user_data);
+}
+
+void
+cited_import_choose_files (GtkWindow             *parent,
+                           const char            *title,
+                           CitedImportChosenFunc  callback,
+                           gpointer               user_data)
+{
+  choose (parent, FALSE, title, callback, user_data);
+}
 
 char *
 cited_import_describe_result (const CitedImportResult *result)

@@ -19,6 +19,12 @@ void       cited_import_choose              (GtkWindow              *parent,
                                              CitedImportChosenFunc   callback,
                                              gpointer                user_data);
 
+/* The same for files of another kind, under the chooser's @title. */
+void       cited_import_choose_files        (GtkWindow              *parent,
+                                             const char             *title,
+                                             CitedImportChosenFunc   callback,
+                                             gpointer                user_data);
+
 /* The toast text for a finished import: "Imported 5 articles", with
  * duplicates, rejections and cancellation mentioned. */
 char      *cited_import_describe_result     (const CitedImportResult *result);
