@@ -1606,6 +1606,22 @@ test_feeds_dialog (Fixture       *fixture,
   drain ();
   save_screenshot (GTK_WIDGET (wait.dialog), "feeds-dialog");
 
+  /* An article from the feed links to its web page from the reader; a
+   * file's article has no such link. */
+  {
+    CitedArticleView *view = cited_articles_page_get_article_view (cited_window_get_articles_page (fixture->window));
+    g_autofree char *story = feed_server_url (feed_server, "/story-1");
+    GtkLinkButton *link;
+
+    select_position (fixture, find_title (fixture, "Xiaomi ships more phones"));
+    link = cited_article_view_get_original_link (view);
+    g_assert_nonnull (link);
+    g_assert_cmpstr (gtk_link_button_get_uri (link), ==, story);
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (link)), ==, "Open Original");
+    select_position (fixture, find_title (fixture, "140 million"));
+    g_assert_null (cited_article_view_get_original_link (view));
+  }
+
   /* Rename, through the question its button asks. */
   {
     AdwMessageDialog *question = cited_feeds_dialog_rename (wait.dialog, 0);

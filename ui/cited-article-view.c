@@ -363,6 +363,54 @@ clear (CitedArticleView *self)
   self->article_id = 0;
 }
 
+/* An article from a feed or the web keeps its address as its path: a
+ * link after the source line opens it in the browser. */
+static void
+add_original_link (CitedArticleView *self,
+                   GtkTextIter      *iter,
+                   const char       *path)
+{
+  GtkTextChildAnchor *anchor;
+  GtkWidget *link;
+
+  if (path == NULL || (!g_str_has_prefix (path, "https://") && !g_str_has_prefix (path, "http://")))
+    return;
+  gtk_text_buffer_insert_with_tags_by_name (self->buffer, iter, " · ", -1, "meta", NULL);
+  anchor = gtk_text_buffer_create_child_anchor (self->buffer, iter);
+  link = gtk_link_button_new_with_label (path, _("Open Original"));
+  gtk_widget_set_tooltip_text (link, path);
+  gtk_widget_add_css_class (link, "original-link");
+  gtk_widget_set_valign (link, GTK_ALIGN_BASELINE);
+  gtk_text_view_add_child_at_anchor (self->text_view, link, anchor);
+}
+
+/**
+ * cited_article_view_get_original_link:
+ * Returns: (nullable) (transfer none): the link to the article's web page
+ *   shown under its title, or %NULL when it has none.
+ */
+GtkLinkButton *
+cited_article_view_get_original_link (CitedArticleView *self)
+{
+  GtkTextIter iter;
+
+  g_return_val_if_fail (CITED_IS_ARTICLE_VIEW (self), NULL);
+  gtk_text_buffer_get_start_iter (self->buffer, &iter);
+  do
+    {
+      GtkTextChildAnchor *anchor = gtk_text_iter_get_child_anchor (&iter);
+      guint n = 0;
+      GtkWidget **widgets = anchor != NULL ? gtk_text_child_anchor_get_widgets (anchor, &n) : NULL;
+      GtkWidget *found = n > 0 && GTK_IS_LINK_BUTTON (widgets[0]) ? widgets[0] : NULL;
+
+      g_free (widgets);
+      if (found != NULL)
+        return GTK_LINK_BUTTON (found);
+    }
+  while (gtk_text_iter_forward_char (&iter) && gtk_text_iter_get_line (&iter) < 3);
+  return NULL;
+}
+
 gboolean
 cited_article_view_show_article (CitedArticleView  *self,
                                  gint64             article_id,
@@ -441,6 +489,7 @@ cited_article_view_show_article (CitedArticleView  *self,
                               n_rejected);
   }
   gtk_text_buffer_insert_with_tags_by_name (self->buffer, &iter, meta->str, -1, "meta", NULL);
+  add_original_link (self, &iter, article->path);
   gtk_text_buffer_insert (self->buffer, &iter, "\n\n", 2);
 
   body_start = gtk_text_iter_get_offset (&iter);

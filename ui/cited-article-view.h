@@ -41,4 +41,6 @@ CitedFigure   *cited_article_view_get_figure_at    (CitedArticleView *self,
 /* The tooltip markup shown for @figure. */
 char          *cited_article_view_describe_figure  (CitedFigure      *figure);
 
+GtkLinkButton    *cited_article_view_get_original_link (CitedArticleView *self);
+
 G_END_DECLS
