@@ -128,6 +128,45 @@ try:
            f"the whole sample corpus is installed in CORPUS_DIR ({len(source_corpus)} articles)",
            f"installed: {installed_corpus}")
 
+    # A program of one's own builds on the installed libcited through
+    # cited-1.pc (docs/examples/xiaomi-sales.c, as docs/libcited.md shows)
+    # and runs with it.
+    cc = shutil.which("cc")
+    pkg_config = shutil.which("pkg-config")
+    if cc is None or pkg_config is None:
+        skip("a C program builds against the installed cited-1.pc and runs",
+             "cc or pkg-config is missing")
+    else:
+        # The installed .pc names the real prefix; a copy of it names the
+        # DESTDIR the files are under.
+        pc_dir = os.path.join(tmp, "pkgconfig")
+        os.makedirs(pc_dir, exist_ok=True)
+        with open(dest(os.path.join(libdir, "pkgconfig", "cited-1.pc")), encoding="utf-8") as f:
+            pc = re.sub(r"^prefix=.*$", "prefix=" + dest(prefix), f.read(), flags=re.M)
+        with open(os.path.join(pc_dir, "cited-1.pc"), "w", encoding="utf-8") as f:
+            f.write(pc)
+        pc_env = dict(base_env)
+        pc_env["PKG_CONFIG_PATH"] = pc_dir
+        flags = run([pkg_config, "--cflags", "--libs", "cited-1"], env=pc_env)
+        program = os.path.join(tmp, "xiaomi-sales")
+        example = os.path.join(sourcedir, "docs", "examples", "xiaomi-sales.c")
+        # A sanitized libcited wants its program built the same way.
+        sanitize = options.get("b_sanitize", "none")
+        sanitize = [] if sanitize in ("none", "", None) else ["-fsanitize=" + (
+            sanitize if isinstance(sanitize, str) else ",".join(sanitize))]
+        built = run([cc, example, "-o", program] + sanitize + shlex.split(flags.stdout), env=pc_env) \
+            if flags.returncode == 0 else flags
+        png = os.path.join(tmp, "xiaomi-sales.png")
+        ran = run([program, os.path.join(sourcedir, "data", "corpus"), png], env=base_env) \
+            if built.returncode == 0 else built
+        with open(png, "rb") if os.path.exists(png) else io.BytesIO() as f:
+            head = f.read(8)
+        report(ran.returncode == 0 and "5 articles imported" in ran.stdout
+               and "190 million units\tglobal\t2021" in ran.stdout
+               and head == b"\x89PNG\r\n\x1a\n",
+               "a C program builds against the installed cited-1.pc, lists Xiaomi's sales and draws them",
+               flags.stdout + flags.stderr + built.stderr + ran.stdout + ran.stderr)
+
     # 3. The desktop file and metainfo point at what was installed, and carry
     #    the Chinese translation.
     desktop_path = dest(os.path.join(datadir, "applications", app_id + ".desktop"))
