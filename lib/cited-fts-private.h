@@ -22,6 +22,9 @@ G_BEGIN_DECLS
 CITED_PRIVATE_API
 int   cited_fts_register (sqlite3    *db);
 
+/* Whether @c is indexed as CJK text (Han, kana, Hangul). */
+gboolean cited_fts_is_cjk (gunichar c);
+
 /* Whether @text (UTF-8, NUL-terminated) has a token: a letter, digit or
  * CJK character. */
 CITED_PRIVATE_API

@@ -56,8 +56,8 @@ typedef struct {
   GString  *buf;
 } Tokenizer;
 
-static gboolean
-is_cjk (gunichar c)
+gboolean
+cited_fts_is_cjk (gunichar c)
 {
   return (c >= 0x4E00 && c <= 0x9FFF) ||   /* CJK Unified Ideographs */
          (c >= 0x3400 && c <= 0x4DBF) ||   /* Extension A */
@@ -294,7 +294,7 @@ tokenize (Tokenizer  *t,
       wc.end = (int) p + MAX (n, 1);
       p += MAX (n, 1);
 
-      if (n > 0 && !ascii_word && c >= 0x80 && is_cjk (c))
+      if (n > 0 && !ascii_word && c >= 0x80 && cited_fts_is_cjk (c))
         {
           rc = flush_word (t);
           wc.folded = c;

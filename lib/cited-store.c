@@ -3550,6 +3550,30 @@ search_clear (Search *search)
   g_clear_pointer (&search->all_terms, g_ptr_array_unref);
 }
 
+/* Whether a term's last word is looked up as a prefix: "phone" finds
+ * "phones", "profit" "profitable", as the trigram index once found them
+ * inside words. Only for terms of three letters or digits or more that end
+ * in a letter of an alphabetic script: "EU" is not "Europe", and CJK text
+ * is matched by its characters anyway. */
+static gboolean
+term_is_prefix (const char *term)
+{
+  gunichar last = 0;
+  guint n = 0;
+
+  for (const char *q = term; *q != '\0'; q = g_utf8_next_char (q))
+    {
+      gunichar c = g_utf8_get_char (q);
+
+      if (g_unichar_isalnum (c))
+        {
+          last = c;
+          n++;
+        }
+    }
+  return n >= 3 && g_unichar_isalpha (last) && !cited_fts_is_cjk (last);
+}
+
 /* Splits the user's text into terms: whitespace separates, double quotes
  * (straight or curly) group a phrase. Every term becomes an FTS5 string,
  * so no user text can be FTS5 syntax. */
@@ -3640,6 +3664,8 @@ search_parse (Search     *search,
           g_string_append_c (match, *q);
         }
       g_string_append_c (match, '"');
+      if (term_is_prefix (term->str))
+        g_string_append (match, " *");
     }
 
   if (match->len > 0)

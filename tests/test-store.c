@@ -769,6 +769,13 @@ test_search_english (Fixture       *fixture,
   found = search (store, "iphone");
   g_assert_cmpuint (found->len, ==, 1);
   g_clear_pointer (&found, g_ptr_array_unref);
+  /* A word of three letters or more also finds the words it begins. */
+  found = search (store, "phone");
+  g_assert_cmpuint (found->len, ==, 1);
+  article = g_ptr_array_index (found, 0);
+  g_assert_cmpstr (article->title, ==, "Apple in India");
+  g_assert_nonnull (strstr (article->snippet, "5G \x02phones\x03 are"));
+  g_clear_pointer (&found, g_ptr_array_unref);
   /* Words, not any letters in a row. */
   found = search (store, "aomi");
   g_assert_cmpuint (found->len, ==, 0);
