@@ -3555,8 +3555,8 @@ search_clear (Search *search)
  * inside words. Only for terms of three letters or digits or more that end
  * in a letter of an alphabetic script: "EU" is not "Europe", and CJK text
  * is matched by its characters anyway. */
-static gboolean
-term_is_prefix (const char *term)
+gboolean
+cited_search_term_is_prefix (const char *term)
 {
   gunichar last = 0;
   guint n = 0;
@@ -3664,7 +3664,7 @@ search_parse (Search     *search,
           g_string_append_c (match, *q);
         }
       g_string_append_c (match, '"');
-      if (term_is_prefix (term->str))
+      if (cited_search_term_is_prefix (term->str))
         g_string_append (match, " *");
     }
 
