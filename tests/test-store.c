@@ -841,6 +841,38 @@ test_search_english (Fixture       *fixture,
   g_clear_pointer (&found, g_ptr_array_unref);
 }
 
+/* A brand added later is found again in the stored articles wherever the
+ * brand matcher finds it, which the full-text index must not miss: a
+ * product's plural, a name run together with the word before it or
+ * followed by a digit, a Chinese name inside a sentence. */
+static void
+test_brand_added_finds_words (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = cited_store_open (fixture->path, &error);
+  static const char * const aliases[] = { "iWidget", "艾克米", NULL };
+  static const char * const bodies[] = {
+    "Sales of iWidgets doubled to 5,000 units.",
+    "Readers of buyAcme made 3,000 orders.",
+    "Acme7 shipped 4,000 units.",
+    "艾克米的销量达到3000台。",
+    "Pacmen sold 2,000 units.",
+  };
+  CitedQuery query = { .brand = "Acme" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Article %u", i);
+
+      add_one (store, make_article (title, "2024-05-01", bodies[i]));
+    }
+  g_assert_true (cited_store_add_brand (store, "Acme", aliases, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cited_store_count_articles (store, &query, NULL), ==, 4);
+}
+
 static void
 test_search_chinese (Fixture       *fixture,
                      gconstpointer  data)
@@ -2095,6 +2127,7 @@ main (int   argc,
   ADD ("search-english", test_search_english);
   ADD ("search-many-terms", test_search_many_terms);
   ADD ("search-chinese", test_search_chinese);
+  ADD ("brand-added-finds-words", test_brand_added_finds_words);
   ADD ("filters-and-sort", test_filters_and_sort);
   ADD ("brand-stats", test_brand_stats);
   ADD ("figures-and-edits", test_figures_and_edits);
