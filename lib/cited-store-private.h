@@ -36,4 +36,11 @@ void     cited_store_set_max_text  (CitedStore             *self,
  * so that a large one leaves no log as large as its changes behind. */
 void     cited_store_checkpoint    (CitedStore             *self);
 
+/* Whether a search term's last word also finds the words it begins
+ * ("phone" finds "phones", "profit" "profitable"): terms of three letters
+ * or digits or more that end in a letter of an alphabetic script. The
+ * search and the app's highlighting of search words agree on it. */
+CITED_PRIVATE_API
+gboolean cited_search_term_is_prefix (const char *term);
+
 G_END_DECLS

@@ -1011,8 +1011,8 @@ test_search (void)
           }
         }
       /* Every query of full words names something the BBC writes about;
-       * a term shorter than the full-text index's trigrams ("bn") matches
-       * whole words only, so it may find nothing. */
+       * a Latin term under three letters ("bn") matches whole words only,
+       * so it may find nothing. */
       if (g_utf8_strlen (queries[q], -1) >= 3)
         g_assert_cmpuint (expected, >, 0);
       g_assert_cmpuint (expected, <, bench.n_articles);

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "cited-fts-private.h"
 #include "cited-importer.h"
 #include "cited-store.h"
 
@@ -23,7 +24,7 @@
  *   CITED_BENCH_COPIES  number of copies (default 10)
  */
 
-#define FTS_TOKENIZER "trigram case_sensitive 0"
+#define FTS_TOKENIZER "cited"
 
 static void
 rm_rf (const char *path)
@@ -141,7 +142,7 @@ bare_fts_insert (const char *db_path,
   gint64 start, read_time = 0;
   double seconds = -1;
 
-  if (sqlite3_open (db_path, &db) != SQLITE_OK)
+  if (sqlite3_open (db_path, &db) != SQLITE_OK || cited_fts_register (db) != SQLITE_OK)
     goto out;
   /* The same settings as the store (lib/cited-store.c). */
   if (!exec_sql (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "cited.h"
+#include "cited-fts-private.h"
 
 typedef struct {
   char *dir;
@@ -97,6 +98,7 @@ sqlite_int (const char *path,
   int value = -1;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (cited_fts_register (db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     value = sqlite3_column_int (stmt, 0);
@@ -112,6 +114,7 @@ sqlite_exec (const char *path,
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (cited_fts_register (db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 }
@@ -219,7 +222,12 @@ test_migration_step (Fixture       *fixture,
   /* Take the database back to version 1: the steps after it run again on
    * open, and the data written at version 1 is still there. */
   sqlite_exec (fixture->path,
-               "DROP INDEX articles_published_nulls_last;"
+               "DROP TABLE articles_fts;"
+               " CREATE VIRTUAL TABLE articles_fts USING fts5 ("
+               "  title, body, content = 'article_text', content_rowid = 'id',"
+               "  tokenize = 'trigram case_sensitive 0');"
+               " INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
+               " DROP INDEX articles_published_nulls_last;"
                " ALTER TABLE figures DROP COLUMN currency_inferred;"
                " DROP INDEX mentions_discovered; DROP INDEX figures_discovered;"
                " ALTER TABLE mentions DROP COLUMN discovered_as;"
@@ -266,6 +274,22 @@ test_migration_step (Fixture       *fixture,
   g_assert_cmpint (sqlite_int (fixture->path,
                                "SELECT count (*) FROM sqlite_schema"
                                " WHERE name IN ('feeds', 'feed_items')"), ==, 2);
+  /* The full-text index was built again with Cited's tokenizer, from the
+   * articles already stored: a word, a short number and a run-together
+   * word's part are found. */
+  g_assert_cmpint (sqlite_int (fixture->path,
+                               "SELECT count (*) FROM sqlite_schema WHERE name = 'articles_fts'"
+                               " AND sql LIKE '%tokenize = ''cited''%'"), ==, 1);
+  {
+    static const char * const terms[] = { "apple", "10", "PHONES" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (terms); i++)
+      {
+        CitedQuery query = { .search = terms[i] };
+
+        g_assert_cmpuint (cited_store_count_articles (store, &query, NULL), ==, 1);
+      }
+  }
 }
 
 /* What a figure states is stored and read back, and filters by span and
@@ -722,9 +746,39 @@ test_search_english (Fixture       *fixture,
   g_assert_nonnull (strstr (article->snippet, "\x02million\x03"));
   g_clear_pointer (&found, g_ptr_array_unref);
 
-  /* Case-insensitive, and inside run-together words. */
+  /* Case-insensitive, and inside run-together words: each part, the
+   * whole written either way. The snippet marks what was found. */
   found = search (store, "CARS");
   g_assert_cmpuint (found->len, ==, 1);
+  article = g_ptr_array_index (found, 0);
+  g_assert_nonnull (strstr (article->snippet, "Xiaomi\x02" "Cars\x03 has"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = search (store, "Xiaomi");
+  g_assert_cmpuint (found->len, ==, 1);
+  article = g_ptr_array_index (found, 0);
+  g_assert_nonnull (strstr (article->snippet, "\x02Xiaomi\x03" "Cars has"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = search (store, "XiaomiCars");
+  g_assert_cmpuint (found->len, ==, 1);
+  article = g_ptr_array_index (found, 0);
+  g_assert_nonnull (strstr (article->snippet, "\x02XiaomiCars\x03 has"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = search (store, "xiaomicars");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = search (store, "iphone");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* A word of three letters or more also finds the words it begins. */
+  found = search (store, "phone");
+  g_assert_cmpuint (found->len, ==, 1);
+  article = g_ptr_array_index (found, 0);
+  g_assert_cmpstr (article->title, ==, "Apple in India");
+  g_assert_nonnull (strstr (article->snippet, "5G \x02phones\x03 are"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* Words, not any letters in a row. */
+  found = search (store, "aomi");
+  g_assert_cmpuint (found->len, ==, 0);
   g_clear_pointer (&found, g_ptr_array_unref);
 
   /* Terms are all required; a quoted phrase is matched as written. */
@@ -741,7 +795,7 @@ test_search_english (Fixture       *fixture,
   g_assert_cmpuint (found->len, ==, 0);
   g_clear_pointer (&found, g_ptr_array_unref);
 
-  /* A two-letter term the trigram index cannot see. */
+  /* A two-character term. */
   found = search (store, "5G");
   g_assert_cmpuint (found->len, ==, 1);
   article = g_ptr_array_index (found, 0);
@@ -787,6 +841,38 @@ test_search_english (Fixture       *fixture,
   g_clear_pointer (&found, g_ptr_array_unref);
 }
 
+/* A brand added later is found again in the stored articles wherever the
+ * brand matcher finds it, which the full-text index must not miss: a
+ * product's plural, a name run together with the word before it or
+ * followed by a digit, a Chinese name inside a sentence. */
+static void
+test_brand_added_finds_words (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = cited_store_open (fixture->path, &error);
+  static const char * const aliases[] = { "iWidget", "艾克米", NULL };
+  static const char * const bodies[] = {
+    "Sales of iWidgets doubled to 5,000 units.",
+    "Readers of buyAcme made 3,000 orders.",
+    "Acme7 shipped 4,000 units.",
+    "艾克米的销量达到3000台。",
+    "Pacmen sold 2,000 units.",
+  };
+  CitedQuery query = { .brand = "Acme" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Article %u", i);
+
+      add_one (store, make_article (title, "2024-05-01", bodies[i]));
+    }
+  g_assert_true (cited_store_add_brand (store, "Acme", aliases, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cited_store_count_articles (store, &query, NULL), ==, 4);
+}
+
 static void
 test_search_chinese (Fixture       *fixture,
                      gconstpointer  data)
@@ -795,7 +881,7 @@ test_search_chinese (Fixture       *fixture,
   g_autoptr(GPtrArray) found = NULL;
   CitedArticle *article;
 
-  /* Four characters: the trigram index. */
+  /* Four characters: three bigrams and the last character. */
   found = search (store, "研发团队");
   g_assert_cmpuint (found->len, ==, 1);
   article = g_ptr_array_index (found, 0);
@@ -804,7 +890,7 @@ test_search_chinese (Fixture       *fixture,
   g_assert_cmpstr (article->language, ==, "zh");
   g_clear_pointer (&found, g_ptr_array_unref);
 
-  /* Two characters: the fallback, with its own snippet. */
+  /* Two characters: a bigram and the last character. */
   found = search (store, "华为");
   g_assert_cmpuint (found->len, ==, 1);
   article = g_ptr_array_index (found, 0);
@@ -813,11 +899,18 @@ test_search_chinese (Fixture       *fixture,
   g_assert_nonnull (strstr (article->snippet, "\x02华为\x03"));
   g_clear_pointer (&found, g_ptr_array_unref);
 
-  /* One character. */
+  /* One character: its unigram in the index. */
   found = search (store, "亿");
   g_assert_cmpuint (found->len, ==, 1);
   article = g_ptr_array_index (found, 0);
   g_assert_cmpstr (article->title, ==, "三星出货量");
+  g_assert_nonnull (strstr (article->snippet, "2.6\x02亿\x03台"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  g_assert_cmpint (sqlite_int (fixture->path,
+                               "SELECT count (*) FROM articles_fts WHERE articles_fts MATCH '亿'"), ==, 1);
+  /* Characters in a row, not each of them anywhere. */
+  found = search (store, "汽米");
+  g_assert_cmpuint (found->len, ==, 0);
   g_clear_pointer (&found, g_ptr_array_unref);
 
   /* Short and long terms together: the short one narrows the long one. */
@@ -2034,6 +2127,7 @@ main (int   argc,
   ADD ("search-english", test_search_english);
   ADD ("search-many-terms", test_search_many_terms);
   ADD ("search-chinese", test_search_chinese);
+  ADD ("brand-added-finds-words", test_brand_added_finds_words);
   ADD ("filters-and-sort", test_filters_and_sort);
   ADD ("brand-stats", test_brand_stats);
   ADD ("figures-and-edits", test_figures_and_edits);

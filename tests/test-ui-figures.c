@@ -888,6 +888,33 @@ test_highlight_words (void)
   g_assert_cmpstr (found->str, ==, "[of][phone][Xiaomi]");
 }
 
+static char *
+highlighted (const char *text,
+             const char *search)
+{
+  g_autoptr(GArray) ranges = cited_search_match_ranges (text, search);
+  GString *found = g_string_new (NULL);
+
+  for (guint r = 0; r + 1 < ranges->len; r += 2)
+    g_string_append_printf (found, "[%.*s]", (int) (g_array_index (ranges, guint, r + 1) -
+                                                    g_array_index (ranges, guint, r)),
+                            text + g_array_index (ranges, guint, r));
+  return g_string_free (found, FALSE);
+}
+
+/* A word of three letters or more is highlighted where it begins a word,
+ * as search finds those ("profit" finds "profitable"); a shorter one only
+ * as a word, and never inside one. */
+static void
+test_highlight_prefixes (void)
+{
+  g_autofree char *profit = highlighted ("Profitable firms, nonprofit ones, profits", "profit");
+  g_autofree char *eu = highlighted ("EU and Europe", "eu");
+
+  g_assert_cmpstr (profit, ==, "[Profit][profit]");
+  g_assert_cmpstr (eu, ==, "[EU]");
+}
+
 /* Whether a screen reader has a name for @widget: a label property or
  * relation, or for a button its own visible label. */
 static gboolean
@@ -2153,6 +2180,7 @@ main (int   argc,
   g_test_add_func ("/figures/chart-over-time", test_chart_over_time);
   g_test_add_func ("/figures/claim-column", test_claim_column);
   g_test_add_func ("/search/highlight-words", test_highlight_words);
+  g_test_add_func ("/search/highlight-prefixes", test_highlight_prefixes);
   g_test_add_func ("/a11y/controls-named", test_accessible_names);
   g_test_add_func ("/figures/undo-redo-anywhere", test_undo_redo_anywhere);
   g_test_add_func ("/app/icon-from-build-tree", test_icon_from_build_tree);

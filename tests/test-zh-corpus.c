@@ -269,7 +269,7 @@ test_search_short (void)
 {
   if (!need_store ())
     return;
-  /* Two-character words are below what a trigram index finds by itself. */
+  /* Two-character words: a bigram and the last character in the index. */
   search_finds ("小米", 50);
   search_finds ("华为", 20);
   search_finds ("房价", 5);

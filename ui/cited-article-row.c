@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cited-article-row.h"
+#include "cited-store-private.h"
 
 /* Dark text on yellow reads the same in light and dark mode. */
 #define HIGHLIGHT_OPEN "<span background=\"#f6d32d\" foreground=\"#241f31\">"
@@ -81,17 +82,19 @@ is_ascii (const char *s)
 /* Whether text[start, end) is a word of its own for the highlighter: not
  * "of" inside "off" or "profit". A word may still be joined to the next by
  * a change of case ("Xiaomi" in "XiaomiCars", as search finds it) and take
- * a plural ("phone" in "phones"). */
+ * a plural ("phone" in "phones"); a @prefix word begins any word, as it
+ * does in a search ("profit" in "profitable"). */
 static gboolean
 word_at (const char *text,
          gsize       length,
          gsize       start,
-         gsize       end)
+         gsize       end,
+         gboolean    prefix)
 {
   if (start > 0 && g_ascii_isalnum (text[start - 1]) &&
       !(g_ascii_islower (text[start - 1]) && g_ascii_isupper (text[start])))
     return FALSE;
-  if (end >= length || !g_ascii_isalnum (text[end]) || g_ascii_isupper (text[end]) ||
+  if (prefix || end >= length || !g_ascii_isalnum (text[end]) || g_ascii_isupper (text[end]) ||
       (g_ascii_isdigit (text[end]) && !g_ascii_isdigit (text[end - 1])))
     return TRUE;
   if (text[end] == 's' && (end + 1 >= length || !g_ascii_isalnum (text[end + 1])))
@@ -122,6 +125,7 @@ cited_search_match_ranges (const char *text,
       const char *word = words[w];
       gsize word_len = strlen (word);
       gboolean ascii = is_ascii (word);
+      gboolean prefix = cited_search_term_is_prefix (word);
 
       if (word_len == 0 || g_str_equal (word, "AND") || g_str_equal (word, "OR") ||
           g_str_equal (word, "NOT") || g_str_equal (word, "NEAR"))
@@ -132,7 +136,7 @@ cited_search_match_ranges (const char *text,
           gboolean hit = ascii ? g_ascii_strncasecmp (text + pos, word, word_len) == 0
                                : memcmp (text + pos, word, word_len) == 0;
 
-          if (hit && (!ascii || word_at (text, length, pos, pos + word_len)))
+          if (hit && (!ascii || word_at (text, length, pos, pos + word_len, prefix)))
             memset (mask + pos, 1, word_len);
         }
     }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cited-extractor.h"
+#include "cited-fts-private.h"
 #include "cited-fuzz-targets.h"
 #include "cited-importer.h"
 #include "cited-lexicon.h"
@@ -183,6 +184,21 @@ cited_fuzz_search (const guint8 *data,
   g_assert (n <= 3);
   figures = cited_store_list_figures (get_store (), &query, &error);
   g_clear_error (&error);
+}
+
+void
+cited_fuzz_tokenize (const guint8 *data,
+                     gsize         size)
+{
+  /* An allocation of exactly @size bytes, so that reading past the input
+   * is caught even when libFuzzer's buffer has room after it. */
+  char *text = g_memdup2 (data, size);
+
+  /* cited_fts_describe() asserts that each token is UTF-8 and lies in the
+   * text. */
+  g_free (cited_fts_describe (text, size, FALSE));
+  g_free (cited_fts_describe (text, size, TRUE));
+  g_free (text);
 }
 
 void

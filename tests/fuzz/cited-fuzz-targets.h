@@ -17,6 +17,9 @@ G_BEGIN_DECLS
  *    a publication date; the rest, made valid UTF-8, is the article.
  *  - search: the bytes, made valid UTF-8, are what a user types into the
  *    search box, run against a small store in memory.
+ *  - tokenize: the bytes as they are, invalid UTF-8 included, through the
+ *    full-text tokenizer (cited-fts.c) as a text to index and as a query;
+ *    every token must be UTF-8 and lie in the input.
  */
 void cited_fuzz_import  (const guint8 *data,
                          gsize         size);
@@ -24,6 +27,8 @@ void cited_fuzz_extract (const guint8 *data,
                          gsize         size);
 void cited_fuzz_search  (const guint8 *data,
                          gsize         size);
+void cited_fuzz_tokenize (const guint8 *data,
+                          gsize         size);
 
 /* Releases what the targets keep between calls (the lexicon, the store). */
 void cited_fuzz_cleanup (void);

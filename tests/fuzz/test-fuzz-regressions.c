@@ -21,6 +21,7 @@ static const struct {
   { "import", cited_fuzz_import },
   { "extract", cited_fuzz_extract },
   { "search", cited_fuzz_search },
+  { "tokenize", cited_fuzz_tokenize },
 };
 
 typedef struct {
