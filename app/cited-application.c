@@ -120,6 +120,12 @@ cited_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (cited_application_parent_class)->startup (application);
 
+  /* Started by D-Bus for GNOME Shell's search (--gapplication-service):
+   * stay a little between the Shell's calls rather than quitting after
+   * each one. */
+  if (g_application_get_flags (application) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (application, 10000);
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
                                    G_N_ELEMENTS (app_entries), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -169,7 +169,7 @@ article_description (const CitedArticle *article)
     return g_strdup (article->source);
   if (article->published != NULL)
     return g_strdup (article->published);
-  return g_strdup (_("Undated article"));
+  return g_strdup (_("No source or date"));
 }
 
 /* "190 million units · Xiaomi · Sales". */
