@@ -178,6 +178,8 @@ test_brand_terms (void)
           g_assert_cmpstr (meta[0], ==, article->title);
           g_assert_true (article->published == NULL || strstr (meta[1], article->published) != NULL);
           g_assert_true (article->source == NULL || strstr (meta[1], article->source) != NULL);
+          if (article->source == NULL && article->published == NULL)
+            g_assert_cmpstr (meta[1], ==, "No source or date");
         }
       else
         {
