@@ -253,6 +253,14 @@ reader_shows (gpointer data)
          == *(gint64 *) data;
 }
 
+static gboolean
+figure_selected (gpointer data)
+{
+  CitedFiguresPage *page = cited_window_get_figures_page (app_window ());
+
+  return cited_figures_page_get_selected_id (page) == *(gint64 *) data;
+}
+
 /* Clicking an article result opens the window on it in the reader;
  * clicking a figure opens the Figures page with it selected. */
 static void
@@ -261,7 +269,7 @@ test_activate (void)
   const char *terms[] = { "xiaomi", NULL };
   g_auto(GStrv) results = initial_results (terms);
   const char *article = NULL, *figure = NULL;
-  gint64 article_id;
+  gint64 article_id, figure_id;
 
   for (guint i = 0; results[i] != NULL; i++)
     {
@@ -280,8 +288,8 @@ test_activate (void)
 
   g_variant_unref (call ("ActivateResult", g_variant_new ("(s^asu)", figure, terms, 0)));
   g_assert_cmpstr (cited_window_get_visible_page (app_window ()), ==, "figures");
-  g_assert_cmpint (cited_figures_page_get_selected_id (cited_window_get_figures_page (app_window ())),
-                   ==, id_of (figure));
+  figure_id = id_of (figure);
+  g_assert_true (wait_until (figure_selected, &figure_id));
   /* One window, however many results were opened. */
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 }
