@@ -8,6 +8,7 @@
 
 #include "cited-application.h"
 #include "cited-locale.h"
+#include "cited-search-provider.h"
 #include "cited-window.h"
 
 struct _CitedApplication
@@ -17,6 +18,7 @@ struct _CitedApplication
   char          *screenshot_dir;
   CitedWindow   *screenshot_window;   /* held until the screenshots are taken */
   guint          screenshot_step;
+  guint          search_provider_id;  /* registration of the search provider */
 };
 
 G_DEFINE_FINAL_TYPE (CitedApplication, cited_application, ADW_TYPE_APPLICATION)
@@ -117,6 +119,12 @@ cited_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (cited_application_parent_class)->startup (application);
+
+  /* Started by D-Bus for GNOME Shell's search (--gapplication-service):
+   * stay a little between the Shell's calls rather than quitting after
+   * each one. */
+  if (g_application_get_flags (application) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (application, 10000);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
                                    G_N_ELEMENTS (app_entries), app);
@@ -290,6 +298,40 @@ cited_application_shutdown (GApplication *application)
   G_APPLICATION_CLASS (cited_application_parent_class)->shutdown (application);
 }
 
+/* GNOME Shell's search provider lives beside the application's own object
+ * (data/APP_ID.search-provider.ini names the path). */
+static gboolean
+cited_application_dbus_register (GApplication    *application,
+                                 GDBusConnection *connection,
+                                 const char      *object_path,
+                                 GError         **error)
+{
+  CitedApplication *self = CITED_APPLICATION (application);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (cited_application_parent_class)->dbus_register (application, connection,
+                                                                            object_path, error))
+    return FALSE;
+  self->search_provider_id = cited_search_provider_export (application, connection, path, error);
+  return self->search_provider_id != 0;
+}
+
+static void
+cited_application_dbus_unregister (GApplication    *application,
+                                   GDBusConnection *connection,
+                                   const char      *object_path)
+{
+  CitedApplication *self = CITED_APPLICATION (application);
+
+  if (self->search_provider_id != 0)
+    {
+      g_dbus_connection_unregister_object (connection, self->search_provider_id);
+      self->search_provider_id = 0;
+    }
+  G_APPLICATION_CLASS (cited_application_parent_class)->dbus_unregister (application, connection,
+                                                                         object_path);
+}
+
 static void
 cited_application_finalize (GObject *object)
 {
@@ -311,6 +353,8 @@ cited_application_class_init (CitedApplicationClass *klass)
   app_class->activate = cited_application_activate;
   app_class->handle_local_options = cited_application_handle_local_options;
   app_class->shutdown = cited_application_shutdown;
+  app_class->dbus_register = cited_application_dbus_register;
+  app_class->dbus_unregister = cited_application_dbus_unregister;
 }
 
 static void

@@ -59,6 +59,16 @@ for name, dev in (("io.github.cited.Cited.json", False), ("io.github.cited.Cited
     if missing:
         failures.append(f"{name}: no module builds {sorted(missing)}")
 
+# Flatpak exports the search provider and the D-Bus service because their
+# names start with the app id, and a sandboxed app may own its own id without
+# --own-name: both must name the app id the build substitutes.
+ini = (root / "data" / "io.github.cited.Cited.search-provider.ini.in").read_text(encoding="utf-8")
+service = (root / "data" / "io.github.cited.Cited.service.in").read_text(encoding="utf-8")
+if "BusName=@APP_ID@\n" not in ini or "DesktopId=@APP_ID@.desktop\n" not in ini:
+    failures.append("the search provider must name the app id as its bus name and desktop id")
+if "Name=@APP_ID@\n" not in service:
+    failures.append("the D-Bus service must own the app id")
+
 for f in failures:
     print(f)
 print(f"checked {len(wanted)} dependencies against 2 manifests")

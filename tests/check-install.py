@@ -109,6 +109,8 @@ try:
         os.path.join(datadir, "cited", "brands.json"),
         os.path.join(corpus_dir, "000_f735c1185eadd286.txt"),
         os.path.join(localedir, "zh_CN", "LC_MESSAGES", "cited.mo"),
+        os.path.join(datadir, "gnome-shell", "search-providers", app_id + ".search-provider.ini"),
+        os.path.join(datadir, "dbus-1", "services", app_id + ".service"),
     ]
     if build_app:
         expected.append(os.path.join(bindir, "cited"))
@@ -191,6 +193,22 @@ try:
     report(launchable == app_id + ".desktop" and bool(zh_summary),
            "the metainfo launches the installed desktop file and has a Chinese summary",
            f"launchable={launchable} summary[zh_CN]={zh_summary}")
+
+    # GNOME Shell finds the search provider by the desktop file it names and
+    # reaches it at the app's bus name, which D-Bus activates by running the
+    # installed app as a service.
+    ini_path = dest(os.path.join(datadir, "gnome-shell", "search-providers",
+                                 app_id + ".search-provider.ini"))
+    ini = open(ini_path, encoding="utf-8").read() if os.path.exists(ini_path) else ""
+    service_path = dest(os.path.join(datadir, "dbus-1", "services", app_id + ".service"))
+    service = open(service_path, encoding="utf-8").read() if os.path.exists(service_path) else ""
+    object_path = "/" + app_id.replace(".", "/") + "/SearchProvider"
+    report(f"DesktopId={app_id}.desktop\n" in ini and f"BusName={app_id}\n" in ini
+           and f"ObjectPath={object_path}\n" in ini and "Version=2\n" in ini
+           and f"Name={app_id}\n" in service
+           and f"Exec={os.path.join(bindir, 'cited')} --gapplication-service\n" in service,
+           "the search provider names the installed desktop file, the app's bus name and "
+           "its object path, and D-Bus starts the installed app for it", ini + service)
 
     # 4. The installed cited-cli runs against the installed libcited.
     cli = dest(os.path.join(bindir, "cited-cli"))
