@@ -48,6 +48,22 @@ struct _CitedStore
   guint         progress_total;
 };
 
+/**
+ * CitedStore:
+ *
+ * The SQLite database that keeps a user's articles, the figures and brand
+ * mentions found in them, the user's corrections, brands, feeds and saved
+ * views.
+ *
+ * Open one with [func@Cited.Store.open]; add articles with
+ * [func@Cited.import_paths] (which reads files and runs the extractor) or
+ * [method@Cited.Store.add_articles]; read them back with
+ * [method@Cited.Store.list_articles] and [method@Cited.Store.list_figures],
+ * filtered by a [struct@Cited.Query].
+ *
+ * A store is one connection, used from one thread at a time: a worker
+ * thread opens its own store on the same path.
+ */
 G_DEFINE_FINAL_TYPE (CitedStore, cited_store, G_TYPE_OBJECT)
 G_DEFINE_BOXED_TYPE (CitedFigureEdit, cited_figure_edit, cited_figure_edit_copy, cited_figure_edit_free)
 G_DEFINE_BOXED_TYPE (CitedCorpusSummary, cited_corpus_summary,
@@ -591,6 +607,11 @@ cited_store_class_init (CitedStoreClass *klass)
   object_class->get_property = cited_store_get_property;
   object_class->set_property = cited_store_set_property;
 
+  /**
+   * CitedStore:path:
+   *
+   * The database file the store was opened on.
+   */
   props[PROP_PATH] =
     g_param_spec_string ("path", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
@@ -616,6 +637,9 @@ cited_store_init (CitedStore *self)
 
 /**
  * cited_store_default_path:
+ *
+ * Where a user's store is kept unless a path is given: what
+ * [func@Cited.Store.open] opens for a %NULL path.
  *
  * Returns: (transfer full): $CITED_DB when set, else
  *   <user data dir>/cited/cited.db.
