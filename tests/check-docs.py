@@ -69,6 +69,18 @@ report("CitedFigure" in figure and "190000000" in members
        "CitedFigure's page describes each of its fields (value: 190 million is 190000000)",
        members[:600])
 
+# What the examples of the Using libcited page call, each documented.
+example_pages = ["type_func.Store.open.html", "func.import_paths.html", "ctor.Query.new.html",
+                 "method.Store.list_figures.html", "method.Store.list_articles.html",
+                 "method.Store.get_article.html", "method.Store.get_figure.html",
+                 "ctor.Chart.new_figures.html", "method.Chart.export.html",
+                 "method.Figure.ref.html", "method.Figure.unref.html", "method.Query.free.html"]
+undescribed = [p for p in example_pages
+               if page(p) is None or "No description available" in text(page(p))]
+report(not undescribed,
+       "every function the examples call has a description and documented arguments",
+       "undescribed: " + ", ".join(undescribed))
+
 guide = text(page("libcited.html"))
 report("pkg-config --cflags --libs cited-1" in guide and "190 million units" in guide
        and "gi.require_version" in guide,
