@@ -27,11 +27,8 @@ typedef struct {
  * of numbers alone ("$1 $1 $1 …") would otherwise give one per few bytes. */
 #define CITED_EXTRACT_MAX_FIGURES 2000
 
-/* A pure function from an article's text to its figures and brand mentions.
- * @title may be NULL; it helps attribution only and its figures are not
- * extracted. @published ("YYYY-MM-DD" or NULL) gives a default period for
- * relative years ("this year", "last year"). Thread-safe: the lexicon is only
- * read. */
+/* A pure function from an article's text to its figures and brand mentions
+ * (documented in extract/cited-extract.c). */
 CITED_AVAILABLE_IN_ALL
 CitedExtraction *cited_extract          (CitedLexicon *lexicon,
                                          const char   *title,

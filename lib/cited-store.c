@@ -46,6 +46,22 @@ struct _CitedStore
   guint         progress_total;
 };
 
+/**
+ * CitedStore:
+ *
+ * The SQLite database that keeps a user's articles, the figures and brand
+ * mentions found in them, the user's corrections, brands, feeds and saved
+ * views.
+ *
+ * Open one with [func@Cited.Store.open]; add articles with
+ * [func@Cited.import_paths] (which reads files and runs the extractor) or
+ * [method@Cited.Store.add_articles]; read them back with
+ * [method@Cited.Store.list_articles] and [method@Cited.Store.list_figures],
+ * filtered by a [struct@Cited.Query].
+ *
+ * A store is one connection, used from one thread at a time: a worker
+ * thread opens its own store on the same path.
+ */
 G_DEFINE_FINAL_TYPE (CitedStore, cited_store, G_TYPE_OBJECT)
 G_DEFINE_BOXED_TYPE (CitedFigureEdit, cited_figure_edit, cited_figure_edit_copy, cited_figure_edit_free)
 G_DEFINE_BOXED_TYPE (CitedCorpusSummary, cited_corpus_summary,
@@ -603,6 +619,11 @@ cited_store_class_init (CitedStoreClass *klass)
   object_class->get_property = cited_store_get_property;
   object_class->set_property = cited_store_set_property;
 
+  /**
+   * CitedStore:path:
+   *
+   * The database file the store was opened on.
+   */
   props[PROP_PATH] =
     g_param_spec_string ("path", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
@@ -628,6 +649,9 @@ cited_store_init (CitedStore *self)
 
 /**
  * cited_store_default_path:
+ *
+ * Where a user's store is kept unless a path is given: what
+ * [func@Cited.Store.open] opens for a %NULL path.
  *
  * Returns: (transfer full): $CITED_DB when set, else
  *   <user data dir>/cited/cited.db.
@@ -997,6 +1021,8 @@ cited_store_open (const char  *path,
  * cited_store_get_path:
  * @self: a store
  *
+ * The database file the store was opened on.
+ *
  * Returns: (transfer none): the database file's path
  */
 const char *
@@ -1009,6 +1035,10 @@ cited_store_get_path (CitedStore *self)
 
 /**
  * cited_store_get_lexicon:
+ * @self: a store
+ *
+ * The brands the store's extraction looks for: the default lexicon and
+ * the brands, aliases and colours the user added, kept in the database.
  *
  * Returns: (transfer none): the default lexicon plus the user's brands.
  */
@@ -4059,7 +4089,11 @@ article_from_row (sqlite3_stmt *stmt)
 
 /**
  * cited_store_count_articles:
+ * @self: a store
  * @query: (nullable): filters; NULL counts every article
+ * @error: return location for a #GError, or %NULL
+ *
+ * Counts the articles a query lists, as a list's total shows it.
  *
  * Returns: how many articles the query lists (offset and limit aside), 0
  *   with @error set on failure.
@@ -4221,6 +4255,13 @@ cited_store_summarize (CitedStore          *self,
 
 /**
  * cited_store_list_articles:
+ * @self: a store
+ * @query: filters, sort order, offset and limit
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the articles a query matches, without their bodies: title,
+ * source, date, path, brands, figure count and, when @query searches,
+ * a snippet of the text found.
  *
  * Returns: (transfer container) (element-type CitedArticle): articles without
  *   bodies, with brands, figure counts and, when searching, snippets; NULL
@@ -4309,6 +4350,12 @@ out:
 
 /**
  * cited_store_list_article_ids:
+ * @self: a store
+ * @query: filters, sort order, offset and limit
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists only the ids of the articles a query matches, in its order:
+ * cheap enough for a list of 100,000 articles.
  *
  * Returns: (transfer full) (element-type gint64): ids in the query's order.
  */
@@ -4356,6 +4403,11 @@ out:
 
 /**
  * cited_store_get_article:
+ * @self: a store
+ * @id: the article's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads one article with its body and everything listing gives.
  *
  * Returns: (transfer full): the article with its body, or NULL with
  *   CITED_ERROR_NOT_FOUND.
@@ -4541,6 +4593,13 @@ figure_from_row (sqlite3_stmt *stmt)
 
 /**
  * cited_store_list_figures:
+ * @self: a store
+ * @query: filters, sort order, offset and limit
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the figures a query matches (its brand, metric, source, dates,
+ * article, span and claim status), with their articles' titles, paths
+ * and dates.
  *
  * Returns: (transfer container) (element-type CitedFigure): figures as the user
  *   edited them, rejected ones only when query->include_rejected.
@@ -4645,6 +4704,11 @@ out:
 
 /**
  * cited_store_get_figure:
+ * @self: a store
+ * @id: the figure's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads one figure with its article's title, path and date.
  *
  * Returns: (transfer full): the figure as edited (rejected ones too), or
  *   NULL with CITED_ERROR_NOT_FOUND.
@@ -4681,6 +4745,11 @@ cited_store_get_figure (CitedStore  *self,
 
 /**
  * cited_store_list_mentions:
+ * @self: a store
+ * @article_id: the article's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists where an article mentions brands, as byte offsets into its body.
  *
  * Returns: (transfer full) (element-type CitedMention): the brand mentions
  *   of one article in text order; brand names are interned.
@@ -4727,6 +4796,10 @@ cited_store_list_mentions (CitedStore  *self,
 
 /**
  * cited_store_list_metrics:
+ * @self: a store
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the metrics figures were found for ("sales", "patents", ...).
  *
  * Returns: (transfer full): metrics of non-rejected figures, most figures
  *   first, or NULL on error.
@@ -4830,6 +4903,10 @@ cited_store_count_source_articles (CitedStore  *self,
 
 /**
  * cited_store_list_years:
+ * @self: a store
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the years the dated articles were published in.
  *
  * Returns: (transfer full) (element-type int): the years articles were
  *   published in, newest first, or NULL on error.

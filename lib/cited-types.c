@@ -20,6 +20,9 @@ G_DEFINE_BOXED_TYPE (CitedQuery, cited_query, cited_query_copy, cited_query_free
 
 /**
  * cited_figure_new:
+ *
+ * Makes a figure of one's own, to fill and to store with an article.
+ *
  * Returns: (transfer full): an empty figure, value_max NAN.
  */
 CitedFigure *
@@ -33,6 +36,14 @@ cited_figure_new (void)
   return self;
 }
 
+/**
+ * cited_figure_ref:
+ * @self: a figure
+ *
+ * Takes a reference on a figure; figures are shared, never copied.
+ *
+ * Returns: (transfer full): @self
+ */
 CitedFigure *
 cited_figure_ref (CitedFigure *self)
 {
@@ -41,6 +52,12 @@ cited_figure_ref (CitedFigure *self)
   return self;
 }
 
+/**
+ * cited_figure_unref:
+ * @self: (transfer full): a figure
+ *
+ * Drops a reference; the last one frees the figure and its strings.
+ */
 void
 cited_figure_unref (CitedFigure *self)
 {
@@ -66,6 +83,15 @@ cited_figure_unref (CitedFigure *self)
   g_free (self);
 }
 
+/**
+ * cited_figure_is_range:
+ * @self: a figure
+ *
+ * Whether the figure is a range ("3 to 5 million"): @value is its lower
+ * end and @value_max its upper end.
+ *
+ * Returns: %TRUE for a range
+ */
 gboolean
 cited_figure_is_range (const CitedFigure *self)
 {
@@ -74,6 +100,9 @@ cited_figure_is_range (const CitedFigure *self)
 
 /**
  * cited_figure_get_measure:
+ * @self: a figure
+ *
+ * Says what a figure measures, whether it is a level or a change.
  *
  * Returns: what the figure measures: @measure for a change ("profit" in
  *   "profits fell 5%"), @metric for a level, NULL when neither says
@@ -397,6 +426,9 @@ static const gsize query_strings[] = {
 /**
  * cited_query_new:
  *
+ * Makes a query on the heap, for bindings and for keeping one. Set its
+ * strings with g_strdup(): the query owns them.
+ *
  * Returns: (transfer full): a query with no filter, sorted by date, newest
  *   first; free it with cited_query_free()
  */
@@ -409,6 +441,8 @@ cited_query_new (void)
 /**
  * cited_query_copy:
  * @self: a query
+ *
+ * Copies any query, strings included.
  *
  * Returns: (transfer full): a copy of @self that owns copies of its
  *   strings; free it with cited_query_free()
@@ -437,6 +471,13 @@ cited_query_clear (CitedQuery *self)
   cited_struct_free_strings (self, query_strings, G_N_ELEMENTS (query_strings));
 }
 
+/**
+ * cited_query_free:
+ * @self: (nullable): a query whose strings are its own
+ *
+ * Frees a query made by cited_query_new() or cited_query_copy(), with its
+ * strings.
+ */
 void
 cited_query_free (CitedQuery *self)
 {

@@ -142,6 +142,51 @@ typedef enum {
 
 /**
  * CitedFigure:
+ * @id: the figure's id in the store, 0 until stored
+ * @article_id: the id of the article that cites it, 0 until stored
+ * @value: the value, normalized: "190 million" is 190000000, "13%" is 13
+ * @value_max: the upper end of a range, %NAN when the figure is no range
+ * @unit: counted noun, canonical plural ("units", "people", "patents",
+ *   "stores", "cities", "users", "%"), or %NULL
+ * @currency: ISO 4217 code ("CNY", "USD", "EUR", "GBP", "KRW", "JPY", "INR")
+ *   or %NULL
+ * @qualifier: canonical: "more than", "over", "up to", "about", "nearly", "at
+ *   least", "less than", ... or %NULL
+ * @metric: "sales", "shipments", "revenue", "profit", "price", "users",
+ *   "employees", "stores", "patents", "market share", "rank", "capital",
+ *   "cities", ... or %NULL
+ * @scope: "global", "overseas", "domestic", or a country ("China", "India",
+ *   "United States", "Europe"), or %NULL
+ * @year: period year, 0 when none
+ * @quarter: 1-4, 0 when none
+ * @brand: canonical brand name or %NULL (market-wide)
+ * @text: the figure as written in the article
+ * @sentence: the whole sentence it came from
+ * @language: "en" or "zh"
+ * @start: byte offset of text in the article body
+ * @end: byte offset just past text
+ * @sentence_start: byte offset of the sentence in the body
+ * @sentence_end: byte offset just past the sentence
+ * @currency_inferred: the currency is the article's: the figure names none
+ * @period_inferred: @year is the article's: the figure names no period and
+ *   its sentence speaks of the present (see cited_figures_infer_periods())
+ * @measure: for a change, what changed ("profit", "sales", "share price");
+ *   %NULL when the text does not say ("grew 5%") and for a level, whose
+ *   measure is @metric: see cited_figure_get_measure()
+ * @change: level, percent change or absolute change
+ * @direction: rise or fall of a change; none for a level
+ * @span: period total, cumulative, rate or point in time
+ * @claim_status: reported, forecast, target or plan
+ * @article_title: the article's title
+ * @article_path: the file or address the article was imported from
+ * @article_published: the article's date, "YYYY-MM-DD", or %NULL
+ * @status: the user's judgement of the figure
+ * @edited: whether a user corrected the figure
+ * @orig_value: the value the extractor found, before a user's correction
+ * @orig_brand: the brand the extractor found
+ * @orig_metric: the metric the extractor found
+ * @article_source: the article's publisher or feed, or %NULL
+ * @edited_fields: the fields a user corrected beyond value, brand and metric
  *
  * One cited figure. Plain, reference-counted data: the extractor fills the
  * first block; the store fills ids, the article fields and the user's edit
@@ -155,52 +200,48 @@ typedef struct {
   /*< private >*/
   gint ref_count;
   /*< public >*/
-  gint64 id;                 /* 0 until stored */
-  gint64 article_id;         /* 0 until stored */
-  double value;              /* normalized: 190 million -> 190000000; 13% -> 13 */
-  double value_max;          /* upper end of a range, NAN when not a range */
-  char *unit;                /* counted noun, canonical plural ("units", "people", "patents", "stores", "cities", "users", "%"), or NULL */
-  char *currency;            /* ISO 4217 code ("CNY", "USD", "EUR", "GBP", "KRW", "JPY", "INR") or NULL */
-  char *qualifier;           /* canonical: "more than", "over", "up to", "about", "nearly", "at least", "less than", ... or NULL */
-  char *metric;              /* "sales", "shipments", "revenue", "profit", "price", "users", "employees", "stores", "patents", "market share", "rank", "capital", "cities", ... or NULL */
-  char *scope;               /* "global", "overseas", "domestic", or a country ("China", "India", "United States", "Europe"), or NULL */
-  int year;                  /* period year, 0 when none */
-  int quarter;               /* 1-4, 0 when none */
-  char *brand;               /* canonical brand name or NULL (market-wide) */
-  char *text;                /* the figure as written in the article */
-  char *sentence;            /* the whole sentence it came from */
-  char *language;            /* "en" or "zh" */
-  guint start;               /* byte offset of text in the article body */
-  guint end;                 /* byte offset just past text */
-  guint sentence_start;      /* byte offset of the sentence in the body */
+  gint64 id;
+  gint64 article_id;
+  double value;
+  double value_max;
+  char *unit;
+  char *currency;
+  char *qualifier;
+  char *metric;
+  char *scope;
+  int year;
+  int quarter;
+  char *brand;
+  char *text;
+  char *sentence;
+  char *language;
+  guint start;
+  guint end;
+  guint sentence_start;
   guint sentence_end;
-  gboolean currency_inferred; /* the currency is the article's: the figure names none */
-  gboolean period_inferred;  /* @year is the article's: the figure names no period and its
-                              * sentence speaks of the present (see cited_figures_infer_periods()) */
+  gboolean currency_inferred;
+  gboolean period_inferred;
 
   /* What the figure states. "profits fell 5%" is a percent change of
    * profit (@metric "growth" as before, @measure "profit", value -5); "a
    * loss of £12m" a level of profit, -12e6. */
-  char *measure;             /* for a change, what changed ("profit", "sales", "share price"),
-                              * NULL when the text does not say ("grew 5%"); NULL for a
-                              * level, whose measure is @metric: see cited_figure_get_measure() */
-  CitedChange change;        /* level, percent change or absolute change */
-  CitedDirection direction;  /* rise or fall of a change; none for a level */
-  CitedSpan span;            /* period total, cumulative, rate or point in time */
-  CitedClaimStatus claim_status; /* reported, forecast, target or plan */
+  char *measure;
+  CitedChange change;
+  CitedDirection direction;
+  CitedSpan span;
+  CitedClaimStatus claim_status;
 
   /* Filled by the store only. */
   char *article_title;
   char *article_path;
-  char *article_published;   /* YYYY-MM-DD or NULL */
+  char *article_published;
   CitedFigureStatus status;
   gboolean edited;
   double orig_value;
   char *orig_brand;
   char *orig_metric;
-  char *article_source;      /* the article's publisher or feed, or NULL */
-  CitedFigureEditFields edited_fields; /* the fields a user corrected beyond
-                                        * value, brand and metric */
+  char *article_source;
+  CitedFigureEditFields edited_fields;
 } CitedFigure;
 
 #define CITED_TYPE_FIGURE (cited_figure_get_type ())

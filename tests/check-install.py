@@ -4,7 +4,9 @@
 temporary folder and checks that everything a desktop needs lands where the
 binaries look for it: the programs, libcited, the desktop file, the metainfo,
 the icons, the GSettings schema, the sample corpus, the lexicon and the
-compiled translations. Then it runs the installed programs.
+compiled translations. Then it runs the installed programs, builds the C
+example of docs/libcited.md against the installed cited-1.pc and runs it, and
+checks the API reference is installed when it is built.
 
 Where the system allows a private mount namespace (unshare), the install is
 also mounted over its real prefix so the installed app runs exactly as it
@@ -25,6 +27,11 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from importlib import import_module  # noqa: E402
+
+example_checks = import_module("check-example").example_checks
 
 meson, builddir, sourcedir = sys.argv[1:4]
 
@@ -130,45 +137,6 @@ try:
            f"the whole sample corpus is installed in CORPUS_DIR ({len(source_corpus)} articles)",
            f"installed: {installed_corpus}")
 
-    # A program of one's own builds on the installed libcited through
-    # cited-1.pc (docs/examples/xiaomi-sales.c, as docs/libcited.md shows)
-    # and runs with it.
-    cc = shutil.which("cc")
-    pkg_config = shutil.which("pkg-config")
-    if cc is None or pkg_config is None:
-        skip("a C program builds against the installed cited-1.pc and runs",
-             "cc or pkg-config is missing")
-    else:
-        # The installed .pc names the real prefix; a copy of it names the
-        # DESTDIR the files are under.
-        pc_dir = os.path.join(tmp, "pkgconfig")
-        os.makedirs(pc_dir, exist_ok=True)
-        with open(dest(os.path.join(libdir, "pkgconfig", "cited-1.pc")), encoding="utf-8") as f:
-            pc = re.sub(r"^prefix=.*$", "prefix=" + dest(prefix), f.read(), flags=re.M)
-        with open(os.path.join(pc_dir, "cited-1.pc"), "w", encoding="utf-8") as f:
-            f.write(pc)
-        pc_env = dict(base_env)
-        pc_env["PKG_CONFIG_PATH"] = pc_dir
-        flags = run([pkg_config, "--cflags", "--libs", "cited-1"], env=pc_env)
-        program = os.path.join(tmp, "xiaomi-sales")
-        example = os.path.join(sourcedir, "docs", "examples", "xiaomi-sales.c")
-        # A sanitized libcited wants its program built the same way.
-        sanitize = options.get("b_sanitize", "none")
-        sanitize = [] if sanitize in ("none", "", None) else ["-fsanitize=" + (
-            sanitize if isinstance(sanitize, str) else ",".join(sanitize))]
-        built = run([cc, example, "-o", program] + sanitize + shlex.split(flags.stdout), env=pc_env) \
-            if flags.returncode == 0 else flags
-        png = os.path.join(tmp, "xiaomi-sales.png")
-        ran = run([program, os.path.join(sourcedir, "data", "corpus"), png], env=base_env) \
-            if built.returncode == 0 else built
-        with open(png, "rb") if os.path.exists(png) else io.BytesIO() as f:
-            head = f.read(8)
-        report(ran.returncode == 0 and "5 articles imported" in ran.stdout
-               and "190 million units\tglobal\t2021" in ran.stdout
-               and head == b"\x89PNG\r\n\x1a\n",
-               "a C program builds against the installed cited-1.pc, lists Xiaomi's sales and draws them",
-               flags.stdout + flags.stderr + built.stderr + ran.stdout + ran.stderr)
-
     # 3. The desktop file and metainfo point at what was installed, and carry
     #    the Chinese translation.
     desktop_path = dest(os.path.join(datadir, "applications", app_id + ".desktop"))
@@ -230,6 +198,49 @@ try:
     report(r.returncode == 0 and "Imported 5 articles" in r.stdout and len(rows) == len(source_corpus),
            "the installed cited-cli imports the installed corpus and lists its articles",
            r.stdout + r.stderr + r2.stderr)
+
+    # 4b. A program of one's own builds against the installed cited-1.pc: the
+    #     C example of docs/libcited.md, compiled with the flags pkg-config
+    #     gives for the DESTDIR, runs against the installed libcited.
+    #     The installed .pc names the real prefix; a copy names the DESTDIR
+    #     (pkg-config's --define-variable would move GLib's prefix too).
+    pc_dir = os.path.join(tmp, "pkgconfig")
+    os.makedirs(pc_dir)
+    pc_path = dest(os.path.join(libdir, "pkgconfig", "cited-1.pc"))
+    pc = open(pc_path, encoding="utf-8").read() if os.path.exists(pc_path) else ""
+    with open(os.path.join(pc_dir, "cited-1.pc"), "w", encoding="utf-8") as f:
+        f.write(re.sub(r"^prefix=.*$", "prefix=" + dest(prefix), pc, count=1, flags=re.M))
+    pc_env = dict(base_env, PKG_CONFIG_PATH=pc_dir)
+    r = run(["pkg-config", "--cflags", "--libs", "cited-1"], env=pc_env)
+    flags = shlex.split(r.stdout)
+    example = os.path.join(tmp, "xiaomi-sales")
+    cflags = ["-Wall", "-Wextra", "-Werror"]
+    if "address" in options.get("b_sanitize", ""):
+        # The installed libcited carries the sanitizers; their runtime must
+        # load first, so the program is built with them too.
+        cflags.append("-fsanitize=" + options["b_sanitize"])
+    r2 = run([os.environ.get("CC", "cc"), *cflags, "-o", example,
+              os.path.join(sourcedir, "docs", "examples", "xiaomi-sales.c"), *flags],
+             env=pc_env)
+    report(r.returncode == 0 and r2.returncode == 0
+           and "-I" + include_dir in flags and "-L" + dest(libdir) in flags,
+           "the C example builds warning-free with pkg-config --cflags --libs cited-1",
+           r.stdout + r.stderr + r2.stdout + r2.stderr)
+    png = os.path.join(tmp, "xiaomi-sales.png")
+    r = run([example, dest(corpus_dir), png], env=base_env) \
+        if os.path.exists(example) else subprocess.CompletedProcess([], 1, "", "not built")
+    for ok, name, detail in example_checks(r, png):
+        report(ok, "the installed C example: " + name, detail)
+
+    docs_dir = os.path.join(datadir, "doc", "cited-1")
+    if options.get("documentation") != "disabled" and os.path.isdir(
+            os.path.join(builddir, "docs", "cited-1")):
+        wanted = ["index.html", "libcited.html", "class.Store.html", "func.extract.html"]
+        missing = [w for w in wanted if not os.path.isfile(dest(os.path.join(docs_dir, w)))]
+        report(not missing, f"the API reference is installed in {docs_dir}",
+               "missing: " + ", ".join(missing) if missing else "")
+    else:
+        skip(f"the API reference is installed in {docs_dir}", "the documentation is not built")
 
     # 5. The installed schema compiles strictly and has the window's keys.
     schemas = os.path.join(tmp, "schemas")

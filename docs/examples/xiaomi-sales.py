@@ -1,12 +1,10 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""libcited from Python (PyGObject and Cited-1.typelib):
+"""Using libcited from Python through GObject Introspection: opens a store in
+a temporary folder, imports a corpus of articles, lists the figures cited for
+Xiaomi and draws a chart of Xiaomi's sales to a PNG.
 
-    python3 xiaomi-sales.py CORPUS_FOLDER OUTPUT.png
-
-Imports the articles of CORPUS_FOLDER into a store in a temporary folder,
-prints Xiaomi's sales figures with their scope and period, and draws them
-as a chart. Exits with 1 when it finds none."""
+Run: python3 xiaomi-sales.py CORPUS-FOLDER CHART.png"""
 
 import os
 import sys
@@ -18,24 +16,34 @@ gi.require_version("Cited", "1")
 from gi.repository import Cited  # noqa: E402
 
 
-def main(corpus, output):
+def describe(figure):
+    # Values are normalized: "190 million units" is stored as 190000000.
+    if figure.value >= 1e6:
+        value = "%g million" % (figure.value / 1e6)
+    else:
+        value = "%g" % figure.value
+    return "%d\t%s\t%s\t%s %s" % (figure.year, figure.scope or "-",
+                                  figure.metric or "-", value, figure.unit or "")
+
+
+def main(corpus, png):
     with tempfile.TemporaryDirectory(prefix="xiaomi-sales-") as tmp:
         store = Cited.Store.open(os.path.join(tmp, "cited.db"))
         result = Cited.import_paths(store, [corpus], True, None, None, None)
-        print(f"{result.n_added} articles imported")
+        print("Imported %d articles" % result.n_added)
 
         query = Cited.Query()
-        query.brand, query.metric = "Xiaomi", "sales"
-        figures = store.list_figures(query)
-        for figure in figures:
-            print(f"{figure.text}\t{figure.scope or ''}\t{figure.year}")
+        query.brand = "Xiaomi"
+        for figure in store.list_figures(query):
+            print(describe(figure))
 
-        Cited.Chart.new_figures(store, query).export(output, 1200, 800)
-        print(output)
-        return 0 if figures else 1
+        query.metric = "sales"
+        chart = Cited.Chart.new_figures(store, query)
+        chart.export(png, 800, 500)
+        print("Wrote %s" % png)
 
 
 if __name__ == "__main__":
     if len(sys.argv) != 3:
-        sys.exit(f"Usage: {sys.argv[0]} CORPUS_FOLDER OUTPUT.png")
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+        sys.exit("Usage: xiaomi-sales.py CORPUS-FOLDER CHART.png")
+    main(sys.argv[1], sys.argv[2])

@@ -159,7 +159,17 @@ find_companies (CitedExtractContext *ctx,
  * @title: (nullable): the article's title
  * @body: the article's text, UTF-8
  * @length: length of @body in bytes, or -1
- * @published: (nullable): "YYYY-MM-DD"
+ * @published: (nullable): the article's date, "YYYY-MM-DD"
+ *
+ * Finds the figures an article cites ("190 million units", "¥3,999",
+ * "13%") and the brands it mentions, and ties each figure to a brand, a
+ * metric, a scope, a period and the sentence it came from. A pure function:
+ * nothing is stored.
+ *
+ * @title helps attribution only; its figures are not extracted. @published
+ * gives the period of relative years ("this year", "last year"). At most
+ * %CITED_EXTRACT_MAX_FIGURES figures are kept. Thread-safe: the lexicon is
+ * only read.
  *
  * Returns: (transfer full): the figures and brand mentions of @body.
  */
