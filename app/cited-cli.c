@@ -1090,28 +1090,9 @@ figure_states_text (const CitedFigure *figure)
 }
 
 static char *
-period_text (int      year,
-             int      quarter,
-             gboolean inferred)
-{
-  g_autofree char *period = NULL;
-
-  if (year != 0 && quarter != 0)
-    period = g_strdup_printf ("%d Q%d", year, quarter);
-  else if (year != 0)
-    period = g_strdup_printf ("%d", year);
-  else if (quarter != 0)
-    period = g_strdup_printf ("Q%d", quarter);
-  if (period != NULL && inferred)
-    /* Translators: a period taken from the article's date, e.g. "2021 (inferred)" */
-    return g_strdup_printf (_("%s (inferred)"), period);
-  return g_steal_pointer (&period);
-}
-
-static char *
 figure_period_text (const CitedFigure *figure)
 {
-  return period_text (figure->year, figure->quarter, figure->period_inferred);
+  return cited_format_period (figure->year, figure->quarter, figure->period_inferred);
 }
 
 /* Columns of sentence shown before the figure when the sentence is long:
@@ -1609,7 +1590,7 @@ claim_states_text (const CitedClaim *claim)
 static char *
 claim_period_text (const CitedClaim *claim)
 {
-  return period_text (claim->year, claim->quarter, claim->period_inferred);
+  return cited_format_period (claim->year, claim->quarter, claim->period_inferred);
 }
 
 static char *
@@ -3303,6 +3284,38 @@ chart_args_sources (const ChartArgs  *o,
   return n;
 }
 
+/* Opens the store for @command and completes @o from the saved view
+ * @view_name, when one is named, checking the options again. Returns -1
+ * with the store in *@store_out, else the exit status. */
+static int
+open_chart_store (Cli         *cli,
+                  ChartArgs   *o,
+                  const char  *view_name,
+                  const char  *command,
+                  gboolean     single,
+                  CitedStore **store_out)
+{
+  g_autoptr(CitedStore) store = open_store (cli, FALSE);
+  int status;
+
+  if (store == NULL)
+    return EXIT_FAILED;
+  if (view_name != NULL)
+    {
+      g_autoptr(CitedChartSettings) view = load_view (store, view_name);
+
+      if (view == NULL)
+        return EXIT_USAGE;
+      chart_args_apply_view (o, view);
+      if ((status = chart_args_check (o, command, single)) >= 0)
+        return status;
+    }
+  if (store_is_empty (store))
+    return EXIT_FAILED;
+  *store_out = g_steal_pointer (&store);
+  return -1;
+}
+
 static int
 cmd_chart (Cli    *cli,
            char ***args)
@@ -3360,21 +3373,9 @@ cmd_chart (Cli    *cli,
    * opened; a view's settings are read from it first. */
   if (view_name == NULL && (status = chart_args_check (&o, "chart", TRUE)) >= 0)
     return status;
-  store = open_store (cli, FALSE);
-  if (store == NULL)
-    return EXIT_FAILED;
-  if (view_name != NULL)
-    {
-      g_autoptr(CitedChartSettings) view = load_view (store, view_name);
-
-      if (view == NULL)
-        return EXIT_USAGE;
-      chart_args_apply_view (&o, view);
-      if ((status = chart_args_check (&o, "chart", TRUE)) >= 0)
-        return status;
-    }
-  if (store_is_empty (store))
-    return EXIT_FAILED;
+  status = open_chart_store (cli, &o, view_name, "chart", TRUE, &store);
+  if (status >= 0)
+    return status;
 
   chart_args_sources (&o, sources);
   settings = chart_args_settings (&o, store, "chart", sources[0]);
@@ -3551,21 +3552,9 @@ cmd_report (Cli    *cli,
   if (!ensure_utf8 (&title, "report", "--title"))
     return EXIT_USAGE;
 
-  store = open_store (cli, FALSE);
-  if (store == NULL)
-    return EXIT_FAILED;
-  if (view_name != NULL)
-    {
-      g_autoptr(CitedChartSettings) view = load_view (store, view_name);
-
-      if (view == NULL)
-        return EXIT_USAGE;
-      chart_args_apply_view (&o, view);
-      if ((status = chart_args_check (&o, "report", FALSE)) >= 0)
-        return status;
-    }
-  if (store_is_empty (store))
-    return EXIT_FAILED;
+  status = open_chart_store (cli, &o, view_name, "report", FALSE, &store);
+  if (status >= 0)
+    return status;
   status = report_build_charts (&o, store, charts);
   if (status >= 0)
     return status;

@@ -55,5 +55,10 @@ CITED_AVAILABLE_IN_ALL
 char            *cited_format_value     (double      value,
                                          const char *unit,
                                          const char *currency);
+/* "2021", "2021 Q2", "2021 (inferred)"; NULL when there is no period. */
+CITED_AVAILABLE_IN_ALL
+char            *cited_format_period    (int         year,
+                                         int         quarter,
+                                         gboolean    inferred);
 
 G_END_DECLS

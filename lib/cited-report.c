@@ -271,25 +271,6 @@ figure_value_text (const CitedFigure *figure)
                      figure->unit, figure->currency, figure->qualifier, figure->metric);
 }
 
-static char *
-period_text (int      year,
-             int      quarter,
-             gboolean inferred)
-{
-  g_autofree char *period = NULL;
-
-  if (year != 0 && quarter != 0)
-    period = g_strdup_printf ("%d Q%d", year, quarter);
-  else if (year != 0)
-    period = g_strdup_printf ("%d", year);
-  else if (quarter != 0)
-    period = g_strdup_printf ("Q%d", quarter);
-  if (period != NULL && inferred)
-    /* Translators: a period taken from the article's date, e.g. "2021 (inferred)" */
-    return g_strdup_printf (_("%s (inferred)"), period);
-  return g_steal_pointer (&period);
-}
-
 /* "Xiaomi · Sales · forecast · global · 2021": what a claim is about. */
 static char *
 claim_subject (const CitedClaim *claim)
@@ -297,7 +278,7 @@ claim_subject (const CitedClaim *claim)
   g_autoptr(GString) out = g_string_new (claim->brand != NULL ? claim->brand : _("Market"));
   g_autofree char *metric = cited_metric_label (claim->measure != NULL ? claim->measure
                                                                        : claim->metric);
-  g_autofree char *period = period_text (claim->year, claim->quarter, claim->period_inferred);
+  g_autofree char *period = cited_format_period (claim->year, claim->quarter, claim->period_inferred);
 
   g_string_append_printf (out, " · %s", metric);
   if (claim->change != CITED_CHANGE_LEVEL)
@@ -562,7 +543,7 @@ add_appendix (CitedReport *self,
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->id);
       g_autofree char *metric = cited_metric_label (cited_figure_get_measure (f));
       g_autofree char *value = figure_value_text (f);
-      g_autofree char *period = period_text (f->year, f->quarter, f->period_inferred);
+      g_autofree char *period = cited_format_period (f->year, f->quarter, f->period_inferred);
 
       add_row (table, id, f->brand ? f->brand : "", metric, value, f->scope ? f->scope : "",
                period ? period : "", f->article_title ? f->article_title : "",

@@ -381,6 +381,36 @@ cited_format_value (double      value,
   return cited_value_format (value, unit, currency, CITED_VALUE_SCALES_READER);
 }
 
+/**
+ * cited_format_period:
+ * @year: the period's year, 0 when none
+ * @quarter: its quarter 1-4, 0 when none
+ * @inferred: the period is the article's date, not the figure's words
+ *
+ * The period as tables, the CLI and reports write it.
+ *
+ * Returns: (transfer full) (nullable): "2021", "2021 Q2", "Q2",
+ *   "2021 (inferred)", or %NULL when there is no period.
+ */
+char *
+cited_format_period (int      year,
+                     int      quarter,
+                     gboolean inferred)
+{
+  g_autofree char *period = NULL;
+
+  if (year != 0 && quarter != 0)
+    period = g_strdup_printf ("%d Q%d", year, quarter);
+  else if (year != 0)
+    period = g_strdup_printf ("%d", year);
+  else if (quarter != 0)
+    period = g_strdup_printf ("Q%d", quarter);
+  if (period != NULL && inferred)
+    /* Translators: a period taken from the article's date, e.g. "2021 (inferred)" */
+    return g_strdup_printf (_("%s (inferred)"), period);
+  return g_steal_pointer (&period);
+}
+
 /* Qualifiers */
 
 typedef struct {

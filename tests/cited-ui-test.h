@@ -58,6 +58,18 @@ drain (void)
   wait_for (idle_done, NULL);
 }
 
+/* Closes the fixture's window. What the test left pending (a popover
+ * closing, a tooltip query) runs first, while the window's surfaces still
+ * exist: GTK's tooltip query reads the pointer's surface and would find
+ * the destroyed one. */
+static inline void
+close_window (Fixture *fixture)
+{
+  drain ();
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  drain ();
+}
+
 static inline void
 ready_cb (CitedWindow *window,
           Fixture     *fixture)

@@ -2616,42 +2616,57 @@ squeeze_spaces (const char *text)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* The text of a PDF as pdftotext reads it, rows kept on their line. */
+/* pdftotext's reading of @path (page @page alone, or all when 0; with
+ * -layout, rows kept on their line), white space squeezed. */
 static char *
-pdf_text (const char *path)
+pdftotext_run (const char *path,
+               int         page,
+               gboolean    layout)
 {
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *number = g_strdup_printf ("%d", page);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;
 
   if (pdftotext == NULL)
     g_error ("pdftotext is missing: install poppler-utils (bash .ci/install-deps)");
-  g_spawn_sync (NULL, (char *[]) { pdftotext, "-enc", "UTF-8", "-layout", (char *) path, "-", NULL }, NULL,
-                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+  g_ptr_array_add (argv, pdftotext);
+  g_ptr_array_add (argv, "-enc");
+  g_ptr_array_add (argv, "UTF-8");
+  if (layout)
+    g_ptr_array_add (argv, "-layout");
+  if (page > 0)
+    {
+      g_ptr_array_add (argv, "-f");
+      g_ptr_array_add (argv, number);
+      g_ptr_array_add (argv, "-l");
+      g_ptr_array_add (argv, number);
+    }
+  g_ptr_array_add (argv, (char *) path);
+  g_ptr_array_add (argv, "-");
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return squeeze_spaces (out);
 }
 
-/* The text of page @page of a PDF, white space squeezed. */
+/* The text of a PDF as pdftotext reads it, rows kept on their line. */
+static char *
+pdf_text (const char *path)
+{
+  return pdftotext_run (path, 0, TRUE);
+}
+
+/* The text of page @page of a PDF. */
 static char *
 pdf_page_text (const char *path,
                int         page)
 {
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-  g_autofree char *number = g_strdup_printf ("%d", page);
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (pdftotext == NULL)
-    g_error ("pdftotext is missing: install poppler-utils (bash .ci/install-deps)");
-  g_spawn_sync (NULL, (char *[]) { pdftotext, "-enc", "UTF-8", "-f", number, "-l", number, (char *) path, "-", NULL },
-                NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return squeeze_spaces (out);
+  return pdftotext_run (path, page, FALSE);
 }
 
 /* Each chart's description in words is on the chart's page: on the

@@ -13,8 +13,8 @@
 #include "cited-application.h"
 #include "cited-figures-page-private.h"
 #include "cited-window.h"
+#include "cited-ui-test.h"
 
-#define WAIT_SECONDS 60
 #define IFACE "org.gnome.Shell.SearchProvider2"
 
 static GTestDBus        *bus;
@@ -22,34 +22,6 @@ static GDBusConnection  *shell;   /* the caller's own connection, as the Shell's
 static CitedApplication *app;
 static CitedStore       *store;
 static char             *object_path;
-
-static gboolean
-wake_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until *@done is set or @done_cb says so. */
-static gboolean
-wait_until (gboolean (*done_cb) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-  gboolean ok = TRUE;
-
-  while (!done_cb (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        {
-          ok = FALSE;
-          break;
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
-  return ok;
-}
 
 static gboolean
 pointer_set (gpointer data)
@@ -80,7 +52,7 @@ call (const char *method,
   g_dbus_connection_call (shell, APP_ID, object_path, IFACE, method, parameters,
                           NULL, G_DBUS_CALL_FLAGS_NONE, WAIT_SECONDS * 1000, NULL,
                           call_done_cb, &reply);
-  g_assert_true (wait_until (pointer_set, &reply));
+  g_assert_true (wait_for (pointer_set, &reply));
   return reply;
 }
 
@@ -283,13 +255,13 @@ test_activate (void)
   article_id = id_of (article);
 
   g_variant_unref (call ("ActivateResult", g_variant_new ("(s^asu)", article, terms, 0)));
-  g_assert_true (wait_until (reader_shows, &article_id));
+  g_assert_true (wait_for (reader_shows, &article_id));
   g_assert_cmpstr (cited_window_get_visible_page (app_window ()), ==, "articles");
 
   g_variant_unref (call ("ActivateResult", g_variant_new ("(s^asu)", figure, terms, 0)));
   g_assert_cmpstr (cited_window_get_visible_page (app_window ()), ==, "figures");
   figure_id = id_of (figure);
-  g_assert_true (wait_until (figure_selected, &figure_id));
+  g_assert_true (wait_for (figure_selected, &figure_id));
   /* One window, however many results were opened. */
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 }
@@ -324,7 +296,7 @@ test_launch_search (void)
   count.n_items = cited_store_count_articles (store, &query, NULL);
   g_assert_cmpuint (count.n_items, >, 0);
   g_assert_cmpuint (count.n_items, <, cited_store_count_articles (store, NULL, NULL));
-  g_assert_true (wait_until (list_has_count, &count));
+  g_assert_true (wait_for (list_has_count, &count));
 }
 
 int

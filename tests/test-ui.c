@@ -98,12 +98,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  /* What the test left pending (a popover closing, a tooltip query) runs
-   * while the window's surfaces still exist: GTK's tooltip query reads
-   * the pointer's surface and would find the destroyed one. */
-  drain ();
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  drain ();
+  close_window (fixture);
   g_clear_object (&fixture->store);
   remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
