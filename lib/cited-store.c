@@ -15,6 +15,7 @@
 
 #include "cited-chart-settings.h"
 #include "cited-claims.h"
+#include "cited-enum-types.h"
 #include "cited-error.h"
 #include "cited-extractor.h"
 #include "cited-fts-private.h"
@@ -30,6 +31,22 @@
  * (snippets over repeated phrases) or overflow SQLite's expression tree. */
 #define MAX_SEARCH_TERMS 32
 
+#define N_CHANGE_KINDS 7
+
+/* What a store has been told of commits, shared with the other stores of
+ * the process on the same file (whose commits are ours too) and with the
+ * idle that emits ::changed: it outlives the store as long as they hold
+ * it. @store is cleared when the store goes away. */
+typedef struct {
+  GMutex            lock;
+  CitedStore       *store;
+  GMainContext     *context;       /* where ::changed is emitted */
+  char             *path;
+  guint64           generations[N_CHANGE_KINDS];
+  CitedStoreChange  pending;       /* committed, not yet emitted */
+  guint             sibling_commits;
+} ChangeState;
+
 struct _CitedStore
 {
   GObject       parent_instance;
@@ -44,6 +61,12 @@ struct _CitedStore
   gpointer      progress_data;
   guint         progress_done;     /* articles re-extracted so far */
   guint         progress_total;
+
+  /* What the open write transaction changed, from SQLite's update hook. */
+  CitedStoreChange tx_changes;
+  ChangeState  *changes;
+  gint64        data_version;      /* PRAGMA data_version at the last check */
+  guint         checked_siblings;  /* changes->sibling_commits at the last check */
 };
 
 /**
@@ -74,6 +97,13 @@ enum {
 };
 
 static GParamSpec *props[N_PROPS];
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /*
  * The schema, as an ordered list of migrations. Step N brings a database
@@ -554,6 +584,18 @@ rollback (CitedStore *self)
 /* ------------------------------------------------------------------ */
 /* GObject                                                             */
 
+static void unregister_changes (CitedStore *self);
+
+static void
+cited_store_dispose (GObject *object)
+{
+  CitedStore *self = (CitedStore *) object;
+
+  unregister_changes (self);
+
+  G_OBJECT_CLASS (cited_store_parent_class)->dispose (object);
+}
+
 static void
 cited_store_finalize (GObject *object)
 {
@@ -615,6 +657,7 @@ cited_store_class_init (CitedStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = cited_store_dispose;
   object_class->finalize = cited_store_finalize;
   object_class->get_property = cited_store_get_property;
   object_class->set_property = cited_store_set_property;
@@ -630,6 +673,22 @@ cited_store_class_init (CitedStoreClass *klass)
                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, props);
+
+  /**
+   * CitedStore::changed:
+   * @self: the store
+   * @changes: what changed
+   *
+   * A write committed: one of this store's, one of another store of this
+   * process on the same file (a worker thread's import, say), or, found
+   * by [method@Cited.Store.check_changes], another program's
+   * (%CITED_STORE_CHANGE_ALL). Emitted in the thread-default main context
+   * the store was opened in, once for the commits made since the last
+   * emission. Never for a write that was rolled back.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CITED_TYPE_STORE_CHANGE);
 }
 
 static void
@@ -642,6 +701,310 @@ static void
 cited_store_init (CitedStore *self)
 {
   self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stmt_finalize);
+}
+
+/* ------------------------------------------------------------------ */
+/* Telling what changed                                                */
+
+/* Stores of this process by path (ChangeState, held): a commit on one
+ * is a change for all of them. */
+static GMutex registry_lock;
+static GHashTable *registry;
+
+static ChangeState *
+change_state_new (CitedStore *store)
+{
+  ChangeState *state = g_atomic_rc_box_new0 (ChangeState);
+
+  g_mutex_init (&state->lock);
+  state->store = store;
+  state->context = g_main_context_ref_thread_default ();
+  state->path = g_strdup (store->path);
+  return state;
+}
+
+static void
+change_state_clear (gpointer data)
+{
+  ChangeState *state = data;
+
+  g_mutex_clear (&state->lock);
+  g_main_context_unref (state->context);
+  g_free (state->path);
+}
+
+static void
+change_state_unref (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, change_state_clear);
+}
+
+static gboolean
+emit_changed_cb (gpointer data)
+{
+  ChangeState *state = data;
+  g_autoptr(CitedStore) store = NULL;
+  CitedStoreChange pending;
+
+  /* The store is used and dropped in this context's thread, so it
+   * cannot go away between here and the emission. */
+  g_mutex_lock (&state->lock);
+  pending = state->pending;
+  state->pending = 0;
+  if (state->store != NULL)
+    store = g_object_ref (state->store);
+  g_mutex_unlock (&state->lock);
+
+  if (store != NULL && pending != 0)
+    g_signal_emit (store, signals[SIGNAL_CHANGED], 0, pending);
+  return G_SOURCE_REMOVE;
+}
+
+/* Counts @changes in @state's generations and, when the store is
+ * followed, emits ::changed for them in its context. Any thread. */
+static void
+change_state_record (ChangeState      *state,
+                     CitedStoreChange  changes,
+                     gboolean          sibling)
+{
+  gboolean schedule = FALSE;
+
+  g_mutex_lock (&state->lock);
+  for (guint i = 0; i < N_CHANGE_KINDS; i++)
+    if (changes & (1u << i))
+      state->generations[i]++;
+  if (sibling)
+    state->sibling_commits++;
+  /* A store nobody follows (a worker thread's) schedules nothing. */
+  if (state->store != NULL &&
+      g_signal_has_handler_pending (state->store, signals[SIGNAL_CHANGED], 0, FALSE))
+    {
+      schedule = state->pending == 0;
+      state->pending |= changes;
+    }
+  g_mutex_unlock (&state->lock);
+
+  if (schedule)
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, emit_changed_cb, g_atomic_rc_box_acquire (state),
+                             change_state_unref);
+      g_source_set_static_name (source, "[cited] store changed");
+      g_source_attach (source, state->context);
+    }
+}
+
+static void
+register_changes (CitedStore *self)
+{
+  GPtrArray *stores;
+
+  self->changes = change_state_new (self);
+  g_mutex_lock (&registry_lock);
+  if (registry == NULL)
+    registry = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) g_ptr_array_unref);
+  stores = g_hash_table_lookup (registry, self->path);
+  if (stores == NULL)
+    {
+      stores = g_ptr_array_new_with_free_func (change_state_unref);
+      g_hash_table_insert (registry, g_strdup (self->path), stores);
+    }
+  g_ptr_array_add (stores, g_atomic_rc_box_acquire (self->changes));
+  g_mutex_unlock (&registry_lock);
+}
+
+static void
+unregister_changes (CitedStore *self)
+{
+  ChangeState *state = g_steal_pointer (&self->changes);
+  GPtrArray *stores;
+
+  if (state == NULL)
+    return;
+  g_mutex_lock (&registry_lock);
+  stores = g_hash_table_lookup (registry, state->path);
+  g_ptr_array_remove (stores, state);
+  if (stores->len == 0)
+    g_hash_table_remove (registry, state->path);
+  g_mutex_unlock (&registry_lock);
+
+  g_mutex_lock (&state->lock);
+  state->store = NULL;
+  g_mutex_unlock (&state->lock);
+  change_state_unref (state);
+}
+
+/* A commit of this store's: a change for every store on its file. */
+static void
+record_commit (CitedStore       *self,
+               CitedStoreChange  changes)
+{
+  GPtrArray *stores;
+
+  change_state_record (self->changes, changes, FALSE);
+  g_mutex_lock (&registry_lock);
+  stores = g_hash_table_lookup (registry, self->path);
+  for (guint i = 0; stores != NULL && i < stores->len; i++)
+    if (g_ptr_array_index (stores, i) != self->changes)
+      change_state_record (g_ptr_array_index (stores, i), changes, TRUE);
+  g_mutex_unlock (&registry_lock);
+}
+
+static CitedStoreChange
+table_change (const char *table)
+{
+  static const struct {
+    const char *prefix;
+    CitedStoreChange change;
+  } tables[] = {
+    /* article_brands before articles: both begin "article". */
+    { "article_brands", CITED_STORE_CHANGE_MENTIONS },
+    { "article", CITED_STORE_CHANGE_ARTICLES },   /* and the index's own tables */
+    { "figure", CITED_STORE_CHANGE_FIGURES },
+    { "mentions", CITED_STORE_CHANGE_MENTIONS },
+    { "hidden_mentions", CITED_STORE_CHANGE_MENTIONS },
+    { "brand", CITED_STORE_CHANGE_BRANDS },
+    { "lexicon_generation", CITED_STORE_CHANGE_BRANDS },
+    { "discovered", CITED_STORE_CHANGE_DISCOVERED },
+    { "views", CITED_STORE_CHANGE_VIEWS },
+    { "feed", CITED_STORE_CHANGE_FEEDS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (g_str_has_prefix (table, tables[i].prefix))
+      return tables[i].change;
+  return CITED_STORE_CHANGE_NONE;
+}
+
+static void
+update_hook_cb (void          *data,
+                int            op,
+                const char    *database,
+                const char    *table,
+                sqlite3_int64  rowid)
+{
+  CitedStore *self = data;
+
+  self->tx_changes |= table_change (table);
+}
+
+static int
+commit_hook_cb (void *data)
+{
+  CitedStore *self = data;
+  CitedStoreChange changes = self->tx_changes;
+
+  /* An update that matched no row commits too, having changed nothing.
+   * (SQLite does not tell of rows deleted by a DELETE without WHERE; the
+   * store only does that to a table it then fills again.) */
+  self->tx_changes = 0;
+  if (changes != 0)
+    record_commit (self, changes);
+  return 0;
+}
+
+static void
+rollback_hook_cb (void *data)
+{
+  CitedStore *self = data;
+
+  self->tx_changes = 0;
+}
+
+static gboolean
+read_data_version (CitedStore *self,
+                   gint64     *version)
+{
+  g_autoptr(CachedStmt) stmt = prepare (self, "PRAGMA data_version", NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  *version = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* From here on, the store tells of its commits and follows its
+ * siblings'. */
+static void
+follow_changes (CitedStore *self)
+{
+  register_changes (self);
+  read_data_version (self, &self->data_version);
+  sqlite3_update_hook (self->db, update_hook_cb, self);
+  sqlite3_commit_hook (self->db, commit_hook_cb, self);
+  sqlite3_rollback_hook (self->db, rollback_hook_cb, self);
+}
+
+/**
+ * cited_store_get_generation:
+ * @self: a store
+ * @changes: the kinds of change to count
+ *
+ * A number that grows with every committed change of one of the kinds in
+ * @changes, whichever store of this process on the same file made it (and
+ * with changes of other programs that [method@Cited.Store.check_changes]
+ * found): a page keeps the number it was read at and is out of date when
+ * the number has moved. It moves at the commit, before
+ * [signal@Cited.Store::changed] is emitted.
+ *
+ * Returns: the sum of the generations of the kinds in @changes
+ */
+guint64
+cited_store_get_generation (CitedStore       *self,
+                            CitedStoreChange  changes)
+{
+  guint64 sum = 0;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), 0);
+  g_return_val_if_fail (self->changes != NULL, 0);
+
+  g_mutex_lock (&self->changes->lock);
+  for (guint i = 0; i < N_CHANGE_KINDS; i++)
+    if (changes & (1u << i))
+      sum += self->changes->generations[i];
+  g_mutex_unlock (&self->changes->lock);
+  return sum;
+}
+
+/**
+ * cited_store_check_changes:
+ * @self: a store
+ *
+ * Looks whether another program (the command-line tool, say) committed a
+ * change to the database since the last check; if so, counts it as
+ * %CITED_STORE_CHANGE_ALL and emits [signal@Cited.Store::changed] for it.
+ * Cheap (one pragma): a window calls it when it gains the focus. Changes
+ * made in this process are told without it; when both happened since the
+ * last check, only this process's are told.
+ *
+ * Returns: %TRUE when another program changed the database
+ */
+gboolean
+cited_store_check_changes (CitedStore *self)
+{
+  gint64 version;
+  guint siblings;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->changes != NULL, FALSE);
+
+  if (!read_data_version (self, &version) || version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+
+  g_mutex_lock (&self->changes->lock);
+  siblings = self->changes->sibling_commits;
+  g_mutex_unlock (&self->changes->lock);
+  if (siblings != self->checked_siblings)
+    {
+      self->checked_siblings = siblings;
+      return FALSE;
+    }
+  change_state_record (self->changes, CITED_STORE_CHANGE_ALL, FALSE);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1014,6 +1377,7 @@ cited_store_open (const char  *path,
   if (self->lexicon == NULL)
     return NULL;
 
+  follow_changes (self);
   return g_steal_pointer (&self);
 }
 

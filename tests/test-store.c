@@ -1687,6 +1687,176 @@ test_two_connections (Fixture       *fixture,
   g_assert_cmpuint (cited_store_count_articles (main_store, NULL, NULL), ==, 41);
 }
 
+/* ------------------------------------------------------------------ */
+/* What changed                                                        */
+
+typedef struct {
+  guint            n_emissions;
+  CitedStoreChange changes;
+  GThread         *thread;
+} ChangedRecord;
+
+static void
+changed_cb (CitedStore       *store,
+            CitedStoreChange  changes,
+            ChangedRecord    *record)
+{
+  record->n_emissions++;
+  record->changes |= changes;
+  record->thread = g_thread_self ();
+}
+
+/* Runs what the main context has pending (the emissions), then returns
+ * what was told since the last call. */
+static CitedStoreChange
+take_changes (ChangedRecord *record)
+{
+  CitedStoreChange changes;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  changes = record->changes;
+  record->changes = 0;
+  return changes;
+}
+
+static void
+test_changed (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(CitedChartSettings) settings = cited_chart_settings_new (CITED_CHART_SOURCE_FIGURES);
+  g_autoptr(CitedFigureEdit) edit = cited_figure_edit_new ();
+  ChangedRecord record = { 0 };
+  guint64 articles_before, views_before;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &record);
+  articles_before = cited_store_get_generation (store, CITED_STORE_CHANGE_ARTICLES);
+  views_before = cited_store_get_generation (store, CITED_STORE_CHANGE_VIEWS);
+
+  /* An import: articles, their figures and mentions, nothing else. The
+   * generation moves at once, the signal comes from the main loop, once. */
+  add_one (store, make_article ("Xiaomi", "2024-01-31", "Xiaomi sold 190 million phones in 2021."));
+  g_assert_cmpuint (cited_store_get_generation (store, CITED_STORE_CHANGE_ARTICLES), >, articles_before);
+  g_assert_cmpuint (record.n_emissions, ==, 0);
+  g_assert_cmpuint (take_changes (&record), ==,
+                    CITED_STORE_CHANGE_ARTICLES | CITED_STORE_CHANGE_FIGURES | CITED_STORE_CHANGE_MENTIONS);
+  g_assert_cmpuint (record.n_emissions, ==, 1);
+  g_assert_cmpuint (cited_store_get_generation (store, CITED_STORE_CHANGE_VIEWS), ==, views_before);
+
+  /* A correction: the figures. */
+  figures = cited_store_list_figures (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures->len, >, 0);
+  edit->value = 200e6;
+  g_assert_true (cited_store_set_figure_edit (store, ((CitedFigure *) figures->pdata[0])->id, edit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (take_changes (&record), ==, CITED_STORE_CHANGE_FIGURES);
+
+  /* A brand edit: the brands (a colour moves no mention). */
+  g_assert_true (cited_store_set_brand_color (store, "Xiaomi", "#ff6900", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (take_changes (&record) & ~CITED_STORE_CHANGE_MENTIONS, ==, CITED_STORE_CHANGE_BRANDS);
+
+  /* A saved view: the views alone. */
+  cited_chart_settings_set_metric (settings, "sales");
+  g_assert_true (cited_store_save_view (store, "Sales", settings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (take_changes (&record), ==, CITED_STORE_CHANGE_VIEWS);
+  g_assert_cmpuint (cited_store_get_generation (store, CITED_STORE_CHANGE_VIEWS), ==, views_before + 1);
+  g_assert_cmpuint (record.n_emissions, ==, 4);
+}
+
+static void
+test_changed_not_on_rollback (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  ChangedRecord record = { 0 };
+  guint64 before;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  sqlite_exec (fixture->path,
+               "CREATE TRIGGER boom BEFORE INSERT ON articles WHEN NEW.title = 'boom'"
+               " BEGIN SELECT RAISE (ABORT, 'boom'); END");
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &record);
+  before = cited_store_get_generation (store, CITED_STORE_CHANGE_ALL);
+
+  /* The first article is written, the second fails: all is rolled back. */
+  g_ptr_array_add (batch, make_article ("good", NULL, "Samsung shipped 70 million phones."));
+  g_ptr_array_add (batch, make_article ("boom", NULL, "Apple shipped 50 million phones."));
+  g_assert_false (cited_store_add_articles (store, batch, NULL, NULL, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_DATABASE);
+  g_clear_error (&error);
+
+  /* A view that cannot be saved. */
+  g_assert_false (cited_store_rename_view (store, "none", "other", &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (take_changes (&record), ==, 0);
+  g_assert_cmpuint (record.n_emissions, ==, 0);
+  g_assert_cmpuint (cited_store_get_generation (store, CITED_STORE_CHANGE_ALL), ==, before);
+
+  /* Reading is no change either. */
+  g_assert_cmpuint (cited_store_count_articles (store, NULL, NULL), ==, 0);
+  g_assert_cmpuint (take_changes (&record), ==, 0);
+}
+
+static gpointer
+import_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = cited_store_open (data, &error);
+
+  g_assert_no_error (error);
+  add_one (store, make_article ("Huawei", NULL, "Huawei shipped 30 million phones."));
+  return NULL;
+}
+
+/* A worker thread's store on the same file writes; the store of the
+ * main thread tells it, in the main thread. Another program's write is
+ * told when the store checks. */
+static void
+test_changed_elsewhere (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  ChangedRecord record = { 0 };
+  guint64 before;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &record);
+
+  g_thread_join (g_thread_new ("import", import_thread, fixture->path));
+  g_assert_cmpuint (take_changes (&record) & CITED_STORE_CHANGE_ARTICLES, ==, CITED_STORE_CHANGE_ARTICLES);
+  g_assert_true (record.thread == g_thread_self ());
+  /* The worker's commit was this process's: no other program's. */
+  g_assert_false (cited_store_check_changes (store));
+
+  /* Another program: a connection of its own, unknown to the store. */
+  before = cited_store_get_generation (store, CITED_STORE_CHANGE_VIEWS);
+  g_assert_false (cited_store_check_changes (store));
+  sqlite_exec (fixture->path, "INSERT INTO views (name, settings, created, updated) VALUES ('Outside', '{}', 0, 0)");
+  g_assert_cmpuint (take_changes (&record), ==, 0);
+  g_assert_true (cited_store_check_changes (store));
+  g_assert_cmpuint (take_changes (&record), ==, CITED_STORE_CHANGE_ALL);
+  g_assert_cmpuint (cited_store_get_generation (store, CITED_STORE_CHANGE_VIEWS), ==, before + 1);
+  g_assert_false (cited_store_check_changes (store));
+}
+
 #define WRITER_ENV "CITED_TEST_STORE_WRITER"
 #define WRITER_BATCH 25
 
@@ -2141,6 +2311,9 @@ main (int   argc,
   ADD ("kill-safety", test_kill_safety);
   ADD ("chinese-corpus", test_chinese_corpus);
   ADD ("views", test_views);
+  ADD ("changed", test_changed);
+  ADD ("changed-not-on-rollback", test_changed_not_on_rollback);
+  ADD ("changed-elsewhere", test_changed_elsewhere);
   g_test_add_func ("/store/view-settings-json", test_view_settings_json);
 
 #undef ADD
