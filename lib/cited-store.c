@@ -67,6 +67,10 @@ struct _CitedStore
   ChangeState  *changes;
   gint64        data_version;      /* PRAGMA data_version at the last check */
   guint         checked_siblings;  /* changes->sibling_commits at the last check */
+
+  /* cited-store-async.c's read-only connections, made on the first read. */
+  gpointer      reader_pool;
+  GDestroyNotify reader_pool_free;
 };
 
 /**
@@ -601,6 +605,8 @@ cited_store_finalize (GObject *object)
 {
   CitedStore *self = (CitedStore *) object;
 
+  if (self->reader_pool != NULL)
+    self->reader_pool_free (g_steal_pointer (&self->reader_pool));
   g_clear_pointer (&self->stmts, g_hash_table_unref);
   if (self->db != NULL)
     {
@@ -1288,6 +1294,54 @@ refresh_lexicon (CitedStore  *self,
   return TRUE;
 }
 
+/* Opens @self's connection to its path, with Cited's tokenizer and SQL
+ * functions. */
+static gboolean
+open_connection (CitedStore  *self,
+                 int          flags,
+                 GError     **error)
+{
+  const char *path = self->path;
+  g_autofree char *dir = g_path_get_dirname (path);
+  int rc;
+
+  if ((flags & SQLITE_OPEN_CREATE) && g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
+                   _("Could not create the folder “%s”: %s"),
+                   dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* One connection per thread, so SQLite's own mutexes are not needed. */
+  rc = sqlite3_open_v2 (path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
+                   _("Could not open the database “%s”: %s"),
+                   path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  rc = cited_fts_register (self->db);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
+                   _("Could not open the database “%s”: %s"), path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  sqlite3_create_function_v2 (self->db, "cited_contains", 2,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, sql_contains, NULL, NULL, NULL);
+  sqlite3_busy_timeout (self->db, 60000);
+  self->max_text = (gsize) sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, -1) - 1;
+
+  return TRUE;
+}
+
 /**
  * cited_store_open:
  * @path: (nullable): the database file, or NULL for the default path
@@ -1304,52 +1358,13 @@ cited_store_open (const char  *path,
 {
   g_autoptr(CitedStore) self = NULL;
   g_autofree char *default_path = NULL;
-  g_autofree char *dir = NULL;
-  int rc;
 
   if (path == NULL)
     path = default_path = cited_store_default_path ();
 
   self = g_object_new (CITED_TYPE_STORE, "path", path, NULL);
-
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
-                   _("Could not create the folder “%s”: %s"),
-                   dir, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  /* One connection per thread, so SQLite's own mutexes are not needed. */
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
-                   _("Could not open the database “%s”: %s"),
-                   path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
-
-  sqlite3_extended_result_codes (self->db, TRUE);
-  rc = cited_fts_register (self->db);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
-                   _("Could not open the database “%s”: %s"), path, sqlite3_errstr (rc));
-      return NULL;
-    }
-  sqlite3_create_function_v2 (self->db, "cited_contains", 2,
-                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                              NULL, sql_contains, NULL, NULL, NULL);
-  sqlite3_busy_timeout (self->db, 60000);
-  self->max_text = (gsize) sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, -1) - 1;
-
-  if (!migrate (self, error))
+  if (!open_connection (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error) ||
+      !migrate (self, error))
     return NULL;
 
   if (!exec_sql (self,
@@ -1412,6 +1427,98 @@ cited_store_get_lexicon (CitedStore *self)
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
   return self->lexicon;
+}
+
+/* ------------------------------------------------------------------ */
+/* Readers (the pool itself is in cited-store-async.c)                 */
+
+/* Whether the store has a file other connections can open: not an
+ * in-memory database. */
+gboolean
+cited_store_has_file (CitedStore *self)
+{
+  const char *path = self->path;
+
+  return path != NULL && *path != '\0' && !g_str_has_prefix (path, ":memory:") &&
+         !g_str_has_prefix (path, "file:");
+}
+
+gpointer
+cited_store_ensure_reader_pool (CitedStore     *self,
+                                gpointer      (*create) (CitedStore *self),
+                                GDestroyNotify  destroy)
+{
+  if (self->reader_pool == NULL)
+    {
+      self->reader_pool = create (self);
+      self->reader_pool_free = destroy;
+    }
+  return self->reader_pool;
+}
+
+CitedStore *
+cited_store_open_reader (CitedStore  *parent,
+                         GError     **error)
+{
+  g_autoptr(CitedStore) self = g_object_new (CITED_TYPE_STORE, "path", parent->path, NULL);
+
+  /* The parent migrated the database; a reader only reads it, and
+   * cannot write by mistake. */
+  if (!open_connection (self, SQLITE_OPEN_READONLY, error) ||
+      !exec_sql (self, "PRAGMA query_only = ON; PRAGMA temp_store = MEMORY;", error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+static int
+reader_progress_cb (void *data)
+{
+  /* Non-zero interrupts the statement (SQLITE_INTERRUPT). */
+  return g_cancellable_is_cancelled (data);
+}
+
+/* Before a read: the reader takes the lexicon of the database's brands
+ * (@shared, read again by one reader when the brands changed, under
+ * @lock) and stops its statements when @cancellable is cancelled. */
+gboolean
+cited_store_reader_begin (CitedStore    *self,
+                          GMutex        *lock,
+                          CitedLexicon **shared,
+                          gint64        *shared_generation,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  gint64 generation;
+
+  if (!read_lexicon_generation (self, &generation, error))
+    return FALSE;
+  g_mutex_lock (lock);
+  if (*shared == NULL || *shared_generation != generation)
+    {
+      CitedLexicon *lexicon = load_lexicon (self, error);
+
+      if (lexicon == NULL)
+        {
+          g_mutex_unlock (lock);
+          return FALSE;
+        }
+      g_clear_object (shared);
+      *shared = lexicon;
+      *shared_generation = generation;
+    }
+  g_set_object (&self->lexicon, *shared);
+  self->lexicon_generation = *shared_generation;
+  g_mutex_unlock (lock);
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 1000, reader_progress_cb, cancellable);
+  return TRUE;
+}
+
+void
+cited_store_reader_end (CitedStore *self)
+{
+  sqlite3_progress_handler (self->db, 0, NULL, NULL);
 }
 
 /* ------------------------------------------------------------------ */

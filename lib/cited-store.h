@@ -227,6 +227,68 @@ GPtrArray     *cited_store_brand_mentions_by_month (CitedStore *self,
                                                   const char   *brand,
                                                   GError      **error);
 
+/* The reads above, in a worker thread over the store's read-only
+ * connections (lib/cited-store-async.c). */
+CITED_AVAILABLE_IN_ALL
+void           cited_store_list_articles_async   (CitedStore          *self,
+                                                  const CitedQuery    *query,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+CITED_AVAILABLE_IN_ALL
+GPtrArray     *cited_store_list_articles_finish  (CitedStore          *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+CITED_AVAILABLE_IN_ALL
+void           cited_store_list_article_ids_async (CitedStore         *self,
+                                                  const CitedQuery    *query,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+CITED_AVAILABLE_IN_ALL
+GArray        *cited_store_list_article_ids_finish (CitedStore        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+CITED_AVAILABLE_IN_ALL
+void           cited_store_list_figures_async    (CitedStore          *self,
+                                                  const CitedQuery    *query,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+CITED_AVAILABLE_IN_ALL
+GPtrArray     *cited_store_list_figures_finish   (CitedStore          *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+CITED_AVAILABLE_IN_ALL
+void           cited_store_list_metrics_async    (CitedStore          *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+CITED_AVAILABLE_IN_ALL
+GStrv          cited_store_list_metrics_finish   (CitedStore          *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+CITED_AVAILABLE_IN_ALL
+void           cited_store_brand_stats_async     (CitedStore          *self,
+                                                  gboolean             include_unmentioned,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+CITED_AVAILABLE_IN_ALL
+GPtrArray     *cited_store_brand_stats_finish    (CitedStore          *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+CITED_AVAILABLE_IN_ALL
+void           cited_store_brand_mentions_by_month_async (CitedStore  *self,
+                                                  const char          *brand,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+CITED_AVAILABLE_IN_ALL
+GPtrArray     *cited_store_brand_mentions_by_month_finish (CitedStore *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
 /* Adds a brand to the user's lexicon (kept in the database) and re-scans
  * every stored article for mentions and figure attribution. */
 CITED_AVAILABLE_IN_ALL

@@ -1857,6 +1857,235 @@ test_changed_elsewhere (Fixture       *fixture,
   g_assert_false (cited_store_check_changes (store));
 }
 
+/* ------------------------------------------------------------------ */
+/* Reading in worker threads                                           */
+
+static void
+got_result_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* The result of the asynchronous call just made with got_result_cb and
+ * @slot, once the main loop brought it. */
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+assert_same_articles (GPtrArray *a,
+                      GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      CitedArticle *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpint (x->id, ==, y->id);
+      g_assert_cmpstr (x->title, ==, y->title);
+      g_assert_cmpstr (x->snippet, ==, y->snippet);
+      g_assert_cmpuint (x->n_figures, ==, y->n_figures);
+    }
+}
+
+static void
+test_async_reads (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = open_search_store (fixture);
+  CitedQuery searching = { .search = "team" };
+  CitedQuery of_brand = { .brand = "Xiaomi" };
+  g_autoptr(GAsyncResult) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL, r5 = NULL, r6 = NULL;
+  g_autoptr(GPtrArray) articles = NULL, async_articles = NULL;
+  g_autoptr(GArray) ids = NULL, async_ids = NULL;
+  g_autoptr(GPtrArray) figures = NULL, async_figures = NULL;
+  g_auto(GStrv) metrics = NULL, async_metrics = NULL;
+  g_autoptr(GPtrArray) stats = NULL, async_stats = NULL;
+  g_autoptr(GPtrArray) months = NULL, async_months = NULL;
+
+  /* Filters go with the call: a search and a brand. */
+  cited_store_list_articles_async (store, &searching, NULL, got_result_cb, &r1);
+  cited_store_list_article_ids_async (store, &searching, NULL, got_result_cb, &r2);
+  cited_store_list_figures_async (store, &of_brand, NULL, got_result_cb, &r3);
+  cited_store_list_metrics_async (store, NULL, got_result_cb, &r4);
+  cited_store_brand_stats_async (store, FALSE, NULL, got_result_cb, &r5);
+  cited_store_brand_mentions_by_month_async (store, "Xiaomi", NULL, got_result_cb, &r6);
+
+  async_articles = cited_store_list_articles_finish (store, wait_result (&r1), &error);
+  g_assert_no_error (error);
+  articles = cited_store_list_articles (store, &searching, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 1);
+  g_assert_nonnull (((CitedArticle *) articles->pdata[0])->snippet);
+  assert_same_articles (articles, async_articles);
+
+  async_ids = cited_store_list_article_ids_finish (store, wait_result (&r2), &error);
+  g_assert_no_error (error);
+  ids = cited_store_list_article_ids (store, &searching, &error);
+  g_assert_cmpuint (ids->len, ==, async_ids->len);
+  g_assert_cmpmem (ids->data, ids->len * sizeof (gint64), async_ids->data, async_ids->len * sizeof (gint64));
+
+  async_figures = cited_store_list_figures_finish (store, wait_result (&r3), &error);
+  g_assert_no_error (error);
+  figures = cited_store_list_figures (store, &of_brand, &error);
+  g_assert_cmpuint (figures->len, >, 0);
+  g_assert_cmpuint (figures->len, ==, async_figures->len);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      CitedFigure *x = figures->pdata[i], *y = async_figures->pdata[i];
+
+      g_assert_cmpint (x->id, ==, y->id);
+      g_assert_cmpfloat (x->value, ==, y->value);
+      g_assert_cmpstr (x->brand, ==, "Xiaomi");
+      g_assert_cmpstr (y->brand, ==, "Xiaomi");
+    }
+
+  async_metrics = cited_store_list_metrics_finish (store, wait_result (&r4), &error);
+  g_assert_no_error (error);
+  metrics = cited_store_list_metrics (store, NULL);
+  g_assert_cmpstrv (metrics, async_metrics);
+
+  async_stats = cited_store_brand_stats_finish (store, wait_result (&r5), &error);
+  g_assert_no_error (error);
+  stats = cited_store_brand_stats (store, FALSE, NULL);
+  g_assert_cmpuint (stats->len, >, 1);
+  g_assert_cmpuint (stats->len, ==, async_stats->len);
+  for (guint i = 0; i < stats->len; i++)
+    {
+      CitedBrandStats *x = stats->pdata[i], *y = async_stats->pdata[i];
+
+      g_assert_cmpstr (x->name, ==, y->name);
+      g_assert_cmpstr (x->color, ==, y->color);
+      g_assert_cmpuint (x->mentions, ==, y->mentions);
+    }
+
+  async_months = cited_store_brand_mentions_by_month_finish (store, wait_result (&r6), &error);
+  g_assert_no_error (error);
+  months = cited_store_brand_mentions_by_month (store, "Xiaomi", NULL);
+  g_assert_cmpuint (months->len, >, 0);
+  g_assert_cmpuint (months->len, ==, async_months->len);
+  for (guint i = 0; i < months->len; i++)
+    {
+      g_assert_cmpstr (((CitedCount *) months->pdata[i])->name, ==, ((CitedCount *) async_months->pdata[i])->name);
+      g_assert_cmpuint (((CitedCount *) months->pdata[i])->n, ==, ((CitedCount *) async_months->pdata[i])->n);
+    }
+}
+
+/* The readers' brands follow the store's. */
+static void
+test_async_brands_follow (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = open_search_store (fixture);
+  g_autoptr(GAsyncResult) before = NULL, after = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  gboolean found = FALSE;
+
+  cited_store_brand_stats_async (store, TRUE, NULL, got_result_cb, &before);
+  stats = cited_store_brand_stats_finish (store, wait_result (&before), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < stats->len; i++)
+    g_assert_cmpstr (((CitedBrandStats *) stats->pdata[i])->name, !=, "Zorblax");
+  g_clear_pointer (&stats, g_ptr_array_unref);
+
+  g_assert_true (cited_store_add_brand (store, "Zorblax", NULL, "#123456", &error));
+  g_assert_no_error (error);
+  cited_store_brand_stats_async (store, TRUE, NULL, got_result_cb, &after);
+  stats = cited_store_brand_stats_finish (store, wait_result (&after), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < stats->len; i++)
+    if (g_strcmp0 (((CitedBrandStats *) stats->pdata[i])->name, "Zorblax") == 0)
+      {
+        g_assert_cmpstr (((CitedBrandStats *) stats->pdata[i])->color, ==, "#123456");
+        found = TRUE;
+      }
+  g_assert_true (found);
+}
+
+static void
+test_async_cancelled (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = open_search_store (fixture);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) r1 = NULL, r2 = NULL, r3 = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  g_auto(GStrv) metrics = NULL;
+
+  /* Cancelled before it starts, and just after. */
+  g_cancellable_cancel (cancellable);
+  cited_store_list_articles_async (store, NULL, cancellable, got_result_cb, &r1);
+  articles = cited_store_list_articles_finish (store, wait_result (&r1), &error);
+  g_assert_null (articles);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  g_cancellable_reset (cancellable);
+  cited_store_brand_stats_async (store, TRUE, cancellable, got_result_cb, &r2);
+  g_cancellable_cancel (cancellable);
+  stats = cited_store_brand_stats_finish (store, wait_result (&r2), &error);
+  g_assert_null (stats);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* The readers go on reading for the next call. */
+  cited_store_list_metrics_async (store, NULL, got_result_cb, &r3);
+  metrics = cited_store_list_metrics_finish (store, wait_result (&r3), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (metrics), >, 0);
+  {
+    g_auto(GStrv) sync = cited_store_list_metrics (store, NULL);
+
+    g_assert_cmpstrv (metrics, sync);
+  }
+}
+
+/* A write transaction stays open on another connection (the importer's,
+ * say): reads go on and see what was committed before it. */
+static void
+test_async_read_while_writing (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = open_search_store (fixture);
+  g_autoptr(GAsyncResult) r1 = NULL, r2 = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  sqlite3 *writer = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &writer), ==, SQLITE_OK);
+  g_assert_cmpint (cited_fts_register (writer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE; DELETE FROM figures;"
+                                         " UPDATE articles SET title = 'changed';", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  cited_store_list_articles_async (store, NULL, NULL, got_result_cb, &r1);
+  cited_store_list_figures_async (store, NULL, NULL, got_result_cb, &r2);
+  articles = cited_store_list_articles_finish (store, wait_result (&r1), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 4);
+  for (guint i = 0; i < articles->len; i++)
+    g_assert_cmpstr (((CitedArticle *) articles->pdata[i])->title, !=, "changed");
+  figures = cited_store_list_figures_finish (store, wait_result (&r2), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures->len, >, 0);
+
+  g_assert_cmpint (sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (writer);
+}
+
 #define WRITER_ENV "CITED_TEST_STORE_WRITER"
 #define WRITER_BATCH 25
 
@@ -2314,6 +2543,10 @@ main (int   argc,
   ADD ("changed", test_changed);
   ADD ("changed-not-on-rollback", test_changed_not_on_rollback);
   ADD ("changed-elsewhere", test_changed_elsewhere);
+  ADD ("async-reads", test_async_reads);
+  ADD ("async-brands-follow", test_async_brands_follow);
+  ADD ("async-cancelled", test_async_cancelled);
+  ADD ("async-read-while-writing", test_async_read_while_writing);
   g_test_add_func ("/store/view-settings-json", test_view_settings_json);
 
 #undef ADD
