@@ -87,7 +87,13 @@ struct _CitedStore
  * filtered by a [struct@Cited.Query].
  *
  * A store is one connection, used from one thread at a time: a worker
- * thread opens its own store on the same path.
+ * thread that writes opens its own store on the same path. Reads need no
+ * store of their own: the `_async` ones
+ * ([method@Cited.Store.list_articles_async] and the others) run in worker
+ * threads over read-only connections the store opens once and keeps.
+ * What a write changed, whichever store of the process made it, is told
+ * by [signal@Cited.Store::changed] and counted by
+ * [method@Cited.Store.get_generation].
  */
 G_DEFINE_FINAL_TYPE (CitedStore, cited_store, G_TYPE_OBJECT)
 G_DEFINE_BOXED_TYPE (CitedFigureEdit, cited_figure_edit, cited_figure_edit_copy, cited_figure_edit_free)

@@ -70,9 +70,6 @@ struct _CitedArticleList
   char       *date_from;
   char       *date_to;
 
-  CitedStore *worker_store;  /* the worker threads' own connection */
-  GMutex      worker_lock;   /* one worker query at a time */
-
   GArray     *ids;           /* gint64 */
   GPtrArray  *items;         /* CitedArticleItem or NULL, parallel to ids */
   GHashTable *positions;     /* id -> position + 1, built on demand */
@@ -235,8 +232,6 @@ cited_article_list_finalize (GObject *object)
   CitedArticleList *self = CITED_ARTICLE_LIST (object);
 
   g_clear_object (&self->store);
-  g_clear_object (&self->worker_store);
-  g_mutex_clear (&self->worker_lock);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->brand, g_free);
   g_clear_pointer (&self->source, g_free);
@@ -268,7 +263,6 @@ cited_article_list_init (CitedArticleList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->items = g_ptr_array_new_with_free_func (item_free);
-  g_mutex_init (&self->worker_lock);
 }
 
 CitedArticleList *
@@ -344,55 +338,19 @@ cited_article_list_set_query (CitedArticleList  *self,
   return cited_article_list_reload (self, error);
 }
 
-typedef struct {
-  CitedQuery query;
-  char      *search;
-  char      *brand;
-  char      *source;
-  char      *date_from;
-  char      *date_to;
-  char      *path;
-} QueryData;
-
 static void
-query_data_free (QueryData *data)
+ids_read_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  g_free (data->search);
-  g_free (data->brand);
-  g_free (data->source);
-  g_free (data->date_from);
-  g_free (data->date_to);
-  g_free (data->path);
-  g_free (data);
-}
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GArray *ids = cited_store_list_article_ids_finish (CITED_STORE (source), result, &error);
 
-static void
-query_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  CitedArticleList *self = CITED_ARTICLE_LIST (source_object);
-  QueryData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  GArray *ids = NULL;
-
-  g_mutex_lock (&self->worker_lock);
-  if (!g_cancellable_is_cancelled (cancellable))
-    {
-      if (self->worker_store == NULL)
-        self->worker_store = cited_store_open (data->path, &error);
-      if (self->worker_store != NULL)
-        ids = cited_store_list_article_ids (self->worker_store, &data->query, &error);
-    }
-  g_mutex_unlock (&self->worker_lock);
-
-  if (ids != NULL)
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
-  else if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
+  if (ids == NULL)
+    g_task_return_error (task, error);
   else
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
 }
 
 void
@@ -403,31 +361,21 @@ cited_article_list_set_query_async (CitedArticleList    *self,
                                     gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  QueryData *data;
+  CitedQuery *copy;
 
   g_return_if_fail (CITED_IS_ARTICLE_LIST (self));
   g_return_if_fail (query != NULL);
 
-  data = g_new0 (QueryData, 1);
-  data->search = g_strdup (query->search);
-  data->brand = g_strdup (query->brand);
-  data->source = g_strdup (query->source);
-  data->date_from = g_strdup (query->date_from);
-  data->date_to = g_strdup (query->date_to);
-  data->path = g_strdup (cited_store_get_path (self->store));
-  data->query = *query;
-  data->query.search = data->search;
-  data->query.brand = data->brand;
-  data->query.source = data->source;
-  data->query.date_from = data->date_from;
-  data->query.date_to = data->date_to;
-  data->query.offset = 0;
-  data->query.limit = 0;
+  copy = cited_query_copy (query);
+  copy->offset = 0;
+  copy->limit = 0;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cited_article_list_set_query_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) query_data_free);
-  g_task_run_in_thread (task, query_thread);
+  g_task_set_task_data (task, copy, (GDestroyNotify) cited_query_free);
+  /* The store reads the ids over one of its readers. */
+  cited_store_list_article_ids_async (self->store, copy, cancellable, ids_read_cb,
+                                      g_steal_pointer (&task));
 }
 
 gboolean
@@ -435,7 +383,6 @@ cited_article_list_set_query_finish (CitedArticleList  *self,
                                      GAsyncResult      *result,
                                      GError           **error)
 {
-  QueryData *data;
   GArray *ids;
 
   g_return_val_if_fail (CITED_IS_ARTICLE_LIST (self), FALSE);
@@ -445,8 +392,7 @@ cited_article_list_set_query_finish (CitedArticleList  *self,
   if (ids == NULL)
     return FALSE;
 
-  data = g_task_get_task_data (G_TASK (result));
-  store_query (self, &data->query);
+  store_query (self, g_task_get_task_data (G_TASK (result)));
   replace_ids (self, ids);
   return TRUE;
 }
