@@ -3,10 +3,10 @@
 
 #include "config.h"
 
-#include "cited-article-list.h"
-#include "cited-article-row.h"
-
 #include <string.h>
+
+#include "cited-article-list.h"
+#include "cited-search.h"
 
 #define PAGE_SIZE 64
 
@@ -19,6 +19,12 @@ struct _CitedArticleItem
   CitedArticle *article;
 };
 
+/**
+ * CitedArticleItem:
+ *
+ * One row of a [class@Cited.ArticleList]: the article's id and, once its
+ * page of rows was read, the article as listed.
+ */
 G_DEFINE_FINAL_TYPE (CitedArticleItem, cited_article_item, G_TYPE_OBJECT)
 
 static void
@@ -42,6 +48,14 @@ cited_article_item_init (CitedArticleItem *self)
 {
 }
 
+/**
+ * cited_article_item_get_id:
+ * @self: a row of a #CitedArticleList
+ *
+ * The article's id.
+ *
+ * Returns: the id
+ */
 gint64
 cited_article_item_get_id (CitedArticleItem *self)
 {
@@ -49,6 +63,15 @@ cited_article_item_get_id (CitedArticleItem *self)
   return self->id;
 }
 
+/**
+ * cited_article_item_get_article:
+ * @self: a row of a #CitedArticleList
+ *
+ * The article as listed (no body; a snippet when searching).
+ *
+ * Returns: (transfer none) (nullable): the article, or %NULL when it
+ *   could not be read (removed meanwhile)
+ */
 CitedArticle *
 cited_article_item_get_article (CitedArticleItem *self)
 {
@@ -56,8 +79,16 @@ cited_article_item_get_article (CitedArticleItem *self)
   return self->article;
 }
 
-/* CitedArticleList */
-
+/**
+ * CitedArticleList:
+ *
+ * A #GListModel of [class@Cited.ArticleItem] over
+ * [method@Cited.Store.list_article_ids]: the ids of every article a query
+ * matches are read at once (cheap even for 100,000 articles) and the
+ * rows themselves in pages of 64, only when asked for. While searching, a
+ * row's snippet shows the search's words between \x02 and \x03, as
+ * [func@Cited.search_match_ranges] finds them.
+ */
 struct _CitedArticleList
 {
   GObject     parent_instance;
@@ -265,6 +296,14 @@ cited_article_list_init (CitedArticleList *self)
   self->items = g_ptr_array_new_with_free_func (item_free);
 }
 
+/**
+ * cited_article_list_new:
+ * @store: the store to list
+ *
+ * A list of the store's articles, empty until given a query.
+ *
+ * Returns: (transfer full): a new #CitedArticleList
+ */
 CitedArticleList *
 cited_article_list_new (CitedStore *store)
 {
@@ -326,6 +365,16 @@ replace_ids (CitedArticleList *self,
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
 }
 
+/**
+ * cited_article_list_set_query:
+ * @self: an article list
+ * @query: the filters and order (copied; offset and limit are ignored)
+ * @error: return location for a #GError, or %NULL
+ *
+ * Replaces the query and reads the ids again, in this thread.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (the list is then empty)
+ */
 gboolean
 cited_article_list_set_query (CitedArticleList  *self,
                               const CitedQuery  *query,
@@ -353,6 +402,19 @@ ids_read_cb (GObject      *source,
     g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
 }
 
+/**
+ * cited_article_list_set_query_async:
+ * @self: an article list
+ * @query: the filters and order (copied; offset and limit are ignored)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the ids are read
+ * @user_data: data for @callback
+ *
+ * Replaces the query with the ids read in a worker thread over the
+ * store's readers, so that a slow search never blocks the caller. The
+ * list changes in [method@Cited.ArticleList.set_query_finish]; a
+ * cancelled search changes nothing.
+ */
 void
 cited_article_list_set_query_async (CitedArticleList    *self,
                                     const CitedQuery    *query,
@@ -378,6 +440,17 @@ cited_article_list_set_query_async (CitedArticleList    *self,
                                       g_steal_pointer (&task));
 }
 
+/**
+ * cited_article_list_set_query_finish:
+ * @self: an article list
+ * @result: the result given to the callback
+ * @error: return location for a #GError, or %NULL
+ *
+ * Shows the rows of the query given to
+ * [method@Cited.ArticleList.set_query_async].
+ *
+ * Returns: %TRUE when the list changed, %FALSE with @error set
+ */
 gboolean
 cited_article_list_set_query_finish (CitedArticleList  *self,
                                      GAsyncResult      *result,
@@ -397,6 +470,15 @@ cited_article_list_set_query_finish (CitedArticleList  *self,
   return TRUE;
 }
 
+/**
+ * cited_article_list_reload:
+ * @self: an article list
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the ids again (after an import) and drops the rows read.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (the list is then empty)
+ */
 gboolean
 cited_article_list_reload (CitedArticleList  *self,
                            GError           **error)
@@ -419,6 +501,15 @@ cited_article_list_reload (CitedArticleList  *self,
   return TRUE;
 }
 
+/**
+ * cited_article_list_find:
+ * @self: an article list
+ * @article_id: an article's id
+ *
+ * The row of an article.
+ *
+ * Returns: its position, or %G_MAXUINT when the list has no such article
+ */
 guint
 cited_article_list_find (CitedArticleList *self,
                          gint64            article_id)
@@ -440,6 +531,14 @@ cited_article_list_find (CitedArticleList *self,
   return value ? GPOINTER_TO_UINT (value) - 1 : G_MAXUINT;
 }
 
+/**
+ * cited_article_list_get_search:
+ * @self: an article list
+ *
+ * The search text of the current query.
+ *
+ * Returns: (transfer none) (nullable): the search, or %NULL
+ */
 const char *
 cited_article_list_get_search (CitedArticleList *self)
 {
@@ -447,6 +546,15 @@ cited_article_list_get_search (CitedArticleList *self)
   return self->search;
 }
 
+/**
+ * cited_article_list_get_n_loaded:
+ * @self: an article list
+ *
+ * How many rows have been read: a list stays lazy, reading rows in pages
+ * only when asked for them.
+ *
+ * Returns: the number of rows read
+ */
 guint
 cited_article_list_get_n_loaded (CitedArticleList *self)
 {
