@@ -751,23 +751,33 @@ change_state_unref (gpointer data)
   g_atomic_rc_box_release_full (data, change_state_clear);
 }
 
+static gboolean read_data_version (CitedStore *self, gint64 *version);
+
 static gboolean
 emit_changed_cb (gpointer data)
 {
   ChangeState *state = data;
   g_autoptr(CitedStore) store = NULL;
   CitedStoreChange pending;
+  guint siblings;
 
   /* The store is used and dropped in this context's thread, so it
    * cannot go away between here and the emission. */
   g_mutex_lock (&state->lock);
   pending = state->pending;
   state->pending = 0;
+  siblings = state->sibling_commits;
   if (state->store != NULL)
     store = g_object_ref (state->store);
   g_mutex_unlock (&state->lock);
 
-  if (store != NULL && pending != 0)
+  if (store == NULL)
+    return G_SOURCE_REMOVE;
+  /* The other stores' commits are told: cited_store_check_changes()
+   * looks for other programs' from here on. */
+  if (siblings != store->checked_siblings && read_data_version (store, &store->data_version))
+    store->checked_siblings = siblings;
+  if (pending != 0)
     g_signal_emit (store, signals[SIGNAL_CHANGED], 0, pending);
   return G_SOURCE_REMOVE;
 }
@@ -989,8 +999,9 @@ cited_store_get_generation (CitedStore       *self,
  * change to the database since the last check; if so, counts it as
  * %CITED_STORE_CHANGE_ALL and emits [signal@Cited.Store::changed] for it.
  * Cheap (one pragma): a window calls it when it gains the focus. Changes
- * made in this process are told without it; when both happened since the
- * last check, only this process's are told.
+ * made in this process are told without it; when another program wrote
+ * between one of them and its ::changed, that write is taken for the
+ * process's own.
  *
  * Returns: %TRUE when another program changed the database
  */
