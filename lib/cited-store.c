@@ -41,7 +41,7 @@ typedef struct {
   GMutex            lock;
   CitedStore       *store;
   GMainContext     *context;       /* where ::changed is emitted */
-  char             *path;
+  char             *path;          /* in the registry under it; NULL: in-memory, alone */
   guint64           generations[N_CHANGE_KINDS];
   CitedStoreChange  pending;       /* committed, not yet emitted */
   guint             sibling_commits;
@@ -731,7 +731,9 @@ change_state_new (CitedStore *store)
   g_mutex_init (&state->lock);
   state->store = store;
   state->context = g_main_context_ref_thread_default ();
-  state->path = g_strdup (store->path);
+  /* In-memory databases of the same name are not the same database. */
+  if (cited_store_has_file (store))
+    state->path = g_strdup (store->path);
   return state;
 }
 
@@ -824,6 +826,8 @@ register_changes (CitedStore *self)
   GPtrArray *stores;
 
   self->changes = change_state_new (self);
+  if (self->changes->path == NULL)
+    return;
   g_mutex_lock (&registry_lock);
   if (registry == NULL)
     registry = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -846,12 +850,15 @@ unregister_changes (CitedStore *self)
 
   if (state == NULL)
     return;
-  g_mutex_lock (&registry_lock);
-  stores = g_hash_table_lookup (registry, state->path);
-  g_ptr_array_remove (stores, state);
-  if (stores->len == 0)
-    g_hash_table_remove (registry, state->path);
-  g_mutex_unlock (&registry_lock);
+  if (state->path != NULL)
+    {
+      g_mutex_lock (&registry_lock);
+      stores = g_hash_table_lookup (registry, state->path);
+      g_ptr_array_remove (stores, state);
+      if (stores->len == 0)
+        g_hash_table_remove (registry, state->path);
+      g_mutex_unlock (&registry_lock);
+    }
 
   g_mutex_lock (&state->lock);
   state->store = NULL;
@@ -867,6 +874,8 @@ record_commit (CitedStore       *self,
   GPtrArray *stores;
 
   change_state_record (self->changes, changes, FALSE);
+  if (self->changes->path == NULL)
+    return;
   g_mutex_lock (&registry_lock);
   stores = g_hash_table_lookup (registry, self->path);
   for (guint i = 0; stores != NULL && i < stores->len; i++)
@@ -1482,7 +1491,8 @@ cited_store_open_reader (CitedStore  *parent,
   /* The parent migrated the database; a reader only reads it, and
    * cannot write by mistake. */
   if (!open_connection (self, SQLITE_OPEN_READONLY, error) ||
-      !exec_sql (self, "PRAGMA query_only = ON; PRAGMA temp_store = MEMORY;", error))
+      !exec_sql (self, "PRAGMA query_only = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;",
+                 error))
     return NULL;
   return g_steal_pointer (&self);
 }

@@ -1857,6 +1857,29 @@ test_changed_elsewhere (Fixture       *fixture,
   g_assert_false (cited_store_check_changes (store));
 }
 
+/* Two in-memory databases are two databases, whatever their name. */
+static void
+test_changed_in_memory (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) one = cited_store_open (":memory:", &error);
+  g_autoptr(CitedStore) other = NULL;
+  ChangedRecord record = { 0 };
+
+  g_assert_no_error (error);
+  other = cited_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  g_signal_connect (one, "changed", G_CALLBACK (changed_cb), &record);
+
+  add_one (other, make_article ("Elsewhere", NULL, "Apple sold 5 million phones."));
+  g_assert_cmpuint (take_changes (&record), ==, 0);
+  g_assert_cmpuint (cited_store_get_generation (one, CITED_STORE_CHANGE_ALL), ==, 0);
+
+  add_one (one, make_article ("Here", NULL, "Apple sold 6 million phones."));
+  g_assert_cmpuint (take_changes (&record) & CITED_STORE_CHANGE_ARTICLES, ==, CITED_STORE_CHANGE_ARTICLES);
+}
+
 /* ------------------------------------------------------------------ */
 /* Reading in worker threads                                           */
 
@@ -1978,6 +2001,27 @@ test_async_reads (Fixture       *fixture,
       g_assert_cmpstr (((CitedCount *) months->pdata[i])->name, ==, ((CitedCount *) async_months->pdata[i])->name);
       g_assert_cmpuint (((CitedCount *) months->pdata[i])->n, ==, ((CitedCount *) async_months->pdata[i])->n);
     }
+}
+
+/* An in-memory store has no file for readers to open: it reads in the
+ * caller's thread, and answers from the main loop all the same. */
+static void
+test_async_in_memory (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = cited_store_open (":memory:", &error);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+
+  g_assert_no_error (error);
+  add_one (store, make_article ("In memory", NULL, "Apple sold 5 million phones."));
+  cited_store_list_articles_async (store, NULL, NULL, got_result_cb, &result);
+  g_assert_null (result);
+  articles = cited_store_list_articles_finish (store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 1);
+  g_assert_cmpstr (((CitedArticle *) articles->pdata[0])->title, ==, "In memory");
 }
 
 /* The readers' brands follow the store's. */
@@ -2543,7 +2587,9 @@ main (int   argc,
   ADD ("changed", test_changed);
   ADD ("changed-not-on-rollback", test_changed_not_on_rollback);
   ADD ("changed-elsewhere", test_changed_elsewhere);
+  ADD ("changed-in-memory", test_changed_in_memory);
   ADD ("async-reads", test_async_reads);
+  ADD ("async-in-memory", test_async_in_memory);
   ADD ("async-brands-follow", test_async_brands_follow);
   ADD ("async-cancelled", test_async_cancelled);
   ADD ("async-read-while-writing", test_async_read_while_writing);
