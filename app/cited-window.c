@@ -22,11 +22,13 @@ struct _CitedWindow
   gboolean           loading;
   gboolean           disposed;      /* an import may finish after the window closed */
 
-  /* Pages load when first shown and reload when shown after a change, so
-   * that opening a large store only pays for the page in view. */
-  gboolean           articles_stale;
-  gboolean           figures_stale;
-  gboolean           brands_stale;
+  /* Pages load when first shown and reload when shown after the store
+   * changed, so that opening a large store only pays for the page in
+   * view: each keeps the store's generation it was read at
+   * (NOT_LOADED before). */
+  guint64            articles_generation;
+  guint64            figures_generation;
+  guint64            brands_generation;
   gboolean           figures_bound;
   gboolean           brands_bound;
 
@@ -80,7 +82,28 @@ set_loading (CitedWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
 }
 
-/* Brings the page called @name up to date with the store, if it is stale. */
+#define NOT_LOADED G_MAXUINT64
+
+/* What each page shows: a change of these makes it out of date. Feed
+ * state alone (a refresh that found nothing) and saved views change no
+ * page; new articles from a feed are articles. */
+#define PAGE_CHANGES (CITED_STORE_CHANGE_ALL & ~(CITED_STORE_CHANGE_VIEWS | CITED_STORE_CHANGE_FEEDS))
+
+/* Whether the page whose generation is @generation is out of date, and if
+ * so, takes it as up to date from now. */
+static gboolean
+take_stale (CitedWindow *self,
+            guint64     *generation)
+{
+  guint64 now = cited_store_get_generation (self->store, PAGE_CHANGES);
+
+  if (*generation == now)
+    return FALSE;
+  *generation = now;
+  return TRUE;
+}
+
+/* Brings the page called @name up to date with the store, if it is not. */
 static void
 load_page (CitedWindow *self,
            const char  *name)
@@ -88,14 +111,10 @@ load_page (CitedWindow *self,
   if (self->store == NULL || name == NULL)
     return;
 
-  if (g_str_equal (name, "articles") && self->articles_stale)
+  if (g_str_equal (name, "articles") && take_stale (self, &self->articles_generation))
+    cited_articles_page_reload (self->articles_page);
+  else if (g_str_equal (name, "figures") && take_stale (self, &self->figures_generation))
     {
-      self->articles_stale = FALSE;
-      cited_articles_page_reload (self->articles_page);
-    }
-  else if (g_str_equal (name, "figures") && self->figures_stale)
-    {
-      self->figures_stale = FALSE;
       /* Setting the store loads the page; later changes reload it. */
       if (!self->figures_bound)
         {
@@ -105,9 +124,8 @@ load_page (CitedWindow *self,
       else
         cited_figures_page_reload (self->figures_page);
     }
-  else if (g_str_equal (name, "brands") && self->brands_stale)
+  else if (g_str_equal (name, "brands") && take_stale (self, &self->brands_generation))
     {
-      self->brands_stale = FALSE;
       if (!self->brands_bound)
         {
           self->brands_bound = TRUE;
@@ -118,26 +136,47 @@ load_page (CitedWindow *self,
     }
 }
 
-/* The store changed: the page in view reloads now, the others when shown. */
+/* The page in view reloads if the store changed since it was read; the
+ * others do when shown. */
 static void
-reload_pages (CitedWindow *self)
+follow_store (CitedWindow *self)
 {
-  if (self->store == NULL)
-    return;
-  self->articles_stale = self->figures_stale = self->brands_stale = TRUE;
   load_page (self, cited_window_get_visible_page (self));
 }
 
 static void
+store_changed_cb (CitedWindow      *self,
+                  CitedStoreChange  changes)
+{
+  /* An import writes batch after batch: the pages follow once, at its
+   * end. */
+  if (self->loading || self->disposed)
+    return;
+  follow_store (self);
+}
+
+/* Another program (cited-cli) may have written while the user was in
+ * its window. */
+static void
+is_active_changed_cb (CitedWindow *self)
+{
+  if (self->store != NULL && gtk_window_is_active (GTK_WINDOW (self)))
+    cited_store_check_changes (self->store);
+}
+
+/* The Brands and Figures pages show their own changes themselves (the
+ * Brands page reloads, the Figures page updates the corrected row): they
+ * are up to date with them; the other pages follow ::changed. */
+static void
 brands_changed_cb (CitedWindow *self)
 {
-  self->articles_stale = self->figures_stale = TRUE;
+  self->brands_generation = cited_store_get_generation (self->store, PAGE_CHANGES);
 }
 
 static void
 figures_changed_cb (CitedWindow *self)
 {
-  self->articles_stale = self->brands_stale = TRUE;
+  self->figures_generation = cited_store_get_generation (self->store, PAGE_CHANGES);
 }
 
 static void
@@ -234,7 +273,7 @@ import_done_cb (GObject      *source,
         }
     }
 
-  reload_pages (self);
+  follow_store (self);
   g_signal_emit (self, signals[SIGNAL_READY], 0);
 }
 
@@ -497,12 +536,6 @@ show_article_action_cb (GtkWidget  *widget,
   cited_articles_page_show_article (self->articles_page, article_id, offset);
 }
 
-static void
-contradictions_changed_cb (CitedWindow *self)
-{
-  reload_pages (self);
-}
-
 /**
  * cited_window_show_contradictions:
  *
@@ -521,9 +554,7 @@ cited_window_show_contradictions (CitedWindow *self)
     return NULL;
   dialog = cited_contradictions_dialog_new (self->store);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  /* Marking a side right rejects figures: every page reads them again. */
-  g_signal_connect_object (dialog, "store-changed", G_CALLBACK (contradictions_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  /* Marking a side right rejects figures: the pages follow the store. */
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -549,9 +580,8 @@ feeds_progress_cb (guint                  done,
   if (self->disposed)
     return;
   self->feeds_added += last->n_added;
-  /* New articles appear as each feed brings them. */
-  if (last->n_added > 0)
-    reload_pages (self);
+  /* New articles appear as each feed brings them: the pages follow the
+   * store. */
   if (self->feeds_dialog != NULL && done < total)
     cited_feeds_dialog_set_progress (self->feeds_dialog, done, total);
 }
@@ -623,12 +653,6 @@ schedule_feeds (CitedWindow *self)
   self->feeds_timer = g_timeout_add_seconds (minutes * 60, feeds_timer_cb, self);
 }
 
-static void
-feeds_dialog_articles_changed_cb (CitedWindow *self)
-{
-  reload_pages (self);
-}
-
 /**
  * cited_window_show_feeds:
  *
@@ -648,8 +672,6 @@ cited_window_show_feeds (CitedWindow *self)
       self->feeds_dialog = cited_feeds_dialog_new (self->store, self->feeds);
       g_object_add_weak_pointer (G_OBJECT (self->feeds_dialog), (gpointer *) &self->feeds_dialog);
       gtk_window_set_transient_for (GTK_WINDOW (self->feeds_dialog), GTK_WINDOW (self));
-      g_signal_connect_object (self->feeds_dialog, "articles-changed",
-                               G_CALLBACK (feeds_dialog_articles_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->feeds_dialog, "refresh",
                                G_CALLBACK (cited_window_refresh_feeds), self, G_CONNECT_SWAPPED);
       if (self->feeds_cancellable != NULL)
@@ -737,7 +759,7 @@ start (CitedWindow *self)
     {
       /* The page in view is filled before the window is first drawn;
        * "ready" waits for callers to connect. */
-      reload_pages (self);
+      follow_store (self);
       g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, initial_ready_cb,
                        g_object_ref (self), g_object_unref);
     }
@@ -770,7 +792,13 @@ cited_window_constructed (GObject *object)
    * given the store, which waits until they are first shown. */
   if (self->store != NULL)
     g_object_set (self->articles_page, "store", self->store, NULL);
-  self->articles_stale = self->figures_stale = self->brands_stale = TRUE;
+  self->articles_generation = self->figures_generation = self->brands_generation = NOT_LOADED;
+  if (self->store != NULL)
+    {
+      g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), NULL);
+    }
 
   update_page_actions (self);
   update_import_actions (self);

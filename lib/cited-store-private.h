@@ -43,4 +43,45 @@ void     cited_store_checkpoint    (CitedStore             *self);
 CITED_PRIVATE_API
 gboolean cited_search_term_is_prefix (const char *term);
 
+/* Reads in worker threads over a pool of read-only connections
+ * (cited-store-async.c). @func runs in a worker thread with one of
+ * @self's readers (a store of its own on the same file, read-only, with
+ * the database's brands), or, for a store without a file, with @self in
+ * the calling thread; it returns its result or NULL with @error set.
+ * @result_free frees a result nobody takes (the read was cancelled).
+ * Cited's pages build what they show this way. */
+typedef gpointer (*CitedStoreReadFunc) (CitedStore    *reader,
+                                        gpointer       data,
+                                        GCancellable  *cancellable,
+                                        GError       **error);
+
+CITED_PRIVATE_API
+void     cited_store_read_async    (CitedStore            *self,
+                                    CitedStoreReadFunc     func,
+                                    gpointer               data,
+                                    GDestroyNotify         data_free,
+                                    GDestroyNotify         result_free,
+                                    GCancellable          *cancellable,
+                                    GAsyncReadyCallback    callback,
+                                    gpointer               user_data);
+CITED_PRIVATE_API
+gpointer cited_store_read_finish   (CitedStore            *self,
+                                    GAsyncResult          *result,
+                                    GError               **error);
+
+/* What cited-store-async.c needs of a store. */
+gboolean    cited_store_has_file           (CitedStore     *self);
+gpointer    cited_store_ensure_reader_pool (CitedStore     *self,
+                                            gpointer      (*create) (CitedStore *self),
+                                            GDestroyNotify  destroy);
+CitedStore *cited_store_open_reader        (CitedStore     *parent,
+                                            GError        **error);
+gboolean    cited_store_reader_begin       (CitedStore     *self,
+                                            GMutex         *lock,
+                                            CitedLexicon  **shared,
+                                            gint64         *shared_generation,
+                                            GCancellable   *cancellable,
+                                            GError        **error);
+void        cited_store_reader_end         (CitedStore     *self);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "cited-chart-settings.h"
 #include "cited-claims.h"
+#include "cited-enum-types.h"
 #include "cited-error.h"
 #include "cited-extractor.h"
 #include "cited-fts-private.h"
@@ -30,6 +31,22 @@
  * (snippets over repeated phrases) or overflow SQLite's expression tree. */
 #define MAX_SEARCH_TERMS 32
 
+#define N_CHANGE_KINDS 7
+
+/* What a store has been told of commits, shared with the other stores of
+ * the process on the same file (whose commits are ours too) and with the
+ * idle that emits ::changed: it outlives the store as long as they hold
+ * it. @store is cleared when the store goes away. */
+typedef struct {
+  GMutex            lock;
+  CitedStore       *store;
+  GMainContext     *context;       /* where ::changed is emitted */
+  char             *path;          /* in the registry under it; NULL: in-memory, alone */
+  guint64           generations[N_CHANGE_KINDS];
+  CitedStoreChange  pending;       /* committed, not yet emitted */
+  guint             sibling_commits;
+} ChangeState;
+
 struct _CitedStore
 {
   GObject       parent_instance;
@@ -44,6 +61,16 @@ struct _CitedStore
   gpointer      progress_data;
   guint         progress_done;     /* articles re-extracted so far */
   guint         progress_total;
+
+  /* What the open write transaction changed, from SQLite's update hook. */
+  CitedStoreChange tx_changes;
+  ChangeState  *changes;
+  gint64        data_version;      /* PRAGMA data_version at the last check */
+  guint         checked_siblings;  /* changes->sibling_commits at the last check */
+
+  /* cited-store-async.c's read-only connections, made on the first read. */
+  gpointer      reader_pool;
+  GDestroyNotify reader_pool_free;
 };
 
 /**
@@ -60,7 +87,13 @@ struct _CitedStore
  * filtered by a [struct@Cited.Query].
  *
  * A store is one connection, used from one thread at a time: a worker
- * thread opens its own store on the same path.
+ * thread that writes opens its own store on the same path. Reads need no
+ * store of their own: the `_async` ones
+ * ([method@Cited.Store.list_articles_async] and the others) run in worker
+ * threads over read-only connections the store opens once and keeps.
+ * What a write changed, whichever store of the process made it, is told
+ * by [signal@Cited.Store::changed] and counted by
+ * [method@Cited.Store.get_generation].
  */
 G_DEFINE_FINAL_TYPE (CitedStore, cited_store, G_TYPE_OBJECT)
 G_DEFINE_BOXED_TYPE (CitedFigureEdit, cited_figure_edit, cited_figure_edit_copy, cited_figure_edit_free)
@@ -74,6 +107,13 @@ enum {
 };
 
 static GParamSpec *props[N_PROPS];
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /*
  * The schema, as an ordered list of migrations. Step N brings a database
@@ -554,11 +594,25 @@ rollback (CitedStore *self)
 /* ------------------------------------------------------------------ */
 /* GObject                                                             */
 
+static void unregister_changes (CitedStore *self);
+
+static void
+cited_store_dispose (GObject *object)
+{
+  CitedStore *self = (CitedStore *) object;
+
+  unregister_changes (self);
+
+  G_OBJECT_CLASS (cited_store_parent_class)->dispose (object);
+}
+
 static void
 cited_store_finalize (GObject *object)
 {
   CitedStore *self = (CitedStore *) object;
 
+  if (self->reader_pool != NULL)
+    self->reader_pool_free (g_steal_pointer (&self->reader_pool));
   g_clear_pointer (&self->stmts, g_hash_table_unref);
   if (self->db != NULL)
     {
@@ -615,6 +669,7 @@ cited_store_class_init (CitedStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = cited_store_dispose;
   object_class->finalize = cited_store_finalize;
   object_class->get_property = cited_store_get_property;
   object_class->set_property = cited_store_set_property;
@@ -630,6 +685,22 @@ cited_store_class_init (CitedStoreClass *klass)
                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, props);
+
+  /**
+   * CitedStore::changed:
+   * @self: the store
+   * @changes: what changed
+   *
+   * A write committed: one of this store's, one of another store of this
+   * process on the same file (a worker thread's import, say), or, found
+   * by [method@Cited.Store.check_changes], another program's
+   * (%CITED_STORE_CHANGE_ALL). Emitted in the thread-default main context
+   * the store was opened in, once for the commits made since the last
+   * emission. Never for a write that was rolled back.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CITED_TYPE_STORE_CHANGE);
 }
 
 static void
@@ -642,6 +713,330 @@ static void
 cited_store_init (CitedStore *self)
 {
   self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stmt_finalize);
+}
+
+/* ------------------------------------------------------------------ */
+/* Telling what changed                                                */
+
+/* Stores of this process by path (ChangeState, held): a commit on one
+ * is a change for all of them. */
+static GMutex registry_lock;
+static GHashTable *registry;
+
+static ChangeState *
+change_state_new (CitedStore *store)
+{
+  ChangeState *state = g_atomic_rc_box_new0 (ChangeState);
+
+  g_mutex_init (&state->lock);
+  state->store = store;
+  state->context = g_main_context_ref_thread_default ();
+  /* In-memory databases of the same name are not the same database. */
+  if (cited_store_has_file (store))
+    state->path = g_strdup (store->path);
+  return state;
+}
+
+static void
+change_state_clear (gpointer data)
+{
+  ChangeState *state = data;
+
+  g_mutex_clear (&state->lock);
+  g_main_context_unref (state->context);
+  g_free (state->path);
+}
+
+static void
+change_state_unref (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, change_state_clear);
+}
+
+static gboolean read_data_version (CitedStore *self, gint64 *version);
+
+static gboolean
+emit_changed_cb (gpointer data)
+{
+  ChangeState *state = data;
+  g_autoptr(CitedStore) store = NULL;
+  CitedStoreChange pending;
+  guint siblings;
+
+  /* The store is used and dropped in this context's thread, so it
+   * cannot go away between here and the emission. */
+  g_mutex_lock (&state->lock);
+  pending = state->pending;
+  state->pending = 0;
+  siblings = state->sibling_commits;
+  if (state->store != NULL)
+    store = g_object_ref (state->store);
+  g_mutex_unlock (&state->lock);
+
+  if (store == NULL)
+    return G_SOURCE_REMOVE;
+  /* The other stores' commits are told: cited_store_check_changes()
+   * looks for other programs' from here on. */
+  if (siblings != store->checked_siblings && read_data_version (store, &store->data_version))
+    store->checked_siblings = siblings;
+  if (pending != 0)
+    g_signal_emit (store, signals[SIGNAL_CHANGED], 0, pending);
+  return G_SOURCE_REMOVE;
+}
+
+/* Counts @changes in @state's generations and, when the store is
+ * followed, emits ::changed for them in its context. Any thread. */
+static void
+change_state_record (ChangeState      *state,
+                     CitedStoreChange  changes,
+                     gboolean          sibling)
+{
+  gboolean schedule = FALSE;
+
+  g_mutex_lock (&state->lock);
+  for (guint i = 0; i < N_CHANGE_KINDS; i++)
+    if (changes & (1u << i))
+      state->generations[i]++;
+  if (sibling)
+    state->sibling_commits++;
+  /* A store nobody follows (a worker thread's) schedules nothing. */
+  if (state->store != NULL &&
+      g_signal_has_handler_pending (state->store, signals[SIGNAL_CHANGED], 0, FALSE))
+    {
+      schedule = state->pending == 0;
+      state->pending |= changes;
+    }
+  g_mutex_unlock (&state->lock);
+
+  if (schedule)
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, emit_changed_cb, g_atomic_rc_box_acquire (state),
+                             change_state_unref);
+      g_source_set_static_name (source, "[cited] store changed");
+      g_source_attach (source, state->context);
+    }
+}
+
+static void
+register_changes (CitedStore *self)
+{
+  GPtrArray *stores;
+
+  self->changes = change_state_new (self);
+  if (self->changes->path == NULL)
+    return;
+  g_mutex_lock (&registry_lock);
+  if (registry == NULL)
+    registry = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) g_ptr_array_unref);
+  stores = g_hash_table_lookup (registry, self->path);
+  if (stores == NULL)
+    {
+      stores = g_ptr_array_new_with_free_func (change_state_unref);
+      g_hash_table_insert (registry, g_strdup (self->path), stores);
+    }
+  g_ptr_array_add (stores, g_atomic_rc_box_acquire (self->changes));
+  g_mutex_unlock (&registry_lock);
+}
+
+static void
+unregister_changes (CitedStore *self)
+{
+  ChangeState *state = g_steal_pointer (&self->changes);
+  GPtrArray *stores;
+
+  if (state == NULL)
+    return;
+  if (state->path != NULL)
+    {
+      g_mutex_lock (&registry_lock);
+      stores = g_hash_table_lookup (registry, state->path);
+      g_ptr_array_remove (stores, state);
+      if (stores->len == 0)
+        g_hash_table_remove (registry, state->path);
+      g_mutex_unlock (&registry_lock);
+    }
+
+  g_mutex_lock (&state->lock);
+  state->store = NULL;
+  g_mutex_unlock (&state->lock);
+  change_state_unref (state);
+}
+
+/* A commit of this store's: a change for every store on its file. */
+static void
+record_commit (CitedStore       *self,
+               CitedStoreChange  changes)
+{
+  GPtrArray *stores;
+
+  change_state_record (self->changes, changes, FALSE);
+  if (self->changes->path == NULL)
+    return;
+  g_mutex_lock (&registry_lock);
+  stores = g_hash_table_lookup (registry, self->path);
+  for (guint i = 0; stores != NULL && i < stores->len; i++)
+    if (g_ptr_array_index (stores, i) != self->changes)
+      change_state_record (g_ptr_array_index (stores, i), changes, TRUE);
+  g_mutex_unlock (&registry_lock);
+}
+
+static CitedStoreChange
+table_change (const char *table)
+{
+  static const struct {
+    const char *prefix;
+    CitedStoreChange change;
+  } tables[] = {
+    /* article_brands before articles: both begin "article". */
+    { "article_brands", CITED_STORE_CHANGE_MENTIONS },
+    { "article", CITED_STORE_CHANGE_ARTICLES },   /* and the index's own tables */
+    { "figure", CITED_STORE_CHANGE_FIGURES },
+    { "mentions", CITED_STORE_CHANGE_MENTIONS },
+    { "hidden_mentions", CITED_STORE_CHANGE_MENTIONS },
+    { "brand", CITED_STORE_CHANGE_BRANDS },
+    { "lexicon_generation", CITED_STORE_CHANGE_BRANDS },
+    { "discovered", CITED_STORE_CHANGE_DISCOVERED },
+    { "views", CITED_STORE_CHANGE_VIEWS },
+    { "feed", CITED_STORE_CHANGE_FEEDS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (g_str_has_prefix (table, tables[i].prefix))
+      return tables[i].change;
+  return CITED_STORE_CHANGE_NONE;
+}
+
+static void
+update_hook_cb (void          *data,
+                int            op,
+                const char    *database,
+                const char    *table,
+                sqlite3_int64  rowid)
+{
+  CitedStore *self = data;
+
+  self->tx_changes |= table_change (table);
+}
+
+static int
+commit_hook_cb (void *data)
+{
+  CitedStore *self = data;
+  CitedStoreChange changes = self->tx_changes;
+
+  /* An update that matched no row commits too, having changed nothing.
+   * (SQLite does not tell of rows deleted by a DELETE without WHERE; the
+   * store only does that to a table it then fills again.) */
+  self->tx_changes = 0;
+  if (changes != 0)
+    record_commit (self, changes);
+  return 0;
+}
+
+static void
+rollback_hook_cb (void *data)
+{
+  CitedStore *self = data;
+
+  self->tx_changes = 0;
+}
+
+static gboolean
+read_data_version (CitedStore *self,
+                   gint64     *version)
+{
+  g_autoptr(CachedStmt) stmt = prepare (self, "PRAGMA data_version", NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  *version = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* From here on, the store tells of its commits and follows its
+ * siblings'. */
+static void
+follow_changes (CitedStore *self)
+{
+  register_changes (self);
+  read_data_version (self, &self->data_version);
+  sqlite3_update_hook (self->db, update_hook_cb, self);
+  sqlite3_commit_hook (self->db, commit_hook_cb, self);
+  sqlite3_rollback_hook (self->db, rollback_hook_cb, self);
+}
+
+/**
+ * cited_store_get_generation:
+ * @self: a store
+ * @changes: the kinds of change to count
+ *
+ * A number that grows with every committed change of one of the kinds in
+ * @changes, whichever store of this process on the same file made it (and
+ * with changes of other programs that [method@Cited.Store.check_changes]
+ * found): a page keeps the number it was read at and is out of date when
+ * the number has moved. It moves at the commit, before
+ * [signal@Cited.Store::changed] is emitted.
+ *
+ * Returns: the sum of the generations of the kinds in @changes
+ */
+guint64
+cited_store_get_generation (CitedStore       *self,
+                            CitedStoreChange  changes)
+{
+  guint64 sum = 0;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), 0);
+  g_return_val_if_fail (self->changes != NULL, 0);
+
+  g_mutex_lock (&self->changes->lock);
+  for (guint i = 0; i < N_CHANGE_KINDS; i++)
+    if (changes & (1u << i))
+      sum += self->changes->generations[i];
+  g_mutex_unlock (&self->changes->lock);
+  return sum;
+}
+
+/**
+ * cited_store_check_changes:
+ * @self: a store
+ *
+ * Looks whether another program (the command-line tool, say) committed a
+ * change to the database since the last check; if so, counts it as
+ * %CITED_STORE_CHANGE_ALL and emits [signal@Cited.Store::changed] for it.
+ * Cheap (one pragma): a window calls it when it gains the focus. Changes
+ * made in this process are told without it; when another program wrote
+ * between one of them and its ::changed, that write is taken for the
+ * process's own.
+ *
+ * Returns: %TRUE when another program changed the database
+ */
+gboolean
+cited_store_check_changes (CitedStore *self)
+{
+  gint64 version;
+  guint siblings;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->changes != NULL, FALSE);
+
+  if (!read_data_version (self, &version) || version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+
+  g_mutex_lock (&self->changes->lock);
+  siblings = self->changes->sibling_commits;
+  g_mutex_unlock (&self->changes->lock);
+  if (siblings != self->checked_siblings)
+    {
+      self->checked_siblings = siblings;
+      return FALSE;
+    }
+  change_state_record (self->changes, CITED_STORE_CHANGE_ALL, FALSE);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -925,6 +1320,54 @@ refresh_lexicon (CitedStore  *self,
   return TRUE;
 }
 
+/* Opens @self's connection to its path, with Cited's tokenizer and SQL
+ * functions. */
+static gboolean
+open_connection (CitedStore  *self,
+                 int          flags,
+                 GError     **error)
+{
+  const char *path = self->path;
+  g_autofree char *dir = g_path_get_dirname (path);
+  int rc;
+
+  if ((flags & SQLITE_OPEN_CREATE) && g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
+                   _("Could not create the folder “%s”: %s"),
+                   dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* One connection per thread, so SQLite's own mutexes are not needed. */
+  rc = sqlite3_open_v2 (path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
+                   _("Could not open the database “%s”: %s"),
+                   path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  rc = cited_fts_register (self->db);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
+                   _("Could not open the database “%s”: %s"), path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  sqlite3_create_function_v2 (self->db, "cited_contains", 2,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, sql_contains, NULL, NULL, NULL);
+  sqlite3_busy_timeout (self->db, 60000);
+  self->max_text = (gsize) sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, -1) - 1;
+
+  return TRUE;
+}
+
 /**
  * cited_store_open:
  * @path: (nullable): the database file, or NULL for the default path
@@ -941,52 +1384,13 @@ cited_store_open (const char  *path,
 {
   g_autoptr(CitedStore) self = NULL;
   g_autofree char *default_path = NULL;
-  g_autofree char *dir = NULL;
-  int rc;
 
   if (path == NULL)
     path = default_path = cited_store_default_path ();
 
   self = g_object_new (CITED_TYPE_STORE, "path", path, NULL);
-
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
-                   _("Could not create the folder “%s”: %s"),
-                   dir, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  /* One connection per thread, so SQLite's own mutexes are not needed. */
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
-                   _("Could not open the database “%s”: %s"),
-                   path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
-
-  sqlite3_extended_result_codes (self->db, TRUE);
-  rc = cited_fts_register (self->db);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
-                   _("Could not open the database “%s”: %s"), path, sqlite3_errstr (rc));
-      return NULL;
-    }
-  sqlite3_create_function_v2 (self->db, "cited_contains", 2,
-                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                              NULL, sql_contains, NULL, NULL, NULL);
-  sqlite3_busy_timeout (self->db, 60000);
-  self->max_text = (gsize) sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, -1) - 1;
-
-  if (!migrate (self, error))
+  if (!open_connection (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error) ||
+      !migrate (self, error))
     return NULL;
 
   if (!exec_sql (self,
@@ -1014,6 +1418,7 @@ cited_store_open (const char  *path,
   if (self->lexicon == NULL)
     return NULL;
 
+  follow_changes (self);
   return g_steal_pointer (&self);
 }
 
@@ -1048,6 +1453,99 @@ cited_store_get_lexicon (CitedStore *self)
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
   return self->lexicon;
+}
+
+/* ------------------------------------------------------------------ */
+/* Readers (the pool itself is in cited-store-async.c)                 */
+
+/* Whether the store has a file other connections can open: not an
+ * in-memory database. */
+gboolean
+cited_store_has_file (CitedStore *self)
+{
+  const char *path = self->path;
+
+  return path != NULL && *path != '\0' && !g_str_has_prefix (path, ":memory:") &&
+         !g_str_has_prefix (path, "file:");
+}
+
+gpointer
+cited_store_ensure_reader_pool (CitedStore     *self,
+                                gpointer      (*create) (CitedStore *self),
+                                GDestroyNotify  destroy)
+{
+  if (self->reader_pool == NULL)
+    {
+      self->reader_pool = create (self);
+      self->reader_pool_free = destroy;
+    }
+  return self->reader_pool;
+}
+
+CitedStore *
+cited_store_open_reader (CitedStore  *parent,
+                         GError     **error)
+{
+  g_autoptr(CitedStore) self = g_object_new (CITED_TYPE_STORE, "path", parent->path, NULL);
+
+  /* The parent migrated the database; a reader only reads it, and
+   * cannot write by mistake. */
+  if (!open_connection (self, SQLITE_OPEN_READONLY, error) ||
+      !exec_sql (self, "PRAGMA query_only = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;",
+                 error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+static int
+reader_progress_cb (void *data)
+{
+  /* Non-zero interrupts the statement (SQLITE_INTERRUPT). */
+  return g_cancellable_is_cancelled (data);
+}
+
+/* Before a read: the reader takes the lexicon of the database's brands
+ * (@shared, read again by one reader when the brands changed, under
+ * @lock) and stops its statements when @cancellable is cancelled. */
+gboolean
+cited_store_reader_begin (CitedStore    *self,
+                          GMutex        *lock,
+                          CitedLexicon **shared,
+                          gint64        *shared_generation,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  gint64 generation;
+
+  if (!read_lexicon_generation (self, &generation, error))
+    return FALSE;
+  g_mutex_lock (lock);
+  if (*shared == NULL || *shared_generation != generation)
+    {
+      CitedLexicon *lexicon = load_lexicon (self, error);
+
+      if (lexicon == NULL)
+        {
+          g_mutex_unlock (lock);
+          return FALSE;
+        }
+      g_clear_object (shared);
+      *shared = lexicon;
+      *shared_generation = generation;
+    }
+  g_set_object (&self->lexicon, *shared);
+  self->lexicon_generation = *shared_generation;
+  g_mutex_unlock (lock);
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 1000, reader_progress_cb, cancellable);
+  return TRUE;
+}
+
+void
+cited_store_reader_end (CitedStore *self)
+{
+  sqlite3_progress_handler (self->db, 0, NULL, NULL);
 }
 
 /* ------------------------------------------------------------------ */

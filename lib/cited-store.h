@@ -13,6 +13,36 @@ G_BEGIN_DECLS
 /* cited-chart-settings.h: what decides a chart, saved by name as a view. */
 typedef struct _CitedChartSettings CitedChartSettings;
 
+/**
+ * CitedStoreChange:
+ * @CITED_STORE_CHANGE_NONE: nothing
+ * @CITED_STORE_CHANGE_ARTICLES: articles, their text and its index
+ * @CITED_STORE_CHANGE_FIGURES: figures and the user's corrections of them
+ * @CITED_STORE_CHANGE_MENTIONS: brand mentions (and so every brand count)
+ * @CITED_STORE_CHANGE_BRANDS: the user's brands, aliases, colours and exclusions
+ * @CITED_STORE_CHANGE_DISCOVERED: companies discovered in the articles and
+ *   the user's decisions about them
+ * @CITED_STORE_CHANGE_VIEWS: saved views
+ * @CITED_STORE_CHANGE_FEEDS: feed subscriptions and their state
+ * @CITED_STORE_CHANGE_ALL: everything (a change made by another program,
+ *   which says nothing of what it changed)
+ *
+ * What a write to a [class@Cited.Store] changed, as the
+ * [signal@Cited.Store::changed] signal tells it and as
+ * [method@Cited.Store.get_generation] counts it.
+ */
+typedef enum {
+  CITED_STORE_CHANGE_NONE = 0,
+  CITED_STORE_CHANGE_ARTICLES = 1 << 0,
+  CITED_STORE_CHANGE_FIGURES = 1 << 1,
+  CITED_STORE_CHANGE_MENTIONS = 1 << 2,
+  CITED_STORE_CHANGE_BRANDS = 1 << 3,
+  CITED_STORE_CHANGE_DISCOVERED = 1 << 4,
+  CITED_STORE_CHANGE_VIEWS = 1 << 5,
+  CITED_STORE_CHANGE_FEEDS = 1 << 6,
+  CITED_STORE_CHANGE_ALL = (1 << 7) - 1,
+} CitedStoreChange;
+
 #define CITED_TYPE_STORE (cited_store_get_type ())
 CITED_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (CitedStore, cited_store, CITED, STORE, GObject)
@@ -74,6 +104,13 @@ CITED_AVAILABLE_IN_ALL
 const char    *cited_store_get_path              (CitedStore   *self);
 CITED_AVAILABLE_IN_ALL
 CitedLexicon  *cited_store_get_lexicon           (CitedStore   *self);
+
+/* What changed and when: see lib/cited-store.c. */
+CITED_AVAILABLE_IN_ALL
+guint64        cited_store_get_generation        (CitedStore   *self,
+                                                  CitedStoreChange changes);
+CITED_AVAILABLE_IN_ALL
+gboolean       cited_store_check_changes         (CitedStore   *self);
 
 /* Extracts figures and mentions for each article and inserts all of them in
  * one transaction. Articles whose content hash is already stored are skipped
@@ -189,6 +226,68 @@ CITED_AVAILABLE_IN_ALL
 GPtrArray     *cited_store_brand_mentions_by_month (CitedStore *self,
                                                   const char   *brand,
                                                   GError      **error);
+
+/* The reads above, in a worker thread over the store's read-only
+ * connections (lib/cited-store-async.c). */
+CITED_AVAILABLE_IN_ALL
+void           cited_store_list_articles_async   (CitedStore          *self,
+                                                  const CitedQuery    *query,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+CITED_AVAILABLE_IN_ALL
+GPtrArray     *cited_store_list_articles_finish  (CitedStore          *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+CITED_AVAILABLE_IN_ALL
+void           cited_store_list_article_ids_async (CitedStore         *self,
+                                                  const CitedQuery    *query,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+CITED_AVAILABLE_IN_ALL
+GArray        *cited_store_list_article_ids_finish (CitedStore        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+CITED_AVAILABLE_IN_ALL
+void           cited_store_list_figures_async    (CitedStore          *self,
+                                                  const CitedQuery    *query,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+CITED_AVAILABLE_IN_ALL
+GPtrArray     *cited_store_list_figures_finish   (CitedStore          *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+CITED_AVAILABLE_IN_ALL
+void           cited_store_list_metrics_async    (CitedStore          *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+CITED_AVAILABLE_IN_ALL
+GStrv          cited_store_list_metrics_finish   (CitedStore          *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+CITED_AVAILABLE_IN_ALL
+void           cited_store_brand_stats_async     (CitedStore          *self,
+                                                  gboolean             include_unmentioned,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+CITED_AVAILABLE_IN_ALL
+GPtrArray     *cited_store_brand_stats_finish    (CitedStore          *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+CITED_AVAILABLE_IN_ALL
+void           cited_store_brand_mentions_by_month_async (CitedStore  *self,
+                                                  const char          *brand,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+CITED_AVAILABLE_IN_ALL
+GPtrArray     *cited_store_brand_mentions_by_month_finish (CitedStore *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 
 /* Adds a brand to the user's lexicon (kept in the database) and re-scans
  * every stored article for mentions and figure attribution. */

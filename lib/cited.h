@@ -15,4 +15,7 @@
 #include "cited-chart-settings.h"
 #include "cited-claims.h"
 #include "cited-report.h"
+#include "cited-search.h"
+#include "cited-figure-object.h"
+#include "cited-article-list.h"
 #include "cited-enum-types.h"

@@ -1687,6 +1687,449 @@ test_two_connections (Fixture       *fixture,
   g_assert_cmpuint (cited_store_count_articles (main_store, NULL, NULL), ==, 41);
 }
 
+/* ------------------------------------------------------------------ */
+/* What changed                                                        */
+
+typedef struct {
+  guint            n_emissions;
+  CitedStoreChange changes;
+  GThread         *thread;
+} ChangedRecord;
+
+static void
+changed_cb (CitedStore       *store,
+            CitedStoreChange  changes,
+            ChangedRecord    *record)
+{
+  record->n_emissions++;
+  record->changes |= changes;
+  record->thread = g_thread_self ();
+}
+
+/* Runs what the main context has pending (the emissions), then returns
+ * what was told since the last call. */
+static CitedStoreChange
+take_changes (ChangedRecord *record)
+{
+  CitedStoreChange changes;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  changes = record->changes;
+  record->changes = 0;
+  return changes;
+}
+
+static void
+test_changed (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(CitedChartSettings) settings = cited_chart_settings_new (CITED_CHART_SOURCE_FIGURES);
+  g_autoptr(CitedFigureEdit) edit = cited_figure_edit_new ();
+  ChangedRecord record = { 0 };
+  guint64 articles_before, views_before;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &record);
+  articles_before = cited_store_get_generation (store, CITED_STORE_CHANGE_ARTICLES);
+  views_before = cited_store_get_generation (store, CITED_STORE_CHANGE_VIEWS);
+
+  /* An import: articles, their figures and mentions, nothing else. The
+   * generation moves at once, the signal comes from the main loop, once. */
+  add_one (store, make_article ("Xiaomi", "2024-01-31", "Xiaomi sold 190 million phones in 2021."));
+  g_assert_cmpuint (cited_store_get_generation (store, CITED_STORE_CHANGE_ARTICLES), >, articles_before);
+  g_assert_cmpuint (record.n_emissions, ==, 0);
+  g_assert_cmpuint (take_changes (&record), ==,
+                    CITED_STORE_CHANGE_ARTICLES | CITED_STORE_CHANGE_FIGURES | CITED_STORE_CHANGE_MENTIONS);
+  g_assert_cmpuint (record.n_emissions, ==, 1);
+  g_assert_cmpuint (cited_store_get_generation (store, CITED_STORE_CHANGE_VIEWS), ==, views_before);
+
+  /* A correction: the figures. */
+  figures = cited_store_list_figures (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures->len, >, 0);
+  edit->value = 200e6;
+  g_assert_true (cited_store_set_figure_edit (store, ((CitedFigure *) figures->pdata[0])->id, edit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (take_changes (&record), ==, CITED_STORE_CHANGE_FIGURES);
+
+  /* A brand edit: the brands (a colour moves no mention). */
+  g_assert_true (cited_store_set_brand_color (store, "Xiaomi", "#ff6900", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (take_changes (&record) & ~CITED_STORE_CHANGE_MENTIONS, ==, CITED_STORE_CHANGE_BRANDS);
+
+  /* A saved view: the views alone. */
+  cited_chart_settings_set_metric (settings, "sales");
+  g_assert_true (cited_store_save_view (store, "Sales", settings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (take_changes (&record), ==, CITED_STORE_CHANGE_VIEWS);
+  g_assert_cmpuint (cited_store_get_generation (store, CITED_STORE_CHANGE_VIEWS), ==, views_before + 1);
+  g_assert_cmpuint (record.n_emissions, ==, 4);
+}
+
+static void
+test_changed_not_on_rollback (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  ChangedRecord record = { 0 };
+  guint64 before;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  sqlite_exec (fixture->path,
+               "CREATE TRIGGER boom BEFORE INSERT ON articles WHEN NEW.title = 'boom'"
+               " BEGIN SELECT RAISE (ABORT, 'boom'); END");
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &record);
+  before = cited_store_get_generation (store, CITED_STORE_CHANGE_ALL);
+
+  /* The first article is written, the second fails: all is rolled back. */
+  g_ptr_array_add (batch, make_article ("good", NULL, "Samsung shipped 70 million phones."));
+  g_ptr_array_add (batch, make_article ("boom", NULL, "Apple shipped 50 million phones."));
+  g_assert_false (cited_store_add_articles (store, batch, NULL, NULL, &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_DATABASE);
+  g_clear_error (&error);
+
+  /* A view that cannot be saved. */
+  g_assert_false (cited_store_rename_view (store, "none", "other", &error));
+  g_assert_error (error, CITED_ERROR, CITED_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (take_changes (&record), ==, 0);
+  g_assert_cmpuint (record.n_emissions, ==, 0);
+  g_assert_cmpuint (cited_store_get_generation (store, CITED_STORE_CHANGE_ALL), ==, before);
+
+  /* Reading is no change either. */
+  g_assert_cmpuint (cited_store_count_articles (store, NULL, NULL), ==, 0);
+  g_assert_cmpuint (take_changes (&record), ==, 0);
+}
+
+static gpointer
+import_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = cited_store_open (data, &error);
+
+  g_assert_no_error (error);
+  add_one (store, make_article ("Huawei", NULL, "Huawei shipped 30 million phones."));
+  return NULL;
+}
+
+/* A worker thread's store on the same file writes; the store of the
+ * main thread tells it, in the main thread. Another program's write is
+ * told when the store checks. */
+static void
+test_changed_elsewhere (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  ChangedRecord record = { 0 };
+  guint64 before;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &record);
+
+  g_thread_join (g_thread_new ("import", import_thread, fixture->path));
+  g_assert_cmpuint (take_changes (&record) & CITED_STORE_CHANGE_ARTICLES, ==, CITED_STORE_CHANGE_ARTICLES);
+  g_assert_true (record.thread == g_thread_self ());
+  /* The worker's commit was this process's: no other program's. */
+  g_assert_false (cited_store_check_changes (store));
+
+  /* Another program: a connection of its own, unknown to the store. */
+  before = cited_store_get_generation (store, CITED_STORE_CHANGE_VIEWS);
+  g_assert_false (cited_store_check_changes (store));
+  sqlite_exec (fixture->path, "INSERT INTO views (name, settings, created, updated) VALUES ('Outside', '{}', 0, 0)");
+  g_assert_cmpuint (take_changes (&record), ==, 0);
+  g_assert_true (cited_store_check_changes (store));
+  g_assert_cmpuint (take_changes (&record), ==, CITED_STORE_CHANGE_ALL);
+  g_assert_cmpuint (cited_store_get_generation (store, CITED_STORE_CHANGE_VIEWS), ==, before + 1);
+  g_assert_false (cited_store_check_changes (store));
+}
+
+/* Two in-memory databases are two databases, whatever their name. */
+static void
+test_changed_in_memory (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) one = cited_store_open (":memory:", &error);
+  g_autoptr(CitedStore) other = NULL;
+  ChangedRecord record = { 0 };
+
+  g_assert_no_error (error);
+  other = cited_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  g_signal_connect (one, "changed", G_CALLBACK (changed_cb), &record);
+
+  add_one (other, make_article ("Elsewhere", NULL, "Apple sold 5 million phones."));
+  g_assert_cmpuint (take_changes (&record), ==, 0);
+  g_assert_cmpuint (cited_store_get_generation (one, CITED_STORE_CHANGE_ALL), ==, 0);
+
+  add_one (one, make_article ("Here", NULL, "Apple sold 6 million phones."));
+  g_assert_cmpuint (take_changes (&record) & CITED_STORE_CHANGE_ARTICLES, ==, CITED_STORE_CHANGE_ARTICLES);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading in worker threads                                           */
+
+static void
+got_result_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* The result of the asynchronous call just made with got_result_cb and
+ * @slot, once the main loop brought it. */
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+assert_same_articles (GPtrArray *a,
+                      GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      CitedArticle *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpint (x->id, ==, y->id);
+      g_assert_cmpstr (x->title, ==, y->title);
+      g_assert_cmpstr (x->snippet, ==, y->snippet);
+      g_assert_cmpuint (x->n_figures, ==, y->n_figures);
+    }
+}
+
+static void
+test_async_reads (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = open_search_store (fixture);
+  CitedQuery searching = { .search = "team" };
+  CitedQuery of_brand = { .brand = "Xiaomi" };
+  g_autoptr(GAsyncResult) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL, r5 = NULL, r6 = NULL;
+  g_autoptr(GPtrArray) articles = NULL, async_articles = NULL;
+  g_autoptr(GArray) ids = NULL, async_ids = NULL;
+  g_autoptr(GPtrArray) figures = NULL, async_figures = NULL;
+  g_auto(GStrv) metrics = NULL, async_metrics = NULL;
+  g_autoptr(GPtrArray) stats = NULL, async_stats = NULL;
+  g_autoptr(GPtrArray) months = NULL, async_months = NULL;
+
+  /* Filters go with the call: a search and a brand. */
+  cited_store_list_articles_async (store, &searching, NULL, got_result_cb, &r1);
+  cited_store_list_article_ids_async (store, &searching, NULL, got_result_cb, &r2);
+  cited_store_list_figures_async (store, &of_brand, NULL, got_result_cb, &r3);
+  cited_store_list_metrics_async (store, NULL, got_result_cb, &r4);
+  cited_store_brand_stats_async (store, FALSE, NULL, got_result_cb, &r5);
+  cited_store_brand_mentions_by_month_async (store, "Xiaomi", NULL, got_result_cb, &r6);
+
+  async_articles = cited_store_list_articles_finish (store, wait_result (&r1), &error);
+  g_assert_no_error (error);
+  articles = cited_store_list_articles (store, &searching, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 1);
+  g_assert_nonnull (((CitedArticle *) articles->pdata[0])->snippet);
+  assert_same_articles (articles, async_articles);
+
+  async_ids = cited_store_list_article_ids_finish (store, wait_result (&r2), &error);
+  g_assert_no_error (error);
+  ids = cited_store_list_article_ids (store, &searching, &error);
+  g_assert_cmpuint (ids->len, ==, async_ids->len);
+  g_assert_cmpmem (ids->data, ids->len * sizeof (gint64), async_ids->data, async_ids->len * sizeof (gint64));
+
+  async_figures = cited_store_list_figures_finish (store, wait_result (&r3), &error);
+  g_assert_no_error (error);
+  figures = cited_store_list_figures (store, &of_brand, &error);
+  g_assert_cmpuint (figures->len, >, 0);
+  g_assert_cmpuint (figures->len, ==, async_figures->len);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      CitedFigure *x = figures->pdata[i], *y = async_figures->pdata[i];
+
+      g_assert_cmpint (x->id, ==, y->id);
+      g_assert_cmpfloat (x->value, ==, y->value);
+      g_assert_cmpstr (x->brand, ==, "Xiaomi");
+      g_assert_cmpstr (y->brand, ==, "Xiaomi");
+    }
+
+  async_metrics = cited_store_list_metrics_finish (store, wait_result (&r4), &error);
+  g_assert_no_error (error);
+  metrics = cited_store_list_metrics (store, NULL);
+  g_assert_cmpstrv (metrics, async_metrics);
+
+  async_stats = cited_store_brand_stats_finish (store, wait_result (&r5), &error);
+  g_assert_no_error (error);
+  stats = cited_store_brand_stats (store, FALSE, NULL);
+  g_assert_cmpuint (stats->len, >, 1);
+  g_assert_cmpuint (stats->len, ==, async_stats->len);
+  for (guint i = 0; i < stats->len; i++)
+    {
+      CitedBrandStats *x = stats->pdata[i], *y = async_stats->pdata[i];
+
+      g_assert_cmpstr (x->name, ==, y->name);
+      g_assert_cmpstr (x->color, ==, y->color);
+      g_assert_cmpuint (x->mentions, ==, y->mentions);
+    }
+
+  async_months = cited_store_brand_mentions_by_month_finish (store, wait_result (&r6), &error);
+  g_assert_no_error (error);
+  months = cited_store_brand_mentions_by_month (store, "Xiaomi", NULL);
+  g_assert_cmpuint (months->len, >, 0);
+  g_assert_cmpuint (months->len, ==, async_months->len);
+  for (guint i = 0; i < months->len; i++)
+    {
+      g_assert_cmpstr (((CitedCount *) months->pdata[i])->name, ==, ((CitedCount *) async_months->pdata[i])->name);
+      g_assert_cmpuint (((CitedCount *) months->pdata[i])->n, ==, ((CitedCount *) async_months->pdata[i])->n);
+    }
+}
+
+/* An in-memory store has no file for readers to open: it reads in the
+ * caller's thread, and answers from the main loop all the same. */
+static void
+test_async_in_memory (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = cited_store_open (":memory:", &error);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+
+  g_assert_no_error (error);
+  add_one (store, make_article ("In memory", NULL, "Apple sold 5 million phones."));
+  cited_store_list_articles_async (store, NULL, NULL, got_result_cb, &result);
+  g_assert_null (result);
+  articles = cited_store_list_articles_finish (store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 1);
+  g_assert_cmpstr (((CitedArticle *) articles->pdata[0])->title, ==, "In memory");
+}
+
+/* The readers' brands follow the store's. */
+static void
+test_async_brands_follow (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = open_search_store (fixture);
+  g_autoptr(GAsyncResult) before = NULL, after = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  gboolean found = FALSE;
+
+  cited_store_brand_stats_async (store, TRUE, NULL, got_result_cb, &before);
+  stats = cited_store_brand_stats_finish (store, wait_result (&before), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < stats->len; i++)
+    g_assert_cmpstr (((CitedBrandStats *) stats->pdata[i])->name, !=, "Zorblax");
+  g_clear_pointer (&stats, g_ptr_array_unref);
+
+  g_assert_true (cited_store_add_brand (store, "Zorblax", NULL, "#123456", &error));
+  g_assert_no_error (error);
+  cited_store_brand_stats_async (store, TRUE, NULL, got_result_cb, &after);
+  stats = cited_store_brand_stats_finish (store, wait_result (&after), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < stats->len; i++)
+    if (g_strcmp0 (((CitedBrandStats *) stats->pdata[i])->name, "Zorblax") == 0)
+      {
+        g_assert_cmpstr (((CitedBrandStats *) stats->pdata[i])->color, ==, "#123456");
+        found = TRUE;
+      }
+  g_assert_true (found);
+}
+
+static void
+test_async_cancelled (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = open_search_store (fixture);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) r1 = NULL, r2 = NULL, r3 = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  g_auto(GStrv) metrics = NULL;
+
+  /* Cancelled before it starts, and just after. */
+  g_cancellable_cancel (cancellable);
+  cited_store_list_articles_async (store, NULL, cancellable, got_result_cb, &r1);
+  articles = cited_store_list_articles_finish (store, wait_result (&r1), &error);
+  g_assert_null (articles);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  g_cancellable_reset (cancellable);
+  cited_store_brand_stats_async (store, TRUE, cancellable, got_result_cb, &r2);
+  g_cancellable_cancel (cancellable);
+  stats = cited_store_brand_stats_finish (store, wait_result (&r2), &error);
+  g_assert_null (stats);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* The readers go on reading for the next call. */
+  cited_store_list_metrics_async (store, NULL, got_result_cb, &r3);
+  metrics = cited_store_list_metrics_finish (store, wait_result (&r3), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (metrics), >, 0);
+  {
+    g_auto(GStrv) sync = cited_store_list_metrics (store, NULL);
+
+    g_assert_cmpstrv (metrics, sync);
+  }
+}
+
+/* A write transaction stays open on another connection (the importer's,
+ * say): reads go on and see what was committed before it. */
+static void
+test_async_read_while_writing (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = open_search_store (fixture);
+  g_autoptr(GAsyncResult) r1 = NULL, r2 = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  sqlite3 *writer = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &writer), ==, SQLITE_OK);
+  g_assert_cmpint (cited_fts_register (writer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE; DELETE FROM figures;"
+                                         " UPDATE articles SET title = 'changed';", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  cited_store_list_articles_async (store, NULL, NULL, got_result_cb, &r1);
+  cited_store_list_figures_async (store, NULL, NULL, got_result_cb, &r2);
+  articles = cited_store_list_articles_finish (store, wait_result (&r1), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 4);
+  for (guint i = 0; i < articles->len; i++)
+    g_assert_cmpstr (((CitedArticle *) articles->pdata[i])->title, !=, "changed");
+  figures = cited_store_list_figures_finish (store, wait_result (&r2), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures->len, >, 0);
+
+  g_assert_cmpint (sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (writer);
+}
+
 #define WRITER_ENV "CITED_TEST_STORE_WRITER"
 #define WRITER_BATCH 25
 
@@ -2141,6 +2584,15 @@ main (int   argc,
   ADD ("kill-safety", test_kill_safety);
   ADD ("chinese-corpus", test_chinese_corpus);
   ADD ("views", test_views);
+  ADD ("changed", test_changed);
+  ADD ("changed-not-on-rollback", test_changed_not_on_rollback);
+  ADD ("changed-elsewhere", test_changed_elsewhere);
+  ADD ("changed-in-memory", test_changed_in_memory);
+  ADD ("async-reads", test_async_reads);
+  ADD ("async-in-memory", test_async_in_memory);
+  ADD ("async-brands-follow", test_async_brands_follow);
+  ADD ("async-cancelled", test_async_cancelled);
+  ADD ("async-read-while-writing", test_async_read_while_writing);
   g_test_add_func ("/store/view-settings-json", test_view_settings_json);
 
 #undef ADD

@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "cited-application.h"
@@ -13,6 +14,7 @@
 #include "cited-brands-page-private.h"
 #include "cited-date-filter.h"
 #include "cited-discovered-test.h"
+#include "cited-figures-page-private.h"
 #include "cited-window.h"
 #include "cited-ui-test.h"
 #include "test-feeds-server.h"
@@ -224,6 +226,121 @@ test_search_narrows (Fixture       *fixture,
 
   search_and_expect (fixture, "xyzzyplugh", 0);
   search_and_expect (fixture, "", 5);
+}
+
+/* The window follows the store */
+
+typedef struct {
+  GListModel *model;
+  guint       n_items;
+} SizeWait;
+
+static gboolean
+size_done (gpointer data)
+{
+  SizeWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) == wait->n_items;
+}
+
+static gboolean
+figures_loaded (gpointer data)
+{
+  return !cited_figures_page_get_loading (data);
+}
+
+static gboolean
+title_listed (Fixture    *fixture,
+              const char *title)
+{
+  GListModel *model = article_model (fixture);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      CitedArticle *article = article_at (fixture, i);
+
+      if (article != NULL && g_strcmp0 (article->title, title) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+renamed_listed (gpointer data)
+{
+  return title_listed (data, "Renamed by another program");
+}
+
+/* Another store of the process on the same file, in a thread of its own,
+ * as an import's worker writes. */
+static gpointer
+write_article_thread (gpointer data)
+{
+  const char *path = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = cited_store_open (path, &error);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  CitedArticle *article = cited_article_new ();
+  static guint n;
+
+  g_assert_no_error (error);
+  article->title = g_strdup_printf ("Nokia report %u", ++n);
+  article->body = g_strdup_printf ("Nokia shipped %u million phones in 2023.", 10 + n);
+  g_ptr_array_add (batch, article);
+  g_assert_true (cited_store_add_articles (store, batch, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return NULL;
+}
+
+static void
+write_article_elsewhere (Fixture *fixture)
+{
+  g_thread_join (g_thread_new ("writer", write_article_thread,
+                               (gpointer) cited_store_get_path (fixture->store)));
+}
+
+static void
+test_follows_store (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  CitedFiguresPage *figures_page = cited_window_get_figures_page (fixture->window);
+  SizeWait articles = { article_model (fixture), 6 };
+  SizeWait figures = { NULL, 0 };
+  sqlite3 *other = NULL;
+
+  /* The page in view shows an article another store wrote. */
+  g_assert_cmpuint (g_list_model_get_n_items (articles.model), ==, 5);
+  write_article_elsewhere (fixture);
+  g_assert_true (wait_for (size_done, &articles));
+  g_assert_cmpuint (find_title (fixture, "Nokia report"), <, 6);
+
+  /* A page out of view reads the store again when shown. */
+  cited_window_set_visible_page (fixture->window, "figures");
+  g_assert_true (wait_for (figures_loaded, figures_page));
+  figures.model = cited_figures_page_get_rows (figures_page);
+  figures.n_items = g_list_model_get_n_items (figures.model) + 1;
+  cited_window_set_visible_page (fixture->window, "articles");
+  drain ();
+  write_article_elsewhere (fixture);
+  articles.n_items = 7;
+  g_assert_true (wait_for (size_done, &articles));
+  g_assert_cmpuint (g_list_model_get_n_items (figures.model), ==, figures.n_items - 1);
+  cited_window_set_visible_page (fixture->window, "figures");
+  g_assert_true (wait_for (size_done, &figures));
+
+  /* Another program's change (cited-cli's), found when the window checks
+   * (as it does when it gains the focus). */
+  cited_window_set_visible_page (fixture->window, "articles");
+  drain ();
+  g_assert_cmpint (sqlite3_open (cited_store_get_path (fixture->store), &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "UPDATE articles SET title = 'Renamed by another program'"
+                                        " WHERE title = 'Nokia report 1'", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  drain ();
+  g_assert_true (title_listed (fixture, "Nokia report 1"));
+  g_assert_true (cited_store_check_changes (fixture->store));
+  g_assert_true (wait_for (renamed_listed, fixture));
+  g_assert_false (title_listed (fixture, "Nokia report 1"));
 }
 
 static void
@@ -1679,6 +1796,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add ("/ui/window/sample-corpus", Fixture, NULL, fixture_set_up, test_sample_corpus, fixture_tear_down);
+  g_test_add ("/ui/window/follows-store", Fixture, NULL, fixture_set_up, test_follows_store, fixture_tear_down);
   g_test_add ("/ui/feeds/dialog", Fixture, NULL, fixture_set_up, test_feeds_dialog, fixture_tear_down);
   g_test_add ("/ui/brands/discovered-companies", Fixture, NULL, fixture_set_up, test_discovered_companies,
               fixture_tear_down);

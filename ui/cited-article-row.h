@@ -28,10 +28,6 @@ char       *cited_snippet_to_markup        (const char      *snippet);
  * occurs (ASCII case-insensitively; CJK words as written). */
 char       *cited_highlight_to_markup      (const char      *text,
                                             const char      *search);
-/* Byte ranges of @text matching a word of @search, as a flat GArray of
- * guint start, end pairs in text order (merged where they touch). */
-GArray     *cited_search_match_ranges      (const char      *text,
-                                            const char      *search);
 /* "YYYY-MM-DD" in the locale's date format, or NULL. */
 char       *cited_format_date              (const char      *published);
 

@@ -10,6 +10,7 @@
 #include "cited-chart-view.h"
 #include "cited-export.h"
 #include "cited-figure-object.h"
+#include "cited-store-private.h"
 
 #define DEFAULT_BRANDS 4
 #define MAX_VALUES_PER_METRIC 6
@@ -974,9 +975,8 @@ copy_image_action (GtkWidget  *widget,
 
 /* Loading */
 
-/* What a load reads in its worker thread, over its own connection. */
+/* What a load reads in a worker thread, over one of the store's readers. */
 typedef struct {
-  char *path;
   GStrv keep_brands;          /* the brands compared before */
   char *keep_metric;          /* the metric charted before, or NULL */
   CitedBrandsChart kind;
@@ -995,7 +995,6 @@ typedef struct {
 static void
 load_request_free (LoadRequest *request)
 {
-  g_free (request->path);
   g_strfreev (request->keep_brands);
   g_free (request->keep_metric);
   g_free (request);
@@ -1098,29 +1097,13 @@ load_brands (CitedStore     *store,
   return g_steal_pointer (&result);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_read_cb (CitedStore    *reader,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  LoadRequest *request = task_data;
-  g_autoptr(CitedStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  LoadResult *result;
-
-  /* SQLite connections are not shared between threads: this one is ours. */
-  store = cited_store_open (request->path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  result = load_brands (store, request, cancellable, &error);
-  if (result == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
+  return load_brands (reader, data, cancellable, error);
 }
 
 static void
@@ -1185,7 +1168,7 @@ load_done_cb (GObject      *source,
   g_weak_ref_clear (user_data);
   g_free (user_data);
 
-  result = g_task_propagate_pointer (G_TASK (res), &error);
+  result = cited_store_read_finish (CITED_STORE (source), res, &error);
   /* The page went away while its data was read. */
   if (self == NULL)
     return;
@@ -1211,16 +1194,14 @@ load_done_cb (GObject      *source,
  * @self: the page
  *
  * Reads the brands again. The reading (brand statistics, the compared
- * brands' cards and the chart) runs in a worker thread over a connection of
- * its own; #CitedBrandsPage:loading is %TRUE meanwhile.
+ * brands' cards and the chart) runs in a worker thread over one of the
+ * store's readers; #CitedBrandsPage:loading is %TRUE meanwhile.
  */
 void
 cited_brands_page_reload (CitedBrandsPage *self)
 {
-  g_autoptr(GTask) task = NULL;
   LoadRequest *request;
   GWeakRef *weak;
-  const char *path;
 
   g_return_if_fail (CITED_IS_BRANDS_PAGE (self));
 
@@ -1249,25 +1230,6 @@ cited_brands_page_reload (CitedBrandsPage *self)
   }
   request->kind = gtk_drop_down_get_selected (self->chart_kind);
 
-  path = cited_store_get_path (self->store);
-  if (path == NULL || *path == '\0' || g_str_has_prefix (path, ":memory:") ||
-      g_str_has_prefix (path, "file:"))
-    {
-      /* A database without a file of its own cannot be opened twice: read
-       * it here. */
-      g_autoptr(LoadResult) result = NULL;
-      g_autoptr(GError) error = NULL;
-
-      result = load_brands (self->store, request, NULL, &error);
-      load_request_free (request);
-      if (result == NULL)
-        show_error_toast (self, _("Could not load brands"), error);
-      else
-        apply_result (self, result);
-      return;
-    }
-  request->path = g_strdup (path);
-
   /* The first load shows a spinner; later ones keep the cards on screen
    * until the new ones are in. */
   if (self->stats->len == 0)
@@ -1279,10 +1241,9 @@ cited_brands_page_reload (CitedBrandsPage *self)
    * away at once and cancels the reading. */
   weak = g_new0 (GWeakRef, 1);
   g_weak_ref_init (weak, self);
-  task = g_task_new (NULL, self->load_cancellable, load_done_cb, weak);
-  g_task_set_source_tag (task, cited_brands_page_reload);
-  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
-  g_task_run_in_thread (task, load_thread);
+  cited_store_read_async (self->store, load_read_cb, request, (GDestroyNotify) load_request_free,
+                          (GDestroyNotify) load_result_free, self->load_cancellable,
+                          load_done_cb, weak);
 }
 
 gboolean

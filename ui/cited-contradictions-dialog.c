@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "cited-contradictions-dialog.h"
+#include "cited-store-private.h"
 
 struct _CitedContradictionsDialog
 {
@@ -226,29 +227,13 @@ show_contradictions (CitedContradictionsDialog *self,
 
 /* Loading */
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_read_cb (CitedStore    *reader,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  const char *path = task_data;
-  g_autoptr(CitedStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *contradictions;
-
-  /* SQLite connections are not shared between threads: this one is ours. */
-  store = cited_store_open (path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  contradictions = cited_store_list_contradictions (store, NULL, &error);
-  if (contradictions == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, contradictions, (GDestroyNotify) g_ptr_array_unref);
+  return cited_store_list_contradictions (reader, NULL, error);
 }
 
 static void
@@ -278,7 +263,7 @@ load_done_cb (GObject      *source,
   g_autoptr(GPtrArray) contradictions = NULL;
   g_autoptr(GError) error = NULL;
 
-  contradictions = g_task_propagate_pointer (G_TASK (result), &error);
+  contradictions = cited_store_read_finish (CITED_STORE (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   set_loading (self, FALSE);
@@ -291,14 +276,12 @@ load_done_cb (GObject      *source,
 /**
  * cited_contradictions_dialog_reload:
  *
- * Reads the contradictions again, on a thread when the store has a file.
+ * Reads the contradictions again, in a worker thread over one of the
+ * store's readers.
  */
 void
 cited_contradictions_dialog_reload (CitedContradictionsDialog *self)
 {
-  const char *path;
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (CITED_IS_CONTRADICTIONS_DIALOG (self));
 
   g_cancellable_cancel (self->cancellable);
@@ -306,30 +289,12 @@ cited_contradictions_dialog_reload (CitedContradictionsDialog *self)
   if (self->store == NULL)
     return;
 
-  path = cited_store_get_path (self->store);
-  if (path == NULL || *path == '\0' || g_str_has_prefix (path, ":memory:") ||
-      g_str_has_prefix (path, "file:"))
-    {
-      /* A database without a file of its own cannot be opened twice. */
-      g_autoptr(GPtrArray) contradictions = NULL;
-      g_autoptr(GError) error = NULL;
-
-      contradictions = cited_store_list_contradictions (self->store, NULL, &error);
-      if (contradictions == NULL)
-        show_error (self, error);
-      else
-        show_contradictions (self, contradictions);
-      return;
-    }
-
   if (self->contradictions == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
   set_loading (self, TRUE);
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->cancellable, load_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, cited_contradictions_dialog_reload);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, load_thread);
+  cited_store_read_async (self->store, load_read_cb, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                          self->cancellable, load_done_cb, g_object_ref (self));
 }
 
 /* Public */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cited-export.h"
+#include "cited-store-private.h"
 
 /* Dimensions a chart can be exported at; the last entry is "Custom". */
 static const struct {
@@ -983,7 +984,6 @@ cited_export_show_dialog (GtkWidget  *parent,
 
 typedef struct {
   GtkWidget *parent;
-  char *db_path;
   CitedChart *chart;
   char *filters;
   char *path;
@@ -1003,7 +1003,6 @@ report_job_free (gpointer data)
   ReportJob *job = data;
 
   g_clear_object (&job->parent);
-  g_free (job->db_path);
   g_clear_pointer (&job->chart, cited_chart_unref);
   g_free (job->filters);
   g_free (job->path);
@@ -1025,23 +1024,16 @@ write_report (CitedStore  *store,
   return cited_report_write (report, job->path, error);
 }
 
-/* The report is written over a connection of its own, so that the window
- * goes on while a long appendix is laid out. */
-static void
-report_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* The report is written in a worker thread over one of the store's
+ * readers, so that the window goes on while a long appendix is laid
+ * out. */
+static gpointer
+report_read_cb (CitedStore    *reader,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  ReportJob *job = task_data;
-  g_autoptr(CitedStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
-  store = cited_store_open (job->db_path, &error);
-  if (store == NULL || !write_report (store, job, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return write_report (reader, data, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 static GtkWidget *
@@ -1118,11 +1110,12 @@ report_written_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  ReportJob *job = g_task_get_task_data (G_TASK (result));
+  ReportJob *job = user_data;
   g_autoptr(GError) error = NULL;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
+  cited_store_read_finish (CITED_STORE (source), result, &error);
   report_done (job, error);
+  report_job_free (job);
 }
 
 void
@@ -1134,7 +1127,6 @@ cited_export_write_report (GtkWidget  *parent,
 {
   ReportJob *job;
   g_autofree char *lower = NULL;
-  const char *db_path;
 
   g_return_if_fail (CITED_IS_STORE (store));
   g_return_if_fail (chart != NULL);
@@ -1152,28 +1144,9 @@ cited_export_write_report (GtkWidget  *parent,
   else
     job->path = g_strconcat (path, ".pdf", NULL);
 
-  db_path = cited_store_get_path (store);
-  /* A store in memory cannot be opened again from a thread. */
-  if (db_path == NULL || *db_path == '\0' || g_str_has_prefix (db_path, ":memory:") ||
-      g_str_has_prefix (db_path, "file:"))
-    {
-      g_autoptr(GError) error = NULL;
-
-      write_report (store, job, &error);
-      report_done (job, error);
-      report_job_free (job);
-      return;
-    }
-
-  job->db_path = g_strdup (db_path);
   job->progress_source = g_timeout_add (REPORT_PROGRESS_DELAY_MS, show_report_progress_cb, job);
-  {
-    g_autoptr(GTask) task = g_task_new (NULL, NULL, report_written_cb, NULL);
-
-    g_task_set_source_tag (task, cited_export_write_report);
-    g_task_set_task_data (task, job, report_job_free);
-    g_task_run_in_thread (task, report_thread);
-  }
+  /* The job is the read's data and the callback's, which frees it. */
+  cited_store_read_async (store, report_read_cb, job, NULL, NULL, NULL, report_written_cb, job);
 }
 
 typedef struct {

@@ -11,6 +11,7 @@
 #include "cited-export.h"
 #include "cited-figure-object.h"
 #include "cited-figures-page-private.h"
+#include "cited-store-private.h"
 
 typedef enum {
   COL_TEXT,
@@ -795,9 +796,8 @@ build_chart (CitedStore  *store,
   return cited_chart_settings_build (settings, store, error);
 }
 
-/* What a load reads in its worker thread, over its own connection. */
+/* What a load reads in a worker thread, over one of the store's readers. */
 typedef struct {
-  char *path;
   char *keep_chart;           /* the metric charted before, or NULL */
   gboolean over_time;         /* the chart's figures at their articles' dates */
   char *brand;                /* over time: the brand filtered on, or NULL */
@@ -815,7 +815,6 @@ typedef struct {
 static void
 load_request_free (LoadRequest *request)
 {
-  g_free (request->path);
   g_free (request->keep_chart);
   g_free (request->brand);
   g_free (request);
@@ -923,30 +922,16 @@ load_figures (CitedStore    *store,
   return g_steal_pointer (&result);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_read_cb (CitedStore    *reader,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  LoadRequest *request = task_data;
-  g_autoptr(CitedStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  LoadResult *result;
+  LoadRequest *request = data;
 
-  /* SQLite connections are not shared between threads: this one is ours. */
-  store = cited_store_open (request->path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  result = load_figures (store, request->keep_chart, request->over_time, request->brand,
-                         cancellable, &error);
-  if (result == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
+  return load_figures (reader, request->keep_chart, request->over_time, request->brand,
+                       cancellable, error);
 }
 
 static void
@@ -976,16 +961,6 @@ cancel_chart (CitedFiguresPage *self)
   g_clear_object (&self->chart_cancellable);
   self->chart_loading = FALSE;
   sync_loading (self);
-}
-
-/* A store that a worker thread can open a connection of its own to. */
-static gboolean
-store_has_file (CitedStore *store)
-{
-  const char *path = cited_store_get_path (store);
-
-  return path != NULL && *path != '\0' && !g_str_has_prefix (path, ":memory:") &&
-         !g_str_has_prefix (path, "file:");
 }
 
 static gpointer
@@ -1064,7 +1039,7 @@ load_done_cb (GObject      *source,
   g_weak_ref_clear (user_data);
   g_free (user_data);
 
-  result = g_task_propagate_pointer (G_TASK (res), &error);
+  result = cited_store_read_finish (CITED_STORE (source), res, &error);
   /* The page went away while its data was read. */
   if (self == NULL)
     return;
@@ -1089,17 +1064,15 @@ load_done_cb (GObject      *source,
  * cited_figures_page_reload:
  * @self: the page
  *
- * Reads the figures again. The reading runs in a worker thread over a
- * connection of its own; the rows, filters and chart are replaced when it is
- * done, and #CitedFiguresPage:loading is %TRUE meanwhile.
+ * Reads the figures again. The reading runs in a worker thread over one
+ * of the store's readers; the rows, filters and chart are replaced when it
+ * is done, and #CitedFiguresPage:loading is %TRUE meanwhile.
  */
 void
 cited_figures_page_reload (CitedFiguresPage *self)
 {
-  g_autoptr(GTask) task = NULL;
   LoadRequest *request;
   GWeakRef *weak;
-  const char *path;
 
   g_return_if_fail (CITED_IS_FIGURES_PAGE (self));
 
@@ -1123,24 +1096,6 @@ cited_figures_page_reload (CitedFiguresPage *self)
       return;
     }
 
-  path = cited_store_get_path (self->store);
-  if (path == NULL || *path == '\0' || g_str_has_prefix (path, ":memory:") ||
-      g_str_has_prefix (path, "file:"))
-    {
-      /* A database without a file of its own cannot be opened twice: read
-       * it here. */
-      g_autoptr(LoadResult) result = NULL;
-      g_autoptr(GError) error = NULL;
-
-      result = load_figures (self->store, dropdown_key (self->chart_metric, self->chart_metric_keys),
-                             chart_over_time (self), chart_brand (self), NULL, &error);
-      if (result == NULL)
-        show_error_toast (self, _("Could not load figures"), error);
-      else
-        apply_result (self, result);
-      return;
-    }
-
   /* The first load shows a spinner; later ones keep the rows on screen until
    * the new ones are in. */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->figures)) == 0)
@@ -1148,7 +1103,6 @@ cited_figures_page_reload (CitedFiguresPage *self)
   set_loading (self, TRUE);
 
   request = g_new0 (LoadRequest, 1);
-  request->path = g_strdup (path);
   request->keep_chart = g_strdup (dropdown_key (self->chart_metric, self->chart_metric_keys));
   request->over_time = chart_over_time (self);
   request->brand = g_strdup (chart_brand (self));
@@ -1158,10 +1112,9 @@ cited_figures_page_reload (CitedFiguresPage *self)
    * away at once and cancels the reading. */
   weak = g_new0 (GWeakRef, 1);
   g_weak_ref_init (weak, self);
-  task = g_task_new (NULL, self->load_cancellable, load_done_cb, weak);
-  g_task_set_source_tag (task, cited_figures_page_reload);
-  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
-  g_task_run_in_thread (task, load_thread);
+  cited_store_read_async (self->store, load_read_cb, request, (GDestroyNotify) load_request_free,
+                          (GDestroyNotify) load_result_free, self->load_cancellable,
+                          load_done_cb, weak);
 }
 
 gboolean
@@ -1174,7 +1127,6 @@ cited_figures_page_get_loading (CitedFiguresPage *self)
 /* The chart */
 
 typedef struct {
-  char *path;
   char *metric;
   gboolean over_time;
   char *brand;
@@ -1183,34 +1135,20 @@ typedef struct {
 static void
 chart_request_free (ChartRequest *request)
 {
-  g_free (request->path);
   g_free (request->metric);
   g_free (request->brand);
   g_free (request);
 }
 
-static void
-chart_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+chart_read_cb (CitedStore    *reader,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  ChartRequest *request = task_data;
-  g_autoptr(CitedStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  CitedChart *chart;
+  ChartRequest *request = data;
 
-  store = cited_store_open (request->path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  chart = build_chart (store, request->metric, request->over_time, request->brand, &error);
-  if (chart == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, chart, (GDestroyNotify) cited_chart_unref);
+  return build_chart (reader, request->metric, request->over_time, request->brand, error);
 }
 
 static void
@@ -1225,7 +1163,7 @@ chart_done_cb (GObject      *source,
   g_weak_ref_clear (user_data);
   g_free (user_data);
 
-  chart = g_task_propagate_pointer (G_TASK (res), &error);
+  chart = cited_store_read_finish (CITED_STORE (source), res, &error);
   if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -1244,12 +1182,11 @@ chart_done_cb (GObject      *source,
 static void
 update_chart_async (CitedFiguresPage *self)
 {
-  g_autoptr(GTask) task = NULL;
   const char *metric = dropdown_key (self->chart_metric, self->chart_metric_keys);
   ChartRequest *request;
   GWeakRef *weak;
 
-  if (self->store == NULL || metric == NULL || !store_has_file (self->store))
+  if (self->store == NULL || metric == NULL)
     {
       update_chart (self);
       return;
@@ -1257,7 +1194,6 @@ update_chart_async (CitedFiguresPage *self)
 
   cancel_chart (self);
   request = g_new0 (ChartRequest, 1);
-  request->path = g_strdup (cited_store_get_path (self->store));
   request->metric = g_strdup (metric);
   request->over_time = chart_over_time (self);
   request->brand = g_strdup (chart_brand (self));
@@ -1268,10 +1204,9 @@ update_chart_async (CitedFiguresPage *self)
 
   weak = g_new0 (GWeakRef, 1);
   g_weak_ref_init (weak, self);
-  task = g_task_new (NULL, self->chart_cancellable, chart_done_cb, weak);
-  g_task_set_source_tag (task, update_chart_async);
-  g_task_set_task_data (task, request, (GDestroyNotify) chart_request_free);
-  g_task_run_in_thread (task, chart_thread);
+  cited_store_read_async (self->store, chart_read_cb, request, (GDestroyNotify) chart_request_free,
+                          (GDestroyNotify) cited_chart_unref, self->chart_cancellable,
+                          chart_done_cb, weak);
 }
 
 /* Charts the chosen metric at once: after a correction, so the chart shows

@@ -3,10 +3,10 @@
 
 #include "config.h"
 
-#include "cited-article-list.h"
-#include "cited-article-row.h"
-
 #include <string.h>
+
+#include "cited-article-list.h"
+#include "cited-search.h"
 
 #define PAGE_SIZE 64
 
@@ -19,6 +19,12 @@ struct _CitedArticleItem
   CitedArticle *article;
 };
 
+/**
+ * CitedArticleItem:
+ *
+ * One row of a [class@Cited.ArticleList]: the article's id and, once its
+ * page of rows was read, the article as listed.
+ */
 G_DEFINE_FINAL_TYPE (CitedArticleItem, cited_article_item, G_TYPE_OBJECT)
 
 static void
@@ -42,6 +48,14 @@ cited_article_item_init (CitedArticleItem *self)
 {
 }
 
+/**
+ * cited_article_item_get_id:
+ * @self: a row of a #CitedArticleList
+ *
+ * The article's id.
+ *
+ * Returns: the id
+ */
 gint64
 cited_article_item_get_id (CitedArticleItem *self)
 {
@@ -49,6 +63,15 @@ cited_article_item_get_id (CitedArticleItem *self)
   return self->id;
 }
 
+/**
+ * cited_article_item_get_article:
+ * @self: a row of a #CitedArticleList
+ *
+ * The article as listed (no body; a snippet when searching).
+ *
+ * Returns: (transfer none) (nullable): the article, or %NULL when it
+ *   could not be read (removed meanwhile)
+ */
 CitedArticle *
 cited_article_item_get_article (CitedArticleItem *self)
 {
@@ -56,8 +79,16 @@ cited_article_item_get_article (CitedArticleItem *self)
   return self->article;
 }
 
-/* CitedArticleList */
-
+/**
+ * CitedArticleList:
+ *
+ * A #GListModel of [class@Cited.ArticleItem] over
+ * [method@Cited.Store.list_article_ids]: the ids of every article a query
+ * matches are read at once (cheap even for 100,000 articles) and the
+ * rows themselves in pages of 64, only when asked for. While searching, a
+ * row's snippet shows the search's words between \x02 and \x03, as
+ * [func@Cited.search_match_ranges] finds them.
+ */
 struct _CitedArticleList
 {
   GObject     parent_instance;
@@ -69,9 +100,6 @@ struct _CitedArticleList
   char       *source;
   char       *date_from;
   char       *date_to;
-
-  CitedStore *worker_store;  /* the worker threads' own connection */
-  GMutex      worker_lock;   /* one worker query at a time */
 
   GArray     *ids;           /* gint64 */
   GPtrArray  *items;         /* CitedArticleItem or NULL, parallel to ids */
@@ -235,8 +263,6 @@ cited_article_list_finalize (GObject *object)
   CitedArticleList *self = CITED_ARTICLE_LIST (object);
 
   g_clear_object (&self->store);
-  g_clear_object (&self->worker_store);
-  g_mutex_clear (&self->worker_lock);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->brand, g_free);
   g_clear_pointer (&self->source, g_free);
@@ -268,9 +294,16 @@ cited_article_list_init (CitedArticleList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->items = g_ptr_array_new_with_free_func (item_free);
-  g_mutex_init (&self->worker_lock);
 }
 
+/**
+ * cited_article_list_new:
+ * @store: the store to list
+ *
+ * A list of the store's articles, empty until given a query.
+ *
+ * Returns: (transfer full): a new #CitedArticleList
+ */
 CitedArticleList *
 cited_article_list_new (CitedStore *store)
 {
@@ -332,6 +365,16 @@ replace_ids (CitedArticleList *self,
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
 }
 
+/**
+ * cited_article_list_set_query:
+ * @self: an article list
+ * @query: the filters and order (copied; offset and limit are ignored)
+ * @error: return location for a #GError, or %NULL
+ *
+ * Replaces the query and reads the ids again, in this thread.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (the list is then empty)
+ */
 gboolean
 cited_article_list_set_query (CitedArticleList  *self,
                               const CitedQuery  *query,
@@ -344,57 +387,34 @@ cited_article_list_set_query (CitedArticleList  *self,
   return cited_article_list_reload (self, error);
 }
 
-typedef struct {
-  CitedQuery query;
-  char      *search;
-  char      *brand;
-  char      *source;
-  char      *date_from;
-  char      *date_to;
-  char      *path;
-} QueryData;
-
 static void
-query_data_free (QueryData *data)
+ids_read_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  g_free (data->search);
-  g_free (data->brand);
-  g_free (data->source);
-  g_free (data->date_from);
-  g_free (data->date_to);
-  g_free (data->path);
-  g_free (data);
-}
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GArray *ids = cited_store_list_article_ids_finish (CITED_STORE (source), result, &error);
 
-static void
-query_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  CitedArticleList *self = CITED_ARTICLE_LIST (source_object);
-  QueryData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  GArray *ids = NULL;
-
-  g_mutex_lock (&self->worker_lock);
-  if (!g_cancellable_is_cancelled (cancellable))
-    {
-      if (self->worker_store == NULL)
-        self->worker_store = cited_store_open (data->path, &error);
-      if (self->worker_store != NULL)
-        ids = cited_store_list_article_ids (self->worker_store, &data->query, &error);
-    }
-  g_mutex_unlock (&self->worker_lock);
-
-  if (ids != NULL)
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
-  else if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
+  if (ids == NULL)
+    g_task_return_error (task, error);
   else
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
 }
 
+/**
+ * cited_article_list_set_query_async:
+ * @self: an article list
+ * @query: the filters and order (copied; offset and limit are ignored)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the ids are read
+ * @user_data: data for @callback
+ *
+ * Replaces the query with the ids read in a worker thread over the
+ * store's readers, so that a slow search never blocks the caller. The
+ * list changes in [method@Cited.ArticleList.set_query_finish]; a
+ * cancelled search changes nothing.
+ */
 void
 cited_article_list_set_query_async (CitedArticleList    *self,
                                     const CitedQuery    *query,
@@ -403,39 +423,39 @@ cited_article_list_set_query_async (CitedArticleList    *self,
                                     gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  QueryData *data;
+  CitedQuery *copy;
 
   g_return_if_fail (CITED_IS_ARTICLE_LIST (self));
   g_return_if_fail (query != NULL);
 
-  data = g_new0 (QueryData, 1);
-  data->search = g_strdup (query->search);
-  data->brand = g_strdup (query->brand);
-  data->source = g_strdup (query->source);
-  data->date_from = g_strdup (query->date_from);
-  data->date_to = g_strdup (query->date_to);
-  data->path = g_strdup (cited_store_get_path (self->store));
-  data->query = *query;
-  data->query.search = data->search;
-  data->query.brand = data->brand;
-  data->query.source = data->source;
-  data->query.date_from = data->date_from;
-  data->query.date_to = data->date_to;
-  data->query.offset = 0;
-  data->query.limit = 0;
+  copy = cited_query_copy (query);
+  copy->offset = 0;
+  copy->limit = 0;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cited_article_list_set_query_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) query_data_free);
-  g_task_run_in_thread (task, query_thread);
+  g_task_set_task_data (task, copy, (GDestroyNotify) cited_query_free);
+  /* The store reads the ids over one of its readers. */
+  cited_store_list_article_ids_async (self->store, copy, cancellable, ids_read_cb,
+                                      g_steal_pointer (&task));
 }
 
+/**
+ * cited_article_list_set_query_finish:
+ * @self: an article list
+ * @result: the result given to the callback
+ * @error: return location for a #GError, or %NULL
+ *
+ * Shows the rows of the query given to
+ * [method@Cited.ArticleList.set_query_async].
+ *
+ * Returns: %TRUE when the list changed, %FALSE with @error set
+ */
 gboolean
 cited_article_list_set_query_finish (CitedArticleList  *self,
                                      GAsyncResult      *result,
                                      GError           **error)
 {
-  QueryData *data;
   GArray *ids;
 
   g_return_val_if_fail (CITED_IS_ARTICLE_LIST (self), FALSE);
@@ -445,12 +465,20 @@ cited_article_list_set_query_finish (CitedArticleList  *self,
   if (ids == NULL)
     return FALSE;
 
-  data = g_task_get_task_data (G_TASK (result));
-  store_query (self, &data->query);
+  store_query (self, g_task_get_task_data (G_TASK (result)));
   replace_ids (self, ids);
   return TRUE;
 }
 
+/**
+ * cited_article_list_reload:
+ * @self: an article list
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the ids again (after an import) and drops the rows read.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (the list is then empty)
+ */
 gboolean
 cited_article_list_reload (CitedArticleList  *self,
                            GError           **error)
@@ -473,6 +501,15 @@ cited_article_list_reload (CitedArticleList  *self,
   return TRUE;
 }
 
+/**
+ * cited_article_list_find:
+ * @self: an article list
+ * @article_id: an article's id
+ *
+ * The row of an article.
+ *
+ * Returns: its position, or %G_MAXUINT when the list has no such article
+ */
 guint
 cited_article_list_find (CitedArticleList *self,
                          gint64            article_id)
@@ -494,6 +531,14 @@ cited_article_list_find (CitedArticleList *self,
   return value ? GPOINTER_TO_UINT (value) - 1 : G_MAXUINT;
 }
 
+/**
+ * cited_article_list_get_search:
+ * @self: an article list
+ *
+ * The search text of the current query.
+ *
+ * Returns: (transfer none) (nullable): the search, or %NULL
+ */
 const char *
 cited_article_list_get_search (CitedArticleList *self)
 {
@@ -501,6 +546,15 @@ cited_article_list_get_search (CitedArticleList *self)
   return self->search;
 }
 
+/**
+ * cited_article_list_get_n_loaded:
+ * @self: an article list
+ *
+ * How many rows have been read: a list stays lazy, reading rows in pages
+ * only when asked for them.
+ *
+ * Returns: the number of rows read
+ */
 guint
 cited_article_list_get_n_loaded (CitedArticleList *self)
 {

@@ -2,13 +2,14 @@
 #define G_LOG_DOMAIN "cited-figure-object"
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include <gio/gio.h>
-#include <gtk/gtk.h>
 
+#include "cited-extractor.h"
 #include "cited-figure-object.h"
+#include "cited-value.h"
 
 struct _CitedFigureObject
 {
@@ -19,6 +20,14 @@ struct _CitedFigureObject
   guint claim_sources;        /* the articles citing that claim */
 };
 
+/**
+ * CitedFigureObject:
+ *
+ * A [struct@Cited.Figure] as an object, so that list models, sorters and
+ * filters reach its fields as properties: "figure", "id", "value", "text",
+ * "unit" (its currency, if any), "metric", "scope", "period", "brand",
+ * "article-title" and "status" (a translated label).
+ */
 G_DEFINE_FINAL_TYPE (CitedFigureObject, cited_figure_object, G_TYPE_OBJECT)
 
 enum {
@@ -155,6 +164,11 @@ cited_figure_object_init (CitedFigureObject *self)
 /**
  * cited_figure_object_new:
  * @figure: the figure to wrap (a reference is taken)
+ *
+ * Wraps a figure in an object, for list models, sorters and filters to
+ * reach its fields as properties.
+ *
+ * Returns: (transfer full): a new #CitedFigureObject
  */
 CitedFigureObject *
 cited_figure_object_new (CitedFigure *figure)
@@ -162,6 +176,14 @@ cited_figure_object_new (CitedFigure *figure)
   return g_object_new (CITED_TYPE_FIGURE_OBJECT, "figure", figure, NULL);
 }
 
+/**
+ * cited_figure_object_get_figure:
+ * @self: a figure object
+ *
+ * The figure the object wraps.
+ *
+ * Returns: (transfer none): the figure
+ */
 CitedFigure *
 cited_figure_object_get_figure (CitedFigureObject *self)
 {
@@ -169,6 +191,14 @@ cited_figure_object_get_figure (CitedFigureObject *self)
   return self->figure;
 }
 
+/**
+ * cited_figure_object_get_id:
+ * @self: a figure object
+ *
+ * The figure's id in its store.
+ *
+ * Returns: the figure's id
+ */
 gint64
 cited_figure_object_get_id (CitedFigureObject *self)
 {
@@ -176,6 +206,15 @@ cited_figure_object_get_id (CitedFigureObject *self)
   return self->figure->id;
 }
 
+/**
+ * cited_figure_object_dup_formatted_value:
+ * @self: a figure object
+ *
+ * The figure's value as tables show it: normalized, with its qualifier
+ * and its range ("190M", "> 60", "¥3,999", "50M–60M").
+ *
+ * Returns: (transfer full): the value as text
+ */
 char *
 cited_figure_object_dup_formatted_value (CitedFigureObject *self)
 {
@@ -196,6 +235,15 @@ cited_figure_object_dup_formatted_value (CitedFigureObject *self)
   return g_steal_pointer (&low);
 }
 
+/**
+ * cited_figure_object_dup_period:
+ * @self: a figure object
+ *
+ * The figure's period: "2021", "Q2 2021", "2021 (inferred)" when the year
+ * is its article's, or "" when it has none.
+ *
+ * Returns: (transfer full): the period as text
+ */
 char *
 cited_figure_object_dup_period (CitedFigureObject *self)
 {
@@ -218,6 +266,15 @@ cited_figure_object_dup_period (CitedFigureObject *self)
   return g_steal_pointer (&period);
 }
 
+/**
+ * cited_figure_object_get_status_label:
+ * @self: a figure object
+ *
+ * What the user made of the figure: "Extracted", "Confirmed", "Edited" or
+ * "Rejected", translated.
+ *
+ * Returns: (transfer none): the status as text
+ */
 const char *
 cited_figure_object_get_status_label (CitedFigureObject *self)
 {
@@ -237,6 +294,12 @@ cited_figure_object_get_status_label (CitedFigureObject *self)
 
 /* CitedFigureList */
 
+/**
+ * CitedFigureList:
+ *
+ * A #GListModel of [class@Cited.FigureObject] over one array: replacing
+ * every row is one swap and one #GListModel::items-changed.
+ */
 struct _CitedFigureList
 {
   GObject parent_instance;
@@ -299,12 +362,33 @@ cited_figure_list_init (CitedFigureList *self)
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/**
+ * cited_figure_list_new:
+ *
+ * A list of #CitedFigureObject, empty until given its rows with
+ * [method@Cited.FigureList.replace_all].
+ *
+ * Returns: (transfer full): a new #CitedFigureList
+ */
 CitedFigureList *
 cited_figure_list_new (void)
 {
   return g_object_new (CITED_TYPE_FIGURE_LIST, NULL);
 }
 
+/**
+ * cited_figure_list_replace_all:
+ * @self: a figure list
+ * @objects: (nullable) (element-type CitedFigureObject): the new rows
+ *   (each one referenced), or %NULL for none
+ *
+ * Replaces every row at once, with one #GListModel::items-changed: a
+ * #GListStore of 300,000 rows turns that into a long stall.
+ *
+ * Returns: (transfer full) (element-type CitedFigureObject): the rows
+ *   replaced, for the caller to free (anywhere: a worker thread may drop
+ *   them)
+ */
 GPtrArray *
 cited_figure_list_replace_all (CitedFigureList *self,
                                GPtrArray       *objects)
@@ -316,13 +400,23 @@ cited_figure_list_replace_all (CitedFigureList *self,
 
   old = self->items;
   removed = old->len;
-  self->items = objects != NULL ? g_ptr_array_ref (objects)
-                                : g_ptr_array_new_with_free_func (g_object_unref);
+  /* The list holds each row itself: a binding's array holds none. */
+  self->items = objects != NULL ? g_ptr_array_copy (objects, (GCopyFunc) (void (*) (void)) g_object_ref, NULL)
+                                : g_ptr_array_new ();
+  g_ptr_array_set_free_func (self->items, g_object_unref);
   if (removed > 0 || self->items->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
   return old;
 }
 
+/**
+ * cited_figure_list_set:
+ * @self: a figure list
+ * @position: a row of the list
+ * @object: the figure to show there
+ *
+ * Puts @object in row @position (a figure corrected, read again).
+ */
 void
 cited_figure_list_set (CitedFigureList   *self,
                        guint              position,
@@ -338,18 +432,36 @@ cited_figure_list_set (CitedFigureList   *self,
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
 }
 
+/**
+ * cited_figure_list_find:
+ * @self: a figure list
+ * @figure_id: a figure's id
+ *
+ * The row of a figure.
+ *
+ * Returns: its position, or %G_MAXUINT (`G_MAXUINT`) when
+ *   the list has no such figure
+ */
 guint
 cited_figure_list_find (CitedFigureList *self,
                         gint64           figure_id)
 {
-  g_return_val_if_fail (CITED_IS_FIGURE_LIST (self), GTK_INVALID_LIST_POSITION);
+  g_return_val_if_fail (CITED_IS_FIGURE_LIST (self), G_MAXUINT);
 
   for (guint i = 0; i < self->items->len; i++)
     if (cited_figure_object_get_id (g_ptr_array_index (self->items, i)) == figure_id)
       return i;
-  return GTK_INVALID_LIST_POSITION;
+  return G_MAXUINT;
 }
 
+/**
+ * cited_figure_object_set_claim:
+ * @self: a figure object
+ * @claim_id: the claim's id ([struct@Cited.Claim]), or 0 for none
+ * @n_sources: how many articles cite that claim
+ *
+ * Tells the object the claim its figure is part of.
+ */
 void
 cited_figure_object_set_claim (CitedFigureObject *self,
                                gint64             claim_id,
@@ -360,6 +472,15 @@ cited_figure_object_set_claim (CitedFigureObject *self,
   self->claim_sources = n_sources;
 }
 
+/**
+ * cited_figure_object_get_claim_id:
+ * @self: a figure object
+ *
+ * The claim the figure is part of.
+ *
+ * Returns: the claim's id, 0 for a figure in no claim (rejected, or
+ *   without a value)
+ */
 gint64
 cited_figure_object_get_claim_id (CitedFigureObject *self)
 {
@@ -367,6 +488,14 @@ cited_figure_object_get_claim_id (CitedFigureObject *self)
   return self->claim_id;
 }
 
+/**
+ * cited_figure_object_get_claim_sources:
+ * @self: a figure object
+ *
+ * How many articles cite the figure's claim.
+ *
+ * Returns: the number of articles, 0 for a figure in no claim
+ */
 guint
 cited_figure_object_get_claim_sources (CitedFigureObject *self)
 {
@@ -374,6 +503,15 @@ cited_figure_object_get_claim_sources (CitedFigureObject *self)
   return self->claim_sources;
 }
 
+/**
+ * cited_figure_object_dup_states:
+ * @self: a figure object
+ *
+ * What the figure states beyond a reported period total, in words: "fall
+ * in profit", "cumulative", "forecast", joined by commas.
+ *
+ * Returns: (transfer full): the states, "" for a reported level
+ */
 char *
 cited_figure_object_dup_states (CitedFigureObject *self)
 {
