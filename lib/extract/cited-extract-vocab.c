@@ -14,11 +14,7 @@ static guint32
 hash_key (const char *key,
           guint       len)
 {
-  guint32 h = FNV_INIT;
-
-  for (guint i = 0; i < len; i++)
-    h = fnv (h, (guchar) key[i]);
-  return h;
+  return hash_text (key, len, key + len, FALSE);
 }
 
 static Word *
