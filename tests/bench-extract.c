@@ -30,6 +30,13 @@ doc_free (gpointer data)
   g_free (doc);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static void
 load_dir (const char *dir,
           GPtrArray  *docs,
@@ -43,7 +50,7 @@ load_dir (const char *dir,
     return;
   while ((name = g_dir_read_name (d)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
 
   for (guint i = 0; i < names->len; i++)
     {
