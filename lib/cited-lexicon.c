@@ -114,9 +114,18 @@ struct _CitedLexicon
 
   GMutex lock;
   Automaton *automaton;   /* NULL until first needed or after a change */
+  gboolean discover;      /* the extractor also finds companies it does not list */
 };
 
 G_DEFINE_FINAL_TYPE (CitedLexicon, cited_lexicon, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DISCOVER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Colours for brands added without one. */
 static const char * const palette[] = {
@@ -740,11 +749,61 @@ cited_lexicon_finalize (GObject *object)
 }
 
 static void
+cited_lexicon_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CitedLexicon *self = CITED_LEXICON (object);
+
+  switch (prop_id)
+    {
+    case PROP_DISCOVER:
+      g_value_set_boolean (value, cited_lexicon_get_discover (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cited_lexicon_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CitedLexicon *self = CITED_LEXICON (object);
+
+  switch (prop_id)
+    {
+    case PROP_DISCOVER:
+      cited_lexicon_set_discover (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cited_lexicon_class_init (CitedLexiconClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = cited_lexicon_finalize;
+  object_class->get_property = cited_lexicon_get_property;
+  object_class->set_property = cited_lexicon_set_property;
+
+  /**
+   * CitedLexicon:discover:
+   *
+   * Whether cited_extract() also finds companies this lexicon does not
+   * list, from the text itself (corporate suffixes, "shares in X", names
+   * repeated in an article). On by default.
+   */
+  properties[PROP_DISCOVER] =
+    g_param_spec_boolean ("discover", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -754,6 +813,41 @@ cited_lexicon_init (CitedLexicon *self)
   self->lookup = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_mutex_init (&self->lock);
+  self->discover = TRUE;
+}
+
+/**
+ * cited_lexicon_get_discover:
+ * @self: a #CitedLexicon
+ *
+ * Returns: whether cited_extract() also finds companies @self does not
+ *   list (#CitedLexicon:discover)
+ */
+gboolean
+cited_lexicon_get_discover (CitedLexicon *self)
+{
+  g_return_val_if_fail (CITED_IS_LEXICON (self), FALSE);
+  return g_atomic_int_get (&self->discover);
+}
+
+/**
+ * cited_lexicon_set_discover:
+ * @self: a #CitedLexicon
+ * @discover: whether cited_extract() also finds companies @self does not list
+ *
+ * Turns company discovery (#CitedLexicon:discover) on or off for the
+ * extractions made with @self from now on.
+ */
+void
+cited_lexicon_set_discover (CitedLexicon *self,
+                            gboolean      discover)
+{
+  g_return_if_fail (CITED_IS_LEXICON (self));
+  discover = !!discover;
+  if (g_atomic_int_get (&self->discover) == discover)
+    return;
+  g_atomic_int_set (&self->discover, discover);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISCOVER]);
 }
 
 /**
