@@ -58,6 +58,12 @@ cited_chart_bar_copy (const CitedChartBar *self)
   return copy;
 }
 
+/**
+ * cited_chart_bar_free:
+ * @self: (transfer full) (nullable): a bar of a chart
+ *
+ * Frees @self, its labels and the ids of its figures.
+ */
 void
 cited_chart_bar_free (CitedChartBar *self)
 {
@@ -101,6 +107,12 @@ cited_chart_series_copy (const CitedChartSeries *self)
   return copy;
 }
 
+/**
+ * cited_chart_series_free:
+ * @self: (transfer full) (nullable): a series of a trend chart
+ *
+ * Frees @self and its bars.
+ */
 void
 cited_chart_series_free (CitedChartSeries *self)
 {

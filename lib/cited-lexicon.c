@@ -1507,6 +1507,12 @@ cited_lexicon_load_json (CitedLexicon  *self,
   return TRUE;
 }
 
+/**
+ * cited_lexicon_get_n_brands:
+ * @self: a #CitedLexicon
+ *
+ * Returns: the number of brands in @self; their indices run from 0
+ */
 guint
 cited_lexicon_get_n_brands (CitedLexicon *self)
 {
@@ -1588,6 +1594,15 @@ cited_lexicon_get_exclusions (CitedLexicon *self,
   return (const char * const *) ((Brand *) g_ptr_array_index (self->brands, index))->excluded->pdata;
 }
 
+/**
+ * cited_lexicon_get_alias_kind:
+ * @self: a #CitedLexicon
+ * @index: a brand's index, below cited_lexicon_get_n_brands()
+ * @alias: one of the brand's aliases
+ *
+ * Returns: what @alias names: the company itself, a person ("Lei Jun") or
+ *   a product or platform ("Pixel", "Android")
+ */
 CitedAliasKind
 cited_lexicon_get_alias_kind (CitedLexicon *self,
                               guint         index,
@@ -1602,6 +1617,13 @@ cited_lexicon_get_alias_kind (CitedLexicon *self,
   return GPOINTER_TO_INT (g_hash_table_lookup (((Brand *) g_ptr_array_index (self->brands, index))->kinds, key));
 }
 
+/**
+ * cited_alias_kind_to_string:
+ * @kind: an alias kind
+ *
+ * Returns: (transfer none): "name", "person" or "product": the names the
+ *   CLI and the lexicon's JSON use
+ */
 const char *
 cited_alias_kind_to_string (CitedAliasKind kind)
 {
@@ -2240,6 +2262,19 @@ static const char * const text_suffixes_zh[] = {
   "有限公司", "集团公司", "控股集团", "集团", "控股", "公司", NULL
 };
 
+/**
+ * cited_lexicon_suffix_end:
+ * @text: UTF-8 text
+ * @length: its length in bytes
+ * @end: where a company name ends in @text
+ *
+ * Finds the corporate suffix that follows a company name: "Apple| Inc",
+ * "Cadbury Schweppes|, plc", "Sony| Group Corp", "小米|集团"; "腾讯|控股有限公司"
+ * is one, "华为|技术有限公司" is not.
+ *
+ * Returns: where the name ends with its suffix, or @end when no suffix
+ *   follows
+ */
 gsize
 cited_lexicon_suffix_end (const char *text,
                           gsize       length,

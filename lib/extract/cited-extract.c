@@ -316,6 +316,12 @@ cited_extraction_copy (const CitedExtraction *self)
   return copy;
 }
 
+/**
+ * cited_extraction_free:
+ * @self: (transfer full) (nullable): an extraction
+ *
+ * Frees @self, its mentions and its references to its figures.
+ */
 void
 cited_extraction_free (CitedExtraction *self)
 {
