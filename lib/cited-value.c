@@ -559,6 +559,12 @@ static const struct {
   { "investment", N_("Investment") },
   { "valuation", N_("Valuation") },
   { "growth", N_("Growth") },
+  { "margin", N_("Margin") },
+  { "population", N_("Population") },
+  { "debt", N_("Debt") },
+  { "orders", N_("Orders") },
+  { "stake", N_("Stake") },
+  { "fines", N_("Fines") },
 };
 
 /**

@@ -77,6 +77,8 @@ enum {
   W_LOSS       = 1ull << 59,  /* a loss, lost: money lost is negative profit */
   W_AGO        = 1ull << 60,  /* ago, earlier, later: "a year earlier" is no rate */
   W_PUBLIC     = 1ull << 61,  /* central, federal: "the central bank" is no company */
+  W_RESTATE    = 1ull << 62,  /* restated: "restated earnings by $5bn" is a correction */
+  W_FINE       = 1ull << 63,  /* fine, fines: "a $125m fine" is no profit */
 };
 
 typedef struct {
