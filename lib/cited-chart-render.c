@@ -133,6 +133,12 @@ cited_chart_style_copy (const CitedChartStyle *style)
   return copy;
 }
 
+/**
+ * cited_chart_style_free:
+ * @style: (transfer full) (nullable): a chart style
+ *
+ * Frees @style.
+ */
 void
 cited_chart_style_free (CitedChartStyle *style)
 {

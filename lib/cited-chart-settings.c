@@ -13,6 +13,13 @@ G_DEFINE_BOXED_TYPE (CitedChartSettings, cited_chart_settings,
 
 static const char * const source_names[] = { "figures", "claims", "brands", "trend" };
 
+/**
+ * cited_chart_source_to_string:
+ * @source: what a chart shows
+ *
+ * Returns: (transfer none): "figures", "claims", "brands" or "trend": the
+ *   names saved views and the CLI use
+ */
 const char *
 cited_chart_source_to_string (CitedChartSource source)
 {
@@ -56,6 +63,12 @@ cited_chart_settings_new (CitedChartSource source)
   return self;
 }
 
+/**
+ * cited_chart_settings_ref:
+ * @self: chart settings
+ *
+ * Returns: (transfer full): @self, with one more reference
+ */
 CitedChartSettings *
 cited_chart_settings_ref (CitedChartSettings *self)
 {
@@ -76,6 +89,12 @@ replace_string (const char **field,
   *field = copy;
 }
 
+/**
+ * cited_chart_settings_unref:
+ * @self: (transfer full): chart settings
+ *
+ * Drops a reference to @self, freeing it with the last.
+ */
 void
 cited_chart_settings_unref (CitedChartSettings *self)
 {
@@ -241,6 +260,14 @@ strv_equal0 (char **a,
   return g_strv_equal ((const char * const *) a, (const char * const *) b);
 }
 
+/**
+ * cited_chart_settings_equal:
+ * @a: chart settings
+ * @b: other chart settings
+ *
+ * Returns: %TRUE when @a and @b draw the same chart (their names and times
+ *   aside)
+ */
 gboolean
 cited_chart_settings_equal (const CitedChartSettings *a,
                             const CitedChartSettings *b)

@@ -58,6 +58,12 @@ cited_chart_bar_copy (const CitedChartBar *self)
   return copy;
 }
 
+/**
+ * cited_chart_bar_free:
+ * @self: (transfer full) (nullable): a bar of a chart
+ *
+ * Frees @self, its labels and the ids of its figures.
+ */
 void
 cited_chart_bar_free (CitedChartBar *self)
 {
@@ -101,6 +107,12 @@ cited_chart_series_copy (const CitedChartSeries *self)
   return copy;
 }
 
+/**
+ * cited_chart_series_free:
+ * @self: (transfer full) (nullable): a series of a trend chart
+ *
+ * Frees @self and its bars.
+ */
 void
 cited_chart_series_free (CitedChartSeries *self)
 {
@@ -800,6 +812,9 @@ static char *
 unit_phrase (const char *unit,
              const char *currency)
 {
+  if (currency != NULL && g_strcmp0 (unit, "per share") == 0)
+    /* Translators: a chart's subtitle, %s is a currency code: "In USD per share" */
+    return g_strdup_printf (_("In %s per share"), currency);
   if (currency != NULL)
     return g_strdup_printf (_("In %s"), currency);
   if (unit != NULL && g_str_equal (unit, "%"))
@@ -1124,6 +1139,25 @@ rank_chart (GPtrArray        *listed,
   return g_steal_pointer (&chart);
 }
 
+/* Drops the brands none of whose figures is in one of the groups drawn
+ * (@series_infos): each would be a category with no bar, a name over an
+ * empty place; their figures count among those not shown. */
+static void
+drop_brands_outside (GPtrArray *brand_infos,
+                     GPtrArray *series_infos)
+{
+  for (guint c = brand_infos->len; c-- > 0;)
+    {
+      BrandInfo *binfo = g_ptr_array_index (brand_infos, c);
+      gboolean any = FALSE;
+
+      for (guint g = 0; g < series_infos->len && !any; g++)
+        any = g_hash_table_contains (binfo->groups, ((SeriesInfo *) g_ptr_array_index (series_infos, g))->key);
+      if (!any)
+        g_ptr_array_remove_index (brand_infos, c);
+    }
+}
+
 /**
  * cited_chart_new_figures:
  * @store: the store
@@ -1333,6 +1367,7 @@ cited_chart_new_figures (CitedStore        *store,
   g_ptr_array_set_size (series_infos, n_groups);
   g_ptr_array_sort (series_infos, series_info_compare);
 
+  drop_brands_outside (brand_infos, series_infos);
   g_ptr_array_sort (brand_infos, brand_info_compare);
   n_categories = MIN (brand_infos->len, MAX_FIGURE_CATEGORIES);
 

@@ -449,6 +449,13 @@ cited_claim_ref (CitedClaim *self)
   return self;
 }
 
+/**
+ * cited_claim_unref:
+ * @self: (transfer full): a claim
+ *
+ * Drops a reference to @self, freeing it (and its references to its
+ * figures) with the last.
+ */
 void
 cited_claim_unref (CitedClaim *self)
 {
@@ -486,6 +493,12 @@ cited_contradiction_copy (const CitedContradiction *self)
   return copy;
 }
 
+/**
+ * cited_contradiction_free:
+ * @self: (transfer full) (nullable): a contradiction
+ *
+ * Frees @self and its references to the two claims.
+ */
 void
 cited_contradiction_free (CitedContradiction *self)
 {

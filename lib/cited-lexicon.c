@@ -114,9 +114,18 @@ struct _CitedLexicon
 
   GMutex lock;
   Automaton *automaton;   /* NULL until first needed or after a change */
+  gboolean discover;      /* the extractor also finds companies it does not list */
 };
 
 G_DEFINE_FINAL_TYPE (CitedLexicon, cited_lexicon, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DISCOVER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Colours for brands added without one. */
 static const char * const palette[] = {
@@ -482,83 +491,61 @@ add_alias_patterns (GArray     *patterns,
   g_array_unref (variants);
 }
 
-static Automaton *
-automaton_build (CitedLexicon *self)
+/* Byte classes: bytes that start or continue no alias all behave alike,
+ * and case and separators fold before the lookup, so the trie and the
+ * table are built one column per class and the table stays small. */
+static void
+build_classes (Automaton *a)
 {
-  Automaton *a = g_atomic_rc_box_new0 (Automaton);
-  GArray *patterns = g_array_new (FALSE, TRUE, sizeof (Pattern));
-  GPtrArray *phrases = g_ptr_array_new_with_free_func (g_free);
-  guint capacity = 1;
-  guint n_states = 1;
-  guint32 *go;
-  guint n_classes;
-  guint32 *fail;
-  guint32 *queue;
-  guint32 *depth;
-  guint head = 0, tail = 0;
+  gboolean used[256] = { FALSE };
+  /* The space and the lower-case letters first: in English text nearly
+   * every lookup is one of them, and they then share the first 64 bytes
+   * of a state's row. */
+  static const char first[] = " abcdefghijklmnopqrstuvwxyz.&'";
+  guint n_classes = 1;
 
-  for (guint b = 0; b < self->brands->len; b++)
+  for (guint i = 0; i < a->patterns->len; i++)
     {
-      Brand *brand = g_ptr_array_index (self->brands, b);
+      Pattern *p = &g_array_index (a->patterns, Pattern, i);
 
-      for (guint i = 0; i + 1 < brand->aliases->len; i++)
-        add_alias_patterns (patterns, phrases, brand, g_ptr_array_index (brand->aliases, i),
-                            FALSE, &capacity);
-      for (guint i = 0; i + 1 < brand->after->len; i++)
-        add_alias_patterns (patterns, phrases, brand, g_ptr_array_index (brand->after, i),
-                            TRUE, &capacity);
+      for (guint j = 0; j < p->len; j++)
+        used[fold_key ((guchar) p->alias[j])] = TRUE;
     }
+  memset (a->classes, 0, sizeof a->classes);
+  for (guint k = 0; first[k] != '\0'; k++)
+    if (used[(guchar) first[k]])
+      a->classes[(guchar) first[k]] = n_classes++;
+  for (guint c = 0; c < 256; c++)
+    if (used[c] && a->classes[c] == 0)
+      a->classes[c] = n_classes++;
+  for (guint c = 'A'; c <= 'Z'; c++)
+    a->classes[c] = a->classes[c + 32];
+  a->classes['-'] = a->classes['\n'] = a->classes['\t'] = a->classes[' '];
+  a->n_classes = n_classes;
+}
 
-  a->patterns = patterns;
-  a->phrases = phrases;
+/* The trie of the patterns in @go (a row of n_classes per state; 0 means
+ * "no edge", the root being nobody's child), with each state's depth and
+ * the pattern ending there (a->out). Returns the number of states. */
+static guint
+build_trie (Automaton *a,
+            guint      capacity,
+            guint32   *go,
+            guint32   *depth)
+{
+  guint n_states = 1;
 
-  /* Byte classes first: bytes that start or continue no alias all behave
-   * alike, and case and separators fold before the lookup, so the trie and
-   * the table are built one column per class and the table stays small. */
-  {
-    gboolean used[256] = { FALSE };
-
-    for (guint i = 0; i < patterns->len; i++)
-      {
-        Pattern *p = &g_array_index (patterns, Pattern, i);
-
-        for (guint j = 0; j < p->len; j++)
-          used[fold_key ((guchar) p->alias[j])] = TRUE;
-      }
-    /* The space and the lower-case letters first: in English text
-     * nearly every lookup is one of them, and they then share the first
-     * 64 bytes of a state's row. */
-    static const char first[] = " abcdefghijklmnopqrstuvwxyz.&'";
-
-    n_classes = 1;
-    memset (a->classes, 0, sizeof a->classes);
-    for (guint k = 0; first[k] != '\0'; k++)
-      if (used[(guchar) first[k]])
-        a->classes[(guchar) first[k]] = n_classes++;
-    for (guint c = 0; c < 256; c++)
-      if (used[c] && a->classes[c] == 0)
-        a->classes[c] = n_classes++;
-    for (guint c = 'A'; c <= 'Z'; c++)
-      a->classes[c] = a->classes[c + 32];
-    a->classes['-'] = a->classes['\n'] = a->classes['\t'] = a->classes[' '];
-    a->n_classes = n_classes;
-  }
-
-  go = g_new0 (guint32, (gsize) capacity * n_classes);
-  depth = g_new0 (guint32, capacity);
   a->out = g_new (gint32, capacity);
   for (guint i = 0; i < capacity; i++)
     a->out[i] = -1;
-
-  /* The trie; 0 in go[] means "no edge" (the root is never a child). */
-  for (guint i = 0; i < patterns->len; i++)
+  for (guint i = 0; i < a->patterns->len; i++)
     {
-      Pattern *p = &g_array_index (patterns, Pattern, i);
+      Pattern *p = &g_array_index (a->patterns, Pattern, i);
       guint32 state = 0;
 
       for (guint j = 0; j < p->len; j++)
         {
-          guint32 *slot = &go[(gsize) state * n_classes + a->classes[(guchar) p->alias[j]]];
+          guint32 *slot = &go[(gsize) state * a->n_classes + a->classes[(guchar) p->alias[j]]];
 
           if (*slot == 0)
             {
@@ -573,21 +560,33 @@ automaton_build (CitedLexicon *self)
         a->out[state] = i;
       else
         {
-          Pattern *q = &g_array_index (patterns, Pattern, a->out[state]);
+          Pattern *q = &g_array_index (a->patterns, Pattern, a->out[state]);
 
           if (p->after_only || q->after_only)
             {
               while (q->same_next >= 0)
-                q = &g_array_index (patterns, Pattern, q->same_next);
+                q = &g_array_index (a->patterns, Pattern, q->same_next);
               q->same_next = i;
             }
         }
     }
+  return n_states;
+}
 
-  /* Breadth-first: failure links and the full transition table, in place. */
-  fail = g_new0 (guint32, n_states);
+/* Breadth-first: failure links (a->out_link) and the full transition
+ * table, in place in @go. Returns the states other than the root in
+ * breadth-first order. */
+static guint32 *
+build_links (Automaton *a,
+             guint32   *go,
+             guint      n_states)
+{
+  guint n_classes = a->n_classes;
+  g_autofree guint32 *fail = g_new0 (guint32, n_states);
+  guint32 *queue = g_new (guint32, n_states);
+  guint head = 0, tail = 0;
+
   a->out_link = g_new0 (guint32, n_states);
-  queue = g_new (guint32, n_states);
   for (guint c = 0; c < n_classes; c++)
     if (go[c] != 0)
       queue[tail++] = go[c];
@@ -610,81 +609,115 @@ automaton_build (CitedLexicon *self)
           queue[tail++] = child;
         }
     }
+  g_assert (tail + 1 == n_states);
+  return queue;
+}
 
-  /* States are renumbered in breadth-first order, so that the shallow
-   * states, where a scan spends most of its time, share the first rows of
-   * the table. Each entry becomes the next state (its row offset in the
-   * 32-bit table), flagged when an alias ends there. */
+/* The scanned table from @go: states renumbered in breadth-first order
+ * (@queue), so that the shallow states, where a scan spends most of its
+ * time, share the first rows. Each entry becomes the next state (its row
+ * offset in the 32-bit table), flagged when an alias ends there. */
+static void
+build_table (Automaton     *a,
+             const guint32 *go,
+             const guint32 *depth,
+             const guint32 *queue,
+             guint          n_states)
+{
+  guint n_classes = a->n_classes;
+  g_autofree guint32 *rank = g_new (guint32, n_states);
+  g_autofree guint32 *order = g_new (guint32, n_states);
+  gint32 *out = g_new (gint32, n_states);
+  guint32 *out_link = g_new (guint32, n_states);
+
   a->n_states = n_states;
-  {
-    guint32 *rank = g_new (guint32, n_states);
-    guint32 *order = g_new (guint32, n_states);
-    gint32 *out = g_new (gint32, n_states);
-    guint32 *out_link = g_new (guint32, n_states);
-    gsize n_entries = (gsize) n_states * n_classes;
-
-    order[0] = 0;
-    memcpy (order + 1, queue, sizeof (guint32) * tail);
-    g_assert (tail + 1 == n_states);
-    for (guint32 k = 0; k < n_states; k++)
-      rank[order[k]] = k;
-    for (guint32 k = 0; k < n_states; k++)
-      {
-        out[k] = a->out[order[k]];
-        out_link[k] = rank[a->out_link[order[k]]];
-      }
-    a->depth = g_new (guint32, n_states);
-    for (guint32 k = 0; k < n_states; k++)
+  order[0] = 0;
+  memcpy (order + 1, queue, sizeof (guint32) * (n_states - 1));
+  for (guint32 k = 0; k < n_states; k++)
+    rank[order[k]] = k;
+  a->depth = g_new (guint32, n_states);
+  for (guint32 k = 0; k < n_states; k++)
+    {
+      out[k] = a->out[order[k]];
+      out_link[k] = rank[a->out_link[order[k]]];
       a->depth[k] = depth[order[k]];
-    g_free (depth);
+    }
 
-    if (n_states <= 0x7FFF)
-      {
-        /* Hot columns in rows of 64 bytes, the rest in a table of its
-         * own, so that English text, nearly all letters and spaces, reads
-         * one cache line per state it passes. */
-        a->delta16 = g_aligned_alloc ((gsize) n_states * HOT_CLASSES, sizeof (guint16), 64);
-        memset (a->delta16, 0, (gsize) n_states * HOT_CLASSES * sizeof (guint16));
-        if (n_classes > HOT_CLASSES)
-          a->cold16 = g_new (guint16, (gsize) n_states * (n_classes - HOT_CLASSES));
-      }
-    else
-      {
-        g_assert ((guint64) n_states * n_classes < OUTPUT_BIT);
-        a->delta = g_aligned_alloc (n_entries, sizeof (guint32), 64);
-      }
-    for (guint32 k = 0; k < n_states; k++)
-      {
-        const guint32 *row = go + (gsize) order[k] * n_classes;
+  if (n_states <= 0x7FFF)
+    {
+      /* Hot columns in rows of 64 bytes, the rest in a table of its own,
+       * so that English text, nearly all letters and spaces, reads one
+       * cache line per state it passes. */
+      a->delta16 = g_aligned_alloc ((gsize) n_states * HOT_CLASSES, sizeof (guint16), 64);
+      memset (a->delta16, 0, (gsize) n_states * HOT_CLASSES * sizeof (guint16));
+      if (n_classes > HOT_CLASSES)
+        a->cold16 = g_new (guint16, (gsize) n_states * (n_classes - HOT_CLASSES));
+    }
+  else
+    {
+      g_assert ((guint64) n_states * n_classes < OUTPUT_BIT);
+      a->delta = g_aligned_alloc ((gsize) n_states * n_classes, sizeof (guint32), 64);
+    }
+  for (guint32 k = 0; k < n_states; k++)
+    {
+      const guint32 *row = go + (gsize) order[k] * n_classes;
 
-        for (guint c = 0; c < n_classes; c++)
-          {
-            guint32 next = row[c];
-            gboolean output = a->out[next] >= 0 || a->out_link[next] != 0;
+      for (guint c = 0; c < n_classes; c++)
+        {
+          guint32 next = row[c];
+          gboolean output = a->out[next] >= 0 || a->out_link[next] != 0;
 
-            if (a->delta16 != NULL)
-              {
-                guint16 v = rank[next] | (output ? OUTPUT_BIT16 : 0);
+          if (a->delta16 != NULL)
+            {
+              guint16 v = rank[next] | (output ? OUTPUT_BIT16 : 0);
 
-                if (c < HOT_CLASSES)
-                  a->delta16[(gsize) k * HOT_CLASSES + c] = v;
-                else
-                  a->cold16[(gsize) k * (n_classes - HOT_CLASSES) + c - HOT_CLASSES] = v;
-              }
-            else
-              a->delta[(gsize) k * n_classes + c] = (rank[next] * n_classes) | (output ? OUTPUT_BIT : 0);
-          }
-      }
-    g_free (a->out);
-    g_free (a->out_link);
-    a->out = out;
-    a->out_link = out_link;
-    g_free (rank);
-    g_free (order);
-    g_free (go);
-  }
-  g_free (fail);
-  g_free (queue);
+              if (c < HOT_CLASSES)
+                a->delta16[(gsize) k * HOT_CLASSES + c] = v;
+              else
+                a->cold16[(gsize) k * (n_classes - HOT_CLASSES) + c - HOT_CLASSES] = v;
+            }
+          else
+            a->delta[(gsize) k * n_classes + c] = (rank[next] * n_classes) | (output ? OUTPUT_BIT : 0);
+        }
+    }
+  g_free (a->out);
+  g_free (a->out_link);
+  a->out = out;
+  a->out_link = out_link;
+}
+
+static Automaton *
+automaton_build (CitedLexicon *self)
+{
+  Automaton *a = g_atomic_rc_box_new0 (Automaton);
+  GArray *patterns = g_array_new (FALSE, TRUE, sizeof (Pattern));
+  GPtrArray *phrases = g_ptr_array_new_with_free_func (g_free);
+  guint capacity = 1;
+  g_autofree guint32 *go = NULL;
+  g_autofree guint32 *depth = NULL;
+  g_autofree guint32 *queue = NULL;
+  guint n_states;
+
+  for (guint b = 0; b < self->brands->len; b++)
+    {
+      Brand *brand = g_ptr_array_index (self->brands, b);
+
+      for (guint i = 0; i + 1 < brand->aliases->len; i++)
+        add_alias_patterns (patterns, phrases, brand, g_ptr_array_index (brand->aliases, i),
+                            FALSE, &capacity);
+      for (guint i = 0; i + 1 < brand->after->len; i++)
+        add_alias_patterns (patterns, phrases, brand, g_ptr_array_index (brand->after, i),
+                            TRUE, &capacity);
+    }
+
+  a->patterns = patterns;
+  a->phrases = phrases;
+  build_classes (a);
+  go = g_new0 (guint32, (gsize) capacity * a->n_classes);
+  depth = g_new0 (guint32, capacity);
+  n_states = build_trie (a, capacity, go, depth);
+  queue = build_links (a, go, n_states);
+  build_table (a, go, depth, queue, n_states);
   return a;
 }
 
@@ -716,11 +749,61 @@ cited_lexicon_finalize (GObject *object)
 }
 
 static void
+cited_lexicon_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CitedLexicon *self = CITED_LEXICON (object);
+
+  switch (prop_id)
+    {
+    case PROP_DISCOVER:
+      g_value_set_boolean (value, cited_lexicon_get_discover (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cited_lexicon_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CitedLexicon *self = CITED_LEXICON (object);
+
+  switch (prop_id)
+    {
+    case PROP_DISCOVER:
+      cited_lexicon_set_discover (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cited_lexicon_class_init (CitedLexiconClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = cited_lexicon_finalize;
+  object_class->get_property = cited_lexicon_get_property;
+  object_class->set_property = cited_lexicon_set_property;
+
+  /**
+   * CitedLexicon:discover:
+   *
+   * Whether cited_extract() also finds companies this lexicon does not
+   * list, from the text itself (corporate suffixes, "shares in X", names
+   * repeated in an article). On by default.
+   */
+  properties[PROP_DISCOVER] =
+    g_param_spec_boolean ("discover", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -730,6 +813,41 @@ cited_lexicon_init (CitedLexicon *self)
   self->lookup = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_mutex_init (&self->lock);
+  self->discover = TRUE;
+}
+
+/**
+ * cited_lexicon_get_discover:
+ * @self: a #CitedLexicon
+ *
+ * Returns: whether cited_extract() also finds companies @self does not
+ *   list (#CitedLexicon:discover)
+ */
+gboolean
+cited_lexicon_get_discover (CitedLexicon *self)
+{
+  g_return_val_if_fail (CITED_IS_LEXICON (self), FALSE);
+  return g_atomic_int_get (&self->discover);
+}
+
+/**
+ * cited_lexicon_set_discover:
+ * @self: a #CitedLexicon
+ * @discover: whether cited_extract() also finds companies @self does not list
+ *
+ * Turns company discovery (#CitedLexicon:discover) on or off for the
+ * extractions made with @self from now on.
+ */
+void
+cited_lexicon_set_discover (CitedLexicon *self,
+                            gboolean      discover)
+{
+  g_return_if_fail (CITED_IS_LEXICON (self));
+  discover = !!discover;
+  if (g_atomic_int_get (&self->discover) == discover)
+    return;
+  g_atomic_int_set (&self->discover, discover);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISCOVER]);
 }
 
 /**
@@ -1232,6 +1350,93 @@ cited_lexicon_replace (CitedLexicon *self,
  * listed but not counted until the user turns them on. */
 static const char * const word_lists[] = { "after", "capital", "person", "product", "off" };
 
+/* The strings of the array @member of @object, if it has one, into @out
+ * (valid UTF-8 and not empty ones only when @nonempty). */
+static void
+json_strings (JsonObject *object,
+              const char *member,
+              gboolean    nonempty,
+              GPtrArray  *out)
+{
+  JsonArray *array;
+
+  if (!json_object_has_member (object, member) ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, member)))
+    return;
+  array = json_object_get_array_member (object, member);
+  for (guint j = 0; j < json_array_get_length (array); j++)
+    {
+      JsonNode *node = json_array_get_element (array, j);
+      const char *word;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        continue;
+      word = json_node_get_string (node);
+      if (nonempty && (*word == '\0' || !g_utf8_validate (word, -1, NULL)))
+        continue;
+      g_ptr_array_add (out, (gpointer) word);
+    }
+}
+
+/* The lists of the brand @name besides its aliases: its blocking phrases
+ * ("not"), short forms, aliases that keep their capital, persons,
+ * products, aliases turned off, and context words ("near"). */
+static void
+load_brand_lists (CitedLexicon *self,
+                  const char   *name,
+                  JsonObject   *brand)
+{
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new ();
+  Brand *b;
+
+  json_strings (brand, "not", FALSE, blocks);
+  g_mutex_lock (&self->lock);
+  b = find_brand (self, name, NULL);
+  for (guint j = 0; j < blocks->len; j++)
+    brand_add_block (b, g_ptr_array_index (blocks, j));
+  for (guint kind = 0; kind < G_N_ELEMENTS (word_lists); kind++)
+    {
+      g_autoptr(GPtrArray) words = g_ptr_array_new ();
+
+      json_strings (brand, word_lists[kind], TRUE, words);
+      for (guint j = 0; j < words->len; j++)
+        {
+          const char *word = g_ptr_array_index (words, j);
+
+          if (kind == 0)
+            strv_array_add (b->after, word);
+          else if (kind == 1)
+            g_hash_table_add (b->capital, g_strdup (word));
+          else if (kind == 4)
+            brand_switch_alias (self, b, word, FALSE);
+          else
+            g_hash_table_replace (b->kinds, g_utf8_casefold (word, -1),
+                                  GINT_TO_POINTER (kind == 2 ? CITED_ALIAS_PERSON : CITED_ALIAS_PRODUCT));
+        }
+    }
+  if (json_object_has_member (brand, "near") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (brand, "near")))
+    {
+      JsonObject *near = json_object_get_object_member (brand, "near");
+      GList *members = json_object_get_members (near);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          g_autoptr(GPtrArray) words = g_ptr_array_new ();
+
+          if (!JSON_NODE_HOLDS_ARRAY (json_object_get_member (near, l->data)))
+            continue;
+          json_strings (near, l->data, TRUE, words);
+          g_ptr_array_add (words, NULL);
+          g_hash_table_replace (b->near, g_strdup (l->data),
+                                g_strdupv ((char **) words->pdata));
+        }
+      g_list_free (members);
+    }
+  g_clear_pointer (&self->automaton, automaton_unref);
+  g_mutex_unlock (&self->lock);
+}
+
 /**
  * cited_lexicon_load_json:
  * @self: a #CitedLexicon
@@ -1280,7 +1485,6 @@ cited_lexicon_load_json (CitedLexicon  *self,
       JsonNode *node = json_array_get_element (brands, i);
       JsonObject *brand;
       const char *name;
-      const char *color = NULL;
       g_autoptr(GPtrArray) aliases = g_ptr_array_new ();
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -1293,110 +1497,22 @@ cited_lexicon_load_json (CitedLexicon  *self,
                        _("Brand %u in the brand list has no name"), i + 1);
           return FALSE;
         }
-      color = json_object_get_string_member_with_default (brand, "color", NULL);
-      if (json_object_has_member (brand, "aliases") &&
-          JSON_NODE_HOLDS_ARRAY (json_object_get_member (brand, "aliases")))
-        {
-          JsonArray *array = json_object_get_array_member (brand, "aliases");
-
-          for (guint j = 0; j < json_array_get_length (array); j++)
-            {
-              JsonNode *alias = json_array_get_element (array, j);
-
-              if (JSON_NODE_HOLDS_VALUE (alias) &&
-                  json_node_get_value_type (alias) == G_TYPE_STRING)
-                g_ptr_array_add (aliases, (gpointer) json_node_get_string (alias));
-            }
-        }
+      json_strings (brand, "aliases", FALSE, aliases);
       g_ptr_array_add (aliases, NULL);
-      name = cited_lexicon_add_brand (self, name, (const char * const *) aliases->pdata, color);
-      if (name != NULL && json_object_has_member (brand, "not") &&
-          JSON_NODE_HOLDS_ARRAY (json_object_get_member (brand, "not")))
-        {
-          JsonArray *array = json_object_get_array_member (brand, "not");
-
-          g_mutex_lock (&self->lock);
-          for (guint j = 0; j < json_array_get_length (array); j++)
-            {
-              JsonNode *block = json_array_get_element (array, j);
-
-              if (JSON_NODE_HOLDS_VALUE (block) &&
-                  json_node_get_value_type (block) == G_TYPE_STRING)
-                brand_add_block (find_brand (self, name, NULL), json_node_get_string (block));
-            }
-          g_clear_pointer (&self->automaton, automaton_unref);
-          g_mutex_unlock (&self->lock);
-        }
-      for (guint kind = 0; name != NULL && kind < G_N_ELEMENTS (word_lists); kind++)
-        {
-          const char *member = word_lists[kind];
-          JsonArray *array;
-          Brand *b;
-
-          if (!json_object_has_member (brand, member) ||
-              !JSON_NODE_HOLDS_ARRAY (json_object_get_member (brand, member)))
-            continue;
-          array = json_object_get_array_member (brand, member);
-          g_mutex_lock (&self->lock);
-          b = find_brand (self, name, NULL);
-          for (guint j = 0; j < json_array_get_length (array); j++)
-            {
-              JsonNode *w = json_array_get_element (array, j);
-              const char *word;
-
-              if (!JSON_NODE_HOLDS_VALUE (w) || json_node_get_value_type (w) != G_TYPE_STRING)
-                continue;
-              word = json_node_get_string (w);
-              if (*word == '\0' || !g_utf8_validate (word, -1, NULL))
-                continue;
-              if (kind == 0)
-                strv_array_add (b->after, word);
-              else if (kind == 1)
-                g_hash_table_add (b->capital, g_strdup (word));
-              else if (kind == 4)
-                brand_switch_alias (self, b, word, FALSE);
-              else
-                g_hash_table_replace (b->kinds, g_utf8_casefold (word, -1),
-                                      GINT_TO_POINTER (kind == 2 ? CITED_ALIAS_PERSON : CITED_ALIAS_PRODUCT));
-            }
-          g_clear_pointer (&self->automaton, automaton_unref);
-          g_mutex_unlock (&self->lock);
-        }
-      if (name != NULL && json_object_has_member (brand, "near") &&
-          JSON_NODE_HOLDS_OBJECT (json_object_get_member (brand, "near")))
-        {
-          JsonObject *near = json_object_get_object_member (brand, "near");
-          GList *members = json_object_get_members (near);
-
-          g_mutex_lock (&self->lock);
-          for (GList *l = members; l != NULL; l = l->next)
-            {
-              JsonNode *node = json_object_get_member (near, l->data);
-              g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
-              JsonArray *array;
-
-              if (!JSON_NODE_HOLDS_ARRAY (node))
-                continue;
-              array = json_node_get_array (node);
-              for (guint j = 0; j < json_array_get_length (array); j++)
-                {
-                  JsonNode *w = json_array_get_element (array, j);
-
-                  if (JSON_NODE_HOLDS_VALUE (w) && json_node_get_value_type (w) == G_TYPE_STRING &&
-                      *json_node_get_string (w) != '\0')
-                    g_strv_builder_add (words, json_node_get_string (w));
-                }
-              g_hash_table_replace (find_brand (self, name, NULL)->near, g_strdup (l->data),
-                                    g_strv_builder_end (words));
-            }
-          g_list_free (members);
-          g_clear_pointer (&self->automaton, automaton_unref);
-          g_mutex_unlock (&self->lock);
-        }
+      name = cited_lexicon_add_brand (self, name, (const char * const *) aliases->pdata,
+                                      json_object_get_string_member_with_default (brand, "color", NULL));
+      if (name != NULL)
+        load_brand_lists (self, name, brand);
     }
   return TRUE;
 }
 
+/**
+ * cited_lexicon_get_n_brands:
+ * @self: a #CitedLexicon
+ *
+ * Returns: the number of brands in @self; their indices run from 0
+ */
 guint
 cited_lexicon_get_n_brands (CitedLexicon *self)
 {
@@ -1478,6 +1594,15 @@ cited_lexicon_get_exclusions (CitedLexicon *self,
   return (const char * const *) ((Brand *) g_ptr_array_index (self->brands, index))->excluded->pdata;
 }
 
+/**
+ * cited_lexicon_get_alias_kind:
+ * @self: a #CitedLexicon
+ * @index: a brand's index, below cited_lexicon_get_n_brands()
+ * @alias: one of the brand's aliases
+ *
+ * Returns: what @alias names: the company itself, a person ("Lei Jun") or
+ *   a product or platform ("Pixel", "Android")
+ */
 CitedAliasKind
 cited_lexicon_get_alias_kind (CitedLexicon *self,
                               guint         index,
@@ -1492,6 +1617,13 @@ cited_lexicon_get_alias_kind (CitedLexicon *self,
   return GPOINTER_TO_INT (g_hash_table_lookup (((Brand *) g_ptr_array_index (self->brands, index))->kinds, key));
 }
 
+/**
+ * cited_alias_kind_to_string:
+ * @kind: an alias kind
+ *
+ * Returns: (transfer none): "name", "person" or "product": the names the
+ *   CLI and the lexicon's JSON use
+ */
 const char *
 cited_alias_kind_to_string (CitedAliasKind kind)
 {
@@ -2130,6 +2262,19 @@ static const char * const text_suffixes_zh[] = {
   "有限公司", "集团公司", "控股集团", "集团", "控股", "公司", NULL
 };
 
+/**
+ * cited_lexicon_suffix_end:
+ * @text: UTF-8 text
+ * @length: its length in bytes
+ * @end: where a company name ends in @text
+ *
+ * Finds the corporate suffix that follows a company name: "Apple| Inc",
+ * "Cadbury Schweppes|, plc", "Sony| Group Corp", "小米|集团"; "腾讯|控股有限公司"
+ * is one, "华为|技术有限公司" is not.
+ *
+ * Returns: where the name ends with its suffix, or @end when no suffix
+ *   follows
+ */
 gsize
 cited_lexicon_suffix_end (const char *text,
                           gsize       length,

@@ -51,6 +51,11 @@ const char    *cited_lexicon_add_brand    (CitedLexicon       *self,
 CITED_AVAILABLE_IN_ALL
 guint          cited_lexicon_get_n_brands (CitedLexicon  *self);
 CITED_AVAILABLE_IN_ALL
+gboolean       cited_lexicon_get_discover (CitedLexicon  *self);
+CITED_AVAILABLE_IN_ALL
+void           cited_lexicon_set_discover (CitedLexicon  *self,
+                                           gboolean       discover);
+CITED_AVAILABLE_IN_ALL
 const char    *cited_lexicon_get_name     (CitedLexicon  *self,
                                            guint          index);
 CITED_AVAILABLE_IN_ALL

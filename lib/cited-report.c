@@ -167,6 +167,12 @@ cited_report_ref (CitedReport *self)
   return self;
 }
 
+/**
+ * cited_report_unref:
+ * @self: (transfer full): a report
+ *
+ * Drops a reference to @self, freeing it with the last.
+ */
 void
 cited_report_unref (CitedReport *self)
 {

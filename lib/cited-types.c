@@ -124,6 +124,13 @@ static const char * const direction_names[] = { NULL, "rise", "fall" };
 static const char * const span_names[] = { "period", "cumulative", "rate", "point" };
 static const char * const claim_status_names[] = { "reported", "forecast", "target", "plan" };
 
+/**
+ * cited_change_to_string:
+ * @change: what a figure's value is
+ *
+ * Returns: (transfer none): "level", "percent" or "absolute": the names the
+ *   CLI, JSON, CSV and the store's filters use
+ */
 const char *
 cited_change_to_string (CitedChange change)
 {
@@ -142,12 +149,24 @@ cited_direction_to_string (CitedDirection direction)
   return (guint) direction < G_N_ELEMENTS (direction_names) ? direction_names[direction] : NULL;
 }
 
+/**
+ * cited_span_to_string:
+ * @span: the time a figure covers
+ *
+ * Returns: (transfer none): "period", "cumulative", "rate" or "point"
+ */
 const char *
 cited_span_to_string (CitedSpan span)
 {
   return (guint) span < G_N_ELEMENTS (span_names) ? span_names[span] : span_names[0];
 }
 
+/**
+ * cited_claim_status_to_string:
+ * @status: what kind of claim a figure makes
+ *
+ * Returns: (transfer none): "reported", "forecast", "target" or "plan"
+ */
 const char *
 cited_claim_status_to_string (CitedClaimStatus status)
 {
@@ -232,6 +251,12 @@ cited_claim_status_from_string (const char       *name,
   return TRUE;
 }
 
+/**
+ * cited_article_new:
+ *
+ * Returns: (transfer full): an empty article, to be filled in and handed
+ *   to a store
+ */
 CitedArticle *
 cited_article_new (void)
 {
@@ -241,6 +266,12 @@ cited_article_new (void)
   return self;
 }
 
+/**
+ * cited_article_ref:
+ * @self: an article
+ *
+ * Returns: (transfer full): @self, with one more reference
+ */
 CitedArticle *
 cited_article_ref (CitedArticle *self)
 {
@@ -249,6 +280,12 @@ cited_article_ref (CitedArticle *self)
   return self;
 }
 
+/**
+ * cited_article_unref:
+ * @self: (transfer full): an article
+ *
+ * Drops a reference to @self, freeing it with the last.
+ */
 void
 cited_article_unref (CitedArticle *self)
 {
@@ -281,6 +318,13 @@ cited_mention_copy (const CitedMention *self)
   return g_memdup2 (self, sizeof *self);
 }
 
+/**
+ * cited_mention_free:
+ * @self: (transfer full) (nullable): a copy of a brand mention
+ *
+ * Frees a mention copied with its boxed type (the brand name is interned
+ * and stays).
+ */
 void
 cited_mention_free (CitedMention *self)
 {
@@ -306,6 +350,12 @@ cited_brand_stats_copy (const CitedBrandStats *self)
   return copy;
 }
 
+/**
+ * cited_brand_stats_free:
+ * @self: (transfer full) (nullable): a brand's statistics
+ *
+ * Frees @self.
+ */
 void
 cited_brand_stats_free (CitedBrandStats *self)
 {
@@ -317,6 +367,13 @@ cited_brand_stats_free (CitedBrandStats *self)
   g_free (self);
 }
 
+/**
+ * cited_discovered_status_to_string:
+ * @status: what the user made of a discovered company
+ *
+ * Returns: (transfer none): "new", "accepted", "hidden" or "merged": the
+ *   names the CLI and the database use
+ */
 const char *
 cited_discovered_status_to_string (CitedDiscoveredStatus status)
 {
@@ -354,6 +411,12 @@ cited_discovered_copy (const CitedDiscovered *self)
   return copy;
 }
 
+/**
+ * cited_discovered_free:
+ * @self: (transfer full) (nullable): a discovered company
+ *
+ * Frees @self.
+ */
 void
 cited_discovered_free (CitedDiscovered *self)
 {
@@ -383,6 +446,12 @@ cited_count_copy (const CitedCount *self)
   return copy;
 }
 
+/**
+ * cited_count_free:
+ * @self: (transfer full) (nullable): a name and its count
+ *
+ * Frees @self.
+ */
 void
 cited_count_free (CitedCount *self)
 {

@@ -169,6 +169,17 @@ static const Step cjk_steps[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (latin_steps) == G_N_ELEMENTS (cjk_steps));
 #define N_STEPS G_N_ELEMENTS (latin_steps)
 
+/**
+ * cited_value_resolve_scales:
+ * @scales: the scales a value is written with
+ *
+ * Resolves %CITED_VALUE_SCALES_READER to the scales of the user's language:
+ * %CITED_VALUE_SCALES_CJK (万, 亿) when the first of the user's languages,
+ * as gettext picks them, is Chinese, else %CITED_VALUE_SCALES_LATIN (K, M,
+ * B). Other values are returned as they are.
+ *
+ * Returns: @scales resolved
+ */
 CitedValueScales
 cited_value_resolve_scales (CitedValueScales scales)
 {
@@ -453,6 +464,14 @@ qualifier_sign (const char *qualifier)
   return NULL;
 }
 
+/**
+ * cited_value_qualifier_bound:
+ * @qualifier: (nullable): a canonical qualifier as the extractor writes it
+ *   ("more than", "about", "up to")
+ *
+ * Returns: the bound @qualifier sets on a value; %CITED_BOUND_EXACT for
+ *   %NULL and for words that bound nothing ("top")
+ */
 CitedBound
 cited_value_qualifier_bound (const char *qualifier)
 {
@@ -540,6 +559,12 @@ static const struct {
   { "investment", N_("Investment") },
   { "valuation", N_("Valuation") },
   { "growth", N_("Growth") },
+  { "margin", N_("Margin") },
+  { "population", N_("Population") },
+  { "debt", N_("Debt") },
+  { "orders", N_("Orders") },
+  { "stake", N_("Stake") },
+  { "fines", N_("Fines") },
 };
 
 /**

@@ -30,6 +30,13 @@ doc_free (gpointer data)
   g_free (doc);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static void
 load_dir (const char *dir,
           GPtrArray  *docs,
@@ -43,7 +50,7 @@ load_dir (const char *dir,
     return;
   while ((name = g_dir_read_name (d)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -137,28 +144,75 @@ bench (CitedLexicon *lexicon,
           docs->len * rounds / cpu, figures / rounds, mentions / rounds);
 }
 
+static gboolean
+load_lexicon (CitedLexicon *lexicon,
+              const char   *path)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_get_contents (path, &json, NULL, &error) ||
+      !cited_lexicon_load_json (lexicon, json, -1, &error))
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   const char *root = g_getenv ("CITED_SOURCE_ROOT");
-  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  g_autoptr(CitedLexicon) lexicon = NULL;
   g_autofree char *corpora = g_build_filename (root ? root : ".", "..", "shared", "corpora", NULL);
   g_autofree char *bbc = g_build_filename (corpora, "bbc", NULL);
   g_autofree char *xda = g_build_filename (corpora, "xda_zh", NULL);
   g_autofree char *seeds = g_build_filename (root ? root : ".", "data", "corpus", NULL);
+  g_autofree char *lexicon_path = NULL;
+  gboolean no_discovery = FALSE;
   guint rounds = 3;
+  const char *only = NULL;
+  GOptionEntry entries[] = {
+    { "lexicon", 0, 0, G_OPTION_ARG_FILENAME, &lexicon_path,
+      "Brands from this JSON file instead of the default lexicon", "FILE" },
+    { "no-discovery", 0, 0, G_OPTION_ARG_NONE, &no_discovery,
+      "Do not discover companies the lexicon does not list", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("[ROUNDS [seeds|bbc|xda_zh]]");
+  g_autoptr(GError) error = NULL;
 
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
   if (argc > 1)
     rounds = MAX (1, atoi (argv[1]));
+  /* An optional second argument runs one corpus only. */
+  if (argc > 2)
+    only = argv[2];
+  if (lexicon_path != NULL)
+    {
+      lexicon = cited_lexicon_new ();
+      if (!load_lexicon (lexicon, lexicon_path))
+        return 1;
+    }
+  else
+    lexicon = cited_lexicon_new_default ();
+  cited_lexicon_set_discover (lexicon, !no_discovery);
 
-  printf ("Extraction, one thread, %u rounds (cited_extract over text already in memory)\n", rounds);
-  /* An optional second argument runs one corpus only: seeds, bbc, xda_zh. */
-  if (argc <= 2 || strcmp (argv[2], "seeds") == 0)
+  printf ("Extraction, one thread, %u rounds (cited_extract over text already in memory)%s%s%s\n",
+          rounds, lexicon_path ? ", brands of " : "", lexicon_path ? lexicon_path : "",
+          no_discovery ? ", no company discovery" : "");
+  if (only == NULL || strcmp (only, "seeds") == 0)
     bench (lexicon, "seeds", seeds, rounds * 100);
-  if (argc <= 2 || strcmp (argv[2], "bbc") == 0)
+  if (only == NULL || strcmp (only, "bbc") == 0)
     bench (lexicon, "bbc", bbc, rounds);
-  if (argc <= 2 || strcmp (argv[2], "xda_zh") == 0)
+  if (only == NULL || strcmp (only, "xda_zh") == 0)
     bench (lexicon, "xda_zh", xda, rounds);
   return 0;
 }

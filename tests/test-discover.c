@@ -267,6 +267,41 @@ test_occurrences (void)
     }
 }
 
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* With discovery off (CitedLexicon:discover), only the lexicon's brands are
+ * mentioned and the figure keeps no company; on again, the company is back. */
+static void
+test_switched_off (void)
+{
+  const char *text = "Rowntree Mackintosh plc said profits rose 5% to 2.1 bln dlrs.";
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  g_autoptr(CitedExtraction) off = NULL;
+  g_autoptr(CitedExtraction) on = NULL;
+  guint notified = 0;
+
+  g_assert_true (cited_lexicon_get_discover (lexicon));
+  g_signal_connect_swapped (lexicon, "notify::discover", G_CALLBACK (count_cb), &notified);
+  g_object_set (lexicon, "discover", FALSE, NULL);
+  g_object_set (lexicon, "discover", FALSE, NULL);
+  g_assert_false (cited_lexicon_get_discover (lexicon));
+  g_assert_cmpuint (notified, ==, 1);
+  off = cited_extract (lexicon, NULL, text, -1, NULL);
+  g_assert_cmpuint (off->mentions->len, ==, 0);
+  g_assert_cmpuint (off->figures->len, >, 0);
+  for (guint i = 0; i < off->figures->len; i++)
+    g_assert_null (((CitedFigure *) g_ptr_array_index (off->figures, i))->brand);
+
+  cited_lexicon_set_discover (lexicon, TRUE);
+  on = cited_extract (lexicon, NULL, text, -1, NULL);
+  g_assert_cmpuint (on->mentions->len, ==, 1);
+  g_assert_cmpstr (((CitedFigure *) g_ptr_array_index (on->figures, 0))->brand, ==, "Rowntree Mackintosh");
+}
+
 /* The trace names the rule that discovered a company. */
 static void
 test_trace (void)
@@ -297,6 +332,7 @@ main (int   argc,
     }
   g_test_add_func ("/discover/occurrences", test_occurrences);
   g_test_add_func ("/discover/trace", test_trace);
+  g_test_add_func ("/discover/switched-off", test_switched_off);
   ret = g_test_run ();
   g_ptr_array_unref (cited_trace_lines);
   return ret;

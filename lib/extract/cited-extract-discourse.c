@@ -163,20 +163,14 @@ is_trigger (const char *b,
   return FALSE;
 }
 
-/* Bit 7 of each byte of the eight at @s: set for an ASCII letter. A
- * letter is a byte whose value with bit 5 set lies in 'a'..'z'; the sums
- * stay within their byte, so the bytes are tested all at once. */
+/* Bit 7 of each byte of the eight at @s: set for an ASCII letter. */
 static inline guint64
 letter_bits (const char *s)
 {
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  const guint64 high = ones * 0x80;
-  guint64 x, y, low7;
+  guint64 x;
 
   memcpy (&x, s, sizeof x);
-  y = x | (ones * 0x20);
-  low7 = y & ~high;
-  return ((low7 + ones * (0x80 - 'a')) & ~(low7 + ones * (0x80 - 'z' - 1)) & ~y) & high;
+  return letter_bits8 (x);
 }
 
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined(__GNUC__)

@@ -99,72 +99,6 @@ typedef struct {
   GArray    *zh_first;        /* guint32: the first three bytes of each suffix and cue */
 } Dict;
 
-/* Words are hashed and compared eight bytes at a time: a loop over each
- * byte ends at a place that varies with the word's length, a branch
- * mispredicted about once per word looked up. */
-
-/* The eight bytes at @s, the first in the lowest byte whatever the
- * platform's byte order. */
-static inline guint64
-load8 (const char *s)
-{
-  guint64 x;
-
-  memcpy (&x, s, sizeof x);
-  return GUINT64_FROM_LE (x);
-}
-
-/* The @n bytes (1 to 8) at @s as load8() reads them, the bytes after them
- * 0. Reads the eight bytes at once where the text (up to @limit) holds
- * them. */
-static inline guint64
-chunk_at (const char *s,
-          guint       n,
-          const char *limit)
-{
-  guint64 x = 0;
-
-  if (limit - s >= 8)
-    return load8 (s) & (G_MAXUINT64 >> (64 - 8 * n));
-  for (guint k = n; k > 0; k--)
-    x = (x << 8) | (guchar) s[k - 1];
-  return x;
-}
-
-/* lower () on each of eight bytes: bit 7 of a byte's low seven bits plus
- * a bias says whether it is at least 'A' (the sums stay within their
- * bytes), and a capital gets bit 5. */
-static inline guint64
-fold8 (guint64 x)
-{
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  const guint64 high = ones * 0x80;
-  guint64 low7 = x & ~high;
-  guint64 upper = (low7 + ones * (0x80 - 'A')) & ~(low7 + ones * (0x80 - 'Z' - 1)) & ~x & high;
-
-  return x | (upper >> 2);
-}
-
-#define HASH_MUL G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)
-
-/* The hash of s[0, len) folded, any bytes up to @limit readable. */
-static inline guint32
-hash_folded (const char *s,
-             guint       len,
-             const char *limit)
-{
-  guint64 h = FNV_INIT ^ len;
-
-  for (; len > 8; s += 8, len -= 8)
-    {
-      h = (h ^ fold8 (load8 (s))) * HASH_MUL;
-      h ^= h >> 29;
-    }
-  if (len > 0)
-    h = (h ^ fold8 (chunk_at (s, len, limit))) * HASH_MUL;
-  return (guint32) (h ^ (h >> 32));
-}
-
 /* Whether @key, in lower case and padded with zeros to a multiple of eight
  * bytes, is s[0, len) folded. */
 static inline gboolean
@@ -469,19 +403,29 @@ typedef struct {
   guint8                     lower_ans[8];
   guint                      nlower;
   guint8                    *lowlen;  /* lower_elsewhere(): per word, its length if it compares it */
+  guint64                   *alnum;   /* bit k of alnum[i]: byte 64 i + k is an ASCII letter or
+                                       * digit; zeros past the end */
 } Disc;
 
 #define DW(D, i) (&(D)->wv[i])
 
-/* The words and their index lists, in one block. */
+static void note_alnum (Disc *D);
+
+/* The words and their index lists, in one block, and the text's letter
+ * and digit bits. */
 static void
 disc_alloc (Disc *D)
 {
   gsize words = sizeof (DWord) * D->wcap;
+  gsize blocks = D->len / 64 + 2;
 
-  D->wv = g_malloc (words + 2 * sizeof (guint) * D->wcap);
+  D->wv = g_malloc (words + 2 * sizeof (guint) * D->wcap + blocks * sizeof (guint64));
   D->caps = (guint *) ((char *) D->wv + words);
   D->parens = D->caps + D->wcap;
+  /* 8-byte aligned: words and the index lists are multiples of 8 bytes
+   * together (a DWord is 24 bytes, two index lists 8 bytes a word) */
+  D->alnum = (guint64 *) (gpointer) (D->parens + D->wcap);
+  note_alnum (D);
 }
 
 static void
@@ -616,52 +560,77 @@ abbreviation_before (Disc *D)
   return w->dotted || w->end - w->start == 1 || (wflags (D, i) & (D_TITLE | D_SUFFIX)) != 0;
 }
 
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined(__GNUC__)
-#define SKIP_ALNUM_WORDS 1
+#if defined(__SSE2__)
+#include <emmintrin.h>
 
-/* Bit 7 of each of the eight bytes at @s: set for an ASCII letter or
- * digit. Each byte's low seven bits plus a bias carry into bit 7 exactly
- * when the byte is at least the range's first value, and never into the
- * next byte, so the eight bytes are tested at once; bytes from 0x80 up
- * (UTF-8) are no letters. */
+/* Bit k set when byte k of the 64 at @s is an ASCII letter or digit: four
+ * times sixteen bytes compared at once. */
 static inline guint64
-alnum_bits (const char *s)
+alnum_mask64 (const char *s)
 {
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  const guint64 high = ones * 0x80;
-  guint64 x, low7, folded, letters, digits;
+  guint64 mask = 0;
 
-  memcpy (&x, s, sizeof x);
-  low7 = x & ~high;
-  folded = low7 | (ones * 0x20);
-  letters = (folded + ones * (0x80 - 'a')) & ~(folded + ones * (0x80 - 'z' - 1));
-  digits = (low7 + ones * (0x80 - '0')) & ~(low7 + ones * (0x80 - '9' - 1));
-  return (letters | digits) & ~x & high;
+  for (guint k = 0; k < 4; k++)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *) (gconstpointer) (s + 16 * k));
+      __m128i y = _mm_or_si128 (v, _mm_set1_epi8 (0x20));
+      /* a byte minus the range's start, saturated past its length, is 0
+       * inside the range */
+      __m128i letter = _mm_subs_epu8 (_mm_sub_epi8 (y, _mm_set1_epi8 ('a')), _mm_set1_epi8 (25));
+      __m128i digit = _mm_subs_epu8 (_mm_sub_epi8 (v, _mm_set1_epi8 ('0')), _mm_set1_epi8 (9));
+      __m128i in = _mm_cmpeq_epi8 (_mm_min_epu8 (letter, digit), _mm_setzero_si128 ());
+
+      mask |= (guint64) (guint16) _mm_movemask_epi8 (in) << (16 * k);
+    }
+  return mask;
+}
+#else
+static inline guint64
+alnum_mask64 (const char *s)
+{
+  guint64 mask = 0;
+
+  for (guint k = 0; k < 64; k++)
+    mask |= (guint64) (word_fold[(guchar) s[k]] != 0) << k;
+  return mask;
 }
 #endif
 
-/* The first byte from @p that is no ASCII letter or digit. Eight bytes
- * at a time where the platform allows: the end of a word then costs one
- * test that is nearly always taken, not a test per byte whose outcome
- * varies with the word's length (a branch mispredicted per word). */
-static inline guint
-skip_alnum (const char *b,
-            guint       p,
-            guint       len)
+/* Fills D->alnum for the text, a bit a byte, so that a word's end is
+ * found by one look-up, not by a loop over its letters whose length
+ * varies (a branch mispredicted about once a word). */
+static void
+note_alnum (Disc *D)
 {
-#ifdef SKIP_ALNUM_WORDS
-  while (p + 8 <= len)
-    {
-      guint64 stop = ~alnum_bits (b + p) & G_GUINT64_CONSTANT (0x8080808080808080);
+  const char *b = D->b;
+  guint len = D->len, blk = 0;
+  guint64 tail = 0;
 
-      if (stop != 0)
-        return p + (guint) (__builtin_ctzll (stop) >> 3);
-      p += 8;
-    }
-#endif
-  while (p < len && word_fold[(guchar) b[p]] != 0)
-    p++;
-  return p;
+  for (; (blk + 1) * 64 <= len; blk++)
+    D->alnum[blk] = alnum_mask64 (b + blk * 64);
+  for (guint p = blk * 64; p < len; p++)
+    tail |= (guint64) (word_fold[(guchar) b[p]] != 0) << (p - blk * 64);
+  D->alnum[blk] = tail;
+  D->alnum[blk + 1] = 0;
+}
+
+/* The first byte from @p that is no ASCII letter or digit, or the end of
+ * the text. */
+static inline guint
+skip_alnum (const Disc *D,
+            guint       p)
+{
+  guint blk = p >> 6;
+  guint64 x = ~D->alnum[blk] >> (p & 63);
+
+  /* zeros shifted in at the top: when nothing else is left, the word
+   * goes on into the next block */
+  if (G_LIKELY (x != 0))
+    return p + (guint) __builtin_ctzll (x);
+  /* the block after the text's last is all zeros */
+  for (blk++;; blk++)
+    if (~D->alnum[blk] != 0)
+      return blk * 64 + (guint) __builtin_ctzll (~D->alnum[blk]);
 }
 
 static inline void
@@ -720,7 +689,7 @@ read_word (Disc    *D,
       guint a;
 
       /* ASCII letters and digits ("G8", "A380"): the common case */
-      p = skip_alnum (b, p, len);
+      p = skip_alnum (D, p);
       if (p >= len)
         break;
       m = letter_at (b, p, len);
@@ -780,7 +749,7 @@ plain_words (Disc  *D,
 
   while (p < len && g_ascii_isalpha (b[p]) && nw < wcap)
     {
-      guint q = skip_alnum (b, p + 1, len);
+      guint q = skip_alnum (D, p + 1);
       gboolean cap = b[p] <= 'Z';
 
       if (q >= len || b[q] != ' ')
@@ -815,7 +784,7 @@ scan_words (Disc *D)
         }
       if (g_ascii_isalpha (c))
         {
-          guint q = skip_alnum (b, p + 1, len);
+          guint q = skip_alnum (D, p + 1);
 
           /* the common case: ASCII letters and digits before a space */
           if (q < len && b[q] == ' ')

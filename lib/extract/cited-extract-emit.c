@@ -91,6 +91,14 @@ is_decline (Sentence        *S,
   return FALSE;
 }
 
+/* A unit that counts things ("units", "stores"): not "%", nor "per
+ * share", which is money, and not carried to a bare number after it. */
+static gboolean
+is_count_unit (const char *unit)
+{
+  return unit != NULL && strcmp (unit, "%") != 0 && strcmp (unit, "per share") != 0;
+}
+
 /* What a bare figure takes from the figure before it. */
 static void
 carry_from_before (Sentence        *S,
@@ -111,21 +119,20 @@ carry_from_before (Sentence        *S,
    * before: "Apple shipped 234.6 million iPhones. Xiaomi came third with
    * 145.9 million units." */
   if (f->unit == NULL && f->currency == NULL && !c->rank && S->last_figure != NULL &&
-      S->last_figure->unit != NULL && strcmp (S->last_figure->unit, "%") != 0)
+      is_count_unit (S->last_figure->unit))
     {
       f->unit = g_strdup (S->last_figure->unit);
       if (f->metric == NULL)
         f->metric = g_strdup (S->last_figure->metric);
     }
-  if (f->metric == NULL && f->unit != NULL && strcmp (f->unit, "%") != 0 &&
+  if (f->metric == NULL && is_count_unit (f->unit) &&
       S->prev_figure != NULL && g_strcmp0 (S->prev_figure->unit, f->unit) == 0)
     f->metric = g_strdup (S->prev_figure->metric);
 
   /* A bare number in a short sentence goes on from the figure before it:
    * "... over 150 stores, covering 40 to 50 cities. To open to 1000." */
   if (f->unit == NULL && f->currency == NULL && !c->rank && S->tokens->len <= 8 &&
-      S->prev_figure != NULL && S->prev_figure->unit != NULL &&
-      strcmp (S->prev_figure->unit, "%") != 0)
+      S->prev_figure != NULL && is_count_unit (S->prev_figure->unit))
     {
       const CitedFigure *p = S->prev_figure;
 
@@ -285,6 +292,61 @@ negate (CitedFigure *f)
     }
 }
 
+/* Whether a word with @flag stands before the figure in its clause. */
+static gboolean
+clause_has_before (Sentence        *S,
+                   const Candidate *c,
+                   guint64          flag)
+{
+  guint16 clause = TOK (S, c->first)->clause;
+
+  for (guint k = c->first; k-- > 0;)
+    {
+      Token *t = TOK (S, k);
+
+      if (t->clause != clause)
+        break;
+      if (tok_has (t, flag))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* per-share: "earnings of 1.12 dlrs a share", "a dividend of 30 cts per
+ * share", "earnings per share would be lower, at $4.0-$5.0", "Shr 43 cts
+ * vs 38 cts": an amount for each share, never a company's total; its unit
+ * says so, so that charts do not draw it among totals. "Per share" before
+ * the amount counts from a few words back, with no number between. */
+static gboolean
+is_per_share (Sentence        *S,
+              const Candidate *c)
+{
+  guint n = S->tokens->len, k = c->last + 1;
+  guint16 clause = TOK (S, c->first)->clause;
+
+  if (k + 1 < n && TOK (S, k)->clause == clause &&
+      (tok_has (TOK (S, k), W_PER) || is_word (S, TOK (S, k), "a")) &&
+      is_word (S, TOK (S, k + 1), "share"))
+    return TRUE;
+  if (c->first > 0 && is_word (S, TOK (S, c->first - 1), "vs") && S->last_figure != NULL &&
+      g_strcmp0 (S->last_figure->unit, "per share") == 0)
+    return TRUE;
+  for (guint j = c->first; j-- > 0 && j + 8 >= c->first;)
+    {
+      Token *t = TOK (S, j);
+
+      if (t->clause != clause || t->type == T_NUM)
+        break;
+      if (is_word (S, t, "shr") ||
+          (is_word (S, t, "share") && j > 0 && tok_has (TOK (S, j - 1), W_PER)))
+        return TRUE;
+      /* "6.78 dlrs per share on revenues of 3.6 billion dlrs" */
+      if (TOK_FIELD (t, metric) != NULL)
+        break;
+    }
+  return FALSE;
+}
+
 /* The change: a percentage of change ("profits fell 5%") measures what
  * its clause names; "up 5% to 190 million" is a change, then a level; an
  * amount right after a verb of change is an absolute change ("fell 75
@@ -320,6 +382,16 @@ state_change (Sentence        *S,
           is_company_metric (S->last_figure->metric))
         f->measure = g_strdup (S->last_figure->metric);
       return "percent-change";
+    }
+  if (f->currency != NULL && (g_strcmp0 (f->metric, "profit") == 0 || g_strcmp0 (f->metric, "revenue") == 0) &&
+      clause_has_before (S, c, W_RESTATE))
+    {
+      /* restatement: "restated its earnings by $4.4bn", "could restate $9bn
+       * in earnings": a correction of the books, not what was earned. */
+      f->change = CITED_CHANGE_ABSOLUTE;
+      f->direction = CITED_DIRECTION_NONE;
+      f->measure = g_strdup (f->metric);
+      return "restatement";
     }
   if (g_strcmp0 (f->unit, "%") != 0 && p != NULL && tok_has (p, W_CHANGE | W_UPDOWN))
     {
@@ -390,8 +462,45 @@ has_done (Sentence *S,
          (len > 2 && g_ascii_strncasecmp (S->body + t->end - 2, "ed", 2) == 0);
 }
 
+/* multi-year: an amount "over the past 50 years", "over the next three
+ * years", "over eight years" is a total of those years, not a year's; "in
+ * three years" (by then), "for 17 years", "two years ago" and a year's
+ * figure are not. */
+static gboolean
+over_years (Sentence        *S,
+            const Candidate *c)
+{
+  guint16 clause = TOK (S, c->first)->clause;
+
+  for (guint k = 2; k < S->tokens->len; k++)
+    {
+      Token *t = TOK (S, k), *n = TOK (S, k - 1);
+      guint o = k - 2;
+      double years;
+
+      if (t->clause != clause || (k - 1 >= c->first && k - 1 <= c->last) || !is_word (S, t, "years"))
+        continue;
+      if (n->type == T_NUM)
+        years = n->num;
+      else if (n->type == T_WORD && tok_has (n, W_NUMWORD) && n->w != NULL)
+        years = n->w->num;
+      else
+        continue;
+      /* "over the past", "over the next", "over the last" */
+      if (o >= 2 && tok_has (TOK (S, o - 1), W_THE) &&
+          (is_word (S, TOK (S, o), "past") || is_word (S, TOK (S, o), "next") ||
+           tok_has (TOK (S, o), W_REL)))
+        o -= 2;
+      if (years >= 2 && is_word (S, TOK (S, o), "over") &&
+          !(k + 1 < S->tokens->len && tok_has (TOK (S, k + 1), W_AGO)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether the figure's clause makes it a running total: "since 2011", "to
- * date", "so far", "in total" with no period, "has sold a billion". */
+ * date", "so far", "accumulated", "in total" with no period, "has sold a
+ * billion", "over the past four years". */
 static const char *
 cumulative_rule (Sentence        *S,
                  const Candidate *c,
@@ -399,6 +508,11 @@ cumulative_rule (Sentence        *S,
 {
   guint16 clause = TOK (S, c->first)->clause;
   gboolean no_period = f->year == 0 && f->quarter == 0;
+
+  if (!c->rank && no_period && f->change == CITED_CHANGE_LEVEL && g_strcmp0 (f->unit, "%") != 0 &&
+      (f->metric == NULL || !g_hash_table_contains (S->tables->point_metrics, f->metric)) &&
+      over_years (S, c))
+    return "multi-year";
 
   for (guint k = 0; k < S->tokens->len; k++)
     {
@@ -572,6 +686,13 @@ emit (Sentence  *S,
   f->value_max = cited_clean_value (c->value_max);
   f->unit = c->unit_owned ? g_strdup (c->unit_owned) : g_strdup (c->unit);
   f->currency = g_strdup (c->currency);
+  if (f->currency != NULL && f->unit == NULL && is_per_share (S, c))
+    {
+      f->unit = g_strdup ("per share");
+      if (S->ctx->trace)
+        cited_extract_trace (S->ctx, TOK (S, c->first)->start, TOK (S, c->last)->end,
+                             "unit per share by rule per-share");
+    }
   f->qualifier = g_strdup (c->qualifier);
   f->metric = g_strdup (metric);
   f->scope = g_strdup (scope_for (S, c));

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <string.h>
+
 #include "cited-extract-private.h"
 
 G_BEGIN_DECLS
@@ -75,6 +77,8 @@ enum {
   W_LOSS       = 1ull << 59,  /* a loss, lost: money lost is negative profit */
   W_AGO        = 1ull << 60,  /* ago, earlier, later: "a year earlier" is no rate */
   W_PUBLIC     = 1ull << 61,  /* central, federal: "the central bank" is no company */
+  W_RESTATE    = 1ull << 62,  /* restated: "restated earnings by $5bn" is a correction */
+  W_FINE       = 1ull << 63,  /* fine, fines: "a $125m fine" is no profit */
 };
 
 typedef struct {
@@ -139,19 +143,113 @@ typedef struct {
   GHashTable *money_only;    /* metrics that are always money: an article's currency lends to them */
 } Tables;
 
-static inline guint32
-fnv (guint32 h,
-     guchar  c)
-{
-  return (h ^ c) * 16777619u;
-}
-
+/* The seed of hash_text(). */
 #define FNV_INIT 2166136261u
 
 static inline guchar
 lower (guchar c)
 {
   return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+/* Words are hashed and compared eight bytes at a time: a loop over each
+ * byte ends at a place that varies with the word's length, a branch
+ * mispredicted about once per word looked up. */
+
+/* The eight bytes at @s, the first in the lowest byte whatever the
+ * platform's byte order. */
+static inline guint64
+load8 (const char *s)
+{
+  guint64 x;
+
+  memcpy (&x, s, sizeof x);
+  return GUINT64_FROM_LE (x);
+}
+
+/* The @n bytes (1 to 8) at @s as load8() reads them, the bytes after them
+ * 0. Reads the eight bytes at once where the text (up to @limit) holds
+ * them. */
+static inline guint64
+chunk_at (const char *s,
+          guint       n,
+          const char *limit)
+{
+  guint64 x = 0;
+
+  if (limit - s >= 8)
+    return load8 (s) & (G_MAXUINT64 >> (64 - 8 * n));
+  for (guint k = n; k > 0; k--)
+    x = (x << 8) | (guchar) s[k - 1];
+  return x;
+}
+
+#define ONES8 G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGH8 G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Bit 7 of each byte of @x that is an ASCII capital: a byte's low seven
+ * bits plus a bias carry into bit 7 exactly when the byte is at least the
+ * range's first value, and never into the next byte. */
+static inline guint64
+upper_bits8 (guint64 x)
+{
+  guint64 low7 = x & ~HIGH8;
+
+  return (low7 + ONES8 * (0x80 - 'A')) & ~(low7 + ONES8 * (0x80 - 'Z' - 1)) & ~x & HIGH8;
+}
+
+/* Bit 7 of each byte of @x that is an ASCII letter: a letter is a byte
+ * whose value with bit 5 set lies in 'a'..'z'. */
+static inline guint64
+letter_bits8 (guint64 x)
+{
+  guint64 y = x | (ONES8 * 0x20);
+  guint64 low7 = y & ~HIGH8;
+
+  return (low7 + ONES8 * (0x80 - 'a')) & ~(low7 + ONES8 * (0x80 - 'z' - 1)) & ~y & HIGH8;
+}
+
+/* lower () on each of eight bytes: a capital gets bit 5. */
+static inline guint64
+fold8 (guint64 x)
+{
+  return x | (upper_bits8 (x) >> 2);
+}
+
+#define HASH_MUL G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)
+
+/* The hash of s[0, len), folded to lower case when @fold, any bytes up to
+ * @limit readable: the one hash of the word tables and of discovery. */
+static inline guint32
+hash_text (const char *s,
+           guint       len,
+           const char *limit,
+           gboolean    fold)
+{
+  guint64 h = FNV_INIT ^ len;
+
+  for (; len > 8; s += 8, len -= 8)
+    {
+      guint64 x = load8 (s);
+
+      h = (h ^ (fold ? fold8 (x) : x)) * HASH_MUL;
+      h ^= h >> 29;
+    }
+  if (len > 0)
+    {
+      guint64 x = chunk_at (s, len, limit);
+
+      h = (h ^ (fold ? fold8 (x) : x)) * HASH_MUL;
+    }
+  return (guint32) (h ^ (h >> 32));
+}
+
+static inline guint32
+hash_folded (const char *s,
+             guint       len,
+             const char *limit)
+{
+  return hash_text (s, len, limit, TRUE);
 }
 
 /* ------------------------------------------------------------------ */

@@ -219,6 +219,41 @@ metric_pct_change (MetricQuery *q)
   return q->pct_growth;
 }
 
+/* fine-noun: "a $125m fine", "$13m in criminal penalties", "penalties
+ * totalling nearly $2bn": money a fine or penalty names close by, in its
+ * clause and with no other number between, is that, whatever the clause
+ * says of earnings. */
+static gboolean
+metric_fine (MetricQuery *q)
+{
+  Sentence *S = q->S;
+  const Candidate *c = q->c;
+  guint n = S->tokens->len;
+
+  if (c->currency == NULL)
+    return FALSE;
+  q->metric = "fines";
+  for (guint k = c->last + 1; k < n && k <= c->last + 3; k++)
+    {
+      Token *t = TOK (S, k);
+
+      if (t->clause != q->clause || t->type == T_NUM)
+        break;
+      if (tok_has (t, W_FINE))
+        return TRUE;
+    }
+  for (guint k = c->first; k-- > 0 && k + 3 >= c->first;)
+    {
+      Token *t = TOK (S, k);
+
+      if (t->clause != q->clause || t->type == T_NUM)
+        break;
+      if (tok_has (t, W_FINE))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* keyword: the nearest metric word of the clause: "revenue of $2bn". */
 static gboolean
 metric_keyword (MetricQuery *q)
@@ -263,6 +298,7 @@ static const struct {
   { "sold-for-price", metric_sold_for },
   { "share-word", metric_share_word },
   { "pct-change", metric_pct_change },
+  { "fine-noun", metric_fine },
   { "keyword", metric_keyword },
   { "not-price", metric_not_price },
   { "money-price", metric_money_price },

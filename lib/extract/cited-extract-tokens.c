@@ -51,11 +51,7 @@ word_find_folded (const Tables *tables,
                   const char   *text,
                   guint         len)
 {
-  guint32 h = FNV_INIT;
-
-  for (guint k = 0; k < len; k++)
-    h = fnv (h, lower ((guchar) text[k]));
-  return table_find (&tables->folded, h, text, len, TRUE);
+  return table_find (&tables->folded, hash_folded (text, len, text + len), text, len, TRUE);
 }
 
 /* The entry of the two-word phrase a b, or NULL. */
@@ -74,7 +70,6 @@ phrase_find (const Sentence *S,
       gboolean fold = n == 0;
       guint alen = a->end - a->start;
       guint blen = b->end - b->start;
-      guint32 h = FNV_INIT;
       char buf[64];
 
       if (alen + blen + 1 >= sizeof buf)
@@ -84,10 +79,9 @@ phrase_find (const Sentence *S,
       buf[alen] = ' ';
       for (guint k = 0; k < blen; k++)
         buf[alen + 1 + k] = fold ? lower (S->body[b->start + k]) : S->body[b->start + k];
-      for (guint k = 0; k < alen + blen + 1; k++)
-        h = fnv (h, (guchar) buf[k]);
       {
-        const Word *w = table_find (t, h, buf, alen + blen + 1, FALSE);
+        guint n = alen + blen + 1;
+        const Word *w = table_find (t, hash_text (buf, n, buf + n, FALSE), buf, n, FALSE);
 
         if (w != NULL)
           return w;
@@ -253,21 +247,55 @@ tokenize_number (const char *b,
   return p;
 }
 
-/* The letters of a word from @p, hashed folded (*h); *any_upper says
- * whether one is a capital (only then is the word hashed as written).
- * Non-ASCII letters ("é") belong to the word, CJK and symbols do not; a
- * case change starts a new word ("XiaomiCars"), but not after one letter
- * ("mAh", "iPhone", "eBay"). Returns the position after the letters. */
+/* The letters of a word from @p; *any_upper says whether one is an ASCII
+ * capital (only then is the word looked up as written). Non-ASCII letters
+ * ("é") belong to the word, CJK and symbols do not; a case change starts a
+ * new word ("XiaomiCars"), but not after one letter ("mAh", "iPhone",
+ * "eBay"). Returns the position after the letters.
+ *
+ * ASCII letters eight at a time: the word ends at the first byte that is
+ * no letter or that is a capital after a small letter, both found in one
+ * mask, so that the loop ends once a word, not after a varying number of
+ * tests a byte. */
 G_ALWAYS_INLINE static inline guint
 scan_letters (const char *b,
               guint       p,
               guint       end,
-              guint32    *h,
               gboolean   *any_upper)
 {
   guint start = p;
+  guint64 uppers = 0;
   guchar prev = 0;
-  gboolean upper = FALSE;
+  gboolean upper;
+
+  while (p + 8 <= end)
+    {
+      guint64 x = load8 (b + p);
+      guint64 letters = letter_bits8 (x);
+      guint64 caps = upper_bits8 (x);
+      guint64 small = letters & ~caps;
+      /* a capital whose byte before is a small letter, not the word's
+       * second byte */
+      guint64 change = caps & ((small << 8) | (p > start && g_ascii_islower (b[p - 1]) ? 0x80 : 0));
+      guint64 stop;
+
+      if (p == start)
+        change &= ~G_GUINT64_CONSTANT (0xFFFF);
+      stop = (~letters & HIGH8) | change;
+      if (stop != 0)
+        {
+          guint k = (guint) __builtin_ctzll (stop) >> 3;
+
+          uppers |= caps & ((G_GUINT64_CONSTANT (1) << (8 * k)) - 1);
+          p += k;
+          break;
+        }
+      uppers |= caps;
+      p += 8;
+    }
+  upper = uppers != 0;
+  if (p > start)
+    prev = b[p - 1];
 
   while (p < end)
     {
@@ -281,8 +309,6 @@ scan_letters (const char *b,
                 break;
               upper = TRUE;
             }
-          /* An ASCII letter in lower case. */
-          *h = fnv (*h, ch | 0x20);
           prev = ch;
           p++;
           continue;
@@ -294,8 +320,6 @@ scan_letters (const char *b,
 
           if (p + l <= end && g_unichar_isalpha (uc))
             {
-              for (guint k = 0; k < l; k++)
-                *h = fnv (*h, (guchar) b[p + k]);
               prev = 'a';
               p += l;
               continue;
@@ -350,25 +374,23 @@ tokenize_word (Sentence *S,
                Token    *t)
 {
   const char *b = S->body;
+  const char *limit = S->body + S->ctx->length;
   guint end = S->end;
-  guint32 h = FNV_INIT, hx = FNV_INIT;
+  guint32 h, hx = 0;
   gboolean any_upper = FALSE;
   guint start = p;
 
-  p = scan_letters (b, p, end, &h, &any_upper);
+  p = scan_letters (b, p, end, &any_upper);
   if (p == start)
     return start;
   /* Dotted abbreviations are one word: "U.S.", "U.K.". */
   if (p - t->start == 1 && g_ascii_isupper (b[t->start]))
     while (p + 2 < end && b[p] == '.' && g_ascii_isupper (b[p + 1]) && b[p + 2] == '.')
-      {
-        h = fnv (fnv (fnv (h, '.'), lower (b[p + 1])), '.');
-        p += 3;
-      }
-  /* The word as written is its bytes as they stand. */
+      p += 3;
+  /* Looked up folded, and as written when it has a capital. */
+  h = hash_folded (b + start, p - start, limit);
   if (any_upper)
-    for (guint k = start; k < p; k++)
-      hx = fnv (hx, (guchar) b[k]);
+    hx = hash_text (b + start, p - start, limit, FALSE);
   t->end = p;
   t->cap = g_ascii_isupper (b[t->start]);
   push_word (S, t, h, hx, any_upper);

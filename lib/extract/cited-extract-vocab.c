@@ -14,11 +14,7 @@ static guint32
 hash_key (const char *key,
           guint       len)
 {
-  guint32 h = FNV_INIT;
-
-  for (guint i = 0; i < len; i++)
-    h = fnv (h, (guchar) key[i]);
-  return h;
+  return hash_text (key, len, key + len, FALSE);
 }
 
 static Word *
@@ -134,6 +130,7 @@ static const struct {
   { "yearprep", W_YEARPREP }, { "since", W_SINCE }, { "by", W_BY },
   { "updown", W_UPDOWN }, { "in", W_IN }, { "change", W_CHANGE },
   { "each", W_EACH }, { "have", W_HAVE }, { "ago", W_AGO }, { "public", W_PUBLIC },
+  { "restate", W_RESTATE }, { "fine", W_FINE },
 };
 
 /* The W_ bits of a row's "flags": ["numword", "scale"]; an unknown name is
@@ -360,6 +357,8 @@ load_keywords (Tables     *tables,
   load_flag_list (tables, root, "total_words", W_TOTAL);
   load_flag_list (tables, root, "rate_words", W_RATE);
   load_flag_list (tables, root, "loss_words", W_LOSS);
+  load_flag_list (tables, root, "restate_words", W_RESTATE);
+  load_flag_list (tables, root, "fine_words", W_FINE);
   load_string_table (tables, root, "change_measures", G_STRUCT_OFFSET (Word, measure));
   load_map (tables->unit_metrics, root, "unit_metrics");
   load_map (tables->money_metrics, root, "money_metrics");

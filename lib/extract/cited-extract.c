@@ -142,6 +142,8 @@ find_companies (CitedExtractContext *ctx,
   /* Companies the lexicon does not know join its mentions before the
    * sentences are read, so that the brand rules attribute figures to
    * them as to any other. */
+  if (!cited_lexicon_get_discover (lexicon))
+    return;
   found = discover_companies (ctx, title, &headline);
   if (found->len > 0)
     {
@@ -314,6 +316,12 @@ cited_extraction_copy (const CitedExtraction *self)
   return copy;
 }
 
+/**
+ * cited_extraction_free:
+ * @self: (transfer full) (nullable): an extraction
+ *
+ * Frees @self, its mentions and its references to its figures.
+ */
 void
 cited_extraction_free (CitedExtraction *self)
 {
