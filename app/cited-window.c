@@ -733,6 +733,13 @@ initial_ready_cb (gpointer user_data)
 }
 
 static void
+articles_loaded_cb (CitedWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self->articles_page, articles_loaded_cb, self);
+  g_signal_emit (self, signals[SIGNAL_READY], 0);
+}
+
+static void
 start (CitedWindow *self)
 {
   g_autoptr(GError) error = NULL;
@@ -754,6 +761,15 @@ start (CitedWindow *self)
 
       /* A new user sees real content with nothing to configure. */
       cited_window_import_paths (self, paths);
+    }
+  else if (g_strcmp0 (cited_window_get_visible_page (self), "articles") == 0)
+    {
+      /* The window is drawn at once and the rows follow, read in the
+       * background; "ready" says they are there. */
+      self->articles_generation = cited_store_get_generation (self->store, PAGE_CHANGES);
+      g_signal_connect_object (self->articles_page, "loaded", G_CALLBACK (articles_loaded_cb),
+                               self, G_CONNECT_SWAPPED);
+      cited_articles_page_load (self->articles_page);
     }
   else
     {

@@ -9,6 +9,7 @@
 #include "cited-article-row.h"
 #include "cited-article-view.h"
 #include "cited-articles-page.h"
+#include "cited-store-private.h"
 #include "cited-count-dropdown.h"
 #include "cited-date-filter.h"
 #include "cited-settings.h"
@@ -27,6 +28,8 @@ struct _CitedArticlesPage
   gboolean            updating;       /* filters set from code, not the user */
   gboolean            loading;        /* an import is running */
   gboolean            relisting;      /* the list is being replaced */
+  gboolean            first_load;     /* the first list is being read */
+  GCancellable       *counts_cancellable;
   guint               total;          /* articles in the store */
 
   AdwLeaflet         *leaflet;
@@ -52,6 +55,13 @@ enum {
 };
 
 static GParamSpec *props[N_PROPS];
+
+enum {
+  SIGNAL_LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static const char *sort_names[] = { "date-desc", "date-asc", "title" };
 static const CitedSort sort_values[] = { CITED_SORT_DATE_DESC, CITED_SORT_DATE_ASC, CITED_SORT_TITLE };
@@ -105,6 +115,9 @@ update_state (CitedArticlesPage *self,
 
   if (self->total == 0)
     gtk_stack_set_visible_child_name (self->list_stack, self->loading ? "loading" : "empty");
+  else if (n == 0 && self->first_load)
+    /* The rows are on their way: no "no match" in the meantime. */
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
   else if (n == 0)
     {
       g_autofree char *description = NULL;
@@ -224,6 +237,13 @@ query_done_cb (GObject      *source,
 
   if (cancellable == self->query_cancellable)
     g_clear_object (&self->query_cancellable);
+  if (self->first_load)
+    {
+      self->first_load = FALSE;
+      update_state (self, error);
+      g_signal_emit (self, signals[SIGNAL_LOADED], 0);
+      return;
+    }
   update_state (self, error);
 }
 
@@ -403,6 +423,78 @@ reload_counts (CitedArticlesPage *self)
   self->updating = FALSE;
 }
 
+typedef struct {
+  GPtrArray *brands;
+  GPtrArray *sources;
+} Counts;
+
+static void
+counts_free (gpointer data)
+{
+  Counts *counts = data;
+
+  g_clear_pointer (&counts->brands, g_ptr_array_unref);
+  g_clear_pointer (&counts->sources, g_ptr_array_unref);
+  g_free (counts);
+}
+
+static gpointer
+counts_read_cb (CitedStore    *reader,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  Counts *counts = g_new0 (Counts, 1);
+
+  counts->brands = cited_store_count_brand_articles (reader, error);
+  if (counts->brands != NULL)
+    counts->sources = cited_store_count_source_articles (reader, error);
+  if (counts->sources == NULL)
+    {
+      counts_free (counts);
+      return NULL;
+    }
+  return counts;
+}
+
+static void
+counts_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CitedArticlesPage) self = CITED_ARTICLES_PAGE (user_data);
+  g_autoptr(GError) error = NULL;
+  Counts *counts = cited_store_read_finish (CITED_STORE (source), result, &error);
+  g_autofree char *brand = NULL;
+  g_autofree char *source_key = NULL;
+
+  if (counts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not count the articles of each brand and source: %s", error->message);
+      return;
+    }
+  g_clear_object (&self->counts_cancellable);
+  brand = g_strdup (selected_brand (self));
+  source_key = g_strdup (cited_count_dropdown_get_key (self->source_dropdown, self->source_keys));
+  self->updating = TRUE;
+  cited_count_dropdown_fill (self->brand_dropdown, self->brand_keys, _("All Brands"), counts->brands, brand);
+  cited_count_dropdown_fill (self->source_dropdown, self->source_keys, _("All Sources"), counts->sources, source_key);
+  self->updating = FALSE;
+  counts_free (counts);
+}
+
+/* The brand and source menus' counts, read in the background. */
+static void
+reload_counts_async (CitedArticlesPage *self)
+{
+  g_cancellable_cancel (self->counts_cancellable);
+  g_clear_object (&self->counts_cancellable);
+  self->counts_cancellable = g_cancellable_new ();
+  cited_store_read_async (self->store, counts_read_cb, NULL, NULL, counts_free,
+                          self->counts_cancellable, counts_done_cb, g_object_ref (self));
+}
+
 /* The date filter offers the years the articles were published in. */
 static void
 reload_years (CitedArticlesPage *self)
@@ -422,22 +514,55 @@ cited_articles_page_reload (CitedArticlesPage *self)
   g_autoptr(GError) error = NULL;
   CitedQuery all = { 0 };
   gint64 shown;
+  gboolean was_first;
 
   g_return_if_fail (CITED_IS_ARTICLES_PAGE (self));
 
   if (self->store == NULL)
     return;
 
+  /* What the first load still reads is read here at once. */
+  was_first = self->first_load;
+  self->first_load = FALSE;
+  g_cancellable_cancel (self->counts_cancellable);
+  g_clear_object (&self->counts_cancellable);
   self->total = cited_store_count_articles (self->store, &all, NULL);
   reload_counts (self);
   reload_years (self);
   apply_query (self);
+  if (was_first)
+    g_signal_emit (self, signals[SIGNAL_LOADED], 0);
 
   /* Figures may have been edited or re-extracted: redraw the open article. */
   shown = cited_article_view_get_article_id (self->article_view);
   if (shown != 0 &&
       !cited_article_view_show_article (self->article_view, shown, 0, current_search (self), &error))
     cited_article_view_show_article (self->article_view, 0, 0, NULL, NULL);
+}
+
+/**
+ * cited_articles_page_load:
+ * @self: the page
+ *
+ * Fills the page for the first time without waiting for the store: the
+ * rows and the menus' counts are read in the background, so that the
+ * window is drawn at once; ::loaded says when the rows are there.
+ */
+void
+cited_articles_page_load (CitedArticlesPage *self)
+{
+  CitedQuery all = { 0 };
+
+  g_return_if_fail (CITED_IS_ARTICLES_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  self->total = cited_store_count_articles (self->store, &all, NULL);
+  reload_counts_async (self);
+  reload_years (self);
+  self->first_load = TRUE;
+  update_state (self, NULL);
+  apply_query_async (self);
 }
 
 void
@@ -510,6 +635,13 @@ cited_articles_page_set_loading (CitedArticlesPage *self,
     gtk_stack_set_visible_child_name (self->list_stack, self->loading ? "loading" : "empty");
 }
 
+const char *
+cited_articles_page_get_state (CitedArticlesPage *self)
+{
+  g_return_val_if_fail (CITED_IS_ARTICLES_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->list_stack);
+}
+
 GListModel *
 cited_articles_page_get_model (CitedArticlesPage *self)
 {
@@ -562,6 +694,8 @@ cited_articles_page_dispose (GObject *object)
   CitedArticlesPage *self = CITED_ARTICLES_PAGE (object);
 
   cancel_query (self);
+  g_cancellable_cancel (self->counts_cancellable);
+  g_clear_object (&self->counts_cancellable);
   /* AdwBin unparents its child (the template's leaflet) itself; disposing
    * the template as well would unparent it twice. */
   g_clear_object (&self->selection);
@@ -636,6 +770,11 @@ cited_articles_page_class_init (CitedArticlesPageClass *klass)
     g_param_spec_object ("store", NULL, NULL, CITED_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, props);
+
+  /* The rows of cited_articles_page_load() are listed. */
+  signals[SIGNAL_LOADED] =
+    g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (CITED_TYPE_ARTICLE_VIEW);
 

@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (CitedArticlesPage, cited_articles_page, CITED, ARTICLES_PA
  * Property "store" (CitedStore). Activating a highlighted figure activates
  * "win.show-figure" (parameter "x": figure id). */
 void cited_articles_page_reload       (CitedArticlesPage *self);
+/* The first filling, in the background; signal "loaded" when done. */
+void cited_articles_page_load         (CitedArticlesPage *self);
 void cited_articles_page_focus_search (CitedArticlesPage *self);
 /* Selects the article and scrolls the reader to the byte offset. */
 void cited_articles_page_show_article (CitedArticlesPage *self,
@@ -34,5 +36,7 @@ GtkSingleSelection *cited_articles_page_get_selection    (CitedArticlesPage *sel
 CitedArticleView   *cited_articles_page_get_article_view (CitedArticlesPage *self);
 void                cited_articles_page_set_search_text  (CitedArticlesPage *self,
                                                           const char        *text);
+/* What the list area shows: "list", "empty", "no-results" or "loading". */
+const char         *cited_articles_page_get_state        (CitedArticlesPage *self);
 
 G_END_DECLS
