@@ -313,6 +313,15 @@ CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_reextract             (CitedStore   *self,
                                                   GCancellable *cancellable,
                                                   GError      **error);
+/* Re-extraction runs in short batches and survives being stopped: the
+ * articles left are counted here, and re-extracted by the second. */
+CITED_AVAILABLE_IN_ALL
+guint          cited_store_count_pending_extractions (CitedStore   *self,
+                                                      GError      **error);
+CITED_AVAILABLE_IN_ALL
+gboolean       cited_store_reextract_pending     (CitedStore   *self,
+                                                  GCancellable *cancellable,
+                                                  GError      **error);
 
 /* Saved views: chart settings kept by name. Names are compared without
  * regard to case and keep the case they were given. Saving under a name

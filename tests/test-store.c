@@ -259,6 +259,7 @@ test_migration_step (Fixture       *fixture,
                " ALTER TABLE brand_aliases DROP COLUMN kind; ALTER TABLE brand_aliases DROP COLUMN enabled;"
                " DROP TABLE views;"
                " DROP TABLE feeds; DROP TABLE feed_items;"
+               " DROP TABLE pending_extractions; DROP TABLE extractor_version;"
                " PRAGMA user_version = 1");
   store = cited_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -274,6 +275,11 @@ test_migration_step (Fixture       *fixture,
   g_assert_cmpint (sqlite_int (fixture->path,
                                "SELECT count (*) FROM sqlite_schema"
                                " WHERE name IN ('feeds', 'feed_items')"), ==, 2);
+  /* Step 13: the articles count as extracted by this extractor, and none
+   * is waiting for re-extraction. */
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT n FROM extractor_version"), ==, 1);
+  g_assert_cmpuint (cited_store_count_pending_extractions (store, &error), ==, 0);
+  g_assert_no_error (error);
   /* The full-text index was built again with Cited's tokenizer, from the
    * articles already stored: a word, a short number and a run-together
    * word's part are found. */
