@@ -46,6 +46,12 @@ CitedScheduler  *cited_scheduler_new             (guint           n_workers);
 CITED_PRIVATE_API
 guint            cited_scheduler_get_n_workers   (CitedScheduler *self);
 
+/* Articles re-extracted per transaction, CITED_REEXTRACT_BATCH unless
+ * set: the tests take a few articles through several batches. */
+CITED_PRIVATE_API
+void             cited_scheduler_set_batch_size  (CitedScheduler *self,
+                                                  guint           batch_size);
+
 /* Extractions of a batch in progress, started by cited_scheduler_submit(). */
 typedef struct _CitedExtractJob CitedExtractJob;
 
@@ -100,7 +106,7 @@ gboolean         cited_scheduler_update_feed     (CitedScheduler         *self,
                                                   GError                **error);
 /* Re-extracts the articles the store has marked for it (after a change of
  * the brands, cited_store_reextract() or a new extractor) in batches of
- * CITED_REEXTRACT_BATCH, each extracted outside any transaction and
+ * the batch size, each extracted outside any transaction and
  * written in its own short one, reporting progress through the store's
  * progress function. Stops between batches when @cancellable is
  * cancelled; what is left stays marked and is done by the next call, in

@@ -22,6 +22,7 @@ struct _CitedScheduler
 
   GThreadPool *pool;
   guint        n_workers;
+  guint        batch_size;  /* articles re-extracted per transaction */
 };
 
 G_DEFINE_FINAL_TYPE (CitedScheduler, cited_scheduler, G_TYPE_OBJECT)
@@ -131,6 +132,7 @@ cited_scheduler_new (guint n_workers)
   if (n_workers == 0)
     n_workers = CLAMP (g_get_num_processors () - 1, 1, 8);
   self->n_workers = n_workers;
+  self->batch_size = CITED_REEXTRACT_BATCH;
   self->pool = g_thread_pool_new (job_thread_cb, NULL, (int) n_workers, FALSE, NULL);
   return self;
 }
@@ -156,6 +158,16 @@ cited_scheduler_get_n_workers (CitedScheduler *self)
   g_return_val_if_fail (CITED_IS_SCHEDULER (self), 0);
 
   return self->n_workers;
+}
+
+void
+cited_scheduler_set_batch_size (CitedScheduler *self,
+                                guint           batch_size)
+{
+  g_return_if_fail (CITED_IS_SCHEDULER (self));
+  g_return_if_fail (batch_size > 0);
+
+  self->batch_size = batch_size;
 }
 
 CitedExtractJob *
@@ -373,7 +385,7 @@ cited_scheduler_reextract (CitedScheduler  *self,
       lexicon = cited_store_dup_extraction_lexicon (store, &generation, error);
       if (lexicon == NULL)
         return FALSE;
-      articles = cited_store_read_pending (store, CITED_REEXTRACT_BATCH, error);
+      articles = cited_store_read_pending (store, self->batch_size, error);
       if (articles == NULL)
         return FALSE;
       if (articles->len == 0)

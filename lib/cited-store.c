@@ -43,8 +43,9 @@ struct _CitedStore
   gint64        lexicon_generation;  /* lexicon_generation.n @lexicon was read at */
   CitedProgressFunc progress_func;
   gpointer      progress_data;
-  guint         progress_done;     /* articles re-extracted so far */
-  guint         progress_total;
+  gboolean      reindexing;        /* a migration rebuilds the full-text index */
+  guint         reindex_columns;   /* columns tokenized so far in the rebuild */
+  guint         reindex_total;     /* articles to index */
 };
 
 /**
@@ -729,6 +730,46 @@ is_new_or_cited_without_id (CitedStore *self,
   return n_cited == 5 && version >= 1;
 }
 
+/* The tokenizer read a column of a document: during a migration that
+ * rebuilds the full-text index, every few articles make progress. Each
+ * article is two columns (title and body). */
+static void
+fts_document_cb (gpointer user_data)
+{
+  CitedStore *self = user_data;
+  guint done;
+
+  if (!self->reindexing || self->progress_func == NULL)
+    return;
+  self->reindex_columns++;
+  if (self->reindex_columns % 2 != 0)
+    return;
+  done = MIN (self->reindex_columns / 2, self->reindex_total);
+  if (done % 256 == 0 || done == self->reindex_total)
+    self->progress_func (done, self->reindex_total, self->progress_data);
+}
+
+/* Before a migration step that rebuilds the full-text index: counts the
+ * articles it will index, so that fts_document_cb() reports progress. */
+static gboolean
+start_reindex_progress (CitedStore  *self,
+                        const char  *step_sql,
+                        GError     **error)
+{
+  int n = 0;
+
+  self->reindexing = FALSE;
+  if (strstr (step_sql, "VALUES ('rebuild')") == NULL || self->progress_func == NULL)
+    return TRUE;
+  if (!read_pragma_int (self, "SELECT count (*) FROM articles", &n, error))
+    return set_db_error (self, error, self->path);
+  self->reindexing = TRUE;
+  self->reindex_columns = 0;
+  self->reindex_total = (guint) n;
+  self->progress_func (0, self->reindex_total, self->progress_data);
+  return TRUE;
+}
+
 static gboolean
 migrate (CitedStore  *self,
          GError     **error)
@@ -805,14 +846,17 @@ migrate (CitedStore  *self,
 
       set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
                                      step + 1, CITED_APPLICATION_ID);
-      if (!exec_sql (self, migrations[step], error) ||
+      if (!start_reindex_progress (self, migrations[step], error) ||
+          !exec_sql (self, migrations[step], error) ||
           !exec_sql (self, set_version, error) ||
           !commit (self, error))
         {
           rollback (self);
+          self->reindexing = FALSE;
           g_prefix_error (error, _("Could not upgrade the database to version %d: "), step + 1);
           return FALSE;
         }
+      self->reindexing = FALSE;
     }
 
   return TRUE;
@@ -995,6 +1039,30 @@ CitedStore *
 cited_store_open (const char  *path,
                   GError     **error)
 {
+  return cited_store_open_full (path, NULL, NULL, error);
+}
+
+/**
+ * cited_store_open_full:
+ * @path: (nullable): the database file, or NULL for the default path
+ * @func: (nullable) (scope forever): told of the progress of a migration
+ *   that rebuilds the full-text index, in articles, and then set as the
+ *   store's progress function (see [method@Cited.Store.set_progress_func])
+ * @user_data: data for @func
+ * @error: return location for a #GError
+ *
+ * [func@Cited.Store.open] with progress: upgrading a store written by an
+ * older version of Cited can take seconds for a large one (the search
+ * index is rebuilt), which @func reports, in the calling thread.
+ *
+ * Returns: (transfer full): the store, or NULL with @error set.
+ */
+CitedStore *
+cited_store_open_full (const char         *path,
+                       CitedProgressFunc   func,
+                       gpointer            user_data,
+                       GError            **error)
+{
   g_autoptr(CitedStore) self = NULL;
   g_autofree char *default_path = NULL;
   g_autofree char *dir = NULL;
@@ -1004,6 +1072,8 @@ cited_store_open (const char  *path,
     path = default_path = cited_store_default_path ();
 
   self = g_object_new (CITED_TYPE_STORE, "path", path, NULL);
+  self->progress_func = func;
+  self->progress_data = user_data;
 
   dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -1029,7 +1099,7 @@ cited_store_open (const char  *path,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  rc = cited_fts_register (self->db);
+  rc = cited_fts_register_full (self->db, fts_document_cb, self);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
@@ -3384,7 +3454,9 @@ cited_store_reload_lexicon (CitedStore  *self,
  * @func: (nullable) (scope forever): called with the articles re-extracted so far and
  *   their number, in the thread that uses the store
  *
- * Reports the progress of re-extraction (after a change of the brands).
+ * Reports the progress of re-extraction (after a change of the brands or
+ * of the extractor, or with [method@Cited.Store.reextract_pending]), once
+ * per batch of articles written.
  */
 void
 cited_store_set_progress_func (CitedStore        *self,

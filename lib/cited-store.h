@@ -63,12 +63,23 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedFigureEdit, cited_figure_edit_free)
 CITED_AVAILABLE_IN_ALL
 char          *cited_store_default_path          (void);
 
+/* Progress of long work in the store: @done of @total articles. */
+typedef void (*CitedProgressFunc) (guint    done,
+                                   guint    total,
+                                   gpointer user_data);
+
 /* Opens or creates the store at @path (NULL: the default path), runs pending
  * migrations. A database written by a newer Cited fails with
  * CITED_ERROR_DATABASE_TOO_NEW. The brand lexicon is the default lexicon
- * plus brands the user added (kept in the database). */
+ * plus brands the user added (kept in the database). open_full reports
+ * the progress of a migration that rebuilds the search index. */
 CITED_AVAILABLE_IN_ALL
 CitedStore    *cited_store_open                  (const char   *path,
+                                                  GError      **error);
+CITED_AVAILABLE_IN_ALL
+CitedStore    *cited_store_open_full             (const char   *path,
+                                                  CitedProgressFunc func,
+                                                  gpointer      user_data,
                                                   GError      **error);
 CITED_AVAILABLE_IN_ALL
 const char    *cited_store_get_path              (CitedStore   *self);
@@ -244,9 +255,7 @@ gboolean       cited_store_restore_brands        (CitedStore   *self,
 CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_reload_lexicon        (CitedStore   *self,
                                                   GError      **error);
-typedef void (*CitedProgressFunc) (guint    done,
-                                   guint    total,
-                                   gpointer user_data);
+
 CITED_AVAILABLE_IN_ALL
 void           cited_store_set_progress_func     (CitedStore   *self,
                                                   CitedProgressFunc func,
