@@ -206,11 +206,24 @@ test_migration_from_empty_file (Fixture       *fixture,
 }
 
 static void
+record_progress (guint    done,
+                 guint    total,
+                 gpointer user_data)
+{
+  guint *progress = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  progress[0] = done;
+  progress[1] = total;
+}
+
+static void
 test_migration_step (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CitedStore) store = NULL;
+  guint progress[2] = { G_MAXUINT, 0 };
   int latest;
 
   store = cited_store_open (fixture->path, &error);
@@ -262,8 +275,11 @@ test_migration_step (Fixture       *fixture,
                " DROP TABLE feeds; DROP TABLE feed_items;"
                " DROP TABLE pending_extractions; DROP TABLE extractor_version;"
                " PRAGMA user_version = 1");
-  store = cited_store_open (fixture->path, &error);
+  /* Step 12 rebuilds the index: its progress is told, in articles. */
+  store = cited_store_open_full (fixture->path, record_progress, progress, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (progress[1], ==, 1);
+  g_assert_cmpuint (progress[0], ==, 1);
   g_assert_cmpint (sqlite_int (fixture->path, "PRAGMA user_version"), ==, latest);
   g_assert_cmpint (sqlite_int (fixture->path,
                                "SELECT count (*) FROM sqlite_schema"
