@@ -270,7 +270,7 @@ open_progress_window (GtkApplication  *application,
   adw_status_page_set_child (ADW_STATUS_PAGE (status), GTK_WIDGET (*bar));
   adw_window_set_content (ADW_WINDOW (window), status);
   gtk_window_set_title (GTK_WINDOW (window), _("Cited"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 420, 320);
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 420);
   gtk_window_set_deletable (GTK_WINDOW (window), FALSE);
   gtk_window_set_application (GTK_WINDOW (window), application);
   return GTK_WINDOW (window);
