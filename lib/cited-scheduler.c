@@ -360,46 +360,115 @@ cited_scheduler_update_feed (CitedScheduler         *self,
   return TRUE;
 }
 
+/* A batch of re-extraction on its way: its articles, read from the store,
+ * and their extraction running in the pool with the lexicon of
+ * @generation. */
+typedef struct {
+  GPtrArray       *articles;
+  CitedExtractJob *job;
+  gint64           generation;
+} Batch;
+
+static void
+batch_clear (Batch *batch)
+{
+  g_clear_pointer (&batch->job, cited_extract_job_free);
+  g_clear_pointer (&batch->articles, g_ptr_array_unref);
+}
+
+/* Reads the marked articles after @after and starts their extraction;
+ * @batch->articles is empty when there are none. */
+static gboolean
+batch_start (CitedScheduler  *self,
+             CitedStore      *store,
+             gint64           after,
+             Batch           *batch,
+             GError         **error)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_store_dup_extraction_lexicon (store, &batch->generation, error);
+
+  if (lexicon == NULL)
+    return FALSE;
+  batch->articles = cited_store_read_pending (store, after, self->batch_size, error);
+  if (batch->articles == NULL)
+    return FALSE;
+  if (batch->articles->len > 0)
+    batch->job = cited_scheduler_submit (self, lexicon, batch->articles, NULL);
+  return TRUE;
+}
+
+static gint64
+batch_last_id (const Batch *batch)
+{
+  return ((CitedArticle *) g_ptr_array_index (batch->articles, batch->articles->len - 1))->id;
+}
+
+/* The batches are pipelined: while one is written, the pool extracts the
+ * next. When the brands changed in between, the extractions made with the
+ * old ones are dropped and the marked articles read again from the
+ * first; articles marked meanwhile behind the current one are found by
+ * that same pass from the first, which ends the work only when it finds
+ * none. */
 gboolean
 cited_scheduler_reextract (CitedScheduler  *self,
                            CitedStore      *store,
                            GCancellable    *cancellable,
                            GError         **error)
 {
-  guint done = 0;
+  Batch current = { NULL }, next = { NULL };
+  GError *local_error = NULL;
+  guint done = 0, total;
+  gboolean ok = FALSE;
 
   g_return_val_if_fail (CITED_IS_SCHEDULER (self), FALSE);
   g_return_val_if_fail (CITED_IS_STORE (store), FALSE);
 
-  for (;;)
+  total = cited_store_count_pending_extractions (store, &local_error);
+  if (local_error != NULL)
     {
-      g_autoptr(CitedLexicon) lexicon = NULL;
-      g_autoptr(GPtrArray) articles = NULL;
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (!batch_start (self, store, 0, &current, error))
+    goto out;
+
+  while (current.articles->len > 0)
+    {
       g_autoptr(GPtrArray) extractions = NULL;
       gboolean stale = FALSE;
-      gint64 generation = 0;
-      guint left = 0;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      lexicon = cited_store_dup_extraction_lexicon (store, &generation, error);
-      if (lexicon == NULL)
-        return FALSE;
-      articles = cited_store_read_pending (store, self->batch_size, error);
-      if (articles == NULL)
-        return FALSE;
-      if (articles->len == 0)
-        return TRUE;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !batch_start (self, store, batch_last_id (&current), &next, error))
+        goto out;
+      extractions = cited_extract_job_finish (g_steal_pointer (&current.job));
+      if (!cited_store_write_reextracted (store, current.articles, extractions,
+                                          current.generation, &stale, error))
+        goto out;
 
-      extractions = cited_scheduler_extract (self, lexicon, articles, NULL);
-      if (!cited_store_write_reextracted (store, articles, extractions, generation,
-                                          &stale, &left, error))
-        return FALSE;
-      if (stale)
-        continue;
-      /* Another process working on the same articles may have written
-       * some of them: they count as done all the same. */
-      done += articles->len;
-      cited_store_report_progress (store, done, done + left);
+      if (!stale)
+        {
+          /* Another process working on the same articles may have
+           * written some of them: they count as done all the same. */
+          done += current.articles->len;
+          total = MAX (total, done);
+          cited_store_report_progress (store, done, total);
+        }
+      batch_clear (&current);
+      current = next;
+      next = (Batch) { NULL };
+      if (stale || current.articles->len == 0)
+        {
+          /* From the first again: with the brands as they are now, or for
+           * articles marked behind us meanwhile. */
+          batch_clear (&current);
+          if (!batch_start (self, store, 0, &current, error))
+            goto out;
+        }
     }
+  ok = TRUE;
+
+out:
+  batch_clear (&next);
+  batch_clear (&current);
+  return ok;
 }

@@ -64,21 +64,20 @@ gboolean      cited_store_update_feed_extracted (CitedStore             *self,
                                                   gboolean               *stale,
                                                   guint                  *n_added,
                                                   GError                **error);
-/* Up to @max articles marked for re-extraction, with their text, in the
- * order of their ids. */
+/* Up to @max articles marked for re-extraction whose ids come after
+ * @after, with their text, in the order of their ids. */
 GPtrArray    *cited_store_read_pending          (CitedStore  *self,
+                                                  gint64       after,
                                                   guint        max,
                                                   GError     **error);
 /* Replaces the figures and mentions of those of @articles still marked
  * with @extractions and clears their marks, in one transaction, unless
- * the brands changed since @generation (@stale). @n_left: the articles
- * still marked after it. */
+ * the brands changed since @generation (@stale). */
 gboolean      cited_store_write_reextracted     (CitedStore  *self,
                                                   GPtrArray   *articles,
                                                   GPtrArray   *extractions,
                                                   gint64       generation,
                                                   gboolean    *stale,
-                                                  guint       *n_left,
                                                   GError     **error);
 /* Calls the progress function set with cited_store_set_progress_func(). */
 void          cited_store_report_progress       (CitedStore  *self,

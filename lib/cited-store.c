@@ -2256,6 +2256,7 @@ cited_store_reextract_pending (CitedStore    *self,
 /* See cited-store-private.h. */
 GPtrArray *
 cited_store_read_pending (CitedStore  *self,
+                          gint64       after,
                           guint        max,
                           GError     **error)
 {
@@ -2268,11 +2269,13 @@ cited_store_read_pending (CitedStore  *self,
   select = prepare (self,
                     "SELECT a.id, a.title, a.published, a.language, b.body"
                     " FROM pending_extractions p JOIN articles a ON a.id = p.article_id"
-                    " JOIN article_bodies b ON b.id = a.id ORDER BY p.article_id LIMIT ?",
+                    " JOIN article_bodies b ON b.id = a.id WHERE p.article_id > ?"
+                    " ORDER BY p.article_id LIMIT ?",
                     error);
   if (select == NULL)
     return NULL;
-  sqlite3_bind_int64 (select, 1, max);
+  sqlite3_bind_int64 (select, 1, after);
+  sqlite3_bind_int64 (select, 2, max);
   while ((rc = sqlite3_step (select)) == SQLITE_ROW)
     {
       CitedArticle *article = cited_article_new ();
@@ -2339,7 +2342,6 @@ cited_store_write_reextracted (CitedStore  *self,
                                GPtrArray   *extractions,
                                gint64       generation,
                                gboolean    *stale,
-                               guint       *n_left,
                                GError     **error)
 {
   g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
@@ -2361,16 +2363,6 @@ cited_store_write_reextracted (CitedStore  *self,
       goto fail;
   if (!commit (self, error))
     goto fail;
-  {
-    GError *local_error = NULL;
-
-    *n_left = cited_store_count_pending_extractions (self, &local_error);
-    if (local_error != NULL)
-      {
-        g_propagate_error (error, local_error);
-        return FALSE;
-      }
-  }
   return TRUE;
 
 fail:
