@@ -2,13 +2,9 @@
 #define G_LOG_DOMAIN "cited-scheduler"
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "cited-claims.h"
-#include "cited-error.h"
 #include "cited-scheduler-private.h"
 #include "cited-store-private.h"
-#include "cited-types-private.h"
 
 /* The scheduler owns the process's one pool of extraction threads. A job
  * is a batch of articles; each thread of the pool that takes the job
