@@ -202,7 +202,8 @@ GPtrArray     *cited_store_brand_mentions_by_month (CitedStore *self,
                                                   GError      **error);
 
 /* Adds a brand to the user's lexicon (kept in the database) and re-scans
- * every stored article for mentions and figure attribution. */
+ * the stored articles that name it for mentions and figure attribution,
+ * in short batches. */
 CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_add_brand             (CitedStore   *self,
                                                   const char   *name,
@@ -211,8 +212,10 @@ gboolean       cited_store_add_brand             (CitedStore   *self,
                                                   GError      **error);
 
 /* The brands editor. Each change to a brand (built-in or the user's) is
- * kept in the database and re-attributes the mentions and figures it can
- * move, in one transaction; the store's lexicon then has the change.
+ * kept in the database, with the articles whose mentions and figures it
+ * can move marked, in one transaction; the store's lexicon then has the
+ * change, and the marked articles are re-extracted in short batches
+ * (cited_store_reextract_pending()).
  * Unknown brands fail with CITED_ERROR_NOT_FOUND. See lib/cited-store.c. */
 CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_set_alias             (CitedStore   *self,
