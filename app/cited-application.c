@@ -19,6 +19,7 @@ struct _CitedApplication
   CitedWindow   *screenshot_window;   /* held until the screenshots are taken */
   guint          screenshot_step;
   guint          search_provider_id;  /* registration of the search provider */
+  gboolean       opening;             /* the store is being opened */
 };
 
 G_DEFINE_FINAL_TYPE (CitedApplication, cited_application, ADW_TYPE_APPLICATION)
@@ -219,6 +220,134 @@ screenshot_ready_cb (CitedWindow      *window,
   g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 6, screenshot_start_cb, g_object_ref (self), g_object_unref);
 }
 
+/* Opening the store: upgrading a large store written by an older Cited
+ * rebuilds its search index, which takes seconds. The store is opened in
+ * a thread while the main loop runs, and the first progress it reports
+ * brings up a window that follows it, instead of no window at all. */
+typedef struct {
+  int          finished;   /* atomic */
+  CitedStore  *store;
+  GError      *error;
+  gboolean     closed;     /* main thread: later progress is dropped */
+  GtkWindow   *window;
+  GtkProgressBar *bar;
+} OpenJob;
+
+typedef struct {
+  OpenJob *job;
+  guint    done;
+  guint    total;
+} OpenProgress;
+
+static void
+open_job_unref (OpenJob *job)
+{
+  g_atomic_rc_box_release (job);
+}
+
+static void
+open_progress_free (OpenProgress *progress)
+{
+  open_job_unref (progress->job);
+  g_free (progress);
+}
+
+static GtkWindow *
+open_progress_window (GtkApplication  *application,
+                      GtkProgressBar **bar)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *status = adw_status_page_new ();
+
+  *bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_progress_bar_set_show_text (*bar, TRUE);
+  gtk_widget_set_margin_start (GTK_WIDGET (*bar), 24);
+  gtk_widget_set_margin_end (GTK_WIDGET (*bar), 24);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "system-search-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Updating the Search Index"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                   _("Your articles were stored by an older version of Cited."));
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), GTK_WIDGET (*bar));
+  adw_window_set_content (ADW_WINDOW (window), status);
+  gtk_window_set_title (GTK_WINDOW (window), _("Cited"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 420);
+  gtk_window_set_deletable (GTK_WINDOW (window), FALSE);
+  gtk_window_set_application (GTK_WINDOW (window), application);
+  return GTK_WINDOW (window);
+}
+
+static gboolean
+open_progress_idle (gpointer data)
+{
+  OpenProgress *progress = data;
+  OpenJob *job = progress->job;
+  g_autofree char *text = NULL;
+
+  if (job->closed || progress->total == 0)
+    return G_SOURCE_REMOVE;
+  if (job->window == NULL)
+    {
+      job->window = open_progress_window (GTK_APPLICATION (g_application_get_default ()), &job->bar);
+      gtk_window_present (job->window);
+    }
+  /* TRANSLATORS: progress of rebuilding the search index, e.g. "1,200 of 100,000 articles" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u article", "%u of %u articles",
+                                       progress->total),
+                          progress->done, progress->total);
+  gtk_progress_bar_set_fraction (job->bar, (double) progress->done / progress->total);
+  gtk_progress_bar_set_text (job->bar, text);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the opening thread. */
+static void
+open_progress_cb (guint    done,
+                  guint    total,
+                  gpointer user_data)
+{
+  OpenProgress *progress = g_new0 (OpenProgress, 1);
+
+  progress->job = g_atomic_rc_box_acquire (user_data);
+  progress->done = done;
+  progress->total = total;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, open_progress_idle, progress,
+                              (GDestroyNotify) open_progress_free);
+}
+
+static gpointer
+open_thread (gpointer data)
+{
+  OpenJob *job = data;
+
+  job->store = cited_store_open_full (NULL, open_progress_cb, job, &job->error);
+  if (job->store != NULL)
+    cited_store_set_progress_func (job->store, NULL, NULL);
+  g_atomic_int_set (&job->finished, TRUE);
+  g_main_context_wakeup (NULL);
+  return NULL;
+}
+
+static CitedStore *
+open_store (GError **error)
+{
+  OpenJob *job = g_atomic_rc_box_new0 (OpenJob);
+  GThread *thread = g_thread_new ("cited-open", open_thread, job);
+  CitedStore *store;
+
+  while (!g_atomic_int_get (&job->finished))
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
+
+  job->closed = TRUE;
+  if (job->window != NULL)
+    gtk_window_destroy (job->window);
+  store = g_steal_pointer (&job->store);
+  if (job->error != NULL)
+    g_propagate_error (error, g_steal_pointer (&job->error));
+  open_job_unref (job);
+  return store;
+}
+
 static void
 cited_application_activate (GApplication *application)
 {
@@ -232,8 +361,12 @@ cited_application_activate (GApplication *application)
       gtk_window_present (window);
       return;
     }
+  if (self->opening)
+    return;
 
-  store = cited_store_open (NULL, &error);
+  self->opening = TRUE;
+  store = open_store (&error);
+  self->opening = FALSE;
   if (store == NULL && self->screenshot_dir != NULL)
     {
       g_printerr ("%s\n", error->message);

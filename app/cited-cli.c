@@ -257,6 +257,87 @@ is_shell_safe (const char *text)
   return *text != '\0';
 }
 
+/* Progress of the store's long work (rebuilding the search index when an
+ * older database is upgraded, re-extracting articles), on one terminal
+ * line redrawn at most twenty times a second. */
+typedef enum {
+  STORE_WORK_NONE,
+  STORE_WORK_REINDEX,
+  STORE_WORK_REEXTRACT,
+} StoreWork;
+
+typedef struct {
+  StoreWork   what;
+  gboolean    shown;
+  gint64      last;
+} StoreProgress;
+
+static StoreProgress store_progress;
+
+static void
+store_progress_clear (void)
+{
+  if (store_progress.shown)
+    {
+      fputs ("\r\033[K", stderr);
+      fflush (stderr);
+      store_progress.shown = FALSE;
+    }
+}
+
+static void
+store_progress_cb (guint    done,
+                   guint    total,
+                   gpointer user_data)
+{
+  g_autofree char *line = NULL;
+  g_autofree char *shown = NULL;
+  guint columns;
+  gint64 now = g_get_monotonic_time ();
+
+  if (!isatty (STDERR_FILENO) || store_progress.what == STORE_WORK_NONE)
+    return;
+  if (done >= total)
+    {
+      store_progress_clear ();
+      return;
+    }
+  if (store_progress.shown && now - store_progress.last < G_USEC_PER_SEC / 20)
+    return;
+  store_progress.last = now;
+  if (store_progress.what == STORE_WORK_REINDEX)
+    /* TRANSLATORS: progress of upgrading an older database: articles done, articles in all */
+    line = g_strdup_printf (_("Rebuilding the search index: %u/%u articles"), done, total);
+  else
+    /* TRANSLATORS: progress of re-extracting figures after a change of the
+     * brands or of Cited: articles done, articles in all */
+    line = g_strdup_printf (_("Re-extracting figures: %u/%u articles"), done, total);
+  columns = cited_cli_terminal_width (STDERR_FILENO);
+  shown = cited_cli_truncate (line, columns > 1 ? columns - 1 : 79);
+  fprintf (stderr, "\r\033[K%s", shown);
+  fflush (stderr);
+  store_progress.shown = TRUE;
+}
+
+/* Finishes a re-extraction that a process left unfinished (killed, or
+ * stopped) before the command runs, so that it reads and writes the
+ * figures the brands call for. A failure is only a warning: the command
+ * still runs, and the next one tries again. */
+static void
+finish_pending (CitedStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (cited_store_count_pending_extractions (store, &error) == 0)
+    return;
+  if (!cited_store_reextract_pending (store, NULL, &error))
+    {
+      store_progress_clear ();
+      /* TRANSLATORS: %s is why re-extracting the articles failed */
+      g_printerr (_("Could not finish re-extracting the articles: %s\n"), error->message);
+    }
+}
+
 /* Opens the database. A read-only command (@create FALSE) never creates
  * one: a mistyped --db would otherwise leave an empty database (and its
  * folders) behind and list nothing as if that were the answer. */
@@ -299,7 +380,12 @@ open_store (Cli      *cli,
       g_mkdir_with_parents (dir, 0700);
     }
 
-  store = cited_store_open (path, &error);
+  store_progress.what = STORE_WORK_REINDEX;
+  store = cited_store_open_full (path, store_progress_cb, NULL, &error);
+  store_progress_clear ();
+  store_progress.what = STORE_WORK_REEXTRACT;
+  if (store != NULL)
+    finish_pending (store);
   if (store == NULL)
     {
       g_autofree char *display = g_filename_display_name (path);

@@ -723,6 +723,123 @@ visible_child_changed_cb (CitedWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_VISIBLE_PAGE]);
 }
 
+/* Re-extraction left unfinished (a process killed during a change of the
+ * brands, or a new extractor): finished in a worker thread with its own
+ * connection, in short batches, so the pages read and write meanwhile;
+ * the import banner shows its progress and cancels it (the rest stays
+ * marked for the next start). */
+
+typedef struct {
+  CitedWindow *self;
+  guint        done;
+  guint        total;
+} ReextractProgress;
+
+static void
+reextract_progress_free (ReextractProgress *progress)
+{
+  g_object_unref (progress->self);
+  g_free (progress);
+}
+
+static gboolean
+reextract_progress_idle (gpointer data)
+{
+  ReextractProgress *progress = data;
+  CitedWindow *self = progress->self;
+  g_autofree char *text = NULL;
+
+  if (self->disposed || !self->loading || progress->total == 0)
+    return G_SOURCE_REMOVE;
+  /* TRANSLATORS: progress of re-extracting figures left unfinished, e.g. "64 of 2,000 articles" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Re-extracting figures: %u of %u article",
+                                       "Re-extracting figures: %u of %u articles", progress->total),
+                          progress->done, progress->total);
+  gtk_progress_bar_set_fraction (self->import_progress, (double) progress->done / progress->total);
+  gtk_label_set_text (self->import_label, text);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker thread, once per batch. */
+static void
+reextract_progress_cb (guint    done,
+                       guint    total,
+                       gpointer user_data)
+{
+  ReextractProgress *progress = g_new0 (ReextractProgress, 1);
+
+  progress->self = g_object_ref (CITED_WINDOW (user_data));
+  progress->done = done;
+  progress->total = total;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, reextract_progress_idle, progress,
+                              (GDestroyNotify) reextract_progress_free);
+}
+
+static void
+reextract_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_autoptr(CitedStore) store = NULL;
+  GError *error = NULL;
+
+  store = cited_store_open (task_data, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  cited_store_set_progress_func (store, reextract_progress_cb, source_object);
+  if (!cited_store_reextract_pending (store, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+reextract_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  CitedWindow *self = CITED_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  g_clear_object (&self->import_cancellable);
+  if (self->disposed)
+    return;
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  set_loading (self, FALSE);
+  update_import_actions (self);
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not re-extract the figures: %s"),
+                                               error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    }
+  follow_store (self);
+  g_signal_emit (self, signals[SIGNAL_READY], 0);
+}
+
+static void
+start_reextraction (CitedWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  self->import_cancellable = g_cancellable_new ();
+  set_loading (self, TRUE);
+  update_import_actions (self);
+  gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+  gtk_label_set_text (self->import_label, _("Re-extracting figures…"));
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+
+  task = g_task_new (self, self->import_cancellable, reextract_done_cb, NULL);
+  g_task_set_source_tag (task, start_reextraction);
+  g_task_set_task_data (task, g_strdup (cited_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, reextract_thread);
+}
+
 /* Startup */
 
 static gboolean
@@ -761,6 +878,13 @@ start (CitedWindow *self)
 
       /* A new user sees real content with nothing to configure. */
       cited_window_import_paths (self, paths);
+    }
+  else if (cited_store_count_pending_extractions (self->store, NULL) > 0)
+    {
+      /* A re-extraction left unfinished (the app or the command line was
+       * stopped) ends first; "ready" waits for it. */
+      follow_store (self);
+      start_reextraction (self);
     }
   else if (g_strcmp0 (cited_window_get_visible_page (self), "articles") == 0)
     {

@@ -11,6 +11,7 @@
 #include "cited-error.h"
 #include "cited-feeds.h"
 #include "cited-importer-private.h"
+#include "cited-scheduler-private.h"
 
 /*
  * Feeds are fetched on the caller's main context with libsoup, a few at a
@@ -745,7 +746,8 @@ refresh_locked (Job        *job,
   update.not_before = job->result->not_before;
   update.articles = articles;
   update.keys = keys;
-  if (!cited_store_update_feed (writer, job->feed->id, &update, &job->result->n_added, &error))
+  if (!cited_scheduler_update_feed (cited_scheduler_get_default (), writer, job->feed->id,
+                                    &update, &job->result->n_added, &error))
     set_str (&job->result->error, error->message);
   else if (job->result->title == NULL)
     set_str (&job->result->title, update.title);

@@ -22,6 +22,17 @@ G_BEGIN_DECLS
 CITED_PRIVATE_API
 int   cited_fts_register (sqlite3    *db);
 
+/* Called each time the tokenizer reads a column of a document for the
+ * index (an insert, a delete, each row of a rebuild), in the connection's
+ * thread. */
+typedef void (*CitedFtsDocumentFunc) (gpointer user_data);
+
+/* cited_fts_register() with @func told of every document tokenized: how
+ * the store reports the progress of rebuilding the index. */
+int   cited_fts_register_full (sqlite3              *db,
+                               CitedFtsDocumentFunc  func,
+                               gpointer              user_data);
+
 /* Whether @c is indexed as CJK text (Han, kana, Hangul). */
 gboolean cited_fts_is_cjk (gunichar c);
 

@@ -357,7 +357,15 @@ run (gboolean    query,
   return rc;
 }
 
-/* FTS5 glue. The tokenizer has no state or options. */
+/* FTS5 glue. The tokenizer has no options; its only state is the
+ * connection's hook, told of every document tokenized for the index. */
+
+typedef struct {
+  CitedFtsDocumentFunc func;
+  gpointer             user_data;
+} Hook;
+
+static Hook no_hook;
 
 static int
 fts_create (void             *user_data,
@@ -365,13 +373,10 @@ fts_create (void             *user_data,
             int               argc,
             Fts5Tokenizer   **tokenizer)
 {
-  static int instance;
-
-  (void) user_data;
   (void) argv;
   if (argc > 0)
     return SQLITE_ERROR;
-  *tokenizer = (Fts5Tokenizer *) &instance;
+  *tokenizer = (Fts5Tokenizer *) (user_data != NULL ? user_data : &no_hook);
   return SQLITE_OK;
 }
 
@@ -389,7 +394,10 @@ fts_tokenize (Fts5Tokenizer *tokenizer,
               int            length,
               TokenFunc      emit)
 {
-  (void) tokenizer;
+  Hook *hook = (Hook *) tokenizer;
+
+  if (hook->func != NULL && (flags & FTS5_TOKENIZE_DOCUMENT) != 0)
+    hook->func (hook->user_data);
   if (text == NULL || length <= 0)
     return SQLITE_OK;
   return run ((flags & FTS5_TOKENIZE_QUERY) != 0, text, (gsize) length, emit, ctx);
@@ -398,7 +406,16 @@ fts_tokenize (Fts5Tokenizer *tokenizer,
 int
 cited_fts_register (sqlite3 *db)
 {
+  return cited_fts_register_full (db, NULL, NULL);
+}
+
+int
+cited_fts_register_full (sqlite3              *db,
+                         CitedFtsDocumentFunc  func,
+                         gpointer              user_data)
+{
   static fts5_tokenizer tokenizer = { fts_create, fts_delete, fts_tokenize };
+  Hook *hook = NULL;
   fts5_api *api = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -413,7 +430,15 @@ cited_fts_register (sqlite3 *db)
     return rc;
   if (api == NULL || api->iVersion < 2)
     return SQLITE_ERROR;
-  return api->xCreateTokenizer (api, "cited", NULL, &tokenizer, NULL);
+  if (func != NULL)
+    {
+      hook = g_new0 (Hook, 1);
+      hook->func = func;
+      hook->user_data = user_data;
+    }
+  /* SQLite frees the hook with the connection. */
+  rc = api->xCreateTokenizer (api, "cited", hook, &tokenizer, g_free);
+  return rc;
 }
 
 static int

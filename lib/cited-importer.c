@@ -19,6 +19,7 @@
 #include "cited-error.h"
 #include "cited-extractor.h"
 #include "cited-importer-private.h"
+#include "cited-scheduler-private.h"
 #include "cited-store-private.h"
 
 /*
@@ -3403,7 +3404,7 @@ flush_batch (CitedStore         *store,
 
   if (batch->len == 0)
     return TRUE;
-  if (cited_store_add_articles (store, batch, &n_added, &n_duplicates, &local_error))
+  if (cited_scheduler_add_articles (cited_scheduler_get_default (), store, batch, &n_added, &n_duplicates, &local_error))
     {
       result->n_added += n_added;
       result->n_duplicates += n_duplicates;
@@ -3426,7 +3427,7 @@ flush_batch (CitedStore         *store,
 
           for (; i < batch->len && g_ptr_array_index (batch_paths, i) == path; i++)
             g_ptr_array_add (one, cited_article_ref (g_ptr_array_index (batch, i)));
-          if (cited_store_add_articles (store, one, &n_added, &n_duplicates, &file_error))
+          if (cited_scheduler_add_articles (cited_scheduler_get_default (), store, one, &n_added, &n_duplicates, &file_error))
             {
               result->n_added += n_added;
               result->n_duplicates += n_duplicates;

@@ -23,6 +23,67 @@ gboolean cited_store_add_extracted (CitedStore             *self,
                                     const CitedExtraction  *extraction,
                                     GError                **error);
 
+/* What the extraction scheduler (cited-scheduler-private.h) needs of the
+ * store: the store only stores what the scheduler extracted. */
+
+/* The lexicon to extract with, read again when another connection changed
+ * the brands, and its generation (the count of changes to the brands) for
+ * the write that follows. */
+CitedLexicon *cited_store_dup_extraction_lexicon (CitedStore  *self,
+                                                  gint64      *generation,
+                                                  GError     **error);
+/* Sets @skip[i] for each article of @articles that need not be extracted:
+ * stored already (by its text, or by one of its feed identities @keys[i]
+ * when @keys is not NULL) or repeated in the batch. Makes the articles'
+ * text valid UTF-8 and fills their hashes; fails with
+ * CITED_ERROR_TOO_LARGE when one is too large to store. */
+gboolean      cited_store_find_new_articles     (CitedStore  *self,
+                                                  GPtrArray   *articles,
+                                                  GPtrArray   *keys,
+                                                  gboolean    *skip,
+                                                  GError     **error);
+/* Stores the new articles of @articles with @extractions (one per
+ * article, NULL for those found stored already) in one transaction. Sets
+ * @stale and writes nothing when the brands changed since @generation or
+ * an article lacks its extraction; the caller extracts again. */
+gboolean      cited_store_add_extractions       (CitedStore  *self,
+                                                  GPtrArray   *articles,
+                                                  GPtrArray   *extractions,
+                                                  gint64       generation,
+                                                  gboolean    *stale,
+                                                  guint       *n_added,
+                                                  guint       *n_duplicates,
+                                                  GError     **error);
+/* cited_store_update_feed() with the extractions of @update's articles
+ * made, as cited_store_add_extractions(). */
+gboolean      cited_store_update_feed_extracted (CitedStore             *self,
+                                                  gint64                  id,
+                                                  const CitedFeedUpdate  *update,
+                                                  GPtrArray              *extractions,
+                                                  gint64                  generation,
+                                                  gboolean               *stale,
+                                                  guint                  *n_added,
+                                                  GError                **error);
+/* Up to @max articles marked for re-extraction whose ids come after
+ * @after, with their text, in the order of their ids. */
+GPtrArray    *cited_store_read_pending          (CitedStore  *self,
+                                                  gint64       after,
+                                                  guint        max,
+                                                  GError     **error);
+/* Replaces the figures and mentions of those of @articles still marked
+ * with @extractions and clears their marks, in one transaction, unless
+ * the brands changed since @generation (@stale). */
+gboolean      cited_store_write_reextracted     (CitedStore  *self,
+                                                  GPtrArray   *articles,
+                                                  GPtrArray   *extractions,
+                                                  gint64       generation,
+                                                  gboolean    *stale,
+                                                  GError     **error);
+/* Calls the progress function set with cited_store_set_progress_func(). */
+void          cited_store_report_progress       (CitedStore  *self,
+                                                  guint        done,
+                                                  guint        total);
+
 /* Lowers the longest title or body the store accepts (SQLite's length
  * limit, a gigabyte, by default), so that tests can reach the limit with
  * small articles. cited_store_add_articles() refuses a batch holding a

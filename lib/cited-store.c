@@ -19,6 +19,7 @@
 #include "cited-error.h"
 #include "cited-extractor.h"
 #include "cited-fts-private.h"
+#include "cited-scheduler-private.h"
 #include "cited-store.h"
 #include "cited-store-private.h"
 #include "cited-types-private.h"
@@ -59,9 +60,6 @@ struct _CitedStore
   gint64        lexicon_generation;  /* lexicon_generation.n @lexicon was read at */
   CitedProgressFunc progress_func;
   gpointer      progress_data;
-  guint         progress_done;     /* articles re-extracted so far */
-  guint         progress_total;
-
   /* What the open write transaction changed, from SQLite's update hook. */
   CitedStoreChange tx_changes;
   ChangeState  *changes;
@@ -71,6 +69,10 @@ struct _CitedStore
   /* cited-store-async.c's read-only connections, made on the first read. */
   gpointer      reader_pool;
   GDestroyNotify reader_pool_free;
+
+  gboolean      reindexing;        /* a migration rebuilds the full-text index */
+  guint         reindex_columns;   /* columns tokenized so far in the rebuild */
+  guint         reindex_total;     /* articles to index */
 };
 
 /**
@@ -376,9 +378,26 @@ static const char * const migrations[] = {
   "  tokenize = 'cited'"
   ");"
   "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');",
+
+  /* 13: re-extraction in short batches. The articles marked here are
+   * re-extracted a batch per transaction (cited-scheduler.c) and their
+   * marks cleared with their new figures, so that a re-extraction stopped
+   * half-way is finished by the next process that opens the store. The
+   * extractor's version (CITED_EXTRACTOR_VERSION) the articles were
+   * extracted by: 1 is the extractor of this step; a store opened by a
+   * newer one has every article marked. */
+  "CREATE TABLE pending_extractions ("
+  "  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE"
+  ");"
+  "CREATE TABLE extractor_version ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  n  INTEGER NOT NULL"
+  ");"
+  "INSERT INTO extractor_version (id, n) VALUES (1, 1);",
 };
 
 static char *like_pattern (const char *term);
+static gboolean mark_pending (CitedStore *self, GArray *ids, GError **error);
 static void sql_contains (sqlite3_context *context, int argc, sqlite3_value **argv);
 
 /* Expressions for a figure after the user's edit (f: figures, e: edits). */
@@ -1106,6 +1125,46 @@ is_new_or_cited_without_id (CitedStore *self,
   return n_cited == 5 && version >= 1;
 }
 
+/* The tokenizer read a column of a document: during a migration that
+ * rebuilds the full-text index, every few articles make progress. Each
+ * article is two columns (title and body). */
+static void
+fts_document_cb (gpointer user_data)
+{
+  CitedStore *self = user_data;
+  guint done;
+
+  if (!self->reindexing || self->progress_func == NULL)
+    return;
+  self->reindex_columns++;
+  if (self->reindex_columns % 2 != 0)
+    return;
+  done = MIN (self->reindex_columns / 2, self->reindex_total);
+  if (done % 256 == 0 || done == self->reindex_total)
+    self->progress_func (done, self->reindex_total, self->progress_data);
+}
+
+/* Before a migration step that rebuilds the full-text index: counts the
+ * articles it will index, so that fts_document_cb() reports progress. */
+static gboolean
+start_reindex_progress (CitedStore  *self,
+                        const char  *step_sql,
+                        GError     **error)
+{
+  int n = 0;
+
+  self->reindexing = FALSE;
+  if (strstr (step_sql, "VALUES ('rebuild')") == NULL || self->progress_func == NULL)
+    return TRUE;
+  if (!read_pragma_int (self, "SELECT count (*) FROM articles", &n, error))
+    return set_db_error (self, error, self->path);
+  self->reindexing = TRUE;
+  self->reindex_columns = 0;
+  self->reindex_total = (guint) n;
+  self->progress_func (0, self->reindex_total, self->progress_data);
+  return TRUE;
+}
+
 static gboolean
 migrate (CitedStore  *self,
          GError     **error)
@@ -1182,14 +1241,17 @@ migrate (CitedStore  *self,
 
       set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
                                      step + 1, CITED_APPLICATION_ID);
-      if (!exec_sql (self, migrations[step], error) ||
+      if (!start_reindex_progress (self, migrations[step], error) ||
+          !exec_sql (self, migrations[step], error) ||
           !exec_sql (self, set_version, error) ||
           !commit (self, error))
         {
           rollback (self);
+          self->reindexing = FALSE;
           g_prefix_error (error, _("Could not upgrade the database to version %d: "), step + 1);
           return FALSE;
         }
+      self->reindexing = FALSE;
     }
 
   return TRUE;
@@ -1352,7 +1414,8 @@ open_connection (CitedStore  *self,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  rc = cited_fts_register (self->db);
+  /* A migration's index rebuild tells its progress through the tokenizer. */
+  rc = cited_fts_register_full (self->db, fts_document_cb, self);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
@@ -1366,6 +1429,44 @@ open_connection (CitedStore  *self,
   self->max_text = (gsize) sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, -1) - 1;
 
   return TRUE;
+}
+
+/* Marks every article for re-extraction when they were extracted by an
+ * older extractor than this one; cited_store_reextract_pending() does the
+ * work, in short batches. */
+static gboolean
+check_extractor_version (CitedStore  *self,
+                         GError     **error)
+{
+  int version = 0;
+
+  if (!read_pragma_int (self, "SELECT n FROM extractor_version", &version, error))
+    return set_db_error (self, error, self->path);
+  if (version >= CITED_EXTRACTOR_VERSION)
+    return TRUE;
+
+  if (!begin (self, error))
+    return FALSE;
+  /* Another process may have marked them while we waited for the lock. */
+  if (!read_pragma_int (self, "SELECT n FROM extractor_version", &version, error))
+    {
+      rollback (self);
+      return set_db_error (self, error, self->path);
+    }
+  if (version < CITED_EXTRACTOR_VERSION)
+    {
+      g_autofree char *update = g_strdup_printf ("UPDATE extractor_version SET n = %d",
+                                                 CITED_EXTRACTOR_VERSION);
+
+      g_debug ("Articles extracted by extractor %d; marked for re-extraction by %d",
+               version, CITED_EXTRACTOR_VERSION);
+      if (!mark_pending (self, NULL, error) || !exec_sql (self, update, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+    }
+  return commit (self, error);
 }
 
 /**
@@ -1382,6 +1483,30 @@ CitedStore *
 cited_store_open (const char  *path,
                   GError     **error)
 {
+  return cited_store_open_full (path, NULL, NULL, error);
+}
+
+/**
+ * cited_store_open_full:
+ * @path: (nullable): the database file, or NULL for the default path
+ * @func: (nullable) (scope forever): told of the progress of a migration
+ *   that rebuilds the full-text index, in articles, and then set as the
+ *   store's progress function (see [method@Cited.Store.set_progress_func])
+ * @user_data: data for @func
+ * @error: return location for a #GError
+ *
+ * [func@Cited.Store.open] with progress: upgrading a store written by an
+ * older version of Cited can take seconds for a large one (the search
+ * index is rebuilt), which @func reports, in the calling thread.
+ *
+ * Returns: (transfer full): the store, or NULL with @error set.
+ */
+CitedStore *
+cited_store_open_full (const char         *path,
+                       CitedProgressFunc   func,
+                       gpointer            user_data,
+                       GError            **error)
+{
   g_autoptr(CitedStore) self = NULL;
   g_autofree char *default_path = NULL;
 
@@ -1389,6 +1514,8 @@ cited_store_open (const char  *path,
     path = default_path = cited_store_default_path ();
 
   self = g_object_new (CITED_TYPE_STORE, "path", path, NULL);
+  self->progress_func = func;
+  self->progress_data = user_data;
   if (!open_connection (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error) ||
       !migrate (self, error))
     return NULL;
@@ -1408,6 +1535,9 @@ cited_store_open (const char  *path,
                   * schema step, as nothing is stored differently. */
                  "CREATE INDEX IF NOT EXISTS articles_source ON articles (source);",
                  error))
+    return NULL;
+
+  if (!check_extractor_version (self, error))
     return NULL;
 
   /* The count first: a change in between only makes the next write read
@@ -2086,22 +2216,6 @@ prepare_article (CitedArticle *article)
     article->hash = article_hash (article);
 }
 
-static CitedExtraction *
-extract_article (CitedLexicon       *lexicon,
-                 const CitedArticle *article)
-{
-  CitedExtraction *extraction;
-
-  extraction = cited_extract (lexicon,
-                              article->title != NULL ? article->title : "",
-                              article->body != NULL ? article->body : "",
-                              -1, article->published);
-  /* A claim needs a period: a figure that names none but speaks of the
-   * present takes its article's year. */
-  cited_figures_infer_periods (extraction->figures, article->published);
-  return extraction;
-}
-
 static gboolean
 insert_article (CitedStore             *self,
                 CitedArticle           *article,
@@ -2167,132 +2281,209 @@ insert_article (CitedStore             *self,
   return TRUE;
 }
 
-/* One article of a batch on its way into the store. Extraction runs in a
- * thread pool while this thread writes earlier articles, so that on more
- * than one core the extractor's time hides behind SQLite's. */
-typedef struct {
-  CitedArticle    *article;
-  CitedExtraction *extraction;
-  gboolean         duplicate;
-  gboolean         done;
-} Pending;
-
-typedef struct {
-  CitedLexicon *lexicon;
-  GMutex        mutex;
-  GCond         cond;
-} ExtractJob;
-
-static void
-extract_pending_cb (gpointer data,
-                    gpointer user_data)
+/* Whether @article's title or body is longer than SQLite would store (it
+ * would bind a longer value as NULL). Refused before its extraction, with
+ * CITED_ERROR_TOO_LARGE, so that an importer can tell this article's
+ * fault from the database's. */
+static gboolean
+check_size (CitedStore          *self,
+            const CitedArticle  *article,
+            GError             **error)
 {
-  Pending *pending = data;
-  ExtractJob *job = user_data;
-  CitedExtraction *extraction = extract_article (job->lexicon, pending->article);
-
-  g_mutex_lock (&job->mutex);
-  pending->extraction = extraction;
-  pending->done = TRUE;
-  g_cond_broadcast (&job->cond);
-  g_mutex_unlock (&job->mutex);
+  if ((article->body != NULL && strlen (article->body) > self->max_text) ||
+      (article->title != NULL && strlen (article->title) > self->max_text))
+    {
+      g_set_error_literal (error, CITED_ERROR, CITED_ERROR_TOO_LARGE,
+                           _("The article’s text is too large to store"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
+/* Whether @article is stored already, or comes again in its batch
+ * (@seen holds the hashes of the batch so far). */
+static gboolean
+is_duplicate (CitedStore    *self,
+              GHashTable    *seen,
+              CitedArticle  *article,
+              gboolean      *duplicate,
+              GError       **error)
+{
+  *duplicate = FALSE;
+  if (g_hash_table_contains (seen, article->hash))
+    *duplicate = TRUE;
+  else if (!hash_exists (self, article->hash, duplicate, error))
+    return FALSE;
+  if (!*duplicate)
+    g_hash_table_add (seen, article->hash);
+  return TRUE;
+}
+
+/* Stores the new articles of @articles with their extractions (see
+ * cited-scheduler-private.h) inside the caller's transaction. An article
+ * that is new now but had no extraction made (it was stored when the
+ * scheduler looked, and removed since) makes the batch @stale. */
 static gboolean
 add_articles_locked (CitedStore  *self,
                      GPtrArray   *articles,
+                     GPtrArray   *extractions,
                      guint       *n_added,
                      guint       *n_duplicates,
+                     gboolean    *stale,
                      GError     **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree Pending *pending = g_new0 (Pending, articles->len);
-  GThreadPool *pool = NULL;
-  ExtractJob job = { self->lexicon };
-  guint n_new = 0;
-  guint n_workers = MIN (g_get_num_processors () - 1, 8);
-  gboolean ok = TRUE;
 
-  g_mutex_init (&job.mutex);
-  g_cond_init (&job.cond);
+  g_return_val_if_fail (extractions->len == articles->len, FALSE);
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      prepare_article (g_ptr_array_index (articles, i));
+      if (!check_size (self, g_ptr_array_index (articles, i), error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < articles->len; i++)
     {
       CitedArticle *article = g_ptr_array_index (articles, i);
-      gboolean exists = FALSE;
+      const CitedExtraction *extraction = g_ptr_array_index (extractions, i);
+      gboolean duplicate = FALSE;
 
-      prepare_article (article);
-      pending[i].article = article;
-      /* SQLite would bind a longer value as NULL. Refused before its
-       * extraction, with CITED_ERROR_TOO_LARGE, so that an importer can
-       * tell this article's fault from the database's. */
-      if ((article->body != NULL && strlen (article->body) > self->max_text) ||
-          (article->title != NULL && strlen (article->title) > self->max_text))
-        {
-          g_set_error_literal (error, CITED_ERROR, CITED_ERROR_TOO_LARGE,
-                               _("The article’s text is too large to store"));
-          ok = FALSE;
-          goto out;
-        }
-      if (g_hash_table_contains (seen, article->hash))
-        exists = TRUE;
-      else if (!hash_exists (self, article->hash, &exists, error))
-        {
-          ok = FALSE;
-          goto out;
-        }
-      pending[i].duplicate = exists;
-      if (!exists)
-        {
-          g_hash_table_add (seen, article->hash);
-          n_new++;
-        }
-    }
-
-  if (n_workers > 0 && n_new >= 8)
-    {
-      pool = g_thread_pool_new (extract_pending_cb, &job, n_workers, FALSE, NULL);
-      for (guint i = 0; i < articles->len; i++)
-        if (!pending[i].duplicate)
-          g_thread_pool_push (pool, &pending[i], NULL);
-    }
-
-  for (guint i = 0; i < articles->len; i++)
-    {
-      if (pending[i].duplicate)
+      if (!is_duplicate (self, seen, article, &duplicate, error))
+        return FALSE;
+      if (duplicate)
         {
           (*n_duplicates)++;
           continue;
         }
-
-      if (pool != NULL)
+      if (extraction == NULL)
         {
-          g_mutex_lock (&job.mutex);
-          while (!pending[i].done)
-            g_cond_wait (&job.cond, &job.mutex);
-          g_mutex_unlock (&job.mutex);
+          *stale = TRUE;
+          return TRUE;
         }
-      else
-        pending[i].extraction = extract_article (self->lexicon, pending[i].article);
-
-      if (!insert_article (self, pending[i].article, pending[i].extraction, error))
-        {
-          ok = FALSE;
-          goto out;
-        }
+      if (!insert_article (self, article, extraction, error))
+        return FALSE;
       (*n_added)++;
     }
+  return TRUE;
+}
 
-out:
-  /* Drop what is still queued and wait for what is running before the
-   * items go away. */
-  if (pool != NULL)
-    g_thread_pool_free (pool, TRUE, TRUE);
+/* See cited-store-private.h. */
+CitedLexicon *
+cited_store_dup_extraction_lexicon (CitedStore  *self,
+                                    gint64      *generation,
+                                    GError     **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  if (!refresh_lexicon (self, error))
+    return NULL;
+  if (generation != NULL)
+    *generation = self->lexicon_generation;
+  return g_object_ref (self->lexicon);
+}
+
+/* See cited-store-private.h. */
+gboolean
+cited_store_find_new_articles (CitedStore  *self,
+                               GPtrArray   *articles,
+                               GPtrArray   *keys,
+                               gboolean    *skip,
+                               GError     **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
   for (guint i = 0; i < articles->len; i++)
-    g_clear_pointer (&pending[i].extraction, cited_extraction_free);
-  g_cond_clear (&job.cond);
-  g_mutex_clear (&job.mutex);
-  return ok;
+    {
+      CitedArticle *article = g_ptr_array_index (articles, i);
+      gboolean known = FALSE;
+
+      prepare_article (article);
+      if (!check_size (self, article, error))
+        return FALSE;
+      if (keys != NULL && !cited_store_knows_feed_item (self, g_ptr_array_index (keys, i),
+                                                        &known, error))
+        return FALSE;
+      if (!known && !is_duplicate (self, seen, article, &known, error))
+        return FALSE;
+      skip[i] = known;
+    }
+  return TRUE;
+}
+
+/* Whether the brands are still those of @generation, inside a write
+ * transaction: when they are not, the extractions made with them are
+ * @stale and nothing is written. */
+static gboolean
+check_generation (CitedStore  *self,
+                  gint64       generation,
+                  gboolean    *stale,
+                  GError     **error)
+{
+  if (!refresh_lexicon (self, error))
+    return FALSE;
+  *stale = self->lexicon_generation != generation;
+  if (*stale)
+    g_debug ("The brands changed during extraction; extracting again");
+  return TRUE;
+}
+
+/* Ids of rows that were rolled back must not leak out. */
+static void
+clear_article_ids (GPtrArray *articles)
+{
+  for (guint j = 0; articles != NULL && j < articles->len; j++)
+    ((CitedArticle *) g_ptr_array_index (articles, j))->id = 0;
+}
+
+/* See cited-store-private.h. */
+gboolean
+cited_store_add_extractions (CitedStore  *self,
+                             GPtrArray   *articles,
+                             GPtrArray   *extractions,
+                             gint64       generation,
+                             gboolean    *stale,
+                             guint       *n_added,
+                             guint       *n_duplicates,
+                             GError     **error)
+{
+  guint added = 0;
+  guint duplicates = 0;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (articles != NULL && extractions != NULL, FALSE);
+
+  *stale = FALSE;
+  if (n_added != NULL)
+    *n_added = 0;
+  if (n_duplicates != NULL)
+    *n_duplicates = 0;
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!check_generation (self, generation, stale, error) ||
+      (!*stale && !add_articles_locked (self, articles, extractions, &added, &duplicates,
+                                        stale, error)) ||
+      (!*stale && !commit (self, error)))
+    {
+      rollback (self);
+      clear_article_ids (articles);
+      return FALSE;
+    }
+  if (*stale)
+    {
+      rollback (self);
+      clear_article_ids (articles);
+      return TRUE;
+    }
+
+  if (n_added != NULL)
+    *n_added = added;
+  if (n_duplicates != NULL)
+    *n_duplicates = duplicates;
+  return TRUE;
 }
 
 /* See cited-store-private.h. */
@@ -2312,7 +2503,9 @@ cited_store_set_max_text (CitedStore *self,
  * @n_duplicates: (out) (optional): how many were already stored
  *
  * Extracts and stores @articles in one transaction: either all new ones
- * are stored or, on error, none.
+ * are stored or, on error, none. The extraction runs in the process's
+ * extraction scheduler before the transaction begins, so that the
+ * database's write lock is held only while the articles are written.
  */
 gboolean
 cited_store_add_articles (CitedStore  *self,
@@ -2321,36 +2514,11 @@ cited_store_add_articles (CitedStore  *self,
                           guint       *n_duplicates,
                           GError     **error)
 {
-  guint added = 0;
-  guint duplicates = 0;
-
   g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
   g_return_val_if_fail (articles != NULL, FALSE);
 
-  if (n_added != NULL)
-    *n_added = 0;
-  if (n_duplicates != NULL)
-    *n_duplicates = 0;
-
-  if (!begin (self, error))
-    return FALSE;
-
-  if (!refresh_lexicon (self, error) ||
-      !add_articles_locked (self, articles, &added, &duplicates, error) ||
-      !commit (self, error))
-    {
-      rollback (self);
-      /* Ids of rows that were rolled back must not leak out. */
-      for (guint j = 0; j < articles->len; j++)
-        ((CitedArticle *) g_ptr_array_index (articles, j))->id = 0;
-      return FALSE;
-    }
-
-  if (n_added != NULL)
-    *n_added = added;
-  if (n_duplicates != NULL)
-    *n_duplicates = duplicates;
-  return TRUE;
+  return cited_scheduler_add_articles (cited_scheduler_get_default (), self, articles,
+                                       n_added, n_duplicates, error);
 }
 
 /* Stores one article with an extraction the caller made: see
@@ -2483,171 +2651,243 @@ cited_store_checkpoint (CitedStore *self)
 /* ------------------------------------------------------------------ */
 /* Re-extraction                                                       */
 
-/* Articles re-extracted at a time: their bodies are held in memory while
- * the thread pool works on them. */
-#define REEXTRACT_CHUNK 256
+/* Re-extraction runs in short batches (cited-scheduler.c): the articles to
+ * re-extract are marked in pending_extractions, inside the transaction of
+ * the change that calls for it, and each batch is read, extracted outside
+ * any transaction and written in one short transaction that also clears
+ * its marks. A process killed half-way leaves the rest marked, and the
+ * next one to open the store finishes it. */
 
+/* Marks @ids (every article when NULL) for re-extraction, inside the
+ * caller's transaction. */
 static gboolean
-reextract_chunk (CitedStore    *self,
-                 CitedLexicon  *lexicon,
-                 const gint64  *ids,
-                 guint          n,
-                 GCancellable  *cancellable,
-                 GError       **error)
+mark_pending (CitedStore  *self,
+              GArray      *ids,
+              GError     **error)
 {
-  g_autofree Pending *pending = g_new0 (Pending, n);
-  GThreadPool *pool = NULL;
-  ExtractJob job = { lexicon };
-  guint n_workers = MIN (g_get_num_processors () - 1, 8);
-  gboolean ok = TRUE;
+  g_autoptr(CachedStmt) insert = NULL;
+
+  if (ids == NULL)
+    return exec_sql (self,
+                     "INSERT OR IGNORE INTO pending_extractions (article_id)"
+                     " SELECT id FROM articles",
+                     error);
+
+  insert = prepare (self, "INSERT OR IGNORE INTO pending_extractions (article_id) VALUES (?)", error);
+  if (insert == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_bind_int64 (insert, 1, g_array_index (ids, gint64, i));
+      if (!step_done (self, insert, error))
+        return FALSE;
+      sqlite3_reset (insert);
+    }
+  return TRUE;
+}
+
+/* The re-extraction of what is marked, after the change that marked it
+ * was committed: on failure, what is left stays marked. */
+static gboolean
+run_pending (CitedStore    *self,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return cited_scheduler_reextract (cited_scheduler_get_default (), self, cancellable, error);
+}
+
+/**
+ * cited_store_count_pending_extractions:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Articles marked for re-extraction and not re-extracted yet: after a
+ * change of the brands or of the extractor, by a re-extraction that was
+ * stopped (cancelled, or its process killed) or that another process is
+ * running. [method@Cited.Store.reextract_pending] finishes it.
+ *
+ * Returns: their number; 0 with @error set when it cannot be read
+ */
+guint
+cited_store_count_pending_extractions (CitedStore  *self,
+                                       GError     **error)
+{
+  g_autoptr(CachedStmt) count = NULL;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), 0);
+
+  count = prepare (self, "SELECT count (*) FROM pending_extractions", error);
+  if (count == NULL)
+    return 0;
+  if (sqlite3_step (count) != SQLITE_ROW)
+    {
+      set_db_error (self, error, _("Could not read the articles"));
+      return 0;
+    }
+  return (guint) sqlite3_column_int64 (count, 0);
+}
+
+/**
+ * cited_store_reextract_pending:
+ * @self: a store
+ * @cancellable: (nullable): stops it between two batches
+ * @error: return location for a #GError
+ *
+ * Re-extracts the articles marked for it (see
+ * [method@Cited.Store.count_pending_extractions]) in short batches, each
+ * written in its own transaction, so that other connections read and
+ * write in between; reports progress through the progress function. The
+ * result is the same whether it runs at once or is stopped and taken up
+ * again, by this process or another.
+ *
+ * Returns: FALSE with @error set when it failed or was cancelled
+ */
+gboolean
+cited_store_reextract_pending (CitedStore    *self,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  return run_pending (self, cancellable, error);
+}
+
+/* See cited-store-private.h. */
+GPtrArray *
+cited_store_read_pending (CitedStore  *self,
+                          gint64       after,
+                          guint        max,
+                          GError     **error)
+{
+  g_autoptr(CachedStmt) select = NULL;
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  select = prepare (self,
+                    "SELECT a.id, a.title, a.published, a.language, b.body"
+                    " FROM pending_extractions p JOIN articles a ON a.id = p.article_id"
+                    " JOIN article_bodies b ON b.id = a.id WHERE p.article_id > ?"
+                    " ORDER BY p.article_id LIMIT ?",
+                    error);
+  if (select == NULL)
+    return NULL;
+  sqlite3_bind_int64 (select, 1, after);
+  sqlite3_bind_int64 (select, 2, max);
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      CitedArticle *article = cited_article_new ();
+
+      article->id = sqlite3_column_int64 (select, 0);
+      article->title = column_dup (select, 1);
+      article->published = column_dup (select, 2);
+      article->language = column_dup (select, 3);
+      article->body = column_dup (select, 4);
+      g_ptr_array_add (articles, article);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not read the articles"));
+      return NULL;
+    }
+  return g_steal_pointer (&articles);
+}
+
+/* Replaces the figures and mentions of @article with @extraction when it
+ * is still marked (another process may have done it meanwhile, or the
+ * article may be gone), and clears its mark. */
+static gboolean
+replace_extraction (CitedStore             *self,
+                    const CitedArticle     *article,
+                    const CitedExtraction  *extraction,
+                    GError                **error)
+{
   static const char * const deletes[] = {
     "DELETE FROM figures WHERE article_id = ?",
     "DELETE FROM mentions WHERE article_id = ?",
     "DELETE FROM article_brands WHERE article_id = ?",
     "DELETE FROM hidden_mentions WHERE article_id = ?",
   };
+  g_autoptr(CachedStmt) unmark = prepare (self, "DELETE FROM pending_extractions WHERE article_id = ?",
+                                          error);
 
-  g_mutex_init (&job.mutex);
-  g_cond_init (&job.cond);
+  if (unmark == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (unmark, 1, article->id);
+  if (!step_done (self, unmark, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    return TRUE;
 
-  for (guint i = 0; i < n; i++)
+  for (guint j = 0; j < G_N_ELEMENTS (deletes); j++)
     {
-      g_autoptr(CachedStmt) select = NULL;
-      CitedArticle *article;
+      g_autoptr(CachedStmt) delete = prepare (self, deletes[j], error);
 
-      select = prepare (self,
-                        "SELECT a.title, a.published, a.language, b.body"
-                        " FROM articles a JOIN article_bodies b ON b.id = a.id WHERE a.id = ?",
-                        error);
-      if (select == NULL)
-        {
-          ok = FALSE;
-          goto out;
-        }
-      sqlite3_bind_int64 (select, 1, ids[i]);
-      if (sqlite3_step (select) != SQLITE_ROW)
-        {
-          ok = set_db_error (self, error, _("Could not read the article"));
-          goto out;
-        }
-
-      article = cited_article_new ();
-      article->id = ids[i];
-      article->title = column_dup (select, 0);
-      article->published = column_dup (select, 1);
-      article->language = column_dup (select, 2);
-      article->body = column_dup (select, 3);
-      pending[i].article = article;
-    }
-
-  if (n_workers > 0 && n >= 8)
-    {
-      pool = g_thread_pool_new (extract_pending_cb, &job, n_workers, FALSE, NULL);
-      for (guint i = 0; i < n; i++)
-        g_thread_pool_push (pool, &pending[i], NULL);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          ok = FALSE;
-          goto out;
-        }
-
-      if (pool != NULL)
-        {
-          g_mutex_lock (&job.mutex);
-          while (!pending[i].done)
-            g_cond_wait (&job.cond, &job.mutex);
-          g_mutex_unlock (&job.mutex);
-        }
-      else
-        pending[i].extraction = extract_article (lexicon, pending[i].article);
-
-      for (guint j = 0; j < G_N_ELEMENTS (deletes); j++)
-        {
-          g_autoptr(CachedStmt) delete = prepare (self, deletes[j], error);
-
-          if (delete == NULL)
-            {
-              ok = FALSE;
-              goto out;
-            }
-          sqlite3_bind_int64 (delete, 1, ids[i]);
-          if (!step_done (self, delete, error))
-            {
-              ok = FALSE;
-              goto out;
-            }
-        }
-
-      if (!store_extraction (self, lexicon, ids[i], pending[i].article->language,
-                             pending[i].article->body, pending[i].extraction, error))
-        {
-          ok = FALSE;
-          goto out;
-        }
-      if (self->progress_func != NULL)
-        self->progress_func (++self->progress_done, self->progress_total, self->progress_data);
-    }
-
-out:
-  if (pool != NULL)
-    g_thread_pool_free (pool, TRUE, TRUE);
-  for (guint i = 0; i < n; i++)
-    {
-      g_clear_pointer (&pending[i].extraction, cited_extraction_free);
-      g_clear_pointer (&pending[i].article, cited_article_unref);
-    }
-  g_cond_clear (&job.cond);
-  g_mutex_clear (&job.mutex);
-  return ok;
-}
-
-static gboolean
-reextract (CitedStore    *self,
-           CitedLexicon  *lexicon,
-           GArray        *only,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  g_autoptr(GArray) ids = only != NULL ? g_array_ref (only) : g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  if (only == NULL)
-  {
-    g_autoptr(CachedStmt) select = prepare (self, "SELECT id FROM articles ORDER BY id", error);
-
-    if (select == NULL)
-      return FALSE;
-    while ((rc = sqlite3_step (select)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (select, 0);
-        g_array_append_val (ids, id);
-      }
-    if (rc != SQLITE_DONE)
-      return set_db_error (self, error, _("Could not read the articles"));
-  }
-
-  self->progress_done = 0;
-  self->progress_total = ids->len;
-  for (guint first = 0; first < ids->len; first += REEXTRACT_CHUNK)
-    {
-      guint n = MIN (REEXTRACT_CHUNK, ids->len - first);
-
-      if (!reextract_chunk (self, lexicon, &g_array_index (ids, gint64, first), n, cancellable, error))
+      if (delete == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (delete, 1, article->id);
+      if (!step_done (self, delete, error))
         return FALSE;
     }
+  return store_extraction (self, self->lexicon, article->id, article->language,
+                           article->body, extraction, error);
+}
 
+/* See cited-store-private.h. */
+gboolean
+cited_store_write_reextracted (CitedStore  *self,
+                               GPtrArray   *articles,
+                               GPtrArray   *extractions,
+                               gint64       generation,
+                               gboolean    *stale,
+                               GError     **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (articles->len == extractions->len, FALSE);
+
+  *stale = FALSE;
+  if (!begin (self, error))
+    return FALSE;
+  if (!check_generation (self, generation, stale, error))
+    goto fail;
+  if (*stale)
+    {
+      rollback (self);
+      return TRUE;
+    }
+  for (guint i = 0; i < articles->len; i++)
+    if (!replace_extraction (self, g_ptr_array_index (articles, i),
+                             g_ptr_array_index (extractions, i), error))
+      goto fail;
+  if (!commit (self, error))
+    goto fail;
   return TRUE;
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+/* See cited-store-private.h. */
+void
+cited_store_report_progress (CitedStore *self,
+                             guint       done,
+                             guint       total)
+{
+  g_return_if_fail (CITED_IS_STORE (self));
+
+  if (self->progress_func != NULL)
+    self->progress_func (done, total, self->progress_data);
 }
 
 /**
  * cited_store_reextract:
  *
- * Runs the extractor again over every stored article in one transaction.
- * User edits, keyed by content hash and offset, apply to the new figures.
+ * Runs the extractor again over every stored article: they are marked for
+ * re-extraction in one transaction, then re-extracted in short batches as
+ * [method@Cited.Store.reextract_pending] does. User edits, keyed by
+ * content hash and offset, apply to the new figures.
  */
 gboolean
 cited_store_reextract (CitedStore    *self,
@@ -2658,14 +2898,12 @@ cited_store_reextract (CitedStore    *self,
 
   if (!begin (self, error))
     return FALSE;
-  if (!refresh_lexicon (self, error) ||
-      !reextract (self, self->lexicon, NULL, cancellable, error) ||
-      !commit (self, error))
+  if (!mark_pending (self, NULL, error) || !commit (self, error))
     {
       rollback (self);
       return FALSE;
     }
-  return TRUE;
+  return run_pending (self, cancellable, error);
 }
 
 /* Articles whose title or body contains @name or one of @aliases, which
@@ -2774,8 +3012,8 @@ lexicon_added_own (CitedStore *self,
 }
 
 /* Saves a brand (or aliases and a colour of an existing one) in the
- * user's lexicon and re-scans the articles that name it, inside the
- * caller's transaction. Returns the lexicon the re-scan used. */
+ * user's lexicon and marks the articles that name it for re-extraction,
+ * inside the caller's transaction. Returns the lexicon with the brand. */
 static CitedLexicon *
 add_brand_locked (CitedStore          *self,
                   const char          *name,
@@ -2830,16 +3068,17 @@ add_brand_locked (CitedStore          *self,
         return NULL;
     }
 
-  /* Re-scan with a fresh lexicon so that a failure leaves ours as it was,
-   * and only the articles where one of the names occurs: no other article
-   * can gain a mention or a figure's attribution. */
+  /* A fresh lexicon, so that a failure leaves ours as it was. Only the
+   * articles where one of the names occurs are marked for re-extraction:
+   * no other article can gain a mention or a figure's attribution. The
+   * caller re-extracts them once the change is committed. */
   lexicon = load_lexicon (self, error);
   if (lexicon == NULL)
     return NULL;
   candidates = brand_candidates (self, name, aliases, error);
   if (candidates == NULL)
     return NULL;
-  if (!reextract (self, lexicon, candidates, NULL, error))
+  if (!mark_pending (self, candidates, error))
     return NULL;
   return g_steal_pointer (&lexicon);
 }
@@ -2850,8 +3089,9 @@ add_brand_locked (CitedStore          *self,
  * @aliases: (nullable) (array zero-terminated=1): other names to match
  * @color: (nullable): "#RRGGBB", or NULL to have one picked
  *
- * Adds a brand (or aliases and a colour to an existing one), keeps it in
- * the database and re-scans every stored article, in one transaction.
+ * Adds a brand (or aliases and a colour to an existing one) and keeps it
+ * in the database, then re-scans the stored articles that name it in
+ * short batches (see [method@Cited.Store.reextract_pending]).
  */
 gboolean
 cited_store_add_brand (CitedStore          *self,
@@ -2894,7 +3134,7 @@ cited_store_add_brand (CitedStore          *self,
 
   cited_lexicon_add_brand (self->lexicon, trimmed, aliases, color);
   lexicon_added_own (self, before, after);
-  return TRUE;
+  return run_pending (self, NULL, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -3010,10 +3250,11 @@ typedef gboolean (*BrandChange) (CitedStore  *self,
                                  gpointer     data,
                                  GError     **error);
 
-/* Makes @change to the user's brands, reads the lexicon again and
- * re-extracts the articles where that can move a mention or a figure, in
- * one transaction; then gives our lexicon (whose pointer callers hold)
- * the new brands. */
+/* Makes @change to the user's brands, reads the lexicon again and marks
+ * the articles where that can move a mention or a figure for
+ * re-extraction, in one transaction; then gives our lexicon (whose
+ * pointer callers hold) the new brands and re-extracts the articles in
+ * short batches. */
 static gboolean
 change_brands (CitedStore          *self,
                BrandChange          change,
@@ -3032,7 +3273,7 @@ change_brands (CitedStore          *self,
       !change (self, data, error) ||
       (lexicon = load_lexicon (self, error)) == NULL ||
       (ids = changed_articles (self, self->lexicon, lexicon, names, phrases, error)) == NULL ||
-      !reextract (self, lexicon, ids, NULL, error) ||
+      !mark_pending (self, ids, error) ||
       !read_lexicon_generation (self, &after, error) ||
       !commit (self, error))
     {
@@ -3041,7 +3282,7 @@ change_brands (CitedStore          *self,
     }
   cited_lexicon_replace (self->lexicon, lexicon);
   self->lexicon_generation = after;
-  return TRUE;
+  return run_pending (self, NULL, error);
 }
 
 /* The row of the brand @name in the user's brands, made when there is
@@ -3704,7 +3945,9 @@ cited_store_reload_lexicon (CitedStore  *self,
  * @func: (nullable) (scope forever): called with the articles re-extracted so far and
  *   their number, in the thread that uses the store
  *
- * Reports the progress of re-extraction (after a change of the brands).
+ * Reports the progress of re-extraction (after a change of the brands or
+ * of the extractor, or with [method@Cited.Store.reextract_pending]), once
+ * per batch of articles written.
  */
 void
 cited_store_set_progress_func (CitedStore        *self,
@@ -3941,7 +4184,7 @@ cited_store_accept_discovered (CitedStore  *self,
 
   cited_lexicon_add_brand (self->lexicon, stored, NULL, NULL);
   lexicon_added_own (self, before, after);
-  return TRUE;
+  return run_pending (self, NULL, error);
 
 fail:
   rollback (self);
@@ -6524,16 +6767,19 @@ remember_feed_item (CitedStore          *self,
   return TRUE;
 }
 
-/* Stores the articles of @update not known by their identities, and
- * remembers the identities of all of them. */
+/* Stores the articles of @update not known by their identities, with
+ * their @extractions, and remembers the identities of all of them. */
 static gboolean
 store_feed_items (CitedStore             *self,
                   gint64                  id,
                   const CitedFeedUpdate  *update,
+                  GPtrArray              *extractions,
                   guint                  *n_added,
+                  gboolean               *stale,
                   GError                **error)
 {
   g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+  g_autoptr(GPtrArray) fresh_extractions = g_ptr_array_new ();
   guint n_duplicates = 0;
 
   if (update->articles == NULL)
@@ -6546,10 +6792,15 @@ store_feed_items (CitedStore             *self,
       if (!feed_item_known (self, keys, &known, error))
         return FALSE;
       if (!known)
-        g_ptr_array_add (fresh, g_ptr_array_index (update->articles, i));
+        {
+          g_ptr_array_add (fresh, g_ptr_array_index (update->articles, i));
+          g_ptr_array_add (fresh_extractions, g_ptr_array_index (extractions, i));
+        }
     }
-  if (!add_articles_locked (self, fresh, n_added, &n_duplicates, error))
+  if (!add_articles_locked (self, fresh, fresh_extractions, n_added, &n_duplicates, stale, error))
     return FALSE;
+  if (*stale)
+    return TRUE;
   for (guint i = 0; update->keys != NULL && i < update->keys->len; i++)
     if (!remember_feed_item (self, id, g_ptr_array_index (update->keys, i), error))
       return FALSE;
@@ -6605,7 +6856,8 @@ record_feed_state (CitedStore             *self,
  * @n_added: (out) (optional): articles stored
  *
  * Records a refresh of a feed in one transaction: the articles not stored
- * before (by identity or by text) are extracted and stored as imported
+ * before (by identity or by text) are extracted (by the process's
+ * extraction scheduler, before the transaction) and stored as imported
  * ones, and the feed's state follows. On failure nothing is written.
  */
 gboolean
@@ -6615,8 +6867,6 @@ cited_store_update_feed (CitedStore             *self,
                          guint                  *n_added,
                          GError                **error)
 {
-  guint added = 0;
-
   g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
   g_return_val_if_fail (update != NULL, FALSE);
   g_return_val_if_fail (update->keys == NULL || update->articles == NULL ||
@@ -6624,17 +6874,45 @@ cited_store_update_feed (CitedStore             *self,
 
   if (n_added != NULL)
     *n_added = 0;
+  return cited_scheduler_update_feed (cited_scheduler_get_default (), self, id, update,
+                                      n_added, error);
+}
+
+/* See cited-store-private.h. */
+gboolean
+cited_store_update_feed_extracted (CitedStore             *self,
+                                   gint64                  id,
+                                   const CitedFeedUpdate  *update,
+                                   GPtrArray              *extractions,
+                                   gint64                  generation,
+                                   gboolean               *stale,
+                                   guint                  *n_added,
+                                   GError                **error)
+{
+  guint added = 0;
+  gboolean store_items = update->error == NULL && update->articles != NULL;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!store_items || extractions->len == update->articles->len, FALSE);
+
+  *stale = FALSE;
   if (!begin (self, error))
     return FALSE;
-  if ((update->error == NULL && (!refresh_lexicon (self, error) ||
-                                 !store_feed_items (self, id, update, &added, error))) ||
-      !record_feed_state (self, id, update, added, error) ||
-      !commit (self, error))
+  if ((store_items && (!check_generation (self, generation, stale, error) ||
+                       (!*stale && !store_feed_items (self, id, update, extractions, &added,
+                                                      stale, error)))) ||
+      (!*stale && (!record_feed_state (self, id, update, added, error) ||
+                   !commit (self, error))))
     {
       rollback (self);
-      for (guint j = 0; update->articles != NULL && j < update->articles->len; j++)
-        ((CitedArticle *) g_ptr_array_index (update->articles, j))->id = 0;
+      clear_article_ids (update->articles);
       return FALSE;
+    }
+  if (*stale)
+    {
+      rollback (self);
+      clear_article_ids (update->articles);
+      return TRUE;
     }
   if (n_added != NULL)
     *n_added = added;

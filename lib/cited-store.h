@@ -93,12 +93,23 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CitedFigureEdit, cited_figure_edit_free)
 CITED_AVAILABLE_IN_ALL
 char          *cited_store_default_path          (void);
 
+/* Progress of long work in the store: @done of @total articles. */
+typedef void (*CitedProgressFunc) (guint    done,
+                                   guint    total,
+                                   gpointer user_data);
+
 /* Opens or creates the store at @path (NULL: the default path), runs pending
  * migrations. A database written by a newer Cited fails with
  * CITED_ERROR_DATABASE_TOO_NEW. The brand lexicon is the default lexicon
- * plus brands the user added (kept in the database). */
+ * plus brands the user added (kept in the database). open_full reports
+ * the progress of a migration that rebuilds the search index. */
 CITED_AVAILABLE_IN_ALL
 CitedStore    *cited_store_open                  (const char   *path,
+                                                  GError      **error);
+CITED_AVAILABLE_IN_ALL
+CitedStore    *cited_store_open_full             (const char   *path,
+                                                  CitedProgressFunc func,
+                                                  gpointer      user_data,
                                                   GError      **error);
 CITED_AVAILABLE_IN_ALL
 const char    *cited_store_get_path              (CitedStore   *self);
@@ -290,7 +301,8 @@ GPtrArray     *cited_store_brand_mentions_by_month_finish (CitedStore *self,
                                                   GError             **error);
 
 /* Adds a brand to the user's lexicon (kept in the database) and re-scans
- * every stored article for mentions and figure attribution. */
+ * the stored articles that name it for mentions and figure attribution,
+ * in short batches. */
 CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_add_brand             (CitedStore   *self,
                                                   const char   *name,
@@ -299,8 +311,10 @@ gboolean       cited_store_add_brand             (CitedStore   *self,
                                                   GError      **error);
 
 /* The brands editor. Each change to a brand (built-in or the user's) is
- * kept in the database and re-attributes the mentions and figures it can
- * move, in one transaction; the store's lexicon then has the change.
+ * kept in the database, with the articles whose mentions and figures it
+ * can move marked, in one transaction; the store's lexicon then has the
+ * change, and the marked articles are re-extracted in short batches
+ * (cited_store_reextract_pending()).
  * Unknown brands fail with CITED_ERROR_NOT_FOUND. See lib/cited-store.c. */
 CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_set_alias             (CitedStore   *self,
@@ -343,9 +357,7 @@ gboolean       cited_store_restore_brands        (CitedStore   *self,
 CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_reload_lexicon        (CitedStore   *self,
                                                   GError      **error);
-typedef void (*CitedProgressFunc) (guint    done,
-                                   guint    total,
-                                   gpointer user_data);
+
 CITED_AVAILABLE_IN_ALL
 void           cited_store_set_progress_func     (CitedStore   *self,
                                                   CitedProgressFunc func,
@@ -410,6 +422,15 @@ gboolean       cited_store_judge_figures         (CitedStore   *self,
  * extractor change); user edits are re-applied by key. */
 CITED_AVAILABLE_IN_ALL
 gboolean       cited_store_reextract             (CitedStore   *self,
+                                                  GCancellable *cancellable,
+                                                  GError      **error);
+/* Re-extraction runs in short batches and survives being stopped: the
+ * articles left are counted here, and re-extracted by the second. */
+CITED_AVAILABLE_IN_ALL
+guint          cited_store_count_pending_extractions (CitedStore   *self,
+                                                      GError      **error);
+CITED_AVAILABLE_IN_ALL
+gboolean       cited_store_reextract_pending     (CitedStore   *self,
                                                   GCancellable *cancellable,
                                                   GError      **error);
 

@@ -874,6 +874,157 @@ test_brands_edit (void)
   g_assert_cmpint (bad_kind->status, ==, 2);
 }
 
+/* The figures of @db as `figures --format json` lists them, without
+ * their row ids (re-extraction writes new rows), one per line. */
+static char *
+figures_without_ids (const char *db)
+{
+  g_autoptr(Run) run = run_cli ("--db", db, "figures", "--format", "json");
+  g_autoptr(JsonArray) figures = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_cmpint (run->status, ==, 0);
+  figures = parse_array (run->out);
+  for (guint i = 0; i < json_array_get_length (figures); i++)
+    {
+      JsonNode *node = json_array_get_element (figures, i);
+      g_autofree char *line = NULL;
+
+      json_object_remove_member (json_node_get_object (node), "id");
+      line = json_to_string (node, FALSE);
+      g_string_append_printf (text, "%s\n", line);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static int
+db_int (const char *path,
+        const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* A re-extraction another process left unfinished (here: every article
+ * marked, its figures gone) is finished by the next command, before it
+ * reads: the figures listed are those of the database before. */
+static void
+test_reextract_resumed (void)
+{
+  g_autofree char *corpus = corpus_dir ();
+  g_autofree char *db = tmp_path ("resumed.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(Run) import = NULL;
+  sqlite3 *sql = NULL;
+
+  if (!have_cli ())
+    return;
+
+  import = run_cli ("--db", db, "import", corpus);
+  g_assert_cmpint (import->status, ==, 0);
+  before = figures_without_ids (db);
+  g_assert_nonnull (strstr (before, "\"brand\":\"Xiaomi\""));
+
+  g_assert_cmpint (sqlite3_open (db, &sql), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (sql,
+                                 "INSERT INTO pending_extractions (article_id) SELECT id FROM articles;"
+                                 "DELETE FROM figures; DELETE FROM mentions; DELETE FROM article_brands;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (sql);
+  g_assert_cmpint (db_int (db, "SELECT count (*) FROM figures"), ==, 0);
+
+  after = figures_without_ids (db);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (db_int (db, "SELECT count (*) FROM pending_extractions"), ==, 0);
+}
+
+/* `brands add` on the BBC corpus re-extracts about two thousand articles
+ * in batches; killed with SIGKILL half-way, it leaves the rest marked, and
+ * the next command finishes it with the figures of a run left alone. */
+static void
+test_reextract_killed (void)
+{
+  g_autofree char *corpora = shared_corpora_dir ();
+  g_autofree char *bbc = NULL;
+  g_autofree char *reference_db = tmp_path ("bbc-reference.db");
+  g_autofree char *killed_db = tmp_path ("bbc-killed.db");
+  g_autofree char *reference = NULL;
+  g_autofree char *resumed = NULL;
+  g_autoptr(Run) import = NULL;
+  g_autoptr(Run) add = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "CITED_DB");
+  const char *argv[] = { cli_path (), "--db", killed_db, "brands", "add", "BBC",
+                         "--alias", "said", NULL };
+  gboolean killed = FALSE;
+  int marked = 0;
+  GPid pid;
+  int status;
+
+  if (!have_cli ())
+    return;
+  bbc = corpora != NULL ? g_build_filename (corpora, "bbc", NULL) : NULL;
+  if (bbc == NULL || !g_file_test (bbc, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("the shared BBC corpus is not beside the source tree");
+      return;
+    }
+
+  import = run_cli ("--db", reference_db, "import", "-r", bbc);
+  g_assert_cmpint (import->status, ==, 0);
+  g_clear_pointer (&import, run_free);
+  add = run_cli ("--db", reference_db, "brands", "add", "BBC", "--alias", "said");
+  g_assert_cmpint (add->status, ==, 0);
+  reference = figures_without_ids (reference_db);
+  g_assert_nonnull (strstr (reference, "\"brand\":\"BBC\""));
+
+  import = run_cli ("--db", killed_db, "import", "-r", bbc);
+  g_assert_cmpint (import->status, ==, 0);
+  g_assert_true (g_spawn_async (tmp_dir, (char **) argv, envp,
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  /* Kill it once some batches are written and others are not. */
+  while (waitpid (pid, &status, WNOHANG) == 0)
+    {
+      int pending = db_int (killed_db, "SELECT count (*) FROM pending_extractions");
+
+      marked = MAX (marked, pending);
+      if (pending > 0 && pending < marked - 64 && pending > 64)
+        {
+          g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+          g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+          killed = TRUE;
+          break;
+        }
+      g_usleep (1000);
+    }
+  g_spawn_close_pid (pid);
+  if (!killed)
+    {
+      g_test_fail_printf ("brands add ended before it could be killed half-way");
+      return;
+    }
+  g_assert_true (WIFSIGNALED (status));
+  g_test_message ("killed with %d of %d articles left", db_int (killed_db,
+                  "SELECT count (*) FROM pending_extractions"), marked);
+
+  resumed = figures_without_ids (killed_db);
+  g_assert_cmpint (db_int (killed_db, "SELECT count (*) FROM pending_extractions"), ==, 0);
+  g_assert_true (g_strcmp0 (resumed, reference) == 0);
+}
+
 /* A database where the extractor discovered Rowntree (two articles, a
  * figure) and Yukos (one article, a figure). */
 static char *
@@ -3325,6 +3476,8 @@ main (int   argc,
   g_test_add_func ("/cli/report/long", test_report_long);
   g_test_add_func ("/cli/feeds/commands", test_feeds_commands);
   g_test_add_func ("/cli/feeds/errors", test_feeds_errors);
+  g_test_add_func ("/cli/reextract/resumed", test_reextract_resumed);
+  g_test_add_func ("/cli/reextract/killed", test_reextract_killed);
 
   status = g_test_run ();
   if (feed_server != NULL)

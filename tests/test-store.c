@@ -14,6 +14,7 @@
 
 #include "cited.h"
 #include "cited-fts-private.h"
+#include "cited-scheduler-private.h"
 
 typedef struct {
   char *dir;
@@ -205,11 +206,24 @@ test_migration_from_empty_file (Fixture       *fixture,
 }
 
 static void
+record_progress (guint    done,
+                 guint    total,
+                 gpointer user_data)
+{
+  guint *progress = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  progress[0] = done;
+  progress[1] = total;
+}
+
+static void
 test_migration_step (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CitedStore) store = NULL;
+  guint progress[2] = { G_MAXUINT, 0 };
   int latest;
 
   store = cited_store_open (fixture->path, &error);
@@ -259,9 +273,13 @@ test_migration_step (Fixture       *fixture,
                " ALTER TABLE brand_aliases DROP COLUMN kind; ALTER TABLE brand_aliases DROP COLUMN enabled;"
                " DROP TABLE views;"
                " DROP TABLE feeds; DROP TABLE feed_items;"
+               " DROP TABLE pending_extractions; DROP TABLE extractor_version;"
                " PRAGMA user_version = 1");
-  store = cited_store_open (fixture->path, &error);
+  /* Step 12 rebuilds the index: its progress is told, in articles. */
+  store = cited_store_open_full (fixture->path, record_progress, progress, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (progress[1], ==, 1);
+  g_assert_cmpuint (progress[0], ==, 1);
   g_assert_cmpint (sqlite_int (fixture->path, "PRAGMA user_version"), ==, latest);
   g_assert_cmpint (sqlite_int (fixture->path,
                                "SELECT count (*) FROM sqlite_schema"
@@ -274,6 +292,11 @@ test_migration_step (Fixture       *fixture,
   g_assert_cmpint (sqlite_int (fixture->path,
                                "SELECT count (*) FROM sqlite_schema"
                                " WHERE name IN ('feeds', 'feed_items')"), ==, 2);
+  /* Step 13: the articles count as extracted by this extractor, and none
+   * is waiting for re-extraction. */
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT n FROM extractor_version"), ==, 1);
+  g_assert_cmpuint (cited_store_count_pending_extractions (store, &error), ==, 0);
+  g_assert_no_error (error);
   /* The full-text index was built again with Cited's tokenizer, from the
    * articles already stored: a word, a short number and a run-together
    * word's part are found. */
@@ -1610,6 +1633,367 @@ test_edit_names_company (Fixture       *fixture,
   g_assert_cmpuint (mentions_of (store, "Fairphone", NULL), ==, 1);
 }
 
+static int
+cmp_strings (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The sample corpus (data/corpus) as the importer parses it, in the
+ * order of its files. */
+static GPtrArray *
+sample_articles (void)
+{
+  g_autofree char *dir_path = g_build_filename (g_getenv ("CITED_SOURCE_ROOT"), "data", "corpus", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *articles = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_build_filename (dir_path, name, NULL));
+  g_ptr_array_sort (names, (GCompareFunc) cmp_strings);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) parsed = cited_parse_file (g_ptr_array_index (names, i), &error);
+
+      g_assert_no_error (error);
+      for (guint j = 0; j < parsed->len; j++)
+        g_ptr_array_add (articles, cited_article_ref (g_ptr_array_index (parsed, j)));
+    }
+  g_assert_cmpuint (articles->len, >=, 5);
+  return articles;
+}
+
+static CitedStore *
+open_sample_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = sample_articles ();
+  CitedStore *store = cited_store_open (path, &error);
+  guint added = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (cited_store_add_articles (store, articles, &added, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, articles->len);
+  return store;
+}
+
+/* Every figure as the Figures page shows it (with the user's edits), one
+ * line each, sorted. */
+static char *
+figures_signature (CitedStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) figures = cited_store_list_figures (store, NULL, &error);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  GString *signature = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      CitedFigure *f = g_ptr_array_index (figures, i);
+
+      g_ptr_array_add (lines, g_strdup_printf ("%s|%u|%s|%g|%s|%s|%d|%d|%d", f->article_title, f->start,
+                                               f->text, f->value, f->brand ? f->brand : "",
+                                               f->metric ? f->metric : "", f->year, f->status, f->edited));
+    }
+  g_ptr_array_sort (lines, (GCompareFunc) cmp_strings);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (signature, "%s\n", (char *) g_ptr_array_index (lines, i));
+  return g_string_free (signature, FALSE);
+}
+
+/* The extraction scheduler's threads give what cited_extract() gives, in
+ * the articles' order, and leave out the articles it is told to skip. */
+static void
+test_scheduler_same_figures (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) articles = sample_articles ();
+  g_autoptr(CitedScheduler) scheduler = cited_scheduler_new (3);
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  g_autoptr(GPtrArray) extractions = NULL;
+  g_autofree gboolean *skip = g_new0 (gboolean, articles->len);
+  guint n_figures = 0;
+
+  skip[1] = TRUE;
+  extractions = cited_scheduler_extract (scheduler, lexicon, articles, skip);
+  g_assert_cmpuint (extractions->len, ==, articles->len);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      CitedArticle *article = g_ptr_array_index (articles, i);
+      CitedExtraction *got = g_ptr_array_index (extractions, i);
+      g_autoptr(CitedExtraction) expected = NULL;
+
+      if (skip[i])
+        {
+          g_assert_null (got);
+          continue;
+        }
+      expected = cited_extract (lexicon, article->title ? article->title : "",
+                                article->body ? article->body : "", -1, article->published);
+      cited_figures_infer_periods (expected->figures, article->published);
+      g_assert_nonnull (got);
+      g_assert_cmpuint (got->figures->len, ==, expected->figures->len);
+      g_assert_cmpuint (got->mentions->len, ==, expected->mentions->len);
+      for (guint j = 0; j < got->figures->len; j++)
+        {
+          CitedFigure *a = g_ptr_array_index (got->figures, j);
+          CitedFigure *b = g_ptr_array_index (expected->figures, j);
+
+          g_assert_cmpuint (a->start, ==, b->start);
+          g_assert_cmpstr (a->text, ==, b->text);
+          g_assert_true (a->value == b->value || (isnan (a->value) && isnan (b->value)));
+          g_assert_cmpstr (a->brand, ==, b->brand);
+          g_assert_cmpstr (a->metric, ==, b->metric);
+          g_assert_cmpint (a->year, ==, b->year);
+          g_assert_cmpint (a->period_inferred, ==, b->period_inferred);
+        }
+      n_figures += got->figures->len;
+    }
+  g_assert_cmpuint (n_figures, >, 10);
+
+  /* Results taken out of order, while later ones are being extracted. */
+  {
+    CitedExtractJob *job = cited_scheduler_submit (scheduler, lexicon, articles, NULL);
+    CitedExtraction *last = cited_extract_job_wait (job, articles->len - 1);
+    CitedExtraction *first = cited_extract_job_wait (job, 0);
+
+    g_assert_cmpuint (last->figures->len, ==,
+                      ((CitedExtraction *) g_ptr_array_index (extractions, articles->len - 1))->figures->len);
+    g_assert_cmpuint (first->figures->len, ==,
+                      ((CitedExtraction *) g_ptr_array_index (extractions, 0))->figures->len);
+    cited_extract_job_free (job);
+  }
+}
+
+/* What a user curated: the first figure with a brand corrected to 42 and
+ * confirmed, the last one rejected. */
+static void
+curate (CitedStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) figures = cited_store_list_figures (store, NULL, &error);
+  CitedFigureEdit corrected = { .value = 42, .status = CITED_FIGURE_CONFIRMED };
+  CitedFigureEdit rejected = { .value = NAN, .status = CITED_FIGURE_REJECTED };
+  CitedFigure *first = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < figures->len && first == NULL; i++)
+    if (((CitedFigure *) g_ptr_array_index (figures, i))->brand != NULL)
+      first = g_ptr_array_index (figures, i);
+  g_assert_nonnull (first);
+  g_assert_true (cited_store_set_figure_edit (store, first->id, &corrected, &error));
+  g_assert_no_error (error);
+  g_assert_true (cited_store_set_figure_edit (store,
+                                              ((CitedFigure *) g_ptr_array_index (figures, figures->len - 1))->id,
+                                              &rejected, &error));
+  g_assert_no_error (error);
+}
+
+#define REEXTRACT_ENV "CITED_TEST_STORE_REEXTRACT"
+
+static void
+kill_after_first_batch (guint    done,
+                        guint    total,
+                        gpointer user_data)
+{
+  if (done < total)
+    raise (SIGKILL);
+}
+
+/* The child of test_reextract_killed: renames Xiaomi, re-extracting two
+ * articles per batch, and is killed by SIGKILL after the first batch. */
+static int
+run_reextract_killed (const char *path)
+{
+  g_autoptr(CitedStore) store = cited_store_open (path, NULL);
+
+  if (store == NULL)
+    return 2;
+  cited_scheduler_set_batch_size (cited_scheduler_get_default (), 2);
+  cited_store_set_progress_func (store, kill_after_first_batch, NULL);
+  if (!cited_store_rename_brand (store, "Xiaomi", "Xiaomi Corp", NULL))
+    return 3;
+  return 1;
+}
+
+/* A re-extraction killed after its first batch is finished by the next
+ * process that asks, with the figures (and the user's corrections) of an
+ * uninterrupted one. */
+static void
+test_reextract_killed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference_path = g_build_filename (fixture->dir, "reference.db", NULL);
+  g_autofree char *reference = NULL;
+  g_autofree char *killed = NULL;
+  g_autofree char *resumed = NULL;
+  g_autofree char *self_exe = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_auto(GStrv) envp = NULL;
+  const char *argv[2] = { NULL, NULL };
+  GPid pid;
+  int status;
+  guint pending;
+
+  store = open_sample_store (reference_path);
+  curate (store);
+  g_assert_true (cited_store_rename_brand (store, "Xiaomi", "Xiaomi Corp", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cited_store_count_pending_extractions (store, NULL), ==, 0);
+  reference = figures_signature (store);
+  g_assert_nonnull (strstr (reference, "|Xiaomi Corp|"));
+  g_assert_nonnull (strstr (reference, "|42|"));
+  g_clear_object (&store);
+
+  store = open_sample_store (fixture->path);
+  curate (store);
+  g_clear_object (&store);
+
+  self_exe = g_file_read_link ("/proc/self/exe", &error);
+  g_assert_no_error (error);
+  argv[0] = self_exe;
+  envp = g_environ_setenv (g_get_environ (), REEXTRACT_ENV, fixture->path, TRUE);
+  g_assert_true (g_spawn_async (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+
+  /* Half done: the rename is kept, some articles are re-extracted. */
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  pending = cited_store_count_pending_extractions (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending, >, 0);
+  killed = figures_signature (store);
+  g_assert_cmpstr (killed, !=, reference);
+  g_assert_nonnull (strstr (killed, "|Xiaomi Corp|"));
+  g_assert_nonnull (strstr (killed, "|Xiaomi|"));
+
+  g_assert_true (cited_store_reextract_pending (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cited_store_count_pending_extractions (store, NULL), ==, 0);
+  resumed = figures_signature (store);
+  g_assert_cmpstr (resumed, ==, reference);
+}
+
+typedef struct {
+  const char *path;
+  char       *title;   /* of the article whose figure was corrected */
+  guint       start;
+  guint       n_calls;
+  gboolean    written;
+} BetweenBatches;
+
+/* Between two batches of a re-extraction, another connection corrects a
+ * figure of an article the re-extraction has not reached yet. */
+static void
+write_between_batches (guint    done,
+                       guint    total,
+                       gpointer user_data)
+{
+  BetweenBatches *between = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) other = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  CitedFigureEdit edit = { .value = 7, .status = CITED_FIGURE_CONFIRMED };
+  CitedFigure *last = NULL;
+
+  if (between->n_calls++ > 0)
+    return;
+  g_assert_cmpuint (done, <, total);
+  other = cited_store_open (between->path, &error);
+  g_assert_no_error (error);
+  figures = cited_store_list_figures (other, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      CitedFigure *f = g_ptr_array_index (figures, i);
+
+      if (last == NULL || f->article_id > last->article_id)
+        last = f;
+    }
+  g_assert_nonnull (last);
+  between->written = cited_store_set_figure_edit (other, last->id, &edit, &error);
+  g_assert_no_error (error);
+  between->title = g_strdup (last->article_title);
+  between->start = last->start;
+}
+
+/* A re-extraction holds the write lock a batch at a time: another
+ * connection writes in between, and what it wrote survives the batches
+ * after it. */
+static void
+test_reextract_writes_between (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = open_sample_store (fixture->path);
+  g_autoptr(GPtrArray) figures = NULL;
+  BetweenBatches between = { fixture->path };
+  gboolean found = FALSE;
+
+  cited_scheduler_set_batch_size (cited_scheduler_get_default (), 2);
+  cited_store_set_progress_func (store, write_between_batches, &between);
+  g_assert_true (cited_store_reextract (store, NULL, &error));
+  g_assert_no_error (error);
+  cited_scheduler_set_batch_size (cited_scheduler_get_default (), CITED_REEXTRACT_BATCH);
+  g_assert_true (between.written);
+  g_assert_cmpuint (between.n_calls, >=, 3);
+  g_assert_cmpuint (cited_store_count_pending_extractions (store, NULL), ==, 0);
+
+  figures = cited_store_list_figures (store, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      CitedFigure *f = g_ptr_array_index (figures, i);
+
+      if (g_strcmp0 (f->article_title, between.title) == 0 && f->start == between.start)
+        {
+          g_assert_cmpfloat (f->value, ==, 7);
+          g_assert_true (f->edited);
+          g_assert_cmpint (f->status, ==, CITED_FIGURE_CONFIRMED);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  g_free (between.title);
+}
+
+/* A store whose articles an older extractor read has them all marked for
+ * re-extraction when it is opened. */
+static void
+test_extractor_version (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = open_sample_store (fixture->path);
+  g_autofree char *before = figures_signature (store);
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) articles = sample_articles ();
+
+  g_clear_object (&store);
+  sqlite_exec (fixture->path, "UPDATE extractor_version SET n = 0; DELETE FROM figures");
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cited_store_count_pending_extractions (store, NULL), ==, articles->len);
+  g_assert_true (cited_store_reextract_pending (store, NULL, &error));
+  g_assert_no_error (error);
+  after = figures_signature (store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT n FROM extractor_version"), ==, CITED_EXTRACTOR_VERSION);
+}
+
 static void
 test_reextract_cancelled (Fixture       *fixture,
                           gconstpointer  data)
@@ -2547,6 +2931,8 @@ main (int   argc,
 {
   if (g_getenv (WRITER_ENV) != NULL)
     return run_writer (g_getenv (WRITER_ENV));
+  if (g_getenv (REEXTRACT_ENV) != NULL)
+    return run_reextract_killed (g_getenv (REEXTRACT_ENV));
 
   g_test_init (&argc, &argv, NULL);
 
@@ -2580,6 +2966,10 @@ main (int   argc,
   ADD ("edit-brands", test_edit_brands);
   ADD ("edit-names-company", test_edit_names_company);
   ADD ("reextract-cancelled", test_reextract_cancelled);
+  ADD ("scheduler-same-figures", test_scheduler_same_figures);
+  ADD ("reextract-killed-resumes", test_reextract_killed);
+  ADD ("reextract-writes-between-batches", test_reextract_writes_between);
+  ADD ("extractor-version", test_extractor_version);
   ADD ("two-connections", test_two_connections);
   ADD ("kill-safety", test_kill_safety);
   ADD ("chinese-corpus", test_chinese_corpus);

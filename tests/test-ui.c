@@ -938,6 +938,60 @@ test_large_list_stays_lazy (void)
   remove_tree (dir);
 }
 
+/* A label under @widget whose text begins with @prefix, or NULL. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A re-extraction left unfinished (here: stopped before its first batch)
+ * is finished when the window opens, in the background, its progress in
+ * the import banner; "ready" follows it. */
+static void
+test_finishes_reextraction (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  guint n_articles = cited_store_count_articles (fixture->store, NULL, NULL);
+  GtkLabel *label;
+
+  close_window (fixture);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (cited_store_reextract (fixture->store, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (cited_store_count_pending_extractions (fixture->store, NULL), ==, n_articles);
+
+  fixture->n_ready = 0;
+  fixture->window = cited_window_new (app, fixture->store);
+  g_signal_connect (fixture->window, "ready", G_CALLBACK (ready_cb), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (cited_window_get_loading (fixture->window));
+  g_assert_nonnull (find_label (GTK_WIDGET (fixture->window), "Re-extracting figures"));
+
+  wait_ready (fixture, 1);
+  g_assert_cmpuint (cited_store_count_pending_extractions (fixture->store, NULL), ==, 0);
+  label = find_label (GTK_WIDGET (fixture->window), "Re-extracting figures:");
+  g_assert_nonnull (label);
+  {
+    g_autofree char *done = g_strdup_printf ("Re-extracting figures: %u of %u articles", n_articles, n_articles);
+
+    g_assert_cmpstr (gtk_label_get_text (label), ==, done);
+  }
+}
+
 static void
 test_remembers_size_and_page (void)
 {
@@ -1828,6 +1882,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/import/drop-folder", Fixture, NULL, fixture_set_up, test_drop_folder, fixture_tear_down);
   g_test_add ("/ui/import/cancel", Fixture, NULL, fixture_set_up, test_cancel_import, fixture_tear_down);
+  g_test_add ("/ui/window/finishes-reextraction", Fixture, NULL, fixture_set_up, test_finishes_reextraction,
+              fixture_tear_down);
   g_test_add ("/ui/window/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow_window, fixture_tear_down);
   g_test_add ("/ui/window/about-and-shortcuts", Fixture, NULL, fixture_set_up, test_about_and_shortcuts,
               fixture_tear_down);

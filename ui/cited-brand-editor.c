@@ -146,8 +146,8 @@ progress_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* In the worker thread: hands the progress to the main thread, every
- * few articles. */
+/* In the worker thread: hands the progress to the main thread, once per
+ * batch of re-extracted articles. */
 static void
 op_progress_cb (guint    done,
                 guint    total,
@@ -156,8 +156,6 @@ op_progress_cb (guint    done,
   Op *op = user_data;
   Progress *progress;
 
-  if (done != total && done % 16 != 1)
-    return;
   progress = g_new0 (Progress, 1);
   progress->self = g_object_ref (op->self);
   progress->done = done;
