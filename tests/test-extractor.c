@@ -606,6 +606,13 @@ static const Case cases[] = {
     "v=550000;m=fines|v=542000;m=-" },
   { "The home side kicked five penalties to keep a 100% record.",
     "v=100;unit=%;m=-" },
+  /* A two-word metric wins over its last word. */
+  { "Ford reported net income of $104m, compared with a loss of $793m a year ago.",
+    "v=104e6;m=profit|v=-793e6;m=profit" },
+  { "Heineken's net income fell to 537m euros during 2004.",
+    "v=537e6;cur=EUR;m=profit" },
+  { "Advertising income rose to $2bn.",
+    "v=2e9;m=revenue" },
   { NULL, NULL, NULL },
 };
 

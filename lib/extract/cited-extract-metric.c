@@ -55,10 +55,13 @@ is_share_metric (const char *m)
 /* The metric word at token @k, a two-word phrase first ("net profit"), or
  * NULL; names are no keywords ("Mr Jobs", "Steve Jobs"). */
 G_ALWAYS_INLINE static inline const char *
-metric_word_at (Sentence *S,
-                guint     k)
+metric_word_at_n (Sentence *S,
+                  guint     k,
+                  guint    *n_words)
 {
   Token *t = TOK (S, k);
+
+  *n_words = 1;
 
   /* Most words name no metric, alone or as a phrase. */
   if (!(t->fields & TF_METRIC) && !(t->phrase_fields & P_METRIC))
@@ -74,9 +77,21 @@ metric_word_at (Sentence *S,
       const Word *pw = phrase_find (S, t, TOK (S, k + 1));
 
       if (pw && pw->metric)
-        return pw->metric;
+        {
+          *n_words = 2;
+          return pw->metric;
+        }
     }
   return TOK_FIELD (t, metric);
+}
+
+G_ALWAYS_INLINE static inline const char *
+metric_word_at (Sentence *S,
+                guint     k)
+{
+  guint n_words;
+
+  return metric_word_at_n (S, k, &n_words);
 }
 
 /* Reads the keyword window: the metric words of the candidate's clause,
@@ -97,14 +112,22 @@ metric_scan (MetricQuery *q)
       Token *t = TOK (S, k);
       const char *m;
       gboolean mapped = FALSE;
-      guint d;
+      guint d, n_words, at = k;
 
       if (!(t->fields & TF_METRIC) && !(t->phrase_fields & P_METRIC))
         continue;
       if (t->clause != q->clause || t->type != T_WORD)
         continue;
-      if ((m = metric_word_at (S, k)) == NULL)
+      if ((m = metric_word_at_n (S, k, &n_words)) == NULL)
         continue;
+      /* "net income of $2bn": the phrase, not its last word ("income",
+       * revenue), as close as that word; the word is not read again. */
+      if (n_words == 2)
+        {
+          k++;
+          if (k < c->first)
+            at = k;
+        }
       if (strcmp (m, "growth") == 0 && !q->percent && c->currency == NULL)
         continue;
       if (q->percent && is_share_metric (m))
@@ -132,8 +155,8 @@ metric_scan (MetricQuery *q)
               m = mm;
             }
         }
-      d = k < c->first ? c->first - k : (k > c->last ? k - c->last : 0);
-      if (k > c->last)
+      d = at < c->first ? c->first - at : (at > c->last ? at - c->last : 0);
+      if (at > c->last)
         d += 1;
       if (d < best_d)
         {
