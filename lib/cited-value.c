@@ -565,6 +565,8 @@ static const struct {
   { "orders", N_("Orders") },
   { "stake", N_("Stake") },
   { "fines", N_("Fines") },
+  { "deal", N_("Deals") },
+  { "taxes", N_("Taxes") },
 };
 
 /**

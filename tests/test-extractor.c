@@ -606,6 +606,17 @@ static const Case cases[] = {
     "v=550000;m=fines|v=542000;m=-" },
   { "The home side kicked five penalties to keep a 100% record.",
     "v=100;unit=%;m=-" },
+  /* Deals and taxes are no company's revenue. */
+  { "Oracle completed its $10.3bn takeover of Peoplesoft, while its sales rose.",
+    "v=10.3e9;m=deal" },
+  { "Yugansk was sold to pay off a $27.5bn (£14.5bn) back tax bill.",
+    "v=27.5e9;m=taxes|v=14.5e9;m=taxes" },
+  { "MCI agreed to a buyout by Verizon in a deal valued at $6.75bn.",
+    "v=6.75e9;m=deal" },
+  { "The store has a special offer of $99 on its phones.",
+    "v=99;m=price" },
+  { "Airbus sales reached 10bn euros after pre-tax charges.",
+    "v=10e9;m=revenue" },
   /* A two-word metric wins over its last word. */
   { "Ford reported net income of $104m, compared with a loss of $793m a year ago.",
     "v=104e6;m=profit|v=-793e6;m=profit" },

@@ -78,7 +78,6 @@ enum {
   W_AGO        = 1ull << 60,  /* ago, earlier, later: "a year earlier" is no rate */
   W_PUBLIC     = 1ull << 61,  /* central, federal: "the central bank" is no company */
   W_RESTATE    = 1ull << 62,  /* restated: "restated earnings by $5bn" is a correction */
-  W_FINE       = 1ull << 63,  /* fine, fines: "a $125m fine" is no profit */
 };
 
 typedef struct {
@@ -95,6 +94,8 @@ typedef struct {
   const char *currency;
   const char *measure;       /* what a change is of, where no metric word says:
                               * "shares" -> "share price" */
+  const char *money_noun;    /* what money right beside it is: "fine" -> "fines",
+                              * "takeover" -> "deal", "tax" -> "taxes" */
   guint64 phrase_flags;      /* a W_PHRASE word: the flags of the phrases it starts */
   guint phrase_fields;       /* and which values they hold: P_METRIC ... */
 } Word;
@@ -117,6 +118,7 @@ enum {
   TF_MEASURE  = 1u << 2,
   TF_UNIT     = 1u << 3,
   TF_CURRENCY = 1u << 4,
+  TF_MONEY    = 1u << 5,    /* money_noun */
 };
 
 /* A slot of a word table: the key's hash and length beside the entry, so

@@ -242,39 +242,89 @@ metric_pct_change (MetricQuery *q)
   return q->pct_growth;
 }
 
-/* fine-noun: "a $125m fine", "$13m in criminal penalties", "penalties
- * totalling nearly $2bn": money a fine or penalty names close by, in its
- * clause and with no other number between, is that, whatever the clause
- * says of earnings. */
-static gboolean
-metric_fine (MetricQuery *q)
+/* The money noun (Word.money_noun) right after the amount: "a $125m fine",
+ * "$13m in criminal penalties", "a $27.5bn (£14.5bn) back tax bill". */
+static const char *
+money_noun_after (Sentence        *S,
+                  const Candidate *c,
+                  guint16          clause)
 {
-  Sentence *S = q->S;
-  const Candidate *c = q->c;
-  guint n = S->tokens->len;
+  guint n = S->tokens->len, k = c->last + 1;
+  guint adjectives = 0;
 
-  if (c->currency == NULL)
+  /* the same sum in another currency, in brackets */
+  if (k < n && is_punct (TOK (S, k), '('))
+    while (k < n && !is_punct (TOK (S, k), ')'))
+      k++;
+  if (k < n && is_punct (TOK (S, k), ')'))
+    k++;
+  if (k < n && tok_has (TOK (S, k), W_IN))
+    k++;
+  for (; k < n && TOK (S, k)->clause == clause && TOK (S, k)->type == T_WORD; k++)
+    {
+      const char *noun = TOK_FIELD (TOK (S, k), money_noun);
+
+      if (noun != NULL && !(TOK (S, k)->glued && is_dash (TOK (S, k - 1))))
+        return noun;
+      if (++adjectives > 1)
+        break;
+    }
+  return NULL;
+}
+
+/* The money noun right before the amount and a word that ties them: "a
+ * fine of about £22,000", "penalties totalling nearly $2bn", "a bid of
+ * $5bn", "the deal, worth $5bn"; or a few words before it: "fined CBS
+ * $550,000", "the maximum fine stands at $32,500". */
+static const char *
+money_noun_before (Sentence        *S,
+                   const Candidate *c,
+                   guint16          clause)
+{
+  guint k = c->first, reach = 3;
+
+  /* "about", "nearly", "between" */
+  while (k > 0 && TOK (S, k - 1)->clause == clause && TOK (S, k - 1)->type == T_WORD &&
+         (TOK_FIELD (TOK (S, k - 1), qualifier) != NULL || tok_has (TOK (S, k - 1), W_BETWEEN)))
+    k--;
+  /* with a word that ties them, the noun stands right before it */
+  if (k > 0 && (tok_has (TOK (S, k - 1), W_OF) || is_word (S, TOK (S, k - 1), "worth") ||
+                is_word (S, TOK (S, k - 1), "totalling") || is_word (S, TOK (S, k - 1), "totaling")))
+    {
+      k--;
+      reach = 1;
+    }
+  for (guint j = k; j-- > 0 && j + reach >= k;)
+    {
+      Token *t = TOK (S, j);
+
+      if (t->clause != clause || t->type != T_WORD)
+        break;
+      /* "pre-tax profit": part of another word */
+      if (TOK_FIELD (t, money_noun) != NULL && !(t->glued && j > 0 && is_dash (TOK (S, j - 1))))
+        return TOK_FIELD (t, money_noun);
+    }
+  return NULL;
+}
+
+/* money-noun: money a noun beside it names: a fine ("a $125m fine",
+ * "fined 11m euros"), a deal ("a $5bn takeover", "a bid of 300p"), a tax
+ * ("a $27bn tax bill"), whatever the clause says of earnings or sales. A
+ * deal is a sum of at least 100,000: "an offer of $99" is a price. */
+static gboolean
+metric_money_noun (MetricQuery *q)
+{
+  const char *noun;
+
+  if (q->c->currency == NULL)
     return FALSE;
-  q->metric = "fines";
-  for (guint k = c->last + 1; k < n && k <= c->last + 3; k++)
-    {
-      Token *t = TOK (S, k);
-
-      if (t->clause != q->clause || t->type == T_NUM)
-        break;
-      if (tok_has (t, W_FINE))
-        return TRUE;
-    }
-  for (guint k = c->first; k-- > 0 && k + 3 >= c->first;)
-    {
-      Token *t = TOK (S, k);
-
-      if (t->clause != q->clause || t->type == T_NUM)
-        break;
-      if (tok_has (t, W_FINE))
-        return TRUE;
-    }
-  return FALSE;
+  noun = money_noun_after (q->S, q->c, q->clause);
+  if (noun == NULL)
+    noun = money_noun_before (q->S, q->c, q->clause);
+  if (noun == NULL || (strcmp (noun, "deal") == 0 && q->c->value < 1e5))
+    return FALSE;
+  q->metric = noun;
+  return TRUE;
 }
 
 /* keyword: the nearest metric word of the clause: "revenue of $2bn". */
@@ -321,7 +371,7 @@ static const struct {
   { "sold-for-price", metric_sold_for },
   { "share-word", metric_share_word },
   { "pct-change", metric_pct_change },
-  { "fine-noun", metric_fine },
+  { "money-noun", metric_money_noun },
   { "keyword", metric_keyword },
   { "not-price", metric_not_price },
   { "money-price", metric_money_price },

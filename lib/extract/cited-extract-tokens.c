@@ -129,7 +129,7 @@ word_fields (const Word *w)
     return 0;
   return (w->metric ? TF_METRIC : 0) | (w->scope ? TF_SCOPE : 0) |
          (w->measure ? TF_MEASURE : 0) | (w->unit ? TF_UNIT : 0) |
-         (w->currency ? TF_CURRENCY : 0);
+         (w->currency ? TF_CURRENCY : 0) | (w->money_noun ? TF_MONEY : 0);
 }
 
 static void

@@ -130,7 +130,7 @@ static const struct {
   { "yearprep", W_YEARPREP }, { "since", W_SINCE }, { "by", W_BY },
   { "updown", W_UPDOWN }, { "in", W_IN }, { "change", W_CHANGE },
   { "each", W_EACH }, { "have", W_HAVE }, { "ago", W_AGO }, { "public", W_PUBLIC },
-  { "restate", W_RESTATE }, { "fine", W_FINE },
+  { "restate", W_RESTATE },
 };
 
 /* The W_ bits of a row's "flags": ["numword", "scale"]; an unknown name is
@@ -358,7 +358,7 @@ load_keywords (Tables     *tables,
   load_flag_list (tables, root, "rate_words", W_RATE);
   load_flag_list (tables, root, "loss_words", W_LOSS);
   load_flag_list (tables, root, "restate_words", W_RESTATE);
-  load_flag_list (tables, root, "fine_words", W_FINE);
+  load_string_table (tables, root, "money_nouns", G_STRUCT_OFFSET (Word, money_noun));
   load_string_table (tables, root, "change_measures", G_STRUCT_OFFSET (Word, measure));
   load_map (tables->unit_metrics, root, "unit_metrics");
   load_map (tables->money_metrics, root, "money_metrics");
