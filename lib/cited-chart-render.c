@@ -474,6 +474,64 @@ make_text (Layout         *self,
   return result;
 }
 
+/* The width of the widest word of @text in @layout's font. */
+static double
+widest_word (PangoLayout *layout,
+             const char  *text)
+{
+  g_autoptr(PangoLayout) probe = pango_layout_copy (layout);
+  g_auto(GStrv) words = g_strsplit_set (text ? text : "", " \n", -1);
+  double widest = 0;
+
+  pango_layout_set_width (probe, -1);
+  pango_layout_set_height (probe, -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      int w, h;
+
+      pango_layout_set_text (probe, words[i], -1);
+      pango_layout_get_size (probe, &w, &h);
+      widest = MAX (widest, (double) w / PANGO_SCALE);
+    }
+  return widest;
+}
+
+/* make_text() for a label that may wrap: a word wider than @width is not
+ * broken in two ("Russi-a"); the label is set a little smaller so that it
+ * fits, down to three quarters of its size (three fifths for a value), and
+ * otherwise cut short with an ellipsis on one line. */
+static Text
+make_label (Layout         *self,
+            const char     *text,
+            double          scale,
+            gboolean        bold,
+            double          width,
+            int             max_lines,
+            PangoAlignment  align)
+{
+  Text result = make_text (self, text, scale, bold, width, max_lines, align);
+  double fit, min_fit;
+
+  if (width <= 0 || max_lines <= 1)
+    return result;
+  /* a pixel to spare: Pango breaks a word that fits to the rounding */
+  fit = (width - 1) / widest_word (result.layout, text);
+  if (fit >= 1)
+    return result;
+  g_object_unref (result.layout);
+  /* a value ("$51.2bn") is worth a smaller size than its place; sizes
+   * snap to the font's hinting, so a size that should fit may not */
+  min_fit = strpbrk (text, "0123456789") != NULL ? 0.6 : 0.75;
+  for (double f = fit * 0.97; f >= min_fit; f *= 0.93)
+    {
+      result = make_text (self, text, scale * f, bold, width, max_lines, align);
+      if (widest_word (result.layout, text) <= width - 1)
+        return result;
+      g_object_unref (result.layout);
+    }
+  return make_text (self, text, scale, bold, width, 1, align);
+}
+
 static double
 line_height (Layout *self,
              double  scale)
@@ -1031,8 +1089,8 @@ layout_new (CitedChart *chart,
           {
             double start = x + gap / 2;
             double span = present[c] * self->bar_w + gap;
-            Text text = make_text (self, g_ptr_array_index (chart->categories, c), 0.9, FALSE,
-                                   MAX (1, span - 4 * self->s), cat_lines, PANGO_ALIGN_CENTER);
+            Text text = make_label (self, g_ptr_array_index (chart->categories, c), 0.9, FALSE,
+                                    MAX (1, span - 4 * self->s), cat_lines, PANGO_ALIGN_CENTER);
 
             g_array_append_val (self->cat_start, start);
             cat_h = MAX (cat_h, text.h);
@@ -1057,8 +1115,8 @@ layout_new (CitedChart *chart,
 
                   if (bar == NULL || bar->label == NULL || *bar->label == '\0')
                     continue;
-                  *t = make_text (self, bar->label, 0.75, FALSE, self->bar_w - 2 * self->s,
-                                  label_lines, PANGO_ALIGN_CENTER);
+                  *t = make_label (self, bar->label, 0.75, FALSE, self->bar_w - 2 * self->s,
+                                   label_lines, PANGO_ALIGN_CENTER);
                   self->bar_labels_h = MAX (self->bar_labels_h, t->h);
                   /* Its y is set below, once the plot's height is known. */
                   layout_bar_rect (self, s, c, &bx, &by, &bw, &bh);
