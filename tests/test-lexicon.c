@@ -318,6 +318,9 @@ static const FindCase company_cases[] = {
   { "apple pie and apple juice", "" },
   { "She found a shell on the beach. Shell said profits rose.", "Shell:Shell" },
   { "a shell company; Shell shares fell", "Shell:Shell" },
+  /* A brand named by a common word keeps its capital. */
+  { "Liverpool bid to snap up the player before a snap election; Snap shares rose", "Snap:Snap" },
+  { "the alphabet of finance; Alphabet, Google's parent", "Google:Alphabet Google:Google" },
   { "Harrison Ford and the Ford Motor plant", "Ford:Ford Motor" },
   { "GM crops and GM cars", "General Motors:GM" },
   { "Orange County, and Orange, the mobile operator", "Orange:Orange" },
