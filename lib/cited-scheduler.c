@@ -174,6 +174,7 @@ cited_scheduler_submit (CitedScheduler *self,
 {
   CitedExtractJob *job;
   guint n_extract = 0;
+  guint n_tasks;
 
   g_return_val_if_fail (CITED_IS_SCHEDULER (self), NULL);
   g_return_val_if_fail (CITED_IS_LEXICON (lexicon), NULL);
@@ -194,9 +195,12 @@ cited_scheduler_submit (CitedScheduler *self,
     if (skip == NULL || !skip[i])
       n_extract++;
   /* A thread per few articles at most: a batch of one is done by the
-   * caller alone when it asks for the result. */
-  job->n_tasks = MIN (self->n_workers, n_extract / 2);
-  for (guint i = 0; i < job->n_tasks; i++)
+   * caller alone when it asks for the result. The count is set before the
+   * first task is pushed and the loop does not read it again: a task may
+   * finish, and count itself out, before the next one is pushed. */
+  n_tasks = MIN (self->n_workers, n_extract / 2);
+  job->n_tasks = n_tasks;
+  for (guint i = 0; i < n_tasks; i++)
     g_thread_pool_push (self->pool, job, NULL);
   return job;
 }
