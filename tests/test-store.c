@@ -1772,6 +1772,32 @@ test_scheduler_same_figures (Fixture       *fixture,
   }
 }
 
+/* Many small jobs in a row, each waited for and freed at once: a job's
+ * tasks may finish before the next is handed to the pool, and its owner
+ * must not wait for tasks that were never handed out (that hung once). */
+static void
+test_scheduler_small_jobs (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(CitedScheduler) scheduler = cited_scheduler_new (3);
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("small %u", i);
+
+      g_ptr_array_add (articles, make_article (title, NULL, "Xiaomi sold 5 million phones."));
+    }
+  for (guint round = 0; round < 500; round++)
+    {
+      g_autoptr(GPtrArray) extractions = cited_scheduler_extract (scheduler, lexicon, articles, NULL);
+
+      g_assert_cmpuint (extractions->len, ==, articles->len);
+      g_assert_cmpuint (((CitedExtraction *) g_ptr_array_index (extractions, 5))->figures->len, ==, 1);
+    }
+}
+
 /* What a user curated: the first figure with a brand corrected to 42 and
  * confirmed, the last one rejected. */
 static void
@@ -2967,6 +2993,7 @@ main (int   argc,
   ADD ("edit-names-company", test_edit_names_company);
   ADD ("reextract-cancelled", test_reextract_cancelled);
   ADD ("scheduler-same-figures", test_scheduler_same_figures);
+  ADD ("scheduler-small-jobs", test_scheduler_small_jobs);
   ADD ("reextract-killed-resumes", test_reextract_killed);
   ADD ("reextract-writes-between-batches", test_reextract_writes_between);
   ADD ("extractor-version", test_extractor_version);
