@@ -15,6 +15,7 @@
 #include "cited-article-row.h"
 #include "cited-importer.h"
 #include "cited-window.h"
+#include "cited-test-files.h"
 
 /*
  * The desktop app over a store of 100,000 real articles: the BBC corpus
@@ -191,21 +192,6 @@ idle_done (gpointer data)
   return !g_main_context_pending (NULL);
 }
 
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      rm_rf (child);
-    }
-  g_remove (path);
-}
-
 static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
@@ -365,7 +351,7 @@ build_store (void)
   g_assert_cmpuint (articles->len, >, 2000);
 
   scratch = g_strconcat (bench.store_dir, ".partial", NULL);
-  rm_rf (scratch);
+  cited_test_remove_tree (scratch);
   g_assert_cmpint (g_mkdir_with_parents (scratch, 0700), ==, 0);
   scratch_db = g_build_filename (scratch, "cited.db", NULL);
 
@@ -397,7 +383,7 @@ build_store (void)
   g_clear_object (&store);
   elapsed = g_get_monotonic_time () - start;
 
-  rm_rf (bench.store_dir);
+  cited_test_remove_tree (bench.store_dir);
   g_assert_cmpint (g_rename (scratch, bench.store_dir), ==, 0);
 
   seconds = elapsed / (double) G_USEC_PER_SEC;
@@ -1159,6 +1145,6 @@ main (int   argc,
   g_clear_pointer (&bench.memory, g_ptr_array_unref);
   g_clear_pointer (&bench.store_dir, g_free);
   g_clear_pointer (&bench.store_path, g_free);
-  rm_rf (home);
+  cited_test_remove_tree (home);
   return status;
 }

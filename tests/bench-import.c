@@ -12,6 +12,7 @@
 #include "cited-fts-private.h"
 #include "cited-importer.h"
 #include "cited-store.h"
+#include "cited-test-files.h"
 
 /*
  * The import benchmark: the BBC corpus replicated ten times (22,250 files,
@@ -25,26 +26,6 @@
  */
 
 #define FTS_TOKENIZER "cited"
-
-static void
-rm_rf (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          rm_rf (child);
-        }
-      g_dir_close (dir);
-    }
-  g_remove (path);
-}
 
 /* Copies the category folders of @bbc @copies times into @dest, the title
  * line of each file marked with its copy number. Returns the bytes written. */
@@ -243,7 +224,7 @@ main (int   argc,
   bare_seconds = bare_fts_insert (bare_path, files, &bare_insert_seconds, &bare_cpu);
   if (bare_seconds < 0)
     {
-      rm_rf (tmp);
+      cited_test_remove_tree (tmp);
       return 1;
     }
   g_remove (bare_path);
@@ -294,6 +275,6 @@ main (int   argc,
           import_cpu, bare_cpu, import_cpu / bare_cpu);
 
   g_clear_object (&store);
-  rm_rf (tmp);
+  cited_test_remove_tree (tmp);
   return 0;
 }

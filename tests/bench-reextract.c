@@ -10,6 +10,7 @@
 
 #include "cited-importer.h"
 #include "cited-store.h"
+#include "cited-test-files.h"
 
 /*
  * The re-extraction benchmark: the BBC corpus imported into a fresh store,
@@ -71,26 +72,6 @@ writer_thread (gpointer data)
     }
   sqlite3_close (db);
   return NULL;
-}
-
-static void
-rm_rf (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          rm_rf (child);
-        }
-      g_dir_close (dir);
-    }
-  g_remove (path);
 }
 
 int
@@ -159,6 +140,6 @@ main (int    argc,
     }
 
   g_clear_object (&store);
-  rm_rf (dir);
+  cited_test_remove_tree (dir);
   return 0;
 }
