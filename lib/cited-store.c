@@ -62,6 +62,8 @@ struct _CitedStore
   gpointer      progress_data;
   /* What the open write transaction changed, from SQLite's update hook. */
   CitedStoreChange tx_changes;
+  CitedStoreChange committing;     /* committed, not yet on disk (WAL) */
+  gboolean          wal;            /* told of commits by the WAL hook */
   ChangeState  *changes;
   gint64        data_version;      /* PRAGMA data_version at the last check */
   guint         checked_siblings;  /* changes->sibling_commits at the last check */
@@ -941,6 +943,11 @@ update_hook_cb (void          *data,
   self->tx_changes |= table_change (table);
 }
 
+/* The commit hook runs before the commit is done: another connection
+ * that read now would not see it yet. With a WAL (a database file), the
+ * change is told from the WAL hook, once the commit is in the log and
+ * the write lock is let go; an in-memory database has no other
+ * connection and is told at once. */
 static int
 commit_hook_cb (void *data)
 {
@@ -951,7 +958,9 @@ commit_hook_cb (void *data)
    * (SQLite does not tell of rows deleted by a DELETE without WHERE; the
    * store only does that to a table it then fills again.) */
   self->tx_changes = 0;
-  if (changes != 0)
+  if (self->wal)
+    self->committing |= changes;
+  else if (changes != 0)
     record_commit (self, changes);
   return 0;
 }
@@ -962,6 +971,28 @@ rollback_hook_cb (void *data)
   CitedStore *self = data;
 
   self->tx_changes = 0;
+  self->committing = 0;
+}
+
+/* Taking the WAL hook turns off SQLite's own checkpoints: the hook
+ * checkpoints as they would have, every WAL_CHECKPOINT_PAGES pages. */
+#define WAL_CHECKPOINT_PAGES 8192
+
+static int
+wal_hook_cb (void       *data,
+             sqlite3    *db,
+             const char *database,
+             int         n_pages)
+{
+  CitedStore *self = data;
+  CitedStoreChange changes = self->committing;
+
+  self->committing = 0;
+  if (changes != 0)
+    record_commit (self, changes);
+  if (n_pages >= WAL_CHECKPOINT_PAGES)
+    sqlite3_wal_checkpoint_v2 (db, database, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  return SQLITE_OK;
 }
 
 static gboolean
@@ -981,8 +1012,15 @@ read_data_version (CitedStore *self,
 static void
 follow_changes (CitedStore *self)
 {
+  g_autoptr(CachedStmt) stmt = NULL;
+
   register_changes (self);
   read_data_version (self, &self->data_version);
+  stmt = prepare (self, "PRAGMA journal_mode", NULL);
+  self->wal = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW &&
+              g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  if (self->wal)
+    sqlite3_wal_hook (self->db, wal_hook_cb, self);
   sqlite3_update_hook (self->db, update_hook_cb, self);
   sqlite3_commit_hook (self->db, commit_hook_cb, self);
   sqlite3_rollback_hook (self->db, rollback_hook_cb, self);
@@ -1529,7 +1567,7 @@ cited_store_open_full (const char         *path,
                  /* Checkpoints (and their fsyncs) every 32 MB of changes
                   * instead of 4 MB: an import rewrites the same index pages
                   * over and over. The WAL file is cut back afterwards. */
-                 "PRAGMA wal_autocheckpoint = 8192;"
+                 "PRAGMA wal_autocheckpoint = 8192;"  /* WAL_CHECKPOINT_PAGES */
                  "PRAGMA journal_size_limit = 67108864;"
                  /* The source filter and its counts: an index and not a
                   * schema step, as nothing is stored differently. */

@@ -2267,6 +2267,68 @@ test_changed_elsewhere (Fixture       *fixture,
   g_assert_false (cited_store_check_changes (store));
 }
 
+#define VISIBLE_COMMITS 200
+
+static gpointer
+add_many_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = cited_store_open (data, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < VISIBLE_COMMITS; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Commit %u", i);
+
+      add_one (store, make_article (title, NULL, "Apple sold 5 million phones."));
+    }
+  return NULL;
+}
+
+/* A window that sees the generation move reads the store at once: what
+ * it reads must hold the change. (The commit was once told before it was
+ * done, and a page that reloaded in between kept the old rows for good.) */
+static void
+test_changed_visible (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = cited_store_open (fixture->path, &error);
+  CitedQuery all = { 0 };
+  GThread *thread;
+  guint64 first, last, now;
+  guint base, seen = 0;
+
+  g_assert_no_error (error);
+  add_one (store, make_article ("First", NULL, "Apple sold 4 million phones."));
+  base = cited_store_count_articles (store, &all, &error);
+  g_assert_no_error (error);
+  first = last = cited_store_get_generation (store, CITED_STORE_CHANGE_ARTICLES);
+
+  thread = g_thread_new ("writer", add_many_thread, fixture->path);
+  while (last - first < VISIBLE_COMMITS)
+    {
+      guint count;
+
+      now = cited_store_get_generation (store, CITED_STORE_CHANGE_ARTICLES);
+      if (now == last)
+        {
+          g_thread_yield ();
+          continue;
+        }
+      last = now;
+      count = cited_store_count_articles (store, &all, &error);
+      g_assert_no_error (error);
+      /* One commit with articles in it per article. */
+      g_assert_cmpuint (count - base, >=, last - first);
+      seen++;
+    }
+  g_thread_join (thread);
+  g_assert_cmpuint (last - first, ==, VISIBLE_COMMITS);
+  g_assert_cmpuint (seen, >, 0);
+  g_assert_cmpuint (cited_store_count_articles (store, &all, NULL), ==, base + VISIBLE_COMMITS);
+}
+
 /* Two in-memory databases are two databases, whatever their name. */
 static void
 test_changed_in_memory (Fixture       *fixture,
@@ -3005,6 +3067,7 @@ main (int   argc,
   ADD ("changed-not-on-rollback", test_changed_not_on_rollback);
   ADD ("changed-elsewhere", test_changed_elsewhere);
   ADD ("changed-in-memory", test_changed_in_memory);
+  ADD ("changed-visible", test_changed_visible);
   ADD ("async-reads", test_async_reads);
   ADD ("async-in-memory", test_async_in_memory);
   ADD ("async-brands-follow", test_async_brands_follow);
