@@ -402,7 +402,10 @@ typedef struct {
   guint8                     lower_len[8];
   guint8                     lower_ans[8];
   guint                      nlower;
-  guint8                    *lowlen;  /* lower_elsewhere(): per word, its length if it compares it */
+  guint8                    *lowlen;  /* lower_elsewhere(): per word, its length when it is in
+                                       * lower case, starts with an ASCII letter and is at most
+                                       * 255 bytes long, else 0 */
+  gboolean                   scratch; /* the block is the thread's (disc_free() keeps it) */
   guint64                   *alnum;   /* bit k of alnum[i]: byte 64 i + k is an ASCII letter or
                                        * digit; zeros past the end */
 } Disc;
@@ -411,28 +414,72 @@ typedef struct {
 
 static void note_alnum (Disc *D);
 
-/* The words and their index lists, in one block, and the text's letter
- * and digit bits. */
-static void
-disc_alloc (Disc *D)
-{
-  gsize words = sizeof (DWord) * D->wcap;
-  gsize blocks = D->len / 64 + 2;
+/* A thread's block for the words of the articles it reads one after the
+ * other, kept up to this size: an article of some 60 kB. */
+#define SCRATCH_KEEP (1024 * 1024)
 
-  D->wv = g_malloc (words + 2 * sizeof (guint) * D->wcap + blocks * sizeof (guint64));
-  D->caps = (guint *) ((char *) D->wv + words);
+typedef struct {
+  gpointer mem;
+  gsize    size;
+} Scratch;
+
+static void
+scratch_free (gpointer data)
+{
+  Scratch *scratch = data;
+
+  g_free (scratch->mem);
+  g_free (scratch);
+}
+
+static GPrivate scratch_key = G_PRIVATE_INIT (scratch_free);
+
+/* The text's letter and digit bits, the words, their index lists and
+ * lengths, in one block: with @reuse, the thread's, when it is small
+ * enough to keep (no allocation, and memory already in the cache). */
+static void
+disc_alloc (Disc     *D,
+            gboolean  reuse)
+{
+  gsize blocks = D->len / 64 + 2;
+  gsize size = blocks * sizeof (guint64) + (sizeof (DWord) + 2 * sizeof (guint) + 1) * (gsize) D->wcap;
+  gpointer mem;
+
+  if (reuse && size <= SCRATCH_KEEP)
+    {
+      Scratch *scratch = g_private_get (&scratch_key);
+
+      if (scratch == NULL)
+        {
+          scratch = g_new0 (Scratch, 1);
+          g_private_set (&scratch_key, scratch);
+        }
+      if (scratch->size < size)
+        {
+          g_free (scratch->mem);
+          /* a little more, not once for every larger article */
+          scratch->size = MIN (MAX (size, scratch->size * 2), SCRATCH_KEEP);
+          scratch->mem = g_malloc (scratch->size);
+        }
+      mem = scratch->mem;
+      D->scratch = TRUE;
+    }
+  else
+    mem = g_malloc (size);
+  /* 8-byte aligned first; a DWord is 24 bytes */
+  D->alnum = mem;
+  D->wv = (DWord *) (gpointer) (D->alnum + blocks);
+  D->caps = (guint *) (gpointer) (D->wv + D->wcap);
   D->parens = D->caps + D->wcap;
-  /* 8-byte aligned: words and the index lists are multiples of 8 bytes
-   * together (a DWord is 24 bytes, two index lists 8 bytes a word) */
-  D->alnum = (guint64 *) (gpointer) (D->parens + D->wcap);
+  D->lowlen = (guint8 *) (D->parens + D->wcap);
   note_alnum (D);
 }
 
 static void
 disc_free (Disc *D)
 {
-  g_free (D->wv);
-  g_free (D->lowlen);
+  if (!D->scratch)
+    g_free (D->alnum);
 }
 
 /* The hash of the folded word, computed the first time it is needed (a
@@ -654,6 +701,9 @@ add_word (Disc    *D,
   D->ncaps += cap ? 1 : 0;
   if (paren)
     D->parens[D->nparens++] = D->nw;
+  /* Bitwise, not &&: the outcome varies from word to word. */
+  D->lowlen[D->nw] = (guint8) ((end - start) * ((guint) !cap & (guint) g_ascii_isalpha (D->b[start]) &
+                                                 (guint) (end - start <= G_MAXUINT8)));
   w = &D->wv[D->nw++];
   w->start = start;
   w->end = end;
@@ -745,6 +795,7 @@ plain_words (Disc  *D,
   guint len = D->len;
   DWord *wv = D->wv;
   guint *caps = D->caps;
+  guint8 *lowlen = D->lowlen;
   guint nw = D->nw, ncaps = D->ncaps, wcap = D->wcap;
 
   while (p < len && g_ascii_isalpha (b[p]) && nw < wcap)
@@ -756,6 +807,7 @@ plain_words (Disc  *D,
         break;
       caps[ncaps] = nw;         /* kept when capitalised, as in add_word() */
       ncaps += cap ? 1 : 0;
+      lowlen[nw] = (guint8) ((q - p) * ((guint) !cap & (guint) (q - p <= G_MAXUINT8)));
       wv[nw++] = (DWord) { p, q, 0, NO_FLAGS, cap, FALSE, FALSE, GAP_SPACE, FALSE, FALSE };
       p = q + 1;
     }
@@ -1023,24 +1075,6 @@ is_person (Disc *D,
   return FALSE;
 }
 
-/* Fills D->lowlen: for each word, its length when it is in lower case,
- * starts with an ASCII letter and is at most 255 bytes long, else 0. */
-static void
-note_lower_lengths (Disc *D)
-{
-  D->lowlen = g_malloc (D->nw + 1);
-  for (guint k = 0; k < D->nw; k++)
-    {
-      const DWord *o = DW (D, k);
-      guint n = o->end - o->start;
-      /* Bitwise, not &&: the outcome varies from word to word. */
-      guint keep = (guint) !o->cap & (guint) g_ascii_isalpha (D->b[o->start]) &
-                   (guint) (n <= G_MAXUINT8);
-
-      D->lowlen[k] = (guint8) (n * keep);
-    }
-}
-
 /* The word also stands in lower case somewhere: a common word. */
 static gboolean
 lower_elsewhere (Disc *D,
@@ -1062,8 +1096,6 @@ lower_elsewhere (Disc *D,
        * not by a test of each word whose outcome varies. */
       const guint8 *hit;
 
-      if (D->lowlen == NULL)
-        note_lower_lengths (D);
       for (guint k = 0; !found && k < D->nw &&
                          (hit = memchr (D->lowlen + k, (int) n, D->nw - k)) != NULL; k++)
         {
@@ -1354,7 +1386,7 @@ mark_headline (Disc       *D,
   if (!any_lower)
     return NULL;                /* "YUKOS SAYS ...": capitals say nothing */
   T.wcap = T.len / 2 + 2;
-  disc_alloc (&T);
+  disc_alloc (&T, FALSE);
   T.persons = g_array_new (FALSE, FALSE, sizeof (guint));
   scan_words (&T);
   for (guint ci = 0, next = 0; ci < T.ncaps; ci++)
@@ -1769,7 +1801,7 @@ discover_companies (const CitedExtractContext *ctx,
 
   *headline = NULL;
   D.wcap = D.len / 2 + 2;
-  disc_alloc (&D);
+  disc_alloc (&D, TRUE);
   D.cands = g_array_sized_new (FALSE, FALSE, sizeof (Cand), 64);
   D.persons = g_array_sized_new (FALSE, FALSE, sizeof (guint), 32);
   scan_words (&D);
