@@ -87,6 +87,7 @@ typedef struct {
 } DEntry;
 
 typedef struct {
+  guint32   *tags;            /* per slot: its hash with the low bit set, 0 when empty */
   DEntry    *slots;
   guint      mask;
   GPtrArray *zh_strip;        /* 公司, 集团 ...: stripped from the name */
@@ -113,21 +114,32 @@ same_folded (const char *key,
   return load8 (key) == fold8 (chunk_at (s, len, limit));
 }
 
-static DEntry *
+/* The slot of s[0, len), whose hash is @h, or the empty slot where it
+ * would go (whose flags are 0). The probe reads the tags, 16 kB the cache
+ * keeps, and an entry and its key only when the hash matches: nearly half
+ * of the words looked up are in no list. */
+static guint
 dict_slot (const Dict *d,
            const char *s,
            guint       len,
            const char *limit,
            guint32     h)
 {
+  guint32 tag = h | 1;
+
   for (guint i = h & d->mask;; i = (i + 1) & d->mask)
     {
-      DEntry *e = &d->slots[i];
+      guint32 t = d->tags[i];
 
-      if (e->key == NULL)
-        return e;
-      if (e->hash == h && e->len == len && same_folded (e->key, s, len, limit))
-        return e;
+      if (t == 0)
+        return i;
+      if (t == tag)
+        {
+          const DEntry *e = &d->slots[i];
+
+          if (e->len == len && same_folded (e->key, s, len, limit))
+            return i;
+        }
     }
 }
 
@@ -136,7 +148,7 @@ dict_find (const Dict *d,
            const char *s,
            guint       len)
 {
-  return dict_slot (d, s, len, s + len, hash_folded (s, len, s + len))->flags;
+  return d->slots[dict_slot (d, s, len, s + len, hash_folded (s, len, s + len))].flags;
 }
 
 static void
@@ -146,10 +158,12 @@ dict_add (Dict       *d,
 {
   guint len = strlen (word);
   guint32 h = hash_folded (word, len, word + len);
-  DEntry *e = dict_slot (d, word, len, word + len, h);
+  guint i = dict_slot (d, word, len, word + len, h);
+  DEntry *e = &d->slots[i];
 
-  if (e->key == NULL)
+  if (d->tags[i] == 0)
     {
+      d->tags[i] = h | 1;
       /* zeros after it up to a multiple of eight bytes (same_folded()) */
       e->key = g_malloc0 ((len / 8 + 1) * 8);
       for (guint k = 0; k < len; k++)
@@ -252,6 +266,7 @@ dict_new (void)
   init_word_fold ();
   d->mask = 4095;
   d->slots = g_new0 (DEntry, d->mask + 1);
+  d->tags = g_new0 (guint32, d->mask + 1);
   d->zh_stop_chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
   d->zh_first = g_array_new (FALSE, FALSE, sizeof (guint32));
   dict_add (d, "of", D_OF);
@@ -497,8 +512,8 @@ static G_GNUC_NO_INLINE guint32
 wflags_slow (Disc  *D,
              DWord *w)
 {
-  w->flags = dict_slot (D->dict, D->b + w->start, w->end - w->start, D->b + D->len,
-                        whash (D, w))->flags;
+  w->flags = D->dict->slots[dict_slot (D->dict, D->b + w->start, w->end - w->start, D->b + D->len,
+                                       whash (D, w))].flags;
   return w->flags;
 }
 
