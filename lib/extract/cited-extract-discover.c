@@ -74,6 +74,7 @@ enum {
   D_OF           = 1u << 18,  /* "Bank of America" */
   D_THE          = 1u << 19,
   D_HE           = 1u << 20,
+  D_PHRASE_END   = 1u << 21,  /* ends a phrase of several words in a list */
 };
 
 /* Whatever makes a single word no name on its own. */
@@ -188,7 +189,18 @@ load_list (Dict       *d,
       return;
     }
   for (guint i = 0; i < json_array_get_length (list); i++)
-    dict_add (d, json_array_get_string_element (list, i), flags);
+    {
+      const char *phrase = json_array_get_string_element (list, i);
+      const char *last = phrase;
+
+      dict_add (d, phrase, flags);
+      /* phrase_flags() joins words with " ", "-" or " & " */
+      for (const char *p = phrase; *p != '\0'; p++)
+        if (*p == ' ' || *p == '-')
+          last = p + 1;
+      if (last != phrase && *last != '\0')
+        dict_add (d, last, D_PHRASE_END);
+    }
 }
 
 static GPtrArray *
@@ -960,6 +972,9 @@ phrase_flags (Disc  *D,
 
   if (i == j)
     return wflags (D, i);
+  /* most words end no phrase: no need to join them */
+  if (!(wflags (D, j) & D_PHRASE_END))
+    return 0;
   for (guint k = i; k <= j; k++)
     {
       DWord *w = DW (D, k);
@@ -1154,7 +1169,7 @@ could_be_name (Disc *D,
 {
   DWord *w = DW (D, i);
 
-  return w->end - w->start >= 2 && (wflags (D, i) & ~(D_OF | D_THE | D_HE)) == 0 &&
+  return w->end - w->start >= 2 && (wflags (D, i) & ~(D_OF | D_THE | D_HE | D_PHRASE_END)) == 0 &&
          !in_vocabulary (D->b + w->start, w->end - w->start) &&
          !lower_elsewhere (D, i) && !is_person (D, i);
 }
@@ -1176,7 +1191,7 @@ name_in_run (Disc    *D,
    * word that is no name elsewhere ("Later Quarvis said") */
   while (i <= b && !(wflags (D, i) & D_TITLE) &&
          ((wflags (D, i) & (D_STOP | D_MONTH)) ||
-          (i < b && DW (D, i)->sstart && wflags (D, i) == 0 && !could_be_name (D, i))))
+          (i < b && DW (D, i)->sstart && (wflags (D, i) & ~D_PHRASE_END) == 0 && !could_be_name (D, i))))
     i++;
   if (i > b)
     return FALSE;
