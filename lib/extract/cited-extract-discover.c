@@ -886,6 +886,17 @@ scan_words (Disc *D)
           sentence = line = FALSE;
           continue;
         }
+      /* Figures: a run of digits is what each of them would be alone
+       * below, a hard gap; what follows it is read as before ("bn" of
+       * "4bn" is a word). */
+      if (c >= '0' && c <= '9')
+        {
+          for (p++; p < len && g_ascii_isdigit (b[p]); p++)
+            ;
+          gap = GAP_HARD;
+          line = FALSE;
+          continue;
+        }
       if (letter_at (b, p, len) > 0)
         {
           p = read_word (D, p, p, gap, sentence, paren);
