@@ -164,6 +164,30 @@ static const DiscoverCase cases[] = {
   { NULL, "小米集团今年出货量达到1.5亿台。", "", NULL, NULL, "Xiaomi" },
   { NULL, "子公司的营收增长了8%。", "", NULL, NULL },
   { NULL, "美国公司的利润增长4%。", "", NULL, NULL },
+  /* A lexicon name of several words, then its first word alone: that
+   * name, not a company of its own */
+  { NULL, "Pernod Ricard said sales rose. Pernod shares slipped 1.2% in Paris.",
+    "", "1.2%", "Pernod Ricard", "Pernod Ricard" },
+  { NULL, "Tate & Lyle joined the index again. Tate's shares have leapt 55% this year.",
+    "", "55%", "Tate & Lyle", "Tate & Lyle" },
+  { NULL, "Goldman Sachs Group raised its forecast. Goldman expects profits of $2bn this year.",
+    "", "$2bn", "Goldman Sachs", "Goldman Sachs" },
+  /* ... before it too, when the word alone has a company's evidence */
+  { NULL, "Southwest shares rose 4%. Southwest Airlines said fuel cost it $1bn more.",
+    "", "4%", "Southwest Airlines", "Southwest Airlines" },
+  /* ... but not a common word, nor one that starts another name too */
+  { NULL, "General Motors sold 9 million cars. General prices rose 2% in May.",
+    "", "2%", "-", "General Motors" },
+  { NULL, "Sumitomo Mitsui and Sumitomo Chemical reported results. Sumitomo said profits rose 8%.",
+    "", "8%", "-", "Sumitomo Mitsui" },
+  /* News agencies: companies with a company's evidence, else sources */
+  { NULL, "Revenues at media group Reuters slipped 11% in 2004.",
+    "Reuters", "11%", "Reuters" },
+  { NULL, "Bloomberg, the financial data firm, earned $1bn last year.",
+    "Bloomberg", "$1bn", "Bloomberg" },
+  { NULL, "Oil prices rose 3% on Monday, Reuters said.", "", "3%", "-" },
+  { NULL, "Reuters said oil prices rose 3% on Monday. Reuters said traders were wary.", "", "3%", "-" },
+  { NULL, "Toyota's profits rose 5%, according to Bloomberg.", "", "5%", "Toyota", "Toyota" },
 };
 
 static int

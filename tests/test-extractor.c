@@ -44,6 +44,16 @@ static const Case cases[] = {
     "v=5e6;unit=units;m=shipments;brand=Xiaomi;text=5 mn units" },
   { "The group made a pre-tax profit of £40m.",
     "v=40e6;cur=GBP;m=profit;text=£40m" },
+  /* The same sum in other currencies, in brackets: the sum's company and
+   * metric, however many there are; a sum in brackets after no sum is
+   * none */
+  { "Allied Domecq has a capitalisation of £5.7bn ($10.7bn; 8.2bn euros), Pernod Ricard said.",
+    "text=£5.7bn;brand=Allied Domecq|text=$10.7bn;brand=Allied Domecq|text=8.2bn euros;brand=Allied Domecq" },
+  { "Lufthansa announced net profits of 400m euros ($527.61m; £274.73m).",
+    "text=400m euros;m=profit;brand=Lufthansa|text=$527.61m;m=profit;brand=Lufthansa|"
+    "text=£274.73m;m=profit;brand=Lufthansa" },
+  { "Thailand may lose 30bn baht (£398m; $768m) in tourism earnings, Siam Cement said.",
+    "text=30bn;brand=-|text=£398m;brand=-|text=$768m;brand=-" },
   { "Shares in the retailer fell 75 pence to 310p.",
     "v=0.75;cur=GBP;text=75 pence|v=3.10;cur=GBP;text=310p" },
   { "OnePlus has more than 24K stores worldwide.",

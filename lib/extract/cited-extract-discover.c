@@ -75,6 +75,7 @@ enum {
   D_THE          = 1u << 19,
   D_HE           = 1u << 20,
   D_PHRASE_END   = 1u << 21,  /* ends a phrase of several words in a list */
+  D_MEDIA        = 1u << 22,  /* Reuters: a company, but most often a source */
 };
 
 /* Whatever makes a single word no name on its own. */
@@ -265,7 +266,7 @@ dict_new (void)
     { "cue_before_pairs", D_CUE_PAIR }, { "cue_after", D_CUE_AFTER }, { "owned", D_OWNED },
     { "said", D_SAID }, { "apposition", D_APPOS }, { "titles", D_TITLE }, { "roles", D_ROLE },
     { "person_after", D_PERSON_AFTER }, { "first_names", D_FIRST }, { "places", D_PLACE },
-    { "months", D_MONTH }, { "gov_words", D_GOVWORD }, { "gov_names", D_GOV },
+    { "months", D_MONTH }, { "gov_words", D_GOVWORD }, { "gov_names", D_GOV }, { "media", D_MEDIA },
     { "stop", D_STOP }, { "generic", D_GENERIC },
   };
   Dict *d = g_new0 (Dict, 1);
@@ -401,6 +402,7 @@ typedef struct {
   gboolean short_form;        /* the first word alone names it later */
   gboolean short_anywhere;    /* ... and before it too */
   const char *name;           /* interned, once accepted */
+  const char *short_of;       /* the lexicon's brand it is the short form of */
   guint    chain;             /* 1 + the next candidate in its find_cand() bucket, or 0 */
 } Cand;
 
@@ -1180,7 +1182,7 @@ could_be_name (Disc *D,
 {
   DWord *w = DW (D, i);
 
-  return w->end - w->start >= 2 && (wflags (D, i) & ~(D_OF | D_THE | D_HE | D_PHRASE_END)) == 0 &&
+  return w->end - w->start >= 2 && (wflags (D, i) & ~(D_OF | D_THE | D_HE | D_PHRASE_END | D_MEDIA)) == 0 &&
          !in_vocabulary (D->b + w->start, w->end - w->start) &&
          !lower_elsewhere (D, i) && !is_person (D, i);
 }
@@ -1386,6 +1388,11 @@ refusal (Disc *D,
     return "a date";
   if (whole & D_GOV)
     return "a public body";
+  /* "Reuters said", "told Bloomberg": a source; "media group Reuters",
+   * "Reuters shares", "Reuters's profits": the company */
+  if ((whole & D_MEDIA) &&
+      !(c->evidence & (EV_SUFFIX | EV_HEAD | EV_CUE | EV_CUE_PAIR | EV_AFTER | EV_OWNED | EV_APPOS | EV_HEADLINE)))
+    return "a news agency, as a source";
   for (guint k = c->first; k <= c->last; k++)
     {
       guint32 f = wflags (D, k);
@@ -1813,16 +1820,156 @@ drop_overlaps (const CitedExtractContext *ctx,
   g_array_set_size (out, kept);
 }
 
+/* The word that starts at byte @pos, or G_MAXUINT. */
+static guint
+word_starting_at (Disc *D,
+                  guint pos)
+{
+  guint lo = 0, hi = D->nw;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (DW (D, mid)->start < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < D->nw && DW (D, lo)->start == pos ? lo : G_MAXUINT;
+}
+
+/* Whether a mention of the lexicon's @brand starts at byte @pos. */
+static gboolean
+lexicon_name_at (const CitedExtractContext *ctx,
+                 guint                      pos,
+                 const char                *brand)
+{
+  for (guint m = 0; m < ctx->n_mentions && ctx->mentions[m].start <= pos; m++)
+    if (ctx->mentions[m].start == pos && ctx->mentions[m].brand == brand)
+      return TRUE;
+  return FALSE;
+}
+
+/* A short form of a lexicon name of several words: its first word. */
+typedef struct {
+  guint       word;           /* in the name's first mention */
+  const char *brand;          /* NULL when two names share the word */
+  guint       after;          /* where that mention ends */
+  gboolean    anywhere;       /* a name before it too: a company of its own evidence */
+} LexShort;
+
+/* "Pernod" after "Pernod Ricard", "Allied" after "Allied Domecq", "Tate's
+ * shares" after "Tate & Lyle": the first word of a name of the lexicon's
+ * of several words, when it could be a name on its own. NULL when there
+ * is none. */
+static GArray *
+lexicon_short_forms (Disc *D)
+{
+  const CitedExtractContext *ctx = D->ctx;
+  GArray *forms = NULL;
+
+  for (guint m = 0; m < ctx->n_mentions; m++)
+    {
+      const CitedMention *mention = &ctx->mentions[m];
+      guint w = word_starting_at (D, mention->start);
+      gboolean seen = FALSE;
+
+      if (w == G_MAXUINT || w + 1 >= D->nw || DW (D, w + 1)->start >= mention->end ||
+          !DW (D, w)->cap || DW (D, w)->poss || DW (D, w)->end - DW (D, w)->start < 3 ||
+          !could_be_name (D, w))
+        continue;
+      if (forms == NULL)
+        forms = g_array_new (FALSE, FALSE, sizeof (LexShort));
+      for (guint k = 0; k < forms->len && !seen; k++)
+        {
+          LexShort *f = &g_array_index (forms, LexShort, k);
+
+          if (same_word (D, f->word, D, w))
+            {
+              if (f->brand != mention->brand)
+                f->brand = NULL;
+              seen = TRUE;
+            }
+        }
+      if (!seen)
+        {
+          LexShort f = { w, mention->brand, mention->end, FALSE };
+
+          g_array_append_val (forms, f);
+        }
+    }
+  /* "Sumitomo Mitsui" beside "Sumitomo Chemical", which the lexicon does
+   * not know: "Sumitomo" alone is either */
+  for (guint ci = 0; forms != NULL && ci < D->ncaps; ci++)
+    {
+      guint i = D->caps[ci];
+
+      if (!joined_after (D, i))
+        continue;
+      for (guint k = 0; k < forms->len; k++)
+        {
+          LexShort *f = &g_array_index (forms, LexShort, k);
+
+          if (f->brand != NULL && same_word (D, f->word, D, i) && !lexicon_name_at (ctx, DW (D, i)->start, f->brand))
+            f->brand = NULL;
+        }
+    }
+  return forms;
+}
+
+/* The short form of a lexicon name that the one word @w is, if any. */
+static LexShort *
+lexicon_short_for (Disc   *D,
+                   GArray *forms,
+                   guint   w)
+{
+  for (guint k = 0; forms != NULL && k < forms->len; k++)
+    if (same_word (D, g_array_index (forms, LexShort, k).word, D, w))
+      return &g_array_index (forms, LexShort, k);
+  return NULL;
+}
+
+/* Each short form alone after its full name: a mention of the lexicon's
+ * brand (not a discovered one). */
+static void
+find_lexicon_short_forms (Disc   *D,
+                          GArray *forms,
+                          GArray *out)
+{
+  for (guint ci = 0; forms != NULL && ci < D->ncaps; ci++)
+    {
+      guint i = D->caps[ci];
+      LexShort *f;
+
+      if (joined_before (D, i) || joined_after (D, i))
+        continue;
+      f = lexicon_short_for (D, forms, i);
+      if (f != NULL && f->brand != NULL && (f->anywhere || DW (D, i)->start >= f->after))
+        {
+          CitedMention m = { f->brand, DW (D, i)->start, DW (D, i)->end, FALSE };
+
+          g_array_append_val (out, m);
+          if (D->ctx->trace)
+            cited_extract_trace (D->ctx, m.start, m.end, "%s by its short form", f->brand);
+        }
+    }
+}
+
 /**
  * discover_companies:
  * @ctx: the text and its lexicon mentions, sorted by start
  * @title: (nullable): the article's title
- * @headline: (out): the discovered company the title is about, or NULL
+ * @headline: (out): the company the title is about when it is a
+ *   discovered one or the short form of a lexicon name, or NULL
  *
- * Finds the companies of @ctx's body that the lexicon does not know.
+ * Finds the companies of @ctx's body that the lexicon does not know, and
+ * the short forms of the lexicon's names of several words after them.
  *
- * Returns: (transfer full): every occurrence of each, as CitedMention with
- *   discovered set, sorted by start and overlapping no lexicon mention.
+ * Returns: (transfer full): every occurrence of each discovered company,
+ *   as CitedMention with discovered set, and of each short form, as a
+ *   mention of its lexicon brand; sorted by start and overlapping no
+ *   lexicon mention.
  */
 GArray *
 discover_companies (const CitedExtractContext *ctx,
@@ -1839,6 +1986,7 @@ discover_companies (const CitedExtractContext *ctx,
   GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (CitedMention), 16);
   g_autoptr(GPtrArray) accepted = g_ptr_array_new ();
   Cand *head = NULL;
+  g_autoptr(GArray) short_forms = NULL;
 
   *headline = NULL;
   D.wcap = D.len / 2 + 2;
@@ -1850,6 +1998,8 @@ discover_companies (const CitedExtractContext *ctx,
   collect_candidates (&D);
   if (title != NULL && D.cands->len > 0)
     head = mark_headline (&D, title);
+  if (ctx->n_mentions > 0)
+    short_forms = lexicon_short_forms (&D);
 
   for (guint k = 0; k < D.cands->len; k++)
     {
@@ -1870,6 +2020,24 @@ discover_companies (const CitedExtractContext *ctx,
       if (c->first == c->last && c->count < 2 &&
           !(ev & (EV_SUFFIX | EV_CUE | EV_CUE_PAIR | EV_AFTER | EV_APPOS | EV_HEADLINE)))
         continue;
+      /* "American and Southwest", then "Southwest Airlines": the short
+       * form wherever it stands. One that two names share stays a
+       * company of its own ("Reliance Group" beside "Reliance Energy"
+       * and "Reliance Industries"). */
+      if (c->first == c->last && short_forms != NULL)
+        {
+          LexShort *f = lexicon_short_for (&D, short_forms, c->first);
+
+          if (f != NULL && f->brand != NULL)
+            {
+              c->short_of = f->brand;
+              f->anywhere = TRUE;
+              if (ctx->trace)
+                cited_extract_trace (ctx, DW (&D, c->first)->start, DW (&D, c->last)->end,
+                                     "not discovered: the short form of %s", f->brand);
+              continue;
+            }
+        }
       why = refusal (&D, c);
       if (why != NULL)
         {
@@ -1917,11 +2085,14 @@ discover_companies (const CitedExtractContext *ctx,
         }
     }
   find_occurrences (&D, accepted, out);
+  find_lexicon_short_forms (&D, short_forms, out);
   if (D.zh != NULL)
     zh_discover (&D, out);
   g_array_sort (out, by_start);
   drop_overlaps (ctx, out);
-  if (head != NULL && head->name != NULL)
+  if (head != NULL && head->short_of != NULL)
+    *headline = head->short_of;
+  else if (head != NULL && head->name != NULL)
     for (guint k = 0; k < out->len && *headline == NULL; k++)
       if (g_array_index (out, CitedMention, k).brand == head->name)
         *headline = head->name;

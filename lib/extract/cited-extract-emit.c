@@ -652,15 +652,49 @@ state_figure (Sentence        *S,
                          cited_claim_status_to_string (f->claim_status), status_rule);
 }
 
+/* conversion: "£5.7bn ($10.7bn; 8.2bn euros)", "400m euros ($527m;
+ * £275m)": a sum in brackets right after another, or after a semicolon
+ * right after one in them, is the same sum in another currency. Returns
+ * the figure it converts, or NULL. */
+static const CitedFigure *
+converted_figure (Sentence        *S,
+                  const Candidate *c)
+{
+  const CitedFigure *before = S->last_figure;
+  guint k = c->first;
+
+  if (before == NULL || before->currency == NULL || c->currency == NULL || k < 2 ||
+      !(is_punct (TOK (S, k - 1), '(') || is_punct (TOK (S, k - 1), ';')) ||
+      TOK (S, k - 2)->end != before->end)
+    return NULL;
+  if (is_punct (TOK (S, k - 1), ';'))
+    {
+      /* the figure before is itself in brackets */
+      guint j = k - 2;
+
+      while (j > 0 && TOK (S, j)->start >= before->start)
+        j--;
+      if (!is_punct (TOK (S, j), '(') && !is_punct (TOK (S, j), ';'))
+        return NULL;
+    }
+  return before;
+}
+
 void
 emit (Sentence  *S,
       Candidate *c,
       GPtrArray *figures)
 {
-  const char *metric = metric_for (S, c, TRUE);
-  const char *brand = brand_for (S, c, metric);
+  const CitedFigure *same = converted_figure (S, c);
+  const char *metric = same != NULL ? S->last_metric : metric_for (S, c, TRUE);
+  const char *brand = same != NULL ? S->last_brand : brand_for (S, c, metric);
   CitedFigure *f;
   guint sign_start = G_MAXUINT;
+
+  if (same != NULL && S->ctx->trace)
+    cited_extract_trace (S->ctx, TOK (S, c->first)->start, TOK (S, c->last)->end,
+                         "brand %s and metric %s of the sum before by rule conversion",
+                         brand != NULL ? brand : "none", metric != NULL ? metric : "none");
 
   /* A number read whole but beyond any real figure is no figure; its
    * digits are not read again in part. */
@@ -727,6 +761,8 @@ emit (Sentence  *S,
   cited_extract_set_sentence (f, S->body, S->start, S->end);
   g_ptr_array_add (figures, f);
   S->last_figure = f;
+  S->last_brand = brand;
+  S->last_metric = metric;
   if (S->n_figures++ == 0)
     S->first_figure_token = c->first;
 }

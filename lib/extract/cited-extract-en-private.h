@@ -327,6 +327,8 @@ typedef struct {
   const CitedFigure *prev_figure; /* the first figure of the sentence before, or NULL */
   const char *clause_brand;  /* the brand of the last figure in this sentence */
   const CitedFigure *last_figure; /* the last figure of this sentence so far */
+  const char *last_brand;    /* its brand and metric, as the rules gave them */
+  const char *last_metric;
   guint16 clause_brand_clause;
   guint n_figures;           /* figures emitted in this sentence so far */
   guint first_figure_token;  /* the first token of its first figure */
