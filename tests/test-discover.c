@@ -188,6 +188,9 @@ static const DiscoverCase cases[] = {
   { NULL, "Oil prices rose 3% on Monday, Reuters said.", "", "3%", "-" },
   { NULL, "Reuters said oil prices rose 3% on Monday. Reuters said traders were wary.", "", "3%", "-" },
   { NULL, "Toyota's profits rose 5%, according to Bloomberg.", "", "5%", "Toyota", "Toyota" },
+  /* Political parties are no companies */
+  { NULL, "Liberal Democrat spokesman Vince Cable said taxes rose 5%.", "", "5%", "-" },
+  { NULL, "UKIP said its share of the vote rose to 16%. UKIP leader Roger Knapman spoke.", "", NULL, NULL },
 };
 
 static int

@@ -54,6 +54,14 @@ static const Case cases[] = {
     "text=£274.73m;m=profit;brand=Lufthansa" },
   { "Thailand may lose 30bn baht (£398m; $768m) in tourism earnings, Siam Cement said.",
     "text=30bn;brand=-|text=£398m;brand=-|text=$768m;brand=-" },
+  /* A change of what only a company reports is the company's the text is
+   * about; sales and prices move in markets too */
+  { "Qantas has posted a record first-half profit. Net profit rose 28% to A$458.4m.",
+    "text=28%;m=growth;meas=profit;brand=Qantas|text=A$458.4m;brand=Qantas" },
+  { "Nestle has posted lower sales. Revenue dipped 1.4% last year.",
+    "text=1.4%;meas=revenue;brand=Nestlé" },
+  { "Toyota has posted a record profit. World car sales rose 3% last year.",
+    "text=3%;brand=-" },
   { "Shares in the retailer fell 75 pence to 310p.",
     "v=0.75;cur=GBP;text=75 pence|v=3.10;cur=GBP;text=310p" },
   { "OnePlus has more than 24K stores worldwide.",

@@ -506,7 +506,21 @@ static CitedRuleVerdict
 rule_discourse_subject (const BrandQuery *q,
                         const char      **brand)
 {
-  if (!is_company_metric (q->metric))
+  /* "Net profit rose 28%" after "Qantas has posted a record profit": a
+   * change of what only a company reports is the company's; sales,
+   * shipments and shares rise and fall in markets too ("world music sales
+   * declined", "stocks rose 8%"), prices and investment in economies */
+  static const char * const firm_measures[] = { "profit", "revenue", "margin", "orders" };
+  gboolean firm_change = FALSE;
+
+  if (g_strcmp0 (q->metric, "growth") == 0)
+    {
+      const char *measure = measure_for (q->S, q->c);
+
+      for (guint i = 0; measure != NULL && i < G_N_ELEMENTS (firm_measures); i++)
+        firm_change |= strcmp (measure, firm_measures[i]) == 0;
+    }
+  if (!is_company_metric (q->metric) && !firm_change)
     return CITED_RULE_NO_BRAND;
   return this_brand (brand, q->S->ctx->prev_brand);
 }
