@@ -40,6 +40,13 @@ static const RuleCase rule_cases[] = {
     "5%", "-> Xiaomi by clause-subject" },
   { "Xiaomi launched a car. The firm expects demand to grow. Deliveries reached 10,000 cars.",
     "10,000 cars", "-> Xiaomi by discourse-subject" },
+  { "Qantas posted a record profit. Net profit rose 28% to A$458.4m.",
+    "28%", "-> Qantas by discourse-subject" },
+  /* Metric and emission rules */
+  { "It sold 20% of its equity in a bid to raise up to $443m.",
+    "$443m", "metric capital by rule share-sale" },
+  { "Allied Domecq has a capitalisation of £5.7bn ($10.7bn; 8.2bn euros).",
+    "8.2bn euros", "brand Allied Domecq and metric none of the sum before by rule conversion" },
   /* Filters */
   { "The Xiaomi 14 sold well.", "14", "dropped by filter model-name" },
   { "The OnePlus 6T is cheap.", "6", "dropped by filter glued-letters" },

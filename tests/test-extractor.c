@@ -62,6 +62,10 @@ static const Case cases[] = {
     "text=1.4%;meas=revenue;brand=Nestlé" },
   { "Toyota has posted a record profit. World car sales rose 3% last year.",
     "text=3%;brand=-" },
+  /* Selling its own shares raises capital; it is no sales */
+  { "Jet Airways sold 20% of its equity or 17.2 million shares in a bid to raise up to $443m.",
+    "text=20%;m=stake;brand=Jet Airways|text=17.2 million shares;m=-|text=$443m;m=capital" },
+  { "Jet Airways sold 5 million tickets last year.", "text=5 million tickets;m=sales" },
   { "Shares in the retailer fell 75 pence to 310p.",
     "v=0.75;cur=GBP;text=75 pence|v=3.10;cur=GBP;text=310p" },
   { "OnePlus has more than 24K stores worldwide.",

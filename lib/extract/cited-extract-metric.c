@@ -42,6 +42,7 @@ typedef struct {
   gboolean scanned;
   const char *best;          /* the nearest metric word of the clause */
   gboolean best_from_sales;  /* best is "revenue" read from a sales word */
+  guint best_at;             /* the token of best */
   gboolean pct_growth;       /* a percentage in a clause with a word of change */
   const char *metric;        /* the rule's answer; NULL for none */
 } MetricQuery;
@@ -134,6 +135,7 @@ metric_scan (MetricQuery *q)
         {
           q->best = m;
           q->best_from_sales = FALSE;
+          q->best_at = at;
           return;
         }
       if (q->percent && strcmp (m, "growth") == 0)
@@ -163,6 +165,7 @@ metric_scan (MetricQuery *q)
           best_d = d;
           q->best = m;
           q->best_from_sales = mapped;
+          q->best_at = at;
         }
     }
 }
@@ -327,6 +330,33 @@ metric_money_noun (MetricQuery *q)
   return TRUE;
 }
 
+/* share-sale: "it sold 20% of its equity or 17.2 million shares to raise
+ * $443m", "sell a 25% stake for about $50m": a company selling its shares
+ * raises capital (a percentage is a stake); no sales. */
+static gboolean
+metric_share_sale (MetricQuery *q)
+{
+  static const char * const sell[] = { "sold", "sell", "sells", "selling" };
+  static const char * const shares[] = { "shares", "share", "stake", "equity", "stock", "stocks" };
+  Sentence *S = q->S;
+  gboolean selling = FALSE, of_shares = FALSE;
+
+  if (!q->scanned)
+    metric_scan (q);
+  if (q->best == NULL || !(strcmp (q->best, "sales") == 0 || q->best_from_sales))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (sell) && !selling; i++)
+    selling = is_word (S, TOK (S, q->best_at), sell[i]);
+  for (guint k = q->best_at + 1; selling && !of_shares && k < S->tokens->len && k <= q->best_at + 8 &&
+                                 TOK (S, k)->clause == q->clause; k++)
+    for (guint i = 0; i < G_N_ELEMENTS (shares) && !of_shares; i++)
+      of_shares = is_word (S, TOK (S, k), shares[i]);
+  if (!of_shares)
+    return FALSE;
+  q->metric = q->percent ? "stake" : q->c->currency != NULL ? "capital" : NULL;
+  return TRUE;
+}
+
 /* keyword: the nearest metric word of the clause: "revenue of $2bn". */
 static gboolean
 metric_keyword (MetricQuery *q)
@@ -372,6 +402,7 @@ static const struct {
   { "share-word", metric_share_word },
   { "pct-change", metric_pct_change },
   { "money-noun", metric_money_noun },
+  { "share-sale", metric_share_sale },
   { "keyword", metric_keyword },
   { "not-price", metric_not_price },
   { "money-price", metric_money_price },
