@@ -188,6 +188,11 @@ static const DiscoverCase cases[] = {
   { NULL, "Oil prices rose 3% on Monday, Reuters said.", "", "3%", "-" },
   { NULL, "Reuters said oil prices rose 3% on Monday. Reuters said traders were wary.", "", "3%", "-" },
   { NULL, "Toyota's profits rose 5%, according to Bloomberg.", "", "5%", "Toyota", "Toyota" },
+  /* Nor contractions, people known by a first name, sports bodies */
+  { NULL, "I've said sales rose 5%. I've said it twice.", "", "5%", "-" },
+  { NULL, "Kelly Holmes won gold in Athens. Holmes said she earned $1m last year. Holmes said she would race again.",
+    "", "$1m", "-" },
+  { NULL, "FIFA said revenue rose 5% to $1bn. FIFA chief Sepp Blatter spoke.", "", NULL, NULL },
   /* Political parties are no companies */
   { NULL, "Liberal Democrat spokesman Vince Cable said taxes rose 5%.", "", "5%", "-" },
   { NULL, "UKIP said its share of the vote rose to 16%. UKIP leader Roger Knapman spoke.", "", NULL, NULL },

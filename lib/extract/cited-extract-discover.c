@@ -1374,6 +1374,27 @@ collect_candidates (Disc *D)
     }
 }
 
+/* "I've", "We're", "Don't": a word with an apostrophe and one of the
+ * endings of a contraction. */
+static gboolean
+is_contraction (Disc *D,
+                guint i)
+{
+  static const char * const endings[] = { "'ve", "'re", "'ll", "'d", "'m", "n't",
+                                          "\u2019ve", "\u2019re", "\u2019ll", "\u2019d", "\u2019m", "n\u2019t" };
+  const DWord *w = DW (D, i);
+  guint n = w->end - w->start;
+
+  for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
+    {
+      guint el = strlen (endings[e]);
+
+      if (n > el && g_ascii_strncasecmp (D->b + w->end - el, endings[e], el) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Why a name is no company, or NULL. */
 static const char *
 refusal (Disc *D,
@@ -1406,6 +1427,10 @@ refusal (Disc *D,
     }
   if (!any_name)
     return "common words";
+  /* "I've said", "We're told" */
+  for (guint k = c->first; k <= c->last; k++)
+    if (is_contraction (D, k))
+      return "common words";
   if (!(c->evidence & EV_SUFFIX))
     for (guint k = c->first; k <= c->last; k++)
       for (guint q = DW (D, k)->start; q < DW (D, k)->end; q++)
