@@ -54,6 +54,7 @@ static const RuleCase rule_cases[] = {
   { "It took three years to build.", "three", "dropped by filter duration" },
   { "A 5,000-ton ship was launched.", "5,000", "dropped by filter adjective-measure" },
   { "He ran the 800m in record time.", "800m", "dropped by filter metres" },
+  { "The laptop has a 1080p screen.", "1080p", "dropped by filter resolution" },
   { "The team scored 42 points.", "42 points", "dropped by filter rare-noun-small" },
   { "The firm is one of the largest.", "one", "dropped by filter spelled-small" },
   { "Apple is the world's largest phone maker.", "largest", "read by rank-word" },

@@ -62,6 +62,9 @@ static const Case cases[] = {
     "text=1.4%;meas=revenue;brand=Nestlé" },
   { "Toyota has posted a record profit. World car sales rose 3% last year.",
     "text=3%;brand=-" },
+  /* A video resolution is no price in pence; a share price is */
+  { "Huawei's ultrabook has a 14-inch 1080p screen and costs $999.", "text=$999;brand=Huawei" },
+  { "Shares in Tesco rose 5p to 1080p.", "text=5p;cur=GBP|text=1080p;cur=GBP;v=10.8" },
   /* Selling its own shares raises capital; it is no sales */
   { "Jet Airways sold 20% of its equity or 17.2 million shares in a bid to raise up to $443m.",
     "text=20%;m=stake;brand=Jet Airways|text=17.2 million shares;m=-|text=$443m;m=capital" },

@@ -455,7 +455,12 @@ find_unit (Sentence    *S,
            char       **owned,
            gboolean    *duration,
            gboolean    *times);
-G_GNUC_INTERNAL guint
+G_GNUC_INTERNAL
+gboolean
+is_video_resolution (Sentence *S,
+                     guint     i);
+G_GNUC_INTERNAL
+guint
 find_currency_after (Sentence    *S,
                      guint        i,
                      const char **currency,

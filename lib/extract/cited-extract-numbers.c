@@ -251,6 +251,33 @@ find_unit (Sentence    *S,
   return i;
 }
 
+/* "a 14-inch 1080p screen", "streams 720p video": the number at @i is a
+ * video resolution before a "p", not pence: one of the usual line counts,
+ * with a word of screens or video near it. */
+gboolean
+is_video_resolution (Sentence *S,
+                     guint     i)
+{
+  static const double lines[] = { 240, 360, 480, 540, 576, 720, 900, 1080, 1440, 2160, 4320 };
+  static const char * const words[] = {
+    "screen", "screens", "display", "displays", "video", "videos", "resolution", "hd",
+    "stream", "streams", "streaming", "panel", "camera", "recording", "monitor", "monitors",
+    "tv", "television", "footage", "playback", "record", "records", "fps", "inch",
+  };
+  gboolean usual = FALSE;
+  guint n = S->tokens->len;
+
+  for (guint k = 0; k < G_N_ELEMENTS (lines) && !usual; k++)
+    usual = TOK (S, i)->num == lines[k];
+  if (!usual)
+    return FALSE;
+  for (guint k = i >= 4 ? i - 4 : 0; k < n && k <= i + 5; k++)
+    for (guint w = 0; TOK (S, k)->type == T_WORD && w < G_N_ELEMENTS (words); w++)
+      if (is_word (S, TOK (S, k), words[w]))
+        return TRUE;
+  return FALSE;
+}
+
 /* Looks for a currency after token @i ("3999 yuan", "75 pence", "US
  * dollars"). Returns the last token of it, or @i. */
 guint
@@ -308,7 +335,8 @@ find_currency_after (Sentence    *S,
             *factor = t->w->money_factor;
           return j;
         }
-      if (t->glued && t->w && t->w->money_factor > 0 && t->end - t->start == 1)
+      if (t->glued && t->w && t->w->money_factor > 0 && t->end - t->start == 1 &&
+          !is_video_resolution (S, i))
         {
           /* "75p" */
           *currency = g_intern_static_string ("GBP");

@@ -586,6 +586,24 @@ filter_adjective_measure (Scan *sc)
   return TRUE;
 }
 
+/* "a 14-inch 1080p screen": a video resolution, no price in pence nor a
+ * figure. */
+static gboolean
+filter_resolution (Scan *sc)
+{
+  Sentence *S = sc->S;
+  guint k = sc->a.last + 1;
+
+  if (sc->a.percent || sc->a.spelled || k >= sc->n || !TOK (S, k)->glued ||
+      TOK (S, k)->type != T_WORD || TOK (S, k)->end - TOK (S, k)->start != 1 ||
+      (S->body[TOK (S, k)->start] != 'p' && S->body[TOK (S, k)->start] != 'P') ||
+      !is_video_resolution (S, sc->a.last))
+    return FALSE;
+  mark_used (sc, sc->a.first, k);
+  sc->next = k;
+  return TRUE;
+}
+
 /* "800m" and "17.30m" in sport are metres: a one-letter scale with no
  * currency needs a counted noun ("5m people", "24K stores"). */
 static gboolean
@@ -660,6 +678,7 @@ filter_bare_small (Scan *sc)
 }
 
 static const ScanRuleRow candidate_filters[] = {
+  { "resolution", filter_resolution },
   { "adjective-measure", filter_adjective_measure },
   { "metres", filter_metres },
   { "spelled-small", filter_spelled_small },
