@@ -6,7 +6,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-/* Removes @path and, for a folder, everything in it. */
+/* Removes @path and, for a folder, everything in it (made writable
+ * first: a test may have taken a file's permissions away). */
 static inline void
 cited_test_remove_tree (const char *path)
 {
@@ -20,6 +21,7 @@ cited_test_remove_tree (const char *path)
         {
           g_autofree char *child = g_build_filename (path, name, NULL);
 
+          g_chmod (child, 0700);
           cited_test_remove_tree (child);
         }
       g_dir_close (dir);

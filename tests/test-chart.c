@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 
 #include "cited.h"
+#include "cited-test-files.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/lsan_interface.h>
@@ -1276,21 +1277,6 @@ write_article (const char *dir,
   g_assert_no_error (error);
 }
 
-/* Removes a folder of test files (one level) and the folder. */
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
 /* The same figure in three articles, two in English and one in Chinese
  * ("190 million", "1.9亿"), is one bar with three figure ids; a range
  * keeps its upper end; a brand citing 45 prices is cut to 40 bars and the
@@ -1364,7 +1350,7 @@ test_builders_duplicates (void)
   }
 
   g_clear_object (&store);
-  remove_tree (dir);
+  cited_test_remove_tree (dir);
 }
 
 /* Every figure a chart draws states the same kind of thing: one change,
@@ -1513,7 +1499,7 @@ test_builders_kinds (void)
   }
 
   g_clear_object (&store);
-  remove_tree (dir);
+  cited_test_remove_tree (dir);
 }
 
 /* How many pixels of the bar at @category (its middle row) are the page's
@@ -1653,7 +1639,7 @@ test_builders_marks (void)
   g_assert_cmpuint (white_in_bar (forecasts, 0), >, 3);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  cited_test_remove_tree (dir);
 }
 
 /* A chart drawn from many articles names the ones it draws most on, and
@@ -1714,7 +1700,7 @@ test_builders_source_note (void)
   }
 
   g_clear_object (&store);
-  remove_tree (dir);
+  cited_test_remove_tree (dir);
 }
 
 /* A metric's figures over time: each at its article's date, one line per
@@ -1787,7 +1773,7 @@ test_builders_claims_over_time (void)
   g_assert_true (strstr (text, "2021-03-02") < strstr (text, "2021-12-28"));
 
   g_clear_object (&store);
-  remove_tree (dir);
+  cited_test_remove_tree (dir);
 }
 
 /* Brand colours too dark for a dark window are lightened; others kept. */

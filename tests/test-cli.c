@@ -16,6 +16,7 @@
 #include "cited.h"
 #include "cited-discovered-test.h"
 #include "test-feeds-server.h"
+#include "cited-test-files.h"
 
 /* Runs the built cited-cli (path in $CITED_CLI) the way a user would and
  * checks what they would see: exit status, stdout, stderr, files. */
@@ -2163,25 +2164,6 @@ test_chinese_search (void)
                       display_width (lines[0], strlen (lines[0])));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
 /* Decimal figures print as written, not as the nearest double's 17 digits. */
 static void
 test_figures_decimals (void)
@@ -3483,7 +3465,7 @@ main (int   argc,
   if (feed_server != NULL)
     feed_server_stop (feed_server);
 
-  remove_tree (tmp_dir);
+  cited_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   g_free (seeded_db);
   return status;

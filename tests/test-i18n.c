@@ -13,6 +13,7 @@
 #include "cited-figures-page-private.h"
 #include "cited-chart-view.h"
 #include "cited-ui-test.h"
+#include "cited-test-files.h"
 
 /* The app as a Chinese-speaking user starts it: LANGUAGE=zh_CN (and the
  * zh_CN.UTF-8 locale when it is generated), the translations compiled in
@@ -56,30 +57,12 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   close_window (fixture);
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  cited_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
 
@@ -344,6 +327,6 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (home);
+  cited_test_remove_tree (home);
   return status;
 }

@@ -13,6 +13,7 @@
 #include "cited-importer.h"
 #include "cited-store.h"
 #include "cited-store-private.h"
+#include "cited-test-files.h"
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                   */
@@ -98,27 +99,6 @@ find_article (GPtrArray  *articles,
   return NULL;
 }
 
-static void
-rm_rf (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          g_chmod (child, 0700);
-          rm_rf (child);
-        }
-      g_dir_close (dir);
-    }
-  g_remove (path);
-}
-
 typedef struct {
   char *dir;
   CitedStore *store;
@@ -144,7 +124,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->store);
-  rm_rf (f->dir);
+  cited_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

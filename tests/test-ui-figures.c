@@ -14,6 +14,7 @@
 #include "cited-figure-object.h"
 #include "cited-figures-page-private.h"
 #include "cited-window.h"
+#include "cited-test-files.h"
 
 /* One window over a temporary store that the window seeds with the bundled
  * sample corpus, shared by every case in order. */
@@ -1841,20 +1842,6 @@ test_narrow_list (void)
   g_assert_true (GTK_IS_COLUMN_VIEW (visible_table ()));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 /* The number of mentions the Brands page's chooser shows for @brand, or
  * -1 when the brand is not listed there. */
 static int
@@ -2210,7 +2197,7 @@ main (int   argc,
   g_clear_object (&store);
   g_clear_object (&app);
   if (tmpdir != NULL)
-    remove_tree (tmpdir);
+    cited_test_remove_tree (tmpdir);
   g_free (tmpdir);
   return status;
 }

@@ -18,6 +18,7 @@
 #include "cited-window.h"
 #include "cited-ui-test.h"
 #include "test-feeds-server.h"
+#include "cited-test-files.h"
 
 /* The desktop app driven the way a person would: a fresh profile, the
  * sample corpus imported on first start, searching, reading, following a
@@ -79,30 +80,12 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   close_window (fixture);
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  cited_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
 
@@ -857,7 +840,7 @@ test_close_during_import (void)
   g_assert_true (wait_for (pointer_cleared, &window));
 
   g_clear_object (&store);
-  remove_tree (dir);
+  cited_test_remove_tree (dir);
 }
 
 /* A store of @n short articles, made without files. */
@@ -935,7 +918,7 @@ test_large_list_stays_lazy (void)
   gtk_window_destroy (GTK_WINDOW (fixture.window));
   drain ();
   g_clear_object (&store);
-  remove_tree (dir);
+  cited_test_remove_tree (dir);
 }
 
 /* A label under @widget whose text begins with @prefix, or NULL. */
@@ -1030,7 +1013,7 @@ test_remembers_size_and_page (void)
   g_settings_reset (settings, "window-height");
   g_settings_reset (settings, "last-page");
   g_clear_object (&store);
-  remove_tree (dir);
+  cited_test_remove_tree (dir);
 }
 
 typedef struct {
@@ -1899,6 +1882,6 @@ main (int   argc,
   if (feed_server != NULL)
     feed_server_stop (feed_server);
   g_clear_object (&app);
-  remove_tree (home);
+  cited_test_remove_tree (home);
   return status;
 }

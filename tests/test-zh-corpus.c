@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "cited.h"
+#include "cited-test-files.h"
 
 /*
  * Real Chinese corpora end to end: XDA news in Chinese (a sample of 200
@@ -304,25 +305,6 @@ test_search_phrase (void)
   g_assert_no_error (error);
 }
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -352,7 +334,7 @@ main (int   argc,
   g_clear_pointer (&result, cited_import_result_free);
   g_clear_object (&store);
   if (tmp_dir != NULL)
-    remove_tree (tmp_dir);
+    cited_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   g_free (corpora);
   return ret;
