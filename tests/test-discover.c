@@ -193,6 +193,8 @@ static const DiscoverCase cases[] = {
   { NULL, "Kelly Holmes won gold in Athens. Holmes said she earned $1m last year. Holmes said she would race again.",
     "", "$1m", "-" },
   { NULL, "FIFA said revenue rose 5% to $1bn. FIFA chief Sepp Blatter spoke.", "", NULL, NULL },
+  /* Nor the labels of a wire service's table rows */
+  { NULL, "Shr 67 cts vs 23 cts\nAvg shrs 7.8 mln vs 13.7 mln\nAvg shrs 10.4 mln vs 13.7 mln", "", NULL, NULL },
   /* Political parties are no companies */
   { NULL, "Liberal Democrat spokesman Vince Cable said taxes rose 5%.", "", "5%", "-" },
   { NULL, "UKIP said its share of the vote rose to 16%. UKIP leader Roger Knapman spoke.", "", NULL, NULL },
