@@ -194,7 +194,8 @@ static const DiscoverCase cases[] = {
     "", "$1m", "-" },
   { NULL, "FIFA said revenue rose 5% to $1bn. FIFA chief Sepp Blatter spoke.", "", NULL, NULL },
   /* Nor the labels of a wire service's table rows */
-  { NULL, "Shr 67 cts vs 23 cts\nAvg shrs 7.8 mln vs 13.7 mln\nAvg shrs 10.4 mln vs 13.7 mln", "", NULL, NULL },
+  { NULL, "Revs 380.2 mln vs 311.5 mln\n\nAvg shrs 47.1 mln vs 41.2 mln\n\nAvg shares 43,602,000 vs 41,014,000",
+    "", "47.1 mln", "-" },
   /* Political parties are no companies */
   { NULL, "Liberal Democrat spokesman Vince Cable said taxes rose 5%.", "", "5%", "-" },
   { NULL, "UKIP said its share of the vote rose to 16%. UKIP leader Roger Knapman spoke.", "", NULL, NULL },
