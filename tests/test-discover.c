@@ -190,7 +190,7 @@ static const DiscoverCase cases[] = {
   { NULL, "Toyota's profits rose 5%, according to Bloomberg.", "", "5%", "Toyota", "Toyota" },
   /* Nor contractions, people known by a first name, sports bodies */
   { NULL, "I've said sales rose 5%. I've said it twice.", "", "5%", "-" },
-  { NULL, "Kelly Holmes won gold in Athens. Holmes said she earned $1m last year. Holmes said she would race again.",
+  { "Holmes hails Athens gold", "Kelly Holmes won gold in Athens. Holmes earned $1m last year. Holmes will race again.",
     "", "$1m", "-" },
   { NULL, "FIFA said revenue rose 5% to $1bn. FIFA chief Sepp Blatter spoke.", "", NULL, NULL },
   /* Nor the labels of a wire service's table rows */
