@@ -62,6 +62,13 @@ static const Case cases[] = {
     "text=1.4%;meas=revenue;brand=Nestlé" },
   { "Toyota has posted a record profit. World car sales rose 3% last year.",
     "text=3%;brand=-" },
+  /* A company noun at the end of a name is that name, not "the bank"
+   * before it; a development bank is a public body */
+  { "Bank of America cut 300 jobs. The Inter-American Development Bank estimates that remittances reached $45bn in 2004.",
+    "text=300 jobs;brand=Bank of America|text=$45bn;brand=-" },
+  /* Products name their makers */
+  { "Xbox sales rose 5% in December.", "text=5%;brand=Microsoft" },
+  { "Firefox had a 4.5% share of the browser market.", "text=4.5%;m=market share;brand=Mozilla" },
   /* A video resolution is no price in pence; a share price is */
   { "Huawei's ultrabook has a 14-inch 1080p screen and costs $999.", "text=$999;brand=Huawei" },
   { "Shares in Tesco rose 5p to 1080p.", "text=5p;cur=GBP|text=1080p;cur=GBP;v=10.8" },

@@ -110,9 +110,12 @@ is_pronoun_at (Sentence *S,
   if (tok_has (t, W_PRONOUN))
     return TRUE;
   /* "the company", "the firm", "the Finnish network maker"; not "the
-   * research firm", which is someone else. */
+   * research firm", which is someone else, nor "The Inter-American
+   * Development Bank", a name of its own. */
   if (tok_has (t, W_COMPANY) &&
-      (k + 1 >= S->tokens->len || TOK (S, k + 1)->mention < 0))
+      (k + 1 >= S->tokens->len || TOK (S, k + 1)->mention < 0) &&
+      !(t->cap && k > 0 && TOK (S, k - 1)->type == T_WORD && TOK (S, k - 1)->cap &&
+        !tok_has (TOK (S, k - 1), W_THE)))
     {
       for (guint q = k; q > 0 && k - q < 6; q--)
         {
