@@ -396,6 +396,76 @@ static const char * const migrations[] = {
   "  n  INTEGER NOT NULL"
   ");"
   "INSERT INTO extractor_version (id, n) VALUES (1, 1);",
+
+  /* 14: per-brand and per-metric totals, so that the Brands page and the
+   * metric lists read a row per brand instead of grouping every mention
+   * and figure. Triggers keep them in the transaction of every write to
+   * article_brands and figures (an import, a deleted article's cascade, a
+   * re-extraction batch, a discovered company merged or hidden), so they
+   * can never disagree with the rows they count. Keys are exact
+   * spellings, grouped case-insensitively when read as the counted
+   * columns are; a total that falls to zero keeps its row (the readers
+   * skip it) rather than being deleted and made again by the next
+   * re-extraction. Figures are counted under their extracted brand and
+   * metric: the user's edits, few and keyed by article and offset, are
+   * folded in by the readers (see cited_store_brand_stats()). */
+  "CREATE TABLE brand_totals ("
+  "  brand    TEXT PRIMARY KEY,"
+  "  mentions INTEGER NOT NULL DEFAULT 0,"
+  "  articles INTEGER NOT NULL DEFAULT 0,"
+  "  figures  INTEGER NOT NULL DEFAULT 0"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE metric_totals ("
+  "  metric  TEXT PRIMARY KEY,"
+  "  figures INTEGER NOT NULL DEFAULT 0"
+  ") WITHOUT ROWID;"
+  "INSERT INTO brand_totals (brand, mentions, articles, figures)"
+  "  SELECT b, sum (m), sum (a), sum (f) FROM ("
+  "    SELECT brand AS b, sum (n) AS m, count (*) AS a, 0 AS f FROM article_brands"
+  "     GROUP BY brand COLLATE BINARY"
+  "    UNION ALL SELECT brand, 0, 0, count (*) FROM figures WHERE brand IS NOT NULL"
+  "     GROUP BY brand COLLATE BINARY"
+  "  ) GROUP BY b COLLATE BINARY;"
+  "INSERT INTO metric_totals (metric, figures)"
+  "  SELECT metric, count (*) FROM figures WHERE metric IS NOT NULL GROUP BY metric COLLATE BINARY;"
+  "CREATE TRIGGER article_brands_counted AFTER INSERT ON article_brands BEGIN"
+  "  INSERT INTO brand_totals (brand, mentions, articles) VALUES (NEW.brand, NEW.n, 1)"
+  "   ON CONFLICT (brand) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + 1;"
+  " END;"
+  "CREATE TRIGGER article_brands_uncounted AFTER DELETE ON article_brands BEGIN"
+  "  UPDATE brand_totals SET mentions = mentions - OLD.n, articles = articles - 1"
+  "   WHERE brand = OLD.brand;"
+  " END;"
+  "CREATE TRIGGER article_brands_recounted AFTER UPDATE OF brand, n ON article_brands BEGIN"
+  "  UPDATE brand_totals SET mentions = mentions - OLD.n, articles = articles - 1"
+  "   WHERE brand = OLD.brand;"
+  "  INSERT INTO brand_totals (brand, mentions, articles) VALUES (NEW.brand, NEW.n, 1)"
+  "   ON CONFLICT (brand) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + 1;"
+  " END;"
+  "CREATE TRIGGER figures_brand_counted AFTER INSERT ON figures WHEN NEW.brand IS NOT NULL BEGIN"
+  "  INSERT INTO brand_totals (brand, figures) VALUES (NEW.brand, 1)"
+  "   ON CONFLICT (brand) DO UPDATE SET figures = figures + 1;"
+  " END;"
+  "CREATE TRIGGER figures_metric_counted AFTER INSERT ON figures WHEN NEW.metric IS NOT NULL BEGIN"
+  "  INSERT INTO metric_totals (metric, figures) VALUES (NEW.metric, 1)"
+  "   ON CONFLICT (metric) DO UPDATE SET figures = figures + 1;"
+  " END;"
+  "CREATE TRIGGER figures_brand_uncounted AFTER DELETE ON figures WHEN OLD.brand IS NOT NULL BEGIN"
+  "  UPDATE brand_totals SET figures = figures - 1 WHERE brand = OLD.brand;"
+  " END;"
+  "CREATE TRIGGER figures_metric_uncounted AFTER DELETE ON figures WHEN OLD.metric IS NOT NULL BEGIN"
+  "  UPDATE metric_totals SET figures = figures - 1 WHERE metric = OLD.metric;"
+  " END;"
+  "CREATE TRIGGER figures_brand_recounted AFTER UPDATE OF brand ON figures BEGIN"
+  "  UPDATE brand_totals SET figures = figures - 1 WHERE brand = OLD.brand;"
+  "  INSERT INTO brand_totals (brand, figures) SELECT NEW.brand, 1 WHERE NEW.brand IS NOT NULL"
+  "   ON CONFLICT (brand) DO UPDATE SET figures = figures + 1;"
+  " END;"
+  "CREATE TRIGGER figures_metric_recounted AFTER UPDATE OF metric ON figures BEGIN"
+  "  UPDATE metric_totals SET figures = figures - 1 WHERE metric = OLD.metric;"
+  "  INSERT INTO metric_totals (metric, figures) SELECT NEW.metric, 1 WHERE NEW.metric IS NOT NULL"
+  "   ON CONFLICT (metric) DO UPDATE SET figures = figures + 1;"
+  " END;",
 };
 
 static char *like_pattern (const char *term);
@@ -5595,7 +5665,7 @@ cited_store_list_metrics (CitedStore  *self,
 
   stmt = prepare (self,
                   "SELECT m, sum (n) AS total FROM ("
-                  "  SELECT metric AS m, count (*) AS n FROM figures WHERE metric IS NOT NULL GROUP BY metric COLLATE NOCASE"
+                  "  SELECT metric AS m, figures AS n FROM metric_totals WHERE figures <> 0"
                   "  UNION ALL SELECT f.metric, -1 " EDITED_FIGURES_FROM " WHERE f.metric IS NOT NULL"
                   "  UNION ALL SELECT " EFFECTIVE_METRIC ", 1 " EDITED_FIGURES_FROM
                   "   WHERE e.status <> 2 AND " EFFECTIVE_METRIC " IS NOT NULL"
@@ -5654,10 +5724,10 @@ cited_store_count_brand_articles (CitedStore  *self,
 {
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
-  /* A walk over the index on (brand, article_id). */
+  /* From the totals kept with every write (schema step 14). */
   return list_counts (self,
-                      "SELECT brand, count (*) AS n FROM article_brands"
-                      " GROUP BY brand ORDER BY n DESC, brand COLLATE NOCASE",
+                      "SELECT brand, sum (articles) AS n FROM brand_totals WHERE articles > 0"
+                      " GROUP BY brand COLLATE NOCASE ORDER BY n DESC, brand COLLATE NOCASE",
                       error);
 }
 
@@ -6016,8 +6086,11 @@ cited_store_brand_stats (CitedStore  *self,
 
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
+  /* From the totals kept with every write (schema step 14), grouped as
+   * article_brands' case-insensitive brand column groups. */
   mentions = prepare (self,
-                      "SELECT brand, sum (n), count (*) FROM article_brands GROUP BY brand",
+                      "SELECT brand, sum (mentions), sum (articles) FROM brand_totals"
+                      " WHERE articles > 0 GROUP BY brand COLLATE NOCASE",
                       error);
   if (mentions == NULL)
     return NULL;
@@ -6037,11 +6110,11 @@ cited_store_brand_stats (CitedStore  *self,
       return NULL;
     }
 
-  /* Extracted counts come from the index; the few edited figures then
+  /* Extracted counts come from the totals; the few edited figures then
    * move their count from the extracted brand to the edited one. */
   figures = prepare (self,
                      "SELECT b, sum (n) FROM ("
-                     "  SELECT brand AS b, count (*) AS n FROM figures WHERE brand IS NOT NULL GROUP BY brand"
+                     "  SELECT brand AS b, figures AS n FROM brand_totals WHERE figures <> 0"
                      "  UNION ALL SELECT f.brand, -1 " EDITED_FIGURES_FROM " WHERE f.brand IS NOT NULL"
                      "  UNION ALL SELECT " EFFECTIVE_BRAND ", 1 " EDITED_FIGURES_FROM
                      "   WHERE e.status <> 2 AND " EFFECTIVE_BRAND " IS NOT NULL"
