@@ -72,6 +72,12 @@ struct _CitedStore
   gpointer      reader_pool;
   GDestroyNotify reader_pool_free;
 
+  /* What the open write transaction added to brand_totals and
+   * metric_totals, written when it commits: exact brand -> BrandDelta,
+   * exact metric -> gint64. */
+  GHashTable   *brand_deltas;
+  GHashTable   *metric_deltas;
+
   gboolean      reindexing;        /* a migration rebuilds the full-text index */
   guint         reindex_columns;   /* columns tokenized so far in the rebuild */
   guint         reindex_total;     /* articles to index */
@@ -399,10 +405,10 @@ static const char * const migrations[] = {
 
   /* 14: per-brand and per-metric totals, so that the Brands page and the
    * metric lists read a row per brand instead of grouping every mention
-   * and figure. Triggers keep them in the transaction of every write to
-   * article_brands and figures (an import, a deleted article's cascade, a
-   * re-extraction batch, a discovered company merged or hidden), so they
-   * can never disagree with the rows they count. Keys are exact
+   * and figure. The store keeps them in the transaction of every write
+   * to article_brands and figures (see "Brand and metric totals" below):
+   * not by triggers, which made every row of an import run in a statement
+   * journal of its own and the import a quarter slower. Keys are exact
    * spellings, grouped case-insensitively when read as the counted
    * columns are; a total that falls to zero keeps its row (the readers
    * skip it) rather than being deleted and made again by the next
@@ -427,45 +433,7 @@ static const char * const migrations[] = {
   "     GROUP BY brand COLLATE BINARY"
   "  ) GROUP BY b COLLATE BINARY;"
   "INSERT INTO metric_totals (metric, figures)"
-  "  SELECT metric, count (*) FROM figures WHERE metric IS NOT NULL GROUP BY metric COLLATE BINARY;"
-  "CREATE TRIGGER article_brands_counted AFTER INSERT ON article_brands BEGIN"
-  "  INSERT INTO brand_totals (brand, mentions, articles) VALUES (NEW.brand, NEW.n, 1)"
-  "   ON CONFLICT (brand) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + 1;"
-  " END;"
-  "CREATE TRIGGER article_brands_uncounted AFTER DELETE ON article_brands BEGIN"
-  "  UPDATE brand_totals SET mentions = mentions - OLD.n, articles = articles - 1"
-  "   WHERE brand = OLD.brand;"
-  " END;"
-  "CREATE TRIGGER article_brands_recounted AFTER UPDATE OF brand, n ON article_brands BEGIN"
-  "  UPDATE brand_totals SET mentions = mentions - OLD.n, articles = articles - 1"
-  "   WHERE brand = OLD.brand;"
-  "  INSERT INTO brand_totals (brand, mentions, articles) VALUES (NEW.brand, NEW.n, 1)"
-  "   ON CONFLICT (brand) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + 1;"
-  " END;"
-  "CREATE TRIGGER figures_brand_counted AFTER INSERT ON figures WHEN NEW.brand IS NOT NULL BEGIN"
-  "  INSERT INTO brand_totals (brand, figures) VALUES (NEW.brand, 1)"
-  "   ON CONFLICT (brand) DO UPDATE SET figures = figures + 1;"
-  " END;"
-  "CREATE TRIGGER figures_metric_counted AFTER INSERT ON figures WHEN NEW.metric IS NOT NULL BEGIN"
-  "  INSERT INTO metric_totals (metric, figures) VALUES (NEW.metric, 1)"
-  "   ON CONFLICT (metric) DO UPDATE SET figures = figures + 1;"
-  " END;"
-  "CREATE TRIGGER figures_brand_uncounted AFTER DELETE ON figures WHEN OLD.brand IS NOT NULL BEGIN"
-  "  UPDATE brand_totals SET figures = figures - 1 WHERE brand = OLD.brand;"
-  " END;"
-  "CREATE TRIGGER figures_metric_uncounted AFTER DELETE ON figures WHEN OLD.metric IS NOT NULL BEGIN"
-  "  UPDATE metric_totals SET figures = figures - 1 WHERE metric = OLD.metric;"
-  " END;"
-  "CREATE TRIGGER figures_brand_recounted AFTER UPDATE OF brand ON figures BEGIN"
-  "  UPDATE brand_totals SET figures = figures - 1 WHERE brand = OLD.brand;"
-  "  INSERT INTO brand_totals (brand, figures) SELECT NEW.brand, 1 WHERE NEW.brand IS NOT NULL"
-  "   ON CONFLICT (brand) DO UPDATE SET figures = figures + 1;"
-  " END;"
-  "CREATE TRIGGER figures_metric_recounted AFTER UPDATE OF metric ON figures BEGIN"
-  "  UPDATE metric_totals SET figures = figures - 1 WHERE metric = OLD.metric;"
-  "  INSERT INTO metric_totals (metric, figures) SELECT NEW.metric, 1 WHERE NEW.metric IS NOT NULL"
-  "   ON CONFLICT (metric) DO UPDATE SET figures = figures + 1;"
-  " END;",
+  "  SELECT metric, count (*) FROM figures WHERE metric IS NOT NULL GROUP BY metric COLLATE BINARY;",
 };
 
 static char *like_pattern (const char *term);
@@ -659,10 +627,20 @@ params_bind (GPtrArray    *params,
 /* ------------------------------------------------------------------ */
 /* Transactions                                                        */
 
+static void
+drop_total_deltas (CitedStore *self)
+{
+  g_hash_table_remove_all (self->brand_deltas);
+  g_hash_table_remove_all (self->metric_deltas);
+}
+
+static gboolean flush_total_deltas (CitedStore *self, GError **error);
+
 static gboolean
 begin (CitedStore  *self,
        GError     **error)
 {
+  drop_total_deltas (self);
   /* IMMEDIATE takes the write lock up front, so a second connection waits
    * on the busy timeout instead of failing when it upgrades. */
   return exec_sql (self, "BEGIN IMMEDIATE", error);
@@ -672,14 +650,184 @@ static gboolean
 commit (CitedStore  *self,
         GError     **error)
 {
-  return exec_sql (self, "COMMIT", error);
+  /* The totals go into the transaction whose rows they count. */
+  return flush_total_deltas (self, error) && exec_sql (self, "COMMIT", error);
 }
 
 static void
 rollback (CitedStore *self)
 {
+  drop_total_deltas (self);
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Brand and metric totals                                             */
+
+/* brand_totals and metric_totals (schema step 14) count what
+ * article_brands and figures hold. Every function that writes those rows
+ * adds what it wrote here, and takes out what it is about to delete or
+ * change (count_article()); the sums are written by commit(), once per
+ * brand and metric rather than once per row, and dropped by rollback(). */
+
+typedef struct {
+  gint64 mentions;
+  gint64 articles;
+  gint64 figures;
+} BrandDelta;
+
+static BrandDelta *
+brand_delta (CitedStore *self,
+             const char *brand)
+{
+  BrandDelta *delta = g_hash_table_lookup (self->brand_deltas, brand);
+
+  if (delta == NULL)
+    {
+      delta = g_new0 (BrandDelta, 1);
+      g_hash_table_insert (self->brand_deltas, g_strdup (brand), delta);
+    }
+  return delta;
+}
+
+/* A row of article_brands written (@sign 1) or deleted (-1). */
+static void
+count_brand_row (CitedStore *self,
+                 const char *brand,
+                 gint64      n,
+                 int         sign)
+{
+  BrandDelta *delta = brand_delta (self, brand);
+
+  delta->mentions += sign * n;
+  delta->articles += sign;
+}
+
+/* A figure with @brand and @metric (either may be NULL) written (@sign 1)
+ * or deleted (-1). */
+static void
+count_figure_row (CitedStore *self,
+                  const char *brand,
+                  const char *metric,
+                  int         sign)
+{
+  if (brand != NULL)
+    brand_delta (self, brand)->figures += sign;
+  if (metric != NULL)
+    {
+      gint64 *n = g_hash_table_lookup (self->metric_deltas, metric);
+
+      if (n == NULL)
+        {
+          n = g_new0 (gint64, 1);
+          g_hash_table_insert (self->metric_deltas, g_strdup (metric), n);
+        }
+      *n += sign;
+    }
+}
+
+/* Counts the rows @article_id has in article_brands and figures now into
+ * the totals (@sign 1), or takes them out (-1) before they are deleted or
+ * changed by SQL that does not tell them one by one. */
+static gboolean
+count_article (CitedStore  *self,
+               gint64       article_id,
+               int          sign,
+               GError     **error)
+{
+  g_autoptr(CachedStmt) brands = NULL;
+  g_autoptr(CachedStmt) figures = NULL;
+  int rc;
+
+  brands = prepare (self, "SELECT brand, n FROM article_brands WHERE article_id = ?", error);
+  if (brands == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (brands, 1, article_id);
+  while ((rc = sqlite3_step (brands)) == SQLITE_ROW)
+    count_brand_row (self, (const char *) sqlite3_column_text (brands, 0),
+                     sqlite3_column_int64 (brands, 1), sign);
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, error, _("Could not count brand mentions"));
+
+  figures = prepare (self,
+                     "SELECT brand, metric FROM figures"
+                     " WHERE article_id = ? AND (brand IS NOT NULL OR metric IS NOT NULL)",
+                     error);
+  if (figures == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (figures, 1, article_id);
+  while ((rc = sqlite3_step (figures)) == SQLITE_ROW)
+    count_figure_row (self, (const char *) sqlite3_column_text (figures, 0),
+                      (const char *) sqlite3_column_text (figures, 1), sign);
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, error, _("Could not count brand figures"));
+  return TRUE;
+}
+
+/* Adds what the open transaction counted to the totals. */
+static gboolean
+flush_total_deltas (CitedStore  *self,
+                    GError     **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (self->brand_deltas) > 0)
+    {
+      g_autoptr(CachedStmt) upsert = NULL;
+
+      upsert = prepare (self,
+                        "INSERT INTO brand_totals (brand, mentions, articles, figures)"
+                        " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (brand) DO UPDATE SET"
+                        "  mentions = mentions + excluded.mentions,"
+                        "  articles = articles + excluded.articles,"
+                        "  figures = figures + excluded.figures",
+                        error);
+      if (upsert == NULL)
+        return FALSE;
+      g_hash_table_iter_init (&iter, self->brand_deltas);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          const BrandDelta *delta = value;
+
+          if (delta->mentions == 0 && delta->articles == 0 && delta->figures == 0)
+            continue;
+          bind_text (upsert, 1, key);
+          sqlite3_bind_int64 (upsert, 2, delta->mentions);
+          sqlite3_bind_int64 (upsert, 3, delta->articles);
+          sqlite3_bind_int64 (upsert, 4, delta->figures);
+          if (!step_done (self, upsert, error))
+            return FALSE;
+          sqlite3_reset (upsert);
+        }
+    }
+
+  if (g_hash_table_size (self->metric_deltas) > 0)
+    {
+      g_autoptr(CachedStmt) upsert = NULL;
+
+      upsert = prepare (self,
+                        "INSERT INTO metric_totals (metric, figures) VALUES (?1, ?2)"
+                        " ON CONFLICT (metric) DO UPDATE SET figures = figures + excluded.figures",
+                        error);
+      if (upsert == NULL)
+        return FALSE;
+      g_hash_table_iter_init (&iter, self->metric_deltas);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          if (*(const gint64 *) value == 0)
+            continue;
+          bind_text (upsert, 1, key);
+          sqlite3_bind_int64 (upsert, 2, *(const gint64 *) value);
+          if (!step_done (self, upsert, error))
+            return FALSE;
+          sqlite3_reset (upsert);
+        }
+    }
+
+  drop_total_deltas (self);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -705,6 +853,8 @@ cited_store_finalize (GObject *object)
   if (self->reader_pool != NULL)
     self->reader_pool_free (g_steal_pointer (&self->reader_pool));
   g_clear_pointer (&self->stmts, g_hash_table_unref);
+  g_clear_pointer (&self->brand_deltas, g_hash_table_unref);
+  g_clear_pointer (&self->metric_deltas, g_hash_table_unref);
   if (self->db != NULL)
     {
       sqlite3_close (self->db);
@@ -804,6 +954,8 @@ static void
 cited_store_init (CitedStore *self)
 {
   self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stmt_finalize);
+  self->brand_deltas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->metric_deltas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2152,6 +2304,8 @@ store_figures (CitedStore            *self,
       if (!step_done (self, insert, error))
         return FALSE;
       sqlite3_reset (insert);
+      count_figure_row (self, discovery != NULL ? discovery_brand (discovery) : figure->brand,
+                        figure->metric, 1);
     }
   return TRUE;
 }
@@ -2250,6 +2404,7 @@ store_brand_counts (CitedStore  *self,
       if (!step_done (self, insert, error))
         return FALSE;
       sqlite3_reset (insert);
+      count_brand_row (self, count->brand, count->n, 1);
     }
 
   return TRUE;
@@ -2722,6 +2877,9 @@ cited_store_remove_article (CitedStore  *self,
   {
     g_autoptr(CachedStmt) delete = NULL;
 
+    /* Its mentions and figures go with it (ON DELETE CASCADE). */
+    if (!count_article (self, id, -1, error))
+      goto fail;
     delete = prepare (self, "DELETE FROM articles WHERE id = ?", error);
     if (delete == NULL)
       goto fail;
@@ -2928,6 +3086,8 @@ replace_extraction (CitedStore             *self,
   if (sqlite3_changes (self->db) == 0)
     return TRUE;
 
+  if (!count_article (self, article->id, -1, error))
+    return FALSE;
   for (guint j = 0; j < G_N_ELEMENTS (deletes); j++)
     {
       g_autoptr(CachedStmt) delete = prepare (self, deletes[j], error);
@@ -4192,6 +4352,25 @@ set_discovered_status (CitedStore            *self,
   return step_done (self, update, error);
 }
 
+/* count_article() for each article in temp.touched. */
+static gboolean
+count_touched (CitedStore  *self,
+               int          sign,
+               GError     **error)
+{
+  g_autoptr(CachedStmt) select = prepare (self, "SELECT id FROM temp.touched", error);
+  int rc;
+
+  if (select == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    if (!count_article (self, sqlite3_column_int64 (select, 0), sign, error))
+      return FALSE;
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, error, _("Could not count brand mentions"));
+  return TRUE;
+}
+
 /* Moves what was discovered as @name to @brand: its figures and mentions
  * carry @brand, or with @brand NULL its figures carry none and its
  * mentions are set aside (hidden_mentions). The per-article brand counts
@@ -4217,10 +4396,16 @@ reattribute_discovered (CitedStore  *self,
     "DELETE FROM mentions WHERE discovered_as = ?1",
     NULL,
   };
-  static const char * const before[] = {
+  /* The articles concerned, counted out of the totals before the change
+   * and in again after it. */
+  static const char * const touch[] = {
     "DELETE FROM temp.touched",
     "INSERT OR IGNORE INTO temp.touched SELECT article_id FROM mentions WHERE discovered_as = ?1",
     "INSERT OR IGNORE INTO temp.touched SELECT article_id FROM hidden_mentions WHERE name = ?1",
+    "INSERT OR IGNORE INTO temp.touched SELECT article_id FROM figures WHERE discovered_as = ?1",
+    NULL,
+  };
+  static const char * const figures[] = {
     "UPDATE figures SET brand = ?2 WHERE discovered_as = ?1",
     NULL,
   };
@@ -4231,25 +4416,33 @@ reattribute_discovered (CitedStore  *self,
     " WHERE article_id IN (SELECT id FROM temp.touched) GROUP BY article_id, brand",
     NULL,
   };
-  const char * const *groups[] = { before, brand != NULL ? show : hide, after };
+  const char * const *groups[] = { touch, NULL, figures, brand != NULL ? show : hide, after, NULL };
 
   if (!exec_sql (self, "CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY)", error))
     return FALSE;
 
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
-    for (const char * const *sql = groups[g]; *sql != NULL; sql++)
-      {
-        g_autoptr(CachedStmt) stmt = prepare (self, *sql, error);
+    {
+      if (groups[g] == NULL)
+        {
+          if (!count_touched (self, g == 1 ? -1 : 1, error))
+            return FALSE;
+          continue;
+        }
+      for (const char * const *sql = groups[g]; *sql != NULL; sql++)
+        {
+          g_autoptr(CachedStmt) stmt = prepare (self, *sql, error);
 
-        if (stmt == NULL)
-          return FALSE;
-        if (sqlite3_bind_parameter_count (stmt) >= 1)
-          bind_text (stmt, 1, name);
-        if (sqlite3_bind_parameter_count (stmt) >= 2)
-          bind_text (stmt, 2, brand);
-        if (!step_done (self, stmt, error))
-          return FALSE;
-      }
+          if (stmt == NULL)
+            return FALSE;
+          if (sqlite3_bind_parameter_count (stmt) >= 1)
+            bind_text (stmt, 1, name);
+          if (sqlite3_bind_parameter_count (stmt) >= 2)
+            bind_text (stmt, 2, brand);
+          if (!step_done (self, stmt, error))
+            return FALSE;
+        }
+    }
   return TRUE;
 }
 

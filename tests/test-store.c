@@ -670,12 +670,7 @@ test_migration_step (Fixture       *fixture,
   /* Take the database back to version 1: the steps after it run again on
    * open, and the data written at version 1 is still there. */
   sqlite_exec (fixture->path,
-               "DROP TRIGGER article_brands_counted; DROP TRIGGER article_brands_uncounted;"
-               " DROP TRIGGER article_brands_recounted;"
-               " DROP TRIGGER figures_brand_counted; DROP TRIGGER figures_metric_counted;"
-               " DROP TRIGGER figures_brand_uncounted; DROP TRIGGER figures_metric_uncounted;"
-               " DROP TRIGGER figures_brand_recounted; DROP TRIGGER figures_metric_recounted;"
-               " DROP TABLE brand_totals; DROP TABLE metric_totals;"
+               "DROP TABLE brand_totals; DROP TABLE metric_totals;"
                " DROP TABLE articles_fts;"
                " CREATE VIRTUAL TABLE articles_fts USING fts5 ("
                "  title, body, content = 'article_text', content_rowid = 'id',"
