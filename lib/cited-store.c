@@ -4254,27 +4254,34 @@ cited_store_list_discovered (CitedStore  *self,
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
   /* What a name has now: a merged one the mentions and figures it gave
-   * its brand, a hidden one nothing, the others what carries its name. */
+   * its brand, a hidden one nothing, the others what carries its name,
+   * from the brand totals (schema step 14) grouped as article_brands'
+   * and figures' case-insensitive brand columns group. */
   select = prepare (self,
                     "SELECT name, status, merged_into, example, first_seen, m, a, f FROM ("
                     " SELECT d.name, d.status, d.merged_into, d.example, d.first_seen,"
                     "  CASE d.status"
                     "   WHEN 'merged' THEN (SELECT count (*) FROM mentions WHERE discovered_as = d.name)"
                     "   WHEN 'hidden' THEN 0"
-                    "   ELSE coalesce ((SELECT sum (n) FROM article_brands WHERE brand = d.name), 0)"
+                    "   ELSE coalesce (t.mentions, 0)"
                     "  END AS m,"
                     "  CASE d.status"
                     "   WHEN 'merged' THEN (SELECT count (DISTINCT article_id) FROM mentions"
                     "                       WHERE discovered_as = d.name)"
                     "   WHEN 'hidden' THEN 0"
-                    "   ELSE (SELECT count (*) FROM article_brands WHERE brand = d.name)"
+                    "   ELSE coalesce (t.articles, 0)"
                     "  END AS a,"
                     "  CASE d.status"
                     "   WHEN 'merged' THEN (SELECT count (*) FROM figures WHERE discovered_as = d.name)"
                     "   WHEN 'hidden' THEN 0"
-                    "   ELSE (SELECT count (*) FROM figures WHERE brand = d.name)"
+                    "   ELSE coalesce (t.figures, 0)"
                     "  END AS f"
-                    " FROM discovered d WHERE ?1 OR d.status = 'new')"
+                    " FROM discovered d LEFT JOIN ("
+                    "  SELECT brand COLLATE NOCASE AS brand, sum (mentions) AS mentions,"
+                    "   sum (articles) AS articles, sum (figures) AS figures"
+                    "  FROM brand_totals GROUP BY brand COLLATE NOCASE"
+                    " ) t ON t.brand = d.name COLLATE NOCASE"
+                    " WHERE ?1 OR d.status = 'new')"
                     " ORDER BY status <> 'new', a DESC, m DESC, f DESC, name COLLATE NOCASE",
                     error);
   if (select == NULL)

@@ -182,6 +182,26 @@ sql_rows (sqlite3    *db,
   "  UNION ALL SELECT " RECOUNT_EFFECTIVE_METRIC ", 1 " RECOUNT_EDITED_FROM \
   "   WHERE e.status <> 2 AND " RECOUNT_EFFECTIVE_METRIC " IS NOT NULL" \
   ") GROUP BY m COLLATE NOCASE HAVING total > 0 ORDER BY total DESC, m)"
+#define RECOUNT_DISCOVERED \
+  "SELECT name, m, a, f FROM (" \
+  " SELECT d.name, d.status," \
+  "  CASE d.status" \
+  "   WHEN 'merged' THEN (SELECT count (*) FROM mentions WHERE discovered_as = d.name)" \
+  "   WHEN 'hidden' THEN 0" \
+  "   ELSE coalesce ((SELECT sum (n) FROM article_brands WHERE brand = d.name), 0)" \
+  "  END AS m," \
+  "  CASE d.status" \
+  "   WHEN 'merged' THEN (SELECT count (DISTINCT article_id) FROM mentions WHERE discovered_as = d.name)" \
+  "   WHEN 'hidden' THEN 0" \
+  "   ELSE (SELECT count (*) FROM article_brands WHERE brand = d.name)" \
+  "  END AS a," \
+  "  CASE d.status" \
+  "   WHEN 'merged' THEN (SELECT count (*) FROM figures WHERE discovered_as = d.name)" \
+  "   WHEN 'hidden' THEN 0" \
+  "   ELSE (SELECT count (*) FROM figures WHERE brand = d.name)" \
+  "  END AS f" \
+  " FROM discovered d)" \
+  " ORDER BY status <> 'new', a DESC, m DESC, f DESC, name COLLATE NOCASE"
 #define RECOUNT_BRAND_ARTICLES \
   "SELECT brand, count (*) AS n FROM article_brands GROUP BY brand ORDER BY n DESC, brand COLLATE NOCASE"
 
@@ -320,6 +340,24 @@ assert_totals_recounted (CitedStore *store)
     }
   old_counts = sql_rows (db, RECOUNT_BRAND_ARTICLES);
   g_assert_cmpstr (api_counts->str, ==, old_counts);
+
+  /* The companies found in the text, decided or not, with their counts. */
+  {
+    g_autoptr(GPtrArray) discovered = cited_store_list_discovered (store, TRUE, &error);
+    g_autoptr(GString) api_discovered = g_string_new (NULL);
+    g_autofree char *old_discovered = NULL;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < discovered->len; i++)
+      {
+        CitedDiscovered *d = g_ptr_array_index (discovered, i);
+
+        g_string_append_printf (api_discovered, "%s|%u|%u|%u\n", d->name, d->mentions, d->articles,
+                                d->n_figures);
+      }
+    old_discovered = sql_rows (db, RECOUNT_DISCOVERED);
+    g_assert_cmpstr (api_discovered->str, ==, old_discovered);
+  }
 
   sqlite3_close (db);
   return stats->len;
