@@ -13,7 +13,7 @@
 #include "cited-store-private.h"
 
 #define DEFAULT_BRANDS 4
-#define DISCOVERED_PAGE 50
+#define DISCOVERED_PAGE 20
 #define MAX_VALUES_PER_METRIC 6
 #define MAX_COMENTIONS 5
 
