@@ -6230,23 +6230,42 @@ cited_store_delete_view (CitedStore  *self,
 /* ------------------------------------------------------------------ */
 /* Brands                                                              */
 
+/* The lexicon's brands by their names folded as g_ascii_strcasecmp()
+ * compares them (the first of names equal so), to index + 1: a statistics
+ * call makes a thousand brands or more, each looking its aliases up. */
+static GHashTable *
+lexicon_name_index (CitedLexicon *lexicon)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = cited_lexicon_get_n_brands (lexicon);
+
+  for (guint i = 0; i < n; i++)
+    {
+      char *key = g_ascii_strdown (cited_lexicon_get_name (lexicon, i), -1);
+
+      if (g_hash_table_contains (index, key))
+        g_free (key);
+      else
+        g_hash_table_insert (index, key, GUINT_TO_POINTER (i + 1));
+    }
+  return index;
+}
+
 static CitedBrandStats *
 brand_stats_new (CitedStore *self,
+                 GHashTable *names,
                  const char *name)
 {
   CitedBrandStats *stats = g_new0 (CitedBrandStats, 1);
-  guint n = cited_lexicon_get_n_brands (self->lexicon);
   const char *color = cited_lexicon_color_for (self->lexicon, name);
+  g_autofree char *key = g_ascii_strdown (name, -1);
+  guint found = GPOINTER_TO_UINT (g_hash_table_lookup (names, key));
 
   stats->name = g_strdup (name);
   stats->color = g_strdup (color != NULL ? color : "#808080");
-  for (guint i = 0; i < n; i++)
-    if (g_ascii_strcasecmp (cited_lexicon_get_name (self->lexicon, i), name) == 0)
-      {
-        stats->aliases = g_strdupv ((char **) cited_lexicon_get_aliases (self->lexicon, i));
-        break;
-      }
-  if (stats->aliases == NULL)
+  if (found > 0)
+    stats->aliases = g_strdupv ((char **) cited_lexicon_get_aliases (self->lexicon, found - 1));
+  else
     stats->aliases = g_new0 (char *, 1);
   return stats;
 }
@@ -6278,6 +6297,7 @@ cited_store_brand_stats (CitedStore  *self,
 {
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_brand_stats_free);
   g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) names = lexicon_name_index (self->lexicon);
   g_autoptr(CachedStmt) mentions = NULL;
   g_autoptr(CachedStmt) figures = NULL;
   guint64 total = 0;
@@ -6296,7 +6316,7 @@ cited_store_brand_stats (CitedStore  *self,
     return NULL;
   while ((rc = sqlite3_step (mentions)) == SQLITE_ROW)
     {
-      CitedBrandStats *stats = brand_stats_new (self, (const char *) sqlite3_column_text (mentions, 0));
+      CitedBrandStats *stats = brand_stats_new (self, names, (const char *) sqlite3_column_text (mentions, 0));
 
       stats->mentions = sqlite3_column_int64 (mentions, 1);
       stats->articles = sqlite3_column_int64 (mentions, 2);
@@ -6329,7 +6349,7 @@ cited_store_brand_stats (CitedStore  *self,
 
       if (stats == NULL)
         {
-          stats = brand_stats_new (self, name);
+          stats = brand_stats_new (self, names, name);
           g_ptr_array_add (result, stats);
           g_hash_table_insert (by_name, stats->name, stats);
         }
@@ -6360,7 +6380,7 @@ cited_store_brand_stats (CitedStore  *self,
 
           if (!g_hash_table_contains (by_name, name))
             {
-              CitedBrandStats *stats = brand_stats_new (self, name);
+              CitedBrandStats *stats = brand_stats_new (self, names, name);
 
               g_ptr_array_add (result, stats);
               g_hash_table_insert (by_name, stats->name, stats);
@@ -6390,6 +6410,7 @@ cited_store_brand_comentions (CitedStore  *self,
                               GError     **error)
 {
   g_autoptr(GPtrArray) result = NULL;
+  g_autoptr(GHashTable) names = NULL;
   g_autoptr(CachedStmt) stmt = NULL;
   const char *canonical;
   int rc;
@@ -6411,9 +6432,10 @@ cited_store_brand_comentions (CitedStore  *self,
   bind_text (stmt, 1, canonical);
 
   result = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_brand_stats_free);
+  names = lexicon_name_index (self->lexicon);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      CitedBrandStats *stats = brand_stats_new (self, (const char *) sqlite3_column_text (stmt, 0));
+      CitedBrandStats *stats = brand_stats_new (self, names, (const char *) sqlite3_column_text (stmt, 0));
       guint all = sqlite3_column_int (stmt, 2);
 
       stats->mentions = sqlite3_column_int (stmt, 1);
