@@ -72,6 +72,12 @@ struct _CitedStore
   gpointer      reader_pool;
   GDestroyNotify reader_pool_free;
 
+  /* What the open write transaction added to brand_totals and
+   * metric_totals, written when it commits: exact brand -> BrandDelta,
+   * exact metric -> gint64. */
+  GHashTable   *brand_deltas;
+  GHashTable   *metric_deltas;
+
   gboolean      reindexing;        /* a migration rebuilds the full-text index */
   guint         reindex_columns;   /* columns tokenized so far in the rebuild */
   guint         reindex_total;     /* articles to index */
@@ -396,6 +402,38 @@ static const char * const migrations[] = {
   "  n  INTEGER NOT NULL"
   ");"
   "INSERT INTO extractor_version (id, n) VALUES (1, 1);",
+
+  /* 14: per-brand and per-metric totals, so that the Brands page and the
+   * metric lists read a row per brand instead of grouping every mention
+   * and figure. The store keeps them in the transaction of every write
+   * to article_brands and figures (see "Brand and metric totals" below):
+   * not by triggers, which made every row of an import run in a statement
+   * journal of its own and the import a quarter slower. Keys are exact
+   * spellings, grouped case-insensitively when read as the counted
+   * columns are; a total that falls to zero keeps its row (the readers
+   * skip it) rather than being deleted and made again by the next
+   * re-extraction. Figures are counted under their extracted brand and
+   * metric: the user's edits, few and keyed by article and offset, are
+   * folded in by the readers (see cited_store_brand_stats()). */
+  "CREATE TABLE brand_totals ("
+  "  brand    TEXT PRIMARY KEY,"
+  "  mentions INTEGER NOT NULL DEFAULT 0,"
+  "  articles INTEGER NOT NULL DEFAULT 0,"
+  "  figures  INTEGER NOT NULL DEFAULT 0"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE metric_totals ("
+  "  metric  TEXT PRIMARY KEY,"
+  "  figures INTEGER NOT NULL DEFAULT 0"
+  ") WITHOUT ROWID;"
+  "INSERT INTO brand_totals (brand, mentions, articles, figures)"
+  "  SELECT b, sum (m), sum (a), sum (f) FROM ("
+  "    SELECT brand AS b, sum (n) AS m, count (*) AS a, 0 AS f FROM article_brands"
+  "     GROUP BY brand COLLATE BINARY"
+  "    UNION ALL SELECT brand, 0, 0, count (*) FROM figures WHERE brand IS NOT NULL"
+  "     GROUP BY brand COLLATE BINARY"
+  "  ) GROUP BY b COLLATE BINARY;"
+  "INSERT INTO metric_totals (metric, figures)"
+  "  SELECT metric, count (*) FROM figures WHERE metric IS NOT NULL GROUP BY metric COLLATE BINARY;",
 };
 
 static char *like_pattern (const char *term);
@@ -589,10 +627,20 @@ params_bind (GPtrArray    *params,
 /* ------------------------------------------------------------------ */
 /* Transactions                                                        */
 
+static void
+drop_total_deltas (CitedStore *self)
+{
+  g_hash_table_remove_all (self->brand_deltas);
+  g_hash_table_remove_all (self->metric_deltas);
+}
+
+static gboolean flush_total_deltas (CitedStore *self, GError **error);
+
 static gboolean
 begin (CitedStore  *self,
        GError     **error)
 {
+  drop_total_deltas (self);
   /* IMMEDIATE takes the write lock up front, so a second connection waits
    * on the busy timeout instead of failing when it upgrades. */
   return exec_sql (self, "BEGIN IMMEDIATE", error);
@@ -602,14 +650,184 @@ static gboolean
 commit (CitedStore  *self,
         GError     **error)
 {
-  return exec_sql (self, "COMMIT", error);
+  /* The totals go into the transaction whose rows they count. */
+  return flush_total_deltas (self, error) && exec_sql (self, "COMMIT", error);
 }
 
 static void
 rollback (CitedStore *self)
 {
+  drop_total_deltas (self);
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Brand and metric totals                                             */
+
+/* brand_totals and metric_totals (schema step 14) count what
+ * article_brands and figures hold. Every function that writes those rows
+ * adds what it wrote here, and takes out what it is about to delete or
+ * change (count_article()); the sums are written by commit(), once per
+ * brand and metric rather than once per row, and dropped by rollback(). */
+
+typedef struct {
+  gint64 mentions;
+  gint64 articles;
+  gint64 figures;
+} BrandDelta;
+
+static BrandDelta *
+brand_delta (CitedStore *self,
+             const char *brand)
+{
+  BrandDelta *delta = g_hash_table_lookup (self->brand_deltas, brand);
+
+  if (delta == NULL)
+    {
+      delta = g_new0 (BrandDelta, 1);
+      g_hash_table_insert (self->brand_deltas, g_strdup (brand), delta);
+    }
+  return delta;
+}
+
+/* A row of article_brands written (@sign 1) or deleted (-1). */
+static void
+count_brand_row (CitedStore *self,
+                 const char *brand,
+                 gint64      n,
+                 int         sign)
+{
+  BrandDelta *delta = brand_delta (self, brand);
+
+  delta->mentions += sign * n;
+  delta->articles += sign;
+}
+
+/* A figure with @brand and @metric (either may be NULL) written (@sign 1)
+ * or deleted (-1). */
+static void
+count_figure_row (CitedStore *self,
+                  const char *brand,
+                  const char *metric,
+                  int         sign)
+{
+  if (brand != NULL)
+    brand_delta (self, brand)->figures += sign;
+  if (metric != NULL)
+    {
+      gint64 *n = g_hash_table_lookup (self->metric_deltas, metric);
+
+      if (n == NULL)
+        {
+          n = g_new0 (gint64, 1);
+          g_hash_table_insert (self->metric_deltas, g_strdup (metric), n);
+        }
+      *n += sign;
+    }
+}
+
+/* Counts the rows @article_id has in article_brands and figures now into
+ * the totals (@sign 1), or takes them out (-1) before they are deleted or
+ * changed by SQL that does not tell them one by one. */
+static gboolean
+count_article (CitedStore  *self,
+               gint64       article_id,
+               int          sign,
+               GError     **error)
+{
+  g_autoptr(CachedStmt) brands = NULL;
+  g_autoptr(CachedStmt) figures = NULL;
+  int rc;
+
+  brands = prepare (self, "SELECT brand, n FROM article_brands WHERE article_id = ?", error);
+  if (brands == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (brands, 1, article_id);
+  while ((rc = sqlite3_step (brands)) == SQLITE_ROW)
+    count_brand_row (self, (const char *) sqlite3_column_text (brands, 0),
+                     sqlite3_column_int64 (brands, 1), sign);
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, error, _("Could not count brand mentions"));
+
+  figures = prepare (self,
+                     "SELECT brand, metric FROM figures"
+                     " WHERE article_id = ? AND (brand IS NOT NULL OR metric IS NOT NULL)",
+                     error);
+  if (figures == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (figures, 1, article_id);
+  while ((rc = sqlite3_step (figures)) == SQLITE_ROW)
+    count_figure_row (self, (const char *) sqlite3_column_text (figures, 0),
+                      (const char *) sqlite3_column_text (figures, 1), sign);
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, error, _("Could not count brand figures"));
+  return TRUE;
+}
+
+/* Adds what the open transaction counted to the totals. */
+static gboolean
+flush_total_deltas (CitedStore  *self,
+                    GError     **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (self->brand_deltas) > 0)
+    {
+      g_autoptr(CachedStmt) upsert = NULL;
+
+      upsert = prepare (self,
+                        "INSERT INTO brand_totals (brand, mentions, articles, figures)"
+                        " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (brand) DO UPDATE SET"
+                        "  mentions = mentions + excluded.mentions,"
+                        "  articles = articles + excluded.articles,"
+                        "  figures = figures + excluded.figures",
+                        error);
+      if (upsert == NULL)
+        return FALSE;
+      g_hash_table_iter_init (&iter, self->brand_deltas);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          const BrandDelta *delta = value;
+
+          if (delta->mentions == 0 && delta->articles == 0 && delta->figures == 0)
+            continue;
+          bind_text (upsert, 1, key);
+          sqlite3_bind_int64 (upsert, 2, delta->mentions);
+          sqlite3_bind_int64 (upsert, 3, delta->articles);
+          sqlite3_bind_int64 (upsert, 4, delta->figures);
+          if (!step_done (self, upsert, error))
+            return FALSE;
+          sqlite3_reset (upsert);
+        }
+    }
+
+  if (g_hash_table_size (self->metric_deltas) > 0)
+    {
+      g_autoptr(CachedStmt) upsert = NULL;
+
+      upsert = prepare (self,
+                        "INSERT INTO metric_totals (metric, figures) VALUES (?1, ?2)"
+                        " ON CONFLICT (metric) DO UPDATE SET figures = figures + excluded.figures",
+                        error);
+      if (upsert == NULL)
+        return FALSE;
+      g_hash_table_iter_init (&iter, self->metric_deltas);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          if (*(const gint64 *) value == 0)
+            continue;
+          bind_text (upsert, 1, key);
+          sqlite3_bind_int64 (upsert, 2, *(const gint64 *) value);
+          if (!step_done (self, upsert, error))
+            return FALSE;
+          sqlite3_reset (upsert);
+        }
+    }
+
+  drop_total_deltas (self);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -635,6 +853,8 @@ cited_store_finalize (GObject *object)
   if (self->reader_pool != NULL)
     self->reader_pool_free (g_steal_pointer (&self->reader_pool));
   g_clear_pointer (&self->stmts, g_hash_table_unref);
+  g_clear_pointer (&self->brand_deltas, g_hash_table_unref);
+  g_clear_pointer (&self->metric_deltas, g_hash_table_unref);
   if (self->db != NULL)
     {
       sqlite3_close (self->db);
@@ -734,6 +954,8 @@ static void
 cited_store_init (CitedStore *self)
 {
   self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stmt_finalize);
+  self->brand_deltas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->metric_deltas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2082,6 +2304,8 @@ store_figures (CitedStore            *self,
       if (!step_done (self, insert, error))
         return FALSE;
       sqlite3_reset (insert);
+      count_figure_row (self, discovery != NULL ? discovery_brand (discovery) : figure->brand,
+                        figure->metric, 1);
     }
   return TRUE;
 }
@@ -2180,6 +2404,7 @@ store_brand_counts (CitedStore  *self,
       if (!step_done (self, insert, error))
         return FALSE;
       sqlite3_reset (insert);
+      count_brand_row (self, count->brand, count->n, 1);
     }
 
   return TRUE;
@@ -2652,6 +2877,9 @@ cited_store_remove_article (CitedStore  *self,
   {
     g_autoptr(CachedStmt) delete = NULL;
 
+    /* Its mentions and figures go with it (ON DELETE CASCADE). */
+    if (!count_article (self, id, -1, error))
+      goto fail;
     delete = prepare (self, "DELETE FROM articles WHERE id = ?", error);
     if (delete == NULL)
       goto fail;
@@ -2858,6 +3086,8 @@ replace_extraction (CitedStore             *self,
   if (sqlite3_changes (self->db) == 0)
     return TRUE;
 
+  if (!count_article (self, article->id, -1, error))
+    return FALSE;
   for (guint j = 0; j < G_N_ELEMENTS (deletes); j++)
     {
       g_autoptr(CachedStmt) delete = prepare (self, deletes[j], error);
@@ -4024,27 +4254,34 @@ cited_store_list_discovered (CitedStore  *self,
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
   /* What a name has now: a merged one the mentions and figures it gave
-   * its brand, a hidden one nothing, the others what carries its name. */
+   * its brand, a hidden one nothing, the others what carries its name,
+   * from the brand totals (schema step 14) grouped as article_brands'
+   * and figures' case-insensitive brand columns group. */
   select = prepare (self,
                     "SELECT name, status, merged_into, example, first_seen, m, a, f FROM ("
                     " SELECT d.name, d.status, d.merged_into, d.example, d.first_seen,"
                     "  CASE d.status"
                     "   WHEN 'merged' THEN (SELECT count (*) FROM mentions WHERE discovered_as = d.name)"
                     "   WHEN 'hidden' THEN 0"
-                    "   ELSE coalesce ((SELECT sum (n) FROM article_brands WHERE brand = d.name), 0)"
+                    "   ELSE coalesce (t.mentions, 0)"
                     "  END AS m,"
                     "  CASE d.status"
                     "   WHEN 'merged' THEN (SELECT count (DISTINCT article_id) FROM mentions"
                     "                       WHERE discovered_as = d.name)"
                     "   WHEN 'hidden' THEN 0"
-                    "   ELSE (SELECT count (*) FROM article_brands WHERE brand = d.name)"
+                    "   ELSE coalesce (t.articles, 0)"
                     "  END AS a,"
                     "  CASE d.status"
                     "   WHEN 'merged' THEN (SELECT count (*) FROM figures WHERE discovered_as = d.name)"
                     "   WHEN 'hidden' THEN 0"
-                    "   ELSE (SELECT count (*) FROM figures WHERE brand = d.name)"
+                    "   ELSE coalesce (t.figures, 0)"
                     "  END AS f"
-                    " FROM discovered d WHERE ?1 OR d.status = 'new')"
+                    " FROM discovered d LEFT JOIN ("
+                    "  SELECT brand COLLATE NOCASE AS brand, sum (mentions) AS mentions,"
+                    "   sum (articles) AS articles, sum (figures) AS figures"
+                    "  FROM brand_totals GROUP BY brand COLLATE NOCASE"
+                    " ) t ON t.brand = d.name COLLATE NOCASE"
+                    " WHERE ?1 OR d.status = 'new')"
                     " ORDER BY status <> 'new', a DESC, m DESC, f DESC, name COLLATE NOCASE",
                     error);
   if (select == NULL)
@@ -4122,6 +4359,25 @@ set_discovered_status (CitedStore            *self,
   return step_done (self, update, error);
 }
 
+/* count_article() for each article in temp.touched. */
+static gboolean
+count_touched (CitedStore  *self,
+               int          sign,
+               GError     **error)
+{
+  g_autoptr(CachedStmt) select = prepare (self, "SELECT id FROM temp.touched", error);
+  int rc;
+
+  if (select == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    if (!count_article (self, sqlite3_column_int64 (select, 0), sign, error))
+      return FALSE;
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, error, _("Could not count brand mentions"));
+  return TRUE;
+}
+
 /* Moves what was discovered as @name to @brand: its figures and mentions
  * carry @brand, or with @brand NULL its figures carry none and its
  * mentions are set aside (hidden_mentions). The per-article brand counts
@@ -4147,10 +4403,16 @@ reattribute_discovered (CitedStore  *self,
     "DELETE FROM mentions WHERE discovered_as = ?1",
     NULL,
   };
-  static const char * const before[] = {
+  /* The articles concerned, counted out of the totals before the change
+   * and in again after it. */
+  static const char * const touch[] = {
     "DELETE FROM temp.touched",
     "INSERT OR IGNORE INTO temp.touched SELECT article_id FROM mentions WHERE discovered_as = ?1",
     "INSERT OR IGNORE INTO temp.touched SELECT article_id FROM hidden_mentions WHERE name = ?1",
+    "INSERT OR IGNORE INTO temp.touched SELECT article_id FROM figures WHERE discovered_as = ?1",
+    NULL,
+  };
+  static const char * const figures[] = {
     "UPDATE figures SET brand = ?2 WHERE discovered_as = ?1",
     NULL,
   };
@@ -4161,25 +4423,33 @@ reattribute_discovered (CitedStore  *self,
     " WHERE article_id IN (SELECT id FROM temp.touched) GROUP BY article_id, brand",
     NULL,
   };
-  const char * const *groups[] = { before, brand != NULL ? show : hide, after };
+  const char * const *groups[] = { touch, NULL, figures, brand != NULL ? show : hide, after, NULL };
 
   if (!exec_sql (self, "CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY)", error))
     return FALSE;
 
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
-    for (const char * const *sql = groups[g]; *sql != NULL; sql++)
-      {
-        g_autoptr(CachedStmt) stmt = prepare (self, *sql, error);
+    {
+      if (groups[g] == NULL)
+        {
+          if (!count_touched (self, g == 1 ? -1 : 1, error))
+            return FALSE;
+          continue;
+        }
+      for (const char * const *sql = groups[g]; *sql != NULL; sql++)
+        {
+          g_autoptr(CachedStmt) stmt = prepare (self, *sql, error);
 
-        if (stmt == NULL)
-          return FALSE;
-        if (sqlite3_bind_parameter_count (stmt) >= 1)
-          bind_text (stmt, 1, name);
-        if (sqlite3_bind_parameter_count (stmt) >= 2)
-          bind_text (stmt, 2, brand);
-        if (!step_done (self, stmt, error))
-          return FALSE;
-      }
+          if (stmt == NULL)
+            return FALSE;
+          if (sqlite3_bind_parameter_count (stmt) >= 1)
+            bind_text (stmt, 1, name);
+          if (sqlite3_bind_parameter_count (stmt) >= 2)
+            bind_text (stmt, 2, brand);
+          if (!step_done (self, stmt, error))
+            return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -5595,7 +5865,7 @@ cited_store_list_metrics (CitedStore  *self,
 
   stmt = prepare (self,
                   "SELECT m, sum (n) AS total FROM ("
-                  "  SELECT metric AS m, count (*) AS n FROM figures WHERE metric IS NOT NULL GROUP BY metric COLLATE NOCASE"
+                  "  SELECT metric AS m, figures AS n FROM metric_totals WHERE figures <> 0"
                   "  UNION ALL SELECT f.metric, -1 " EDITED_FIGURES_FROM " WHERE f.metric IS NOT NULL"
                   "  UNION ALL SELECT " EFFECTIVE_METRIC ", 1 " EDITED_FIGURES_FROM
                   "   WHERE e.status <> 2 AND " EFFECTIVE_METRIC " IS NOT NULL"
@@ -5654,10 +5924,10 @@ cited_store_count_brand_articles (CitedStore  *self,
 {
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
-  /* A walk over the index on (brand, article_id). */
+  /* From the totals kept with every write (schema step 14). */
   return list_counts (self,
-                      "SELECT brand, count (*) AS n FROM article_brands"
-                      " GROUP BY brand ORDER BY n DESC, brand COLLATE NOCASE",
+                      "SELECT brand, sum (articles) AS n FROM brand_totals WHERE articles > 0"
+                      " GROUP BY brand COLLATE NOCASE ORDER BY n DESC, brand COLLATE NOCASE",
                       error);
 }
 
@@ -5960,23 +6230,42 @@ cited_store_delete_view (CitedStore  *self,
 /* ------------------------------------------------------------------ */
 /* Brands                                                              */
 
+/* The lexicon's brands by their names folded as g_ascii_strcasecmp()
+ * compares them (the first of names equal so), to index + 1: a statistics
+ * call makes a thousand brands or more, each looking its aliases up. */
+static GHashTable *
+lexicon_name_index (CitedLexicon *lexicon)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = cited_lexicon_get_n_brands (lexicon);
+
+  for (guint i = 0; i < n; i++)
+    {
+      char *key = g_ascii_strdown (cited_lexicon_get_name (lexicon, i), -1);
+
+      if (g_hash_table_contains (index, key))
+        g_free (key);
+      else
+        g_hash_table_insert (index, key, GUINT_TO_POINTER (i + 1));
+    }
+  return index;
+}
+
 static CitedBrandStats *
 brand_stats_new (CitedStore *self,
+                 GHashTable *names,
                  const char *name)
 {
   CitedBrandStats *stats = g_new0 (CitedBrandStats, 1);
-  guint n = cited_lexicon_get_n_brands (self->lexicon);
   const char *color = cited_lexicon_color_for (self->lexicon, name);
+  g_autofree char *key = g_ascii_strdown (name, -1);
+  guint found = GPOINTER_TO_UINT (g_hash_table_lookup (names, key));
 
   stats->name = g_strdup (name);
   stats->color = g_strdup (color != NULL ? color : "#808080");
-  for (guint i = 0; i < n; i++)
-    if (g_ascii_strcasecmp (cited_lexicon_get_name (self->lexicon, i), name) == 0)
-      {
-        stats->aliases = g_strdupv ((char **) cited_lexicon_get_aliases (self->lexicon, i));
-        break;
-      }
-  if (stats->aliases == NULL)
+  if (found > 0)
+    stats->aliases = g_strdupv ((char **) cited_lexicon_get_aliases (self->lexicon, found - 1));
+  else
     stats->aliases = g_new0 (char *, 1);
   return stats;
 }
@@ -6008,6 +6297,7 @@ cited_store_brand_stats (CitedStore  *self,
 {
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_brand_stats_free);
   g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) names = lexicon_name_index (self->lexicon);
   g_autoptr(CachedStmt) mentions = NULL;
   g_autoptr(CachedStmt) figures = NULL;
   guint64 total = 0;
@@ -6016,14 +6306,17 @@ cited_store_brand_stats (CitedStore  *self,
 
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
+  /* From the totals kept with every write (schema step 14), grouped as
+   * article_brands' case-insensitive brand column groups. */
   mentions = prepare (self,
-                      "SELECT brand, sum (n), count (*) FROM article_brands GROUP BY brand",
+                      "SELECT brand, sum (mentions), sum (articles) FROM brand_totals"
+                      " WHERE articles > 0 GROUP BY brand COLLATE NOCASE",
                       error);
   if (mentions == NULL)
     return NULL;
   while ((rc = sqlite3_step (mentions)) == SQLITE_ROW)
     {
-      CitedBrandStats *stats = brand_stats_new (self, (const char *) sqlite3_column_text (mentions, 0));
+      CitedBrandStats *stats = brand_stats_new (self, names, (const char *) sqlite3_column_text (mentions, 0));
 
       stats->mentions = sqlite3_column_int64 (mentions, 1);
       stats->articles = sqlite3_column_int64 (mentions, 2);
@@ -6037,11 +6330,11 @@ cited_store_brand_stats (CitedStore  *self,
       return NULL;
     }
 
-  /* Extracted counts come from the index; the few edited figures then
+  /* Extracted counts come from the totals; the few edited figures then
    * move their count from the extracted brand to the edited one. */
   figures = prepare (self,
                      "SELECT b, sum (n) FROM ("
-                     "  SELECT brand AS b, count (*) AS n FROM figures WHERE brand IS NOT NULL GROUP BY brand"
+                     "  SELECT brand AS b, figures AS n FROM brand_totals WHERE figures <> 0"
                      "  UNION ALL SELECT f.brand, -1 " EDITED_FIGURES_FROM " WHERE f.brand IS NOT NULL"
                      "  UNION ALL SELECT " EFFECTIVE_BRAND ", 1 " EDITED_FIGURES_FROM
                      "   WHERE e.status <> 2 AND " EFFECTIVE_BRAND " IS NOT NULL"
@@ -6056,7 +6349,7 @@ cited_store_brand_stats (CitedStore  *self,
 
       if (stats == NULL)
         {
-          stats = brand_stats_new (self, name);
+          stats = brand_stats_new (self, names, name);
           g_ptr_array_add (result, stats);
           g_hash_table_insert (by_name, stats->name, stats);
         }
@@ -6087,7 +6380,7 @@ cited_store_brand_stats (CitedStore  *self,
 
           if (!g_hash_table_contains (by_name, name))
             {
-              CitedBrandStats *stats = brand_stats_new (self, name);
+              CitedBrandStats *stats = brand_stats_new (self, names, name);
 
               g_ptr_array_add (result, stats);
               g_hash_table_insert (by_name, stats->name, stats);
@@ -6117,6 +6410,7 @@ cited_store_brand_comentions (CitedStore  *self,
                               GError     **error)
 {
   g_autoptr(GPtrArray) result = NULL;
+  g_autoptr(GHashTable) names = NULL;
   g_autoptr(CachedStmt) stmt = NULL;
   const char *canonical;
   int rc;
@@ -6138,9 +6432,10 @@ cited_store_brand_comentions (CitedStore  *self,
   bind_text (stmt, 1, canonical);
 
   result = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_brand_stats_free);
+  names = lexicon_name_index (self->lexicon);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      CitedBrandStats *stats = brand_stats_new (self, (const char *) sqlite3_column_text (stmt, 0));
+      CitedBrandStats *stats = brand_stats_new (self, names, (const char *) sqlite3_column_text (stmt, 0));
       guint all = sqlite3_column_int (stmt, 2);
 
       stats->mentions = sqlite3_column_int (stmt, 1);

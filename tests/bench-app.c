@@ -13,6 +13,7 @@
 #include "cited-application.h"
 #include "cited-article-list.h"
 #include "cited-article-row.h"
+#include "cited-brands-page-private.h"
 #include "cited-importer.h"
 #include "cited-window.h"
 #include "cited-test-files.h"
@@ -1044,26 +1045,89 @@ page_paint_cb (GdkFrameClock *clock,
     }
 }
 
-/* Shows page @name and returns the ms until the next frame was painted. */
+static gboolean
+brands_loaded (gpointer data)
+{
+  return !cited_brands_page_get_loading (cited_window_get_brands_page (bench.window));
+}
+
+/* Shows page @name and returns the ms until the next frame was painted;
+ * with @loaded, also waits until @loaded says the page has read what it
+ * shows and gives in @loaded_ms the ms to the first frame painted after. */
 static double
-show_page (const char *name)
+show_page (const char *name,
+           gboolean  (*loaded) (gpointer),
+           double     *loaded_ms)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench.window));
   PaintWait wait = { FALSE, 0 };
   gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (page_paint_cb), &wait);
   gint64 t0 = g_get_monotonic_time ();
+  double shown;
 
   cited_window_set_visible_page (bench.window, name);
   g_assert_cmpstr (cited_window_get_visible_page (bench.window), ==, name);
   g_assert_true (wait_for (flag_done, &wait.painted));
+  shown = ms (wait.t_painted - t0);
+  if (loaded != NULL)
+    {
+      g_assert_true (wait_for (loaded, NULL));
+      wait.painted = FALSE;
+      g_assert_true (wait_for (flag_done, &wait.painted));
+      *loaded_ms = ms (wait.t_painted - t0);
+    }
   g_signal_handler_disconnect (clock, handler);
-  return ms (wait.t_painted - t0);
+  return shown;
+}
+
+/* The store's reads behind the Brands page, median of five each. */
+static void
+time_brand_reads (void)
+{
+  g_autoptr(GArray) stats_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) metrics_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) months_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *top = NULL;
+  guint n_brands = 0, n_months = 0;
+
+  for (guint r = 0; r < N_SEARCH_REPEATS; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) stats = NULL;
+      g_autoptr(GPtrArray) months = NULL;
+      g_auto(GStrv) metrics = NULL;
+      gint64 t0, t1, t2, t3;
+
+      t0 = g_get_monotonic_time ();
+      stats = cited_store_brand_stats (bench.store, FALSE, &error);
+      t1 = g_get_monotonic_time ();
+      g_assert_no_error (error);
+      g_assert_cmpuint (stats->len, >, 0);
+      metrics = cited_store_list_metrics (bench.store, &error);
+      t2 = g_get_monotonic_time ();
+      g_assert_no_error (error);
+      if (top == NULL)
+        top = g_strdup (((CitedBrandStats *) g_ptr_array_index (stats, 0))->name);
+      months = cited_store_brand_mentions_by_month (bench.store, top, &error);
+      t3 = g_get_monotonic_time ();
+      g_assert_no_error (error);
+      n_brands = stats->len;
+      n_months = months->len;
+      g_array_append_val (stats_ms, (double) { ms (t1 - t0) });
+      g_array_append_val (metrics_ms, (double) { ms (t2 - t1) });
+      g_array_append_val (months_ms, (double) { ms (t3 - t2) });
+    }
+  printf ("\nThe Brands page's reads at the store level (median of %d):\n"
+          "  brand_stats %.1f ms (%u brands); list_metrics %.1f ms; "
+          "brand_mentions_by_month (%s) %.1f ms (%u months)\n",
+          N_SEARCH_REPEATS, quantile (stats_ms, 0.5), n_brands, quantile (metrics_ms, 0.5),
+          top, quantile (months_ms, 0.5), n_months);
 }
 
 static void
 test_pages (void)
 {
-  double figures, brands, figures_again, articles;
+  double figures, brands, figures_again, articles, brands_loaded_ms = 0;
 
   if (bench.window == NULL)
     {
@@ -1071,17 +1135,20 @@ test_pages (void)
       return;
     }
 
-  figures = show_page ("figures");
+  figures = show_page ("figures", NULL, NULL);
   note_memory ("after showing the Figures page");
-  brands = show_page ("brands");
+  brands = show_page ("brands", brands_loaded, &brands_loaded_ms);
   note_memory ("after showing the Brands page");
-  articles = show_page ("articles");
-  figures_again = show_page ("figures");
+  articles = show_page ("articles", NULL, NULL);
+  figures_again = show_page ("figures", NULL, NULL);
 
   printf ("\nShowing the other pages (to the next painted frame):\n"
-          "  Figures, first time %.1f ms; Brands, first time %.1f ms; "
+          "  Figures, first time %.1f ms; Brands, first time %.1f ms, loaded and drawn %.1f ms; "
           "back to Articles %.1f ms; Figures again %.1f ms\n",
-          figures, brands, articles, figures_again);
+          figures, brands, brands_loaded_ms, articles, figures_again);
+
+  if (bench.store != NULL)
+    time_brand_reads ();
 }
 
 static void

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "cited.h"
+#include "cited-discovered-test.h"
 #include "cited-fts-private.h"
 #include "cited-scheduler-private.h"
 #include "cited-test-files.h"
@@ -110,6 +111,477 @@ strv_contains_ci (char       **strv,
     if (g_ascii_strcasecmp (strv[i], s) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* The brand and metric totals (schema step 14) against a full recount */
+
+/* The rows of @sql over @db, a line each, columns between bars. */
+static char *
+sql_rows (sqlite3    *db,
+          const char *sql)
+{
+  GString *rows = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+          g_string_append_printf (rows, "%s%s", i > 0 ? "|" : "", text != NULL ? text : "(null)");
+        }
+      g_string_append_c (rows, '\n');
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  return g_string_free (rows, FALSE);
+}
+
+/* The queries brand statistics, the metrics list and the brand filter's
+ * counts ran before the totals, over every mention and figure, with the
+ * user's edits folded in. */
+#define RECOUNT_EFFECTIVE_BRAND "(CASE WHEN e.brand IS NULL THEN f.brand ELSE nullif (e.brand, '') END)"
+#define RECOUNT_EFFECTIVE_METRIC "(CASE WHEN e.metric IS NULL THEN f.metric ELSE nullif (e.metric, '') END)"
+#define RECOUNT_EDITED_FROM \
+  "FROM figure_edits e CROSS JOIN articles a ON a.hash = e.article_hash" \
+  " CROSS JOIN figures f ON f.article_id = a.id AND f.start = e.start AND f.text = e.text"
+#define RECOUNT_MENTIONS "SELECT brand, sum (n), count (*) FROM article_brands GROUP BY brand"
+#define RECOUNT_FIGURES \
+  "SELECT b, sum (n) FROM (" \
+  "  SELECT brand AS b, count (*) AS n FROM figures WHERE brand IS NOT NULL GROUP BY brand" \
+  "  UNION ALL SELECT f.brand, -1 " RECOUNT_EDITED_FROM " WHERE f.brand IS NOT NULL" \
+  "  UNION ALL SELECT " RECOUNT_EFFECTIVE_BRAND ", 1 " RECOUNT_EDITED_FROM \
+  "   WHERE e.status <> 2 AND " RECOUNT_EFFECTIVE_BRAND " IS NOT NULL" \
+  ") GROUP BY b COLLATE NOCASE HAVING sum (n) > 0"
+#define RECOUNT_METRICS \
+  "SELECT m FROM (SELECT m, sum (n) AS total FROM (" \
+  "  SELECT metric AS m, count (*) AS n FROM figures WHERE metric IS NOT NULL GROUP BY metric COLLATE NOCASE" \
+  "  UNION ALL SELECT f.metric, -1 " RECOUNT_EDITED_FROM " WHERE f.metric IS NOT NULL" \
+  "  UNION ALL SELECT " RECOUNT_EFFECTIVE_METRIC ", 1 " RECOUNT_EDITED_FROM \
+  "   WHERE e.status <> 2 AND " RECOUNT_EFFECTIVE_METRIC " IS NOT NULL" \
+  ") GROUP BY m COLLATE NOCASE HAVING total > 0 ORDER BY total DESC, m)"
+#define RECOUNT_DISCOVERED \
+  "SELECT name, m, a, f FROM (" \
+  " SELECT d.name, d.status," \
+  "  CASE d.status" \
+  "   WHEN 'merged' THEN (SELECT count (*) FROM mentions WHERE discovered_as = d.name)" \
+  "   WHEN 'hidden' THEN 0" \
+  "   ELSE coalesce ((SELECT sum (n) FROM article_brands WHERE brand = d.name), 0)" \
+  "  END AS m," \
+  "  CASE d.status" \
+  "   WHEN 'merged' THEN (SELECT count (DISTINCT article_id) FROM mentions WHERE discovered_as = d.name)" \
+  "   WHEN 'hidden' THEN 0" \
+  "   ELSE (SELECT count (*) FROM article_brands WHERE brand = d.name)" \
+  "  END AS a," \
+  "  CASE d.status" \
+  "   WHEN 'merged' THEN (SELECT count (*) FROM figures WHERE discovered_as = d.name)" \
+  "   WHEN 'hidden' THEN 0" \
+  "   ELSE (SELECT count (*) FROM figures WHERE brand = d.name)" \
+  "  END AS f" \
+  " FROM discovered d)" \
+  " ORDER BY status <> 'new', a DESC, m DESC, f DESC, name COLLATE NOCASE"
+#define RECOUNT_BRAND_ARTICLES \
+  "SELECT brand, count (*) AS n FROM article_brands GROUP BY brand ORDER BY n DESC, brand COLLATE NOCASE"
+
+typedef struct {
+  guint mentions, articles, figures;
+} Recount;
+
+static int
+cmp_lines (gconstpointer a,
+           gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Lines "name|mentions|articles|figures", sorted. */
+static char *
+join_sorted (GPtrArray *lines)
+{
+  GString *joined = g_string_new (NULL);
+
+  g_ptr_array_sort (lines, cmp_lines);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (joined, "%s\n", (const char *) g_ptr_array_index (lines, i));
+  return g_string_free (joined, FALSE);
+}
+
+/* The totals @store keeps equal a recount of every mention and figure,
+ * spelling for spelling; brand statistics, the metrics and the brand
+ * filter's counts read from them equal what the queries they replaced
+ * give. Returns the number of brands with statistics. */
+static guint
+assert_totals_recounted (CitedStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GPtrArray) brand_articles = NULL;
+  g_autoptr(GPtrArray) api_lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) old_lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GString) api_counts = g_string_new (NULL);
+  g_auto(GStrv) metrics = NULL;
+  g_autofree char *api_metrics = NULL;
+  g_autofree char *kept = NULL, *recount = NULL;
+  g_autofree char *kept_metrics = NULL, *recount_metrics = NULL;
+  g_autofree char *old_metrics = NULL, *old_counts = NULL;
+  g_autofree char *api_joined = NULL, *old_joined = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_assert_cmpint (sqlite3_open_v2 (cited_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (cited_fts_register (db), ==, SQLITE_OK);
+
+  /* The tables themselves: every spelling with its exact counts, none
+   * negative, none missing. */
+  kept = sql_rows (db, "SELECT brand, mentions, articles, figures FROM brand_totals"
+                       " WHERE mentions <> 0 OR articles <> 0 OR figures <> 0 ORDER BY brand");
+  recount = sql_rows (db, "SELECT b, sum (m), sum (a), sum (f) FROM ("
+                          "  SELECT brand AS b, n AS m, 1 AS a, 0 AS f FROM article_brands"
+                          "  UNION ALL SELECT brand, 0, 0, 1 FROM figures WHERE brand IS NOT NULL"
+                          ") GROUP BY b COLLATE BINARY ORDER BY b COLLATE BINARY");
+  g_assert_cmpstr (kept, ==, recount);
+  kept_metrics = sql_rows (db, "SELECT metric, figures FROM metric_totals WHERE figures <> 0 ORDER BY metric");
+  recount_metrics = sql_rows (db, "SELECT metric, count (*) FROM figures WHERE metric IS NOT NULL"
+                                  " GROUP BY metric COLLATE BINARY ORDER BY metric COLLATE BINARY");
+  g_assert_cmpstr (kept_metrics, ==, recount_metrics);
+
+  /* What the readers give. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, RECOUNT_MENTIONS, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Recount *r = g_new0 (Recount, 1);
+
+      r->mentions = sqlite3_column_int (stmt, 1);
+      r->articles = sqlite3_column_int (stmt, 2);
+      g_hash_table_insert (old, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), r);
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, RECOUNT_FIGURES, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      Recount *r = g_hash_table_lookup (old, name);
+
+      if (r == NULL)
+        {
+          r = g_new0 (Recount, 1);
+          g_hash_table_insert (old, g_strdup (name), r);
+        }
+      r->figures = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  g_hash_table_iter_init (&iter, old);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Recount *r = value;
+
+      g_ptr_array_add (old_lines, g_strdup_printf ("%s|%u|%u|%u", (const char *) key,
+                                                   r->mentions, r->articles, r->figures));
+    }
+
+  stats = cited_store_brand_stats (store, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < stats->len; i++)
+    {
+      CitedBrandStats *st = g_ptr_array_index (stats, i);
+
+      g_ptr_array_add (api_lines, g_strdup_printf ("%s|%u|%u|%u", st->name,
+                                                   st->mentions, st->articles, st->n_figures));
+    }
+  api_joined = join_sorted (api_lines);
+  old_joined = join_sorted (old_lines);
+  g_assert_cmpstr (api_joined, ==, old_joined);
+
+  metrics = cited_store_list_metrics (store, &error);
+  g_assert_no_error (error);
+  api_metrics = g_strjoinv ("\n", metrics);
+  old_metrics = sql_rows (db, RECOUNT_METRICS);
+  if (metrics[0] != NULL)
+    {
+      g_autofree char *with_end = g_strconcat (api_metrics, "\n", NULL);
+
+      g_assert_cmpstr (with_end, ==, old_metrics);
+    }
+  else
+    g_assert_cmpstr (old_metrics, ==, "");
+
+  brand_articles = cited_store_count_brand_articles (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < brand_articles->len; i++)
+    {
+      CitedCount *count = g_ptr_array_index (brand_articles, i);
+
+      g_string_append_printf (api_counts, "%s|%u\n", count->name, count->n);
+    }
+  old_counts = sql_rows (db, RECOUNT_BRAND_ARTICLES);
+  g_assert_cmpstr (api_counts->str, ==, old_counts);
+
+  /* The companies found in the text, decided or not, with their counts. */
+  {
+    g_autoptr(GPtrArray) discovered = cited_store_list_discovered (store, TRUE, &error);
+    g_autoptr(GString) api_discovered = g_string_new (NULL);
+    g_autofree char *old_discovered = NULL;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < discovered->len; i++)
+      {
+        CitedDiscovered *d = g_ptr_array_index (discovered, i);
+
+        g_string_append_printf (api_discovered, "%s|%u|%u|%u\n", d->name, d->mentions, d->articles,
+                                d->n_figures);
+      }
+    old_discovered = sql_rows (db, RECOUNT_DISCOVERED);
+    g_assert_cmpstr (api_discovered->str, ==, old_discovered);
+  }
+
+  sqlite3_close (db);
+  return stats->len;
+}
+
+/* The stats of @brand (any case), or NULL. */
+static CitedBrandStats *
+find_stats (GPtrArray  *stats,
+            const char *brand)
+{
+  for (guint i = 0; i < stats->len; i++)
+    if (g_ascii_strcasecmp (((CitedBrandStats *) g_ptr_array_index (stats, i))->name, brand) == 0)
+      return g_ptr_array_index (stats, i);
+  return NULL;
+}
+
+static guint
+brand_figures (CitedStore *store,
+               const char *brand)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stats = cited_store_brand_stats (store, FALSE, &error);
+  CitedBrandStats *st;
+
+  g_assert_no_error (error);
+  st = find_stats (stats, brand);
+  return st != NULL ? st->n_figures : 0;
+}
+
+static guint
+brand_mentions (CitedStore *store,
+                const char *brand)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stats = cited_store_brand_stats (store, FALSE, &error);
+  CitedBrandStats *st;
+
+  g_assert_no_error (error);
+  st = find_stats (stats, brand);
+  return st != NULL ? st->mentions : 0;
+}
+
+/* The first figure of @brand as the Figures page lists it. */
+static CitedFigure *
+first_figure_of (CitedStore *store,
+                 const char *brand)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  CitedQuery query = { .brand = brand };
+
+  figures = cited_store_list_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures->len, >, 0);
+  return cited_figure_ref (g_ptr_array_index (figures, 0));
+}
+
+static CitedStore *open_sample_store (const char *path);
+
+/* Every write that changes mentions or figures' brands keeps the totals
+ * equal to a recount: imports, deletions, figure edits, brand edits (which
+ * re-extract), and decisions about discovered companies. */
+static void
+test_brand_totals (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autofree char *saved = NULL;
+  static const char * const rowntree[] = { "Rowntree", NULL };
+  static const char * const both[] = { "Yukos", "Rowntree", NULL };
+  static const TestFigure rowntree_figures[] = {
+    { "30 million", 30e6, "sales", "Rowntree" },
+  };
+  static const TestFigure yukos_figures[] = {
+    { "1.7 million", 1.7e6, "production", "Yukos" },
+  };
+  guint apple_figures, samsung_figures, n;
+
+  /* Imports. */
+  store = open_sample_store (fixture->path);
+  g_assert_cmpuint (assert_totals_recounted (store), >=, 5);
+  g_assert_cmpuint (brand_mentions (store, "Xiaomi"), >, 0);
+  add_one (store, make_article ("Phones", "2021-03-01",
+                                "Apple sold 10 million phones in 2020. Samsung sold 20 million phones. "
+                                "Apple also sold 5 million watches."));
+  add_one (store, make_article ("More phones", "2021-04-01",
+                                "Samsung shipped 30 million phones in the quarter."));
+  assert_totals_recounted (store);
+  apple_figures = brand_figures (store, "Apple");
+  samsung_figures = brand_figures (store, "Samsung");
+  g_assert_cmpuint (apple_figures, >, 0);
+  g_assert_cmpuint (samsung_figures, >, 0);
+
+  /* A deletion takes the article's mentions and figures out. */
+  {
+    CitedQuery query = { .search = "watches" };
+
+    articles = cited_store_list_articles (store, &query, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (articles->len, ==, 1);
+    g_assert_true (cited_store_remove_article (store, ((CitedArticle *) g_ptr_array_index (articles, 0))->id,
+                                               &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (brand_figures (store, "Apple"), <, apple_figures);
+    assert_totals_recounted (store);
+  }
+
+  /* Figure edits: a brand moved, a brand taken away, a figure rejected,
+   * one confirmed, one edit cleared. */
+  {
+    g_autoptr(CitedFigure) samsung = first_figure_of (store, "Samsung");
+    g_autoptr(CitedFigure) xiaomi = first_figure_of (store, "Xiaomi");
+    g_autoptr(CitedFigure) huawei = first_figure_of (store, "Huawei");
+    g_autoptr(GArray) confirm = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GArray) reject = g_array_new (FALSE, FALSE, sizeof (gint64));
+    CitedFigureEdit to_apple = { .value = NAN, .brand = "Apple" };
+    CitedFigureEdit no_brand = { .value = NAN, .brand = "" };
+    guint xiaomi_figures = brand_figures (store, "Xiaomi");
+    guint huawei_figures = brand_figures (store, "Huawei");
+
+    samsung_figures = brand_figures (store, "Samsung");
+    apple_figures = brand_figures (store, "Apple");
+    g_assert_true (cited_store_set_figure_edit (store, samsung->id, &to_apple, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (brand_figures (store, "Samsung"), ==, samsung_figures - 1);
+    g_assert_cmpuint (brand_figures (store, "Apple"), ==, apple_figures + 1);
+    assert_totals_recounted (store);
+
+    g_assert_true (cited_store_set_figure_edit (store, xiaomi->id, &no_brand, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (brand_figures (store, "Xiaomi"), ==, xiaomi_figures - 1);
+    assert_totals_recounted (store);
+
+    g_array_append_val (reject, huawei->id);
+    g_array_append_val (confirm, samsung->id);
+    g_assert_true (cited_store_judge_figures (store, confirm, reject, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (brand_figures (store, "Huawei"), ==, huawei_figures - 1);
+    assert_totals_recounted (store);
+
+    g_assert_true (cited_store_clear_figure_edit (store, samsung->id, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (brand_figures (store, "Samsung"), ==, samsung_figures);
+    assert_totals_recounted (store);
+  }
+
+  /* Brand edits re-extract the articles: a new brand, a rename (also one
+   * in case only), a merge, a removal, and all of it undone. */
+  saved = cited_store_save_brands (store, &error);
+  g_assert_no_error (error);
+  {
+    const char * const aliases[] = { "watches", NULL };
+
+    g_assert_true (cited_store_add_brand (store, "Phones Inc", (const char **) aliases, NULL, &error));
+    g_assert_no_error (error);
+    assert_totals_recounted (store);
+  }
+  n = brand_mentions (store, "Xiaomi");
+  g_assert_true (cited_store_rename_brand (store, "Xiaomi", "Xiaomi Corp", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (brand_mentions (store, "Xiaomi"), ==, 0);
+  g_assert_cmpuint (brand_mentions (store, "Xiaomi Corp"), ==, n);
+  assert_totals_recounted (store);
+  {
+    g_autoptr(GPtrArray) stats = NULL;
+
+    g_assert_true (cited_store_rename_brand (store, "Samsung", "SAMSUNG", &error));
+    g_assert_no_error (error);
+    stats = cited_store_brand_stats (store, FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (find_stats (stats, "samsung")->name, ==, "SAMSUNG");
+    assert_totals_recounted (store);
+  }
+  n = brand_mentions (store, "Huawei") + brand_mentions (store, "Apple");
+  g_assert_true (cited_store_merge_brand (store, "Huawei", "Apple", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (brand_mentions (store, "Huawei"), ==, 0);
+  g_assert_cmpuint (brand_mentions (store, "Apple"), ==, n);
+  assert_totals_recounted (store);
+  g_assert_true (cited_store_remove_brand (store, "Apple", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (brand_mentions (store, "Apple"), ==, 0);
+  assert_totals_recounted (store);
+  g_assert_true (cited_store_restore_brands (store, saved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (brand_mentions (store, "Apple"), >, 0);
+  g_assert_cmpuint (brand_mentions (store, "Xiaomi Corp"), ==, 0);
+  assert_totals_recounted (store);
+
+  /* A re-extraction of everything gives the same totals. */
+  g_assert_true (cited_store_reextract (store, NULL, &error));
+  g_assert_no_error (error);
+  assert_totals_recounted (store);
+
+  /* Companies found in the text: accepted, merged, hidden, given back. */
+  test_add_discovered_article (store, "Rowntree results",
+                               "Rowntree said sales rose to 30 million bars last year. "
+                               "Shares in Rowntree rose after the news.",
+                               rowntree, NULL, rowntree_figures, 1);
+  test_add_discovered_article (store, "Yukos appeal",
+                               "Yukos said it would appeal. Rowntree was not involved. "
+                               "Yukos pumped 1.7 million barrels a day.",
+                               both, NULL, yukos_figures, 1);
+  assert_totals_recounted (store);
+  g_assert_cmpuint (brand_mentions (store, "Yukos"), ==, 2);
+  n = brand_mentions (store, "Samsung");
+  g_assert_true (cited_store_merge_discovered (store, "Yukos", "Samsung", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (brand_mentions (store, "Yukos"), ==, 0);
+  g_assert_cmpuint (brand_mentions (store, "Samsung"), ==, n + 2);
+  assert_totals_recounted (store);
+  g_assert_true (cited_store_restore_discovered (store, "Yukos", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (brand_mentions (store, "Yukos"), ==, 2);
+  assert_totals_recounted (store);
+  g_assert_true (cited_store_hide_discovered (store, "Yukos", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (brand_mentions (store, "Yukos"), ==, 0);
+  g_assert_cmpuint (brand_figures (store, "Yukos"), ==, 0);
+  assert_totals_recounted (store);
+  g_assert_true (cited_store_restore_discovered (store, "Yukos", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (brand_figures (store, "Yukos"), ==, 1);
+  assert_totals_recounted (store);
+  g_assert_true (cited_store_accept_discovered (store, "Rowntree", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (brand_mentions (store, "Rowntree"), ==, 3);
+  assert_totals_recounted (store);
+
+  /* Every article deleted: nothing is left counted. */
+  g_clear_pointer (&articles, g_ptr_array_unref);
+  articles = cited_store_list_articles (store, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      g_assert_true (cited_store_remove_article (store, ((CitedArticle *) g_ptr_array_index (articles, i))->id,
+                                                 &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (assert_totals_recounted (store), ==, 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -218,7 +690,8 @@ test_migration_step (Fixture       *fixture,
   /* Take the database back to version 1: the steps after it run again on
    * open, and the data written at version 1 is still there. */
   sqlite_exec (fixture->path,
-               "DROP TABLE articles_fts;"
+               "DROP TABLE brand_totals; DROP TABLE metric_totals;"
+               " DROP TABLE articles_fts;"
                " CREATE VIRTUAL TABLE articles_fts USING fts5 ("
                "  title, body, content = 'article_text', content_rowid = 'id',"
                "  tokenize = 'trigram case_sensitive 0');"
@@ -279,6 +752,11 @@ test_migration_step (Fixture       *fixture,
   g_assert_cmpint (sqlite_int (fixture->path, "SELECT n FROM extractor_version"), ==, 1);
   g_assert_cmpuint (cited_store_count_pending_extractions (store, &error), ==, 0);
   g_assert_no_error (error);
+  /* Step 14: the brand and metric totals are counted from the articles
+   * already stored, and kept from then on. */
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count (*) FROM brand_totals WHERE articles > 0"), ==, 1);
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count (*) FROM metric_totals WHERE figures > 0"), ==, 1);
+  g_assert_cmpuint (assert_totals_recounted (store), ==, 1);
   /* The full-text index was built again with Cited's tokenizer, from the
    * articles already stored: a word, a short number and a run-together
    * word's part are found. */
@@ -295,6 +773,10 @@ test_migration_step (Fixture       *fixture,
         g_assert_cmpuint (cited_store_count_articles (store, &query, NULL), ==, 1);
       }
   }
+  /* The totals are kept by the next write. */
+  add_one (store, make_article ("Added", "2020-02-01", "Apple sold 20 million phones."));
+  g_assert_cmpuint (assert_totals_recounted (store), ==, 1);
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT articles FROM brand_totals WHERE brand = 'Apple'"), ==, 2);
 }
 
 /* What a figure states is stored and read back, and filters by span and
@@ -1885,6 +2367,11 @@ test_reextract_killed (Fixture       *fixture,
   g_assert_cmpuint (pending, >, 0);
   killed = figures_signature (store);
   g_assert_cmpstr (killed, !=, reference);
+  /* Brand totals count the re-extracted articles under the new name and
+   * the others under the old one. */
+  assert_totals_recounted (store);
+  g_assert_cmpuint (brand_mentions (store, "Xiaomi"), >, 0);
+  g_assert_cmpuint (brand_mentions (store, "Xiaomi Corp"), >, 0);
   g_assert_nonnull (strstr (killed, "|Xiaomi Corp|"));
   g_assert_nonnull (strstr (killed, "|Xiaomi|"));
 
@@ -1893,6 +2380,8 @@ test_reextract_killed (Fixture       *fixture,
   g_assert_cmpuint (cited_store_count_pending_extractions (store, NULL), ==, 0);
   resumed = figures_signature (store);
   g_assert_cmpstr (resumed, ==, reference);
+  assert_totals_recounted (store);
+  g_assert_cmpuint (brand_mentions (store, "Xiaomi"), ==, 0);
 }
 
 typedef struct {
@@ -2679,6 +3168,12 @@ test_kill_safety (Fixture       *fixture,
   g_assert_cmpint (sqlite_int (fixture->path, "SELECT count (*) FROM articles a"
                                               " WHERE NOT EXISTS (SELECT 1 FROM article_bodies b WHERE b.id = a.id)"),
                    ==, 0);
+  /* The brand totals hold the whole batches and nothing of the one that
+   * was cut. */
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (assert_totals_recounted (store), ==, 2);
+  g_assert_cmpuint (brand_mentions (store, "Xiaomi"), ==, count);
 }
 
 /* Issue 5: the real Chinese corpus, one- and two-character words included. */
@@ -3029,6 +3524,7 @@ main (int   argc,
   ADD ("brand-added-finds-words", test_brand_added_finds_words);
   ADD ("filters-and-sort", test_filters_and_sort);
   ADD ("brand-stats", test_brand_stats);
+  ADD ("brand-totals", test_brand_totals);
   ADD ("figures-and-edits", test_figures_and_edits);
   ADD ("edit-every-field", test_edit_every_field);
   ADD ("add-brand", test_add_brand);

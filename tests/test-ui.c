@@ -1577,6 +1577,145 @@ test_discovered_companies (Fixture       *fixture,
 }
 
 static gboolean
+is_menu_button_labelled (GtkWidget     *widget,
+                         gconstpointer  label)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_drop_down (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_DROP_DOWN (widget);
+}
+
+static gboolean
+count_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  (*(guint *) data)--;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+ticks_done (gpointer data)
+{
+  return *(guint *) data == 0;
+}
+
+/* Waits until @widget has seen @n frames (laid out and drawn). */
+static void
+wait_frames (GtkWidget *widget,
+             guint      n)
+{
+  guint id = gtk_widget_add_tick_callback (widget, count_tick_cb, &n, NULL);
+
+  g_assert_true (wait_for (ticks_done, &n));
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+/* Sixty companies found: twenty are listed at a time, with a button that
+ * lists the next, the title counts them all, and a row's "Merge into…"
+ * popover (made when it first opens) merges the company into the brand
+ * picked in it. */
+static void
+test_many_discovered_companies (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  CitedBrandsPage *page = cited_window_get_brands_page (fixture->window);
+  GtkWidget *more;
+  GtkWidget *row;
+  GtkWidget *merge;
+  GtkWidget *popover;
+  GtkDropDown *targets;
+  GListModel *brands;
+  guint samsung = G_MAXUINT;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Quorvane%02u", i);
+      g_autofree char *title = g_strdup_printf ("Quorvane report %u", i);
+      g_autofree char *body = g_strdup_printf ("%s said it would grow. Shares in %s rose.", name, name);
+      const char * const names[] = { name, NULL };
+
+      test_add_discovered_article (fixture->store, title, body, names, NULL, NULL, 0);
+    }
+
+  cited_window_set_visible_page (fixture->window, "brands");
+  cited_brands_page_reload (page);
+  g_assert_true (wait_for (brands_loaded, page));
+  g_assert_cmpstr (cited_brands_page_get_discovered_title (page), ==, "60 companies found in your articles");
+  for (guint n = 20; n < 60; n += 20)
+    {
+      g_assert_cmpuint (n_discovered_rows (page), ==, n);
+      more = find_widget (GTK_WIDGET (cited_brands_page_get_discovered_list (page)), is_button_labelled,
+                          "Show _More");
+      g_assert_nonnull (more);
+      g_assert_true (gtk_widget_get_visible (more) && gtk_widget_get_focusable (more));
+      g_signal_emit_by_name (more, "clicked");
+      drain ();
+    }
+  g_assert_cmpuint (n_discovered_rows (page), ==, 60);
+  g_assert_null (find_widget (GTK_WIDGET (cited_brands_page_get_discovered_list (page)), is_button_labelled,
+                              "Show _More"));
+
+  /* Merge the first one through its popover. */
+  row = discovered_row (page, "Quorvane00");
+  g_assert_nonnull (row);
+  merge = find_widget (row, is_menu_button_labelled, "Merge into…");
+  g_assert_nonnull (merge);
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (merge)));
+  /* Scrolled to, so that the popover opens on screen. */
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (merge, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (merge, scrolled, &bounds));
+    gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + bounds.origin.y - 100);
+    wait_frames (merge, 2);
+  }
+  gtk_menu_button_popup (GTK_MENU_BUTTON (merge));
+  drain ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (merge)));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  targets = GTK_DROP_DOWN (find_widget (popover, is_drop_down, NULL));
+  g_assert_nonnull (targets);
+  brands = gtk_drop_down_get_model (targets);
+  for (guint i = 0; i < g_list_model_get_n_items (brands); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (brands, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), "Samsung") == 0)
+        samsung = i;
+    }
+  g_assert_cmpuint (samsung, !=, G_MAXUINT);
+  gtk_drop_down_set_selected (targets, samsung);
+  g_signal_emit_by_name (find_widget (popover, is_button_labelled, "Merge"), "clicked");
+  g_assert_true (wait_for (brands_loaded, page));
+  drain ();
+  g_assert_null (discovered_row (page, "Quorvane00"));
+  g_assert_cmpstr (cited_brands_page_get_discovered_title (page), ==, "59 companies found in your articles");
+  {
+    g_autoptr(GPtrArray) decided = cited_store_list_discovered (fixture->store, TRUE, NULL);
+    gboolean merged = FALSE;
+
+    for (guint i = 0; i < decided->len; i++)
+      {
+        CitedDiscovered *d = g_ptr_array_index (decided, i);
+
+        if (g_strcmp0 (d->name, "Quorvane00") == 0)
+          merged = d->status == CITED_DISCOVERED_MERGED && g_strcmp0 (d->merged_into, "Samsung") == 0;
+      }
+    g_assert_true (merged);
+  }
+}
+
+static gboolean
 is_date_filter (GtkWidget     *widget,
                 gconstpointer  data)
 {
@@ -1844,6 +1983,8 @@ main (int   argc,
   g_test_add ("/ui/feeds/dialog", Fixture, NULL, fixture_set_up, test_feeds_dialog, fixture_tear_down);
   g_test_add ("/ui/brands/discovered-companies", Fixture, NULL, fixture_set_up, test_discovered_companies,
               fixture_tear_down);
+  g_test_add ("/ui/brands/many-discovered-companies", Fixture, NULL, fixture_set_up,
+              test_many_discovered_companies, fixture_tear_down);
   g_test_add ("/ui/articles/search-narrows", Fixture, NULL, fixture_set_up, test_search_narrows, fixture_tear_down);
   g_test_add ("/ui/articles/reader-highlights-figures", Fixture, NULL, fixture_set_up,
               test_reader_highlights_figures, fixture_tear_down);

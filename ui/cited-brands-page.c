@@ -13,6 +13,7 @@
 #include "cited-store-private.h"
 
 #define DEFAULT_BRANDS 4
+#define DISCOVERED_PAGE 20
 #define MAX_VALUES_PER_METRIC 6
 #define MAX_COMENTIONS 5
 
@@ -37,6 +38,7 @@ struct _CitedBrandsPage
 
   GPtrArray *stats;           /* CitedBrandStats, most mentioned first */
   GPtrArray *discovered;      /* CitedDiscovered waiting for a decision */
+  guint n_discovered_shown;   /* the first ones, listed; a button lists more */
   GPtrArray *chosen;          /* char*, NULL-terminated */
   GPtrArray *metric_keys;     /* char* */
 
@@ -45,6 +47,9 @@ struct _CitedBrandsPage
   GHashTable *cards_data;
   GCancellable *load_cancellable;
   CitedBrandEditor *editor;   /* kept once opened, with its undo history */
+  /* The lexicon's brands by name, for "Merge into…"; made when a merge
+   * popover first opens after a reload. */
+  GtkStringList *merge_targets;
 
   guint updating : 1;
   guint loading : 1;
@@ -540,6 +545,47 @@ build_merge_popover (CitedBrandsPage *self,
   return popover;
 }
 
+static int
+compare_names_cb (gconstpointer a,
+                  gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Merge targets: the lexicon's brands, by name. */
+static GListModel *
+get_merge_targets (CitedBrandsPage *self)
+{
+  if (self->merge_targets == NULL)
+    {
+      CitedLexicon *lexicon = cited_store_get_lexicon (self->store);
+      guint n = cited_lexicon_get_n_brands (lexicon);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_full (n + 1, NULL);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (names, (gpointer) cited_lexicon_get_name (lexicon, i));
+      g_ptr_array_sort (names, compare_names_cb);
+      g_ptr_array_add (names, NULL);
+      self->merge_targets = gtk_string_list_new ((const char * const *) names->pdata);
+    }
+  return G_LIST_MODEL (self->merge_targets);
+}
+
+/* A row's "Merge into…" popover is made when it first opens: a page may
+ * list a thousand companies, and a drop-down of every brand for each of
+ * them took seconds and gigabytes. */
+static void
+create_merge_popover_cb (GtkMenuButton *merge,
+                         gpointer       user_data)
+{
+  CitedBrandsPage *self = CITED_BRANDS_PAGE (user_data);
+  const char *name = g_object_get_data (G_OBJECT (merge), "name");
+
+  if (gtk_menu_button_get_popover (merge) != NULL || self->store == NULL || name == NULL)
+    return;
+  gtk_menu_button_set_popover (merge, build_merge_popover (self, name, get_merge_targets (self)));
+}
+
 static GtkWidget *
 row_button (const char *label,
             const char *accessible_label,
@@ -559,8 +605,7 @@ row_button (const char *label,
 
 static GtkWidget *
 build_discovered_row (CitedBrandsPage       *self,
-                      const CitedDiscovered *discovered,
-                      GListModel            *brands)
+                      const CitedDiscovered *discovered)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = g_markup_escape_text (discovered->name, -1);
@@ -601,7 +646,8 @@ build_discovered_row (CitedBrandsPage       *self,
   merge = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (merge), _("Merge into…"));
   gtk_widget_set_valign (merge, GTK_ALIGN_CENTER);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (merge), build_merge_popover (self, discovered->name, brands));
+  g_object_set_data_full (G_OBJECT (merge), "name", g_strdup (discovered->name), g_free);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (merge), create_merge_popover_cb, self, NULL);
   /* TRANSLATORS: accessible label of the "Merge into…" button of a company */
   merge_label = g_strdup_printf (_("Merge %s into a brand"), discovered->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (merge), GTK_ACCESSIBLE_PROPERTY_LABEL, merge_label, -1);
@@ -614,48 +660,78 @@ build_discovered_row (CitedBrandsPage       *self,
   return row;
 }
 
-static int
-compare_names_cb (gconstpointer a,
-                  gconstpointer b)
+static void show_more_discovered (CitedBrandsPage *self);
+
+static void
+more_clicked_cb (CitedBrandsPage *self)
 {
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+  show_more_discovered (self);
+}
+
+/* Lists the next DISCOVERED_PAGE companies, and a button for the rest. A
+ * large corpus finds a thousand or more; listing them all at once took
+ * seconds to lay out, and the most frequent come first. */
+static void
+show_more_discovered (CitedBrandsPage *self)
+{
+  GtkWidget *last = gtk_widget_get_last_child (GTK_WIDGET (self->discovered_list));
+  guint end = MIN (self->discovered->len, self->n_discovered_shown + DISCOVERED_PAGE);
+
+  if (last != NULL && g_object_get_data (G_OBJECT (last), "more") != NULL)
+    gtk_list_box_remove (self->discovered_list, last);
+
+  for (; self->n_discovered_shown < end; self->n_discovered_shown++)
+    gtk_list_box_append (self->discovered_list,
+                         build_discovered_row (self, g_ptr_array_index (self->discovered,
+                                                                        self->n_discovered_shown)));
+
+  if (self->n_discovered_shown < self->discovered->len)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Show _More"));
+
+      gtk_widget_add_css_class (button, "flat");
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (more_clicked_cb), self);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), button);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      g_object_set_data (G_OBJECT (row), "more", GINT_TO_POINTER (TRUE));
+      gtk_list_box_append (self->discovered_list, row);
+    }
 }
 
 static void
 rebuild_discovered (CitedBrandsPage *self)
 {
-  g_autoptr(GtkStringList) brands = gtk_string_list_new (NULL);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->discovered_list))) != NULL)
     gtk_list_box_remove (self->discovered_list, child);
+  /* The lexicon may have changed since. */
+  g_clear_object (&self->merge_targets);
 
-  /* Merge targets: the lexicon's brands, by name. */
-  if (self->store != NULL && self->discovered->len > 0)
-    {
-      CitedLexicon *lexicon = cited_store_get_lexicon (self->store);
-      guint n = cited_lexicon_get_n_brands (lexicon);
-      g_autoptr(GPtrArray) names = g_ptr_array_new_full (n, NULL);
-
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (names, (gpointer) cited_lexicon_get_name (lexicon, i));
-      g_ptr_array_sort (names, compare_names_cb);
-      for (guint i = 0; i < names->len; i++)
-        gtk_string_list_append (brands, g_ptr_array_index (names, i));
-    }
-
-  for (guint i = 0; i < self->discovered->len; i++)
-    gtk_list_box_append (self->discovered_list,
-                         build_discovered_row (self, g_ptr_array_index (self->discovered, i),
-                                               G_LIST_MODEL (brands)));
+  self->n_discovered_shown = 0;
+  show_more_discovered (self);
   update_discovered_title (self, self->discovered->len);
 }
 
+/* Takes @name off the list at once, before the reload that follows a
+ * decision. */
 static void
 remove_discovered_row (CitedBrandsPage *self,
                        const char      *name)
 {
-  guint n = 0;
+  for (guint i = 0; i < self->discovered->len; i++)
+    {
+      const CitedDiscovered *discovered = g_ptr_array_index (self->discovered, i);
+
+      if (g_strcmp0 (discovered->name, name) == 0)
+        {
+          if (i < self->n_discovered_shown)
+            self->n_discovered_shown--;
+          g_ptr_array_remove_index (self->discovered, i);
+          break;
+        }
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->discovered_list));
        child != NULL;)
@@ -665,11 +741,9 @@ remove_discovered_row (CitedBrandsPage *self,
 
       if (row_name != NULL && g_strcmp0 (row_name, name) == 0)
         gtk_list_box_remove (self->discovered_list, child);
-      else if (row_name != NULL)
-        n++;
       child = next;
     }
-  update_discovered_title (self, n);
+  update_discovered_title (self, self->discovered->len);
 }
 
 /* Accept, merge, hide and their undo. Each is a few UPDATEs over the
@@ -1215,6 +1289,7 @@ cited_brands_page_reload (CitedBrandsPage *self)
     {
       g_ptr_array_set_size (self->stats, 0);
       g_ptr_array_set_size (self->discovered, 0);
+      self->n_discovered_shown = 0;
       gtk_stack_set_visible_child_name (self->stack, "empty");
       set_chart (self, NULL);
       set_loading (self, FALSE);
@@ -1373,6 +1448,7 @@ cited_brands_page_finalize (GObject *object)
   CitedBrandsPage *self = CITED_BRANDS_PAGE (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->merge_targets);
   g_clear_pointer (&self->stats, g_ptr_array_unref);
   g_clear_pointer (&self->discovered, g_ptr_array_unref);
   g_clear_pointer (&self->chosen, g_ptr_array_unref);
