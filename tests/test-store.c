@@ -747,10 +747,10 @@ test_migration_step (Fixture       *fixture,
   g_assert_cmpint (sqlite_int (fixture->path,
                                "SELECT count (*) FROM sqlite_schema"
                                " WHERE name IN ('feeds', 'feed_items')"), ==, 2);
-  /* Step 13: the articles count as extracted by this extractor, and none
-   * is waiting for re-extraction. */
-  g_assert_cmpint (sqlite_int (fixture->path, "SELECT n FROM extractor_version"), ==, 1);
-  g_assert_cmpuint (cited_store_count_pending_extractions (store, &error), ==, 0);
+  /* Step 13: the articles count as extracted by the extractor of that
+   * step, 1; this one is newer, so the article waits for re-extraction. */
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT n FROM extractor_version"), ==, CITED_EXTRACTOR_VERSION);
+  g_assert_cmpuint (cited_store_count_pending_extractions (store, &error), ==, CITED_EXTRACTOR_VERSION > 1 ? 1 : 0);
   g_assert_no_error (error);
   /* Step 14: the brand and metric totals are counted from the articles
    * already stored, and kept from then on. */
