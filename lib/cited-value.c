@@ -567,6 +567,7 @@ static const struct {
   { "fines", N_("Fines") },
   { "deal", N_("Deals") },
   { "taxes", N_("Taxes") },
+  { "damages", N_("Damages") },
 };
 
 /**

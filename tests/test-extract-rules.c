@@ -43,6 +43,7 @@ static const RuleCase rule_cases[] = {
   { "Qantas posted a record profit. Net profit rose 28% to A$458.4m.",
     "28%", "-> Qantas by discourse-subject" },
   /* Metric and emission rules */
+  { "Yugansk was sold for $9.3bn in an auction.", "$9.3bn", "metric deal by rule sold-for-deal" },
   { "It sold 20% of its equity in a bid to raise up to $443m.",
     "$443m", "metric capital by rule share-sale" },
   { "Allied Domecq has a capitalisation of £5.7bn ($10.7bn; 8.2bn euros).",

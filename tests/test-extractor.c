@@ -72,6 +72,15 @@ static const Case cases[] = {
   /* A video resolution is no price in pence; a share price is */
   { "Huawei's ultrabook has a 14-inch 1080p screen and costs $999.", "text=$999;brand=Huawei" },
   { "Shares in Tesco rose 5p to 1080p.", "text=5p;cur=GBP|text=1080p;cur=GBP;v=10.8" },
+  /* Damages, tax bills and the price of a company sold are no revenue;
+   * what products sold for is */
+  { "Yukos is claiming more than $20bn (£11bn) in damages from the buyer.",
+    "text=$20bn;m=damages|text=£11bn;m=damages" },
+  { "Yukos was hit with a $27bn (£14bn) bill for back taxes and fines.",
+    "text=$27bn;m=taxes|text=£14bn;m=taxes" },
+  { "Russia filed tax claims against Yukos totalling over $27bn.", "text=$27bn;m=taxes" },
+  { "Rosneft bought the Yugansk unit for $9.3bn in December.", "text=$9.3bn;m=deal;brand=Rosneft" },
+  { "Apple sold 5 million phones for $2bn.", "text=5 million phones;m=sales|text=$2bn;m=revenue" },
   /* Selling its own shares raises capital; it is no sales */
   { "Jet Airways sold 20% of its equity or 17.2 million shares in a bid to raise up to $443m.",
     "text=20%;m=stake;brand=Jet Airways|text=17.2 million shares;m=-|text=$443m;m=capital" },

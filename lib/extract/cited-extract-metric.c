@@ -263,6 +263,12 @@ money_noun_after (Sentence        *S,
     k++;
   if (k < n && tok_has (TOK (S, k), W_IN))
     k++;
+  /* "a $27bn bill for back taxes", "claims for damages" */
+  if (k + 1 < n && (is_word (S, TOK (S, k), "bill") || is_word (S, TOK (S, k), "bills") ||
+                    is_word (S, TOK (S, k), "claim") || is_word (S, TOK (S, k), "claims") ||
+                    is_word (S, TOK (S, k), "demand")) &&
+      is_word (S, TOK (S, k + 1), "for"))
+    k += 2;
   for (; k < n && TOK (S, k)->clause == clause && TOK (S, k)->type == T_WORD; k++)
     {
       const char *noun = TOK_FIELD (TOK (S, k), money_noun);
@@ -291,11 +297,17 @@ money_noun_before (Sentence        *S,
          (TOK_FIELD (TOK (S, k - 1), qualifier) != NULL || tok_has (TOK (S, k - 1), W_BETWEEN)))
     k--;
   /* with a word that ties them, the noun stands right before it */
-  if (k > 0 && (tok_has (TOK (S, k - 1), W_OF) || is_word (S, TOK (S, k - 1), "worth") ||
-                is_word (S, TOK (S, k - 1), "totalling") || is_word (S, TOK (S, k - 1), "totaling")))
+  if (k > 0 && (tok_has (TOK (S, k - 1), W_OF) || is_word (S, TOK (S, k - 1), "worth")))
     {
       k--;
       reach = 1;
+    }
+  /* "tax claims against Yukos totalling over $27bn": what totals them may
+   * stand a few words before */
+  else if (k > 0 && (is_word (S, TOK (S, k - 1), "totalling") || is_word (S, TOK (S, k - 1), "totaling")))
+    {
+      k--;
+      reach = 5;
     }
   for (guint j = k; j-- > 0 && j + reach >= k;)
     {
@@ -328,6 +340,40 @@ metric_money_noun (MetricQuery *q)
     return FALSE;
   q->metric = noun;
   return TRUE;
+}
+
+/* sold-for-deal: "Yugansk was sold for $9.3bn", "it sold the unit to
+ * Rosneft for $2bn", "agreed to buy Guidant for $25.4bn": at least a
+ * million paid for a company or a part of one is a deal; "sold 5 million
+ * phones for $2bn", with a number between, is what the phones brought. */
+static gboolean
+metric_sold_for_deal (MetricQuery *q)
+{
+  static const char * const verbs[] = { "sold", "sell", "sells", "selling", "bought", "buy", "buys",
+                                        "buying", "acquired", "acquire", "acquires", "purchased" };
+  Sentence *S = q->S;
+  guint k = q->c->first;
+
+  if (q->c->currency == NULL || q->c->value < 1e6)
+    return FALSE;
+  while (k > 0 && TOK (S, k - 1)->type == T_WORD && TOK_FIELD (TOK (S, k - 1), qualifier) != NULL)
+    k--;
+  if (k == 0 || !is_word (S, TOK (S, k - 1), "for"))
+    return FALSE;
+  for (guint j = k - 1; j-- > 0 && j + 8 >= k;)
+    {
+      Token *t = TOK (S, j);
+
+      if (t->clause != q->clause || t->type == T_NUM)
+        return FALSE;
+      for (guint v = 0; t->type == T_WORD && v < G_N_ELEMENTS (verbs); v++)
+        if (is_word (S, t, verbs[v]))
+          {
+            q->metric = "deal";
+            return TRUE;
+          }
+    }
+  return FALSE;
 }
 
 /* share-sale: "it sold 20% of its equity or 17.2 million shares to raise
@@ -402,6 +448,7 @@ static const struct {
   { "share-word", metric_share_word },
   { "pct-change", metric_pct_change },
   { "money-noun", metric_money_noun },
+  { "sold-for-deal", metric_sold_for_deal },
   { "share-sale", metric_share_sale },
   { "keyword", metric_keyword },
   { "not-price", metric_not_price },
