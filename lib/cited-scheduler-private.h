@@ -26,7 +26,7 @@ G_BEGIN_DECLS
  * finds other figures or mentions in text it has seen: opening a store
  * whose articles were extracted by an older version marks them all for
  * re-extraction, which then runs in short batches (schema step 13). */
-#define CITED_EXTRACTOR_VERSION 2   /* 2: short forms of lexicon names, conversions,
+#define CITED_EXTRACTOR_VERSION 2   /* 2: short forms of lexicon names, conversions, damages,
                                       * share sales, news agencies (2026-12-04) */
 
 /* Articles re-extracted per write transaction: short enough that another

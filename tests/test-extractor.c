@@ -53,7 +53,13 @@ static const Case cases[] = {
     "text=400m euros;m=profit;brand=Lufthansa|text=$527.61m;m=profit;brand=Lufthansa|"
     "text=£274.73m;m=profit;brand=Lufthansa" },
   { "Thailand may lose 30bn baht (£398m; $768m) in tourism earnings, Siam Cement said.",
-    "text=30bn;brand=-|text=£398m;brand=-|text=$768m;brand=-" },
+    "text=30bn baht;cur=THB;brand=-|text=£398m;brand=-|text=$768m;brand=-" },
+  /* More currencies by name */
+  { "Carlsberg said total sales increased 4% to 36bn Danish kroner.",
+    "text=4%|text=36bn Danish kroner;cur=DKK;m=revenue;brand=Carlsberg" },
+  { "Shares were changing hands at 372 riyals on Monday.", "text=372 riyals;cur=SAR" },
+  { "Tax cuts worth 6.8bn rand were announced.", "text=6.8bn rand;cur=ZAR" },
+  { "The government spent 59.2 trillion rupiah on fuel subsidies.", "text=59.2 trillion rupiah;cur=IDR" },
   /* A change of what only a company reports is the company's the text is
    * about; sales and prices move in markets too */
   { "Qantas has posted a record first-half profit. Net profit rose 28% to A$458.4m.",

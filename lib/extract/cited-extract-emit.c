@@ -762,7 +762,7 @@ emit (Sentence  *S,
   g_ptr_array_add (figures, f);
   S->last_figure = f;
   S->last_brand = brand;
-  S->last_metric = metric;
+  S->last_metric = f->metric;   /* as the carries below the rules left it */
   if (S->n_figures++ == 0)
     S->first_figure_token = c->first;
 }
