@@ -72,6 +72,11 @@ static const Case cases[] = {
    * before it; a development bank is a public body */
   { "Bank of America cut 300 jobs. The Inter-American Development Bank estimates that remittances reached $45bn in 2004.",
     "text=300 jobs;brand=Bank of America|text=$45bn;brand=-" },
+  /* What a source's research shows is about the name in it, not the
+   * source; what a company says that it did is its own */
+  { "Goldman Sachs produced research showing that a basket of 35 M&S goods is now 11% above the average.",
+    "text=11%;brand=Marks & Spencer" },
+  { "Goldman Sachs said that profits rose 5%.", "text=5%;brand=Goldman Sachs" },
   /* Products name their makers */
   { "Xbox sales rose 5% in December.", "text=5%;brand=Microsoft" },
   { "Firefox had a 4.5% share of the browser market.", "text=4.5%;m=market share;brand=Mozilla" },

@@ -364,15 +364,46 @@ subject_at (const BrandQuery *q,
   return this_brand (brand, antecedent (S, k));
 }
 
+/* Where what a source reports begins: the token after "that" in
+ * "research showing that ...", "found that ...", "estimates that ..."
+ * before the figure of @q in its clause; 0 when there is none. */
+static guint
+reported_start (const BrandQuery *q)
+{
+  static const char * const verbs[] = {
+    "showing", "shows", "showed", "shown", "found", "finds", "suggests", "suggested",
+    "estimates", "estimated", "concluded", "reveals", "revealed", "indicates", "indicated",
+  };
+  Sentence *S = q->S;
+
+  for (guint k = q->c->first; k-- > 1;)
+    {
+      if (TOK (S, k)->clause != q->clause)
+        break;
+      if (!is_word (S, TOK (S, k), "that"))
+        continue;
+      for (guint v = 0; v < G_N_ELEMENTS (verbs); v++)
+        if (is_word (S, TOK (S, k - 1), verbs[v]))
+          return k + 1;
+    }
+  return 0;
+}
+
 /* "the OnePlus 12 costs $799", "It sold 5 million": the first brand or
  * pronoun before the figure, in its own comma segment if there is one
- * there, else in the clause. */
+ * there, else in the clause; in what a source reports ("Goldman Sachs
+ * produced research showing that M&S goods are 11% dearer"), a name
+ * there is the subject, not the source. */
 static CitedRuleVerdict
 rule_clause_subject (const BrandQuery *q,
                      const char      **brand)
 {
   Sentence *S = q->S;
+  guint from = reported_start (q);
 
+  for (guint k = from; from > 0 && k < q->c->first; k++)
+    if (TOK (S, k)->mention >= 0)
+      return mention_at (q, k, brand);
   for (guint pass = 0; pass < 2; pass++)
     for (guint k = 0; k < q->c->first; k++)
       {
