@@ -188,6 +188,11 @@ static const DiscoverCase cases[] = {
   { NULL, "Oil prices rose 3% on Monday, Reuters said.", "", "3%", "-" },
   { NULL, "Reuters said oil prices rose 3% on Monday. Reuters said traders were wary.", "", "3%", "-" },
   { NULL, "Toyota's profits rose 5%, according to Bloomberg.", "", "5%", "Toyota", "Toyota" },
+  /* A copula and a company noun that ends the clause; not a person's role */
+  { NULL, "KFB is South Korea's seventh largest bank, with 3 million retail customers.",
+    "KFB", "3 million", "KFB" },
+  { NULL, "Brown is the new chairman of the bank, which grew 5%.", "", NULL, NULL },
+  { NULL, "Smith is a partner. Fees rose 5%.", "", NULL, NULL },
   /* Nor contractions, people known by a first name, sports bodies */
   { NULL, "I've said sales rose 5%. I've said it twice.", "", "5%", "-" },
   { "Holmes hails Athens gold", "Kelly Holmes won gold in Athens. Holmes earned $1m last year. Holmes will race again.",

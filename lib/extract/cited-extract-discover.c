@@ -1269,6 +1269,34 @@ add_cand (Disc *D,
   return &g_array_index (D->cands, Cand, D->cands->len - 1);
 }
 
+/* Whether word @i is @lower, a word in lower case. */
+static gboolean
+word_is (Disc       *D,
+         guint       i,
+         const char *lower)
+{
+  const DWord *w = DW (D, i);
+  guint n = strlen (lower);
+
+  return w->end - w->start == n && memcmp (D->b + w->start, lower, n) == 0;
+}
+
+/* A cue word that names people as well as firms. */
+static gboolean
+is_people_noun (Disc *D,
+                guint i)
+{
+  static const char * const people[] = {
+    "owner", "investor", "partner", "buyer", "seller", "bidder", "parent", "rival", "developer",
+    "broker", "stockbroker", "builder", "founder", "producer", "publisher", "supplier", "miner",
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (people); k++)
+    if (word_is (D, i, people[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* What the words around the name [a, last] (the run ending at @b) say. */
 static guint
 evidence_around (Disc *D,
@@ -1316,6 +1344,24 @@ evidence_around (Disc *D,
         if ((wflags (D, k) & D_OWNED) || (k + 1 < n && (phrase_flags (D, k, k + 1) & D_OWNED)))
           {
             ev |= EV_OWNED;
+            break;
+          }
+      }
+  /* "KFB is South Korea's seventh largest bank", "Fiat is Italy's
+   * biggest carmaker": a copula and a company noun that ends the clause */
+  if (DW (D, b + 1)->gap == GAP_SPACE && !DW (D, b + 1)->cap && !DW (D, b)->poss &&
+      (word_is (D, b + 1, "is") || word_is (D, b + 1, "was") || word_is (D, b + 1, "remains")))
+    for (guint k = b + 2; k < n && k <= b + 8 && DW (D, k)->gap <= GAP_HYPHEN; k++)
+      {
+        /* not "Brown is the chairman of the bank" */
+        if (word_is (D, k, "of") || word_is (D, k, "at") || word_is (D, k, "for") ||
+            word_is (D, k, "with") || word_is (D, k, "in"))
+          break;
+        if (!DW (D, k)->cap && (wflags (D, k) & D_CUE_BEFORE))
+          {
+            /* "Smith is a partner", "Jones is the owner": people too */
+            if ((k + 1 >= n || DW (D, k + 1)->gap >= GAP_COMMA) && !is_people_noun (D, k))
+              ev |= EV_APPOS;
             break;
           }
       }
