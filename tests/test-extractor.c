@@ -77,6 +77,9 @@ static const Case cases[] = {
   { "Goldman Sachs produced research showing that a basket of 35 M&S goods is now 11% above the average.",
     "text=11%;brand=Marks & Spencer" },
   { "Goldman Sachs said that profits rose 5%.", "text=5%;brand=Goldman Sachs" },
+  /* A commodity's price is no company's */
+  { "BP made a record profit. The price of oil will be well supported above $30 a barrel, Lord Browne said.",
+    "text=$30;m=price;brand=-" },
   /* Products name their makers */
   { "Xbox sales rose 5% in December.", "text=5%;brand=Microsoft" },
   { "Firefox had a 4.5% share of the browser market.", "text=4.5%;m=market share;brand=Mozilla" },

@@ -452,6 +452,18 @@ rule_market_wide (const BrandQuery *q,
 
   if (q->metric != NULL && strcmp (q->metric, "population") == 0)
     return CITED_RULE_NO_BRAND;
+  /* "above $30 a barrel", "$430 an ounce": a commodity's price */
+  if (q->c->currency != NULL && q->c->last + 2 < S->tokens->len &&
+      (is_word (S, TOK (S, q->c->last + 1), "a") || is_word (S, TOK (S, q->c->last + 1), "an") ||
+       is_word (S, TOK (S, q->c->last + 1), "per")))
+    {
+      static const char * const measures[] = { "barrel", "ounce", "tonne", "ton", "bushel", "pound" };
+      Token *m = TOK (S, q->c->last + 2);
+
+      for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
+        if (is_word (S, m, measures[i]))
+          return CITED_RULE_NO_BRAND;
+    }
   for (guint k = 0; k < q->c->first; k++)
     {
       Token *t = TOK (S, k);
