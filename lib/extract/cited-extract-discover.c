@@ -76,6 +76,7 @@ enum {
   D_HE           = 1u << 20,
   D_PHRASE_END   = 1u << 21,  /* ends a phrase of several words in a list */
   D_MEDIA        = 1u << 22,  /* Reuters: a company, but most often a source */
+  D_COPULA       = 1u << 23,  /* "is", "was", "remains" */
 };
 
 /* Whatever makes a single word no name on its own. */
@@ -286,6 +287,9 @@ dict_new (void)
   dict_add (d, "the", D_THE);
   dict_add (d, "he", D_HE);
   dict_add (d, "she", D_HE);
+  dict_add (d, "is", D_COPULA);
+  dict_add (d, "was", D_COPULA);
+  dict_add (d, "remains", D_COPULA);
 
   bytes = g_resources_lookup_data ("/io/github/cited/lib/discover.json",
                                    G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
@@ -1270,15 +1274,15 @@ add_cand (Disc *D,
 }
 
 /* Whether word @i is @lower, a word in lower case. */
-static gboolean
+static inline gboolean
 word_is (Disc       *D,
          guint       i,
          const char *lower)
 {
   const DWord *w = DW (D, i);
-  guint n = strlen (lower);
+  guint n = w->end - w->start;
 
-  return w->end - w->start == n && memcmp (D->b + w->start, lower, n) == 0;
+  return lower[0] == D->b[w->start] && strncmp (D->b + w->start, lower, n) == 0 && lower[n] == '\0';
 }
 
 /* A cue word that names people as well as firms. */
@@ -1350,7 +1354,7 @@ evidence_around (Disc *D,
   /* "KFB is South Korea's seventh largest bank", "Fiat is Italy's
    * biggest carmaker": a copula and a company noun that ends the clause */
   if (DW (D, b + 1)->gap == GAP_SPACE && !DW (D, b + 1)->cap && !DW (D, b)->poss &&
-      (word_is (D, b + 1, "is") || word_is (D, b + 1, "was") || word_is (D, b + 1, "remains")))
+      (wflags (D, b + 1) & D_COPULA))
     for (guint k = b + 2; k < n && k <= b + 8 && DW (D, k)->gap <= GAP_HYPHEN; k++)
       {
         /* not "Brown is the chairman of the bank" */
