@@ -77,6 +77,12 @@ static const Case cases[] = {
   { "Goldman Sachs produced research showing that a basket of 35 M&S goods is now 11% above the average.",
     "text=11%;brand=Marks & Spencer" },
   { "Goldman Sachs said that profits rose 5%.", "text=5%;brand=Goldman Sachs" },
+  /* A survey's author is its source, not its subject */
+  { "According to a survey by Goldman Sachs, online sales surged 25% over the holiday season to $23.2bn.",
+    "text=25%;brand=-|text=$23.2bn;brand=-" },
+  { "Nokia sold 50 million phones, according to figures from Gartner.", "text=50 million phones;brand=Nokia" },
+  { "The unit had been sold in December for less than $10bn to a previously unknown firm.", "text=$10bn;m=deal" },
+  { "Yukos had to pay off part of a $27bn bill in unpaid taxes and fines.", "text=$27bn;m=taxes" },
   /* A commodity's price is no company's */
   { "BP made a record profit. The price of oil will be well supported above $30 a barrel, Lord Browne said.",
     "text=$30;m=price;brand=-" },

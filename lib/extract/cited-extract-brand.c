@@ -364,6 +364,29 @@ subject_at (const BrandQuery *q,
   return this_brand (brand, antecedent (S, k));
 }
 
+/* "according to Gartner", "a survey by Goldman Sachs", "figures from
+ * Nielsen": the name at @k is a source, not the figure's subject. */
+static gboolean
+is_source_mention (Sentence *S,
+                   guint     k)
+{
+  static const char * const works[] = {
+    "survey", "research", "study", "report", "poll", "analysis", "figures", "data", "estimates",
+  };
+  guint p = k;
+
+  /* the mention's first token */
+  while (p > 0 && TOK (S, p - 1)->mention == TOK (S, k)->mention)
+    p--;
+  if (p >= 2 && is_word (S, TOK (S, p - 1), "to") && is_word (S, TOK (S, p - 2), "according"))
+    return TRUE;
+  if (p >= 2 && (is_word (S, TOK (S, p - 1), "by") || is_word (S, TOK (S, p - 1), "from")))
+    for (guint w = 0; w < G_N_ELEMENTS (works); w++)
+      if (is_word (S, TOK (S, p - 2), works[w]))
+        return TRUE;
+  return FALSE;
+}
+
 /* Where what a source reports begins: the token after "that" in
  * "research showing that ...", "found that ...", "estimates that ..."
  * before the figure of @q in its clause; 0 when there is none. */
@@ -411,7 +434,7 @@ rule_clause_subject (const BrandQuery *q,
 
         if (t->clause != q->clause || (pass == 0 && t->segment != q->segment))
           continue;
-        if (t->mention >= 0 && is_modifier_mention (S, k))
+        if (t->mention >= 0 && (is_modifier_mention (S, k) || is_source_mention (S, k)))
           continue;
         if (pass == 0 && t->mention >= 0 && is_list_item (S, k))
           break;
@@ -499,6 +522,9 @@ rule_nearest_mention (const BrandQuery *q,
       guint tok = mention_token (S, k);
       guint d = tok < q->c->first ? q->c->first - tok : tok - q->c->last;
 
+      /* "according to a survey by Goldman Sachs, online sales surged" */
+      if (is_source_mention (S, tok))
+        continue;
       if (d < nearest_d)
         {
           nearest_d = d;

@@ -267,7 +267,8 @@ money_noun_after (Sentence        *S,
   if (k + 1 < n && (is_word (S, TOK (S, k), "bill") || is_word (S, TOK (S, k), "bills") ||
                     is_word (S, TOK (S, k), "claim") || is_word (S, TOK (S, k), "claims") ||
                     is_word (S, TOK (S, k), "demand")) &&
-      is_word (S, TOK (S, k + 1), "for"))
+      (is_word (S, TOK (S, k + 1), "for") || is_word (S, TOK (S, k + 1), "in") ||
+       is_word (S, TOK (S, k + 1), "of")))
     k += 2;
   for (; k < n && TOK (S, k)->clause == clause && TOK (S, k)->type == T_WORD; k++)
     {
@@ -342,6 +343,13 @@ metric_money_noun (MetricQuery *q)
   return TRUE;
 }
 
+static inline guint
+c_first_minus (MetricQuery *q,
+               guint        k)
+{
+  return q->c->first - k;
+}
+
 /* sold-for-deal: "Yugansk was sold for $9.3bn", "it sold the unit to
  * Rosneft for $2bn", "agreed to buy Guidant for $25.4bn": at least a
  * million paid for a company or a part of one is a deal; "sold 5 million
@@ -356,7 +364,11 @@ metric_sold_for_deal (MetricQuery *q)
 
   if (q->c->currency == NULL || q->c->value < 1e6)
     return FALSE;
-  while (k > 0 && TOK (S, k - 1)->type == T_WORD && TOK_FIELD (TOK (S, k - 1), qualifier) != NULL)
+  /* "for less than $10bn", "for up to $5bn" */
+  while (k > 0 && c_first_minus (q, k) < 3 && TOK (S, k - 1)->type == T_WORD &&
+         (TOK_FIELD (TOK (S, k - 1), qualifier) != NULL || is_word (S, TOK (S, k - 1), "than") ||
+          is_word (S, TOK (S, k - 1), "less") || is_word (S, TOK (S, k - 1), "more") ||
+          is_word (S, TOK (S, k - 1), "up") || is_word (S, TOK (S, k - 1), "to")))
     k--;
   if (k == 0 || !is_word (S, TOK (S, k - 1), "for"))
     return FALSE;
