@@ -83,6 +83,9 @@ static const Case cases[] = {
   { "Nokia sold 50 million phones, according to figures from Gartner.", "text=50 million phones;brand=Nokia" },
   { "The unit had been sold in December for less than $10bn to a previously unknown firm.", "text=$10bn;m=deal" },
   { "Yukos had to pay off part of a $27bn bill in unpaid taxes and fines.", "text=$27bn;m=taxes" },
+  /* A company's income is its profit */
+  { "GM's global income from continuing operations totalled $569m during the quarter.",
+    "text=$569m;m=profit;brand=General Motors" },
   /* A commodity's price is no company's */
   { "BP made a record profit. The price of oil will be well supported above $30 a barrel, Lord Browne said.",
     "text=$30;m=price;brand=-" },
