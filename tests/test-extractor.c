@@ -83,6 +83,10 @@ static const Case cases[] = {
   { "Nokia sold 50 million phones, according to figures from Gartner.", "text=50 million phones;brand=Nokia" },
   { "The unit had been sold in December for less than $10bn to a previously unknown firm.", "text=$10bn;m=deal" },
   { "Yukos had to pay off part of a $27bn bill in unpaid taxes and fines.", "text=$27bn;m=taxes" },
+  /* A speaker is no other subject: the company the text is about keeps
+   * the figures its people cite */
+  { "Siemens reported strong results. Kaske said turnover rose to 21.2 billion marks.",
+    "text=21.2 billion marks;m=revenue;brand=Siemens" },
   /* A company's income is its profit */
   { "GM's global income from continuing operations totalled $569m during the quarter.",
     "text=$569m;m=profit;brand=General Motors" },

@@ -167,6 +167,11 @@ other_subject (Sentence        *S,
         return TRUE;
       if (!t->cap || t->w != NULL || t->wx != NULL)
         continue;
+      /* "Kaske said turnover rose", "Kaske told shareholders that ...": a
+       * speaker, not what the figure is about */
+      if (nx != NULL && (is_word (S, nx, "said") || is_word (S, nx, "says") ||
+                         is_word (S, nx, "told") || is_word (S, nx, "added")))
+        continue;
       /* Inside the sentence a capital marks a name; at its start only a
        * name like "TimeWarner" or one followed by a verb ("Ericsson cut"). */
       if (k > 0 || has_inner_capital (S, t) ||
