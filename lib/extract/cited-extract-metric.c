@@ -131,6 +131,13 @@ metric_scan (MetricQuery *q)
         }
       if (strcmp (m, "growth") == 0 && !q->percent && c->currency == NULL)
         continue;
+      /* "33 francs per share", "1.12 dlrs a share": a unit, no share of
+       * anything */
+      if (is_share_metric (m) && k > 0 &&
+          (is_word (S, TOK (S, k - 1), "per") ||
+           (is_word (S, TOK (S, k - 1), "a") && k > 1 &&
+            (TOK (S, k - 2)->type == T_NUM || TOK_FIELD (TOK (S, k - 2), currency) != NULL))))
+        continue;
       if (q->percent && is_share_metric (m))
         {
           q->best = m;
