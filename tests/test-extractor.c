@@ -87,6 +87,9 @@ static const Case cases[] = {
    * the figures its people cite */
   { "Siemens reported strong results. Kaske said turnover rose to 21.2 billion marks.",
     "text=21.2 billion marks;m=revenue;brand=Siemens" },
+  /* A bid's price is a deal */
+  { "Williams Holdings Plc said it was bidding 542.2 mln stg for the ordinary shares of Norcros.",
+    "text=542.2 mln stg;m=deal;brand=Williams" },
   /* "per share" names no share of a market */
   { "Swissair reported a 5.8 pct drop in 1986 net profit to 64.5 mln Swiss francs and said it would cut its payout to 33 francs per share.",
     "text=5.8 pct;m=growth;meas=profit|text=64.5 mln Swiss francs;m=profit" },
