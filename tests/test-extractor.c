@@ -87,6 +87,12 @@ static const Case cases[] = {
    * the figures its people cite */
   { "Siemens reported strong results. Kaske said turnover rose to 21.2 billion marks.",
     "text=21.2 billion marks;m=revenue;brand=Siemens" },
+  /* "a $697m improvement", "up nearly $3bn": how much a profit moved, not
+   * a profit */
+  { "Ford's automotive division earned a pre-tax profit of $850m, a $697m improvement from $153m a year ago.",
+    "text=$850m;chg=level|text=$697m;chg=absolute;dir=rise|text=$153m;chg=level" },
+  { "Net income for 2004 was $3.5bn - up nearly $3bn from 2003.",
+    "text=$3.5bn;chg=level|text=$3bn;chg=absolute;dir=rise" },
   /* A bid's price is a deal */
   { "Williams Holdings Plc said it was bidding 542.2 mln stg for the ordinary shares of Norcros.",
     "text=542.2 mln stg;m=deal;brand=Williams" },

@@ -206,12 +206,18 @@ word_before (Sentence        *S,
              const Candidate *c)
 {
   Token *p;
+  guint k;
 
   if (c->first == 0)
     return NULL;
-  p = TOK (S, c->first - 1);
-  if (tok_has (p, W_BY) && c->first > 1)
-    p = TOK (S, c->first - 2);
+  k = c->first - 1;
+  /* "up nearly $3bn", "rose by about 5%": past a qualifier or two */
+  while (k > 0 && k + 3 > c->first && TOK (S, k)->type == T_WORD &&
+         TOK_FIELD (TOK (S, k), qualifier) != NULL)
+    k--;
+  p = TOK (S, k);
+  if (tok_has (p, W_BY) && k > 0)
+    p = TOK (S, k - 1);
   return p->type == T_WORD && p->clause == TOK (S, c->first)->clause ? p : NULL;
 }
 
@@ -392,6 +398,25 @@ state_change (Sentence        *S,
       f->direction = CITED_DIRECTION_NONE;
       f->measure = g_strdup (f->metric);
       return "restatement";
+    }
+  /* "a $697m improvement", "an $8bn rise": the amount a change came to */
+  if (g_strcmp0 (f->unit, "%") != 0 && c->first > 0 && c->last + 1 < S->tokens->len &&
+      (is_word (S, TOK (S, c->first - 1), "a") || is_word (S, TOK (S, c->first - 1), "an")))
+    {
+      static const char * const rises[] = { "improvement", "increase", "rise", "gain", "jump", "boost" };
+      static const char * const falls[] = { "decline", "drop", "fall", "reduction", "cut", "deterioration" };
+      Token *n = TOK (S, c->last + 1);
+
+      for (guint i = 0; i < G_N_ELEMENTS (rises) + G_N_ELEMENTS (falls); i++)
+        if (is_word (S, n, i < G_N_ELEMENTS (rises) ? rises[i] : falls[i - G_N_ELEMENTS (rises)]))
+          {
+            const char *m = measure_for (S, c);
+
+            f->change = CITED_CHANGE_ABSOLUTE;
+            f->direction = i < G_N_ELEMENTS (rises) ? CITED_DIRECTION_RISE : CITED_DIRECTION_FALL;
+            f->measure = g_strdup (m != NULL ? m : f->metric);
+            return "absolute-change-noun";
+          }
     }
   if (g_strcmp0 (f->unit, "%") != 0 && p != NULL && tok_has (p, W_CHANGE | W_UPDOWN))
     {
