@@ -93,6 +93,12 @@ static const Case cases[] = {
     "text=$850m;chg=level|text=$697m;chg=absolute;dir=rise|text=$153m;chg=level" },
   { "Net income for 2004 was $3.5bn - up nearly $3bn from 2003.",
     "text=$3.5bn;chg=level|text=$3bn;chg=absolute;dir=rise" },
+  /* The year of a comparison's base is that number's, not a figure's of
+   * another clause */
+  { "For the whole of 2004, GM earned $3.7bn, down from $3.8bn in 2003, while its annual revenue rose 4.5% to $193bn.",
+    "text=$3.7bn;y=2004|text=$3.8bn;y=2003|text=4.5%;y=2004|text=$193bn;y=2004" },
+  { "Consumption has jumped to 2.4 million barrels per day, compared with 474,000 bpd in 1973.",
+    "text=2.4 million barrels;y=-|text=474,000;y=1973" },
   /* A bid's price is a deal */
   { "Williams Holdings Plc said it was bidding 542.2 mln stg for the ordinary shares of Norcros.",
     "text=542.2 mln stg;m=deal;brand=Williams" },

@@ -324,6 +324,40 @@ mark_periods (Sentence *S)
     }
 }
 
+/* "down from $3.8bn in 2003", "compared with 5% in 2003", "up $3bn from
+ * 2003": the number token a year at @p is the base of a comparison for,
+ * or G_MAXUINT. */
+static guint
+comparison_base (Sentence *S,
+                 guint     p)
+{
+  /* "up nearly $3bn from 2003" */
+  if (p >= 2 && is_word (S, TOK (S, p - 1), "from"))
+    {
+      for (guint k = p - 1; k-- > 0 && k + 4 >= p;)
+        if (TOK (S, k)->type == T_NUM)
+          return k;
+      return G_MAXUINT;
+    }
+  if (p < 3 || !is_word (S, TOK (S, p - 1), "in"))
+    return G_MAXUINT;
+  for (guint k = p - 1; k-- > 0 && k + 6 >= p;)
+    if (TOK (S, k)->type == T_NUM)
+      {
+        /* the number's words before it: "from", "with", "against", "than" */
+        for (guint j = k; j-- > 0 && j + 3 >= k;)
+          if (is_word (S, TOK (S, j), "from") || is_word (S, TOK (S, j), "with") ||
+              is_word (S, TOK (S, j), "against") ||
+              /* not "more than", a qualifier */
+              (is_word (S, TOK (S, j), "than") && !(j > 0 && (is_word (S, TOK (S, j - 1), "more") ||
+                                                                is_word (S, TOK (S, j - 1), "less") ||
+                                                                is_word (S, TOK (S, j - 1), "fewer")))))
+            return k;
+        return G_MAXUINT;
+      }
+  return G_MAXUINT;
+}
+
 int
 nearest_period (Sentence *S,
                 GArray   *periods,
@@ -338,8 +372,16 @@ nearest_period (Sentence *S,
     {
       const Period *p = &g_array_index (periods, Period, k);
       guint d = p->token > token ? p->token - token : token - p->token;
+      guint base;
 
       if (same_clause && TOK (S, p->token)->clause != clause)
+        continue;
+      /* the year of a comparison's base is that number's, not a figure's
+       * of another clause ("..., down from $3.8bn in 2003, while revenue
+       * rose to $193bn") */
+      base = comparison_base (S, p->token);
+      if (base != G_MAXUINT && (token + 1 < base || token > base) &&
+          TOK (S, token)->clause != TOK (S, p->token)->clause)
         continue;
       if (d < best_d)
         {
