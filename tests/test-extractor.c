@@ -97,6 +97,8 @@ static const Case cases[] = {
    * another clause */
   { "For the whole of 2004, GM earned $3.7bn, down from $3.8bn in 2003, while its annual revenue rose 4.5% to $193bn.",
     "text=$3.7bn;y=2004|text=$3.8bn;y=2003|text=4.5%;y=2004|text=$193bn;y=2004" },
+  { "TimeWarner posted a profit of $3.36bn, up 27% from its 2003 performance, while revenues grew 6.4% to $42.09bn.",
+    "text=$3.36bn|text=27%|text=6.4%;y=-|text=$42.09bn;y=-" },
   { "Consumption has jumped to 2.4 million barrels per day, compared with 474,000 bpd in 1973.",
     "text=2.4 million barrels;y=-|text=474,000;y=1973" },
   /* A bid's price is a deal */

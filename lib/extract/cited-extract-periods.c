@@ -331,7 +331,11 @@ static guint
 comparison_base (Sentence *S,
                  guint     p)
 {
-  /* "up nearly $3bn from 2003" */
+  /* "up nearly $3bn from 2003", "up 27% from its 2003 performance" */
+  if (p >= 3 && !is_word (S, TOK (S, p - 1), "from") &&
+      (is_word (S, TOK (S, p - 1), "its") || is_word (S, TOK (S, p - 1), "their") ||
+       is_word (S, TOK (S, p - 1), "the")) && is_word (S, TOK (S, p - 2), "from"))
+    p--;
   if (p >= 2 && is_word (S, TOK (S, p - 1), "from"))
     {
       for (guint k = p - 1; k-- > 0 && k + 4 >= p;)
