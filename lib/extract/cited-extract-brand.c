@@ -149,6 +149,25 @@ has_inner_capital (Sentence    *S,
 /* A company or person not in the lexicon may be the clause's subject
  * ("TimeWarner said sales rose", "President Trump threatened a 50% tariff"):
  * then a brand elsewhere is no guess. */
+/* Whether the word @t is the first word of a company named in the text. */
+static gboolean
+starts_a_mention (Sentence    *S,
+                  const Token *t)
+{
+  guint len = t->end - t->start;
+
+  for (guint m = 0; m < S->ctx->n_mentions; m++)
+    {
+      const CitedMention *mention = &S->ctx->mentions[m];
+
+      if (mention->end - mention->start > len &&
+          g_ascii_strncasecmp (S->body + mention->start, S->body + t->start, len) == 0 &&
+          !g_ascii_isalnum (S->body[mention->start + len]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 other_subject (Sentence        *S,
                const Candidate *c)
@@ -168,9 +187,11 @@ other_subject (Sentence        *S,
       if (!t->cap || t->w != NULL || t->wx != NULL)
         continue;
       /* "Kaske said turnover rose", "Kaske told shareholders that ...": a
-       * speaker, not what the figure is about */
+       * speaker, not what the figure is about; not "Sumitomo said" beside
+       * "Sumitomo Mitsui", a name of a company in part */
       if (nx != NULL && (is_word (S, nx, "said") || is_word (S, nx, "says") ||
-                         is_word (S, nx, "told") || is_word (S, nx, "added")))
+                         is_word (S, nx, "told") || is_word (S, nx, "added")) &&
+          !starts_a_mention (S, t))
         continue;
       /* Inside the sentence a capital marks a name; at its start only a
        * name like "TimeWarner" or one followed by a verb ("Ericsson cut"). */
