@@ -1643,9 +1643,14 @@ test_many_discovered_companies (Fixture       *fixture,
 
       test_add_discovered_article (fixture->store, title, body, names, NULL, NULL, 0);
     }
+  /* The window hears of the new articles now, not in the middle of what
+   * follows (a reload then would drop the rows this test holds). */
+  drain ();
 
   cited_window_set_visible_page (fixture->window, "brands");
   cited_brands_page_reload (page);
+  g_assert_true (wait_for (brands_loaded, page));
+  drain ();
   g_assert_true (wait_for (brands_loaded, page));
   g_assert_cmpstr (cited_brands_page_get_discovered_title (page), ==, "60 companies found in your articles");
   for (guint n = 20; n < 60; n += 20)
@@ -1678,9 +1683,27 @@ test_many_discovered_companies (Fixture       *fixture,
     gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + bounds.origin.y - 100);
     wait_frames (merge, 2);
   }
-  gtk_menu_button_popup (GTK_MENU_BUTTON (merge));
-  drain ();
-  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (merge)));
+  /* The widgets as they are now, not as found before the frames drawn.
+   * A late reload of the page (seen about once in twenty runs, from a
+   * store change the window hears after the page has loaded) rebuilds the
+   * rows and drops an open popover: then the page settles and the popover
+   * is opened again, once. */
+  popover = NULL;
+  for (guint attempt = 0; attempt < 2 && popover == NULL; attempt++)
+    {
+      if (attempt > 0)
+        {
+          g_assert_true (wait_for (brands_loaded, page));
+          drain ();
+        }
+      merge = find_widget (discovered_row (page, "Quorvane00"), is_menu_button_labelled, "Merge into…");
+      g_assert_nonnull (merge);
+      gtk_menu_button_popup (GTK_MENU_BUTTON (merge));
+      drain ();
+      merge = find_widget (discovered_row (page, "Quorvane00"), is_menu_button_labelled, "Merge into…");
+      g_assert_nonnull (merge);
+      popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (merge)));
+    }
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
   targets = GTK_DROP_DOWN (find_widget (popover, is_drop_down, NULL));
@@ -1696,6 +1719,9 @@ test_many_discovered_companies (Fixture       *fixture,
   g_assert_cmpuint (samsung, !=, G_MAXUINT);
   gtk_drop_down_set_selected (targets, samsung);
   g_signal_emit_by_name (find_widget (popover, is_button_labelled, "Merge"), "clicked");
+  /* The merge runs once the click is handled (it destroys the popover's
+   * row), then the page reloads. */
+  drain ();
   g_assert_true (wait_for (brands_loaded, page));
   drain ();
   g_assert_null (discovered_row (page, "Quorvane00"));

@@ -488,6 +488,33 @@ update_discovered_title (CitedBrandsPage *self,
   gtk_label_set_text (self->discovered_title, title);
 }
 
+typedef struct {
+  CitedBrandsPage *page;
+  char            *name;
+  char            *target;
+} MergeLater;
+
+static void
+merge_later_free (gpointer data)
+{
+  MergeLater *later = data;
+
+  g_object_unref (later->page);
+  g_free (later->name);
+  g_free (later->target);
+  g_free (later);
+}
+
+static gboolean
+merge_later_cb (gpointer data)
+{
+  MergeLater *later = data;
+
+  gtk_widget_activate_action (GTK_WIDGET (later->page), "discovered.merge", "(ss)",
+                              later->name, later->target);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 merge_clicked_cb (GtkButton       *button,
                   CitedBrandsPage *self)
@@ -496,13 +523,20 @@ merge_clicked_cb (GtkButton       *button,
   GtkDropDown *targets = g_object_get_data (G_OBJECT (button), "targets");
   GtkStringObject *target = gtk_drop_down_get_selected_item (targets);
   GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
+  MergeLater *later;
 
   if (target == NULL)
     return;
   if (popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (popover));
-  gtk_widget_activate_action (GTK_WIDGET (self), "discovered.merge", "(ss)",
-                              name, gtk_string_object_get_string (target));
+  /* The merge reloads the list, which destroys this row, its "Merge
+   * into…" button and this popover: not while the click that is being
+   * handled still uses them. */
+  later = g_new0 (MergeLater, 1);
+  later->page = g_object_ref (self);
+  later->name = g_strdup (name);
+  later->target = g_strdup (gtk_string_object_get_string (target));
+  g_idle_add_full (G_PRIORITY_DEFAULT, merge_later_cb, later, merge_later_free);
 }
 
 /* "Merge into…": the brands to pick from, searchable, and a button. */
@@ -662,10 +696,19 @@ build_discovered_row (CitedBrandsPage       *self,
 
 static void show_more_discovered (CitedBrandsPage *self);
 
+static gboolean
+show_more_later_cb (gpointer data)
+{
+  show_more_discovered (CITED_BRANDS_PAGE (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 more_clicked_cb (CitedBrandsPage *self)
 {
-  show_more_discovered (self);
+  /* Listing more removes the row of the button being clicked: once the
+   * click is handled. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, show_more_later_cb, g_object_ref (self), g_object_unref);
 }
 
 /* Lists the next DISCOVERED_PAGE companies, and a button for the rest. A
@@ -1245,6 +1288,10 @@ load_done_cb (GObject      *source,
   result = cited_store_read_finish (CITED_STORE (source), res, &error);
   /* The page went away while its data was read. */
   if (self == NULL)
+    return;
+  /* A newer load replaced this one, which may have finished all the same:
+   * its rows would replace the newer ones after they were shown. */
+  if (g_task_get_cancellable (G_TASK (res)) != self->load_cancellable)
     return;
   if (result == NULL)
     {
