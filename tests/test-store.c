@@ -2516,6 +2516,7 @@ test_reextract_cancelled (Fixture       *fixture,
 typedef struct {
   const char *path;
   guint       first;
+  guint       count;          /* articles, one commit each */
 } WriterData;
 
 static gpointer
@@ -2526,7 +2527,7 @@ writer_thread (gpointer user_data)
   g_autoptr(CitedStore) store = cited_store_open (data->path, &error);
 
   g_assert_no_error (error);
-  for (guint i = 0; i < 20; i++)
+  for (guint i = 0; i < data->count; i++)
     {
       g_autofree char *title = g_strdup_printf ("thread %u", data->first + i);
       add_one (store, make_article (title, NULL, "Samsung shipped 3 million phones."));
@@ -2541,8 +2542,8 @@ test_two_connections (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(CitedStore) main_store = NULL;
   g_autoptr(CitedStore) other = NULL;
-  WriterData a = { fixture->path, 0 };
-  WriterData b = { fixture->path, 100 };
+  WriterData a = { fixture->path, 0, 20 };
+  WriterData b = { fixture->path, 100, 20 };
   GThread *ta, *tb;
 
   main_store = cited_store_open (fixture->path, &error);
@@ -2740,22 +2741,6 @@ test_changed_elsewhere (Fixture       *fixture,
 
 #define VISIBLE_COMMITS 200
 
-static gpointer
-add_many_thread (gpointer data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CitedStore) store = cited_store_open (data, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < VISIBLE_COMMITS; i++)
-    {
-      g_autofree char *title = g_strdup_printf ("Commit %u", i);
-
-      add_one (store, make_article (title, NULL, "Apple sold 5 million phones."));
-    }
-  return NULL;
-}
-
 /* A window that sees the generation move reads the store at once: what
  * it reads must hold the change. (The commit was once told before it was
  * done, and a page that reloaded in between kept the old rows for good.) */
@@ -2766,6 +2751,7 @@ test_changed_visible (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(CitedStore) store = cited_store_open (fixture->path, &error);
   CitedQuery all = { 0 };
+  WriterData writer = { fixture->path, 0, VISIBLE_COMMITS };
   GThread *thread;
   guint64 first, last, now;
   guint base, seen = 0;
@@ -2776,7 +2762,7 @@ test_changed_visible (Fixture       *fixture,
   g_assert_no_error (error);
   first = last = cited_store_get_generation (store, CITED_STORE_CHANGE_ARTICLES);
 
-  thread = g_thread_new ("writer", add_many_thread, fixture->path);
+  thread = g_thread_new ("writer", writer_thread, &writer);
   while (last - first < VISIBLE_COMMITS)
     {
       guint count;

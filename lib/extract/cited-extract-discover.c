@@ -79,13 +79,16 @@ enum {
   D_COPULA       = 1u << 23,  /* "is", "was", "remains" */
 };
 
+/* Flags that help a rule find its words and say nothing of whether a word
+ * is a name: a test for "no flags" leaves them out. */
+#define D_HINTS (D_PHRASE_END | D_COPULA)
+
 /* Whatever makes a single word no name on its own. */
 #define D_NOT_NAME (D_PLACE | D_MONTH | D_GOV | D_STOP | D_GENERIC | D_FIRST | D_TITLE)
 
 typedef struct {
   char   *key;                /* folded: ASCII lower case */
   guint   len;
-  guint32 hash;               /* of the key */
   guint32 flags;
 } DEntry;
 
@@ -172,7 +175,6 @@ dict_add (Dict       *d,
       for (guint k = 0; k < len; k++)
         e->key[k] = lower (word[k]);
       e->len = len;
-      e->hash = h;
     }
   e->flags |= flags;
 }
@@ -1186,7 +1188,7 @@ could_be_name (Disc *D,
 {
   DWord *w = DW (D, i);
 
-  return w->end - w->start >= 2 && (wflags (D, i) & ~(D_OF | D_THE | D_HE | D_PHRASE_END | D_MEDIA)) == 0 &&
+  return w->end - w->start >= 2 && (wflags (D, i) & ~(D_OF | D_THE | D_HE | D_MEDIA | D_HINTS)) == 0 &&
          !in_vocabulary (D->b + w->start, w->end - w->start) &&
          !lower_elsewhere (D, i) && !is_person (D, i);
 }
@@ -1208,7 +1210,7 @@ name_in_run (Disc    *D,
    * word that is no name elsewhere ("Later Quarvis said") */
   while (i <= b && !(wflags (D, i) & D_TITLE) &&
          ((wflags (D, i) & (D_STOP | D_MONTH)) ||
-          (i < b && DW (D, i)->sstart && (wflags (D, i) & ~D_PHRASE_END) == 0 && !could_be_name (D, i))))
+          (i < b && DW (D, i)->sstart && (wflags (D, i) & ~D_HINTS) == 0 && !could_be_name (D, i))))
     i++;
   if (i > b)
     return FALSE;
@@ -2031,6 +2033,75 @@ find_lexicon_short_forms (Disc   *D,
     }
 }
 
+/* Whether the candidate @c is a company the lexicon does not know: enough
+ * evidence, no refusal, not one of the lexicon's names nor the short form
+ * of one (which @short_forms, the text's, then names wherever it stands).
+ * Sets its name. */
+static gboolean
+accept_candidate (Disc   *D,
+                  Cand   *c,
+                  GArray *short_forms)
+{
+  const CitedExtractContext *ctx = D->ctx;
+  const char *why;
+  guint ev = c->evidence;
+
+  /* A name of several words that comes back, once with a verb or a
+   * possessive of its own ("Calder Rowe said", "Calder Rowe's
+   * shares") */
+  if (c->last > c->first && c->count >= 2 && (ev & (EV_SAID | EV_OWNED)))
+    ev |= EV_REPEAT;
+  if (!((ev & (EV_STRONG | EV_HEADLINE | EV_REPEAT)) || ((ev & EV_SAID) && c->count >= 2)))
+    return FALSE;
+  /* "Yukos's market share", "Yukos said": a possessive or a verb
+   * after a single word, which text glued together ("GMTpeople's
+   * share") can also show, needs the name to come back. */
+  if (c->first == c->last && c->count < 2 &&
+      !(ev & (EV_SUFFIX | EV_CUE | EV_CUE_PAIR | EV_AFTER | EV_APPOS | EV_HEADLINE)))
+    return FALSE;
+  /* "American and Southwest", then "Southwest Airlines": the short
+   * form wherever it stands. One that two names share stays a
+   * company of its own ("Reliance Group" beside "Reliance Energy"
+   * and "Reliance Industries"). */
+  if (c->first == c->last && short_forms != NULL)
+    {
+      LexShort *f = lexicon_short_for (D, short_forms, c->first);
+
+      if (f != NULL && f->brand != NULL)
+        {
+          c->short_of = f->brand;
+          f->anywhere = TRUE;
+          if (ctx->trace)
+            cited_extract_trace (ctx, DW (D, c->first)->start, DW (D, c->last)->end,
+                                 "not discovered: the short form of %s", f->brand);
+          return FALSE;
+        }
+    }
+  why = refusal (D, c);
+  if (why != NULL)
+    {
+      if (ctx->trace)
+        cited_extract_trace (ctx, DW (D, c->first)->start, DW (D, c->last)->end,
+                             "not discovered: %s", why);
+      return FALSE;
+    }
+  c->name = canonical_name (D, c);
+  if (known_to_lexicon (ctx, c->name))
+    {
+      if (ctx->trace)
+        cited_extract_trace (ctx, DW (D, c->first)->start, DW (D, c->last)->end,
+                             "not discovered: the lexicon's");
+      c->name = NULL;
+      return FALSE;
+    }
+  c->short_form = c->last > c->first && could_be_name (D, c->first) &&
+                  DW (D, c->first)->end - DW (D, c->first)->start >= 3;
+  if (ctx->trace)
+    cited_extract_trace (ctx, DW (D, c->first)->start, DW (D, c->last)->end,
+                         "discovered by %s", evidence_names[g_bit_nth_lsf (ev, -1)]);
+  return TRUE;
+}
+
 /**
  * discover_companies:
  * @ctx: the text and its lexicon mentions, sorted by start
@@ -2077,66 +2148,8 @@ discover_companies (const CitedExtractContext *ctx,
     short_forms = lexicon_short_forms (&D);
 
   for (guint k = 0; k < D.cands->len; k++)
-    {
-      Cand *c = &g_array_index (D.cands, Cand, k);
-      const char *why;
-      guint ev = c->evidence;
-
-      /* A name of several words that comes back, once with a verb or a
-       * possessive of its own ("Calder Rowe said", "Calder Rowe's
-       * shares") */
-      if (c->last > c->first && c->count >= 2 && (ev & (EV_SAID | EV_OWNED)))
-        ev |= EV_REPEAT;
-      if (!((ev & (EV_STRONG | EV_HEADLINE | EV_REPEAT)) || ((ev & EV_SAID) && c->count >= 2)))
-        continue;
-      /* "Yukos's market share", "Yukos said": a possessive or a verb
-       * after a single word, which text glued together ("GMTpeople's
-       * share") can also show, needs the name to come back. */
-      if (c->first == c->last && c->count < 2 &&
-          !(ev & (EV_SUFFIX | EV_CUE | EV_CUE_PAIR | EV_AFTER | EV_APPOS | EV_HEADLINE)))
-        continue;
-      /* "American and Southwest", then "Southwest Airlines": the short
-       * form wherever it stands. One that two names share stays a
-       * company of its own ("Reliance Group" beside "Reliance Energy"
-       * and "Reliance Industries"). */
-      if (c->first == c->last && short_forms != NULL)
-        {
-          LexShort *f = lexicon_short_for (&D, short_forms, c->first);
-
-          if (f != NULL && f->brand != NULL)
-            {
-              c->short_of = f->brand;
-              f->anywhere = TRUE;
-              if (ctx->trace)
-                cited_extract_trace (ctx, DW (&D, c->first)->start, DW (&D, c->last)->end,
-                                     "not discovered: the short form of %s", f->brand);
-              continue;
-            }
-        }
-      why = refusal (&D, c);
-      if (why != NULL)
-        {
-          if (ctx->trace)
-            cited_extract_trace (ctx, DW (&D, c->first)->start, DW (&D, c->last)->end,
-                                 "not discovered: %s", why);
-          continue;
-        }
-      c->name = canonical_name (&D, c);
-      if (known_to_lexicon (ctx, c->name))
-        {
-          if (ctx->trace)
-            cited_extract_trace (ctx, DW (&D, c->first)->start, DW (&D, c->last)->end,
-                                 "not discovered: the lexicon's");
-          c->name = NULL;
-          continue;
-        }
-      c->short_form = c->last > c->first && could_be_name (&D, c->first) &&
-                      DW (&D, c->first)->end - DW (&D, c->first)->start >= 3;
-      g_ptr_array_add (accepted, c);
-      if (ctx->trace)
-        cited_extract_trace (ctx, DW (&D, c->first)->start, DW (&D, c->last)->end,
-                             "discovered by %s", evidence_names[g_bit_nth_lsf (ev, -1)]);
-    }
+    if (accept_candidate (&D, &g_array_index (D.cands, Cand, k), short_forms))
+      g_ptr_array_add (accepted, &g_array_index (D.cands, Cand, k));
   g_ptr_array_sort (accepted, longest_first);
   /* "Rowntree's chief executive" after "Rowntree Mackintosh": the short
    * form, not a company of its own; it names the full one wherever it

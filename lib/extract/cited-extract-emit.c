@@ -711,7 +711,7 @@ emit (Sentence  *S,
       GPtrArray *figures)
 {
   const CitedFigure *same = converted_figure (S, c);
-  const char *metric = same != NULL ? S->last_metric : metric_for (S, c, TRUE);
+  const char *metric = same != NULL ? same->metric : metric_for (S, c, TRUE);
   const char *brand = same != NULL ? S->last_brand : brand_for (S, c, metric);
   CitedFigure *f;
   guint sign_start = G_MAXUINT;
@@ -787,7 +787,6 @@ emit (Sentence  *S,
   g_ptr_array_add (figures, f);
   S->last_figure = f;
   S->last_brand = brand;
-  S->last_metric = f->metric;   /* as the carries below the rules left it */
   if (S->n_figures++ == 0)
     S->first_figure_token = c->first;
 }

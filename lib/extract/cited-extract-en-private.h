@@ -295,6 +295,8 @@ typedef struct {
   guint token;               /* token index */
   int year;                  /* the year; the quarter in the quarters list; the
                               * offset from the published year in rel_years */
+  guint base;                /* a year's: the number it is the base of a comparison
+                              * for ("down from $3.8bn in 2003"), else G_MAXUINT */
 } Period;
 
 typedef struct {
@@ -327,8 +329,7 @@ typedef struct {
   const CitedFigure *prev_figure; /* the first figure of the sentence before, or NULL */
   const char *clause_brand;  /* the brand of the last figure in this sentence */
   const CitedFigure *last_figure; /* the last figure of this sentence so far */
-  const char *last_brand;    /* its brand and metric, as the rules gave them */
-  const char *last_metric;
+  const char *last_brand;    /* its brand as the rules gave it (the lexicon's own string) */
   guint16 clause_brand_clause;
   guint n_figures;           /* figures emitted in this sentence so far */
   guint first_figure_token;  /* the first token of its first figure */

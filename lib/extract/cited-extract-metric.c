@@ -350,13 +350,6 @@ metric_money_noun (MetricQuery *q)
   return TRUE;
 }
 
-static inline guint
-c_first_minus (MetricQuery *q,
-               guint        k)
-{
-  return q->c->first - k;
-}
-
 /* sold-for-deal: "Yugansk was sold for $9.3bn", "it sold the unit to
  * Rosneft for $2bn", "agreed to buy Guidant for $25.4bn": at least a
  * million paid for a company or a part of one is a deal; "sold 5 million
@@ -372,7 +365,7 @@ metric_sold_for_deal (MetricQuery *q)
   if (q->c->currency == NULL || q->c->value < 1e6)
     return FALSE;
   /* "for less than $10bn", "for up to $5bn" */
-  while (k > 0 && c_first_minus (q, k) < 3 && TOK (S, k - 1)->type == T_WORD &&
+  while (k > 0 && q->c->first - k < 3 && TOK (S, k - 1)->type == T_WORD &&
          (TOK_FIELD (TOK (S, k - 1), qualifier) != NULL || is_word (S, TOK (S, k - 1), "than") ||
           is_word (S, TOK (S, k - 1), "less") || is_word (S, TOK (S, k - 1), "more") ||
           is_word (S, TOK (S, k - 1), "up") || is_word (S, TOK (S, k - 1), "to")))

@@ -44,7 +44,7 @@ add_period (GArray *periods,
             guint   token,
             double  value)
 {
-  Period per = { token, (int) value };
+  Period per = { token, (int) value, G_MAXUINT };
 
   g_array_append_val (periods, per);
 }
@@ -95,7 +95,7 @@ mark_date (Sentence *S,
   if (last == *i + 2 && year_like (t) && !is_punct (next, '/'))
     {
       /* "2018-19": a fiscal year; keep the first as the period. */
-      Period per = { *i, (int) t->num };
+      Period per = { *i, (int) t->num, G_MAXUINT };
 
       if (TOK (S, *i + 2)->num > 12 || TOK (S, *i + 2)->ndigits == 4)
         g_array_append_val (S->years, per);
@@ -250,7 +250,7 @@ mark_period_words (Sentence *S,
 
   if ((f & W_REL) && i + 1 < n && tok_has (TOK (S, i + 1), W_YEAR))
     {
-      Period per = { i, (int) t->w->num };
+      Period per = { i, (int) t->w->num, G_MAXUINT };
 
       g_array_append_val (S->rel_years, per);
     }
@@ -262,7 +262,7 @@ mark_period_words (Sentence *S,
         j++;
       if (j < n && tok_has (TOK (S, j), W_QUARTER))
         {
-          Period per = { i, (int) t->w->num };
+          Period per = { i, (int) t->w->num, G_MAXUINT };
 
           g_array_append_val (S->quarters, per);
           t->used = 1;
@@ -299,29 +299,6 @@ mark_number_period (Sentence *S,
                                "period or time by rule %s", number_period_rules[r].name);
         return;
       }
-}
-
-/* Finds the years, quarters and relative years of the sentence
- * (S->years, S->quarters, S->rel_years) and marks the numbers that are
- * dates, times or years as used, so that they are no figures. */
-void
-mark_periods (Sentence *S)
-{
-  guint n = S->tokens->len;
-
-  g_array_set_size (S->years, 0);
-  g_array_set_size (S->quarters, 0);
-  g_array_set_size (S->rel_years, 0);
-
-  for (guint i = 0; i < n; i++)
-    {
-      Token *t = TOK (S, i);
-
-      if (t->type == T_NUM && !t->used)
-        mark_number_period (S, &i);
-      else if (t->type == T_WORD)
-        mark_period_words (S, i);
-    }
 }
 
 /* "down from $3.8bn in 2003", "compared with 5% in 2003", "up $3bn from
@@ -362,6 +339,35 @@ comparison_base (Sentence *S,
   return G_MAXUINT;
 }
 
+/* Finds the years, quarters and relative years of the sentence
+ * (S->years, S->quarters, S->rel_years) and marks the numbers that are
+ * dates, times or years as used, so that they are no figures. */
+void
+mark_periods (Sentence *S)
+{
+  guint n = S->tokens->len;
+
+  g_array_set_size (S->years, 0);
+  g_array_set_size (S->quarters, 0);
+  g_array_set_size (S->rel_years, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      Token *t = TOK (S, i);
+
+      if (t->type == T_NUM && !t->used)
+        mark_number_period (S, &i);
+      else if (t->type == T_WORD)
+        mark_period_words (S, i);
+    }
+  for (guint k = 0; k < S->years->len; k++)
+    {
+      Period *p = &g_array_index (S->years, Period, k);
+
+      p->base = comparison_base (S, p->token);
+    }
+}
+
 int
 nearest_period (Sentence *S,
                 GArray   *periods,
@@ -376,15 +382,13 @@ nearest_period (Sentence *S,
     {
       const Period *p = &g_array_index (periods, Period, k);
       guint d = p->token > token ? p->token - token : token - p->token;
-      guint base;
 
       if (same_clause && TOK (S, p->token)->clause != clause)
         continue;
       /* the year of a comparison's base is that number's, not a figure's
        * of another clause ("..., down from $3.8bn in 2003, while revenue
        * rose to $193bn") */
-      base = comparison_base (S, p->token);
-      if (base != G_MAXUINT && (token + 1 < base || token > base) &&
+      if (p->base != G_MAXUINT && (token + 1 < p->base || token > p->base) &&
           TOK (S, token)->clause != TOK (S, p->token)->clause)
         continue;
       if (d < best_d)
