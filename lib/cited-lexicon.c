@@ -1986,21 +1986,22 @@ step16 (const Automaton *a,
 }
 
 /* Below this length the text is scanned in one stream. */
-#define TWO_STREAMS_MIN 64
+#define STREAMS_MIN 256
+#define N_STREAMS 4
 
 /* The aliases of text[0, length) into @matches, in any order (the caller
  * sorts them), with the 16-bit table.
  *
  * Each byte's step waits for the one before (the next state is read from
  * the row of the last), so one scan is bound by the latency of its loads.
- * Two scans, of the first half and of the second, are independent and run
- * side by side. The second starts at the root, so it finds every alias
- * that starts in its half; the first goes on past the middle for the
- * aliases that start before it, until the text its state stands for
- * starts in the second half: from there on both scans are in the same
- * state. There is no shortcut at the root for bytes that begin no alias:
- * in prose nearly every byte is a letter or a space, read anyway, and
- * class 0 leads from the root back to it. */
+ * Four scans, of the four quarters of the text, are independent and run
+ * side by side. Each but the first starts at the root, so it finds every
+ * alias that starts in its quarter; each but the last goes on past its
+ * quarter's end for the aliases that start before it, until the text its
+ * state stands for starts in the next quarter: from there on it is in the
+ * same state as the next scan. There is no shortcut at the root for bytes
+ * that begin no alias: in prose nearly every byte is a letter or a space,
+ * read anyway, and class 0 leads from the root back to it. */
 static void
 find16 (const Automaton *a,
         const char      *text,
@@ -2008,44 +2009,59 @@ find16 (const Automaton *a,
         GArray          *matches)
 {
   const guchar *t = (const guchar *) text;
-  gsize mid = length >= TWO_STREAMS_MIN ? length / 2 : 0;
-  guint32 s1 = 0, s2 = 0;
+  gsize q = length >= STREAMS_MIN ? length / N_STREAMS : 0;
+  gsize from[N_STREAMS + 1];
+  guint32 s[N_STREAMS] = { 0 };
   gsize i;
 
-  for (i = 0; i < mid; i++)
+  for (guint k = 0; k < N_STREAMS; k++)
+    from[k] = k * q;
+  from[N_STREAMS] = length;
+  for (i = 0; i < q; i++)
     {
-      guint16 v1 = step16 (a, s1, t[i]);
-      guint16 v2 = step16 (a, s2, t[mid + i]);
+      guint16 v0 = step16 (a, s[0], t[i]);
+      guint16 v1 = step16 (a, s[1], t[q + i]);
+      guint16 v2 = step16 (a, s[2], t[2 * q + i]);
+      guint16 v3 = step16 (a, s[3], t[3 * q + i]);
 
-      s1 = v1 & ~OUTPUT_BIT16;
-      s2 = v2 & ~OUTPUT_BIT16;
-      if (G_UNLIKELY ((v1 | v2) & OUTPUT_BIT16))
+      s[0] = v0 & ~OUTPUT_BIT16;
+      s[1] = v1 & ~OUTPUT_BIT16;
+      s[2] = v2 & ~OUTPUT_BIT16;
+      s[3] = v3 & ~OUTPUT_BIT16;
+      if (G_UNLIKELY ((v0 | v1 | v2 | v3) & OUTPUT_BIT16))
         {
-          if (v1 & OUTPUT_BIT16)
-            collect (a, text, length, i, s1, G_MAXSIZE, matches);
-          if (v2 & OUTPUT_BIT16)
-            collect (a, text, length, mid + i, s2, G_MAXSIZE, matches);
+          guint16 v[N_STREAMS] = { v0, v1, v2, v3 };
+
+          for (guint k = 0; k < N_STREAMS; k++)
+            if (v[k] & OUTPUT_BIT16)
+              collect (a, text, length, k * q + i, s[k], G_MAXSIZE, matches);
         }
     }
-  /* The second stream's last byte when the length is odd, or the whole
-   * text in one stream when it is short. */
-  for (i = 2 * mid; i < length; i++)
+  /* The last scan's bytes past four quarters, or the whole text in one
+   * scan when it is short. */
+  for (i = N_STREAMS * q; i < length; i++)
     {
-      guint16 v2 = step16 (a, s2, t[i]);
+      guint16 v = step16 (a, s[N_STREAMS - 1], t[i]);
 
-      s2 = v2 & ~OUTPUT_BIT16;
-      if (G_UNLIKELY (v2 & OUTPUT_BIT16))
-        collect (a, text, length, i, s2, G_MAXSIZE, matches);
+      s[N_STREAMS - 1] = v & ~OUTPUT_BIT16;
+      if (G_UNLIKELY (v & OUTPUT_BIT16))
+        collect (a, text, length, i, s[N_STREAMS - 1], G_MAXSIZE, matches);
     }
-  /* The first stream past the middle, for the aliases that start before
-   * it, while its state stands for text that does. */
-  for (i = mid; i < length && a->depth[s1] > i - mid; i++)
+  /* Each other scan past its quarter, for the aliases that start before
+   * the next one, while its state stands for text that does. */
+  for (guint k = 0; k + 1 < N_STREAMS; k++)
     {
-      guint16 v1 = step16 (a, s1, t[i]);
+      gsize end = from[k + 1];
+      guint32 st = s[k];
 
-      s1 = v1 & ~OUTPUT_BIT16;
-      if (G_UNLIKELY (v1 & OUTPUT_BIT16))
-        collect (a, text, length, i, s1, mid, matches);
+      for (i = end; i < length && a->depth[st] > i - end; i++)
+        {
+          guint16 v = step16 (a, st, t[i]);
+
+          st = v & ~OUTPUT_BIT16;
+          if (G_UNLIKELY (v & OUTPUT_BIT16))
+            collect (a, text, length, i, st, end, matches);
+        }
     }
 }
 

@@ -456,6 +456,8 @@ static void note_alnum (Disc *D);
 typedef struct {
   gpointer mem;
   gsize    size;
+  GArray  *cands;   /* Cand, kept between articles while not in use */
+  GArray  *persons; /* guint, the same */
 } Scratch;
 
 static void
@@ -464,10 +466,54 @@ scratch_free (gpointer data)
   Scratch *scratch = data;
 
   g_free (scratch->mem);
+  g_clear_pointer (&scratch->cands, g_array_unref);
+  g_clear_pointer (&scratch->persons, g_array_unref);
   g_free (scratch);
 }
 
 static GPrivate scratch_key = G_PRIVATE_INIT (scratch_free);
+
+static Scratch *
+get_scratch (void)
+{
+  Scratch *scratch = g_private_get (&scratch_key);
+
+  if (scratch == NULL)
+    {
+      scratch = g_new0 (Scratch, 1);
+      g_private_set (&scratch_key, scratch);
+    }
+  return scratch;
+}
+
+/* An empty array from the thread's @slot when it holds one (taken from it
+ * while in use), else a new one. */
+static GArray *
+take_array (GArray **slot,
+            guint    element_size,
+            guint    reserve)
+{
+  GArray *array = g_steal_pointer (slot);
+
+  if (array == NULL)
+    return g_array_sized_new (FALSE, FALSE, element_size, reserve);
+  g_array_set_size (array, 0);
+  return array;
+}
+
+/* Gives @array back to the thread's @slot, or frees it when it grew past
+ * @keep elements (an array only grows, so its length is its peak) or the
+ * slot is taken. */
+static void
+give_array (GArray **slot,
+            GArray  *array,
+            guint    keep)
+{
+  if (*slot == NULL && array->len <= keep)
+    *slot = array;
+  else
+    g_array_unref (array);
+}
 
 /* The text's letter and digit bits, the words, their index lists and
  * lengths, in one block: with @reuse, the thread's, when it is small
@@ -482,13 +528,8 @@ disc_alloc (Disc     *D,
 
   if (reuse && size <= SCRATCH_KEEP)
     {
-      Scratch *scratch = g_private_get (&scratch_key);
+      Scratch *scratch = get_scratch ();
 
-      if (scratch == NULL)
-        {
-          scratch = g_new0 (Scratch, 1);
-          g_private_set (&scratch_key, scratch);
-        }
       if (scratch->size < size)
         {
           g_free (scratch->mem);
@@ -2133,12 +2174,14 @@ discover_companies (const CitedExtractContext *ctx,
   g_autoptr(GPtrArray) accepted = g_ptr_array_new ();
   Cand *head = NULL;
   g_autoptr(GArray) short_forms = NULL;
+  Scratch *scratch;
 
   *headline = NULL;
   D.wcap = D.len / 2 + 2;
   disc_alloc (&D, TRUE);
-  D.cands = g_array_sized_new (FALSE, FALSE, sizeof (Cand), 64);
-  D.persons = g_array_sized_new (FALSE, FALSE, sizeof (guint), 32);
+  scratch = get_scratch ();
+  D.cands = take_array (&scratch->cands, sizeof (Cand), 64);
+  D.persons = take_array (&scratch->persons, sizeof (guint), 32);
   scan_words (&D);
   note_bodies (&D);
   collect_candidates (&D);
@@ -2186,8 +2229,8 @@ discover_companies (const CitedExtractContext *ctx,
         *headline = head->name;
 
   disc_free (&D);
-  g_array_unref (D.cands);
-  g_array_unref (D.persons);
+  give_array (&scratch->cands, D.cands, 1024);
+  give_array (&scratch->persons, D.persons, 1024);
   g_clear_pointer (&D.bodies, g_array_unref);
   g_clear_pointer (&D.zh, g_array_unref);
   return out;

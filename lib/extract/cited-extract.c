@@ -155,6 +155,89 @@ find_companies (CitedExtractContext *ctx,
     ctx->prev_brand = headline;
 }
 
+/* A sentence's arrays, kept by each thread from one article to the next:
+ * made and grown again for every article, they cost a tenth of the time
+ * of a short one. Taken from the thread while in use. */
+typedef struct {
+  GArray *tokens;
+  GArray *years;
+  GArray *quarters;
+  GArray *rel_years;
+  GArray *mention_tokens;
+} SentenceArrays;
+
+/* Kept when the longest sentence was at most this long (the token array
+ * has a slot a byte). */
+#define SENTENCE_ARRAYS_KEEP 8192
+
+static void
+sentence_arrays_free (gpointer data)
+{
+  SentenceArrays *A = data;
+
+  g_array_unref (A->tokens);
+  g_array_unref (A->years);
+  g_array_unref (A->quarters);
+  g_array_unref (A->rel_years);
+  g_array_unref (A->mention_tokens);
+  g_free (A);
+}
+
+static GPrivate sentence_arrays_key = G_PRIVATE_INIT (sentence_arrays_free);
+
+static void
+sentence_arrays_take (Sentence *S)
+{
+  SentenceArrays *A = g_private_get (&sentence_arrays_key);
+
+  if (A == NULL)
+    {
+      A = g_new0 (SentenceArrays, 1);
+      A->tokens = g_array_sized_new (FALSE, FALSE, sizeof (Token), 256);
+      A->years = g_array_new (FALSE, FALSE, sizeof (Period));
+      A->quarters = g_array_new (FALSE, FALSE, sizeof (Period));
+      A->rel_years = g_array_new (FALSE, FALSE, sizeof (Period));
+      A->mention_tokens = g_array_new (FALSE, FALSE, sizeof (guint));
+    }
+  else
+    g_private_set (&sentence_arrays_key, NULL);
+  S->tokens = A->tokens;
+  S->years = A->years;
+  S->quarters = A->quarters;
+  S->rel_years = A->rel_years;
+  S->mention_tokens = A->mention_tokens;
+  g_array_set_size (S->tokens, 0);
+  g_array_set_size (S->years, 0);
+  g_array_set_size (S->quarters, 0);
+  g_array_set_size (S->rel_years, 0);
+  g_array_set_size (S->mention_tokens, 0);
+  g_free (A);
+}
+
+static void
+sentence_arrays_give (Sentence *S,
+                      guint     longest)
+{
+  SentenceArrays *A;
+
+  if (longest > SENTENCE_ARRAYS_KEEP || g_private_get (&sentence_arrays_key) != NULL)
+    {
+      g_array_unref (S->tokens);
+      g_array_unref (S->years);
+      g_array_unref (S->quarters);
+      g_array_unref (S->rel_years);
+      g_array_unref (S->mention_tokens);
+      return;
+    }
+  A = g_new (SentenceArrays, 1);
+  A->tokens = S->tokens;
+  A->years = S->years;
+  A->quarters = S->quarters;
+  A->rel_years = S->rel_years;
+  A->mention_tokens = S->mention_tokens;
+  g_private_set (&sentence_arrays_key, A);
+}
+
 /**
  * cited_extract:
  * @lexicon: the brands to look for
@@ -188,6 +271,7 @@ cited_extract (CitedLexicon *lexicon,
   guint len;
   guint pos = 0;
   guint m_index = 0;
+  guint longest = 0;
   gboolean any_cjk = FALSE;
 
   result->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_figure_unref);
@@ -206,11 +290,7 @@ cited_extract (CitedLexicon *lexicon,
   S.tables = get_tables ();
   S.ctx = &ctx;
   S.body = body;
-  S.tokens = g_array_sized_new (FALSE, FALSE, sizeof (Token), 256);
-  S.years = g_array_new (FALSE, FALSE, sizeof (Period));
-  S.quarters = g_array_new (FALSE, FALSE, sizeof (Period));
-  S.rel_years = g_array_new (FALSE, FALSE, sizeof (Period));
-  S.mention_tokens = g_array_new (FALSE, FALSE, sizeof (guint));
+  sentence_arrays_take (&S);
 
   while (pos < len)
     {
@@ -251,6 +331,7 @@ cited_extract (CitedLexicon *lexicon,
 
       S.start = s;
       S.end = e;
+      longest = MAX (longest, e - s);
       S.clause_brand = NULL;
       S.last_figure = NULL;
       S.n_figures = 0;
@@ -281,11 +362,7 @@ cited_extract (CitedLexicon *lexicon,
   /* Only text with CJK in it needs counting. */
   result->language = g_strdup (any_cjk ? cited_detect_language (body, len) : "en");
 
-  g_array_unref (S.tokens);
-  g_array_unref (S.years);
-  g_array_unref (S.quarters);
-  g_array_unref (S.rel_years);
-  g_array_unref (S.mention_tokens);
+  sentence_arrays_give (&S, longest);
   return result;
 }
 
