@@ -2019,23 +2019,20 @@ find16 (const Automaton *a,
   from[N_STREAMS] = length;
   for (i = 0; i < q; i++)
     {
-      guint16 v0 = step16 (a, s[0], t[i]);
-      guint16 v1 = step16 (a, s[1], t[q + i]);
-      guint16 v2 = step16 (a, s[2], t[2 * q + i]);
-      guint16 v3 = step16 (a, s[3], t[3 * q + i]);
+      guint16 v[N_STREAMS];
+      guint16 any = 0;
 
-      s[0] = v0 & ~OUTPUT_BIT16;
-      s[1] = v1 & ~OUTPUT_BIT16;
-      s[2] = v2 & ~OUTPUT_BIT16;
-      s[3] = v3 & ~OUTPUT_BIT16;
-      if (G_UNLIKELY ((v0 | v1 | v2 | v3) & OUTPUT_BIT16))
+#pragma GCC unroll 8
+      for (guint k = 0; k < N_STREAMS; k++)
         {
-          guint16 v[N_STREAMS] = { v0, v1, v2, v3 };
-
-          for (guint k = 0; k < N_STREAMS; k++)
-            if (v[k] & OUTPUT_BIT16)
-              collect (a, text, length, k * q + i, s[k], G_MAXSIZE, matches);
+          v[k] = step16 (a, s[k], t[k * q + i]);
+          s[k] = v[k] & ~OUTPUT_BIT16;
+          any |= v[k];
         }
+      if (G_UNLIKELY (any & OUTPUT_BIT16))
+        for (guint k = 0; k < N_STREAMS; k++)
+          if (v[k] & OUTPUT_BIT16)
+            collect (a, text, length, k * q + i, s[k], G_MAXSIZE, matches);
     }
   /* The last scan's bytes past four quarters, or the whole text in one
    * scan when it is short. */

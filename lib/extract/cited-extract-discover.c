@@ -86,10 +86,18 @@ enum {
 /* Whatever makes a single word no name on its own. */
 #define D_NOT_NAME (D_PLACE | D_MONTH | D_GOV | D_STOP | D_GENERIC | D_FIRST | D_TITLE)
 
+/* Keys up to this long are kept in their entry, so that a hit reads one
+ * cache line, not the entry's and then the key's. */
+#define DKEY_INLINE 16
+
 typedef struct {
-  char   *key;                /* folded: ASCII lower case */
   guint   len;
   guint32 flags;
+  union {
+    char  in[DKEY_INLINE];  /* len <= DKEY_INLINE */
+    char *out;              /* longer */
+  } key;                    /* folded: ASCII lower case, padded with zeros
+                             * to a multiple of eight bytes */
 } DEntry;
 
 typedef struct {
@@ -143,7 +151,8 @@ dict_slot (const Dict *d,
         {
           const DEntry *e = &d->slots[i];
 
-          if (e->len == len && same_folded (e->key, s, len, limit))
+          if (e->len == len &&
+              same_folded (len <= DKEY_INLINE ? e->key.in : e->key.out, s, len, limit))
             return i;
         }
     }
@@ -171,9 +180,10 @@ dict_add (Dict       *d,
     {
       d->tags[i] = h | 1;
       /* zeros after it up to a multiple of eight bytes (same_folded()) */
-      e->key = g_malloc0 ((len / 8 + 1) * 8);
+      char *key = len <= DKEY_INLINE ? e->key.in : (e->key.out = g_malloc0 ((len / 8 + 1) * 8));
+
       for (guint k = 0; k < len; k++)
-        e->key[k] = lower (word[k]);
+        key[k] = lower (word[k]);
       e->len = len;
     }
   e->flags |= flags;
