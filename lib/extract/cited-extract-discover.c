@@ -112,6 +112,8 @@ typedef struct {
   GPtrArray *zh_gov;
   GArray    *zh_stop_chars;   /* gunichar */
   GArray    *zh_first;        /* guint32: the first three bytes of each suffix and cue */
+  guint64    zh_first_bits[64]; /* bit zh_first_bit() of each: most characters are
+                                 * passed over after one look-up */
 } Dict;
 
 /* Whether @key, in lower case and padded with zeros to a multiple of eight
@@ -235,6 +237,12 @@ first3 (const char *s)
   return ((guint32) (guchar) s[0] << 16) | ((guint32) (guchar) s[1] << 8) | (guchar) s[2];
 }
 
+static inline guint
+zh_first_bit (guint32 f)
+{
+  return (f * 0x9E3779B1u) >> 20;   /* 12 bits: 64 words of 64 */
+}
+
 static void
 add_first (Dict      *d,
            GPtrArray *words)
@@ -247,6 +255,7 @@ add_first (Dict      *d,
       if (strlen (w) < 3)
         continue;
       f = first3 (w);
+      d->zh_first_bits[zh_first_bit (f) / 64] |= G_GUINT64_CONSTANT (1) << (zh_first_bit (f) % 64);
       for (guint k = 0; k < d->zh_first->len; k++)
         if (g_array_index (d->zh_first, guint32, k) == f)
           goto next;
@@ -656,6 +665,8 @@ zh_hit_at (Disc  *D,
   if (p + 3 > D->len)
     return 0;
   f = first3 (D->b + p);
+  if (!(d->zh_first_bits[zh_first_bit (f) / 64] & (G_GUINT64_CONSTANT (1) << (zh_first_bit (f) % 64))))
+    return 0;
   for (guint k = 0; k < d->zh_first->len && !any; k++)
     any = g_array_index (d->zh_first, guint32, k) == f;
   if (!any)

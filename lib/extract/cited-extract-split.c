@@ -446,7 +446,14 @@ mostly_cjk (const char *b,
           continue;
         }
       in_word = FALSE;
-      if (c >= 0xE3 && c <= 0xE9 && p + 2 < end)
+      /* E4 to E9 lead U+4000 to U+9FFF, all CJK: no need to decode */
+      if (c >= 0xE4 && c <= 0xE9 && p + 2 < end)
+        {
+          cjk++;
+          p += 3;
+          continue;
+        }
+      if (c == 0xE3 && p + 2 < end)
         {
           gunichar u = ((gunichar) (c & 0x0F) << 12) | ((gunichar) (b[p + 1] & 0x3F) << 6) |
                        (gunichar) (b[p + 2] & 0x3F);

@@ -29,15 +29,14 @@ table_find (const Table *t,
         {
           guint k;
 
+          /* a loop, not memcmp(): words are short, and the call cost more
+           * than the comparison */
           if (!fold)
-            {
-              if (memcmp (w->key, text, len) == 0)
-                return w;
-              continue;
-            }
-          for (k = 0; k < len; k++)
-            if ((guchar) w->key[k] != lower ((guchar) text[k]))
-              break;
+            for (k = 0; k < len && w->key[k] == text[k]; k++)
+              ;
+          else
+            for (k = 0; k < len && (guchar) w->key[k] == lower ((guchar) text[k]); k++)
+              ;
           if (k == len)
             return w;
         }
