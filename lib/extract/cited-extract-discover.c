@@ -243,6 +243,14 @@ zh_first_bit (guint32 f)
   return (f * 0x9E3779B1u) >> 20;   /* 12 bits: 64 words of 64 */
 }
 
+/* Whether a suffix or cue may start with the three bytes @f. */
+static inline gboolean
+zh_first_may (const Dict *d,
+              guint32     f)
+{
+  return (d->zh_first_bits[zh_first_bit (f) / 64] >> (zh_first_bit (f) % 64)) & 1;
+}
+
 static void
 add_first (Dict      *d,
            GPtrArray *words)
@@ -665,7 +673,7 @@ zh_hit_at (Disc  *D,
   if (p + 3 > D->len)
     return 0;
   f = first3 (D->b + p);
-  if (!(d->zh_first_bits[zh_first_bit (f) / 64] & (G_GUINT64_CONSTANT (1) << (zh_first_bit (f) % 64))))
+  if (!zh_first_may (d, f))
     return 0;
   for (guint k = 0; k < d->zh_first->len && !any; k++)
     any = g_array_index (d->zh_first, guint32, k) == f;
@@ -929,6 +937,23 @@ scan_words (Disc *D)
       if (c == ' ')
         {
           p++;
+          continue;
+        }
+      /* A run of Chinese characters (U+4000 to U+9FFF: E4 to E9 first),
+       * as the default case below reads them, in a loop of its own. */
+      if (c >= 0xE4 && c <= 0xE9)
+        {
+          do
+            {
+              guint skip = 0;
+
+              if (D->want_zh && p + 3 <= len && zh_first_may (D->dict, first3 (b + p)))
+                skip = zh_hit_at (D, p);
+              p += skip ? skip : 3;
+            }
+          while (p < len && (guchar) b[p] >= 0xE4 && (guchar) b[p] <= 0xE9);
+          gap = GAP_HARD;
+          line = FALSE;
           continue;
         }
       if (g_ascii_isalpha (c))
