@@ -363,6 +363,16 @@ split_sentence (const char *b,
           break;
         }
       c = b[sp.p];
+      /* A run of Chinese characters (U+4000 to U+9FFF) ends no sentence:
+       * passed over in a loop of its own, as split_cjk_end() would. */
+      if (c >= 0xE4 && c <= 0xE9)
+        {
+          sp.has_cjk = TRUE;
+          do
+            sp.p += 3;
+          while (sp.p < limit && (guchar) b[sp.p] >= 0xE4 && (guchar) b[sp.p] <= 0xE9);
+          continue;
+        }
       if (split_class[c] == 2)
         {
           sp.has_digit = TRUE;
@@ -449,8 +459,12 @@ mostly_cjk (const char *b,
       /* E4 to E9 lead U+4000 to U+9FFF, all CJK: no need to decode */
       if (c >= 0xE4 && c <= 0xE9 && p + 2 < end)
         {
-          cjk++;
-          p += 3;
+          do
+            {
+              cjk++;
+              p += 3;
+            }
+          while (p + 2 < end && (guchar) b[p] >= 0xE4 && (guchar) b[p] <= 0xE9);
           continue;
         }
       if (c == 0xE3 && p + 2 < end)
