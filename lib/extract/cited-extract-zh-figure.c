@@ -256,7 +256,7 @@ zh_match_unit (const Sent *s,
 {
   const ZhWords *units = &s->v->units;
 
-  if (i >= s->n || !((units->first_mask >> (s->cp[i] & 63)) & 1))
+  if (i >= s->n || !zh_first_may (&units->first, s->cp[i]))
     return NULL;
   for (guint k = 0; k < units->n; k++)
     {

@@ -46,11 +46,39 @@ typedef struct {
   const char *value;  /* interned; "" blocks the word */
 } Keyword;
 
-/* Keywords longest first, with a bit (first & 63) per first code point. */
+/* Bits of the first code points of a list's words, set by zh_first_add()
+ * and read by zh_first_may(): most chars fail on one bit. */
+#define ZH_FIRST_WORDS 16
+
+typedef struct {
+  guint64 bits[ZH_FIRST_WORDS];
+} ZhFirst;
+
+static inline guint
+zh_first_bit (gunichar c)
+{
+  return (c * 0x9E3779B1u) >> 22;   /* 10 bits: ZH_FIRST_WORDS words of 64 */
+}
+
+static inline void
+zh_first_add (ZhFirst *f,
+              gunichar c)
+{
+  f->bits[zh_first_bit (c) / 64] |= G_GUINT64_CONSTANT (1) << (zh_first_bit (c) % 64);
+}
+
+static inline gboolean
+zh_first_may (const ZhFirst *f,
+              gunichar       c)
+{
+  return (f->bits[zh_first_bit (c) / 64] >> (zh_first_bit (c) % 64)) & 1;
+}
+
+/* Keywords longest first, with the bits of their first code points. */
 typedef struct {
   Keyword *kw;
   guint    n;
-  guint64  first_mask;
+  ZhFirst  first;
 } ZhKeywords;
 
 /* One row of a word list: the word and what it maps to. Every string is
@@ -71,7 +99,7 @@ typedef struct {
 typedef struct {
   ZhWord *w;
   guint   n;
-  guint64 first_mask;  /* bit (first & 63) of every word: most chars fail on it */
+  ZhFirst first;       /* the bits of every word's first code point */
 } ZhWords;
 
 typedef struct {
@@ -214,7 +242,7 @@ zh_match_any_at (const Sent    *s,
                  const ZhWords *words,
                  guint         *n_chars)
 {
-  if (i >= s->n || !((words->first_mask >> (s->cp[i] & 63)) & 1))
+  if (i >= s->n || !zh_first_may (&words->first, s->cp[i]))
     return NULL;
   return zh_match_words_at (s, i, words, n_chars);
 }

@@ -45,7 +45,7 @@ zh_nearest_keyword (const Sent       *s,
           continue;
         }
       /* One bit rules out chars that start no keyword. */
-      if (!((kws->first_mask >> (c & 63)) & 1) || (c < 0x80 && !is_latin (c)))
+      if (!zh_first_may (&kws->first, c) || (c < 0x80 && !is_latin (c)))
         {
           i++;
           continue;

@@ -60,7 +60,7 @@ load_keywords (JsonObject *root,
           kw.word = g_intern_string (w);
           kw.len = strlen (w);
           kw.first = g_utf8_get_char (w);
-          out->first_mask |= G_GUINT64_CONSTANT (1) << (kw.first & 63);
+          zh_first_add (&out->first, kw.first);
           kw.value = g_intern_string (value);
           g_array_append_val (found, kw);
         }
@@ -132,7 +132,7 @@ load_words (JsonObject *root,
       g_array_append_val (words, zw);
     }
   for (guint k = 0; k < words->len; k++)
-    out->first_mask |= G_GUINT64_CONSTANT (1) << (g_array_index (words, ZhWord, k).first & 63);
+    zh_first_add (&out->first, g_array_index (words, ZhWord, k).first);
   out->n = words->len;
   out->w = (ZhWord *) (void *) g_array_free (words, FALSE);
 }
