@@ -18,15 +18,17 @@ table_find (const Table *t,
             guint        len,
             gboolean     fold)
 {
+  guint32 tag = table_tag (h, len);
+
   for (guint i = h & t->mask;; i = (i + 1) & t->mask)
     {
-      const TableSlot *slot = &t->slots[i];
-      const Word *w = slot->word;
+      guint32 found = t->tags[i];
 
-      if (w == NULL)
+      if (found == 0)
         return NULL;
-      if (slot->hash == h && slot->len == len)
+      if (found == tag && t->slots[i].hash == h && t->slots[i].len == len)
         {
+          const Word *w = t->slots[i].word;
           guint k;
 
           /* a loop, not memcmp(): words are short, and the call cost more
