@@ -114,6 +114,50 @@ test_offsets (void)
   g_assert_cmpuint (m->end, ==, strlen (text));
 }
 
+/* A long text is scanned in four parts side by side: a name found
+ * whole wherever it stands, across any part's end, and the longest name
+ * kept where a shorter one starts it. */
+static void
+test_long_text (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  const struct {
+    const char *name;
+    const char *brand;
+  } cases[] = {
+    { "Deutsche Telekom", "Deutsche Telekom" },
+    { "Tencent Music", "Tencent Music" },
+    { "AOL Time Warner", "Time Warner" },
+    { "小米", "Xiaomi" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint at = 0; at < 420; at += 1)
+      {
+        g_autoptr(GString) text = g_string_new (NULL);
+        g_autoptr(GArray) mentions = NULL;
+        CitedMention *m;
+        guint start;
+
+        /* "ab ab ab …" around the name: no brand, and every byte of it
+         * a step of the scan */
+        for (guint k = 0; k < at; k++)
+          g_string_append_c (text, "ab "[k % 3]);
+        g_string_append_c (text, ' ');
+        start = text->len;
+        g_string_append (text, cases[c].name);
+        g_string_append_c (text, ' ');
+        while (text->len < 640)
+          g_string_append (text, "ab ");
+        mentions = cited_lexicon_find (lexicon, text->str, text->len);
+        g_assert_cmpuint (mentions->len, ==, 1);
+        m = &g_array_index (mentions, CitedMention, 0);
+        g_assert_cmpstr (m->brand, ==, cases[c].brand);
+        g_assert_cmpuint (m->start, ==, start);
+        g_assert_cmpuint (m->end, ==, start + strlen (cases[c].name));
+      }
+}
+
 static void
 test_default (void)
 {
@@ -540,6 +584,7 @@ main (int   argc,
   g_test_add_func ("/lexicon/default", test_default);
   g_test_add_func ("/lexicon/find", test_find);
   g_test_add_func ("/lexicon/offsets", test_offsets);
+  g_test_add_func ("/lexicon/long-text", test_long_text);
   g_test_add_func ("/lexicon/add-brand", test_add_brand);
   g_test_add_func ("/lexicon/json", test_json);
   g_test_add_func ("/lexicon/threads", test_threads);
