@@ -165,7 +165,9 @@ dict_find (const Dict *d,
            const char *s,
            guint       len)
 {
-  return d->slots[dict_slot (d, s, len, s + len, hash_folded (s, len, s + len))].flags;
+  guint i = dict_slot (d, s, len, s + len, hash_folded (s, len, s + len));
+
+  return d->tags[i] != 0 ? d->slots[i].flags : 0;
 }
 
 static void
@@ -600,8 +602,11 @@ static G_GNUC_NO_INLINE guint32
 wflags_slow (Disc  *D,
              DWord *w)
 {
-  w->flags = D->dict->slots[dict_slot (D->dict, D->b + w->start, w->end - w->start, D->b + D->len,
-                                       whash (D, w))].flags;
+  const Dict *d = D->dict;
+  guint i = dict_slot (d, D->b + w->start, w->end - w->start, D->b + D->len, whash (D, w));
+
+  /* a word in no list stops at an empty slot, whose entry is not read */
+  w->flags = d->tags[i] != 0 ? d->slots[i].flags : 0;
   return w->flags;
 }
 
