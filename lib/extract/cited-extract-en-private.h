@@ -132,21 +132,9 @@ typedef struct {
 
 typedef struct {
   GPtrArray *words;          /* Word* */
-  guint32 *tags;             /* per slot: table_tag() of its key, 0 when empty;
-                              * a probe reads these 4 bytes a slot, the slot
-                              * itself only when they match */
   TableSlot *slots;
   guint mask;
 } Table;
-
-/* A slot's tag: the key's hash (its top 24 bits: the low ones choose the
- * slot) and length, never 0. */
-static inline guint32
-table_tag (guint32 hash,
-           guint   len)
-{
-  return (hash & 0xFFFFFF00u) | ((len & 0x7F) << 1) | 1u;
-}
 
 typedef struct {
   Table folded;              /* matched whatever the case */

@@ -18,17 +18,15 @@ table_find (const Table *t,
             guint        len,
             gboolean     fold)
 {
-  guint32 tag = table_tag (h, len);
-
   for (guint i = h & t->mask;; i = (i + 1) & t->mask)
     {
-      guint32 found = t->tags[i];
+      const TableSlot *slot = &t->slots[i];
+      const Word *w = slot->word;
 
-      if (found == 0)
+      if (w == NULL)
         return NULL;
-      if (found == tag && t->slots[i].hash == h && t->slots[i].len == len)
+      if (slot->hash == h && slot->len == len)
         {
-          const Word *w = t->slots[i].word;
           guint k;
 
           /* a loop, not memcmp(): words are short, and the call cost more

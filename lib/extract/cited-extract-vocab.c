@@ -55,7 +55,6 @@ table_ensure (Table      *t,
   h = hash_key (key, len);
   for (i = h & t->mask; t->slots[i].word != NULL; i = (i + 1) & t->mask)
     ;
-  t->tags[i] = table_tag (h, len);
   t->slots[i].hash = h;
   t->slots[i].len = len;
   t->slots[i].word = w;
@@ -76,7 +75,6 @@ table_init (Table *t,
             guint  size)
 {
   t->words = g_ptr_array_new_with_free_func (word_free);
-  t->tags = g_new0 (guint32, size);
   t->slots = g_new0 (TableSlot, size);
   t->mask = size - 1;
 }
