@@ -1440,6 +1440,48 @@ test_beyond_bounds (void)
     }
 }
 
+/* Sentences with no digit are read for figures only when they hold a word
+ * such as "half" or "million"; with company discovery on, that is known
+ * from discovery's pass over the words. Words that are no plain run of
+ * letters ("U.S.", "O'Neill", "Société", a possessive) stand beside them
+ * here: the figures are the same with discovery on and off. */
+static void
+test_spelled_figures_discovery (void)
+{
+  static const char * const texts[] = {
+    "O'Neill's shop sold half a million phones last year.",
+    "The U.S. firm sold half a million phones.",
+    "Société Générale said profits doubled to two billion euros.",
+    "Analysts' forecasts put sales at one million units.",
+    "It is the world's largest phone maker, with sales of twelve million units.",
+    "Shipments fell to two million units, the firm's weakest quarter.",
+    "The firm's U.K. unit sold a dozen million handsets.",
+    "naïve investors bought a dozen shares. The bank earned three billion dollars.",
+  };
+  g_autoptr(CitedLexicon) with = cited_lexicon_new_default ();
+  g_autoptr(CitedLexicon) without = cited_lexicon_new_default ();
+
+  cited_lexicon_set_discover (without, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(CitedExtraction) a = cited_extract (with, NULL, texts[i], -1, "2024-01-01");
+      g_autoptr(CitedExtraction) b = cited_extract (without, NULL, texts[i], -1, "2024-01-01");
+
+      g_test_message ("%s", texts[i]);
+      g_assert_cmpuint (a->figures->len, >, 0);
+      g_assert_cmpuint (a->figures->len, ==, b->figures->len);
+      for (guint k = 0; k < a->figures->len; k++)
+        {
+          CitedFigure *fa = g_ptr_array_index (a->figures, k);
+          CitedFigure *fb = g_ptr_array_index (b->figures, k);
+
+          g_assert_cmpfloat (fa->value, ==, fb->value);
+          g_assert_cmpuint (fa->start, ==, fb->start);
+          g_assert_cmpstr (fa->unit, ==, fb->unit);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1465,6 +1507,7 @@ main (int   argc,
   g_test_add_func ("/extractor/headline-currency", test_headline_currency);
   g_test_add_func ("/extractor/threads", test_threads);
   g_test_add_func ("/extractor/beyond-bounds", test_beyond_bounds);
+  g_test_add_func ("/extractor/spelled-figures-discovery", test_spelled_figures_discovery);
 
   ret = g_test_run ();
   return ret;

@@ -100,7 +100,7 @@ word_flags (const Tables *tables,
 /* Trigger words by length and first letter, built once from the word
  * table so that most words are passed over after one comparison. */
 static GPtrArray *trigger_buckets[16][26];
-static guint16 trigger_pairs[26][32]; /* bit n: a trigger of length n has this first letter and
+guint16 trigger_pairs[26][32]; /* bit n: a trigger of length n has this first letter and
                                         * this second ((c - 'a') & 31) */
 
 static void
@@ -213,19 +213,34 @@ letter_mask64 (const char *s)
 }
 #endif
 
-gboolean
-has_trigger_word (const char *b,
-                  guint       start,
-                  guint       end)
+void
+triggers_init (void)
 {
   static gsize init = 0;
-  guint p = start;
 
   if (g_once_init_enter (&init))
     {
       init_triggers ();
       g_once_init_leave (&init, 1);
     }
+}
+
+gboolean
+is_trigger_word (const char *b,
+                 guint       w,
+                 guint       len)
+{
+  return is_trigger (b, w, len);
+}
+
+gboolean
+has_trigger_word (const char *b,
+                  guint       start,
+                  guint       end)
+{
+  guint p = start;
+
+  triggers_init ();
   gboolean in_word = FALSE;
   guint w = start;
 

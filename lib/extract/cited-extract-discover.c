@@ -470,6 +470,11 @@ typedef struct {
                                        * lower case, starts with an ASCII letter and is at most
                                        * 255 bytes long, else 0 */
   gboolean                   scratch; /* the block is the thread's (disc_free() keeps it) */
+  guint64                   *trig;    /* bit p: a plain word that may make a figure without a
+                                       * digit starts at byte p (is_trigger_word()) */
+  guint64                   *odd;     /* bit p: byte p is in a word that is no plain run of
+                                       * ASCII letters and digits, or was skipped */
+  gboolean                   capped;  /* words past wcap were not kept */
   guint64                   *alnum;   /* bit k of alnum[i]: byte 64 i + k is an ASCII letter or
                                        * digit; zeros past the end */
 } Disc;
@@ -477,6 +482,36 @@ typedef struct {
 #define DW(D, i) (&(D)->wv[i])
 
 static void note_alnum (Disc *D);
+
+static inline void
+set_bit (guint64 *bits,
+         guint    p)
+{
+  bits[p / 64] |= G_GUINT64_CONSTANT (1) << (p % 64);
+}
+
+/* Bytes [a, b) of a word that is no plain run of letters and digits, or
+ * skipped: the sentences that hold them look for trigger words
+ * themselves (cited_extract()). */
+static void
+set_odd (Disc *D,
+         guint a,
+         guint b)
+{
+  for (guint p = a; p < b && p < D->len; p++)
+    set_bit (D->odd, p);
+}
+
+/* The plain word [start, end), of ASCII letters and digits: its start
+ * noted when it may make a figure without a digit. */
+static inline void
+note_plain_word (Disc *D,
+                 guint start,
+                 guint end)
+{
+  if (G_UNLIKELY (trigger_may (D->b, start, end - start)) && is_trigger_word (D->b, start, end - start))
+    set_bit (D->trig, start);
+}
 
 /* A thread's block for the words of the articles it reads one after the
  * other, kept up to this size: an article of some 60 kB. */
@@ -552,7 +587,7 @@ disc_alloc (Disc     *D,
             gboolean  reuse)
 {
   gsize blocks = D->len / 64 + 2;
-  gsize size = blocks * sizeof (guint64) + (sizeof (DWord) + 2 * sizeof (guint) + 1) * (gsize) D->wcap;
+  gsize size = 3 * blocks * sizeof (guint64) + (sizeof (DWord) + 2 * sizeof (guint) + 1) * (gsize) D->wcap;
   gpointer mem;
 
   if (reuse && size <= SCRATCH_KEEP)
@@ -573,7 +608,10 @@ disc_alloc (Disc     *D,
     mem = g_malloc (size);
   /* 8-byte aligned first; a DWord is 24 bytes */
   D->alnum = mem;
-  D->wv = (DWord *) (gpointer) (D->alnum + blocks);
+  D->trig = D->alnum + blocks;
+  D->odd = D->trig + blocks;
+  memset (D->trig, 0, 2 * blocks * sizeof (guint64));
+  D->wv = (DWord *) (gpointer) (D->odd + blocks);
   D->caps = (guint *) (gpointer) (D->wv + D->wcap);
   D->parens = D->caps + D->wcap;
   D->lowlen = (guint8 *) (D->parens + D->wcap);
@@ -804,7 +842,10 @@ add_word (Disc    *D,
   DWord *w;
 
   if (G_UNLIKELY (D->nw >= D->wcap))
-    return;
+    {
+      D->capped = TRUE;
+      return;
+    }
   /* Written always, kept when capitalised: one word in three or four is,
    * too irregular a branch to predict. */
   D->caps[D->ncaps] = D->nw;
@@ -889,6 +930,10 @@ read_word (Disc    *D,
         }
       break;
     }
+  if (skip_alnum (D, start) >= p)
+    note_plain_word (D, start, p);
+  else
+    set_odd (D, start, p);
   add_word (D, start, p, cap, poss, dotted, gap, sentence, paren);
   return next ? next : p;
 }
@@ -915,6 +960,7 @@ plain_words (Disc  *D,
 
       if (q >= len || b[q] != ' ')
         break;
+      note_plain_word (D, p, q);
       caps[ncaps] = nw;         /* kept when capitalised, as in add_word() */
       ncaps += cap ? 1 : 0;
       lowlen[nw] = (guint8) ((q - p) * ((guint) !cap & (guint) (q - p <= G_MAXUINT8)));
@@ -954,6 +1000,9 @@ scan_words (Disc *D)
 
               if (D->want_zh && p + 3 <= len && zh_first_may (D->dict, first3 (b + p)))
                 skip = zh_hit_at (D, p);
+              /* invalid UTF-8 could hide letters in what is skipped */
+              if (G_UNLIKELY (p + 2 >= len || ((guchar) b[p + 1] & (guchar) b[p + 2]) < 0x80))
+                set_odd (D, p, p + 3);
               p += skip ? skip : 3;
             }
           while (p < len && (guchar) b[p] >= 0xE4 && (guchar) b[p] <= 0xE9);
@@ -968,6 +1017,7 @@ scan_words (Disc *D)
           /* the common case: ASCII letters and digits before a space */
           if (q < len && b[q] == ' ')
             {
+              note_plain_word (D, p, q);
               add_word (D, p, q, c <= 'Z', FALSE, FALSE, gap, sentence, paren);
               p = q + 1;
               p = plain_words (D, p);
@@ -976,6 +1026,7 @@ scan_words (Disc *D)
            * on the word (read_word() stops there too): ",", ")", "\n" */
           else if (q >= len || ((guchar) b[q] < 0x80 && b[q] != '.' && b[q] != '\''))
             {
+              note_plain_word (D, p, q);
               add_word (D, p, q, c <= 'Z', FALSE, FALSE, gap, sentence, paren);
               p = q;
             }
@@ -1054,14 +1105,22 @@ scan_words (Disc *D)
               if (skip == 0 && c == 0xE3 && p + 2 < len && (guchar) b[p + 1] == 0x80 &&
                   (guchar) b[p + 2] == 0x82)
                 sentence = TRUE;  /* 。 */
+              if (skip == 0 && (p + 2 >= len || ((guchar) b[p + 1] & (guchar) b[p + 2]) < 0x80))
+                set_odd (D, p, p + 3);
               p += skip ? skip : 3;
               line = FALSE;
               continue;
             }
           if (c >= 0xF0)
-            p += 3;
+            {
+              set_odd (D, p, p + 4);
+              p += 3;
+            }
           else if (c >= 0xC0)
-            p += 1;
+            {
+              set_odd (D, p, p + 2);
+              p += 1;
+            }
           break;
         }
       line = FALSE;
@@ -2212,7 +2271,9 @@ accept_candidate (Disc   *D,
 GArray *
 discover_companies (const CitedExtractContext *ctx,
                     const char                *title,
-                    const char               **headline)
+                    const char               **headline,
+                    const guint64            **trigger_bits,
+                    const guint64            **odd_bits)
 {
   Disc D = {
     .dict = get_dict (),
@@ -2228,6 +2289,7 @@ discover_companies (const CitedExtractContext *ctx,
   Scratch *scratch;
 
   *headline = NULL;
+  triggers_init ();
   D.wcap = D.len / 2 + 2;
   disc_alloc (&D, TRUE);
   scratch = get_scratch ();
@@ -2279,6 +2341,9 @@ discover_companies (const CitedExtractContext *ctx,
       if (g_array_index (out, CitedMention, k).brand == head->name)
         *headline = head->name;
 
+  /* kept in the thread's block until its next article */
+  *trigger_bits = D.scratch && !D.capped ? D.trig : NULL;
+  *odd_bits = D.scratch && !D.capped ? D.odd : NULL;
   disc_free (&D);
   give_array (&scratch->cands, D.cands, 1024);
   give_array (&scratch->persons, D.persons, 1024);

@@ -39,6 +39,11 @@ typedef struct {
   const char         *prev_brand;   /* the brand the previous sentence was about, or NULL */
   int                 default_year; /* from the published date, 0 when unknown */
   gboolean            trace;        /* G_MESSAGES_DEBUG names cited-extractor */
+  const guint64      *trigger_bits; /* from discovery's pass over the words, or NULL:
+                                     * bit p set where a word that may make a figure
+                                     * without a digit starts (has_trigger_word()) */
+  const guint64      *odd_bits;     /* with trigger_bits: bit p set in each word that
+                                     * is no plain run of ASCII letters and digits */
 } CitedExtractContext;
 
 /* What a named rule says about a figure: this brand, no brand at all, or
@@ -95,6 +100,33 @@ const char *cited_extract_zh_sentence (const CitedExtractContext *ctx,
 G_GNUC_INTERNAL GArray *
 discover_companies (const CitedExtractContext *ctx,
                     const char                *title,
-                    const char               **headline);
+                    const char               **headline,
+                    const guint64            **trigger_bits,
+                    const guint64            **odd_bits);
+
+/* The words that may make a figure without a digit (cited-extract-
+ * discourse.c): trigger_pairs[first letter][second letter & 31] has bit n
+ * when such a word of n letters starts so; is_trigger_word() says whether
+ * the word is one. triggers_init() must have run. */
+G_GNUC_INTERNAL extern guint16 trigger_pairs[26][32];
+G_GNUC_INTERNAL void
+triggers_init (void);
+G_GNUC_INTERNAL gboolean
+is_trigger_word (const char *b,
+                 guint       w,
+                 guint       len);
+
+/* Whether the ASCII letters b[w, w + len) pass the first test of
+ * is_trigger_word(): most words fail it. */
+static inline gboolean
+trigger_may (const char *b,
+             guint       w,
+             guint       len)
+{
+  guint first = ((guchar) b[w] | 0x20) - 'a';
+
+  return len >= 3 && len < 16 && first < 26 &&
+         ((trigger_pairs[first][(((guchar) b[w + 1] | 0x20) - 'a') & 31] >> len) & 1);
+}
 
 G_END_DECLS

@@ -144,7 +144,7 @@ find_companies (CitedExtractContext *ctx,
    * them as to any other. */
   if (!cited_lexicon_get_discover (lexicon))
     return;
-  found = discover_companies (ctx, title, &headline);
+  found = discover_companies (ctx, title, &headline, &ctx->trigger_bits, &ctx->odd_bits);
   if (found->len > 0)
     {
       merge_mentions (result, found);
@@ -153,6 +153,43 @@ find_companies (CitedExtractContext *ctx,
     }
   if (ctx->prev_brand == NULL)
     ctx->prev_brand = headline;
+}
+
+/* Whether a bit of @bits in [a, b) is set. */
+static gboolean
+bits_any (const guint64 *bits,
+          guint          a,
+          guint          b)
+{
+  for (guint k = a / 64; a < b; k++, a = k * 64)
+    {
+      guint64 word = bits[k] >> (a % 64);
+
+      if (b - a < 64 - a % 64)
+        word &= (G_GUINT64_CONSTANT (1) << (b - a)) - 1;
+      if (word != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* has_trigger_word() for the sentence [s, e), from the words discovery
+ * read when it has (ctx->trigger_bits): the same answer without reading
+ * the sentence again, unless a word crosses its ends or is no plain run
+ * of letters ("U.S", "O'Leary", "Société"), where the letters are read. */
+static gboolean
+sentence_has_trigger (const CitedExtractContext *ctx,
+                      guint                      s,
+                      guint                      e)
+{
+  const char *b = ctx->body;
+
+  if (ctx->trigger_bits == NULL ||
+      (s > 0 && g_ascii_isalpha (b[s - 1]) && g_ascii_isalpha (b[s])) ||
+      (e < ctx->length && g_ascii_isalpha (b[e - 1]) && g_ascii_isalpha (b[e])) ||
+      bits_any (ctx->odd_bits, s, e))
+    return has_trigger_word (b, s, e);
+  return bits_any (ctx->trigger_bits, s, e);
 }
 
 /* A sentence's arrays, kept by each thread from one article to the next:
@@ -322,7 +359,7 @@ cited_extract (CitedLexicon *lexicon,
           continue;
         }
 
-      if (!has_digit && !has_trigger_word (body, s, e))
+      if (!has_digit && !sentence_has_trigger (&ctx, s, e))
         {
           ctx.prev_brand = quick_sentence_brand (&ctx, body, s, e, S.m_first, S.m_last);
           S.prev_figure = NULL;
