@@ -142,8 +142,9 @@ static guint signals[N_SIGNALS];
  * from user_version N-1 to N; never edit a step once released, add one.
  *
  * Bodies live in their own table so that listing, counting and sorting
- * 100,000 articles never reads article text, compressed one by one (since
- * step 15) and read through cited_body() (cited-body-private.h). The full-text index is FTS5
+ * 100,000 articles never reads article text; since step 15 they are
+ * compressed one by one and read through cited_body()
+ * (cited-body-private.h). The full-text index is FTS5
  * as an external-content table over a view of title and body, with
  * Cited's own tokenizer (cited-fts.c, since step 12; trigram before). Not
  * unicode61, which splits on spaces only and so cannot find a Chinese word
@@ -1809,14 +1810,16 @@ cited_store_open (const char  *path,
  * cited_store_open_full:
  * @path: (nullable): the database file, or NULL for the default path
  * @func: (nullable) (scope forever): told of the progress of a migration
- *   that rebuilds the full-text index, in articles, and then set as the
+ *   that rebuilds the full-text index or compresses the articles' text, in
+ *   articles, and then set as the
  *   store's progress function (see [method@Cited.Store.set_progress_func])
  * @user_data: data for @func
  * @error: return location for a #GError
  *
  * [func@Cited.Store.open] with progress: upgrading a store written by an
  * older version of Cited can take seconds for a large one (the search
- * index is rebuilt), which @func reports, in the calling thread.
+ * index is rebuilt, the articles' text compressed), which @func reports,
+ * in the calling thread.
  *
  * Returns: (transfer full): the store, or NULL with @error set.
  */
