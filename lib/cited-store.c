@@ -454,14 +454,26 @@ static const char * const migrations[] = {
    * the text, where the text took more than its size in pages. Every
    * reader, the full-text index's content view among them, reads
    * cited_body (body). The index is unchanged: it indexed the same text.
-   * The pages freed are reused by later imports; the file is not made
-   * smaller here (a VACUUM of a large store takes minutes and as much
-   * free disk again). */
+   * The bodies are copied into a new table rather than updated in place,
+   * which would leave every page of the old table half empty (new
+   * articles are appended, never written into them): the new table is as
+   * dense as a fresh store's and the old one's pages go to the free list,
+   * for the next imports; only a small store's file is made smaller
+   * (vacuum_if_small()). A body without its article (none should be) is
+   * unreachable and not copied. */
   "DROP VIEW article_text;"
+  "CREATE TABLE article_bodies_compressed ("
+  "  id   INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
+  "  body TEXT NOT NULL"
+  ");"
+  "INSERT INTO article_bodies_compressed (id, body)"
+  "  SELECT b.id, cited_body_compress (b.body) FROM article_bodies b"
+  "  WHERE b.id IN (SELECT id FROM articles) ORDER BY b.id;"
+  "DROP TABLE article_bodies;"
+  "ALTER TABLE article_bodies_compressed RENAME TO article_bodies;"
   "CREATE VIEW article_text AS"
   "  SELECT a.id AS id, a.title AS title, cited_body (b.body) AS body"
-  "  FROM articles a JOIN article_bodies b ON b.id = a.id;"
-  "UPDATE article_bodies SET body = cited_body_compress (body);",
+  "  FROM articles a JOIN article_bodies b ON b.id = a.id;",
 };
 
 static char *like_pattern (const char *term);
@@ -1476,11 +1488,37 @@ start_migration_progress (CitedStore  *self,
   return TRUE;
 }
 
+/* After the bodies of an existing store were compressed (step 15): the
+ * pages freed stay in the file, for the next imports. A small store's file
+ * is made smaller at once, which takes under a second; a large one's is
+ * not (at 100,000 articles VACUUM takes seconds, at a million a minute and
+ * as much free disk again as the store). Failing (another process writing)
+ * only leaves the pages for later. */
+#define VACUUM_MAX_BYTES (64 * 1024 * 1024)
+
+static void
+vacuum_if_small (CitedStore *self)
+{
+  int pages = 0;
+  int page_size = 0;
+  char *errmsg = NULL;
+
+  if (!read_pragma_int (self, "PRAGMA page_count", &pages, NULL) ||
+      !read_pragma_int (self, "PRAGMA page_size", &page_size, NULL) ||
+      (gint64) pages * page_size > VACUUM_MAX_BYTES)
+    return;
+  if (sqlite3_exec (self->db, "VACUUM", NULL, NULL, &errmsg) != SQLITE_OK)
+    g_debug ("The store was not made smaller: %s", errmsg);
+  sqlite3_free (errmsg);
+}
+
 static gboolean
 migrate (CitedStore  *self,
          GError     **error)
 {
   const int known = G_N_ELEMENTS (migrations);
+  gboolean existing;
+  gboolean compressed = FALSE;
   int version = 0;
   int app_id = 0;
 
@@ -1530,6 +1568,7 @@ migrate (CitedStore  *self,
         return FALSE;
     }
 
+  existing = version > 0;
   for (int step = version; step < known; step++)
     {
       g_autofree char *set_version = NULL;
@@ -1563,8 +1602,13 @@ migrate (CitedStore  *self,
           return FALSE;
         }
       self->migration_work = MIGRATION_WORK_NONE;
+      /* A new store has nothing to give back. */
+      if (existing && strstr (migrations[step], "cited_body_compress (") != NULL)
+        compressed = TRUE;
     }
 
+  if (compressed)
+    vacuum_if_small (self);
   return TRUE;
 }
 

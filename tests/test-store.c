@@ -1341,8 +1341,30 @@ test_bodies_compressed (Fixture       *fixture,
   sqlite_exec (fixture->path, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)");
 }
 
+#define MIGRATE_ENV "CITED_TEST_STORE_MIGRATE_KILLED"
+
+static void
+kill_when_all_compressed (guint    done,
+                          guint    total,
+                          gpointer user_data)
+{
+  if (total > 0 && done == total)
+    raise (SIGKILL);
+}
+
+/* The child of test_migration_compresses_bodies: opens the store at
+ * @path, which upgrades it, and is killed by SIGKILL when every body is
+ * compressed, before the upgrade commits. */
+static int
+run_migrate_killed (const char *path)
+{
+  g_autoptr(CitedStore) store = cited_store_open_full (path, kill_when_all_compressed, NULL, NULL);
+
+  return store == NULL ? 2 : 1;
+}
+
 /* A store of step 14 is upgraded: its bodies compressed, read back the
- * same, and found by the same searches; an upgrade that fails half-way
+ * same, and found by the same searches; an upgrade killed half-way
  * leaves the store as it was. */
 static void
 test_migration_compresses_bodies (Fixture       *fixture,
@@ -1353,7 +1375,14 @@ test_migration_compresses_bodies (Fixture       *fixture,
   g_autoptr(GPtrArray) batch = body_articles ();
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *self_exe = NULL;
+  g_auto(GStrv) envp = NULL;
+  const char *argv[2] = { NULL, NULL };
   guint progress[2] = { G_MAXUINT, 0 };
+  GStatBuf st;
+  goffset size_at_14;
+  GPid pid;
+  int status;
   int latest;
 
   store = cited_store_open (fixture->path, &error);
@@ -1369,23 +1398,30 @@ test_migration_compresses_bodies (Fixture       *fixture,
   g_assert_cmpint (sqlite_int (fixture->path,
                                "SELECT count (*) FROM article_bodies WHERE typeof (body) <> 'text'"), ==, 0);
 
-  /* The upgrade fails at the last body (as if the process were killed
-   * there): nothing of it is kept. */
-  sqlite_exec (fixture->path,
-               "CREATE TRIGGER fail_at_last BEFORE UPDATE ON article_bodies"
-               " WHEN NEW.id = (SELECT max (id) FROM article_bodies)"
-               " BEGIN SELECT RAISE (ABORT, 'the disk is full'); END;");
-  store = cited_store_open (fixture->path, &error);
-  g_assert_error (error, CITED_ERROR, CITED_ERROR_DATABASE);
-  g_assert_null (store);
-  g_clear_error (&error);
+  /* The upgrade is killed when it has compressed the last body, before it
+   * commits: nothing of it is kept. */
+  self_exe = g_file_read_link ("/proc/self/exe", &error);
+  g_assert_no_error (error);
+  argv[0] = self_exe;
+  envp = g_environ_setenv (g_get_environ (), MIGRATE_ENV, fixture->path, TRUE);
+  g_assert_true (g_spawn_async (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
   g_assert_cmpint (sqlite_int (fixture->path, "PRAGMA user_version"), ==, 14);
   g_assert_cmpint (sqlite_int (fixture->path,
                                "SELECT count (*) FROM article_bodies WHERE typeof (body) <> 'text'"), ==, 0);
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count (*) FROM article_bodies"), ==, batch->len);
   g_assert_cmpint (sqlite_int (fixture->path,
                                "SELECT count (*) FROM sqlite_schema WHERE name = 'article_text'"
                                " AND sql NOT LIKE '%cited_body%'"), ==, 1);
-  sqlite_exec (fixture->path, "DROP TRIGGER fail_at_last");
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT quick_check = 'ok' FROM pragma_quick_check"), ==, 1);
+
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  size_at_14 = st.st_size;
 
   /* Compressing the bodies tells its progress, in articles. */
   store = cited_store_open_full (fixture->path, record_progress, progress, &error);
@@ -1398,6 +1434,11 @@ test_migration_compresses_bodies (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
   /* The index agrees with the text it was made from. */
   sqlite_exec (fixture->path, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)");
+
+  /* A small store's file is smaller for it. */
+  g_clear_object (&store);
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, <, size_at_14 * 3 / 4);
 }
 
 /* A word repeated thousands of times finds what the word finds, and its
@@ -3712,6 +3753,8 @@ main (int   argc,
     return run_writer (g_getenv (WRITER_ENV));
   if (g_getenv (REEXTRACT_ENV) != NULL)
     return run_reextract_killed (g_getenv (REEXTRACT_ENV));
+  if (g_getenv (MIGRATE_ENV) != NULL)
+    return run_migrate_killed (g_getenv (MIGRATE_ENV));
 
   g_test_init (&argc, &argv, NULL);
 
