@@ -221,7 +221,8 @@ screenshot_ready_cb (CitedWindow      *window,
 }
 
 /* Opening the store: upgrading a large store written by an older Cited
- * rebuilds its search index, which takes seconds. The store is opened in
+ * rebuilds its search index or compresses its articles, which takes
+ * seconds. The store is opened in
  * a thread while the main loop runs, and the first progress it reports
  * brings up a window that follows it, instead of no window at all. */
 typedef struct {
@@ -264,7 +265,7 @@ open_progress_window (GtkApplication  *application,
   gtk_widget_set_margin_start (GTK_WIDGET (*bar), 24);
   gtk_widget_set_margin_end (GTK_WIDGET (*bar), 24);
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "system-search-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Updating the Search Index"));
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Upgrading the Database"));
   adw_status_page_set_description (ADW_STATUS_PAGE (status),
                                    _("Your articles were stored by an older version of Cited."));
   adw_status_page_set_child (ADW_STATUS_PAGE (status), GTK_WIDGET (*bar));
@@ -290,7 +291,7 @@ open_progress_idle (gpointer data)
       job->window = open_progress_window (GTK_APPLICATION (g_application_get_default ()), &job->bar);
       gtk_window_present (job->window);
     }
-  /* TRANSLATORS: progress of rebuilding the search index, e.g. "1,200 of 100,000 articles" */
+  /* TRANSLATORS: progress of upgrading the database, e.g. "1,200 of 100,000 articles" */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u article", "%u of %u articles",
                                        progress->total),
                           progress->done, progress->total);

@@ -257,12 +257,12 @@ is_shell_safe (const char *text)
   return *text != '\0';
 }
 
-/* Progress of the store's long work (rebuilding the search index when an
- * older database is upgraded, re-extracting articles), on one terminal
+/* Progress of the store's long work (upgrading an older database: the
+ * search index rebuilt, the bodies compressed; re-extracting articles), on one terminal
  * line redrawn at most twenty times a second. */
 typedef enum {
   STORE_WORK_NONE,
-  STORE_WORK_REINDEX,
+  STORE_WORK_UPGRADE,
   STORE_WORK_REEXTRACT,
 } StoreWork;
 
@@ -305,9 +305,9 @@ store_progress_cb (guint    done,
   if (store_progress.shown && now - store_progress.last < G_USEC_PER_SEC / 20)
     return;
   store_progress.last = now;
-  if (store_progress.what == STORE_WORK_REINDEX)
+  if (store_progress.what == STORE_WORK_UPGRADE)
     /* TRANSLATORS: progress of upgrading an older database: articles done, articles in all */
-    line = g_strdup_printf (_("Rebuilding the search index: %u/%u articles"), done, total);
+    line = g_strdup_printf (_("Upgrading the database: %u/%u articles"), done, total);
   else
     /* TRANSLATORS: progress of re-extracting figures after a change of the
      * brands or of Cited: articles done, articles in all */
@@ -380,7 +380,7 @@ open_store (Cli      *cli,
       g_mkdir_with_parents (dir, 0700);
     }
 
-  store_progress.what = STORE_WORK_REINDEX;
+  store_progress.what = STORE_WORK_UPGRADE;
   store = cited_store_open_full (path, store_progress_cb, NULL, &error);
   store_progress_clear ();
   store_progress.what = STORE_WORK_REEXTRACT;

@@ -16,9 +16,10 @@ G_BEGIN_DECLS
  * tokenized the same way, so that a phrase of bigrams closed by a unigram
  * finds CJK text of any length. */
 
-/* Registers the tokenizer on @db; returns an SQLite result code. The
- * store does on every connection it opens; exported for the tests, which
- * open databases of their own. */
+/* Registers the tokenizer on @db, and cited_body() through which the
+ * index reads the bodies it shows (cited-body-private.h); returns an
+ * SQLite result code. The store does on every connection it opens;
+ * exported for the tests, which open databases of their own. */
 CITED_PRIVATE_API
 int   cited_fts_register (sqlite3    *db);
 

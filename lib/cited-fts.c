@@ -7,6 +7,7 @@
 #include <glib.h>
 #include <sqlite3.h>
 
+#include "cited-body-private.h"
 #include "cited-fts-private.h"
 
 /*
@@ -406,7 +407,11 @@ fts_tokenize (Fts5Tokenizer *tokenizer,
 int
 cited_fts_register (sqlite3 *db)
 {
-  return cited_fts_register_full (db, NULL, NULL);
+  int rc = cited_fts_register_full (db, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return rc;
+  return cited_body_register (db, NULL, NULL);
 }
 
 int

@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "cited-body-private.h"
 #include "cited-chart-settings.h"
 #include "cited-claims.h"
 #include "cited-enum-types.h"
@@ -48,6 +49,12 @@ typedef struct {
   guint             sibling_commits;
 } ChangeState;
 
+typedef enum {
+  MIGRATION_WORK_NONE,
+  MIGRATION_WORK_REINDEX,
+  MIGRATION_WORK_COMPRESS,
+} MigrationWork;
+
 struct _CitedStore
 {
   GObject       parent_instance;
@@ -78,9 +85,14 @@ struct _CitedStore
   GHashTable   *brand_deltas;
   GHashTable   *metric_deltas;
 
-  gboolean      reindexing;        /* a migration rebuilds the full-text index */
-  guint         reindex_columns;   /* columns tokenized so far in the rebuild */
-  guint         reindex_total;     /* articles to index */
+  /* What the migration step being run does article by article, for its
+   * progress: rebuilding the full-text index (two columns tokenized per
+   * article) or compressing the bodies (one row per article). */
+  MigrationWork migration_work;
+  guint         migration_units;   /* columns tokenized or rows compressed so far */
+  guint         migration_total;   /* articles */
+
+  CitedBodyEncoder *body_encoder;  /* made on the first article stored */
 };
 
 /**
@@ -130,7 +142,9 @@ static guint signals[N_SIGNALS];
  * from user_version N-1 to N; never edit a step once released, add one.
  *
  * Bodies live in their own table so that listing, counting and sorting
- * 100,000 articles never reads article text. The full-text index is FTS5
+ * 100,000 articles never reads article text; since step 15 they are
+ * compressed one by one and read through cited_body()
+ * (cited-body-private.h). The full-text index is FTS5
  * as an external-content table over a view of title and body, with
  * Cited's own tokenizer (cited-fts.c, since step 12; trigram before). Not
  * unicode61, which splits on spaces only and so cannot find a Chinese word
@@ -434,6 +448,32 @@ static const char * const migrations[] = {
   "  ) GROUP BY b COLLATE BINARY;"
   "INSERT INTO metric_totals (metric, figures)"
   "  SELECT metric, count (*) FROM figures WHERE metric IS NOT NULL GROUP BY metric COLLATE BINARY;",
+
+  /* 15: bodies compressed (cited-body.c): a zstd frame as a BLOB when
+   * that is smaller, the text as TEXT otherwise; about half the size of
+   * the text, where the text took more than its size in pages. Every
+   * reader, the full-text index's content view among them, reads
+   * cited_body (body). The index is unchanged: it indexed the same text.
+   * The bodies are copied into a new table rather than updated in place,
+   * which would leave every page of the old table half empty (new
+   * articles are appended, never written into them): the new table is as
+   * dense as a fresh store's and the old one's pages go to the free list,
+   * for the next imports; only a small store's file is made smaller
+   * (vacuum_if_small()). A body without its article (none should be) is
+   * unreachable and not copied. */
+  "DROP VIEW article_text;"
+  "CREATE TABLE article_bodies_compressed ("
+  "  id   INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
+  "  body TEXT NOT NULL"
+  ");"
+  "INSERT INTO article_bodies_compressed (id, body)"
+  "  SELECT b.id, cited_body_compress (b.body) FROM article_bodies b"
+  "  WHERE b.id IN (SELECT id FROM articles) ORDER BY b.id;"
+  "DROP TABLE article_bodies;"
+  "ALTER TABLE article_bodies_compressed RENAME TO article_bodies;"
+  "CREATE VIEW article_text AS"
+  "  SELECT a.id AS id, a.title AS title, cited_body (b.body) AS body"
+  "  FROM articles a JOIN article_bodies b ON b.id = a.id;",
 };
 
 static char *like_pattern (const char *term);
@@ -862,6 +902,7 @@ cited_store_finalize (GObject *object)
     }
   g_clear_object (&self->lexicon);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->body_encoder, cited_body_encoder_free);
 
   G_OBJECT_CLASS (cited_store_parent_class)->finalize (object);
 }
@@ -1385,44 +1426,90 @@ is_new_or_cited_without_id (CitedStore *self,
   return n_cited == 5 && version >= 1;
 }
 
+/* One more unit of a migration step's work on articles (@per_article
+ * units each): every few articles make progress. */
+static void
+migration_unit_done (CitedStore    *self,
+                     MigrationWork  work,
+                     guint          per_article)
+{
+  guint done;
+
+  if (self->migration_work != work || self->progress_func == NULL)
+    return;
+  self->migration_units++;
+  if (self->migration_units % per_article != 0)
+    return;
+  done = MIN (self->migration_units / per_article, self->migration_total);
+  if (done % 256 == 0 || done == self->migration_total)
+    self->progress_func (done, self->migration_total, self->progress_data);
+}
+
 /* The tokenizer read a column of a document: during a migration that
- * rebuilds the full-text index, every few articles make progress. Each
- * article is two columns (title and body). */
+ * rebuilds the full-text index, each article is two columns (title and
+ * body). */
 static void
 fts_document_cb (gpointer user_data)
 {
-  CitedStore *self = user_data;
-  guint done;
-
-  if (!self->reindexing || self->progress_func == NULL)
-    return;
-  self->reindex_columns++;
-  if (self->reindex_columns % 2 != 0)
-    return;
-  done = MIN (self->reindex_columns / 2, self->reindex_total);
-  if (done % 256 == 0 || done == self->reindex_total)
-    self->progress_func (done, self->reindex_total, self->progress_data);
+  migration_unit_done (user_data, MIGRATION_WORK_REINDEX, 2);
 }
 
-/* Before a migration step that rebuilds the full-text index: counts the
- * articles it will index, so that fts_document_cb() reports progress. */
-static gboolean
-start_reindex_progress (CitedStore  *self,
-                        const char  *step_sql,
-                        GError     **error)
+/* cited_body_compress() read a body: a migration that compresses them. */
+static void
+body_compressed_cb (gpointer user_data)
 {
+  migration_unit_done (user_data, MIGRATION_WORK_COMPRESS, 1);
+}
+
+/* Before a migration step that works article by article (rebuilds the
+ * full-text index or compresses the bodies): counts the articles, so that
+ * the callbacks above report progress. */
+static gboolean
+start_migration_progress (CitedStore  *self,
+                          const char  *step_sql,
+                          GError     **error)
+{
+  MigrationWork work = MIGRATION_WORK_NONE;
   int n = 0;
 
-  self->reindexing = FALSE;
-  if (strstr (step_sql, "VALUES ('rebuild')") == NULL || self->progress_func == NULL)
+  self->migration_work = MIGRATION_WORK_NONE;
+  if (strstr (step_sql, "VALUES ('rebuild')") != NULL)
+    work = MIGRATION_WORK_REINDEX;
+  else if (strstr (step_sql, "cited_body_compress (") != NULL)
+    work = MIGRATION_WORK_COMPRESS;
+  if (work == MIGRATION_WORK_NONE || self->progress_func == NULL)
     return TRUE;
   if (!read_pragma_int (self, "SELECT count (*) FROM articles", &n, error))
     return set_db_error (self, error, self->path);
-  self->reindexing = TRUE;
-  self->reindex_columns = 0;
-  self->reindex_total = (guint) n;
-  self->progress_func (0, self->reindex_total, self->progress_data);
+  self->migration_work = work;
+  self->migration_units = 0;
+  self->migration_total = (guint) n;
+  self->progress_func (0, self->migration_total, self->progress_data);
   return TRUE;
+}
+
+/* After the bodies of an existing store were compressed (step 15): the
+ * pages freed stay in the file, for the next imports. A small store's file
+ * is made smaller at once, which takes under a second; a large one's is
+ * not (at 100,000 articles VACUUM takes seconds, at a million a minute and
+ * as much free disk again as the store). Failing (another process writing)
+ * only leaves the pages for later. */
+#define VACUUM_MAX_BYTES (64 * 1024 * 1024)
+
+static void
+vacuum_if_small (CitedStore *self)
+{
+  int pages = 0;
+  int page_size = 0;
+  char *errmsg = NULL;
+
+  if (!read_pragma_int (self, "PRAGMA page_count", &pages, NULL) ||
+      !read_pragma_int (self, "PRAGMA page_size", &page_size, NULL) ||
+      (gint64) pages * page_size > VACUUM_MAX_BYTES)
+    return;
+  if (sqlite3_exec (self->db, "VACUUM", NULL, NULL, &errmsg) != SQLITE_OK)
+    g_debug ("The store was not made smaller: %s", errmsg);
+  sqlite3_free (errmsg);
 }
 
 static gboolean
@@ -1430,6 +1517,8 @@ migrate (CitedStore  *self,
          GError     **error)
 {
   const int known = G_N_ELEMENTS (migrations);
+  gboolean existing;
+  gboolean compressed = FALSE;
   int version = 0;
   int app_id = 0;
 
@@ -1479,6 +1568,7 @@ migrate (CitedStore  *self,
         return FALSE;
     }
 
+  existing = version > 0;
   for (int step = version; step < known; step++)
     {
       g_autofree char *set_version = NULL;
@@ -1501,19 +1591,24 @@ migrate (CitedStore  *self,
 
       set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
                                      step + 1, CITED_APPLICATION_ID);
-      if (!start_reindex_progress (self, migrations[step], error) ||
+      if (!start_migration_progress (self, migrations[step], error) ||
           !exec_sql (self, migrations[step], error) ||
           !exec_sql (self, set_version, error) ||
           !commit (self, error))
         {
           rollback (self);
-          self->reindexing = FALSE;
+          self->migration_work = MIGRATION_WORK_NONE;
           g_prefix_error (error, _("Could not upgrade the database to version %d: "), step + 1);
           return FALSE;
         }
-      self->reindexing = FALSE;
+      self->migration_work = MIGRATION_WORK_NONE;
+      /* A new store has nothing to give back. */
+      if (existing && strstr (migrations[step], "cited_body_compress (") != NULL)
+        compressed = TRUE;
     }
 
+  if (compressed)
+    vacuum_if_small (self);
   return TRUE;
 }
 
@@ -1682,6 +1777,15 @@ open_connection (CitedStore  *self,
                    _("Could not open the database “%s”: %s"), path, sqlite3_errstr (rc));
       return FALSE;
     }
+  /* Bodies are stored compressed: cited_body() reads them, and a
+   * migration's cited_body_compress() tells its progress. */
+  rc = cited_body_register (self->db, body_compressed_cb, self);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CITED_ERROR, CITED_ERROR_DATABASE,
+                   _("Could not open the database “%s”: %s"), path, sqlite3_errstr (rc));
+      return FALSE;
+    }
   sqlite3_create_function_v2 (self->db, "cited_contains", 2,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, sql_contains, NULL, NULL, NULL);
@@ -1750,14 +1854,16 @@ cited_store_open (const char  *path,
  * cited_store_open_full:
  * @path: (nullable): the database file, or NULL for the default path
  * @func: (nullable) (scope forever): told of the progress of a migration
- *   that rebuilds the full-text index, in articles, and then set as the
+ *   that rebuilds the full-text index or compresses the articles' text, in
+ *   articles, and then set as the
  *   store's progress function (see [method@Cited.Store.set_progress_func])
  * @user_data: data for @func
  * @error: return location for a #GError
  *
  * [func@Cited.Store.open] with progress: upgrading a store written by an
  * older version of Cited can take seconds for a large one (the search
- * index is rebuilt), which @func reports, in the calling thread.
+ * index is rebuilt, the articles' text compressed), which @func reports,
+ * in the calling thread.
  *
  * Returns: (transfer full): the store, or NULL with @error set.
  */
@@ -2514,11 +2620,20 @@ insert_article (CitedStore             *self,
   {
     g_autoptr(CachedStmt) insert_body = NULL;
 
+    const guint8 *frame;
+    gsize frame_length = 0;
+
     insert_body = prepare (self, "INSERT INTO article_bodies (id, body) VALUES (?, ?)", error);
     if (insert_body == NULL)
       return FALSE;
     sqlite3_bind_int64 (insert_body, 1, id);
-    bind_text (insert_body, 2, body);
+    if (self->body_encoder == NULL)
+      self->body_encoder = cited_body_encoder_new ();
+    frame = cited_body_encode (self->body_encoder, body, strlen (body), &frame_length);
+    if (frame != NULL)
+      sqlite3_bind_blob64 (insert_body, 2, frame, frame_length, SQLITE_STATIC);
+    else
+      bind_text (insert_body, 2, body);
     if (!step_done (self, insert_body, error))
       return FALSE;
   }
@@ -3032,7 +3147,7 @@ cited_store_read_pending (CitedStore  *self,
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
   select = prepare (self,
-                    "SELECT a.id, a.title, a.published, a.language, b.body"
+                    "SELECT a.id, a.title, a.published, a.language, cited_body (b.body)"
                     " FROM pending_extractions p JOIN articles a ON a.id = p.article_id"
                     " JOIN article_bodies b ON b.id = a.id WHERE p.article_id > ?"
                     " ORDER BY p.article_id LIMIT ?",
@@ -3229,7 +3344,7 @@ brand_candidates (CitedStore          *self,
 
           g_string_append (sql,
                            " OR a.title LIKE ? ESCAPE '\\'"
-                           " OR (SELECT body FROM article_bodies WHERE id = a.id) LIKE ? ESCAPE '\\'");
+                           " OR (SELECT cited_body (body) FROM article_bodies WHERE id = a.id) LIKE ? ESCAPE '\\'");
           params_add_text (params, pattern);
           params_add_text (params, pattern);
         }
@@ -5008,7 +5123,7 @@ add_article_filters (CitedStore       *self,
 
       g_string_append (where,
                        " AND (cited_contains (a.title, ?) OR"
-                       " cited_contains ((SELECT body FROM article_bodies WHERE id = a.id), ?))");
+                       " cited_contains ((SELECT cited_body (body) FROM article_bodies WHERE id = a.id), ?))");
       params_add_text (params, term);
       params_add_text (params, term);
     }
@@ -5336,7 +5451,7 @@ cited_store_list_articles (CitedStore        *self,
     g_string_append (sql, ", snippet (articles_fts, 1, char (2), char (3), '…', 64)");
   else if (search.unindexed_terms->len > 0)
     {
-      g_string_append (sql, ", (SELECT body FROM article_bodies WHERE id = a.id)");
+      g_string_append (sql, ", (SELECT cited_body (body) FROM article_bodies WHERE id = a.id)");
       own = TRUE;
     }
 
@@ -5473,7 +5588,7 @@ cited_store_get_article (CitedStore  *self,
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
   stmt = prepare (self,
-                  "SELECT " ARTICLE_COLUMNS ", b.body"
+                  "SELECT " ARTICLE_COLUMNS ", cited_body (b.body)"
                   " FROM articles a JOIN article_bodies b ON b.id = a.id WHERE a.id = ?",
                   error);
   if (stmt == NULL)

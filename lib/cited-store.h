@@ -102,7 +102,8 @@ typedef void (*CitedProgressFunc) (guint    done,
  * migrations. A database written by a newer Cited fails with
  * CITED_ERROR_DATABASE_TOO_NEW. The brand lexicon is the default lexicon
  * plus brands the user added (kept in the database). open_full reports
- * the progress of a migration that rebuilds the search index. */
+ * the progress of a migration that rebuilds the search index or compresses
+ * the articles' text. */
 CITED_AVAILABLE_IN_ALL
 CitedStore    *cited_store_open                  (const char   *path,
                                                   GError      **error);

@@ -4,12 +4,10 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
-#include "cited-fts-private.h"
+#include "cited-bench-fts.h"
 #include "cited-importer.h"
 #include "cited-store.h"
 #include "cited-test-files.h"
@@ -24,8 +22,6 @@
  *
  *   CITED_BENCH_COPIES  number of copies (default 10)
  */
-
-#define FTS_TOKENIZER "cited"
 
 /* Copies the category folders of @bbc @copies times into @dest, the title
  * line of each file marked with its copy number. Returns the bytes written. */
@@ -83,31 +79,6 @@ replicate (const char *bbc,
   return bytes;
 }
 
-/* CPU time of the process: steadier than wall time on a busy machine. */
-static double
-cpu_seconds (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static gboolean
-exec_sql (sqlite3    *db,
-          const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_printerr ("SQLite: %s\n", message);
-      sqlite3_free (message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Reads every file and inserts title (first line) and body into a bare FTS5
  * table in one transaction. Returns the seconds taken, or < 0 on failure;
  * @insert_seconds gets the time of the inserts alone, @cpu the CPU time. */
@@ -117,27 +88,15 @@ bare_fts_insert (const char *db_path,
                  double     *insert_seconds,
                  double     *cpu)
 {
+  CitedBenchFts bare;
   double cpu_start;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
   gint64 start, read_time = 0;
-  double seconds = -1;
+  double seconds;
 
-  if (sqlite3_open (db_path, &db) != SQLITE_OK || cited_fts_register (db) != SQLITE_OK)
-    goto out;
-  /* The same settings as the store (lib/cited-store.c). */
-  if (!exec_sql (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                     "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;"
-                     "CREATE VIRTUAL TABLE bare USING fts5 (title, body, tokenize = '"
-                     FTS_TOKENIZER "');"))
-    goto out;
-  if (sqlite3_prepare_v2 (db, "INSERT INTO bare (title, body) VALUES (?, ?)", -1, &stmt, NULL) != SQLITE_OK)
-    goto out;
-
+  if (!cited_bench_fts_open (&bare, db_path))
+    return -1;
   start = g_get_monotonic_time ();
-  cpu_start = cpu_seconds ();
-  if (!exec_sql (db, "BEGIN"))
-    goto out;
+  cpu_start = cited_bench_cpu_seconds ();
   for (guint i = 0; i < files->len; i++)
     {
       g_autofree char *contents = NULL;
@@ -151,24 +110,17 @@ bare_fts_insert (const char *db_path,
       read_time += g_get_monotonic_time () - read_start;
       if (eol == NULL)
         eol = contents + length;
-      sqlite3_bind_text (stmt, 1, contents, (int) (eol - contents), SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, eol, (int) (length - (eol - contents)), SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
+      if (!cited_bench_fts_insert (&bare, contents, eol - contents, eol, length - (eol - contents)))
         {
-          g_printerr ("SQLite: %s\n", sqlite3_errmsg (db));
-          goto out;
+          cited_bench_fts_close (&bare);
+          return -1;
         }
-      sqlite3_reset (stmt);
     }
-  if (!exec_sql (db, "COMMIT"))
-    goto out;
+  if (!cited_bench_fts_finish (&bare))
+    return -1;
   seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-  *cpu = cpu_seconds () - cpu_start;
+  *cpu = cited_bench_cpu_seconds () - cpu_start;
   *insert_seconds = seconds - read_time / (double) G_USEC_PER_SEC;
-
-out:
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
   return seconds;
 }
 
@@ -234,10 +186,10 @@ main (int   argc,
   g_assert_no_error (error);
   paths[0] = corpus_dir;
   start = g_get_monotonic_time ();
-  cpu_start = cpu_seconds ();
+  cpu_start = cited_bench_cpu_seconds ();
   result = cited_import_paths (store, paths, TRUE, NULL, NULL, NULL, &error);
   import_seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-  import_cpu = cpu_seconds () - cpu_start;
+  import_cpu = cited_bench_cpu_seconds () - cpu_start;
   g_assert_no_error (error);
 
   {
@@ -268,7 +220,7 @@ main (int   argc,
           "bare SQLite FTS5 insert (inserts only)",
           bare_insert_seconds, files->len / bare_insert_seconds, mb / bare_insert_seconds);
   printf ("\n  tokenizer: %s; %u added, %u duplicates, %u rejected\n",
-          FTS_TOKENIZER, result->n_added, result->n_duplicates, result->rejected->len);
+          CITED_BENCH_FTS_TOKENIZER, result->n_added, result->n_duplicates, result->rejected->len);
   printf ("  ratio import / bare insert: %.2f (target <= 2.00)\n", import_seconds / bare_seconds);
   printf ("  ratio import / bare inserts only: %.2f\n", import_seconds / bare_insert_seconds);
   printf ("  CPU seconds: import %.2f, bare %.2f, ratio %.2f\n",

@@ -13,6 +13,9 @@ root = pathlib.Path(sys.argv[1])
 RUNTIME_PROVIDES = {
     "glib-2.0", "gobject-2.0", "gio-2.0", "sqlite3", "cairo", "pangocairo",
     "json-glib-1.0", "libxml-2.0", "gtk4", "libadwaita-1", "libsoup-3.0",
+    # zstd is part of the freedesktop runtime under GNOME's (libzstd.so.1,
+    # and libzstd.pc in the SDK)
+    "libzstd",
     # the SDK builds introspection data (g-ir-scanner) for the build only
     "gobject-introspection-1.0",
 }

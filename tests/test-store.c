@@ -103,6 +103,15 @@ sqlite_exec (const char *path,
   sqlite3_close (db);
 }
 
+/* The SQL that takes a store at step 15 back to step 14: bodies as text,
+ * read by the view as they are. */
+#define UNDO_STEP_15 \
+  "UPDATE article_bodies SET body = cited_body (body);" \
+  " DROP VIEW article_text;" \
+  " CREATE VIEW article_text AS" \
+  "  SELECT a.id AS id, a.title AS title, b.body AS body" \
+  "  FROM articles a JOIN article_bodies b ON b.id = a.id;"
+
 static gboolean
 strv_contains_ci (char       **strv,
                   const char  *s)
@@ -690,7 +699,8 @@ test_migration_step (Fixture       *fixture,
   /* Take the database back to version 1: the steps after it run again on
    * open, and the data written at version 1 is still there. */
   sqlite_exec (fixture->path,
-               "DROP TABLE brand_totals; DROP TABLE metric_totals;"
+               UNDO_STEP_15
+               " DROP TABLE brand_totals; DROP TABLE metric_totals;"
                " DROP TABLE articles_fts;"
                " CREATE VIRTUAL TABLE articles_fts USING fts5 ("
                "  title, body, content = 'article_text', content_rowid = 'id',"
@@ -1170,6 +1180,265 @@ search (CitedStore *store,
   /* Counting agrees with listing. */
   g_assert_cmpuint (cited_store_count_articles (store, &query, NULL), ==, found->len);
   return found;
+}
+
+/* ------------------------------------------------------------------ */
+/* Compressed bodies (schema step 15)                                  */
+
+/* Bodies of every kind a store keeps: long English and Chinese text, an
+ * empty and a very short one, a large one, one that is not valid UTF-8
+ * (stored repaired) and one with a term the index leaves out ("%"). */
+static GPtrArray *
+body_articles (void)
+{
+  GPtrArray *batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  g_autoptr(GString) english = g_string_new (NULL);
+  g_autoptr(GString) chinese = g_string_new (NULL);
+  g_autoptr(GString) large = g_string_new (NULL);
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (english, "Paragraph %u: Samsung shipped %u million phones in %u, "
+                            "while Apple opened %u stores and its revenue rose.\n\n",
+                            i, 10 + i, 2000 + i, i * 3);
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (chinese, "小米汽车的研发团队有%u人，华为去年全球出货量超过%u亿台。", 3000 + i, 2 + i);
+  /* Two megabytes that compress, with a word of their own at the end. */
+  for (guint i = 0; large->len < 2 * 1024 * 1024; i++)
+    g_string_append_printf (large, "Line %u of a long filing by Sony, %x. ", i, g_str_hash (&i));
+  g_string_append (large, "Zanzibarian.");
+
+  g_ptr_array_add (batch, make_article ("English", "2021-01-01", english->str));
+  g_ptr_array_add (batch, make_article ("中文", "2021-01-02", chinese->str));
+  g_ptr_array_add (batch, make_article ("Empty", "2021-01-03", ""));
+  g_ptr_array_add (batch, make_article ("Short", "2021-01-04", "Hi."));
+  g_ptr_array_add (batch, make_article ("Large", "2021-01-05", large->str));
+  g_ptr_array_add (batch, make_article ("Broken", "2021-01-06",
+                                        "Nokia \xfe\xff sold phones. Nokia sold phones again, "
+                                        "and again Nokia sold phones, \xe9t\xe9 after \xe9t\xe9."));
+  g_ptr_array_add (batch, make_article ("Percent", "2021-01-07",
+                                        "Prices rose 7% this year, and rose again next year."));
+  return batch;
+}
+
+/* The stored form of article @id's body: "text" or "blob". */
+static char *
+stored_type (const char *path,
+             gint64      id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT typeof (body) FROM article_bodies WHERE id = %"
+                                          G_GINT64_FORMAT, id);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *type = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    type = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return type;
+}
+
+/* What searches for the bodies' words find, as titles and snippets: the
+ * index, the snippets read through the bodies, and the terms matched by
+ * reading the bodies ("%"). */
+static char *
+describe_searches (CitedStore *store)
+{
+  static const char * const terms[] = {
+    "Samsung", "研发团队", "华", "Zanzibarian", "Nokia", "rose %", "Hi", "phones",
+  };
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (terms); i++)
+    {
+      g_autoptr(GPtrArray) found = search (store, terms[i]);
+
+      g_string_append_printf (out, "%s:", terms[i]);
+      for (guint k = 0; k < found->len; k++)
+        {
+          CitedArticle *article = g_ptr_array_index (found, k);
+
+          g_string_append_printf (out, " [%s] %s", article->title,
+                                  article->snippet != NULL ? article->snippet : "");
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Every body reads back as stored, byte for byte (the invalid one as
+ * repaired, as always); long ones are kept compressed. */
+static void
+check_bodies (Fixture   *fixture,
+              CitedStore *store,
+              GPtrArray  *batch)
+{
+  for (guint i = 0; i < batch->len; i++)
+    {
+      CitedArticle *article = g_ptr_array_index (batch, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CitedArticle) back = cited_store_get_article (store, article->id, &error);
+      g_autofree char *expected = g_utf8_make_valid (article->body, -1);
+      g_autofree char *type = stored_type (fixture->path, article->id);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (back->body, ==, expected);
+      if (strlen (expected) > 100)
+        g_assert_cmpstr (type, ==, "blob");
+      else
+        g_assert_cmpstr (type, ==, "text");
+    }
+}
+
+static void
+test_bodies_compressed (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) batch = body_articles ();
+  g_autofree char *found = NULL;
+  guint64 text_bytes = 0;
+  int stored_bytes;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cited_store_add_articles (store, batch, NULL, NULL, &error));
+  g_assert_no_error (error);
+  check_bodies (fixture, store, batch);
+
+  /* The bodies take less than half their text. */
+  for (guint i = 0; i < batch->len; i++)
+    text_bytes += strlen (((CitedArticle *) g_ptr_array_index (batch, i))->body);
+  stored_bytes = sqlite_int (fixture->path, "SELECT sum (length (CAST (body AS BLOB))) FROM article_bodies");
+  g_assert_cmpint (stored_bytes, >, 0);
+  g_assert_cmpuint ((guint64) stored_bytes, <, text_bytes / 2);
+
+  /* Searches find each body's words and mark them in snippets read from
+   * the compressed bodies. */
+  found = describe_searches (store);
+  g_assert_nonnull (strstr (found, "Samsung: [English] "));
+  g_assert_nonnull (strstr (found, "\x02Samsung\x03"));
+  g_assert_nonnull (strstr (found, "研发团队: [中文] "));
+  g_assert_nonnull (strstr (found, "\x02研发团队\x03"));
+  g_assert_nonnull (strstr (found, "Zanzibarian: [Large] "));
+  g_assert_nonnull (strstr (found, "Nokia: [Broken] "));
+  g_assert_nonnull (strstr (found, "rose %: [Percent] "));
+  g_assert_nonnull (strstr (found, "Hi: [Short] "));
+
+  /* Deleting an article takes its words out of the index: the index reads
+   * the deleted text back through the compressed body. */
+  g_assert_true (cited_store_remove_article (store, ((CitedArticle *) g_ptr_array_index (batch, 0))->id,
+                                             &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&found, g_free);
+  found = describe_searches (store);
+  g_assert_null (strstr (found, "[English]"));
+  g_assert_nonnull (strstr (found, "研发团队: [中文] "));
+  /* The index agrees with the text it was made from. */
+  sqlite_exec (fixture->path, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)");
+}
+
+#define MIGRATE_ENV "CITED_TEST_STORE_MIGRATE_KILLED"
+
+static void
+kill_when_all_compressed (guint    done,
+                          guint    total,
+                          gpointer user_data)
+{
+  if (total > 0 && done == total)
+    raise (SIGKILL);
+}
+
+/* The child of test_migration_compresses_bodies: opens the store at
+ * @path, which upgrades it, and is killed by SIGKILL when every body is
+ * compressed, before the upgrade commits. */
+static int
+run_migrate_killed (const char *path)
+{
+  g_autoptr(CitedStore) store = cited_store_open_full (path, kill_when_all_compressed, NULL, NULL);
+
+  return store == NULL ? 2 : 1;
+}
+
+/* A store of step 14 is upgraded: its bodies compressed, read back the
+ * same, and found by the same searches; an upgrade killed half-way
+ * leaves the store as it was. */
+static void
+test_migration_compresses_bodies (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GPtrArray) batch = body_articles ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *self_exe = NULL;
+  g_auto(GStrv) envp = NULL;
+  const char *argv[2] = { NULL, NULL };
+  guint progress[2] = { G_MAXUINT, 0 };
+  GStatBuf st;
+  goffset size_at_14;
+  GPid pid;
+  int status;
+  int latest;
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cited_store_add_articles (store, batch, NULL, NULL, &error));
+  g_assert_no_error (error);
+  before = describe_searches (store);
+  g_clear_object (&store);
+  latest = sqlite_int (fixture->path, "PRAGMA user_version");
+  g_assert_cmpint (latest, >=, 15);
+
+  sqlite_exec (fixture->path, UNDO_STEP_15 " PRAGMA user_version = 14");
+  g_assert_cmpint (sqlite_int (fixture->path,
+                               "SELECT count (*) FROM article_bodies WHERE typeof (body) <> 'text'"), ==, 0);
+
+  /* The upgrade is killed when it has compressed the last body, before it
+   * commits: nothing of it is kept. */
+  self_exe = g_file_read_link ("/proc/self/exe", &error);
+  g_assert_no_error (error);
+  argv[0] = self_exe;
+  envp = g_environ_setenv (g_get_environ (), MIGRATE_ENV, fixture->path, TRUE);
+  g_assert_true (g_spawn_async (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+  g_assert_cmpint (sqlite_int (fixture->path, "PRAGMA user_version"), ==, 14);
+  g_assert_cmpint (sqlite_int (fixture->path,
+                               "SELECT count (*) FROM article_bodies WHERE typeof (body) <> 'text'"), ==, 0);
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count (*) FROM article_bodies"), ==, batch->len);
+  g_assert_cmpint (sqlite_int (fixture->path,
+                               "SELECT count (*) FROM sqlite_schema WHERE name = 'article_text'"
+                               " AND sql NOT LIKE '%cited_body%'"), ==, 1);
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT quick_check = 'ok' FROM pragma_quick_check"), ==, 1);
+
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  size_at_14 = st.st_size;
+
+  /* Compressing the bodies tells its progress, in articles. */
+  store = cited_store_open_full (fixture->path, record_progress, progress, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (progress[1], ==, batch->len);
+  g_assert_cmpuint (progress[0], ==, batch->len);
+  g_assert_cmpint (sqlite_int (fixture->path, "PRAGMA user_version"), ==, latest);
+  check_bodies (fixture, store, batch);
+  after = describe_searches (store);
+  g_assert_cmpstr (after, ==, before);
+  /* The index agrees with the text it was made from. */
+  sqlite_exec (fixture->path, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)");
+
+  /* A small store's file is smaller for it. */
+  g_clear_object (&store);
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, <, size_at_14 * 3 / 4);
 }
 
 /* A word repeated thousands of times finds what the word finds, and its
@@ -3484,6 +3753,8 @@ main (int   argc,
     return run_writer (g_getenv (WRITER_ENV));
   if (g_getenv (REEXTRACT_ENV) != NULL)
     return run_reextract_killed (g_getenv (REEXTRACT_ENV));
+  if (g_getenv (MIGRATE_ENV) != NULL)
+    return run_migrate_killed (g_getenv (MIGRATE_ENV));
 
   g_test_init (&argc, &argv, NULL);
 
@@ -3494,6 +3765,8 @@ main (int   argc,
   g_test_add_func ("/store/default-path", test_default_path);
   ADD ("migration-from-empty-file", test_migration_from_empty_file);
   ADD ("migration-step", test_migration_step);
+  ADD ("bodies-compressed", test_bodies_compressed);
+  ADD ("migration-compresses-bodies", test_migration_compresses_bodies);
   ADD ("figure-states", test_figure_states);
   ADD ("filter-counts", test_filter_counts);
   ADD ("too-new", test_too_new);
