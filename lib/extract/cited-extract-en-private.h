@@ -80,10 +80,20 @@ enum {
   W_RESTATE    = 1ull << 62,  /* restated: "restated earnings by $5bn" is a correction */
 };
 
+/* Keys shorter than this are kept in their word's first cache line. */
+#define WORD_KEY_INLINE 16
+
 typedef struct {
-  char *key;                 /* lower case unless exact */
+  /* read for every word a sentence's tokens look up, together: */
+  char *key;                 /* lower case unless exact; keybuf when short */
   guint len;
+  guint fields;              /* TF_METRIC ... of the values below: set once the
+                              * tables are read (word_fields()) */
   guint64 flags;
+  guint64 phrase_flags;      /* a W_PHRASE word: the flags of the phrases it starts */
+  guint phrase_fields;       /* and which values they hold: P_METRIC ... */
+  char keybuf[WORD_KEY_INLINE];
+  /* read when a rule asks: */
   double num;                /* spelled number, ordinal, month, year offset */
   double scale;              /* scale word: 1e3, 1e6 ... */
   double money_factor;       /* pence, cents: 0.01 */
@@ -96,8 +106,6 @@ typedef struct {
                               * "shares" -> "share price" */
   const char *money_noun;    /* what money right beside it is: "fine" -> "fines",
                               * "takeover" -> "deal", "tax" -> "taxes" */
-  guint64 phrase_flags;      /* a W_PHRASE word: the flags of the phrases it starts */
-  guint phrase_fields;       /* and which values they hold: P_METRIC ... */
 } Word;
 
 /* The values a two-word phrase may hold, in Word.phrase_fields: callers

@@ -124,11 +124,7 @@ digit_at (const char *s,
 static guint8
 word_fields (const Word *w)
 {
-  if (w == NULL)
-    return 0;
-  return (w->metric ? TF_METRIC : 0) | (w->scope ? TF_SCOPE : 0) |
-         (w->measure ? TF_MEASURE : 0) | (w->unit ? TF_UNIT : 0) |
-         (w->currency ? TF_CURRENCY : 0) | (w->money_noun ? TF_MONEY : 0);
+  return w != NULL ? w->fields : 0;
 }
 
 static void

@@ -49,7 +49,10 @@ table_ensure (Table      *t,
     return w;
   g_assert (t->words->len * 2 < t->mask);
   w = g_new0 (Word, 1);
-  w->key = g_strdup (key);
+  if (len < WORD_KEY_INLINE)
+    w->key = memcpy (w->keybuf, key, len + 1);
+  else
+    w->key = g_strdup (key);
   w->len = len;
   g_ptr_array_add (t->words, w);
   h = hash_key (key, len);
@@ -66,7 +69,8 @@ word_free (gpointer data)
 {
   Word *w = data;
 
-  g_free (w->key);
+  if (w->key != w->keybuf)
+    g_free (w->key);
   g_free (w);
 }
 
@@ -414,6 +418,20 @@ mark_phrase_starts (Tables *tables)
       }
 }
 
+/* Which values each word holds, in one field its token reads. */
+static void
+note_fields (Table *t)
+{
+  for (guint i = 0; i < t->words->len; i++)
+    {
+      Word *w = g_ptr_array_index (t->words, i);
+
+      w->fields = (w->metric ? TF_METRIC : 0) | (w->scope ? TF_SCOPE : 0) |
+                  (w->measure ? TF_MEASURE : 0) | (w->unit ? TF_UNIT : 0) |
+                  (w->currency ? TF_CURRENCY : 0) | (w->money_noun ? TF_MONEY : 0);
+    }
+}
+
 /* The word tables: the grammar first, then the keyword tables. */
 static Tables *
 tables_new (void)
@@ -429,6 +447,8 @@ tables_new (void)
   load_resource (tables, "grammar-en.json", load_grammar);
   load_resource (tables, "metrics.json", load_keywords);
   mark_phrase_starts (tables);
+  note_fields (&tables->folded);
+  note_fields (&tables->exact);
   return tables;
 }
 
