@@ -4,6 +4,7 @@
 #include "cited-macros.h"
 
 #include "cited-extractor.h"
+#include "cited-figure-model.h"
 #include "cited-store.h"
 
 G_BEGIN_DECLS
@@ -79,6 +80,32 @@ gboolean      cited_store_write_reextracted     (CitedStore  *self,
                                                   gint64       generation,
                                                   gboolean    *stale,
                                                   GError     **error);
+/* What CitedFigureModel reads (cited-figure-model.c): the figures of
+ * @query (its filters only) that hold @contains in their text, sentence or
+ * article title, counted, read @limit rows from @offset in the order of
+ * @sort, or the position of one of them in that order (G_MAXUINT: not
+ * among them). */
+gboolean      cited_store_count_figure_rows     (CitedStore       *self,
+                                                  const CitedQuery *query,
+                                                  const char       *contains,
+                                                  guint            *n_rows,
+                                                  GError          **error);
+GPtrArray    *cited_store_read_figure_rows      (CitedStore       *self,
+                                                  const CitedQuery *query,
+                                                  const char       *contains,
+                                                  CitedFigureSort   sort,
+                                                  gboolean          descending,
+                                                  guint             offset,
+                                                  guint             limit,
+                                                  GError          **error);
+gboolean      cited_store_find_figure_row       (CitedStore       *self,
+                                                  const CitedQuery *query,
+                                                  const char       *contains,
+                                                  CitedFigureSort   sort,
+                                                  gboolean          descending,
+                                                  gint64            figure_id,
+                                                  guint            *position,
+                                                  GError          **error);
 /* Calls the progress function set with cited_store_set_progress_func(). */
 void          cited_store_report_progress       (CitedStore  *self,
                                                   guint        done,
