@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "cited-figure-model"
 #include "config.h"
 
+#include "cited-claims.h"
 #include "cited-figure-model.h"
 #include "cited-store-private.h"
 
@@ -9,6 +10,13 @@
  * a few thousand rows, whatever the size of the store. */
 #define PAGE_SIZE 200
 #define MAX_PAGES 8
+
+/* The claim of one figure: a few bytes a figure, not the figure. */
+typedef struct {
+  gint64 figure_id;
+  gint64 claim_id;
+  guint n_sources;
+} ClaimOf;
 
 typedef struct {
   guint index;                /* the page's first row is index * PAGE_SIZE */
@@ -35,6 +43,8 @@ struct _CitedFigureModel
 
   CitedStore *store;
   gulong changed_id;
+  gboolean follow_store;
+  GArray *claims;             /* ClaimOf by figure id, or NULL */
 
   CitedQuery *query;
   char *contains;
@@ -67,13 +77,47 @@ drop_pages (CitedFigureModel *self)
   g_hash_table_remove_all (self->pages);
 }
 
+static int
+compare_claim_of (gconstpointer a,
+                  gconstpointer b)
+{
+  gint64 ia = ((const ClaimOf *) a)->figure_id;
+  gint64 ib = ((const ClaimOf *) b)->figure_id;
+
+  return (ia > ib) - (ia < ib);
+}
+
+static void
+set_claim_of (CitedFigureModel  *self,
+              CitedFigureObject *object)
+{
+  ClaimOf key = { cited_figure_object_get_id (object), 0, 0 };
+  guint index;
+
+  if (self->claims != NULL &&
+      g_array_binary_search (self->claims, &key, compare_claim_of, &index))
+    {
+      ClaimOf *found = &g_array_index (self->claims, ClaimOf, index);
+
+      cited_figure_object_set_claim (object, found->claim_id, found->n_sources);
+    }
+  else
+    cited_figure_object_set_claim (object, 0, 0);
+}
+
 static GPtrArray *
-objects_from (GPtrArray *figures)
+objects_from (CitedFigureModel *self,
+              GPtrArray        *figures)
 {
   GPtrArray *objects = g_ptr_array_new_full (figures->len, g_object_unref);
 
   for (guint i = 0; i < figures->len; i++)
-    g_ptr_array_add (objects, cited_figure_object_new (g_ptr_array_index (figures, i)));
+    {
+      CitedFigureObject *object = cited_figure_object_new (g_ptr_array_index (figures, i));
+
+      set_claim_of (self, object);
+      g_ptr_array_add (objects, object);
+    }
   return objects;
 }
 
@@ -104,7 +148,7 @@ load_page (CitedFigureModel *self,
 
   page = g_new0 (Page, 1);
   page->index = index;
-  page->objects = objects_from (figures);
+  page->objects = objects_from (self, figures);
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
   g_queue_push_head (&self->lru, page);
   while (self->lru.length > MAX_PAGES)
@@ -165,7 +209,7 @@ cited_figure_model_dispose (GObject *object)
 {
   CitedFigureModel *self = CITED_FIGURE_MODEL (object);
 
-  if (self->store != NULL && self->changed_id != 0)
+  if (self->changed_id != 0)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
   drop_pages (self);
@@ -179,6 +223,7 @@ cited_figure_model_finalize (GObject *object)
   CitedFigureModel *self = CITED_FIGURE_MODEL (object);
 
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->claims, g_array_unref);
   g_clear_pointer (&self->query, cited_query_free);
   g_free (self->contains);
 
@@ -201,6 +246,7 @@ cited_figure_model_init (CitedFigureModel *self)
   g_queue_init (&self->lru);
   self->query = cited_query_new ();
   self->query->include_rejected = TRUE;
+  self->follow_store = TRUE;
 }
 
 /* Counts again and tells the views every row changed. */
@@ -213,7 +259,8 @@ recount (CitedFigureModel  *self,
   gboolean ok;
 
   drop_pages (self);
-  ok = self->store != NULL &&
+  /* No store: no rows. */
+  ok = self->store == NULL ||
        cited_store_count_figure_rows (self->store, self->query, self->contains, &n, error);
   self->n_items = ok ? n : 0;
   if (removed > 0 || self->n_items > 0)
@@ -236,7 +283,7 @@ store_changed_cb (CitedFigureModel *self,
 
 /**
  * cited_figure_model_new:
- * @store: the store to read
+ * @store: (nullable): the store to read, or %NULL for no rows
  *
  * A model of every figure of @store, rejected ones included, in the
  * store's order, until given filters with
@@ -249,16 +296,147 @@ CitedFigureModel *
 cited_figure_model_new (CitedStore *store)
 {
   CitedFigureModel *self;
-  g_autoptr(GError) error = NULL;
 
-  g_return_val_if_fail (CITED_IS_STORE (store), NULL);
+  g_return_val_if_fail (store == NULL || CITED_IS_STORE (store), NULL);
 
   self = g_object_new (CITED_TYPE_FIGURE_MODEL, NULL);
-  self->store = g_object_ref (store);
-  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  cited_figure_model_set_store (self, store);
+  return self;
+}
+
+static void
+follow (CitedFigureModel *self)
+{
+  gboolean connected = self->changed_id != 0;
+
+  if (connected && (self->store == NULL || !self->follow_store))
+    g_clear_signal_handler (&self->changed_id, self->store);
+  else if (!connected && self->store != NULL && self->follow_store)
+    self->changed_id = g_signal_connect_swapped (self->store, "changed", G_CALLBACK (store_changed_cb), self);
+}
+
+/**
+ * cited_figure_model_set_store:
+ * @self: a figure model
+ * @store: (nullable): the store to read, or %NULL for no rows
+ *
+ * Reads another store, with the same filters and sort, and counts again.
+ */
+void
+cited_figure_model_set_store (CitedFigureModel *self,
+                              CitedStore       *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CITED_IS_FIGURE_MODEL (self));
+  g_return_if_fail (store == NULL || CITED_IS_STORE (store));
+
+  if (self->store == store && self->store != NULL)
+    return;
+  if (self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_set_object (&self->store, store);
+  g_clear_pointer (&self->claims, g_array_unref);
+  follow (self);
   if (!recount (self, &error))
     g_debug ("Could not count the figures: %s", error->message);
-  return self;
+}
+
+/**
+ * cited_figure_model_set_follow_store:
+ * @self: a figure model
+ * @follow: whether to count again when the store changes
+ *
+ * By default the model counts its rows again whenever its store says its
+ * figures or articles changed, and tells its views every row changed; a
+ * view that reloads it at times of its own choosing (keeping its
+ * selection) turns that off and calls [method@Cited.FigureModel.reload].
+ */
+void
+cited_figure_model_set_follow_store (CitedFigureModel *self,
+                                     gboolean          follow_store)
+{
+  g_return_if_fail (CITED_IS_FIGURE_MODEL (self));
+
+  self->follow_store = !!follow_store;
+  follow (self);
+}
+
+/**
+ * cited_figure_model_count_all:
+ * @self: a figure model
+ * @error: return location for a #GError, or %NULL
+ *
+ * Counts every figure of the store, rejected ones too, whatever the
+ * model's filters: how many the filters choose from.
+ *
+ * Returns: the number of figures, 0 with @error set on failure
+ */
+guint
+cited_figure_model_count_all (CitedFigureModel  *self,
+                              GError           **error)
+{
+  CitedQuery all = { .include_rejected = TRUE };
+  guint n = 0;
+
+  g_return_val_if_fail (CITED_IS_FIGURE_MODEL (self), 0);
+
+  if (self->store == NULL)
+    return 0;
+  cited_store_count_figure_rows (self->store, &all, NULL, &n, error);
+  return n;
+}
+
+/**
+ * cited_figure_model_set_claims:
+ * @self: a figure model
+ * @claims: (nullable) (element-type CitedClaim): the claims of the store's
+ *   figures, as cited_store_list_claims() lists them, or %NULL for none
+ *
+ * Tells each row the claim its figure is part of (see
+ * [method@Cited.FigureObject.get_claim_id]): the model keeps a few bytes
+ * per figure, not the claims. The rows read already change in place.
+ */
+void
+cited_figure_model_set_claims (CitedFigureModel *self,
+                               GPtrArray        *claims)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (CITED_IS_FIGURE_MODEL (self));
+
+  g_clear_pointer (&self->claims, g_array_unref);
+  if (claims != NULL)
+    {
+      self->claims = g_array_new (FALSE, FALSE, sizeof (ClaimOf));
+      for (guint c = 0; c < claims->len; c++)
+        {
+          CitedClaim *claim = g_ptr_array_index (claims, c);
+
+          for (guint k = 0; k < claim->figures->len; k++)
+            {
+              ClaimOf of = { ((CitedFigure *) g_ptr_array_index (claim->figures, k))->id,
+                             claim->id, claim->n_sources };
+
+              g_array_append_val (self->claims, of);
+            }
+        }
+      g_array_sort (self->claims, compare_claim_of);
+    }
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Page *page = value;
+
+      for (guint i = 0; i < page->objects->len; i++)
+        set_claim_of (self, g_ptr_array_index (page->objects, i));
+      /* The same objects: a view keeps its selection. */
+      if (page->objects->len > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), page->index * PAGE_SIZE,
+                                    page->objects->len, page->objects->len);
+    }
 }
 
 /**
@@ -419,6 +597,8 @@ cited_figure_model_update_figure (CitedFigureModel *self,
 
   g_return_if_fail (CITED_IS_FIGURE_MODEL (self));
 
+  if (self->store == NULL)
+    return;
   g_hash_table_iter_init (&iter, self->pages);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -433,6 +613,7 @@ cited_figure_model_update_figure (CitedFigureModel *self,
               return;
             g_object_unref (page->objects->pdata[i]);
             page->objects->pdata[i] = cited_figure_object_new (figure);
+            set_claim_of (self, page->objects->pdata[i]);
             g_list_model_items_changed (G_LIST_MODEL (self), page->index * PAGE_SIZE + i, 1, 1);
             return;
           }

@@ -55,6 +55,27 @@ G_DECLARE_FINAL_TYPE (CitedFigureModel, cited_figure_model, CITED, FIGURE_MODEL,
  * articles. */
 CITED_AVAILABLE_IN_ALL
 CitedFigureModel *cited_figure_model_new          (CitedStore        *store);
+/* Reads another store (or none: no rows). */
+CITED_AVAILABLE_IN_ALL
+void              cited_figure_model_set_store    (CitedFigureModel  *self,
+                                                   CitedStore        *store);
+/* Whether the model counts again by itself when the store changes (the
+ * default); a view that reloads it at times of its own choosing turns
+ * that off. */
+CITED_AVAILABLE_IN_ALL
+void              cited_figure_model_set_follow_store (CitedFigureModel *self,
+                                                       gboolean          follow);
+/* Counts every figure of the store, rejected ones too, whatever the
+ * filters: the "of 40" of "3 of 40 figures". */
+CITED_AVAILABLE_IN_ALL
+guint             cited_figure_model_count_all    (CitedFigureModel  *self,
+                                                   GError           **error);
+/* The claims (CitedClaim, cited-claims.h) the rows' figures are part of:
+ * each row read from now on, and each one read already, knows its claim
+ * (cited_figure_object_get_claim_id()). NULL forgets them. */
+CITED_AVAILABLE_IN_ALL
+void              cited_figure_model_set_claims   (CitedFigureModel  *self,
+                                                   GPtrArray         *claims);
 /* The filters (brand, source, metric, dates, span, claim status, article,
  * rejected figures; its sort, offset and limit are not used) and a text
  * that the figure, its sentence or its article's title must hold (ASCII

@@ -106,6 +106,21 @@ gboolean      cited_store_find_figure_row       (CitedStore       *self,
                                                   gint64            figure_id,
                                                   guint            *position,
                                                   GError          **error);
+/* The Figures page's filter menus: how many figures (rejected ones too)
+ * each brand (as corrected) and each article source has, most first
+ * (CitedCount). */
+CITED_PRIVATE_API
+GPtrArray    *cited_store_count_figure_brands   (CitedStore       *self,
+                                                  GError          **error);
+CITED_PRIVATE_API
+GPtrArray    *cited_store_count_figure_sources  (CitedStore       *self,
+                                                  GError          **error);
+/* The figures cited_store_list_claims() groups (every one but the
+ * rejected), without their sentences and their articles' titles and
+ * paths: the claims of a large store in a fraction of the memory. */
+CITED_PRIVATE_API
+GPtrArray    *cited_store_list_claim_figures    (CitedStore       *self,
+                                                  GError          **error);
 /* Calls the progress function set with cited_store_set_progress_func(). */
 void          cited_store_report_progress       (CitedStore  *self,
                                                   guint        done,

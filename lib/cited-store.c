@@ -6082,6 +6082,112 @@ out:
   return ok;
 }
 
+static GPtrArray *
+read_counts (CitedStore  *self,
+             const char  *sql,
+             GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = prepare (self, sql, error);
+  g_autoptr(GPtrArray) counts = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  counts = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_count_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CitedCount *count = g_new0 (CitedCount, 1);
+
+      count->name = column_dup (stmt, 0);
+      count->n = (guint) sqlite3_column_int64 (stmt, 1);
+      g_ptr_array_add (counts, count);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not count the figures"));
+      return NULL;
+    }
+  return g_steal_pointer (&counts);
+}
+
+GPtrArray *
+cited_store_count_figure_brands (CitedStore  *self,
+                                 GError     **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  /* From the brand index, then the few corrections: each edited brand
+   * moves its figure from the extractor's brand to the user's. */
+  return read_counts (self,
+                      "SELECT b, sum (n) FROM ("
+                      " SELECT brand AS b, count(*) AS n FROM figures WHERE brand IS NOT NULL GROUP BY brand"
+                      " UNION ALL SELECT f.brand, -1 " EDITED_FIGURES_FROM
+                      "  WHERE e.brand IS NOT NULL AND f.brand IS NOT NULL"
+                      " UNION ALL SELECT e.brand, 1 " EDITED_FIGURES_FROM
+                      "  WHERE e.brand IS NOT NULL AND e.brand <> '')"
+                      " GROUP BY b HAVING sum (n) > 0 ORDER BY sum (n) DESC, b",
+                      error);
+}
+
+GPtrArray *
+cited_store_count_figure_sources (CitedStore  *self,
+                                  GError     **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  return read_counts (self,
+                      "SELECT a.source, count(*) FROM articles a JOIN figures f ON f.article_id = a.id"
+                      " WHERE a.source IS NOT NULL AND a.source <> ''"
+                      " GROUP BY a.source ORDER BY count(*) DESC, a.source",
+                      error);
+}
+
+/* FIGURE_COLUMNS without the sentence and the article's title and path:
+ * the bulk of a figure's memory, which grouping figures into claims does
+ * not need. */
+#define FIGURE_COLUMNS_LIGHT \
+  "f.id, f.article_id, f.value, f.value_max, f.unit, f.currency, f.qualifier," \
+  " f.metric, f.scope, f.year, f.quarter, f.brand, f.text, NULL," \
+  " f.language, f.start, f.end, f.sentence_start, f.sentence_end," \
+  " NULL, NULL, a.published," \
+  " e.status IS NOT NULL, e.value, e.brand, e.metric, coalesce (e.status, 0)," \
+  " f.currency_inferred," \
+  " f.measure, f.change_kind, f.direction, f.span, f.claim_status," \
+  " f.period_inferred," \
+  " a.source," \
+  " coalesce (e.fields, 0), e.unit, e.currency, e.qualifier, e.scope, e.year, e.quarter," \
+  " e.measure, e.change_kind, e.span, e.claim_status"
+
+GPtrArray *
+cited_store_list_claim_figures (CitedStore  *self,
+                                GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT " FIGURE_COLUMNS_LIGHT " FROM figures f"
+                  " JOIN articles a ON a.id = f.article_id" EDITS_JOIN
+                  " WHERE " NOT_REJECTED
+                  " ORDER BY a.published DESC, a.id DESC, f.start",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  figures = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_figure_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (figures, figure_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not list the figures"));
+      return NULL;
+    }
+  return g_steal_pointer (&figures);
+}
+
 /**
  * cited_store_list_mentions:
  * @self: a store

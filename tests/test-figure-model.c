@@ -628,6 +628,129 @@ test_store_changes (void)
   }
 }
 
+/* A view that reloads the model itself: the store's changes wait for it. */
+static void
+test_follow_store (void)
+{
+  g_autoptr(CitedFigureModel) model = cited_figure_model_new (store);
+  g_autoptr(GError) error = NULL;
+  Changes changes = { 0 };
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  gint64 article;
+
+  g_assert_cmpuint (cited_figure_model_count_all (model, &error), ==, n);
+  g_assert_no_error (error);
+  cited_figure_model_set_follow_store (model, FALSE);
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+
+  article = add_generated_articles (2000, 1);
+  dispatch_changes ();
+  g_assert_cmpuint (changes.n_signals, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  /* Counting every figure needs no reload. */
+  g_assert_cmpuint (cited_figure_model_count_all (model, NULL), >, n);
+
+  g_assert_true (cited_figure_model_reload (model, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes.n_signals, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, n);
+
+  /* Filtered to one brand, "every figure" still counts them all. */
+  {
+    CitedQuery query = { .brand = "Apple", .include_rejected = TRUE };
+
+    g_assert_true (cited_figure_model_set_filter (model, &query, NULL, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), <,
+                      cited_figure_model_count_all (model, NULL));
+  }
+
+  g_assert_true (cited_store_remove_article (store, article, &error));
+  dispatch_changes ();
+
+  /* Without a store, no rows. */
+  cited_figure_model_set_store (model, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 0));
+  g_assert_cmpuint (cited_figure_model_count_all (model, NULL), ==, 0);
+  cited_figure_model_set_store (model, store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
+}
+
+/* Rows know the claims their figures are part of, read before or after
+ * the claims were given. */
+static void
+test_claims (void)
+{
+  g_autoptr(CitedFigureModel) model = cited_figure_model_new (store);
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedFigureObject) early = NULL;
+  CitedClaim *shared = NULL;
+  Changes changes = { 0 };
+  guint n_checked = 0;
+
+  claims = cited_store_list_claims (store, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < claims->len && shared == NULL; i++)
+    if (((CitedClaim *) g_ptr_array_index (claims, i))->figures->len > 1)
+      shared = g_ptr_array_index (claims, i);
+  g_assert_nonnull (shared);
+
+  /* Read before the claims come: none yet, then its claim in place. */
+  early = row_of (model, ((CitedFigure *) g_ptr_array_index (shared->figures, 0))->id);
+  g_assert_cmpint (cited_figure_object_get_claim_id (early), ==, 0);
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  cited_figure_model_set_claims (model, claims);
+  g_assert_cmpuint (changes.n_signals, >, 0);
+  g_assert_cmpint (cited_figure_object_get_claim_id (early), ==, shared->id);
+
+  /* Every figure of a claim, wherever its row is. */
+  for (guint i = 0; i < claims->len; i += 1 + claims->len / 50)
+    {
+      CitedClaim *claim = g_ptr_array_index (claims, i);
+
+      for (guint k = 0; k < claim->figures->len; k++)
+        {
+          g_autoptr(CitedFigureObject) row = row_of (model, ((CitedFigure *) g_ptr_array_index (claim->figures, k))->id);
+
+          g_assert_cmpint (cited_figure_object_get_claim_id (row), ==, claim->id);
+          g_assert_cmpuint (cited_figure_object_get_claim_sources (row), ==, claim->n_sources);
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, >, 50);
+
+  /* A rejected figure is in no claim. */
+  {
+    CitedQuery query = { .include_rejected = TRUE };
+    gboolean seen_rejected = FALSE;
+    guint n = 0;
+
+    g_assert_true (cited_figure_model_set_filter (model, &query, NULL, &error));
+    cited_figure_model_set_sort (model, CITED_FIGURE_SORT_STATUS, TRUE);
+    n = g_list_model_get_n_items (G_LIST_MODEL (model));
+    for (guint i = 0; i < MIN (n, 5); i++)
+      {
+        g_autoptr(CitedFigureObject) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+        if (cited_figure_object_get_figure (row)->status == CITED_FIGURE_REJECTED)
+          {
+            g_assert_cmpint (cited_figure_object_get_claim_id (row), ==, 0);
+            seen_rejected = TRUE;
+          }
+      }
+    g_assert_true (seen_rejected);
+  }
+
+  /* Forgotten: rows read again know none. */
+  cited_figure_model_set_claims (model, NULL);
+  {
+    g_autoptr(CitedFigureObject) again = row_of (model, cited_figure_object_get_id (early));
+
+    g_assert_cmpint (cited_figure_object_get_claim_id (again), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -670,6 +793,8 @@ main (int   argc,
   g_test_add_func ("/figure-model/filter", test_filter);
   g_test_add_func ("/figure-model/edit", test_edit);
   g_test_add_func ("/figure-model/store-changes", test_store_changes);
+  g_test_add_func ("/figure-model/follow-store", test_follow_store);
+  g_test_add_func ("/figure-model/claims", test_claims);
 
   status = g_test_run ();
 
