@@ -387,6 +387,51 @@ cited_figure_model_count_all (CitedFigureModel  *self,
   return n;
 }
 
+/* Installs @claims (ClaimOf, sorted) and shows them in the rows read. */
+static void
+take_claims (CitedFigureModel *self,
+             GArray           *claims)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_clear_pointer (&self->claims, g_array_unref);
+  self->claims = claims;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Page *page = value;
+
+      for (guint i = 0; i < page->objects->len; i++)
+        set_claim_of (self, g_ptr_array_index (page->objects, i));
+      /* The same objects: a view keeps its selection. */
+      if (page->objects->len > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), page->index * PAGE_SIZE,
+                                    page->objects->len, page->objects->len);
+    }
+}
+
+static void
+add_claims (GPtrArray *claims,
+            gpointer   user_data)
+{
+  GArray *table = user_data;
+
+  for (guint c = 0; c < claims->len; c++)
+    {
+      CitedClaim *claim = g_ptr_array_index (claims, c);
+
+      for (guint k = 0; k < claim->figures->len; k++)
+        {
+          ClaimOf of = { ((CitedFigure *) g_ptr_array_index (claim->figures, k))->id,
+                         claim->id, claim->n_sources };
+
+          g_array_append_val (table, of);
+        }
+    }
+}
+
 /**
  * cited_figure_model_set_claims:
  * @self: a figure model
@@ -401,42 +446,115 @@ void
 cited_figure_model_set_claims (CitedFigureModel *self,
                                GPtrArray        *claims)
 {
-  GHashTableIter iter;
-  gpointer value;
+  GArray *table = NULL;
 
   g_return_if_fail (CITED_IS_FIGURE_MODEL (self));
 
-  g_clear_pointer (&self->claims, g_array_unref);
   if (claims != NULL)
     {
-      self->claims = g_array_new (FALSE, FALSE, sizeof (ClaimOf));
-      for (guint c = 0; c < claims->len; c++)
-        {
-          CitedClaim *claim = g_ptr_array_index (claims, c);
-
-          for (guint k = 0; k < claim->figures->len; k++)
-            {
-              ClaimOf of = { ((CitedFigure *) g_ptr_array_index (claim->figures, k))->id,
-                             claim->id, claim->n_sources };
-
-              g_array_append_val (self->claims, of);
-            }
-        }
-      g_array_sort (self->claims, compare_claim_of);
+      table = g_array_new (FALSE, FALSE, sizeof (ClaimOf));
+      add_claims (claims, table);
+      g_array_sort (table, compare_claim_of);
     }
+  take_claims (self, table);
+}
 
-  g_hash_table_iter_init (&iter, self->pages);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+static gpointer
+read_claims_cb (CitedStore    *reader,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GArray) table = g_array_new (FALSE, FALSE, sizeof (ClaimOf));
+
+  if (!cited_store_foreach_claims (reader, add_claims, table, cancellable, error))
+    return NULL;
+  g_array_sort (table, compare_claim_of);
+  return g_steal_pointer (&table);
+}
+
+static void
+claims_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GArray *table = cited_store_read_finish (CITED_STORE (source), result, &error);
+
+  if (table == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, table, (GDestroyNotify) g_array_unref);
+}
+
+/**
+ * cited_figure_model_load_claims_async:
+ * @self: a figure model
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the claims are known
+ * @user_data: data for @callback
+ *
+ * Groups the store's figures into claims in a worker thread, a run of
+ * figures that may share a claim at a time (so never every figure at
+ * once), and keeps a claim id and a count of sources per figure; the rows
+ * learn them in [method@Cited.FigureModel.load_claims_finish].
+ */
+void
+cited_figure_model_load_claims_async (CitedFigureModel    *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CITED_IS_FIGURE_MODEL (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cited_figure_model_load_claims_async);
+  /* Claims of another store than the one read by then are not taken. */
+  g_task_set_task_data (task, self->store != NULL ? g_object_ref (self->store) : NULL, g_object_unref);
+  if (self->store == NULL)
     {
-      Page *page = value;
-
-      for (guint i = 0; i < page->objects->len; i++)
-        set_claim_of (self, g_ptr_array_index (page->objects, i));
-      /* The same objects: a view keeps its selection. */
-      if (page->objects->len > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), page->index * PAGE_SIZE,
-                                    page->objects->len, page->objects->len);
+      g_task_return_pointer (task, g_array_new (FALSE, FALSE, sizeof (ClaimOf)),
+                             (GDestroyNotify) g_array_unref);
+      return;
     }
+  cited_store_read_async (self->store, read_claims_cb, NULL, NULL, (GDestroyNotify) g_array_unref,
+                          cancellable, claims_read_cb, g_steal_pointer (&task));
+}
+
+/**
+ * cited_figure_model_load_claims_finish:
+ * @self: a figure model
+ * @result: the result given to the callback
+ * @error: return location for a #GError, or %NULL
+ *
+ * Gives each row the claim found for its figure, unless the load failed
+ * or was cancelled.
+ *
+ * Returns: %TRUE when the rows know their claims
+ */
+gboolean
+cited_figure_model_load_claims_finish (CitedFigureModel  *self,
+                                       GAsyncResult      *result,
+                                       GError           **error)
+{
+  GArray *table;
+
+  g_return_val_if_fail (CITED_IS_FIGURE_MODEL (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  table = g_task_propagate_pointer (G_TASK (result), error);
+  if (table == NULL)
+    return FALSE;
+  if (g_task_get_task_data (G_TASK (result)) != (gpointer) self->store)
+    {
+      g_array_unref (table);
+      return TRUE;
+    }
+  take_claims (self, table);
+  return TRUE;
 }
 
 /**

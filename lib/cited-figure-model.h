@@ -106,6 +106,18 @@ guint             cited_figure_model_find         (CitedFigureModel  *self,
 CITED_AVAILABLE_IN_ALL
 void              cited_figure_model_update_figure (CitedFigureModel *self,
                                                     gint64            figure_id);
+/* Groups the store's figures into claims in a worker thread, a few at a
+ * time, and tells each row its claim (as set_claims() does) in _finish();
+ * a cancelled load changes nothing. */
+CITED_AVAILABLE_IN_ALL
+void              cited_figure_model_load_claims_async  (CitedFigureModel    *self,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+CITED_AVAILABLE_IN_ALL
+gboolean          cited_figure_model_load_claims_finish (CitedFigureModel    *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
 /* How many rows the model holds read (it stays bounded). */
 CITED_AVAILABLE_IN_ALL
 guint             cited_figure_model_get_n_loaded (CitedFigureModel  *self);

@@ -115,11 +115,18 @@ GPtrArray    *cited_store_count_figure_brands   (CitedStore       *self,
 CITED_PRIVATE_API
 GPtrArray    *cited_store_count_figure_sources  (CitedStore       *self,
                                                   GError          **error);
-/* The figures cited_store_list_claims() groups (every one but the
- * rejected), without their sentences and their articles' titles and
- * paths: the claims of a large store in a fraction of the memory. */
-CITED_PRIVATE_API
-GPtrArray    *cited_store_list_claim_figures    (CitedStore       *self,
+/* Groups the store's figures (every one but the rejected) into claims, as
+ * cited_store_list_claims() does, a run of figures that share everything
+ * a claim's figures share but brand and scope at a time, read without
+ * their sentences and their articles' titles and paths, and calls @func
+ * with the claims of each run (CitedClaim, freed after): the claims of a
+ * large store in a fraction of the memory. */
+typedef void (*CitedClaimsFunc) (GPtrArray *claims,
+                                 gpointer   user_data);
+gboolean      cited_store_foreach_claims        (CitedStore       *self,
+                                                  CitedClaimsFunc   func,
+                                                  gpointer          user_data,
+                                                  GCancellable     *cancellable,
                                                   GError          **error);
 /* Calls the progress function set with cited_store_set_progress_func(). */
 void          cited_store_report_progress       (CitedStore  *self,

@@ -6158,34 +6158,84 @@ cited_store_count_figure_sources (CitedStore  *self,
   " coalesce (e.fields, 0), e.unit, e.currency, e.qualifier, e.scope, e.year, e.quarter," \
   " e.measure, e.change_kind, e.span, e.claim_status"
 
-GPtrArray *
-cited_store_list_claim_figures (CitedStore  *self,
-                                GError     **error)
+/* What two figures of one claim share exactly (cited-claims.c's claim
+ * key, less the brand, whose case is folded, and the scope, which has a
+ * default): the claims of a store are grouped one run of such figures at
+ * a time, never all of them at once. */
+#define CLAIM_RUN_ORDER \
+  " ORDER BY (CASE WHEN " EFFECTIVE_FIELD ("64", "change_kind") " = 0 THEN coalesce (" EFFECTIVE_METRIC ", '')" \
+  "  ELSE coalesce (" EFFECTIVE_FIELD ("32", "measure") ", " EFFECTIVE_METRIC ", '') END)," \
+  " " EFFECTIVE_FIELD ("16", "year") ", " EFFECTIVE_FIELD ("16", "quarter") "," \
+  " " EFFECTIVE_FIELD ("64", "change_kind") ", " EFFECTIVE_FIELD ("128", "span") "," \
+  " " EFFECTIVE_FIELD ("256", "claim_status") ", coalesce (" EFFECTIVE_FIELD ("2", "currency") ", '')"
+
+static gboolean
+same_claim_run (const CitedFigure *a,
+                const CitedFigure *b)
+{
+  const char *ma = cited_figure_get_measure (a);
+  const char *mb = cited_figure_get_measure (b);
+
+  if (ma == NULL)
+    ma = a->metric != NULL ? a->metric : "";
+  if (mb == NULL)
+    mb = b->metric != NULL ? b->metric : "";
+  return g_str_equal (ma, mb) && a->year == b->year && a->quarter == b->quarter &&
+         a->change == b->change && a->span == b->span && a->claim_status == b->claim_status &&
+         g_strcmp0 (a->currency != NULL ? a->currency : "", b->currency != NULL ? b->currency : "") == 0;
+}
+
+gboolean
+cited_store_foreach_claims (CitedStore       *self,
+                            CitedClaimsFunc   func,
+                            gpointer          user_data,
+                            GCancellable     *cancellable,
+                            GError          **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
-  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GPtrArray) run = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_figure_unref);
   int rc;
 
-  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
 
   stmt = prepare (self,
                   "SELECT " FIGURE_COLUMNS_LIGHT " FROM figures f"
                   " JOIN articles a ON a.id = f.article_id" EDITS_JOIN
-                  " WHERE " NOT_REJECTED
-                  " ORDER BY a.published DESC, a.id DESC, f.start",
+                  " WHERE " NOT_REJECTED CLAIM_RUN_ORDER ", a.published DESC, a.id DESC, f.start",
                   error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
 
-  figures = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_figure_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (figures, figure_from_row (stmt));
+    {
+      CitedFigure *figure = figure_from_row (stmt);
+
+      if (run->len > 0 && !same_claim_run (g_ptr_array_index (run, 0), figure))
+        {
+          g_autoptr(GPtrArray) claims = cited_claims_group (run);
+
+          func (claims, user_data);
+          g_ptr_array_set_size (run, 0);
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              cited_figure_unref (figure);
+              return FALSE;
+            }
+        }
+      g_ptr_array_add (run, figure);
+    }
   if (rc != SQLITE_DONE)
     {
       set_db_error (self, error, _("Could not list the figures"));
-      return NULL;
+      return FALSE;
     }
-  return g_steal_pointer (&figures);
+  if (run->len > 0)
+    {
+      g_autoptr(GPtrArray) claims = cited_claims_group (run);
+
+      func (claims, user_data);
+    }
+  return TRUE;
 }
 
 /**

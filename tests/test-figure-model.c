@@ -751,6 +751,66 @@ test_claims (void)
   }
 }
 
+static void
+claims_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cited_figure_model_load_claims_finish (CITED_FIGURE_MODEL (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* The claims grouped a run of figures at a time in a worker are those of
+ * cited_store_list_claims(), for every row. */
+static void
+test_load_claims (void)
+{
+  g_autoptr(CitedFigureModel) model = cited_figure_model_new (store);
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GHashTable) claim_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+  guint n, n_in_claims = 0;
+
+  claims = cited_store_list_claims (store, NULL, &error);
+  g_assert_no_error (error);
+  for (guint c = 0; c < claims->len; c++)
+    {
+      CitedClaim *claim = g_ptr_array_index (claims, c);
+
+      for (guint k = 0; k < claim->figures->len; k++)
+        g_hash_table_insert (claim_of, &((CitedFigure *) g_ptr_array_index (claim->figures, k))->id, claim);
+    }
+
+  cited_figure_model_load_claims_async (model, NULL, claims_loaded_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CitedFigureObject) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      gint64 id = cited_figure_object_get_id (row);
+      CitedClaim *claim = g_hash_table_lookup (claim_of, &id);
+
+      if (claim == NULL)
+        {
+          g_assert_cmpint (cited_figure_object_get_claim_id (row), ==, 0);
+          continue;
+        }
+      if (cited_figure_object_get_claim_id (row) != claim->id)
+        g_error ("figure %" G_GINT64_FORMAT " is in claim %" G_GINT64_FORMAT ", the model says %" G_GINT64_FORMAT,
+                 id, claim->id, cited_figure_object_get_claim_id (row));
+      g_assert_cmpuint (cited_figure_object_get_claim_sources (row), ==, claim->n_sources);
+      n_in_claims++;
+    }
+  g_assert_cmpuint (n_in_claims, >, n / 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -795,6 +855,7 @@ main (int   argc,
   g_test_add_func ("/figure-model/store-changes", test_store_changes);
   g_test_add_func ("/figure-model/follow-store", test_follow_store);
   g_test_add_func ("/figure-model/claims", test_claims);
+  g_test_add_func ("/figure-model/load-claims", test_load_claims);
 
   status = g_test_run ();
 

@@ -88,6 +88,7 @@ struct _CitedFiguresPage
   AdwToast *toast;            /* weak: the toast currently shown */
 
   GCancellable *load_cancellable;
+  GCancellable *claims_cancellable;
   guint load_tick_id;         /* waits for the rows' frame to start the load */
   guint load_ticks;
   GCancellable *chart_cancellable;
@@ -96,6 +97,7 @@ struct _CitedFiguresPage
   guint updating : 1;
   guint loading : 1;          /* rows or chart: the "loading" property */
   guint rows_loading : 1;
+  guint claims_loading : 1;
   guint chart_loading : 1;
 };
 
@@ -742,7 +744,6 @@ typedef struct {
 } LoadRequest;
 
 typedef struct {
-  GPtrArray *claims;          /* CitedClaim of the store's figures */
   GPtrArray *brands;          /* CitedCount of figures, most cited first */
   GPtrArray *sources;         /* CitedCount of figures by article source */
   GStrv metrics;
@@ -761,7 +762,6 @@ load_request_free (LoadRequest *request)
 static void
 load_result_free (LoadResult *result)
 {
-  g_clear_pointer (&result->claims, g_ptr_array_unref);
   g_clear_pointer (&result->brands, g_ptr_array_unref);
   g_clear_pointer (&result->sources, g_ptr_array_unref);
   g_clear_pointer (&result->metrics, g_strfreev);
@@ -826,18 +826,6 @@ load_figures (CitedStore    *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  /* Each row knows its claim: the Claim column shows the figures that
-   * state the same thing. The figures are read without their sentences,
-   * and dropped once grouped: the rows keep a claim id each. */
-  {
-    g_autoptr(GPtrArray) figures = cited_store_list_claim_figures (store, error);
-
-    if (figures == NULL)
-      return NULL;
-    if (g_cancellable_set_error_if_cancelled (cancellable, error))
-      return NULL;
-    result->claims = cited_claims_group (figures);
-  }
 
   return g_steal_pointer (&result);
 }
@@ -857,7 +845,7 @@ load_read_cb (CitedStore    *reader,
 static void
 sync_loading (CitedFiguresPage *self)
 {
-  gboolean loading = self->rows_loading || self->chart_loading;
+  gboolean loading = self->rows_loading || self->chart_loading || self->claims_loading;
 
   if (self->loading == loading)
     return;
@@ -883,13 +871,6 @@ cancel_chart (CitedFiguresPage *self)
   sync_loading (self);
 }
 
-static gpointer
-free_claims_thread (gpointer data)
-{
-  g_ptr_array_unref (data);
-  return NULL;
-}
-
 /* Puts a load's result on screen, keeping the user's filters and charted
  * metric where they still exist. */
 static void
@@ -904,11 +885,6 @@ apply_result (CitedFiguresPage *self,
 
   self->updating = TRUE;
 
-  cited_figure_model_set_claims (self->rows, result->claims);
-  /* The rows keep what they need of the claims; freeing the claims with
-   * their figures takes a while at a million figures: a thread does it. */
-  if (result->claims != NULL && result->claims->len > 1000)
-    g_thread_unref (g_thread_new ("cited-free-claims", free_claims_thread, g_steal_pointer (&result->claims)));
 
   cited_count_dropdown_fill (self->brand_filter, self->brand_keys, _("All Brands"), result->brands, keep_brand);
   cited_count_dropdown_fill (self->source_filter, self->source_keys, _("All Sources"), result->sources,
@@ -980,7 +956,30 @@ load_done_cb (GObject      *source,
   apply_result (self, result);
 }
 
-/* Reads the filter menus, the chart and the claims in a worker thread. */
+static void
+claims_done_cb (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(CitedFiguresPage) self = g_weak_ref_get (user_data);
+  g_autoptr(GError) error = NULL;
+  gboolean done;
+
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
+
+  done = cited_figure_model_load_claims_finish (CITED_FIGURE_MODEL (source), res, &error);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->claims_cancellable);
+  if (!done)
+    show_error_toast (self, _("Could not load figures"), error);
+  self->claims_loading = FALSE;
+  sync_loading (self);
+}
+
+/* Reads the filter menus and the chart, and the rows' claims, in worker
+ * threads. */
 static void
 start_load (CitedFiguresPage *self)
 {
@@ -1000,6 +999,15 @@ start_load (CitedFiguresPage *self)
   cited_store_read_async (self->store, load_read_cb, request, (GDestroyNotify) load_request_free,
                           (GDestroyNotify) load_result_free, self->load_cancellable,
                           load_done_cb, weak);
+
+  /* Each row learns its claim: the Claim column shows the figures that
+   * state the same thing. */
+  self->claims_loading = TRUE;
+  sync_loading (self);
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  self->claims_cancellable = g_cancellable_new ();
+  cited_figure_model_load_claims_async (self->rows, self->claims_cancellable, claims_done_cb, weak);
 }
 
 /* The first tick is the frame that draws the rows; the load starts at the
@@ -1047,6 +1055,12 @@ cited_figures_page_reload (CitedFiguresPage *self)
       g_cancellable_cancel (self->load_cancellable);
       g_clear_object (&self->load_cancellable);
     }
+  if (self->claims_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->claims_cancellable);
+      g_clear_object (&self->claims_cancellable);
+    }
+  self->claims_loading = FALSE;
   /* The load brings its own chart. */
   cancel_chart (self);
 
@@ -2728,6 +2742,9 @@ cited_figures_page_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->load_tick_id);
       self->load_tick_id = 0;
     }
+  if (self->claims_cancellable != NULL)
+    g_cancellable_cancel (self->claims_cancellable);
+  g_clear_object (&self->claims_cancellable);
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
