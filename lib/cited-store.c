@@ -6185,6 +6185,9 @@ same_claim_run (const CitedFigure *a,
          g_strcmp0 (a->currency != NULL ? a->currency : "", b->currency != NULL ? b->currency : "") == 0;
 }
 
+static gboolean foreach_claim_run (CitedStore *self, CitedClaimsFunc func, gpointer user_data,
+                                   GCancellable *cancellable, GError **error);
+
 gboolean
 cited_store_foreach_claims (CitedStore       *self,
                             CitedClaimsFunc   func,
@@ -6192,11 +6195,31 @@ cited_store_foreach_claims (CitedStore       *self,
                             GCancellable     *cancellable,
                             GError          **error)
 {
+  gboolean ok;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  /* Sorting every figure is the one large sort the store makes: it goes
+   * to a temporary file, where the connection's other temporary data
+   * stays in memory. */
+  if (!exec_sql (self, "PRAGMA temp_store = FILE", error))
+    return FALSE;
+  ok = foreach_claim_run (self, func, user_data, cancellable, error);
+  if (!exec_sql (self, "PRAGMA temp_store = MEMORY", ok ? error : NULL))
+    ok = FALSE;
+  return ok;
+}
+
+static gboolean
+foreach_claim_run (CitedStore       *self,
+                   CitedClaimsFunc   func,
+                   gpointer          user_data,
+                   GCancellable     *cancellable,
+                   GError          **error)
+{
   g_autoptr(CachedStmt) stmt = NULL;
   g_autoptr(GPtrArray) run = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_figure_unref);
   int rc;
-
-  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
 
   stmt = prepare (self,
                   "SELECT " FIGURE_COLUMNS_LIGHT " FROM figures f"
