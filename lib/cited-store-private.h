@@ -4,6 +4,7 @@
 #include "cited-macros.h"
 
 #include "cited-extractor.h"
+#include "cited-figure-model.h"
 #include "cited-store.h"
 
 G_BEGIN_DECLS
@@ -79,6 +80,54 @@ gboolean      cited_store_write_reextracted     (CitedStore  *self,
                                                   gint64       generation,
                                                   gboolean    *stale,
                                                   GError     **error);
+/* What CitedFigureModel reads (cited-figure-model.c): the figures of
+ * @query (its filters only) that hold @contains in their text, sentence or
+ * article title, counted, read @limit rows from @offset in the order of
+ * @sort, or the position of one of them in that order (G_MAXUINT: not
+ * among them). */
+gboolean      cited_store_count_figure_rows     (CitedStore       *self,
+                                                  const CitedQuery *query,
+                                                  const char       *contains,
+                                                  guint            *n_rows,
+                                                  GError          **error);
+GPtrArray    *cited_store_read_figure_rows      (CitedStore       *self,
+                                                  const CitedQuery *query,
+                                                  const char       *contains,
+                                                  CitedFigureSort   sort,
+                                                  gboolean          descending,
+                                                  guint             offset,
+                                                  guint             limit,
+                                                  GError          **error);
+gboolean      cited_store_find_figure_row       (CitedStore       *self,
+                                                  const CitedQuery *query,
+                                                  const char       *contains,
+                                                  CitedFigureSort   sort,
+                                                  gboolean          descending,
+                                                  gint64            figure_id,
+                                                  guint            *position,
+                                                  GError          **error);
+/* The Figures page's filter menus: how many figures (rejected ones too)
+ * each brand (as corrected) and each article source has, most first
+ * (CitedCount). */
+CITED_PRIVATE_API
+GPtrArray    *cited_store_count_figure_brands   (CitedStore       *self,
+                                                  GError          **error);
+CITED_PRIVATE_API
+GPtrArray    *cited_store_count_figure_sources  (CitedStore       *self,
+                                                  GError          **error);
+/* Groups the store's figures (every one but the rejected) into claims, as
+ * cited_store_list_claims() does, a run of figures that share everything
+ * a claim's figures share but brand and scope at a time, read without
+ * their sentences and their articles' titles and paths, and calls @func
+ * with the claims of each run (CitedClaim, freed after): the claims of a
+ * large store in a fraction of the memory. */
+typedef void (*CitedClaimsFunc) (GPtrArray *claims,
+                                 gpointer   user_data);
+gboolean      cited_store_foreach_claims        (CitedStore       *self,
+                                                  CitedClaimsFunc   func,
+                                                  gpointer          user_data,
+                                                  GCancellable     *cancellable,
+                                                  GError          **error);
 /* Calls the progress function set with cited_store_set_progress_func(). */
 void          cited_store_report_progress       (CitedStore  *self,
                                                   guint        done,

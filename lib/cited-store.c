@@ -5907,6 +5907,475 @@ cited_store_get_figure (CitedStore  *self,
   return NULL;
 }
 
+/* ------------------------------------------------------------------ */
+/* Figure rows (CitedFigureModel)                                      */
+
+/* A field of a figure as the user corrected it (@bit of the edit's
+ * fields, CitedFigureEditFields). */
+#define EFFECTIVE_FIELD(bit, column) \
+  "(CASE WHEN coalesce (e.fields, 0) & " bit " THEN e." column " ELSE f." column " END)"
+
+/* Whether @query and @contains filter nothing but rejected figures. */
+static gboolean
+figure_rows_unfiltered (const CitedQuery *query,
+                        const char       *contains)
+{
+  if (contains != NULL && *contains != '\0')
+    return FALSE;
+  if (query == NULL)
+    return TRUE;
+  return (query->search == NULL || *query->search == '\0') &&
+         (query->brand == NULL || *query->brand == '\0') &&
+         (query->source == NULL || *query->source == '\0') &&
+         (query->metric == NULL || *query->metric == '\0') &&
+         (query->date_from == NULL || *query->date_from == '\0') &&
+         (query->date_to == NULL || *query->date_to == '\0') &&
+         query->article_id <= 0 && query->span == NULL && query->claim_status == NULL;
+}
+
+/* The FROM and WHERE of the figures @query and @contains select. */
+static gboolean
+figure_rows_from (CitedStore        *self,
+                  const CitedQuery  *query,
+                  const char        *contains,
+                  Search            *search,
+                  GString           *sql,
+                  GPtrArray         *params,
+                  GError           **error)
+{
+  g_string_append (sql, " FROM figures f JOIN articles a ON a.id = f.article_id" EDITS_JOIN);
+  search_parse (search, query != NULL ? query->search : NULL);
+  if (search->match != NULL)
+    g_string_append (sql, " JOIN articles_fts ON articles_fts.rowid = a.id");
+  g_string_append (sql, " WHERE 1");
+
+  if (query == NULL || !query->include_rejected)
+    g_string_append (sql, " AND " NOT_REJECTED);
+  if (query != NULL && query->article_id > 0)
+    {
+      g_string_append (sql, " AND f.article_id = ?");
+      params_add_int (params, query->article_id);
+    }
+  if (query != NULL && query->metric != NULL && *query->metric != '\0')
+    {
+      g_string_append (sql,
+                       " AND f.id IN (SELECT id FROM figures WHERE metric = ?"
+                       "  UNION ALL " EDITED_FIGURE_IDS " WHERE e2.metric = ? COLLATE NOCASE)"
+                       " AND " EFFECTIVE_METRIC " = ? COLLATE NOCASE");
+      params_add_text (params, query->metric);
+      params_add_text (params, query->metric);
+      params_add_text (params, query->metric);
+    }
+  if (query != NULL && query->span != NULL)
+    {
+      CitedSpan span = CITED_SPAN_PERIOD;
+
+      cited_span_from_string (query->span, &span);
+      g_string_append (sql, " AND " EFFECTIVE_FIELD ("128", "span") " = ?");
+      params_add_int (params, span);
+    }
+  if (query != NULL && query->claim_status != NULL)
+    {
+      CitedClaimStatus status = CITED_CLAIM_REPORTED;
+
+      cited_claim_status_from_string (query->claim_status, &status);
+      g_string_append (sql, " AND " EFFECTIVE_FIELD ("256", "claim_status") " = ?");
+      params_add_int (params, status);
+    }
+  if (contains != NULL && *contains != '\0')
+    {
+      g_autofree char *pattern = like_pattern (contains);
+
+      /* LIKE ignores the case of ASCII letters, as the page's filter did. */
+      g_string_append (sql, " AND (f.text LIKE ? ESCAPE '\\' OR f.sentence LIKE ? ESCAPE '\\'"
+                            " OR a.title LIKE ? ESCAPE '\\')");
+      params_add_text (params, pattern);
+      params_add_text (params, pattern);
+      params_add_text (params, pattern);
+    }
+  return add_article_filters (self, query, search, TRUE, sql, params, error);
+}
+
+/* The ORDER BY terms of @sort. */
+static void
+figure_rows_order (GString         *sql,
+                   CitedFigureSort  sort,
+                   gboolean         descending)
+{
+  const char *dir = descending ? " DESC" : "";
+  const char *key = NULL;
+
+  switch (sort)
+    {
+    case CITED_FIGURE_SORT_TEXT:
+      key = "f.text COLLATE NOCASE";
+      break;
+    case CITED_FIGURE_SORT_VALUE:
+      key = "coalesce (e.value, f.value)";
+      break;
+    case CITED_FIGURE_SORT_UNIT:
+      key = "coalesce (" EFFECTIVE_FIELD ("2", "currency") ", " EFFECTIVE_FIELD ("1", "unit") ")"
+            " COLLATE NOCASE";
+      break;
+    case CITED_FIGURE_SORT_METRIC:
+      key = EFFECTIVE_METRIC " COLLATE NOCASE";
+      break;
+    case CITED_FIGURE_SORT_SCOPE:
+      key = EFFECTIVE_FIELD ("8", "scope") " COLLATE NOCASE";
+      break;
+    case CITED_FIGURE_SORT_PERIOD:
+      key = "(" EFFECTIVE_FIELD ("16", "year") " * 10 + " EFFECTIVE_FIELD ("16", "quarter") ")";
+      break;
+    case CITED_FIGURE_SORT_BRAND:
+      key = EFFECTIVE_BRAND " COLLATE NOCASE";
+      break;
+    case CITED_FIGURE_SORT_ARTICLE:
+      key = "a.title COLLATE NOCASE";
+      break;
+    case CITED_FIGURE_SORT_STATUS:
+      /* The order of the labels: Confirmed, Edited, Extracted, Rejected. */
+      key = "(CASE WHEN coalesce (e.status, 0) = 2 THEN 3"
+            " WHEN e.value IS NOT NULL OR e.brand IS NOT NULL OR e.metric IS NOT NULL"
+            "  OR coalesce (e.fields, 0) <> 0 THEN 1"
+            " WHEN coalesce (e.status, 0) = 1 THEN 0 ELSE 2 END)";
+      break;
+    case CITED_FIGURE_SORT_STATES:
+      key = "(" EFFECTIVE_FIELD ("256", "claim_status") " * 100 + " EFFECTIVE_FIELD ("128", "span") " * 10"
+            " + " EFFECTIVE_FIELD ("64", "change_kind") ")";
+      break;
+    case CITED_FIGURE_SORT_NONE:
+    default:
+      break;
+    }
+
+  if (key == NULL)
+    /* The order cited_store_list_figures() gives, straight from the
+     * articles' date index and the figures' article index. */
+    g_string_append (sql, " ORDER BY a.published DESC, a.id DESC, f.start, f.id");
+  else
+    g_string_append_printf (sql, " ORDER BY %s%s, f.id%s", key, dir, dir);
+}
+
+gboolean
+cited_store_count_figure_rows (CitedStore        *self,
+                               const CitedQuery  *query,
+                               const char        *contains,
+                               guint             *n_rows,
+                               GError           **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (param_free);
+  g_autoptr(CachedStmt) stmt = NULL;
+  Search search = { 0 };
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  *n_rows = 0;
+  if (figure_rows_unfiltered (query, contains))
+    {
+      /* Every figure, or every one but the few rejected: counted from the
+       * table and from the edits, without a join per figure. */
+      g_string_append (sql, "SELECT (SELECT count(*) FROM figures)");
+      if (query == NULL || !query->include_rejected)
+        g_string_append (sql, " - (SELECT count(*) " EDITED_FIGURES_FROM " WHERE e.status = 2)");
+    }
+  else
+    {
+      g_string_append (sql, "SELECT count(*)");
+      if (!figure_rows_from (self, query, contains, &search, sql, params, error))
+        goto out;
+    }
+
+  stmt = prepare (self, sql->str, error);
+  if (stmt == NULL)
+    goto out;
+  params_bind (params, stmt);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_db_error (self, error, _("Could not count the figures"));
+      goto out;
+    }
+  *n_rows = (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT - 1);
+  ok = TRUE;
+
+out:
+  search_clear (&search);
+  return ok;
+}
+
+GPtrArray *
+cited_store_read_figure_rows (CitedStore        *self,
+                              const CitedQuery  *query,
+                              const char        *contains,
+                              CitedFigureSort    sort,
+                              gboolean           descending,
+                              guint              offset,
+                              guint              limit,
+                              GError           **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT " FIGURE_COLUMNS);
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (param_free);
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
+  Search search = { 0 };
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  if (!figure_rows_from (self, query, contains, &search, sql, params, error))
+    goto out;
+  figure_rows_order (sql, sort, descending);
+  g_string_append (sql, " LIMIT ? OFFSET ?");
+  params_add_int (params, limit);
+  params_add_int (params, offset);
+
+  stmt = prepare (self, sql->str, error);
+  if (stmt == NULL)
+    goto out;
+  params_bind (params, stmt);
+
+  figures = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_figure_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (figures, figure_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not list the figures"));
+      g_clear_pointer (&figures, g_ptr_array_unref);
+    }
+
+out:
+  search_clear (&search);
+  return g_steal_pointer (&figures);
+}
+
+gboolean
+cited_store_find_figure_row (CitedStore        *self,
+                             const CitedQuery  *query,
+                             const char        *contains,
+                             CitedFigureSort    sort,
+                             gboolean           descending,
+                             gint64             figure_id,
+                             guint             *position,
+                             GError           **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT n FROM (SELECT f.id AS id, row_number () OVER (");
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (param_free);
+  g_autoptr(GString) order = g_string_new (NULL);
+  g_autoptr(CachedStmt) stmt = NULL;
+  Search search = { 0 };
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  *position = G_MAXUINT;
+  figure_rows_order (order, sort, descending);
+  g_string_append (sql, order->str);
+  g_string_append (sql, ") - 1 AS n");
+  if (!figure_rows_from (self, query, contains, &search, sql, params, error))
+    goto out;
+  g_string_append (sql, ") WHERE id = ?");
+  params_add_int (params, figure_id);
+
+  stmt = prepare (self, sql->str, error);
+  if (stmt == NULL)
+    goto out;
+  params_bind (params, stmt);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *position = (guint) sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not list the figures"));
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  search_clear (&search);
+  return ok;
+}
+
+static GPtrArray *
+read_counts (CitedStore  *self,
+             const char  *sql,
+             GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = prepare (self, sql, error);
+  g_autoptr(GPtrArray) counts = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  counts = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_count_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CitedCount *count = g_new0 (CitedCount, 1);
+
+      count->name = column_dup (stmt, 0);
+      count->n = (guint) sqlite3_column_int64 (stmt, 1);
+      g_ptr_array_add (counts, count);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not count the figures"));
+      return NULL;
+    }
+  return g_steal_pointer (&counts);
+}
+
+GPtrArray *
+cited_store_count_figure_brands (CitedStore  *self,
+                                 GError     **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  /* From the brand index, then the few corrections: each edited brand
+   * moves its figure from the extractor's brand to the user's. */
+  return read_counts (self,
+                      "SELECT b, sum (n) FROM ("
+                      " SELECT brand AS b, count(*) AS n FROM figures WHERE brand IS NOT NULL GROUP BY brand"
+                      " UNION ALL SELECT f.brand, -1 " EDITED_FIGURES_FROM
+                      "  WHERE e.brand IS NOT NULL AND f.brand IS NOT NULL"
+                      " UNION ALL SELECT e.brand, 1 " EDITED_FIGURES_FROM
+                      "  WHERE e.brand IS NOT NULL AND e.brand <> '')"
+                      " GROUP BY b HAVING sum (n) > 0 ORDER BY sum (n) DESC, b",
+                      error);
+}
+
+GPtrArray *
+cited_store_count_figure_sources (CitedStore  *self,
+                                  GError     **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  return read_counts (self,
+                      "SELECT a.source, count(*) FROM articles a JOIN figures f ON f.article_id = a.id"
+                      " WHERE a.source IS NOT NULL AND a.source <> ''"
+                      " GROUP BY a.source ORDER BY count(*) DESC, a.source",
+                      error);
+}
+
+/* FIGURE_COLUMNS without the sentence and the article's title and path:
+ * the bulk of a figure's memory, which grouping figures into claims does
+ * not need. */
+#define FIGURE_COLUMNS_LIGHT \
+  "f.id, f.article_id, f.value, f.value_max, f.unit, f.currency, f.qualifier," \
+  " f.metric, f.scope, f.year, f.quarter, f.brand, f.text, NULL," \
+  " f.language, f.start, f.end, f.sentence_start, f.sentence_end," \
+  " NULL, NULL, a.published," \
+  " e.status IS NOT NULL, e.value, e.brand, e.metric, coalesce (e.status, 0)," \
+  " f.currency_inferred," \
+  " f.measure, f.change_kind, f.direction, f.span, f.claim_status," \
+  " f.period_inferred," \
+  " a.source," \
+  " coalesce (e.fields, 0), e.unit, e.currency, e.qualifier, e.scope, e.year, e.quarter," \
+  " e.measure, e.change_kind, e.span, e.claim_status"
+
+/* What two figures of one claim share exactly (cited-claims.c's claim
+ * key, less the brand, whose case is folded, and the scope, which has a
+ * default): the claims of a store are grouped one run of such figures at
+ * a time, never all of them at once. */
+#define CLAIM_RUN_ORDER \
+  " ORDER BY (CASE WHEN " EFFECTIVE_FIELD ("64", "change_kind") " = 0 THEN coalesce (" EFFECTIVE_METRIC ", '')" \
+  "  ELSE coalesce (" EFFECTIVE_FIELD ("32", "measure") ", " EFFECTIVE_METRIC ", '') END)," \
+  " " EFFECTIVE_FIELD ("16", "year") ", " EFFECTIVE_FIELD ("16", "quarter") "," \
+  " " EFFECTIVE_FIELD ("64", "change_kind") ", " EFFECTIVE_FIELD ("128", "span") "," \
+  " " EFFECTIVE_FIELD ("256", "claim_status") ", coalesce (" EFFECTIVE_FIELD ("2", "currency") ", '')"
+
+static gboolean
+same_claim_run (const CitedFigure *a,
+                const CitedFigure *b)
+{
+  const char *ma = cited_figure_get_measure (a);
+  const char *mb = cited_figure_get_measure (b);
+
+  if (ma == NULL)
+    ma = a->metric != NULL ? a->metric : "";
+  if (mb == NULL)
+    mb = b->metric != NULL ? b->metric : "";
+  return g_str_equal (ma, mb) && a->year == b->year && a->quarter == b->quarter &&
+         a->change == b->change && a->span == b->span && a->claim_status == b->claim_status &&
+         g_strcmp0 (a->currency != NULL ? a->currency : "", b->currency != NULL ? b->currency : "") == 0;
+}
+
+static gboolean foreach_claim_run (CitedStore *self, CitedClaimsFunc func, gpointer user_data,
+                                   GCancellable *cancellable, GError **error);
+
+gboolean
+cited_store_foreach_claims (CitedStore       *self,
+                            CitedClaimsFunc   func,
+                            gpointer          user_data,
+                            GCancellable     *cancellable,
+                            GError          **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  /* Sorting every figure is the one large sort the store makes: it goes
+   * to a temporary file, where the connection's other temporary data
+   * stays in memory. */
+  if (!exec_sql (self, "PRAGMA temp_store = FILE", error))
+    return FALSE;
+  ok = foreach_claim_run (self, func, user_data, cancellable, error);
+  if (!exec_sql (self, "PRAGMA temp_store = MEMORY", ok ? error : NULL))
+    ok = FALSE;
+  return ok;
+}
+
+static gboolean
+foreach_claim_run (CitedStore       *self,
+                   CitedClaimsFunc   func,
+                   gpointer          user_data,
+                   GCancellable     *cancellable,
+                   GError          **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GPtrArray) run = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_figure_unref);
+  int rc;
+
+  stmt = prepare (self,
+                  "SELECT " FIGURE_COLUMNS_LIGHT " FROM figures f"
+                  " JOIN articles a ON a.id = f.article_id" EDITS_JOIN
+                  " WHERE " NOT_REJECTED CLAIM_RUN_ORDER ", a.published DESC, a.id DESC, f.start",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CitedFigure *figure = figure_from_row (stmt);
+
+      if (run->len > 0 && !same_claim_run (g_ptr_array_index (run, 0), figure))
+        {
+          g_autoptr(GPtrArray) claims = cited_claims_group (run);
+
+          func (claims, user_data);
+          g_ptr_array_set_size (run, 0);
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              cited_figure_unref (figure);
+              return FALSE;
+            }
+        }
+      g_ptr_array_add (run, figure);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not list the figures"));
+      return FALSE;
+    }
+  if (run->len > 0)
+    {
+      g_autoptr(GPtrArray) claims = cited_claims_group (run);
+
+      func (claims, user_data);
+    }
+  return TRUE;
+}
+
 /**
  * cited_store_list_mentions:
  * @self: a store

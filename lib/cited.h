@@ -17,5 +17,6 @@
 #include "cited-report.h"
 #include "cited-search.h"
 #include "cited-figure-object.h"
+#include "cited-figure-model.h"
 #include "cited-article-list.h"
 #include "cited-enum-types.h"

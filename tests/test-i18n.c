@@ -240,8 +240,11 @@ test_figures_page (Fixture       *fixture,
   guint n_metrics = 0;
 
   cited_window_set_visible_page (fixture->window, "figures");
-  /* Wait for the table's rows: each has a status, "已提取" when untouched. */
+  /* Wait for the table's rows (each has a status, "已提取" when untouched)
+   * and for the filter menus, read in the background after them. */
   text = visible_text_with (page, "已提取");
+  g_free (text);
+  text = visible_text_with (page, "所有指标");
 
   /* Column titles and the metric filter. */
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)

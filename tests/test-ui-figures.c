@@ -1602,12 +1602,13 @@ test_loading_state (void)
   g_object_set (figures, "store", store, NULL);
   g_object_set (brands, "store", store, NULL);
 
-  /* Setting the store returned at once, with a spinner on each page. */
+  /* Setting the store returned at once: the Figures page shows its rows
+   * (counted, and read a page at a time when drawn) and reads its filter
+   * menus and chart in the background; the Brands page shows a spinner. */
   g_assert_true (is_loading (figures));
-  g_assert_cmpstr (visible_stack_page (figures, &status), ==, "loading");
-  g_assert_nonnull (status);
-  g_assert_cmpstr (adw_status_page_get_title (status), ==, "Loading Figures…");
-  g_assert_cmpuint (g_list_model_get_n_items (cited_figures_page_get_rows (CITED_FIGURES_PAGE (figures))), ==, 0);
+  g_assert_cmpstr (visible_stack_page (figures, &status), ==, "figures");
+  g_assert_cmpuint (g_list_model_get_n_items (cited_figures_page_get_rows (CITED_FIGURES_PAGE (figures))), >, 0);
+  g_assert_null (cited_chart_view_get_chart (cited_figures_page_get_chart_view (CITED_FIGURES_PAGE (figures))));
   g_assert_true (is_loading (brands));
   g_assert_cmpstr (visible_stack_page (brands, &status), ==, "loading");
   g_assert_nonnull (status);

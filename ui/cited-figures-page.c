@@ -9,6 +9,7 @@
 #include "cited-chart-view.h"
 #include "cited-count-dropdown.h"
 #include "cited-export.h"
+#include "cited-figure-model.h"
 #include "cited-figure-object.h"
 #include "cited-figures-page-private.h"
 #include "cited-store-private.h"
@@ -64,10 +65,10 @@ struct _CitedFiguresPage
   GtkListView *narrow_list;
   AdwSqueezer *table_squeezer;
 
-  CitedFigureList *figures;   /* every figure incl. rejected */
-  GtkCustomFilter *filter;
-  GtkFilterListModel *filter_model;
-  GtkSortListModel *sort_model;
+  /* The figures the filters choose, rejected ones too, counted, filtered
+   * and sorted by SQL and read a page at a time. */
+  CitedFigureModel *rows;
+  guint n_all;                /* every figure of the store, rejected ones too */
   GtkSingleSelection *selection;
 
   /* Dropdown entries' keys, parallel to their string lists; index 0 of the
@@ -80,21 +81,23 @@ struct _CitedFiguresPage
   char *filter_brand;
   char *filter_source;
   char *filter_metric;
-  char *filter_text;          /* casefolded, or NULL */
-  gsize filter_text_len;
-  gboolean filter_text_ascii;
+  char *filter_text;          /* as typed, or NULL */
 
   GPtrArray *undo;            /* UndoStep */
   GPtrArray *redo;            /* UndoStep: the state an undo took back */
   AdwToast *toast;            /* weak: the toast currently shown */
 
   GCancellable *load_cancellable;
+  GCancellable *claims_cancellable;
+  guint load_tick_id;         /* waits for the rows' frame to start the load */
+  guint load_ticks;
   GCancellable *chart_cancellable;
   gint64 pending_figure;      /* to show once loaded */
 
   guint updating : 1;
   guint loading : 1;          /* rows or chart: the "loading" property */
   guint rows_loading : 1;
+  guint claims_loading : 1;
   guint chart_loading : 1;
 };
 
@@ -400,77 +403,31 @@ bind_card_cb (GtkSignalListItemFactory *factory,
     gtk_widget_remove_css_class (card, "dim-label");
 }
 
+/* The column the column view's sorter last asked about: see
+ * column_sorter_changed_cb(). Widgets live in the main thread only. */
+static int probed_column = -1;
+
+/* A column's sorter: the rows are sorted by SQL, so the sorter only tells
+ * which column the user chose. Compared once, the column view asks its
+ * primary column's sorter first; that sorter names its column and calls
+ * the first row smaller, which the column view turns round when the
+ * column sorts descending. */
 static int
-compare_period_cb (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
+probe_column_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
 {
-  CitedFigure *fa = cited_figure_object_get_figure ((CitedFigureObject *) a);
-  CitedFigure *fb = cited_figure_object_get_figure ((CitedFigureObject *) b);
-  int ka = fa->year * 10 + fa->quarter;
-  int kb = fb->year * 10 + fb->quarter;
-
-  return (ka > kb) - (ka < kb);
-}
-
-/* By what a figure states: status, then span, then change. */
-static int
-compare_states_cb (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
-{
-  CitedFigure *fa = cited_figure_object_get_figure ((CitedFigureObject *) a);
-  CitedFigure *fb = cited_figure_object_get_figure ((CitedFigureObject *) b);
-  int ka = fa->claim_status * 100 + fa->span * 10 + fa->change;
-  int kb = fb->claim_status * 100 + fb->span * 10 + fb->change;
-
-  return (ka > kb) - (ka < kb);
-}
-
-/* By claim: the figures of one claim together, in the claim's order. */
-static int
-compare_claim_cb (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  gint64 ca = cited_figure_object_get_claim_id ((CitedFigureObject *) a);
-  gint64 cb = cited_figure_object_get_claim_id ((CitedFigureObject *) b);
-
-  /* Figures in no claim last. */
-  if ((ca == 0) != (cb == 0))
-    return ca == 0 ? 1 : -1;
-  return (ca > cb) - (ca < cb);
+  probed_column = GPOINTER_TO_INT (user_data);
+  return GTK_ORDERING_SMALLER;
 }
 
 static GtkSorter *
 column_sorter (Column column)
 {
-  static const char *properties[N_COLS] = {
-    [COL_TEXT] = "text",
-    [COL_VALUE] = "value",
-    [COL_UNIT] = "unit",
-    [COL_METRIC] = "metric",
-    [COL_SCOPE] = "scope",
-    [COL_PERIOD] = NULL,
-    [COL_BRAND] = "brand",
-    [COL_ARTICLE] = "article-title",
-    [COL_STATUS] = "status",
-    [COL_CLAIM] = NULL,
-    [COL_STATES] = NULL,
-  };
-  GtkExpression *expression;
-
-  if (column == COL_PERIOD)
-    return GTK_SORTER (gtk_custom_sorter_new (compare_period_cb, NULL, NULL));
+  /* Claims are grouped in memory, by value: SQL cannot order by them. */
   if (column == COL_CLAIM)
-    return GTK_SORTER (gtk_custom_sorter_new (compare_claim_cb, NULL, NULL));
-  if (column == COL_STATES)
-    return GTK_SORTER (gtk_custom_sorter_new (compare_states_cb, NULL, NULL));
-
-  expression = gtk_property_expression_new (CITED_TYPE_FIGURE_OBJECT, NULL, properties[column]);
-  if (column == COL_VALUE)
-    return GTK_SORTER (gtk_numeric_sorter_new (expression));
-  return GTK_SORTER (gtk_string_sorter_new (expression));
+    return NULL;
+  return GTK_SORTER (gtk_custom_sorter_new (probe_column_cb, GINT_TO_POINTER (column), NULL));
 }
 
 static void
@@ -516,86 +473,102 @@ add_columns (CitedFiguresPage *self)
 
 /* Sorting */
 
-/* The sort model sorts only while a column is chosen: with a sorter it keeps
- * a sort key per row, a long stall each time 300,000 rows come in. */
+/* The column the user sorts by, and which way. */
+static CitedFigureSort
+chosen_sort (CitedFiguresPage *self,
+             gboolean         *descending)
+{
+  static const CitedFigureSort sorts[N_COLS] = {
+    [COL_TEXT] = CITED_FIGURE_SORT_TEXT,
+    [COL_VALUE] = CITED_FIGURE_SORT_VALUE,
+    [COL_UNIT] = CITED_FIGURE_SORT_UNIT,
+    [COL_METRIC] = CITED_FIGURE_SORT_METRIC,
+    [COL_SCOPE] = CITED_FIGURE_SORT_SCOPE,
+    [COL_PERIOD] = CITED_FIGURE_SORT_PERIOD,
+    [COL_BRAND] = CITED_FIGURE_SORT_BRAND,
+    [COL_ARTICLE] = CITED_FIGURE_SORT_ARTICLE,
+    [COL_STATUS] = CITED_FIGURE_SORT_STATUS,
+    [COL_CLAIM] = CITED_FIGURE_SORT_NONE,
+    [COL_STATES] = CITED_FIGURE_SORT_STATES,
+  };
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  g_autoptr(CitedFigure) empty = NULL;
+  g_autoptr(CitedFigureObject) a = NULL;
+  g_autoptr(CitedFigureObject) b = NULL;
+  GtkOrdering order;
+
+  *descending = FALSE;
+  if (sorter == NULL || gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE)
+    return CITED_FIGURE_SORT_NONE;
+
+  empty = cited_figure_new ();
+  a = cited_figure_object_new (empty);
+  b = cited_figure_object_new (empty);
+  probed_column = -1;
+  order = gtk_sorter_compare (sorter, a, b);
+  if (probed_column < 0 || probed_column >= N_COLS)
+    return CITED_FIGURE_SORT_NONE;
+  *descending = order == GTK_ORDERING_LARGER;
+  return sorts[probed_column];
+}
+
+static void deselect (CitedFiguresPage *self, gint64 *selected);
+static void reselect (CitedFiguresPage *self, gint64 selected);
+
 static void
 column_sorter_changed_cb (CitedFiguresPage *self)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  gboolean descending = FALSE;
+  CitedFigureSort sort = chosen_sort (self, &descending);
+  gboolean was_descending = FALSE;
+  gint64 selected;
 
-  if (sorter == NULL || gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE)
-    gtk_sort_list_model_set_sorter (self->sort_model, NULL);
-  else if (gtk_sort_list_model_get_sorter (self->sort_model) != sorter)
-    gtk_sort_list_model_set_sorter (self->sort_model, sorter);
+  if (sort == cited_figure_model_get_sort (self->rows, &was_descending) && descending == was_descending)
+    return;
+  deselect (self, &selected);
+  cited_figure_model_set_sort (self->rows, sort, descending);
+  reselect (self, selected);
 }
 
 /* Filtering */
 
-static gboolean
-contains_folded (const char *haystack,
-                 const char *folded_needle)
+/* When every row changes (a filter, a sort, a reload), GTK 4.8 asks a
+ * view for each new row in order, and a selection looks for its item
+ * among them: every page of the rows would be read. So the views let go
+ * of the rows and the selection of its row first; then the views take
+ * the rows back, asking only for those on screen, and the figure
+ * selected before is selected again where it now is. */
+static void
+deselect (CitedFiguresPage *self,
+          gint64           *selected)
 {
-  g_autofree char *folded = NULL;
-
-  if (haystack == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, folded_needle) != NULL;
+  *selected = cited_figures_page_get_selected_id (self);
+  if (*selected != 0)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_column_view_set_model (self->column_view, NULL);
+  gtk_list_view_set_model (self->narrow_list, NULL);
 }
 
-/* Whether @haystack holds @needle (ASCII, lower case) ignoring ASCII case:
- * no copy per row, which casefolding 300,000 sentences per keystroke was. */
-static gboolean
-contains_ascii_nocase (const char *haystack,
-                       const char *needle,
-                       gsize       needle_len)
+static void
+reselect (CitedFiguresPage *self,
+          gint64            selected)
 {
-  char first;
+  guint position;
 
-  if (haystack == NULL)
-    return FALSE;
-  first = needle[0];
-  for (const char *p = haystack; *p != '\0'; p++)
-    if (g_ascii_tolower (*p) == first && g_ascii_strncasecmp (p, needle, needle_len) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-row_contains (CitedFiguresPage *self,
-              const char       *haystack)
-{
-  if (self->filter_text_ascii)
-    return contains_ascii_nocase (haystack, self->filter_text, self->filter_text_len);
-  return contains_folded (haystack, self->filter_text);
-}
-
-static gboolean
-filter_cb (gpointer item,
-           gpointer user_data)
-{
-  CitedFiguresPage *self = user_data;
-  CitedFigure *f = cited_figure_object_get_figure (item);
-
-  if (self->filter_brand != NULL && g_strcmp0 (f->brand, self->filter_brand) != 0)
-    return FALSE;
-  if (self->filter_metric != NULL && g_strcmp0 (f->metric, self->filter_metric) != 0)
-    return FALSE;
-  if (self->filter_source != NULL && g_strcmp0 (f->article_source, self->filter_source) != 0)
-    return FALSE;
-  if (self->filter_text != NULL &&
-      !row_contains (self, f->text) &&
-      !row_contains (self, f->sentence) &&
-      !row_contains (self, f->article_title))
-    return FALSE;
-  return TRUE;
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_model (self->narrow_list, GTK_SELECTION_MODEL (self->selection));
+  if (selected == 0)
+    return;
+  position = cited_figure_model_find (self->rows, selected);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, position);
 }
 
 static void
 update_count (CitedFiguresPage *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->figures));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint total = self->n_all;
   g_autofree char *text = NULL;
 
   if (shown == total)
@@ -609,21 +582,22 @@ update_count (CitedFiguresPage *self)
   gtk_stack_set_visible_child_name (self->table_stack, shown > 0 || total == 0 ? "table" : "no-match");
 }
 
+/* Filters the rows again, by SQL. */
 static void
 refilter (CitedFiguresPage *self)
 {
-  gboolean active = self->filter_brand != NULL || self->filter_metric != NULL ||
-                    self->filter_source != NULL ||
-                    self->filter_text != NULL;
+  g_autoptr(GError) error = NULL;
+  CitedQuery query = { 0 };
+  gint64 selected;
 
-  /* Without a filter the model lets every row through without asking about
-   * each of them, which matters at 300,000 rows. */
-  if (!active)
-    gtk_filter_list_model_set_filter (self->filter_model, NULL);
-  else if (gtk_filter_list_model_get_filter (self->filter_model) == NULL)
-    gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
-  else
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  query.include_rejected = TRUE;
+  query.brand = self->filter_brand;
+  query.metric = self->filter_metric;
+  query.source = self->filter_source;
+  deselect (self, &selected);
+  if (!cited_figure_model_set_filter (self->rows, &query, self->filter_text, &error))
+    show_error_toast (self, _("Could not load figures"), error);
+  reselect (self, selected);
   update_count (self);
   update_actions (self);
 }
@@ -671,11 +645,7 @@ filters_changed_cb (CitedFiguresPage *self)
   text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_clear_pointer (&self->filter_text, g_free);
   if (text != NULL && *text != '\0')
-    {
-      self->filter_text = g_utf8_casefold (text, -1);
-      self->filter_text_len = strlen (self->filter_text);
-      self->filter_text_ascii = g_str_is_ascii (self->filter_text);
-    }
+    self->filter_text = g_strdup (text);
 
   refilter (self);
 
@@ -737,36 +707,6 @@ fill_dropdown (GtkDropDown *dropdown,
 
 /* Loading */
 
-/* The counts of a table of name -> count, most first. */
-static GPtrArray *
-counts_from_table (GHashTable *table)
-{
-  GPtrArray *counts = g_ptr_array_new_full (g_hash_table_size (table), (GDestroyNotify) cited_count_free);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      CitedCount *count = g_new0 (CitedCount, 1);
-
-      count->name = g_strdup (key);
-      count->n = GPOINTER_TO_UINT (value);
-      g_ptr_array_add (counts, count);
-    }
-  cited_count_sort (counts);
-  return counts;
-}
-
-static void
-count_name (GHashTable *table,
-            const char *name)
-{
-  if (name != NULL && *name != '\0')
-    g_hash_table_insert (table, (gpointer) name,
-                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (table, name)) + 1));
-}
-
 /* The settings of the page's chart of @metric: by brand, or, over time,
  * at the articles' dates (for the brand filtered on, if any). A saved view
  * holds them, and draws the same chart. */
@@ -804,7 +744,6 @@ typedef struct {
 } LoadRequest;
 
 typedef struct {
-  GPtrArray *objects;         /* CitedFigureObject */
   GPtrArray *brands;          /* CitedCount of figures, most cited first */
   GPtrArray *sources;         /* CitedCount of figures by article source */
   GStrv metrics;
@@ -823,7 +762,6 @@ load_request_free (LoadRequest *request)
 static void
 load_result_free (LoadResult *result)
 {
-  g_clear_pointer (&result->objects, g_ptr_array_unref);
   g_clear_pointer (&result->brands, g_ptr_array_unref);
   g_clear_pointer (&result->sources, g_ptr_array_unref);
   g_clear_pointer (&result->metrics, g_strfreev);
@@ -849,7 +787,9 @@ choose_chart_metric (const char * const *metrics,
   return metrics[0];
 }
 
-/* Everything a page shows, read from @store; runs in a worker thread (or on
+/* What the page shows beside its rows (which CitedFigureModel reads a
+ * page at a time), read from @store: the filter menus with their counts,
+ * the metrics, the chart and the claims. Runs in a worker thread (or on
  * the main thread for a store with no file). */
 static LoadResult *
 load_figures (CitedStore    *store,
@@ -860,51 +800,16 @@ load_figures (CitedStore    *store,
               GError       **error)
 {
   g_autoptr(LoadResult) result = g_new0 (LoadResult, 1);
-  g_autoptr(GPtrArray) figures = NULL;
-  g_autoptr(GHashTable) brand_counts = NULL;
-  g_autoptr(GHashTable) source_counts = NULL;
-  g_autoptr(GPtrArray) claims = NULL;
-  g_autoptr(GHashTable) claim_of = NULL;
-  CitedQuery query = { 0 };
   const char *metric;
 
-  query.include_rejected = TRUE;
-  figures = cited_store_list_figures (store, &query, error);
-  if (figures == NULL)
+  result->brands = cited_store_count_figure_brands (store, error);
+  if (result->brands == NULL)
     return NULL;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  cited_count_sort (result->brands);
+  result->sources = cited_store_count_figure_sources (store, error);
+  if (result->sources == NULL)
     return NULL;
-
-  /* Each figure knows its claim: sorting by the Claim column groups the
-   * figures that state the same thing. */
-  claims = cited_claims_group (figures);
-  claim_of = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint c = 0; c < claims->len; c++)
-    {
-      CitedClaim *claim = g_ptr_array_index (claims, c);
-
-      for (guint k = 0; k < claim->figures->len; k++)
-        g_hash_table_insert (claim_of, &((CitedFigure *) g_ptr_array_index (claim->figures, k))->id, claim);
-    }
-  result->objects = g_ptr_array_new_full (figures->len, g_object_unref);
-  brand_counts = g_hash_table_new (g_str_hash, g_str_equal);
-  source_counts = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < figures->len; i++)
-    {
-      CitedFigure *f = g_ptr_array_index (figures, i);
-
-      CitedFigureObject *object = cited_figure_object_new (f);
-      CitedClaim *claim = g_hash_table_lookup (claim_of, &f->id);
-
-      if (claim != NULL)
-        cited_figure_object_set_claim (object, claim->id, claim->n_sources);
-      g_ptr_array_add (result->objects, object);
-      count_name (brand_counts, f->brand);
-      count_name (source_counts, f->article_source);
-    }
-
-  result->brands = counts_from_table (brand_counts);
-  result->sources = counts_from_table (source_counts);
+  cited_count_sort (result->sources);
 
   result->metrics = cited_store_list_metrics (store, NULL);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -918,6 +823,9 @@ load_figures (CitedStore    *store,
       if (result->chart == NULL)
         return NULL;
     }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
 
   return g_steal_pointer (&result);
 }
@@ -937,7 +845,7 @@ load_read_cb (CitedStore    *reader,
 static void
 sync_loading (CitedFiguresPage *self)
 {
-  gboolean loading = self->rows_loading || self->chart_loading;
+  gboolean loading = self->rows_loading || self->chart_loading || self->claims_loading;
 
   if (self->loading == loading)
     return;
@@ -963,13 +871,6 @@ cancel_chart (CitedFiguresPage *self)
   sync_loading (self);
 }
 
-static gpointer
-free_rows_thread (gpointer data)
-{
-  g_ptr_array_unref (data);
-  return NULL;
-}
-
 /* Puts a load's result on screen, keeping the user's filters and charted
  * metric where they still exist. */
 static void
@@ -979,16 +880,11 @@ apply_result (CitedFiguresPage *self,
   g_autofree char *keep_brand = g_strdup (self->filter_brand);
   g_autofree char *keep_metric = g_strdup (self->filter_metric);
   g_autofree char *keep_source = g_strdup (self->filter_source);
-  g_autoptr(GPtrArray) old = NULL;
   guint chart_position = 0;
   gint64 pending;
 
   self->updating = TRUE;
 
-  old = cited_figure_list_replace_all (self->figures, result->objects);
-  /* Freeing 300,000 rows takes a while: a thread of its own does it. */
-  if (old->len > 1000)
-    g_thread_unref (g_thread_new ("cited-free-rows", free_rows_thread, g_steal_pointer (&old)));
 
   cited_count_dropdown_fill (self->brand_filter, self->brand_keys, _("All Brands"), result->brands, keep_brand);
   cited_count_dropdown_fill (self->source_filter, self->source_keys, _("All Sources"), result->sources,
@@ -1010,7 +906,7 @@ apply_result (CitedFiguresPage *self,
 
   self->updating = FALSE;
 
-  gtk_stack_set_visible_child_name (self->stack, result->objects->len > 0 ? "figures" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, self->n_all > 0 ? "figures" : "empty");
 
   /* The chart was built with the rows; filtering to a metric would chart
    * that metric again, on this thread, so the built chart goes in first and
@@ -1050,7 +946,7 @@ load_done_cb (GObject      *source,
         return;
       g_clear_object (&self->load_cancellable);
       show_error_toast (self, _("Could not load figures"), error);
-      if (g_list_model_get_n_items (G_LIST_MODEL (self->figures)) == 0)
+      if (self->n_all == 0)
         gtk_stack_set_visible_child_name (self->stack, "empty");
       set_loading (self, FALSE);
       return;
@@ -1060,47 +956,35 @@ load_done_cb (GObject      *source,
   apply_result (self, result);
 }
 
-/**
- * cited_figures_page_reload:
- * @self: the page
- *
- * Reads the figures again. The reading runs in a worker thread over one
- * of the store's readers; the rows, filters and chart are replaced when it
- * is done, and #CitedFiguresPage:loading is %TRUE meanwhile.
- */
-void
-cited_figures_page_reload (CitedFiguresPage *self)
+static void
+claims_done_cb (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(CitedFiguresPage) self = g_weak_ref_get (user_data);
+  g_autoptr(GError) error = NULL;
+  gboolean done;
+
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
+
+  done = cited_figure_model_load_claims_finish (CITED_FIGURE_MODEL (source), res, &error);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->claims_cancellable);
+  if (!done)
+    show_error_toast (self, _("Could not load figures"), error);
+  self->claims_loading = FALSE;
+  sync_loading (self);
+}
+
+/* Reads the filter menus and the chart, and the rows' claims, in worker
+ * threads. */
+static void
+start_load (CitedFiguresPage *self)
 {
   LoadRequest *request;
   GWeakRef *weak;
-
-  g_return_if_fail (CITED_IS_FIGURES_PAGE (self));
-
-  if (self->load_cancellable != NULL)
-    {
-      g_cancellable_cancel (self->load_cancellable);
-      g_clear_object (&self->load_cancellable);
-    }
-  /* The load brings its own chart. */
-  cancel_chart (self);
-
-  if (self->store == NULL)
-    {
-      /* The rows go with the store; the array of them is freed here. */
-      G_GNUC_UNUSED g_autoptr(GPtrArray) old = cited_figure_list_replace_all (self->figures, NULL);
-
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      cited_chart_view_set_chart (self->chart_view, NULL);
-      update_actions (self);
-      set_loading (self, FALSE);
-      return;
-    }
-
-  /* The first load shows a spinner; later ones keep the rows on screen until
-   * the new ones are in. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->figures)) == 0)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
-  set_loading (self, TRUE);
 
   request = g_new0 (LoadRequest, 1);
   request->keep_chart = g_strdup (dropdown_key (self->chart_metric, self->chart_metric_keys));
@@ -1115,6 +999,108 @@ cited_figures_page_reload (CitedFiguresPage *self)
   cited_store_read_async (self->store, load_read_cb, request, (GDestroyNotify) load_request_free,
                           (GDestroyNotify) load_result_free, self->load_cancellable,
                           load_done_cb, weak);
+
+  /* Each row learns its claim: the Claim column shows the figures that
+   * state the same thing. */
+  self->claims_loading = TRUE;
+  sync_loading (self);
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  self->claims_cancellable = g_cancellable_new ();
+  cited_figure_model_load_claims_async (self->rows, self->claims_cancellable, claims_done_cb, weak);
+}
+
+/* The first tick is the frame that draws the rows; the load starts at the
+ * next one. */
+static gboolean
+load_after_frame_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  CitedFiguresPage *self = CITED_FIGURES_PAGE (widget);
+
+  if (self->load_ticks++ == 0)
+    return G_SOURCE_CONTINUE;
+  self->load_tick_id = 0;
+  if (self->store != NULL)
+    start_load (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * cited_figures_page_reload:
+ * @self: the page
+ *
+ * Reads the figures again. The rows come at once (CitedFigureModel reads
+ * the page of them on screen); the filter menus, the claims and the chart
+ * are read in a worker thread over one of the store's readers and put in
+ * when it is done, and #CitedFiguresPage:loading is %TRUE meanwhile.
+ */
+void
+cited_figures_page_reload (CitedFiguresPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 selected;
+
+  g_return_if_fail (CITED_IS_FIGURES_PAGE (self));
+
+  if (self->load_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->load_tick_id);
+      self->load_tick_id = 0;
+    }
+
+  if (self->load_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->load_cancellable);
+      g_clear_object (&self->load_cancellable);
+    }
+  if (self->claims_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->claims_cancellable);
+      g_clear_object (&self->claims_cancellable);
+    }
+  self->claims_loading = FALSE;
+  /* The load brings its own chart. */
+  cancel_chart (self);
+
+  deselect (self, &selected);
+  if (self->store == NULL)
+    {
+      /* The rows go with the store. */
+      cited_figure_model_set_store (self->rows, NULL);
+      reselect (self, 0);
+      self->n_all = 0;
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      cited_chart_view_set_chart (self->chart_view, NULL);
+      update_actions (self);
+      set_loading (self, FALSE);
+      return;
+    }
+
+  /* The rows, counted: the page of them on screen is read when drawn. */
+  cited_figure_model_set_store (self->rows, self->store);
+  if (!cited_figure_model_reload (self->rows, &error))
+    show_error_toast (self, _("Could not load figures"), error);
+  g_clear_error (&error);
+  self->n_all = cited_figure_model_count_all (self->rows, NULL);
+  reselect (self, selected);
+  update_count (self);
+
+  /* A store with figures shows them at once; the spinner waits for the
+   * rest of the page only when there are none yet. */
+  gtk_stack_set_visible_child_name (self->stack, self->n_all > 0 ? "figures" : "loading");
+  set_loading (self, TRUE);
+
+  /* The rest waits for the frame that draws the rows, so that reading it
+   * does not take the processor from drawing them. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->load_ticks = 0;
+      self->load_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), load_after_frame_cb, NULL, NULL);
+    }
+  else
+    start_load (self);
 }
 
 gboolean
@@ -1268,7 +1254,7 @@ static void
 row_activated_cb (CitedFiguresPage *self,
                   guint             position)
 {
-  g_autoptr(CitedFigureObject) object = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+  g_autoptr(CitedFigureObject) object = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
 
   if (object != NULL && self->store != NULL)
     open_figure_article (self, cited_figure_object_get_id (object));
@@ -1329,22 +1315,6 @@ update_actions (CitedFiguresPage *self)
     }
 }
 
-static guint
-position_in (GListModel *model,
-             gint64      figure_id)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CitedFigureObject) object = g_list_model_get_item (model, i);
-
-      if (cited_figure_object_get_id (object) == figure_id)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
 /* The selected row's bar stands out in the chart, so the table and the
  * chart read as one. */
 static void
@@ -1367,24 +1337,21 @@ refresh_figure (CitedFiguresPage *self,
                 gint64            figure_id)
 {
   g_autoptr(CitedFigure) figure = NULL;
-  g_autoptr(CitedFigureObject) object = NULL;
   gboolean was_selected = cited_figures_page_get_selected_id (self) == figure_id;
   guint position;
 
   figure = cited_store_get_figure (self->store, figure_id, NULL);
-  position = cited_figure_list_find (self->figures, figure_id);
-  if (figure == NULL || position == GTK_INVALID_LIST_POSITION)
+  if (figure == NULL)
     {
       cited_figures_page_reload (self);
       return;
     }
 
-  object = cited_figure_object_new (figure);
-  cited_figure_list_set (self->figures, position, object);
-
+  /* The row shows the correction where it is. */
+  cited_figure_model_update_figure (self->rows, figure_id);
   if (was_selected)
     {
-      position = position_in (G_LIST_MODEL (self->sort_model), figure_id);
+      position = cited_figure_model_find (self->rows, figure_id);
       if (position != GTK_INVALID_LIST_POSITION)
         gtk_single_selection_set_selected (self->selection, position);
     }
@@ -2156,7 +2123,7 @@ cited_figures_page_show_figure (CitedFiguresPage *self,
   if (figure->metric != NULL && figure->status != CITED_FIGURE_REJECTED)
     cited_figures_page_set_chart_metric (self, figure->metric);
 
-  position = position_in (G_LIST_MODEL (self->sort_model), figure_id);
+  position = cited_figure_model_find (self->rows, figure_id);
   if (position == GTK_INVALID_LIST_POSITION)
     {
       /* The filters hide it: show everything rather than nothing. */
@@ -2167,7 +2134,7 @@ cited_figures_page_show_figure (CitedFiguresPage *self,
       gtk_drop_down_set_selected (self->metric_filter, 0);
       self->updating = FALSE;
       filters_changed_cb (self);
-      position = position_in (G_LIST_MODEL (self->sort_model), figure_id);
+      position = cited_figure_model_find (self->rows, figure_id);
     }
   if (position == GTK_INVALID_LIST_POSITION)
     return;
@@ -2728,7 +2695,7 @@ GListModel *
 cited_figures_page_get_rows (CitedFiguresPage *self)
 {
   g_return_val_if_fail (CITED_IS_FIGURES_PAGE (self), NULL);
-  return G_LIST_MODEL (self->sort_model);
+  return G_LIST_MODEL (self->rows);
 }
 
 gboolean
@@ -2770,6 +2737,14 @@ cited_figures_page_dispose (GObject *object)
   CitedFiguresPage *self = CITED_FIGURES_PAGE (object);
 
   g_clear_weak_pointer (&self->toast);
+  if (self->load_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->load_tick_id);
+      self->load_tick_id = 0;
+    }
+  if (self->claims_cancellable != NULL)
+    g_cancellable_cancel (self->claims_cancellable);
+  g_clear_object (&self->claims_cancellable);
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -2788,7 +2763,7 @@ cited_figures_page_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->selection);
-  g_clear_object (&self->figures);
+  g_clear_object (&self->rows);
   g_clear_pointer (&self->brand_keys, g_ptr_array_unref);
   g_clear_pointer (&self->source_keys, g_ptr_array_unref);
   g_clear_pointer (&self->metric_keys, g_ptr_array_unref);
@@ -2933,17 +2908,15 @@ cited_figures_page_init (CitedFiguresPage *self)
 
   add_columns (self);
 
-  self->figures = cited_figure_list_new ();
-  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
-  /* No filter and no sorter until the user asks for one: see refilter()
-   * and column_sorter_changed_cb(). */
-  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->figures)), NULL);
-  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), NULL);
+  /* The page reloads the rows when it chooses (keeping the selection),
+   * not at each change of the store. */
+  self->rows = cited_figure_model_new (NULL);
+  cited_figure_model_set_follow_store (self->rows, FALSE);
   sorter = gtk_column_view_get_sorter (self->column_view);
   if (sorter != NULL)
     g_signal_connect_object (sorter, "changed", G_CALLBACK (column_sorter_changed_cb), self,
                              G_CONNECT_SWAPPED);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
