@@ -134,7 +134,7 @@ same_folded (const char *key,
  * would go (whose flags are 0). The probe reads the tags, 16 kB the cache
  * keeps, and an entry and its key only when the hash matches: nearly half
  * of the words looked up are in no list. */
-static guint
+G_ALWAYS_INLINE static inline guint
 dict_slot (const Dict *d,
            const char *s,
            guint       len,
