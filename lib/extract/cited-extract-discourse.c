@@ -102,6 +102,8 @@ word_flags (const Tables *tables,
 static GPtrArray *trigger_buckets[16][26];
 guint16 trigger_pairs[26][32]; /* bit n: a trigger of length n has this first letter and
                                         * this second ((c - 'a') & 31) */
+guint64 trigger_triples[64];   /* bit trigger_triple() of each trigger's first three
+                                * bytes and length */
 
 static void
 init_triggers (void)
@@ -125,6 +127,17 @@ init_triggers (void)
       for (guint c = 0; c < 32; c++)
         if (!g_ascii_islower (w->key[1]) || c == (guint) (w->key[1] - 'a'))
           pairs[c] |= 1u << w->len;
+      /* The first three bytes as trigger_may() folds them: a key whose
+       * second or third byte is no lower-case letter could match words
+       * those bytes fold differently in, so it sets every bit. */
+      if (g_ascii_islower (w->key[1]) && g_ascii_islower (w->key[2]))
+        {
+          guint k = trigger_triple (w->key, 0, w->len);
+
+          trigger_triples[k / 64] |= G_GUINT64_CONSTANT (1) << (k % 64);
+        }
+      else
+        memset (trigger_triples, 0xFF, sizeof trigger_triples);
     }
 }
 

@@ -109,6 +109,7 @@ discover_companies (const CitedExtractContext *ctx,
  * when such a word of n letters starts so; is_trigger_word() says whether
  * the word is one. triggers_init() must have run. */
 G_GNUC_INTERNAL extern guint16 trigger_pairs[26][32];
+G_GNUC_INTERNAL extern guint64 trigger_triples[64];
 G_GNUC_INTERNAL void
 triggers_init (void);
 G_GNUC_INTERNAL gboolean
@@ -116,17 +117,34 @@ is_trigger_word (const char *b,
                  guint       w,
                  guint       len);
 
-/* Whether the ASCII letters b[w, w + len) pass the first test of
- * is_trigger_word(): most words fail it. */
+/* A bit of 4,096 for the first three bytes of b[w, w + len) (len >= 3),
+ * folded to lower case as ASCII letters are, and the length. */
+static inline guint
+trigger_triple (const char *b,
+                guint       w,
+                guint       len)
+{
+  guint32 x = ((guint32) ((guchar) b[w] | 0x20) << 24) | ((guint32) ((guchar) b[w + 1] | 0x20) << 16) |
+              ((guint32) ((guchar) b[w + 2] | 0x20) << 8) | len;
+
+  return (x * 0x9E3779B1u) >> 20;
+}
+
+/* Whether the ASCII letters b[w, w + len) pass the first tests of
+ * is_trigger_word(): nearly every word fails them. */
 static inline gboolean
 trigger_may (const char *b,
              guint       w,
              guint       len)
 {
   guint first = ((guchar) b[w] | 0x20) - 'a';
+  guint k;
 
-  return len >= 3 && len < 16 && first < 26 &&
-         ((trigger_pairs[first][(((guchar) b[w + 1] | 0x20) - 'a') & 31] >> len) & 1);
+  if (len < 3 || len >= 16 || first >= 26 ||
+      !((trigger_pairs[first][(((guchar) b[w + 1] | 0x20) - 'a') & 31] >> len) & 1))
+    return FALSE;
+  k = trigger_triple (b, w, len);
+  return (trigger_triples[k / 64] >> (k % 64)) & 1;
 }
 
 G_END_DECLS
