@@ -101,7 +101,7 @@ typedef struct {
 } DEntry;
 
 typedef struct {
-  guint32   *tags;            /* per slot: its hash with the low bit set, 0 when empty */
+  guint16   *tags;            /* per slot: dict_tag() of its key's hash, 0 when empty */
   DEntry    *slots;
   guint      mask;
   GPtrArray *zh_strip;        /* 公司, 集团 ...: stripped from the name */
@@ -131,9 +131,15 @@ same_folded (const char *key,
 }
 
 /* The slot of s[0, len), whose hash is @h, or the empty slot where it
- * would go (whose flags are 0). The probe reads the tags, 16 kB the cache
- * keeps, and an entry and its key only when the hash matches: nearly half
+ * would go (whose flags are 0). The probe reads the tags, 8 kB the cache
+ * keeps, and an entry and its key only when the tag matches: nearly half
  * of the words looked up are in no list. */
+static inline guint16
+dict_tag (guint32 h)
+{
+  return (guint16) (h >> 16) | 1;   /* the low bits choose the slot */
+}
+
 G_ALWAYS_INLINE static inline guint
 dict_slot (const Dict *d,
            const char *s,
@@ -141,11 +147,11 @@ dict_slot (const Dict *d,
            const char *limit,
            guint32     h)
 {
-  guint32 tag = h | 1;
+  guint16 tag = dict_tag (h);
 
   for (guint i = h & d->mask;; i = (i + 1) & d->mask)
     {
-      guint32 t = d->tags[i];
+      guint16 t = d->tags[i];
 
       if (t == 0)
         return i;
@@ -182,7 +188,7 @@ dict_add (Dict       *d,
 
   if (d->tags[i] == 0)
     {
-      d->tags[i] = h | 1;
+      d->tags[i] = dict_tag (h);
       /* zeros after it up to a multiple of eight bytes (same_folded()) */
       char *key = len <= DKEY_INLINE ? e->key.in : (e->key.out = g_malloc0 ((len / 8 + 1) * 8));
 
@@ -311,7 +317,7 @@ dict_new (void)
   init_word_fold ();
   d->mask = 4095;
   d->slots = g_new0 (DEntry, d->mask + 1);
-  d->tags = g_new0 (guint32, d->mask + 1);
+  d->tags = g_new0 (guint16, d->mask + 1);
   d->zh_stop_chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
   d->zh_first = g_array_new (FALSE, FALSE, sizeof (guint32));
   dict_add (d, "of", D_OF);
