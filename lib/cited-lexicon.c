@@ -2010,13 +2010,9 @@ find16 (const Automaton *a,
 {
   const guchar *t = (const guchar *) text;
   gsize q = length >= STREAMS_MIN ? length / N_STREAMS : 0;
-  gsize from[N_STREAMS + 1];
   guint32 s[N_STREAMS] = { 0 };
   gsize i;
 
-  for (guint k = 0; k < N_STREAMS; k++)
-    from[k] = k * q;
-  from[N_STREAMS] = length;
   for (i = 0; i < q; i++)
     {
       guint16 v[N_STREAMS];
@@ -2048,7 +2044,7 @@ find16 (const Automaton *a,
    * the next one, while its state stands for text that does. */
   for (guint k = 0; k + 1 < N_STREAMS; k++)
     {
-      gsize end = from[k + 1];
+      gsize end = (k + 1) * q;
       guint32 st = s[k];
 
       for (i = end; i < length && a->depth[st] > i - end; i++)

@@ -5755,6 +5755,14 @@ figure_from_row (sqlite3_stmt *stmt)
   return figure;
 }
 
+static gboolean figure_rows_from (CitedStore       *self,
+                                  const CitedQuery *query,
+                                  const char       *contains,
+                                  Search           *search,
+                                  GString          *sql,
+                                  GPtrArray        *params,
+                                  GError          **error);
+
 /**
  * cited_store_list_figures:
  * @self: a store
@@ -5773,8 +5781,7 @@ cited_store_list_figures (CitedStore        *self,
                           const CitedQuery  *query,
                           GError           **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT " FIGURE_COLUMNS " FROM figures f"
-                                         " JOIN articles a ON a.id = f.article_id" EDITS_JOIN);
+  g_autoptr(GString) sql = g_string_new ("SELECT " FIGURE_COLUMNS);
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (param_free);
   g_autoptr(GPtrArray) figures = NULL;
   g_autoptr(CachedStmt) stmt = NULL;
@@ -5783,46 +5790,7 @@ cited_store_list_figures (CitedStore        *self,
 
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
-  search_parse (&search, query != NULL ? query->search : NULL);
-  if (search.match != NULL)
-    g_string_append (sql, " JOIN articles_fts ON articles_fts.rowid = a.id");
-  g_string_append (sql, " WHERE 1");
-
-  if (query == NULL || !query->include_rejected)
-    g_string_append (sql, " AND " NOT_REJECTED);
-  if (query != NULL && query->article_id > 0)
-    {
-      g_string_append (sql, " AND f.article_id = ?");
-      params_add_int (params, query->article_id);
-    }
-  if (query != NULL && query->metric != NULL && *query->metric != '\0')
-    {
-      g_string_append (sql,
-                       " AND f.id IN (SELECT id FROM figures WHERE metric = ?"
-                       "  UNION ALL " EDITED_FIGURE_IDS " WHERE e2.metric = ? COLLATE NOCASE)"
-                       " AND " EFFECTIVE_METRIC " = ? COLLATE NOCASE");
-      params_add_text (params, query->metric);
-      params_add_text (params, query->metric);
-      params_add_text (params, query->metric);
-    }
-  if (query != NULL && query->span != NULL)
-    {
-      CitedSpan span = CITED_SPAN_PERIOD;
-
-      cited_span_from_string (query->span, &span);
-      g_string_append (sql, " AND (CASE WHEN coalesce (e.fields, 0) & 128 THEN e.span ELSE f.span END) = ?");
-      params_add_int (params, span);
-    }
-  if (query != NULL && query->claim_status != NULL)
-    {
-      CitedClaimStatus status = CITED_CLAIM_REPORTED;
-
-      cited_claim_status_from_string (query->claim_status, &status);
-      g_string_append (sql, " AND (CASE WHEN coalesce (e.fields, 0) & 256 THEN e.claim_status"
-                            " ELSE f.claim_status END) = ?");
-      params_add_int (params, status);
-    }
-  if (!add_article_filters (self, query, &search, TRUE, sql, params, error))
+  if (!figure_rows_from (self, query, NULL, &search, sql, params, error))
     goto out;
 
   switch (query != NULL ? query->sort : CITED_SORT_DATE_DESC)

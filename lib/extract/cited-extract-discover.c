@@ -166,14 +166,21 @@ dict_slot (const Dict *d,
     }
 }
 
+/* The flags of the entry at @slot (dict_slot()): 0 for an empty slot,
+ * whose entry is not read. */
+static inline guint32
+dict_flags_at (const Dict *d,
+               guint       slot)
+{
+  return d->tags[slot] != 0 ? d->slots[slot].flags : 0;
+}
+
 static guint32
 dict_find (const Dict *d,
            const char *s,
            guint       len)
 {
-  guint i = dict_slot (d, s, len, s + len, hash_folded (s, len, s + len));
-
-  return d->tags[i] != 0 ? d->slots[i].flags : 0;
+  return dict_flags_at (d, dict_slot (d, s, len, s + len, hash_folded (s, len, s + len)));
 }
 
 static void
@@ -526,8 +533,6 @@ note_plain_word (Disc *D,
 typedef struct {
   gpointer mem;
   gsize    size;
-  GArray  *cands;   /* Cand, kept between articles while not in use */
-  GArray  *persons; /* guint, the same */
 } Scratch;
 
 static void
@@ -536,8 +541,6 @@ scratch_free (gpointer data)
   Scratch *scratch = data;
 
   g_free (scratch->mem);
-  g_clear_pointer (&scratch->cands, g_array_unref);
-  g_clear_pointer (&scratch->persons, g_array_unref);
   g_free (scratch);
 }
 
@@ -554,35 +557,6 @@ get_scratch (void)
       g_private_set (&scratch_key, scratch);
     }
   return scratch;
-}
-
-/* An empty array from the thread's @slot when it holds one (taken from it
- * while in use), else a new one. */
-static GArray *
-take_array (GArray **slot,
-            guint    element_size,
-            guint    reserve)
-{
-  GArray *array = g_steal_pointer (slot);
-
-  if (array == NULL)
-    return g_array_sized_new (FALSE, FALSE, element_size, reserve);
-  g_array_set_size (array, 0);
-  return array;
-}
-
-/* Gives @array back to the thread's @slot, or frees it when it grew past
- * @keep elements (an array only grows, so its length is its peak) or the
- * slot is taken. */
-static void
-give_array (GArray **slot,
-            GArray  *array,
-            guint    keep)
-{
-  if (*slot == NULL && array->len <= keep)
-    *slot = array;
-  else
-    g_array_unref (array);
 }
 
 /* The text's letter and digit bits, the words, their index lists and
@@ -647,10 +621,8 @@ wflags_slow (Disc  *D,
              DWord *w)
 {
   const Dict *d = D->dict;
-  guint i = dict_slot (d, D->b + w->start, w->end - w->start, D->b + D->len, whash (D, w));
 
-  /* a word in no list stops at an empty slot, whose entry is not read */
-  w->flags = d->tags[i] != 0 ? d->slots[i].flags : 0;
+  w->flags = dict_flags_at (d, dict_slot (d, D->b + w->start, w->end - w->start, D->b + D->len, whash (D, w)));
   return w->flags;
 }
 
@@ -978,6 +950,74 @@ plain_words (Disc  *D,
   return p;
 }
 
+/* Passes over the three-byte character at @p. Bytes of invalid UTF-8
+ * there could hide letters: they are noted as odd (sentence_has_trigger()
+ * then reads the letters itself). */
+static inline guint
+skip_char3 (Disc *D,
+            guint p)
+{
+  const char *b = D->b;
+
+  if (G_UNLIKELY (p + 2 >= D->len || ((guchar) b[p + 1] & (guchar) b[p + 2]) < 0x80))
+    set_odd (D, p, p + 3);
+  return p + 3;
+}
+
+/* A run of Chinese characters from @p (U+4000 to U+9FFF: E4 to E9
+ * first), in a loop of its own: its suffixes and cues noted (zh_hit_at()).
+ * Returns where the run ends. */
+static guint
+chinese_run (Disc *D,
+             guint p)
+{
+  const char *b = D->b;
+  guint len = D->len;
+
+  do
+    {
+      guint skip = 0;
+
+      if (D->want_zh && p + 3 <= len && zh_first_may (D->dict, first3 (b + p)))
+        skip = zh_hit_at (D, p);
+      p = skip ? p + skip : skip_char3 (D, p);
+    }
+  while (p < len && (guchar) b[p] >= 0xE4 && (guchar) b[p] <= 0xE9);
+  return p;
+}
+
+/* The word starting with the ASCII letter at @p. Returns where the scan
+ * goes on. */
+static inline guint
+ascii_word (Disc    *D,
+            guint    p,
+            guint8   gap,
+            gboolean sentence,
+            gboolean paren)
+{
+  const char *b = D->b;
+  guint len = D->len;
+  guint q = skip_alnum (D, p + 1);
+  gboolean cap = b[p] <= 'Z';
+
+  /* the common case: ASCII letters and digits before a space */
+  if (q < len && b[q] == ' ')
+    {
+      note_plain_word (D, p, q);
+      add_word (D, p, q, cap, FALSE, FALSE, gap, sentence, paren);
+      return plain_words (D, q + 1);
+    }
+  /* ... or before the end or any other ASCII byte that cannot go on the
+   * word (read_word() stops there too): ",", ")", "\n" */
+  if (q >= len || ((guchar) b[q] < 0x80 && b[q] != '.' && b[q] != '\''))
+    {
+      note_plain_word (D, p, q);
+      add_word (D, p, q, cap, FALSE, FALSE, gap, sentence, paren);
+      return q;
+    }
+  return read_word (D, p, q, gap, sentence, paren);
+}
+
 /* One pass over the text: the words, and where Chinese suffixes stand. */
 static void
 scan_words (Disc *D)
@@ -996,48 +1036,16 @@ scan_words (Disc *D)
           p++;
           continue;
         }
-      /* A run of Chinese characters (U+4000 to U+9FFF: E4 to E9 first),
-       * as the default case below reads them, in a loop of its own. */
       if (c >= 0xE4 && c <= 0xE9)
         {
-          do
-            {
-              guint skip = 0;
-
-              if (D->want_zh && p + 3 <= len && zh_first_may (D->dict, first3 (b + p)))
-                skip = zh_hit_at (D, p);
-              /* invalid UTF-8 could hide letters in what is skipped */
-              if (G_UNLIKELY (p + 2 >= len || ((guchar) b[p + 1] & (guchar) b[p + 2]) < 0x80))
-                set_odd (D, p, p + 3);
-              p += skip ? skip : 3;
-            }
-          while (p < len && (guchar) b[p] >= 0xE4 && (guchar) b[p] <= 0xE9);
+          p = chinese_run (D, p);
           gap = GAP_HARD;
           line = FALSE;
           continue;
         }
       if (g_ascii_isalpha (c))
         {
-          guint q = skip_alnum (D, p + 1);
-
-          /* the common case: ASCII letters and digits before a space */
-          if (q < len && b[q] == ' ')
-            {
-              note_plain_word (D, p, q);
-              add_word (D, p, q, c <= 'Z', FALSE, FALSE, gap, sentence, paren);
-              p = q + 1;
-              p = plain_words (D, p);
-            }
-          /* ... or before the end or any other ASCII byte that cannot go
-           * on the word (read_word() stops there too): ",", ")", "\n" */
-          else if (q >= len || ((guchar) b[q] < 0x80 && b[q] != '.' && b[q] != '\''))
-            {
-              note_plain_word (D, p, q);
-              add_word (D, p, q, c <= 'Z', FALSE, FALSE, gap, sentence, paren);
-              p = q;
-            }
-          else
-            p = read_word (D, p, q, gap, sentence, paren);
+          p = ascii_word (D, p, gap, sentence, paren);
           paren = FALSE;
           gap = GAP_SPACE;
           sentence = line = FALSE;
@@ -1102,18 +1110,12 @@ scan_words (Disc *D)
           break;
         default:
           gap = GAP_HARD;
+          /* E4 to E9 are Chinese runs, above */
           if (c >= 0xE0 && c <= 0xEF)
             {
-              guint skip = 0;
-
-              if (D->want_zh && c >= 0xE4 && c <= 0xE9)
-                skip = zh_hit_at (D, p);
-              if (skip == 0 && c == 0xE3 && p + 2 < len && (guchar) b[p + 1] == 0x80 &&
-                  (guchar) b[p + 2] == 0x82)
+              if (c == 0xE3 && p + 2 < len && (guchar) b[p + 1] == 0x80 && (guchar) b[p + 2] == 0x82)
                 sentence = TRUE;  /* 。 */
-              if (skip == 0 && (p + 2 >= len || ((guchar) b[p + 1] & (guchar) b[p + 2]) < 0x80))
-                set_odd (D, p, p + 3);
-              p += skip ? skip : 3;
+              p = skip_char3 (D, p);
               line = FALSE;
               continue;
             }
@@ -2292,15 +2294,13 @@ discover_companies (const CitedExtractContext *ctx,
   g_autoptr(GPtrArray) accepted = g_ptr_array_new ();
   Cand *head = NULL;
   g_autoptr(GArray) short_forms = NULL;
-  Scratch *scratch;
 
   *headline = NULL;
   triggers_init ();
   D.wcap = D.len / 2 + 2;
   disc_alloc (&D, TRUE);
-  scratch = get_scratch ();
-  D.cands = take_array (&scratch->cands, sizeof (Cand), 64);
-  D.persons = take_array (&scratch->persons, sizeof (guint), 32);
+  D.cands = scratch_array_take (SCRATCH_CANDIDATES, sizeof (Cand), 64);
+  D.persons = scratch_array_take (SCRATCH_PERSONS, sizeof (guint), 32);
   scan_words (&D);
   note_bodies (&D);
   collect_candidates (&D);
@@ -2351,8 +2351,9 @@ discover_companies (const CitedExtractContext *ctx,
   *trigger_bits = D.scratch && !D.capped ? D.trig : NULL;
   *odd_bits = D.scratch && !D.capped ? D.odd : NULL;
   disc_free (&D);
-  give_array (&scratch->cands, D.cands, 1024);
-  give_array (&scratch->persons, D.persons, 1024);
+  /* an array only grows: its length is its peak */
+  scratch_array_give (SCRATCH_CANDIDATES, D.cands, D.cands->len <= 1024);
+  scratch_array_give (SCRATCH_PERSONS, D.persons, D.persons->len <= 1024);
   g_clear_pointer (&D.bodies, g_array_unref);
   g_clear_pointer (&D.zh, g_array_unref);
   return out;

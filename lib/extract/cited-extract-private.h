@@ -93,6 +93,31 @@ const char *cited_extract_zh_sentence (const CitedExtractContext *ctx,
                                        guint                      end,
                                        GPtrArray                 *figures);
 
+/* Arrays a thread keeps from one article to the next (cited-extract.c):
+ * made and grown again for every article, they cost a tenth of the time
+ * of a short one. scratch_array_take() hands the thread's array, empty
+ * (or a new one), and takes it from the thread while in use;
+ * scratch_array_give() gives it back when @keep, else frees it. */
+typedef enum {
+  SCRATCH_TOKENS,
+  SCRATCH_YEARS,
+  SCRATCH_QUARTERS,
+  SCRATCH_REL_YEARS,
+  SCRATCH_MENTION_TOKENS,
+  SCRATCH_CANDIDATES,
+  SCRATCH_PERSONS,
+  N_SCRATCH_ARRAYS
+} ScratchArray;
+
+G_GNUC_INTERNAL GArray *
+scratch_array_take (ScratchArray which,
+                    guint        element_size,
+                    guint        reserve);
+G_GNUC_INTERNAL void
+scratch_array_give (ScratchArray which,
+                    GArray      *array,
+                    gboolean     keep);
+
 /* Finds the companies of ctx->body that the lexicon does not know
  * (cited-extract-discover.c): every occurrence of each as a CitedMention
  * with discovered set, sorted by start, overlapping none of ctx->mentions.

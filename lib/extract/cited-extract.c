@@ -192,88 +192,60 @@ sentence_has_trigger (const CitedExtractContext *ctx,
   return bits_any (ctx->trigger_bits, s, e);
 }
 
-/* A sentence's arrays, kept by each thread from one article to the next:
- * made and grown again for every article, they cost a tenth of the time
- * of a short one. Taken from the thread while in use. */
-typedef struct {
-  GArray *tokens;
-  GArray *years;
-  GArray *quarters;
-  GArray *rel_years;
-  GArray *mention_tokens;
-} SentenceArrays;
-
-/* Kept when the longest sentence was at most this long (the token array
- * has a slot a byte). */
-#define SENTENCE_ARRAYS_KEEP 8192
-
 static void
-sentence_arrays_free (gpointer data)
+scratch_arrays_free (gpointer data)
 {
-  SentenceArrays *A = data;
+  GArray **arrays = data;
 
-  g_array_unref (A->tokens);
-  g_array_unref (A->years);
-  g_array_unref (A->quarters);
-  g_array_unref (A->rel_years);
-  g_array_unref (A->mention_tokens);
-  g_free (A);
+  for (guint k = 0; k < N_SCRATCH_ARRAYS; k++)
+    g_clear_pointer (&arrays[k], g_array_unref);
+  g_free (arrays);
 }
 
-static GPrivate sentence_arrays_key = G_PRIVATE_INIT (sentence_arrays_free);
+static GPrivate scratch_arrays_key = G_PRIVATE_INIT (scratch_arrays_free);
 
-static void
-sentence_arrays_take (Sentence *S)
+static GArray **
+scratch_arrays (void)
 {
-  SentenceArrays *A = g_private_get (&sentence_arrays_key);
+  GArray **arrays = g_private_get (&scratch_arrays_key);
 
-  if (A == NULL)
+  if (arrays == NULL)
     {
-      A = g_new0 (SentenceArrays, 1);
-      A->tokens = g_array_sized_new (FALSE, FALSE, sizeof (Token), 256);
-      A->years = g_array_new (FALSE, FALSE, sizeof (Period));
-      A->quarters = g_array_new (FALSE, FALSE, sizeof (Period));
-      A->rel_years = g_array_new (FALSE, FALSE, sizeof (Period));
-      A->mention_tokens = g_array_new (FALSE, FALSE, sizeof (guint));
+      arrays = g_new0 (GArray *, N_SCRATCH_ARRAYS);
+      g_private_set (&scratch_arrays_key, arrays);
     }
+  return arrays;
+}
+
+GArray *
+scratch_array_take (ScratchArray which,
+                    guint        element_size,
+                    guint        reserve)
+{
+  GArray *array = g_steal_pointer (&scratch_arrays ()[which]);
+
+  if (array == NULL)
+    return g_array_sized_new (FALSE, FALSE, element_size, reserve);
+  g_array_set_size (array, 0);
+  return array;
+}
+
+void
+scratch_array_give (ScratchArray which,
+                    GArray      *array,
+                    gboolean     keep)
+{
+  GArray **slot = &scratch_arrays ()[which];
+
+  if (keep && *slot == NULL)
+    *slot = array;
   else
-    g_private_set (&sentence_arrays_key, NULL);
-  S->tokens = A->tokens;
-  S->years = A->years;
-  S->quarters = A->quarters;
-  S->rel_years = A->rel_years;
-  S->mention_tokens = A->mention_tokens;
-  g_array_set_size (S->tokens, 0);
-  g_array_set_size (S->years, 0);
-  g_array_set_size (S->quarters, 0);
-  g_array_set_size (S->rel_years, 0);
-  g_array_set_size (S->mention_tokens, 0);
-  g_free (A);
+    g_array_unref (array);
 }
 
-static void
-sentence_arrays_give (Sentence *S,
-                      guint     longest)
-{
-  SentenceArrays *A;
-
-  if (longest > SENTENCE_ARRAYS_KEEP || g_private_get (&sentence_arrays_key) != NULL)
-    {
-      g_array_unref (S->tokens);
-      g_array_unref (S->years);
-      g_array_unref (S->quarters);
-      g_array_unref (S->rel_years);
-      g_array_unref (S->mention_tokens);
-      return;
-    }
-  A = g_new (SentenceArrays, 1);
-  A->tokens = S->tokens;
-  A->years = S->years;
-  A->quarters = S->quarters;
-  A->rel_years = S->rel_years;
-  A->mention_tokens = S->mention_tokens;
-  g_private_set (&sentence_arrays_key, A);
-}
+/* A sentence's arrays are kept when the article's longest sentence was at
+ * most this long (the token array has a slot a byte). */
+#define SENTENCE_ARRAYS_KEEP 8192
 
 /**
  * cited_extract:
@@ -309,7 +281,7 @@ cited_extract (CitedLexicon *lexicon,
   guint pos = 0;
   guint m_index = 0;
   guint longest = 0;
-  gboolean any_cjk = FALSE;
+  gboolean any_cjk = FALSE, keep;
 
   result->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_figure_unref);
   if (body == NULL || length == 0 || !CITED_IS_LEXICON (lexicon))
@@ -327,7 +299,11 @@ cited_extract (CitedLexicon *lexicon,
   S.tables = get_tables ();
   S.ctx = &ctx;
   S.body = body;
-  sentence_arrays_take (&S);
+  S.tokens = scratch_array_take (SCRATCH_TOKENS, sizeof (Token), 256);
+  S.years = scratch_array_take (SCRATCH_YEARS, sizeof (Period), 0);
+  S.quarters = scratch_array_take (SCRATCH_QUARTERS, sizeof (Period), 0);
+  S.rel_years = scratch_array_take (SCRATCH_REL_YEARS, sizeof (Period), 0);
+  S.mention_tokens = scratch_array_take (SCRATCH_MENTION_TOKENS, sizeof (guint), 0);
 
   while (pos < len)
     {
@@ -399,7 +375,12 @@ cited_extract (CitedLexicon *lexicon,
   /* Only text with CJK in it needs counting. */
   result->language = g_strdup (any_cjk ? cited_detect_language (body, len) : "en");
 
-  sentence_arrays_give (&S, longest);
+  keep = longest <= SENTENCE_ARRAYS_KEEP;
+  scratch_array_give (SCRATCH_TOKENS, S.tokens, keep);
+  scratch_array_give (SCRATCH_YEARS, S.years, keep);
+  scratch_array_give (SCRATCH_QUARTERS, S.quarters, keep);
+  scratch_array_give (SCRATCH_REL_YEARS, S.rel_years, keep);
+  scratch_array_give (SCRATCH_MENTION_TOKENS, S.mention_tokens, keep);
   return result;
 }
 
