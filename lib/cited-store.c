@@ -5763,6 +5763,32 @@ static gboolean figure_rows_from (CitedStore       *self,
                                   GPtrArray        *params,
                                   GError          **error);
 
+/* The figures the prepared @sql with @params reads, each a row of
+ * FIGURE_COLUMNS. */
+static GPtrArray *
+read_figures (CitedStore  *self,
+              const char  *sql,
+              GPtrArray   *params,
+              GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = prepare (self, sql, error);
+  g_autoptr(GPtrArray) figures = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  params_bind (params, stmt);
+  figures = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_figure_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (figures, figure_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not list the figures"));
+      return NULL;
+    }
+  return g_steal_pointer (&figures);
+}
+
 /**
  * cited_store_list_figures:
  * @self: a store
@@ -5784,9 +5810,7 @@ cited_store_list_figures (CitedStore        *self,
   g_autoptr(GString) sql = g_string_new ("SELECT " FIGURE_COLUMNS);
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (param_free);
   g_autoptr(GPtrArray) figures = NULL;
-  g_autoptr(CachedStmt) stmt = NULL;
   Search search = { 0 };
-  int rc;
 
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
@@ -5814,20 +5838,7 @@ cited_store_list_figures (CitedStore        *self,
       break;
     }
   add_limit (query, sql, params);
-
-  stmt = prepare (self, sql->str, error);
-  if (stmt == NULL)
-    goto out;
-  params_bind (params, stmt);
-
-  figures = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_figure_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (figures, figure_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, _("Could not list the figures"));
-      g_clear_pointer (&figures, g_ptr_array_unref);
-    }
+  figures = read_figures (self, sql->str, params, error);
 
 out:
   search_clear (&search);
@@ -6085,9 +6096,7 @@ cited_store_read_figure_rows (CitedStore        *self,
   g_autoptr(GString) sql = g_string_new ("SELECT " FIGURE_COLUMNS);
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (param_free);
   g_autoptr(GPtrArray) figures = NULL;
-  g_autoptr(CachedStmt) stmt = NULL;
   Search search = { 0 };
-  int rc;
 
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
@@ -6097,20 +6106,7 @@ cited_store_read_figure_rows (CitedStore        *self,
   g_string_append (sql, " LIMIT ? OFFSET ?");
   params_add_int (params, limit);
   params_add_int (params, offset);
-
-  stmt = prepare (self, sql->str, error);
-  if (stmt == NULL)
-    goto out;
-  params_bind (params, stmt);
-
-  figures = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_figure_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (figures, figure_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, _("Could not list the figures"));
-      g_clear_pointer (&figures, g_ptr_array_unref);
-    }
+  figures = read_figures (self, sql->str, params, error);
 
 out:
   search_clear (&search);
@@ -6199,16 +6195,17 @@ cited_store_count_figure_brands (CitedStore  *self,
 {
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
-  /* From the brand index, then the few corrections: each edited brand
-   * moves its figure from the extractor's brand to the user's. */
+  /* From the totals the store keeps (schema step 14), then the few
+   * corrections: each edited brand moves its figure from the extractor's
+   * brand to the user's. */
   return read_counts (self,
                       "SELECT b, sum (n) FROM ("
-                      " SELECT brand AS b, count(*) AS n FROM figures WHERE brand IS NOT NULL GROUP BY brand"
+                      " SELECT brand AS b, figures AS n FROM brand_totals WHERE figures <> 0"
                       " UNION ALL SELECT f.brand, -1 " EDITED_FIGURES_FROM
                       "  WHERE e.brand IS NOT NULL AND f.brand IS NOT NULL"
                       " UNION ALL SELECT e.brand, 1 " EDITED_FIGURES_FROM
                       "  WHERE e.brand IS NOT NULL AND e.brand <> '')"
-                      " GROUP BY b HAVING sum (n) > 0 ORDER BY sum (n) DESC, b",
+                      " GROUP BY b COLLATE NOCASE HAVING sum (n) > 0 ORDER BY sum (n) DESC, b",
                       error);
 }
 
