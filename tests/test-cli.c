@@ -1845,6 +1845,44 @@ test_import_store_fails (void)
 /* SIGTERM ends an import busy in one large file at once: the file it was
  * reading is not finished and stored first (cancellation alone waits for
  * the end of the file). */
+/* Whether the process @pid catches @signum, from /proc: its handler is
+ * set. FALSE when that cannot be told. */
+static gboolean
+catches_signal (const char *pid,
+                int         signum)
+{
+  g_autofree char *path = g_build_filename ("/proc", pid, "status", NULL);
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents (path, &status, NULL, NULL) ||
+      (line = strstr (status, "\nSigCgt:")) == NULL)
+    return FALSE;
+  return (g_ascii_strtoull (line + strlen ("\nSigCgt:"), NULL, 16) >> (signum - 1)) & 1;
+}
+
+/* Waits until @process has set its handler for @signum (the import has
+ * begun), for up to a minute; where /proc does not tell, for a second. */
+static void
+wait_for_handler (GSubprocess *process,
+                  int          signum)
+{
+  const char *pid = g_subprocess_get_identifier (process);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  g_autofree char *status_path = g_build_filename ("/proc", pid, "status", NULL);
+
+  if (!g_file_test (status_path, G_FILE_TEST_EXISTS))
+    {
+      g_usleep (G_USEC_PER_SEC);
+      return;
+    }
+  while (!catches_signal (pid, signum))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (2000);
+    }
+}
+
 static void
 test_import_sigterm (void)
 {
@@ -1864,7 +1902,7 @@ test_import_sigterm (void)
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   write_file (small, "Small\n\nWren sold 4 kites.\n", -1);
-  /* About 30 MB: seconds of work, far more than the second given below. */
+  /* About 30 MB: seconds of work. */
   for (guint i = 0; text->len < 30 * 1024 * 1024; i++)
     g_string_append_printf (text, "Falcon sold %u planes in %u while analysts expected more. ",
                             i % 997 + 3, 2000 + i % 20);
@@ -1874,7 +1912,10 @@ test_import_sigterm (void)
   g_subprocess_launcher_unsetenv (launcher, "CITED_DB");
   process = g_subprocess_launcher_spawn (launcher, &error, cli_path (), "--db", db, "import", folder, NULL);
   g_assert_no_error (error);
-  g_usleep (G_USEC_PER_SEC);
+  /* Signalled as soon as it listens: the large file then takes seconds
+   * more, whatever the machine's load (a fixed wait let a loaded machine
+   * signal before the handler was set, and a fast one finish first). */
+  wait_for_handler (process, SIGTERM);
   g_subprocess_send_signal (process, SIGTERM);
   g_assert_true (g_subprocess_wait (process, NULL, &error));
   g_assert_no_error (error);
