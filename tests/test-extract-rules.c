@@ -48,6 +48,10 @@ static const RuleCase rule_cases[] = {
     "$443m", "metric capital by rule share-sale" },
   { "Allied Domecq has a capitalisation of £5.7bn ($10.7bn; 8.2bn euros).",
     "8.2bn euros", "brand Allied Domecq and metric none of the sum before by rule conversion" },
+  { "Jaguar said pretax profit rose to 121.3 mln stg, compared with 91.5 mln stg.",
+    "91.5 mln stg", "metric profit by rule comparison" },
+  { "Jaguar Plc <JAGR.L> said pretax profit rose to 121.3 mln stg, compared with 91.5 mln stg.",
+    "91.5 mln stg", "-> Jaguar by nearest-mention" },
   /* Filters */
   { "The Xiaomi 14 sold well.", "14", "dropped by filter model-name" },
   { "The OnePlus 6T is cheap.", "6", "dropped by filter glued-letters" },

@@ -705,6 +705,18 @@ static const Case cases[] = {
     "v=99;m=price" },
   { "Airbus sales reached 10bn euros after pre-tax charges.",
     "v=10e9;m=revenue" },
+  /* A comparison is the same measure as the figure before it. */
+  { "LONDON, March 5 - Jaguar Plc <JAGR.L> said pretax profit rose to 121.3 mln stg, compared with 91.5 mln stg.",
+    "v=121.3e6;cur=GBP;m=profit;brand=Jaguar|v=91.5e6;cur=GBP;m=profit;brand=Jaguar" },
+  { "Contel Corp <CTC> said revenue rose to 10.2 mln dlrs against 8.7 mln dlrs a year before.",
+    "v=10.2e6;cur=USD;m=revenue;brand=Contel|v=8.7e6;cur=USD;m=revenue;brand=Contel" },
+  { "Orders at Siemens reached 4.1 bln marks, compared to 3.6 bln marks in 1985.",
+    "v=4.1e9;cur=DEM;m=orders;brand=Siemens|v=3.6e9;cur=DEM;m=orders;brand=Siemens;y=1985" },
+  { "Xiaomi sold 5 million phones, compared with 3 million for Oppo.",
+    "v=5e6;m=sales;brand=Xiaomi|v=3e6;m=sales;brand=OPPO" },
+  /* ... not across currencies or units */
+  { "Exports reached 5 mln dlrs last year, compared with 12% of output in 1985.",
+    "v=5e6;cur=USD|v=12;unit=%;m=-" },
   /* A two-word metric wins over its last word. */
   { "Ford reported net income of $104m, compared with a loss of $793m a year ago.",
     "v=104e6;m=profit|v=-793e6;m=profit" },

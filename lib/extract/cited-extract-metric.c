@@ -423,6 +423,31 @@ metric_keyword (MetricQuery *q)
   return q->best != NULL;
 }
 
+/* comparison: "a pretax profit of 84 mln stg, compared with 79.3 mln stg
+ * the year before", "sales of $5bn against $4.2bn": a figure right after
+ * "compared with", "compared to", "against" or "versus", with no metric
+ * word of its own, is the same measure as the sentence's figure before
+ * it, when it is counted in the same currency and unit. */
+static gboolean
+metric_comparison (MetricQuery *q)
+{
+  Sentence *S = q->S;
+  const CitedFigure *before = S->last_figure;
+  guint k = q->c->first;
+
+  if (before == NULL || before->metric == NULL || k == 0 ||
+      g_strcmp0 (before->currency, q->c->currency) != 0 ||
+      (g_strcmp0 (before->unit, q->c->unit) != 0 &&
+       !(before->unit != NULL && strcmp (before->unit, "per share") == 0 && q->c->unit == NULL)))
+    return FALSE;
+  if (!is_word (S, TOK (S, k - 1), "against") && !is_word (S, TOK (S, k - 1), "versus") &&
+      !((is_word (S, TOK (S, k - 1), "with") || is_word (S, TOK (S, k - 1), "to")) && k >= 2 &&
+        is_word (S, TOK (S, k - 2), "compared")))
+    return FALSE;
+  q->metric = before->metric;
+  return TRUE;
+}
+
 /* not-price: "£600 and his passport stolen", "fined £500": money, no
  * price. */
 static gboolean
@@ -463,6 +488,7 @@ static const struct {
   { "sold-for-deal", metric_sold_for_deal },
   { "share-sale", metric_share_sale },
   { "keyword", metric_keyword },
+  { "comparison", metric_comparison },
   { "not-price", metric_not_price },
   { "money-price", metric_money_price },
 };
