@@ -52,6 +52,15 @@ static const RuleCase rule_cases[] = {
     "91.5 mln stg", "metric profit by rule comparison" },
   { "Jaguar Plc <JAGR.L> said pretax profit rose to 121.3 mln stg, compared with 91.5 mln stg.",
     "91.5 mln stg", "-> Jaguar by nearest-mention" },
+  /* A sentence's first word that is never a name, or names nothing alone
+   * before what a company measures, is no other subject; a market's noun
+   * is. */
+  { "Qantas had a record year. Despite fuel costs, profit rose to A$648m.",
+    "A$648m", "-> Qantas by discourse-subject" },
+  { "Tata Motors had a strong quarter. Total sales were 30.1bn rupees.",
+    "30.1bn rupees", "-> Tata Motors by discourse-subject" },
+  { "Nokia had a good year. Mobile games account for 15% of revenues in Asia.",
+    "15%", "-> no company by other-subject" },
   /* Filters */
   { "The Xiaomi 14 sold well.", "14", "dropped by filter model-name" },
   { "The OnePlus 6T is cheap.", "6", "dropped by filter glued-letters" },

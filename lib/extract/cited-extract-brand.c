@@ -194,7 +194,15 @@ other_subject (Sentence        *S,
           !starts_a_mention (S, t))
         continue;
       /* Inside the sentence a capital marks a name; at its start only a
-       * name like "TimeWarner" or one followed by a verb ("Ericsson cut"). */
+       * name like "TimeWarner" or one followed by a verb ("Ericsson cut"),
+       * not a word that is never a name ("Despite making a record profit")
+       * nor one that names nothing alone before what a company measures
+       * ("Total sales were", "Gross profit reached"; "Consumer spending"
+       * and "Mobile games" are a market's). */
+      if (k == 0 && discover_is_common_word (S->body + t->start, t->end - t->start,
+                                             nx != NULL && nx->type == T_WORD &&
+                                             is_company_metric (nx->w != NULL ? nx->w->metric : NULL)))
+        continue;
       if (k > 0 || has_inner_capital (S, t) ||
           (nx != NULL && nx->type == T_WORD && !nx->cap && !tok_has (nx, W_STOP) && !nx->glued))
         return TRUE;

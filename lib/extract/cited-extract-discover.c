@@ -384,6 +384,17 @@ get_dict (void)
   return dict;
 }
 
+/* Whether text[0, len) is a word that is never part of a name ("The",
+ * "Despite": data/discover.json's stop words), and with @generic also
+ * one that names nothing alone ("Total", "Gross": its generic words). */
+gboolean
+discover_is_common_word (const char *text,
+                         guint       len,
+                         gboolean    generic)
+{
+  return (dict_find (get_dict (), text, len) & (D_STOP | (generic ? D_GENERIC : 0))) != 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Words                                                               */
 

@@ -129,6 +129,14 @@ discover_companies (const CitedExtractContext *ctx,
                     const guint64            **trigger_bits,
                     const guint64            **odd_bits);
 
+/* Whether text[0, len) is a word that is never part of a name ("The",
+ * "Despite"), and with @generic also one that names nothing alone
+ * ("Total", "Gross"): a capital at a sentence's start that is no name. */
+G_GNUC_INTERNAL gboolean
+discover_is_common_word (const char *text,
+                         guint       len,
+                         gboolean    generic);
+
 /* The words that may make a figure without a digit (cited-extract-
  * discourse.c): trigger_pairs[first letter][second letter & 31] has bit n
  * when such a word of n letters starts so; is_trigger_word() says whether
