@@ -48,10 +48,10 @@ static const RuleCase rule_cases[] = {
     "$443m", "metric capital by rule share-sale" },
   { "Allied Domecq has a capitalisation of £5.7bn ($10.7bn; 8.2bn euros).",
     "8.2bn euros", "brand Allied Domecq and metric none of the sum before by rule conversion" },
-  { "Jaguar said pretax profit rose to 121.3 mln stg, compared with 91.5 mln stg.",
-    "91.5 mln stg", "metric profit by rule comparison" },
-  { "Jaguar Plc <JAGR.L> said pretax profit rose to 121.3 mln stg, compared with 91.5 mln stg.",
-    "91.5 mln stg", "-> Jaguar by nearest-mention" },
+  { "Wrenfield said pretax profit rose to 64.2 mln stg, compared with 51.7 mln stg.",
+    "51.7 mln stg", "metric profit by rule comparison" },
+  { "Wrenfield Holdings Plc <WRNF.L> said pretax profit rose to 64.2 mln stg, compared with 51.7 mln stg.",
+    "51.7 mln stg", "-> Wrenfield by nearest-mention" },
   /* A sentence's first word that is never a name, or names nothing alone
    * before what a company measures, is no other subject; a market's noun
    * is. */
