@@ -546,6 +546,19 @@ static const Case cases[] = {
     "v=40e6;cur=GBP;curinf=0|v=310e6;cur=GBP;curinf=1" },
   { "Sales were 5 mln dlrs against 4 mln marks a year earlier. Profit rose to 2 mln.",
     "v=5e6;cur=USD|v=4e6;cur=DEM|v=2e6;cur=-" },
+  /* ... and with several, the one currency of the last sentence that
+   * names sums in words, as wire copy writes them */
+  { "Wrenfield Holdings Plc said pretax profit rose to 64.2 mln stg, and its U.S. unit earned 12 mln dlrs. "
+    "Retail profits rose to 31.5 mln stg. Profits from financial services doubled to 18.2 mln.",
+    "v=64.2e6;cur=GBP|v=12e6;cur=USD|v=31.5e6;cur=GBP;curinf=0|v=18.2e6;cur=GBP;curinf=1" },
+  { "Halvorsen Corp said revenue rose to 10.2 mln dlrs. Its Japanese unit earned 310 mln yen, "
+    "and its profit rose to 24 mln.",
+    "v=10.2e6;cur=USD|v=310e6;cur=JPY|v=24e6;cur=JPY;curinf=1" },
+  { "Halvorsen Corp said revenue rose to 10.2 mln dlrs. Its Japanese unit earned 310 mln yen. "
+    "Group profit rose to 24 mln.",
+    "v=10.2e6;cur=USD|v=310e6;cur=JPY|v=24e6;cur=-" },
+  { "Acme's profit rose to $5bn and its shares hit 300p. Profits in Asia reached 2 billion.",
+    "v=5e9;cur=USD|v=3;cur=GBP|v=2e9;cur=-" },
   { "Shipments reached 5 million phones. Revenue was $2bn.",
     "v=5e6;unit=units;cur=-|v=2e9;cur=USD;curinf=0" },
   { "The group sold 1.2 million cars. Its margin was 8%.",

@@ -416,21 +416,50 @@ headline_currency (const char *title)
   return found;
 }
 
+/* Whether the figure is written in words as wire copy writes sums: "84
+ * mln stg", "1.39 billion", not "$5m", "£50m" or "305". */
+static gboolean
+ends_in_word (const CitedFigure *f)
+{
+  gsize len = f->text != NULL ? strlen (f->text) : 0;
+
+  for (gsize i = 0; i < len; i++)
+    if (f->text[i] == '$' || (guchar) f->text[i] >= 0x80)
+      return FALSE;
+  return len > 0 && g_ascii_isalpha (f->text[len - 1]);
+}
+
+/* A sum with no currency of its own, of what is always money ("profits
+ * rose to 1.39 billion"), takes the article's currency, marked as
+ * inferred: the one currency its headline and its figures name, wherever
+ * it stands. In an article of several, wire copy names a sum's currency
+ * in words and leaves it out once said ("... 84 mln stg ... Extraordinary
+ * items amounted to a 11.3 mln debit"): a sum in words takes the one
+ * currency of the sums in words before it in its sentence, else that of
+ * the last sentence before it that names sums so, when that is the
+ * article's own (its headline's, else its first sum's), not an aside's
+ * ("Its German unit earned 300 mln marks. Revenue was 12 bln."). */
 void
 discourse_article_currency (GPtrArray  *figures,
                             const char *title)
 {
-  const char *only = headline_currency (title);
+  const char *headline = headline_currency (title);
+  const char *only = headline;
+  const char *main_currency = headline;
   GHashTable *money_only = get_tables ()->money_only;
+  gboolean several = FALSE;
+  guint sentence = G_MAXUINT;
+  const char *sentence_currency = NULL;
 
-  for (guint i = 0; i < figures->len; i++)
+  for (guint i = 0; i < figures->len && !several; i++)
     {
       const CitedFigure *f = g_ptr_array_index (figures, i);
 
       if (f->currency == NULL || f->currency_inferred)
         continue;
-      if (only != NULL && strcmp (only, f->currency) != 0)
-        return;
+      if (main_currency == NULL)
+        main_currency = f->currency;
+      several = only != NULL && strcmp (only, f->currency) != 0;
       only = f->currency;
     }
   if (only == NULL)
@@ -439,8 +468,21 @@ discourse_article_currency (GPtrArray  *figures,
     {
       CitedFigure *f = g_ptr_array_index (figures, i);
 
-      if (f->currency != NULL || f->unit != NULL || f->metric == NULL ||
-          !g_hash_table_contains (money_only, f->metric))
+      if (several && f->currency != NULL && !f->currency_inferred)
+        {
+          /* the one currency of the sentence's sums, all in words */
+          if (f->sentence_start != sentence)
+            sentence_currency = ends_in_word (f) ? f->currency : NULL;
+          else if (sentence_currency != NULL &&
+                   (!ends_in_word (f) || strcmp (sentence_currency, f->currency) != 0))
+            sentence_currency = NULL;
+          sentence = f->sentence_start;
+        }
+      if (several)
+        only = f->sentence_start == sentence || g_strcmp0 (sentence_currency, main_currency) == 0
+               ? sentence_currency : NULL;
+      if (only == NULL || f->currency != NULL || f->unit != NULL || f->metric == NULL ||
+          !g_hash_table_contains (money_only, f->metric) || (several && !ends_in_word (f)))
         continue;
       f->currency = g_strdup (only);
       f->currency_inferred = TRUE;
