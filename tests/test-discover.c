@@ -201,6 +201,15 @@ static const DiscoverCase cases[] = {
   /* Nor the labels of a wire service's table rows */
   { NULL, "Revs 380.2 mln vs 311.5 mln\n\nAvg shrs 47.1 mln vs 41.2 mln\n\nAvg shares 43,602,000 vs 41,014,000",
     "", "47.1 mln", "-" },
+  /* Nor trade shows, in a headline or the text */
+  { "CES 2025 laptops get cheaper", "The cheapest laptop at the show costs $499. It ships in March.",
+    "", "$499", "-" },
+  { "这些是在 CES 2024 上发布的 WiFi 路由器",
+    "WiFi 7 一直是今年 CES 的一大谈论点。这里是本周在 CES 2024 期间公布的路由器。这款路由器的售价为 299 美元。",
+    "", "299 美元", "-" },
+  { "Laptops shown at CES 2025", "Dell showed a laptop that will cost $1,299. It ships in March.",
+    "", "$1,299", "Dell", "Dell" },
+  { NULL, "At MWC this year 2,400 exhibitors showed phones.", "", NULL, NULL },
   /* Political parties are no companies */
   { NULL, "Liberal Democrat spokesman Vince Cable said taxes rose 5%.", "", "5%", "-" },
   { NULL, "UKIP said its share of the vote rose to 16%. UKIP leader Roger Knapman spoke.", "", NULL, NULL },
