@@ -478,9 +478,10 @@ static const char * const migrations[] = {
   /* 16: the full-text index gathers up to 8 MB of new terms in memory
    * before it writes them as a segment of its own (FTS5's 'hashsize',
    * 1 MB by default): an import writes fewer, larger segments, and the
-   * index merges them less often. It is a row of articles_fts_config;
-   * nothing else changes, and searching reads no more segments than
-   * before. */
+   * index merges them less often. It is a row of articles_fts_config:
+   * nothing stored changes, and the segments already written stay as
+   * they are. The memory is taken only by a transaction that writes that
+   * much (an import's batch). */
   "INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 8388608);",
 };
 
