@@ -269,15 +269,27 @@ static const char * const past_zh[] = {
   "去年", "前年", "曾经", "曾", "此前", "过去", "当时", "年前",
 };
 
+/* The @length bytes at @word are one of @list. */
 static gboolean
 word_in (const char         *word,
+         gsize               length,
          const char * const *list,
          gsize               n)
 {
   for (gsize i = 0; i < n; i++)
-    if (g_str_equal (word, list[i]))
+    if (list[i][0] == word[0] && strlen (list[i]) == length && memcmp (word, list[i], length) == 0)
       return TRUE;
   return FALSE;
+}
+
+static gboolean
+word_ends_with (const char *word,
+                gsize       length,
+                const char *suffix)
+{
+  gsize n = strlen (suffix);
+
+  return length >= n && memcmp (word + length - n, suffix, n) == 0;
 }
 
 /* @phrase in @folded (lower case) with a non-letter on either side. */
@@ -325,18 +337,35 @@ any_substring (const char         *text,
 gboolean
 cited_sentence_speaks_of_present (const char *sentence)
 {
-  g_autofree char *folded = NULL;
+  g_autofree char *folded_heap = NULL;
+  char folded_stack[512];
+  char *folded;
   gboolean present = FALSE;
+  gboolean ascii = TRUE;
+  gsize length;
   const char *p;
 
   if (sentence == NULL || *sentence == '\0')
     return FALSE;
 
-  if (any_substring (sentence, past_zh, G_N_ELEMENTS (past_zh)))
-    return FALSE;
-  present = any_substring (sentence, present_zh, G_N_ELEMENTS (present_zh));
+  /* Run for every figure of an import: no allocation for a sentence of
+   * usual length, and the Chinese words looked for only in a sentence
+   * that has non-ASCII bytes. */
+  for (p = sentence; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      ascii = FALSE;
+  length = p - sentence;
 
-  folded = g_ascii_strdown (sentence, -1);
+  if (!ascii)
+    {
+      if (any_substring (sentence, past_zh, G_N_ELEMENTS (past_zh)))
+        return FALSE;
+      present = any_substring (sentence, present_zh, G_N_ELEMENTS (present_zh));
+    }
+
+  folded = length < sizeof folded_stack ? folded_stack : (folded_heap = g_malloc (length + 1));
+  for (gsize i = 0; i <= length; i++)
+    folded[i] = g_ascii_tolower (sentence[i]);
   if (any_phrase (folded, past_phrases, G_N_ELEMENTS (past_phrases)))
     return FALSE;
   present |= any_phrase (folded, present_phrases, G_N_ELEMENTS (present_phrases));
@@ -345,7 +374,7 @@ cited_sentence_speaks_of_present (const char *sentence)
   while (*p != '\0')
     {
       const char *start;
-      g_autofree char *word = NULL;
+      gsize n;
 
       while (*p != '\0' && !g_ascii_isalpha (*p))
         p++;
@@ -354,12 +383,13 @@ cited_sentence_speaks_of_present (const char *sentence)
         p++;
       if (p == start)
         break;
-      word = g_strndup (start, p - start);
-      if (word_in (word, past_words, G_N_ELEMENTS (past_words)))
+      n = p - start;
+      if (word_in (start, n, past_words, G_N_ELEMENTS (past_words)))
         return FALSE;
       /* "it's", "Xiaomi's been" are present; a possessive is neither. */
-      if (word_in (word, present_words, G_N_ELEMENTS (present_words)) ||
-          g_str_has_suffix (word, "'ve") || g_str_has_suffix (word, "'re"))
+      if (!present &&
+          (word_in (start, n, present_words, G_N_ELEMENTS (present_words)) ||
+           word_ends_with (start, n, "'ve") || word_ends_with (start, n, "'re")))
         present = TRUE;
     }
   return present;

@@ -68,9 +68,24 @@ CitedExtractJob *cited_scheduler_submit          (CitedScheduler *self,
 /* Waits for article @index's extraction, in the calling thread, and
  * returns it (transfer none; NULL for a skipped article). Results can be
  * taken in order while later articles are still being extracted. */
+/* As cited_scheduler_submit(), and with @compress_bodies each article's
+ * body is compressed as the store keeps it (cited-body-private.h) by the
+ * thread that extracts it. */
+CITED_PRIVATE_API
+CitedExtractJob *cited_scheduler_submit_full     (CitedScheduler *self,
+                                                  CitedLexicon   *lexicon,
+                                                  GPtrArray      *articles,
+                                                  const gboolean *skip,
+                                                  gboolean        compress_bodies);
 CITED_PRIVATE_API
 CitedExtraction *cited_extract_job_wait          (CitedExtractJob *job,
                                                   guint            index);
+/* cited_extract_job_wait() of a job that compresses bodies, with the
+ * body's frame (NULL when it is to be kept as text), owned by @job. */
+CitedExtraction *cited_extract_job_wait_body     (CitedExtractJob  *job,
+                                                  guint             index,
+                                                  const guint8    **frame,
+                                                  gsize            *frame_length);
 /* Waits for every extraction, extracting in the calling thread as well,
  * frees the job and returns the extractions in the order of the articles
  * (NULL for skipped ones; the array frees them). */

@@ -2,6 +2,9 @@
 #define G_LOG_DOMAIN "cited-scheduler"
 #include "config.h"
 
+#include <string.h>
+
+#include "cited-body-private.h"
 #include "cited-claims.h"
 #include "cited-scheduler-private.h"
 #include "cited-store-private.h"
@@ -29,6 +32,9 @@ struct _CitedExtractJob
   GPtrArray        *articles;
   gboolean         *skip;
   CitedExtraction **results;
+  gboolean          compress;   /* bodies compressed too, into frames */
+  guint8          **frames;     /* a body's zstd frame, NULL to keep the text */
+  gsize            *frame_lengths;
   gboolean         *done;
   guint             n;
   int               next;       /* the next article to claim, atomic */
@@ -77,11 +83,35 @@ extract_article (CitedLexicon       *lexicon,
   return extraction;
 }
 
+/* Each thread that compresses bodies keeps its own zstd context. */
+static GPrivate body_encoder = G_PRIVATE_INIT ((GDestroyNotify) cited_body_encoder_free);
+
+/* The body of @article as the store keeps it: a copy of its zstd frame,
+ * or NULL for the text itself (see cited-body-private.h). */
+static guint8 *
+compress_body (const CitedArticle *article,
+               gsize              *length)
+{
+  CitedBodyEncoder *encoder = g_private_get (&body_encoder);
+  const char *body = article->body != NULL ? article->body : "";
+  const guint8 *frame;
+
+  if (encoder == NULL)
+    {
+      encoder = cited_body_encoder_new ();
+      g_private_set (&body_encoder, encoder);
+    }
+  frame = cited_body_encode (encoder, body, strlen (body), length);
+  return frame != NULL ? g_memdup2 (frame, *length) : NULL;
+}
+
 /* Claims and extracts one article of @job; FALSE when none is left. */
 static gboolean
 job_work_one (CitedExtractJob *job)
 {
   CitedExtraction *extraction = NULL;
+  guint8 *frame = NULL;
+  gsize frame_length = 0;
   guint i;
 
   if (g_atomic_int_get (&job->abandoned))
@@ -90,10 +120,21 @@ job_work_one (CitedExtractJob *job)
   if (i >= job->n)
     return FALSE;
   if (job->skip == NULL || !job->skip[i])
-    extraction = extract_article (job->lexicon, g_ptr_array_index (job->articles, i));
+    {
+      const CitedArticle *article = g_ptr_array_index (job->articles, i);
+
+      extraction = extract_article (job->lexicon, article);
+      if (job->compress)
+        frame = compress_body (article, &frame_length);
+    }
 
   g_mutex_lock (&job->mutex);
   job->results[i] = extraction;
+  if (job->compress)
+    {
+      job->frames[i] = frame;
+      job->frame_lengths[i] = frame_length;
+    }
   job->done[i] = TRUE;
   g_cond_broadcast (&job->cond);
   g_mutex_unlock (&job->mutex);
@@ -172,6 +213,16 @@ cited_scheduler_submit (CitedScheduler *self,
                         GPtrArray      *articles,
                         const gboolean *skip)
 {
+  return cited_scheduler_submit_full (self, lexicon, articles, skip, FALSE);
+}
+
+CitedExtractJob *
+cited_scheduler_submit_full (CitedScheduler *self,
+                             CitedLexicon   *lexicon,
+                             GPtrArray      *articles,
+                             const gboolean *skip,
+                             gboolean        compress_bodies)
+{
   CitedExtractJob *job;
   guint n_extract = 0;
   guint n_tasks;
@@ -186,6 +237,12 @@ cited_scheduler_submit (CitedScheduler *self,
   job->n = articles->len;
   job->results = g_new0 (CitedExtraction *, job->n);
   job->done = g_new0 (gboolean, job->n);
+  job->compress = compress_bodies;
+  if (compress_bodies)
+    {
+      job->frames = g_new0 (guint8 *, job->n);
+      job->frame_lengths = g_new0 (gsize, job->n);
+    }
   if (skip != NULL)
     job->skip = g_memdup2 (skip, sizeof (gboolean) * job->n);
   g_mutex_init (&job->mutex);
@@ -232,6 +289,24 @@ cited_extract_job_wait (CitedExtractJob *job,
   return extraction;
 }
 
+CitedExtraction *
+cited_extract_job_wait_body (CitedExtractJob  *job,
+                             guint             index,
+                             const guint8    **frame,
+                             gsize            *frame_length)
+{
+  CitedExtraction *extraction;
+
+  g_return_val_if_fail (job != NULL && job->compress, NULL);
+
+  extraction = cited_extract_job_wait (job, index);
+  /* Written before done[index] was set under the mutex, which the wait
+   * took after: no lock needed to read it. */
+  *frame = job->frames[index];
+  *frame_length = job->frame_lengths[index];
+  return extraction;
+}
+
 void
 cited_extract_job_free (CitedExtractJob *job)
 {
@@ -247,7 +322,13 @@ cited_extract_job_free (CitedExtractJob *job)
   g_mutex_unlock (&job->mutex);
 
   for (guint i = 0; i < job->n; i++)
-    g_clear_pointer (&job->results[i], cited_extraction_free);
+    {
+      g_clear_pointer (&job->results[i], cited_extraction_free);
+      if (job->frames != NULL)
+        g_free (job->frames[i]);
+    }
+  g_free (job->frames);
+  g_free (job->frame_lengths);
   g_free (job->results);
   g_free (job->done);
   g_free (job->skip);
@@ -292,6 +373,11 @@ cited_scheduler_extract (CitedScheduler *self,
  * nothing and sets its "stale" flag when the brands changed since: the
  * batch is then extracted again with the lexicon as it is now. */
 
+/* New articles are written as their extractions come: the pool extracts
+ * and compresses the next ones while the store writes the first, so that
+ * on two cores the writer rarely waits and the write lock is held for
+ * about the time the writing takes, as when everything was extracted
+ * first. */
 gboolean
 cited_scheduler_add_articles (CitedScheduler  *self,
                               CitedStore      *store,
@@ -311,15 +397,15 @@ cited_scheduler_add_articles (CitedScheduler  *self,
   while (stale)
     {
       g_autoptr(CitedLexicon) lexicon = NULL;
-      g_autoptr(GPtrArray) extractions = NULL;
+      g_autoptr(CitedExtractJob) job = NULL;
       gint64 generation = 0;
 
       lexicon = cited_store_dup_extraction_lexicon (store, &generation, error);
       if (lexicon == NULL ||
           !cited_store_find_new_articles (store, articles, NULL, skip, error))
         return FALSE;
-      extractions = cited_scheduler_extract (self, lexicon, articles, skip);
-      if (!cited_store_add_extractions (store, articles, extractions, generation, &stale,
+      job = cited_scheduler_submit_full (self, lexicon, articles, skip, TRUE);
+      if (!cited_store_add_extract_job (store, articles, job, generation, &stale,
                                         n_added, n_duplicates, error))
         return FALSE;
     }

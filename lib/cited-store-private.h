@@ -55,6 +55,19 @@ gboolean      cited_store_add_extractions       (CitedStore  *self,
                                                   guint       *n_added,
                                                   guint       *n_duplicates,
                                                   GError     **error);
+typedef struct _CitedExtractJob CitedExtractJob;
+
+/* cited_store_add_extractions() with the extractions (and compressed
+ * bodies) of @job (cited_scheduler_submit_full() with compress_bodies),
+ * each article written as soon as its extraction is done. */
+gboolean      cited_store_add_extract_job       (CitedStore      *self,
+                                                  GPtrArray       *articles,
+                                                  CitedExtractJob *job,
+                                                  gint64           generation,
+                                                  gboolean        *stale,
+                                                  guint           *n_added,
+                                                  guint           *n_duplicates,
+                                                  GError         **error);
 /* cited_store_update_feed() with the extractions of @update's articles
  * made, as cited_store_add_extractions(). */
 gboolean      cited_store_update_feed_extracted (CitedStore             *self,

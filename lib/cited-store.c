@@ -474,6 +474,15 @@ static const char * const migrations[] = {
   "CREATE VIEW article_text AS"
   "  SELECT a.id AS id, a.title AS title, cited_body (b.body) AS body"
   "  FROM articles a JOIN article_bodies b ON b.id = a.id;",
+
+  /* 16: the full-text index gathers up to 8 MB of new terms in memory
+   * before it writes them as a segment of its own (FTS5's 'hashsize',
+   * 1 MB by default): an import writes fewer, larger segments, and the
+   * index merges them less often. It is a row of articles_fts_config:
+   * nothing stored changes, and the segments already written stay as
+   * they are. The memory is taken only by a transaction that writes that
+   * much (an import's batch). */
+  "INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 8388608);",
 };
 
 static char *like_pattern (const char *term);
@@ -1239,7 +1248,7 @@ rollback_hook_cb (void *data)
 
 /* Taking the WAL hook turns off SQLite's own checkpoints: the hook
  * checkpoints as they would have, every WAL_CHECKPOINT_PAGES pages. */
-#define WAL_CHECKPOINT_PAGES 8192
+#define WAL_CHECKPOINT_PAGES 65536
 
 static int
 wal_hook_cb (void       *data,
@@ -1892,10 +1901,14 @@ cited_store_open_full (const char         *path,
                  "PRAGMA foreign_keys = ON;"
                  "PRAGMA temp_store = MEMORY;"
                  "PRAGMA cache_size = -65536;"
-                 /* Checkpoints (and their fsyncs) every 32 MB of changes
+                 /* Checkpoints (and their fsyncs) every 256 MB of changes
                   * instead of 4 MB: an import rewrites the same index pages
-                  * over and over. The WAL file is cut back afterwards. */
-                 "PRAGMA wal_autocheckpoint = 8192;"  /* WAL_CHECKPOINT_PAGES */
+                  * over and over (a commit of 1,000 articles writes about
+                  * 20 MB, most of it pages written by the commits before),
+                  * and a checkpoint copies each page once however often
+                  * it was written since the last one. The WAL file is cut
+                  * back afterwards. */
+                 "PRAGMA wal_autocheckpoint = 65536;"  /* WAL_CHECKPOINT_PAGES */
                  "PRAGMA journal_size_limit = 67108864;"
                  /* The source filter and its counts: an index and not a
                   * schema step, as nothing is stored differently. */
@@ -2585,10 +2598,24 @@ prepare_article (CitedArticle *article)
     article->hash = article_hash (article);
 }
 
+/* A body to store: compressed by the caller (@given: @frame, or the text
+ * when NULL) or not yet. */
+typedef struct {
+  gboolean      given;
+  const guint8 *frame;
+  gsize         length;
+} BodyFrame;
+
+/* Inserts @article with its extraction; sets @duplicate, and writes
+ * nothing, when an article of the same text is stored already. Without
+ * @extraction only the article's row is written, to learn whether it is
+ * a duplicate; the caller then rolls back. */
 static gboolean
 insert_article (CitedStore             *self,
                 CitedArticle           *article,
                 const CitedExtraction  *extraction,
+                const BodyFrame        *body_frame,
+                gboolean               *duplicate,
                 GError                **error)
 {
   g_autoptr(CachedStmt) insert = NULL;
@@ -2597,12 +2624,14 @@ insert_article (CitedStore             *self,
   gint64 id;
 
   if (article->language == NULL)
-    article->language = g_strdup (extraction->language != NULL
+    article->language = g_strdup (extraction != NULL && extraction->language != NULL
                                   ? extraction->language
                                   : cited_detect_language (body, -1));
 
+  /* The unique index on the hash finds a stored copy in the same look-up
+   * that inserts the row: no SELECT before. */
   insert = prepare (self,
-                    "INSERT INTO articles (title, source, published, path, language, hash)"
+                    "INSERT OR IGNORE INTO articles (title, source, published, path, language, hash)"
                     " VALUES (?, ?, ?, ?, ?, ?)",
                     error);
   if (insert == NULL)
@@ -2615,6 +2644,9 @@ insert_article (CitedStore             *self,
   bind_text (insert, 6, article->hash);
   if (!step_done (self, insert, error))
     return FALSE;
+  *duplicate = sqlite3_changes (self->db) == 0;
+  if (*duplicate || extraction == NULL)
+    return TRUE;
   id = sqlite3_last_insert_rowid (self->db);
 
   {
@@ -2627,9 +2659,17 @@ insert_article (CitedStore             *self,
     if (insert_body == NULL)
       return FALSE;
     sqlite3_bind_int64 (insert_body, 1, id);
-    if (self->body_encoder == NULL)
-      self->body_encoder = cited_body_encoder_new ();
-    frame = cited_body_encode (self->body_encoder, body, strlen (body), &frame_length);
+    if (body_frame != NULL && body_frame->given)
+      {
+        frame = body_frame->frame;
+        frame_length = body_frame->length;
+      }
+    else
+      {
+        if (self->body_encoder == NULL)
+          self->body_encoder = cited_body_encoder_new ();
+        frame = cited_body_encode (self->body_encoder, body, strlen (body), &frame_length);
+      }
     if (frame != NULL)
       sqlite3_bind_blob64 (insert_body, 2, frame, frame_length, SQLITE_STATIC);
     else
@@ -2698,21 +2738,21 @@ is_duplicate (CitedStore    *self,
 }
 
 /* Stores the new articles of @articles with their extractions (see
- * cited-scheduler-private.h) inside the caller's transaction. An article
- * that is new now but had no extraction made (it was stored when the
- * scheduler looked, and removed since) makes the batch @stale. */
+ * cited-scheduler-private.h) inside the caller's transaction: from
+ * @extractions, or from @job as each is done. An article that is new now
+ * but had no extraction made (it was stored when the scheduler looked,
+ * and removed since) makes the batch @stale. */
 static gboolean
-add_articles_locked (CitedStore  *self,
-                     GPtrArray   *articles,
-                     GPtrArray   *extractions,
-                     guint       *n_added,
-                     guint       *n_duplicates,
-                     gboolean    *stale,
-                     GError     **error)
+add_articles_locked (CitedStore       *self,
+                     GPtrArray        *articles,
+                     GPtrArray        *extractions,
+                     CitedExtractJob  *job,
+                     guint            *n_added,
+                     guint            *n_duplicates,
+                     gboolean         *stale,
+                     GError          **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  g_return_val_if_fail (extractions->len == articles->len, FALSE);
+  g_return_val_if_fail (job != NULL || extractions->len == articles->len, FALSE);
 
   for (guint i = 0; i < articles->len; i++)
     {
@@ -2724,10 +2764,22 @@ add_articles_locked (CitedStore  *self,
   for (guint i = 0; i < articles->len; i++)
     {
       CitedArticle *article = g_ptr_array_index (articles, i);
-      const CitedExtraction *extraction = g_ptr_array_index (extractions, i);
+      const CitedExtraction *extraction;
+      BodyFrame body_frame = { FALSE, NULL, 0 };
       gboolean duplicate = FALSE;
 
-      if (!is_duplicate (self, seen, article, &duplicate, error))
+      if (job != NULL)
+        {
+          extraction = cited_extract_job_wait_body (job, i, &body_frame.frame, &body_frame.length);
+          body_frame.given = TRUE;
+        }
+      else
+        extraction = g_ptr_array_index (extractions, i);
+
+      /* A copy stored before, or earlier in the batch, is left out by
+       * the unique index on the hash; one without its extraction (found
+       * stored when the scheduler looked) normally is too. */
+      if (!insert_article (self, article, extraction, &body_frame, &duplicate, error))
         return FALSE;
       if (duplicate)
         {
@@ -2736,11 +2788,10 @@ add_articles_locked (CitedStore  *self,
         }
       if (extraction == NULL)
         {
+          /* Removed since: the caller rolls back and extracts again. */
           *stale = TRUE;
           return TRUE;
         }
-      if (!insert_article (self, article, extraction, error))
-        return FALSE;
       (*n_added)++;
     }
   return TRUE;
@@ -2816,22 +2867,19 @@ clear_article_ids (GPtrArray *articles)
     ((CitedArticle *) g_ptr_array_index (articles, j))->id = 0;
 }
 
-/* See cited-store-private.h. */
-gboolean
-cited_store_add_extractions (CitedStore  *self,
-                             GPtrArray   *articles,
-                             GPtrArray   *extractions,
-                             gint64       generation,
-                             gboolean    *stale,
-                             guint       *n_added,
-                             guint       *n_duplicates,
-                             GError     **error)
+static gboolean
+add_extractions (CitedStore       *self,
+                 GPtrArray        *articles,
+                 GPtrArray        *extractions,
+                 CitedExtractJob  *job,
+                 gint64            generation,
+                 gboolean         *stale,
+                 guint            *n_added,
+                 guint            *n_duplicates,
+                 GError          **error)
 {
   guint added = 0;
   guint duplicates = 0;
-
-  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
-  g_return_val_if_fail (articles != NULL && extractions != NULL, FALSE);
 
   *stale = FALSE;
   if (n_added != NULL)
@@ -2842,7 +2890,7 @@ cited_store_add_extractions (CitedStore  *self,
   if (!begin (self, error))
     return FALSE;
   if (!check_generation (self, generation, stale, error) ||
-      (!*stale && !add_articles_locked (self, articles, extractions, &added, &duplicates,
+      (!*stale && !add_articles_locked (self, articles, extractions, job, &added, &duplicates,
                                         stale, error)) ||
       (!*stale && !commit (self, error)))
     {
@@ -2862,6 +2910,45 @@ cited_store_add_extractions (CitedStore  *self,
   if (n_duplicates != NULL)
     *n_duplicates = duplicates;
   return TRUE;
+}
+
+/* See cited-store-private.h. */
+gboolean
+cited_store_add_extractions (CitedStore  *self,
+                             GPtrArray   *articles,
+                             GPtrArray   *extractions,
+                             gint64       generation,
+                             gboolean    *stale,
+                             guint       *n_added,
+                             guint       *n_duplicates,
+                             GError     **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (articles != NULL && extractions != NULL, FALSE);
+
+  return add_extractions (self, articles, extractions, NULL, generation, stale, n_added,
+                          n_duplicates, error);
+}
+
+/* See cited-store-private.h. The transaction begins before the
+ * extractions are done: the brands cannot change while it holds the
+ * write lock, and the pool extracts the next articles while the first
+ * are written. */
+gboolean
+cited_store_add_extract_job (CitedStore       *self,
+                             GPtrArray        *articles,
+                             CitedExtractJob  *job,
+                             gint64            generation,
+                             gboolean         *stale,
+                             guint            *n_added,
+                             guint            *n_duplicates,
+                             GError          **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (articles != NULL && job != NULL, FALSE);
+
+  return add_extractions (self, articles, NULL, job, generation, stale, n_added,
+                          n_duplicates, error);
 }
 
 /* See cited-store-private.h. */
@@ -2916,7 +3003,7 @@ cited_store_add_extracted (CitedStore             *self,
   if (!begin (self, error))
     return FALSE;
   if (!refresh_lexicon (self, error) ||
-      !hash_exists (self, article->hash, &exists, error))
+      !insert_article (self, article, extraction, NULL, &exists, error))
     goto fail;
   if (exists)
     {
@@ -2924,7 +3011,7 @@ cited_store_add_extracted (CitedStore             *self,
                            _("The article is stored already"));
       goto fail;
     }
-  if (!insert_article (self, article, extraction, error) || !commit (self, error))
+  if (!commit (self, error))
     goto fail;
   return TRUE;
 
@@ -7679,7 +7766,8 @@ store_feed_items (CitedStore             *self,
           g_ptr_array_add (fresh_extractions, g_ptr_array_index (extractions, i));
         }
     }
-  if (!add_articles_locked (self, fresh, fresh_extractions, n_added, &n_duplicates, stale, error))
+  if (!add_articles_locked (self, fresh, fresh_extractions, NULL, n_added, &n_duplicates, stale,
+                            error))
     return FALSE;
   if (*stale)
     return TRUE;

@@ -979,6 +979,84 @@ test_cited_database_without_id (Fixture       *fixture,
   g_assert_cmpint (sqlite_int (fixture->path, "PRAGMA application_id"), !=, 0);
 }
 
+typedef struct {
+  const char *path;
+  GPtrArray  *batch;
+  guint       added;
+  guint       duplicates;
+  gboolean    ok;
+} ImportRun;
+
+static gpointer
+import_same_thread (gpointer data)
+{
+  ImportRun *run = data;
+  g_autoptr(CitedStore) store = cited_store_open (run->path, NULL);
+
+  run->ok = store != NULL &&
+            cited_store_add_articles (store, run->batch, &run->added, &run->duplicates, NULL);
+  return NULL;
+}
+
+/* The same files imported twice at once (the app and cited-cli, say):
+ * each article is stored once, the copy the other one stored first is
+ * counted as a duplicate, and neither import fails. */
+static void
+test_add_same_at_once (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(CitedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  ImportRun runs[2] = { { 0 } };
+  GThread *threads[2];
+  guint n = 300;
+
+  /* Created first, so that the two do not both make the schema. */
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+    {
+      runs[r].path = fixture->path;
+      runs[r].batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *title = g_strdup_printf ("Report %u", i);
+          g_autofree char *body = g_strdup_printf ("Xiaomi sold %u million phones in 2021.", i + 1);
+
+          g_ptr_array_add (runs[r].batch, make_article (title, "2022-03-01", body));
+        }
+    }
+  for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+    threads[r] = g_thread_new ("import", import_same_thread, &runs[r]);
+  for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+    g_thread_join (threads[r]);
+
+  for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+    {
+      g_assert_true (runs[r].ok);
+      g_assert_cmpuint (runs[r].added + runs[r].duplicates, ==, n);
+    }
+  g_assert_cmpuint (runs[0].added + runs[1].added, ==, n);
+  g_assert_cmpuint (cited_store_count_articles (store, NULL, NULL), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      CitedArticle *mine = g_ptr_array_index (runs[0].batch, i);
+      CitedArticle *theirs = g_ptr_array_index (runs[1].batch, i);
+      g_autoptr(CitedArticle) stored = cited_store_get_article (store, MAX (mine->id, theirs->id),
+                                                                &error);
+
+      /* Stored by one of the two, with its text and its figure. */
+      g_assert_no_error (error);
+      g_assert_true ((mine->id > 0) != (theirs->id > 0));
+      g_assert_cmpstr (stored->body, ==, mine->body);
+    }
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count (*) FROM figures"), ==, n);
+
+  for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+    g_ptr_array_unref (runs[r].batch);
+}
+
 static void
 test_add_and_duplicates (Fixture       *fixture,
                          gconstpointer  data)
@@ -3775,6 +3853,7 @@ main (int   argc,
   ADD ("foreign-database-unchanged", test_foreign_database_unchanged);
   ADD ("cited-database-without-id", test_cited_database_without_id);
   ADD ("add-and-duplicates", test_add_and_duplicates);
+  ADD ("add-same-at-once", test_add_same_at_once);
   ADD ("batch-order", test_batch_order);
   ADD ("batch-rollback", test_batch_rollback);
   ADD ("search-english", test_search_english);
