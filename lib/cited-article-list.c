@@ -7,6 +7,7 @@
 
 #include "cited-article-list.h"
 #include "cited-search.h"
+#include "cited-store-private.h"
 
 #define PAGE_SIZE 64
 
@@ -102,7 +103,10 @@ struct _CitedArticleList
   char       *date_to;
 
   GArray     *ids;           /* gint64 */
-  GPtrArray  *items;         /* CitedArticleItem or NULL, parallel to ids */
+  /* The rows read, a page of PAGE_SIZE at a time: one pointer per page
+   * (NULL until read) rather than one per row, which at a million
+   * articles would be 8 MB before any row is shown. */
+  GPtrArray  *pages;         /* CitedArticleItem *[PAGE_SIZE] or NULL */
   GHashTable *positions;     /* id -> position + 1, built on demand */
 };
 
@@ -208,6 +212,10 @@ load_page (CitedArticleList *self,
 {
   guint start = position - position % PAGE_SIZE;
   guint end = MIN (start + PAGE_SIZE, self->ids->len);
+  CitedArticleItem **page = g_ptr_array_index (self->pages, position / PAGE_SIZE);
+
+  if (page == NULL)
+    page = g_ptr_array_index (self->pages, position / PAGE_SIZE) = g_new0 (CitedArticleItem *, PAGE_SIZE);
 
   for (guint i = start; i < end; i++)
     {
@@ -215,10 +223,11 @@ load_page (CitedArticleList *self,
       g_autoptr(CitedArticle) article = NULL;
       g_autoptr(GError) error = NULL;
 
-      if (g_ptr_array_index (self->items, i) != NULL)
+      if (page[i - start] != NULL)
         continue;
 
-      article = cited_store_get_article (self->store, id, &error);
+      /* The body only for a search's snippet. */
+      article = cited_store_get_listed_article (self->store, id, self->search != NULL, &error);
       if (article == NULL)
         g_debug ("Could not load article %" G_GINT64_FORMAT ": %s", id, error->message);
       else
@@ -230,8 +239,17 @@ load_page (CitedArticleList *self,
             }
           g_clear_pointer (&article->body, g_free);
         }
-      g_ptr_array_index (self->items, i) = item_new (id, article);
+      page[i - start] = item_new (id, article);
     }
+}
+
+static CitedArticleItem *
+loaded_item (CitedArticleList *self,
+             guint             position)
+{
+  CitedArticleItem **page = g_ptr_array_index (self->pages, position / PAGE_SIZE);
+
+  return page != NULL ? page[position % PAGE_SIZE] : NULL;
 }
 
 static gpointer
@@ -243,10 +261,10 @@ cited_article_list_get_item (GListModel *model,
   if (self->ids == NULL || position >= self->ids->len)
     return NULL;
 
-  if (g_ptr_array_index (self->items, position) == NULL)
+  if (loaded_item (self, position) == NULL)
     load_page (self, position);
 
-  return g_object_ref (g_ptr_array_index (self->items, position));
+  return g_object_ref (loaded_item (self, position));
 }
 
 static void
@@ -269,7 +287,7 @@ cited_article_list_finalize (GObject *object)
   g_clear_pointer (&self->date_from, g_free);
   g_clear_pointer (&self->date_to, g_free);
   g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->positions, g_hash_table_unref);
 
   G_OBJECT_CLASS (cited_article_list_parent_class)->finalize (object);
@@ -281,19 +299,24 @@ cited_article_list_class_init (CitedArticleListClass *klass)
   G_OBJECT_CLASS (klass)->finalize = cited_article_list_finalize;
 }
 
-/* Rows never asked for stay NULL. */
+/* Pages never asked for stay NULL. */
 static void
-item_free (gpointer item)
+page_free (gpointer data)
 {
-  if (item != NULL)
-    g_object_unref (item);
+  CitedArticleItem **page = data;
+
+  if (page == NULL)
+    return;
+  for (guint i = 0; i < PAGE_SIZE; i++)
+    g_clear_object (&page[i]);
+  g_free (page);
 }
 
 static void
 cited_article_list_init (CitedArticleList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->items = g_ptr_array_new_with_free_func (item_free);
+  self->pages = g_ptr_array_new_with_free_func (page_free);
 }
 
 /**
@@ -358,8 +381,8 @@ replace_ids (CitedArticleList *self,
   g_clear_pointer (&self->ids, g_array_unref);
   self->ids = ids;
   g_clear_pointer (&self->positions, g_hash_table_unref);
-  g_ptr_array_set_size (self->items, 0);
-  g_ptr_array_set_size (self->items, new_n);
+  g_ptr_array_set_size (self->pages, 0);
+  g_ptr_array_set_size (self->pages, (new_n + PAGE_SIZE - 1) / PAGE_SIZE);
 
   if (old_n > 0 || new_n > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
@@ -562,8 +585,8 @@ cited_article_list_get_n_loaded (CitedArticleList *self)
 
   g_return_val_if_fail (CITED_IS_ARTICLE_LIST (self), 0);
 
-  for (guint i = 0; i < self->items->len; i++)
-    if (g_ptr_array_index (self->items, i) != NULL)
+  for (guint i = 0; i < self->ids->len; i++)
+    if (loaded_item (self, i) != NULL)
       n++;
   return n;
 }

@@ -24,6 +24,15 @@ gboolean cited_store_add_extracted (CitedStore             *self,
                                     const CitedExtraction  *extraction,
                                     GError                **error);
 
+/* An article as a list shows it (cited_store_get_article() without the
+ * body, which is neither read nor decompressed) or, with @with_body, with
+ * it: for CitedArticleList's rows, which need the body only for a
+ * search's snippet. */
+CitedArticle *cited_store_get_listed_article    (CitedStore  *self,
+                                                  gint64       id,
+                                                  gboolean     with_body,
+                                                  GError     **error);
+
 /* What the extraction scheduler (cited-scheduler-private.h) needs of the
  * store: the store only stores what the scheduler extracted. */
 

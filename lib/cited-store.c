@@ -5581,15 +5581,25 @@ cited_store_get_article (CitedStore  *self,
                          gint64       id,
                          GError     **error)
 {
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  return cited_store_get_listed_article (self, id, TRUE, error);
+}
+
+CitedArticle *
+cited_store_get_listed_article (CitedStore  *self,
+                                gint64       id,
+                                gboolean     with_body,
+                                GError     **error)
+{
   g_autoptr(CachedStmt) stmt = NULL;
   CitedArticle *article;
   int rc;
 
-  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
-
   stmt = prepare (self,
-                  "SELECT " ARTICLE_COLUMNS ", cited_body (b.body)"
-                  " FROM articles a JOIN article_bodies b ON b.id = a.id WHERE a.id = ?",
+                  with_body ? "SELECT " ARTICLE_COLUMNS ", cited_body (b.body)"
+                              " FROM articles a JOIN article_bodies b ON b.id = a.id WHERE a.id = ?"
+                            : "SELECT " ARTICLE_COLUMNS " FROM articles a WHERE a.id = ?",
                   error);
   if (stmt == NULL)
     return NULL;
@@ -5609,7 +5619,8 @@ cited_store_get_article (CitedStore  *self,
     }
 
   article = article_from_row (stmt);
-  article->body = column_dup (stmt, 9);
+  if (with_body)
+    article->body = column_dup (stmt, 9);
   return article;
 }
 
