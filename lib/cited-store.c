@@ -5565,6 +5565,41 @@ out:
   return g_steal_pointer (&ids);
 }
 
+GArray *
+cited_store_list_article_ids_head (CitedStore        *self,
+                                   const CitedQuery  *query,
+                                   guint              max,
+                                   guint             *total,
+                                   GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  CitedQuery head = { 0 };
+  guint n;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  if (!exec_sql (self, "BEGIN", error))
+    return NULL;
+  n = cited_store_count_articles (self, query, &local_error);
+  if (local_error == NULL)
+    {
+      if (query != NULL)
+        head = *query;
+      head.offset = 0;
+      head.limit = MAX (max, 1);
+      ids = cited_store_list_article_ids (self, &head, &local_error);
+    }
+  exec_sql (self, "COMMIT", NULL);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  *total = n;
+  return g_steal_pointer (&ids);
+}
+
 /**
  * cited_store_get_article:
  * @self: a store

@@ -17,13 +17,19 @@
 static gint64 created;
 
 static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       user_data)
+trace (const char *stage)
 {
   gint64 now = g_get_monotonic_time ();
 
-  g_printerr ("startup: first frame %.1f ms (monotonic %" G_GINT64_FORMAT ")\n",
-              (now - created) / 1000.0, now);
+  g_printerr ("startup: %s %.1f ms (monotonic %" G_GINT64_FORMAT ")\n",
+              stage, (now - created) / 1000.0, now);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  trace ("first frame");
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, user_data);
 }
 
@@ -31,6 +37,7 @@ static void
 realize_cb (GtkWidget *window,
             gpointer   user_data)
 {
+  trace ("window realized");
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (after_paint_cb), NULL);
 }

@@ -32,7 +32,7 @@
  *     G_MESSAGES_DEBUG=cited-application, says when each stage was
  *     reached).
  *
- * The two are launched in turn (bare, app, app, bare, …) so that the
+ * The programs are launched in turn, each round starting with another, so that the
  * machine's load weighs on both alike, after one launch of each that is
  * not counted (it pages the programs' libraries in). When the frame is
  * drawn, the process's CPU time and peak memory (VmHWM) are read and it
@@ -47,6 +47,9 @@
  *                              10000,100000,1000000)
  *   CITED_BENCH_STARTUP_RUNS   launches of each program per size (default 5)
  *   CITED_BENCH_STORES         the folder holding the stores
+ *   CITED_BENCH_STARTUP_BASELINE  another build's app/cited, launched in
+ *                              turn with this one (before and after a
+ *                              change, side by side)
  *
  * Prints the figures and asserts nothing about them.
  */
@@ -87,6 +90,7 @@ typedef struct {
 
 static struct {
   const char *app;
+  const char *baseline;       /* another build of the app, launched in turn with it */
   const char *bare;
   char      **env;            /* the environment the programs share */
   GTestDBus  *bus;
@@ -229,6 +233,7 @@ launch (const char *program,
         Launch     *out)
 {
   g_autofree char *config_home = g_dir_make_tmp ("cited-bench-startup-config-XXXXXX", NULL);
+  g_autofree char *cache_home = g_build_filename (data_home, "cache", NULL);
   g_auto(GStrv) env = g_strdupv (bench.env);
   const char *argv[] = { program, NULL };
   g_autoptr(GError) error = NULL;
@@ -244,10 +249,13 @@ launch (const char *program,
     out->stage_ms[s] = -1;
   out->cpu_ms = out->hwm_mib = -1;
 
-  /* A fresh profile each time: no window size or page remembered. */
+  /* A fresh profile each time: no window size or page remembered. The
+   * cache folder (Mesa's compiled shaders) is kept from launch to launch,
+   * as a user's is, and shared by the programs: the launches not counted
+   * fill it. */
   env = g_environ_setenv (env, "XDG_DATA_HOME", data_home, TRUE);
   env = g_environ_setenv (env, "XDG_CONFIG_HOME", config_home, TRUE);
-  env = g_environ_setenv (env, "XDG_CACHE_HOME", config_home, TRUE);
+  env = g_environ_setenv (env, "XDG_CACHE_HOME", cache_home, TRUE);
   env = g_environ_setenv (env, "XDG_STATE_HOME", config_home, TRUE);
 
   /* The trace is a debug message, which GLib writes to stdout; both
@@ -358,13 +366,47 @@ print_row (const char *label,
 {
   double median = quantile (values, 0.5);
 
-  printf ("  %-44s median %8.1f  min %8.1f  max %8.1f %s\n", label, median,
+  printf ("  %-36s median %8.2f  min %8.2f  max %8.2f %s\n", label, median,
           quantile (values, 0.0), quantile (values, 1.0), unit);
 }
 
+/* The launches of one build of the app at one size. */
+typedef struct {
+  const char *label;
+  const char *program;
+  GArray     *stage_ms[N_STAGES];
+  GArray     *cpu;
+  GArray     *hwm;
+  GArray     *ratios;   /* list drawn / the bare window's first frame of the same round */
+} Series;
+
 static void
-bench_size (guint n_articles,
-            guint runs,
+series_init (Series     *series,
+             const char *label,
+             const char *program)
+{
+  series->label = label;
+  series->program = program;
+  for (int s = 0; s < N_STAGES; s++)
+    series->stage_ms[s] = g_array_new (FALSE, FALSE, sizeof (double));
+  series->cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  series->hwm = g_array_new (FALSE, FALSE, sizeof (double));
+  series->ratios = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+series_clear (Series *series)
+{
+  for (int s = 0; s < N_STAGES; s++)
+    g_array_unref (series->stage_ms[s]);
+  g_array_unref (series->cpu);
+  g_array_unref (series->hwm);
+  g_array_unref (series->ratios);
+}
+
+static void
+bench_size (guint    n_articles,
+            guint    runs,
             GString *summary)
 {
   g_autofree char *source = store_source (n_articles);
@@ -373,15 +415,14 @@ bench_size (guint n_articles,
   g_autofree char *cited_dir = NULL;
   g_autofree char *db = NULL;
   g_autoptr(GArray) bare_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare_realized = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) bare_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) bare_hwm = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) app_cpu = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) app_hwm = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) ratios = g_array_new (FALSE, FALSE, sizeof (double));
-  GArray *app_ms[N_STAGES];
-  Launch warm_bare, warm_app;
+  Series apps[2];
+  guint n_apps = 0;
+  Launch warm;
   gint64 t_copy;
-  double list_median, bare_median;
+  double bare_median;
 
   if (!g_file_test (source, G_FILE_TEST_EXISTS))
     {
@@ -410,79 +451,102 @@ bench_size (guint n_articles,
       copy_file (wal, db_wal);
     }
 
+  series_init (&apps[n_apps++], "app", bench.app);
+  if (bench.baseline != NULL)
+    series_init (&apps[n_apps++], "baseline", bench.baseline);
+
   printf ("\n%u articles (a copy of %s, made in %.1f s); %u launches of each, in turn:\n",
           n_articles, source, (g_get_monotonic_time () - t_copy) / (double) G_USEC_PER_SEC, runs);
-
-  for (int s = 0; s < N_STAGES; s++)
-    app_ms[s] = g_array_new (FALSE, FALSE, sizeof (double));
+  if (bench.baseline != NULL)
+    printf ("  app: %s\n  baseline: %s\n", bench.app, bench.baseline);
 
   /* Not counted: the first launches page the programs in. */
-  if (!launch (bench.bare, BARE_ID, home, STAGE_FIRST_FRAME, &warm_bare) ||
-      !launch (bench.app, APP_ID, home, STAGE_LIST_DRAWN, &warm_app))
+  if (!launch (bench.bare, BARE_ID, home, STAGE_FIRST_FRAME, &warm))
     goto out;
-  printf ("  not counted: bare window %.1f ms, app %.1f ms\n",
-          warm_bare.stage_ms[STAGE_FIRST_FRAME], warm_app.stage_ms[STAGE_LIST_DRAWN]);
+  printf ("  not counted: bare window %.1f ms", warm.stage_ms[STAGE_FIRST_FRAME]);
+  for (guint a = 0; a < n_apps; a++)
+    {
+      if (!launch (apps[a].program, APP_ID, home, STAGE_LIST_DRAWN, &warm))
+        goto out;
+      printf (", %s %.1f ms", apps[a].label, warm.stage_ms[STAGE_LIST_DRAWN]);
+    }
+  printf ("\n");
 
   for (guint r = 0; r < runs; r++)
     {
-      Launch bare, app;
-      gboolean ok;
+      Launch bare, app[2];
+      guint n_programs = n_apps + 1;
 
-      /* bare, app, app, bare, …: neither always goes first. */
-      if (r % 2 == 0)
-        ok = launch (bench.bare, BARE_ID, home, STAGE_FIRST_FRAME, &bare) &&
-             launch (bench.app, APP_ID, home, STAGE_LIST_DRAWN, &app);
-      else
-        ok = launch (bench.app, APP_ID, home, STAGE_LIST_DRAWN, &app) &&
-             launch (bench.bare, BARE_ID, home, STAGE_FIRST_FRAME, &bare);
-      if (!ok)
-        goto out;
+      /* Each round starts with another program, so that none is always
+       * first (or last) after the machine's other work. */
+      for (guint k = 0; k < n_programs; k++)
+        {
+          guint which = (r + k) % n_programs;
+          gboolean ok = which == n_apps
+                        ? launch (bench.bare, BARE_ID, home, STAGE_FIRST_FRAME, &bare)
+                        : launch (apps[which].program, APP_ID, home, STAGE_LIST_DRAWN, &app[which]);
+
+          if (!ok)
+            goto out;
+        }
 
       g_array_append_val (bare_ms, bare.stage_ms[STAGE_FIRST_FRAME]);
+      g_array_append_val (bare_realized, bare.stage_ms[STAGE_REALIZED]);
       g_array_append_val (bare_cpu, bare.cpu_ms);
       g_array_append_val (bare_hwm, bare.hwm_mib);
-      g_array_append_val (app_cpu, app.cpu_ms);
-      g_array_append_val (app_hwm, app.hwm_mib);
-      g_array_append_val (ratios, (double) { app.stage_ms[STAGE_LIST_DRAWN] / bare.stage_ms[STAGE_FIRST_FRAME] });
-      for (int s = 0; s < N_STAGES; s++)
-        if (app.stage_ms[s] >= 0)
-          g_array_append_val (app_ms[s], app.stage_ms[s]);
+      printf ("  run %u: bare window %7.1f ms (CPU %6.1f ms, VmHWM %6.1f MiB)\n",
+              r + 1, bare.stage_ms[STAGE_FIRST_FRAME], bare.cpu_ms, bare.hwm_mib);
+      for (guint a = 0; a < n_apps; a++)
+        {
+          Series *series = &apps[a];
+          Launch *l = &app[a];
 
-      printf ("  run %u: bare window %7.1f ms (CPU %6.1f ms, VmHWM %6.1f MiB); app: store opened %7.1f, "
-              "first frame %7.1f, ready %7.1f, list drawn %7.1f ms (CPU %6.1f ms, VmHWM %6.1f MiB)\n",
-              r + 1, bare.stage_ms[STAGE_FIRST_FRAME], bare.cpu_ms, bare.hwm_mib,
-              app.stage_ms[STAGE_STORE], app.stage_ms[STAGE_FIRST_FRAME], app.stage_ms[STAGE_READY],
-              app.stage_ms[STAGE_LIST_DRAWN], app.cpu_ms, app.hwm_mib);
+          g_array_append_val (series->cpu, l->cpu_ms);
+          g_array_append_val (series->hwm, l->hwm_mib);
+          g_array_append_val (series->ratios, (double) { l->stage_ms[STAGE_LIST_DRAWN] / bare.stage_ms[STAGE_FIRST_FRAME] });
+          for (int s = 0; s < N_STAGES; s++)
+            if (l->stage_ms[s] >= 0)
+              g_array_append_val (series->stage_ms[s], l->stage_ms[s]);
+          printf ("         %-8s store opened %7.1f, window created %7.1f, first frame %7.1f, ready %7.1f, "
+                  "list drawn %7.1f ms (CPU %6.1f ms, VmHWM %6.1f MiB)\n", series->label,
+                  l->stage_ms[STAGE_STORE], l->stage_ms[STAGE_WINDOW], l->stage_ms[STAGE_FIRST_FRAME],
+                  l->stage_ms[STAGE_READY], l->stage_ms[STAGE_LIST_DRAWN], l->cpu_ms, l->hwm_mib);
+        }
     }
 
-  printf ("  from the spawn, ms:\n");
+  printf ("  from the spawn:\n");
+  print_row ("bare window: window realized", bare_realized, "ms");
   print_row ("bare window: first frame", bare_ms, "ms");
-  for (int s = 0; s < N_STAGES; s++)
-    {
-      g_autofree char *label = g_strdup_printf ("app: %s", stage_names[s]);
-
-      if (app_ms[s]->len > 0)
-        print_row (label, app_ms[s], "ms");
-    }
   print_row ("bare window: CPU (all threads)", bare_cpu, "ms");
-  print_row ("app: CPU (all threads) to the list drawn", app_cpu, "ms");
   print_row ("bare window: VmHWM", bare_hwm, "MiB");
-  print_row ("app: VmHWM at the list drawn", app_hwm, "MiB");
-  print_row ("ratio app list drawn / bare first frame, per round", ratios, "");
-
-  list_median = quantile (app_ms[STAGE_LIST_DRAWN], 0.5);
   bare_median = quantile (bare_ms, 0.5);
-  printf ("  ratio of the medians: %.2f (target <= 1.25)\n", list_median / bare_median);
-  g_string_append_printf (summary, "  %9u  %8.1f ms  %8.1f ms  %5.2f  (per round %.2f-%.2f)  "
-                          "CPU %6.1f / %6.1f ms  VmHWM %6.1f / %6.1f MiB\n",
-                          n_articles, bare_median, list_median, list_median / bare_median,
-                          quantile (ratios, 0.0), quantile (ratios, 1.0),
-                          quantile (bare_cpu, 0.5), quantile (app_cpu, 0.5),
-                          quantile (bare_hwm, 0.5), quantile (app_hwm, 0.5));
+  for (guint a = 0; a < n_apps; a++)
+    {
+      Series *series = &apps[a];
+      double list_median = quantile (series->stage_ms[STAGE_LIST_DRAWN], 0.5);
+
+      for (int s = 0; s < N_STAGES; s++)
+        {
+          g_autofree char *label = g_strdup_printf ("%s: %s", series->label, stage_names[s]);
+
+          if (series->stage_ms[s]->len > 0)
+            print_row (label, series->stage_ms[s], "ms");
+        }
+      print_row (series->label, series->cpu, "ms CPU (all threads) to the list drawn");
+      print_row (series->label, series->hwm, "MiB VmHWM at the list drawn");
+      print_row (series->label, series->ratios, "list drawn / bare first frame, per round");
+      printf ("  %s: ratio of the medians %.2f (target <= 1.25)\n", series->label, list_median / bare_median);
+      g_string_append_printf (summary, "  %9u  %-8s %8.1f ms  %8.1f ms  %5.2f  (per round %.2f-%.2f)  "
+                              "CPU %6.1f / %6.1f ms  VmHWM %6.1f / %6.1f MiB\n",
+                              n_articles, series->label, bare_median, list_median, list_median / bare_median,
+                              quantile (series->ratios, 0.0), quantile (series->ratios, 1.0),
+                              quantile (bare_cpu, 0.5), quantile (series->cpu, 0.5),
+                              quantile (bare_hwm, 0.5), quantile (series->hwm, 0.5));
+    }
 
 out:
-  for (int s = 0; s < N_STAGES; s++)
-    g_array_unref (app_ms[s]);
+  for (guint a = 0; a < n_apps; a++)
+    series_clear (&apps[a]);
   cited_test_remove_tree (home);
 }
 
@@ -500,6 +564,7 @@ main (int   argc,
   setvbuf (stdout, NULL, _IOLBF, 0);
   bench.app = g_getenv ("CITED_APP");
   bench.bare = g_getenv ("CITED_BARE_WINDOW");
+  bench.baseline = g_getenv ("CITED_BENCH_STARTUP_BASELINE");
   if (bench.app == NULL || bench.bare == NULL)
     {
       g_printerr ("bench-startup: run it with meson test --benchmark (CITED_APP and "
@@ -542,7 +607,7 @@ main (int   argc,
         bench_size (n, runs, summary);
     }
 
-  printf ("\nSummary (medians): articles, bare window first frame, app list drawn, ratio, "
+  printf ("\nSummary (medians): articles, build, bare window first frame, app list drawn, ratio, "
           "CPU bare / app, VmHWM bare / app\n%s", summary->str);
 
   g_strfreev (bench.env);

@@ -31,6 +31,7 @@ struct _CitedArticlesPage
   gboolean            first_load;     /* the first list is being read */
   gboolean            total_from_rows; /* … of every article: its length is the total */
   GCancellable       *counts_cancellable;
+  guint               counts_idle;    /* reads the counts after the first rows are drawn */
   guint               total;          /* articles in the store */
 
   AdwLeaflet         *leaflet;
@@ -226,6 +227,16 @@ apply_query (CitedArticlesPage *self)
 
 static void reload_counts_async (CitedArticlesPage *self);
 
+static gboolean
+counts_idle_cb (gpointer user_data)
+{
+  CitedArticlesPage *self = CITED_ARTICLES_PAGE (user_data);
+
+  self->counts_idle = 0;
+  reload_counts_async (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 query_done_cb (GObject      *source,
                GAsyncResult *result,
@@ -254,9 +265,11 @@ query_done_cb (GObject      *source,
       if (self->total_from_rows && error == NULL)
         self->total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
       self->total_from_rows = FALSE;
-      /* The menus' counts once the rows are in: the first frame needs
-       * the rows, not the menus. */
-      reload_counts_async (self);
+      /* The menus' counts once the rows are drawn (a low priority runs
+       * after GTK's drawing): the first frame needs the rows, not the
+       * menus. */
+      if (self->counts_idle == 0)
+        self->counts_idle = g_idle_add_full (G_PRIORITY_LOW, counts_idle_cb, self, NULL);
       update_state (self, error);
       g_signal_emit (self, signals[SIGNAL_LOADED], 0);
       return;
@@ -542,6 +555,7 @@ cited_articles_page_reload (CitedArticlesPage *self)
   was_first = self->first_load;
   self->first_load = FALSE;
   self->total_from_rows = FALSE;
+  g_clear_handle_id (&self->counts_idle, g_source_remove);
   g_cancellable_cancel (self->counts_cancellable);
   g_clear_object (&self->counts_cancellable);
   self->total = cited_store_count_articles (self->store, &all, NULL);
@@ -722,6 +736,7 @@ cited_articles_page_dispose (GObject *object)
   CitedArticlesPage *self = CITED_ARTICLES_PAGE (object);
 
   cancel_query (self);
+  g_clear_handle_id (&self->counts_idle, g_source_remove);
   g_cancellable_cancel (self->counts_cancellable);
   g_clear_object (&self->counts_cancellable);
   /* AdwBin unparents its child (the template's leaflet) itself; disposing
