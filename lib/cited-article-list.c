@@ -88,8 +88,13 @@ cited_article_item_get_article (CitedArticleItem *self)
  *
  * A #GListModel of [class@Cited.ArticleItem] over
  * [method@Cited.Store.list_article_ids]: the ids of every article a query
- * matches are read at once (cheap even for 100,000 articles) and the
- * rows themselves in pages of 64, only when asked for. While searching, a
+ * matches are read at once and the rows themselves in pages of 64, only
+ * when asked for. Without a search,
+ * [method@Cited.ArticleList.set_query_async] lists the rows from their
+ * count and the ids of the first pages, and reads the other ids in the
+ * background once the main loop is idle (at once if a row past those
+ * pages is asked for first): at a million articles, reading every id
+ * takes a tenth of a second and more. While searching, a
  * row's snippet shows the search's words between \x02 and \x03, as
  * [func@Cited.search_match_ranges] finds them.
  */
