@@ -1985,11 +1985,9 @@ cited_store_open_reader (CitedStore  *parent,
   g_autoptr(CitedStore) self = g_object_new (CITED_TYPE_STORE, "path", parent->path, NULL);
 
   /* The parent migrated the database; a reader only reads it, and
-   * cannot write by mistake. Its page cache is kept small: a pool has up
-   * to READ_THREADS readers, each cache grows to its size on a large
-   * store, and the system's file cache holds the pages as well. */
+   * cannot write by mistake. */
   if (!open_connection (self, SQLITE_OPEN_READONLY, error) ||
-      !exec_sql (self, "PRAGMA query_only = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8192;",
+      !exec_sql (self, "PRAGMA query_only = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;",
                  error))
     return NULL;
   return g_steal_pointer (&self);
