@@ -20,9 +20,32 @@ struct _CitedApplication
   guint          screenshot_step;
   guint          search_provider_id;  /* registration of the search provider */
   gboolean       opening;             /* the store is being opened */
+  gint64         created;             /* monotonic time the application was made */
 };
 
 G_DEFINE_FINAL_TYPE (CitedApplication, cited_application, ADW_TYPE_APPLICATION)
+
+/* Startup trace (G_MESSAGES_DEBUG=cited-application): when each stage of
+ * opening the window was reached, in ms since the application was made,
+ * and as the monotonic clock, which a launcher that started the process
+ * can count from (tests/bench-startup.c). Nothing is connected unless
+ * the trace is on. */
+
+static gboolean
+tracing (void)
+{
+  return !g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN);
+}
+
+static void
+trace (CitedApplication *self,
+       const char       *stage)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  g_debug ("startup: %s %.1f ms (monotonic %" G_GINT64_FORMAT ")",
+           stage, (now - self->created) / 1000.0, now);
+}
 
 const char *
 cited_application_get_sample_corpus_dir (void)
@@ -138,6 +161,8 @@ cited_application_startup (GApplication *application)
     gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     SOURCE_ICONDIR);
   gtk_window_set_default_icon_name (APP_ID);
+  if (tracing ())
+    trace (CITED_APPLICATION (application), "started (display open)");
 }
 
 /* Screenshot mode: light and dark of every page, the window at 360 pixels
@@ -328,6 +353,74 @@ open_thread (gpointer data)
   return NULL;
 }
 
+typedef struct {
+  CitedApplication *app;
+  GdkFrameClock    *clock;
+  gboolean          painted;
+  gboolean          ready;
+} StartupTrace;
+
+static void
+startup_trace_free (gpointer data)
+{
+  StartupTrace *st = data;
+
+  if (st->clock != NULL)
+    g_signal_handlers_disconnect_by_data (st->clock, st);
+  g_clear_object (&st->clock);
+  g_free (st);
+}
+
+static void
+trace_after_paint_cb (GdkFrameClock *clock,
+                      StartupTrace  *st)
+{
+  if (!st->painted)
+    {
+      st->painted = TRUE;
+      trace (st->app, "first frame");
+    }
+  if (st->ready)
+    {
+      trace (st->app, "list drawn");
+      g_signal_handlers_disconnect_by_data (clock, st);
+    }
+}
+
+static void
+trace_realize_cb (GtkWidget    *window,
+                  StartupTrace *st)
+{
+  trace (st->app, "window realized");
+  st->clock = g_object_ref (gtk_widget_get_frame_clock (window));
+  g_signal_connect (st->clock, "after-paint", G_CALLBACK (trace_after_paint_cb), st);
+}
+
+static void
+trace_ready_cb (GtkWidget    *window,
+                StartupTrace *st)
+{
+  if (st->ready)
+    return;
+  st->ready = TRUE;
+  trace (st->app, "ready (rows listed)");
+  /* The frame that shows the rows; none may be due when they came in
+   * before the first one. */
+  gtk_widget_queue_draw (window);
+}
+
+static void
+trace_window (CitedApplication *self,
+              GtkWindow        *window)
+{
+  StartupTrace *st = g_new0 (StartupTrace, 1);
+
+  st->app = self;
+  g_object_set_data_full (G_OBJECT (window), "cited-startup-trace", st, startup_trace_free);
+  g_signal_connect (window, "realize", G_CALLBACK (trace_realize_cb), st);
+  g_signal_connect (window, "ready", G_CALLBACK (trace_ready_cb), st);
+}
+
 static CitedStore *
 open_store (GError **error)
 {
@@ -365,9 +458,13 @@ cited_application_activate (GApplication *application)
   if (self->opening)
     return;
 
+  if (tracing ())
+    trace (self, "activate");
   self->opening = TRUE;
   store = open_store (&error);
   self->opening = FALSE;
+  if (tracing ())
+    trace (self, "store opened");
   if (store == NULL && self->screenshot_dir != NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -375,6 +472,11 @@ cited_application_activate (GApplication *application)
     }
 
   window = GTK_WINDOW (cited_window_new (self, store));
+  if (tracing ())
+    {
+      trace (self, "window created");
+      trace_window (self, window);
+    }
   if (store == NULL)
     cited_window_show_store_error (CITED_WINDOW (window), error);
 
@@ -502,6 +604,7 @@ cited_application_init (CitedApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  self->created = g_get_monotonic_time ();
 }
 
 CitedApplication *

@@ -860,19 +860,22 @@ static void
 start (CitedWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) first = NULL;
   CitedQuery query = { 0 };
-  guint n_articles;
   const char *corpus;
 
-  n_articles = cited_store_count_articles (self->store, &query, &error);
-  if (error != NULL)
+  /* Whether there is any article: one id, where counting them all takes
+   * longer the larger the store. */
+  query.limit = 1;
+  first = cited_store_list_article_ids (self->store, &query, &error);
+  if (first == NULL)
     {
       cited_window_show_store_error (self, error);
       return;
     }
 
   corpus = cited_application_get_sample_corpus_dir ();
-  if (n_articles == 0 && corpus != NULL)
+  if (first->len == 0 && corpus != NULL)
     {
       const char *paths[] = { corpus, NULL };
 

@@ -7,8 +7,12 @@
 
 #include "cited-article-list.h"
 #include "cited-search.h"
+#include "cited-store-private.h"
 
 #define PAGE_SIZE 64
+/* The ids read before a list without a search is shown: its first
+ * pages. The rest follow in the background (see replace_ids()). */
+#define HEAD_ROWS (4 * PAGE_SIZE)
 
 /* CitedArticleItem */
 
@@ -84,8 +88,13 @@ cited_article_item_get_article (CitedArticleItem *self)
  *
  * A #GListModel of [class@Cited.ArticleItem] over
  * [method@Cited.Store.list_article_ids]: the ids of every article a query
- * matches are read at once (cheap even for 100,000 articles) and the
- * rows themselves in pages of 64, only when asked for. While searching, a
+ * matches are read at once and the rows themselves in pages of 64, only
+ * when asked for. Without a search,
+ * [method@Cited.ArticleList.set_query_async] lists the rows from their
+ * count and the ids of the first pages, and reads the other ids in the
+ * background once the main loop is idle (at once if a row past those
+ * pages is asked for first): at a million articles, reading every id
+ * takes a tenth of a second and more. While searching, a
  * row's snippet shows the search's words between \x02 and \x03, as
  * [func@Cited.search_match_ranges] finds them.
  */
@@ -101,8 +110,15 @@ struct _CitedArticleList
   char       *date_from;
   char       *date_to;
 
-  GArray     *ids;           /* gint64 */
-  GPtrArray  *items;         /* CitedArticleItem or NULL, parallel to ids */
+  GArray     *ids;           /* gint64: of every row, or of the first ones while partial */
+  guint       n_items;       /* the rows the query lists */
+  gboolean    partial;       /* the ids of the other rows are being read */
+  guint       rest_idle;     /* starts reading them */
+  GCancellable *rest_cancellable;
+  /* The rows read, a page of PAGE_SIZE at a time: one pointer per page
+   * (NULL until read) rather than one per row, which at a million
+   * articles would be 8 MB before any row is shown. */
+  GPtrArray  *pages;         /* CitedArticleItem *[PAGE_SIZE] or NULL */
   GHashTable *positions;     /* id -> position + 1, built on demand */
 };
 
@@ -122,7 +138,7 @@ cited_article_list_get_n_items (GListModel *model)
 {
   CitedArticleList *self = CITED_ARTICLE_LIST (model);
 
-  return self->ids ? self->ids->len : 0;
+  return self->n_items;
 }
 
 static CitedArticleItem *
@@ -207,18 +223,30 @@ load_page (CitedArticleList *self,
            guint             position)
 {
   guint start = position - position % PAGE_SIZE;
-  guint end = MIN (start + PAGE_SIZE, self->ids->len);
+  guint end = MIN (start + PAGE_SIZE, self->n_items);
+  CitedArticleItem **page = g_ptr_array_index (self->pages, position / PAGE_SIZE);
+
+  if (page == NULL)
+    page = g_ptr_array_index (self->pages, position / PAGE_SIZE) = g_new0 (CitedArticleItem *, PAGE_SIZE);
 
   for (guint i = start; i < end; i++)
     {
-      gint64 id = g_array_index (self->ids, gint64, i);
+      gint64 id;
       g_autoptr(CitedArticle) article = NULL;
       g_autoptr(GError) error = NULL;
 
-      if (g_ptr_array_index (self->items, i) != NULL)
+      if (page[i - start] != NULL)
         continue;
+      /* Fewer ids than rows: the store changed since it was counted. */
+      if (i >= self->ids->len)
+        {
+          page[i - start] = item_new (0, NULL);
+          continue;
+        }
+      id = g_array_index (self->ids, gint64, i);
 
-      article = cited_store_get_article (self->store, id, &error);
+      /* The body only for a search's snippet. */
+      article = cited_store_get_listed_article (self->store, id, self->search != NULL, &error);
       if (article == NULL)
         g_debug ("Could not load article %" G_GINT64_FORMAT ": %s", id, error->message);
       else
@@ -230,9 +258,20 @@ load_page (CitedArticleList *self,
             }
           g_clear_pointer (&article->body, g_free);
         }
-      g_ptr_array_index (self->items, i) = item_new (id, article);
+      page[i - start] = item_new (id, article);
     }
 }
+
+static CitedArticleItem *
+loaded_item (CitedArticleList *self,
+             guint             position)
+{
+  CitedArticleItem **page = g_ptr_array_index (self->pages, position / PAGE_SIZE);
+
+  return page != NULL ? page[position % PAGE_SIZE] : NULL;
+}
+
+static void read_rest_now (CitedArticleList *self);
 
 static gpointer
 cited_article_list_get_item (GListModel *model,
@@ -240,13 +279,16 @@ cited_article_list_get_item (GListModel *model,
 {
   CitedArticleList *self = CITED_ARTICLE_LIST (model);
 
-  if (self->ids == NULL || position >= self->ids->len)
+  if (position >= self->n_items)
     return NULL;
+  /* A row past the first pages before the rest of the ids came. */
+  if (position >= self->ids->len && self->partial)
+    read_rest_now (self);
 
-  if (g_ptr_array_index (self->items, position) == NULL)
+  if (loaded_item (self, position) == NULL)
     load_page (self, position);
 
-  return g_object_ref (g_ptr_array_index (self->items, position));
+  return g_object_ref (loaded_item (self, position));
 }
 
 static void
@@ -258,9 +300,20 @@ cited_article_list_model_init (GListModelInterface *iface)
 }
 
 static void
+cancel_rest (CitedArticleList *self)
+{
+  g_clear_handle_id (&self->rest_idle, g_source_remove);
+  g_cancellable_cancel (self->rest_cancellable);
+  g_clear_object (&self->rest_cancellable);
+  self->partial = FALSE;
+}
+
+static void
 cited_article_list_finalize (GObject *object)
 {
   CitedArticleList *self = CITED_ARTICLE_LIST (object);
+
+  cancel_rest (self);
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->search, g_free);
@@ -269,7 +322,7 @@ cited_article_list_finalize (GObject *object)
   g_clear_pointer (&self->date_from, g_free);
   g_clear_pointer (&self->date_to, g_free);
   g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->positions, g_hash_table_unref);
 
   G_OBJECT_CLASS (cited_article_list_parent_class)->finalize (object);
@@ -281,19 +334,24 @@ cited_article_list_class_init (CitedArticleListClass *klass)
   G_OBJECT_CLASS (klass)->finalize = cited_article_list_finalize;
 }
 
-/* Rows never asked for stay NULL. */
+/* Pages never asked for stay NULL. */
 static void
-item_free (gpointer item)
+page_free (gpointer data)
 {
-  if (item != NULL)
-    g_object_unref (item);
+  CitedArticleItem **page = data;
+
+  if (page == NULL)
+    return;
+  for (guint i = 0; i < PAGE_SIZE; i++)
+    g_clear_object (&page[i]);
+  g_free (page);
 }
 
 static void
 cited_article_list_init (CitedArticleList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->items = g_ptr_array_new_with_free_func (item_free);
+  self->pages = g_ptr_array_new_with_free_func (page_free);
 }
 
 /**
@@ -347,22 +405,114 @@ store_query (CitedArticleList *self,
   self->query.limit = 0;
 }
 
-/* Shows @ids (taken) as the list's rows. */
+static void rest_read_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data);
+
+/* The rest of the ids, once the frame showing the first rows was drawn
+ * (this runs after GTK's drawing, at a lower priority). */
+static gboolean
+rest_idle_cb (gpointer user_data)
+{
+  CitedArticleList *self = CITED_ARTICLE_LIST (user_data);
+
+  self->rest_idle = 0;
+  self->rest_cancellable = g_cancellable_new ();
+  cited_store_list_article_ids_async (self->store, &self->query, self->rest_cancellable,
+                                      rest_read_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows @ids (taken) as the list's rows: all of them, or, when @total is
+ * larger, the first of @total rows, whose other ids are read in the
+ * background (or at once when one of those rows is asked for first). */
 static void
 replace_ids (CitedArticleList *self,
-             GArray           *ids)
+             GArray           *ids,
+             guint             total)
 {
-  guint old_n = self->ids->len;
-  guint new_n = ids->len;
+  guint old_n = self->n_items;
+  guint new_n = MAX (total, ids->len);
 
+  cancel_rest (self);
   g_clear_pointer (&self->ids, g_array_unref);
   self->ids = ids;
+  self->n_items = new_n;
   g_clear_pointer (&self->positions, g_hash_table_unref);
-  g_ptr_array_set_size (self->items, 0);
-  g_ptr_array_set_size (self->items, new_n);
+  g_ptr_array_set_size (self->pages, 0);
+  g_ptr_array_set_size (self->pages, (new_n + PAGE_SIZE - 1) / PAGE_SIZE);
+  if (ids->len < new_n)
+    {
+      self->partial = TRUE;
+      self->rest_idle = g_idle_add_full (G_PRIORITY_LOW, rest_idle_cb, self, NULL);
+    }
 
   if (old_n > 0 || new_n > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+}
+
+/* Whether @rest begins with the ids the list has. */
+static gboolean
+same_head (GArray *head,
+           GArray *rest)
+{
+  return rest->len >= head->len &&
+         memcmp (head->data, rest->data, head->len * sizeof (gint64)) == 0;
+}
+
+static void
+rest_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(CitedArticleList) self = CITED_ARTICLE_LIST (user_data);
+  g_autoptr(GCancellable) cancellable = g_object_ref (g_task_get_cancellable (G_TASK (result)));
+  g_autoptr(GError) error = NULL;
+  GArray *ids = cited_store_list_article_ids_finish (CITED_STORE (source), result, &error);
+
+  /* Replaced, or read at once meanwhile. */
+  if (cancellable != self->rest_cancellable || g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_pointer (&ids, g_array_unref);
+      return;
+    }
+  g_clear_object (&self->rest_cancellable);
+  if (ids == NULL)
+    {
+      /* Left partial: a row past the first pages reads them at once. */
+      g_debug ("Could not read the list's ids: %s", error->message);
+      return;
+    }
+  self->partial = FALSE;
+  if (ids->len == self->n_items && same_head (self->ids, ids))
+    {
+      /* The rows shown stay as they are. */
+      g_array_unref (self->ids);
+      self->ids = ids;
+    }
+  else
+    /* The store changed in between: the rows are listed again. */
+    replace_ids (self, ids, ids->len);
+}
+
+/* In the calling thread: a row or a position past the first pages was
+ * asked for before the rest of the ids came. Rows already counted stay
+ * counted; a row the store no longer has shows nothing. */
+static void
+read_rest_now (CitedArticleList *self)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids;
+
+  cancel_rest (self);
+  ids = cited_store_list_article_ids (self->store, &self->query, &error);
+  if (ids == NULL)
+    {
+      g_debug ("Could not read the list's ids: %s", error->message);
+      return;
+    }
+  g_array_unref (self->ids);
+  self->ids = ids;
 }
 
 /**
@@ -387,6 +537,53 @@ cited_article_list_set_query (CitedArticleList  *self,
   return cited_article_list_reload (self, error);
 }
 
+/* The ids a query's first frame needs, and how many rows it lists. */
+typedef struct {
+  GArray *ids;
+  guint   total;
+} Head;
+
+static void
+head_free (gpointer data)
+{
+  Head *head = data;
+
+  g_clear_pointer (&head->ids, g_array_unref);
+  g_free (head);
+}
+
+static gpointer
+head_read_cb (CitedStore    *reader,
+              gpointer       query,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Head *head = g_new0 (Head, 1);
+
+  head->ids = cited_store_list_article_ids_head (reader, query, HEAD_ROWS, &head->total, error);
+  if (head->ids == NULL)
+    {
+      head_free (head);
+      return NULL;
+    }
+  return head;
+}
+
+static void
+head_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  Head *head = cited_store_read_finish (CITED_STORE (source), result, &error);
+
+  if (head == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, head, head_free);
+}
+
 static void
 ids_read_cb (GObject      *source,
              GAsyncResult *result,
@@ -399,7 +596,13 @@ ids_read_cb (GObject      *source,
   if (ids == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+    {
+      Head *head = g_new0 (Head, 1);
+
+      head->ids = ids;
+      head->total = ids->len;
+      g_task_return_pointer (task, head, head_free);
+    }
 }
 
 /**
@@ -435,9 +638,17 @@ cited_article_list_set_query_async (CitedArticleList    *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cited_article_list_set_query_async);
   g_task_set_task_data (task, copy, (GDestroyNotify) cited_query_free);
-  /* The store reads the ids over one of its readers. */
-  cited_store_list_article_ids_async (self->store, copy, cancellable, ids_read_cb,
-                                      g_steal_pointer (&task));
+  /* The store reads the ids over one of its readers. Without a search,
+   * the count and the first pages' ids come first and the rest after
+   * the rows are shown: a search's rows are read whole, as reading a
+   * page of them would run the search again. */
+  if (copy->search == NULL || *copy->search == '\0')
+    cited_store_read_async (self->store, head_read_cb, cited_query_copy (copy),
+                            (GDestroyNotify) cited_query_free, head_free, cancellable,
+                            head_done_cb, g_steal_pointer (&task));
+  else
+    cited_store_list_article_ids_async (self->store, copy, cancellable, ids_read_cb,
+                                        g_steal_pointer (&task));
 }
 
 /**
@@ -456,17 +667,18 @@ cited_article_list_set_query_finish (CitedArticleList  *self,
                                      GAsyncResult      *result,
                                      GError           **error)
 {
-  GArray *ids;
+  Head *head;
 
   g_return_val_if_fail (CITED_IS_ARTICLE_LIST (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  ids = g_task_propagate_pointer (G_TASK (result), error);
-  if (ids == NULL)
+  head = g_task_propagate_pointer (G_TASK (result), error);
+  if (head == NULL)
     return FALSE;
 
   store_query (self, g_task_get_task_data (G_TASK (result)));
-  replace_ids (self, ids);
+  replace_ids (self, g_steal_pointer (&head->ids), head->total);
+  head_free (head);
   return TRUE;
 }
 
@@ -491,7 +703,7 @@ cited_article_list_reload (CitedArticleList  *self,
   ids = cited_store_list_article_ids (self->store, &self->query, &local_error);
   if (ids == NULL)
     ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  replace_ids (self, g_steal_pointer (&ids));
+  replace_ids (self, g_steal_pointer (&ids), 0);
 
   if (local_error != NULL)
     {
@@ -518,6 +730,8 @@ cited_article_list_find (CitedArticleList *self,
 
   g_return_val_if_fail (CITED_IS_ARTICLE_LIST (self), G_MAXUINT);
 
+  if (self->partial)
+    read_rest_now (self);
   if (self->positions == NULL)
     {
       self->positions = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
@@ -562,8 +776,8 @@ cited_article_list_get_n_loaded (CitedArticleList *self)
 
   g_return_val_if_fail (CITED_IS_ARTICLE_LIST (self), 0);
 
-  for (guint i = 0; i < self->items->len; i++)
-    if (g_ptr_array_index (self->items, i) != NULL)
+  for (guint i = 0; i < self->n_items; i++)
+    if (loaded_item (self, i) != NULL)
       n++;
   return n;
 }

@@ -24,6 +24,25 @@ gboolean cited_store_add_extracted (CitedStore             *self,
                                     const CitedExtraction  *extraction,
                                     GError                **error);
 
+/* An article as a list shows it (cited_store_get_article() without the
+ * body, which is neither read nor decompressed) or, with @with_body, with
+ * it: for CitedArticleList's rows, which need the body only for a
+ * search's snippet. */
+CitedArticle *cited_store_get_listed_article    (CitedStore  *self,
+                                                  gint64       id,
+                                                  gboolean     with_body,
+                                                  GError     **error);
+
+/* How many articles @query lists (@total) and the ids of the first @max
+ * of them, read in one transaction: what a list needs for its first
+ * frame, where the ids of a million articles take a tenth of a second and
+ * more to read. */
+GArray       *cited_store_list_article_ids_head (CitedStore        *self,
+                                                  const CitedQuery  *query,
+                                                  guint              max,
+                                                  guint             *total,
+                                                  GError           **error);
+
 /* What the extraction scheduler (cited-scheduler-private.h) needs of the
  * store: the store only stores what the scheduler extracted. */
 

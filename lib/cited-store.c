@@ -5652,6 +5652,41 @@ out:
   return g_steal_pointer (&ids);
 }
 
+GArray *
+cited_store_list_article_ids_head (CitedStore        *self,
+                                   const CitedQuery  *query,
+                                   guint              max,
+                                   guint             *total,
+                                   GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  CitedQuery head = { 0 };
+  guint n;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  if (!exec_sql (self, "BEGIN", error))
+    return NULL;
+  n = cited_store_count_articles (self, query, &local_error);
+  if (local_error == NULL)
+    {
+      if (query != NULL)
+        head = *query;
+      head.offset = 0;
+      head.limit = MAX (max, 1);
+      ids = cited_store_list_article_ids (self, &head, &local_error);
+    }
+  exec_sql (self, "COMMIT", NULL);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  *total = n;
+  return g_steal_pointer (&ids);
+}
+
 /**
  * cited_store_get_article:
  * @self: a store
@@ -5668,15 +5703,25 @@ cited_store_get_article (CitedStore  *self,
                          gint64       id,
                          GError     **error)
 {
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  return cited_store_get_listed_article (self, id, TRUE, error);
+}
+
+CitedArticle *
+cited_store_get_listed_article (CitedStore  *self,
+                                gint64       id,
+                                gboolean     with_body,
+                                GError     **error)
+{
   g_autoptr(CachedStmt) stmt = NULL;
   CitedArticle *article;
   int rc;
 
-  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
-
   stmt = prepare (self,
-                  "SELECT " ARTICLE_COLUMNS ", cited_body (b.body)"
-                  " FROM articles a JOIN article_bodies b ON b.id = a.id WHERE a.id = ?",
+                  with_body ? "SELECT " ARTICLE_COLUMNS ", cited_body (b.body)"
+                              " FROM articles a JOIN article_bodies b ON b.id = a.id WHERE a.id = ?"
+                            : "SELECT " ARTICLE_COLUMNS " FROM articles a WHERE a.id = ?",
                   error);
   if (stmt == NULL)
     return NULL;
@@ -5696,7 +5741,8 @@ cited_store_get_article (CitedStore  *self,
     }
 
   article = article_from_row (stmt);
-  article->body = column_dup (stmt, 9);
+  if (with_body)
+    article->body = column_dup (stmt, 9);
   return article;
 }
 

@@ -3823,6 +3823,134 @@ test_view_settings_json (void)
   g_assert_error (error, CITED_ERROR, CITED_ERROR_PARSE);
 }
 
+/* A list without a search is shown from its count and its first pages'
+ * ids; the others are read after. Whether a row past those pages is asked
+ * for before they come or after, it is the article the full list has
+ * there, and an article added in between is listed once they come. */
+
+static void
+list_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cited_article_list_set_query_finish (CITED_ARTICLE_LIST (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+set_flag_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static CitedArticleList *
+list_shown (CitedStore *store)
+{
+  CitedArticleList *list = cited_article_list_new (store);
+  CitedQuery query = { .sort = CITED_SORT_DATE_DESC };
+  gboolean done = FALSE;
+
+  cited_article_list_set_query_async (list, &query, NULL, list_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  return list;
+}
+
+static gint64
+row_id (CitedArticleList *list,
+        guint             position)
+{
+  g_autoptr(CitedArticleItem) item = g_list_model_get_item (G_LIST_MODEL (list), position);
+
+  g_assert_nonnull (item);
+  g_assert_nonnull (cited_article_item_get_article (item));
+  return cited_article_item_get_id (item);
+}
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_article_list_head_first (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = cited_store_open (fixture->path, &error);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  g_autoptr(CitedArticleList) early = NULL;
+  g_autoptr(CitedArticleList) late = NULL;
+  g_autoptr(CitedArticleList) changed = NULL;
+  g_autoptr(GArray) ids = NULL;
+  CitedQuery query = { .sort = CITED_SORT_DATE_DESC };
+  guint n_changes = 0;
+  const guint n = 700;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Report %u", i);
+      g_autofree char *date = g_strdup_printf ("20%02u-%02u-%02u", 10 + i % 12, 1 + i % 12, 1 + i % 28);
+      g_autofree char *body = g_strdup_printf ("Apple sold %u phones. Report %u.", i + 1, i);
+
+      g_ptr_array_add (batch, make_article (title, date, body));
+    }
+  g_assert_true (cited_store_add_articles (store, batch, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ids = cited_store_list_article_ids (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, n);
+
+  /* Rows past the first pages asked for at once, and an article found. */
+  early = list_shown (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (early)), ==, n);
+  g_assert_cmpint (row_id (early, 0), ==, g_array_index (ids, gint64, 0));
+  g_assert_cmpint (row_id (early, n - 1), ==, g_array_index (ids, gint64, n - 1));
+  g_assert_cmpint (row_id (early, 500), ==, g_array_index (ids, gint64, 500));
+  g_assert_cmpuint (cited_article_list_find (early, g_array_index (ids, gint64, 650)), ==, 650);
+
+  /* … and after the rest came in the background: the same rows, with no
+   * change to the list. */
+  late = list_shown (store);
+  g_signal_connect (late, "items-changed", G_CALLBACK (count_changes_cb), &n_changes);
+  {
+    gboolean waited = FALSE;
+    guint timeout = g_timeout_add_once (1000, set_flag_cb, &waited);
+
+    while (!waited)
+      g_main_context_iteration (NULL, TRUE);
+    (void) timeout;
+  }
+  g_assert_cmpuint (n_changes, ==, 0);
+  for (guint i = 0; i < n; i += 37)
+    g_assert_cmpint (row_id (late, i), ==, g_array_index (ids, gint64, i));
+  g_assert_cmpuint (cited_article_list_find (late, g_array_index (ids, gint64, n - 1)), ==, n - 1);
+
+  /* An article added between the first pages and the rest is listed,
+   * first (the newest). */
+  changed = list_shown (store);
+  add_one (store, make_article ("Newest report", "2030-01-01", "Apple sold 5 phones."));
+  n_changes = 0;
+  g_signal_connect (changed, "items-changed", G_CALLBACK (count_changes_cb), &n_changes);
+  while (n_changes == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (changed)), ==, n + 1);
+  {
+    g_autoptr(CitedArticleItem) first = g_list_model_get_item (G_LIST_MODEL (changed), 0);
+
+    g_assert_cmpstr (cited_article_item_get_article (first)->title, ==, "Newest report");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3840,6 +3968,7 @@ main (int   argc,
   g_test_add ("/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("open-create", test_open_create);
+  ADD ("article-list-head-first", test_article_list_head_first);
   g_test_add_func ("/store/default-path", test_default_path);
   ADD ("migration-from-empty-file", test_migration_from_empty_file);
   ADD ("migration-step", test_migration_step);

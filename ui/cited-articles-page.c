@@ -29,7 +29,9 @@ struct _CitedArticlesPage
   gboolean            loading;        /* an import is running */
   gboolean            relisting;      /* the list is being replaced */
   gboolean            first_load;     /* the first list is being read */
+  gboolean            total_from_rows; /* … of every article: its length is the total */
   GCancellable       *counts_cancellable;
+  guint               counts_idle;    /* reads the counts after the first rows are drawn */
   guint               total;          /* articles in the store */
 
   AdwLeaflet         *leaflet;
@@ -113,11 +115,19 @@ update_state (CitedArticlesPage *self,
       return;
     }
 
-  if (self->total == 0)
+  if (n == 0 && self->first_load)
+    {
+      /* The rows are on their way: no "no match" in the meantime. */
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      if (self->total_from_rows)
+        {
+          /* … and so is the total. */
+          gtk_label_set_text (self->count_label, "");
+          return;
+        }
+    }
+  else if (self->total == 0)
     gtk_stack_set_visible_child_name (self->list_stack, self->loading ? "loading" : "empty");
-  else if (n == 0 && self->first_load)
-    /* The rows are on their way: no "no match" in the meantime. */
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
   else if (n == 0)
     {
       g_autofree char *description = NULL;
@@ -215,6 +225,18 @@ apply_query (CitedArticlesPage *self)
   update_state (self, error);
 }
 
+static void reload_counts_async (CitedArticlesPage *self);
+
+static gboolean
+counts_idle_cb (gpointer user_data)
+{
+  CitedArticlesPage *self = CITED_ARTICLES_PAGE (user_data);
+
+  self->counts_idle = 0;
+  reload_counts_async (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 query_done_cb (GObject      *source,
                GAsyncResult *result,
@@ -240,6 +262,14 @@ query_done_cb (GObject      *source,
   if (self->first_load)
     {
       self->first_load = FALSE;
+      if (self->total_from_rows && error == NULL)
+        self->total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+      self->total_from_rows = FALSE;
+      /* The menus' counts once the rows are drawn (a low priority runs
+       * after GTK's drawing): the first frame needs the rows, not the
+       * menus. */
+      if (self->counts_idle == 0)
+        self->counts_idle = g_idle_add_full (G_PRIORITY_LOW, counts_idle_cb, self, NULL);
       update_state (self, error);
       g_signal_emit (self, signals[SIGNAL_LOADED], 0);
       return;
@@ -524,6 +554,8 @@ cited_articles_page_reload (CitedArticlesPage *self)
   /* What the first load still reads is read here at once. */
   was_first = self->first_load;
   self->first_load = FALSE;
+  self->total_from_rows = FALSE;
+  g_clear_handle_id (&self->counts_idle, g_source_remove);
   g_cancellable_cancel (self->counts_cancellable);
   g_clear_object (&self->counts_cancellable);
   self->total = cited_store_count_articles (self->store, &all, NULL);
@@ -551,14 +583,24 @@ cited_articles_page_reload (CitedArticlesPage *self)
 void
 cited_articles_page_load (CitedArticlesPage *self)
 {
-  CitedQuery all = { 0 };
+  CitedQuery query = { 0 };
 
   g_return_if_fail (CITED_IS_ARTICLES_PAGE (self));
 
   if (self->store == NULL)
     return;
-  self->total = cited_store_count_articles (self->store, &all, NULL);
-  reload_counts_async (self);
+  /* Every article listed: the rows, read in the background, tell how
+   * many there are, which counting them here would take as long again
+   * on a large store. */
+  build_query (self, &query);
+  self->total_from_rows = query.search == NULL && query.brand == NULL && query.source == NULL &&
+                          query.date_from == NULL && query.date_to == NULL;
+  if (!self->total_from_rows)
+    {
+      CitedQuery all = { 0 };
+
+      self->total = cited_store_count_articles (self->store, &all, NULL);
+    }
   reload_years (self);
   self->first_load = TRUE;
   update_state (self, NULL);
@@ -694,6 +736,7 @@ cited_articles_page_dispose (GObject *object)
   CitedArticlesPage *self = CITED_ARTICLES_PAGE (object);
 
   cancel_query (self);
+  g_clear_handle_id (&self->counts_idle, g_source_remove);
   g_cancellable_cancel (self->counts_cancellable);
   g_clear_object (&self->counts_cancellable);
   /* AdwBin unparents its child (the template's leaflet) itself; disposing
