@@ -93,6 +93,17 @@ struct _CitedStore
   guint         migration_total;   /* articles */
 
   CitedBodyEncoder *body_encoder;  /* made on the first article stored */
+
+  /* Every article's id, newest first (the lists' default order), read
+   * once and kept while the database is as it was then: a search lists
+   * its matches in this order without reading an article row or sorting
+   * (see list_matches_by_date()). Valid while PRAGMA data_version (other
+   * connections' commits) and this connection's own count of changes are
+   * what they were when it was read. */
+  GArray       *date_order;        /* gint64 */
+  gint64        date_order_max_id;
+  gint64        date_order_version;
+  sqlite3_int64 date_order_changes;
 };
 
 /**
@@ -894,6 +905,7 @@ cited_store_finalize (GObject *object)
     self->reader_pool_free (g_steal_pointer (&self->reader_pool));
   g_clear_pointer (&self->stmts, g_hash_table_unref);
   g_clear_pointer (&self->brand_deltas, g_hash_table_unref);
+  g_clear_pointer (&self->date_order, g_array_unref);
   g_clear_pointer (&self->metric_deltas, g_hash_table_unref);
   if (self->db != NULL)
     {
@@ -5512,6 +5524,135 @@ out:
   return g_steal_pointer (&articles);
 }
 
+/* The ids of every article, newest first (published DESC, id DESC, as
+ * article_order() sorts by default), read again only when the database
+ * changed since: an index scan of every article (about 50 ms at
+ * 1,000,000), where sorting a search's matches by date reads each
+ * matching article's row. */
+static GArray *
+get_date_order (CitedStore  *self,
+                GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gint64 version, max_id = 0;
+  sqlite3_int64 changes;
+  int rc;
+
+  if (!read_data_version (self, &version))
+    {
+      set_db_error (self, error, _("Could not list the articles"));
+      return NULL;
+    }
+  changes = sqlite3_total_changes64 (self->db);
+  if (self->date_order != NULL && version == self->date_order_version &&
+      changes == self->date_order_changes)
+    return self->date_order;
+
+  stmt = prepare (self, "SELECT id FROM articles ORDER BY published DESC, id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      max_id = MAX (max_id, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not list the articles"));
+      return NULL;
+    }
+
+  g_clear_pointer (&self->date_order, g_array_unref);
+  self->date_order = g_steal_pointer (&ids);
+  self->date_order_max_id = max_id;
+  /* Read before the scan: a commit by another connection meanwhile makes
+   * the next call read the order again. */
+  self->date_order_version = version;
+  self->date_order_changes = changes;
+  return self->date_order;
+}
+
+/* Whether @query lists every article (@search NULL) or every match of an
+ * indexed search, with no other filter, newest first, whole: what
+ * get_date_order() answers. */
+static gboolean
+lists_by_date_order (const CitedQuery *query,
+                     const Search     *search)
+{
+  return query != NULL && query->sort == CITED_SORT_DATE_DESC &&
+         query->limit == 0 && query->offset == 0 &&
+         (query->brand == NULL || *query->brand == '\0') &&
+         (query->source == NULL || *query->source == '\0') &&
+         (query->date_from == NULL || *query->date_from == '\0') &&
+         (query->date_to == NULL || *query->date_to == '\0') &&
+         search->unindexed_terms->len == 0;
+}
+
+/* The ids of the articles @search matches (or of every article), newest
+ * first: the index's matches marked in a bitmap by id, then the articles
+ * in date order kept whose bit is set. At 1,000,000 articles and 150,000
+ * matches this takes a few milliseconds where joining each match to its
+ * article row and sorting them by date took 70-260 ms. */
+static GArray *
+list_matches_by_date (CitedStore    *self,
+                      const Search  *search,
+                      GError       **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autofree guint64 *matched = NULL;
+  GArray *order = get_date_order (self, error);
+  GArray *ids;
+  guint n_matched = 0;
+  int rc;
+
+  if (order == NULL)
+    return NULL;
+  if (search->match == NULL)
+    {
+      ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), order->len);
+      g_array_append_vals (ids, order->data, order->len);
+      return ids;
+    }
+
+  stmt = prepare (self, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, search->match);
+  matched = g_new0 (guint64, self->date_order_max_id / 64 + 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      /* The index holds only stored articles; an id outside the order
+       * read would be an article stored since, which the order's check
+       * of data_version rules out. */
+      if (id >= 0 && id <= self->date_order_max_id)
+        {
+          matched[id / 64] |= G_GUINT64_CONSTANT (1) << (id % 64);
+          n_matched++;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not list the articles"));
+      return NULL;
+    }
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_matched);
+  for (guint i = 0; i < order->len && ids->len < n_matched; i++)
+    {
+      gint64 id = g_array_index (order, gint64, i);
+
+      if (matched[id / 64] & (G_GUINT64_CONSTANT (1) << (id % 64)))
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
 /**
  * cited_store_list_article_ids:
  * @self: a store
@@ -5538,6 +5679,11 @@ cited_store_list_article_ids (CitedStore        *self,
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
   search_parse (&search, query != NULL ? query->search : NULL);
+  if (lists_by_date_order (query, &search))
+    {
+      ids = list_matches_by_date (self, &search, error);
+      goto out;
+    }
   if (!build_article_query (self, query, &search, sql, params, error))
     goto out;
   g_string_append (sql, article_order (query, &search));

@@ -593,6 +593,113 @@ test_brand_totals (Fixture       *fixture,
   g_assert_cmpuint (assert_totals_recounted (store), ==, 0);
 }
 
+/* The ids a search lists, newest first, as cited_store_list_article_ids()
+ * gives them, joined with ",". */
+static char *
+listed_ids (CitedStore *store,
+            const char *search)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  CitedQuery query = { .search = search, .sort = CITED_SORT_DATE_DESC };
+
+  ids = cited_store_list_article_ids (store, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The same search listed with its rows (another query, sorted by SQL),
+ * checked against the store's count. */
+static char *
+listed_rows (CitedStore *store,
+             const char *search)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  CitedQuery query = { .search = search, .sort = CITED_SORT_DATE_DESC };
+  guint count;
+
+  articles = cited_store_list_articles (store, &query, &error);
+  g_assert_no_error (error);
+  count = cited_store_count_articles (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, count);
+  for (guint i = 0; i < articles->len; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            ((CitedArticle *) g_ptr_array_index (articles, i))->id);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+assert_search_lists (CitedStore *store,
+                     const char *search,
+                     guint       expected)
+{
+  g_autofree char *ids = listed_ids (store, search);
+  g_autofree char *rows = listed_rows (store, search);
+  g_auto(GStrv) split = g_strsplit (ids, ",", -1);
+
+  g_assert_cmpstr (ids, ==, rows);
+  g_assert_cmpuint (*ids != '\0' ? g_strv_length (split) : 0, ==, expected);
+}
+
+/* A search lists every match newest first, as many as the store counts,
+ * whatever was written since the last search, by this store or another. */
+static void
+test_search_lists_counted (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = cited_store_open (fixture->path, &error);
+  g_autoptr(CitedStore) other = NULL;
+  g_autoptr(GArray) all = NULL;
+  CitedQuery everything = { .sort = CITED_SORT_DATE_DESC };
+  g_autofree char *first = NULL;
+
+  g_assert_no_error (error);
+  /* Dates out of insertion order, two on one day, one with none. */
+  add_one (store, make_article ("Grain harvest", "2021-05-01", "The grain harvest rose by 5 million tonnes."));
+  add_one (store, make_article ("Grain prices", "2019-01-10", "Grain prices fell in the winter."));
+  add_one (store, make_article ("Steel output", "2021-05-01", "Steel output rose; grain was not traded."));
+  add_one (store, make_article ("Undated grain note", NULL, "A grain note with no date."));
+  add_one (store, make_article ("Fishing", "2023-02-02", "Fishing fleets stayed home."));
+  assert_search_lists (store, "grain", 4);
+  assert_search_lists (store, "fishing", 1);
+  assert_search_lists (store, "grain rose", 2);
+  assert_search_lists (store, "nothing-like-this", 0);
+  assert_search_lists (store, "", 5);
+
+  /* Every article, newest first, the undated one last. */
+  all = cited_store_list_article_ids (store, &everything, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 5);
+  first = listed_ids (store, "fishing");
+  g_assert_cmpint (g_array_index (all, gint64, 0), ==, g_ascii_strtoll (first, NULL, 10));
+
+  /* Written by this store: an article added, one removed. */
+  add_one (store, make_article ("Grain exports", "2024-03-03", "Grain exports doubled."));
+  assert_search_lists (store, "grain", 5);
+  {
+    g_autofree char *ids = listed_ids (store, "grain");
+
+    g_assert_true (cited_store_remove_article (store, g_ascii_strtoll (ids, NULL, 10), &error));
+    g_assert_no_error (error);
+  }
+  assert_search_lists (store, "grain", 4);
+
+  /* Written by another store on the same file. */
+  other = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  add_one (other, make_article ("Grain futures", "2020-07-07", "Grain futures slipped."));
+  add_one (other, make_article ("Grain stocks", "2025-01-01", "Grain stocks rose."));
+  assert_search_lists (store, "grain", 6);
+  assert_search_lists (store, "", 7);
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -3779,6 +3886,7 @@ main (int   argc,
   ADD ("batch-rollback", test_batch_rollback);
   ADD ("search-english", test_search_english);
   ADD ("search-many-terms", test_search_many_terms);
+  ADD ("search-lists-counted", test_search_lists_counted);
   ADD ("search-chinese", test_search_chinese);
   ADD ("brand-added-finds-words", test_brand_added_finds_words);
   ADD ("filters-and-sort", test_filters_and_sort);
