@@ -84,6 +84,8 @@ struct _CitedStore
    * exact metric -> gint64. */
   GHashTable   *brand_deltas;
   GHashTable   *metric_deltas;
+  /* … and to brand_pairs: "brand\x1fother" -> gint64. */
+  GHashTable   *pair_deltas;
 
   /* What the migration step being run does article by article, for its
    * progress: rebuilding the full-text index (two columns tokenized per
@@ -485,6 +487,25 @@ static const char * const migrations[] = {
   "CREATE VIEW article_text AS"
   "  SELECT a.id AS id, a.title AS title, cited_body (b.body) AS body"
   "  FROM articles a JOIN article_bodies b ON b.id = a.id;",
+
+  /* 16 (issue 10's step 17): for each brand, the articles it shares with
+   * each other brand, so that a brand's card on the Brands page reads a
+   * row per brand mentioned with it (cited_store_brand_comentions())
+   * instead of joining article_brands with itself. Both orders of a pair
+   * are kept. Kept like brand_totals, in the transaction of every write
+   * to article_brands (see "Brand and metric totals"); the keys compare
+   * without case, as article_brands' brand does, so that a read of one
+   * brand is a range of the primary key. */
+  "CREATE TABLE brand_pairs ("
+  "  brand    TEXT NOT NULL COLLATE NOCASE,"
+  "  other    TEXT NOT NULL COLLATE NOCASE,"
+  "  articles INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (brand, other)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO brand_pairs (brand, other, articles)"
+  "  SELECT t.brand, o.brand, count (*) FROM article_brands t"
+  "  JOIN article_brands o ON o.article_id = t.article_id AND o.brand <> t.brand"
+  "  GROUP BY t.brand, o.brand;",
 };
 
 static char *like_pattern (const char *term);
@@ -683,6 +704,7 @@ drop_total_deltas (CitedStore *self)
 {
   g_hash_table_remove_all (self->brand_deltas);
   g_hash_table_remove_all (self->metric_deltas);
+  g_hash_table_remove_all (self->pair_deltas);
 }
 
 static gboolean flush_total_deltas (CitedStore *self, GError **error);
@@ -755,6 +777,34 @@ count_brand_row (CitedStore *self,
   delta->articles += sign;
 }
 
+/* The rows of one article in article_brands, @brands (@n of them),
+ * written (@sign 1) or deleted (-1): each pair of them shares one
+ * article more or less, counted in both orders. */
+static void
+count_brand_pairs (CitedStore  *self,
+                   const char **brands,
+                   guint        n,
+                   int          sign)
+{
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < n; j++)
+      {
+        g_autofree char *key = NULL;
+        gint64 *delta;
+
+        if (i == j)
+          continue;
+        key = g_strconcat (brands[i], "\x1f", brands[j], NULL);
+        delta = g_hash_table_lookup (self->pair_deltas, key);
+        if (delta == NULL)
+          {
+            delta = g_new0 (gint64, 1);
+            g_hash_table_insert (self->pair_deltas, g_steal_pointer (&key), delta);
+          }
+        *delta += sign;
+      }
+}
+
 /* A figure with @brand and @metric (either may be NULL) written (@sign 1)
  * or deleted (-1). */
 static void
@@ -789,6 +839,7 @@ count_article (CitedStore  *self,
 {
   g_autoptr(CachedStmt) brands = NULL;
   g_autoptr(CachedStmt) figures = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
   brands = prepare (self, "SELECT brand, n FROM article_brands WHERE article_id = ?", error);
@@ -796,10 +847,14 @@ count_article (CitedStore  *self,
     return FALSE;
   sqlite3_bind_int64 (brands, 1, article_id);
   while ((rc = sqlite3_step (brands)) == SQLITE_ROW)
-    count_brand_row (self, (const char *) sqlite3_column_text (brands, 0),
-                     sqlite3_column_int64 (brands, 1), sign);
+    {
+      count_brand_row (self, (const char *) sqlite3_column_text (brands, 0),
+                       sqlite3_column_int64 (brands, 1), sign);
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (brands, 0)));
+    }
   if (rc != SQLITE_DONE)
     return set_db_error (self, error, _("Could not count brand mentions"));
+  count_brand_pairs (self, (const char **) names->pdata, names->len, sign);
 
   figures = prepare (self,
                      "SELECT brand, metric FROM figures"
@@ -877,6 +932,36 @@ flush_total_deltas (CitedStore  *self,
         }
     }
 
+  if (g_hash_table_size (self->pair_deltas) > 0)
+    {
+      g_autoptr(CachedStmt) upsert = NULL;
+
+      upsert = prepare (self,
+                        "INSERT INTO brand_pairs (brand, other, articles) VALUES (?1, ?2, ?3)"
+                        " ON CONFLICT (brand, other) DO UPDATE SET articles = articles + excluded.articles,"
+                        /* A brand renamed in case only ("SAMSUNG") is
+                         * shown as last written. */
+                        "  brand = iif (excluded.articles > 0, excluded.brand, brand),"
+                        "  other = iif (excluded.articles > 0, excluded.other, other)",
+                        error);
+      if (upsert == NULL)
+        return FALSE;
+      g_hash_table_iter_init (&iter, self->pair_deltas);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          const char *separator = strchr (key, '\x1f');
+
+          if (*(const gint64 *) value == 0)
+            continue;
+          sqlite3_bind_text (upsert, 1, key, separator - (const char *) key, SQLITE_TRANSIENT);
+          bind_text (upsert, 2, separator + 1);
+          sqlite3_bind_int64 (upsert, 3, *(const gint64 *) value);
+          if (!step_done (self, upsert, error))
+            return FALSE;
+          sqlite3_reset (upsert);
+        }
+    }
+
   drop_total_deltas (self);
   return TRUE;
 }
@@ -907,6 +992,7 @@ cited_store_finalize (GObject *object)
   g_clear_pointer (&self->brand_deltas, g_hash_table_unref);
   g_clear_pointer (&self->date_order, g_array_unref);
   g_clear_pointer (&self->metric_deltas, g_hash_table_unref);
+  g_clear_pointer (&self->pair_deltas, g_hash_table_unref);
   if (self->db != NULL)
     {
       sqlite3_close (self->db);
@@ -1009,6 +1095,7 @@ cited_store_init (CitedStore *self)
   self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stmt_finalize);
   self->brand_deltas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->metric_deltas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->pair_deltas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2523,6 +2610,14 @@ store_brand_counts (CitedStore  *self,
         return FALSE;
       sqlite3_reset (insert);
       count_brand_row (self, count->brand, count->n, 1);
+    }
+  if (counts->len > 1)
+    {
+      g_autofree const char **names = g_new (const char *, counts->len);
+
+      for (guint j = 0; j < counts->len; j++)
+        names[j] = g_array_index (counts, BrandCount, j).brand;
+      count_brand_pairs (self, names, counts->len, 1);
     }
 
   return TRUE;
@@ -7114,13 +7209,15 @@ cited_store_brand_comentions (CitedStore  *self,
   g_return_val_if_fail (brand != NULL, NULL);
 
   canonical = canonical_brand (self, brand);
+  /* From brand_pairs (schema step 16), a row per brand mentioned with
+   * @brand, and brand_totals: what joining article_brands with itself
+   * counts. */
   stmt = prepare (self,
-                  "SELECT o.brand, count (*),"
-                  "  (SELECT count (*) FROM article_brands WHERE brand = ?1)"
-                  " FROM article_brands t JOIN article_brands o"
-                  "  ON o.article_id = t.article_id AND o.brand <> t.brand"
-                  " WHERE t.brand = ?1"
-                  " GROUP BY o.brand ORDER BY count (*) DESC, o.brand",
+                  "SELECT other, sum (articles) AS n,"
+                  "  (SELECT coalesce (sum (articles), 0) FROM brand_totals"
+                  "    WHERE brand = ?1 COLLATE NOCASE)"
+                  " FROM brand_pairs WHERE brand = ?1 AND articles > 0"
+                  " GROUP BY other ORDER BY n DESC, other",
                   error);
   if (stmt == NULL)
     return NULL;
