@@ -56,6 +56,7 @@ struct _CitedBrandsPage
   guint updating : 1;
   guint loading : 1;
   guint cards_loaded : 1;
+  guint checks_stale : 1;     /* brand_checks to be made when next shown */
 };
 
 /* A card's contents. The brands mentioned with it are read with the
@@ -634,10 +635,11 @@ brand_toggled_cb (CitedBrandsPage *self,
 }
 
 static void
-rebuild_checks (CitedBrandsPage *self)
+build_checks (CitedBrandsPage *self)
 {
   GtkWidget *child;
 
+  self->checks_stale = FALSE;
   self->updating = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->brand_checks))) != NULL)
     gtk_box_remove (self->brand_checks, child);
@@ -655,6 +657,27 @@ rebuild_checks (CitedBrandsPage *self)
       gtk_box_append (self->brand_checks, check);
     }
   self->updating = FALSE;
+}
+
+/* A check button per brand mentioned (1,313 at 100,000 articles) is made
+ * when the chooser opens, not with the page: making them took as long as
+ * the rest of the page's first frame. */
+static void
+rebuild_checks (CitedBrandsPage *self)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (self->brands_button);
+
+  if (popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover)))
+    build_checks (self);
+  else
+    self->checks_stale = TRUE;
+}
+
+static void
+brands_popover_show_cb (CitedBrandsPage *self)
+{
+  if (self->checks_stale)
+    build_checks (self);
 }
 
 /* Companies found in the articles */
@@ -1821,6 +1844,8 @@ cited_brands_page_init (CitedBrandsPage *self)
                             G_CALLBACK (chart_choice_changed_cb), self);
   g_signal_connect_swapped (self->chart_view, "bar-activated",
                             G_CALLBACK (bar_activated_cb), self);
+  g_signal_connect_swapped (gtk_menu_button_get_popover (self->brands_button), "show",
+                            G_CALLBACK (brands_popover_show_cb), self);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->chart_metric), FALSE);
