@@ -14,6 +14,10 @@
 
 #define DEFAULT_BRANDS 4
 #define DISCOVERED_PAGE 20
+/* The companies listed with the page at first: their rows, each with
+ * three buttons and a wrapped example, took a fifth of the page's first
+ * layout and drawing at twenty. */
+#define DISCOVERED_FIRST 5
 #define MAX_VALUES_PER_METRIC 6
 #define MAX_COMENTIONS 5
 
@@ -927,7 +931,9 @@ static void
 show_more_discovered (CitedBrandsPage *self)
 {
   GtkWidget *last = gtk_widget_get_last_child (GTK_WIDGET (self->discovered_list));
-  guint end = MIN (self->discovered->len, self->n_discovered_shown + DISCOVERED_PAGE);
+  guint end = MIN (self->discovered->len,
+                   self->n_discovered_shown + (self->n_discovered_shown == 0 ? DISCOVERED_FIRST
+                                                                             : DISCOVERED_PAGE));
 
   if (last != NULL && g_object_get_data (G_OBJECT (last), "more") != NULL)
     gtk_list_box_remove (self->discovered_list, last);
