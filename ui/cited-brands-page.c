@@ -50,8 +50,10 @@ struct _CitedBrandsPage
    * page runs no query per card on this thread. */
   GHashTable *cards_data;
   GCancellable *load_cancellable;
-  /* The compared brands' figure lines, read after the cards are shown. */
+  /* The compared brands' figure lines, read after the cards are shown,
+   * a read per brand over the store's readers at once. */
   GCancellable *lines_cancellable;
+  guint lines_reads;          /* of those, still running */
   CitedBrandEditor *editor;   /* kept once opened, with its undo history */
   /* The lexicon's brands by name, for "Merge into…"; made when a merge
    * popover first opens after a reload. */
@@ -531,46 +533,53 @@ find_card (CitedBrandsPage *self,
   return NULL;
 }
 
+typedef struct {
+  GWeakRef page;
+  char *brand;
+} LinesCall;
+
 static void
 lines_done_cb (GObject      *source,
                GAsyncResult *res,
                gpointer      user_data)
 {
-  g_autoptr(CitedBrandsPage) self = g_weak_ref_get (user_data);
+  LinesCall *call = user_data;
+  g_autoptr(CitedBrandsPage) self = g_weak_ref_get (&call->page);
+  g_autofree char *brand = g_steal_pointer (&call->brand);
   g_autoptr(GHashTable) result = NULL;
   g_autoptr(GError) error = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
+  CardData *data;
 
-  g_weak_ref_clear (user_data);
-  g_free (user_data);
+  g_weak_ref_clear (&call->page);
+  g_free (call);
 
   result = cited_store_read_finish (CITED_STORE (source), res, &error);
   if (self == NULL || g_task_get_cancellable (G_TASK (res)) != self->lines_cancellable)
     return;
-  g_clear_object (&self->lines_cancellable);
-  if (result == NULL)
-    {
-      show_error_toast (self, _("Could not load figures"), error);
-      set_loading (self, FALSE);
-      return;
-    }
 
-  g_hash_table_iter_init (&iter, result);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  data = g_hash_table_lookup (self->cards_data, brand);
+  if (data != NULL && lines_pending (data))
     {
-      CardData *read = value;
-      CardData *data = g_hash_table_lookup (self->cards_data, key);
-      GtkWidget *card;
+      CardData *read = result != NULL ? g_hash_table_lookup (result, brand) : NULL;
+      GtkWidget *card = find_card (self, brand);
 
-      if (data == NULL || !lines_pending (data))
-        continue;
-      data->lines = g_steal_pointer (&read->lines);
-      data->error = g_steal_pointer (&read->error);
-      card = find_card (self, key);
+      if (read != NULL)
+        {
+          data->lines = g_steal_pointer (&read->lines);
+          data->error = g_steal_pointer (&read->error);
+        }
+      else
+        {
+          /* Said once on the card, not read again and again. */
+          data->error = g_steal_pointer (&error);
+        }
       if (card != NULL)
         fill_figure_lines (self, g_object_get_data (G_OBJECT (card), "figures"), data);
     }
+
+  if (--self->lines_reads > 0)
+    return;
+  g_clear_object (&self->lines_cancellable);
   /* Brands chosen while these were read. */
   request_lines (self);
 }
@@ -581,8 +590,6 @@ static void
 request_lines (CitedBrandsPage *self)
 {
   g_autoptr(GPtrArray) brands = g_ptr_array_new_with_free_func (g_free);
-  LinesRequest *request;
-  GWeakRef *weak;
 
   /* A read running, or the page's own: the lines follow them. */
   if (self->lines_cancellable != NULL || self->load_cancellable != NULL || self->store == NULL)
@@ -602,18 +609,25 @@ request_lines (CitedBrandsPage *self)
       return;
     }
 
-  request = g_new0 (LinesRequest, 1);
-  request->brands = g_steal_pointer (&brands);
-  request->metric_keys = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < self->metric_keys->len; i++)
-    g_ptr_array_add (request->metric_keys, g_strdup (g_ptr_array_index (self->metric_keys, i)));
-
   set_loading (self, TRUE);
   self->lines_cancellable = g_cancellable_new ();
-  weak = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (weak, self);
-  cited_store_read_async (self->store, lines_read_cb, request, (GDestroyNotify) lines_request_free,
-                          cards_data_free, self->lines_cancellable, lines_done_cb, weak);
+  /* A read per brand: the store runs up to three at once (READ_THREADS). */
+  for (guint i = 0; i < brands->len; i++)
+    {
+      LinesRequest *request = g_new0 (LinesRequest, 1);
+      LinesCall *call = g_new0 (LinesCall, 1);
+
+      request->brands = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (request->brands, g_strdup (g_ptr_array_index (brands, i)));
+      request->metric_keys = g_ptr_array_new_with_free_func (g_free);
+      for (guint j = 0; j < self->metric_keys->len; j++)
+        g_ptr_array_add (request->metric_keys, g_strdup (g_ptr_array_index (self->metric_keys, j)));
+      g_weak_ref_init (&call->page, self);
+      call->brand = g_strdup (g_ptr_array_index (brands, i));
+      self->lines_reads++;
+      cited_store_read_async (self->store, lines_read_cb, request, (GDestroyNotify) lines_request_free,
+                              cards_data_free, self->lines_cancellable, lines_done_cb, call);
+    }
 }
 
 /* Choosing brands */
@@ -1550,6 +1564,7 @@ cited_brands_page_reload (CitedBrandsPage *self)
     {
       g_cancellable_cancel (self->lines_cancellable);
       g_clear_object (&self->lines_cancellable);
+      self->lines_reads = 0;
     }
 
   if (self->store == NULL)
