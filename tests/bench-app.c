@@ -1101,6 +1101,14 @@ brands_loaded (gpointer data)
   return !cited_brands_page_get_loading (cited_window_get_brands_page (bench.window));
 }
 
+/* The cards (counts, brands mentioned with each), chart and companies
+ * on the page; the cards' figure lines follow. */
+static gboolean
+brands_cards_in (gpointer data)
+{
+  return cited_brands_page_get_cards_loaded (cited_window_get_brands_page (bench.window));
+}
+
 static gboolean
 figures_rows_in (gpointer data)
 {
@@ -1174,6 +1182,7 @@ time_brand_reads (void)
   g_autoptr(GArray) stats_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) metrics_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) months_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) with_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *top = NULL;
   guint n_brands = 0, n_months = 0;
 
@@ -1198,6 +1207,12 @@ time_brand_reads (void)
       months = cited_store_brand_mentions_by_month (bench.store, top, &error);
       t3 = g_get_monotonic_time ();
       g_assert_no_error (error);
+      {
+        g_autoptr(GPtrArray) with = cited_store_brand_comentions (bench.store, top, &error);
+
+        g_assert_no_error (error);
+        g_array_append_val (with_ms, (double) { ms (g_get_monotonic_time () - t3) });
+      }
       n_brands = stats->len;
       n_months = months->len;
       g_array_append_val (stats_ms, (double) { ms (t1 - t0) });
@@ -1206,15 +1221,15 @@ time_brand_reads (void)
     }
   printf ("\nThe Brands page's reads at the store level (median of %d):\n"
           "  brand_stats %.1f ms (%u brands); list_metrics %.1f ms; "
-          "brand_mentions_by_month (%s) %.1f ms (%u months)\n",
+          "brand_mentions_by_month (%s) %.1f ms (%u months); brand_comentions %.1f ms\n",
           N_SEARCH_REPEATS, quantile (stats_ms, 0.5), n_brands, quantile (metrics_ms, 0.5),
-          top, quantile (months_ms, 0.5), n_months);
+          top, quantile (months_ms, 0.5), n_months, quantile (with_ms, 0.5));
 }
 
 static void
 test_pages (void)
 {
-  double figures, brands, figures_again, articles, brands_loaded_ms = 0;
+  double figures, brands, figures_again, articles, brands_loaded_ms = 0, brands_cards_ms = 0;
   double figures_rows_ms = 0, figures_loaded_ms = 0;
 
   if (bench.window == NULL)
@@ -1225,16 +1240,18 @@ test_pages (void)
 
   figures = show_page_full ("figures", figures_rows_in, &figures_rows_ms, figures_loaded, &figures_loaded_ms);
   note_memory ("after showing the Figures page");
-  brands = show_page ("brands", brands_loaded, &brands_loaded_ms);
+  brands = show_page_full ("brands", brands_cards_in, &brands_cards_ms, brands_loaded, &brands_loaded_ms);
   note_memory ("after showing the Brands page");
   articles = show_page ("articles", NULL, NULL);
   figures_again = show_page ("figures", NULL, NULL);
 
   printf ("\nShowing the other pages (to the next painted frame):\n"
           "  Figures, first time %.1f ms, rows on screen %.1f ms, loaded (filter menus, chart) and drawn %.1f ms;\n"
-          "  Brands, first time %.1f ms, loaded and drawn %.1f ms; "
+          "  Brands, first time %.1f ms, cards, chart and companies drawn %.1f ms,"
+          " with the cards' figure lines %.1f ms; "
           "back to Articles %.1f ms; Figures again %.1f ms\n",
-          figures, figures_rows_ms, figures_loaded_ms, brands, brands_loaded_ms, articles, figures_again);
+          figures, figures_rows_ms, figures_loaded_ms, brands, brands_cards_ms, brands_loaded_ms,
+          articles, figures_again);
 
   if (bench.store != NULL)
     time_brand_reads ();

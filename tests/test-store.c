@@ -105,6 +105,13 @@ sqlite_exec (const char *path,
 
 /* The SQL that takes a store at step 15 back to step 14: bodies as text,
  * read by the view as they are. */
+/* Takes a store back from schema step 17 (brand_pairs) to 16. */
+#define UNDO_STEP_17 "DROP TABLE brand_pairs;"
+
+/* Step 16 only sets the full-text index's 'hashsize', which it sets
+ * again when it runs: nothing to take back. */
+#define UNDO_STEP_16 ""
+
 #define UNDO_STEP_15 \
   "UPDATE article_bodies SET body = cited_body (body);" \
   " DROP VIEW article_text;" \
@@ -260,6 +267,16 @@ assert_totals_recounted (CitedStore *store)
   recount_metrics = sql_rows (db, "SELECT metric, count (*) FROM figures WHERE metric IS NOT NULL"
                                   " GROUP BY metric COLLATE BINARY ORDER BY metric COLLATE BINARY");
   g_assert_cmpstr (kept_metrics, ==, recount_metrics);
+  {
+    g_autofree char *kept_pairs = sql_rows (db, "SELECT lower (brand), lower (other), articles FROM brand_pairs"
+                                                " WHERE articles <> 0 ORDER BY 1, 2");
+    g_autofree char *recount_pairs = sql_rows (db, "SELECT lower (t.brand), lower (o.brand), count (*)"
+                                                   " FROM article_brands t JOIN article_brands o"
+                                                   "  ON o.article_id = t.article_id AND o.brand <> t.brand"
+                                                   " GROUP BY t.brand, o.brand ORDER BY 1, 2");
+
+    g_assert_cmpstr (kept_pairs, ==, recount_pairs);
+  }
 
   /* What the readers give. */
   g_assert_cmpint (sqlite3_prepare_v2 (db, RECOUNT_MENTIONS, -1, &stmt, NULL), ==, SQLITE_OK);
@@ -349,6 +366,51 @@ assert_totals_recounted (CitedStore *store)
     old_discovered = sql_rows (db, RECOUNT_DISCOVERED);
     g_assert_cmpstr (api_discovered->str, ==, old_discovered);
   }
+
+  /* Each brand's card: the brands mentioned with it, as the self-join of
+   * article_brands that brand_pairs replaced counts them. */
+  for (guint i = 0; i < stats->len; i++)
+    {
+      const char *name = ((CitedBrandStats *) g_ptr_array_index (stats, i))->name;
+      g_autoptr(GPtrArray) with = cited_store_brand_comentions (store, name, &error);
+      g_autoptr(GString) api_with = g_string_new (NULL);
+      g_autoptr(GString) old_with = g_string_new (NULL);
+      sqlite3_stmt *join = NULL;
+
+      g_assert_no_error (error);
+      for (guint j = 0; j < with->len; j++)
+        {
+          CitedBrandStats *other = g_ptr_array_index (with, j);
+
+          g_autofree char *lower = g_utf8_strdown (other->name, -1);
+
+          /* Spellings of one brand in another case are one brand. */
+          g_string_append_printf (api_with, "%s|%u|%.6f\n", lower, other->mentions,
+                                  other->share_of_voice);
+        }
+      g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                           "SELECT o.brand, count (*),"
+                                           "  (SELECT count (*) FROM article_brands WHERE brand = ?1)"
+                                           " FROM article_brands t JOIN article_brands o"
+                                           "  ON o.article_id = t.article_id AND o.brand <> t.brand"
+                                           " WHERE t.brand = ?1"
+                                           " GROUP BY o.brand ORDER BY count (*) DESC, o.brand",
+                                           -1, &join, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (join, 1, cited_lexicon_lookup (cited_store_get_lexicon (store), name) != NULL
+                                  ? cited_lexicon_lookup (cited_store_get_lexicon (store), name) : name,
+                         -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (join) == SQLITE_ROW)
+        {
+          const char *other = (const char *) sqlite3_column_text (join, 0);
+          guint n = sqlite3_column_int (join, 1);
+          guint all = sqlite3_column_int (join, 2);
+          g_autofree char *lower = g_utf8_strdown (other, -1);
+
+          g_string_append_printf (old_with, "%s|%u|%.6f\n", lower, n, all > 0 ? (double) n / all : 0.0);
+        }
+      sqlite3_finalize (join);
+      g_assert_cmpstr (api_with->str, ==, old_with->str);
+    }
 
   sqlite3_close (db);
   return stats->len;
@@ -593,6 +655,113 @@ test_brand_totals (Fixture       *fixture,
   g_assert_cmpuint (assert_totals_recounted (store), ==, 0);
 }
 
+/* The ids a search lists, newest first, as cited_store_list_article_ids()
+ * gives them, joined with ",". */
+static char *
+listed_ids (CitedStore *store,
+            const char *search)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  CitedQuery query = { .search = search, .sort = CITED_SORT_DATE_DESC };
+
+  ids = cited_store_list_article_ids (store, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The same search listed with its rows (another query, sorted by SQL),
+ * checked against the store's count. */
+static char *
+listed_rows (CitedStore *store,
+             const char *search)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  CitedQuery query = { .search = search, .sort = CITED_SORT_DATE_DESC };
+  guint count;
+
+  articles = cited_store_list_articles (store, &query, &error);
+  g_assert_no_error (error);
+  count = cited_store_count_articles (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, count);
+  for (guint i = 0; i < articles->len; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            ((CitedArticle *) g_ptr_array_index (articles, i))->id);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+assert_search_lists (CitedStore *store,
+                     const char *search,
+                     guint       expected)
+{
+  g_autofree char *ids = listed_ids (store, search);
+  g_autofree char *rows = listed_rows (store, search);
+  g_auto(GStrv) split = g_strsplit (ids, ",", -1);
+
+  g_assert_cmpstr (ids, ==, rows);
+  g_assert_cmpuint (*ids != '\0' ? g_strv_length (split) : 0, ==, expected);
+}
+
+/* A search lists every match newest first, as many as the store counts,
+ * whatever was written since the last search, by this store or another. */
+static void
+test_search_lists_counted (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = cited_store_open (fixture->path, &error);
+  g_autoptr(CitedStore) other = NULL;
+  g_autoptr(GArray) all = NULL;
+  CitedQuery everything = { .sort = CITED_SORT_DATE_DESC };
+  g_autofree char *first = NULL;
+
+  g_assert_no_error (error);
+  /* Dates out of insertion order, two on one day, one with none. */
+  add_one (store, make_article ("Grain harvest", "2021-05-01", "The grain harvest rose by 5 million tonnes."));
+  add_one (store, make_article ("Grain prices", "2019-01-10", "Grain prices fell in the winter."));
+  add_one (store, make_article ("Steel output", "2021-05-01", "Steel output rose; grain was not traded."));
+  add_one (store, make_article ("Undated grain note", NULL, "A grain note with no date."));
+  add_one (store, make_article ("Fishing", "2023-02-02", "Fishing fleets stayed home."));
+  assert_search_lists (store, "grain", 4);
+  assert_search_lists (store, "fishing", 1);
+  assert_search_lists (store, "grain rose", 2);
+  assert_search_lists (store, "nothing-like-this", 0);
+  assert_search_lists (store, "", 5);
+
+  /* Every article, newest first, the undated one last. */
+  all = cited_store_list_article_ids (store, &everything, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 5);
+  first = listed_ids (store, "fishing");
+  g_assert_cmpint (g_array_index (all, gint64, 0), ==, g_ascii_strtoll (first, NULL, 10));
+
+  /* Written by this store: an article added, one removed. */
+  add_one (store, make_article ("Grain exports", "2024-03-03", "Grain exports doubled."));
+  assert_search_lists (store, "grain", 5);
+  {
+    g_autofree char *ids = listed_ids (store, "grain");
+
+    g_assert_true (cited_store_remove_article (store, g_ascii_strtoll (ids, NULL, 10), &error));
+    g_assert_no_error (error);
+  }
+  assert_search_lists (store, "grain", 4);
+
+  /* Written by another store on the same file. */
+  other = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  add_one (other, make_article ("Grain futures", "2020-07-07", "Grain futures slipped."));
+  add_one (other, make_article ("Grain stocks", "2025-01-01", "Grain stocks rose."));
+  assert_search_lists (store, "grain", 6);
+  assert_search_lists (store, "", 7);
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -699,7 +868,7 @@ test_migration_step (Fixture       *fixture,
   /* Take the database back to version 1: the steps after it run again on
    * open, and the data written at version 1 is still there. */
   sqlite_exec (fixture->path,
-               UNDO_STEP_15
+               UNDO_STEP_17 UNDO_STEP_16 UNDO_STEP_15
                " DROP TABLE brand_totals; DROP TABLE metric_totals;"
                " DROP TABLE articles_fts;"
                " CREATE VIRTUAL TABLE articles_fts USING fts5 ("
@@ -787,6 +956,37 @@ test_migration_step (Fixture       *fixture,
   add_one (store, make_article ("Added", "2020-02-01", "Apple sold 20 million phones."));
   g_assert_cmpuint (assert_totals_recounted (store), ==, 1);
   g_assert_cmpint (sqlite_int (fixture->path, "SELECT articles FROM brand_totals WHERE brand = 'Apple'"), ==, 2);
+}
+
+/* Schema step 17 counts the brands mentioned together in the articles
+ * already stored, as the cards read them. */
+static void
+test_migration_brand_pairs (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = cited_store_open (fixture->path, &error);
+  g_autoptr(GPtrArray) with = NULL;
+
+  g_assert_no_error (error);
+  add_one (store, make_article ("Phones", "2021-03-01",
+                                "Apple sold 10 million phones. Samsung sold 20 million phones."));
+  add_one (store, make_article ("Watches", "2021-04-01", "Apple and Huawei sold watches."));
+  add_one (store, make_article ("Tablets", "2021-05-01", "Samsung and Apple sold tablets."));
+  g_clear_object (&store);
+  sqlite_exec (fixture->path, UNDO_STEP_17 " PRAGMA user_version = 16");
+
+  store = cited_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite_int (fixture->path, "PRAGMA user_version"), >=, 17);
+  g_assert_cmpuint (assert_totals_recounted (store), ==, 3);
+  with = cited_store_brand_comentions (store, "apple", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (with->len, ==, 2);
+  g_assert_cmpstr (((CitedBrandStats *) g_ptr_array_index (with, 0))->name, ==, "Samsung");
+  g_assert_cmpuint (((CitedBrandStats *) g_ptr_array_index (with, 0))->mentions, ==, 2);
+  g_assert_cmpstr (((CitedBrandStats *) g_ptr_array_index (with, 1))->name, ==, "Huawei");
+  g_assert_cmpuint (((CitedBrandStats *) g_ptr_array_index (with, 1))->mentions, ==, 1);
 }
 
 /* What a figure states is stored and read back, and filters by span and
@@ -1472,7 +1672,7 @@ test_migration_compresses_bodies (Fixture       *fixture,
   latest = sqlite_int (fixture->path, "PRAGMA user_version");
   g_assert_cmpint (latest, >=, 15);
 
-  sqlite_exec (fixture->path, UNDO_STEP_15 " PRAGMA user_version = 14");
+  sqlite_exec (fixture->path, UNDO_STEP_17 UNDO_STEP_16 UNDO_STEP_15 " PRAGMA user_version = 14");
   g_assert_cmpint (sqlite_int (fixture->path,
                                "SELECT count (*) FROM article_bodies WHERE typeof (body) <> 'text'"), ==, 0);
 
@@ -3987,6 +4187,8 @@ main (int   argc,
   ADD ("batch-rollback", test_batch_rollback);
   ADD ("search-english", test_search_english);
   ADD ("search-many-terms", test_search_many_terms);
+  ADD ("search-lists-counted", test_search_lists_counted);
+  ADD ("migration-brand-pairs", test_migration_brand_pairs);
   ADD ("search-chinese", test_search_chinese);
   ADD ("brand-added-finds-words", test_brand_added_finds_words);
   ADD ("filters-and-sort", test_filters_and_sort);

@@ -1499,6 +1499,14 @@ test_brands_page (void)
     g_assert_nonnull (first);
     g_assert_null (strstr (first + 1, "140M"));
   }
+  /* Loaded means every card's figures are read, none still being read. */
+  for (guint i = 0; brands[i] != NULL; i++)
+    {
+      g_autofree char *text = cited_brands_page_dup_card_text (page, brands[i]);
+
+      g_assert_nonnull (text);
+      g_assert_null (strstr (text, "Reading figures"));
+    }
 
   /* Share of voice first; then mentions over time; then a metric. */
   chart = cited_chart_view_get_chart (view);
@@ -1525,6 +1533,43 @@ test_brands_page (void)
     apple = cited_brands_page_dup_card_text (page, "Apple");
     g_assert_null (apple);
     g_assert_cmpuint (g_strv_length ((char **) cited_brands_page_get_brands (page)), ==, 2);
+  }
+
+  /* The brand chooser, made when it opens, lists every brand with the
+   * compared ones checked; checking one more adds its card, figures and
+   * all. */
+  {
+    GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                            CITED_TYPE_BRANDS_PAGE,
+                                                                            "brands_button"));
+    GtkWidget *checks = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), CITED_TYPE_BRANDS_PAGE,
+                                                                   "brand_checks"));
+    GtkCheckButton *apple = NULL;
+    guint n = 0, n_active = 0;
+    g_autofree char *card = NULL;
+
+    gtk_menu_button_popup (button);
+    settle ();
+    for (GtkWidget *child = gtk_widget_get_first_child (checks); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      {
+        n++;
+        if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+          n_active++;
+        if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "brand"), "Apple") == 0)
+          apple = GTK_CHECK_BUTTON (child);
+      }
+    g_assert_cmpuint (n, >=, 4);
+    g_assert_cmpuint (n_active, ==, 2);
+    g_assert_nonnull (apple);
+    gtk_check_button_set_active (apple, TRUE);
+    gtk_menu_button_popdown (button);
+    wait_loaded (page);
+    g_assert_cmpuint (g_strv_length ((char **) cited_brands_page_get_brands (page)), ==, 3);
+    card = cited_brands_page_dup_card_text (page, "Apple");
+    g_assert_nonnull (card);
+    g_assert_nonnull (strstr (card, "Figures"));
+    g_assert_null (strstr (card, "Reading figures"));
   }
 }
 
@@ -1874,9 +1919,18 @@ brands_page_mentions (const char *brand)
 {
   CitedBrandsPage *page = cited_window_get_brands_page (window);
 
+  GtkMenuButton *chooser = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                           CITED_TYPE_BRANDS_PAGE,
+                                                                           "brands_button"));
+  int n;
+
   cited_window_set_visible_page (window, "brands");
   wait_loaded (page);
-  return listed_mentions (GTK_WIDGET (page), brand);
+  /* The chooser's check buttons are made when it opens. */
+  gtk_menu_button_popup (chooser);
+  n = listed_mentions (GTK_WIDGET (page), brand);
+  gtk_menu_button_popdown (chooser);
+  return n;
 }
 
 /* Waits for the brands editor's change in the background, then for the

@@ -24,6 +24,7 @@ void                cited_brands_page_set_brands     (CitedBrandsPage    *self,
                                                       const char * const *brands);
 /* TRUE while the brands are read in the background (the "loading" property). */
 gboolean            cited_brands_page_get_loading    (CitedBrandsPage    *self);
+gboolean            cited_brands_page_get_cards_loaded (CitedBrandsPage  *self);
 /* The text of the card of @brand (every label, one per line), or NULL. */
 char               *cited_brands_page_dup_card_text  (CitedBrandsPage    *self,
                                                       const char         *brand);

@@ -14,6 +14,10 @@
 
 #define DEFAULT_BRANDS 4
 #define DISCOVERED_PAGE 20
+/* The companies listed with the page at first: their rows, each with
+ * three buttons and a wrapped example, took a fifth of the page's first
+ * layout and drawing at twenty. */
+#define DISCOVERED_FIRST 5
 #define MAX_VALUES_PER_METRIC 6
 #define MAX_COMENTIONS 5
 
@@ -46,6 +50,10 @@ struct _CitedBrandsPage
    * page runs no query per card on this thread. */
   GHashTable *cards_data;
   GCancellable *load_cancellable;
+  /* The compared brands' figure lines, read after the cards are shown,
+   * a read per brand over the store's readers at once. */
+  GCancellable *lines_cancellable;
+  guint lines_reads;          /* of those, still running */
   CitedBrandEditor *editor;   /* kept once opened, with its undo history */
   /* The lexicon's brands by name, for "Merge into…"; made when a merge
    * popover first opens after a reload. */
@@ -53,12 +61,18 @@ struct _CitedBrandsPage
 
   guint updating : 1;
   guint loading : 1;
+  guint cards_loaded : 1;
+  guint checks_stale : 1;     /* brand_checks to be made when next shown */
 };
 
+/* A card's contents. The brands mentioned with it are read with the
+ * page (a row each in brand_pairs); its figure lines, which group every
+ * figure of the brand into claims, are read afterwards in a worker
+ * (request_lines()), the card saying meanwhile that they are read. */
 typedef struct {
-  GPtrArray *lines;           /* char*, or NULL when reading them failed */
+  GPtrArray *lines;           /* char*, or NULL when not read yet or reading them failed */
   GPtrArray *comentions;      /* CitedBrandStats, or NULL */
-  GError *error;              /* why @lines is NULL */
+  GError *error;              /* why @lines is NULL, when reading them failed */
 } CardData;
 
 static void
@@ -89,6 +103,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void update_chart (CitedBrandsPage *self);
+static void request_lines (CitedBrandsPage *self);
+static void set_loading (CitedBrandsPage *self, gboolean loading);
 
 static void
 show_toast (CitedBrandsPage *self,
@@ -281,15 +297,14 @@ figure_lines (CitedStore *store,
   return lines;
 }
 
-/* Reads what @brand's card shows; on any thread, over @store. */
+/* Reads what @brand's card shows at once, its figure lines aside; on any
+ * thread, over @store. */
 static CardData *
 read_card_data (CitedStore *store,
-                GPtrArray  *metric_keys,
                 const char *brand)
 {
   CardData *data = g_new0 (CardData, 1);
 
-  data->lines = figure_lines (store, metric_keys, brand, &data->error);
   data->comentions = cited_store_brand_comentions (store, brand, NULL);
   return data;
 }
@@ -302,10 +317,45 @@ lookup_card_data (CitedBrandsPage *self,
 
   if (data == NULL)
     {
-      data = read_card_data (self->store, self->metric_keys, brand);
+      data = read_card_data (self->store, brand);
       g_hash_table_insert (self->cards_data, g_strdup (brand), data);
     }
   return data;
+}
+
+static gboolean
+lines_pending (CardData *data)
+{
+  return data->lines == NULL && data->error == NULL;
+}
+
+/* Fills a card's figures section, @box, from @data. */
+static void
+fill_figure_lines (CitedBrandsPage *self,
+                   GtkWidget       *box,
+                   CardData        *data)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+
+  if (lines_pending (data))
+    {
+      gtk_box_append (GTK_BOX (box), card_label (_("Reading figures…"), "dim-label"));
+      return;
+    }
+  if (data->error != NULL)
+    show_error_toast (self, _("Could not load figures"), data->error);
+  if (data->lines != NULL && data->lines->len > 0)
+    {
+      for (guint i = 0; i < data->lines->len; i++)
+        gtk_box_append (GTK_BOX (box), card_label (g_ptr_array_index (data->lines, i), NULL));
+    }
+  else
+    {
+      gtk_box_append (GTK_BOX (box), card_label (_("No figures cited"), "dim-label"));
+    }
 }
 
 static GtkWidget *
@@ -313,8 +363,8 @@ build_card (CitedBrandsPage       *self,
             const CitedBrandStats *stats)
 {
   CardData *data = lookup_card_data (self, stats->name);
-  GPtrArray *lines = data->lines;
   GPtrArray *comentions = data->comentions;
+  GtkWidget *figures;
   g_autofree char *escaped = g_markup_escape_text (stats->name, -1);
   g_autofree char *title = NULL;
   g_autofree char *mentions = NULL;
@@ -356,17 +406,10 @@ build_card (CitedBrandsPage       *self,
   gtk_box_append (GTK_BOX (box), card_label (counts, NULL));
 
   gtk_box_append (GTK_BOX (box), card_label (_("Figures"), "caption-heading"));
-  if (data->error != NULL)
-    show_error_toast (self, _("Could not load figures"), data->error);
-  if (lines != NULL && lines->len > 0)
-    {
-      for (guint i = 0; i < lines->len; i++)
-        gtk_box_append (GTK_BOX (box), card_label (g_ptr_array_index (lines, i), NULL));
-    }
-  else
-    {
-      gtk_box_append (GTK_BOX (box), card_label (_("No figures cited"), "dim-label"));
-    }
+  figures = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_object_set_data (G_OBJECT (card), "figures", figures);
+  fill_figure_lines (self, figures, data);
+  gtk_box_append (GTK_BOX (box), figures);
 
   gtk_box_append (GTK_BOX (box), card_label (_("Mentioned With"), "caption-heading"));
   if (comentions != NULL && comentions->len > 0)
@@ -423,6 +466,168 @@ rebuild_cards (CitedBrandsPage *self)
                                           self->stats->len),
                              n_chosen (self), self->stats->len);
   gtk_label_set_text (self->summary_label, summary);
+  request_lines (self);
+}
+
+/* The figure lines of the compared brands, read in a worker after their
+ * cards are on screen. */
+
+typedef struct {
+  GPtrArray *metric_keys;     /* char* */
+  GPtrArray *brands;          /* char* */
+} LinesRequest;
+
+static void
+lines_request_free (LinesRequest *request)
+{
+  g_ptr_array_unref (request->metric_keys);
+  g_ptr_array_unref (request->brands);
+  g_free (request);
+}
+
+static void
+cards_data_free (gpointer data)
+{
+  g_hash_table_unref (data);
+}
+
+static gpointer
+lines_read_cb (CitedStore    *reader,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  LinesRequest *request = data;
+  g_autoptr(GHashTable) result = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) card_data_free);
+
+  for (guint i = 0; i < request->brands->len; i++)
+    {
+      const char *brand = g_ptr_array_index (request->brands, i);
+      CardData *card = g_new0 (CardData, 1);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          card_data_free (card);
+          return NULL;
+        }
+      card->lines = figure_lines (reader, request->metric_keys, brand, &card->error);
+      g_hash_table_insert (result, g_strdup (brand), card);
+    }
+  return g_steal_pointer (&result);
+}
+
+static GtkWidget *
+find_card (CitedBrandsPage *self,
+           const char      *brand)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->cards));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (card != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (card), "brand"), brand) == 0)
+        return card;
+    }
+  return NULL;
+}
+
+typedef struct {
+  GWeakRef page;
+  char *brand;
+} LinesCall;
+
+static void
+lines_done_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  LinesCall *call = user_data;
+  g_autoptr(CitedBrandsPage) self = g_weak_ref_get (&call->page);
+  g_autofree char *brand = g_steal_pointer (&call->brand);
+  g_autoptr(GHashTable) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CardData *data;
+
+  g_weak_ref_clear (&call->page);
+  g_free (call);
+
+  result = cited_store_read_finish (CITED_STORE (source), res, &error);
+  if (self == NULL || g_task_get_cancellable (G_TASK (res)) != self->lines_cancellable)
+    return;
+
+  data = g_hash_table_lookup (self->cards_data, brand);
+  if (data != NULL && lines_pending (data))
+    {
+      CardData *read = result != NULL ? g_hash_table_lookup (result, brand) : NULL;
+      GtkWidget *card = find_card (self, brand);
+
+      if (read != NULL)
+        {
+          data->lines = g_steal_pointer (&read->lines);
+          data->error = g_steal_pointer (&read->error);
+        }
+      else
+        {
+          /* Said once on the card, not read again and again. */
+          data->error = g_steal_pointer (&error);
+        }
+      if (card != NULL)
+        fill_figure_lines (self, g_object_get_data (G_OBJECT (card), "figures"), data);
+    }
+
+  if (--self->lines_reads > 0)
+    return;
+  g_clear_object (&self->lines_cancellable);
+  /* Brands chosen while these were read. */
+  request_lines (self);
+}
+
+/* Reads the figure lines of the compared brands that have none yet;
+ * #CitedBrandsPage:loading stays %TRUE until they are on screen. */
+static void
+request_lines (CitedBrandsPage *self)
+{
+  g_autoptr(GPtrArray) brands = g_ptr_array_new_with_free_func (g_free);
+
+  /* A read running, or the page's own: the lines follow them. */
+  if (self->lines_cancellable != NULL || self->load_cancellable != NULL || self->store == NULL)
+    return;
+
+  for (guint i = 0; i + 1 < self->chosen->len; i++)
+    {
+      const char *brand = g_ptr_array_index (self->chosen, i);
+      CardData *data = g_hash_table_lookup (self->cards_data, brand);
+
+      if (data != NULL && lines_pending (data))
+        g_ptr_array_add (brands, g_strdup (brand));
+    }
+  if (brands->len == 0)
+    {
+      set_loading (self, FALSE);
+      return;
+    }
+
+  set_loading (self, TRUE);
+  self->lines_cancellable = g_cancellable_new ();
+  /* A read per brand: the store runs up to three at once (READ_THREADS). */
+  for (guint i = 0; i < brands->len; i++)
+    {
+      LinesRequest *request = g_new0 (LinesRequest, 1);
+      LinesCall *call = g_new0 (LinesCall, 1);
+
+      request->brands = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (request->brands, g_strdup (g_ptr_array_index (brands, i)));
+      request->metric_keys = g_ptr_array_new_with_free_func (g_free);
+      for (guint j = 0; j < self->metric_keys->len; j++)
+        g_ptr_array_add (request->metric_keys, g_strdup (g_ptr_array_index (self->metric_keys, j)));
+      g_weak_ref_init (&call->page, self);
+      call->brand = g_strdup (g_ptr_array_index (brands, i));
+      self->lines_reads++;
+      cited_store_read_async (self->store, lines_read_cb, request, (GDestroyNotify) lines_request_free,
+                              cards_data_free, self->lines_cancellable, lines_done_cb, call);
+    }
 }
 
 /* Choosing brands */
@@ -448,10 +653,11 @@ brand_toggled_cb (CitedBrandsPage *self,
 }
 
 static void
-rebuild_checks (CitedBrandsPage *self)
+build_checks (CitedBrandsPage *self)
 {
   GtkWidget *child;
 
+  self->checks_stale = FALSE;
   self->updating = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->brand_checks))) != NULL)
     gtk_box_remove (self->brand_checks, child);
@@ -469,6 +675,27 @@ rebuild_checks (CitedBrandsPage *self)
       gtk_box_append (self->brand_checks, check);
     }
   self->updating = FALSE;
+}
+
+/* A check button per brand mentioned (1,313 at 100,000 articles) is made
+ * when the chooser opens, not with the page: making them took as long as
+ * the rest of the page's first frame. */
+static void
+rebuild_checks (CitedBrandsPage *self)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (self->brands_button);
+
+  if (popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover)))
+    build_checks (self);
+  else
+    self->checks_stale = TRUE;
+}
+
+static void
+brands_popover_show_cb (CitedBrandsPage *self)
+{
+  if (self->checks_stale)
+    build_checks (self);
 }
 
 /* Companies found in the articles */
@@ -718,7 +945,9 @@ static void
 show_more_discovered (CitedBrandsPage *self)
 {
   GtkWidget *last = gtk_widget_get_last_child (GTK_WIDGET (self->discovered_list));
-  guint end = MIN (self->discovered->len, self->n_discovered_shown + DISCOVERED_PAGE);
+  guint end = MIN (self->discovered->len,
+                   self->n_discovered_shown + (self->n_discovered_shown == 0 ? DISCOVERED_FIRST
+                                                                             : DISCOVERED_PAGE));
 
   if (last != NULL && g_object_get_data (G_OBJECT (last), "more") != NULL)
     gtk_list_box_remove (self->discovered_list, last);
@@ -1193,8 +1422,7 @@ load_brands (CitedStore     *store,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      g_hash_table_insert (result->cards_data, g_strdup (brand),
-                           read_card_data (store, result->metric_keys, brand));
+      g_hash_table_insert (result->cards_data, g_strdup (brand), read_card_data (store, brand));
     }
 
   if (result->stats->len > 0)
@@ -1268,9 +1496,10 @@ apply_result (CitedBrandsPage *self,
                                     ? "brands" : "empty");
   rebuild_checks (self);
   rebuild_discovered (self);
-  rebuild_cards (self);
   set_chart (self, result->chart);
-  set_loading (self, FALSE);
+  self->cards_loaded = TRUE;
+  /* The cards, with their figure lines read next (request_lines()). */
+  rebuild_cards (self);
 }
 
 static void
@@ -1331,6 +1560,12 @@ cited_brands_page_reload (CitedBrandsPage *self)
       g_cancellable_cancel (self->load_cancellable);
       g_clear_object (&self->load_cancellable);
     }
+  if (self->lines_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->lines_cancellable);
+      g_clear_object (&self->lines_cancellable);
+      self->lines_reads = 0;
+    }
 
   if (self->store == NULL)
     {
@@ -1357,6 +1592,7 @@ cited_brands_page_reload (CitedBrandsPage *self)
   if (self->stats->len == 0)
     gtk_stack_set_visible_child_name (self->stack, "loading");
   set_loading (self, TRUE);
+  self->cards_loaded = FALSE;
 
   self->load_cancellable = g_cancellable_new ();
   /* The task holds the page weakly, so a page dropped while it loads goes
@@ -1366,6 +1602,15 @@ cited_brands_page_reload (CitedBrandsPage *self)
   cited_store_read_async (self->store, load_read_cb, request, (GDestroyNotify) load_request_free,
                           (GDestroyNotify) load_result_free, self->load_cancellable,
                           load_done_cb, weak);
+}
+
+/* Whether the last load's cards, chart and companies are on the page
+ * (their figure lines may still be read: see cited_brands_page_get_loading()). */
+gboolean
+cited_brands_page_get_cards_loaded (CitedBrandsPage *self)
+{
+  g_return_val_if_fail (CITED_IS_BRANDS_PAGE (self), FALSE);
+  return self->cards_loaded;
 }
 
 gboolean
@@ -1483,6 +1728,9 @@ cited_brands_page_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  if (self->lines_cancellable != NULL)
+    g_cancellable_cancel (self->lines_cancellable);
+  g_clear_object (&self->lines_cancellable);
   drop_editor (self);
   /* AdwBin unparents its child (the template's content) itself; disposing
    * the template as well would unparent it twice. */
@@ -1617,6 +1865,8 @@ cited_brands_page_init (CitedBrandsPage *self)
                             G_CALLBACK (chart_choice_changed_cb), self);
   g_signal_connect_swapped (self->chart_view, "bar-activated",
                             G_CALLBACK (bar_activated_cb), self);
+  g_signal_connect_swapped (gtk_menu_button_get_popover (self->brands_button), "show",
+                            G_CALLBACK (brands_popover_show_cb), self);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->chart_metric), FALSE);
