@@ -128,6 +128,21 @@ gboolean      cited_store_foreach_claims        (CitedStore       *self,
                                                   gpointer          user_data,
                                                   GCancellable     *cancellable,
                                                   GError          **error);
+/* The claims of the figures that share a claim key (cited_claim_key_of())
+ * with one of @figures: for each such key, every figure of the store with
+ * that key (rejected ones aside) grouped as cited_store_list_claims()
+ * groups them, so the claims are the same; @func is called once per key.
+ * Reads as many figures as share the keys, not every figure. */
+gboolean      cited_store_foreach_claims_of     (CitedStore       *self,
+                                                  GPtrArray        *figures,
+                                                  CitedClaimsFunc   func,
+                                                  gpointer          user_data,
+                                                  GCancellable     *cancellable,
+                                                  GError          **error);
+/* What every figure of one claim shares (cited-claims.c): brand (case
+ * folded), measure, change, direction, span, status, scope, period and
+ * currency. */
+char         *cited_claim_key_of                (const CitedFigure *figure);
 /* Calls the progress function set with cited_store_set_progress_func(). */
 void          cited_store_report_progress       (CitedStore  *self,
                                                   guint        done,

@@ -474,6 +474,14 @@ static const char * const migrations[] = {
   "CREATE VIEW article_text AS"
   "  SELECT a.id AS id, a.title AS title, cited_body (b.body) AS body"
   "  FROM articles a JOIN article_bodies b ON b.id = a.id;",
+
+  /* 16: the figures of one claim key (cited-claims.c: brand, what is
+   * measured, year), so that the claims of the rows the Figures page shows
+   * are found from the figures that may share them, not by grouping every
+   * figure of the store. The expression is CLAIM_MEASURE_KEY's, over the
+   * extracted columns; the few edited figures are read besides. */
+  "CREATE INDEX figures_claim ON figures (brand, year,"
+  "  (CASE WHEN change_kind = 0 THEN coalesce (metric, '') ELSE coalesce (measure, metric, '') END));",
 };
 
 static char *like_pattern (const char *term);
@@ -6267,6 +6275,83 @@ same_claim_run (const CitedFigure *a,
 
 static gboolean foreach_claim_run (CitedStore *self, CitedClaimsFunc func, gpointer user_data,
                                    GCancellable *cancellable, GError **error);
+
+/* What a figure measures for its claim (cited-claims.c's measure_key()),
+ * over the extracted columns: the expression of the index figures_claim
+ * (schema step 16), written the same so that SQLite uses it. */
+#define CLAIM_MEASURE_KEY \
+  "(CASE WHEN change_kind = 0 THEN coalesce (metric, '') ELSE coalesce (measure, metric, '') END)"
+
+gboolean
+cited_store_foreach_claims_of (CitedStore       *self,
+                               GPtrArray        *figures,
+                               CitedClaimsFunc   func,
+                               gpointer          user_data,
+                               GCancellable     *cancellable,
+                               GError          **error)
+{
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const CitedFigure *figure = g_ptr_array_index (figures, i);
+      g_autofree char *key = cited_claim_key_of (figure);
+      g_autoptr(CachedStmt) stmt = NULL;
+      g_autoptr(GPtrArray) run = NULL;
+      g_autoptr(GPtrArray) claims = NULL;
+      const char *measure;
+      int rc;
+
+      if (g_hash_table_contains (done, key))
+        continue;
+      /* The figures whose extracted brand, year and measure are the
+       * figure's (by the index), and every edited figure, whatever its
+       * extracted fields: of those, the ones whose claim key, as the user
+       * corrected them, is the figure's. */
+      stmt = prepare (self,
+                      "SELECT " FIGURE_COLUMNS_LIGHT " FROM figures f"
+                      " JOIN articles a ON a.id = f.article_id" EDITS_JOIN
+                      " WHERE f.id IN (SELECT id FROM figures WHERE brand IS ? AND year = ?"
+                      "  AND " CLAIM_MEASURE_KEY " = ?"
+                      "  UNION " EDITED_FIGURE_IDS ")"
+                      " AND " NOT_REJECTED,
+                      error);
+      if (stmt == NULL)
+        return FALSE;
+      measure = cited_figure_get_measure (figure);
+      if (measure == NULL)
+        measure = figure->metric != NULL ? figure->metric : "";
+      if (figure->brand != NULL)
+        sqlite3_bind_text (stmt, 1, figure->brand, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, figure->year);
+      sqlite3_bind_text (stmt, 3, measure, -1, SQLITE_TRANSIENT);
+
+      run = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_figure_unref);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          CitedFigure *f = figure_from_row (stmt);
+          g_autofree char *f_key = cited_claim_key_of (f);
+
+          if (g_str_equal (f_key, key))
+            g_ptr_array_add (run, f);
+          else
+            cited_figure_unref (f);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          set_db_error (self, error, _("Could not list the figures"));
+          return FALSE;
+        }
+      claims = cited_claims_group (run);
+      func (claims, user_data);
+      g_hash_table_add (done, g_steal_pointer (&key));
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 gboolean
 cited_store_foreach_claims (CitedStore       *self,
