@@ -33,6 +33,7 @@ typedef struct {
   guint index;                /* the page's first row is index * PAGE_SIZE */
   GPtrArray *objects;         /* CitedFigureObject, PAGE_SIZE or fewer on the last page */
   GCancellable *cancellable;  /* while its rows are read in a worker */
+  gpointer to_read;           /* PageRead: the read, until it starts */
 } Page;
 
 /**
@@ -78,6 +79,9 @@ struct _CitedFigureModel
   GHashTable *claim_keys;     /* key -> GINT_TO_POINTER (KEY_*) */
   guint claims_generation;    /* a read of claims older than this is dropped */
   guint n_claim_reads;        /* under way */
+  GPtrArray *claims_wanted;   /* CitedFigure: one of each claim key to read, or NULL */
+  GPtrArray *claims_wanted_keys;
+  guint start_reads_id;       /* an idle after the next frame starts the reads asked for */
   GCancellable *claims_cancellable;
 };
 
@@ -99,11 +103,14 @@ static void cited_figure_model_list_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (CitedFigureModel, cited_figure_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, cited_figure_model_list_init))
 
+static void page_read_free (gpointer read);
+
 static void
 page_free (gpointer data)
 {
   Page *page = data;
 
+  g_clear_pointer (&page->to_read, page_read_free);
   /* A page let go of while read: its read is not needed any more. */
   if (page->cancellable != NULL)
     g_cancellable_cancel (page->cancellable);
@@ -223,8 +230,10 @@ typedef struct {
 } PageRead;
 
 static void
-page_read_free (PageRead *read)
+page_read_free (gpointer data)
 {
+  PageRead *read = data;
+
   cited_query_free (read->query);
   g_free (read->contains);
   g_free (read);
@@ -289,13 +298,53 @@ out:
   g_free (done);
 }
 
+static void start_claims_read (CitedFigureModel *self);
+
+/* Starts the reads asked for since the last time: at a priority below
+ * GTK's drawing, so that the frame that shows the placeholders, or the
+ * rows just read, is drawn before the worker takes the processor. */
+static gboolean
+start_reads_cb (gpointer user_data)
+{
+  CitedFigureModel *self = user_data;
+
+  self->start_reads_id = 0;
+  if (self->store == NULL)
+    return G_SOURCE_REMOVE;
+  for (GList *l = self->lru.head; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+      PageDone *done;
+
+      if (page->to_read == NULL)
+        continue;
+      done = g_new0 (PageDone, 1);
+      done->model = self;
+      g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &done->model);
+      done->cancellable = g_object_ref (page->cancellable);
+      done->index = page->index;
+      cited_store_read_async (self->store, read_page_cb, g_steal_pointer (&page->to_read),
+                              page_read_free, (GDestroyNotify) g_ptr_array_unref,
+                              page->cancellable, page_done_cb, done);
+    }
+  if (self->claims_wanted != NULL)
+    start_claims_read (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_reads (CitedFigureModel *self)
+{
+  if (self->start_reads_id == 0)
+    self->start_reads_id = g_idle_add_full (G_PRIORITY_LOW, start_reads_cb, self, NULL);
+}
+
 /* Reads page @index in a worker; placeholders stand in for its rows. */
 static GPtrArray *
 read_page_async (CitedFigureModel *self,
                  Page             *page)
 {
   PageRead *read = g_new0 (PageRead, 1);
-  PageDone *done = g_new0 (PageDone, 1);
   guint offset = page->index * PAGE_SIZE;
 
   read->query = cited_query_copy (self->query);
@@ -305,12 +354,8 @@ read_page_async (CitedFigureModel *self,
   read->offset = offset;
 
   page->cancellable = g_cancellable_new ();
-  done->model = self;
-  g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &done->model);
-  done->cancellable = g_object_ref (page->cancellable);
-  done->index = page->index;
-  cited_store_read_async (self->store, read_page_cb, read, (GDestroyNotify) page_read_free,
-                          (GDestroyNotify) g_ptr_array_unref, page->cancellable, page_done_cb, done);
+  page->to_read = read;
+  queue_reads (self);
   return placeholders (MIN (PAGE_SIZE, self->n_items - offset));
 }
 
@@ -413,8 +458,9 @@ cited_figure_model_dispose (GObject *object)
 
   if (self->changed_id != 0)
     g_clear_signal_handler (&self->changed_id, self->store);
-  g_clear_object (&self->store);
+  g_clear_handle_id (&self->start_reads_id, g_source_remove);
   forget_claims_of (self);
+  g_clear_object (&self->store);
   g_queue_clear (&self->lru);
   g_hash_table_remove_all (self->pages);
 
@@ -760,6 +806,13 @@ read_claims_of_cb (CitedStore    *reader,
 static void
 forget_claims_of (CitedFigureModel *self)
 {
+  if (self->claims_wanted != NULL)
+    {
+      g_clear_pointer (&self->claims_wanted, g_ptr_array_unref);
+      g_clear_pointer (&self->claims_wanted_keys, g_ptr_array_unref);
+      self->n_claim_reads--;
+      sync_pending (self);
+    }
   self->claims_generation++;
   if (self->claims_cancellable != NULL)
     g_cancellable_cancel (self->claims_cancellable);
@@ -862,8 +915,6 @@ find_claims_of (CitedFigureModel *self,
 {
   g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_figure_unref);
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  ClaimsRead *read;
-  ClaimsDone *done;
 
   if (self->store == NULL)
     return;
@@ -899,20 +950,40 @@ find_claims_of (CitedFigureModel *self,
   if (wanted->len == 0)
     return;
 
+  /* One read for the pages read before the next frame. */
+  if (self->claims_wanted == NULL)
+    {
+      self->claims_wanted = g_steal_pointer (&wanted);
+      self->claims_wanted_keys = g_steal_pointer (&keys);
+      self->n_claim_reads++;
+      sync_pending (self);
+    }
+  else
+    {
+      g_ptr_array_extend_and_steal (self->claims_wanted, g_steal_pointer (&wanted));
+      g_ptr_array_extend_and_steal (self->claims_wanted_keys, g_steal_pointer (&keys));
+    }
+  queue_reads (self);
+}
+
+static void
+start_claims_read (CitedFigureModel *self)
+{
+  ClaimsRead *read;
+  ClaimsDone *done;
+
   if (self->claims_cancellable == NULL)
     self->claims_cancellable = g_cancellable_new ();
   read = g_new0 (ClaimsRead, 1);
-  read->figures = g_steal_pointer (&wanted);
+  read->figures = g_steal_pointer (&self->claims_wanted);
   done = g_new0 (ClaimsDone, 1);
   done->model = self;
   g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &done->model);
   done->generation = self->claims_generation;
-  done->keys = g_steal_pointer (&keys);
+  done->keys = g_steal_pointer (&self->claims_wanted_keys);
   cited_store_read_async (self->store, read_claims_of_cb, read, (GDestroyNotify) claims_read_free,
                           (GDestroyNotify) g_array_unref, self->claims_cancellable,
                           claims_of_done_cb, done);
-  self->n_claim_reads++;
-  sync_pending (self);
 }
 
 /**
