@@ -1137,8 +1137,8 @@ cited_figure_model_load_claims_finish (CitedFigureModel  *self,
  *   are listed (its sort, offset and limit are not used); %NULL for every
  *   figure but the rejected ones
  * @contains: (nullable): a text the figure as written, its sentence or
- *   its article's title must hold, ignoring the case of ASCII letters;
- *   %NULL or "" for any
+ *   its article's title must hold, ignoring case as g_utf8_casefold()
+ *   folds it (by SQL's LIKE for a term in ASCII); %NULL or "" for any
  * @error: return location for a #GError, or %NULL
  *
  * Filters the rows again: counts those that match and tells the views

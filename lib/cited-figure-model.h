@@ -78,8 +78,8 @@ void              cited_figure_model_set_claims   (CitedFigureModel  *self,
                                                    GPtrArray         *claims);
 /* The filters (brand, source, metric, dates, span, claim status, article,
  * rejected figures; its sort, offset and limit are not used) and a text
- * that the figure, its sentence or its article's title must hold (ASCII
- * case ignored; NULL or "": any). Counts again; FALSE with @error when the
+ * that the figure, its sentence or its article's title must hold (case
+ * ignored, g_utf8_casefold(); NULL or "": any). Counts again; FALSE with @error when the
  * query is invalid (a malformed date), leaving the model empty. */
 CITED_AVAILABLE_IN_ALL
 gboolean          cited_figure_model_set_filter   (CitedFigureModel  *self,

@@ -487,6 +487,7 @@ static const char * const migrations[] = {
 static char *like_pattern (const char *term);
 static gboolean mark_pending (CitedStore *self, GArray *ids, GError **error);
 static void sql_contains (sqlite3_context *context, int argc, sqlite3_value **argv);
+static void sql_casefold_contains (sqlite3_context *context, int argc, sqlite3_value **argv);
 
 /* Expressions for a figure after the user's edit (f: figures, e: edits). */
 #define EFFECTIVE_BRAND  "(CASE WHEN e.brand IS NULL THEN f.brand ELSE nullif (e.brand, '') END)"
@@ -1797,6 +1798,9 @@ open_connection (CitedStore  *self,
   sqlite3_create_function_v2 (self->db, "cited_contains", 2,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, sql_contains, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (self->db, "cited_casefold_contains", 2,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, sql_casefold_contains, NULL, NULL, NULL);
   sqlite3_busy_timeout (self->db, 60000);
   self->max_text = (gsize) sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, -1) - 1;
 
@@ -4977,6 +4981,39 @@ sql_contains (sqlite3_context  *context,
   sqlite3_result_int (context, find_term (text, length, term) != NULL);
 }
 
+/* cited_casefold_contains (text, folded): whether @text, its case folded
+ * as g_utf8_casefold() folds it, holds @folded (a term folded the same
+ * way): the Figures page's text filter when the term is not plain ASCII,
+ * which LIKE folds alone. */
+static void
+sql_casefold_contains (sqlite3_context  *context,
+                       int               argc,
+                       sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  int length = sqlite3_value_bytes (argv[0]);
+  const char *folded = (const char *) sqlite3_value_text (argv[1]);
+  g_autofree char *text_folded = NULL;
+  gboolean ascii = TRUE;
+
+  if (text == NULL || folded == NULL)
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
+  /* ASCII folds to ASCII: plain ASCII text, most text, cannot hold a
+   * folded term that is not, and folds as its lower case. */
+  for (int i = 0; i < length && ascii; i++)
+    ascii = (guchar) text[i] < 0x80;
+  if (ascii && !g_str_is_ascii (folded))
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
+  text_folded = ascii ? g_ascii_strdown (text, length) : g_utf8_casefold (text, length);
+  sqlite3_result_int (context, strstr (text_folded, folded) != NULL);
+}
+
 /* Wraps occurrences of @terms in @text with \x02 … \x03, leaving what is
  * already marked alone, and flattens line breaks for a one-line snippet. */
 static char *
@@ -5969,16 +6006,29 @@ figure_rows_from (CitedStore        *self,
       g_string_append (sql, " AND " EFFECTIVE_FIELD ("256", "claim_status") " = ?");
       params_add_int (params, status);
     }
-  if (contains != NULL && *contains != '\0')
+  if (contains != NULL && *contains != '\0' && g_str_is_ascii (contains))
     {
       g_autofree char *pattern = like_pattern (contains);
 
-      /* LIKE ignores the case of ASCII letters, as the page's filter did. */
+      /* LIKE folds the case of ASCII letters, which is all an ASCII term
+       * needs. */
       g_string_append (sql, " AND (f.text LIKE ? ESCAPE '\\' OR f.sentence LIKE ? ESCAPE '\\'"
                             " OR a.title LIKE ? ESCAPE '\\')");
       params_add_text (params, pattern);
       params_add_text (params, pattern);
       params_add_text (params, pattern);
+    }
+  else if (contains != NULL && *contains != '\0')
+    {
+      g_autofree char *folded = g_utf8_casefold (contains, -1);
+
+      /* Any other case folded as GLib folds it ("ÉCONOMIE", "Straße"). */
+      g_string_append (sql, " AND (cited_casefold_contains (f.text, ?)"
+                            " OR cited_casefold_contains (f.sentence, ?)"
+                            " OR cited_casefold_contains (a.title, ?))");
+      params_add_text (params, folded);
+      params_add_text (params, folded);
+      params_add_text (params, folded);
     }
   return add_article_filters (self, query, search, TRUE, sql, params, error);
 }
