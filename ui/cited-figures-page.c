@@ -549,6 +549,24 @@ deselect (CitedFiguresPage *self,
   gtk_list_view_set_model (self->narrow_list, NULL);
 }
 
+/* The narrow list has the rows only while the window is narrow enough to
+ * show it: given them while hidden, it would make a card for each row
+ * the table makes, and the squeezer would measure every card's
+ * sentence, for nothing, before the page's first frame. */
+static void
+attach_narrow_list (CitedFiguresPage *self)
+{
+  gboolean shown = adw_squeezer_get_visible_child (self->table_squeezer) ==
+                   gtk_widget_get_parent (GTK_WIDGET (self->narrow_list)) ||
+                   adw_squeezer_get_visible_child (self->table_squeezer) == GTK_WIDGET (self->narrow_list);
+  GtkSelectionModel *model = gtk_list_view_get_model (self->narrow_list);
+
+  if (shown && model == NULL)
+    gtk_list_view_set_model (self->narrow_list, GTK_SELECTION_MODEL (self->selection));
+  else if (!shown && model != NULL)
+    gtk_list_view_set_model (self->narrow_list, NULL);
+}
+
 static void
 found_selected_cb (GObject      *source,
                    GAsyncResult *result,
@@ -578,7 +596,7 @@ reselect (CitedFiguresPage *self,
   GWeakRef *weak;
 
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  gtk_list_view_set_model (self->narrow_list, GTK_SELECTION_MODEL (self->selection));
+  attach_narrow_list (self);
   if (self->find_cancellable != NULL)
     g_cancellable_cancel (self->find_cancellable);
   g_clear_object (&self->find_cancellable);
@@ -1078,7 +1096,12 @@ cited_figures_page_reload (CitedFiguresPage *self)
   if (!cited_figure_model_reload (self->rows, &error))
     show_error_toast (self, _("Could not load figures"), error);
   g_clear_error (&error);
-  self->n_all = cited_figure_model_count_all (self->rows, NULL);
+  /* Unfiltered, the rows are every figure: counted once. */
+  if (self->filter_brand == NULL && self->filter_metric == NULL && self->filter_source == NULL &&
+      self->filter_text == NULL)
+    self->n_all = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  else
+    self->n_all = cited_figure_model_count_all (self->rows, NULL);
   reselect (self, selected);
   update_count (self);
 
@@ -2088,8 +2111,9 @@ scroll_to_row (CitedFiguresPage *self,
         }
     }
 #endif
-  /* And the narrow list, in case the window is narrow. */
-  gtk_widget_activate_action (GTK_WIDGET (self->narrow_list), "list.scroll-to-item", "u", position);
+  /* And the narrow list, when the window is narrow. */
+  if (gtk_list_view_get_model (self->narrow_list) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->narrow_list), "list.scroll-to-item", "u", position);
 }
 
 void
@@ -2926,7 +2950,9 @@ cited_figures_page_init (CitedFiguresPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), NULL);
   gtk_list_view_set_factory (self->narrow_list, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->narrow_list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->table_squeezer, "notify::visible-child",
+                            G_CALLBACK (attach_narrow_list), self);
+  attach_narrow_list (self);
 
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (selection_changed_cb), self);
