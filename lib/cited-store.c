@@ -6160,6 +6160,20 @@ cited_store_read_figure_rows (CitedStore        *self,
 
   if (!figure_rows_from (self, query, contains, &search, sql, params, error))
     goto out;
+  if (sort == CITED_FIGURE_SORT_NONE && figure_rows_unfiltered (query, contains))
+    {
+      /* Every figure in the store's order: from the articles, newest
+       * first by their date index, and each one's figures by theirs.
+       * Left to itself SQLite reads every figure and sorts them (0.4 s
+       * at three million) for the first 200. */
+      static const char join[] = " FROM figures f JOIN articles a ON a.id = f.article_id";
+      const char *from = strstr (sql->str, join);
+      gssize at = from != NULL ? from - sql->str : -1;
+
+      g_assert (at >= 0);
+      g_string_erase (sql, at, strlen (join));
+      g_string_insert (sql, at, " FROM articles a CROSS JOIN figures f ON f.article_id = a.id");
+    }
   figure_rows_order (sql, sort, descending);
   g_string_append (sql, " LIMIT ? OFFSET ?");
   params_add_int (params, limit);
