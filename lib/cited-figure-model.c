@@ -27,7 +27,7 @@ typedef struct {
 
 /* Claims kept for the rows read (set_claims_of_rows()): beyond this many
  * figures the model forgets them and finds them again as rows are read. */
-#define MAX_CLAIMS_OF 1000000
+#define MAX_CLAIMS_OF 500000
 
 typedef struct {
   guint index;                /* the page's first row is index * PAGE_SIZE */
