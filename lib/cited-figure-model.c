@@ -70,6 +70,11 @@ struct _CitedFigureModel
 
   gboolean read_async;        /* slow pages read in a worker, placeholders meanwhile */
   guint order_generation;     /* counted up when the rows are counted or sorted again */
+  /* The ids of every row in order, read once in a worker for pages past
+   * the first few, which are then read by id rather than with OFFSET (a
+   * sort per page); or NULL. */
+  GArray *ids;
+  GCancellable *ids_cancellable;  /* while they are read */
   guint n_pending;            /* as last notified */
 
   /* The claims of the rows read (claims_of_rows): figure id -> ClaimOf,
@@ -138,6 +143,10 @@ static void
 drop_pages (CitedFigureModel *self)
 {
   self->order_generation++;
+  g_clear_pointer (&self->ids, g_array_unref);
+  if (self->ids_cancellable != NULL)
+    g_cancellable_cancel (self->ids_cancellable);
+  g_clear_object (&self->ids_cancellable);
   g_queue_clear (&self->lru);
   g_hash_table_remove_all (self->pages);
   sync_pending (self);
@@ -227,7 +236,11 @@ typedef struct {
   CitedFigureSort sort;
   gboolean descending;
   guint offset;
+  GArray *ids;                /* the page's ids, when known: read by id */
 } PageRead;
+
+/* Pages from this one on are read by id once the ids are read. */
+#define FIRST_PAGE_BY_ID 2
 
 static void
 page_read_free (gpointer data)
@@ -236,6 +249,7 @@ page_read_free (gpointer data)
 
   cited_query_free (read->query);
   g_free (read->contains);
+  g_clear_pointer (&read->ids, g_array_unref);
   g_free (read);
 }
 
@@ -247,6 +261,8 @@ read_page_cb (CitedStore    *reader,
 {
   PageRead *read = data;
 
+  if (read->ids != NULL)
+    return cited_store_read_figures_by_id (reader, (const gint64 *) read->ids->data, read->ids->len, error);
   return cited_store_read_figure_rows (reader, read->query, read->contains, read->sort,
                                        read->descending, read->offset, PAGE_SIZE, error);
 }
@@ -299,6 +315,75 @@ out:
 }
 
 static void start_claims_read (CitedFigureModel *self);
+static void queue_reads (CitedFigureModel *self);
+
+static gpointer
+read_ids_cb (CitedStore    *reader,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  PageRead *read = data;
+
+  return cited_store_read_figure_row_ids (reader, read->query, read->contains, read->sort,
+                                          read->descending, error);
+}
+
+typedef struct {
+  CitedFigureModel *model;    /* weak */
+  GCancellable *cancellable;  /* the read's, telling it from a newer one */
+} IdsDone;
+
+static void
+ids_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  IdsDone *done = user_data;
+  CitedFigureModel *self = done->model;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ids = cited_store_read_finish (CITED_STORE (source), result, &error);
+  if (self == NULL)
+    goto out;
+  g_object_remove_weak_pointer (G_OBJECT (self), (gpointer *) &done->model);
+  if (self->ids_cancellable != done->cancellable)
+    goto out;
+  g_clear_object (&self->ids_cancellable);
+  if (ids == NULL)
+    {
+      /* The pages waiting for them are read with OFFSET instead. */
+      g_debug ("Could not read the rows' ids: %s", error->message);
+      self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+  else
+    self->ids = g_steal_pointer (&ids);
+  queue_reads (self);
+
+out:
+  g_object_unref (done->cancellable);
+  g_free (done);
+}
+
+/* Reads the ids of every row, in order, in a worker. */
+static void
+read_ids (CitedFigureModel *self)
+{
+  PageRead *read = g_new0 (PageRead, 1);
+  IdsDone *done = g_new0 (IdsDone, 1);
+
+  read->query = cited_query_copy (self->query);
+  read->contains = g_strdup (self->contains);
+  read->sort = self->sort;
+  read->descending = self->descending;
+  self->ids_cancellable = g_cancellable_new ();
+  done->model = self;
+  g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &done->model);
+  done->cancellable = g_object_ref (self->ids_cancellable);
+  cited_store_read_async (self->store, read_ids_cb, read, page_read_free, (GDestroyNotify) g_array_unref,
+                          self->ids_cancellable, ids_done_cb, done);
+}
 
 /* Starts the reads asked for since the last time: at a priority below
  * GTK's drawing, so that the frame that shows the placeholders, or the
@@ -318,6 +403,24 @@ start_reads_cb (gpointer user_data)
 
       if (page->to_read == NULL)
         continue;
+      if (page->index >= FIRST_PAGE_BY_ID)
+        {
+          PageRead *read = page->to_read;
+
+          /* Past the first pages: by id, once the ids are read. */
+          if (self->ids == NULL)
+            {
+              if (self->ids_cancellable == NULL)
+                read_ids (self);
+              continue;
+            }
+          if (self->ids->len > read->offset)
+            {
+              read->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), PAGE_SIZE);
+              g_array_append_vals (read->ids, &g_array_index (self->ids, gint64, read->offset),
+                                   MIN (PAGE_SIZE, self->ids->len - read->offset));
+            }
+        }
       done = g_new0 (PageDone, 1);
       done->model = self;
       g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &done->model);
@@ -459,6 +562,9 @@ cited_figure_model_dispose (GObject *object)
   if (self->changed_id != 0)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_handle_id (&self->start_reads_id, g_source_remove);
+  if (self->ids_cancellable != NULL)
+    g_cancellable_cancel (self->ids_cancellable);
+  g_clear_object (&self->ids_cancellable);
   forget_claims_of (self);
   g_clear_object (&self->store);
   g_queue_clear (&self->lru);
@@ -473,6 +579,7 @@ cited_figure_model_finalize (GObject *object)
   CitedFigureModel *self = CITED_FIGURE_MODEL (object);
 
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->claims, g_array_unref);
   g_clear_pointer (&self->query, cited_query_free);
   g_free (self->contains);
@@ -1029,7 +1136,10 @@ cited_figure_model_set_claims_of_rows (CitedFigureModel *self,
  * are placeholders, figure objects with id 0 and no fields, and the model
  * tells its views with #GListModel::items-changed when the figures are in
  * (#CitedFigureModel:n-pending counts the pages being read, and the
- * reads of claims of set_claims_of_rows()). The rows of
+ * reads of claims of set_claims_of_rows()). Past its first pages, an
+ * order's rows are read by id, from the ids of every row in that order
+ * read once in a worker: one sort per order rather than one per page,
+ * and the row of a figure is found among them. The rows of
  * the store's order near the top are read at once, as before. Off by
  * default: every page is read when asked for.
  */
@@ -1235,7 +1345,9 @@ cited_figure_model_reload (CitedFigureModel  *self,
  * @self: a figure model
  * @figure_id: a figure's id
  *
- * The row of a figure: among the rows read, else by SQL.
+ * The row of a figure: among the rows read, or the ids of every row when
+ * the model has read them in a worker (for the pages past the first
+ * few), else by SQL.
  *
  * Returns: its position, or %G_MAXUINT when the filters hide it
  */
@@ -1249,6 +1361,9 @@ cited_figure_model_find (CitedFigureModel *self,
   g_return_val_if_fail (CITED_IS_FIGURE_MODEL (self), G_MAXUINT);
 
   position = find_read (self, figure_id);
+  for (guint i = 0; position == G_MAXUINT && self->ids != NULL && i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == figure_id)
+      position = i;
   if (position != G_MAXUINT)
     return position;
 
@@ -1359,6 +1474,9 @@ cited_figure_model_find_async (CitedFigureModel    *self,
   g_task_set_source_tag (task, cited_figure_model_find_async);
   g_task_set_task_data (task, GUINT_TO_POINTER (self->order_generation), NULL);
   position = find_read (self, figure_id);
+  for (guint i = 0; position == G_MAXUINT && self->ids != NULL && i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == figure_id)
+      position = i;
   if (position != G_MAXUINT || self->store == NULL)
     {
       g_task_return_int (task, position == G_MAXUINT ? -1 : (gssize) position);

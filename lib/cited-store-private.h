@@ -98,6 +98,20 @@ GPtrArray    *cited_store_read_figure_rows      (CitedStore       *self,
                                                   guint             offset,
                                                   guint             limit,
                                                   GError          **error);
+/* The ids of the figures of @query and @contains in the order of @sort:
+ * one read of every row's id, from which the rows are then read by id
+ * (cited_store_read_figures_by_id(), in the order of @ids; those gone
+ * since are left out). */
+GArray       *cited_store_read_figure_row_ids   (CitedStore       *self,
+                                                  const CitedQuery *query,
+                                                  const char       *contains,
+                                                  CitedFigureSort   sort,
+                                                  gboolean          descending,
+                                                  GError          **error);
+GPtrArray    *cited_store_read_figures_by_id    (CitedStore       *self,
+                                                  const gint64     *ids,
+                                                  guint             n_ids,
+                                                  GError          **error);
 gboolean      cited_store_find_figure_row       (CitedStore       *self,
                                                   const CitedQuery *query,
                                                   const char       *contains,

@@ -963,6 +963,21 @@ test_read_async (void)
       g_main_context_iteration (NULL, TRUE);
     g_assert_cmpuint (position, ==, expected);
 
+    /* A page far down: read by id, from the ids of every row read once
+     * in a worker; the row of a figure is then found among them. */
+    if (sorted->len > 1000)
+      {
+        g_autoptr(CitedFigureObject) deep = read_row (model, 1000);
+
+        g_assert_cmpint (cited_figure_object_get_id (deep), ==, ((CitedFigure *) sorted->pdata[1000])->id);
+        position = G_MAXUINT - 1;
+        cited_figure_model_find_async (model, last->id, NULL, found_cb, &position);
+        while (position == G_MAXUINT - 1)
+          g_main_context_iteration (NULL, TRUE);
+        g_assert_cmpuint (position, ==, expected);
+        g_assert_cmpuint (cited_figure_model_find (model, last->id), ==, expected);
+      }
+
     position = G_MAXUINT - 1;
     cited_figure_model_find_async (model, last->id, NULL, found_cb, &position);
     cited_figure_model_set_sort (model, CITED_FIGURE_SORT_TEXT, FALSE);
