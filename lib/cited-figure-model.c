@@ -77,10 +77,11 @@ struct _CitedFigureModel
   GCancellable *ids_cancellable;  /* while they are read */
   guint n_pending;            /* as last notified */
 
-  /* The claims of the rows read (claims_of_rows): figure id -> ClaimOf,
+  /* The claims of the rows read (claims_of_rows): tables of ClaimOf,
    * and the claim keys looked up or being looked up. */
   gboolean claims_of_rows;
-  GHashTable *claim_of;
+  GPtrArray *claim_of;        /* GArray of ClaimOf, each sorted by figure id */
+  guint n_claim_of;
   GHashTable *claim_keys;     /* key -> GINT_TO_POINTER (KEY_*) */
   guint claims_generation;    /* a read of claims older than this is dropped */
   guint n_claim_reads;        /* under way */
@@ -174,7 +175,17 @@ set_claim_of (CitedFigureModel  *self,
       g_array_binary_search (self->claims, &key, compare_claim_of, &index))
     found = &g_array_index (self->claims, ClaimOf, index);
   else if (self->claims == NULL && self->claim_of != NULL)
-    found = g_hash_table_lookup (self->claim_of, &key.figure_id);
+    {
+      /* One table per read, each made and sorted in its worker: the main
+       * thread adds a table, not a hundred thousand entries. */
+      for (guint t = 0; t < self->claim_of->len && found == NULL; t++)
+        {
+          GArray *table = g_ptr_array_index (self->claim_of, t);
+
+          if (g_array_binary_search (table, &key, compare_claim_of, &index))
+            found = &g_array_index (table, ClaimOf, index);
+        }
+    }
 
   if (found != NULL)
     cited_figure_object_set_claim (object, found->claim_id, found->n_sources);
@@ -907,6 +918,7 @@ read_claims_of_cb (CitedStore    *reader,
 
   if (!cited_store_foreach_claims_of (reader, read->figures, add_claims, table, cancellable, error))
     return NULL;
+  g_array_sort (table, compare_claim_of);
   return g_steal_pointer (&table);
 }
 
@@ -924,7 +936,8 @@ forget_claims_of (CitedFigureModel *self)
   if (self->claims_cancellable != NULL)
     g_cancellable_cancel (self->claims_cancellable);
   g_clear_object (&self->claims_cancellable);
-  g_clear_pointer (&self->claim_of, g_hash_table_unref);
+  g_clear_pointer (&self->claim_of, g_ptr_array_unref);
+  self->n_claim_of = 0;
   g_clear_pointer (&self->claim_keys, g_hash_table_unref);
 }
 
@@ -999,13 +1012,8 @@ claims_of_done_cb (GObject      *source,
   for (guint i = 0; i < done->keys->len; i++)
     g_hash_table_replace (self->claim_keys, g_strdup (g_ptr_array_index (done->keys, i)),
                           GINT_TO_POINTER (KEY_KNOWN));
-  for (guint i = 0; i < table->len; i++)
-    {
-      ClaimOf *of = g_memdup2 (&g_array_index (table, ClaimOf, i), sizeof (ClaimOf));
-
-      /* figure_id first: the entry is its own key. */
-      g_hash_table_replace (self->claim_of, of, of);
-    }
+  self->n_claim_of += table->len;
+  g_ptr_array_add (self->claim_of, g_steal_pointer (&table));
   show_claims_of (self);
   sync_pending (self);
 
@@ -1025,14 +1033,14 @@ find_claims_of (CitedFigureModel *self,
 
   if (self->store == NULL)
     return;
-  if (self->claim_of != NULL && g_hash_table_size (self->claim_of) > MAX_CLAIMS_OF)
+  if (self->claim_of != NULL && self->n_claim_of > MAX_CLAIMS_OF)
     {
       /* Bounded: found again for the rows read from now on. */
       forget_claims_of (self);
     }
   if (self->claim_of == NULL)
     {
-      self->claim_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+      self->claim_of = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
       self->claim_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
 
