@@ -1051,9 +1051,11 @@ load_after_frame_cb (GtkWidget     *widget,
  * @self: the page
  *
  * Reads the figures again. The rows come at once (CitedFigureModel reads
- * the page of them on screen); the filter menus, the claims and the chart
- * are read in a worker thread over one of the store's readers and put in
- * when it is done, and #CitedFiguresPage:loading is %TRUE meanwhile.
+ * the page of them on screen, or, sorted or filtered by text, shows
+ * placeholders until a worker has); the filter menus and the chart are
+ * read in a worker thread over one of the store's readers and put in when
+ * it is done, and #CitedFiguresPage:loading is %TRUE meanwhile. The rows'
+ * claims come from workers as their pages are read.
  */
 void
 cited_figures_page_reload (CitedFiguresPage *self)
