@@ -85,6 +85,8 @@ struct _CitedFigureModel
   GHashTable *claim_keys;     /* key -> GINT_TO_POINTER (KEY_*) */
   guint claims_generation;    /* a read of claims older than this is dropped */
   guint n_claim_reads;        /* under way */
+  gboolean claims_reading;    /* one read of claims at a time: the store's readers serve
+                               * the other pages too */
   GPtrArray *claims_wanted;   /* CitedFigure: one of each claim key to read, or NULL */
   GPtrArray *claims_wanted_keys;
   guint start_reads_id;       /* an idle after the next frame starts the reads asked for */
@@ -441,7 +443,7 @@ start_reads_cb (gpointer user_data)
                               page_read_free, (GDestroyNotify) g_ptr_array_unref,
                               page->cancellable, page_done_cb, done);
     }
-  if (self->claims_wanted != NULL)
+  if (self->claims_wanted != NULL && !self->claims_reading)
     start_claims_read (self);
   return G_SOURCE_REMOVE;
 }
@@ -993,6 +995,10 @@ claims_of_done_cb (GObject      *source,
     goto out;
   g_object_remove_weak_pointer (G_OBJECT (self), (gpointer *) &done->model);
   self->n_claim_reads--;
+  self->claims_reading = FALSE;
+  /* The keys asked for meanwhile. */
+  if (self->claims_wanted != NULL)
+    queue_reads (self);
   if (done->generation != self->claims_generation || self->claim_keys == NULL)
     {
       sync_pending (self);
@@ -1089,6 +1095,7 @@ start_claims_read (CitedFigureModel *self)
 
   if (self->claims_cancellable == NULL)
     self->claims_cancellable = g_cancellable_new ();
+  self->claims_reading = TRUE;
   read = g_new0 (ClaimsRead, 1);
   read->figures = g_steal_pointer (&self->claims_wanted);
   done = g_new0 (ClaimsDone, 1);
