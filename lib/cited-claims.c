@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cited-claims.h"
+#include "cited-store-private.h"
 #include "cited-value.h"
 
 /* ------------------------------------------------------------------ */
@@ -558,8 +559,8 @@ scope_key (const char *scope)
 }
 
 /* Everything two figures of a claim share but the value and unit. */
-static char *
-claim_key (const CitedFigure *figure)
+char *
+cited_claim_key_of (const CitedFigure *figure)
 {
   g_autofree char *brand = figure->brand != NULL ? g_utf8_casefold (figure->brand, -1) : NULL;
 
@@ -800,7 +801,7 @@ cited_claims_group (GPtrArray *figures)
   for (guint i = 0; i < sorted->len; i++)
     {
       CitedFigure *f = g_array_index (sorted, Precise, i).figure;
-      g_autofree char *key = claim_key (f);
+      g_autofree char *key = cited_claim_key_of (f);
       GPtrArray *same_key = g_hash_table_lookup (by_key, key);
       Building *b = NULL;
 

@@ -78,8 +78,8 @@ void              cited_figure_model_set_claims   (CitedFigureModel  *self,
                                                    GPtrArray         *claims);
 /* The filters (brand, source, metric, dates, span, claim status, article,
  * rejected figures; its sort, offset and limit are not used) and a text
- * that the figure, its sentence or its article's title must hold (ASCII
- * case ignored; NULL or "": any). Counts again; FALSE with @error when the
+ * that the figure, its sentence or its article's title must hold (case
+ * ignored, g_utf8_casefold(); NULL or "": any). Counts again; FALSE with @error when the
  * query is invalid (a malformed date), leaving the model empty. */
 CITED_AVAILABLE_IN_ALL
 gboolean          cited_figure_model_set_filter   (CitedFigureModel  *self,
@@ -101,6 +101,17 @@ gboolean          cited_figure_model_reload       (CitedFigureModel  *self,
 CITED_AVAILABLE_IN_ALL
 guint             cited_figure_model_find         (CitedFigureModel  *self,
                                                    gint64             figure_id);
+/* The same, looked for in a worker thread when not among the rows read. */
+CITED_AVAILABLE_IN_ALL
+void              cited_figure_model_find_async   (CitedFigureModel    *self,
+                                                   gint64               figure_id,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+CITED_AVAILABLE_IN_ALL
+guint             cited_figure_model_find_finish  (CitedFigureModel    *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
 /* Reads the figure @figure_id again, and, when its row was read, shows it
  * as it is now (a correction) with one items-changed of that row. */
 CITED_AVAILABLE_IN_ALL
@@ -118,6 +129,20 @@ CITED_AVAILABLE_IN_ALL
 gboolean          cited_figure_model_load_claims_finish (CitedFigureModel    *self,
                                                          GAsyncResult        *result,
                                                          GError             **error);
+/* Reads the pages SQL cannot read at once (sorted by a column, filtered
+ * by text…) in a worker thread, placeholder rows (id 0) standing in until
+ * they are read; n-pending counts the pages being read. */
+CITED_AVAILABLE_IN_ALL
+void              cited_figure_model_set_read_async (CitedFigureModel *self,
+                                                     gboolean          read_async);
+CITED_AVAILABLE_IN_ALL
+guint             cited_figure_model_get_n_pending  (CitedFigureModel *self);
+/* Finds, in a worker thread, the claims of the rows read, from the
+ * figures that share their claim keys, instead of grouping every figure
+ * of the store. */
+CITED_AVAILABLE_IN_ALL
+void              cited_figure_model_set_claims_of_rows (CitedFigureModel *self,
+                                                         gboolean          claims_of_rows);
 /* How many rows the model holds read (it stays bounded). */
 CITED_AVAILABLE_IN_ALL
 guint             cited_figure_model_get_n_loaded (CitedFigureModel  *self);

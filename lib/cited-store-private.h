@@ -130,6 +130,20 @@ GPtrArray    *cited_store_read_figure_rows      (CitedStore       *self,
                                                   guint             offset,
                                                   guint             limit,
                                                   GError          **error);
+/* The ids of the figures of @query and @contains in the order of @sort:
+ * one read of every row's id, from which the rows are then read by id
+ * (cited_store_read_figures_by_id(), in the order of @ids; those gone
+ * since are left out). */
+GArray       *cited_store_read_figure_row_ids   (CitedStore       *self,
+                                                  const CitedQuery *query,
+                                                  const char       *contains,
+                                                  CitedFigureSort   sort,
+                                                  gboolean          descending,
+                                                  GError          **error);
+GPtrArray    *cited_store_read_figures_by_id    (CitedStore       *self,
+                                                  const gint64     *ids,
+                                                  guint             n_ids,
+                                                  GError          **error);
 gboolean      cited_store_find_figure_row       (CitedStore       *self,
                                                   const CitedQuery *query,
                                                   const char       *contains,
@@ -160,6 +174,21 @@ gboolean      cited_store_foreach_claims        (CitedStore       *self,
                                                   gpointer          user_data,
                                                   GCancellable     *cancellable,
                                                   GError          **error);
+/* The claims of the figures that share a claim key (cited_claim_key_of())
+ * with one of @figures: for each such key, every figure of the store with
+ * that key (rejected ones aside) grouped as cited_store_list_claims()
+ * groups them, so the claims are the same; @func is called once per key.
+ * Reads as many figures as share the keys, not every figure. */
+gboolean      cited_store_foreach_claims_of     (CitedStore       *self,
+                                                  GPtrArray        *figures,
+                                                  CitedClaimsFunc   func,
+                                                  gpointer          user_data,
+                                                  GCancellable     *cancellable,
+                                                  GError          **error);
+/* What every figure of one claim shares (cited-claims.c): brand (case
+ * folded), measure, change, direction, span, status, scope, period and
+ * currency. */
+char         *cited_claim_key_of                (const CitedFigure *figure);
 /* Calls the progress function set with cited_store_set_progress_func(). */
 void          cited_store_report_progress       (CitedStore  *self,
                                                   guint        done,

@@ -515,11 +515,20 @@ static const char * const migrations[] = {
   "  SELECT t.brand, o.brand, count (*) FROM article_brands t"
   "  JOIN article_brands o ON o.article_id = t.article_id AND o.brand <> t.brand"
   "  GROUP BY t.brand, o.brand;",
+
+  /* 18: the figures of one claim key (cited-claims.c: brand, what is
+   * measured, year), so that the claims of the rows the Figures page shows
+   * are found from the figures that may share them, not by grouping every
+   * figure of the store. The expression is CLAIM_MEASURE_KEY's, over the
+   * extracted columns; the few edited figures are read besides. */
+  "CREATE INDEX figures_claim ON figures (brand, year,"
+  "  (CASE WHEN change_kind = 0 THEN coalesce (metric, '') ELSE coalesce (measure, metric, '') END));",
 };
 
 static char *like_pattern (const char *term);
 static gboolean mark_pending (CitedStore *self, GArray *ids, GError **error);
 static void sql_contains (sqlite3_context *context, int argc, sqlite3_value **argv);
+static void sql_casefold_contains (sqlite3_context *context, int argc, sqlite3_value **argv);
 
 /* Expressions for a figure after the user's edit (f: figures, e: edits). */
 #define EFFECTIVE_BRAND  "(CASE WHEN e.brand IS NULL THEN f.brand ELSE nullif (e.brand, '') END)"
@@ -1897,6 +1906,9 @@ open_connection (CitedStore  *self,
   sqlite3_create_function_v2 (self->db, "cited_contains", 2,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, sql_contains, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (self->db, "cited_casefold_contains", 2,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, sql_casefold_contains, NULL, NULL, NULL);
   sqlite3_busy_timeout (self->db, 60000);
   self->max_text = (gsize) sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, -1) - 1;
 
@@ -5163,6 +5175,39 @@ sql_contains (sqlite3_context  *context,
   sqlite3_result_int (context, find_term (text, length, term) != NULL);
 }
 
+/* cited_casefold_contains (text, folded): whether @text, its case folded
+ * as g_utf8_casefold() folds it, holds @folded (a term folded the same
+ * way): the Figures page's text filter when the term is not plain ASCII,
+ * which LIKE folds alone. */
+static void
+sql_casefold_contains (sqlite3_context  *context,
+                       int               argc,
+                       sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  int length = sqlite3_value_bytes (argv[0]);
+  const char *folded = (const char *) sqlite3_value_text (argv[1]);
+  g_autofree char *text_folded = NULL;
+  gboolean ascii = TRUE;
+
+  if (text == NULL || folded == NULL)
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
+  /* ASCII folds to ASCII: plain ASCII text, most text, cannot hold a
+   * folded term that is not, and folds as its lower case. */
+  for (int i = 0; i < length && ascii; i++)
+    ascii = (guchar) text[i] < 0x80;
+  if (ascii && !g_str_is_ascii (folded))
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
+  text_folded = ascii ? g_ascii_strdown (text, length) : g_utf8_casefold (text, length);
+  sqlite3_result_int (context, strstr (text_folded, folded) != NULL);
+}
+
 /* Wraps occurrences of @terms in @text with \x02 … \x03, leaving what is
  * already marked alone, and flattens line breaks for a one-line snippet. */
 static char *
@@ -6335,18 +6380,54 @@ figure_rows_from (CitedStore        *self,
       g_string_append (sql, " AND " EFFECTIVE_FIELD ("256", "claim_status") " = ?");
       params_add_int (params, status);
     }
-  if (contains != NULL && *contains != '\0')
+  if (contains != NULL && *contains != '\0' && g_str_is_ascii (contains))
     {
       g_autofree char *pattern = like_pattern (contains);
 
-      /* LIKE ignores the case of ASCII letters, as the page's filter did. */
+      /* LIKE folds the case of ASCII letters, which is all an ASCII term
+       * needs. */
       g_string_append (sql, " AND (f.text LIKE ? ESCAPE '\\' OR f.sentence LIKE ? ESCAPE '\\'"
                             " OR a.title LIKE ? ESCAPE '\\')");
       params_add_text (params, pattern);
       params_add_text (params, pattern);
       params_add_text (params, pattern);
     }
+  else if (contains != NULL && *contains != '\0')
+    {
+      g_autofree char *folded = g_utf8_casefold (contains, -1);
+
+      /* Any other case folded as GLib folds it ("ÉCONOMIE", "Straße"). */
+      g_string_append (sql, " AND (cited_casefold_contains (f.text, ?)"
+                            " OR cited_casefold_contains (f.sentence, ?)"
+                            " OR cited_casefold_contains (a.title, ?))");
+      params_add_text (params, folded);
+      params_add_text (params, folded);
+      params_add_text (params, folded);
+    }
   return add_article_filters (self, query, search, TRUE, sql, params, error);
+}
+
+/* Every figure in the store's order is read from the articles, newest
+ * first by their date index, and each one's figures by theirs: left to
+ * itself SQLite reads every figure and sorts them (0.4 s at three
+ * million) for the first 200. @sql holds figure_rows_from()'s FROM. */
+static void
+articles_first (GString          *sql,
+                const CitedQuery *query,
+                const char       *contains,
+                CitedFigureSort   sort)
+{
+  static const char join[] = " FROM figures f JOIN articles a ON a.id = f.article_id";
+  const char *from;
+  gssize at;
+
+  if (sort != CITED_FIGURE_SORT_NONE || !figure_rows_unfiltered (query, contains))
+    return;
+  from = strstr (sql->str, join);
+  at = from != NULL ? from - sql->str : -1;
+  g_assert (at >= 0);
+  g_string_erase (sql, at, strlen (join));
+  g_string_insert (sql, at, " FROM articles a CROSS JOIN figures f ON f.article_id = a.id");
 }
 
 /* The ORDER BY terms of @sort. */
@@ -6476,6 +6557,7 @@ cited_store_read_figure_rows (CitedStore        *self,
 
   if (!figure_rows_from (self, query, contains, &search, sql, params, error))
     goto out;
+  articles_first (sql, query, contains, sort);
   figure_rows_order (sql, sort, descending);
   g_string_append (sql, " LIMIT ? OFFSET ?");
   params_add_int (params, limit);
@@ -6485,6 +6567,104 @@ cited_store_read_figure_rows (CitedStore        *self,
 out:
   search_clear (&search);
   return g_steal_pointer (&figures);
+}
+
+GArray *
+cited_store_read_figure_row_ids (CitedStore        *self,
+                                 const CitedQuery  *query,
+                                 const char        *contains,
+                                 CitedFigureSort    sort,
+                                 gboolean           descending,
+                                 GError           **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT f.id");
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (param_free);
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GArray) ids = NULL;
+  Search search = { 0 };
+  int rc;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  if (!figure_rows_from (self, query, contains, &search, sql, params, error))
+    goto out;
+  articles_first (sql, query, contains, sort);
+  figure_rows_order (sql, sort, descending);
+  /* A sort of every figure, as for the claims: in a temporary file. */
+  if (!exec_sql (self, "PRAGMA temp_store = FILE", error))
+    goto out;
+  stmt = prepare (self, sql->str, error);
+  if (stmt == NULL)
+    {
+      exec_sql (self, "PRAGMA temp_store = MEMORY", NULL);
+      goto out;
+    }
+  params_bind (params, stmt);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("Could not list the figures"));
+      g_clear_pointer (&ids, g_array_unref);
+    }
+  sqlite3_reset (stmt);
+  if (!exec_sql (self, "PRAGMA temp_store = MEMORY", ids != NULL ? error : NULL))
+    g_clear_pointer (&ids, g_array_unref);
+
+out:
+  search_clear (&search);
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+cited_store_read_figures_by_id (CitedStore    *self,
+                                const gint64  *ids,
+                                guint          n_ids,
+                                GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT " FIGURE_COLUMNS " FROM figures f"
+                                         " JOIN articles a ON a.id = f.article_id" EDITS_JOIN
+                                         " WHERE f.id IN (");
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (param_free);
+  g_autoptr(GPtrArray) read = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GPtrArray *figures;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_string_append (sql, i == 0 ? "?" : ", ?");
+      params_add_int (params, ids[i]);
+    }
+  g_string_append (sql, ")");
+  if (n_ids == 0)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) cited_figure_unref);
+  read = read_figures (self, sql->str, params, error);
+  if (read == NULL)
+    return NULL;
+
+  /* In the order asked for; a figure gone since is left out. */
+  for (guint i = 0; i < read->len; i++)
+    {
+      CitedFigure *f = g_ptr_array_index (read, i);
+
+      g_hash_table_insert (by_id, &f->id, f);
+    }
+  figures = g_ptr_array_new_full (n_ids, (GDestroyNotify) cited_figure_unref);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      CitedFigure *f = g_hash_table_lookup (by_id, &ids[i]);
+
+      if (f != NULL)
+        g_ptr_array_add (figures, cited_figure_ref (f));
+    }
+  return figures;
 }
 
 gboolean
@@ -6641,6 +6821,83 @@ same_claim_run (const CitedFigure *a,
 
 static gboolean foreach_claim_run (CitedStore *self, CitedClaimsFunc func, gpointer user_data,
                                    GCancellable *cancellable, GError **error);
+
+/* What a figure measures for its claim (cited-claims.c's measure_key()),
+ * over the extracted columns: the expression of the index figures_claim
+ * (schema step 18), written the same so that SQLite uses it. */
+#define CLAIM_MEASURE_KEY \
+  "(CASE WHEN change_kind = 0 THEN coalesce (metric, '') ELSE coalesce (measure, metric, '') END)"
+
+gboolean
+cited_store_foreach_claims_of (CitedStore       *self,
+                               GPtrArray        *figures,
+                               CitedClaimsFunc   func,
+                               gpointer          user_data,
+                               GCancellable     *cancellable,
+                               GError          **error)
+{
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const CitedFigure *figure = g_ptr_array_index (figures, i);
+      g_autofree char *key = cited_claim_key_of (figure);
+      g_autoptr(CachedStmt) stmt = NULL;
+      g_autoptr(GPtrArray) run = NULL;
+      g_autoptr(GPtrArray) claims = NULL;
+      const char *measure;
+      int rc;
+
+      if (g_hash_table_contains (done, key))
+        continue;
+      /* The figures whose extracted brand, year and measure are the
+       * figure's (by the index), and every edited figure, whatever its
+       * extracted fields: of those, the ones whose claim key, as the user
+       * corrected them, is the figure's. */
+      stmt = prepare (self,
+                      "SELECT " FIGURE_COLUMNS_LIGHT " FROM figures f"
+                      " JOIN articles a ON a.id = f.article_id" EDITS_JOIN
+                      " WHERE f.id IN (SELECT id FROM figures WHERE brand IS ? AND year = ?"
+                      "  AND " CLAIM_MEASURE_KEY " = ?"
+                      "  UNION " EDITED_FIGURE_IDS ")"
+                      " AND " NOT_REJECTED,
+                      error);
+      if (stmt == NULL)
+        return FALSE;
+      measure = cited_figure_get_measure (figure);
+      if (measure == NULL)
+        measure = figure->metric != NULL ? figure->metric : "";
+      if (figure->brand != NULL)
+        sqlite3_bind_text (stmt, 1, figure->brand, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, figure->year);
+      sqlite3_bind_text (stmt, 3, measure, -1, SQLITE_TRANSIENT);
+
+      run = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_figure_unref);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          CitedFigure *f = figure_from_row (stmt);
+          g_autofree char *f_key = cited_claim_key_of (f);
+
+          if (g_str_equal (f_key, key))
+            g_ptr_array_add (run, f);
+          else
+            cited_figure_unref (f);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          set_db_error (self, error, _("Could not list the figures"));
+          return FALSE;
+        }
+      claims = cited_claims_group (run);
+      func (claims, user_data);
+      g_hash_table_add (done, g_steal_pointer (&key));
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 gboolean
 cited_store_foreach_claims (CitedStore       *self,

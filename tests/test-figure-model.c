@@ -811,6 +811,308 @@ test_load_claims (void)
   g_assert_cmpuint (n_in_claims, >, n / 2);
 }
 
+/* Reading in a worker */
+
+static gboolean
+pending (CitedFigureModel *model)
+{
+  return cited_figure_model_get_n_pending (model) > 0;
+}
+
+/* Iterates the main loop until the model reads nothing in a worker. */
+static void
+wait_read (CitedFigureModel *model)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (pending (model) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (pending (model));
+}
+
+/* Row @i as it is once read: a placeholder (id 0) is waited for. */
+static CitedFigureObject *
+read_row (CitedFigureModel *model,
+          guint             i)
+{
+  CitedFigureObject *object = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+  while (object != NULL && cited_figure_object_get_id (object) == 0)
+    {
+      g_object_unref (object);
+      wait_read (model);
+      object = g_list_model_get_item (G_LIST_MODEL (model), i);
+    }
+  return object;
+}
+
+static void
+assert_same_rows_read (CitedFigureModel *model,
+                       GPtrArray        *expected,
+                       const char       *what)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  if (n != expected->len)
+    g_error ("%s: %u rows, expected %u", what, n, expected->len);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CitedFigureObject) object = read_row (model, i);
+      CitedFigure *f = g_ptr_array_index (expected, i);
+
+      if (cited_figure_object_get_id (object) != f->id)
+        g_error ("%s: row %u is figure %" G_GINT64_FORMAT ", expected %" G_GINT64_FORMAT,
+                 what, i, cited_figure_object_get_id (object), f->id);
+    }
+}
+
+static void
+found_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  guint *position = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *position = cited_figure_model_find_finish (CITED_FIGURE_MODEL (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* Sorted pages, and pages far down, are read in a worker: placeholders
+ * first, then, told by items-changed, the rows in the same order as read
+ * at once; the rows of the store's order near the top are read at once. */
+static void
+test_read_async (void)
+{
+  g_autoptr(CitedFigureModel) model = cited_figure_model_new (store);
+  g_autoptr(GPtrArray) figures = all_figures ();
+  g_autoptr(GError) error = NULL;
+  const SortSpec sorts[] = {
+    { CITED_FIGURE_SORT_VALUE, FALSE },
+    { CITED_FIGURE_SORT_TEXT, TRUE },
+    { CITED_FIGURE_SORT_BRAND, FALSE },
+    { CITED_FIGURE_SORT_STATES, TRUE },
+  };
+
+  cited_figure_model_set_read_async (model, TRUE);
+  {
+    g_autoptr(CitedFigureObject) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+
+    g_assert_cmpint (cited_figure_object_get_id (first), ==, ((CitedFigure *) figures->pdata[0])->id);
+    g_assert_false (pending (model));
+  }
+  /* Far down the store's order: OFFSET reads every row before. */
+  if (figures->len > 2500)
+    {
+      g_autoptr(CitedFigureObject) deep = g_list_model_get_item (G_LIST_MODEL (model), 2400);
+
+      g_assert_cmpint (cited_figure_object_get_id (deep), ==, 0);
+      g_assert_true (pending (model));
+      g_clear_object (&deep);
+      deep = read_row (model, 2400);
+      g_assert_cmpint (cited_figure_object_get_id (deep), ==, ((CitedFigure *) figures->pdata[2400])->id);
+    }
+
+  for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
+    {
+      g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+      g_autofree char *what = g_strdup_printf ("sort %d%s, read in a worker", sorts[s].sort,
+                                               sorts[s].descending ? " descending" : "");
+      g_autoptr(CitedFigureObject) placeholder = NULL;
+      Changes changes = { 0 };
+      gulong handler;
+
+      g_ptr_array_extend (sorted, figures, NULL, NULL);
+      g_ptr_array_sort_with_data (sorted, compare_figures, (gpointer) &sorts[s]);
+      cited_figure_model_set_sort (model, sorts[s].sort, sorts[s].descending);
+
+      /* A placeholder, then the row in place: one items-changed of the
+       * page's rows, as many as before. */
+      placeholder = g_list_model_get_item (G_LIST_MODEL (model), 0);
+      g_assert_cmpint (cited_figure_object_get_id (placeholder), ==, 0);
+      g_assert_true (pending (model));
+      handler = g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+      wait_read (model);
+      g_signal_handler_disconnect (model, handler);
+      g_assert_cmpuint (changes.n_signals, ==, 1);
+      g_assert_cmpuint (changes.position, ==, 0);
+      g_assert_cmpuint (changes.removed, ==, MIN (200, figures->len));
+      g_assert_cmpuint (changes.added, ==, changes.removed);
+
+      assert_same_rows_read (model, sorted, what);
+      g_assert_cmpuint (cited_figure_model_get_n_loaded (model), <=, 8 * 200);
+    }
+
+  /* The row of a figure not read, found in a worker; sorted again
+   * meanwhile, the answer is dropped. */
+  {
+    CitedFigure *last = g_ptr_array_index (figures, figures->len - 1);
+    SortSpec spec = { CITED_FIGURE_SORT_VALUE, TRUE };
+    g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+    guint position = G_MAXUINT - 1;
+    guint expected = G_MAXUINT;
+
+    g_ptr_array_extend (sorted, figures, NULL, NULL);
+    g_ptr_array_sort_with_data (sorted, compare_figures, &spec);
+    for (guint i = 0; i < sorted->len; i++)
+      if (((CitedFigure *) sorted->pdata[i])->id == last->id)
+        expected = i;
+    cited_figure_model_set_sort (model, CITED_FIGURE_SORT_VALUE, TRUE);
+    cited_figure_model_find_async (model, last->id, NULL, found_cb, &position);
+    while (position == G_MAXUINT - 1)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (position, ==, expected);
+
+    /* A page far down: read by id, from the ids of every row read once
+     * in a worker; the row of a figure is then found among them. */
+    if (sorted->len > 1000)
+      {
+        g_autoptr(CitedFigureObject) deep = read_row (model, 1000);
+
+        g_assert_cmpint (cited_figure_object_get_id (deep), ==, ((CitedFigure *) sorted->pdata[1000])->id);
+        position = G_MAXUINT - 1;
+        cited_figure_model_find_async (model, last->id, NULL, found_cb, &position);
+        while (position == G_MAXUINT - 1)
+          g_main_context_iteration (NULL, TRUE);
+        g_assert_cmpuint (position, ==, expected);
+        g_assert_cmpuint (cited_figure_model_find (model, last->id), ==, expected);
+      }
+
+    position = G_MAXUINT - 1;
+    cited_figure_model_find_async (model, last->id, NULL, found_cb, &position);
+    cited_figure_model_set_sort (model, CITED_FIGURE_SORT_TEXT, FALSE);
+    while (position == G_MAXUINT - 1)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (position, ==, G_MAXUINT);
+  }
+
+  /* Filtered by text: read in a worker too, the same rows. */
+  {
+    Filter filter = { .text = "billion" };
+    CitedQuery query = { .include_rejected = TRUE };
+    g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+
+    for (guint i = 0; i < figures->len; i++)
+      if (passes (g_ptr_array_index (figures, i), &filter))
+        g_ptr_array_add (expected, g_ptr_array_index (figures, i));
+    cited_figure_model_set_sort (model, CITED_FIGURE_SORT_NONE, FALSE);
+    g_assert_true (cited_figure_model_set_filter (model, &query, "billion", &error));
+    g_assert_no_error (error);
+    assert_same_rows_read (model, expected, "text billion, read in a worker");
+  }
+  wait_read (model);
+}
+
+/* The claims of the rows read, found from the figures that share their
+ * claim keys, are those of cited_store_list_claims(): the same claim id
+ * and count of sources for every row, edited figures among them. */
+static void
+test_claims_of_rows (void)
+{
+  g_autoptr(CitedFigureModel) model = cited_figure_model_new (store);
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GHashTable) claim_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GError) error = NULL;
+  Changes changes = { 0 };
+  gulong handler;
+  guint n, n_in_claims = 0;
+
+  claims = cited_store_list_claims (store, NULL, &error);
+  g_assert_no_error (error);
+  for (guint c = 0; c < claims->len; c++)
+    {
+      CitedClaim *claim = g_ptr_array_index (claims, c);
+
+      for (guint k = 0; k < claim->figures->len; k++)
+        g_hash_table_insert (claim_of, &((CitedFigure *) g_ptr_array_index (claim->figures, k))->id, claim);
+    }
+
+  cited_figure_model_set_claims_of_rows (model, TRUE);
+  /* The first page read: its claims come in a worker, in place. */
+  {
+    g_autoptr(CitedFigureObject) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+
+    g_assert_cmpint (cited_figure_object_get_claim_id (first), ==, 0);
+    g_assert_true (pending (model));
+    handler = g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+    wait_read (model);
+    g_signal_handler_disconnect (model, handler);
+    g_assert_cmpuint (changes.n_signals, >, 0);
+    g_assert_cmpint (cited_figure_object_get_claim_id (first), !=, 0);
+  }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CitedFigureObject) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      gint64 id = cited_figure_object_get_id (row);
+      CitedClaim *claim = g_hash_table_lookup (claim_of, &id);
+
+      if (pending (model))
+        {
+          /* Rows read before their claims are in: read again. */
+          g_clear_object (&row);
+          wait_read (model);
+          row = g_list_model_get_item (G_LIST_MODEL (model), i);
+        }
+      if (claim == NULL)
+        {
+          g_assert_cmpint (cited_figure_object_get_claim_id (row), ==, 0);
+          continue;
+        }
+      if (cited_figure_object_get_claim_id (row) != claim->id)
+        g_error ("figure %" G_GINT64_FORMAT " is in claim %" G_GINT64_FORMAT ", the model says %" G_GINT64_FORMAT,
+                 id, claim->id, cited_figure_object_get_claim_id (row));
+      g_assert_cmpuint (cited_figure_object_get_claim_sources (row), ==, claim->n_sources);
+      n_in_claims++;
+    }
+  g_assert_cmpuint (n_in_claims, >, n / 2);
+}
+
+/* The text filter folds case beyond ASCII, as the page's filter did in
+ * memory: "société" finds "SOCIÉTÉ" and "ÉCONOMIE" "économie". */
+static void
+test_filter_unicode (void)
+{
+  g_autoptr(CitedFigureModel) model = cited_figure_model_new (store);
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
+  g_autoptr(GError) error = NULL;
+  CitedArticle *a = cited_article_new ();
+  const char * const terms[] = { "société", "SOCIÉTÉ", "Économie", "ÉCONOMIE GRÉCQUE" };
+  guint added = 0;
+
+  a->title = g_strdup ("SOCIÉTÉ GÉNÉRALE: l'économie grécque");
+  a->source = g_strdup ("Le Monde");
+  a->published = g_strdup ("2021-05-04");
+  a->path = g_strdup ("generated/unicode.txt");
+  a->language = g_strdup ("en");
+  a->body = g_strdup ("Société Générale sold 12 million cards in 2020.");
+  g_ptr_array_add (articles, a);
+  g_assert_true (cited_store_add_articles (store, articles, &added, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (terms); i++)
+    {
+      g_autoptr(GPtrArray) figures = all_figures ();
+      g_autofree char *folded = g_utf8_casefold (terms[i], -1);
+      Filter filter = { .text = folded };
+      CitedQuery query = { .include_rejected = TRUE };
+      g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+
+      for (guint k = 0; k < figures->len; k++)
+        if (passes (g_ptr_array_index (figures, k), &filter))
+          g_ptr_array_add (expected, g_ptr_array_index (figures, k));
+      g_assert_cmpuint (expected->len, >, 0);
+      g_assert_true (cited_figure_model_set_filter (model, &query, terms[i], &error));
+      g_assert_no_error (error);
+      assert_same_rows (model, expected, terms[i]);
+    }
+
+  g_assert_true (cited_store_remove_article (store, a->id, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -856,6 +1158,9 @@ main (int   argc,
   g_test_add_func ("/figure-model/follow-store", test_follow_store);
   g_test_add_func ("/figure-model/claims", test_claims);
   g_test_add_func ("/figure-model/load-claims", test_load_claims);
+  g_test_add_func ("/figure-model/read-async", test_read_async);
+  g_test_add_func ("/figure-model/claims-of-rows", test_claims_of_rows);
+  g_test_add_func ("/figure-model/filter-unicode", test_filter_unicode);
 
   status = g_test_run ();
 

@@ -103,8 +103,9 @@ sqlite_exec (const char *path,
   sqlite3_close (db);
 }
 
-/* The SQL that takes a store at step 15 back to step 14: bodies as text,
- * read by the view as they are. */
+/* Takes a store back from schema step 18 (the claim keys' index) to 17. */
+#define UNDO_STEP_18 "DROP INDEX figures_claim;"
+
 /* Takes a store back from schema step 17 (brand_pairs) to 16. */
 #define UNDO_STEP_17 "DROP TABLE brand_pairs;"
 
@@ -112,8 +113,10 @@ sqlite_exec (const char *path,
  * again when it runs: nothing to take back. */
 #define UNDO_STEP_16 ""
 
+/* The SQL that takes a store at step 15 back to step 14: bodies as text,
+ * read by the view as they are. */
 #define UNDO_STEP_15 \
-  "UPDATE article_bodies SET body = cited_body (body);" \
+  " UPDATE article_bodies SET body = cited_body (body);" \
   " DROP VIEW article_text;" \
   " CREATE VIEW article_text AS" \
   "  SELECT a.id AS id, a.title AS title, b.body AS body" \
@@ -868,7 +871,7 @@ test_migration_step (Fixture       *fixture,
   /* Take the database back to version 1: the steps after it run again on
    * open, and the data written at version 1 is still there. */
   sqlite_exec (fixture->path,
-               UNDO_STEP_17 UNDO_STEP_16 UNDO_STEP_15
+               UNDO_STEP_18 UNDO_STEP_17 UNDO_STEP_16 UNDO_STEP_15
                " DROP TABLE brand_totals; DROP TABLE metric_totals;"
                " DROP TABLE articles_fts;"
                " CREATE VIRTUAL TABLE articles_fts USING fts5 ("
@@ -974,7 +977,7 @@ test_migration_brand_pairs (Fixture       *fixture,
   add_one (store, make_article ("Watches", "2021-04-01", "Apple and Huawei sold watches."));
   add_one (store, make_article ("Tablets", "2021-05-01", "Samsung and Apple sold tablets."));
   g_clear_object (&store);
-  sqlite_exec (fixture->path, UNDO_STEP_17 " PRAGMA user_version = 16");
+  sqlite_exec (fixture->path, UNDO_STEP_18 UNDO_STEP_17 " PRAGMA user_version = 16");
 
   store = cited_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -1672,7 +1675,7 @@ test_migration_compresses_bodies (Fixture       *fixture,
   latest = sqlite_int (fixture->path, "PRAGMA user_version");
   g_assert_cmpint (latest, >=, 15);
 
-  sqlite_exec (fixture->path, UNDO_STEP_17 UNDO_STEP_16 UNDO_STEP_15 " PRAGMA user_version = 14");
+  sqlite_exec (fixture->path, UNDO_STEP_18 UNDO_STEP_17 UNDO_STEP_16 UNDO_STEP_15 " PRAGMA user_version = 14");
   g_assert_cmpint (sqlite_int (fixture->path,
                                "SELECT count (*) FROM article_bodies WHERE typeof (body) <> 'text'"), ==, 0);
 

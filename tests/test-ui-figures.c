@@ -11,6 +11,7 @@
 #include "cited-brands-page-private.h"
 #include "cited-chart-view.h"
 #include "cited-export.h"
+#include "cited-figure-model.h"
 #include "cited-figure-object.h"
 #include "cited-figures-page-private.h"
 #include "cited-window.h"
@@ -78,6 +79,37 @@ wait_loaded (gpointer page)
   if (!timed_out)
     g_source_remove (id);
   g_assert_false (is_loading (page));
+}
+
+static gboolean
+rows_read (gpointer rows)
+{
+  return cited_figure_model_get_n_pending (CITED_FIGURE_MODEL (rows)) == 0;
+}
+
+/* Row @i of the Figures page as the user sees it once read: the page reads
+ * sorted and filtered rows, and the rows' claims, in worker threads, with
+ * placeholders (id 0) meanwhile. */
+static gpointer
+read_row (GListModel *rows,
+          guint       i)
+{
+  CitedFigureObject *row = g_list_model_get_item (rows, i);
+
+  while (row != NULL && (cited_figure_object_get_id (row) == 0 || !rows_read (rows)))
+    {
+      gboolean timed_out = FALSE;
+      guint id = g_timeout_add_seconds (60, wait_cb, &timed_out);
+
+      g_object_unref (row);
+      while (!rows_read (rows) && !timed_out)
+        g_main_context_iteration (NULL, TRUE);
+      if (!timed_out)
+        g_source_remove (id);
+      g_assert_true (rows_read (rows));
+      row = g_list_model_get_item (rows, i);
+    }
+  return row;
 }
 
 static void
@@ -370,7 +402,7 @@ test_filter_by_brand (void)
   g_assert_cmpuint (xiaomi, <, all);
   for (guint i = 0; i < xiaomi; i++)
     {
-      g_autoptr(CitedFigureObject) row = g_list_model_get_item (rows, i);
+      g_autoptr(CitedFigureObject) row = read_row (rows, i);
       g_assert_cmpstr (cited_figure_object_get_figure (row)->brand, ==, "Xiaomi");
     }
 
@@ -452,7 +484,7 @@ test_reject_hides_from_chart (void)
   g_assert_false (chart_has_figure (figures_chart (), id));
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
-      g_autoptr(CitedFigureObject) row = g_list_model_get_item (rows, i);
+      g_autoptr(CitedFigureObject) row = read_row (rows, i);
       if (cited_figure_object_get_id (row) == id)
         {
           listed = TRUE;
@@ -484,7 +516,7 @@ test_show_figure_clears_hiding_filters (void)
   g_assert_true (cited_figures_page_set_chart_metric (page, "sales"));
   for (guint i = 0; i < all; i++)
     {
-      g_autoptr(CitedFigureObject) row = g_list_model_get_item (rows, i);
+      g_autoptr(CitedFigureObject) row = read_row (rows, i);
       const char *brand = cited_figure_object_get_figure (row)->brand;
 
       if (brand != NULL && g_strcmp0 (brand, "Xiaomi") != 0)
@@ -619,7 +651,7 @@ test_source_filter (void)
   settle ();
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
-      g_autoptr(CitedFigureObject) row = g_list_model_get_item (rows, i);
+      g_autoptr(CitedFigureObject) row = read_row (rows, i);
 
       g_assert_cmpstr (cited_figure_object_get_figure (row)->article_source, ==, name);
     }
@@ -645,7 +677,7 @@ row_of (GListModel *rows,
 {
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
-      CitedFigureObject *row = g_list_model_get_item (rows, i);
+      CitedFigureObject *row = read_row (rows, i);
 
       if (cited_figure_object_get_id (row) == id)
         return row;
@@ -821,7 +853,7 @@ test_claim_column (void)
 
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
-      g_autoptr(CitedFigureObject) row = g_list_model_get_item (rows, i);
+      g_autoptr(CitedFigureObject) row = read_row (rows, i);
       CitedFigure *f = cited_figure_object_get_figure (row);
 
       if (g_strcmp0 (f->brand, "Xiaomi") != 0 || g_strcmp0 (f->metric, "sales") != 0 ||
@@ -843,7 +875,7 @@ test_claim_column (void)
 
     for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
       {
-        g_autoptr(CitedFigureObject) row = g_list_model_get_item (rows, i);
+        g_autoptr(CitedFigureObject) row = read_row (rows, i);
         CitedFigure *f = cited_figure_object_get_figure (row);
         g_autofree char *states = cited_figure_object_dup_states (row);
 
@@ -1743,7 +1775,7 @@ test_search_text (void)
   g_assert_cmpuint (n, <, all);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CitedFigureObject) row = g_list_model_get_item (rows, i);
+      g_autoptr(CitedFigureObject) row = read_row (rows, i);
       CitedFigure *f = cited_figure_object_get_figure (row);
 
       g_assert_true (mentions_folded (f->text, "xiaomi") || mentions_folded (f->sentence, "xiaomi") ||
@@ -1780,8 +1812,8 @@ test_sort_by_column (void)
       g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n);
       for (guint i = 1; i < n; i++)
         {
-          g_autoptr(CitedFigureObject) a = g_list_model_get_item (rows, i - 1);
-          g_autoptr(CitedFigureObject) b = g_list_model_get_item (rows, i);
+          g_autoptr(CitedFigureObject) a = read_row (rows, i - 1);
+          g_autoptr(CitedFigureObject) b = read_row (rows, i);
           double va = cited_figure_object_get_figure (a)->value;
           double vb = cited_figure_object_get_figure (b)->value;
 

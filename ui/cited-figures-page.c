@@ -88,16 +88,15 @@ struct _CitedFiguresPage
   AdwToast *toast;            /* weak: the toast currently shown */
 
   GCancellable *load_cancellable;
-  GCancellable *claims_cancellable;
   guint load_tick_id;         /* waits for the rows' frame to start the load */
   guint load_ticks;
   GCancellable *chart_cancellable;
+  GCancellable *find_cancellable;  /* the row of the figure selected before a sort */
   gint64 pending_figure;      /* to show once loaded */
 
   guint updating : 1;
   guint loading : 1;          /* rows or chart: the "loading" property */
   guint rows_loading : 1;
-  guint claims_loading : 1;
   guint chart_loading : 1;
 };
 
@@ -287,7 +286,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   CitedFigureObject *object = gtk_list_item_get_item (item);
   CitedFigure *f = cited_figure_object_get_figure (object);
   GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *text = cell_text (object, column);
+  /* A row still being read (id 0) is empty until it is. */
+  g_autofree char *text = f->id != 0 ? cell_text (object, column) : g_strdup ("");
 
   gtk_label_set_text (GTK_LABEL (label), text);
 
@@ -387,9 +387,9 @@ bind_card_cb (GtkSignalListItemFactory *factory,
   GtkWidget *top = gtk_widget_get_first_child (card);
   GtkWidget *details = gtk_widget_get_next_sibling (top);
   GtkWidget *sentence = gtk_widget_get_next_sibling (details);
-  g_autofree char *brand = cell_text (object, COL_BRAND);
-  g_autofree char *value = cell_text (object, COL_VALUE);
-  g_autofree char *detail_text = card_details (object);
+  g_autofree char *brand = f->id != 0 ? cell_text (object, COL_BRAND) : g_strdup ("");
+  g_autofree char *value = f->id != 0 ? cell_text (object, COL_VALUE) : g_strdup ("");
+  g_autofree char *detail_text = f->id != 0 ? card_details (object) : g_strdup ("");
 
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (top)), brand);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (top)), value);
@@ -549,19 +549,66 @@ deselect (CitedFiguresPage *self,
   gtk_list_view_set_model (self->narrow_list, NULL);
 }
 
+/* The narrow list has the rows only while the window is narrow enough to
+ * show it: given them while hidden, it would make a card for each row
+ * the table makes, and the squeezer would measure every card's
+ * sentence, for nothing, before the page's first frame. */
+static void
+attach_narrow_list (CitedFiguresPage *self)
+{
+  gboolean shown = adw_squeezer_get_visible_child (self->table_squeezer) ==
+                   gtk_widget_get_parent (GTK_WIDGET (self->narrow_list)) ||
+                   adw_squeezer_get_visible_child (self->table_squeezer) == GTK_WIDGET (self->narrow_list);
+  GtkSelectionModel *model = gtk_list_view_get_model (self->narrow_list);
+
+  if (shown && model == NULL)
+    gtk_list_view_set_model (self->narrow_list, GTK_SELECTION_MODEL (self->selection));
+  else if (!shown && model != NULL)
+    gtk_list_view_set_model (self->narrow_list, NULL);
+}
+
+static void
+found_selected_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(CitedFiguresPage) self = g_weak_ref_get (user_data);
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
+
+  position = cited_figure_model_find_finish (CITED_FIGURE_MODEL (source), result, &error);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->find_cancellable);
+  /* Unless the user chose another row meanwhile. */
+  if (position != GTK_INVALID_LIST_POSITION &&
+      gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
 static void
 reselect (CitedFiguresPage *self,
           gint64            selected)
 {
-  guint position;
+  GWeakRef *weak;
 
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  gtk_list_view_set_model (self->narrow_list, GTK_SELECTION_MODEL (self->selection));
+  attach_narrow_list (self);
+  if (self->find_cancellable != NULL)
+    g_cancellable_cancel (self->find_cancellable);
+  g_clear_object (&self->find_cancellable);
   if (selected == 0)
     return;
-  position = cited_figure_model_find (self->rows, selected);
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_single_selection_set_selected (self->selection, position);
+  /* In a sorted order of millions of rows, finding the row of a figure
+   * not read is a sort: it is done in a worker, and the row selected
+   * when found. */
+  self->find_cancellable = g_cancellable_new ();
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  cited_figure_model_find_async (self->rows, selected, self->find_cancellable, found_selected_cb, weak);
 }
 
 static void
@@ -845,7 +892,7 @@ load_read_cb (CitedStore    *reader,
 static void
 sync_loading (CitedFiguresPage *self)
 {
-  gboolean loading = self->rows_loading || self->chart_loading || self->claims_loading;
+  gboolean loading = self->rows_loading || self->chart_loading;
 
   if (self->loading == loading)
     return;
@@ -956,30 +1003,7 @@ load_done_cb (GObject      *source,
   apply_result (self, result);
 }
 
-static void
-claims_done_cb (GObject      *source,
-                GAsyncResult *res,
-                gpointer      user_data)
-{
-  g_autoptr(CitedFiguresPage) self = g_weak_ref_get (user_data);
-  g_autoptr(GError) error = NULL;
-  gboolean done;
-
-  g_weak_ref_clear (user_data);
-  g_free (user_data);
-
-  done = cited_figure_model_load_claims_finish (CITED_FIGURE_MODEL (source), res, &error);
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_clear_object (&self->claims_cancellable);
-  if (!done)
-    show_error_toast (self, _("Could not load figures"), error);
-  self->claims_loading = FALSE;
-  sync_loading (self);
-}
-
-/* Reads the filter menus and the chart, and the rows' claims, in worker
- * threads. */
+/* Reads the filter menus and the chart in a worker thread. */
 static void
 start_load (CitedFiguresPage *self)
 {
@@ -1000,14 +1024,9 @@ start_load (CitedFiguresPage *self)
                           (GDestroyNotify) load_result_free, self->load_cancellable,
                           load_done_cb, weak);
 
-  /* Each row learns its claim: the Claim column shows the figures that
-   * state the same thing. */
-  self->claims_loading = TRUE;
-  sync_loading (self);
-  weak = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (weak, self);
-  self->claims_cancellable = g_cancellable_new ();
-  cited_figure_model_load_claims_async (self->rows, self->claims_cancellable, claims_done_cb, weak);
+  /* Each row learns its claim as its page is read (the model's
+   * claims_of_rows): the Claim column shows the figures that state the
+   * same thing. */
 }
 
 /* The first tick is the frame that draws the rows; the load starts at the
@@ -1032,9 +1051,11 @@ load_after_frame_cb (GtkWidget     *widget,
  * @self: the page
  *
  * Reads the figures again. The rows come at once (CitedFigureModel reads
- * the page of them on screen); the filter menus, the claims and the chart
- * are read in a worker thread over one of the store's readers and put in
- * when it is done, and #CitedFiguresPage:loading is %TRUE meanwhile.
+ * the page of them on screen, or, sorted or filtered by text, shows
+ * placeholders until a worker has); the filter menus and the chart are
+ * read in a worker thread over one of the store's readers and put in when
+ * it is done, and #CitedFiguresPage:loading is %TRUE meanwhile. The rows'
+ * claims come from workers as their pages are read.
  */
 void
 cited_figures_page_reload (CitedFiguresPage *self)
@@ -1055,12 +1076,6 @@ cited_figures_page_reload (CitedFiguresPage *self)
       g_cancellable_cancel (self->load_cancellable);
       g_clear_object (&self->load_cancellable);
     }
-  if (self->claims_cancellable != NULL)
-    {
-      g_cancellable_cancel (self->claims_cancellable);
-      g_clear_object (&self->claims_cancellable);
-    }
-  self->claims_loading = FALSE;
   /* The load brings its own chart. */
   cancel_chart (self);
 
@@ -1083,7 +1098,12 @@ cited_figures_page_reload (CitedFiguresPage *self)
   if (!cited_figure_model_reload (self->rows, &error))
     show_error_toast (self, _("Could not load figures"), error);
   g_clear_error (&error);
-  self->n_all = cited_figure_model_count_all (self->rows, NULL);
+  /* Unfiltered, the rows are every figure: counted once. */
+  if (self->filter_brand == NULL && self->filter_metric == NULL && self->filter_source == NULL &&
+      self->filter_text == NULL)
+    self->n_all = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  else
+    self->n_all = cited_figure_model_count_all (self->rows, NULL);
   reselect (self, selected);
   update_count (self);
 
@@ -2093,8 +2113,9 @@ scroll_to_row (CitedFiguresPage *self,
         }
     }
 #endif
-  /* And the narrow list, in case the window is narrow. */
-  gtk_widget_activate_action (GTK_WIDGET (self->narrow_list), "list.scroll-to-item", "u", position);
+  /* And the narrow list, when the window is narrow. */
+  if (gtk_list_view_get_model (self->narrow_list) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->narrow_list), "list.scroll-to-item", "u", position);
 }
 
 void
@@ -2736,15 +2757,15 @@ cited_figures_page_dispose (GObject *object)
 {
   CitedFiguresPage *self = CITED_FIGURES_PAGE (object);
 
+  if (self->find_cancellable != NULL)
+    g_cancellable_cancel (self->find_cancellable);
+  g_clear_object (&self->find_cancellable);
   g_clear_weak_pointer (&self->toast);
   if (self->load_tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->load_tick_id);
       self->load_tick_id = 0;
     }
-  if (self->claims_cancellable != NULL)
-    g_cancellable_cancel (self->claims_cancellable);
-  g_clear_object (&self->claims_cancellable);
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -2912,6 +2933,12 @@ cited_figures_page_init (CitedFiguresPage *self)
    * not at each change of the store. */
   self->rows = cited_figure_model_new (NULL);
   cited_figure_model_set_follow_store (self->rows, FALSE);
+  /* A click on a column header, a text filter or a jump far down never
+   * waits for SQL: those rows are read in a worker, shown empty until
+   * then; and each row's claim is found from the figures that may share
+   * it, as its page is read, not by grouping every figure of the store. */
+  cited_figure_model_set_read_async (self->rows, TRUE);
+  cited_figure_model_set_claims_of_rows (self->rows, TRUE);
   sorter = gtk_column_view_get_sorter (self->column_view);
   if (sorter != NULL)
     g_signal_connect_object (sorter, "changed", G_CALLBACK (column_sorter_changed_cb), self,
@@ -2925,7 +2952,9 @@ cited_figures_page_init (CitedFiguresPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), NULL);
   gtk_list_view_set_factory (self->narrow_list, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->narrow_list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->table_squeezer, "notify::visible-child",
+                            G_CALLBACK (attach_narrow_list), self);
+  attach_narrow_list (self);
 
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (selection_changed_cb), self);
