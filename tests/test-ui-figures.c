@@ -1828,6 +1828,63 @@ test_sort_by_column (void)
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n);
 }
 
+/* The button of @page that activates @action, or NULL. */
+static GtkWidget *
+action_button (CitedFiguresPage *page,
+               const char       *action)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (page), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (buttons->pdata[i])), action) == 0)
+      return buttons->pdata[i];
+  return NULL;
+}
+
+/* A row not read yet after a sort is a placeholder: selected, it is no
+ * figure to edit, confirm, reject or open; once read, it is. */
+static void
+test_placeholder_row (void)
+{
+  CitedFiguresPage *page = figures_page ();
+  GListModel *rows = cited_figures_page_get_rows (page);
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(GtkColumnViewColumn) value_column = NULL;
+  g_autoptr(CitedFigureObject) first = NULL;
+  g_autoptr(CitedFigureObject) read = NULL;
+  GtkSelectionModel *selection;
+  GtkColumnView *view;
+
+  collect_widgets (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, views);
+  view = views->pdata[0];
+  selection = gtk_column_view_get_model (view);
+  value_column = g_list_model_get_item (gtk_column_view_get_columns (view), 1);
+
+  /* The sorted rows are read in a worker, whose answer waits for the main
+   * loop: until then the rows are placeholders. */
+  gtk_column_view_sort_by_column (view, value_column, GTK_SORT_DESCENDING);
+  first = g_list_model_get_item (rows, 0);
+  g_assert_cmpint (cited_figure_object_get_id (first), ==, 0);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_assert_cmpint (cited_figures_page_get_selected_id (page), ==, 0);
+  g_assert_nonnull (action_button (page, "figures.reject"));
+  g_assert_false (gtk_widget_get_sensitive (action_button (page, "figures.reject")));
+
+  /* Read, the row is the figure. */
+  read = read_row (rows, 0);
+  g_assert_cmpint (cited_figure_object_get_id (read), !=, 0);
+  gtk_selection_model_unselect_all (selection);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_assert_cmpint (cited_figures_page_get_selected_id (page), ==, cited_figure_object_get_id (read));
+  g_assert_true (gtk_widget_get_sensitive (action_button (page, "figures.reject")));
+
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  gtk_selection_model_unselect_all (selection);
+  g_clear_object (&read);
+  read = read_row (rows, 0);
+}
+
 /* Both pages fit a phone-width window. */
 static void
 test_narrow_window (void)
@@ -2270,6 +2327,7 @@ main (int   argc,
   g_test_add_func ("/pages/empty-store", test_empty_store);
   g_test_add_func ("/pages/loading-state", test_loading_state);
   g_test_add_func ("/figures/sort-by-column", test_sort_by_column);
+  g_test_add_func ("/figures/placeholder-row", test_placeholder_row);
   g_test_add_func ("/figures/search-text", test_search_text);
   g_test_add_func ("/brands/editor", test_brand_editor);
   g_test_add_func ("/brands/correction-names-brand", test_correction_names_brand);

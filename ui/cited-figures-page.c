@@ -1276,16 +1276,21 @@ row_activated_cb (CitedFiguresPage *self,
 {
   g_autoptr(CitedFigureObject) object = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
 
-  if (object != NULL && self->store != NULL)
+  /* a row not read yet (a placeholder, id 0) opens nothing */
+  if (object != NULL && cited_figure_object_get_id (object) != 0 && self->store != NULL)
     open_figure_article (self, cited_figure_object_get_id (object));
 }
 
 /* Selection and corrections */
 
+/* The selected figure; none while its row is a placeholder not read yet
+ * (id 0): nothing can be edited, confirmed or rejected until it is. */
 static CitedFigureObject *
 selected_object (CitedFiguresPage *self)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
+  CitedFigureObject *object = gtk_single_selection_get_selected_item (self->selection);
+
+  return object != NULL && cited_figure_object_get_id (object) != 0 ? object : NULL;
 }
 
 gint64
