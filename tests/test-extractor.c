@@ -718,6 +718,14 @@ static const Case cases[] = {
     "v=99;m=price" },
   { "Airbus sales reached 10bn euros after pre-tax charges.",
     "v=10e9;m=revenue" },
+  /* A place in a company's name is not the figure's scope; one beside it
+   * is. */
+  { "British Airways said its profits fell 40% to £96m.",
+    "v=-40;scope=-|v=96e6;cur=GBP;scope=-" },
+  { "France Telecom's profits rose 5.5% to 18.3bn euros.",
+    "v=5.5;brand=Orange;scope=-|v=18.3e9;cur=EUR;brand=Orange;scope=-" },
+  { "France Telecom's sales in Germany rose 3% to 4.1bn euros.",
+    "v=3;brand=Orange;scope=Germany|v=4.1e9;cur=EUR;scope=Germany" },
   /* A comparison is the same measure as the figure before it. */
   { "LONDON, May 14 - Wrenfield Holdings Plc <WRNF.L> said pretax profit rose to 64.2 mln stg, compared with 51.7 mln stg.",
     "v=64.2e6;cur=GBP;m=profit;brand=Wrenfield|v=51.7e6;cur=GBP;m=profit;brand=Wrenfield" },

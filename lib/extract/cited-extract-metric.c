@@ -541,7 +541,9 @@ scope_for (Sentence        *S,
       /* Most words name no place, alone or as a phrase. */
       if (!(t->fields & TF_SCOPE) && !(t->phrase_fields & P_SCOPE))
         continue;
-      if (t->clause != clause || t->type != T_WORD)
+      /* "France Telecom's profits", "Air China", "British Airways": a
+       * place in a company's name is not where the figure was made. */
+      if (t->clause != clause || t->type != T_WORD || t->mention >= 0)
         continue;
       if (TOK_FIELD (t, scope) == NULL && !(k + 1 < n && (tok_phrase_fields (t) & P_SCOPE)))
         continue;
