@@ -726,6 +726,12 @@ static const Case cases[] = {
     "v=5.5;brand=Orange;scope=-|v=18.3e9;cur=EUR;brand=Orange;scope=-" },
   { "France Telecom's sales in Germany rose 3% to 4.1bn euros.",
     "v=3;brand=Orange;scope=Germany|v=4.1e9;cur=EUR;scope=Germany" },
+  /* Bare kroner are Danish or Norwegian: a unit of their own, not a
+   * count to chart beside units sold, nor a model number. */
+  { "Carlsberg said total sales increased 4% to 36bn kroner.",
+    "v=4;unit=%|v=36e9;unit=kroner;cur=-;m=sales" },
+  { "A court ordered him to pay 100,000 kroner to the record companies.",
+    "v=100000;unit=kroner;cur=-" },
   /* A comparison is the same measure as the figure before it. */
   { "LONDON, May 14 - Wrenfield Holdings Plc <WRNF.L> said pretax profit rose to 64.2 mln stg, compared with 51.7 mln stg.",
     "v=64.2e6;cur=GBP;m=profit;brand=Wrenfield|v=51.7e6;cur=GBP;m=profit;brand=Wrenfield" },

@@ -536,9 +536,12 @@ filter_model_before_noun (Scan *sc)
   Sentence *S = sc->S;
   guint ul = sc->ul;
 
+  /* "kroner" is plural without an "s": money in a currency the word
+   * leaves open (Danish or Norwegian), no noun after a model */
   if (!sc->unit_read || sc->unit == NULL || sc->c.currency != NULL || sc->a.scaled ||
       sc->a.spelled || sc->c.value == 1 || !isnan (sc->c.value_max) ||
-      strcmp (sc->unit, "people") == 0 || ul <= sc->last || TOK (S, ul)->type != T_WORD ||
+      strcmp (sc->unit, "people") == 0 || strcmp (sc->unit, "kroner") == 0 ||
+      ul <= sc->last || TOK (S, ul)->type != T_WORD ||
       S->body[TOK (S, ul)->end - 1] == 's' || S->body[TOK (S, ul)->end - 1] == 'S')
     return FALSE;
   if (ul + 1 < sc->n && TOK (S, ul + 1)->type == T_WORD && S->body[TOK (S, ul + 1)->end - 1] == 's')
