@@ -726,6 +726,11 @@ static const Case cases[] = {
     "v=5.5;brand=Orange;scope=-|v=18.3e9;cur=EUR;brand=Orange;scope=-" },
   { "France Telecom's sales in Germany rose 3% to 4.1bn euros.",
     "v=3;brand=Orange;scope=Germany|v=4.1e9;cur=EUR;scope=Germany" },
+  /* What shareholders or customers lost is not the company's loss. */
+  { "Shareholders lost about $180bn in Falconbridge's collapse.",
+    "v=180e9;cur=USD;m=-" },
+  { "Falconbridge lost $180m in the quarter.",
+    "v=-180e6;cur=USD;m=profit" },
   /* Bare kroner are Danish or Norwegian: a unit of their own, not a
    * count to chart beside units sold, nor a model number. */
   { "Carlsberg said total sales increased 4% to 36bn kroner.",

@@ -247,9 +247,29 @@ clause_has_measure_word (Sentence        *S,
   return FALSE;
 }
 
+/* Whether the word before token @k is one of those who lose money that
+ * is not a company's: "shareholders lost $180bn in WorldCom's collapse". */
+static gboolean
+losers_before (Sentence *S,
+               guint     k)
+{
+  static const char * const losers[] = {
+    "shareholders", "investors", "stockholders", "bondholders", "savers", "depositors",
+    "pensioners", "policyholders", "customers", "consumers", "taxpayers", "households",
+  };
+
+  if (k == 0 || TOK (S, k - 1)->type != T_WORD)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (losers); i++)
+    if (is_word (S, TOK (S, k - 1), losers[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* loss: "a loss of £12m", "lost 12.5 billion yen", "a £3m loss": money
  * lost is a negative profit, a level. A verb needs a sum a company loses
- * (from 100,000), not "lost £600 in a scam". */
+ * (from 100,000), not "lost £600 in a scam", nor what its shareholders
+ * or customers lost. */
 static gboolean
 is_loss (Sentence        *S,
          const Candidate *c)
@@ -273,7 +293,10 @@ is_loss (Sentence        *S,
                                           TOK (S, k - 1)->clause == clause))
         {
           gboolean verb = tok_has (t, W_CHANGE | W_DECLINE);
+          guint at = (flags_at (S, k, W_LOSS) & W_LOSS) ? k : k - 1;
 
+          if (tok_has (TOK (S, at), W_CHANGE | W_DECLINE) && losers_before (S, at))
+            return FALSE;
           return (!verb || c->value >= 1e5) && !clause_has_measure_word (S, c);
         }
     }
