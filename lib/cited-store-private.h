@@ -62,23 +62,14 @@ gboolean      cited_store_find_new_articles     (CitedStore  *self,
                                                   GPtrArray   *keys,
                                                   gboolean    *skip,
                                                   GError     **error);
-/* Stores the new articles of @articles with @extractions (one per
- * article, NULL for those found stored already) in one transaction. Sets
- * @stale and writes nothing when the brands changed since @generation or
- * an article lacks its extraction; the caller extracts again. */
-gboolean      cited_store_add_extractions       (CitedStore  *self,
-                                                  GPtrArray   *articles,
-                                                  GPtrArray   *extractions,
-                                                  gint64       generation,
-                                                  gboolean    *stale,
-                                                  guint       *n_added,
-                                                  guint       *n_duplicates,
-                                                  GError     **error);
 typedef struct _CitedExtractJob CitedExtractJob;
 
-/* cited_store_add_extractions() with the extractions (and compressed
- * bodies) of @job (cited_scheduler_submit_full() with compress_bodies),
- * each article written as soon as its extraction is done. */
+/* Stores the new articles of @articles with the extractions (and
+ * compressed bodies) of @job (cited_scheduler_submit_full() with
+ * compress_bodies) in one transaction, each article written as soon as its
+ * extraction is done. Sets @stale and writes nothing when the brands
+ * changed since @generation or an article lacks its extraction; the
+ * caller extracts again. */
 gboolean      cited_store_add_extract_job       (CitedStore      *self,
                                                   GPtrArray       *articles,
                                                   CitedExtractJob *job,
@@ -88,7 +79,7 @@ gboolean      cited_store_add_extract_job       (CitedStore      *self,
                                                   guint           *n_duplicates,
                                                   GError         **error);
 /* cited_store_update_feed() with the extractions of @update's articles
- * made, as cited_store_add_extractions(). */
+ * made, as cited_store_add_extract_job(). */
 gboolean      cited_store_update_feed_extracted (CitedStore             *self,
                                                   gint64                  id,
                                                   const CitedFeedUpdate  *update,

@@ -2986,19 +2986,25 @@ clear_article_ids (GPtrArray *articles)
     ((CitedArticle *) g_ptr_array_index (articles, j))->id = 0;
 }
 
-static gboolean
-add_extractions (CitedStore       *self,
-                 GPtrArray        *articles,
-                 GPtrArray        *extractions,
-                 CitedExtractJob  *job,
-                 gint64            generation,
-                 gboolean         *stale,
-                 guint            *n_added,
-                 guint            *n_duplicates,
-                 GError          **error)
+/* See cited-store-private.h. The transaction begins before the
+ * extractions are done: the brands cannot change while it holds the
+ * write lock, and the pool extracts the next articles while the first
+ * are written. */
+gboolean
+cited_store_add_extract_job (CitedStore       *self,
+                             GPtrArray        *articles,
+                             CitedExtractJob  *job,
+                             gint64            generation,
+                             gboolean         *stale,
+                             guint            *n_added,
+                             guint            *n_duplicates,
+                             GError          **error)
 {
   guint added = 0;
   guint duplicates = 0;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (articles != NULL && job != NULL, FALSE);
 
   *stale = FALSE;
   if (n_added != NULL)
@@ -3009,7 +3015,7 @@ add_extractions (CitedStore       *self,
   if (!begin (self, error))
     return FALSE;
   if (!check_generation (self, generation, stale, error) ||
-      (!*stale && !add_articles_locked (self, articles, extractions, job, &added, &duplicates,
+      (!*stale && !add_articles_locked (self, articles, NULL, job, &added, &duplicates,
                                         stale, error)) ||
       (!*stale && !commit (self, error)))
     {
@@ -3029,45 +3035,6 @@ add_extractions (CitedStore       *self,
   if (n_duplicates != NULL)
     *n_duplicates = duplicates;
   return TRUE;
-}
-
-/* See cited-store-private.h. */
-gboolean
-cited_store_add_extractions (CitedStore  *self,
-                             GPtrArray   *articles,
-                             GPtrArray   *extractions,
-                             gint64       generation,
-                             gboolean    *stale,
-                             guint       *n_added,
-                             guint       *n_duplicates,
-                             GError     **error)
-{
-  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
-  g_return_val_if_fail (articles != NULL && extractions != NULL, FALSE);
-
-  return add_extractions (self, articles, extractions, NULL, generation, stale, n_added,
-                          n_duplicates, error);
-}
-
-/* See cited-store-private.h. The transaction begins before the
- * extractions are done: the brands cannot change while it holds the
- * write lock, and the pool extracts the next articles while the first
- * are written. */
-gboolean
-cited_store_add_extract_job (CitedStore       *self,
-                             GPtrArray        *articles,
-                             CitedExtractJob  *job,
-                             gint64            generation,
-                             gboolean         *stale,
-                             guint            *n_added,
-                             guint            *n_duplicates,
-                             GError          **error)
-{
-  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
-  g_return_val_if_fail (articles != NULL && job != NULL, FALSE);
-
-  return add_extractions (self, articles, NULL, job, generation, stale, n_added,
-                          n_duplicates, error);
 }
 
 /* See cited-store-private.h. */

@@ -18,6 +18,7 @@
 #include "cited-figures-page-private.h"
 #include "cited-importer.h"
 #include "cited-window.h"
+#include "cited-bench.h"
 #include "cited-test-files.h"
 
 /*
@@ -86,34 +87,12 @@ ms (gint64 usec)
   return usec / 1000.0;
 }
 
-static int
-cmp_double (gconstpointer a,
-            gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Sorts @values in place and returns the value at quantile @q (0..1). */
-static double
-quantile (GArray *values,
-          double  q)
-{
-  guint index;
-
-  g_assert_cmpuint (values->len, >, 0);
-  g_array_sort (values, cmp_double);
-  index = (guint) (q * (values->len - 1) + 0.5);
-  return g_array_index (values, double, MIN (index, values->len - 1));
-}
-
 static void
 print_stats (const char *label,
              GArray     *values)
 {
   printf ("  %-52s median %8.1f  min %8.1f  max %8.1f ms\n", label,
-          quantile (values, 0.5), quantile (values, 0.0), quantile (values, 1.0));
+          cited_bench_quantile (values, 0.5), cited_bench_quantile (values, 0.0), cited_bench_quantile (values, 1.0));
 }
 
 /* A line from /proc/self/status ("VmHWM", "VmRSS") in MiB, or -1. */
@@ -765,7 +744,7 @@ redraw_baseline (GtkWidget *window)
   gtk_widget_add_tick_callback (window, redraw_tick_cb, &run, NULL);
   g_assert_true (wait_for (flag_done, &run.done));
   g_signal_handler_disconnect (clock, handler);
-  return quantile (work, 0.5);
+  return cited_bench_quantile (work, 0.5);
 }
 
 /* One page of 64 rows as the list model loads it, at @offset. */
@@ -789,7 +768,7 @@ page_load_ms (guint offset)
       g_assert_cmpuint (page->len, ==, MIN (64, bench.n_articles - offset));
       g_array_append_val (times, (double) { ms (g_get_monotonic_time () - t0) });
     }
-  return quantile (times, 0.5);
+  return cited_bench_quantile (times, 0.5);
 }
 
 /* The position of the row drawn at the middle of the list, found by its
@@ -883,9 +862,9 @@ test_scroll (void)
   printf ("  %u frames in %.2f s (%.1f frames/s)\n", run.n_frames, elapsed / (double) G_USEC_PER_SEC,
           run.n_frames / (elapsed / (double) G_USEC_PER_SEC));
   printf ("  %-52s median %8.1f  p95 %8.1f  max %8.1f ms\n", "frame interval (frame clock)",
-          quantile (intervals, 0.5), quantile (intervals, 0.95), quantile (intervals, 1.0));
+          cited_bench_quantile (intervals, 0.5), cited_bench_quantile (intervals, 0.95), cited_bench_quantile (intervals, 1.0));
   printf ("  %-52s median %8.1f  p95 %8.1f  max %8.1f ms\n", "work per frame (scroll, row loads, layout, paint)",
-          quantile (work, 0.5), quantile (work, 0.95), quantile (work, 1.0));
+          cited_bench_quantile (work, 0.5), cited_bench_quantile (work, 0.95), cited_bench_quantile (work, 1.0));
   printf ("  %-52s median %8.1f ms\n", "a frame redrawing the window, nothing changed", baseline);
   printf ("  one page of 64 rows from the store (cited_store_list_articles, date order):\n"
           "    offset 0: %.1f ms, 5,000: %.1f ms, 50,000: %.1f ms, last page: %.1f ms\n",
@@ -1067,9 +1046,9 @@ test_search (void)
         }
 
       printf ("  %-16s %8u %9.1f ms %9.1f ms %9.1f ms %7.1f ms %7.1f ms %9.1f ms\n", queries[q], expected,
-              quantile (count_ms, 0.5), quantile (ids_ms, 0.5), quantile (page_ms, 0.5),
-              quantile (list_ms, 0.5),
-              quantile (drawn_ms, 0.5), quantile (clear_ms, 0.5));
+              cited_bench_quantile (count_ms, 0.5), cited_bench_quantile (ids_ms, 0.5), cited_bench_quantile (page_ms, 0.5),
+              cited_bench_quantile (list_ms, 0.5),
+              cited_bench_quantile (drawn_ms, 0.5), cited_bench_quantile (clear_ms, 0.5));
     }
   printf ("  (store page 1: the first 64 rows with snippets;\n"
           "   list: from the entry's search-changed to the list holding every match;\n"
@@ -1324,8 +1303,8 @@ time_brand_reads (void)
   printf ("\nThe Brands page's reads at the store level (median of %d):\n"
           "  brand_stats %.1f ms (%u brands); list_metrics %.1f ms; "
           "brand_mentions_by_month (%s) %.1f ms (%u months); brand_comentions %.1f ms\n",
-          N_SEARCH_REPEATS, quantile (stats_ms, 0.5), n_brands, quantile (metrics_ms, 0.5),
-          top, quantile (months_ms, 0.5), n_months, quantile (with_ms, 0.5));
+          N_SEARCH_REPEATS, cited_bench_quantile (stats_ms, 0.5), n_brands, cited_bench_quantile (metrics_ms, 0.5),
+          top, cited_bench_quantile (months_ms, 0.5), n_months, cited_bench_quantile (with_ms, 0.5));
 }
 
 static void

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <glib-unix.h>
 
+#include "cited-bench.h"
 #include "cited-test-files.h"
 
 /*
@@ -99,27 +100,6 @@ static struct {
 
 /* Helpers */
 
-static int
-cmp_double (gconstpointer a,
-            gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-quantile (GArray *values,
-          double  q)
-{
-  guint index;
-
-  if (values->len == 0)
-    return -1;
-  g_array_sort (values, cmp_double);
-  index = (guint) (q * (values->len - 1) + 0.5);
-  return g_array_index (values, double, MIN (index, values->len - 1));
-}
 
 /* A field of /proc/PID/status in MiB, or -1. */
 static double
@@ -364,10 +344,10 @@ print_row (const char *label,
            GArray     *values,
            const char *unit)
 {
-  double median = quantile (values, 0.5);
+  double median = cited_bench_quantile (values, 0.5);
 
   printf ("  %-36s median %8.2f  min %8.2f  max %8.2f %s\n", label, median,
-          quantile (values, 0.0), quantile (values, 1.0), unit);
+          cited_bench_quantile (values, 0.0), cited_bench_quantile (values, 1.0), unit);
 }
 
 /* The launches of one build of the app at one size. */
@@ -519,11 +499,11 @@ bench_size (guint    n_articles,
   print_row ("bare window: first frame", bare_ms, "ms");
   print_row ("bare window: CPU (all threads)", bare_cpu, "ms");
   print_row ("bare window: VmHWM", bare_hwm, "MiB");
-  bare_median = quantile (bare_ms, 0.5);
+  bare_median = cited_bench_quantile (bare_ms, 0.5);
   for (guint a = 0; a < n_apps; a++)
     {
       Series *series = &apps[a];
-      double list_median = quantile (series->stage_ms[STAGE_LIST_DRAWN], 0.5);
+      double list_median = cited_bench_quantile (series->stage_ms[STAGE_LIST_DRAWN], 0.5);
 
       for (int s = 0; s < N_STAGES; s++)
         {
@@ -539,9 +519,9 @@ bench_size (guint    n_articles,
       g_string_append_printf (summary, "  %9u  %-8s %8.1f ms  %8.1f ms  %5.2f  (per round %.2f-%.2f)  "
                               "CPU %6.1f / %6.1f ms  VmHWM %6.1f / %6.1f MiB\n",
                               n_articles, series->label, bare_median, list_median, list_median / bare_median,
-                              quantile (series->ratios, 0.0), quantile (series->ratios, 1.0),
-                              quantile (bare_cpu, 0.5), quantile (series->cpu, 0.5),
-                              quantile (bare_hwm, 0.5), quantile (series->hwm, 0.5));
+                              cited_bench_quantile (series->ratios, 0.0), cited_bench_quantile (series->ratios, 1.0),
+                              cited_bench_quantile (bare_cpu, 0.5), cited_bench_quantile (series->cpu, 0.5),
+                              cited_bench_quantile (bare_hwm, 0.5), cited_bench_quantile (series->hwm, 0.5));
     }
 
 out:

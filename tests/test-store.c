@@ -229,36 +229,15 @@ join_sorted (GPtrArray *lines)
   return g_string_free (joined, FALSE);
 }
 
-/* The totals @store keeps equal a recount of every mention and figure,
- * spelling for spelling; brand statistics, the metrics and the brand
- * filter's counts read from them equal what the queries they replaced
- * give. Returns the number of brands with statistics. */
-static guint
-assert_totals_recounted (CitedStore *store)
+/* The tables themselves: every spelling with its exact counts, none
+ * negative, none missing. */
+static void
+assert_tables_recounted (sqlite3 *db)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) stats = NULL;
-  g_autoptr(GPtrArray) brand_articles = NULL;
-  g_autoptr(GPtrArray) api_lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) old_lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GString) api_counts = g_string_new (NULL);
-  g_auto(GStrv) metrics = NULL;
-  g_autofree char *api_metrics = NULL;
   g_autofree char *kept = NULL, *recount = NULL;
   g_autofree char *kept_metrics = NULL, *recount_metrics = NULL;
-  g_autofree char *old_metrics = NULL, *old_counts = NULL;
-  g_autofree char *api_joined = NULL, *old_joined = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autofree char *kept_pairs = NULL, *recount_pairs = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (cited_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (cited_fts_register (db), ==, SQLITE_OK);
-
-  /* The tables themselves: every spelling with its exact counts, none
-   * negative, none missing. */
   kept = sql_rows (db, "SELECT brand, mentions, articles, figures FROM brand_totals"
                        " WHERE mentions <> 0 OR articles <> 0 OR figures <> 0 ORDER BY brand");
   recount = sql_rows (db, "SELECT b, sum (m), sum (a), sum (f) FROM ("
@@ -270,18 +249,30 @@ assert_totals_recounted (CitedStore *store)
   recount_metrics = sql_rows (db, "SELECT metric, count (*) FROM figures WHERE metric IS NOT NULL"
                                   " GROUP BY metric COLLATE BINARY ORDER BY metric COLLATE BINARY");
   g_assert_cmpstr (kept_metrics, ==, recount_metrics);
-  {
-    g_autofree char *kept_pairs = sql_rows (db, "SELECT lower (brand), lower (other), articles FROM brand_pairs"
-                                                " WHERE articles <> 0 ORDER BY 1, 2");
-    g_autofree char *recount_pairs = sql_rows (db, "SELECT lower (t.brand), lower (o.brand), count (*)"
-                                                   " FROM article_brands t JOIN article_brands o"
-                                                   "  ON o.article_id = t.article_id AND o.brand <> t.brand"
-                                                   " GROUP BY t.brand, o.brand ORDER BY 1, 2");
+  kept_pairs = sql_rows (db, "SELECT lower (brand), lower (other), articles FROM brand_pairs"
+                             " WHERE articles <> 0 ORDER BY 1, 2");
+  recount_pairs = sql_rows (db, "SELECT lower (t.brand), lower (o.brand), count (*)"
+                                " FROM article_brands t JOIN article_brands o"
+                                "  ON o.article_id = t.article_id AND o.brand <> t.brand"
+                                " GROUP BY t.brand, o.brand ORDER BY 1, 2");
+  g_assert_cmpstr (kept_pairs, ==, recount_pairs);
+}
 
-    g_assert_cmpstr (kept_pairs, ==, recount_pairs);
-  }
+/* Brand statistics equal the queries they replaced; returns them. */
+static GPtrArray *
+assert_brand_stats_recounted (sqlite3    *db,
+                              CitedStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) api_lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) old_lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *api_joined = NULL, *old_joined = NULL;
+  GPtrArray *stats;
+  sqlite3_stmt *stmt = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
 
-  /* What the readers give. */
   g_assert_cmpint (sqlite3_prepare_v2 (db, RECOUNT_MENTIONS, -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -327,6 +318,23 @@ assert_totals_recounted (CitedStore *store)
   api_joined = join_sorted (api_lines);
   old_joined = join_sorted (old_lines);
   g_assert_cmpstr (api_joined, ==, old_joined);
+  return stats;
+}
+
+/* The metrics, the brand filter's counts and the companies found in the
+ * text (decided or not) equal the queries they replaced. */
+static void
+assert_lists_recounted (sqlite3    *db,
+                        CitedStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) metrics = NULL;
+  g_autoptr(GPtrArray) brand_articles = NULL;
+  g_autoptr(GPtrArray) discovered = NULL;
+  g_autoptr(GString) api_counts = g_string_new (NULL);
+  g_autoptr(GString) api_discovered = g_string_new (NULL);
+  g_autofree char *api_metrics = NULL, *old_metrics = NULL;
+  g_autofree char *old_counts = NULL, *old_discovered = NULL;
 
   metrics = cited_store_list_metrics (store, &error);
   g_assert_no_error (error);
@@ -352,56 +360,57 @@ assert_totals_recounted (CitedStore *store)
   old_counts = sql_rows (db, RECOUNT_BRAND_ARTICLES);
   g_assert_cmpstr (api_counts->str, ==, old_counts);
 
-  /* The companies found in the text, decided or not, with their counts. */
-  {
-    g_autoptr(GPtrArray) discovered = cited_store_list_discovered (store, TRUE, &error);
-    g_autoptr(GString) api_discovered = g_string_new (NULL);
-    g_autofree char *old_discovered = NULL;
+  discovered = cited_store_list_discovered (store, TRUE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < discovered->len; i++)
+    {
+      CitedDiscovered *d = g_ptr_array_index (discovered, i);
 
-    g_assert_no_error (error);
-    for (guint i = 0; i < discovered->len; i++)
-      {
-        CitedDiscovered *d = g_ptr_array_index (discovered, i);
+      g_string_append_printf (api_discovered, "%s|%u|%u|%u\n", d->name, d->mentions, d->articles,
+                              d->n_figures);
+    }
+  old_discovered = sql_rows (db, RECOUNT_DISCOVERED);
+  g_assert_cmpstr (api_discovered->str, ==, old_discovered);
+}
 
-        g_string_append_printf (api_discovered, "%s|%u|%u|%u\n", d->name, d->mentions, d->articles,
-                                d->n_figures);
-      }
-    old_discovered = sql_rows (db, RECOUNT_DISCOVERED);
-    g_assert_cmpstr (api_discovered->str, ==, old_discovered);
-  }
+/* Each brand's card: the brands mentioned with it, as the self-join of
+ * article_brands that brand_pairs replaced counts them. */
+static void
+assert_comentions_recounted (sqlite3    *db,
+                             CitedStore *store,
+                             GPtrArray  *stats)
+{
+  sqlite3_stmt *join = NULL;
 
-  /* Each brand's card: the brands mentioned with it, as the self-join of
-   * article_brands that brand_pairs replaced counts them. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT o.brand, count (*),"
+                                       "  (SELECT count (*) FROM article_brands WHERE brand = ?1)"
+                                       " FROM article_brands t JOIN article_brands o"
+                                       "  ON o.article_id = t.article_id AND o.brand <> t.brand"
+                                       " WHERE t.brand = ?1"
+                                       " GROUP BY o.brand ORDER BY count (*) DESC, o.brand",
+                                       -1, &join, NULL), ==, SQLITE_OK);
   for (guint i = 0; i < stats->len; i++)
     {
       const char *name = ((CitedBrandStats *) g_ptr_array_index (stats, i))->name;
+      const char *canonical = cited_lexicon_lookup (cited_store_get_lexicon (store), name);
+      g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) with = cited_store_brand_comentions (store, name, &error);
       g_autoptr(GString) api_with = g_string_new (NULL);
       g_autoptr(GString) old_with = g_string_new (NULL);
-      sqlite3_stmt *join = NULL;
 
       g_assert_no_error (error);
       for (guint j = 0; j < with->len; j++)
         {
           CitedBrandStats *other = g_ptr_array_index (with, j);
-
           g_autofree char *lower = g_utf8_strdown (other->name, -1);
 
           /* Spellings of one brand in another case are one brand. */
           g_string_append_printf (api_with, "%s|%u|%.6f\n", lower, other->mentions,
                                   other->share_of_voice);
         }
-      g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                           "SELECT o.brand, count (*),"
-                                           "  (SELECT count (*) FROM article_brands WHERE brand = ?1)"
-                                           " FROM article_brands t JOIN article_brands o"
-                                           "  ON o.article_id = t.article_id AND o.brand <> t.brand"
-                                           " WHERE t.brand = ?1"
-                                           " GROUP BY o.brand ORDER BY count (*) DESC, o.brand",
-                                           -1, &join, NULL), ==, SQLITE_OK);
-      sqlite3_bind_text (join, 1, cited_lexicon_lookup (cited_store_get_lexicon (store), name) != NULL
-                                  ? cited_lexicon_lookup (cited_store_get_lexicon (store), name) : name,
-                         -1, SQLITE_TRANSIENT);
+      sqlite3_reset (join);
+      sqlite3_bind_text (join, 1, canonical != NULL ? canonical : name, -1, SQLITE_TRANSIENT);
       while (sqlite3_step (join) == SQLITE_ROW)
         {
           const char *other = (const char *) sqlite3_column_text (join, 0);
@@ -411,10 +420,28 @@ assert_totals_recounted (CitedStore *store)
 
           g_string_append_printf (old_with, "%s|%u|%.6f\n", lower, n, all > 0 ? (double) n / all : 0.0);
         }
-      sqlite3_finalize (join);
       g_assert_cmpstr (api_with->str, ==, old_with->str);
     }
+  sqlite3_finalize (join);
+}
 
+/* The totals @store keeps equal a recount of every mention and figure,
+ * spelling for spelling; brand statistics, the metrics, the brand
+ * filter's counts and the cards' brands mentioned with each, read from
+ * them, equal what the queries they replaced give. Returns the number of
+ * brands with statistics. */
+static guint
+assert_totals_recounted (CitedStore *store)
+{
+  g_autoptr(GPtrArray) stats = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (cited_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (cited_fts_register (db), ==, SQLITE_OK);
+  assert_tables_recounted (db);
+  stats = assert_brand_stats_recounted (db, store);
+  assert_lists_recounted (db, store);
+  assert_comentions_recounted (db, store, stats);
   sqlite3_close (db);
   return stats->len;
 }

@@ -419,7 +419,7 @@ headline_currency (const char *title)
 /* Whether the figure is written in words as wire copy writes sums: "84
  * mln stg", "1.39 billion", not "$5m", "£50m" or "305". */
 static gboolean
-ends_in_word (const CitedFigure *f)
+sum_in_words (const CitedFigure *f)
 {
   gsize len = f->text != NULL ? strlen (f->text) : 0;
 
@@ -439,16 +439,34 @@ ends_in_word (const CitedFigure *f)
  * the last sentence before it that names sums so, when that is the
  * article's own (its headline's, else its first sum's), not an aside's
  * ("Its German unit earned 300 mln marks. Revenue was 12 bln."). */
+/* Whether @f is a sum of what is always money with no currency or unit
+ * of its own: one the article may lend its currency to. */
+static gboolean
+wants_currency (const CitedFigure *f,
+                GHashTable        *money_only)
+{
+  return f->currency == NULL && f->unit == NULL && f->metric != NULL &&
+         g_hash_table_contains (money_only, f->metric);
+}
+
+static void
+lend_currency (CitedFigure *f,
+               const char  *currency)
+{
+  f->currency = g_strdup (currency);
+  f->currency_inferred = TRUE;
+}
+
 void
 discourse_article_currency (GPtrArray  *figures,
                             const char *title)
 {
   const char *headline = headline_currency (title);
-  const char *only = headline;
-  const char *main_currency = headline;
+  const char *own = headline;         /* the article's: the headline's, else the first sum's */
+  const char *only = headline;        /* the one currency named, if one */
   GHashTable *money_only = get_tables ()->money_only;
   gboolean several = FALSE;
-  guint sentence = G_MAXUINT;
+  guint sentence = G_MAXUINT;         /* the last sentence naming a currency */
   const char *sentence_currency = NULL;
 
   for (guint i = 0; i < figures->len && !several; i++)
@@ -457,34 +475,37 @@ discourse_article_currency (GPtrArray  *figures,
 
       if (f->currency == NULL || f->currency_inferred)
         continue;
-      if (main_currency == NULL)
-        main_currency = f->currency;
+      if (own == NULL)
+        own = f->currency;
       several = only != NULL && strcmp (only, f->currency) != 0;
       only = f->currency;
     }
   if (only == NULL)
     return;
+  if (!several)
+    {
+      for (guint i = 0; i < figures->len; i++)
+        if (wants_currency (g_ptr_array_index (figures, i), money_only))
+          lend_currency (g_ptr_array_index (figures, i), only);
+      return;
+    }
+
   for (guint i = 0; i < figures->len; i++)
     {
       CitedFigure *f = g_ptr_array_index (figures, i);
 
-      if (several && f->currency != NULL && !f->currency_inferred)
+      if (f->currency != NULL && !f->currency_inferred)
         {
           /* the one currency of the sentence's sums, all in words */
           if (f->sentence_start != sentence)
-            sentence_currency = ends_in_word (f) ? f->currency : NULL;
+            sentence_currency = sum_in_words (f) ? f->currency : NULL;
           else if (sentence_currency != NULL &&
-                   (!ends_in_word (f) || strcmp (sentence_currency, f->currency) != 0))
+                   (!sum_in_words (f) || strcmp (sentence_currency, f->currency) != 0))
             sentence_currency = NULL;
           sentence = f->sentence_start;
         }
-      if (several)
-        only = f->sentence_start == sentence || g_strcmp0 (sentence_currency, main_currency) == 0
-               ? sentence_currency : NULL;
-      if (only == NULL || f->currency != NULL || f->unit != NULL || f->metric == NULL ||
-          !g_hash_table_contains (money_only, f->metric) || (several && !ends_in_word (f)))
-        continue;
-      f->currency = g_strdup (only);
-      f->currency_inferred = TRUE;
+      else if (sentence_currency != NULL && wants_currency (f, money_only) && sum_in_words (f) &&
+               (f->sentence_start == sentence || strcmp (sentence_currency, own) == 0))
+        lend_currency (f, sentence_currency);
     }
 }

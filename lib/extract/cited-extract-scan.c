@@ -528,6 +528,25 @@ filter_duration (Scan *sc)
   return TRUE;
 }
 
+/* Whether the unit's word (ending at token @ul) is a plural: it ends in
+ * "s", or its unit's words are plurals without one ("people", "staff";
+ * "kroner", money in a currency the word leaves open). */
+static gboolean
+unit_is_plural (Scan  *sc,
+                guint  ul)
+{
+  static const char * const plural_units[] = { "people", "kroner" };
+  const Token *t = TOK (sc->S, ul);
+  guchar last = sc->S->body[t->end - 1];
+
+  if (last == 's' || last == 'S')
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (plural_units); i++)
+    if (strcmp (sc->unit, plural_units[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* "their 7610 phone", "the 737 plane": a number before a singular noun
  * names a model; but "500 phone shops" counts shops. */
 static gboolean
@@ -536,13 +555,9 @@ filter_model_before_noun (Scan *sc)
   Sentence *S = sc->S;
   guint ul = sc->ul;
 
-  /* "kroner" is plural without an "s": money in a currency the word
-   * leaves open (Danish or Norwegian), no noun after a model */
   if (!sc->unit_read || sc->unit == NULL || sc->c.currency != NULL || sc->a.scaled ||
       sc->a.spelled || sc->c.value == 1 || !isnan (sc->c.value_max) ||
-      strcmp (sc->unit, "people") == 0 || strcmp (sc->unit, "kroner") == 0 ||
-      ul <= sc->last || TOK (S, ul)->type != T_WORD ||
-      S->body[TOK (S, ul)->end - 1] == 's' || S->body[TOK (S, ul)->end - 1] == 'S')
+      ul <= sc->last || TOK (S, ul)->type != T_WORD || unit_is_plural (sc, ul))
     return FALSE;
   if (ul + 1 < sc->n && TOK (S, ul + 1)->type == T_WORD && S->body[TOK (S, ul + 1)->end - 1] == 's')
     return FALSE;
