@@ -9,6 +9,8 @@
 #include <time.h>
 
 #include <glib/gstdio.h>
+#include <malloc.h>
+#include <sqlite3.h>
 
 #include "cited-application.h"
 #include "cited-bench-fts.h"
@@ -115,8 +117,13 @@ status_mib (const char *field)
 static void
 note_memory (const char *when)
 {
-  char *line = g_strdup_printf ("  %-40s VmHWM %7.1f MiB  VmRSS %7.1f MiB",
-                                when, status_mib ("VmHWM"), status_mib ("VmRSS"));
+  struct mallinfo2 heap = mallinfo2 ();
+  char *line = g_strdup_printf ("  %-40s VmHWM %7.1f MiB  VmRSS %7.1f MiB"
+                                "  (SQLite %6.1f MiB, its peak %6.1f; heap in use %6.1f MiB)",
+                                when, status_mib ("VmHWM"), status_mib ("VmRSS"),
+                                sqlite3_memory_used () / 1048576.0,
+                                sqlite3_memory_highwater (FALSE) / 1048576.0,
+                                heap.uordblks / 1048576.0);
 
   printf ("%s\n", line);
   g_ptr_array_add (bench.memory, line);
@@ -133,6 +140,7 @@ reset_peak_rss (void)
   if (file == NULL)
     return FALSE;
   ok = fputs ("5", file) >= 0;
+  sqlite3_memory_highwater (TRUE);
   return fclose (file) == 0 && ok;
 }
 
