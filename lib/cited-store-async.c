@@ -2,6 +2,10 @@
 #define G_LOG_DOMAIN "cited-store"
 #include "config.h"
 
+#if HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
+
 #include "cited-store.h"
 #include "cited-store-private.h"
 
@@ -105,6 +109,20 @@ return_result (GTask    *task,
     g_task_return_error (task, error);
 }
 
+/* A read this long has likely made and freed much (a sort's ids, the
+ * figures of a large claim): the allocator keeps what was freed in the
+ * worker's own arena, where the app's memory would stay at the read's
+ * peak, and later reads in other threads would add theirs to it. */
+#define LONG_READ_USEC (100 * G_TIME_SPAN_MILLISECOND)
+
+static void
+give_back_memory (void)
+{
+#if HAVE_MALLOC_TRIM
+  malloc_trim (0);
+#endif
+}
+
 static void
 read_job (gpointer data,
           gpointer unused)
@@ -130,8 +148,12 @@ read_job (gpointer data,
       cited_store_reader_begin (reader, &pool->lock, &pool->lexicon, &pool->lexicon_generation,
                                 cancellable, &error))
     {
+      gint64 start = g_get_monotonic_time ();
+
       result = run_call (call, reader, cancellable, &error);
       cited_store_reader_end (reader);
+      if (g_get_monotonic_time () - start >= LONG_READ_USEC)
+        give_back_memory ();
     }
   if (reader != NULL)
     g_async_queue_push (pool->idle, g_steal_pointer (&reader));

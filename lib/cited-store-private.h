@@ -195,7 +195,8 @@ void     cited_store_set_max_text  (CitedStore             *self,
 
 /* Moves what the write-ahead log holds into the database and cuts the log
  * back to nothing, waiting a moment at most for readers: after an import,
- * so that a large one leaves no log as large as its changes behind. */
+ * so that a large one leaves no log as large as its changes behind. Also
+ * gives back the page cache the import raised. */
 void     cited_store_checkpoint    (CitedStore             *self);
 
 /* Whether a search term's last word also finds the words it begins

@@ -119,8 +119,10 @@ note_memory (const char *when)
 {
   struct mallinfo2 heap = mallinfo2 ();
   char *line = g_strdup_printf ("  %-40s VmHWM %7.1f MiB  VmRSS %7.1f MiB"
-                                "  (SQLite %6.1f MiB, its peak %6.1f; heap in use %6.1f MiB)",
+                                "  (anonymous %6.1f, files %6.1f, shared %6.1f MiB;"
+                                " SQLite %6.1f MiB, its peak %6.1f; heap in use %6.1f MiB)",
                                 when, status_mib ("VmHWM"), status_mib ("VmRSS"),
+                                status_mib ("RssAnon"), status_mib ("RssFile"), status_mib ("RssShmem"),
                                 sqlite3_memory_used () / 1048576.0,
                                 sqlite3_memory_highwater (FALSE) / 1048576.0,
                                 heap.uordblks / 1048576.0);
