@@ -13,6 +13,7 @@
 #include "cited-chart.h"
 #include "cited-chart-private.h"
 #include "cited-claims.h"
+#include "cited-store-private.h"
 #include "cited-csv.h"
 #include "cited-error.h"
 #include "cited-extractor.h"
@@ -1225,11 +1226,13 @@ cited_chart_new_figures (CitedStore        *store,
   q.limit = 0;
   q.span = NULL;
   q.claim_status = NULL;
-  listed = cited_store_list_figures (store, &q, error);
+  /* Every figure of the metric, without the sentences and titles: those
+   * of the figures drawn are read once the bars are chosen. */
+  listed = cited_store_list_figures_full (store, &q, FALSE, error);
   if (listed == NULL)
     return NULL;
   if (g_str_equal (query->metric, "rank"))
-    return rank_chart (listed, query);
+    return cited_store_fill_figure_texts (store, listed, error) ? rank_chart (listed, query) : NULL;
   all = figures_of_one_kind (listed, query, &left_out, &measure);
 
   metric_title = cited_metric_label (query->metric);
@@ -1453,6 +1456,27 @@ cited_chart_new_figures (CitedStore        *store,
       if (slots[g] > 0)
         n_drawn_groups++;
     }
+
+  /* The drawn bars' figures, quoted in their tooltips and kept by the
+   * chart, with their sentences and articles. */
+  {
+    g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+    for (guint c = 0; c < n_categories; c++)
+      {
+        BrandInfo *binfo = g_ptr_array_index (brand_infos, c);
+
+        for (guint i = 0; i < binfo->bars->len; i++)
+          {
+            BarInfo *info = g_ptr_array_index (binfo->bars, i);
+
+            if (info->kept)
+              g_ptr_array_extend (kept, info->figures, NULL, NULL);
+          }
+      }
+    if (!cited_store_fill_figure_texts (store, kept, error))
+      return NULL;
+  }
 
   lexicon = cited_store_get_lexicon (store);
   for (guint c = 0; c < n_categories; c++)

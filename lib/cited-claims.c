@@ -771,7 +771,8 @@ claim_compare (gconstpointer a,
  * rounding, the most precise figures being placed first; a figure that
  * names no unit agrees with any unit. Qualifiers do not part figures
  * ("more than 140 million" and "140 million" are one claim); the claim
- * keeps the most common one.
+ * keeps the most common one. A figure with neither a metric nor a measure
+ * is part of no claim.
  *
  * Returns: (transfer container) (element-type CitedClaim): the claims
  */
@@ -789,7 +790,11 @@ cited_claims_group (GPtrArray *figures)
     {
       CitedFigure *f = g_ptr_array_index (figures, i);
 
-      if (f->status != CITED_FIGURE_REJECTED && isfinite (f->value))
+      /* A figure that measures nothing known states nothing to agree
+       * with: "5%" in one article and "5%" in another, neither of
+       * anything the extractor could name, are not two sources of one
+       * claim. */
+      if (f->status != CITED_FIGURE_REJECTED && isfinite (f->value) && *measure_key (f) != '\0')
         {
           Precise p = { f, cited_figure_significant_digits (f) };
 
@@ -1024,6 +1029,28 @@ cited_store_list_claims (CitedStore        *store,
   q.offset = 0;
   q.limit = 0;
   figures = cited_store_list_figures (store, &q, error);
+  if (figures == NULL)
+    return NULL;
+  return cited_claims_group (figures);
+}
+
+/* See cited-store-private.h. */
+GPtrArray *
+cited_store_list_claims_without_texts (CitedStore        *store,
+                                       const CitedQuery  *query,
+                                       GError           **error)
+{
+  CitedQuery q = { 0 };
+  g_autoptr(GPtrArray) figures = NULL;
+
+  g_return_val_if_fail (CITED_IS_STORE (store), NULL);
+
+  if (query != NULL)
+    q = *query;
+  q.include_rejected = FALSE;
+  q.offset = 0;
+  q.limit = 0;
+  figures = cited_store_list_figures_full (store, &q, FALSE, error);
   if (figures == NULL)
     return NULL;
   return cited_claims_group (figures);

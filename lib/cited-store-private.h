@@ -193,6 +193,31 @@ CITED_PRIVATE_API
 void     cited_store_set_max_text  (CitedStore             *self,
                                     gsize                   max_text);
 
+/* cited_store_list_figures(), or with @texts FALSE the figures without
+ * their sentences and their articles' titles and paths (NULL): a chart
+ * of a metric reads every figure of it, a hundred thousand and more in a
+ * large store, and quotes only those it draws. */
+CITED_PRIVATE_API
+GPtrArray *cited_store_list_figures_full (CitedStore        *self,
+                                          const CitedQuery  *query,
+                                          gboolean           texts,
+                                          GError           **error);
+
+/* cited_store_list_claims() with figures read without their texts (see
+ * cited_store_list_figures_full()): for what shows the claims' values,
+ * such as a company's card on the Brands page. */
+CITED_PRIVATE_API
+GPtrArray *cited_store_list_claims_without_texts (CitedStore        *store,
+                                                  const CitedQuery  *query,
+                                                  GError           **error);
+
+/* Reads the sentence and the article's title and path of each of
+ * @figures (CitedFigure) that has no sentence yet. */
+CITED_PRIVATE_API
+gboolean cited_store_fill_figure_texts (CitedStore  *self,
+                                        GPtrArray   *figures,
+                                        GError     **error);
+
 /* Moves what the write-ahead log holds into the database and cuts the log
  * back to nothing, waiting a moment at most for readers: after an import,
  * so that a large one leaves no log as large as its changes behind. Also

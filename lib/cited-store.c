@@ -6045,6 +6045,21 @@ cited_store_get_listed_article (CitedStore  *self,
   " coalesce (e.fields, 0), e.unit, e.currency, e.qualifier, e.scope, e.year, e.quarter," \
   " e.measure, e.change_kind, e.span, e.claim_status"
 
+/* FIGURE_COLUMNS without the longest texts, the sentence and the
+ * article's title and path: for reads of many figures. */
+#define FIGURE_COLUMNS_LIGHT \
+  "f.id, f.article_id, f.value, f.value_max, f.unit, f.currency, f.qualifier," \
+  " f.metric, f.scope, f.year, f.quarter, f.brand, f.text, NULL," \
+  " f.language, f.start, f.end, f.sentence_start, f.sentence_end," \
+  " NULL, NULL, a.published," \
+  " e.status IS NOT NULL, e.value, e.brand, e.metric, coalesce (e.status, 0)," \
+  " f.currency_inferred," \
+  " f.measure, f.change_kind, f.direction, f.span, f.claim_status," \
+  " f.period_inferred," \
+  " a.source," \
+  " coalesce (e.fields, 0), e.unit, e.currency, e.qualifier, e.scope, e.year, e.quarter," \
+  " e.measure, e.change_kind, e.span, e.claim_status"
+
 static void
 replace_string (char         **field,
                 sqlite3_stmt  *stmt,
@@ -6223,7 +6238,17 @@ cited_store_list_figures (CitedStore        *self,
                           const CitedQuery  *query,
                           GError           **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT " FIGURE_COLUMNS);
+  return cited_store_list_figures_full (self, query, TRUE, error);
+}
+
+/* See cited-store-private.h. */
+GPtrArray *
+cited_store_list_figures_full (CitedStore        *self,
+                               const CitedQuery  *query,
+                               gboolean           texts,
+                               GError           **error)
+{
+  g_autoptr(GString) sql = g_string_new (texts ? "SELECT " FIGURE_COLUMNS : "SELECT " FIGURE_COLUMNS_LIGHT);
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (param_free);
   g_autoptr(GPtrArray) figures = NULL;
   Search search = { 0 };
@@ -6259,6 +6284,49 @@ cited_store_list_figures (CitedStore        *self,
 out:
   search_clear (&search);
   return g_steal_pointer (&figures);
+}
+
+/* See cited-store-private.h. */
+gboolean
+cited_store_fill_figure_texts (CitedStore  *self,
+                               GPtrArray   *figures,
+                               GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
+
+  stmt = prepare (self,
+                  "SELECT f.sentence, a.title, a.path FROM figures f"
+                  " JOIN articles a ON a.id = f.article_id WHERE f.id = ?",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < figures->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (figures, i);
+      int rc;
+
+      if (figure->sentence != NULL || figure->id == 0)
+        continue;
+      sqlite3_bind_int64 (stmt, 1, figure->id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          figure->sentence = column_dup (stmt, 0);
+          g_free (figure->article_title);
+          figure->article_title = column_dup (stmt, 1);
+          g_free (figure->article_path);
+          figure->article_path = column_dup (stmt, 2);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          set_db_error (self, error, _("Could not list the figures"));
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 /**
@@ -6776,19 +6844,6 @@ cited_store_count_figure_sources (CitedStore  *self,
 /* FIGURE_COLUMNS without the sentence and the article's title and path:
  * the bulk of a figure's memory, which grouping figures into claims does
  * not need. */
-#define FIGURE_COLUMNS_LIGHT \
-  "f.id, f.article_id, f.value, f.value_max, f.unit, f.currency, f.qualifier," \
-  " f.metric, f.scope, f.year, f.quarter, f.brand, f.text, NULL," \
-  " f.language, f.start, f.end, f.sentence_start, f.sentence_end," \
-  " NULL, NULL, a.published," \
-  " e.status IS NOT NULL, e.value, e.brand, e.metric, coalesce (e.status, 0)," \
-  " f.currency_inferred," \
-  " f.measure, f.change_kind, f.direction, f.span, f.claim_status," \
-  " f.period_inferred," \
-  " a.source," \
-  " coalesce (e.fields, 0), e.unit, e.currency, e.qualifier, e.scope, e.year, e.quarter," \
-  " e.measure, e.change_kind, e.span, e.claim_status"
-
 /* What two figures of one claim share exactly (cited-claims.c's claim
  * key, less the brand, whose case is folded, and the scope, which has a
  * default): the claims of a store are grouped one run of such figures at
@@ -6847,7 +6902,13 @@ cited_store_foreach_claims_of (CitedStore       *self,
       const char *measure;
       int rc;
 
-      if (g_hash_table_contains (done, key))
+      measure = cited_figure_get_measure (figure);
+      if (measure == NULL)
+        measure = figure->metric != NULL ? figure->metric : "";
+      /* A figure that measures nothing is part of no claim
+       * (cited_claims_group()): the figures of its key, the largest of
+       * a store, are not read. */
+      if (g_hash_table_contains (done, key) || *measure == '\0')
         continue;
       /* The figures whose extracted brand, year and measure are the
        * figure's (by the index), and every edited figure, whatever its
@@ -6863,9 +6924,6 @@ cited_store_foreach_claims_of (CitedStore       *self,
                       error);
       if (stmt == NULL)
         return FALSE;
-      measure = cited_figure_get_measure (figure);
-      if (measure == NULL)
-        measure = figure->metric != NULL ? figure->metric : "";
       if (figure->brand != NULL)
         sqlite3_bind_text (stmt, 1, figure->brand, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 2, figure->year);

@@ -1029,6 +1029,20 @@ test_builders_seeds (void)
   /* The seed runs a paragraph into one sentence: the quote is cut around
    * the figure to fit a tooltip. */
   g_assert_cmpuint (strlen (bar->tooltip), <, 500);
+  /* The figures drawn, read without their texts as every figure of the
+   * metric is, have their sentences and articles again: the chart's
+   * sources and its export name them. */
+  g_assert_cmpuint (sales->figures->len, >, 0);
+  for (guint i = 0; i < sales->figures->len; i++)
+    {
+      const CitedFigure *drawn = g_ptr_array_index (sales->figures, i);
+
+      g_assert_nonnull (drawn->sentence);
+      g_assert_nonnull (strstr (drawn->sentence, drawn->text));
+      g_assert_nonnull (drawn->article_title);
+      g_assert_cmpstr (drawn->article_title, !=, "");
+      g_assert_nonnull (drawn->article_path);
+    }
   /* One article says 140 million overseas three times, twice without a
    * year in the present tense ("aims", "we know"), once "in 2021": one
    * claim, drawn as one bar in the overseas 2021 group, all three quoted. */

@@ -358,6 +358,28 @@ test_grouping (void)
 }
 
 /* A claim knows its sources and dates, and rejected figures are none. */
+/* "5%" here and "5%" there, of nothing the extractor could name, are not
+ * one claim with two sources; of growth they are. */
+static void
+test_nothing_measured (void)
+{
+  static const Fig figs[] = {
+    { NULL, "growth", NULL, 0, 5, "5%", NULL, "%", 0, 0 },
+    { NULL, "growth", NULL, 0, 5, "5%", NULL, "%", 0, 0 },
+  };
+  g_autoptr(GPtrArray) figures = make_figures (figs, G_N_ELEMENTS (figs));
+  g_autoptr(GPtrArray) claims = cited_claims_group (figures);
+  g_autoptr(GPtrArray) none = NULL;
+
+  g_assert_cmpuint (claims->len, ==, 1);
+  g_assert_cmpuint (((CitedClaim *) g_ptr_array_index (claims, 0))->n_sources, ==, 2);
+
+  for (guint i = 0; i < figures->len; i++)
+    g_clear_pointer (&((CitedFigure *) g_ptr_array_index (figures, i))->metric, g_free);
+  none = cited_claims_group (figures);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 static void
 test_claim_sources (void)
 {
@@ -833,6 +855,7 @@ main (int   argc,
   g_test_add_func ("/claims/infer-periods", test_infer_periods);
   g_test_add_func ("/claims/grouping", test_grouping);
   g_test_add_func ("/claims/sources", test_claim_sources);
+  g_test_add_func ("/claims/nothing-measured", test_nothing_measured);
   g_test_add_func ("/claims/contradictions", test_contradictions);
   g_test_add_func ("/claims/sample-corpus", test_sample_corpus);
   g_test_add_func ("/claims/store-inferred", test_store_inferred);
