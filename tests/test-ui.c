@@ -895,6 +895,37 @@ add_many_articles (CitedStore *store,
 }
 
 static void
+collect_type (GtkWidget *widget,
+              GType      type,
+              GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_type (child, type, found);
+}
+
+/* The article list's view (not a drop-down's list in its popover). */
+static GtkListView *
+article_list_view (CitedArticlesPage *page)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+  collect_type (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, lists);
+  for (guint i = 0; i < lists->len; i++)
+    if (gtk_widget_get_ancestor (lists->pdata[i], GTK_TYPE_POPOVER) == NULL)
+      return lists->pdata[i];
+  g_assert_not_reached ();
+}
+
+static gboolean
+all_rows_in_view (gpointer data)
+{
+  return g_list_model_get_n_items (data) == 3000;
+}
+
+static void
 test_large_list_stays_lazy (void)
 {
   g_autoptr(GError) error = NULL;
@@ -904,6 +935,7 @@ test_large_list_stays_lazy (void)
   Fixture fixture = { .dir = dir, .store = store };
   CitedArticlesPage *page;
   CitedArticleList *list;
+  GListModel *view_model;
 
   g_assert_no_error (error);
   add_many_articles (store, 3000);
@@ -921,6 +953,13 @@ test_large_list_stays_lazy (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   g_assert_cmpstr (cited_articles_page_get_state (page), ==, "list");
   wait_ready (&fixture, 1);
+
+  /* The list view gets the rows a screen can show first, and every row
+   * once they are drawn. */
+  view_model = G_LIST_MODEL (gtk_list_view_get_model (article_list_view (page)));
+  g_assert_cmpuint (g_list_model_get_n_items (view_model), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model), <, 3000);
+  g_assert_true (wait_for (all_rows_in_view, view_model));
   drain ();
   g_assert_cmpstr (cited_articles_page_get_state (page), ==, "list");
 
@@ -1062,18 +1101,6 @@ wait_mapped (GtkWidget *widget,
   MappedWait wait = { widget, mapped };
 
   return wait_for (mapped_done, &wait);
-}
-
-static void
-collect_type (GtkWidget *widget,
-              GType      type,
-              GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_type (child, type, found);
 }
 
 static void
@@ -1867,6 +1894,69 @@ test_date_filter (Fixture       *fixture,
   drain ();
 }
 
+static guint
+count_type (GtkWidget *widget,
+            GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_type (widget, type, found);
+  return found->len;
+}
+
+/* The Figures and Brands pages are made when first shown or asked for,
+ * and the actions that reach them work before that. */
+static void
+test_pages_made_when_needed (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *view = GTK_WIDGET (cited_articles_page_get_article_view (cited_window_get_articles_page (fixture->window)));
+  CitedQuery query = { 0 };
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GError) error = NULL;
+
+  drain ();
+  g_assert_cmpuint (count_type (window, CITED_TYPE_FIGURES_PAGE), ==, 0);
+  g_assert_cmpuint (count_type (window, CITED_TYPE_BRANDS_PAGE), ==, 0);
+
+  /* Nothing to undo yet: neither page is made for it. */
+  g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (window, "win.redo", NULL));
+  drain ();
+  g_assert_cmpuint (count_type (window, CITED_TYPE_FIGURES_PAGE), ==, 0);
+  g_assert_cmpuint (count_type (window, CITED_TYPE_BRANDS_PAGE), ==, 0);
+
+  /* Ctrl+3 shows the Brands page, made and filled then. */
+  g_assert_true (gtk_widget_activate_action (window, "win.page", "s", "brands"));
+  drain ();
+  g_assert_cmpstr (cited_window_get_visible_page (fixture->window), ==, "brands");
+  g_assert_cmpuint (count_type (window, CITED_TYPE_BRANDS_PAGE), ==, 1);
+  g_assert_cmpuint (count_type (window, CITED_TYPE_FIGURES_PAGE), ==, 0);
+  {
+    g_autoptr(CitedStore) shown = NULL;
+
+    g_object_get (cited_window_get_brands_page (fixture->window), "store", &shown, NULL);
+    g_assert_true (shown == fixture->store);
+  }
+
+  /* A figure activated in the reader opens the Figures page, never shown
+   * before, on that figure. */
+  g_assert_true (gtk_widget_activate_action (window, "win.page", "s", "articles"));
+  figures = cited_store_list_figures (fixture->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures->len, >, 0);
+  g_assert_true (gtk_widget_activate_action (view, "win.show-figure", "x",
+                                             ((CitedFigure *) figures->pdata[0])->id));
+  drain ();
+  g_assert_cmpstr (cited_window_get_visible_page (fixture->window), ==, "figures");
+  g_assert_cmpuint (count_type (window, CITED_TYPE_FIGURES_PAGE), ==, 1);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (cited_window_get_figures_page (fixture->window))));
+
+  /* The tests that follow start where a first start does. */
+  g_assert_true (gtk_widget_activate_action (window, "win.page", "s", "articles"));
+}
+
 /* Feeds, from a server on 127.0.0.1 started here. */
 static FeedServer *feed_server;
 
@@ -2046,6 +2136,8 @@ main (int   argc,
   g_test_add ("/ui/articles/brand-filter-counts", Fixture, NULL, fixture_set_up, test_brand_filter_counts,
               fixture_tear_down);
   g_test_add ("/ui/articles/date-filter", Fixture, NULL, fixture_set_up, test_date_filter, fixture_tear_down);
+  g_test_add ("/ui/window/pages-made-when-needed", Fixture, NULL, fixture_set_up,
+              test_pages_made_when_needed, fixture_tear_down);
   g_test_add ("/ui/articles/source-filter", Fixture, NULL, fixture_set_up, test_source_filter, fixture_tear_down);
   g_test_add ("/ui/articles/filters-and-sort", Fixture, NULL, fixture_set_up, test_filters_and_sort,
               fixture_tear_down);
