@@ -539,6 +539,28 @@ export_report_action_cb (GtkWidget  *widget,
     cited_figures_page_export_report (self->figures_page);
 }
 
+/* The keyboard shortcuts window, made the first time it is asked for
+ * rather than for every window GtkApplication makes (where
+ * gtk/help-overlay.ui would put it). */
+static void
+show_help_overlay_action_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/cited/Cited/cited-shortcuts.ui");
+
+      gtk_application_window_set_help_overlay (window,
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder,
+                                                                                             "help_overlay")));
+    }
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
+}
+
 static void
 show_figure_action_cb (GtkWidget  *widget,
                        const char *action_name,
@@ -1164,6 +1186,7 @@ cited_window_class_init (CitedWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-figure", "x", show_figure_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-article", "(xu)", show_article_action_cb);
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.contradictions", NULL, contradictions_action_cb);

@@ -1150,8 +1150,21 @@ test_about_and_shortcuts (Fixture       *fixture,
   GtkShortcutsWindow *overlay;
   gboolean found_about = FALSE;
 
+  /* The shortcuts window, made when first asked for. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
+  drain ();
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
   g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (fixture->window));
+  gtk_window_close (GTK_WINDOW (overlay));
+  drain ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
+  drain ();
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_window_close (GTK_WINDOW (overlay));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   drain ();
@@ -1820,11 +1833,14 @@ static void
 click_in_date_popover (GtkMenuButton *button,
                        const char    *label)
 {
-  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  GtkWidget *popover;
   GtkWidget *target;
 
+  /* The popover is made when first opened. */
   gtk_menu_button_popup (button);
   drain ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_nonnull (popover);
   target = find_widget (popover, is_button_labelled, label);
   g_assert_nonnull (target);
   g_assert_true (gtk_widget_get_focusable (target));
@@ -1843,7 +1859,7 @@ test_date_filter (Fixture       *fixture,
   GtkMenuButton *button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (filter), is_widget_type,
                                                         GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON)));
   GtkWidget *clear = find_widget (GTK_WIDGET (filter), is_tooltipped_button, "Any Date");
-  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  GtkWidget *popover;
   GListModel *model = article_model (fixture);
   CitedQuery query = { .date_from = "2024-01-01", .date_to = "2024-12-31" };
   g_autoptr(GDateTime) day = g_date_time_new_local (2024, 1, 30, 0, 0, 0);
@@ -1857,6 +1873,7 @@ test_date_filter (Fixture       *fixture,
 
   /* A year of the corpus, from the popover. */
   click_in_date_popover (button, "2024");
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
   g_assert_cmpuint (store_count (fixture, &query), ==, 2);
   wait_count (model, 2);
   g_assert_false (gtk_widget_get_visible (popover));
