@@ -171,7 +171,6 @@ cited_application_startup (GApplication *application)
   if (cited_running_from_build_tree ())
     gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     SOURCE_ICONDIR);
-  gtk_window_set_default_icon_name (APP_ID);
   if (tracing ())
     trace (CITED_APPLICATION (application), "started (display open)");
 }
@@ -465,6 +464,27 @@ finish_opening (CitedApplication  *self,
   return store;
 }
 
+/* The windows' icon (on X11, _NET_WM_ICON: the window list's, not the
+ * window's own frame) once the first window drew its first frame: GTK
+ * renders it from the SVG at several sizes when the window is realized. */
+static void
+set_icon_after_paint_cb (GdkFrameClock *clock,
+                         gpointer       user_data)
+{
+  g_signal_handlers_disconnect_by_func (clock, set_icon_after_paint_cb, user_data);
+  if (g_strcmp0 (gtk_window_get_default_icon_name (), APP_ID) != 0)
+    gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+set_icon_on_realize_cb (GtkWidget *window,
+                        gpointer   user_data)
+{
+  g_signal_handlers_disconnect_by_func (window, set_icon_on_realize_cb, user_data);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (set_icon_after_paint_cb), NULL);
+}
+
 static void
 cited_application_activate (GApplication *application)
 {
@@ -518,6 +538,8 @@ cited_application_activate (GApplication *application)
       g_signal_connect (window, "ready", G_CALLBACK (screenshot_ready_cb), self);
     }
 
+  if (g_strcmp0 (gtk_window_get_default_icon_name (), APP_ID) != 0)
+    g_signal_connect (window, "realize", G_CALLBACK (set_icon_on_realize_cb), NULL);
   gtk_window_present (window);
 }
 

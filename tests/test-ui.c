@@ -1536,6 +1536,49 @@ test_store_error (void)
 }
 
 static gboolean
+has_active_window (gpointer data)
+{
+  return gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL;
+}
+
+static gboolean
+has_app_icon (gpointer data)
+{
+  return g_strcmp0 (gtk_window_get_default_icon_name (), APP_ID) == 0;
+}
+
+/* Activating the application opens the store ($CITED_DB) and presents a
+ * window over it; the windows' icon is set once it has drawn. */
+static void
+test_activate (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cited-test-ui-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "cited.db", NULL);
+  g_autoptr(CitedStore) store = cited_store_open (db, &error);
+  GtkWindow *window;
+
+  g_assert_no_error (error);
+  add_many_articles (store, 20);
+  g_clear_object (&store);
+  g_setenv ("CITED_DB", db, TRUE);
+
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (wait_for (has_active_window, NULL));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (CITED_IS_WINDOW (window));
+  g_assert_nonnull (cited_window_get_store (CITED_WINDOW (window)));
+  g_assert_true (wait_for (has_app_icon, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (cited_articles_page_get_model (
+                      cited_window_get_articles_page (CITED_WINDOW (window)))), ==, 20);
+
+  gtk_window_destroy (window);
+  drain ();
+  g_unsetenv ("CITED_DB");
+  cited_test_remove_tree (dir);
+}
+
+static gboolean
 brands_loaded (gpointer data)
 {
   return !cited_brands_page_get_loading (CITED_BRANDS_PAGE (data));
@@ -2170,6 +2213,7 @@ main (int   argc,
   g_test_add ("/ui/contradictions/dialog", Fixture, NULL, fixture_set_up, test_contradictions_dialog,
               fixture_tear_down);
   g_test_add_func ("/ui/window/store-error", test_store_error);
+  g_test_add_func ("/ui/app/activate", test_activate);
   g_test_add_func ("/ui/window/remembers-size-and-page", test_remembers_size_and_page);
   g_test_add_func ("/ui/import/close-during-import", test_close_during_import);
   g_test_add_func ("/ui/articles/large-list-stays-lazy", test_large_list_stays_lazy);
