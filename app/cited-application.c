@@ -19,11 +19,16 @@ struct _CitedApplication
   CitedWindow   *screenshot_window;   /* held until the screenshots are taken */
   guint          screenshot_step;
   guint          search_provider_id;  /* registration of the search provider */
-  gboolean       opening;             /* the store is being opened */
+  gboolean       opening;             /* activate waits for the store */
+  gboolean       open_early;          /* open it from startup */
+  struct _OpenJob *open_job;          /* the store's opening, under way or done */
+  GThread       *open_thread;
   gint64         created;             /* monotonic time the application was made */
 };
 
 G_DEFINE_FINAL_TYPE (CitedApplication, cited_application, ADW_TYPE_APPLICATION)
+
+static void begin_opening (CitedApplication *self);
 
 /* Startup trace (G_MESSAGES_DEBUG=cited-application): when each stage of
  * opening the window was reached, in ms since the application was made,
@@ -142,6 +147,12 @@ cited_application_startup (GApplication *application)
     { "window.close", { "<Control>w", NULL } },
   };
 
+  /* The store opens in a thread while GTK opens the display and loads
+   * its theme: the window needs both. */
+  if (CITED_APPLICATION (application)->open_early &&
+      !(g_application_get_flags (application) & G_APPLICATION_IS_SERVICE))
+    begin_opening (CITED_APPLICATION (application));
+
   G_APPLICATION_CLASS (cited_application_parent_class)->startup (application);
 
   /* Started by D-Bus for GNOME Shell's search (--gapplication-service):
@@ -160,7 +171,6 @@ cited_application_startup (GApplication *application)
   if (cited_running_from_build_tree ())
     gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     SOURCE_ICONDIR);
-  gtk_window_set_default_icon_name (APP_ID);
   if (tracing ())
     trace (CITED_APPLICATION (application), "started (display open)");
 }
@@ -250,7 +260,7 @@ screenshot_ready_cb (CitedWindow      *window,
  * seconds. The store is opened in
  * a thread while the main loop runs, and the first progress it reports
  * brings up a window that follows it, instead of no window at all. */
-typedef struct {
+typedef struct _OpenJob {
   int          finished;   /* atomic */
   CitedStore  *store;
   GError      *error;
@@ -421,16 +431,28 @@ trace_window (CitedApplication *self,
   g_signal_connect (window, "ready", G_CALLBACK (trace_ready_cb), st);
 }
 
-static CitedStore *
-open_store (GError **error)
+static void
+begin_opening (CitedApplication *self)
 {
-  OpenJob *job = g_atomic_rc_box_new0 (OpenJob);
-  GThread *thread = g_thread_new ("cited-open", open_thread, job);
+  if (self->open_job != NULL)
+    return;
+  self->open_job = g_atomic_rc_box_new0 (OpenJob);
+  self->open_thread = g_thread_new ("cited-open", open_thread, self->open_job);
+}
+
+/* The store, once its opening (begun now if it was not) finished. */
+static CitedStore *
+finish_opening (CitedApplication  *self,
+                GError           **error)
+{
+  OpenJob *job;
   CitedStore *store;
 
+  begin_opening (self);
+  job = g_steal_pointer (&self->open_job);
   while (!g_atomic_int_get (&job->finished))
     g_main_context_iteration (NULL, TRUE);
-  g_thread_join (thread);
+  g_thread_join (g_steal_pointer (&self->open_thread));
 
   job->closed = TRUE;
   if (job->window != NULL)
@@ -440,6 +462,27 @@ open_store (GError **error)
     g_propagate_error (error, g_steal_pointer (&job->error));
   open_job_unref (job);
   return store;
+}
+
+/* The windows' icon (on X11, _NET_WM_ICON: the window list's, not the
+ * window's own frame) once the first window drew its first frame: GTK
+ * renders it from the SVG at several sizes when the window is realized. */
+static void
+set_icon_after_paint_cb (GdkFrameClock *clock,
+                         gpointer       user_data)
+{
+  g_signal_handlers_disconnect_by_func (clock, set_icon_after_paint_cb, user_data);
+  if (g_strcmp0 (gtk_window_get_default_icon_name (), APP_ID) != 0)
+    gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+set_icon_on_realize_cb (GtkWidget *window,
+                        gpointer   user_data)
+{
+  g_signal_handlers_disconnect_by_func (window, set_icon_on_realize_cb, user_data);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (set_icon_after_paint_cb), NULL);
 }
 
 static void
@@ -461,7 +504,7 @@ cited_application_activate (GApplication *application)
   if (tracing ())
     trace (self, "activate");
   self->opening = TRUE;
-  store = open_store (&error);
+  store = finish_opening (self, &error);
   self->opening = FALSE;
   if (tracing ())
     trace (self, "store opened");
@@ -495,6 +538,8 @@ cited_application_activate (GApplication *application)
       g_signal_connect (window, "ready", G_CALLBACK (screenshot_ready_cb), self);
     }
 
+  if (g_strcmp0 (gtk_window_get_default_icon_name (), APP_ID) != 0)
+    g_signal_connect (window, "realize", G_CALLBACK (set_icon_on_realize_cb), NULL);
   gtk_window_present (window);
 }
 
@@ -529,6 +574,13 @@ cited_application_shutdown (GApplication *application)
     {
       self->screenshot_window = NULL;
       g_application_release (application);
+    }
+  /* Opened and never shown (the application quit before activating). */
+  if (self->open_job != NULL)
+    {
+      CitedStore *store = finish_opening (self, NULL);
+
+      g_clear_object (&store);
     }
 
   G_APPLICATION_CLASS (cited_application_parent_class)->shutdown (application);
@@ -605,6 +657,13 @@ cited_application_init (CitedApplication *self)
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   self->created = g_get_monotonic_time ();
+}
+
+void
+cited_application_open_store_early (CitedApplication *self)
+{
+  g_return_if_fail (CITED_IS_APPLICATION (self));
+  self->open_early = TRUE;
 }
 
 CitedApplication *

@@ -15,6 +15,13 @@ G_DECLARE_FINAL_TYPE (CitedApplication, cited_application, CITED, APPLICATION, A
  * the store could not be opened. */
 CitedApplication *cited_application_new (void);
 
+/* Makes the application open the store as soon as it starts up as the
+ * primary instance (not as GNOME Shell's search service), in a thread
+ * while GTK opens the display, rather than when first activated. For
+ * main(): a test registering the application does not want the store of
+ * its environment opened. */
+void              cited_application_open_store_early (CitedApplication *self);
+
 /* The directory of the bundled sample corpus: the installed one when it
  * exists, otherwise the source tree's (running from the build tree), or
  * NULL when neither exists. */

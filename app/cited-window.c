@@ -42,8 +42,10 @@ struct _CitedWindow
   AdwViewStack      *view_stack;
   AdwStatusPage     *error_page;
   CitedArticlesPage *articles_page;
-  CitedFiguresPage  *figures_page;
-  CitedBrandsPage   *brands_page;
+  AdwBin            *figures_bin;
+  AdwBin            *brands_bin;
+  CitedFiguresPage  *figures_page;        /* NULL until first needed */
+  CitedBrandsPage   *brands_page;         /* NULL until first needed */
 
   /* Feeds refresh in the background: on start and every few minutes. */
   CitedFeeds        *feeds;
@@ -70,6 +72,41 @@ enum {
 
 static GParamSpec *props[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void brands_changed_cb  (CitedWindow *self);
+static void figures_changed_cb (CitedWindow *self);
+
+/* The Figures and Brands pages are made when first shown or asked for:
+ * the window's first frame shows the Articles page only, and making the
+ * other two (and measuring them, hidden, in every layout of the window's
+ * stack) would delay it. */
+static CitedFiguresPage *
+ensure_figures_page (CitedWindow *self)
+{
+  if (self->figures_page == NULL)
+    {
+      self->figures_page = g_object_new (CITED_TYPE_FIGURES_PAGE, NULL);
+      adw_bin_set_child (self->figures_bin, GTK_WIDGET (self->figures_page));
+      g_signal_connect_swapped (self->figures_page, "store-changed",
+                                G_CALLBACK (figures_changed_cb), self);
+    }
+  return self->figures_page;
+}
+
+static CitedBrandsPage *
+ensure_brands_page (CitedWindow *self)
+{
+  if (self->brands_page == NULL)
+    {
+      self->brands_page = g_object_new (CITED_TYPE_BRANDS_PAGE, NULL);
+      adw_bin_set_child (self->brands_bin, GTK_WIDGET (self->brands_page));
+      /* The Brands page reloads itself after a change; the others follow
+       * when next shown. */
+      g_signal_connect_swapped (self->brands_page, "store-changed",
+                                G_CALLBACK (brands_changed_cb), self);
+    }
+  return self->brands_page;
+}
 
 static void
 set_loading (CitedWindow *self,
@@ -119,7 +156,7 @@ load_page (CitedWindow *self,
       if (!self->figures_bound)
         {
           self->figures_bound = TRUE;
-          g_object_set (self->figures_page, "store", self->store, NULL);
+          g_object_set (ensure_figures_page (self), "store", self->store, NULL);
         }
       else
         cited_figures_page_reload (self->figures_page);
@@ -129,7 +166,7 @@ load_page (CitedWindow *self,
       if (!self->brands_bound)
         {
           self->brands_bound = TRUE;
-          g_object_set (self->brands_page, "store", self->store, NULL);
+          g_object_set (ensure_brands_page (self), "store", self->store, NULL);
         }
       else
         cited_brands_page_reload (self->brands_page);
@@ -403,10 +440,15 @@ history_action_cb (GtkWidget  *widget,
   if (self->store == NULL)
     return;
   redo = !g_str_equal (action_name, "win.undo");
-  /* The latest change of either history: a correction or a brand. */
-  if (cited_brands_page_get_history_time (self->brands_page, redo) >
-      cited_figures_page_get_history_time (self->figures_page, redo))
+  /* The latest change of either history: a correction or a brand. A page
+   * not made yet has none. */
+  if (self->brands_page != NULL &&
+      (self->figures_page == NULL ||
+       cited_brands_page_get_history_time (self->brands_page, redo) >
+       cited_figures_page_get_history_time (self->figures_page, redo)))
     cited_brands_page_step_history (self->brands_page, redo);
+  else if (self->figures_page == NULL)
+    return;
   else if (redo)
     cited_figures_page_redo (self->figures_page);
   else
@@ -431,23 +473,23 @@ chart_action_cb (GtkWidget  *widget,
   if (g_str_equal (action_name, "win.print"))
     {
       if (figures)
-        cited_figures_page_print (self->figures_page);
+        cited_figures_page_print (ensure_figures_page (self));
       else
-        cited_brands_page_print (self->brands_page);
+        cited_brands_page_print (ensure_brands_page (self));
     }
   else if (g_str_equal (action_name, "win.export"))
     {
       if (figures)
-        cited_figures_page_export (self->figures_page);
+        cited_figures_page_export (ensure_figures_page (self));
       else
-        cited_brands_page_export (self->brands_page);
+        cited_brands_page_export (ensure_brands_page (self));
     }
   else if (g_str_equal (action_name, "win.copy-image"))
     {
       if (figures)
-        cited_figures_page_copy_image (self->figures_page);
+        cited_figures_page_copy_image (ensure_figures_page (self));
       else
-        cited_brands_page_copy_image (self->brands_page);
+        cited_brands_page_copy_image (ensure_brands_page (self));
     }
 }
 
@@ -461,7 +503,7 @@ save_view_action_cb (GtkWidget  *widget,
 
   if (self->store == NULL || g_strcmp0 (cited_window_get_visible_page (self), "figures") != 0)
     return;
-  gtk_widget_activate_action (GTK_WIDGET (self->figures_page), "figures.save-view", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (ensure_figures_page (self)), "figures.save-view", NULL);
 }
 
 static void
@@ -488,12 +530,35 @@ export_report_action_cb (GtkWidget  *widget,
   if (self->store == NULL)
     return;
   cited_window_set_visible_page (self, "figures");
+  ensure_figures_page (self);
   g_signal_handlers_disconnect_by_func (self->figures_page, export_report_when_loaded_cb, self);
   if (cited_figures_page_get_loading (self->figures_page))
     g_signal_connect_object (self->figures_page, "notify::loading",
                              G_CALLBACK (export_report_when_loaded_cb), self, 0);
   else
     cited_figures_page_export_report (self->figures_page);
+}
+
+/* The keyboard shortcuts window, made the first time it is asked for
+ * rather than for every window GtkApplication makes (where
+ * gtk/help-overlay.ui would put it). */
+static void
+show_help_overlay_action_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/cited/Cited/cited-shortcuts.ui");
+
+      gtk_application_window_set_help_overlay (window,
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder,
+                                                                                             "help_overlay")));
+    }
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
 }
 
 static void
@@ -507,7 +572,7 @@ show_figure_action_cb (GtkWidget  *widget,
   if (self->store == NULL)
     return;
   cited_window_set_visible_page (self, "figures");
-  cited_figures_page_show_figure (self->figures_page, figure_id);
+  cited_figures_page_show_figure (ensure_figures_page (self), figure_id);
 }
 
 static void
@@ -1095,8 +1160,6 @@ cited_window_class_init (CitedWindowClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (CITED_TYPE_ARTICLES_PAGE);
-  g_type_ensure (CITED_TYPE_FIGURES_PAGE);
-  g_type_ensure (CITED_TYPE_BRANDS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cited/Cited/cited-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, toast_overlay);
@@ -1109,8 +1172,8 @@ cited_window_class_init (CitedWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, articles_page);
-  gtk_widget_class_bind_template_child (widget_class, CitedWindow, figures_page);
-  gtk_widget_class_bind_template_child (widget_class, CitedWindow, brands_page);
+  gtk_widget_class_bind_template_child (widget_class, CitedWindow, figures_bin);
+  gtk_widget_class_bind_template_child (widget_class, CitedWindow, brands_bin);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_action_cb);
@@ -1123,6 +1186,7 @@ cited_window_class_init (CitedWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-figure", "x", show_figure_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-article", "(xu)", show_article_action_cb);
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.contradictions", NULL, contradictions_action_cb);
@@ -1144,13 +1208,6 @@ cited_window_init (CitedWindow *self)
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
-
-  /* The Brands page reloads itself after a change; the others follow
-   * when next shown. */
-  g_signal_connect_swapped (self->brands_page, "store-changed",
-                            G_CALLBACK (brands_changed_cb), self);
-  g_signal_connect_swapped (self->figures_page, "store-changed",
-                            G_CALLBACK (figures_changed_cb), self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
@@ -1188,14 +1245,14 @@ CitedFiguresPage *
 cited_window_get_figures_page (CitedWindow *self)
 {
   g_return_val_if_fail (CITED_IS_WINDOW (self), NULL);
-  return self->figures_page;
+  return ensure_figures_page (self);
 }
 
 CitedBrandsPage *
 cited_window_get_brands_page (CitedWindow *self)
 {
   g_return_val_if_fail (CITED_IS_WINDOW (self), NULL);
-  return self->brands_page;
+  return ensure_brands_page (self);
 }
 
 gboolean

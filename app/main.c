@@ -21,5 +21,6 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = cited_application_new ();
+  cited_application_open_store_early (app);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

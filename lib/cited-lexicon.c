@@ -1342,6 +1342,108 @@ cited_lexicon_replace (CitedLexicon *self,
   g_mutex_unlock (&self->lock);
 }
 
+static gpointer
+copy_string (gconstpointer string,
+             gpointer      unused)
+{
+  return g_strdup (string);
+}
+
+/* A NULL-terminated array of strings, copied. */
+static GPtrArray *
+copy_strv_array (GPtrArray *array)
+{
+  GPtrArray *copy = g_ptr_array_copy (array, copy_string, NULL);
+
+  g_ptr_array_set_free_func (copy, g_free);
+  return copy;
+}
+
+/* A hash table of string keys, copied: @copy_value copies each value
+ * (NULL keeps the value as it is). */
+static GHashTable *
+copy_string_table (GHashTable     *table,
+                   GDestroyNotify  free_value,
+                   GBoxedCopyFunc  copy_value)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_value);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy, g_strdup (key), copy_value ? copy_value (value) : value);
+  return copy;
+}
+
+/* A set of strings (keys that are their own values), copied. */
+static GHashTable *
+copy_string_set (GHashTable *set)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (copy, g_strdup (key));
+  return copy;
+}
+
+/**
+ * cited_lexicon_copy:
+ * @self: a #CitedLexicon
+ *
+ * A lexicon of its own with the same brands (names, aliases, colours,
+ * blocking phrases and word lists) and the same #CitedLexicon:discover,
+ * made by copying them rather than reading them again: a store's readers
+ * start from a copy of the store's lexicon.
+ *
+ * Returns: (transfer full): the copy
+ */
+CitedLexicon *
+cited_lexicon_copy (CitedLexicon *self)
+{
+  CitedLexicon *copy;
+  g_autoptr(GHashTable) brands = NULL;   /* Brand* of @self -> its copy */
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (CITED_IS_LEXICON (self), NULL);
+
+  copy = cited_lexicon_new ();
+  brands = g_hash_table_new (NULL, NULL);
+  g_mutex_lock (&self->lock);
+  copy->discover = g_atomic_int_get (&self->discover);
+  for (guint i = 0; i < self->brands->len; i++)
+    {
+      Brand *brand = g_ptr_array_index (self->brands, i);
+      Brand *other = g_new0 (Brand, 1);
+
+      other->name = brand->name;
+      other->color = g_strdup (brand->color);
+      other->aliases = copy_strv_array (brand->aliases);
+      other->blocks = copy_strv_array (brand->blocks);
+      other->near = copy_string_table (brand->near, (GDestroyNotify) g_strfreev,
+                                       (GBoxedCopyFunc) g_strdupv);
+      other->after = copy_strv_array (brand->after);
+      other->capital = copy_string_set (brand->capital);
+      other->kinds = copy_string_table (brand->kinds, NULL, NULL);
+      other->off = copy_strv_array (brand->off);
+      other->excluded = copy_strv_array (brand->excluded);
+      g_ptr_array_add (copy->brands, other);
+      g_hash_table_insert (brands, brand, other);
+    }
+  g_hash_table_iter_init (&iter, self->by_name);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->by_name, g_strdup (key), g_hash_table_lookup (brands, value));
+  g_hash_table_iter_init (&iter, self->lookup);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->lookup, g_strdup (key), value);
+  g_mutex_unlock (&self->lock);
+  return copy;
+}
+
 /* Lists of words a brand of the JSON lexicon may have besides its aliases
  * and blocking phrases: "after", short forms that count once the brand was
  * named in full; "capital", aliases that are also words and keep their

@@ -95,6 +95,10 @@ const char    *cited_lexicon_rename_brand (CitedLexicon  *self,
 CITED_AVAILABLE_IN_ALL
 void           cited_lexicon_replace      (CitedLexicon  *self,
                                            CitedLexicon  *from);
+/* A lexicon of its own with the same brands, aliases, colours and lists,
+ * made without reading them again. */
+CITED_AVAILABLE_IN_ALL
+CitedLexicon  *cited_lexicon_copy         (CitedLexicon  *self);
 /* Canonical name for a name or alias (case-insensitive), or NULL. */
 CITED_AVAILABLE_IN_ALL
 const char    *cited_lexicon_lookup       (CitedLexicon  *self,

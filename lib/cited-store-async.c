@@ -41,6 +41,15 @@ reader_pool_new (CitedStore *store)
 
   pool->idle = g_async_queue_new_full (g_object_unref);
   g_mutex_init (&pool->lock);
+  /* The readers start from a copy of the store's lexicon rather than
+   * read the brands again (the default lexicon and the database's): the
+   * first read of a window (its article list) would wait for that. A
+   * change of the brands since makes them read it again. */
+  if (cited_store_get_lexicon (store) != NULL)
+    {
+      pool->lexicon = cited_lexicon_copy (cited_store_get_lexicon (store));
+      pool->lexicon_generation = cited_store_get_lexicon_generation (store);
+    }
   return pool;
 }
 

@@ -259,6 +259,7 @@ gpointer cited_store_read_finish   (CitedStore            *self,
 
 /* What cited-store-async.c needs of a store. */
 gboolean    cited_store_has_file           (CitedStore     *self);
+gint64      cited_store_get_lexicon_generation (CitedStore *self);
 gpointer    cited_store_ensure_reader_pool (CitedStore     *self,
                                             gpointer      (*create) (CitedStore *self),
                                             GDestroyNotify  destroy);

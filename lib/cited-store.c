@@ -2091,6 +2091,14 @@ cited_store_get_lexicon (CitedStore *self)
   return self->lexicon;
 }
 
+/* The brands' generation (lexicon_generation.n) the store's lexicon was
+ * read at. */
+gint64
+cited_store_get_lexicon_generation (CitedStore *self)
+{
+  return self->lexicon_generation;
+}
+
 /* ------------------------------------------------------------------ */
 /* Readers (the pool itself is in cited-store-async.c)                 */
 

@@ -575,6 +575,47 @@ test_rename_remove (void)
   g_assert_cmpstr (replaced, ==, "Acme:Acme");
 }
 
+/* A copy has every brand, alias, colour and list of the lexicon, finds
+ * the same mentions, and is a lexicon of its own. */
+static void
+test_copy (void)
+{
+  g_autoptr(CitedLexicon) lexicon = cited_lexicon_new_default ();
+  g_autoptr(CitedLexicon) copy = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *copy_json = NULL;
+  const char *aliases[] = { "Fruit Co", NULL };
+
+  cited_lexicon_add_brand (lexicon, "Acme Phones", aliases, "#123456");
+  g_assert_true (cited_lexicon_set_alias (lexicon, "Xiaomi", "millet", CITED_ALIAS_NAME, FALSE));
+  cited_lexicon_set_discover (lexicon, FALSE);
+
+  copy = cited_lexicon_copy (lexicon);
+  json = cited_lexicon_to_json (lexicon);
+  copy_json = cited_lexicon_to_json (copy);
+  g_assert_cmpstr (copy_json, ==, json);
+  g_assert_cmpuint (cited_lexicon_get_n_brands (copy), ==, cited_lexicon_get_n_brands (lexicon));
+  g_assert_false (cited_lexicon_get_discover (copy));
+  g_assert_cmpstr (cited_lexicon_lookup (copy, "fruit co"), ==, "Acme Phones");
+  g_assert_cmpstr (cited_lexicon_color_for (copy, "Acme Phones"), ==, "#123456");
+  for (guint i = 0; i < G_N_ELEMENTS (find_cases); i++)
+    {
+      g_autofree char *found = find_all (lexicon, find_cases[i].text);
+      g_autofree char *found_in_copy = find_all (copy, find_cases[i].text);
+
+      g_assert_cmpstr (found_in_copy, ==, found);
+    }
+
+  /* Changing one leaves the other as it was. */
+  cited_lexicon_add_brand (copy, "Other Brand", NULL, NULL);
+  g_assert_true (cited_lexicon_remove_brand (copy, "Acme Phones"));
+  g_assert_cmpstr (cited_lexicon_lookup (lexicon, "fruit co"), ==, "Acme Phones");
+  g_assert_null (cited_lexicon_lookup (lexicon, "Other Brand"));
+  g_clear_pointer (&copy_json, g_free);
+  copy_json = cited_lexicon_to_json (lexicon);
+  g_assert_cmpstr (copy_json, ==, json);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -582,6 +623,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/lexicon/default", test_default);
+  g_test_add_func ("/lexicon/copy", test_copy);
   g_test_add_func ("/lexicon/find", test_find);
   g_test_add_func ("/lexicon/offsets", test_offsets);
   g_test_add_func ("/lexicon/long-text", test_long_text);

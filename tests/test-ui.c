@@ -895,6 +895,37 @@ add_many_articles (CitedStore *store,
 }
 
 static void
+collect_type (GtkWidget *widget,
+              GType      type,
+              GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_type (child, type, found);
+}
+
+/* The article list's view (not a drop-down's list in its popover). */
+static GtkListView *
+article_list_view (CitedArticlesPage *page)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+  collect_type (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, lists);
+  for (guint i = 0; i < lists->len; i++)
+    if (gtk_widget_get_ancestor (lists->pdata[i], GTK_TYPE_POPOVER) == NULL)
+      return lists->pdata[i];
+  g_assert_not_reached ();
+}
+
+static gboolean
+all_rows_in_view (gpointer data)
+{
+  return g_list_model_get_n_items (data) == 3000;
+}
+
+static void
 test_large_list_stays_lazy (void)
 {
   g_autoptr(GError) error = NULL;
@@ -904,6 +935,7 @@ test_large_list_stays_lazy (void)
   Fixture fixture = { .dir = dir, .store = store };
   CitedArticlesPage *page;
   CitedArticleList *list;
+  GListModel *view_model;
 
   g_assert_no_error (error);
   add_many_articles (store, 3000);
@@ -921,6 +953,13 @@ test_large_list_stays_lazy (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   g_assert_cmpstr (cited_articles_page_get_state (page), ==, "list");
   wait_ready (&fixture, 1);
+
+  /* The list view gets the rows a screen can show first, and every row
+   * once they are drawn. */
+  view_model = G_LIST_MODEL (gtk_list_view_get_model (article_list_view (page)));
+  g_assert_cmpuint (g_list_model_get_n_items (view_model), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model), <, 3000);
+  g_assert_true (wait_for (all_rows_in_view, view_model));
   drain ();
   g_assert_cmpstr (cited_articles_page_get_state (page), ==, "list");
 
@@ -1065,18 +1104,6 @@ wait_mapped (GtkWidget *widget,
 }
 
 static void
-collect_type (GtkWidget *widget,
-              GType      type,
-              GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_type (child, type, found);
-}
-
-static void
 test_narrow_window (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -1123,8 +1150,21 @@ test_about_and_shortcuts (Fixture       *fixture,
   GtkShortcutsWindow *overlay;
   gboolean found_about = FALSE;
 
+  /* The shortcuts window, made when first asked for. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
+  drain ();
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
   g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (fixture->window));
+  gtk_window_close (GTK_WINDOW (overlay));
+  drain ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
+  drain ();
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_window_close (GTK_WINDOW (overlay));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   drain ();
@@ -1496,6 +1536,49 @@ test_store_error (void)
 }
 
 static gboolean
+has_active_window (gpointer data)
+{
+  return gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL;
+}
+
+static gboolean
+has_app_icon (gpointer data)
+{
+  return g_strcmp0 (gtk_window_get_default_icon_name (), APP_ID) == 0;
+}
+
+/* Activating the application opens the store ($CITED_DB) and presents a
+ * window over it; the windows' icon is set once it has drawn. */
+static void
+test_activate (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cited-test-ui-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "cited.db", NULL);
+  g_autoptr(CitedStore) store = cited_store_open (db, &error);
+  GtkWindow *window;
+
+  g_assert_no_error (error);
+  add_many_articles (store, 20);
+  g_clear_object (&store);
+  g_setenv ("CITED_DB", db, TRUE);
+
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (wait_for (has_active_window, NULL));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (CITED_IS_WINDOW (window));
+  g_assert_nonnull (cited_window_get_store (CITED_WINDOW (window)));
+  g_assert_true (wait_for (has_app_icon, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (cited_articles_page_get_model (
+                      cited_window_get_articles_page (CITED_WINDOW (window)))), ==, 20);
+
+  gtk_window_destroy (window);
+  drain ();
+  g_unsetenv ("CITED_DB");
+  cited_test_remove_tree (dir);
+}
+
+static gboolean
 brands_loaded (gpointer data)
 {
   return !cited_brands_page_get_loading (CITED_BRANDS_PAGE (data));
@@ -1793,11 +1876,14 @@ static void
 click_in_date_popover (GtkMenuButton *button,
                        const char    *label)
 {
-  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  GtkWidget *popover;
   GtkWidget *target;
 
+  /* The popover is made when first opened. */
   gtk_menu_button_popup (button);
   drain ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_nonnull (popover);
   target = find_widget (popover, is_button_labelled, label);
   g_assert_nonnull (target);
   g_assert_true (gtk_widget_get_focusable (target));
@@ -1816,7 +1902,7 @@ test_date_filter (Fixture       *fixture,
   GtkMenuButton *button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (filter), is_widget_type,
                                                         GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON)));
   GtkWidget *clear = find_widget (GTK_WIDGET (filter), is_tooltipped_button, "Any Date");
-  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  GtkWidget *popover;
   GListModel *model = article_model (fixture);
   CitedQuery query = { .date_from = "2024-01-01", .date_to = "2024-12-31" };
   g_autoptr(GDateTime) day = g_date_time_new_local (2024, 1, 30, 0, 0, 0);
@@ -1830,6 +1916,7 @@ test_date_filter (Fixture       *fixture,
 
   /* A year of the corpus, from the popover. */
   click_in_date_popover (button, "2024");
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
   g_assert_cmpuint (store_count (fixture, &query), ==, 2);
   wait_count (model, 2);
   g_assert_false (gtk_widget_get_visible (popover));
@@ -1865,6 +1952,69 @@ test_date_filter (Fixture       *fixture,
   g_assert_nonnull (find_widget (popover, is_button_labelled, "From: 30 Jan 2024"));
   gtk_menu_button_popdown (button);
   drain ();
+}
+
+static guint
+count_type (GtkWidget *widget,
+            GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_type (widget, type, found);
+  return found->len;
+}
+
+/* The Figures and Brands pages are made when first shown or asked for,
+ * and the actions that reach them work before that. */
+static void
+test_pages_made_when_needed (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *view = GTK_WIDGET (cited_articles_page_get_article_view (cited_window_get_articles_page (fixture->window)));
+  CitedQuery query = { 0 };
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GError) error = NULL;
+
+  drain ();
+  g_assert_cmpuint (count_type (window, CITED_TYPE_FIGURES_PAGE), ==, 0);
+  g_assert_cmpuint (count_type (window, CITED_TYPE_BRANDS_PAGE), ==, 0);
+
+  /* Nothing to undo yet: neither page is made for it. */
+  g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (window, "win.redo", NULL));
+  drain ();
+  g_assert_cmpuint (count_type (window, CITED_TYPE_FIGURES_PAGE), ==, 0);
+  g_assert_cmpuint (count_type (window, CITED_TYPE_BRANDS_PAGE), ==, 0);
+
+  /* Ctrl+3 shows the Brands page, made and filled then. */
+  g_assert_true (gtk_widget_activate_action (window, "win.page", "s", "brands"));
+  drain ();
+  g_assert_cmpstr (cited_window_get_visible_page (fixture->window), ==, "brands");
+  g_assert_cmpuint (count_type (window, CITED_TYPE_BRANDS_PAGE), ==, 1);
+  g_assert_cmpuint (count_type (window, CITED_TYPE_FIGURES_PAGE), ==, 0);
+  {
+    g_autoptr(CitedStore) shown = NULL;
+
+    g_object_get (cited_window_get_brands_page (fixture->window), "store", &shown, NULL);
+    g_assert_true (shown == fixture->store);
+  }
+
+  /* A figure activated in the reader opens the Figures page, never shown
+   * before, on that figure. */
+  g_assert_true (gtk_widget_activate_action (window, "win.page", "s", "articles"));
+  figures = cited_store_list_figures (fixture->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures->len, >, 0);
+  g_assert_true (gtk_widget_activate_action (view, "win.show-figure", "x",
+                                             ((CitedFigure *) figures->pdata[0])->id));
+  drain ();
+  g_assert_cmpstr (cited_window_get_visible_page (fixture->window), ==, "figures");
+  g_assert_cmpuint (count_type (window, CITED_TYPE_FIGURES_PAGE), ==, 1);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (cited_window_get_figures_page (fixture->window))));
+
+  /* The tests that follow start where a first start does. */
+  g_assert_true (gtk_widget_activate_action (window, "win.page", "s", "articles"));
 }
 
 /* Feeds, from a server on 127.0.0.1 started here. */
@@ -2046,6 +2196,8 @@ main (int   argc,
   g_test_add ("/ui/articles/brand-filter-counts", Fixture, NULL, fixture_set_up, test_brand_filter_counts,
               fixture_tear_down);
   g_test_add ("/ui/articles/date-filter", Fixture, NULL, fixture_set_up, test_date_filter, fixture_tear_down);
+  g_test_add ("/ui/window/pages-made-when-needed", Fixture, NULL, fixture_set_up,
+              test_pages_made_when_needed, fixture_tear_down);
   g_test_add ("/ui/articles/source-filter", Fixture, NULL, fixture_set_up, test_source_filter, fixture_tear_down);
   g_test_add ("/ui/articles/filters-and-sort", Fixture, NULL, fixture_set_up, test_filters_and_sort,
               fixture_tear_down);
@@ -2061,6 +2213,7 @@ main (int   argc,
   g_test_add ("/ui/contradictions/dialog", Fixture, NULL, fixture_set_up, test_contradictions_dialog,
               fixture_tear_down);
   g_test_add_func ("/ui/window/store-error", test_store_error);
+  g_test_add_func ("/ui/app/activate", test_activate);
   g_test_add_func ("/ui/window/remembers-size-and-page", test_remembers_size_and_page);
   g_test_add_func ("/ui/import/close-during-import", test_close_during_import);
   g_test_add_func ("/ui/articles/large-list-stays-lazy", test_large_list_stays_lazy);

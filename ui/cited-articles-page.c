@@ -20,6 +20,7 @@ struct _CitedArticlesPage
 
   CitedStore         *store;
   CitedArticleList   *list;
+  GtkSliceListModel  *shown_rows;    /* the list, or its first rows until they are drawn */
   GtkSingleSelection *selection;
   GPtrArray          *brand_keys;    /* the brand menu's names; item 0 (all): NULL */
   GPtrArray          *source_keys;   /* the source menu's names; item 0 (all): NULL */
@@ -33,6 +34,7 @@ struct _CitedArticlesPage
   GCancellable       *counts_cancellable;
   guint               counts_idle;    /* reads the counts after the first rows are drawn */
   guint               total;          /* articles in the store */
+  GdkFrameClock      *first_frame_clock; /* waiting for the first rows to be drawn */
 
   AdwLeaflet         *leaflet;
   GtkWidget          *sidebar;
@@ -154,6 +156,70 @@ update_state (CitedArticlesPage *self,
   gtk_label_set_text (self->count_label, count);
 }
 
+/* The first rows listed, alone until drawn. GTK 4.8's list view makes a
+ * row widget for each of the 200 items around the top of its model, a
+ * dozen of them on screen: before the window's first frame the view gets
+ * only as many rows as the tallest monitor can show (each row has at
+ * least three lines of text), and the others right after that frame. */
+static guint
+rows_that_fit (CitedArticlesPage *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->list_view));
+  PangoFontMetrics *metrics;
+  int height = 0;
+  int line;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+  metrics = pango_context_get_metrics (context, NULL, NULL);
+  line = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+  pango_font_metrics_unref (metrics);
+  if (height <= 0 || line <= 0)
+    return G_MAXUINT;
+  return height / (3 * line) + 2;
+}
+
+static void
+show_every_row (CitedArticlesPage *self)
+{
+  if (self->first_frame_clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->first_frame_clock, self);
+      g_clear_object (&self->first_frame_clock);
+    }
+  gtk_slice_list_model_set_size (self->shown_rows, G_MAXUINT);
+}
+
+static void
+first_rows_drawn_cb (CitedArticlesPage *self)
+{
+  show_every_row (self);
+}
+
+/* The first rows are listed: the others follow once they are drawn. */
+static void
+first_rows_listed (CitedArticlesPage *self)
+{
+  if (gtk_slice_list_model_get_size (self->shown_rows) == G_MAXUINT ||
+      self->first_frame_clock != NULL)
+    return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    {
+      show_every_row (self);
+      return;
+    }
+  self->first_frame_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view)));
+  g_signal_connect_swapped (self->first_frame_clock, "after-paint",
+                            G_CALLBACK (first_rows_drawn_cb), self);
+}
+
 /* Keeps the article in the reader selected when it is still listed. */
 static void
 reselect (CitedArticlesPage *self)
@@ -162,7 +228,11 @@ reselect (CitedArticlesPage *self)
   guint position = shown ? cited_article_list_find (self->list, shown) : G_MAXUINT;
 
   if (position != G_MAXUINT)
-    gtk_single_selection_set_selected (self->selection, position);
+    {
+      if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->shown_rows)))
+        show_every_row (self);
+      gtk_single_selection_set_selected (self->selection, position);
+    }
 }
 
 /* Called before the list's rows are replaced. GTK 4.8's list view looks
@@ -270,6 +340,7 @@ query_done_cb (GObject      *source,
        * menus. */
       if (self->counts_idle == 0)
         self->counts_idle = g_idle_add_full (G_PRIORITY_LOW, counts_idle_cb, self, NULL);
+      first_rows_listed (self);
       update_state (self, error);
       g_signal_emit (self, signals[SIGNAL_LOADED], 0);
       return;
@@ -552,6 +623,7 @@ cited_articles_page_reload (CitedArticlesPage *self)
     return;
 
   /* What the first load still reads is read here at once. */
+  show_every_row (self);
   was_first = self->first_load;
   self->first_load = FALSE;
   self->total_from_rows = FALSE;
@@ -603,6 +675,7 @@ cited_articles_page_load (CitedArticlesPage *self)
     }
   reload_years (self);
   self->first_load = TRUE;
+  gtk_slice_list_model_set_size (self->shown_rows, rows_that_fit (self));
   update_state (self, NULL);
   apply_query_async (self);
 }
@@ -639,6 +712,7 @@ cited_articles_page_show_article (CitedArticlesPage *self,
       return;
     }
 
+  show_every_row (self);
   position = cited_article_list_find (self->list, article_id);
   if (position == G_MAXUINT)
     {
@@ -695,6 +769,8 @@ GtkSingleSelection *
 cited_articles_page_get_selection (CitedArticlesPage *self)
 {
   g_return_val_if_fail (CITED_IS_ARTICLES_PAGE (self), NULL);
+  /* Its positions are the list's. */
+  show_every_row (self);
   return self->selection;
 }
 
@@ -724,7 +800,8 @@ set_store (CitedArticlesPage *self,
   if (store != NULL)
     self->list = cited_article_list_new (store);
 
-  gtk_single_selection_set_model (self->selection, self->list ? G_LIST_MODEL (self->list) : NULL);
+  show_every_row (self);
+  gtk_slice_list_model_set_model (self->shown_rows, self->list ? G_LIST_MODEL (self->list) : NULL);
   cited_article_view_set_store (self->article_view, store);
 
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_STORE]);
@@ -739,6 +816,11 @@ cited_articles_page_dispose (GObject *object)
   g_clear_handle_id (&self->counts_idle, g_source_remove);
   g_cancellable_cancel (self->counts_cancellable);
   g_clear_object (&self->counts_cancellable);
+  if (self->first_frame_clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->first_frame_clock, self);
+      g_clear_object (&self->first_frame_clock);
+    }
   /* AdwBin unparents its child (the template's leaflet) itself; disposing
    * the template as well would unparent it twice. */
   g_clear_object (&self->selection);
@@ -752,6 +834,7 @@ cited_articles_page_finalize (GObject *object)
   CitedArticlesPage *self = CITED_ARTICLES_PAGE (object);
 
   g_clear_object (&self->list);
+  g_clear_object (&self->shown_rows);
   g_clear_object (&self->store);
   g_clear_pointer (&self->brand_keys, g_ptr_array_unref);
   g_clear_pointer (&self->source_keys, g_ptr_array_unref);
@@ -873,7 +956,8 @@ cited_articles_page_init (CitedArticlesPage *self)
   self->brand_keys = g_ptr_array_new_with_free_func (g_free);
   self->source_keys = g_ptr_array_new_with_free_func (g_free);
 
-  self->selection = gtk_single_selection_new (NULL);
+  self->shown_rows = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown_rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected",

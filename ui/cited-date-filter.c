@@ -21,6 +21,7 @@ struct _CitedDateFilter
   GtkToggleButton *from_toggle;
   GtkToggleButton *to_toggle;
   GtkCalendar     *calendar;
+  GArray          *years;     /* the years offered, until the popover is made */
 
   char            *from;      /* "YYYY-MM-DD" or NULL */
   char            *to;
@@ -247,17 +248,31 @@ clear_cb (CitedDateFilter *self)
 static void
 sync_custom (CitedDateFilter *self)
 {
-  gboolean editing_to = gtk_toggle_button_get_active (self->to_toggle);
-  const char *end = editing_to ? self->to : self->from;
-  g_autoptr(GDateTime) date = parse_date (end != NULL ? end : editing_to ? self->from : self->to);
-  g_autoptr(GDateTime) from = parse_date (self->from);
-  g_autoptr(GDateTime) to = parse_date (self->to);
-  g_autofree char *from_text = from ? format_end (from, FALSE) : g_strdup (_("Any"));
-  g_autofree char *to_text = to ? format_end (to, FALSE) : g_strdup (_("Any"));
+  gboolean editing_to;
+  const char *end;
+  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *from_label = NULL;
+  g_autofree char *to_label = NULL;
+
+  /* The popover is not made yet: it is set when it is. */
+  if (self->calendar == NULL)
+    return;
+
+  editing_to = gtk_toggle_button_get_active (self->to_toggle);
+  end = editing_to ? self->to : self->from;
+  date = parse_date (end != NULL ? end : editing_to ? self->from : self->to);
+  from = parse_date (self->from);
+  to = parse_date (self->to);
+  from_text = from ? format_end (from, FALSE) : g_strdup (_("Any"));
+  to_text = to ? format_end (to, FALSE) : g_strdup (_("Any"));
   /* Translators: the custom date range's start, "From: 3 Mar 2021" or "From: Any" */
-  g_autofree char *from_label = g_strdup_printf (_("From: %s"), from_text);
+  from_label = g_strdup_printf (_("From: %s"), from_text);
   /* Translators: the custom date range's end, "To: 5 Jun 2022" or "To: Any" */
-  g_autofree char *to_label = g_strdup_printf (_("To: %s"), to_text);
+  to_label = g_strdup_printf (_("To: %s"), to_text);
 
   gtk_button_set_label (GTK_BUTTON (self->from_toggle), from_label);
   gtk_button_set_label (GTK_BUTTON (self->to_toggle), to_label);
@@ -450,6 +465,44 @@ build_popover (CitedDateFilter *self)
 }
 
 static void
+fill_years (CitedDateFilter *self)
+{
+  GtkWidget *child;
+  guint n = self->years != NULL ? self->years->len : 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->years_grid))) != NULL)
+    gtk_grid_remove (self->years_grid, child);
+  for (guint i = 0; i < n; i++)
+    {
+      int year = g_array_index (self->years, int, i);
+      g_autofree char *label = g_strdup_printf ("%d", year);
+      GtkWidget *button = gtk_button_new_with_label (label);
+
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data (G_OBJECT (button), "year", GINT_TO_POINTER (year));
+      g_signal_connect (button, "clicked", G_CALLBACK (year_cb), self);
+      gtk_grid_attach (self->years_grid, button, i % 4, i / 4, 1, 1);
+    }
+  gtk_widget_set_visible (self->years_heading, n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->years_grid), n > 0);
+}
+
+/* The popover (presets, years, a calendar) is made when first opened,
+ * not with the window. */
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  CitedDateFilter *self = CITED_DATE_FILTER (user_data);
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+  gtk_menu_button_set_popover (button, build_popover (self));
+  fill_years (self);
+  sync_custom (self);
+}
+
+static void
 build_button (CitedDateFilter *self)
 {
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -468,7 +521,7 @@ build_button (CitedDateFilter *self)
   /* The menu button centres its child in a box of its own: let the range
    * have the button's width before it ellipsizes. */
   gtk_widget_set_halign (gtk_widget_get_parent (content), GTK_ALIGN_FILL);
-  gtk_menu_button_set_popover (self->button, build_popover (self));
+  gtk_menu_button_set_create_popup_func (self->button, create_popup_cb, self, NULL);
   gtk_widget_set_hexpand (GTK_WIDGET (self->button), TRUE);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Only articles published in a date range"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -529,26 +582,16 @@ void
 cited_date_filter_set_years (CitedDateFilter *self,
                              GArray          *years)
 {
-  GtkWidget *child;
-  guint n = years != NULL ? years->len : 0;
-
   g_return_if_fail (CITED_IS_DATE_FILTER (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->years_grid))) != NULL)
-    gtk_grid_remove (self->years_grid, child);
-  for (guint i = 0; i < n; i++)
+  g_clear_pointer (&self->years, g_array_unref);
+  if (years != NULL)
     {
-      int year = g_array_index (years, int, i);
-      g_autofree char *label = g_strdup_printf ("%d", year);
-      GtkWidget *button = gtk_button_new_with_label (label);
-
-      gtk_widget_add_css_class (button, "flat");
-      g_object_set_data (G_OBJECT (button), "year", GINT_TO_POINTER (year));
-      g_signal_connect (button, "clicked", G_CALLBACK (year_cb), self);
-      gtk_grid_attach (self->years_grid, button, i % 4, i / 4, 1, 1);
+      self->years = g_array_sized_new (FALSE, FALSE, sizeof (int), years->len);
+      g_array_append_vals (self->years, years->data, years->len);
     }
-  gtk_widget_set_visible (self->years_heading, n > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->years_grid), n > 0);
+  if (self->years_grid != NULL)
+    fill_years (self);
 }
 
 static void
@@ -567,6 +610,7 @@ cited_date_filter_finalize (GObject *object)
 
   g_free (self->from);
   g_free (self->to);
+  g_clear_pointer (&self->years, g_array_unref);
   G_OBJECT_CLASS (cited_date_filter_parent_class)->finalize (object);
 }
 
