@@ -238,7 +238,7 @@ figure_lines (CitedStore *store,
   CitedQuery query = { 0 };
 
   query.brand = brand;
-  claims = cited_store_list_claims (store, &query, error);
+  claims = cited_store_list_claims_without_texts (store, &query, error);
   if (claims == NULL)
     return NULL;
   g_ptr_array_sort (claims, compare_headline_first_cb);
