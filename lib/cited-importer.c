@@ -55,7 +55,6 @@
  */
 
 #define DEFAULT_MAX_SIZE ((gsize) 64 * 1024 * 1024)
-#define BATCH_SIZE 500
 /* A title cut from body text; a title line of the file may be longer. */
 #define TITLE_COLUMNS 100
 #define TITLE_LINE_COLUMNS 240
@@ -163,6 +162,23 @@ get_max_size (void)
         return (gsize) value;
     }
   return DEFAULT_MAX_SIZE;
+}
+
+/* Articles a transaction holds: CITED_IMPORT_BATCH_SIZE, or
+ * CITED_IMPORT_BATCH for tests. */
+static guint
+get_batch_size (void)
+{
+  const char *env = g_getenv ("CITED_IMPORT_BATCH");
+
+  if (env != NULL && *env != '\0')
+    {
+      guint64 value = g_ascii_strtoull (env, NULL, 10);
+
+      if (value > 0)
+        return (guint) MIN (value, G_MAXUINT);
+    }
+  return CITED_IMPORT_BATCH_SIZE;
 }
 
 static gboolean
@@ -3489,7 +3505,7 @@ note_articles_kept (GError **error,
  * @user_data: for @progress
  * @error: return location for a #GError
  *
- * Imports @paths into @store in batches of about 500 articles, one
+ * Imports @paths into @store in batches of up to 5,000 articles, one
  * transaction each. Hidden files in folders are skipped. A file that cannot
  * be read or parsed is listed in the result's rejections and never writes
  * anything; the rest goes on. When the store fails, the error's message
@@ -3512,6 +3528,8 @@ cited_import_paths (CitedStore          *store,
   g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
   g_autoptr(GPtrArray) batch_paths = g_ptr_array_new ();   /* borrowed from files */
   WalkProgress walk = { progress, user_data, 0 };
+  guint batch_size = get_batch_size ();
+  gsize batch_bytes = 0;
 
   g_return_val_if_fail (CITED_IS_STORE (store), NULL);
 
@@ -3539,15 +3557,23 @@ cited_import_paths (CitedStore          *store,
       else
         for (guint j = 0; j < articles->len; j++)
           {
-            g_ptr_array_add (batch, cited_article_ref (g_ptr_array_index (articles, j)));
+            CitedArticle *article = g_ptr_array_index (articles, j);
+
+            g_ptr_array_add (batch, cited_article_ref (article));
             g_ptr_array_add (batch_paths, (gpointer) path);
+            batch_bytes += (article->title != NULL ? strlen (article->title) : 0) +
+                           (article->body != NULL ? strlen (article->body) : 0);
           }
 
-      if (batch->len >= BATCH_SIZE && !flush_batch (store, batch, batch_paths, result, error))
+      if (batch->len >= batch_size || batch_bytes >= CITED_IMPORT_BATCH_BYTES)
         {
-          note_articles_kept (error, result->n_added);
-          cited_store_checkpoint (store);
-          return NULL;
+          if (!flush_batch (store, batch, batch_paths, result, error))
+            {
+              note_articles_kept (error, result->n_added);
+              cited_store_checkpoint (store);
+              return NULL;
+            }
+          batch_bytes = 0;
         }
 
       if (progress != NULL)

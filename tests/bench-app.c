@@ -19,6 +19,7 @@
 #include "cited-brands-page-private.h"
 #include "cited-figures-page-private.h"
 #include "cited-importer.h"
+#include "cited-importer-private.h"
 #include "cited-window.h"
 #include "cited-bench.h"
 #include "cited-test-files.h"
@@ -51,7 +52,9 @@
 /* Bump when the generated store should be built again (2: bodies
  * compressed, schema step 15). */
 #define STORE_VERSION "2"
-#define BATCH_SIZE 1000
+/* Articles per cited_store_add_articles() call, as the importer's
+ * transactions; CITED_BENCH_BATCH sets another. */
+#define BATCH_SIZE CITED_IMPORT_BATCH_SIZE
 #define N_OPENS 5
 #define SCROLL_TARGET_ROW 5000
 #define N_SEARCH_REPEATS 5
@@ -405,7 +408,10 @@ build_store (void)
   gint64 start, elapsed;
   double seconds, cpu, cpu_start, bare_seconds, bare_cpu;
   GStatBuf st;
+  guint batch_size = BATCH_SIZE;
 
+  if (g_getenv ("CITED_BENCH_BATCH") != NULL)
+    batch_size = MAX (1, (guint) g_ascii_strtoull (g_getenv ("CITED_BENCH_BATCH"), NULL, 10));
   bbc = g_build_filename (g_getenv ("CITED_SOURCE_ROOT"), "..", "shared", "corpora", "bbc", NULL);
   articles = load_bbc (bbc, &corpus_bytes);
   g_assert_cmpuint (articles->len, >, 2000);
@@ -423,12 +429,12 @@ build_store (void)
   store = cited_store_open (scratch_db, &error);
   g_assert_no_error (error);
 
-  for (guint n = 0; n < bench.n_articles; n += BATCH_SIZE)
+  for (guint n = 0; n < bench.n_articles; n += batch_size)
     {
       g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
       guint n_added = 0, n_duplicates = 0;
 
-      for (guint i = n; i < MIN (n + BATCH_SIZE, bench.n_articles); i++)
+      for (guint i = n; i < MIN (n + batch_size, bench.n_articles); i++)
         {
           CitedArticle *article = make_article (articles, i);
 
@@ -448,7 +454,7 @@ build_store (void)
   seconds = elapsed / (double) G_USEC_PER_SEC;
   printf ("  inserted %u articles (%.0f MB of text) in batches of %u in %.1f s: "
           "%.0f articles/s, %.2f MB/s (extraction, full-text index, one transaction per batch)\n",
-          n_added_total, bytes / 1e6, BATCH_SIZE, seconds, n_added_total / seconds,
+          n_added_total, bytes / 1e6, batch_size, seconds, n_added_total / seconds,
           bytes / 1e6 / seconds);
   g_assert_cmpint (g_stat (scratch_db, &st), ==, 0);
   printf ("  store file: %.0f MB, %.2f x the text\n", st.st_size / 1e6, st.st_size / (double) bytes);

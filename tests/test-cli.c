@@ -1817,6 +1817,9 @@ test_import_store_fails (void)
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_unsetenv (launcher, "CITED_DB");
+  /* Transactions of 500 articles, so that some are written before the
+   * file reaches its limit. */
+  g_subprocess_launcher_setenv (launcher, "CITED_IMPORT_BATCH", "500", TRUE);
   g_subprocess_launcher_set_child_setup (launcher, limit_file_size_cb, NULL, NULL);
   process = g_subprocess_launcher_spawn (launcher, &error, cli_path (), "--db", db, "import", folder, NULL);
   g_assert_no_error (error);
