@@ -3505,7 +3505,7 @@ note_articles_kept (GError **error,
  * @user_data: for @progress
  * @error: return location for a #GError
  *
- * Imports @paths into @store in batches of up to 5,000 articles, one
+ * Imports @paths into @store in batches of up to 10,000 articles, one
  * transaction each. Hidden files in folders are skipped. A file that cannot
  * be read or parsed is listed in the result's rejections and never writes
  * anything; the rest goes on. When the store fails, the error's message
