@@ -1159,6 +1159,32 @@ drop_brands_outside (GPtrArray *brand_infos,
     }
 }
 
+/* Reads the sentences and articles of the figures of the bars kept (of
+ * the first @n_categories brands), which their tooltips quote and the
+ * chart keeps: the chart's figures are read without them. */
+static gboolean
+read_kept_texts (CitedStore  *store,
+                 GPtrArray   *brand_infos,
+                 guint        n_categories,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint c = 0; c < n_categories; c++)
+    {
+      BrandInfo *binfo = g_ptr_array_index (brand_infos, c);
+
+      for (guint i = 0; i < binfo->bars->len; i++)
+        {
+          BarInfo *info = g_ptr_array_index (binfo->bars, i);
+
+          if (info->kept)
+            g_ptr_array_extend (kept, info->figures, NULL, NULL);
+        }
+    }
+  return cited_store_fill_figure_texts (store, kept, error);
+}
+
 /**
  * cited_chart_new_figures:
  * @store: the store
@@ -1457,26 +1483,8 @@ cited_chart_new_figures (CitedStore        *store,
         n_drawn_groups++;
     }
 
-  /* The drawn bars' figures, quoted in their tooltips and kept by the
-   * chart, with their sentences and articles. */
-  {
-    g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-
-    for (guint c = 0; c < n_categories; c++)
-      {
-        BrandInfo *binfo = g_ptr_array_index (brand_infos, c);
-
-        for (guint i = 0; i < binfo->bars->len; i++)
-          {
-            BarInfo *info = g_ptr_array_index (binfo->bars, i);
-
-            if (info->kept)
-              g_ptr_array_extend (kept, info->figures, NULL, NULL);
-          }
-      }
-    if (!cited_store_fill_figure_texts (store, kept, error))
-      return NULL;
-  }
+  if (!read_kept_texts (store, brand_infos, n_categories, error))
+    return NULL;
 
   lexicon = cited_store_get_lexicon (store);
   for (guint c = 0; c < n_categories; c++)

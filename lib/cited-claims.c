@@ -1004,6 +1004,29 @@ cited_claims_find_contradictions (GPtrArray *claims)
   return out;
 }
 
+/* The claims of the figures @query matches, rejected ones left out; the
+ * figures with their sentences and articles' titles and paths when
+ * @texts. */
+static GPtrArray *
+list_claims (CitedStore        *store,
+             const CitedQuery  *query,
+             gboolean           texts,
+             GError           **error)
+{
+  CitedQuery q = { 0 };
+  g_autoptr(GPtrArray) figures = NULL;
+
+  if (query != NULL)
+    q = *query;
+  q.include_rejected = FALSE;
+  q.offset = 0;
+  q.limit = 0;
+  figures = cited_store_list_figures_full (store, &q, texts, error);
+  if (figures == NULL)
+    return NULL;
+  return cited_claims_group (figures);
+}
+
 /**
  * cited_store_list_claims:
  * @store: the store
@@ -1018,20 +1041,9 @@ cited_store_list_claims (CitedStore        *store,
                          const CitedQuery  *query,
                          GError           **error)
 {
-  CitedQuery q = { 0 };
-  g_autoptr(GPtrArray) figures = NULL;
-
   g_return_val_if_fail (CITED_IS_STORE (store), NULL);
 
-  if (query != NULL)
-    q = *query;
-  q.include_rejected = FALSE;
-  q.offset = 0;
-  q.limit = 0;
-  figures = cited_store_list_figures (store, &q, error);
-  if (figures == NULL)
-    return NULL;
-  return cited_claims_group (figures);
+  return list_claims (store, query, TRUE, error);
 }
 
 /* See cited-store-private.h. */
@@ -1040,20 +1052,9 @@ cited_store_list_claims_without_texts (CitedStore        *store,
                                        const CitedQuery  *query,
                                        GError           **error)
 {
-  CitedQuery q = { 0 };
-  g_autoptr(GPtrArray) figures = NULL;
-
   g_return_val_if_fail (CITED_IS_STORE (store), NULL);
 
-  if (query != NULL)
-    q = *query;
-  q.include_rejected = FALSE;
-  q.offset = 0;
-  q.limit = 0;
-  figures = cited_store_list_figures_full (store, &q, FALSE, error);
-  if (figures == NULL)
-    return NULL;
-  return cited_claims_group (figures);
+  return list_claims (store, query, FALSE, error);
 }
 
 /**

@@ -147,38 +147,36 @@ add_rejection (GPtrArray  *rejected,
   g_ptr_array_add (rejected, rejection);
 }
 
-/* The per-file size limit. CITED_IMPORT_MAX_SIZE (bytes) overrides it so
- * that tests need not write 64 MiB files. */
+/* A positive number from the environment variable @name, or @fallback:
+ * the limits tests set lower (CITED_IMPORT_MAX_SIZE, so that they need
+ * not write 64 MiB files; CITED_IMPORT_BATCH, the articles a transaction
+ * holds). */
+static guint64
+env_number (const char *name,
+            guint64     fallback)
+{
+  const char *env = g_getenv (name);
+
+  if (env != NULL && *env != '\0')
+    {
+      guint64 value = g_ascii_strtoull (env, NULL, 10);
+
+      if (value > 0)
+        return value;
+    }
+  return fallback;
+}
+
 static gsize
 get_max_size (void)
 {
-  const char *env = g_getenv ("CITED_IMPORT_MAX_SIZE");
-
-  if (env != NULL && *env != '\0')
-    {
-      guint64 value = g_ascii_strtoull (env, NULL, 10);
-
-      if (value > 0)
-        return (gsize) value;
-    }
-  return DEFAULT_MAX_SIZE;
+  return (gsize) MIN (env_number ("CITED_IMPORT_MAX_SIZE", DEFAULT_MAX_SIZE), G_MAXSIZE);
 }
 
-/* Articles a transaction holds: CITED_IMPORT_BATCH_SIZE, or
- * CITED_IMPORT_BATCH for tests. */
 static guint
 get_batch_size (void)
 {
-  const char *env = g_getenv ("CITED_IMPORT_BATCH");
-
-  if (env != NULL && *env != '\0')
-    {
-      guint64 value = g_ascii_strtoull (env, NULL, 10);
-
-      if (value > 0)
-        return (guint) MIN (value, G_MAXUINT);
-    }
-  return CITED_IMPORT_BATCH_SIZE;
+  return (guint) MIN (env_number ("CITED_IMPORT_BATCH", CITED_IMPORT_BATCH_SIZE), G_MAXUINT);
 }
 
 static gboolean

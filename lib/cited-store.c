@@ -656,6 +656,33 @@ column_dup (sqlite3_stmt *stmt,
   return text != NULL ? g_strdup (text) : NULL;
 }
 
+/* The ids in the first column of every row @stmt (prepared and bound)
+ * gives, or NULL with @message as the error. The statement is reset. */
+static GArray *
+step_ids (CitedStore    *self,
+          sqlite3_stmt  *stmt,
+          const char    *message,
+          GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, message);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&ids);
+}
+
 static double
 column_double (sqlite3_stmt *stmt,
                int           column)
@@ -3517,7 +3544,6 @@ brand_candidates (CitedStore          *self,
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GArray) ids = NULL;
   g_autoptr(CachedStmt) stmt = NULL;
-  int rc;
 
   g_ptr_array_add (names, (gpointer) name);
   for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
@@ -3566,19 +3592,7 @@ brand_candidates (CitedStore          *self,
   if (stmt == NULL)
     return NULL;
   params_bind (params, stmt);
-
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, _("Could not read the articles"));
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return step_ids (self, stmt, _("Could not read the articles"), error);
 }
 
 static gboolean
@@ -5769,7 +5783,6 @@ get_date_order (CitedStore  *self,
   g_autoptr(GArray) ids = NULL;
   gint64 version, max_id = 0;
   sqlite3_int64 changes;
-  int rc;
 
   if (!read_data_version (self, &version))
     {
@@ -5784,19 +5797,11 @@ get_date_order (CitedStore  *self,
   stmt = prepare (self, "SELECT id FROM articles ORDER BY published DESC, id DESC", error);
   if (stmt == NULL)
     return NULL;
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-      max_id = MAX (max_id, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, _("Could not list the articles"));
-      return NULL;
-    }
+  ids = step_ids (self, stmt, _("Could not list the articles"), error);
+  if (ids == NULL)
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    max_id = MAX (max_id, g_array_index (ids, gint64, i));
 
   g_clear_pointer (&self->date_order, g_array_unref);
   self->date_order = g_steal_pointer (&ids);
@@ -5906,7 +5911,6 @@ cited_store_list_article_ids (CitedStore        *self,
   g_autoptr(GArray) ids = NULL;
   g_autoptr(CachedStmt) stmt = NULL;
   Search search = { 0 };
-  int rc;
 
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
@@ -5925,18 +5929,7 @@ cited_store_list_article_ids (CitedStore        *self,
   if (stmt == NULL)
     goto out;
   params_bind (params, stmt);
-
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, _("Could not list the articles"));
-      g_clear_pointer (&ids, g_array_unref);
-    }
+  ids = step_ids (self, stmt, _("Could not list the articles"), error);
 
 out:
   search_clear (&search);
@@ -6655,7 +6648,6 @@ cited_store_read_figure_row_ids (CitedStore        *self,
   g_autoptr(CachedStmt) stmt = NULL;
   g_autoptr(GArray) ids = NULL;
   Search search = { 0 };
-  int rc;
 
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
@@ -6673,19 +6665,7 @@ cited_store_read_figure_row_ids (CitedStore        *self,
       goto out;
     }
   params_bind (params, stmt);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, _("Could not list the figures"));
-      g_clear_pointer (&ids, g_array_unref);
-    }
-  sqlite3_reset (stmt);
+  ids = step_ids (self, stmt, _("Could not list the figures"), error);
   if (!exec_sql (self, "PRAGMA temp_store = MEMORY", ids != NULL ? error : NULL))
     g_clear_pointer (&ids, g_array_unref);
 
