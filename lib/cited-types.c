@@ -64,6 +64,15 @@ cited_figure_unref (CitedFigure *self)
   g_return_if_fail (self != NULL);
   if (!g_atomic_int_dec_and_test (&self->ref_count))
     return;
+  g_free (self->sentence);
+  g_free (self->article_title);
+  g_free (self->article_path);
+  if (self->shared_strings != NULL)
+    {
+      g_hash_table_unref (self->shared_strings);
+      g_free (self);
+      return;
+    }
   g_free (self->unit);
   g_free (self->currency);
   g_free (self->qualifier);
@@ -71,10 +80,7 @@ cited_figure_unref (CitedFigure *self)
   g_free (self->scope);
   g_free (self->brand);
   g_free (self->text);
-  g_free (self->sentence);
   g_free (self->language);
-  g_free (self->article_title);
-  g_free (self->article_path);
   g_free (self->article_published);
   g_free (self->article_source);
   g_free (self->orig_brand);

@@ -242,6 +242,13 @@ typedef struct {
   char *orig_metric;
   char *article_source;
   CitedFigureEditFields edited_fields;
+
+  /*< private >*/
+  /* When not NULL, a set of strings shared by the figures of one read of
+   * many: every string above but @sentence, @article_title and
+   * @article_path is the set's, not the figure's. Such a figure's strings
+   * are never replaced. */
+  GHashTable *shared_strings;
 } CitedFigure;
 
 #define CITED_TYPE_FIGURE (cited_figure_get_type ())

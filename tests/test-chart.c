@@ -1204,6 +1204,53 @@ drawn_colors (CitedChart *chart)
   return colors;
 }
 
+/* A chart of a metric reads its figures with their units, companies and
+ * dates shared between them (one copy of "units" for every figure): the
+ * chart, its figures and its sources export stay whole after the store
+ * that read them is closed and the chart is the last to hold them. */
+static void
+test_builders_outlive_store (void)
+{
+  char *db_path = NULL;
+  CitedStore *store = open_seed_store (&db_path);
+  g_autoptr(CitedChart) sales = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  CitedQuery query = { 0 };
+  guint n_xiaomi = 0;
+
+  if (store == NULL)
+    {
+      g_test_skip ("The bundled corpus (data/corpus under CITED_SOURCE_ROOT) is not there");
+      return;
+    }
+  query.metric = "sales";
+  sales = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_object_unref (store);
+  remove_store (db_path);
+
+  g_assert_cmpuint (sales->figures->len, >, 1);
+  for (guint i = 0; i < sales->figures->len; i++)
+    {
+      const CitedFigure *drawn = g_ptr_array_index (sales->figures, i);
+
+      g_assert_cmpstr (drawn->unit, ==, "units");
+      g_assert_cmpstr (drawn->metric, ==, "sales");
+      g_assert_nonnull (strstr (drawn->sentence, drawn->text));
+      g_assert_nonnull (drawn->article_title);
+      if (g_strcmp0 (drawn->brand, "Xiaomi") == 0)
+        {
+          g_assert_cmpstr (drawn->orig_brand, ==, "Xiaomi");
+          n_xiaomi++;
+        }
+    }
+  g_assert_cmpuint (n_xiaomi, >, 1);
+  csv = cited_chart_to_sources_csv (sales);
+  g_assert_nonnull (strstr (csv, "Xiaomi"));
+  g_assert_nonnull (strstr (csv, "190 million"));
+}
+
 /* QA's case: the seeds cite two Xiaomi prices in one sentence; the price
  * chart draws both, each with its own figure and label, and each can be
  * pointed at. Sales draws 190M, 140M and 50M. */
@@ -1955,6 +2002,7 @@ main (int   argc,
   g_test_add_func ("/chart/render/same-name-series", test_same_name_series);
   g_test_add_func ("/chart/builders/seeds", test_builders_seeds);
   g_test_add_func ("/chart/builders/edits", test_builders_edits);
+  g_test_add_func ("/chart/builders/outlive-store", test_builders_outlive_store);
   g_test_add_func ("/chart/builders/seed-bars", test_builders_seed_bars);
   g_test_add_func ("/chart/builders/duplicates", test_builders_duplicates);
   g_test_add_func ("/chart/builders/kinds", test_builders_kinds);
