@@ -6311,6 +6311,32 @@ read_figures (CitedStore  *self,
   return g_steal_pointer (&figures);
 }
 
+/* ORDER BY a.published DESC, a.id DESC, f.start, as SQLite sorts it:
+ * dates compared byte by byte, an article without one last. */
+static int
+figure_compare_newest_first (gconstpointer a,
+                             gconstpointer b)
+{
+  const CitedFigure *fa = *(CitedFigure * const *) a;
+  const CitedFigure *fb = *(CitedFigure * const *) b;
+
+  if (fa->article_published == NULL || fb->article_published == NULL)
+    {
+      if (fa->article_published != fb->article_published)
+        return fa->article_published == NULL ? 1 : -1;
+    }
+  else
+    {
+      int by_date = strcmp (fb->article_published, fa->article_published);
+
+      if (by_date != 0)
+        return by_date;
+    }
+  if (fa->article_id != fb->article_id)
+    return fa->article_id < fb->article_id ? 1 : -1;
+  return (fa->start > fb->start) - (fa->start < fb->start);
+}
+
 /**
  * cited_store_list_figures:
  * @self: a store
@@ -6343,6 +6369,7 @@ cited_store_list_figures_full (CitedStore        *self,
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (param_free);
   g_autoptr(GPtrArray) figures = NULL;
   Search search = { 0 };
+  gboolean sort_after = FALSE;
 
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
@@ -6366,11 +6393,20 @@ cited_store_list_figures_full (CitedStore        *self,
       G_GNUC_FALLTHROUGH;
     case CITED_SORT_DATE_DESC:
     default:
-      g_string_append (sql, " ORDER BY a.published DESC, a.id DESC, f.start");
+      /* A whole read of many light figures is sorted here rather than by
+       * SQLite, whose sorter would hold every row's copy besides the
+       * figures made of them (13 MB more for the 85,000 figures of a
+       * chart of sales at a million articles). */
+      if (texts || (query != NULL && (query->limit != 0 || query->offset != 0)))
+        g_string_append (sql, " ORDER BY a.published DESC, a.id DESC, f.start");
+      else
+        sort_after = TRUE;
       break;
     }
   add_limit (query, sql, params);
   figures = read_figures (self, sql->str, params, !texts, error);
+  if (figures != NULL && sort_after)
+    g_ptr_array_sort (figures, figure_compare_newest_first);
 
 out:
   search_clear (&search);
