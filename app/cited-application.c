@@ -5,6 +5,9 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#if HAVE_M_ARENA_MAX
+#include <malloc.h>
+#endif
 
 #include "cited-application.h"
 #include "cited-locale.h"
@@ -657,6 +660,25 @@ cited_application_init (CitedApplication *self)
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   self->created = g_get_monotonic_time ();
+}
+
+/**
+ * cited_application_limit_arenas:
+ *
+ * Keeps glibc's allocator to two arenas, the main thread's and one the
+ * other threads share, before any thread is started. By default each
+ * thread that allocates while another holds an arena gets one of its
+ * own, up to sixteen on two cores: memory one of the store's workers
+ * frees stays in its arena while the next worker grows another, and the
+ * process keeps both. At 1,000,000 articles the app's peak was 15 MiB
+ * lower, its reads as fast (README, "Peak memory, 5 December").
+ */
+void
+cited_application_limit_arenas (void)
+{
+#if HAVE_M_ARENA_MAX
+  mallopt (M_ARENA_MAX, 2);
+#endif
 }
 
 void

@@ -22,6 +22,9 @@ CitedApplication *cited_application_new (void);
  * its environment opened. */
 void              cited_application_open_store_early (CitedApplication *self);
 
+/* For main(), before any thread: two allocator arenas, not one per thread. */
+void              cited_application_limit_arenas    (void);
+
 /* The directory of the bundled sample corpus: the installed one when it
  * exists, otherwise the source tree's (running from the build tree), or
  * NULL when neither exists. */

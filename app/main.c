@@ -15,6 +15,7 @@ main (int   argc,
 {
   g_autoptr(CitedApplication) app = NULL;
 
+  cited_application_limit_arenas ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, cited_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

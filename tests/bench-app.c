@@ -1428,6 +1428,9 @@ main (int   argc,
   const char *n_env = g_getenv ("CITED_BENCH_ARTICLES");
   int status;
 
+  /* As the app's main() does, before any thread. */
+  cited_application_limit_arenas ();
+
   /* A profile of its own: settings and data of the person running the
    * benchmark are neither read nor touched. */
   home = g_dir_make_tmp ("cited-bench-app-home-XXXXXX", NULL);
