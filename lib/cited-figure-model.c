@@ -72,7 +72,8 @@ struct _CitedFigureModel
   guint order_generation;     /* counted up when the rows are counted or sorted again */
   /* The ids of every row in order, read once in a worker for pages past
    * the first few, which are then read by id rather than with OFFSET (a
-   * sort per page); or NULL. */
+   * sort per page); or NULL. guint32 (see
+   * cited_store_read_figure_row_ids()). */
   GArray *ids;
   GCancellable *ids_cancellable;  /* while they are read */
   guint n_pending;            /* as last notified */
@@ -368,7 +369,7 @@ ids_done_cb (GObject      *source,
     {
       /* The pages waiting for them are read with OFFSET instead. */
       g_debug ("Could not read the rows' ids: %s", error->message);
-      self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      self->ids = g_array_new (FALSE, FALSE, sizeof (guint32));
     }
   else
     self->ids = g_steal_pointer (&ids);
@@ -429,9 +430,15 @@ start_reads_cb (gpointer user_data)
             }
           if (self->ids->len > read->offset)
             {
+              guint end = MIN (read->offset + PAGE_SIZE, self->ids->len);
+
               read->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), PAGE_SIZE);
-              g_array_append_vals (read->ids, &g_array_index (self->ids, gint64, read->offset),
-                                   MIN (PAGE_SIZE, self->ids->len - read->offset));
+              for (guint i = read->offset; i < end; i++)
+                {
+                  gint64 id = g_array_index (self->ids, guint32, i);
+
+                  g_array_append_val (read->ids, id);
+                }
             }
         }
       done = g_new0 (PageDone, 1);
@@ -1377,7 +1384,7 @@ cited_figure_model_find (CitedFigureModel *self,
 
   position = find_read (self, figure_id);
   for (guint i = 0; position == G_MAXUINT && self->ids != NULL && i < self->ids->len; i++)
-    if (g_array_index (self->ids, gint64, i) == figure_id)
+    if (g_array_index (self->ids, guint32, i) == figure_id)
       position = i;
   if (position != G_MAXUINT)
     return position;
@@ -1490,7 +1497,7 @@ cited_figure_model_find_async (CitedFigureModel    *self,
   g_task_set_task_data (task, GUINT_TO_POINTER (self->order_generation), NULL);
   position = find_read (self, figure_id);
   for (guint i = 0; position == G_MAXUINT && self->ids != NULL && i < self->ids->len; i++)
-    if (g_array_index (self->ids, gint64, i) == figure_id)
+    if (g_array_index (self->ids, guint32, i) == figure_id)
       position = i;
   if (position != G_MAXUINT || self->store == NULL)
     {

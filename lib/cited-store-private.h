@@ -124,7 +124,9 @@ GPtrArray    *cited_store_read_figure_rows      (CitedStore       *self,
 /* The ids of the figures of @query and @contains in the order of @sort:
  * one read of every row's id, from which the rows are then read by id
  * (cited_store_read_figures_by_id(), in the order of @ids; those gone
- * since are left out). */
+ * since are left out). The ids are guint32, 12 MB for 3,000,000 figures;
+ * the array is empty when an id does not fit (rows are then read by
+ * their place in the order). */
 GArray       *cited_store_read_figure_row_ids   (CitedStore       *self,
                                                   const CitedQuery *query,
                                                   const char       *contains,

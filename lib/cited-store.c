@@ -683,6 +683,39 @@ step_ids (CitedStore    *self,
   return g_steal_pointer (&ids);
 }
 
+/* step_ids()'s ids as guint32, half the memory: an empty array when one
+ * does not fit in 32 bits. */
+static GArray *
+step_ids32 (CitedStore    *self,
+            sqlite3_stmt  *stmt,
+            const char    *message,
+            GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      guint32 small = (guint32) id;
+
+      if (id < 0 || id > G_MAXUINT32)
+        {
+          g_array_set_size (ids, 0);
+          rc = SQLITE_DONE;
+          break;
+        }
+      g_array_append_val (ids, small);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, message);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 static double
 column_double (sqlite3_stmt *stmt,
                int           column)
@@ -6791,7 +6824,7 @@ cited_store_read_figure_row_ids (CitedStore        *self,
       goto out;
     }
   params_bind (params, stmt);
-  ids = step_ids (self, stmt, _("Could not list the figures"), error);
+  ids = step_ids32 (self, stmt, _("Could not list the figures"), error);
   if (!exec_sql (self, "PRAGMA temp_store = MEMORY", ids != NULL ? error : NULL))
     g_clear_pointer (&ids, g_array_unref);
 
