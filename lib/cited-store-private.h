@@ -167,17 +167,6 @@ gboolean      cited_store_foreach_claims        (CitedStore       *self,
                                                   gpointer          user_data,
                                                   GCancellable     *cancellable,
                                                   GError          **error);
-/* cited_store_foreach_claims() over the figures @query matches (its
- * brand, metric, search, dates, span and status; rejected ones and its
- * offset and limit aside): the claims cited_store_list_claims() would
- * list for @query, a run at a time, in the memory of the largest run. */
-CITED_PRIVATE_API
-gboolean      cited_store_foreach_claims_matching (CitedStore       *self,
-                                                    const CitedQuery *query,
-                                                    CitedClaimsFunc   func,
-                                                    gpointer          user_data,
-                                                    GCancellable     *cancellable,
-                                                    GError          **error);
 /* The claims of the figures that share a claim key (cited_claim_key_of())
  * with one of @figures: for each such key, every figure of the store with
  * that key (rejected ones aside) grouped as cited_store_list_claims()

@@ -7124,18 +7124,24 @@ cited_store_foreach_claims (CitedStore       *self,
   return ok;
 }
 
-/* Groups the figures @stmt gives, in CLAIM_RUN_ORDER, into claims a run
- * at a time and calls @func with each run's claims. */
 static gboolean
-group_claim_runs (CitedStore       *self,
-                  sqlite3_stmt     *stmt,
-                  CitedClaimsFunc   func,
-                  gpointer          user_data,
-                  GCancellable     *cancellable,
-                  GError          **error)
+foreach_claim_run (CitedStore       *self,
+                   CitedClaimsFunc   func,
+                   gpointer          user_data,
+                   GCancellable     *cancellable,
+                   GError          **error)
 {
+  g_autoptr(CachedStmt) stmt = NULL;
   g_autoptr(GPtrArray) run = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_figure_unref);
   int rc;
+
+  stmt = prepare (self,
+                  "SELECT " FIGURE_COLUMNS_LIGHT " FROM figures f"
+                  " JOIN articles a ON a.id = f.article_id" EDITS_JOIN
+                  " WHERE " NOT_REJECTED CLAIM_RUN_ORDER ", a.published DESC, a.id DESC, f.start",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -7150,13 +7156,11 @@ group_claim_runs (CitedStore       *self,
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             {
               cited_figure_unref (figure);
-              sqlite3_reset (stmt);
               return FALSE;
             }
         }
       g_ptr_array_add (run, figure);
     }
-  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       set_db_error (self, error, _("Could not list the figures"));
@@ -7169,69 +7173,6 @@ group_claim_runs (CitedStore       *self,
       func (claims, user_data);
     }
   return TRUE;
-}
-
-static gboolean
-foreach_claim_run (CitedStore       *self,
-                   CitedClaimsFunc   func,
-                   gpointer          user_data,
-                   GCancellable     *cancellable,
-                   GError          **error)
-{
-  g_autoptr(CachedStmt) stmt = NULL;
-
-  stmt = prepare (self,
-                  "SELECT " FIGURE_COLUMNS_LIGHT " FROM figures f"
-                  " JOIN articles a ON a.id = f.article_id" EDITS_JOIN
-                  " WHERE " NOT_REJECTED CLAIM_RUN_ORDER ", a.published DESC, a.id DESC, f.start",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-  return group_claim_runs (self, stmt, func, user_data, cancellable, error);
-}
-
-/* See cited-store-private.h. */
-gboolean
-cited_store_foreach_claims_matching (CitedStore       *self,
-                                     const CitedQuery *query,
-                                     CitedClaimsFunc   func,
-                                     gpointer          user_data,
-                                     GCancellable     *cancellable,
-                                     GError          **error)
-{
-  g_autoptr(GString) sql = g_string_new ("SELECT " FIGURE_COLUMNS_LIGHT);
-  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (param_free);
-  g_autoptr(CachedStmt) stmt = NULL;
-  CitedQuery q = { 0 };
-  Search search = { 0 };
-  gboolean ok = FALSE;
-
-  g_return_val_if_fail (CITED_IS_STORE (self), FALSE);
-
-  if (query != NULL)
-    q = *query;
-  q.include_rejected = FALSE;
-  q.offset = 0;
-  q.limit = 0;
-  if (!figure_rows_from (self, &q, NULL, &search, sql, params, error))
-    goto out;
-  g_string_append (sql, CLAIM_RUN_ORDER ", a.published DESC, a.id DESC, f.start");
-  /* The sort of a company's figures, a few hundred thousand at a million
-   * articles, goes to a temporary file rather than the reader's memory. */
-  if (!exec_sql (self, "PRAGMA temp_store = FILE", error))
-    goto out;
-  stmt = prepare (self, sql->str, error);
-  if (stmt != NULL)
-    {
-      params_bind (params, stmt);
-      ok = group_claim_runs (self, stmt, func, user_data, cancellable, error);
-    }
-  if (!exec_sql (self, "PRAGMA temp_store = MEMORY", ok ? error : NULL))
-    ok = FALSE;
-
-out:
-  search_clear (&search);
-  return ok;
 }
 
 /**

@@ -206,145 +206,91 @@ claim_phrase (const CitedClaim *claim)
   return g_string_free (phrase, FALSE);
 }
 
-/* A claim's phrase on a card, with the value it is ordered by. */
-typedef struct {
-  double value;
-  char *phrase;
-} LineValue;
-
-static void
-line_value_clear (gpointer data)
-{
-  g_free (((LineValue *) data)->phrase);
-}
-
-/* The headline number first: the largest value, or for ranks the best
- * (lowest) place. */
+/* By metric, then the headline number first: the largest value, or for
+ * ranks the best (lowest) place. */
 static int
 compare_headline_first_cb (gconstpointer a,
                            gconstpointer b)
 {
-  double va = ((const LineValue *) a)->value;
-  double vb = ((const LineValue *) b)->value;
+  const CitedClaim *ca = *(CitedClaim * const *) a;
+  const CitedClaim *cb = *(CitedClaim * const *) b;
+  int by_metric = g_strcmp0 (ca->metric, cb->metric);
 
-  return (va < vb) - (va > vb);
-}
-
-static int
-compare_rank_first_cb (gconstpointer a,
-                       gconstpointer b)
-{
-  return -compare_headline_first_cb (a, b);
-}
-
-static int
-compare_metrics_cb (gconstpointer a,
-                    gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* cited_store_foreach_claims_matching()'s function: each claim's phrase
- * under its metric (@user_data: metric -> GArray of LineValue). */
-static void
-collect_claims_cb (GPtrArray *claims,
-                   gpointer   user_data)
-{
-  GHashTable *by_metric = user_data;
-
-  for (guint i = 0; i < claims->len; i++)
-    {
-      CitedClaim *claim = g_ptr_array_index (claims, i);
-      LineValue value;
-      GArray *values;
-
-      if (claim->metric == NULL)
-        continue;
-      values = g_hash_table_lookup (by_metric, claim->metric);
-      if (values == NULL)
-        {
-          values = g_array_new (FALSE, FALSE, sizeof (LineValue));
-          g_array_set_clear_func (values, line_value_clear);
-          g_hash_table_insert (by_metric, g_strdup (claim->metric), values);
-        }
-      value.value = claim->value;
-      value.phrase = claim_phrase (claim);
-      g_array_append_val (values, value);
-    }
+  if (by_metric != 0)
+    return by_metric;
+  if (g_strcmp0 (ca->metric, "rank") == 0)
+    return (ca->value > cb->value) - (ca->value < cb->value);
+  return (ca->value < cb->value) - (ca->value > cb->value);
 }
 
 /* "Sales: 190M global · 140M overseas · 50M domestic", one line per metric,
- * metrics in the store's order (most figures first), then the others by
- * name. The brand's claims are read a run of figures at a time, never all
- * of its figures at once: at a million articles the most cited company
- * has some 190,000. */
+ * metrics in the store's order (most figures first). */
 static GPtrArray *
 figure_lines (CitedStore *store,
               GPtrArray  *metric_keys,
               const char *brand,
               GError    **error)
 {
+  g_autoptr(GPtrArray) claims = NULL;
   g_autoptr(GHashTable) by_metric = NULL;
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  g_autoptr(GPtrArray) others = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key;
   GPtrArray *lines;
   CitedQuery query = { 0 };
 
-  by_metric = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                     (GDestroyNotify) g_array_unref);
   query.brand = brand;
-  if (!cited_store_foreach_claims_matching (store, &query, collect_claims_cb, by_metric, NULL, error))
+  claims = cited_store_list_claims_without_texts (store, &query, error);
+  if (claims == NULL)
     return NULL;
+  g_ptr_array_sort (claims, compare_headline_first_cb);
 
+  by_metric = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < metric_keys->len; i++)
     g_ptr_array_add (order, g_ptr_array_index (metric_keys, i));
-  g_hash_table_iter_init (&iter, by_metric);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_ptr_array_find_with_equal_func (order, key, g_str_equal, NULL))
-      g_ptr_array_add (others, key);
-  g_ptr_array_sort (others, compare_metrics_cb);
-  g_ptr_array_extend (order, others, NULL, NULL);
+
+  for (guint i = 0; i < claims->len; i++)
+    {
+      CitedClaim *f = g_ptr_array_index (claims, i);
+      g_autofree char *phrase = NULL;
+      GPtrArray *values;
+
+      if (f->metric == NULL)
+        continue;
+      values = g_hash_table_lookup (by_metric, f->metric);
+      if (values == NULL)
+        {
+          values = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (by_metric, g_strdup (f->metric), values);
+          if (!g_ptr_array_find_with_equal_func (order, f->metric, g_str_equal, NULL))
+            g_ptr_array_add (order, f->metric);
+        }
+      phrase = claim_phrase (f);
+      if (!g_ptr_array_find_with_equal_func (values, phrase, g_str_equal, NULL))
+        g_ptr_array_add (values, g_steal_pointer (&phrase));
+    }
 
   lines = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < order->len; i++)
     {
       const char *metric = g_ptr_array_index (order, i);
-      GArray *values = g_hash_table_lookup (by_metric, metric);
-      g_autoptr(GPtrArray) shown = NULL;
+      GPtrArray *values = g_hash_table_lookup (by_metric, metric);
       g_autofree char *label = NULL;
       g_autoptr(GString) line = NULL;
-      gboolean more = FALSE;
 
       if (values == NULL)
         continue;
-      g_array_sort (values, g_str_equal (metric, "rank") ? compare_rank_first_cb : compare_headline_first_cb);
-      /* Each phrase once, the first MAX_VALUES_PER_METRIC of them. */
-      shown = g_ptr_array_new ();
-      for (guint j = 0; j < values->len && !more; j++)
-        {
-          const char *phrase = g_array_index (values, LineValue, j).phrase;
-
-          if (g_ptr_array_find_with_equal_func (shown, phrase, g_str_equal, NULL))
-            continue;
-          if (shown->len == MAX_VALUES_PER_METRIC)
-            more = TRUE;
-          else
-            g_ptr_array_add (shown, (gpointer) phrase);
-        }
 
       label = cited_metric_label (metric);
       line = g_string_new (NULL);
       /* TRANSLATORS: a metric and its values, e.g. "Sales: 190M global · 50M domestic". */
       g_string_append_printf (line, _("%s: "), label);
-      for (guint j = 0; j < shown->len; j++)
+      for (guint j = 0; j < values->len && j < MAX_VALUES_PER_METRIC; j++)
         {
           if (j > 0)
             g_string_append (line, " · ");
-          g_string_append (line, g_ptr_array_index (shown, j));
+          g_string_append (line, g_ptr_array_index (values, j));
         }
-      if (more)
+      if (values->len > MAX_VALUES_PER_METRIC)
         g_string_append (line, " …");
       g_ptr_array_add (lines, g_string_free (g_steal_pointer (&line), FALSE));
     }
