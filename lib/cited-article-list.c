@@ -110,7 +110,10 @@ struct _CitedArticleList
   char       *date_from;
   char       *date_to;
 
-  GArray     *ids;           /* gint64: of every row, or of the first ones while partial */
+  /* The ids of every row, or of the first ones while partial: guint32,
+   * 4 MB at a million articles, or gint64 when one does not fit (@wide). */
+  GArray     *ids;
+  gboolean    wide;
   guint       n_items;       /* the rows the query lists */
   gboolean    partial;       /* the ids of the other rows are being read */
   guint       rest_idle;     /* starts reading them */
@@ -119,10 +122,46 @@ struct _CitedArticleList
    * (NULL until read) rather than one per row, which at a million
    * articles would be 8 MB before any row is shown. */
   GPtrArray  *pages;         /* CitedArticleItem *[PAGE_SIZE] or NULL */
-  GHashTable *positions;     /* id -> position + 1, built on demand */
 };
 
 static void cited_article_list_model_init (GListModelInterface *iface);
+
+/* The id of row @i, which the list has. */
+static inline gint64
+id_at (CitedArticleList *self,
+       guint             i)
+{
+  return self->wide ? g_array_index (self->ids, gint64, i) : g_array_index (self->ids, guint32, i);
+}
+
+/* Keeps @ids (gint64, taken) as the list's ids: as guint32 when every one
+ * fits. */
+static void
+take_ids (CitedArticleList *self,
+          GArray           *ids)
+{
+  GArray *narrow;
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (id < 0 || id > G_MAXUINT32)
+        {
+          self->ids = ids;
+          self->wide = TRUE;
+          return;
+        }
+    }
+  narrow = g_array_sized_new (FALSE, FALSE, sizeof (guint32), ids->len);
+  g_array_set_size (narrow, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    g_array_index (narrow, guint32, i) = (guint32) g_array_index (ids, gint64, i);
+  g_array_unref (ids);
+  self->ids = narrow;
+  self->wide = FALSE;
+}
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CitedArticleList, cited_article_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, cited_article_list_model_init))
@@ -243,7 +282,7 @@ load_page (CitedArticleList *self,
           page[i - start] = item_new (0, NULL);
           continue;
         }
-      id = g_array_index (self->ids, gint64, i);
+      id = id_at (self, i);
 
       /* The body only for a search's snippet. */
       article = cited_store_get_listed_article (self->store, id, self->search != NULL, &error);
@@ -323,7 +362,6 @@ cited_article_list_finalize (GObject *object)
   g_clear_pointer (&self->date_to, g_free);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
-  g_clear_pointer (&self->positions, g_hash_table_unref);
 
   G_OBJECT_CLASS (cited_article_list_parent_class)->finalize (object);
 }
@@ -350,7 +388,7 @@ page_free (gpointer data)
 static void
 cited_article_list_init (CitedArticleList *self)
 {
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->ids = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->pages = g_ptr_array_new_with_free_func (page_free);
 }
 
@@ -435,13 +473,11 @@ replace_ids (CitedArticleList *self,
   guint new_n = MAX (total, ids->len);
 
   cancel_rest (self);
-  g_clear_pointer (&self->ids, g_array_unref);
-  self->ids = ids;
+  take_ids (self, ids);
   self->n_items = new_n;
-  g_clear_pointer (&self->positions, g_hash_table_unref);
   g_ptr_array_set_size (self->pages, 0);
   g_ptr_array_set_size (self->pages, (new_n + PAGE_SIZE - 1) / PAGE_SIZE);
-  if (ids->len < new_n)
+  if (self->ids->len < new_n)
     {
       self->partial = TRUE;
       self->rest_idle = g_idle_add_full (G_PRIORITY_LOW, rest_idle_cb, self, NULL);
@@ -451,13 +487,17 @@ replace_ids (CitedArticleList *self,
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
 }
 
-/* Whether @rest begins with the ids the list has. */
+/* Whether @rest (gint64) begins with the ids the list has. */
 static gboolean
-same_head (GArray *head,
-           GArray *rest)
+same_head (CitedArticleList *self,
+           GArray           *rest)
 {
-  return rest->len >= head->len &&
-         memcmp (head->data, rest->data, head->len * sizeof (gint64)) == 0;
+  if (rest->len < self->ids->len)
+    return FALSE;
+  for (guint i = 0; i < self->ids->len; i++)
+    if (id_at (self, i) != g_array_index (rest, gint64, i))
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -484,12 +524,9 @@ rest_read_cb (GObject      *source,
       return;
     }
   self->partial = FALSE;
-  if (ids->len == self->n_items && same_head (self->ids, ids))
-    {
-      /* The rows shown stay as they are. */
-      g_array_unref (self->ids);
-      self->ids = ids;
-    }
+  if (ids->len == self->n_items && same_head (self, ids))
+    /* The rows shown stay as they are. */
+    take_ids (self, ids);
   else
     /* The store changed in between: the rows are listed again. */
     replace_ids (self, ids, ids->len);
@@ -511,8 +548,7 @@ read_rest_now (CitedArticleList *self)
       g_debug ("Could not read the list's ids: %s", error->message);
       return;
     }
-  g_array_unref (self->ids);
-  self->ids = ids;
+  take_ids (self, ids);
 }
 
 /**
@@ -726,23 +762,16 @@ guint
 cited_article_list_find (CitedArticleList *self,
                          gint64            article_id)
 {
-  gpointer value;
-
   g_return_val_if_fail (CITED_IS_ARTICLE_LIST (self), G_MAXUINT);
 
   if (self->partial)
     read_rest_now (self);
-  if (self->positions == NULL)
-    {
-      self->positions = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
-      for (guint i = 0; i < self->ids->len; i++)
-        g_hash_table_insert (self->positions,
-                             &g_array_index (self->ids, gint64, i),
-                             GUINT_TO_POINTER (i + 1));
-    }
-
-  value = g_hash_table_lookup (self->positions, &article_id);
-  return value ? GPOINTER_TO_UINT (value) - 1 : G_MAXUINT;
+  /* A scan, about a millisecond at a million rows, rather than a table
+   * of every row's position (40 MB at that size) kept for the next. */
+  for (guint i = 0; i < self->ids->len; i++)
+    if (id_at (self, i) == article_id)
+      return i;
+  return G_MAXUINT;
 }
 
 /**

@@ -4110,6 +4110,54 @@ count_changes_cb (GListModel *model,
   (*(guint *) user_data)++;
 }
 
+/* Ids past 32 bits, which the lists keep in 32 where they fit: the
+ * article with such an id is listed first (the newest), found, and read. */
+static void
+test_article_list_large_ids (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const gint64 large = G_GINT64_CONSTANT (8589934592);   /* 2^33 */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedArticleList) list = NULL;
+  g_autoptr(GArray) ids = NULL;
+  CitedQuery query = { .sort = CITED_SORT_DATE_DESC };
+
+  {
+    g_autoptr(CitedStore) store = cited_store_open (fixture->path, &error);
+
+    g_assert_no_error (error);
+    add_one (store, make_article ("Older report", "2020-01-01", "Apple sold 5 phones."));
+    add_one (store, make_article ("Old report", "2021-01-01", "Apple sold 6 phones."));
+    add_one (store, make_article ("Newest report", "2022-01-01", "Apple sold 7 phones."));
+  }
+  sqlite_exec (fixture->path,
+               "UPDATE figures SET article_id = 8589934592"
+               "  WHERE article_id = (SELECT id FROM articles WHERE title = 'Newest report');"
+               "UPDATE article_brands SET article_id = 8589934592"
+               "  WHERE article_id = (SELECT id FROM articles WHERE title = 'Newest report');"
+               "UPDATE article_bodies SET id = 8589934592"
+               "  WHERE id = (SELECT id FROM articles WHERE title = 'Newest report');"
+               "UPDATE articles SET id = 8589934592 WHERE title = 'Newest report';");
+
+  {
+    g_autoptr(CitedStore) store = cited_store_open (fixture->path, &error);
+
+    g_assert_no_error (error);
+    ids = cited_store_list_article_ids (store, &query, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 3);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, large);
+
+    list = list_shown (store);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+    g_assert_cmpint (row_id (list, 0), ==, large);
+    g_assert_cmpint (row_id (list, 2), ==, g_array_index (ids, gint64, 2));
+    g_assert_cmpuint (cited_article_list_find (list, large), ==, 0);
+    g_assert_cmpuint (cited_article_list_find (list, g_array_index (ids, gint64, 1)), ==, 1);
+    g_clear_object (&list);
+  }
+}
+
 static void
 test_article_list_head_first (Fixture       *fixture,
                               gconstpointer  data)
@@ -4199,6 +4247,7 @@ main (int   argc,
 
   ADD ("open-create", test_open_create);
   ADD ("article-list-head-first", test_article_list_head_first);
+  ADD ("article-list-large-ids", test_article_list_large_ids);
   g_test_add_func ("/store/default-path", test_default_path);
   ADD ("migration-from-empty-file", test_migration_from_empty_file);
   ADD ("migration-step", test_migration_step);
