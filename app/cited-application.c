@@ -671,7 +671,7 @@ cited_application_init (CitedApplication *self)
  * own, up to sixteen on two cores: memory one of the store's workers
  * frees stays in its arena while the next worker grows another, and the
  * process keeps both. At 1,000,000 articles the app's peak was 15 MiB
- * lower, its reads as fast (README, "Peak memory, 5 December").
+ * lower, its reads as fast (README, "Peak memory, second pass").
  */
 void
 cited_application_limit_arenas (void)
