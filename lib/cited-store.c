@@ -64,10 +64,11 @@ typedef enum {
  * growth from 10,000 articles; with 16 and 8 MB, still 26 MB of it. At
  * 4 MB each the searches, the Figures page and the Brands page at a
  * million articles were as fast (README, "Peak memory, second pass").
- * An import raises the main connection's cache while it writes (the indexes it inserts into with keys in no
- * order, the hash, the title and the dates, are larger than a small
- * cache at that size, and each insert would read a page back) and
- * cited_store_checkpoint() gives it back at the end. */
+ * An import raises the main connection's cache while it writes (the
+ * indexes it inserts into with keys in no order, the hash, the title
+ * and the dates, are larger than a small cache at that size, and each
+ * insert would read a page back) and cited_store_checkpoint() gives it
+ * back at the end. */
 #define BROWSE_CACHE_KIB 4096
 #define READER_CACHE_KIB 4096
 #define WRITE_CACHE_KIB 65536
