@@ -660,63 +660,56 @@ column_dup (sqlite3_stmt *stmt,
 }
 
 /* The ids in the first column of every row @stmt (prepared and bound)
- * gives, or NULL with @message as the error. The statement is reset. */
+ * gives, as gint64, or as guint32 with @narrow (half the memory; an empty
+ * array, with *@fits FALSE, when one does not fit in 32 bits), or NULL
+ * with @message as the error. The statement is reset. */
+static GArray *
+step_ids_full (CitedStore    *self,
+               sqlite3_stmt  *stmt,
+               gboolean       narrow,
+               gboolean      *fits,
+               const char    *message,
+               GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, narrow ? sizeof (guint32) : sizeof (gint64));
+  int rc;
+
+  if (fits != NULL)
+    *fits = TRUE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      guint32 small = (guint32) id;
+
+      if (!narrow)
+        g_array_append_val (ids, id);
+      else if (id >= 0 && id <= G_MAXUINT32)
+        g_array_append_val (ids, small);
+      else
+        {
+          g_array_set_size (ids, 0);
+          if (fits != NULL)
+            *fits = FALSE;
+          rc = SQLITE_DONE;
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, message);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 static GArray *
 step_ids (CitedStore    *self,
           sqlite3_stmt  *stmt,
           const char    *message,
           GError       **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, message);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&ids);
-}
-
-/* step_ids()'s ids as guint32, half the memory: an empty array when one
- * does not fit in 32 bits. */
-static GArray *
-step_ids32 (CitedStore    *self,
-            sqlite3_stmt  *stmt,
-            const char    *message,
-            GError       **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      guint32 small = (guint32) id;
-
-      if (id < 0 || id > G_MAXUINT32)
-        {
-          g_array_set_size (ids, 0);
-          rc = SQLITE_DONE;
-          break;
-        }
-      g_array_append_val (ids, small);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, message);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return step_ids_full (self, stmt, FALSE, NULL, message, error);
 }
 
 static double
@@ -5823,7 +5816,7 @@ get_date_order (CitedStore  *self,
   g_autoptr(GArray) ids = NULL;
   gint64 version, max_id = 0;
   sqlite3_int64 changes;
-  int rc;
+  gboolean fits;
 
   *order = NULL;
   if (!read_data_version (self, &version))
@@ -5843,26 +5836,13 @@ get_date_order (CitedStore  *self,
   stmt = prepare (self, "SELECT id FROM articles ORDER BY published DESC, id DESC", error);
   if (stmt == NULL)
     return FALSE;
-  ids = g_array_new (FALSE, FALSE, sizeof (guint32));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      guint32 small = (guint32) id;
-
-      if (id < 0 || id > G_MAXUINT32)
-        {
-          sqlite3_reset (stmt);
-          return TRUE;
-        }
-      max_id = MAX (max_id, id);
-      g_array_append_val (ids, small);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, _("Could not list the articles"));
-      return FALSE;
-    }
+  ids = step_ids_full (self, stmt, TRUE, &fits, _("Could not list the articles"), error);
+  if (ids == NULL)
+    return FALSE;
+  if (!fits)
+    return TRUE;
+  for (guint i = 0; i < ids->len; i++)
+    max_id = MAX (max_id, (gint64) g_array_index (ids, guint32, i));
 
   self->date_order = g_steal_pointer (&ids);
   self->date_order_max_id = max_id;
@@ -6827,7 +6807,7 @@ cited_store_read_figure_row_ids (CitedStore        *self,
       goto out;
     }
   params_bind (params, stmt);
-  ids = step_ids32 (self, stmt, _("Could not list the figures"), error);
+  ids = step_ids_full (self, stmt, TRUE, NULL, _("Could not list the figures"), error);
   if (!exec_sql (self, "PRAGMA temp_store = MEMORY", ids != NULL ? error : NULL))
     g_clear_pointer (&ids, g_array_unref);
 

@@ -953,6 +953,22 @@ open_seed_store (char **db_path)
   return g_steal_pointer (&store);
 }
 
+/* The chart of @metric by brand, which the store draws without error. */
+static CitedChart *
+metric_chart (CitedStore *store,
+              const char *metric)
+{
+  g_autoptr(GError) error = NULL;
+  CitedQuery query = { 0 };
+  CitedChart *chart;
+
+  query.metric = metric;
+  chart = cited_chart_new_figures (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (chart);
+  return chart;
+}
+
 static void
 remove_store (char *db_path)
 {
@@ -1008,10 +1024,7 @@ test_builders_seeds (void)
       return;
     }
 
-  query.metric = "sales";
-  sales = cited_chart_new_figures (store, &query, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (sales);
+  sales = metric_chart (store, "sales");
   g_assert_cmpint (sales->kind, ==, CITED_CHART_KIND_BARS);
   g_assert_cmpstr (sales->title, ==, "Sales by brand");
   g_assert_cmpstr (sales->unit, ==, "units");
@@ -1214,9 +1227,7 @@ test_builders_outlive_store (void)
   char *db_path = NULL;
   CitedStore *store = open_seed_store (&db_path);
   g_autoptr(CitedChart) sales = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *csv = NULL;
-  CitedQuery query = { 0 };
   guint n_xiaomi = 0;
 
   if (store == NULL)
@@ -1224,9 +1235,7 @@ test_builders_outlive_store (void)
       g_test_skip ("The bundled corpus (data/corpus under CITED_SOURCE_ROOT) is not there");
       return;
     }
-  query.metric = "sales";
-  sales = cited_chart_new_figures (store, &query, &error);
-  g_assert_no_error (error);
+  sales = metric_chart (store, "sales");
   g_object_unref (store);
   remove_store (db_path);
 
