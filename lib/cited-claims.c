@@ -541,9 +541,10 @@ cited_contradiction_free (CitedContradiction *self)
 }
 
 /* What a measure is called for grouping: "profit" in "profits fell 5%",
- * else the metric. */
-static const char *
-measure_key (const CitedFigure *figure)
+ * else the metric; "" for a figure that measures nothing, which is part
+ * of no claim. See cited-store-private.h. */
+const char *
+cited_claim_measure_of (const CitedFigure *figure)
 {
   const char *measure = cited_figure_get_measure (figure);
 
@@ -565,7 +566,7 @@ cited_claim_key_of (const CitedFigure *figure)
   g_autofree char *brand = figure->brand != NULL ? g_utf8_casefold (figure->brand, -1) : NULL;
 
   return g_strdup_printf ("%s\x1f%s\x1f%d\x1f%d\x1f%d\x1f%d\x1f%s\x1f%d\x1f%d\x1f%s",
-                          brand != NULL ? brand : "", measure_key (figure),
+                          brand != NULL ? brand : "", cited_claim_measure_of (figure),
                           figure->change, figure->direction, figure->span,
                           figure->claim_status,
                           scope_key (figure->scope),
@@ -794,7 +795,7 @@ cited_claims_group (GPtrArray *figures)
        * with: "5%" in one article and "5%" in another, neither of
        * anything the extractor could name, are not two sources of one
        * claim. */
-      if (f->status != CITED_FIGURE_REJECTED && isfinite (f->value) && *measure_key (f) != '\0')
+      if (f->status != CITED_FIGURE_REJECTED && isfinite (f->value) && *cited_claim_measure_of (f) != '\0')
         {
           Precise p = { f, cited_figure_significant_digits (f) };
 

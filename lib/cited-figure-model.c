@@ -1383,9 +1383,6 @@ cited_figure_model_find (CitedFigureModel *self,
   g_return_val_if_fail (CITED_IS_FIGURE_MODEL (self), G_MAXUINT);
 
   position = find_read (self, figure_id);
-  for (guint i = 0; position == G_MAXUINT && self->ids != NULL && i < self->ids->len; i++)
-    if (g_array_index (self->ids, guint32, i) == figure_id)
-      position = i;
   if (position != G_MAXUINT)
     return position;
 
@@ -1446,7 +1443,8 @@ find_done_cb (GObject      *source,
     g_task_return_int (task, *found == G_MAXUINT ? -1 : (gssize) *found);
 }
 
-/* The row of @figure_id among the rows read, or G_MAXUINT. */
+/* The row of @figure_id among the rows read, or in the ids of every row
+ * when they were read; G_MAXUINT when neither has it. */
 static guint
 find_read (CitedFigureModel *self,
            gint64            figure_id)
@@ -1463,6 +1461,9 @@ find_read (CitedFigureModel *self,
         if (cited_figure_object_get_id (g_ptr_array_index (page->objects, i)) == figure_id)
           return page->index * PAGE_SIZE + i;
     }
+  for (guint i = 0; self->ids != NULL && i < self->ids->len; i++)
+    if (g_array_index (self->ids, guint32, i) == figure_id)
+      return i;
   return G_MAXUINT;
 }
 
@@ -1496,9 +1497,6 @@ cited_figure_model_find_async (CitedFigureModel    *self,
   g_task_set_source_tag (task, cited_figure_model_find_async);
   g_task_set_task_data (task, GUINT_TO_POINTER (self->order_generation), NULL);
   position = find_read (self, figure_id);
-  for (guint i = 0; position == G_MAXUINT && self->ids != NULL && i < self->ids->len; i++)
-    if (g_array_index (self->ids, guint32, i) == figure_id)
-      position = i;
   if (position != G_MAXUINT || self->store == NULL)
     {
       g_task_return_int (task, position == G_MAXUINT ? -1 : (gssize) position);

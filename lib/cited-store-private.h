@@ -182,6 +182,10 @@ gboolean      cited_store_foreach_claims_of     (CitedStore       *self,
  * folded), measure, change, direction, span, status, scope, period and
  * currency. */
 char         *cited_claim_key_of                (const CitedFigure *figure);
+/* What a figure measures, as its claim key has it: its measure ("profit"
+ * in "profits fell 5%"), else its metric, else "" (a figure that
+ * measures nothing, which is part of no claim). */
+const char   *cited_claim_measure_of            (const CitedFigure *figure);
 /* Calls the progress function set with cited_store_set_progress_func(). */
 void          cited_store_report_progress       (CitedStore  *self,
                                                   guint        done,

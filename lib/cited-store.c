@@ -6989,14 +6989,8 @@ static gboolean
 same_claim_run (const CitedFigure *a,
                 const CitedFigure *b)
 {
-  const char *ma = cited_figure_get_measure (a);
-  const char *mb = cited_figure_get_measure (b);
-
-  if (ma == NULL)
-    ma = a->metric != NULL ? a->metric : "";
-  if (mb == NULL)
-    mb = b->metric != NULL ? b->metric : "";
-  return g_str_equal (ma, mb) && a->year == b->year && a->quarter == b->quarter &&
+  return g_str_equal (cited_claim_measure_of (a), cited_claim_measure_of (b)) &&
+         a->year == b->year && a->quarter == b->quarter &&
          a->change == b->change && a->span == b->span && a->claim_status == b->claim_status &&
          g_strcmp0 (a->currency != NULL ? a->currency : "", b->currency != NULL ? b->currency : "") == 0;
 }
@@ -7004,7 +6998,7 @@ same_claim_run (const CitedFigure *a,
 static gboolean foreach_claim_run (CitedStore *self, CitedClaimsFunc func, gpointer user_data,
                                    GCancellable *cancellable, GError **error);
 
-/* What a figure measures for its claim (cited-claims.c's measure_key()),
+/* What a figure measures for its claim (cited_claim_measure_of()),
  * over the extracted columns: the expression of the index figures_claim
  * (schema step 18), written the same so that SQLite uses it. */
 #define CLAIM_MEASURE_KEY \
@@ -7033,9 +7027,7 @@ cited_store_foreach_claims_of (CitedStore       *self,
       const char *measure;
       int rc;
 
-      measure = cited_figure_get_measure (figure);
-      if (measure == NULL)
-        measure = figure->metric != NULL ? figure->metric : "";
+      measure = cited_claim_measure_of (figure);
       /* A figure that measures nothing is part of no claim
        * (cited_claims_group()): the figures of its key, the largest of
        * a store, are not read. */
