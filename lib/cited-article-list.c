@@ -134,33 +134,69 @@ id_at (CitedArticleList *self,
   return self->wide ? g_array_index (self->ids, gint64, i) : g_array_index (self->ids, guint32, i);
 }
 
-/* Keeps @ids (gint64, taken) as the list's ids: as guint32 when every one
- * fits. */
+/* Keeps @ids (taken; gint64 when @wide, else guint32) as the list's ids. */
 static void
 take_ids (CitedArticleList *self,
-          GArray           *ids)
+          GArray           *ids,
+          gboolean          wide)
 {
-  GArray *narrow;
-
   g_clear_pointer (&self->ids, g_array_unref);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
+  self->ids = ids;
+  self->wide = wide;
+}
 
-      if (id < 0 || id > G_MAXUINT32)
-        {
-          self->ids = ids;
-          self->wide = TRUE;
-          return;
-        }
+/* The ids of the articles @query matches, as guint32 when they fit (then
+ * *@wide is FALSE), else as gint64. */
+static GArray *
+list_ids (CitedStore        *store,
+          const CitedQuery  *query,
+          gboolean          *wide,
+          GError           **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  gboolean fits;
+
+  ids = cited_store_list_article_ids32 (store, query, &fits, error);
+  *wide = ids != NULL && !fits;
+  if (!*wide)
+    return g_steal_pointer (&ids);
+  return cited_store_list_article_ids (store, query, error);
+}
+
+/* Ids read in a worker: those a query's first frame needs, and how many
+ * rows it lists, or every one of them. */
+typedef struct {
+  GArray  *ids;
+  gboolean wide;    /* gint64 ids, else guint32 */
+  guint    total;
+} Head;
+
+static void
+head_free (gpointer data)
+{
+  Head *head = data;
+
+  g_clear_pointer (&head->ids, g_array_unref);
+  g_free (head);
+}
+
+/* Every id of @query, over a reader (cited_store_read_async()). */
+static gpointer
+ids_read_cb (CitedStore    *reader,
+             gpointer       query,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Head *head = g_new0 (Head, 1);
+
+  head->ids = list_ids (reader, query, &head->wide, error);
+  if (head->ids == NULL)
+    {
+      head_free (head);
+      return NULL;
     }
-  narrow = g_array_sized_new (FALSE, FALSE, sizeof (guint32), ids->len);
-  g_array_set_size (narrow, ids->len);
-  for (guint i = 0; i < ids->len; i++)
-    g_array_index (narrow, guint32, i) = (guint32) g_array_index (ids, gint64, i);
-  g_array_unref (ids);
-  self->ids = narrow;
-  self->wide = FALSE;
+  head->total = head->ids->len;
+  return head;
 }
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CitedArticleList, cited_article_list, G_TYPE_OBJECT,
@@ -456,8 +492,9 @@ rest_idle_cb (gpointer user_data)
 
   self->rest_idle = 0;
   self->rest_cancellable = g_cancellable_new ();
-  cited_store_list_article_ids_async (self->store, &self->query, self->rest_cancellable,
-                                      rest_read_cb, g_object_ref (self));
+  cited_store_read_async (self->store, ids_read_cb, cited_query_copy (&self->query),
+                          (GDestroyNotify) cited_query_free, head_free, self->rest_cancellable,
+                          rest_read_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -467,13 +504,14 @@ rest_idle_cb (gpointer user_data)
 static void
 replace_ids (CitedArticleList *self,
              GArray           *ids,
+             gboolean          wide,
              guint             total)
 {
   guint old_n = self->n_items;
   guint new_n = MAX (total, ids->len);
 
   cancel_rest (self);
-  take_ids (self, ids);
+  take_ids (self, ids, wide);
   self->n_items = new_n;
   g_ptr_array_set_size (self->pages, 0);
   g_ptr_array_set_size (self->pages, (new_n + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -487,15 +525,17 @@ replace_ids (CitedArticleList *self,
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
 }
 
-/* Whether @rest (gint64) begins with the ids the list has. */
+/* Whether @rest (gint64 when @wide, else guint32) begins with the ids
+ * the list has. */
 static gboolean
 same_head (CitedArticleList *self,
-           GArray           *rest)
+           GArray           *rest,
+           gboolean          wide)
 {
   if (rest->len < self->ids->len)
     return FALSE;
   for (guint i = 0; i < self->ids->len; i++)
-    if (id_at (self, i) != g_array_index (rest, gint64, i))
+    if (id_at (self, i) != (wide ? g_array_index (rest, gint64, i) : g_array_index (rest, guint32, i)))
       return FALSE;
   return TRUE;
 }
@@ -508,28 +548,31 @@ rest_read_cb (GObject      *source,
   g_autoptr(CitedArticleList) self = CITED_ARTICLE_LIST (user_data);
   g_autoptr(GCancellable) cancellable = g_object_ref (g_task_get_cancellable (G_TASK (result)));
   g_autoptr(GError) error = NULL;
-  GArray *ids = cited_store_list_article_ids_finish (CITED_STORE (source), result, &error);
+  Head *rest = cited_store_read_finish (CITED_STORE (source), result, &error);
+  GArray *ids;
 
   /* Replaced, or read at once meanwhile. */
   if (cancellable != self->rest_cancellable || g_cancellable_is_cancelled (cancellable))
     {
-      g_clear_pointer (&ids, g_array_unref);
+      g_clear_pointer (&rest, head_free);
       return;
     }
   g_clear_object (&self->rest_cancellable);
-  if (ids == NULL)
+  if (rest == NULL)
     {
       /* Left partial: a row past the first pages reads them at once. */
       g_debug ("Could not read the list's ids: %s", error->message);
       return;
     }
   self->partial = FALSE;
-  if (ids->len == self->n_items && same_head (self, ids))
+  ids = g_steal_pointer (&rest->ids);
+  if (ids->len == self->n_items && same_head (self, ids, rest->wide))
     /* The rows shown stay as they are. */
-    take_ids (self, ids);
+    take_ids (self, ids, rest->wide);
   else
     /* The store changed in between: the rows are listed again. */
-    replace_ids (self, ids, ids->len);
+    replace_ids (self, ids, rest->wide, ids->len);
+  head_free (rest);
 }
 
 /* In the calling thread: a row or a position past the first pages was
@@ -540,15 +583,16 @@ read_rest_now (CitedArticleList *self)
 {
   g_autoptr(GError) error = NULL;
   GArray *ids;
+  gboolean wide;
 
   cancel_rest (self);
-  ids = cited_store_list_article_ids (self->store, &self->query, &error);
+  ids = list_ids (self->store, &self->query, &wide, &error);
   if (ids == NULL)
     {
       g_debug ("Could not read the list's ids: %s", error->message);
       return;
     }
-  take_ids (self, ids);
+  take_ids (self, ids, wide);
 }
 
 /**
@@ -573,21 +617,6 @@ cited_article_list_set_query (CitedArticleList  *self,
   return cited_article_list_reload (self, error);
 }
 
-/* The ids a query's first frame needs, and how many rows it lists. */
-typedef struct {
-  GArray *ids;
-  guint   total;
-} Head;
-
-static void
-head_free (gpointer data)
-{
-  Head *head = data;
-
-  g_clear_pointer (&head->ids, g_array_unref);
-  g_free (head);
-}
-
 static gpointer
 head_read_cb (CitedStore    *reader,
               gpointer       query,
@@ -596,7 +625,9 @@ head_read_cb (CitedStore    *reader,
 {
   Head *head = g_new0 (Head, 1);
 
+  /* A few ids: as gint64, whatever they are. */
   head->ids = cited_store_list_article_ids_head (reader, query, HEAD_ROWS, &head->total, error);
+  head->wide = TRUE;
   if (head->ids == NULL)
     {
       head_free (head);
@@ -618,27 +649,6 @@ head_done_cb (GObject      *source,
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, head, head_free);
-}
-
-static void
-ids_read_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  GArray *ids = cited_store_list_article_ids_finish (CITED_STORE (source), result, &error);
-
-  if (ids == NULL)
-    g_task_return_error (task, error);
-  else
-    {
-      Head *head = g_new0 (Head, 1);
-
-      head->ids = ids;
-      head->total = ids->len;
-      g_task_return_pointer (task, head, head_free);
-    }
 }
 
 /**
@@ -678,13 +688,10 @@ cited_article_list_set_query_async (CitedArticleList    *self,
    * the count and the first pages' ids come first and the rest after
    * the rows are shown: a search's rows are read whole, as reading a
    * page of them would run the search again. */
-  if (copy->search == NULL || *copy->search == '\0')
-    cited_store_read_async (self->store, head_read_cb, cited_query_copy (copy),
-                            (GDestroyNotify) cited_query_free, head_free, cancellable,
-                            head_done_cb, g_steal_pointer (&task));
-  else
-    cited_store_list_article_ids_async (self->store, copy, cancellable, ids_read_cb,
-                                        g_steal_pointer (&task));
+  cited_store_read_async (self->store,
+                          copy->search == NULL || *copy->search == '\0' ? head_read_cb : ids_read_cb,
+                          cited_query_copy (copy), (GDestroyNotify) cited_query_free, head_free,
+                          cancellable, head_done_cb, g_steal_pointer (&task));
 }
 
 /**
@@ -713,7 +720,7 @@ cited_article_list_set_query_finish (CitedArticleList  *self,
     return FALSE;
 
   store_query (self, g_task_get_task_data (G_TASK (result)));
-  replace_ids (self, g_steal_pointer (&head->ids), head->total);
+  replace_ids (self, g_steal_pointer (&head->ids), head->wide, head->total);
   head_free (head);
   return TRUE;
 }
@@ -733,13 +740,14 @@ cited_article_list_reload (CitedArticleList  *self,
 {
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean wide = FALSE;
 
   g_return_val_if_fail (CITED_IS_ARTICLE_LIST (self), FALSE);
 
-  ids = cited_store_list_article_ids (self->store, &self->query, &local_error);
+  ids = list_ids (self->store, &self->query, &wide, &local_error);
   if (ids == NULL)
-    ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  replace_ids (self, g_steal_pointer (&ids), 0);
+    ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  replace_ids (self, g_steal_pointer (&ids), wide, 0);
 
   if (local_error != NULL)
     {

@@ -43,6 +43,14 @@ GArray       *cited_store_list_article_ids_head (CitedStore        *self,
                                                   guint             *total,
                                                   GError           **error);
 
+/* cited_store_list_article_ids() as guint32, half the memory (4 MB for a
+ * million articles): an empty array, with *@fits FALSE, when an id does
+ * not fit in 32 bits. */
+GArray       *cited_store_list_article_ids32    (CitedStore        *self,
+                                                  const CitedQuery  *query,
+                                                  gboolean          *fits,
+                                                  GError           **error);
+
 /* What the extraction scheduler (cited-scheduler-private.h) needs of the
  * store: the store only stores what the scheduler extracted. */
 

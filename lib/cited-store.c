@@ -5878,6 +5878,7 @@ lists_by_date_order (const CitedQuery *query,
 static GArray *
 list_matches_by_date (CitedStore    *self,
                       const Search  *search,
+                      gboolean       narrow,
                       gboolean      *by_date,
                       GError       **error)
 {
@@ -5898,6 +5899,8 @@ list_matches_by_date (CitedStore    *self,
       *by_date = FALSE;
       return NULL;
     }
+  if (search->match == NULL && narrow)
+    return g_array_copy (order);
   if (search->match == NULL)
     {
       ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), order->len);
@@ -5934,15 +5937,62 @@ list_matches_by_date (CitedStore    *self,
       return NULL;
     }
 
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_matched);
+  ids = g_array_sized_new (FALSE, FALSE, narrow ? sizeof (guint32) : sizeof (gint64), n_matched);
   for (guint i = 0; i < order->len && ids->len < n_matched; i++)
     {
-      gint64 id = g_array_index (order, guint32, i);
+      guint32 small = g_array_index (order, guint32, i);
+      gint64 id = small;
 
-      if (matched[id / 64] & (G_GUINT64_CONSTANT (1) << (id % 64)))
+      if (!(matched[id / 64] & (G_GUINT64_CONSTANT (1) << (id % 64))))
+        continue;
+      if (narrow)
+        g_array_append_val (ids, small);
+      else
         g_array_append_val (ids, id);
     }
   return ids;
+}
+
+/* The ids of the articles @query matches, in its order: gint64, or
+ * guint32 with @narrow (see step_ids_full() for @fits). */
+static GArray *
+list_article_ids (CitedStore        *self,
+                  const CitedQuery  *query,
+                  gboolean           narrow,
+                  gboolean          *fits,
+                  GError           **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT a.id");
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (param_free);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
+  Search search = { 0 };
+
+  if (fits != NULL)
+    *fits = TRUE;
+  search_parse (&search, query != NULL ? query->search : NULL);
+  if (lists_by_date_order (query, &search))
+    {
+      gboolean by_date;
+
+      ids = list_matches_by_date (self, &search, narrow, &by_date, error);
+      if (by_date)
+        goto out;
+    }
+  if (!build_article_query (self, query, &search, sql, params, error))
+    goto out;
+  g_string_append (sql, article_order (query, &search));
+  add_limit (query, sql, params);
+
+  stmt = prepare (self, sql->str, error);
+  if (stmt == NULL)
+    goto out;
+  params_bind (params, stmt);
+  ids = step_ids_full (self, stmt, narrow, fits, _("Could not list the articles"), error);
+
+out:
+  search_clear (&search);
+  return g_steal_pointer (&ids);
 }
 
 /**
@@ -5961,37 +6011,21 @@ cited_store_list_article_ids (CitedStore        *self,
                               const CitedQuery  *query,
                               GError           **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT a.id");
-  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (param_free);
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(CachedStmt) stmt = NULL;
-  Search search = { 0 };
-
   g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
-  search_parse (&search, query != NULL ? query->search : NULL);
-  if (lists_by_date_order (query, &search))
-    {
-      gboolean by_date;
+  return list_article_ids (self, query, FALSE, NULL, error);
+}
 
-      ids = list_matches_by_date (self, &search, &by_date, error);
-      if (by_date)
-        goto out;
-    }
-  if (!build_article_query (self, query, &search, sql, params, error))
-    goto out;
-  g_string_append (sql, article_order (query, &search));
-  add_limit (query, sql, params);
+/* See cited-store-private.h. */
+GArray *
+cited_store_list_article_ids32 (CitedStore        *self,
+                                const CitedQuery  *query,
+                                gboolean          *fits,
+                                GError           **error)
+{
+  g_return_val_if_fail (CITED_IS_STORE (self), NULL);
 
-  stmt = prepare (self, sql->str, error);
-  if (stmt == NULL)
-    goto out;
-  params_bind (params, stmt);
-  ids = step_ids (self, stmt, _("Could not list the articles"), error);
-
-out:
-  search_clear (&search);
-  return g_steal_pointer (&ids);
+  return list_article_ids (self, query, TRUE, fits, error);
 }
 
 GArray *

@@ -4154,6 +4154,12 @@ test_article_list_large_ids (Fixture       *fixture,
     g_assert_cmpint (row_id (list, 2), ==, g_array_index (ids, gint64, 2));
     g_assert_cmpuint (cited_article_list_find (list, large), ==, 0);
     g_assert_cmpuint (cited_article_list_find (list, g_array_index (ids, gint64, 1)), ==, 1);
+    /* Read again whole, as after an import: the same rows. */
+    g_assert_true (cited_article_list_reload (list, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+    g_assert_cmpint (row_id (list, 0), ==, large);
+    g_assert_cmpuint (cited_article_list_find (list, large), ==, 0);
     g_clear_object (&list);
   }
 }
