@@ -1185,6 +1185,67 @@ read_kept_texts (CitedStore  *store,
   return cited_store_fill_figure_texts (store, kept, error);
 }
 
+/* Adds to @figures those of @all a chart of bars draws: the companies'
+ * (market-wide figures would dwarf their bars, and are charted only when
+ * there is nothing else) with a finite value, of the most common unit
+ * and currency, which it sets; counts the others in @n_other_units. */
+static void
+keep_dominant_unit (GPtrArray   *all,
+                    GPtrArray   *figures,
+                    const char **dominant_unit,
+                    const char **dominant_currency,
+                    guint       *n_other_units)
+{
+  g_autoptr(GHashTable) unit_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_branded = 0;
+  guint dominant_count = 0;
+
+  *dominant_unit = NULL;
+  *dominant_currency = NULL;
+  for (guint i = 0; i < all->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (all, i);
+      if (figure->brand != NULL && *figure->brand && isfinite (figure->value))
+        n_branded++;
+    }
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (all, i);
+      gboolean branded = figure->brand != NULL && *figure->brand;
+      guint count;
+      char *key;
+
+      if (!isfinite (figure->value) || (n_branded > 0 && !branded))
+        continue;
+      key = unit_key (figure);
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (unit_counts, key)) + 1;
+      g_hash_table_replace (unit_counts, key, GUINT_TO_POINTER (count));
+      if (count > dominant_count)
+        {
+          dominant_count = count;
+          *dominant_unit = figure->unit;
+          *dominant_currency = figure->currency;
+        }
+    }
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (all, i);
+      gboolean branded = figure->brand != NULL && *figure->brand;
+
+      if (!isfinite (figure->value) || (n_branded > 0 && !branded))
+        continue;
+      if (g_strcmp0 (figure->unit, *dominant_unit) != 0 ||
+          g_strcmp0 (figure->currency, *dominant_currency) != 0)
+        {
+          (*n_other_units)++;
+          continue;
+        }
+      g_ptr_array_add (figures, figure);
+    }
+}
+
 /**
  * cited_chart_new_figures:
  * @store: the store
@@ -1221,7 +1282,6 @@ cited_chart_new_figures (CitedStore        *store,
   LeftOut left_out = { 0 };
   const char *measure = NULL;
   g_autoptr(GPtrArray) figures = g_ptr_array_new ();
-  g_autoptr(GHashTable) unit_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) series_by_key = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) brands_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) series_infos = g_ptr_array_new_with_free_func (series_info_free);
@@ -1232,8 +1292,6 @@ cited_chart_new_figures (CitedStore        *store,
   g_autofree char *title = NULL;
   const char *dominant_unit = NULL;
   const char *dominant_currency = NULL;
-  guint dominant_count = 0;
-  guint n_branded = 0;
   guint n_other_units = 0;
   guint n_groups, n_categories, quota;
   guint n_drawn_groups = 0;
@@ -1268,50 +1326,7 @@ cited_chart_new_figures (CitedStore        *store,
   if (query->claim_status != NULL)
     cited_claim_status_from_string (query->claim_status, &chart->status);
 
-  /* Market-wide figures (no brand) would dwarf the brands' bars; they are
-   * charted only when there is nothing else. */
-  for (guint i = 0; i < all->len; i++)
-    {
-      CitedFigure *figure = g_ptr_array_index (all, i);
-      if (figure->brand != NULL && *figure->brand && isfinite (figure->value))
-        n_branded++;
-    }
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      CitedFigure *figure = g_ptr_array_index (all, i);
-      gboolean branded = figure->brand != NULL && *figure->brand;
-      guint count;
-      char *key;
-
-      if (!isfinite (figure->value) || (n_branded > 0 && !branded))
-        continue;
-      key = unit_key (figure);
-      count = GPOINTER_TO_UINT (g_hash_table_lookup (unit_counts, key)) + 1;
-      g_hash_table_replace (unit_counts, key, GUINT_TO_POINTER (count));
-      if (count > dominant_count)
-        {
-          dominant_count = count;
-          dominant_unit = figure->unit;
-          dominant_currency = figure->currency;
-        }
-    }
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      CitedFigure *figure = g_ptr_array_index (all, i);
-      gboolean branded = figure->brand != NULL && *figure->brand;
-
-      if (!isfinite (figure->value) || (n_branded > 0 && !branded))
-        continue;
-      if (g_strcmp0 (figure->unit, dominant_unit) != 0 ||
-          g_strcmp0 (figure->currency, dominant_currency) != 0)
-        {
-          n_other_units++;
-          continue;
-        }
-      g_ptr_array_add (figures, figure);
-    }
+  keep_dominant_unit (all, figures, &dominant_unit, &dominant_currency, &n_other_units);
 
   keep_one_span (figures, query, &left_out);
 
