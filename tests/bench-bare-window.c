@@ -10,8 +10,10 @@
  * AdwApplicationWindow with a header bar and nothing else, the size of
  * Cited's window, made the way Cited makes its own (an AdwApplication
  * registered on the session bus, the window presented from ::activate).
- * On its first painted frame it writes the monotonic clock to stderr in
- * the form of Cited's startup trace, for the launcher that started it.
+ * It writes the monotonic clock to stderr in the form of Cited's startup
+ * trace, for the launcher that started it, at the stages the two share:
+ * the display open (after GtkApplication's startup), the window made,
+ * realized, and its first painted frame.
  */
 
 static gint64 created;
@@ -43,6 +45,13 @@ realize_cb (GtkWidget *window,
 }
 
 static void
+startup_cb (GApplication *app,
+            gpointer      user_data)
+{
+  trace ("started (display open)");
+}
+
+static void
 activate_cb (GApplication *app,
              gpointer      user_data)
 {
@@ -53,6 +62,7 @@ activate_cb (GApplication *app,
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_set_title (GTK_WINDOW (window), "Bare");
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  trace ("window created");
   g_signal_connect (window, "realize", G_CALLBACK (realize_cb), NULL);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -65,6 +75,7 @@ main (int   argc,
 
   created = g_get_monotonic_time ();
   app = adw_application_new ("io.github.cited.BenchBareWindow", G_APPLICATION_DEFAULT_FLAGS);
+  g_signal_connect_after (app, "startup", G_CALLBACK (startup_cb), NULL);
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

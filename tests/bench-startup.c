@@ -26,7 +26,8 @@
  * session bus; the time counts from just before the process is spawned:
  *
  *   - the floor: tests/bench-bare-window, an AdwApplicationWindow with a
- *     header bar, to its first painted frame;
+ *     header bar, to its first painted frame (it traces the stages it
+ *     shares with the app, so that each can be set beside the app's);
  *   - `cited` (app/cited) on a copy of a store of N articles, found where a
  *     user's is (XDG_DATA_HOME/cited/cited.db), to the first frame painted
  *     with the article list in it (its startup trace,
@@ -394,10 +395,8 @@ bench_size (guint    n_articles,
   g_autofree char *home = NULL;
   g_autofree char *cited_dir = NULL;
   g_autofree char *db = NULL;
-  g_autoptr(GArray) bare_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) bare_realized = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) bare_cpu = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) bare_hwm = g_array_new (FALSE, FALSE, sizeof (double));
+  Series bare_series;
+  GArray *bare_ms, *bare_cpu, *bare_hwm;
   Series apps[2];
   guint n_apps = 0;
   Launch warm;
@@ -431,6 +430,10 @@ bench_size (guint    n_articles,
       copy_file (wal, db_wal);
     }
 
+  series_init (&bare_series, "bare window", bench.bare);
+  bare_ms = bare_series.stage_ms[STAGE_FIRST_FRAME];
+  bare_cpu = bare_series.cpu;
+  bare_hwm = bare_series.hwm;
   series_init (&apps[n_apps++], "app", bench.app);
   if (bench.baseline != NULL)
     series_init (&apps[n_apps++], "baseline", bench.baseline);
@@ -470,8 +473,11 @@ bench_size (guint    n_articles,
             goto out;
         }
 
-      g_array_append_val (bare_ms, bare.stage_ms[STAGE_FIRST_FRAME]);
-      g_array_append_val (bare_realized, bare.stage_ms[STAGE_REALIZED]);
+      /* Its stages as the app's: the display open, the window made and
+       * realized, the first frame. */
+      for (int s = 0; s < N_STAGES; s++)
+        if (bare.stage_ms[s] >= 0)
+          g_array_append_val (bare_series.stage_ms[s], bare.stage_ms[s]);
       g_array_append_val (bare_cpu, bare.cpu_ms);
       g_array_append_val (bare_hwm, bare.hwm_mib);
       printf ("  run %u: bare window %7.1f ms (CPU %6.1f ms, VmHWM %6.1f MiB)\n",
@@ -495,8 +501,13 @@ bench_size (guint    n_articles,
     }
 
   printf ("  from the spawn:\n");
-  print_row ("bare window: window realized", bare_realized, "ms");
-  print_row ("bare window: first frame", bare_ms, "ms");
+  for (int s = 0; s < N_STAGES; s++)
+    {
+      g_autofree char *label = g_strdup_printf ("bare window: %s", stage_names[s]);
+
+      if (bare_series.stage_ms[s]->len > 0)
+        print_row (label, bare_series.stage_ms[s], "ms");
+    }
   print_row ("bare window: CPU (all threads)", bare_cpu, "ms");
   print_row ("bare window: VmHWM", bare_hwm, "MiB");
   bare_median = cited_bench_quantile (bare_ms, 0.5);
@@ -525,6 +536,7 @@ bench_size (guint    n_articles,
     }
 
 out:
+  series_clear (&bare_series);
   for (guint a = 0; a < n_apps; a++)
     series_clear (&apps[a]);
   cited_test_remove_tree (home);
