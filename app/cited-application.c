@@ -12,6 +12,7 @@
 #include "cited-application.h"
 #include "cited-locale.h"
 #include "cited-search-provider.h"
+#include "cited-store-private.h"
 #include "cited-window.h"
 
 struct _CitedApplication
@@ -360,7 +361,11 @@ open_thread (gpointer data)
 
   job->store = cited_store_open_full (NULL, open_progress_cb, job, &job->error);
   if (job->store != NULL)
-    cited_store_set_progress_func (job->store, NULL, NULL);
+    {
+      cited_store_set_progress_func (job->store, NULL, NULL);
+      /* Here rather than in the window's first read, on the main thread. */
+      cited_store_prepare_reads (job->store);
+    }
   g_atomic_int_set (&job->finished, TRUE);
   g_main_context_wakeup (NULL);
   return NULL;

@@ -253,6 +253,15 @@ cited_store_read_async (CitedStore          *self,
               cancellable, callback, user_data);
 }
 
+void
+cited_store_prepare_reads (CitedStore *self)
+{
+  g_return_if_fail (CITED_IS_STORE (self));
+
+  if (cited_store_has_file (self))
+    cited_store_ensure_reader_pool (self, reader_pool_new, reader_pool_unref);
+}
+
 /* cited_store_read_finish:
  * What @func returned, or NULL with @error set (G_IO_ERROR_CANCELLED when
  * the read was cancelled). */

@@ -270,6 +270,12 @@ CITED_PRIVATE_API
 gpointer cited_store_read_finish   (CitedStore            *self,
                                     GAsyncResult          *result,
                                     GError               **error);
+/* Makes ready, in the calling thread, what the first of @self's reads
+ * would otherwise make in the caller's: the readers' shared copy of the
+ * brands. The app calls it in the thread that opened the store, before
+ * its window's first read. */
+CITED_PRIVATE_API
+void     cited_store_prepare_reads (CitedStore            *self);
 
 /* What cited-store-async.c needs of a store. */
 gboolean    cited_store_has_file           (CitedStore     *self);
