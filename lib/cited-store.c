@@ -105,6 +105,8 @@ struct _CitedStore
   GHashTable   *metric_deltas;
   /* … and to brand_pairs: "brand\x1fother" -> gint64. */
   GHashTable   *pair_deltas;
+  /* … and to article_total: articles written less articles deleted. */
+  gint64        article_delta;
 
   /* What the migration step being run does article by article, for its
    * progress: rebuilding the full-text index (two columns tokenized per
@@ -542,6 +544,17 @@ static const char * const migrations[] = {
    * extracted columns; the few edited figures are read besides. */
   "CREATE INDEX figures_claim ON figures (brand, year,"
   "  (CASE WHEN change_kind = 0 THEN coalesce (metric, '') ELSE coalesce (measure, metric, '') END));",
+
+  /* 19: how many articles the store holds, kept like brand_totals in the
+   * transaction of every write to articles (see "Brand and metric
+   * totals"), so that the article list's total, on every window opened
+   * and after every import, reads one row instead of counting an index of
+   * every article (about 30 ms at 1,000,000, on a thread that shares the
+   * two cores with the first frame). */
+  "CREATE TABLE article_total ("
+  "  articles INTEGER NOT NULL"
+  ");"
+  "INSERT INTO article_total (articles) SELECT count (*) FROM articles;",
 };
 
 static char *like_pattern (const char *term);
@@ -795,6 +808,7 @@ drop_total_deltas (CitedStore *self)
   g_hash_table_remove_all (self->brand_deltas);
   g_hash_table_remove_all (self->metric_deltas);
   g_hash_table_remove_all (self->pair_deltas);
+  self->article_delta = 0;
 }
 
 static gboolean flush_total_deltas (CitedStore *self, GError **error);
@@ -1050,6 +1064,18 @@ flush_total_deltas (CitedStore  *self,
             return FALSE;
           sqlite3_reset (upsert);
         }
+    }
+
+  if (self->article_delta != 0)
+    {
+      g_autoptr(CachedStmt) update = NULL;
+
+      update = prepare (self, "UPDATE article_total SET articles = articles + ?", error);
+      if (update == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (update, 1, self->article_delta);
+      if (!step_done (self, update, error))
+        return FALSE;
     }
 
   drop_total_deltas (self);
@@ -2845,6 +2871,8 @@ insert_article (CitedStore             *self,
   if (!step_done (self, insert, error))
     return FALSE;
   *duplicate = sqlite3_changes (self->db) == 0;
+  if (!*duplicate)
+    self->article_delta++;
   if (*duplicate || extraction == NULL)
     return TRUE;
   id = sqlite3_last_insert_rowid (self->db);
@@ -3262,6 +3290,7 @@ cited_store_remove_article (CitedStore  *self,
     sqlite3_bind_int64 (delete, 1, id);
     if (!step_done (self, delete, error))
       goto fail;
+    self->article_delta -= sqlite3_changes (self->db);
   }
 
   return commit (self, error);
@@ -5565,6 +5594,9 @@ cited_store_count_articles (CitedStore        *self,
   search_parse (&search, query != NULL ? query->search : NULL);
   if (!build_article_query (self, query, &search, sql, params, error))
     goto out;
+  /* No filter: the total the store keeps (migration step 19). */
+  if (g_str_equal (sql->str, "SELECT count (*) FROM articles a WHERE 1"))
+    g_string_assign (sql, "SELECT articles FROM article_total");
 
   stmt = prepare (self, sql->str, error);
   if (stmt == NULL)

@@ -103,6 +103,9 @@ sqlite_exec (const char *path,
   sqlite3_close (db);
 }
 
+/* Takes a store back from schema step 19 (article_total) to 18. */
+#define UNDO_STEP_19 "DROP TABLE article_total;"
+
 /* Takes a store back from schema step 18 (the claim keys' index) to 17. */
 #define UNDO_STEP_18 "DROP INDEX figures_claim;"
 
@@ -133,7 +136,8 @@ strv_contains_ci (char       **strv,
 }
 
 /* ------------------------------------------------------------------ */
-/* The brand and metric totals (schema step 14) against a full recount */
+/* The brand and metric totals (schema step 14) and the article total
+ * (step 19) against a full recount */
 
 /* The rows of @sql over @db, a line each, columns between bars. */
 static char *
@@ -237,7 +241,11 @@ assert_tables_recounted (sqlite3 *db)
   g_autofree char *kept = NULL, *recount = NULL;
   g_autofree char *kept_metrics = NULL, *recount_metrics = NULL;
   g_autofree char *kept_pairs = NULL, *recount_pairs = NULL;
+  g_autofree char *kept_articles = NULL, *recount_articles = NULL;
 
+  kept_articles = sql_rows (db, "SELECT articles FROM article_total");
+  recount_articles = sql_rows (db, "SELECT count (*) FROM articles");
+  g_assert_cmpstr (kept_articles, ==, recount_articles);
   kept = sql_rows (db, "SELECT brand, mentions, articles, figures FROM brand_totals"
                        " WHERE mentions <> 0 OR articles <> 0 OR figures <> 0 ORDER BY brand");
   recount = sql_rows (db, "SELECT b, sum (m), sum (a), sum (f) FROM ("
@@ -439,6 +447,13 @@ assert_totals_recounted (CitedStore *store)
   g_assert_cmpint (sqlite3_open_v2 (cited_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (cited_fts_register (db), ==, SQLITE_OK);
   assert_tables_recounted (db);
+  /* The list's total, with no filter, is the total kept. */
+  {
+    g_autofree char *listed = g_strdup_printf ("%u\n", cited_store_count_articles (store, NULL, NULL));
+    g_autofree char *counted = sql_rows (db, "SELECT count (*) FROM articles");
+
+    g_assert_cmpstr (listed, ==, counted);
+  }
   stats = assert_brand_stats_recounted (db, store);
   assert_lists_recounted (db, store);
   assert_comentions_recounted (db, store, stats);
@@ -898,7 +913,7 @@ test_migration_step (Fixture       *fixture,
   /* Take the database back to version 1: the steps after it run again on
    * open, and the data written at version 1 is still there. */
   sqlite_exec (fixture->path,
-               UNDO_STEP_18 UNDO_STEP_17 UNDO_STEP_16 UNDO_STEP_15
+               UNDO_STEP_19 UNDO_STEP_18 UNDO_STEP_17 UNDO_STEP_16 UNDO_STEP_15
                " DROP TABLE brand_totals; DROP TABLE metric_totals;"
                " DROP TABLE articles_fts;"
                " CREATE VIRTUAL TABLE articles_fts USING fts5 ("
@@ -1004,7 +1019,7 @@ test_migration_brand_pairs (Fixture       *fixture,
   add_one (store, make_article ("Watches", "2021-04-01", "Apple and Huawei sold watches."));
   add_one (store, make_article ("Tablets", "2021-05-01", "Samsung and Apple sold tablets."));
   g_clear_object (&store);
-  sqlite_exec (fixture->path, UNDO_STEP_18 UNDO_STEP_17 " PRAGMA user_version = 16");
+  sqlite_exec (fixture->path, UNDO_STEP_19 UNDO_STEP_18 UNDO_STEP_17 " PRAGMA user_version = 16");
 
   store = cited_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -1702,7 +1717,7 @@ test_migration_compresses_bodies (Fixture       *fixture,
   latest = sqlite_int (fixture->path, "PRAGMA user_version");
   g_assert_cmpint (latest, >=, 15);
 
-  sqlite_exec (fixture->path, UNDO_STEP_18 UNDO_STEP_17 UNDO_STEP_16 UNDO_STEP_15 " PRAGMA user_version = 14");
+  sqlite_exec (fixture->path, UNDO_STEP_19 UNDO_STEP_18 UNDO_STEP_17 UNDO_STEP_16 UNDO_STEP_15 " PRAGMA user_version = 14");
   g_assert_cmpint (sqlite_int (fixture->path,
                                "SELECT count (*) FROM article_bodies WHERE typeof (body) <> 'text'"), ==, 0);
 
