@@ -985,6 +985,95 @@ test_large_list_stays_lazy (void)
   cited_test_remove_tree (dir);
 }
 
+/* What the first frame with rows showed: the rows the list view had then
+ * (the first ones only, the others come after that frame), and how far
+ * down the list they reached. */
+typedef struct {
+  CitedArticlesPage *page;
+  gboolean           painted;
+  guint              rows;
+  int                list_height;
+  int                rows_bottom;
+} FirstRows;
+
+static gboolean
+first_rows_painted (gpointer data)
+{
+  return ((FirstRows *) data)->painted;
+}
+
+static void
+first_rows_paint_cb (GdkFrameClock *clock,
+                     FirstRows     *first)
+{
+  GtkWidget *view = GTK_WIDGET (article_list_view (first->page));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
+
+  if (first->painted || g_list_model_get_n_items (model) == 0)
+    return;
+  first->painted = TRUE;
+  first->rows = g_list_model_get_n_items (model);
+  first->list_height = gtk_widget_get_height (view);
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_compute_bounds (child, view, &bounds))
+        first->rows_bottom = MAX (first->rows_bottom, (int) (bounds.origin.y + bounds.size.height));
+    }
+}
+
+static void
+first_rows_realize_cb (GtkWidget *window,
+                       FirstRows *first)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "paint",
+                    G_CALLBACK (first_rows_paint_cb), first);
+}
+
+/* The window's first frame lists only the rows it can show, and they fill
+ * the list to its bottom, at the window's usual size and taller. */
+static void
+test_first_rows_fill_list (void)
+{
+  static const int heights[] = { 800, 1000 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cited-test-ui-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "cited.db", NULL);
+  g_autoptr(CitedStore) store = cited_store_open (db, &error);
+
+  g_assert_no_error (error);
+  add_many_articles (store, 200);
+
+  for (guint i = 0; i < G_N_ELEMENTS (heights); i++)
+    {
+      Fixture fixture = { .dir = dir, .store = store };
+      FirstRows first = { 0 };
+
+      fixture.window = cited_window_new (app, store);
+      first.page = cited_window_get_articles_page (fixture.window);
+      g_signal_connect (fixture.window, "ready", G_CALLBACK (ready_cb), &fixture);
+      g_signal_connect (fixture.window, "realize", G_CALLBACK (first_rows_realize_cb), &first);
+      gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1200, heights[i]);
+      gtk_window_present (GTK_WINDOW (fixture.window));
+      wait_ready (&fixture, 1);
+      g_assert_true (wait_for (first_rows_painted, &first));
+
+      g_test_message ("window %d px high: %u rows in the first frame, reaching %d of the list's %d px",
+                      heights[i], first.rows, first.rows_bottom, first.list_height);
+      g_assert_cmpuint (first.rows, <, 200);
+      g_assert_cmpint (first.list_height, >, 0);
+      g_assert_cmpint (first.rows_bottom, >=, first.list_height);
+
+      g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (GTK_WIDGET (fixture.window)), &first);
+      gtk_window_destroy (GTK_WINDOW (fixture.window));
+      drain ();
+    }
+  g_clear_object (&store);
+  cited_test_remove_tree (dir);
+}
+
 /* A label under @widget whose text begins with @prefix, or NULL. */
 static GtkLabel *
 find_label (GtkWidget  *widget,
@@ -2217,6 +2306,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/remembers-size-and-page", test_remembers_size_and_page);
   g_test_add_func ("/ui/import/close-during-import", test_close_during_import);
   g_test_add_func ("/ui/articles/large-list-stays-lazy", test_large_list_stays_lazy);
+  g_test_add_func ("/ui/articles/first-rows-fill-list", test_first_rows_fill_list);
 
   status = g_test_run ();
 
