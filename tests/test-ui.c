@@ -1033,15 +1033,16 @@ first_rows_realize_cb (GtkWidget *window,
 }
 
 /* The window's first frame lists only the rows it can show, and they fill
- * the list to its bottom, at the window's usual size and taller. */
+ * the list to its bottom, at the window's usual size, shorter and taller. */
 static void
 test_first_rows_fill_list (void)
 {
-  static const int heights[] = { 800, 1000 };
+  static const int heights[] = { 600, 800, 1000 };
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("cited-test-ui-XXXXXX", NULL);
   g_autofree char *db = g_build_filename (dir, "cited.db", NULL);
   g_autoptr(CitedStore) store = cited_store_open (db, &error);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cited.Cited");
 
   g_assert_no_error (error);
   add_many_articles (store, 200);
@@ -1051,11 +1052,12 @@ test_first_rows_fill_list (void)
       Fixture fixture = { .dir = dir, .store = store };
       FirstRows first = { 0 };
 
+      /* The window opens as tall as it was last closed. */
+      g_settings_set_int (settings, "window-height", heights[i]);
       fixture.window = cited_window_new (app, store);
       first.page = cited_window_get_articles_page (fixture.window);
       g_signal_connect (fixture.window, "ready", G_CALLBACK (ready_cb), &fixture);
       g_signal_connect (fixture.window, "realize", G_CALLBACK (first_rows_realize_cb), &first);
-      gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1200, heights[i]);
       gtk_window_present (GTK_WINDOW (fixture.window));
       wait_ready (&fixture, 1);
       g_assert_true (wait_for (first_rows_painted, &first));
@@ -1070,6 +1072,7 @@ test_first_rows_fill_list (void)
       gtk_window_destroy (GTK_WINDOW (fixture.window));
       drain ();
     }
+  g_settings_reset (settings, "window-height");
   g_clear_object (&store);
   cited_test_remove_tree (dir);
 }
