@@ -34,7 +34,8 @@ struct _CitedWindow
 
   AdwToastOverlay   *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
-  AdwViewSwitcherBar *switcher_bar;
+  GtkBox             *content_box;
+  AdwViewSwitcherBar *switcher_bar;   /* made when the window is first narrow */
   GtkRevealer       *import_revealer;
   GtkLabel          *import_label;
   GtkProgressBar    *import_progress;
@@ -1164,7 +1165,7 @@ cited_window_class_init (CitedWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cited/Cited/cited-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, switcher_title);
-  gtk_widget_class_bind_template_child (widget_class, CitedWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, CitedWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, import_progress);
@@ -1196,12 +1197,32 @@ cited_window_class_init (CitedWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.refresh-feeds", NULL, feeds_action_cb);
 }
 
+/* The pages' switcher at the bottom of a narrow window, where the header
+ * bar's gives way to the title: made the first time it does (the window's
+ * first frame would otherwise make, style and measure a switcher it does
+ * not show, about 5 ms). Not for a window without a store, which has no
+ * pages to switch. */
+static void
+title_visible_cb (CitedWindow *self)
+{
+  if (self->switcher_bar != NULL || self->store == NULL ||
+      !adw_view_switcher_title_get_title_visible (self->switcher_title))
+    return;
+  self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+  g_object_bind_property (self->switcher_title, "title-visible", self->switcher_bar, "reveal",
+                          G_BINDING_SYNC_CREATE);
+  gtk_box_append (self->content_box, GTK_WIDGET (self->switcher_bar));
+}
+
 static void
 cited_window_init (CitedWindow *self)
 {
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (title_visible_cb), self, G_CONNECT_SWAPPED);
 
   self->settings = cited_settings_new ();
 
@@ -1318,7 +1339,8 @@ cited_window_show_store_error (CitedWindow  *self,
 
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
+  if (self->switcher_bar != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
   g_clear_object (&self->store);
   update_page_actions (self);
   update_import_actions (self);

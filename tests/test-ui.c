@@ -175,6 +175,10 @@ select_position (Fixture *fixture,
   drain ();
 }
 
+static void collect_type (GtkWidget *widget,
+                          GType      type,
+                          GPtrArray *found);
+
 static void
 test_sample_corpus (Fixture       *fixture,
                     gconstpointer  data)
@@ -192,6 +196,15 @@ test_sample_corpus (Fixture       *fixture,
       g_assert_cmpstr (article->title, !=, "");
     }
   g_assert_cmpstr (cited_window_get_visible_page (fixture->window), ==, "articles");
+
+  /* Wide, the pages' switcher is in the header bar only. */
+  {
+    g_autoptr(GPtrArray) bars = g_ptr_array_new ();
+
+    collect_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_SWITCHER_BAR, bars);
+    for (guint i = 0; i < bars->len; i++)
+      g_assert_false (adw_view_switcher_bar_get_reveal (bars->pdata[i]));
+  }
 }
 
 static void
@@ -1205,6 +1218,16 @@ test_narrow_window (Fixture       *fixture,
 
   drain ();
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 400);
+
+  /* The pages' switcher is at the bottom, the header bar shows the title. */
+  {
+    g_autoptr(GPtrArray) bars = g_ptr_array_new ();
+
+    collect_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_SWITCHER_BAR, bars);
+    g_assert_cmpuint (bars->len, ==, 1);
+    g_assert_true (adw_view_switcher_bar_get_reveal (bars->pdata[0]));
+    g_assert_true (gtk_widget_get_mapped (bars->pdata[0]));
+  }
 
   /* Folded: the list first, the reader after choosing an article, and
    * back to the list. */
