@@ -1090,6 +1090,75 @@ test_first_rows_fill_list (void)
   cited_test_remove_tree (dir);
 }
 
+/* The rows the list view shows (allocated inside it), and whether one of
+ * them is the selected one. */
+static guint
+rows_shown (GtkWidget *view,
+            gboolean  *selected_shown)
+{
+  guint n = 0;
+  int height = gtk_widget_get_height (view);
+
+  *selected_shown = FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_get_child_visible (child) || !gtk_widget_compute_bounds (child, view, &bounds) ||
+          bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= height)
+        continue;
+      n++;
+      if (gtk_widget_has_css_class (child, "selected") ||
+          (gtk_widget_get_state_flags (child) & GTK_STATE_FLAG_SELECTED) != 0)
+        *selected_shown = TRUE;
+    }
+  return n;
+}
+
+/* An article opened as soon as the window lists its rows (as GNOME Shell's
+ * search opens one in a window just started) is selected in a list that
+ * shows it among its rows. */
+static void
+test_show_article_at_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cited-test-ui-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "cited.db", NULL);
+  g_autoptr(CitedStore) store = cited_store_open (db, &error);
+  Fixture fixture = { .dir = dir, .store = store };
+  CitedArticlesPage *page;
+  GtkWidget *view;
+  gboolean selected_shown;
+  guint shown;
+  g_autoptr(GArray) ids = NULL;
+  CitedQuery query = { .offset = 120, .limit = 1 };
+
+  g_assert_no_error (error);
+  add_many_articles (store, 3000);
+  ids = cited_store_list_article_ids (store, &query, &error);
+  g_assert_no_error (error);
+
+  fixture.window = cited_window_new (app, store);
+  g_signal_connect (fixture.window, "ready", G_CALLBACK (ready_cb), &fixture);
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  wait_ready (&fixture, 1);
+  page = cited_window_get_articles_page (fixture.window);
+  cited_articles_page_show_article (page, g_array_index (ids, gint64, 0), 0);
+  drain ();
+
+  view = GTK_WIDGET (article_list_view (page));
+  shown = rows_shown (view, &selected_shown);
+  g_test_message ("%u rows shown", shown);
+  g_assert_cmpuint (shown, >, 3);
+  g_assert_true (selected_shown);
+
+  gtk_window_destroy (GTK_WINDOW (fixture.window));
+  drain ();
+  g_clear_object (&store);
+  cited_test_remove_tree (dir);
+}
+
 /* A label under @widget whose text begins with @prefix, or NULL. */
 static GtkLabel *
 find_label (GtkWidget  *widget,
@@ -2333,6 +2402,7 @@ main (int   argc,
   g_test_add_func ("/ui/import/close-during-import", test_close_during_import);
   g_test_add_func ("/ui/articles/large-list-stays-lazy", test_large_list_stays_lazy);
   g_test_add_func ("/ui/articles/first-rows-fill-list", test_first_rows_fill_list);
+  g_test_add_func ("/ui/articles/show-article-at-start", test_show_article_at_start);
 
   status = g_test_run ();
 

@@ -35,6 +35,8 @@ struct _CitedArticlesPage
   guint               counts_idle;    /* reads the counts after the first rows are drawn */
   guint               total;          /* articles in the store */
   GdkFrameClock      *first_frame_clock; /* waiting for the first rows to be drawn */
+  GdkFrameClock      *scroll_clock;      /* waiting for the list's first layout … */
+  guint               scroll_pending;    /* … to scroll to this row */
 
   AdwLeaflet         *leaflet;
   GtkWidget          *sidebar;
@@ -720,6 +722,42 @@ cited_articles_page_focus_search (CitedArticlesPage *self)
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
+static void
+scroll_when_drawn_cb (GdkFrameClock     *clock,
+                      CitedArticlesPage *self)
+{
+  guint position = self->scroll_pending;
+
+  g_signal_handlers_disconnect_by_func (clock, scroll_when_drawn_cb, self);
+  g_clear_object (&self->scroll_clock);
+  self->scroll_pending = G_MAXUINT;
+  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->shown_rows)))
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+/* Scrolls the list to the row at @position. GTK 4.8's list view scrolled
+ * before it was first laid out (an article opened as the window's rows
+ * came, from GNOME Shell's search) shows no row at all: the scroll then
+ * waits for the frame that lays it out. */
+static void
+scroll_to_row (CitedArticlesPage *self,
+               guint              position)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view));
+
+  if (gtk_widget_get_height (GTK_WIDGET (self->list_view)) > 0 || clock == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+      return;
+    }
+  self->scroll_pending = position;
+  if (self->scroll_clock == NULL)
+    {
+      self->scroll_clock = g_object_ref (clock);
+      g_signal_connect (clock, "after-paint", G_CALLBACK (scroll_when_drawn_cb), self);
+    }
+}
+
 void
 cited_articles_page_show_article (CitedArticlesPage *self,
                                   gint64             article_id,
@@ -760,7 +798,7 @@ cited_articles_page_show_article (CitedArticlesPage *self,
   if (position != G_MAXUINT)
     {
       gtk_single_selection_set_selected (self->selection, position);
-      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+      scroll_to_row (self, position);
     }
 
   if (adw_leaflet_get_folded (self->leaflet))
@@ -849,6 +887,11 @@ cited_articles_page_dispose (GObject *object)
     {
       g_signal_handlers_disconnect_by_data (self->first_frame_clock, self);
       g_clear_object (&self->first_frame_clock);
+    }
+  if (self->scroll_clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->scroll_clock, scroll_when_drawn_cb, self);
+      g_clear_object (&self->scroll_clock);
     }
   /* AdwBin unparents its child (the template's leaflet) itself; disposing
    * the template as well would unparent it twice. */
@@ -981,6 +1024,7 @@ cited_articles_page_init (CitedArticlesPage *self)
   GtkEventController *controller;
 
   self->updating = TRUE;
+  self->scroll_pending = G_MAXUINT;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->brand_keys = g_ptr_array_new_with_free_func (g_free);
   self->source_keys = g_ptr_array_new_with_free_func (g_free);
