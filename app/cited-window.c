@@ -35,6 +35,8 @@ struct _CitedWindow
   AdwToastOverlay   *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   GtkBox             *content_box;
+  GtkMenuButton      *menu_button;
+  GMenuModel         *primary_menu;
   AdwViewSwitcherBar *switcher_bar;   /* made when the window is first narrow */
   GtkRevealer       *import_revealer;
   GtkLabel          *import_label;
@@ -1166,6 +1168,8 @@ cited_window_class_init (CitedWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, CitedWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CitedWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, CitedWindow, import_progress);
@@ -1215,12 +1219,26 @@ title_visible_cb (CitedWindow *self)
   gtk_box_append (self->content_box, GTK_WIDGET (self->switcher_bar));
 }
 
+/* The main menu's popover, made when it is first opened (a click, F10):
+ * made with the window, its items and their shortcuts cost the first frame
+ * about 8 ms. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  CitedWindow *self = CITED_WINDOW (user_data);
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 cited_window_init (CitedWindow *self)
 {
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (title_visible_cb), self, G_CONNECT_SWAPPED);
 

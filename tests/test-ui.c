@@ -1177,6 +1177,45 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
+static gboolean
+is_main_menu_button (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0;
+}
+
+/* The main menu opens with its items; its popover is made when first
+ * opened, not with the window. */
+static void
+test_main_menu (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (fixture->window), is_main_menu_button, NULL);
+  GtkPopover *popover;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  drain ();
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_nonnull (find_label (GTK_WIDGET (popover), "Import Articles"));
+  g_assert_nonnull (find_label (GTK_WIDGET (popover), "About Cited"));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  drain ();
+
+  /* Opened again, it is the same popover. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  drain ();
+  g_assert_true (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)) == popover);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  drain ();
+}
+
 /* A re-extraction left unfinished (here: stopped before its first batch)
  * is finished when the window opens, in the background, its progress in
  * the import banner; "ready" follows it. */
@@ -2360,6 +2399,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add ("/ui/window/sample-corpus", Fixture, NULL, fixture_set_up, test_sample_corpus, fixture_tear_down);
+  g_test_add ("/ui/window/main-menu", Fixture, NULL, fixture_set_up, test_main_menu, fixture_tear_down);
   g_test_add ("/ui/window/follows-store", Fixture, NULL, fixture_set_up, test_follows_store, fixture_tear_down);
   g_test_add ("/ui/feeds/dialog", Fixture, NULL, fixture_set_up, test_feeds_dialog, fixture_tear_down);
   g_test_add ("/ui/brands/discovered-companies", Fixture, NULL, fixture_set_up, test_discovered_companies,
