@@ -34,9 +34,8 @@ struct _CitedArticlesPage
   GCancellable       *counts_cancellable;
   guint               counts_idle;    /* reads the counts after the first rows are drawn */
   guint               total;          /* articles in the store */
-  GdkFrameClock      *first_frame_clock; /* waiting for the first rows to be drawn */
-  GdkFrameClock      *scroll_clock;      /* waiting for the list's first layout … */
-  guint               scroll_pending;    /* … to scroll to this row */
+  GdkFrameClock      *drawn_clock;    /* waiting for the list's next frame (list_drawn_cb()) */
+  guint               scroll_pending; /* the row to scroll to then, or G_MAXUINT */
 
   AdwLeaflet         *leaflet;
   GtkWidget          *sidebar;
@@ -180,7 +179,7 @@ rows_that_fit (CitedArticlesPage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->list_view));
   const PangoFontDescription *font;
-  int width, height = 0;
+  int width, height = 0;   /* GTK 4.8 wants both of the default size */
   int font_px = 0;
 
   if (GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)) &&
@@ -220,35 +219,53 @@ rows_that_fit (CitedArticlesPage *self)
 static void
 show_every_row (CitedArticlesPage *self)
 {
-  if (self->first_frame_clock != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->first_frame_clock, self);
-      g_clear_object (&self->first_frame_clock);
-    }
   gtk_slice_list_model_set_size (self->shown_rows, G_MAXUINT);
 }
 
+static void list_drawn_cb (CitedArticlesPage *self);
+
+/* What waits for the list's next frame, once: the rows after the first
+ * ones, and a scroll asked for before the list was first laid out. */
 static void
-first_rows_drawn_cb (CitedArticlesPage *self)
+when_list_drawn (CitedArticlesPage *self)
 {
+  if (self->drawn_clock != NULL)
+    return;
+  self->drawn_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view)));
+  g_signal_connect_swapped (self->drawn_clock, "after-paint", G_CALLBACK (list_drawn_cb), self);
+}
+
+static void
+stop_waiting_for_frame (CitedArticlesPage *self)
+{
+  if (self->drawn_clock == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (self->drawn_clock, list_drawn_cb, self);
+  g_clear_object (&self->drawn_clock);
+}
+
+static void
+list_drawn_cb (CitedArticlesPage *self)
+{
+  guint position = self->scroll_pending;
+
+  stop_waiting_for_frame (self);
+  self->scroll_pending = G_MAXUINT;
   show_every_row (self);
+  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->shown_rows)))
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
 /* The first rows are listed: the others follow once they are drawn. */
 static void
 first_rows_listed (CitedArticlesPage *self)
 {
-  if (gtk_slice_list_model_get_size (self->shown_rows) == G_MAXUINT ||
-      self->first_frame_clock != NULL)
+  if (gtk_slice_list_model_get_size (self->shown_rows) == G_MAXUINT)
     return;
   if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
-    {
-      show_every_row (self);
-      return;
-    }
-  self->first_frame_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view)));
-  g_signal_connect_swapped (self->first_frame_clock, "after-paint",
-                            G_CALLBACK (first_rows_drawn_cb), self);
+    show_every_row (self);
+  else
+    when_list_drawn (self);
 }
 
 /* Keeps the article in the reader selected when it is still listed. */
@@ -722,19 +739,6 @@ cited_articles_page_focus_search (CitedArticlesPage *self)
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
-static void
-scroll_when_drawn_cb (GdkFrameClock     *clock,
-                      CitedArticlesPage *self)
-{
-  guint position = self->scroll_pending;
-
-  g_signal_handlers_disconnect_by_func (clock, scroll_when_drawn_cb, self);
-  g_clear_object (&self->scroll_clock);
-  self->scroll_pending = G_MAXUINT;
-  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->shown_rows)))
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-}
-
 /* Scrolls the list to the row at @position. GTK 4.8's list view scrolled
  * before it was first laid out (an article opened as the window's rows
  * came, from GNOME Shell's search) shows no row at all: the scroll then
@@ -743,19 +747,14 @@ static void
 scroll_to_row (CitedArticlesPage *self,
                guint              position)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view));
-
-  if (gtk_widget_get_height (GTK_WIDGET (self->list_view)) > 0 || clock == NULL)
+  if (gtk_widget_get_height (GTK_WIDGET (self->list_view)) > 0 ||
+      gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view)) == NULL)
     {
       gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
       return;
     }
   self->scroll_pending = position;
-  if (self->scroll_clock == NULL)
-    {
-      self->scroll_clock = g_object_ref (clock);
-      g_signal_connect (clock, "after-paint", G_CALLBACK (scroll_when_drawn_cb), self);
-    }
+  when_list_drawn (self);
 }
 
 void
@@ -883,16 +882,7 @@ cited_articles_page_dispose (GObject *object)
   g_clear_handle_id (&self->counts_idle, g_source_remove);
   g_cancellable_cancel (self->counts_cancellable);
   g_clear_object (&self->counts_cancellable);
-  if (self->first_frame_clock != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->first_frame_clock, self);
-      g_clear_object (&self->first_frame_clock);
-    }
-  if (self->scroll_clock != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->scroll_clock, scroll_when_drawn_cb, self);
-      g_clear_object (&self->scroll_clock);
-    }
+  stop_waiting_for_frame (self);
   /* AdwBin unparents its child (the template's leaflet) itself; disposing
    * the template as well would unparent it twice. */
   g_clear_object (&self->selection);
