@@ -83,7 +83,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  close_window (fixture);
+  if (fixture->window != NULL)
+    close_window (fixture);
   g_clear_object (&fixture->store);
   cited_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
@@ -907,6 +908,35 @@ add_many_articles (CitedStore *store,
   g_assert_cmpuint (added, ==, n);
 }
 
+/* A fixture over a store of @n generated articles in a folder of its own,
+ * with no window yet: open_window() opens one, fixture_tear_down() closes
+ * what there is. */
+static void
+generated_store_set_up (Fixture *fixture,
+                        guint    n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+
+  fixture->dir = g_dir_make_tmp ("cited-test-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (fixture->dir, "cited.db", NULL);
+  fixture->store = cited_store_open (db, &error);
+  g_assert_no_error (error);
+  add_many_articles (fixture->store, n);
+}
+
+/* Opens a window on the fixture's store, as a user starting Cited; its
+ * "ready" counts in the fixture. */
+static void
+open_window (Fixture *fixture)
+{
+  fixture->n_ready = 0;
+  fixture->window = cited_window_new (app, fixture->store);
+  g_signal_connect (fixture->window, "ready", G_CALLBACK (ready_cb), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
 static void
 collect_type (GtkWidget *widget,
               GType      type,
@@ -941,22 +971,13 @@ all_rows_in_view (gpointer data)
 static void
 test_large_list_stays_lazy (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("cited-test-ui-XXXXXX", NULL);
-  g_autofree char *db = g_build_filename (dir, "cited.db", NULL);
-  g_autoptr(CitedStore) store = cited_store_open (db, &error);
-  Fixture fixture = { .dir = dir, .store = store };
+  Fixture fixture = { 0 };
   CitedArticlesPage *page;
   CitedArticleList *list;
   GListModel *view_model;
 
-  g_assert_no_error (error);
-  add_many_articles (store, 3000);
-
-  fixture.window = cited_window_new (app, store);
-  g_signal_connect (fixture.window, "ready", G_CALLBACK (ready_cb), &fixture);
-  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (fixture.window));
+  generated_store_set_up (&fixture, 3000);
+  open_window (&fixture);
 
   /* The window does not wait for the rows: they are read in the
    * background, and until they come the list says nothing (no "No
@@ -992,10 +1013,37 @@ test_large_list_stays_lazy (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 750);
   g_assert_cmpuint (cited_article_list_get_n_loaded (list), <=, 256);
 
-  gtk_window_destroy (GTK_WINDOW (fixture.window));
-  drain ();
-  g_clear_object (&store);
-  cited_test_remove_tree (dir);
+  fixture_tear_down (&fixture, NULL);
+}
+
+/* The rows @view shows (allocated inside it; GTK 4.8 gives the rows it
+ * made but does not show a place outside), how far down they reach, and
+ * whether the selected one is among them. */
+static guint
+rows_shown (GtkWidget *view,
+            int       *bottom,
+            gboolean  *selected_shown)
+{
+  int height = gtk_widget_get_height (view);
+  guint n = 0;
+
+  *bottom = 0;
+  *selected_shown = FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_get_child_visible (child) || !gtk_widget_compute_bounds (child, view, &bounds) ||
+          bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= height)
+        continue;
+      n++;
+      *bottom = MAX (*bottom, (int) (bounds.origin.y + bounds.size.height));
+      if (gtk_widget_has_css_class (child, "selected") ||
+          (gtk_widget_get_state_flags (child) & GTK_STATE_FLAG_SELECTED) != 0)
+        *selected_shown = TRUE;
+    }
+  return n;
 }
 
 /* What the first frame with rows showed: the rows the list view had then
@@ -1021,28 +1069,14 @@ first_rows_paint_cb (GdkFrameClock *clock,
 {
   GtkWidget *view = GTK_WIDGET (article_list_view (first->page));
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
+  gboolean selected_shown;
 
   if (first->painted || g_list_model_get_n_items (model) == 0)
     return;
   first->painted = TRUE;
   first->rows = g_list_model_get_n_items (model);
   first->list_height = gtk_widget_get_height (view);
-  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      graphene_rect_t bounds;
-
-      if (gtk_widget_compute_bounds (child, view, &bounds))
-        first->rows_bottom = MAX (first->rows_bottom, (int) (bounds.origin.y + bounds.size.height));
-    }
-}
-
-static void
-first_rows_realize_cb (GtkWidget *window,
-                       FirstRows *first)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "paint",
-                    G_CALLBACK (first_rows_paint_cb), first);
+  rows_shown (view, &first->rows_bottom, &selected_shown);
 }
 
 /* The window's first frame lists only the rows it can show, and they fill
@@ -1051,27 +1085,21 @@ static void
 test_first_rows_fill_list (void)
 {
   static const int heights[] = { 600, 800, 1000 };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("cited-test-ui-XXXXXX", NULL);
-  g_autofree char *db = g_build_filename (dir, "cited.db", NULL);
-  g_autoptr(CitedStore) store = cited_store_open (db, &error);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.cited.Cited");
+  Fixture fixture = { 0 };
 
-  g_assert_no_error (error);
-  add_many_articles (store, 200);
-
+  generated_store_set_up (&fixture, 200);
   for (guint i = 0; i < G_N_ELEMENTS (heights); i++)
     {
-      Fixture fixture = { .dir = dir, .store = store };
       FirstRows first = { 0 };
 
       /* The window opens as tall as it was last closed. */
       g_settings_set_int (settings, "window-height", heights[i]);
-      fixture.window = cited_window_new (app, store);
+      open_window (&fixture);
+      /* Shown, not yet drawn. */
       first.page = cited_window_get_articles_page (fixture.window);
-      g_signal_connect (fixture.window, "ready", G_CALLBACK (ready_cb), &fixture);
-      g_signal_connect (fixture.window, "realize", G_CALLBACK (first_rows_realize_cb), &first);
-      gtk_window_present (GTK_WINDOW (fixture.window));
+      g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (fixture.window)), "paint",
+                        G_CALLBACK (first_rows_paint_cb), &first);
       wait_ready (&fixture, 1);
       g_assert_true (wait_for (first_rows_painted, &first));
 
@@ -1082,38 +1110,11 @@ test_first_rows_fill_list (void)
       g_assert_cmpint (first.rows_bottom, >=, first.list_height);
 
       g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (GTK_WIDGET (fixture.window)), &first);
-      gtk_window_destroy (GTK_WINDOW (fixture.window));
-      drain ();
+      close_window (&fixture);
+      fixture.window = NULL;
     }
   g_settings_reset (settings, "window-height");
-  g_clear_object (&store);
-  cited_test_remove_tree (dir);
-}
-
-/* The rows the list view shows (allocated inside it), and whether one of
- * them is the selected one. */
-static guint
-rows_shown (GtkWidget *view,
-            gboolean  *selected_shown)
-{
-  guint n = 0;
-  int height = gtk_widget_get_height (view);
-
-  *selected_shown = FALSE;
-  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      graphene_rect_t bounds;
-
-      if (!gtk_widget_get_child_visible (child) || !gtk_widget_compute_bounds (child, view, &bounds) ||
-          bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= height)
-        continue;
-      n++;
-      if (gtk_widget_has_css_class (child, "selected") ||
-          (gtk_widget_get_state_flags (child) & GTK_STATE_FLAG_SELECTED) != 0)
-        *selected_shown = TRUE;
-    }
-  return n;
+  fixture_tear_down (&fixture, NULL);
 }
 
 /* An article opened as soon as the window lists its rows (as GNOME Shell's
@@ -1122,41 +1123,31 @@ rows_shown (GtkWidget *view,
 static void
 test_show_article_at_start (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("cited-test-ui-XXXXXX", NULL);
-  g_autofree char *db = g_build_filename (dir, "cited.db", NULL);
-  g_autoptr(CitedStore) store = cited_store_open (db, &error);
-  Fixture fixture = { .dir = dir, .store = store };
+  Fixture fixture = { 0 };
   CitedArticlesPage *page;
-  GtkWidget *view;
   gboolean selected_shown;
   guint shown;
+  int bottom;
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
   CitedQuery query = { .offset = 120, .limit = 1 };
 
-  g_assert_no_error (error);
-  add_many_articles (store, 3000);
-  ids = cited_store_list_article_ids (store, &query, &error);
+  generated_store_set_up (&fixture, 3000);
+  ids = cited_store_list_article_ids (fixture.store, &query, &error);
   g_assert_no_error (error);
 
-  fixture.window = cited_window_new (app, store);
-  g_signal_connect (fixture.window, "ready", G_CALLBACK (ready_cb), &fixture);
-  gtk_window_present (GTK_WINDOW (fixture.window));
+  open_window (&fixture);
   wait_ready (&fixture, 1);
   page = cited_window_get_articles_page (fixture.window);
   cited_articles_page_show_article (page, g_array_index (ids, gint64, 0), 0);
   drain ();
 
-  view = GTK_WIDGET (article_list_view (page));
-  shown = rows_shown (view, &selected_shown);
+  shown = rows_shown (GTK_WIDGET (article_list_view (page)), &bottom, &selected_shown);
   g_test_message ("%u rows shown", shown);
   g_assert_cmpuint (shown, >, 3);
   g_assert_true (selected_shown);
 
-  gtk_window_destroy (GTK_WINDOW (fixture.window));
-  drain ();
-  g_clear_object (&store);
-  cited_test_remove_tree (dir);
+  fixture_tear_down (&fixture, NULL);
 }
 
 /* A label under @widget whose text begins with @prefix, or NULL. */
