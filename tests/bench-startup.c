@@ -385,6 +385,31 @@ series_clear (Series *series)
   g_array_unref (series->ratios);
 }
 
+/* A launch's stages, CPU time and peak memory, into @series. */
+static void
+series_add (Series       *series,
+            const Launch *l)
+{
+  for (int s = 0; s < N_STAGES; s++)
+    if (l->stage_ms[s] >= 0)
+      g_array_append_val (series->stage_ms[s], l->stage_ms[s]);
+  g_array_append_val (series->cpu, l->cpu_ms);
+  g_array_append_val (series->hwm, l->hwm_mib);
+}
+
+/* The medians of the stages @series reached. */
+static void
+print_stages (const Series *series)
+{
+  for (int s = 0; s < N_STAGES; s++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s: %s", series->label, stage_names[s]);
+
+      if (series->stage_ms[s]->len > 0)
+        print_row (label, series->stage_ms[s], "ms");
+    }
+}
+
 static void
 bench_size (guint    n_articles,
             guint    runs,
@@ -396,7 +421,6 @@ bench_size (guint    n_articles,
   g_autofree char *cited_dir = NULL;
   g_autofree char *db = NULL;
   Series bare_series;
-  GArray *bare_ms, *bare_cpu, *bare_hwm;
   Series apps[2];
   guint n_apps = 0;
   Launch warm;
@@ -434,9 +458,6 @@ bench_size (guint    n_articles,
   sync ();
 
   series_init (&bare_series, "bare window", bench.bare);
-  bare_ms = bare_series.stage_ms[STAGE_FIRST_FRAME];
-  bare_cpu = bare_series.cpu;
-  bare_hwm = bare_series.hwm;
   series_init (&apps[n_apps++], "app", bench.app);
   if (bench.baseline != NULL)
     series_init (&apps[n_apps++], "baseline", bench.baseline);
@@ -476,13 +497,9 @@ bench_size (guint    n_articles,
             goto out;
         }
 
-      /* Its stages as the app's: the display open, the window made and
-       * realized, the first frame. */
-      for (int s = 0; s < N_STAGES; s++)
-        if (bare.stage_ms[s] >= 0)
-          g_array_append_val (bare_series.stage_ms[s], bare.stage_ms[s]);
-      g_array_append_val (bare_cpu, bare.cpu_ms);
-      g_array_append_val (bare_hwm, bare.hwm_mib);
+      /* The bare window's stages are the app's first ones: the display
+       * open, the window made and realized, the first frame. */
+      series_add (&bare_series, &bare);
       printf ("  run %u: bare window %7.1f ms (CPU %6.1f ms, VmHWM %6.1f MiB)\n",
               r + 1, bare.stage_ms[STAGE_FIRST_FRAME], bare.cpu_ms, bare.hwm_mib);
       for (guint a = 0; a < n_apps; a++)
@@ -490,12 +507,8 @@ bench_size (guint    n_articles,
           Series *series = &apps[a];
           Launch *l = &app[a];
 
-          g_array_append_val (series->cpu, l->cpu_ms);
-          g_array_append_val (series->hwm, l->hwm_mib);
+          series_add (series, l);
           g_array_append_val (series->ratios, (double) { l->stage_ms[STAGE_LIST_DRAWN] / bare.stage_ms[STAGE_FIRST_FRAME] });
-          for (int s = 0; s < N_STAGES; s++)
-            if (l->stage_ms[s] >= 0)
-              g_array_append_val (series->stage_ms[s], l->stage_ms[s]);
           printf ("         %-8s store opened %7.1f, window created %7.1f, first frame %7.1f, ready %7.1f, "
                   "list drawn %7.1f ms (CPU %6.1f ms, VmHWM %6.1f MiB)\n", series->label,
                   l->stage_ms[STAGE_STORE], l->stage_ms[STAGE_WINDOW], l->stage_ms[STAGE_FIRST_FRAME],
@@ -504,28 +517,16 @@ bench_size (guint    n_articles,
     }
 
   printf ("  from the spawn:\n");
-  for (int s = 0; s < N_STAGES; s++)
-    {
-      g_autofree char *label = g_strdup_printf ("bare window: %s", stage_names[s]);
-
-      if (bare_series.stage_ms[s]->len > 0)
-        print_row (label, bare_series.stage_ms[s], "ms");
-    }
-  print_row ("bare window: CPU (all threads)", bare_cpu, "ms");
-  print_row ("bare window: VmHWM", bare_hwm, "MiB");
-  bare_median = cited_bench_quantile (bare_ms, 0.5);
+  print_stages (&bare_series);
+  print_row ("bare window: CPU (all threads)", bare_series.cpu, "ms");
+  print_row ("bare window: VmHWM", bare_series.hwm, "MiB");
+  bare_median = cited_bench_quantile (bare_series.stage_ms[STAGE_FIRST_FRAME], 0.5);
   for (guint a = 0; a < n_apps; a++)
     {
       Series *series = &apps[a];
       double list_median = cited_bench_quantile (series->stage_ms[STAGE_LIST_DRAWN], 0.5);
 
-      for (int s = 0; s < N_STAGES; s++)
-        {
-          g_autofree char *label = g_strdup_printf ("%s: %s", series->label, stage_names[s]);
-
-          if (series->stage_ms[s]->len > 0)
-            print_row (label, series->stage_ms[s], "ms");
-        }
+      print_stages (series);
       print_row (series->label, series->cpu, "ms CPU (all threads) to the list drawn");
       print_row (series->label, series->hwm, "MiB VmHWM at the list drawn");
       print_row (series->label, series->ratios, "list drawn / bare first frame, per round");
@@ -534,8 +535,8 @@ bench_size (guint    n_articles,
                               "CPU %6.1f / %6.1f ms  VmHWM %6.1f / %6.1f MiB\n",
                               n_articles, series->label, bare_median, list_median, list_median / bare_median,
                               cited_bench_quantile (series->ratios, 0.0), cited_bench_quantile (series->ratios, 1.0),
-                              cited_bench_quantile (bare_cpu, 0.5), cited_bench_quantile (series->cpu, 0.5),
-                              cited_bench_quantile (bare_hwm, 0.5), cited_bench_quantile (series->hwm, 0.5));
+                              cited_bench_quantile (bare_series.cpu, 0.5), cited_bench_quantile (series->cpu, 0.5),
+                              cited_bench_quantile (bare_series.hwm, 0.5), cited_bench_quantile (series->hwm, 0.5));
     }
 
 out:
