@@ -1117,6 +1117,111 @@ test_first_rows_fill_list (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* Idle: a window nothing changes in draws no frame */
+
+static gboolean brands_loaded (gpointer data);
+
+typedef struct {
+  guint    frames;
+  gboolean over;
+} IdleFrames;
+
+static void
+idle_frame_cb (GdkFrameClock *clock,
+               IdleFrames    *idle)
+{
+  idle->frames++;
+}
+
+static gboolean
+idle_over_cb (gpointer data)
+{
+  ((IdleFrames *) data)->over = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+idle_over (gpointer data)
+{
+  return ((IdleFrames *) data)->over;
+}
+
+/* Frames the window draws in half a second once nothing is pending. */
+static guint
+frames_while_idle (Fixture *fixture)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+  IdleFrames idle = { 0 };
+
+  drain ();
+  g_signal_connect (clock, "after-paint", G_CALLBACK (idle_frame_cb), &idle);
+  g_timeout_add (500, idle_over_cb, &idle);
+  g_assert_true (wait_for (idle_over, &idle));
+  g_signal_handlers_disconnect_by_data (clock, &idle);
+  return idle.frames;
+}
+
+/* Whether the window, left alone, comes to a half second without a frame
+ * (what it was doing, such as drawing a chart just loaded, done) within
+ * ten of them. */
+static gboolean
+window_goes_idle (Fixture *fixture)
+{
+  for (guint i = 0; i < 10; i++)
+    {
+      guint frames = frames_while_idle (fixture);
+
+      if (frames == 0)
+        return TRUE;
+      g_test_message ("%u frames in half a second", frames);
+    }
+  return FALSE;
+}
+
+/* Each spinner spins while it is on screen, and only then. */
+static void
+assert_spinners_spin_when_shown (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) spinners = g_ptr_array_new ();
+
+  collect_type (root, GTK_TYPE_SPINNER, spinners);
+  g_assert_cmpuint (spinners->len, >, 0);
+  for (guint i = 0; i < spinners->len; i++)
+    g_assert_cmpint (gtk_spinner_get_spinning (spinners->pdata[i]), ==,
+                     gtk_widget_get_mapped (spinners->pdata[i]));
+}
+
+/* A window left alone draws nothing, on each page: a spinner on a loading
+ * page not shown would redraw it sixty times a second, a laptop's battery
+ * paying for it. */
+static void
+test_idle_draws_nothing (void)
+{
+  Fixture fixture = { 0 };
+
+  /* A blinking cursor is a redraw the user asked for. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  generated_store_set_up (&fixture, 50);
+  open_window (&fixture);
+  wait_ready (&fixture, 1);
+
+  assert_spinners_spin_when_shown (GTK_WIDGET (fixture.window));
+  g_assert_true (window_goes_idle (&fixture));
+
+  cited_window_set_visible_page (fixture.window, "figures");
+  g_assert_true (wait_for (figures_loaded, cited_window_get_figures_page (fixture.window)));
+  assert_spinners_spin_when_shown (GTK_WIDGET (fixture.window));
+  g_assert_true (window_goes_idle (&fixture));
+
+  cited_window_set_visible_page (fixture.window, "brands");
+  g_assert_true (wait_for (brands_loaded, cited_window_get_brands_page (fixture.window)));
+  assert_spinners_spin_when_shown (GTK_WIDGET (fixture.window));
+  g_assert_true (window_goes_idle (&fixture));
+
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", TRUE, NULL);
+  fixture_tear_down (&fixture, NULL);
+}
+
 /* An article opened as soon as the window lists its rows (as GNOME Shell's
  * search opens one in a window just started) is selected in a list that
  * shows it among its rows. */
@@ -2434,6 +2539,7 @@ main (int   argc,
   g_test_add_func ("/ui/articles/large-list-stays-lazy", test_large_list_stays_lazy);
   g_test_add_func ("/ui/articles/first-rows-fill-list", test_first_rows_fill_list);
   g_test_add_func ("/ui/articles/show-article-at-start", test_show_article_at_start);
+  g_test_add_func ("/ui/window/idle-draws-nothing", test_idle_draws_nothing);
 
   status = g_test_run ();
 

@@ -13,6 +13,7 @@
 #include "cited-count-dropdown.h"
 #include "cited-date-filter.h"
 #include "cited-settings.h"
+#include "cited-spinner.h"
 
 struct _CitedArticlesPage
 {
@@ -1016,6 +1017,7 @@ cited_articles_page_init (CitedArticlesPage *self)
   self->updating = TRUE;
   self->scroll_pending = G_MAXUINT;
   gtk_widget_init_template (GTK_WIDGET (self));
+  cited_spinners_spin_while_shown (GTK_WIDGET (self));
   self->brand_keys = g_ptr_array_new_with_free_func (g_free);
   self->source_keys = g_ptr_array_new_with_free_func (g_free);
 

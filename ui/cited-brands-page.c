@@ -11,6 +11,7 @@
 #include "cited-export.h"
 #include "cited-figure-object.h"
 #include "cited-store-private.h"
+#include "cited-spinner.h"
 
 #define DEFAULT_BRANDS 4
 #define DISCOVERED_PAGE 20
@@ -1854,6 +1855,7 @@ static void
 cited_brands_page_init (CitedBrandsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cited_spinners_spin_while_shown (GTK_WIDGET (self));
 
   self->stats = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_brand_stats_free);
   self->discovered = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_discovered_free);

@@ -9,6 +9,7 @@
 
 #include "cited-contradictions-dialog.h"
 #include "cited-store-private.h"
+#include "cited-spinner.h"
 
 struct _CitedContradictionsDialog
 {
@@ -384,6 +385,7 @@ static void
 cited_contradictions_dialog_init (CitedContradictionsDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cited_spinners_spin_while_shown (GTK_WIDGET (self));
 }
 
 /**

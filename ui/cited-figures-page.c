@@ -13,6 +13,7 @@
 #include "cited-figure-object.h"
 #include "cited-figures-page-private.h"
 #include "cited-store-private.h"
+#include "cited-spinner.h"
 
 typedef enum {
   COL_TEXT,
@@ -2924,6 +2925,7 @@ cited_figures_page_init (CitedFiguresPage *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cited_spinners_spin_while_shown (GTK_WIDGET (self));
 
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
