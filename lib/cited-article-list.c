@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cited-article-list.h"
+#include "cited-article-list-private.h"
 #include "cited-search.h"
 #include "cited-store-private.h"
 
@@ -116,6 +117,7 @@ struct _CitedArticleList
   gboolean    wide;
   guint       n_items;       /* the rows the query lists */
   gboolean    partial;       /* the ids of the other rows are being read */
+  gboolean    rest_held;     /* … once cited_article_list_hold_rest() lets it */
   guint       rest_idle;     /* starts reading them */
   GCancellable *rest_cancellable;
   /* The rows read, a page of PAGE_SIZE at a time: one pointer per page
@@ -518,7 +520,8 @@ replace_ids (CitedArticleList *self,
   if (self->ids->len < new_n)
     {
       self->partial = TRUE;
-      self->rest_idle = g_idle_add_full (G_PRIORITY_LOW, rest_idle_cb, self, NULL);
+      if (!self->rest_held)
+        self->rest_idle = g_idle_add_full (G_PRIORITY_LOW, rest_idle_cb, self, NULL);
     }
 
   if (old_n > 0 || new_n > 0)
@@ -593,6 +596,18 @@ read_rest_now (CitedArticleList *self)
       return;
     }
   take_ids (self, ids, wide);
+}
+
+void
+cited_article_list_hold_rest (CitedArticleList *self,
+                              gboolean          hold)
+{
+  g_return_if_fail (CITED_IS_ARTICLE_LIST (self));
+
+  self->rest_held = hold;
+  /* Released while partial, with no read under way: read them now. */
+  if (!hold && self->partial && self->rest_idle == 0 && self->rest_cancellable == NULL)
+    rest_idle_cb (self);
 }
 
 /**

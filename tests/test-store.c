@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "cited.h"
+#include "cited-article-list-private.h"
 #include "cited-discovered-test.h"
 #include "cited-fts-private.h"
 #include "cited-scheduler-private.h"
@@ -4247,6 +4248,39 @@ test_article_list_head_first (Fixture       *fixture,
     g_autoptr(CitedArticleItem) first = g_list_model_get_item (G_LIST_MODEL (changed), 0);
 
     g_assert_cmpstr (cited_article_item_get_article (first)->title, ==, "Newest report");
+  }
+
+  /* Held (as the window holds its list until the first rows are drawn),
+   * a list leaves the rest until released: an article added meanwhile is
+   * listed once it is, not before. */
+  {
+    g_autoptr(CitedArticleList) held = cited_article_list_new (store);
+    gboolean done = FALSE, waited = FALSE;
+
+    cited_article_list_hold_rest (held, TRUE);
+    cited_article_list_set_query_async (held, &query, NULL, list_done_cb, &done);
+    while (!done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (held)), ==, n + 1);
+    add_one (store, make_article ("Newer still", "2031-01-01", "Apple sold 4 phones."));
+    n_changes = 0;
+    g_signal_connect (held, "items-changed", G_CALLBACK (count_changes_cb), &n_changes);
+    g_timeout_add_once (1000, set_flag_cb, &waited);
+    while (!waited)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (n_changes, ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (held)), ==, n + 1);
+
+    cited_article_list_hold_rest (held, FALSE);
+    while (n_changes == 0)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (held)), ==, n + 2);
+    g_assert_cmpint (row_id (held, 0), !=, row_id (changed, 0));
+    {
+      g_autoptr(CitedArticleItem) first = g_list_model_get_item (G_LIST_MODEL (held), 0);
+
+      g_assert_cmpstr (cited_article_item_get_article (first)->title, ==, "Newer still");
+    }
   }
 }
 

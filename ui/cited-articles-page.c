@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cited-article-list.h"
+#include "cited-article-list-private.h"
 #include "cited-article-row.h"
 #include "cited-article-view.h"
 #include "cited-articles-page.h"
@@ -33,7 +34,7 @@ struct _CitedArticlesPage
   gboolean            first_load;     /* the first list is being read */
   gboolean            total_from_rows; /* … of every article: its length is the total */
   GCancellable       *counts_cancellable;
-  guint               counts_idle;    /* reads the counts after the first rows are drawn */
+  gboolean            counts_wanted;  /* the menus' counts, read once the first rows are drawn */
   guint               total;          /* articles in the store */
   GdkFrameClock      *drawn_clock;    /* waiting for the list's next frame (list_drawn_cb()) */
   guint               scroll_pending; /* the row to scroll to then, or G_MAXUINT */
@@ -245,6 +246,23 @@ stop_waiting_for_frame (CitedArticlesPage *self)
   g_clear_object (&self->drawn_clock);
 }
 
+static void reload_counts_async (CitedArticlesPage *self);
+
+/* What the frame showing the first rows does not need follows it: the
+ * other rows, the other ids (held by the list until now, a million of
+ * them at most) and the menus' counts. */
+static void
+first_rows_drawn (CitedArticlesPage *self)
+{
+  show_every_row (self);
+  cited_article_list_hold_rest (self->list, FALSE);
+  if (self->counts_wanted)
+    {
+      self->counts_wanted = FALSE;
+      reload_counts_async (self);
+    }
+}
+
 static void
 list_drawn_cb (CitedArticlesPage *self)
 {
@@ -252,7 +270,7 @@ list_drawn_cb (CitedArticlesPage *self)
 
   stop_waiting_for_frame (self);
   self->scroll_pending = G_MAXUINT;
-  show_every_row (self);
+  first_rows_drawn (self);
   if (position < g_list_model_get_n_items (G_LIST_MODEL (self->shown_rows)))
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
@@ -264,7 +282,7 @@ first_rows_listed (CitedArticlesPage *self)
   if (gtk_slice_list_model_get_size (self->shown_rows) == G_MAXUINT)
     return;
   if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
-    show_every_row (self);
+    first_rows_drawn (self);
   else
     when_list_drawn (self);
 }
@@ -346,16 +364,6 @@ apply_query (CitedArticlesPage *self)
 
 static void reload_counts_async (CitedArticlesPage *self);
 
-static gboolean
-counts_idle_cb (gpointer user_data)
-{
-  CitedArticlesPage *self = CITED_ARTICLES_PAGE (user_data);
-
-  self->counts_idle = 0;
-  reload_counts_async (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 query_done_cb (GObject      *source,
                GAsyncResult *result,
@@ -384,11 +392,8 @@ query_done_cb (GObject      *source,
       if (self->total_from_rows && error == NULL)
         self->total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
       self->total_from_rows = FALSE;
-      /* The menus' counts once the rows are drawn (a low priority runs
-       * after GTK's drawing): the first frame needs the rows, not the
-       * menus. */
-      if (self->counts_idle == 0)
-        self->counts_idle = g_idle_add_full (G_PRIORITY_LOW, counts_idle_cb, self, NULL);
+      /* The first frame needs the rows, not the menus' counts. */
+      self->counts_wanted = TRUE;
       first_rows_listed (self);
       update_state (self, error);
       g_signal_emit (self, signals[SIGNAL_LOADED], 0);
@@ -673,10 +678,11 @@ cited_articles_page_reload (CitedArticlesPage *self)
 
   /* What the first load still reads is read here at once. */
   show_every_row (self);
+  cited_article_list_hold_rest (self->list, FALSE);
   was_first = self->first_load;
   self->first_load = FALSE;
   self->total_from_rows = FALSE;
-  g_clear_handle_id (&self->counts_idle, g_source_remove);
+  self->counts_wanted = FALSE;
   g_cancellable_cancel (self->counts_cancellable);
   g_clear_object (&self->counts_cancellable);
   self->total = cited_store_count_articles (self->store, &all, NULL);
@@ -865,7 +871,11 @@ set_store (CitedArticlesPage *self,
 
   g_clear_object (&self->list);
   if (store != NULL)
-    self->list = cited_article_list_new (store);
+    {
+      self->list = cited_article_list_new (store);
+      /* Until the first rows are drawn (first_rows_drawn()). */
+      cited_article_list_hold_rest (self->list, TRUE);
+    }
 
   show_every_row (self);
   gtk_slice_list_model_set_model (self->shown_rows, self->list ? G_LIST_MODEL (self->list) : NULL);
@@ -880,7 +890,6 @@ cited_articles_page_dispose (GObject *object)
   CitedArticlesPage *self = CITED_ARTICLES_PAGE (object);
 
   cancel_query (self);
-  g_clear_handle_id (&self->counts_idle, g_source_remove);
   g_cancellable_cancel (self->counts_cancellable);
   g_clear_object (&self->counts_cancellable);
   stop_waiting_for_frame (self);
