@@ -168,9 +168,10 @@ list_ids (CitedStore        *store,
 /* Ids read in a worker: those a query's first frame needs, and how many
  * rows it lists, or every one of them. */
 typedef struct {
-  GArray  *ids;
-  gboolean wide;    /* gint64 ids, else guint32 */
-  guint    total;
+  GArray    *ids;
+  gboolean   wide;    /* gint64 ids, else guint32 */
+  guint      total;
+  GPtrArray *first;   /* the first page's articles (NULL where unread), or NULL */
 } Head;
 
 static void
@@ -179,6 +180,7 @@ head_free (gpointer data)
   Head *head = data;
 
   g_clear_pointer (&head->ids, g_array_unref);
+  g_clear_pointer (&head->first, g_ptr_array_unref);
   g_free (head);
 }
 
@@ -291,6 +293,39 @@ make_snippet (const char *body,
   return g_string_free (snippet, FALSE);
 }
 
+/* Row @id as a list shows it, with the snippet of @search (or NULL), or
+ * NULL when it could not be read. */
+static CitedArticle *
+read_row (CitedStore *store,
+          gint64      id,
+          const char *search)
+{
+  g_autoptr(GError) error = NULL;
+  CitedArticle *article;
+
+  /* The body only for a search's snippet. */
+  article = cited_store_get_listed_article (store, id, search != NULL, &error);
+  if (article == NULL)
+    {
+      g_debug ("Could not load article %" G_GINT64_FORMAT ": %s", id, error->message);
+      return NULL;
+    }
+  if (search != NULL && article->body != NULL)
+    {
+      g_free (article->snippet);
+      article->snippet = make_snippet (article->body, search);
+    }
+  g_clear_pointer (&article->body, g_free);
+  return article;
+}
+
+static void
+article_free0 (gpointer article)
+{
+  if (article != NULL)
+    cited_article_unref (article);
+}
+
 /* Loads the rows of the page holding @position by id: a cheap lookup per
  * row whatever the query, where repeating a search with an offset would
  * cost the whole search again. Bodies are dropped once the snippet is
@@ -310,7 +345,6 @@ load_page (CitedArticleList *self,
     {
       gint64 id;
       g_autoptr(CitedArticle) article = NULL;
-      g_autoptr(GError) error = NULL;
 
       if (page[i - start] != NULL)
         continue;
@@ -321,21 +355,29 @@ load_page (CitedArticleList *self,
           continue;
         }
       id = id_at (self, i);
-
-      /* The body only for a search's snippet. */
-      article = cited_store_get_listed_article (self->store, id, self->search != NULL, &error);
-      if (article == NULL)
-        g_debug ("Could not load article %" G_GINT64_FORMAT ": %s", id, error->message);
-      else
-        {
-          if (self->search != NULL && article->body != NULL)
-            {
-              g_free (article->snippet);
-              article->snippet = make_snippet (article->body, self->search);
-            }
-          g_clear_pointer (&article->body, g_free);
-        }
+      article = read_row (self->store, id, self->search);
       page[i - start] = item_new (id, article);
+    }
+}
+
+/* The articles of the first page's rows of @head, read in the worker
+ * that read the ids as load_page() would read them: the frame showing
+ * the first rows then reads nothing from the store on the main thread. */
+static void
+read_first_rows (CitedStore       *reader,
+                 const CitedQuery *query,
+                 Head             *head)
+{
+  guint n = MIN (PAGE_SIZE, head->ids->len);
+  /* An empty search is none, as the list keeps it (store_query()). */
+  const char *search = query->search != NULL && *query->search != '\0' ? query->search : NULL;
+
+  head->first = g_ptr_array_new_full (n, article_free0);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = head->wide ? g_array_index (head->ids, gint64, i) : g_array_index (head->ids, guint32, i);
+
+      g_ptr_array_add (head->first, read_row (reader, id, search));
     }
 }
 
@@ -507,7 +549,8 @@ static void
 replace_ids (CitedArticleList *self,
              GArray           *ids,
              gboolean          wide,
-             guint             total)
+             guint             total,
+             GPtrArray        *first)
 {
   guint old_n = self->n_items;
   guint new_n = MAX (total, ids->len);
@@ -517,6 +560,16 @@ replace_ids (CitedArticleList *self,
   self->n_items = new_n;
   g_ptr_array_set_size (self->pages, 0);
   g_ptr_array_set_size (self->pages, (new_n + PAGE_SIZE - 1) / PAGE_SIZE);
+  /* The first page, read with the ids: before the change is told, as
+   * whoever hears it asks for the first rows at once. */
+  if (first != NULL && first->len > 0)
+    {
+      CitedArticleItem **page = g_new0 (CitedArticleItem *, PAGE_SIZE);
+
+      for (guint i = 0; i < first->len && i < self->ids->len; i++)
+        page[i] = item_new (id_at (self, i), first->pdata[i]);
+      g_ptr_array_index (self->pages, 0) = page;
+    }
   if (self->ids->len < new_n)
     {
       self->partial = TRUE;
@@ -574,7 +627,7 @@ rest_read_cb (GObject      *source,
     take_ids (self, ids, rest->wide);
   else
     /* The store changed in between: the rows are listed again. */
-    replace_ids (self, ids, rest->wide, ids->len);
+    replace_ids (self, ids, rest->wide, ids->len, NULL);
   head_free (rest);
 }
 
@@ -648,6 +701,21 @@ head_read_cb (CitedStore    *reader,
       head_free (head);
       return NULL;
     }
+  read_first_rows (reader, query, head);
+  return head;
+}
+
+/* A search's ids, every one of them, and its first rows. */
+static gpointer
+search_read_cb (CitedStore    *reader,
+                gpointer       query,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  Head *head = ids_read_cb (reader, query, cancellable, error);
+
+  if (head != NULL)
+    read_first_rows (reader, query, head);
   return head;
 }
 
@@ -704,7 +772,7 @@ cited_article_list_set_query_async (CitedArticleList    *self,
    * the rows are shown: a search's rows are read whole, as reading a
    * page of them would run the search again. */
   cited_store_read_async (self->store,
-                          copy->search == NULL || *copy->search == '\0' ? head_read_cb : ids_read_cb,
+                          copy->search == NULL || *copy->search == '\0' ? head_read_cb : search_read_cb,
                           cited_query_copy (copy), (GDestroyNotify) cited_query_free, head_free,
                           cancellable, head_done_cb, g_steal_pointer (&task));
 }
@@ -735,7 +803,7 @@ cited_article_list_set_query_finish (CitedArticleList  *self,
     return FALSE;
 
   store_query (self, g_task_get_task_data (G_TASK (result)));
-  replace_ids (self, g_steal_pointer (&head->ids), head->wide, head->total);
+  replace_ids (self, g_steal_pointer (&head->ids), head->wide, head->total, head->first);
   head_free (head);
   return TRUE;
 }
@@ -762,7 +830,7 @@ cited_article_list_reload (CitedArticleList  *self,
   ids = list_ids (self->store, &self->query, &wide, &local_error);
   if (ids == NULL)
     ids = g_array_new (FALSE, FALSE, sizeof (guint32));
-  replace_ids (self, g_steal_pointer (&ids), wide, 0);
+  replace_ids (self, g_steal_pointer (&ids), wide, 0, NULL);
 
   if (local_error != NULL)
     {

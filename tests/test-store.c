@@ -4210,8 +4210,30 @@ test_article_list_head_first (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, n);
 
-  /* Rows past the first pages asked for at once, and an article found. */
+  /* The first page's rows come read with the ids, from the worker: the
+   * frame showing them reads nothing on the main thread. */
   early = list_shown (store);
+  g_assert_cmpuint (cited_article_list_get_n_loaded (early), ==, 64);
+  {
+    g_autoptr(CitedArticleList) found = cited_article_list_new (store);
+    CitedQuery search = { .sort = CITED_SORT_DATE_DESC, .search = "phones" };
+    gboolean done = FALSE;
+
+    cited_article_list_set_query_async (found, &search, NULL, list_done_cb, &done);
+    while (!done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, n);
+    g_assert_cmpuint (cited_article_list_get_n_loaded (found), ==, 64);
+    {
+      g_autoptr(CitedArticleItem) item = g_list_model_get_item (G_LIST_MODEL (found), 0);
+      CitedArticle *article = cited_article_item_get_article (item);
+
+      g_assert_nonnull (strstr (article->snippet, "\x02phones\x03"));
+      g_assert_null (article->body);
+    }
+  }
+
+  /* Rows past the first pages asked for at once, and an article found. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (early)), ==, n);
   g_assert_cmpint (row_id (early, 0), ==, g_array_index (ids, gint64, 0));
   g_assert_cmpint (row_id (early, n - 1), ==, g_array_index (ids, gint64, n - 1));
