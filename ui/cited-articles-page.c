@@ -224,6 +224,35 @@ show_every_row (CitedArticlesPage *self)
   gtk_slice_list_model_set_size (self->shown_rows, G_MAXUINT);
 }
 
+static void when_list_drawn (CitedArticlesPage *self);
+
+/* GTK 4.8's list view also makes a row widget, at once, for each of the
+ * first 200 items of its model, about 0.65 ms each: after a frame showing
+ * the first rows, the others come ROWS_PER_FRAME a frame until there are
+ * that many, so that the window takes input and draws between them (all
+ * at once, the window froze for 100 ms after its first frame and after
+ * each search). */
+#define LIST_VIEW_ROWS 200
+#define ROWS_PER_FRAME 24
+
+static void
+show_more_rows (CitedArticlesPage *self)
+{
+  guint size = gtk_slice_list_model_get_size (self->shown_rows);
+  guint n = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+
+  if (size == G_MAXUINT)
+    return;
+  if (size + ROWS_PER_FRAME >= MIN (n, LIST_VIEW_ROWS) ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    show_every_row (self);
+  else
+    {
+      gtk_slice_list_model_set_size (self->shown_rows, size + ROWS_PER_FRAME);
+      when_list_drawn (self);
+    }
+}
+
 static void list_drawn_cb (CitedArticlesPage *self);
 
 /* What waits for the list's next frame, once: the rows after the first
@@ -254,7 +283,7 @@ static void reload_counts_async (CitedArticlesPage *self);
 static void
 first_rows_drawn (CitedArticlesPage *self)
 {
-  show_every_row (self);
+  show_more_rows (self);
   cited_article_list_hold_rest (self->list, FALSE);
   if (self->counts_wanted)
     {
@@ -270,6 +299,8 @@ list_drawn_cb (CitedArticlesPage *self)
 
   stop_waiting_for_frame (self);
   self->scroll_pending = G_MAXUINT;
+  if (position != G_MAXUINT)
+    show_every_row (self);
   first_rows_drawn (self);
   if (position < g_list_model_get_n_items (G_LIST_MODEL (self->shown_rows)))
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
@@ -318,6 +349,13 @@ begin_relist (CitedArticlesPage *self)
 static void
 end_relist (CitedArticlesPage *self)
 {
+  /* The new rows' first frame makes only those it shows, the others
+   * follow (show_more_rows()). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    {
+      gtk_slice_list_model_set_size (self->shown_rows, rows_that_fit (self));
+      when_list_drawn (self);
+    }
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   reselect (self);
   self->relisting = FALSE;
