@@ -161,9 +161,9 @@ update_state (CitedArticlesPage *self,
 
 /* The first rows listed, alone until drawn. GTK 4.8's list view makes a
  * row widget for each of the 200 items around the top of its model, a
- * dozen of them on screen: before the window's first frame the view gets
- * only as many rows as its window can show, and the others right after
- * that frame. The window is as tall as its default size, or as the
+ * dozen of them on screen: in the first frame of an answer (the window's
+ * first, a search's) the view gets only as many rows as its window can
+ * show, and the others over the frames after it (show_more_rows()). The window is as tall as its default size, or as the
  * tallest monitor when it opens maximized; above the list are at least
  * the header bar and the search and filters (about 200 pixels in
  * Adwaita); a row is at least a line of title and two of captions with
