@@ -163,9 +163,10 @@ update_state (CitedArticlesPage *self,
  * row widget for each of the 200 items around the top of its model, a
  * dozen of them on screen: in the first frame of an answer (the window's
  * first, a search's) the view gets only as many rows as its window can
- * show, and the others over the frames after it (show_more_rows()). The window is as tall as its default size, or as the
- * tallest monitor when it opens maximized; above the list are at least
- * the header bar and the search and filters (about 200 pixels in
+ * show (end_relist()), and the others over the frames after it
+ * (show_more_rows()). The window is as tall as its default size, or as
+ * the tallest monitor when it opens maximized; above the list are at
+ * least the header bar and the search and filters (about 200 pixels in
  * Adwaita); a row is at least a line of title and two of captions with
  * its padding: more than 3.4 times the font's size (a line is about 1.2
  * times the size, a caption's 0.8 of it) and 16 pixels. Each row made and
@@ -306,16 +307,13 @@ list_drawn_cb (CitedArticlesPage *self)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
-/* The first rows are listed: the others follow once they are drawn. */
+/* The first rows are listed. On screen, end_relist() has them wait for
+ * their frame; off it, no frame comes, and what follows it comes now. */
 static void
 first_rows_listed (CitedArticlesPage *self)
 {
-  if (gtk_slice_list_model_get_size (self->shown_rows) == G_MAXUINT)
-    return;
   if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
     first_rows_drawn (self);
-  else
-    when_list_drawn (self);
 }
 
 /* Keeps the article in the reader selected when it is still listed. */
@@ -399,8 +397,6 @@ apply_query (CitedArticlesPage *self)
   end_relist (self);
   update_state (self, error);
 }
-
-static void reload_counts_async (CitedArticlesPage *self);
 
 static void
 query_done_cb (GObject      *source,
@@ -768,7 +764,6 @@ cited_articles_page_load (CitedArticlesPage *self)
     }
   reload_years (self);
   self->first_load = TRUE;
-  gtk_slice_list_model_set_size (self->shown_rows, rows_that_fit (self));
   update_state (self, NULL);
   apply_query_async (self);
 }
