@@ -4180,22 +4180,17 @@ test_article_list_large_ids (Fixture       *fixture,
   }
 }
 
-static void
-test_article_list_head_first (Fixture       *fixture,
-                              gconstpointer  data)
+/* @n articles, "Report 0" to "Report n-1", on dates from 2010 to 2021,
+ * each saying "Apple sold … phones"; the ids of all in date order. */
+static GArray *
+add_reports (CitedStore *store,
+             guint       n)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CitedStore) store = cited_store_open (fixture->path, &error);
   g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_article_unref);
-  g_autoptr(CitedArticleList) early = NULL;
-  g_autoptr(CitedArticleList) late = NULL;
-  g_autoptr(CitedArticleList) changed = NULL;
-  g_autoptr(GArray) ids = NULL;
   CitedQuery query = { .sort = CITED_SORT_DATE_DESC };
-  guint n_changes = 0;
-  const guint n = 700;
+  GArray *ids;
 
-  g_assert_no_error (error);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *title = g_strdup_printf ("Report %u", i);
@@ -4209,31 +4204,27 @@ test_article_list_head_first (Fixture       *fixture,
   ids = cited_store_list_article_ids (store, &query, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, n);
+  return ids;
+}
 
-  /* The first page's rows come read with the ids, from the worker: the
-   * frame showing them reads nothing on the main thread. */
-  early = list_shown (store);
-  g_assert_cmpuint (cited_article_list_get_n_loaded (early), ==, 64);
-  {
-    g_autoptr(CitedArticleList) found = cited_article_list_new (store);
-    CitedQuery search = { .sort = CITED_SORT_DATE_DESC, .search = "phones" };
-    gboolean done = FALSE;
+static void
+test_article_list_head_first (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = cited_store_open (fixture->path, &error);
+  g_autoptr(CitedArticleList) early = NULL;
+  g_autoptr(CitedArticleList) late = NULL;
+  g_autoptr(CitedArticleList) changed = NULL;
+  g_autoptr(GArray) ids = NULL;
+  guint n_changes = 0;
+  const guint n = 700;
 
-    cited_article_list_set_query_async (found, &search, NULL, list_done_cb, &done);
-    while (!done)
-      g_main_context_iteration (NULL, TRUE);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, n);
-    g_assert_cmpuint (cited_article_list_get_n_loaded (found), ==, 64);
-    {
-      g_autoptr(CitedArticleItem) item = g_list_model_get_item (G_LIST_MODEL (found), 0);
-      CitedArticle *article = cited_article_item_get_article (item);
-
-      g_assert_nonnull (strstr (article->snippet, "\x02phones\x03"));
-      g_assert_null (article->body);
-    }
-  }
+  g_assert_no_error (error);
+  ids = add_reports (store, n);
 
   /* Rows past the first pages asked for at once, and an article found. */
+  early = list_shown (store);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (early)), ==, n);
   g_assert_cmpint (row_id (early, 0), ==, g_array_index (ids, gint64, 0));
   g_assert_cmpint (row_id (early, n - 1), ==, g_array_index (ids, gint64, n - 1));
@@ -4271,39 +4262,87 @@ test_article_list_head_first (Fixture       *fixture,
 
     g_assert_cmpstr (cited_article_item_get_article (first)->title, ==, "Newest report");
   }
+}
 
-  /* Held (as the window holds its list until the first rows are drawn),
-   * a list leaves the rest until released: an article added meanwhile is
-   * listed once it is, not before. */
-  {
-    g_autoptr(CitedArticleList) held = cited_article_list_new (store);
-    gboolean done = FALSE, waited = FALSE;
+/* The first page's rows come read with the ids, from the worker: the
+ * frame showing them reads nothing on the main thread. A search's come
+ * with their snippets. */
+static void
+test_article_list_first_page (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = cited_store_open (fixture->path, &error);
+  g_autoptr(CitedArticleList) shown = NULL;
+  g_autoptr(CitedArticleList) found = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(CitedArticleItem) item = NULL;
+  CitedQuery search = { .sort = CITED_SORT_DATE_DESC, .search = "phones" };
+  CitedArticle *article;
+  gboolean done = FALSE;
+  const guint n = 700;
 
-    cited_article_list_hold_rest (held, TRUE);
-    cited_article_list_set_query_async (held, &query, NULL, list_done_cb, &done);
-    while (!done)
-      g_main_context_iteration (NULL, TRUE);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (held)), ==, n + 1);
-    add_one (store, make_article ("Newer still", "2031-01-01", "Apple sold 4 phones."));
-    n_changes = 0;
-    g_signal_connect (held, "items-changed", G_CALLBACK (count_changes_cb), &n_changes);
-    g_timeout_add_once (1000, set_flag_cb, &waited);
-    while (!waited)
-      g_main_context_iteration (NULL, TRUE);
-    g_assert_cmpuint (n_changes, ==, 0);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (held)), ==, n + 1);
+  g_assert_no_error (error);
+  ids = add_reports (store, n);
 
-    cited_article_list_hold_rest (held, FALSE);
-    while (n_changes == 0)
-      g_main_context_iteration (NULL, TRUE);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (held)), ==, n + 2);
-    g_assert_cmpint (row_id (held, 0), !=, row_id (changed, 0));
-    {
-      g_autoptr(CitedArticleItem) first = g_list_model_get_item (G_LIST_MODEL (held), 0);
+  shown = list_shown (store);
+  g_assert_cmpuint (cited_article_list_get_n_loaded (shown), ==, 64);
 
-      g_assert_cmpstr (cited_article_item_get_article (first)->title, ==, "Newer still");
-    }
-  }
+  found = cited_article_list_new (store);
+  cited_article_list_set_query_async (found, &search, NULL, list_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, n);
+  g_assert_cmpuint (cited_article_list_get_n_loaded (found), ==, 64);
+  item = g_list_model_get_item (G_LIST_MODEL (found), 0);
+  article = cited_article_item_get_article (item);
+  g_assert_nonnull (strstr (article->snippet, "\x02phones\x03"));
+  g_assert_null (article->body);
+}
+
+/* Held (as the window holds its list until the first rows are drawn), a
+ * list leaves the rest of its ids until released: an article added
+ * meanwhile is listed once it is, not before. */
+static void
+test_article_list_held (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CitedStore) store = cited_store_open (fixture->path, &error);
+  g_autoptr(CitedArticleList) held = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(CitedArticleItem) first = NULL;
+  CitedQuery query = { .sort = CITED_SORT_DATE_DESC };
+  gboolean done = FALSE, waited = FALSE;
+  guint n_changes = 0;
+  gint64 newest;
+  const guint n = 700;
+
+  g_assert_no_error (error);
+  ids = add_reports (store, n);
+
+  held = cited_article_list_new (store);
+  cited_article_list_hold_rest (held, TRUE);
+  cited_article_list_set_query_async (held, &query, NULL, list_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (held)), ==, n);
+  newest = row_id (held, 0);
+  add_one (store, make_article ("Newer still", "2031-01-01", "Apple sold 4 phones."));
+  g_signal_connect (held, "items-changed", G_CALLBACK (count_changes_cb), &n_changes);
+  g_timeout_add_once (1000, set_flag_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (held)), ==, n);
+
+  cited_article_list_hold_rest (held, FALSE);
+  while (n_changes == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (held)), ==, n + 1);
+  g_assert_cmpint (row_id (held, 0), !=, newest);
+  first = g_list_model_get_item (G_LIST_MODEL (held), 0);
+  g_assert_cmpstr (cited_article_item_get_article (first)->title, ==, "Newer still");
 }
 
 int
@@ -4324,6 +4363,8 @@ main (int   argc,
 
   ADD ("open-create", test_open_create);
   ADD ("article-list-head-first", test_article_list_head_first);
+  ADD ("article-list-first-page", test_article_list_first_page);
+  ADD ("article-list-held", test_article_list_held);
   ADD ("article-list-large-ids", test_article_list_large_ids);
   g_test_add_func ("/store/default-path", test_default_path);
   ADD ("migration-from-empty-file", test_migration_from_empty_file);

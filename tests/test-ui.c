@@ -49,20 +49,27 @@ wait_ready (Fixture *fixture,
   g_assert_false (cited_window_get_loading (fixture->window));
 }
 
+/* The fixture's store, new, in a folder of its own. */
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+store_set_up (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = NULL;
   g_autofree char *db = NULL;
 
   fixture->dir = g_dir_make_tmp ("cited-test-ui-XXXXXX", &error);
   g_assert_no_error (error);
   db = g_build_filename (fixture->dir, "cited.db", NULL);
-
   fixture->store = cited_store_open (db, &error);
   g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  store_set_up (fixture);
 
   /* Each test starts as a first start: no page remembered from the last. */
   settings = g_settings_new ("io.github.cited.Cited");
@@ -915,14 +922,7 @@ static void
 generated_store_set_up (Fixture *fixture,
                         guint    n)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-
-  fixture->dir = g_dir_make_tmp ("cited-test-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (fixture->dir, "cited.db", NULL);
-  fixture->store = cited_store_open (db, &error);
-  g_assert_no_error (error);
+  store_set_up (fixture);
   add_many_articles (fixture->store, n);
 }
 
