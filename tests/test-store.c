@@ -4092,17 +4092,30 @@ set_flag_cb (gpointer user_data)
   *(gboolean *) user_data = TRUE;
 }
 
+/* A list of @query's rows, read as a window reads it, holding the rest of
+ * its ids when @held (cited_article_list_hold_rest()). */
 static CitedArticleList *
-list_shown (CitedStore *store)
+list_of (CitedStore       *store,
+         const CitedQuery *query,
+         gboolean          held)
 {
   CitedArticleList *list = cited_article_list_new (store);
-  CitedQuery query = { .sort = CITED_SORT_DATE_DESC };
   gboolean done = FALSE;
 
-  cited_article_list_set_query_async (list, &query, NULL, list_done_cb, &done);
+  cited_article_list_hold_rest (list, held);
+  cited_article_list_set_query_async (list, query, NULL, list_done_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   return list;
+}
+
+/* Every article, newest first. */
+static CitedArticleList *
+list_shown (CitedStore *store)
+{
+  CitedQuery query = { .sort = CITED_SORT_DATE_DESC };
+
+  return list_of (store, &query, FALSE);
 }
 
 static gint64
@@ -4279,7 +4292,6 @@ test_article_list_first_page (Fixture       *fixture,
   g_autoptr(CitedArticleItem) item = NULL;
   CitedQuery search = { .sort = CITED_SORT_DATE_DESC, .search = "phones" };
   CitedArticle *article;
-  gboolean done = FALSE;
   const guint n = 700;
 
   g_assert_no_error (error);
@@ -4288,10 +4300,7 @@ test_article_list_first_page (Fixture       *fixture,
   shown = list_shown (store);
   g_assert_cmpuint (cited_article_list_get_n_loaded (shown), ==, 64);
 
-  found = cited_article_list_new (store);
-  cited_article_list_set_query_async (found, &search, NULL, list_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  found = list_of (store, &search, FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, n);
   g_assert_cmpuint (cited_article_list_get_n_loaded (found), ==, 64);
   item = g_list_model_get_item (G_LIST_MODEL (found), 0);
@@ -4313,7 +4322,7 @@ test_article_list_held (Fixture       *fixture,
   g_autoptr(GArray) ids = NULL;
   g_autoptr(CitedArticleItem) first = NULL;
   CitedQuery query = { .sort = CITED_SORT_DATE_DESC };
-  gboolean done = FALSE, waited = FALSE;
+  gboolean waited = FALSE;
   guint n_changes = 0;
   gint64 newest;
   const guint n = 700;
@@ -4321,11 +4330,7 @@ test_article_list_held (Fixture       *fixture,
   g_assert_no_error (error);
   ids = add_reports (store, n);
 
-  held = cited_article_list_new (store);
-  cited_article_list_hold_rest (held, TRUE);
-  cited_article_list_set_query_async (held, &query, NULL, list_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  held = list_of (store, &query, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (held)), ==, n);
   newest = row_id (held, 0);
   add_one (store, make_article ("Newer still", "2031-01-01", "Apple sold 4 phones."));
