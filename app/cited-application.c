@@ -124,10 +124,33 @@ static const GActionEntry app_entries[] = {
   { .name = "about", .activate = about_action_cb },
 };
 
+/* GTK reads the icon theme's index (Adwaita's and hicolor's, some 750
+ * folders) when a window first looks up an icon, on the main thread,
+ * while it lays out the window. GtkIconTheme allows lookups from any
+ * thread once it is made: one lookup here reads the index in a thread of
+ * its own while the main thread makes the window. */
+static gpointer
+read_icon_theme_thread (gpointer data)
+{
+  g_autoptr(GtkIconTheme) theme = data;
+  g_autoptr(GtkIconPaintable) icon = NULL;
+
+  icon = gtk_icon_theme_lookup_icon (theme, "open-menu-symbolic", NULL, 16, 1,
+                                     GTK_TEXT_DIR_NONE, 0);
+  return NULL;
+}
+
+static void
+read_icon_theme (GtkIconTheme *theme)
+{
+  g_thread_unref (g_thread_new ("cited-icons", read_icon_theme_thread, g_object_ref (theme)));
+}
+
 static void
 cited_application_startup (GApplication *application)
 {
   GtkApplication *app = GTK_APPLICATION (application);
+  GtkIconTheme *theme;
   static const struct {
     const char *action;
     const char *accels[3];
@@ -171,10 +194,13 @@ cited_application_startup (GApplication *application)
     gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
 
   /* Uninstalled, the app's icon is in the sources: the About window and
-   * the window list show it too. */
+   * the window list show it too. The search path is set first: setting
+   * it drops an index already read. */
+  theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
   if (cited_running_from_build_tree ())
-    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                    SOURCE_ICONDIR);
+    gtk_icon_theme_add_search_path (theme, SOURCE_ICONDIR);
+  if (!(g_application_get_flags (application) & G_APPLICATION_IS_SERVICE))
+    read_icon_theme (theme);
   if (tracing ())
     trace (CITED_APPLICATION (application), "started (display open)");
 }
