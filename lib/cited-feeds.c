@@ -5,13 +5,13 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <libsoup/soup.h>
 #include <libxml/HTMLparser.h>
 
 #include "cited-error.h"
 #include "cited-feeds.h"
 #include "cited-importer-private.h"
 #include "cited-scheduler-private.h"
+#include "cited-soup-private.h"
 
 /*
  * Feeds are fetched on the caller's main context with libsoup, a few at a
@@ -45,6 +45,14 @@ struct _CitedFeeds
 };
 
 G_DEFINE_FINAL_TYPE (CitedFeeds, cited_feeds, G_TYPE_OBJECT)
+
+/* libsoup's functions. Every caller comes after a session was made, which
+ * opened the library (ensure_session()). */
+static inline const CitedSoup *
+soup (void)
+{
+  return cited_soup_get (NULL);
+}
 
 /* g_set_str() arrived in GLib 2.76; Debian 12 has 2.74. */
 static void
@@ -317,7 +325,7 @@ format_time (gint64 unix_time)
 static gint64
 retry_after (SoupMessage *message)
 {
-  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (message),
+  const char *value = soup ()->message_headers_get_one (soup ()->message_get_response_headers (message),
                                                     "Retry-After");
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 wait = DEFAULT_RETRY_AFTER;
@@ -326,7 +334,7 @@ retry_after (SoupMessage *message)
     wait = g_ascii_strtoll (value, NULL, 10);
   else if (value != NULL)
     {
-      g_autoptr(GDateTime) date = soup_date_time_new_from_http_string (value);
+      g_autoptr(GDateTime) date = soup ()->date_time_new_from_http_string (value);
 
       if (date != NULL)
         wait = g_date_time_to_unix (date) - now;
@@ -360,7 +368,7 @@ job_http_error (Job   *job,
   else
     /* TRANSLATORS: %u is an HTTP status code, %s its reason ("Internal Server Error") */
     message = g_strdup_printf (_("The server answered HTTP %u %s"), status,
-                               soup_message_get_reason_phrase (job->message));
+                               soup ()->message_get_reason_phrase (job->message));
   job_fail (job, message);
 }
 
@@ -371,7 +379,7 @@ job_redirect (Job   *job,
   const char *location;
   g_autofree char *target = NULL;
 
-  location = soup_message_headers_get_one (soup_message_get_response_headers (job->message),
+  location = soup ()->message_headers_get_one (soup ()->message_get_response_headers (job->message),
                                            "Location");
   if (location == NULL)
     return FALSE;
@@ -404,14 +412,14 @@ job_redirect (Job   *job,
 static gboolean
 body_complete (Job *job)
 {
-  SoupMessageHeaders *headers = soup_message_get_response_headers (job->message);
-  goffset length = soup_message_headers_get_content_length (headers);
+  SoupMessageHeaders *headers = soup ()->message_get_response_headers (job->message);
+  goffset length = soup ()->message_headers_get_content_length (headers);
   g_autofree char *message = NULL;
   g_autofree char *got = NULL;
   g_autofree char *announced = NULL;
 
-  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH ||
-      soup_message_headers_get_one (headers, "Content-Encoding") != NULL ||
+  if (soup ()->message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH ||
+      soup ()->message_headers_get_one (headers, "Content-Encoding") != NULL ||
       length <= 0 || (guint64) length <= job->body->len)
     return TRUE;
   /* TRANSLATORS: both are sizes, "1.2 kB of 10.0 kB" */
@@ -462,12 +470,12 @@ read_cb (GObject      *source,
 static void
 job_read (Job *job)
 {
-  SoupMessageHeaders *headers = soup_message_get_response_headers (job->message);
-  goffset length = soup_message_headers_get_content_length (headers);
+  SoupMessageHeaders *headers = soup ()->message_get_response_headers (job->message);
+  goffset length = soup ()->message_headers_get_content_length (headers);
   gsize max_size = job->op->self->max_size;
 
   if (length > 0 && (guint64) length > max_size &&
-      soup_message_headers_get_one (headers, "Content-Encoding") == NULL)
+      soup ()->message_headers_get_one (headers, "Content-Encoding") == NULL)
     {
       g_autofree char *size = g_format_size (length);
       g_autofree char *limit = g_format_size (max_size);
@@ -479,8 +487,8 @@ job_read (Job *job)
       job_fail (job, message);
       return;
     }
-  set_str (&job->etag, soup_message_headers_get_one (headers, "ETag"));
-  set_str (&job->last_modified, soup_message_headers_get_one (headers, "Last-Modified"));
+  set_str (&job->etag, soup ()->message_headers_get_one (headers, "ETag"));
+  set_str (&job->last_modified, soup ()->message_headers_get_one (headers, "Last-Modified"));
   job->body = g_byte_array_new ();
   g_input_stream_read_bytes_async (job->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
                                    g_task_get_cancellable (job->op->task), read_cb, job);
@@ -495,13 +503,13 @@ sent_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   guint status;
 
-  job->stream = soup_session_send_finish (SOUP_SESSION (source), res, &error);
+  job->stream = soup ()->session_send_finish ((SoupSession *) source, res, &error);
   if (job->stream == NULL)
     {
       job_fail_error (job, error);
       return;
     }
-  status = soup_message_get_status (job->message);
+  status = soup ()->message_get_status (job->message);
   if (SOUP_STATUS_IS_REDIRECTION (status) && status != SOUP_STATUS_NOT_MODIFIED &&
       job_redirect (job, status))
     return;
@@ -522,30 +530,54 @@ sent_cb (GObject      *source,
     }
 }
 
+/* The session, made (and libsoup opened) at the first fetch. */
+static gboolean
+ensure_session (CitedFeeds  *self,
+                GError     **error)
+{
+  if (self->session != NULL)
+    return TRUE;
+  if (cited_soup_get (error) == NULL)
+    return FALSE;
+  self->session = g_object_new (soup ()->session_get_type (),
+                                "user-agent", self->user_agent,
+                                "timeout", self->timeout,
+                                "max-conns", CITED_FEEDS_MAX_CONNECTIONS,
+                                "max-conns-per-host", 2,
+                                NULL);
+  return TRUE;
+}
+
 static void
 job_send (Job *job)
 {
   CitedFeeds *self = job->op->self;
   SoupMessageHeaders *headers;
+  g_autoptr(GError) error = NULL;
 
+  if (!ensure_session (self, &error))
+    {
+      job_fail (job, error->message);
+      return;
+    }
   g_clear_object (&job->message);
-  job->message = soup_message_new (SOUP_METHOD_GET, job->url);
+  job->message = soup ()->message_new ("GET", job->url);
   if (job->message == NULL)
     {
       job_fail (job, _("Not a web address"));
       return;
     }
   g_hash_table_add (job->visited, g_strdup (job->url));
-  soup_message_add_flags (job->message, SOUP_MESSAGE_NO_REDIRECT);
-  headers = soup_message_get_request_headers (job->message);
-  soup_message_headers_replace (headers, "Accept",
+  soup ()->message_add_flags (job->message, SOUP_MESSAGE_NO_REDIRECT);
+  headers = soup ()->message_get_request_headers (job->message);
+  soup ()->message_headers_replace (headers, "Accept",
                                 "application/rss+xml, application/atom+xml, application/rdf+xml,"
                                 " application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.5, */*;q=0.1");
   if (job->feed != NULL && job->feed->etag != NULL)
-    soup_message_headers_replace (headers, "If-None-Match", job->feed->etag);
+    soup ()->message_headers_replace (headers, "If-None-Match", job->feed->etag);
   if (job->feed != NULL && job->feed->last_modified != NULL)
-    soup_message_headers_replace (headers, "If-Modified-Since", job->feed->last_modified);
-  soup_session_send_async (self->session, job->message, G_PRIORITY_DEFAULT,
+    soup ()->message_headers_replace (headers, "If-Modified-Since", job->feed->last_modified);
+  soup ()->session_send_async (self->session, job->message, G_PRIORITY_DEFAULT,
                            g_task_get_cancellable (job->op->task), sent_cb, job);
 }
 
@@ -622,7 +654,7 @@ find_feed_link (GByteArray *html,
 static gboolean
 looks_like_html (Job *job)
 {
-  const char *type = soup_message_headers_get_content_type (soup_message_get_response_headers (job->message),
+  const char *type = soup ()->message_headers_get_content_type (soup ()->message_get_response_headers (job->message),
                                                             NULL);
   gsize i = 0;
   g_autofree char *head = NULL;
@@ -763,7 +795,7 @@ fetch_page (CitedFeeds    *self,
             const char    *url,
             GError       **error)
 {
-  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, url);
+  g_autoptr(SoupMessage) message = soup ()->message_new ("GET", url);
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GByteArray) page = g_byte_array_new ();
 
@@ -772,13 +804,13 @@ fetch_page (CitedFeeds    *self,
       g_set_error_literal (error, CITED_ERROR, CITED_ERROR_INVALID, _("Not a web address"));
       return NULL;
     }
-  stream = soup_session_send (session, message, NULL, error);
+  stream = soup ()->session_send (session, message, NULL, error);
   if (stream == NULL)
     return NULL;
-  if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (message)))
+  if (!SOUP_STATUS_IS_SUCCESSFUL (soup ()->message_get_status (message)))
     {
       g_set_error (error, CITED_ERROR, CITED_ERROR_FAILED, _("The server answered HTTP %u %s"),
-                   soup_message_get_status (message), soup_message_get_reason_phrase (message));
+                   soup ()->message_get_status (message), soup ()->message_get_reason_phrase (message));
       return NULL;
     }
   for (;;)
@@ -865,7 +897,7 @@ fetch_full_texts (CitedFeeds *self,
           item_known (self, g_ptr_array_index (keys, i)))
         continue;
       if (session == NULL)
-        session = g_object_new (SOUP_TYPE_SESSION, "user-agent", self->user_agent,
+        session = g_object_new (soup ()->session_get_type (), "user-agent", self->user_agent,
                                 "timeout", self->timeout, NULL);
       n_fetched++;
       text = page_text (self, session, article->path);
@@ -995,12 +1027,6 @@ cited_feeds_init (CitedFeeds *self)
   self->max_size = CITED_FEEDS_DEFAULT_MAX_SIZE;
   self->timeout = CITED_FEEDS_DEFAULT_TIMEOUT;
   self->user_agent = g_strdup ("Cited/" PACKAGE_VERSION " (+https://github.com/cited-app/cited)");
-  self->session = g_object_new (SOUP_TYPE_SESSION,
-                                "user-agent", self->user_agent,
-                                "timeout", self->timeout,
-                                "max-conns", CITED_FEEDS_MAX_CONNECTIONS,
-                                "max-conns-per-host", 2,
-                                NULL);
 }
 
 /**
@@ -1028,7 +1054,8 @@ cited_feeds_set_timeout (CitedFeeds *self,
   g_return_if_fail (CITED_IS_FEEDS (self));
 
   self->timeout = seconds;
-  soup_session_set_timeout (self->session, seconds);
+  if (self->session != NULL)
+    soup ()->session_set_timeout (self->session, seconds);
 }
 
 void

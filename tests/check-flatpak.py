@@ -11,7 +11,7 @@ root = pathlib.Path(sys.argv[1])
 
 # Libraries the org.gnome.Platform runtime ships (pkg-config names).
 RUNTIME_PROVIDES = {
-    "glib-2.0", "gobject-2.0", "gio-2.0", "sqlite3", "cairo", "pangocairo",
+    "glib-2.0", "gobject-2.0", "gio-2.0", "gmodule-no-export-2.0", "sqlite3", "cairo", "pangocairo",
     "json-glib-1.0", "libxml-2.0", "gtk4", "libadwaita-1", "libsoup-3.0",
     # zstd is part of the freedesktop runtime under GNOME's (libzstd.so.1,
     # and libzstd.pc in the SDK)
