@@ -1267,6 +1267,12 @@ test_idle_draws_nothing (void)
   open_window (&fixture);
   wait_ready (&fixture, 1);
 
+  /* The list's pages for no rows, the loading one with its spinner, are
+   * made by the first that shows: here a search finding nothing. */
+  search_and_expect (&fixture, "zzyzxnothing", 0);
+  g_assert_cmpstr (cited_articles_page_get_state (cited_window_get_articles_page (fixture.window)),
+                   ==, "no-results");
+  search_and_expect (&fixture, "", 50);
   assert_spinners_spin_when_shown (GTK_WIDGET (fixture.window));
   g_assert_true (window_goes_idle (&fixture));
 

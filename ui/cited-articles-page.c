@@ -101,6 +101,39 @@ show_selected (CitedArticlesPage *self)
     g_debug ("Could not show article %" G_GINT64_FORMAT ": %s", id, error->message);
 }
 
+/* Shows the list, or one of the pages saying why it has no rows: "empty",
+ * "loading" or "no-results". Those are made the first time one is needed,
+ * most launches never showing any. */
+static void
+show_state (CitedArticlesPage *self,
+            const char        *state)
+{
+  if (g_strcmp0 (state, "list") != 0 && self->no_results_page == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+      g_autoptr(GError) error = NULL;
+      static const char * const pages[][2] = {
+        { "empty", "empty_page" },
+        { "loading", "loading_page" },
+        { "no-results", "no_results_page" },
+      };
+
+      gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+      if (!gtk_builder_add_from_resource (builder, "/io/github/cited/Cited/cited-articles-page-states.ui",
+                                          &error))
+        g_error ("The Articles page's states: %s", error->message);
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        {
+          GtkWidget *page = GTK_WIDGET (gtk_builder_get_object (builder, pages[i][1]));
+
+          gtk_stack_add_named (self->list_stack, page, pages[i][0]);
+          cited_spinners_spin_while_shown (page);
+        }
+      self->no_results_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "no_results_page"));
+    }
+  gtk_stack_set_visible_child_name (self->list_stack, state);
+}
+
 static void
 update_state (CitedArticlesPage *self,
               const GError      *error)
@@ -114,8 +147,8 @@ update_state (CitedArticlesPage *self,
       g_autofree char *description = g_markup_printf_escaped (_("The search could not run: %s"),
                                                               error->message);
 
+      show_state (self, "no-results");
       adw_status_page_set_description (self->no_results_page, description);
-      gtk_stack_set_visible_child_name (self->list_stack, "no-results");
       gtk_label_set_text (self->count_label, "");
       return;
     }
@@ -123,7 +156,7 @@ update_state (CitedArticlesPage *self,
   if (n == 0 && self->first_load)
     {
       /* The rows are on their way: no "no match" in the meantime. */
-      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      show_state (self, "list");
       if (self->total_from_rows)
         {
           /* … and so is the total. */
@@ -132,7 +165,7 @@ update_state (CitedArticlesPage *self,
         }
     }
   else if (self->total == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, self->loading ? "loading" : "empty");
+    show_state (self, self->loading ? "loading" : "empty");
   else if (n == 0)
     {
       g_autofree char *description = NULL;
@@ -143,11 +176,11 @@ update_state (CitedArticlesPage *self,
                                                search);
       else
         description = g_strdup (_("No articles match these filters."));
+      show_state (self, "no-results");
       adw_status_page_set_description (self->no_results_page, description);
-      gtk_stack_set_visible_child_name (self->list_stack, "no-results");
     }
   else
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
+    show_state (self, "list");
 
   if (n == self->total)
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n), n);
@@ -854,7 +887,7 @@ cited_articles_page_set_loading (CitedArticlesPage *self,
   if (self->store != NULL)
     update_state (self, NULL);
   else
-    gtk_stack_set_visible_child_name (self->list_stack, self->loading ? "loading" : "empty");
+    show_state (self, self->loading ? "loading" : "empty");
 }
 
 const char *
@@ -913,6 +946,8 @@ set_store (CitedArticlesPage *self,
   show_every_row (self);
   gtk_slice_list_model_set_model (self->shown_rows, self->list ? G_LIST_MODEL (self->list) : NULL);
   cited_article_view_set_store (self->article_view, store);
+  if (store == NULL)
+    show_state (self, self->loading ? "loading" : "empty");
 
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_STORE]);
 }
@@ -1020,7 +1055,6 @@ cited_articles_page_class_init (CitedArticlesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, list_view);
-  gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, CitedArticlesPage, article_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -1099,7 +1133,6 @@ cited_articles_page_init (CitedArticlesPage *self)
   /* Typing anywhere in the list starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->sidebar);
 
-  gtk_stack_set_visible_child_name (self->list_stack, "empty");
   folded_changed_cb (self);
   self->updating = FALSE;
 }
