@@ -28,9 +28,10 @@ struct _CitedArticleView
   GHashTable    *brand_tags;   /* brand name -> GtkTextTag (borrowed from the table) */
 
   GtkStack      *stack;
-  GtkRevealer   *back_revealer;
-  GtkTextView   *text_view;
+  GtkRevealer   *back_revealer;  /* with the article page, made when the first */
+  GtkTextView   *text_view;      /* article is shown (ensure_article_page()) */
   GtkTextBuffer *buffer;
+  gboolean       show_back;
 };
 
 G_DEFINE_FINAL_TYPE (CitedArticleView, cited_article_view, GTK_TYPE_WIDGET)
@@ -355,6 +356,50 @@ back_clicked_cb (CitedArticleView *self)
   g_signal_emit (self, signals[SIGNAL_BACK], 0);
 }
 
+/* The page showing an article: its text view over the buffer, and the
+ * back button of a narrow window. Made with the first article shown, most
+ * launches showing none before the first frame. */
+static void
+ensure_article_page (CitedArticleView *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkEventController *controller;
+  GtkGesture *click;
+
+  if (self->text_view != NULL)
+    return;
+
+  builder = gtk_builder_new ();
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  if (!gtk_builder_add_from_resource (builder, "/io/github/cited/Cited/cited-article-view-page.ui", &error))
+    g_error ("The reader's article page: %s", error->message);
+  self->back_revealer = GTK_REVEALER (gtk_builder_get_object (builder, "back_revealer"));
+  self->text_view = GTK_TEXT_VIEW (gtk_builder_get_object (builder, "text_view"));
+  gtk_text_view_set_buffer (self->text_view, self->buffer);
+  gtk_revealer_set_reveal_child (self->back_revealer, self->show_back);
+  g_signal_connect_object (gtk_builder_get_object (builder, "back_button"), "clicked",
+                           G_CALLBACK (back_clicked_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->text_view, "query-tooltip",
+                           G_CALLBACK (query_tooltip_cb), self, 0);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_object (controller, "motion", G_CALLBACK (motion_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
+
+  gtk_stack_add_named (self->stack, GTK_WIDGET (gtk_builder_get_object (builder, "article_page")), "article");
+}
+
 static void
 clear (CitedArticleView *self)
 {
@@ -454,6 +499,7 @@ cited_article_view_show_article (CitedArticleView  *self,
   figures = cited_store_list_figures (self->store, &query, NULL);
   mentions = cited_store_list_mentions (self->store, article_id, NULL);
 
+  ensure_article_page (self);
   clear (self);
   self->article_id = article_id;
   table = gtk_text_buffer_get_tag_table (self->buffer);
@@ -618,9 +664,11 @@ cited_article_view_set_show_back (CitedArticleView *self,
   g_return_if_fail (CITED_IS_ARTICLE_VIEW (self));
 
   show_back = !!show_back;
-  if (gtk_revealer_get_reveal_child (self->back_revealer) == show_back)
+  if (self->show_back == show_back)
     return;
-  gtk_revealer_set_reveal_child (self->back_revealer, show_back);
+  self->show_back = show_back;
+  if (self->back_revealer != NULL)
+    gtk_revealer_set_reveal_child (self->back_revealer, show_back);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_SHOW_BACK]);
 }
 
@@ -685,7 +733,7 @@ cited_article_view_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
     case PROP_SHOW_BACK:
-      g_value_set_boolean (value, gtk_revealer_get_reveal_child (self->back_revealer));
+      g_value_set_boolean (value, self->show_back);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -739,24 +787,18 @@ cited_article_view_class_init (CitedArticleViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cited/Cited/cited-article-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CitedArticleView, stack);
-  gtk_widget_class_bind_template_child (widget_class, CitedArticleView, back_revealer);
-  gtk_widget_class_bind_template_child (widget_class, CitedArticleView, text_view);
-  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 }
 
 static void
 cited_article_view_init (CitedArticleView *self)
 {
-  GtkEventController *controller;
-  GtkGesture *click;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->figures = g_array_new (FALSE, TRUE, sizeof (FigureRange));
   g_array_set_clear_func (self->figures, figure_range_clear);
   self->brand_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  self->buffer = g_object_ref (gtk_text_view_get_buffer (self->text_view));
+  self->buffer = gtk_text_buffer_new (NULL);
   gtk_text_buffer_create_tag (self->buffer, "title",
                               "weight", PANGO_WEIGHT_BOLD,
                               "scale", 1.6,
@@ -781,22 +823,6 @@ cited_article_view_init (CitedArticleView *self)
   update_tag_colors (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_tag_colors), self, G_CONNECT_SWAPPED);
-
-  g_signal_connect_object (self->text_view, "query-tooltip",
-                           G_CALLBACK (query_tooltip_cb), self, 0);
-
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect_object (controller, "motion", G_CALLBACK (motion_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
 }
 
 GtkWidget *
