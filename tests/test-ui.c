@@ -215,6 +215,28 @@ test_sample_corpus (Fixture       *fixture,
   }
 }
 
+static void collect_type (GtkWidget *widget,
+                          GType      type,
+                          GPtrArray *found);
+
+/* The snippets on screen that contain @needle: the rows' labels of class
+ * "snippet", shown. */
+static guint
+count_shown_snippets (Fixture    *fixture,
+                      const char *needle)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n = 0;
+
+  drain ();
+  collect_type (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (labels->pdata[i], "snippet") && gtk_widget_get_mapped (labels->pdata[i]) &&
+        strstr (gtk_label_get_text (labels->pdata[i]), needle) != NULL)
+      n++;
+  return n;
+}
+
 static void
 test_search_narrows (Fixture       *fixture,
                      gconstpointer  data)
@@ -227,9 +249,12 @@ test_search_narrows (Fixture       *fixture,
   /* The row shows where the words matched. */
   g_assert_nonnull (article->snippet);
   g_assert_nonnull (strstr (article->snippet, "\x02Hongmeng\x03"));
+  g_assert_cmpuint (count_shown_snippets (fixture, "Hongmeng"), ==, 1);
 
   search_and_expect (fixture, "xyzzyplugh", 0);
   search_and_expect (fixture, "", 5);
+  /* Without a search, no row shows a snippet. */
+  g_assert_cmpuint (count_shown_snippets (fixture, ""), ==, 0);
 }
 
 /* The window follows the store */

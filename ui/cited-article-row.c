@@ -23,7 +23,7 @@ struct _CitedArticleRow
 
   GtkLabel  *title_label;
   GtkLabel  *meta_label;
-  GtkLabel  *snippet_label;
+  GtkLabel  *snippet_label;   /* made by the first search that shows one */
   GtkLabel  *brands_label;
   GtkLabel  *figures_label;
 };
@@ -120,6 +120,24 @@ cited_format_date (const char *published)
   return g_date_time_format (date, "%x");
 }
 
+/* The search's snippet under the meta line, made for the first row a
+ * search shows one in: without a search no row has it. */
+static void
+ensure_snippet_label (CitedArticleRow *self)
+{
+  if (self->snippet_label != NULL)
+    return;
+  self->snippet_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->snippet_label, 0);
+  gtk_label_set_wrap (self->snippet_label, TRUE);
+  gtk_label_set_wrap_mode (self->snippet_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (self->snippet_label, 3);
+  gtk_label_set_ellipsize (self->snippet_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->snippet_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->snippet_label), "snippet");
+  gtk_widget_insert_after (GTK_WIDGET (self->snippet_label), GTK_WIDGET (self), GTK_WIDGET (self->meta_label));
+}
+
 void
 cited_article_row_set_article (CitedArticleRow *self,
                                CitedArticle    *article,
@@ -143,7 +161,8 @@ cited_article_row_set_article (CitedArticleRow *self,
       gtk_label_set_text (self->meta_label, "");
       gtk_label_set_text (self->brands_label, "");
       gtk_label_set_text (self->figures_label, "");
-      gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), FALSE);
+      if (self->snippet_label != NULL)
+        gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), FALSE);
       return;
     }
 
@@ -169,10 +188,11 @@ cited_article_row_set_article (CitedArticleRow *self,
     {
       g_autofree char *snippet = cited_snippet_to_markup (article->snippet);
 
+      ensure_snippet_label (self);
       gtk_label_set_markup (self->snippet_label, snippet);
       gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), TRUE);
     }
-  else
+  else if (self->snippet_label != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), FALSE);
 
   for (guint i = 0; article->brands != NULL && article->brands[i] != NULL; i++)
@@ -222,9 +242,11 @@ cited_article_row_dispose (GObject *object)
   GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (object), CITED_TYPE_ARTICLE_ROW);
-  /* The unnamed box of the template is ours to unparent too. */
+  /* The unnamed box of the template, and the snippet's label, are ours
+   * to unparent too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
+  CITED_ARTICLE_ROW (object)->snippet_label = NULL;
 
   G_OBJECT_CLASS (cited_article_row_parent_class)->dispose (object);
 }
@@ -252,7 +274,6 @@ cited_article_row_class_init (CitedArticleRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cited/Cited/cited-article-row.ui");
   gtk_widget_class_bind_template_child (widget_class, CitedArticleRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, CitedArticleRow, meta_label);
-  gtk_widget_class_bind_template_child (widget_class, CitedArticleRow, snippet_label);
   gtk_widget_class_bind_template_child (widget_class, CitedArticleRow, brands_label);
   gtk_widget_class_bind_template_child (widget_class, CitedArticleRow, figures_label);
 }
