@@ -3377,6 +3377,41 @@ test_feeds_commands (void)
 }
 
 /* What fails says why, with the exit statuses of the other commands. */
+/* libsoup is opened at the first fetch. When it cannot be, the fetch
+ * fails with a message naming it, nothing is subscribed, and the commands
+ * that fetch nothing still work. The library found first here is a file
+ * that is not one. */
+static void
+test_feeds_without_libsoup (void)
+{
+  g_autofree char *db = tmp_path ("feeds-no-soup.db");
+  g_autofree char *dir = tmp_path ("no-soup");
+  g_autofree char *fake = g_build_filename (dir, "libsoup-3.0.so.0", NULL);
+  g_autofree char *library_path = g_strconcat ("LD_LIBRARY_PATH=", dir, NULL);
+  g_autofree char *url = feed_url ("/mode.xml");
+  const char *env[] = { library_path, NULL };
+  g_autoptr(GError) error = NULL;
+
+  if (!have_cli ())
+    return;
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (fake, "not a library\n", -1, &error));
+  g_assert_no_error (error);
+  feed_server_reset (feed_server);
+  {
+    g_autoptr(Run) run = run_cli_env (env, (const char * const[]) { "--db", db, "feeds", "add", url, NULL });
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_nonnull (strstr (run->err, "Feeds need the library libsoup-3.0.so.0"));
+  }
+  {
+    g_autoptr(Run) run = run_cli_env (env, (const char * const[]) { "--db", db, "feeds", "list", NULL });
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_nonnull (strstr (run->err, "No feeds"));
+  }
+}
+
 static void
 test_feeds_errors (void)
 {
@@ -3502,6 +3537,7 @@ main (int   argc,
   g_test_add_func ("/cli/report/long", test_report_long);
   g_test_add_func ("/cli/feeds/commands", test_feeds_commands);
   g_test_add_func ("/cli/feeds/errors", test_feeds_errors);
+  g_test_add_func ("/cli/feeds/without-libsoup", test_feeds_without_libsoup);
   g_test_add_func ("/cli/reextract/resumed", test_reextract_resumed);
   g_test_add_func ("/cli/reextract/killed", test_reextract_killed);
 
