@@ -326,7 +326,7 @@ static gint64
 retry_after (SoupMessage *message)
 {
   const char *value = soup ()->message_headers_get_one (soup ()->message_get_response_headers (message),
-                                                    "Retry-After");
+                                                        "Retry-After");
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 wait = DEFAULT_RETRY_AFTER;
 
@@ -380,7 +380,7 @@ job_redirect (Job   *job,
   g_autofree char *target = NULL;
 
   location = soup ()->message_headers_get_one (soup ()->message_get_response_headers (job->message),
-                                           "Location");
+                                               "Location");
   if (location == NULL)
     return FALSE;
   target = g_uri_resolve_relative (job->url, location, G_URI_FLAGS_NONE, NULL);
@@ -571,14 +571,14 @@ job_send (Job *job)
   soup ()->message_add_flags (job->message, SOUP_MESSAGE_NO_REDIRECT);
   headers = soup ()->message_get_request_headers (job->message);
   soup ()->message_headers_replace (headers, "Accept",
-                                "application/rss+xml, application/atom+xml, application/rdf+xml,"
-                                " application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.5, */*;q=0.1");
+                                    "application/rss+xml, application/atom+xml, application/rdf+xml,"
+                                    " application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.5, */*;q=0.1");
   if (job->feed != NULL && job->feed->etag != NULL)
     soup ()->message_headers_replace (headers, "If-None-Match", job->feed->etag);
   if (job->feed != NULL && job->feed->last_modified != NULL)
     soup ()->message_headers_replace (headers, "If-Modified-Since", job->feed->last_modified);
   soup ()->session_send_async (self->session, job->message, G_PRIORITY_DEFAULT,
-                           g_task_get_cancellable (job->op->task), sent_cb, job);
+                               g_task_get_cancellable (job->op->task), sent_cb, job);
 }
 
 /* ------------------------------------------------------------------ */
@@ -655,7 +655,7 @@ static gboolean
 looks_like_html (Job *job)
 {
   const char *type = soup ()->message_headers_get_content_type (soup ()->message_get_response_headers (job->message),
-                                                            NULL);
+                                                                NULL);
   gsize i = 0;
   g_autofree char *head = NULL;
 
