@@ -702,6 +702,9 @@ cited_article_view_dispose (GObject *object)
   CitedArticleView *self = CITED_ARTICLE_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CITED_TYPE_ARTICLE_VIEW);
+  /* Gone with the stack they were added to. */
+  self->text_view = NULL;
+  self->back_revealer = NULL;
   g_clear_object (&self->buffer);
 
   G_OBJECT_CLASS (cited_article_view_parent_class)->dispose (object);
