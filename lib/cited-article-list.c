@@ -128,12 +128,21 @@ struct _CitedArticleList
 
 static void cited_article_list_model_init (GListModelInterface *iface);
 
+/* Id @i of @ids: gint64 ids when @wide, else guint32. */
+static inline gint64
+ids_get (GArray   *ids,
+         gboolean  wide,
+         guint     i)
+{
+  return wide ? g_array_index (ids, gint64, i) : g_array_index (ids, guint32, i);
+}
+
 /* The id of row @i, which the list has. */
 static inline gint64
 id_at (CitedArticleList *self,
        guint             i)
 {
-  return self->wide ? g_array_index (self->ids, gint64, i) : g_array_index (self->ids, guint32, i);
+  return ids_get (self->ids, self->wide, i);
 }
 
 /* Keeps @ids (taken; gint64 when @wide, else guint32) as the list's ids. */
@@ -360,6 +369,14 @@ load_page (CitedArticleList *self,
     }
 }
 
+/* @query's search, or NULL for none: an empty one is none, as the list
+ * keeps it (store_query()). */
+static const char *
+query_search (const CitedQuery *query)
+{
+  return query->search != NULL && *query->search != '\0' ? query->search : NULL;
+}
+
 /* The articles of the first page's rows of @head, read in the worker
  * that read the ids as load_page() would read them: the frame showing
  * the first rows then reads nothing from the store on the main thread. */
@@ -369,16 +386,11 @@ read_first_rows (CitedStore       *reader,
                  Head             *head)
 {
   guint n = MIN (PAGE_SIZE, head->ids->len);
-  /* An empty search is none, as the list keeps it (store_query()). */
-  const char *search = query->search != NULL && *query->search != '\0' ? query->search : NULL;
+  const char *search = query_search (query);
 
   head->first = g_ptr_array_new_full (n, article_free0);
   for (guint i = 0; i < n; i++)
-    {
-      gint64 id = head->wide ? g_array_index (head->ids, gint64, i) : g_array_index (head->ids, guint32, i);
-
-      g_ptr_array_add (head->first, read_row (reader, id, search));
-    }
+    g_ptr_array_add (head->first, read_row (reader, ids_get (head->ids, head->wide, i), search));
 }
 
 static CitedArticleItem *
@@ -591,7 +603,7 @@ same_head (CitedArticleList *self,
   if (rest->len < self->ids->len)
     return FALSE;
   for (guint i = 0; i < self->ids->len; i++)
-    if (id_at (self, i) != (wide ? g_array_index (rest, gint64, i) : g_array_index (rest, guint32, i)))
+    if (id_at (self, i) != ids_get (rest, wide, i))
       return FALSE;
   return TRUE;
 }
@@ -772,7 +784,7 @@ cited_article_list_set_query_async (CitedArticleList    *self,
    * the rows are shown: a search's rows are read whole, as reading a
    * page of them would run the search again. */
   cited_store_read_async (self->store,
-                          copy->search == NULL || *copy->search == '\0' ? head_read_cb : search_read_cb,
+                          query_search (copy) == NULL ? head_read_cb : search_read_cb,
                           cited_query_copy (copy), (GDestroyNotify) cited_query_free, head_free,
                           cancellable, head_done_cb, g_steal_pointer (&task));
 }

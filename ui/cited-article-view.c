@@ -363,17 +363,13 @@ static void
 ensure_article_page (CitedArticleView *self)
 {
   g_autoptr(GtkBuilder) builder = NULL;
-  g_autoptr(GError) error = NULL;
   GtkEventController *controller;
   GtkGesture *click;
 
   if (self->text_view != NULL)
     return;
 
-  builder = gtk_builder_new ();
-  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
-  if (!gtk_builder_add_from_resource (builder, "/io/github/cited/Cited/cited-article-view-page.ui", &error))
-    g_error ("The reader's article page: %s", error->message);
+  builder = gtk_builder_new_from_resource ("/io/github/cited/Cited/cited-article-view-page.ui");
   self->back_revealer = GTK_REVEALER (gtk_builder_get_object (builder, "back_revealer"));
   self->text_view = GTK_TEXT_VIEW (gtk_builder_get_object (builder, "text_view"));
   gtk_text_view_set_buffer (self->text_view, self->buffer);

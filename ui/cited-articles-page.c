@@ -110,18 +110,14 @@ show_state (CitedArticlesPage *self,
 {
   if (g_strcmp0 (state, "list") != 0 && self->no_results_page == NULL)
     {
-      g_autoptr(GtkBuilder) builder = gtk_builder_new ();
-      g_autoptr(GError) error = NULL;
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/cited/Cited/cited-articles-page-states.ui");
       static const char * const pages[][2] = {
         { "empty", "empty_page" },
         { "loading", "loading_page" },
         { "no-results", "no_results_page" },
       };
 
-      gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
-      if (!gtk_builder_add_from_resource (builder, "/io/github/cited/Cited/cited-articles-page-states.ui",
-                                          &error))
-        g_error ("The Articles page's states: %s", error->message);
       for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
         {
           GtkWidget *page = GTK_WIDGET (gtk_builder_get_object (builder, pages[i][1]));
@@ -1093,7 +1089,6 @@ cited_articles_page_init (CitedArticlesPage *self)
   self->updating = TRUE;
   self->scroll_pending = G_MAXUINT;
   gtk_widget_init_template (GTK_WIDGET (self));
-  cited_spinners_spin_while_shown (GTK_WIDGET (self));
   self->brand_keys = g_ptr_array_new_with_free_func (g_free);
   self->source_keys = g_ptr_array_new_with_free_func (g_free);
 
