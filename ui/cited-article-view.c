@@ -452,6 +452,125 @@ cited_article_view_get_original_link (CitedArticleView *self)
   return NULL;
 }
 
+/* The line under the title: source, date and how many figures, counted
+ * as the article list counts them (rejected ones stay in the text, struck
+ * through, but are counted apart). */
+static char *
+source_line (const CitedArticle *article,
+             GPtrArray          *figures)
+{
+  GString *meta = g_string_new (NULL);
+  g_autofree char *date = cited_format_date (article->published);
+  guint n_rejected = 0, n_figures = figures ? figures->len : 0;
+
+  if (article->source != NULL && *article->source != '\0')
+    g_string_append (meta, article->source);
+  if (date != NULL)
+    g_string_append_printf (meta, "%s%s", meta->len ? " · " : "", date);
+  g_string_append_printf (meta, "%s", meta->len ? " · " : "");
+  for (guint i = 0; i < n_figures; i++)
+    n_rejected += ((CitedFigure *) g_ptr_array_index (figures, i))->status == CITED_FIGURE_REJECTED;
+  g_string_append_printf (meta,
+                          g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures", n_figures - n_rejected),
+                          n_figures - n_rejected);
+  if (n_rejected > 0)
+    /* Translators: after the article's figure count, "7 figures · 1 rejected" */
+    g_string_append_printf (meta, g_dngettext (GETTEXT_PACKAGE, " · %u rejected", " · %u rejected",
+                                               n_rejected),
+                            n_rejected);
+  return g_string_free (meta, FALSE);
+}
+
+/* The title and the source line, at @iter, which ends up where the body
+ * starts. */
+static void
+insert_heading (CitedArticleView   *self,
+                GtkTextIter        *iter,
+                const CitedArticle *article,
+                GPtrArray          *figures)
+{
+  g_autofree char *meta = source_line (article, figures);
+
+  gtk_text_buffer_insert_with_tags_by_name (self->buffer, iter,
+                                            article->title && *article->title ? article->title
+                                                                              : _("Untitled Article"),
+                                            -1, "title", NULL);
+  gtk_text_buffer_insert (self->buffer, iter, "\n", 1);
+  gtk_text_buffer_insert_with_tags_by_name (self->buffer, iter, meta, -1, "meta", NULL);
+  add_original_link (self, iter, article->path);
+  gtk_text_buffer_insert (self->buffer, iter, "\n\n", 2);
+}
+
+/* The body's marks, at their characters (@map) from @body_start: brand
+ * mentions, figures (kept for the tooltips and clicks), search matches. */
+static void
+tag_mentions (CitedArticleView *self,
+              GArray           *mentions,
+              OffsetMap        *map,
+              int               body_start)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (self->buffer), "brand");
+
+  for (guint i = 0; mentions != NULL && i < mentions->len; i++)
+    {
+      const CitedMention *mention = &g_array_index (mentions, CitedMention, i);
+      int start = body_start + offset_map_get (map, mention->start);
+      int end = body_start + offset_map_get (map, mention->end);
+
+      if (end <= start)
+        continue;
+      apply_tag_at (self->buffer, tag, start, end);
+      if (mention->brand != NULL)
+        apply_tag_at (self->buffer, brand_tag (self, mention->brand), start, end);
+    }
+}
+
+static void
+tag_figures (CitedArticleView *self,
+             GPtrArray        *figures,
+             OffsetMap        *map,
+             int               body_start)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+
+  for (guint i = 0; figures != NULL && i < figures->len; i++)
+    {
+      CitedFigure *figure = g_ptr_array_index (figures, i);
+      FigureRange range;
+
+      range.start = body_start + offset_map_get (map, figure->start);
+      range.end = body_start + offset_map_get (map, figure->end);
+      if (range.end <= range.start)
+        continue;
+      range.figure = cited_figure_ref (figure);
+      g_array_append_val (self->figures, range);
+
+      apply_tag_at (self->buffer, gtk_text_tag_table_lookup (table, "figure"), range.start, range.end);
+      if (figure->status == CITED_FIGURE_CONFIRMED)
+        apply_tag_at (self->buffer, gtk_text_tag_table_lookup (table, "figure-confirmed"),
+                      range.start, range.end);
+      else if (figure->status == CITED_FIGURE_REJECTED)
+        apply_tag_at (self->buffer, gtk_text_tag_table_lookup (table, "figure-rejected"),
+                      range.start, range.end);
+    }
+}
+
+static void
+tag_matches (CitedArticleView *self,
+             const char       *body,
+             const char       *search,
+             OffsetMap        *map,
+             int               body_start)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (self->buffer), "search");
+  g_autoptr(GArray) matches = cited_search_match_ranges (body, search);
+
+  for (guint r = 0; r + 1 < matches->len; r += 2)
+    apply_tag_at (self->buffer, tag,
+                  body_start + offset_map_get (map, g_array_index (matches, guint, r)),
+                  body_start + offset_map_get (map, g_array_index (matches, guint, r + 1)));
+}
+
 gboolean
 cited_article_view_show_article (CitedArticleView  *self,
                                  gint64             article_id,
@@ -462,15 +581,9 @@ cited_article_view_show_article (CitedArticleView  *self,
   g_autoptr(CitedArticle) article = NULL;
   g_autoptr(GPtrArray) figures = NULL;
   g_autoptr(GArray) mentions = NULL;
-  g_autoptr(GArray) matches = NULL;
-  g_autoptr(GString) meta = g_string_new (NULL);
-  g_autofree char *date = NULL;
   CitedQuery query = { 0 };
   GtkTextIter iter, target;
-  GtkTextTagTable *table;
   OffsetMap map = { 0 };
-  const char *body;
-  gsize body_length;
   int body_start;
 
   g_return_val_if_fail (CITED_IS_ARTICLE_VIEW (self), FALSE);
@@ -498,94 +611,17 @@ cited_article_view_show_article (CitedArticleView  *self,
   ensure_article_page (self);
   clear (self);
   self->article_id = article_id;
-  table = gtk_text_buffer_get_tag_table (self->buffer);
 
-  /* Title and the source line, then the body. */
+  /* Title and the source line, then the body and its marks. */
   gtk_text_buffer_get_end_iter (self->buffer, &iter);
-  gtk_text_buffer_insert_with_tags_by_name (self->buffer, &iter,
-                                            article->title && *article->title ? article->title
-                                                                              : _("Untitled Article"),
-                                            -1, "title", NULL);
-  gtk_text_buffer_insert (self->buffer, &iter, "\n", 1);
-
-  if (article->source != NULL && *article->source != '\0')
-    g_string_append (meta, article->source);
-  date = cited_format_date (article->published);
-  if (date != NULL)
-    g_string_append_printf (meta, "%s%s", meta->len ? " · " : "", date);
-  g_string_append_printf (meta, "%s", meta->len ? " · " : "");
-  {
-    /* As the article list counts: rejected figures stay in the text,
-     * struck through, but are counted apart. */
-    guint n_rejected = 0, n_figures = figures ? figures->len : 0;
-
-    for (guint i = 0; i < n_figures; i++)
-      n_rejected += ((CitedFigure *) g_ptr_array_index (figures, i))->status == CITED_FIGURE_REJECTED;
-    g_string_append_printf (meta,
-                            g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures", n_figures - n_rejected),
-                            n_figures - n_rejected);
-    if (n_rejected > 0)
-      /* Translators: after the article's figure count, "7 figures · 1 rejected" */
-      g_string_append_printf (meta, g_dngettext (GETTEXT_PACKAGE, " · %u rejected", " · %u rejected",
-                                                 n_rejected),
-                              n_rejected);
-  }
-  gtk_text_buffer_insert_with_tags_by_name (self->buffer, &iter, meta->str, -1, "meta", NULL);
-  add_original_link (self, &iter, article->path);
-  gtk_text_buffer_insert (self->buffer, &iter, "\n\n", 2);
-
+  insert_heading (self, &iter, article, figures);
   body_start = gtk_text_iter_get_offset (&iter);
-  body = article->body ? article->body : "";
-  body_length = strlen (body);
-  map.text = body;
-  map.length = body_length;
-  gtk_text_buffer_insert (self->buffer, &iter, body, body_length);
-
-  /* Brand mentions. */
-  for (guint i = 0; mentions != NULL && i < mentions->len; i++)
-    {
-      const CitedMention *mention = &g_array_index (mentions, CitedMention, i);
-      int start = body_start + offset_map_get (&map, mention->start);
-      int end = body_start + offset_map_get (&map, mention->end);
-
-      if (end <= start)
-        continue;
-      apply_tag_at (self->buffer, gtk_text_tag_table_lookup (table, "brand"), start, end);
-      if (mention->brand != NULL)
-        apply_tag_at (self->buffer, brand_tag (self, mention->brand), start, end);
-    }
-
-  /* Figures, in text order. */
-  for (guint i = 0; figures != NULL && i < figures->len; i++)
-    {
-      CitedFigure *figure = g_ptr_array_index (figures, i);
-      FigureRange range;
-
-      range.start = body_start + offset_map_get (&map, figure->start);
-      range.end = body_start + offset_map_get (&map, figure->end);
-      if (range.end <= range.start)
-        continue;
-      range.figure = cited_figure_ref (figure);
-      g_array_append_val (self->figures, range);
-
-      apply_tag_at (self->buffer, gtk_text_tag_table_lookup (table, "figure"), range.start, range.end);
-      if (figure->status == CITED_FIGURE_CONFIRMED)
-        apply_tag_at (self->buffer, gtk_text_tag_table_lookup (table, "figure-confirmed"),
-                      range.start, range.end);
-      else if (figure->status == CITED_FIGURE_REJECTED)
-        apply_tag_at (self->buffer, gtk_text_tag_table_lookup (table, "figure-rejected"),
-                      range.start, range.end);
-    }
-
-  /* Search matches. */
-  matches = cited_search_match_ranges (body, search);
-  for (guint r = 0; r + 1 < matches->len; r += 2)
-    {
-      int start = body_start + offset_map_get (&map, g_array_index (matches, guint, r));
-      int end = body_start + offset_map_get (&map, g_array_index (matches, guint, r + 1));
-
-      apply_tag_at (self->buffer, gtk_text_tag_table_lookup (table, "search"), start, end);
-    }
+  map.text = article->body ? article->body : "";
+  map.length = strlen (map.text);
+  gtk_text_buffer_insert (self->buffer, &iter, map.text, map.length);
+  tag_mentions (self, mentions, &map, body_start);
+  tag_figures (self, figures, &map, body_start);
+  tag_matches (self, map.text, search, &map, body_start);
 
   /* The cursor goes to the requested place; the view scrolls there once
    * it is laid out (scroll_to_mark waits for that). */
